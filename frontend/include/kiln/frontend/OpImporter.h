@@ -1,0 +1,141 @@
+//===- OpImporter.h - Per-op ONNX import handlers ---------------*- C++ -*-===//
+//
+// Each ONNX op is imported by one small handler keyed by (domain, op type,
+// since-version). For a model whose opset for the op's domain is V, the
+// handler with the greatest since-version <= V is used; if none exists the op
+// is reported as unsupported at that version.
+//
+// Most ops need only the generic handler: operands and attributes copied as
+// they are onto the kiln op of the same meaning. Older versions that passed
+// inputs as attributes get a custom handler that turns those attributes into
+// constant operands, so kiln ops always have the newest form.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_FRONTEND_OPIMPORTER_H
+#define KILN_FRONTEND_OPIMPORTER_H
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/Value.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace onnx {
+class NodeProto;
+class AttributeProto;
+} // namespace onnx
+
+namespace kiln::frontend {
+
+/// What a handler sees of the node it imports.
+class NodeImporter {
+public:
+  virtual ~NodeImporter() = default;
+
+  /// The node being imported.
+  virtual const onnx::NodeProto &node() const = 0;
+  /// The opset version of the node's domain in this model.
+  virtual int64_t opsetVersion() const = 0;
+  virtual mlir::OpBuilder &builder() = 0;
+  /// Location naming the node.
+  virtual mlir::Location loc() const = 0;
+
+  /// Number of inputs the node lists (including empty, absent ones).
+  virtual size_t numInputs() const = 0;
+  /// Input \p i, or a `kiln.none` value when it is absent or out of range.
+  virtual mlir::Value input(size_t i) = 0;
+  /// True when input \p i is given (non-empty name).
+  virtual bool hasInput(size_t i) const = 0;
+  /// The constant data of input \p i as int64 values, if the input is an
+  /// initializer or Constant output of an integer type.
+  virtual bool getConstantInts(size_t i, std::vector<int64_t> &out) const = 0;
+
+  /// Number of outputs the node lists.
+  virtual size_t numOutputs() const = 0;
+  /// The type imported for output \p i: from ONNX shape inference or the
+  /// graph's value_info; unranked with the element type of input 0 when
+  /// nothing is known.
+  virtual mlir::Type outputType(size_t i) = 0;
+  /// Binds ONNX output \p i to \p value.
+  virtual void setOutput(size_t i, mlir::Value value) = 0;
+
+  /// The node's attribute \p name, or null.
+  virtual const onnx::AttributeProto *attribute(llvm::StringRef name) const = 0;
+  /// ONNX attribute \p name converted to the MLIR attribute the kiln op
+  /// declares (INT -> i64, FLOAT -> f32, INTS -> i64 array, FLOATS -> f32
+  /// array, STRING(S) -> string (array), TENSOR -> elements).
+  virtual mlir::Attribute convertAttribute(const onnx::AttributeProto &attr) = 0;
+
+  /// A constant i64 tensor: 1-D of values.size(), or 0-D when \p scalar.
+  virtual mlir::Value constantI64(llvm::ArrayRef<int64_t> values,
+                                  bool scalar = false) = 0;
+  /// A constant f32 scalar (0-D) tensor.
+  virtual mlir::Value constantF32(float value) = 0;
+  /// A 0-D constant of the element type of \p like holding \p value.
+  virtual mlir::Value constantScalarLike(mlir::Value like, double value) = 0;
+
+  /// Creates op \p opName (e.g. "kiln.relu") with the node's inputs padded
+  /// with `none` to \p numOperands (-1: as many as the node has), all node
+  /// attributes converted except those in \p skipAttrs, and one result per
+  /// node output. Fails (with a diagnostic) if the node has an attribute the
+  /// op does not declare.
+  virtual mlir::LogicalResult
+  createGeneric(llvm::StringRef opName, int numOperands = -1,
+                llvm::ArrayRef<llvm::StringRef> skipAttrs = {}) = 0;
+  /// Like createGeneric but with explicit operands and extra attributes.
+  virtual mlir::LogicalResult
+  create(llvm::StringRef opName, llvm::ArrayRef<mlir::Value> operands,
+         llvm::ArrayRef<mlir::NamedAttribute> extraAttrs = {},
+         llvm::ArrayRef<llvm::StringRef> skipAttrs = {}) = 0;
+
+  /// Reports a model error at this node: "node 'n' (Op, opset V): message".
+  virtual mlir::LogicalResult emitError(const llvm::Twine &message) = 0;
+};
+
+/// A handler imports one node; it fails only after emitting a diagnostic.
+using ImportFn = std::function<mlir::LogicalResult(NodeImporter &)>;
+
+/// The handler table: (domain, op type, since-version) -> handler.
+class HandlerTable {
+public:
+  /// Registers a custom handler.
+  void add(llvm::StringRef opType, int sinceVersion, ImportFn fn,
+           llvm::StringRef domain = "");
+  /// Registers the generic handler creating \p kilnOp, with operands padded
+  /// to \p numOperands (-1: as the node has them).
+  void generic(llvm::StringRef opType, int sinceVersion,
+               llvm::StringRef kilnOp, int numOperands = -1,
+               llvm::StringRef domain = "");
+  /// The handler for \p opType at opset \p version, or null.
+  const ImportFn *lookup(llvm::StringRef domain, llvm::StringRef opType,
+                         int64_t version) const;
+  /// The since-versions registered for an op type, ascending.
+  std::vector<int> versions(llvm::StringRef domain,
+                            llvm::StringRef opType) const;
+
+private:
+  struct Entry {
+    std::string domain, opType;
+    int since;
+    ImportFn fn;
+  };
+  std::vector<Entry> entries;
+};
+
+/// Per-family registration; each is defined in frontend/handlers/.
+void registerCoreHandlers(HandlerTable &table);
+void registerElementwiseHandlers(HandlerTable &table);
+void registerConvPoolHandlers(HandlerTable &table);
+void registerMatMulNormHandlers(HandlerTable &table);
+void registerReduceReshapeHandlers(HandlerTable &table);
+void registerIndexingHandlers(HandlerTable &table);
+
+/// The full table, built once.
+const HandlerTable &getHandlerTable();
+
+} // namespace kiln::frontend
+
+#endif // KILN_FRONTEND_OPIMPORTER_H

@@ -1,0 +1,17 @@
+//===- KilnOps.td - All kiln ops ------------------------------*- tablegen -*-===//
+//
+// The op records live in one file per op family under ops/.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_OPS_TD
+#define KILN_OPS_TD
+
+include "kiln/ir/KilnBase.td"
+include "kiln/ir/ops/CoreOps.td"
+include "kiln/ir/ops/ElementwiseOps.td"
+include "kiln/ir/ops/ConvPoolOps.td"
+include "kiln/ir/ops/MatMulNormOps.td"
+include "kiln/ir/ops/ReduceReshapeOps.td"
+include "kiln/ir/ops/IndexingOps.td"
+
+#endif // KILN_OPS_TD

@@ -1,0 +1,5 @@
+//===- ReduceReshapeOps.td ---*- tablegen -*-===//
+#ifndef KILN_REDUCERESHAPE_OPS_TD
+#define KILN_REDUCERESHAPE_OPS_TD
+
+#endif

@@ -1,0 +1,17 @@
+//===- Kernels.h - Declarations of every reference kernel -------*- C++ -*-===//
+//
+// One header per op family under kernels/. The kiln dialect's generated
+// `evaluate()` methods call these, so every op needs its kernel declared here.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_RUNTIME_KERNELS_H
+#define KILN_RUNTIME_KERNELS_H
+
+#include "kiln/runtime/kernels/ConvPool.h"
+#include "kiln/runtime/kernels/Core.h"
+#include "kiln/runtime/kernels/Elementwise.h"
+#include "kiln/runtime/kernels/Indexing.h"
+#include "kiln/runtime/kernels/MatMulNorm.h"
+#include "kiln/runtime/kernels/ReduceReshape.h"
+
+#endif // KILN_RUNTIME_KERNELS_H

@@ -1,0 +1,91 @@
+//===- KernelUtils.cpp - Shared helpers for reference kernels -------------===//
+#include "kiln/runtime/KernelUtils.h"
+
+#include <algorithm>
+
+namespace kiln {
+
+Status KernelContext::required(size_t i, const Tensor *&out) const {
+  out = input(i);
+  if (!out)
+    return fail("expected operand #{} to be present", i);
+  return Status::ok();
+}
+
+Status broadcastShapes(const Shape &a, const Shape &b, Shape &out) {
+  size_t rank = std::max(a.size(), b.size());
+  Shape result(rank);
+  for (size_t i = 0; i < rank; ++i) {
+    int64_t da = i < rank - a.size() ? 1 : a[i - (rank - a.size())];
+    int64_t db = i < rank - b.size() ? 1 : b[i - (rank - b.size())];
+    if (da != db && da != 1 && db != 1)
+      return Status::errorf(
+          "shapes {} and {} do not broadcast: dimension {} is {} vs {}",
+          formatShape(a), formatShape(b), i, da, db);
+    result[i] = da == 1 ? db : da;
+  }
+  out = std::move(result);
+  return Status::ok();
+}
+
+Status broadcastShapes(const std::vector<Shape> &shapes, Shape &out) {
+  Shape acc;
+  for (const Shape &s : shapes)
+    KILN_RETURN_IF_ERROR(broadcastShapes(acc, s, acc));
+  out = std::move(acc);
+  return Status::ok();
+}
+
+std::vector<int64_t> broadcastStrides(const Shape &inShape,
+                                      const Shape &outShape) {
+  std::vector<int64_t> inStrides = shapeStrides(inShape);
+  std::vector<int64_t> strides(outShape.size(), 0);
+  size_t offset = outShape.size() - inShape.size();
+  for (size_t i = 0; i < inShape.size(); ++i)
+    strides[i + offset] = inShape[i] == 1 ? 0 : inStrides[i];
+  return strides;
+}
+
+Status normalizeAxis(const KernelContext &ctx, int64_t axis, int64_t rank,
+                     int64_t &out) {
+  if (axis < -rank || axis >= std::max<int64_t>(rank, 1))
+    return ctx.fail("axis {} is out of range for rank {}", axis, rank);
+  out = axis < 0 ? axis + rank : axis;
+  return Status::ok();
+}
+
+StridedIndex::StridedIndex(const Shape &shape,
+                           std::vector<std::vector<int64_t>> strides)
+    : shape(shape), strides(std::move(strides)), idx(shape.size(), 0),
+      offsets(this->strides.size(), 0) {}
+
+void StridedIndex::next() {
+  for (int64_t d = static_cast<int64_t>(shape.size()) - 1; d >= 0; --d) {
+    if (++idx[d] < shape[d]) {
+      for (size_t k = 0; k < strides.size(); ++k)
+        offsets[k] += strides[k][d];
+      return;
+    }
+    for (size_t k = 0; k < strides.size(); ++k)
+      offsets[k] -= strides[k][d] * (idx[d] - 1);
+    idx[d] = 0;
+  }
+}
+
+Status checkAllocation(const KernelContext &ctx, const Shape &shape) {
+  // 2^34 bytes of f32 would be 64 GiB: far beyond any machine Kiln runs on.
+  constexpr int64_t kMaxElements = int64_t(1) << 32;
+  int64_t n = 1;
+  for (int64_t d : shape) {
+    if (d < 0)
+      return ctx.fail("result dimension {} is negative in shape {}", d,
+                      formatShape(shape));
+    if (d != 0 && n > kMaxElements / d)
+      return ctx.fail("result shape {} is too large to allocate",
+                      formatShape(shape));
+    n *= d;
+  }
+  return Status::ok();
+}
+
+} // namespace kiln
