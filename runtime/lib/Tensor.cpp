@@ -44,6 +44,34 @@ std::optional<DType> parseDType(std::string_view name) {
   return std::nullopt;
 }
 
+std::optional<DType> dtypeFromOnnx(int64_t onnxType) {
+  switch (onnxType) {
+  case 1: return DType::F32;
+  case 2: return DType::U8;
+  case 3: return DType::I8;
+  case 6: return DType::I32;
+  case 7: return DType::I64;
+  case 9: return DType::Bool;
+  case 10: return DType::F16;
+  case 11: return DType::F64;
+  default: return std::nullopt;
+  }
+}
+
+int64_t dtypeToOnnx(DType t) {
+  switch (t) {
+  case DType::F32: return 1;
+  case DType::U8: return 2;
+  case DType::I8: return 3;
+  case DType::I32: return 6;
+  case DType::I64: return 7;
+  case DType::Bool: return 9;
+  case DType::F16: return 10;
+  case DType::F64: return 11;
+  }
+  return 0;
+}
+
 int64_t shapeNumElements(const Shape &shape) {
   int64_t n = 1;
   for (int64_t d : shape)

@@ -31,6 +31,12 @@ size_t dtypeSize(DType t);
 std::string_view dtypeName(DType t);
 /// Parses a name produced by dtypeName.
 std::optional<DType> parseDType(std::string_view name);
+/// The DType of an ONNX TensorProto.DataType value (FLOAT=1, UINT8=2,
+/// INT8=3, INT32=6, INT64=7, BOOL=9, FLOAT16=10, DOUBLE=11), if Kiln has it.
+std::optional<DType> dtypeFromOnnx(int64_t onnxType);
+/// The ONNX TensorProto.DataType value of \p t.
+int64_t dtypeToOnnx(DType t);
+
 /// True for F32, F16 and F64.
 inline bool isFloat(DType t) {
   return t == DType::F32 || t == DType::F16 || t == DType::F64;
