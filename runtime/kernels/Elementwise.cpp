@@ -1,82 +1,176 @@
-//===- Elementwise.cpp - Elementwise reference kernels --------------------===//
+//===- Elementwise.cpp - Unary math reference kernels ---------------------===//
 //
-// Plain loops over numpy-broadcast operands.
+// One scalar function per element: the ONNX unary math ops, the logical and
+// floating-point class predicates, and the Relu / LeakyRelu / Add examples
+// that other families' isolated builds link against. The loops themselves
+// live in ElementwiseImpl.h; each kernel here is the op's dtype set and its
+// scalar function.
 //
 //===----------------------------------------------------------------------===//
-#include "kiln/runtime/KernelUtils.h"
 #include "kiln/runtime/kernels/Elementwise.h"
 
-#include <algorithm>
+#include "ElementwiseImpl.h"
+
+#include <cmath>
 
 namespace kiln::ref {
-namespace {
 
-/// Applies `fn(x)` per element; all float and integer types.
-template <typename Fn> Status unary(KernelContext &ctx, Fn fn) {
-  const Tensor *x;
-  KILN_RETURN_IF_ERROR(ctx.required(0, x));
-  Tensor y(x->dtype(), x->shape());
-  return dispatchAll(x->dtype(), [&](auto tag) -> Status {
-    using T = typename decltype(tag)::type;
-    if constexpr (std::is_same_v<T, bool>) {
-      return ctx.fail("bool operands are not supported");
-    } else {
-      const T *in = x->data<T>();
-      T *out = y.data<T>();
-      for (int64_t i = 0, n = x->numElements(); i < n; ++i)
-        out[i] = T(fn(static_cast<ComputeType<T>>(in[i])));
-      ctx.outputs[0] = y;
-      return Status::ok();
-    }
+using namespace elementwise;
+
+//===----------------------------------------------------------------------===//
+// Unary math
+//===----------------------------------------------------------------------===//
+
+Status evalAbs(KernelContext &ctx) {
+  return unaryOp<kNumericTypes>(ctx, [](auto x) {
+    using C = decltype(x);
+    if constexpr (std::is_floating_point_v<C>)
+      return C(std::fabs(x));
+    else if constexpr (std::is_signed_v<C>)
+      return x < 0 ? negWrap(x) : x;
+    else
+      return x;
   });
 }
 
-/// Applies `fn(a, b)` per element after broadcasting.
-template <typename Fn> Status binary(KernelContext &ctx, Fn fn) {
-  const Tensor *a, *b;
-  KILN_RETURN_IF_ERROR(ctx.required(0, a));
-  KILN_RETURN_IF_ERROR(ctx.required(1, b));
-  if (a->dtype() != b->dtype())
-    return ctx.fail("operand types differ: {} vs {}", dtypeName(a->dtype()),
-                    dtypeName(b->dtype()));
-  Shape shape;
-  if (Status s = broadcastShapes(a->shape(), b->shape(), shape); !s)
-    return ctx.fail("{}", s.message());
-  Tensor y(a->dtype(), shape);
-  return dispatchAll(a->dtype(), [&](auto tag) -> Status {
-    using T = typename decltype(tag)::type;
-    if constexpr (std::is_same_v<T, bool>) {
-      return ctx.fail("bool operands are not supported");
-    } else {
-      const T *pa = a->data<T>(), *pb = b->data<T>();
-      T *out = y.data<T>();
-      StridedIndex it(shape, {broadcastStrides(a->shape(), shape),
-                              broadcastStrides(b->shape(), shape)});
-      for (int64_t i = 0, n = y.numElements(); i < n; ++i, it.next())
-        out[i] = T(fn(static_cast<ComputeType<T>>(pa[it.offset(0)]),
-                      static_cast<ComputeType<T>>(pb[it.offset(1)])));
-      ctx.outputs[0] = y;
-      return Status::ok();
+Status evalNeg(KernelContext &ctx) {
+  return unaryOp<kFloatTypes | kSignedIntTypes>(
+      ctx, [](auto x) { return negWrap(x); });
+}
+
+Status evalExp(KernelContext &ctx) {
+  return unaryOp<kFloatTypes>(ctx, [](auto x) { return std::exp(x); });
+}
+
+Status evalLog(KernelContext &ctx) {
+  return unaryOp<kFloatTypes>(ctx, [](auto x) { return std::log(x); });
+}
+
+Status evalSqrt(KernelContext &ctx) {
+  return unaryOp<kFloatTypes>(ctx, [](auto x) { return std::sqrt(x); });
+}
+
+Status evalReciprocal(KernelContext &ctx) {
+  return unaryOp<kFloatTypes>(ctx, [](auto x) { return decltype(x)(1) / x; });
+}
+
+Status evalFloor(KernelContext &ctx) {
+  return unaryOp<kFloatTypes>(ctx, [](auto x) { return std::floor(x); });
+}
+
+Status evalCeil(KernelContext &ctx) {
+  return unaryOp<kFloatTypes>(ctx, [](auto x) { return std::ceil(x); });
+}
+
+Status evalRound(KernelContext &ctx) {
+  // nearbyint in the default rounding mode rounds halves to even, like
+  // numpy.round; std::round would round them away from zero.
+  return unaryOp<kFloatTypes>(ctx, [](auto x) { return std::nearbyint(x); });
+}
+
+Status evalSign(KernelContext &ctx) {
+  return unaryOp<kNumericTypes>(ctx, [](auto x) {
+    using C = decltype(x);
+    if constexpr (std::is_floating_point_v<C>) {
+      if (std::isnan(x))
+        return x;
     }
+    return x > C(0) ? C(1) : (x < C(0) ? C(-1) : C(0));
   });
 }
 
-} // namespace
+Status evalErf(KernelContext &ctx) {
+  // Integer inputs are computed in double and truncated back, as ONNX's
+  // reference casts np.erf's result to the input type.
+  return unaryOp<kNumericTypes>(ctx, [](auto x) {
+    using C = decltype(x);
+    if constexpr (std::is_floating_point_v<C>)
+      return std::erf(x);
+    else
+      return std::erf(static_cast<double>(x));
+  });
+}
+
+Status evalSin(KernelContext &ctx) {
+  return unaryOp<kFloatTypes>(ctx, [](auto x) { return std::sin(x); });
+}
+
+Status evalCos(KernelContext &ctx) {
+  return unaryOp<kFloatTypes>(ctx, [](auto x) { return std::cos(x); });
+}
+
+Status evalTan(KernelContext &ctx) {
+  return unaryOp<kFloatTypes>(ctx, [](auto x) { return std::tan(x); });
+}
+
+Status evalAsin(KernelContext &ctx) {
+  return unaryOp<kFloatTypes>(ctx, [](auto x) { return std::asin(x); });
+}
+
+Status evalAcos(KernelContext &ctx) {
+  return unaryOp<kFloatTypes>(ctx, [](auto x) { return std::acos(x); });
+}
+
+Status evalAtan(KernelContext &ctx) {
+  return unaryOp<kFloatTypes>(ctx, [](auto x) { return std::atan(x); });
+}
+
+Status evalSinh(KernelContext &ctx) {
+  return unaryOp<kFloatTypes>(ctx, [](auto x) { return std::sinh(x); });
+}
+
+Status evalCosh(KernelContext &ctx) {
+  return unaryOp<kFloatTypes>(ctx, [](auto x) { return std::cosh(x); });
+}
+
+Status evalAsinh(KernelContext &ctx) {
+  return unaryOp<kFloatTypes>(ctx, [](auto x) { return std::asinh(x); });
+}
+
+Status evalAcosh(KernelContext &ctx) {
+  return unaryOp<kFloatTypes>(ctx, [](auto x) { return std::acosh(x); });
+}
+
+Status evalAtanh(KernelContext &ctx) {
+  return unaryOp<kFloatTypes>(ctx, [](auto x) { return std::atanh(x); });
+}
+
+Status evalNot(KernelContext &ctx) {
+  return unaryOp<kBoolType>(ctx, [](bool x) { return !x; });
+}
+
+Status evalIsNaN(KernelContext &ctx) {
+  return unaryPredicate<kFloatTypes>(ctx, [](auto x) { return std::isnan(x); });
+}
+
+Status evalIsInf(KernelContext &ctx) {
+  bool negative = ctx.attributes().getInt("detect_negative", 1) != 0;
+  bool positive = ctx.attributes().getInt("detect_positive", 1) != 0;
+  return unaryPredicate<kFloatTypes>(ctx, [=](auto x) {
+    return std::isinf(x) && (x > 0 ? positive : negative);
+  });
+}
+
+//===----------------------------------------------------------------------===//
+// Examples shared with the other families' isolated builds
+//===----------------------------------------------------------------------===//
 
 Status evalRelu(KernelContext &ctx) {
-  return unary(ctx, [](auto x) { return x > 0 ? x : decltype(x)(0); });
-}
-
-Status evalAdd(KernelContext &ctx) {
-  return binary(ctx, [](auto a, auto b) { return a + b; });
+  return unaryOp<kFloatTypes | kSignedIntTypes>(
+      ctx, [](auto x) { return x < 0 ? decltype(x)(0) : x; }); // keeps NaN
 }
 
 Status evalLeakyRelu(KernelContext &ctx) {
   double alpha = ctx.attributes().getFloat("alpha", 0.01);
-  return unary(ctx, [alpha](auto x) {
+  return unaryOp<kFloatTypes>(ctx, [alpha](auto x) {
     using C = decltype(x);
     return x >= 0 ? x : C(alpha * x);
   });
+}
+
+Status evalAdd(KernelContext &ctx) {
+  return binaryOp<kNumericTypes>(ctx,
+                                 [](auto a, auto b) { return addWrap(a, b); });
 }
 
 } // namespace kiln::ref

@@ -38,6 +38,10 @@ inline void expectTensorNear(const Tensor &t, const Shape &shape,
       EXPECT_TRUE(std::isnan(got)) << "element " << i;
       continue;
     }
+    if (std::isinf(want)) {
+      EXPECT_EQ(got, want) << "element " << i;
+      continue;
+    }
     EXPECT_NEAR(got, want, atol + rtol * std::fabs(want)) << "element " << i;
   }
 }

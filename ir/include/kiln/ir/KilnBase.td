@@ -30,6 +30,7 @@ def Kiln_Dialect : Dialect {
   }];
   let usePropertiesForAttributes = 0;
   let useDefaultAttributePrinterParser = 0;
+  let hasConstantMaterializer = 1;
   let useDefaultTypePrinterParser = 0;
 }
 

@@ -1,0 +1,76 @@
+//===- Interpreter.h - The reference interpreter ----------------*- C++ -*-===//
+//
+// Runs `func.func @main` of a kiln module op by op, calling each op's
+// reference kernel through ReferenceKernelOpInterface. No fusion, no
+// threading: the unoptimized definition every other backend is judged by.
+// Intermediate tensors are freed after their last use.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_INTERPRETER_INTERPRETER_H
+#define KILN_INTERPRETER_INTERPRETER_H
+
+#include "kiln/runtime/Attributes.h"
+#include "kiln/runtime/Tensor.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/Support/Error.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kiln {
+
+/// A graph input or output as the caller sees it.
+struct TensorSpec {
+  std::string name;
+  DType dtype = DType::F32;
+  /// Dimensions, -1 where dynamic; empty with `ranked == false` if unknown.
+  std::vector<int64_t> shape;
+  bool ranked = true;
+  /// True when every dimension is known.
+  bool isStatic() const;
+  /// "1x3x224x224xf32", with '?' for dynamic dimensions.
+  std::string format() const;
+};
+
+/// Called after each op with its results and its kernel's time.
+using OpObserver = std::function<void(mlir::Operation *op,
+                                      const std::vector<Tensor> &results,
+                                      double milliseconds)>;
+
+class Interpreter {
+public:
+  /// Prepares `@main` of \p module, which must outlive the interpreter.
+  static llvm::Expected<std::unique_ptr<Interpreter>>
+  create(mlir::ModuleOp module);
+  ~Interpreter();
+
+  const std::vector<TensorSpec> &inputs() const { return inputSpecs; }
+  const std::vector<TensorSpec> &outputs() const { return outputSpecs; }
+
+  /// Runs the graph. Inputs are checked against the specs (count, dtype,
+  /// static dimensions) first; a kernel error names the op and its location.
+  llvm::Expected<std::vector<Tensor>> run(const std::vector<Tensor> &inputs,
+                                          const OpObserver &observer = {});
+
+private:
+  Interpreter() = default;
+  struct Step;
+  std::vector<Step> steps;
+  /// Slot of each function argument / returned value.
+  std::vector<int> argSlots, resultSlots;
+  /// Constant tensors by slot (invalid for non-constants).
+  std::vector<Tensor> constants;
+  std::vector<bool> isConstant;
+  int numSlots = 0;
+  std::vector<TensorSpec> inputSpecs, outputSpecs;
+};
+
+/// The spec of a value of type \p type named \p name.
+TensorSpec specFromType(mlir::Type type, std::string name);
+
+} // namespace kiln
+
+#endif // KILN_INTERPRETER_INTERPRETER_H

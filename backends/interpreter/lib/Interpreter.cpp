@@ -1,0 +1,222 @@
+//===- Interpreter.cpp - The reference interpreter ------------------------===//
+//
+// Preparation turns the function into a list of steps over numbered value
+// slots: constants are materialized once (resource blobs are viewed, not
+// copied), attributes are converted once per op, and each slot's last use is
+// recorded so its tensor can be dropped as soon as it is dead.
+//
+//===----------------------------------------------------------------------===//
+#include "kiln/interpreter/Interpreter.h"
+#include "kiln/ir/KilnDialect.h"
+#include "kiln/ir/TensorConversion.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/Support/FormatVariadic.h"
+
+#include <chrono>
+
+using namespace mlir;
+
+namespace kiln {
+
+struct Interpreter::Step {
+  Operation *op;
+  ReferenceKernelOpInterface kernel;
+  AttrMap attrs;
+  std::vector<int> inputs;  // -1 for an absent (none) operand
+  std::vector<int> outputs;
+  std::vector<int> dead;    // slots whose last use is this step
+  std::string label;        // "kiln.conv at 'node_name'"
+};
+
+Interpreter::~Interpreter() = default;
+
+bool TensorSpec::isStatic() const {
+  if (!ranked)
+    return false;
+  for (int64_t d : shape)
+    if (d < 0)
+      return false;
+  return true;
+}
+
+std::string TensorSpec::format() const {
+  if (!ranked)
+    return "*x" + std::string(dtypeName(dtype));
+  std::string s;
+  for (int64_t d : shape)
+    s += (d < 0 ? std::string("?") : std::to_string(d)) + "x";
+  return s + std::string(dtypeName(dtype));
+}
+
+TensorSpec specFromType(Type type, std::string name) {
+  TensorSpec spec;
+  spec.name = std::move(name);
+  auto shaped = dyn_cast<ShapedType>(type);
+  if (!shaped)
+    return spec;
+  spec.dtype = dtypeOf(shaped.getElementType()).value_or(DType::F32);
+  spec.ranked = shaped.hasRank();
+  if (spec.ranked)
+    for (int64_t d : shaped.getShape())
+      spec.shape.push_back(ShapedType::isDynamic(d) ? -1 : d);
+  return spec;
+}
+
+static std::string describe(Operation *op) {
+  std::string where;
+  if (auto name = dyn_cast<NameLoc>(op->getLoc()))
+    where = " (node '" + name.getName().str() + "')";
+  return op->getName().getStringRef().str() + where;
+}
+
+static llvm::Error makeError(const llvm::Twine &msg) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+}
+
+llvm::Expected<std::unique_ptr<Interpreter>>
+Interpreter::create(ModuleOp module) {
+  auto func = module.lookupSymbol<func::FuncOp>("main");
+  if (!func || func.getBody().empty())
+    return makeError("module has no function @main to run");
+  std::unique_ptr<Interpreter> interp(new Interpreter());
+  llvm::DenseMap<Value, int> slotOf;
+  auto slot = [&](Value v) {
+    auto [it, inserted] = slotOf.try_emplace(v, interp->numSlots);
+    if (inserted)
+      ++interp->numSlots;
+    return it->second;
+  };
+  Block &body = func.getBody().front();
+  for (BlockArgument arg : body.getArguments()) {
+    interp->argSlots.push_back(slot(arg));
+    auto name = func.getArgAttrOfType<StringAttr>(arg.getArgNumber(),
+                                                  "kiln.name");
+    interp->inputSpecs.push_back(specFromType(
+        arg.getType(),
+        name ? name.str() : "input" + std::to_string(arg.getArgNumber())));
+  }
+  llvm::DenseMap<int, Tensor> constants;
+  for (Operation &op : body) {
+    if (isa<NoneOp>(op))
+      continue;
+    if (auto ret = dyn_cast<func::ReturnOp>(op)) {
+      for (auto [i, v] : llvm::enumerate(ret.getOperands())) {
+        interp->resultSlots.push_back(slot(v));
+        auto name = func.getResultAttrOfType<StringAttr>(i, "kiln.name");
+        interp->outputSpecs.push_back(specFromType(
+            v.getType(), name ? name.str() : "output" + std::to_string(i)));
+      }
+      continue;
+    }
+    if (auto c = dyn_cast<ConstantOp>(op)) {
+      Tensor t;
+      if (Status s = tensorFromElementsAttr(c.getValue(), t); !s)
+        return makeError(describe(&op) + ": " + s.message());
+      constants[slot(c.getResult())] = t;
+      continue;
+    }
+    auto kernel = dyn_cast<ReferenceKernelOpInterface>(op);
+    if (!kernel)
+      return makeError("op " + describe(&op) +
+                       " has no reference kernel: the interpreter cannot run "
+                       "it");
+    Step step{&op, kernel, {}, {}, {}, {}, describe(&op)};
+    if (Status s = attrMapFromOp(&op, step.attrs); !s)
+      return makeError(step.label + ": " + s.message());
+    for (Value v : op.getOperands())
+      step.inputs.push_back(isa<NoneType>(v.getType()) ? -1 : slot(v));
+    for (Value v : op.getResults())
+      step.outputs.push_back(slot(v));
+    interp->steps.push_back(std::move(step));
+  }
+  interp->constants.resize(interp->numSlots);
+  interp->isConstant.assign(interp->numSlots, false);
+  for (auto &[s, t] : constants) {
+    interp->constants[s] = t;
+    interp->isConstant[s] = true;
+  }
+  // Last use of each slot; results and constants are never freed.
+  std::vector<int> lastUse(interp->numSlots, -1);
+  for (size_t i = 0; i < interp->steps.size(); ++i)
+    for (int s : interp->steps[i].inputs)
+      if (s >= 0)
+        lastUse[s] = static_cast<int>(i);
+  for (int s : interp->resultSlots)
+    lastUse[s] = -1;
+  for (int s = 0; s < interp->numSlots; ++s)
+    if (lastUse[s] >= 0 && !interp->isConstant[s])
+      interp->steps[lastUse[s]].dead.push_back(s);
+  return std::move(interp);
+}
+
+llvm::Expected<std::vector<Tensor>>
+Interpreter::run(const std::vector<Tensor> &inputs,
+                 const OpObserver &observer) {
+  if (inputs.size() != inputSpecs.size())
+    return makeError(llvm::formatv("expected {0} inputs, found {1}",
+                                   inputSpecs.size(), inputs.size()));
+  std::vector<Tensor> slots = constants;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const TensorSpec &spec = inputSpecs[i];
+    const Tensor &t = inputs[i];
+    if (t.dtype() != spec.dtype)
+      return makeError("input '" + spec.name + "': expected element type " +
+                       std::string(dtypeName(spec.dtype)) + ", found " +
+                       std::string(dtypeName(t.dtype())));
+    bool shapeOk = !spec.ranked ||
+                   static_cast<size_t>(t.rank()) == spec.shape.size();
+    for (size_t d = 0; shapeOk && spec.ranked && d < spec.shape.size(); ++d)
+      shapeOk = spec.shape[d] < 0 || spec.shape[d] == t.dim(d);
+    if (!shapeOk)
+      return makeError("input '" + spec.name + "': expected shape " +
+                       spec.format() + ", found " + formatShape(t.shape()));
+    slots[argSlots[i]] = t;
+  }
+  for (Step &step : steps) {
+    KernelContext ctx;
+    ctx.opName = step.label;
+    ctx.attrs = &step.attrs;
+    for (int s : step.inputs)
+      ctx.inputs.push_back(s < 0 ? nullptr : &slots[s]);
+    ctx.outputs.resize(step.outputs.size());
+    auto start = std::chrono::steady_clock::now();
+    Status status = Status::ok();
+    try {
+      status = step.kernel.evaluate(ctx);
+    } catch (const std::bad_alloc &) {
+      status = Status::error(step.label + ": out of memory");
+    }
+    double ms = std::chrono::duration<double, std::milli>(
+                    std::chrono::steady_clock::now() - start)
+                    .count();
+    if (!status)
+      return makeError(status.message());
+    for (size_t r = 0; r < step.outputs.size(); ++r) {
+      Tensor &out = ctx.outputs[r];
+      if (!out.valid())
+        return makeError(step.label + ": kernel produced no result #" +
+                         std::to_string(r));
+      // The IR's result type is a promise: check the kernel kept it.
+      TensorSpec spec = specFromType(step.op->getResult(r).getType(), "");
+      if (spec.ranked && out.dtype() != spec.dtype)
+        return makeError(step.label + ": result #" + std::to_string(r) +
+                         " has element type " +
+                         std::string(dtypeName(out.dtype())) +
+                         " but the IR says " +
+                         std::string(dtypeName(spec.dtype)));
+      slots[step.outputs[r]] = out;
+    }
+    if (observer)
+      observer(step.op, ctx.outputs, ms);
+    for (int s : step.dead)
+      slots[s] = Tensor();
+  }
+  std::vector<Tensor> results;
+  for (int s : resultSlots)
+    results.push_back(slots[s]);
+  return results;
+}
+
+} // namespace kiln

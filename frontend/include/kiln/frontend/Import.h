@@ -1,0 +1,104 @@
+//===- Import.h - ONNX model loading and import into kiln IR ----*- C++ -*-===//
+//
+// Loading is two steps. `loadModel` reads and validates the ONNX file
+// (structure, opsets, types, sizes, initializer data, external-data paths),
+// runs ONNX's checker and shape inference, and leaves a ModelProto every later
+// step can trust. `importModel` turns it into a module holding one
+// `func.func @main` of kiln ops. Both report user errors as one-line MLIR
+// diagnostics and return failure; nothing is half-built on error.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_FRONTEND_IMPORT_H
+#define KILN_FRONTEND_IMPORT_H
+
+#include "kiln/runtime/Tensor.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace onnx {
+class ModelProto;
+class TensorProto;
+} // namespace onnx
+
+namespace kiln::frontend {
+
+/// The newest default-domain opset Kiln's handlers know.
+inline constexpr int64_t kMaxOpset = 21;
+/// The oldest default-domain opset Kiln accepts (older ones are upgraded).
+inline constexpr int64_t kMinOpset = 7;
+/// The newest opset Debian's ONNX (1.12) can check and shape-infer.
+inline constexpr int64_t kMaxCheckedOpset = 17;
+
+/// Options of loading.
+struct LoadOptions {
+  /// Static shapes for graph inputs, replacing dynamic dimensions.
+  std::map<std::string, Shape> inputShapes;
+};
+
+/// A validated model.
+struct LoadedModel {
+  std::unique_ptr<onnx::ModelProto> proto;
+  /// Folder of the model file; external data is read only from inside it.
+  std::string directory;
+  /// The model's default-domain opset.
+  int64_t opset = 0;
+  ~LoadedModel();
+  LoadedModel();
+  LoadedModel(LoadedModel &&);
+};
+
+/// An op the handlers cannot import.
+struct UnsupportedOp {
+  std::string opType, nodeName, domain;
+  int64_t opset;
+};
+
+/// Reads, validates, checks and shape-infers \p path. On failure emits one
+/// diagnostic at \p ctx's diagnostic engine and returns null.
+std::unique_ptr<LoadedModel> loadModel(mlir::MLIRContext &ctx,
+                                       llvm::StringRef path,
+                                       const LoadOptions &options = {});
+
+/// Every node of \p model that no handler imports.
+std::vector<UnsupportedOp> findUnsupportedOps(const LoadedModel &model);
+
+/// Formats the one-line report of unsupported ops.
+std::string formatUnsupported(const std::vector<UnsupportedOp> &ops);
+
+/// Imports a loaded model into a new module with `func.func @main`. Reports
+/// all unsupported ops in one diagnostic.
+mlir::OwningOpRef<mlir::ModuleOp> importModel(mlir::MLIRContext &ctx,
+                                              const LoadedModel &model);
+
+/// loadModel followed by importModel.
+mlir::OwningOpRef<mlir::ModuleOp>
+importOnnxFile(mlir::MLIRContext &ctx, llvm::StringRef path,
+               const LoadOptions &options = {});
+
+/// Converts a TensorProto (inline or external data under \p modelDir) into a
+/// runtime tensor, checking its type, shape and data size. \p what names it in
+/// messages (e.g. "initializer 'w'").
+Status tensorFromProto(const onnx::TensorProto &proto,
+                       const std::string &modelDir, const std::string &what,
+                       Tensor &out);
+
+/// Checks a TensorProto as tensorFromProto does, without reading external
+/// data or copying; fills \p out when it is not null.
+Status checkTensorProto(const onnx::TensorProto &proto,
+                        const std::string &modelDir, const std::string &what,
+                        Tensor *out);
+
+/// Registers the dialects the importer creates ops of.
+void registerFrontendDialects(mlir::DialectRegistry &registry);
+
+} // namespace kiln::frontend
+
+#endif // KILN_FRONTEND_IMPORT_H

@@ -1,0 +1,70 @@
+//===- ImporterInternal.h - The importer's node context ---------*- C++ -*-===//
+//
+// The concrete NodeImporter, shared by the importer and the few handlers that
+// need more than the public interface (Constant).
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_FRONTEND_IMPORTERINTERNAL_H
+#define KILN_FRONTEND_IMPORTERINTERNAL_H
+
+#include "kiln/frontend/Import.h"
+#include "kiln/frontend/OpImporter.h"
+#include "kiln/ir/TensorConversion.h"
+
+#include "llvm/ADT/StringMap.h"
+
+namespace onnx {
+class TypeProto;
+} // namespace onnx
+
+namespace kiln::frontend {
+
+class ModelImporter;
+
+/// The NodeImporter handlers see.
+class NodeImporterImpl final : public NodeImporter {
+public:
+  NodeImporterImpl(ModelImporter &importer, const onnx::NodeProto &node,
+                   int64_t version, mlir::Location loc);
+
+  const onnx::NodeProto &node() const override { return n; }
+  int64_t opsetVersion() const override { return version; }
+  mlir::OpBuilder &builder() override;
+  mlir::Location loc() const override { return location; }
+  size_t numInputs() const override;
+  mlir::Value input(size_t i) override;
+  bool hasInput(size_t i) const override;
+  bool getConstantInts(size_t i, std::vector<int64_t> &out) const override;
+  size_t numOutputs() const override;
+  mlir::Type outputType(size_t i) override;
+  void setOutput(size_t i, mlir::Value value) override;
+  const onnx::AttributeProto *attribute(llvm::StringRef name) const override;
+  mlir::Attribute convertAttribute(const onnx::AttributeProto &attr) override;
+  mlir::Value constantI64(llvm::ArrayRef<int64_t> values,
+                          bool scalar = false) override;
+  mlir::Value constantF32(float value) override;
+  mlir::Value constantScalarLike(mlir::Value like, double value) override;
+  mlir::LogicalResult
+  createGeneric(llvm::StringRef opName, int numOperands = -1,
+                llvm::ArrayRef<llvm::StringRef> skipAttrs = {}) override;
+  mlir::LogicalResult
+  create(llvm::StringRef opName, llvm::ArrayRef<mlir::Value> operands,
+         llvm::ArrayRef<mlir::NamedAttribute> extraAttrs = {},
+         llvm::ArrayRef<llvm::StringRef> skipAttrs = {}) override;
+  mlir::LogicalResult emitError(const llvm::Twine &message) override;
+
+  /// A constant holding \p t, its blob named after \p name.
+  mlir::Value createConstant(const Tensor &t, llvm::StringRef name);
+  /// The model's folder, for external data.
+  const std::string &modelDirectory() const;
+
+private:
+  ModelImporter &imp;
+  const onnx::NodeProto &n;
+  int64_t version;
+  mlir::Location location;
+};
+
+} // namespace kiln::frontend
+
+#endif // KILN_FRONTEND_IMPORTERINTERNAL_H

@@ -1,0 +1,474 @@
+//===- Importer.cpp - ONNX graph to kiln IR -------------------------------===//
+//
+// Builds `func.func @main` from a validated model:
+//   1. graph inputs that are not initializers become function arguments;
+//   2. initializers become kiln.constant ops (created on first use), stored
+//      out of line as dense_resource blobs;
+//   3. each node goes to its (domain, op type, since-version) handler; nodes
+//      without one are collected and reported together at the end;
+//   4. graph outputs are returned.
+// Types come from ONNX shape inference; unknown ones are unranked.
+//
+//===----------------------------------------------------------------------===//
+#include "kiln/frontend/ImporterInternal.h"
+#include "kiln/ir/KilnDialect.h"
+#include "kiln/ir/TensorConversion.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/Verifier.h"
+#include "mlir/IR/BuiltinDialect.h"
+
+#include <onnx/onnx_pb.h>
+
+#include <cstring>
+#include <map>
+
+using namespace mlir;
+
+namespace kiln::frontend {
+
+/// Converts an ONNX tensor type; null for non-tensors and unsupported types.
+static Type convertType(MLIRContext &ctx, const onnx::TypeProto &type) {
+  if (!type.has_tensor_type())
+    return {};
+  const auto &tt = type.tensor_type();
+  std::optional<DType> dtype = dtypeFromOnnx(tt.elem_type());
+  if (!dtype)
+    return {};
+  Type elem = elementTypeOf(ctx, *dtype);
+  if (!tt.has_shape())
+    return UnrankedTensorType::get(elem);
+  llvm::SmallVector<int64_t> dims;
+  for (const auto &d : tt.shape().dim())
+    dims.push_back(d.has_dim_value() && d.dim_value() >= 0 ? d.dim_value()
+                                                          : ShapedType::kDynamic);
+  return RankedTensorType::get(dims, elem);
+}
+
+/// State of one model's import.
+class ModelImporter {
+public:
+  ModelImporter(MLIRContext &ctx, const LoadedModel &model)
+      : ctx(ctx), model(model), builder(&ctx) {}
+
+  OwningOpRef<ModuleOp> run();
+
+  MLIRContext &ctx;
+  const LoadedModel &model;
+  OpBuilder builder;
+  /// ONNX value name -> imported value.
+  llvm::StringMap<Value> values;
+  /// ONNX value name -> declared or inferred type.
+  std::map<std::string, const onnx::TypeProto *> types;
+  /// Initializers not yet turned into constants.
+  std::map<std::string, const onnx::TensorProto *> initializers;
+  Block *entry = nullptr;
+  Value none;
+  int64_t opsetFor(const std::string &domain) const;
+
+  Value getNone() {
+    if (!none) {
+      OpBuilder::InsertionGuard guard(builder);
+      builder.setInsertionPointToStart(entry);
+      none = builder.create<NoneOp>(builder.getUnknownLoc(),
+                                    builder.getNoneType());
+    }
+    return none;
+  }
+
+  /// The value named \p name, creating its constant if it is an initializer;
+  /// null if unknown (e.g. the output of an unsupported node).
+  Value lookup(const std::string &name, bool &failedToLoad) {
+    auto it = values.find(name);
+    if (it != values.end())
+      return it->second;
+    auto init = initializers.find(name);
+    if (init == initializers.end())
+      return {};
+    Tensor t;
+    Status s = tensorFromProto(*init->second, model.directory,
+                               "initializer '" + name + "'", t);
+    if (!s) {
+      emitError(builder.getUnknownLoc()) << s.message();
+      failedToLoad = true;
+      return {};
+    }
+    OpBuilder::InsertionGuard guard(builder);
+    builder.setInsertionPointToStart(entry);
+    if (none)
+      builder.setInsertionPointAfter(none.getDefiningOp());
+    Value v = builder.create<ConstantOp>(
+        NameLoc::get(StringAttr::get(&ctx, name)),
+        makeElementsAttr(ctx, t, name));
+    values[name] = v;
+    return v;
+  }
+};
+
+int64_t ModelImporter::opsetFor(const std::string &domain) const {
+  if (domain.empty() || domain == "ai.onnx")
+    return model.opset;
+  for (const auto &op : model.proto->opset_import())
+    if (op.domain() == domain)
+      return op.version();
+  return 0;
+}
+
+//===----------------------------------------------------------------------===//
+// NodeImporterImpl
+//===----------------------------------------------------------------------===//
+
+NodeImporterImpl::NodeImporterImpl(ModelImporter &importer,
+                                   const onnx::NodeProto &node,
+                                   int64_t version, Location loc)
+    : imp(importer), n(node), version(version), location(loc) {}
+
+OpBuilder &NodeImporterImpl::builder() { return imp.builder; }
+
+const std::string &NodeImporterImpl::modelDirectory() const {
+  return imp.model.directory;
+}
+
+size_t NodeImporterImpl::numInputs() const { return n.input_size(); }
+
+bool NodeImporterImpl::hasInput(size_t i) const {
+  return i < static_cast<size_t>(n.input_size()) && !n.input(i).empty();
+}
+
+Value NodeImporterImpl::input(size_t i) {
+  if (!hasInput(i))
+    return imp.getNone();
+  bool failedToLoad = false;
+  Value v = imp.lookup(n.input(i), failedToLoad);
+  assert(v && "inputs are checked before the handler runs");
+  return v;
+}
+
+bool NodeImporterImpl::getConstantInts(size_t i,
+                                       std::vector<int64_t> &out) const {
+  if (!hasInput(i))
+    return false;
+  const std::string &name = n.input(i);
+  Value v = imp.values.lookup(name);
+  if (v) {
+    auto c = v.getDefiningOp<ConstantOp>();
+    if (!c)
+      return false;
+    auto dense = dyn_cast<DenseIntElementsAttr>(c.getValue());
+    if (dense) {
+      out.clear();
+      for (const llvm::APInt &x : dense.getValues<llvm::APInt>())
+        out.push_back(x.getSExtValue());
+      return true;
+    }
+    if (auto res = dyn_cast<DenseResourceElementsAttr>(c.getValue())) {
+      auto *blob = res.getRawHandle().getBlob();
+      Type et = res.getType().getElementType();
+      if (!blob || !et.isInteger(64))
+        return false;
+      llvm::ArrayRef<char> data = blob->getData();
+      out.resize(data.size() / 8);
+      std::memcpy(out.data(), data.data(), out.size() * 8);
+      return true;
+    }
+    return false;
+  }
+  auto init = imp.initializers.find(name);
+  if (init == imp.initializers.end())
+    return false;
+  Tensor t;
+  if (!tensorFromProto(*init->second, imp.model.directory, name, t) ||
+      !isInteger(t.dtype()))
+    return false;
+  out.resize(t.numElements());
+  for (int64_t k = 0; k < t.numElements(); ++k)
+    out[k] = t.getAsInt64(k);
+  return true;
+}
+
+size_t NodeImporterImpl::numOutputs() const { return n.output_size(); }
+
+Type NodeImporterImpl::outputType(size_t i) {
+  auto it = imp.types.find(n.output(i));
+  if (it != imp.types.end())
+    if (Type t = convertType(imp.ctx, *it->second))
+      return t;
+  Type elem = imp.builder.getF32Type();
+  if (hasInput(0))
+    if (auto st = dyn_cast<ShapedType>(input(0).getType()))
+      elem = st.getElementType();
+  return UnrankedTensorType::get(elem);
+}
+
+void NodeImporterImpl::setOutput(size_t i, Value value) {
+  if (i < static_cast<size_t>(n.output_size()) && !n.output(i).empty())
+    imp.values[n.output(i)] = value;
+}
+
+const onnx::AttributeProto *
+NodeImporterImpl::attribute(llvm::StringRef name) const {
+  for (const auto &a : n.attribute())
+    if (a.name() == name)
+      return &a;
+  return nullptr;
+}
+
+Attribute NodeImporterImpl::convertAttribute(const onnx::AttributeProto &a) {
+  OpBuilder &b = imp.builder;
+  switch (a.type()) {
+  case onnx::AttributeProto::INT:
+    return b.getI64IntegerAttr(a.i());
+  case onnx::AttributeProto::FLOAT:
+    return b.getF32FloatAttr(a.f());
+  case onnx::AttributeProto::STRING:
+    return b.getStringAttr(a.s());
+  case onnx::AttributeProto::INTS:
+    return b.getI64ArrayAttr(
+        llvm::SmallVector<int64_t>(a.ints().begin(), a.ints().end()));
+  case onnx::AttributeProto::FLOATS:
+    return b.getF32ArrayAttr(
+        llvm::SmallVector<float>(a.floats().begin(), a.floats().end()));
+  case onnx::AttributeProto::STRINGS: {
+    llvm::SmallVector<llvm::StringRef> strs(a.strings().begin(),
+                                            a.strings().end());
+    return b.getStrArrayAttr(strs);
+  }
+  case onnx::AttributeProto::TENSOR: {
+    Tensor t;
+    if (!tensorFromProto(a.t(), imp.model.directory,
+                         "attribute '" + a.name() + "'", t))
+      return {};
+    return makeElementsAttr(imp.ctx, t, "");
+  }
+  default:
+    return {};
+  }
+}
+
+Value NodeImporterImpl::createConstant(const Tensor &t, llvm::StringRef name) {
+  return imp.builder.create<ConstantOp>(location,
+                                        makeElementsAttr(imp.ctx, t, name));
+}
+
+Value NodeImporterImpl::constantI64(llvm::ArrayRef<int64_t> values,
+                                    bool scalar) {
+  Tensor t(DType::I64, scalar ? Shape{} : Shape{int64_t(values.size())});
+  for (size_t i = 0; i < values.size(); ++i)
+    t.data<int64_t>()[i] = values[i];
+  return createConstant(t, "");
+}
+
+Value NodeImporterImpl::constantF32(float value) {
+  return createConstant(Tensor::scalar<float>(value), "");
+}
+
+Value NodeImporterImpl::constantScalarLike(Value like, double value) {
+  DType dtype = DType::F32;
+  if (auto st = dyn_cast<ShapedType>(like.getType())) {
+    Type e = st.getElementType();
+    for (int k = 0; k < kNumDTypes; ++k)
+      if (elementTypeOf(imp.ctx, static_cast<DType>(k)) == e)
+        dtype = static_cast<DType>(k);
+  }
+  Tensor t(dtype, {});
+  t.setFromDouble(0, value);
+  return createConstant(t, "");
+}
+
+LogicalResult NodeImporterImpl::emitError(const llvm::Twine &message) {
+  std::string name = n.name().empty() ? "<unnamed>" : n.name();
+  mlir::emitError(location) << "node '" << name << "' (" << n.op_type()
+                            << ", opset " << version << "): " << message;
+  return failure();
+}
+
+LogicalResult
+NodeImporterImpl::create(llvm::StringRef opName, llvm::ArrayRef<Value> operands,
+                         llvm::ArrayRef<NamedAttribute> extraAttrs,
+                         llvm::ArrayRef<llvm::StringRef> skipAttrs) {
+  std::optional<RegisteredOperationName> reg =
+      RegisteredOperationName::lookup(opName, &imp.ctx);
+  assert(reg && "handler names an op that is not registered");
+  llvm::ArrayRef<StringAttr> declared = reg->getAttributeNames();
+  OperationState state(location, opName);
+  state.addOperands(operands);
+  for (const auto &a : n.attribute()) {
+    if (llvm::is_contained(skipAttrs, a.name()))
+      continue;
+    if (!llvm::any_of(declared,
+                      [&](StringAttr s) { return s.getValue() == a.name(); }))
+      return emitError("attribute '" + a.name() +
+                       "' is not supported by Kiln's " + opName);
+    Attribute attr = convertAttribute(a);
+    if (!attr)
+      return emitError("attribute '" + a.name() +
+                       "' has a type Kiln does not support");
+    state.addAttribute(a.name(), attr);
+  }
+  for (const NamedAttribute &a : extraAttrs)
+    state.addAttribute(a.getName(), a.getValue());
+  // Trailing outputs with empty names are absent optional ones.
+  size_t numResults = numOutputs();
+  while (numResults > 1 && n.output(numResults - 1).empty())
+    --numResults;
+  for (size_t i = 0; i < numResults; ++i)
+    state.addTypes(outputType(i));
+  Operation *op = imp.builder.create(state);
+  if (failed(mlir::verify(op, /*verifyRecursively=*/false))) {
+    op->erase();
+    return emitError("the imported op does not verify (see above)");
+  }
+  for (size_t i = 0; i < numOutputs() && i < op->getNumResults(); ++i)
+    setOutput(i, op->getResult(i));
+  return success();
+}
+
+LogicalResult
+NodeImporterImpl::createGeneric(llvm::StringRef opName, int numOperands,
+                                llvm::ArrayRef<llvm::StringRef> skipAttrs) {
+  size_t count = numOperands < 0 ? numInputs() : size_t(numOperands);
+  if (numInputs() > count) {
+    // Trailing empty inputs are absent optional ones.
+    size_t last = numInputs();
+    while (last > count && !hasInput(last - 1))
+      --last;
+    if (last > count)
+      return emitError("expected at most " + llvm::Twine(count) +
+                       " inputs, found " + llvm::Twine(numInputs()));
+  }
+  llvm::SmallVector<Value> operands;
+  for (size_t i = 0; i < count; ++i)
+    operands.push_back(input(i));
+  return create(opName, operands, {}, skipAttrs);
+}
+
+//===----------------------------------------------------------------------===//
+// ModelImporter
+//===----------------------------------------------------------------------===//
+
+OwningOpRef<ModuleOp> ModelImporter::run() {
+  ctx.loadDialect<KilnDialect, func::FuncDialect>();
+  const onnx::GraphProto &graph = model.proto->graph();
+  Location fileLoc = builder.getUnknownLoc();
+  OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc);
+  if (!graph.name().empty())
+    (*module)->setAttr("kiln.graph_name", builder.getStringAttr(graph.name()));
+  (*module)->setAttr("kiln.opset", builder.getI64IntegerAttr(model.opset));
+
+  for (const auto &vi : graph.input())
+    types[vi.name()] = &vi.type();
+  for (const auto &vi : graph.value_info())
+    types[vi.name()] = &vi.type();
+  for (const auto &vi : graph.output())
+    if (!types.count(vi.name()) || !vi.type().tensor_type().has_shape())
+      types[vi.name()] = &vi.type();
+  for (const auto &init : graph.initializer())
+    initializers[init.name()] = &init;
+
+  // 1. Arguments.
+  llvm::SmallVector<Type> argTypes;
+  llvm::SmallVector<std::string> argNames;
+  for (const auto &vi : graph.input()) {
+    if (initializers.count(vi.name()))
+      continue;
+    Type t = convertType(ctx, vi.type());
+    if (!t) {
+      emitError(fileLoc) << "graph input '" << vi.name()
+                         << "' has no tensor type Kiln supports";
+      return {};
+    }
+    argTypes.push_back(t);
+    argNames.push_back(vi.name());
+  }
+  builder.setInsertionPointToEnd(module->getBody());
+  auto func = builder.create<func::FuncOp>(
+      fileLoc, "main", builder.getFunctionType(argTypes, {}));
+  entry = func.addEntryBlock();
+  for (size_t i = 0; i < argNames.size(); ++i) {
+    values[argNames[i]] = entry->getArgument(i);
+    func.setArgAttr(i, "kiln.name", builder.getStringAttr(argNames[i]));
+  }
+  builder.setInsertionPointToEnd(entry);
+
+  // 3. Nodes.
+  const HandlerTable &table = getHandlerTable();
+  std::vector<UnsupportedOp> unsupported;
+  bool hadError = false;
+  for (int i = 0; i < graph.node_size(); ++i) {
+    const onnx::NodeProto &node = graph.node(i);
+    std::string domain = node.domain() == "ai.onnx" ? "" : node.domain();
+    int64_t version = opsetFor(domain);
+    const ImportFn *fn = table.lookup(domain, node.op_type(), version);
+    if (!fn) {
+      unsupported.push_back({node.op_type(), node.name(), domain, version});
+      continue;
+    }
+    bool ready = true;
+    for (const auto &in : node.input()) {
+      if (in.empty())
+        continue;
+      bool failedToLoad = false;
+      if (!lookup(in, failedToLoad)) {
+        ready = false;
+        hadError |= failedToLoad;
+      }
+    }
+    if (!ready)
+      continue; // Downstream of an unsupported or failed node.
+    std::string label = node.name().empty()
+                            ? node.op_type() + "_" + std::to_string(i)
+                            : node.name();
+    NodeImporterImpl importer(*this, node, version,
+                              NameLoc::get(StringAttr::get(&ctx, label)));
+    if (failed((*fn)(importer)))
+      hadError = true;
+  }
+  if (!unsupported.empty()) {
+    emitError(fileLoc) << formatUnsupported(unsupported);
+    return {};
+  }
+  if (hadError)
+    return {};
+
+  // 4. Outputs.
+  llvm::SmallVector<Value> results;
+  for (const auto &vi : graph.output()) {
+    bool failedToLoad = false;
+    Value v = lookup(vi.name(), failedToLoad);
+    if (!v) {
+      emitError(fileLoc) << "graph output '" << vi.name()
+                         << "' was not imported";
+      return {};
+    }
+    results.push_back(v);
+  }
+  builder.create<func::ReturnOp>(fileLoc, results);
+  func.setFunctionType(builder.getFunctionType(
+      argTypes, ValueRange(results).getTypes()));
+  for (int i = 0; i < graph.output_size(); ++i)
+    func.setResultAttr(i, "kiln.name",
+                       builder.getStringAttr(graph.output(i).name()));
+  if (failed(mlir::verify(*module)))
+    return {};
+  return module;
+}
+
+OwningOpRef<ModuleOp> importModel(MLIRContext &ctx, const LoadedModel &model) {
+  ModelImporter importer(ctx, model);
+  return importer.run();
+}
+
+OwningOpRef<ModuleOp> importOnnxFile(MLIRContext &ctx, llvm::StringRef path,
+                                     const LoadOptions &options) {
+  std::unique_ptr<LoadedModel> model = loadModel(ctx, path, options);
+  if (!model)
+    return {};
+  return importModel(ctx, *model);
+}
+
+void registerFrontendDialects(DialectRegistry &registry) {
+  registerKilnDialects(registry);
+}
+
+} // namespace kiln::frontend

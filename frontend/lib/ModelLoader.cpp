@@ -1,0 +1,389 @@
+//===- ModelLoader.cpp - Reading and validating ONNX files ----------------===//
+//
+// Everything an untrusted model file can get wrong is caught here, before any
+// IR is built:
+//   1. the file: missing, empty, not a protobuf, truncated;
+//   2. the model: no graph, no opset, an opset outside [7, 21] (older ones are
+//      upgraded with ONNX's version converter);
+//   3. the graph: values used but never defined, values defined twice,
+//      outputs nothing produces, cycles;
+//   4. types: unsupported element types, negative or absurd dimensions;
+//   5. initializers: data size vs shape, external data inside the folder;
+//   6. ONNX's own checker and shape inference (opsets it knows, <= 17).
+// Each problem is one diagnostic line naming the value or node.
+//
+//===----------------------------------------------------------------------===//
+#include "kiln/frontend/Import.h"
+#include "kiln/frontend/OpImporter.h"
+
+#include "mlir/IR/Diagnostics.h"
+
+#include <onnx/checker.h>
+#include <onnx/onnx_pb.h>
+#include <onnx/shape_inference/implementation.h>
+#include <onnx/version_converter/convert.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace mlir;
+
+namespace kiln::frontend {
+
+LoadedModel::LoadedModel() = default;
+LoadedModel::~LoadedModel() = default;
+LoadedModel::LoadedModel(LoadedModel &&) = default;
+
+namespace {
+
+/// Largest graph input Kiln accepts: 2^32 elements.
+constexpr long double kMaxInputElements = 4294967296.0L;
+
+std::string firstLine(const std::string &s) {
+  std::string line = s.substr(0, s.find('\n'));
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+    line.pop_back();
+  return line;
+}
+
+std::string lower(std::string s) {
+  for (char &c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string nodeLabel(const onnx::NodeProto &node, int index) {
+  std::string name = node.name().empty() ? "#" + std::to_string(index)
+                                         : "'" + node.name() + "'";
+  return "node " + name + " (" + node.op_type() + ")";
+}
+
+/// Checks a value's declared type: a supported element type and sane dims.
+LogicalResult checkValueType(const onnx::ValueInfoProto &vi,
+                             llvm::StringRef kind, Location loc) {
+  if (!vi.has_type())
+    return success();
+  const onnx::TypeProto &type = vi.type();
+  if (!type.has_tensor_type())
+    return emitError(loc) << kind << " '" << vi.name()
+                          << "' is not a tensor; Kiln supports only tensors";
+  const auto &tt = type.tensor_type();
+  if (tt.elem_type() != 0 && !dtypeFromOnnx(tt.elem_type())) {
+    std::string name =
+        onnx::TensorProto_DataType_IsValid(tt.elem_type())
+            ? lower(onnx::TensorProto_DataType_Name(
+                  static_cast<onnx::TensorProto_DataType>(tt.elem_type())))
+            : std::to_string(tt.elem_type());
+    return emitError(loc) << kind << " '" << vi.name() << "' has element type "
+                          << name
+                          << "; Kiln supports f32, f16, f64, i8, u8, i32, "
+                             "i64, bool";
+  }
+  if (!tt.has_shape())
+    return success();
+  long double elements = 1;
+  for (int i = 0; i < tt.shape().dim_size(); ++i) {
+    const auto &d = tt.shape().dim(i);
+    if (!d.has_dim_value())
+      continue;
+    if (d.dim_value() < 0)
+      return emitError(loc) << kind << " '" << vi.name()
+                            << "' has negative dimension " << d.dim_value()
+                            << " at index " << i;
+    elements *= static_cast<long double>(d.dim_value());
+  }
+  if (elements > kMaxInputElements) {
+    std::string dims;
+    for (int i = 0; i < tt.shape().dim_size(); ++i)
+      dims += (i ? "x" : "") + (tt.shape().dim(i).has_dim_value()
+                                    ? std::to_string(tt.shape().dim(i).dim_value())
+                                    : std::string("?"));
+    return emitError(loc) << kind << " '" << vi.name() << "' of shape " << dims
+                          << " is too large (more than 2^32 elements)";
+  }
+  return success();
+}
+
+/// Checks names, definitions and acyclicity; reorders nodes topologically.
+LogicalResult checkGraphStructure(onnx::GraphProto &graph, Location loc) {
+  std::map<std::string, std::string> definedBy;
+  auto define = [&](const std::string &name,
+                    const std::string &by) -> LogicalResult {
+    if (name.empty())
+      return success();
+    auto [it, inserted] = definedBy.emplace(name, by);
+    if (!inserted && it->second != by) {
+      // Old models list initializers among the graph inputs: not a conflict.
+      if (llvm::StringRef(it->second).starts_with("graph input") &&
+          llvm::StringRef(by).starts_with("initializer"))
+        return success();
+      return emitError(loc) << "value '" << name << "' is defined twice, by "
+                            << it->second << " and by " << by;
+    }
+    return success();
+  };
+  for (const auto &in : graph.input())
+    if (failed(define(in.name(), "graph input '" + in.name() + "'")))
+      return failure();
+  for (const auto &init : graph.initializer())
+    if (failed(define(init.name(), "initializer '" + init.name() + "'")))
+      return failure();
+  std::set<std::string> external(
+      [&] {
+        std::set<std::string> s;
+        for (auto &kv : definedBy)
+          s.insert(kv.first);
+        return s;
+      }());
+  int n = graph.node_size();
+  for (int i = 0; i < n; ++i)
+    for (const auto &out : graph.node(i).output())
+      if (failed(define(out, nodeLabel(graph.node(i), i))))
+        return failure();
+  for (int i = 0; i < n; ++i)
+    for (const auto &in : graph.node(i).input())
+      if (!in.empty() && !definedBy.count(in))
+        return emitError(loc)
+               << nodeLabel(graph.node(i), i) << " uses value '" << in
+               << "' that no graph input, initializer or node defines";
+  for (const auto &out : graph.output())
+    if (!definedBy.count(out.name()))
+      return emitError(loc) << "graph output '" << out.name()
+                            << "' is not produced by any node, graph input "
+                               "or initializer";
+
+  // Kahn's algorithm; a node left over lies on a cycle.
+  std::map<std::string, int> producer;
+  for (int i = 0; i < n; ++i)
+    for (const auto &out : graph.node(i).output())
+      if (!out.empty())
+        producer[out] = i;
+  std::vector<int> pending(n, 0);
+  std::vector<std::vector<int>> users(n);
+  for (int i = 0; i < n; ++i)
+    for (const auto &in : graph.node(i).input()) {
+      auto it = producer.find(in);
+      if (in.empty() || it == producer.end() || external.count(in))
+        continue;
+      ++pending[i];
+      users[it->second].push_back(i);
+    }
+  std::vector<int> order, ready;
+  for (int i = n - 1; i >= 0; --i)
+    if (!pending[i])
+      ready.push_back(i);
+  while (!ready.empty()) {
+    int i = ready.back();
+    ready.pop_back();
+    order.push_back(i);
+    for (int u : users[i])
+      if (--pending[u] == 0)
+        ready.push_back(u);
+  }
+  if (static_cast<int>(order.size()) != n) {
+    for (int i = 0; i < n; ++i)
+      if (pending[i])
+        return emitError(loc) << "graph has a cycle through "
+                              << nodeLabel(graph.node(i), i);
+  }
+  bool sorted = true;
+  for (int i = 0; i < n; ++i)
+    sorted &= order[i] == i;
+  if (!sorted) {
+    google::protobuf::RepeatedPtrField<onnx::NodeProto> nodes;
+    for (int i : order)
+      *nodes.Add() = graph.node(i);
+    graph.mutable_node()->Swap(&nodes);
+  }
+  return success();
+}
+
+} // namespace
+
+std::unique_ptr<LoadedModel> loadModel(MLIRContext &ctx, llvm::StringRef path,
+                                       const LoadOptions &options) {
+  Location loc = FileLineColLoc::get(&ctx, path, 0, 0);
+  auto fail = [&](const llvm::Twine &msg) {
+    emitError(loc) << msg;
+    return nullptr;
+  };
+
+  // 1. The file.
+  std::error_code ec;
+  if (!fs::exists(path.str(), ec))
+    return fail("cannot open model file: no such file");
+  if (fs::is_directory(path.str(), ec))
+    return fail("expected a model file, found a directory");
+  std::ifstream in(path.str(), std::ios::binary);
+  if (!in)
+    return fail("cannot open model file");
+  std::string bytes((std::istreambuf_iterator<char>(in)),
+                    std::istreambuf_iterator<char>());
+  if (bytes.empty())
+    return fail("model file is empty");
+  auto model = std::make_unique<LoadedModel>();
+  model->proto = std::make_unique<onnx::ModelProto>();
+  model->directory = fs::path(path.str()).parent_path().string();
+  onnx::ModelProto &proto = *model->proto;
+  if (!proto.ParseFromString(bytes))
+    return fail("cannot parse the file as an ONNX model: it is truncated or "
+                "not an ONNX protobuf");
+  bytes.clear();
+  bytes.shrink_to_fit();
+
+  // 2. The model.
+  if (!proto.has_graph())
+    return fail("model has no graph (not an ONNX model, or an empty one)");
+  if (proto.opset_import_size() == 0)
+    return fail("model declares no opset (opset_import is empty)");
+  int64_t opset = -1;
+  for (const auto &op : proto.opset_import())
+    if (op.domain().empty() || op.domain() == "ai.onnx")
+      opset = op.version();
+  if (opset < 0)
+    opset = kMinOpset; // Only custom domains: every node will be unsupported.
+  if (opset > kMaxOpset)
+    return fail("model uses opset " + llvm::Twine(opset) +
+                " of the default domain; Kiln supports opsets " +
+                llvm::Twine(kMinOpset) + " to " + llvm::Twine(kMaxOpset));
+  if (opset < 1)
+    return fail("model declares invalid opset " + llvm::Twine(opset));
+
+  // 3-5. Structure, types and initializer data, before anything trusts them.
+  onnx::GraphProto &graph = *proto.mutable_graph();
+  if (failed(checkGraphStructure(graph, loc)))
+    return nullptr;
+  std::set<std::string> initNames;
+  for (const auto &init : graph.initializer())
+    initNames.insert(init.name());
+  for (const auto &vi : graph.input())
+    if (!initNames.count(vi.name()) &&
+        failed(checkValueType(vi, "graph input", loc)))
+      return nullptr;
+  for (const auto &vi : graph.output())
+    if (failed(checkValueType(vi, "graph output", loc)))
+      return nullptr;
+  bool hasExternal = false;
+  for (const auto &init : graph.initializer()) {
+    hasExternal |= init.data_location() == onnx::TensorProto::EXTERNAL;
+    Status s = checkTensorProto(init, model->directory,
+                                "initializer '" + init.name() + "'", nullptr);
+    if (!s)
+      return fail(s.message());
+  }
+
+  // Static shapes requested by the user replace the declared dimensions.
+  for (const auto &[name, shape] : options.inputShapes) {
+    onnx::ValueInfoProto *vi = nullptr;
+    for (auto &in : *graph.mutable_input())
+      if (in.name() == name && !initNames.count(name))
+        vi = &in;
+    if (!vi) {
+      std::string names;
+      for (const auto &in : graph.input())
+        if (!initNames.count(in.name()))
+          names += (names.empty() ? "'" : ", '") + in.name() + "'";
+      return fail("--shape names input '" + name +
+                  "', which the model does not have (inputs: " + names + ")");
+    }
+    auto *shapeProto = vi->mutable_type()->mutable_tensor_type()->mutable_shape();
+    if (shapeProto->dim_size() != 0 &&
+        shapeProto->dim_size() != static_cast<int>(shape.size()))
+      return fail("--shape for input '" + name + "' has rank " +
+                  llvm::Twine(shape.size()) + " but the model declares rank " +
+                  llvm::Twine(shapeProto->dim_size()));
+    shapeProto->clear_dim();
+    for (int64_t d : shape)
+      shapeProto->add_dim()->set_dim_value(d);
+    if (failed(checkValueType(*vi, "graph input", loc)))
+      return nullptr;
+  }
+
+  // Older opsets are upgraded so that handlers see opset >= 7.
+  if (opset < kMinOpset) {
+    try {
+      proto = onnx::version_conversion::ConvertVersion(proto, kMinOpset);
+      opset = kMinOpset;
+    } catch (const std::exception &e) {
+      return fail("model uses opset " + llvm::Twine(opset) +
+                  ", older than Kiln's minimum " + llvm::Twine(kMinOpset) +
+                  ", and ONNX's version converter failed: " +
+                  firstLine(e.what()));
+    }
+  }
+  model->opset = opset;
+
+  // 6. ONNX's checker and shape inference, for the opsets Debian's ONNX knows.
+  if (opset <= kMaxCheckedOpset && !hasExternal &&
+      proto.ir_version() <= onnx::IR_VERSION) {
+    try {
+      onnx::checker::check_model(proto);
+    } catch (const std::exception &e) {
+      return fail("model fails the ONNX checker: " + firstLine(e.what()));
+    }
+  }
+  try {
+    onnx::ShapeInferenceOptions opts;
+    opts.check_type = false;
+    opts.error_mode = 0;
+    opts.enable_data_propagation = true;
+    onnx::shape_inference::InferShapes(proto, onnx::OpSchemaRegistry::Instance(),
+                                       opts);
+  } catch (const std::exception &e) {
+    // Inference is an aid; the importer falls back to unranked types.
+  }
+  // Inferred intermediate types get the same sanity checks as inputs.
+  for (const auto &vi : graph.value_info())
+    if (failed(checkValueType(vi, "value", loc)))
+      return nullptr;
+  return model;
+}
+
+std::vector<UnsupportedOp> findUnsupportedOps(const LoadedModel &model) {
+  const HandlerTable &table = getHandlerTable();
+  std::map<std::string, int64_t> opsets;
+  for (const auto &op : model.proto->opset_import())
+    opsets[op.domain() == "ai.onnx" ? "" : op.domain()] = op.version();
+  opsets[""] = model.opset;
+  std::vector<UnsupportedOp> result;
+  for (const auto &node : model.proto->graph().node()) {
+    std::string domain = node.domain() == "ai.onnx" ? "" : node.domain();
+    int64_t version = opsets.count(domain) ? opsets[domain] : 0;
+    if (!table.lookup(domain, node.op_type(), version))
+      result.push_back({node.op_type(), node.name(), domain, version});
+  }
+  return result;
+}
+
+std::string formatUnsupported(const std::vector<UnsupportedOp> &ops) {
+  // Group by (domain, op type, opset), listing a few node names each.
+  std::map<std::tuple<std::string, std::string, int64_t>,
+           std::vector<std::string>>
+      groups;
+  for (const auto &op : ops)
+    groups[{op.domain, op.opType, op.opset}].push_back(
+        op.nodeName.empty() ? "<unnamed>" : op.nodeName);
+  std::string msg = std::to_string(groups.size()) + " unsupported op" +
+                    (groups.size() == 1 ? "" : "s") + ": ";
+  bool first = true;
+  for (const auto &[key, names] : groups) {
+    const auto &[domain, type, opset] = key;
+    msg += first ? "" : "; ";
+    first = false;
+    msg += (domain.empty() ? "" : domain + ".") + type + " (opset " +
+           std::to_string(opset) + ", " + std::to_string(names.size()) +
+           " node" + (names.size() == 1 ? "" : "s") + ": ";
+    for (size_t i = 0; i < names.size() && i < 3; ++i)
+      msg += (i ? ", " : "") + names[i];
+    if (names.size() > 3)
+      msg += ", ...";
+    msg += ")";
+  }
+  return msg;
+}
+
+} // namespace kiln::frontend

@@ -1,0 +1,189 @@
+//===- TensorProto.cpp - ONNX TensorProto to runtime tensors --------------===//
+//
+// Reads inline data (raw_data or the typed repeated fields) and external data
+// files. Every size is checked before allocation, and external files must lie
+// inside the model's folder after resolving `..` and symbolic links.
+//
+//===----------------------------------------------------------------------===//
+#include "kiln/frontend/Import.h"
+
+#include <onnx/onnx_pb.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace kiln::frontend {
+namespace {
+
+/// Largest tensor Kiln will materialize from a model: 2^32 elements.
+constexpr int64_t kMaxElements = int64_t(1) << 32;
+
+Status readExternal(const onnx::TensorProto &proto, const std::string &dir,
+                    const std::string &what, size_t bytes, std::string *out) {
+  std::string location;
+  int64_t offset = 0, length = -1;
+  for (const auto &kv : proto.external_data()) {
+    if (kv.key() == "location")
+      location = kv.value();
+    else if (kv.key() == "offset" || kv.key() == "length") {
+      char *end = nullptr;
+      long long v = std::strtoll(kv.value().c_str(), &end, 10);
+      if (kv.value().empty() || *end || v < 0)
+        return Status::errorf("{} has an invalid external-data {} '{}'", what,
+                              kv.key(), kv.value());
+      (kv.key() == "offset" ? offset : length) = v;
+    }
+  }
+  if (location.empty())
+    return Status::errorf("{} has external data without a location", what);
+  fs::path rel(location);
+  if (rel.is_absolute())
+    return Status::errorf("external data '{}' of {} is outside the model's "
+                          "folder (absolute paths are not allowed)",
+                          location, what);
+  std::error_code ec;
+  fs::path base = fs::weakly_canonical(fs::path(dir.empty() ? "." : dir), ec);
+  fs::path full = fs::weakly_canonical(base / rel, ec);
+  auto [bi, fi] = std::mismatch(base.begin(), base.end(), full.begin(),
+                                full.end());
+  if (ec || bi != base.end())
+    return Status::errorf("external data '{}' of {} is outside the model's "
+                          "folder",
+                          location, what);
+  std::ifstream in(full, std::ios::binary);
+  if (!in)
+    return Status::errorf("cannot open external data file '{}' of {}",
+                          location, what);
+  in.seekg(0, std::ios::end);
+  int64_t size = in.tellg();
+  if (length >= 0 && static_cast<size_t>(length) != bytes)
+    return Status::errorf("{} needs {} bytes but its external data length "
+                          "is {}",
+                          what, bytes, length);
+  if (offset > size || static_cast<int64_t>(bytes) > size - offset)
+    return Status::errorf("external data file '{}' of {} is too short: "
+                          "needs {} bytes at offset {}, file has {}",
+                          location, what, bytes, offset, size);
+  if (!out)
+    return Status::ok();
+  out->resize(bytes);
+  in.seekg(offset);
+  in.read(out->data(), static_cast<std::streamsize>(bytes));
+  if (!in)
+    return Status::errorf("cannot read external data file '{}' of {}",
+                          location, what);
+  return Status::ok();
+}
+
+template <typename T, typename Field>
+void copyField(const Field &field, Tensor &t) {
+  T *dst = t.data<T>();
+  for (int64_t i = 0; i < t.numElements(); ++i)
+    dst[i] = static_cast<T>(field.Get(static_cast<int>(i)));
+}
+
+} // namespace
+
+Status checkTensorProto(const onnx::TensorProto &proto,
+                        const std::string &modelDir, const std::string &what,
+                        Tensor *out) {
+  std::optional<DType> dtype = dtypeFromOnnx(proto.data_type());
+  if (!dtype) {
+    std::string name = onnx::TensorProto_DataType_IsValid(proto.data_type())
+                           ? onnx::TensorProto_DataType_Name(
+                                 static_cast<onnx::TensorProto_DataType>(
+                                     proto.data_type()))
+                           : std::to_string(proto.data_type());
+    for (char &c : name)
+      c = static_cast<char>(std::tolower(c));
+    return Status::errorf("{} has element type {}; Kiln supports f32, f16, "
+                          "f64, i8, u8, i32, i64, bool",
+                          what, name);
+  }
+  Shape shape(proto.dims().begin(), proto.dims().end());
+  int64_t n = 1;
+  for (int64_t d : shape) {
+    if (d < 0)
+      return Status::errorf("{} has negative dimension {}", what, d);
+    if (d != 0 && n > kMaxElements / d)
+      return Status::errorf("{} of shape {} is too large", what,
+                            formatShape(shape));
+    n *= d;
+  }
+  size_t bytes = static_cast<size_t>(n) * dtypeSize(*dtype);
+  if (proto.segment().end() != 0)
+    return Status::errorf("{} is segmented, which Kiln does not support",
+                          what);
+
+  const std::string *raw = nullptr;
+  std::string external;
+  if (proto.data_location() == onnx::TensorProto::EXTERNAL) {
+    KILN_RETURN_IF_ERROR(
+        readExternal(proto, modelDir, what, bytes, out ? &external : nullptr));
+    if (!out)
+      return Status::ok();
+    raw = &external;
+  } else if (proto.has_raw_data()) {
+    raw = &proto.raw_data();
+  }
+  if (raw) {
+    if (raw->size() != bytes)
+      return Status::errorf("{} has shape {} ({}, {} bytes) but its data size "
+                            "is {} bytes",
+                            what, formatShape(shape), dtypeName(*dtype), bytes,
+                            raw->size());
+    if (!out)
+      return Status::ok();
+    Tensor t(*dtype, shape);
+    if (bytes)
+      std::memcpy(t.raw(), raw->data(), bytes);
+    *out = std::move(t);
+    return Status::ok();
+  }
+
+  // Typed fields: float_data (f32), int32_data (i8/u8/i32/bool/f16 bits),
+  // int64_data (i64), double_data (f64).
+  int64_t count = 0;
+  switch (*dtype) {
+  case DType::F32: count = proto.float_data_size(); break;
+  case DType::F64: count = proto.double_data_size(); break;
+  case DType::I64: count = proto.int64_data_size(); break;
+  default: count = proto.int32_data_size(); break;
+  }
+  if (count != n)
+    return Status::errorf("{} has shape {} ({} elements) but its data size is "
+                          "{} elements",
+                          what, formatShape(shape), n, count);
+  if (!out)
+    return Status::ok();
+  Tensor t(*dtype, shape);
+  switch (*dtype) {
+  case DType::F32: copyField<float>(proto.float_data(), t); break;
+  case DType::F64: copyField<double>(proto.double_data(), t); break;
+  case DType::I64: copyField<int64_t>(proto.int64_data(), t); break;
+  case DType::I32: copyField<int32_t>(proto.int32_data(), t); break;
+  case DType::I8: copyField<int8_t>(proto.int32_data(), t); break;
+  case DType::U8: copyField<uint8_t>(proto.int32_data(), t); break;
+  case DType::Bool: copyField<bool>(proto.int32_data(), t); break;
+  case DType::F16: {
+    Half *dst = t.data<Half>();
+    for (int64_t i = 0; i < n; ++i)
+      dst[i] = Half::fromBits(
+          static_cast<uint16_t>(proto.int32_data(static_cast<int>(i))));
+    break;
+  }
+  }
+  *out = std::move(t);
+  return Status::ok();
+}
+
+Status tensorFromProto(const onnx::TensorProto &proto,
+                       const std::string &modelDir, const std::string &what,
+                       Tensor &out) {
+  return checkTensorProto(proto, modelDir, what, &out);
+}
+
+} // namespace kiln::frontend

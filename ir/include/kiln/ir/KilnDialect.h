@@ -1,0 +1,39 @@
+//===- KilnDialect.h - The kiln dialect -------------------------*- C++ -*-===//
+//
+// Include this to use kiln ops. It declares the dialect, the op interfaces
+// (ReferenceKernelOpInterface), the KilnElementwise trait and every op.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_IR_KILNDIALECT_H
+#define KILN_IR_KILNDIALECT_H
+
+#include "kiln/runtime/Kernel.h"
+
+#include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Dialect.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+namespace kiln::OpTrait {
+/// Marks ops that compute each output element from the input elements at
+/// the same (broadcast) position.
+template <typename ConcreteType>
+class KilnElementwise
+    : public mlir::OpTrait::TraitBase<ConcreteType, KilnElementwise> {};
+} // namespace kiln::OpTrait
+
+#include "kiln/ir/KilnDialect.h.inc"
+#include "kiln/ir/KilnInterfaces.h.inc"
+
+#define GET_OP_CLASSES
+#include "kiln/ir/KilnOps.h.inc"
+
+namespace kiln {
+/// Registers the kiln dialect and the upstream dialects kiln IR uses.
+void registerKilnDialects(mlir::DialectRegistry &registry);
+} // namespace kiln
+
+#endif // KILN_IR_KILNDIALECT_H

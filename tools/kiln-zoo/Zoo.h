@@ -1,0 +1,54 @@
+//===- Zoo.h - Model builders and file writers of kiln-zoo ------*- C++ -*-===//
+//
+// The interface between kiln-zoo's driver and its model builders. Each
+// builder returns a complete ModelProto with seeded weights; the registry in
+// main.cpp maps CLI names to builders. Files are written through a temporary
+// file and a rename, so a failed or interrupted run never leaves a partial
+// model under its final name.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_TOOLS_ZOO_ZOO_H
+#define KILN_TOOLS_ZOO_ZOO_H
+
+#include <onnx/onnx_pb.h>
+
+#include <cstdint>
+#include <string>
+
+namespace kiln::zoo {
+
+/// A built model and the number of scalar parameters in its weights
+/// (constants such as reshape targets are not counted).
+struct BuiltModel {
+  onnx::ModelProto proto;
+  int64_t numParams = 0;
+};
+
+/// ResNet-style CNNs (opset 17): bottleneck blocks with projection shortcuts.
+BuiltModel buildResNetSmall(uint64_t seed);
+BuiltModel buildResNet50(uint64_t seed);
+
+/// MobileNetV2-style CNNs (opset 17): inverted residuals with ReLU6 as Clip.
+BuiltModel buildMobileNetSmall(uint64_t seed);
+BuiltModel buildMobileNetV2(uint64_t seed);
+
+/// BERT-style encoders (opset 14) in the op patterns of PyTorch's exporter.
+BuiltModel buildBertSmall(uint64_t seed);
+BuiltModel buildBertBase(uint64_t seed);
+
+/// Writes the malformed-model corpus and its MANIFEST into \p dir (which must
+/// exist). Returns false and sets \p err on failure.
+bool writeMalformedCorpus(const std::string &dir, uint64_t seed,
+                          std::string &err);
+
+/// Writes \p bytes to \p path via "<path>.tmp-<pid>" and rename.
+bool writeFileAtomic(const std::string &path, const std::string &bytes,
+                     std::string &err);
+/// Serializes \p model to \p path the same way, streaming the bytes so that a
+/// large model is not held in memory twice. Sets \p bytesWritten.
+bool writeModelAtomic(const std::string &path, const onnx::ModelProto &model,
+                      int64_t &bytesWritten, std::string &err);
+
+} // namespace kiln::zoo
+
+#endif // KILN_TOOLS_ZOO_ZOO_H

@@ -1,0 +1,191 @@
+//===- main.cpp - kiln-zoo driver -----------------------------------------===//
+//
+// kiln-zoo writes ONNX models with deterministic seeded weights for Kiln's
+// tests and benchmarks, and a corpus of malformed models for loader tests.
+// It depends only on the ONNX protobuf classes, not on MLIR or LLVM, so it
+// can run before the compiler is built.
+//
+//   kiln-zoo [--seed N] MODEL... -o DIR   writes DIR/<MODEL>.onnx
+//   kiln-zoo all-small -o DIR             every small model
+//   kiln-zoo all-full -o DIR              every full-size model
+//   kiln-zoo malformed -o DIR             the malformed corpus and MANIFEST
+//   kiln-zoo --list                       names and descriptions
+//
+//===----------------------------------------------------------------------===//
+#include "Zoo.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <system_error>
+#include <vector>
+
+using namespace kiln::zoo;
+
+namespace {
+
+/// A model that kiln-zoo can write.
+struct ModelEntry {
+  const char *name;
+  const char *summary;
+  bool full;
+  BuiltModel (*build)(uint64_t seed);
+};
+
+const ModelEntry kModels[] = {
+    {"resnet-small", "ResNet bottleneck CNN, 1x3x32x32 -> 10, opset 17", false,
+     buildResNetSmall},
+    {"resnet50", "ResNet-50 v1, 1x3x224x224 -> 1000, opset 17", true,
+     buildResNet50},
+    {"mobilenet-small", "MobileNetV2 width 0.25, 1x3x64x64 -> 10, opset 17",
+     false, buildMobileNetSmall},
+    {"mobilenetv2", "MobileNetV2 1.0, 1x3x224x224 -> 1000, opset 17", true,
+     buildMobileNetV2},
+    {"bert-small",
+     "BERT encoder, 2 layers, hidden 64, 4 heads, seq 16, opset 14", false,
+     buildBertSmall},
+    {"bert-base",
+     "BERT-base encoder, 12 layers, hidden 768, 12 heads, seq 128, opset 14",
+     true, buildBertBase},
+};
+
+constexpr const char *kMalformed = "malformed";
+
+void printUsage(std::ostream &os) {
+  os << "usage: kiln-zoo [--seed N] TARGET... -o DIR\n"
+        "       kiln-zoo --list\n"
+        "\n"
+        "Writes ONNX models with deterministic pseudo-random weights.\n"
+        "\n"
+        "targets:\n"
+        "  MODEL       write DIR/MODEL.onnx (see --list)\n"
+        "  all-small   every small model\n"
+        "  all-full    every full-size model (bert-base is ~440 MB)\n"
+        "  malformed   write the malformed-model corpus and DIR/MANIFEST\n"
+        "\n"
+        "options:\n"
+        "  -o DIR      output directory (created if missing)\n"
+        "  --seed N    weight seed, an unsigned 64-bit integer (default 1);\n"
+        "              the same seed always gives byte-identical files\n"
+        "  --list      list the models and exit\n"
+        "  -h, --help  show this help and exit\n"
+        "\n"
+        "Files are written to a temporary name and renamed into place.\n"
+        "Prints one line per file written; exits non-zero on any error.\n";
+}
+
+void printList() {
+  for (const ModelEntry &m : kModels)
+    std::cout << m.name << "\t" << (m.full ? "full" : "small") << "\t"
+              << m.summary << "\n";
+  std::cout << "all-small\tgroup\tresnet-small mobilenet-small bert-small\n"
+            << "all-full\tgroup\tresnet50 mobilenetv2 bert-base\n"
+            << kMalformed << "\tgroup\tthe malformed-model corpus\n";
+}
+
+int fail(const std::string &msg) {
+  std::cerr << "kiln-zoo: error: " << msg << "\n";
+  return 1;
+}
+
+bool parseSeed(const std::string &s, uint64_t &out) {
+  if (s.empty() || s[0] < '0' || s[0] > '9')
+    return false;
+  errno = 0;
+  char *end = nullptr;
+  unsigned long long v = std::strtoull(s.c_str(), &end, 10);
+  if (errno != 0 || *end != '\0')
+    return false;
+  out = v;
+  return true;
+}
+
+/// Appends \p name to \p targets unless it is already there.
+void addTarget(std::vector<std::string> &targets, const std::string &name) {
+  for (const std::string &t : targets)
+    if (t == name)
+      return;
+  targets.push_back(name);
+}
+
+const ModelEntry *findModel(const std::string &name) {
+  for (const ModelEntry &m : kModels)
+    if (name == m.name)
+      return &m;
+  return nullptr;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  uint64_t seed = 1;
+  std::string outDir;
+  std::vector<std::string> targets;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "-h" || arg == "--help") {
+      printUsage(std::cout);
+      return 0;
+    }
+    if (arg == "--list") {
+      printList();
+      return 0;
+    }
+    if (arg == "-o" || arg == "--seed") {
+      if (i + 1 >= argc)
+        return fail("option '" + arg + "' needs a value");
+      std::string value = argv[++i];
+      if (arg == "-o") {
+        outDir = value;
+      } else if (!parseSeed(value, seed)) {
+        return fail("expected an unsigned 64-bit integer after --seed, got '" +
+                    value + "'");
+      }
+      continue;
+    }
+    if (!arg.empty() && arg[0] == '-')
+      return fail("unknown option '" + arg + "' (see --help)");
+    if (arg == "all-small" || arg == "all-full") {
+      bool full = arg == "all-full";
+      for (const ModelEntry &m : kModels)
+        if (m.full == full)
+          addTarget(targets, m.name);
+    } else if (arg == kMalformed || findModel(arg)) {
+      addTarget(targets, arg);
+    } else {
+      return fail("unknown model '" + arg + "' (see --list)");
+    }
+  }
+  if (targets.empty())
+    return fail("no model given (see --help)");
+  if (outDir.empty())
+    return fail("no output directory given; use -o DIR");
+
+  std::error_code ec;
+  std::filesystem::create_directories(outDir, ec);
+  if (ec)
+    return fail("cannot create directory '" + outDir + "': " + ec.message());
+
+  for (const std::string &target : targets) {
+    std::string err;
+    if (target == kMalformed) {
+      if (!writeMalformedCorpus(outDir, seed, err))
+        return fail(err);
+      std::cout << "wrote " << outDir << "/MANIFEST and the malformed corpus\n";
+      continue;
+    }
+    const ModelEntry *entry = findModel(target);
+    BuiltModel model = entry->build(seed);
+    std::string path = outDir + "/" + target + ".onnx";
+    int64_t bytes = 0;
+    if (!writeModelAtomic(path, model.proto, bytes, err))
+      return fail(err);
+    std::cout << "wrote " << path << ": " << model.numParams << " params, "
+              << bytes << " bytes\n";
+  }
+  return 0;
+}

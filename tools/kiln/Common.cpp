@@ -1,0 +1,97 @@
+//===- Common.cpp - Shared pieces of the kiln tool ------------------------===//
+#include "Common.h"
+
+#include "kiln/ir/KilnDialect.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <random>
+
+namespace kiln::tool {
+
+std::unique_ptr<mlir::MLIRContext> makeContext(bool printDiagnostics) {
+  mlir::DialectRegistry registry;
+  frontend::registerFrontendDialects(registry);
+  auto ctx = std::make_unique<mlir::MLIRContext>(
+      registry, mlir::MLIRContext::Threading::DISABLED);
+  ctx->loadAllAvailableDialects();
+  if (!printDiagnostics)
+    return ctx;
+  ctx->getDiagEngine().registerHandler([](mlir::Diagnostic &diag) {
+    auto &os = llvm::errs();
+    const char *kind = diag.getSeverity() == mlir::DiagnosticSeverity::Error
+                           ? "error"
+                           : diag.getSeverity() ==
+                                     mlir::DiagnosticSeverity::Warning
+                                 ? "warning"
+                                 : "note";
+    os << "kiln: " << kind << ": ";
+    if (auto file = llvm::dyn_cast<mlir::FileLineColLoc>(diag.getLocation()))
+      os << file.getFilename().getValue() << ": ";
+    os << diag.str() << "\n";
+    return mlir::success();
+  });
+  return ctx;
+}
+
+int reportError(const llvm::Twine &message) {
+  llvm::errs() << "kiln: error: " << message << "\n";
+  return 1;
+}
+
+bool parseShape(llvm::StringRef text, Shape &out) {
+  out.clear();
+  text = text.trim();
+  if (text == "scalar")
+    return true;
+  llvm::SmallVector<llvm::StringRef> parts;
+  text.split(parts, text.contains(',') ? ',' : 'x');
+  for (llvm::StringRef p : parts) {
+    int64_t d;
+    if (p.trim().getAsInteger(10, d) || d < 0)
+      return false;
+    out.push_back(d);
+  }
+  return !out.empty();
+}
+
+bool parseShapeOptions(const std::vector<std::string> &options,
+                       std::map<std::string, Shape> &out) {
+  for (const std::string &opt : options) {
+    auto [name, text] = llvm::StringRef(opt).rsplit('=');
+    Shape shape;
+    if (name.empty() || text.empty() || !parseShape(text, shape)) {
+      reportError("invalid --shape '" + opt +
+                  "': expected NAME=DIMS, e.g. input=1x3x224x224");
+      return false;
+    }
+    out[name.str()] = shape;
+  }
+  return true;
+}
+
+Tensor randomTensor(DType dtype, const Shape &shape, uint64_t seed) {
+  Tensor t(dtype, shape);
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> real(-1.0, 1.0);
+  for (int64_t i = 0; i < t.numElements(); ++i) {
+    if (isFloat(dtype))
+      t.setFromDouble(i, real(rng));
+    else if (dtype == DType::Bool)
+      t.setFromDouble(i, static_cast<double>(rng() & 1));
+    else
+      t.setFromDouble(i, static_cast<double>(rng() % 10));
+  }
+  return t;
+}
+
+double msSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(
+             std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+} // namespace kiln::tool

@@ -1,0 +1,447 @@
+//===- Conformance.cpp - kiln conformance: ONNX backend test cases --------===//
+//
+// Runs ONNX backend test cases: folders holding model.onnx and
+// test_data_set_*/{input,output}_*.pb. Each case runs in a forked child with
+// a time and memory limit, so a crash or hang fails that case only. A case is
+// `unsupported` when Kiln reports an unsupported op, type or attribute; it
+// fails when anything else goes wrong or an output differs beyond
+// rtol 1e-3 / atol 1e-7 (the ONNX backend test defaults).
+//
+// With --expect FILE, every case the file lists as passing must still pass;
+// a regression makes the command fail.
+//
+//===----------------------------------------------------------------------===//
+#include "Common.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <onnx/onnx_pb.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace kiln::tool {
+namespace {
+
+constexpr const char *kDefaultRoot = "/usr/share/libonnx-testdata/data";
+constexpr const char *kDefaultCategories[] = {"node", "pytorch-converted",
+                                              "pytorch-operator", "simple"};
+
+enum class Outcome { Pass, Fail, Unsupported };
+
+struct Case {
+  std::string category, name, dir;
+  Outcome outcome = Outcome::Fail;
+  std::string reason;
+};
+
+const char *outcomeName(Outcome o) {
+  switch (o) {
+  case Outcome::Pass: return "PASS";
+  case Outcome::Fail: return "FAIL";
+  case Outcome::Unsupported: return "UNSUPPORTED";
+  }
+  return "?";
+}
+
+/// Cases under \p dir: the folder itself if it holds model.onnx, else each
+/// subfolder that does.
+void collectCases(const std::string &dir, std::vector<Case> &out) {
+  namespace fs = llvm::sys::fs;
+  std::string category = llvm::sys::path::filename(dir).str();
+  if (fs::exists(dir + "/model.onnx")) {
+    std::string parent =
+        llvm::sys::path::filename(llvm::sys::path::parent_path(dir)).str();
+    out.push_back({parent, category, dir});
+    return;
+  }
+  std::error_code ec;
+  std::vector<std::string> names;
+  for (fs::directory_iterator it(dir, ec), end; it != end && !ec;
+       it.increment(ec))
+    if (fs::exists(it->path() + "/model.onnx"))
+      names.push_back(it->path());
+  std::sort(names.begin(), names.end());
+  for (const auto &p : names)
+    out.push_back({category, llvm::sys::path::filename(p).str(), p});
+}
+
+bool isUnsupportedMessage(const std::string &msg) {
+  return msg.find("unsupported") != std::string::npos ||
+         msg.find("not supported") != std::string::npos ||
+         msg.find("Kiln supports") != std::string::npos;
+}
+
+bool readTensorFile(const std::string &path, onnx::TensorProto &proto) {
+  std::ifstream in(path, std::ios::binary);
+  return in && proto.ParseFromIstream(&in);
+}
+
+/// Compares one output; empty string when it matches.
+std::string compare(const Tensor &got, const Tensor &want) {
+  if (got.dtype() != want.dtype())
+    return "dtype " + std::string(dtypeName(got.dtype())) + ", expected " +
+           std::string(dtypeName(want.dtype()));
+  if (got.shape() != want.shape())
+    return "shape " + formatShape(got.shape()) + ", expected " +
+           formatShape(want.shape());
+  const double rtol = 1e-3, atol = 1e-7;
+  int64_t bad = 0, first = -1;
+  for (int64_t i = 0; i < got.numElements(); ++i) {
+    double g = got.getAsDouble(i), w = want.getAsDouble(i);
+    bool ok = (std::isnan(g) && std::isnan(w)) || g == w ||
+              std::fabs(g - w) <= atol + rtol * std::fabs(w);
+    if (!ok && bad++ == 0)
+      first = i;
+  }
+  if (!bad)
+    return "";
+  std::ostringstream os;
+  os << bad << " of " << got.numElements() << " values differ, first at "
+     << first << ": " << got.getAsDouble(first) << " vs expected "
+     << want.getAsDouble(first);
+  return os.str();
+}
+
+/// Runs one case in this process; returns the outcome and a reason.
+Outcome runCase(const Case &c, std::string &reason) {
+  std::string errors;
+  auto ctx = makeContext(/*printDiagnostics=*/false);
+  ctx->getDiagEngine().registerHandler([&](mlir::Diagnostic &d) {
+    if (d.getSeverity() == mlir::DiagnosticSeverity::Error)
+      errors += (errors.empty() ? "" : "; ") + d.str();
+    return mlir::success();
+  });
+  auto model = frontend::loadModel(*ctx, c.dir + "/model.onnx");
+  if (!model) {
+    reason = errors;
+    return isUnsupportedMessage(errors) ? Outcome::Unsupported : Outcome::Fail;
+  }
+  std::vector<frontend::UnsupportedOp> unsupported =
+      frontend::findUnsupportedOps(*model);
+  if (!unsupported.empty()) {
+    reason = frontend::formatUnsupported(unsupported);
+    return Outcome::Unsupported;
+  }
+  auto module = frontend::importModel(*ctx, *model);
+  if (!module) {
+    reason = errors;
+    return isUnsupportedMessage(errors) ? Outcome::Unsupported : Outcome::Fail;
+  }
+  auto interp = Interpreter::create(*module);
+  if (!interp) {
+    reason = llvm::toString(interp.takeError());
+    return Outcome::Fail;
+  }
+  int sets = 0;
+  for (int s = 0;; ++s) {
+    std::string setDir = c.dir + "/test_data_set_" + std::to_string(s);
+    if (!llvm::sys::fs::is_directory(setDir))
+      break;
+    ++sets;
+    const auto &specs = (*interp)->inputs();
+    std::vector<Tensor> inputs(specs.size());
+    std::vector<bool> bound(specs.size(), false);
+    for (size_t i = 0;; ++i) {
+      std::string path = setDir + "/input_" + std::to_string(i) + ".pb";
+      if (!llvm::sys::fs::exists(path))
+        break;
+      onnx::TensorProto proto;
+      if (!readTensorFile(path, proto)) {
+        reason = "input_" + std::to_string(i) +
+                 ".pb is not a TensorProto (sequences are not supported)";
+        return Outcome::Unsupported;
+      }
+      size_t slot = i;
+      for (size_t k = 0; k < specs.size(); ++k)
+        if (!proto.name().empty() && specs[k].name == proto.name())
+          slot = k;
+      if (slot >= specs.size()) {
+        reason = "test data has more inputs than the model";
+        return Outcome::Fail;
+      }
+      Status st = frontend::tensorFromProto(proto, setDir, "test input", inputs[slot]);
+      if (!st) {
+        reason = st.message();
+        return isUnsupportedMessage(reason) ? Outcome::Unsupported
+                                            : Outcome::Fail;
+      }
+      bound[slot] = true;
+    }
+    for (size_t k = 0; k < specs.size(); ++k)
+      if (!bound[k]) {
+        reason = "no test data for input '" + specs[k].name + "'";
+        return Outcome::Fail;
+      }
+    auto outputs = (*interp)->run(inputs);
+    if (!outputs) {
+      reason = llvm::toString(outputs.takeError());
+      return isUnsupportedMessage(reason) ? Outcome::Unsupported
+                                          : Outcome::Fail;
+    }
+    for (size_t o = 0; o < outputs->size(); ++o) {
+      std::string path = setDir + "/output_" + std::to_string(o) + ".pb";
+      onnx::TensorProto proto;
+      if (!readTensorFile(path, proto)) {
+        reason = "output_" + std::to_string(o) + ".pb is missing or unreadable";
+        return Outcome::Unsupported;
+      }
+      Tensor want;
+      Status st = frontend::tensorFromProto(proto, setDir, "expected output", want);
+      if (!st) {
+        reason = st.message();
+        return isUnsupportedMessage(reason) ? Outcome::Unsupported
+                                            : Outcome::Fail;
+      }
+      std::string diff = compare((*outputs)[o], want);
+      if (!diff.empty()) {
+        reason = "output '" + (*interp)->outputs()[o].name + "' (set " +
+                 std::to_string(s) + "): " + diff;
+        return Outcome::Fail;
+      }
+    }
+  }
+  if (!sets) {
+    reason = "no test_data_set_* folder";
+    return Outcome::Fail;
+  }
+  return Outcome::Pass;
+}
+
+/// A running child: its pid, the read end of its report pipe and deadline.
+struct Child {
+  pid_t pid;
+  int fd;
+  size_t index;
+  std::chrono::steady_clock::time_point deadline;
+  std::string report;
+};
+
+void startChild(Case &c, size_t index, unsigned timeout,
+                std::vector<Child> &running) {
+  int fds[2];
+  if (pipe(fds) != 0) {
+    c.outcome = Outcome::Fail;
+    c.reason = "cannot create a pipe";
+    return;
+  }
+  llvm::outs().flush();
+  llvm::errs().flush();
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(fds[0]);
+    // 8 GiB of address space: a runaway allocation fails this case only.
+    struct rlimit limit = {8ull << 30, 8ull << 30};
+    setrlimit(RLIMIT_AS, &limit);
+    std::string reason;
+    Outcome o = runCase(c, reason);
+    std::string msg = std::to_string(static_cast<int>(o)) + " " + reason;
+    for (char &ch : msg)
+      if (ch == '\n')
+        ch = ' ';
+    ssize_t ignored = write(fds[1], msg.data(), msg.size());
+    (void)ignored;
+    close(fds[1]);
+    _exit(0);
+  }
+  close(fds[1]);
+  if (pid < 0) {
+    close(fds[0]);
+    c.outcome = Outcome::Fail;
+    c.reason = "cannot fork";
+    return;
+  }
+  running.push_back({pid, fds[0], index,
+                     std::chrono::steady_clock::now() +
+                         std::chrono::seconds(timeout),
+                     ""});
+}
+
+/// Collects a finished (or timed-out) child's result into its case.
+void finishChild(Child &ch, Case &c, bool timedOut, unsigned timeout) {
+  int status = 0;
+  if (timedOut) {
+    kill(ch.pid, SIGKILL);
+    waitpid(ch.pid, &status, 0);
+    c.outcome = Outcome::Fail;
+    c.reason = "timed out after " + std::to_string(timeout) + " s (hang)";
+  } else {
+    waitpid(ch.pid, &status, 0);
+    if (WIFSIGNALED(status)) {
+      c.outcome = Outcome::Fail;
+      c.reason = std::string("crashed with signal ") +
+                 strsignal(WTERMSIG(status));
+    } else if (ch.report.empty()) {
+      c.outcome = Outcome::Fail;
+      c.reason = "exited without a report";
+    } else {
+      c.outcome = static_cast<Outcome>(ch.report[0] - '0');
+      c.reason = ch.report.size() > 2 ? ch.report.substr(2) : "";
+    }
+  }
+  close(ch.fd);
+}
+
+} // namespace
+
+int conformanceCommand(const ConformanceOptions &opts) {
+  if (opts.backend != "interp")
+    return reportError("unknown backend '" + opts.backend +
+                       "': this build has only 'interp'");
+  std::vector<std::string> dirs = opts.dirs;
+  if (dirs.empty())
+    for (const char *c : kDefaultCategories)
+      dirs.push_back(std::string(kDefaultRoot) + "/" + c);
+  std::vector<Case> cases;
+  for (const auto &d : dirs) {
+    if (!llvm::sys::fs::is_directory(d))
+      return reportError("test case folder '" + d + "' does not exist" +
+                         (opts.dirs.empty()
+                              ? " (install Debian's libonnx-testdata)"
+                              : ""));
+    collectCases(d, cases);
+  }
+  if (!opts.filter.empty())
+    cases.erase(std::remove_if(cases.begin(), cases.end(),
+                               [&](const Case &c) {
+                                 return (c.category + "/" + c.name)
+                                            .find(opts.filter) ==
+                                        std::string::npos;
+                               }),
+                cases.end());
+  if (cases.empty())
+    return reportError("no test cases found");
+
+  unsigned jobs = opts.jobs ? opts.jobs
+                            : std::max(1u, std::thread::hardware_concurrency());
+  bool progress = isatty(STDERR_FILENO);
+  std::vector<Child> running;
+  size_t next = 0, done = 0;
+  while (done < cases.size()) {
+    while (running.size() < jobs && next < cases.size()) {
+      startChild(cases[next], next, opts.timeoutSeconds, running);
+      ++next;
+      if (running.empty() || running.back().index != next - 1)
+        ++done; // Could not start: already failed.
+    }
+    std::vector<pollfd> fds;
+    for (auto &ch : running)
+      fds.push_back({ch.fd, POLLIN, 0});
+    poll(fds.data(), fds.size(), 200);
+    auto now = std::chrono::steady_clock::now();
+    for (size_t i = 0; i < running.size();) {
+      Child &ch = running[i];
+      bool finished = false, timedOut = false;
+      if (fds[i].revents & (POLLIN | POLLHUP | POLLERR)) {
+        char buf[4096];
+        ssize_t n = read(ch.fd, buf, sizeof buf);
+        if (n > 0)
+          ch.report.append(buf, n);
+        else
+          finished = true;
+      }
+      if (!finished && now > ch.deadline)
+        finished = timedOut = true;
+      if (finished) {
+        finishChild(ch, cases[ch.index], timedOut, opts.timeoutSeconds);
+        running.erase(running.begin() + i);
+        fds.erase(fds.begin() + i);
+        ++done;
+        if (progress)
+          llvm::errs() << "\r[" << done << "/" << cases.size() << "]";
+      } else {
+        ++i;
+      }
+    }
+  }
+  if (progress)
+    llvm::errs() << "\r";
+
+  auto &os = llvm::outs();
+  if (opts.list)
+    for (const Case &c : cases)
+      os << outcomeName(c.outcome) << " " << c.category << "/" << c.name
+         << (c.reason.empty() ? "" : ": " + c.reason) << "\n";
+
+  std::map<std::string, std::array<int, 3>> perCategory;
+  std::array<int, 3> total = {0, 0, 0};
+  for (const Case &c : cases) {
+    ++perCategory[c.category][static_cast<int>(c.outcome)];
+    ++total[static_cast<int>(c.outcome)];
+  }
+  for (const auto &[cat, counts] : perCategory)
+    os << cat << ": " << counts[0] << " passed, " << counts[1] << " failed, "
+       << counts[2] << " unsupported\n";
+
+  int rc = 0;
+  if (!opts.expectFile.empty()) {
+    std::ifstream in(opts.expectFile);
+    if (!in)
+      return reportError("cannot open expected-results file '" +
+                         opts.expectFile + "'");
+    std::set<std::string> expected;
+    std::string line;
+    while (std::getline(in, line))
+      if (llvm::StringRef(line).starts_with("pass "))
+        expected.insert(line.substr(5));
+    std::map<std::string, const Case *> byName;
+    for (const Case &c : cases)
+      byName[c.category + "/" + c.name] = &c;
+    int regressions = 0, improvements = 0;
+    for (const auto &name : expected) {
+      auto it = byName.find(name);
+      if (it == byName.end())
+        continue; // Filtered out or not installed.
+      if (it->second->outcome != Outcome::Pass) {
+        os << "REGRESSION " << name << ": " << it->second->reason << "\n";
+        ++regressions;
+      }
+    }
+    for (const Case &c : cases)
+      if (c.outcome == Outcome::Pass &&
+          !expected.count(c.category + "/" + c.name))
+        ++improvements;
+    if (improvements)
+      os << improvements
+         << " case(s) pass that the expected-results file does not list: "
+            "update it with --write-expect\n";
+    if (regressions) {
+      os << regressions << " regression(s) against " << opts.expectFile
+         << "\n";
+      rc = 1;
+    }
+  } else if (total[1]) {
+    rc = 1;
+  }
+  if (!opts.writeExpectFile.empty()) {
+    std::string tmp = opts.writeExpectFile + ".tmp";
+    {
+      std::ofstream out(tmp);
+      out << "# Expected conformance results of the interpreter.\n"
+          << "# Regenerate: kiln conformance --write-expect FILE\n";
+      for (const Case &c : cases)
+        out << (c.outcome == Outcome::Pass
+                    ? "pass "
+                    : c.outcome == Outcome::Fail ? "fail " : "unsupported ")
+            << c.category << "/" << c.name << "\n";
+    }
+    std::rename(tmp.c_str(), opts.writeExpectFile.c_str());
+  }
+  os << total[0] << " passed, " << total[1] << " failed, " << total[2]
+     << " unsupported\n";
+  return rc;
+}
+
+} // namespace kiln::tool

@@ -1,0 +1,185 @@
+//===- Run.cpp - kiln run: execute a model --------------------------------===//
+//
+// Loads a model, binds inputs (from .npy files or seeded random data), runs
+// it on the chosen backend, prints a summary and writes every output as
+// DIR/<output name>.npy. Outputs are written only after a successful run,
+// each through a temporary file, so a failure leaves nothing half-written.
+//
+//===----------------------------------------------------------------------===//
+#include "Common.h"
+
+#include "kiln/runtime/Npy.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiln::tool {
+
+/// Summary statistics of a tensor for the report.
+static std::string summarize(const Tensor &t) {
+  int64_t n = t.numElements();
+  if (n == 0)
+    return "empty";
+  double lo = INFINITY, hi = -INFINITY, sum = 0;
+  int64_t nans = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    double v = t.getAsDouble(i);
+    if (std::isnan(v)) {
+      ++nans;
+      continue;
+    }
+    lo = std::min(lo, v);
+    hi = std::max(hi, v);
+    sum += v;
+  }
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  os << "min " << llvm::format("%.4g", lo) << "  max "
+     << llvm::format("%.4g", hi) << "  mean "
+     << llvm::format("%.4g", sum / std::max<int64_t>(1, n - nans));
+  if (nans)
+    os << "  NaN " << nans;
+  return os.str();
+}
+
+/// Output names become file names: path separators and odd characters go.
+static std::string fileNameFor(const std::string &name) {
+  std::string s = name;
+  for (char &c : s)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' &&
+        c != '.')
+      c = '_';
+  if (s.empty() || s[0] == '.')
+    s = "_" + s;
+  return s;
+}
+
+int runCommand(const RunOptions &opts) {
+  if (opts.backend != "interp")
+    return reportError("unknown backend '" + opts.backend +
+                       "': this build has only 'interp'");
+  auto start = std::chrono::steady_clock::now();
+  auto ctx = makeContext();
+
+  // Inputs given as files fix their shapes before shape inference.
+  frontend::LoadOptions load;
+  if (!parseShapeOptions(opts.shapes, load.inputShapes))
+    return 1;
+  std::map<std::string, Tensor> given;
+  for (const std::string &spec : opts.inputs) {
+    auto [name, path] = llvm::StringRef(spec).split('=');
+    if (name.empty() || path.empty())
+      return reportError("invalid --input '" + spec +
+                         "': expected NAME=FILE.npy");
+    Tensor t;
+    if (Status s = readNpy(path.str(), t); !s)
+      return reportError(s.message());
+    if (!load.inputShapes.count(name.str()))
+      load.inputShapes[name.str()] = t.shape();
+    given[name.str()] = t;
+  }
+
+  auto model = frontend::loadModel(*ctx, opts.model, load);
+  if (!model)
+    return 1;
+  double loadMs = msSince(start);
+  auto importStart = std::chrono::steady_clock::now();
+  mlir::OwningOpRef<mlir::ModuleOp> module = frontend::importModel(*ctx, *model);
+  if (!module)
+    return 1;
+  double importMs = msSince(importStart);
+  auto interp = Interpreter::create(*module);
+  if (!interp)
+    return reportError(llvm::toString(interp.takeError()));
+
+  std::vector<Tensor> inputs;
+  for (size_t i = 0; i < (*interp)->inputs().size(); ++i) {
+    const TensorSpec &spec = (*interp)->inputs()[i];
+    auto it = given.find(spec.name);
+    if (it != given.end()) {
+      inputs.push_back(it->second);
+      given.erase(it);
+      continue;
+    }
+    if (!spec.isStatic()) {
+      std::string dims;
+      for (size_t d = 0; d < spec.shape.size(); ++d)
+        if (spec.shape[d] < 0)
+          dims += (dims.empty() ? "" : ", ") + std::to_string(d);
+      return reportError(
+          "input '" + spec.name + "' has " +
+          (spec.ranked ? "dynamic dimension(s) " + dims : "an unknown rank") +
+          " (" + spec.format() + "); give a shape with --shape " + spec.name +
+          "=... or data with --input " + spec.name + "=FILE.npy");
+    }
+    inputs.push_back(randomTensor(
+        spec.dtype, Shape(spec.shape.begin(), spec.shape.end()),
+        opts.seed + i));
+  }
+  if (!given.empty())
+    return reportError("--input names '" + given.begin()->first +
+                       "', which is not an input of the model");
+
+  std::vector<double> times;
+  std::vector<Tensor> outputs;
+  for (unsigned r = 0; r < std::max(1u, opts.runs); ++r) {
+    if (opts.verbose)
+      llvm::errs() << "kiln: run " << (r + 1) << "/" << opts.runs << "\n";
+    auto runStart = std::chrono::steady_clock::now();
+    auto result = (*interp)->run(inputs);
+    if (!result)
+      return reportError(llvm::toString(result.takeError()));
+    times.push_back(msSince(runStart));
+    outputs = std::move(*result);
+  }
+  std::vector<double> sorted = times;
+  std::sort(sorted.begin(), sorted.end());
+  double median = sorted[sorted.size() / 2];
+
+  if (!opts.outputDir.empty()) {
+    if (std::error_code ec = llvm::sys::fs::create_directories(opts.outputDir))
+      return reportError("cannot create output directory '" + opts.outputDir +
+                         "': " + ec.message());
+  }
+  auto &os = llvm::outs();
+  os << "model   " << opts.model << " (opset " << model->opset << ")\n";
+  os << "backend interpreter\n";
+  os << "inputs\n";
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const TensorSpec &spec = (*interp)->inputs()[i];
+    bool fromFile = false;
+    for (const auto &s : opts.inputs)
+      fromFile |= llvm::StringRef(s).starts_with(spec.name + "=");
+    os << "  " << spec.name << "  " << formatShape(inputs[i].shape()) << " "
+       << dtypeName(inputs[i].dtype()) << "  "
+       << (fromFile ? "from file" : "random, seed " +
+                                         std::to_string(opts.seed + i))
+       << "\n";
+  }
+  os << "outputs\n";
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    const std::string &name = (*interp)->outputs()[i].name;
+    os << "  " << name << "  " << formatShape(outputs[i].shape()) << " "
+       << dtypeName(outputs[i].dtype()) << "  " << summarize(outputs[i]);
+    if (!opts.outputDir.empty()) {
+      std::string path = opts.outputDir + "/" + fileNameFor(name) + ".npy";
+      if (Status s = writeNpy(path, outputs[i]); !s)
+        return reportError(s.message());
+      os << "  -> " << path;
+    }
+    os << "\n";
+  }
+  os << "time    load " << llvm::format("%.1f", loadMs) << " ms, import "
+     << llvm::format("%.1f", importMs) << " ms, run "
+     << llvm::format("%.2f", median) << " ms"
+     << (times.size() > 1 ? " (median of " + std::to_string(times.size()) + ")"
+                          : std::string())
+     << "\n";
+  return 0;
+}
+
+} // namespace kiln::tool

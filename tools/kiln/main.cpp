@@ -1,0 +1,161 @@
+//===- main.cpp - The kiln command-line tool ------------------------------===//
+//
+// `kiln <command> ...`: run, inspect, compile and conformance. Options are
+// parsed with llvm::cl subcommands and gathered into one options struct per
+// command; the commands live in their own files.
+//
+//===----------------------------------------------------------------------===//
+#include "Common.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace {
+
+cl::SubCommand runCmd("run", "Run a model and write its outputs");
+cl::SubCommand inspectCmd("inspect",
+                          "Describe a model: inputs, outputs, ops, "
+                          "parameters, FLOPs, unsupported ops");
+cl::SubCommand compileCmd("compile", "Import a model and print a stage's IR");
+cl::SubCommand conformanceCmd(
+    "conformance", "Run ONNX backend test cases and count pass/fail");
+
+cl::OptionCategory kilnCat("kiln options");
+
+// run
+cl::opt<std::string> runModel(cl::Positional, cl::desc("<model.onnx>"),
+                              cl::Required, cl::sub(runCmd));
+cl::opt<std::string> runBackend("backend",
+                                cl::desc("Backend to run on: interp"),
+                                cl::init("interp"), cl::sub(runCmd),
+                                cl::sub(conformanceCmd), cl::cat(kilnCat));
+cl::list<std::string> runInputs(
+    "input", cl::desc("Input data: NAME=FILE.npy (repeatable)"),
+    cl::sub(runCmd), cl::cat(kilnCat));
+cl::list<std::string> shapes(
+    "shape",
+    cl::desc("Static shape for an input: NAME=1x3x224x224 (repeatable)"),
+    cl::sub(runCmd), cl::sub(inspectCmd), cl::sub(compileCmd),
+    cl::cat(kilnCat));
+cl::opt<uint64_t> runSeed(
+    "seed",
+    cl::desc("Seed of random inputs; input i uses seed+i (floats uniform "
+             "in [-1,1), integers in [0,10))"),
+    cl::init(0), cl::sub(runCmd), cl::cat(kilnCat));
+cl::opt<std::string> runOutputDir(
+    "output-dir", cl::desc("Write every output as DIR/<name>.npy"),
+    cl::value_desc("DIR"), cl::sub(runCmd), cl::cat(kilnCat));
+cl::opt<unsigned> runRuns("runs",
+                          cl::desc("Run N times and report the median time"),
+                          cl::init(1), cl::sub(runCmd), cl::cat(kilnCat));
+cl::opt<bool> verbose("v", cl::desc("Print progress"), cl::sub(runCmd),
+                      cl::cat(kilnCat));
+
+// inspect
+cl::opt<std::string> inspectModel(cl::Positional, cl::desc("<model.onnx>"),
+                                  cl::Required, cl::sub(inspectCmd));
+
+// compile
+cl::opt<std::string> compileModel(cl::Positional, cl::desc("<model.onnx>"),
+                                  cl::Required, cl::sub(compileCmd));
+cl::opt<std::string> emit("emit",
+                          cl::desc("Stage to print: kiln (the imported IR)"),
+                          cl::init("kiln"), cl::sub(compileCmd),
+                          cl::cat(kilnCat));
+cl::opt<std::string> output("o", cl::desc("Output file (default: stdout)"),
+                            cl::value_desc("FILE"), cl::init("-"),
+                            cl::sub(compileCmd), cl::cat(kilnCat));
+cl::opt<bool> keepWeights(
+    "keep-weights",
+    cl::desc("Print weight blobs in full (default: elided, so the IR stays "
+             "readable; keep them to get IR kiln-opt can run)"),
+    cl::sub(compileCmd), cl::cat(kilnCat));
+
+// conformance
+cl::list<std::string> confDirs(
+    cl::Positional,
+    cl::desc("[DIR...] (default: the node, pytorch-converted, "
+             "pytorch-operator and simple cases of libonnx-testdata)"),
+    cl::sub(conformanceCmd));
+cl::opt<bool> confList("list", cl::desc("Print every case and its result"),
+                       cl::sub(conformanceCmd), cl::cat(kilnCat));
+cl::opt<unsigned> confJobs("j",
+                           cl::desc("Cases run in parallel (default: cores)"),
+                           cl::init(0), cl::sub(conformanceCmd),
+                           cl::cat(kilnCat));
+cl::opt<unsigned> confTimeout("timeout",
+                              cl::desc("Seconds before a case counts as hung"),
+                              cl::init(120), cl::sub(conformanceCmd),
+                              cl::cat(kilnCat));
+cl::opt<std::string> confExpect(
+    "expect",
+    cl::desc("Fail if a case FILE lists as 'pass' does not pass"),
+    cl::value_desc("FILE"), cl::sub(conformanceCmd), cl::cat(kilnCat));
+cl::opt<std::string> confWriteExpect(
+    "write-expect", cl::desc("Write every case's result to FILE"),
+    cl::value_desc("FILE"), cl::sub(conformanceCmd), cl::cat(kilnCat));
+cl::opt<std::string> confFilter(
+    "filter", cl::desc("Only cases whose category/name contains TEXT"),
+    cl::value_desc("TEXT"), cl::sub(conformanceCmd), cl::cat(kilnCat));
+
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM init(argc, argv);
+  cl::HideUnrelatedOptions(kilnCat);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "Kiln: a graph-compiling inference runtime\n\n"
+      "  kiln run MODEL [--input NAME=FILE.npy] [--shape NAME=DIMS] "
+      "[--seed N] [--output-dir DIR]\n"
+      "  kiln inspect MODEL\n"
+      "  kiln compile MODEL --emit=kiln [-o FILE]\n"
+      "  kiln conformance [DIR...] [--list] [--expect FILE]\n\n"
+      "Use 'kiln <command> --help' for a command's options.\n");
+  using namespace kiln::tool;
+  if (runCmd) {
+    RunOptions o;
+    o.model = runModel;
+    o.backend = runBackend;
+    o.inputs.assign(runInputs.begin(), runInputs.end());
+    o.shapes.assign(shapes.begin(), shapes.end());
+    o.seed = runSeed;
+    o.outputDir = runOutputDir;
+    o.runs = runRuns;
+    o.verbose = verbose;
+    return runCommand(o);
+  }
+  if (inspectCmd) {
+    InspectOptions o;
+    o.model = inspectModel;
+    o.shapes.assign(shapes.begin(), shapes.end());
+    return inspectCommand(o);
+  }
+  if (compileCmd) {
+    CompileOptions o;
+    o.model = compileModel;
+    o.emit = emit;
+    o.output = output;
+    o.shapes.assign(shapes.begin(), shapes.end());
+    o.keepWeights = keepWeights;
+    return compileCommand(o);
+  }
+  if (conformanceCmd) {
+    ConformanceOptions o;
+    o.dirs.assign(confDirs.begin(), confDirs.end());
+    o.backend = runBackend;
+    o.list = confList;
+    o.jobs = confJobs;
+    o.timeoutSeconds = confTimeout;
+    o.expectFile = confExpect;
+    o.writeExpectFile = confWriteExpect;
+    o.filter = confFilter;
+    return conformanceCommand(o);
+  }
+  errs() << "kiln: error: expected a command: run, inspect, compile or "
+            "conformance (see kiln --help)\n";
+  return 1;
+}
