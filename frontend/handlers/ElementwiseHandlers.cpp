@@ -14,6 +14,8 @@
 //===----------------------------------------------------------------------===//
 #include "kiln/frontend/OpImporter.h"
 
+#include "mlir/IR/BuiltinTypes.h"
+
 #include <onnx/onnx_pb.h>
 
 #include <string>
@@ -66,6 +68,61 @@ mlir::LogicalResult importCast(NodeImporter &n) {
 
 } // namespace
 
+/// PRelu-6: a 1-D slope of X's channel count broadcasts along axis 1.
+static mlir::LogicalResult importPReluV6(NodeImporter &n) {
+  mlir::Value x = n.input(0), slope = n.input(1);
+  auto xType = mlir::dyn_cast<mlir::RankedTensorType>(x.getType());
+  auto sType = mlir::dyn_cast<mlir::RankedTensorType>(slope.getType());
+  if (xType && sType && xType.getRank() > 2 && sType.getRank() == 1 &&
+      sType.getDimSize(0) > 1 && sType.getDimSize(0) == xType.getDimSize(1)) {
+    // slope[C] -> slope[C, 1, ..., 1] so numpy broadcasting lands on axis 1.
+    llvm::SmallVector<int64_t> dims(xType.getRank() - 1, 1);
+    dims[0] = sType.getDimSize(0);
+    mlir::Value shape = n.constantI64(dims);
+    auto type = mlir::RankedTensorType::get(dims, sType.getElementType());
+    mlir::OperationState state(n.loc(), "kiln.reshape");
+    state.addOperands({slope, shape});
+    state.addTypes(type);
+    slope = n.builder().create(state)->getResult(0);
+  }
+  return n.create("kiln.prelu", {x, slope});
+}
+
+/// Add/Sub/Mul/Div before opset 7: with broadcast=1, B's dims line up with
+/// A's starting at `axis` (default: B's trailing alignment). Reshaping B to
+/// B.shape + [1] * (rank(A) - axis - rank(B)) gives numpy the same meaning.
+static mlir::LogicalResult importLegacyBroadcast(NodeImporter &n,
+                                                 const std::string &kilnOp) {
+  mlir::Value a = n.input(0), b = n.input(1);
+  const onnx::AttributeProto *flag = n.attribute("broadcast");
+  const onnx::AttributeProto *axisAttr = n.attribute("axis");
+  if (flag && flag->i() != 0 && axisAttr) {
+    auto aType = mlir::dyn_cast<mlir::RankedTensorType>(a.getType());
+    auto bType = mlir::dyn_cast<mlir::RankedTensorType>(b.getType());
+    if (!aType || !bType)
+      return n.emitError("legacy broadcast with 'axis' needs ranked operands");
+    int64_t rankA = aType.getRank(), rankB = bType.getRank();
+    int64_t axis = axisAttr->i() < 0 ? axisAttr->i() + rankA : axisAttr->i();
+    if (axis < 0 || axis + rankB > rankA)
+      return n.emitError("legacy broadcast axis " +
+                         llvm::Twine(axisAttr->i()) + " does not fit B of rank " +
+                         llvm::Twine(rankB) + " into A of rank " +
+                         llvm::Twine(rankA));
+    if (axis + rankB < rankA) {
+      llvm::SmallVector<int64_t> dims(bType.getShape());
+      dims.append(rankA - axis - rankB, 1);
+      for (int64_t &d : dims)
+        if (mlir::ShapedType::isDynamic(d))
+          return n.emitError("legacy broadcast needs B's shape to be static");
+      mlir::OperationState state(n.loc(), "kiln.reshape");
+      state.addOperands({b, n.constantI64(dims)});
+      state.addTypes(mlir::RankedTensorType::get(dims, bType.getElementType()));
+      b = n.builder().create(state)->getResult(0);
+    }
+  }
+  return n.create(kilnOp, {a, b}, {}, {"broadcast", "axis"});
+}
+
 void registerElementwiseHandlers(HandlerTable &t) {
   // Unary math. Versions 6 and 13 differ only in the types they allow.
   for (const char *op : {"Abs", "Neg", "Exp", "Log", "Sqrt", "Reciprocal",
@@ -96,9 +153,11 @@ void registerElementwiseHandlers(HandlerTable &t) {
   t.generic("Relu", 14, "kiln.relu"); // adds integer types only
   t.generic("LeakyRelu", 6, "kiln.leaky_relu");
   t.generic("LeakyRelu", 16, "kiln.leaky_relu");
-  // PRelu 6 required a slope of X's shape or of size 1; 7 generalized that to
-  // unidirectional broadcasting, which the kernel implements.
-  for (int v : {6, 7, 9, 16})
+  // PRelu before 7 took a 1-D slope of size C per channel (axis 1) as
+  // exporters wrote it; 7 switched to numpy unidirectional broadcasting, so
+  // such a slope is reshaped to [C, 1, ..., 1] to keep its meaning.
+  t.add("PRelu", 6, importPReluV6);
+  for (int v : {7, 9, 16})
     t.generic("PRelu", v, "kiln.prelu");
   t.generic("Elu", 6, "kiln.elu");
   t.generic("Selu", 6, "kiln.selu");
@@ -116,9 +175,13 @@ void registerElementwiseHandlers(HandlerTable &t) {
   t.generic("Clip", 13, "kiln.clip", 3);
   t.generic("Shrink", 9, "kiln.shrink");
 
-  // Binary arithmetic (numpy broadcasting from opset 7 on).
+  // Binary arithmetic (numpy broadcasting from opset 7 on; before, an
+  // explicit `broadcast` flag aligned B at `axis`).
   for (const char *op : {"Add", "Sub", "Mul", "Div"}) {
     std::string kilnOp = "kiln." + llvm::StringRef(op).lower();
+    t.add(op, 6, [kilnOp](NodeImporter &n) {
+      return importLegacyBroadcast(n, kilnOp);
+    });
     for (int v : {7, 13, 14})
       t.generic(op, v, kilnOp);
   }

@@ -52,6 +52,8 @@ const HandlerTable &getHandlerTable() {
     registerMatMulNormHandlers(t);
     registerReduceReshapeHandlers(t);
     registerIndexingHandlers(t);
+    registerMiscHandlers(t);
+    registerSequenceHandlers(t);
     return t;
   }();
   return table;

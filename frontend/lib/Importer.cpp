@@ -190,10 +190,12 @@ bool NodeImporterImpl::getConstantInts(size_t i,
 size_t NodeImporterImpl::numOutputs() const { return n.output_size(); }
 
 Type NodeImporterImpl::outputType(size_t i) {
-  auto it = imp.types.find(n.output(i));
-  if (it != imp.types.end())
-    if (Type t = convertType(imp.ctx, *it->second))
-      return t;
+  if (i < numOutputs() && !n.output(i).empty()) {
+    auto it = imp.types.find(n.output(i));
+    if (it != imp.types.end())
+      if (Type t = convertType(imp.ctx, *it->second))
+        return t;
+  }
   Type elem = imp.builder.getF32Type();
   if (hasInput(0))
     if (auto st = dyn_cast<ShapedType>(input(0).getType()))
@@ -286,7 +288,11 @@ LogicalResult NodeImporterImpl::emitError(const llvm::Twine &message) {
 LogicalResult
 NodeImporterImpl::create(llvm::StringRef opName, llvm::ArrayRef<Value> operands,
                          llvm::ArrayRef<NamedAttribute> extraAttrs,
-                         llvm::ArrayRef<llvm::StringRef> skipAttrs) {
+                         llvm::ArrayRef<llvm::StringRef> skipAttrs,
+                         int numResults) {
+  if (numResults >= 0 && numOutputs() > static_cast<size_t>(numResults))
+    return emitError("expected at most " + llvm::Twine(numResults) +
+                     " outputs, found " + llvm::Twine(numOutputs()));
   std::optional<RegisteredOperationName> reg =
       RegisteredOperationName::lookup(opName, &imp.ctx);
   assert(reg && "handler names an op that is not registered");
@@ -309,15 +315,29 @@ NodeImporterImpl::create(llvm::StringRef opName, llvm::ArrayRef<Value> operands,
   for (const NamedAttribute &a : extraAttrs)
     state.addAttribute(a.getName(), a.getValue());
   // Trailing outputs with empty names are absent optional ones.
-  size_t numResults = numOutputs();
-  while (numResults > 1 && n.output(numResults - 1).empty())
-    --numResults;
-  for (size_t i = 0; i < numResults; ++i)
+  size_t resultCount = numOutputs();
+  while (resultCount > 1 && n.output(resultCount - 1).empty())
+    --resultCount;
+  if (numResults >= 0)
+    resultCount = numResults;
+  for (size_t i = 0; i < resultCount; ++i)
     state.addTypes(outputType(i));
   Operation *op = imp.builder.create(state);
-  if (failed(mlir::verify(op, /*verifyRecursively=*/false))) {
+  // The verifier's message becomes this node's one error line.
+  std::string verifyError;
+  LogicalResult verified = success();
+  {
+    ScopedDiagnosticHandler capture(&imp.ctx, [&](Diagnostic &d) {
+      if (verifyError.empty())
+        verifyError = d.str();
+      return success();
+    });
+    verified = mlir::verify(op, /*verifyRecursively=*/false);
+  }
+  if (failed(verified)) {
     op->erase();
-    return emitError("the imported op does not verify (see above)");
+    return emitError(verifyError.empty() ? "the imported op does not verify"
+                                         : verifyError);
   }
   for (size_t i = 0; i < numOutputs() && i < op->getNumResults(); ++i)
     setOutput(i, op->getResult(i));

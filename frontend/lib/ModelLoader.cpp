@@ -303,22 +303,26 @@ std::unique_ptr<LoadedModel> loadModel(MLIRContext &ctx, llvm::StringRef path,
       return nullptr;
   }
 
-  // Older opsets are upgraded so that handlers see opset >= 7.
-  if (opset < kMinOpset) {
+  // Older opsets are upgraded with ONNX's version converter, but only when
+  // Kiln's handlers cannot import the model as it is: the converter fails on
+  // models without full shape information.
+  model->opset = opset;
+  if (opset < kMinOpset && !findUnsupportedOps(*model).empty()) {
     try {
-      proto = onnx::version_conversion::ConvertVersion(proto, kMinOpset);
-      opset = kMinOpset;
-    } catch (const std::exception &e) {
-      return fail("model uses opset " + llvm::Twine(opset) +
-                  ", older than Kiln's minimum " + llvm::Twine(kMinOpset) +
-                  ", and ONNX's version converter failed: " +
-                  firstLine(e.what()));
+      onnx::ModelProto converted =
+          onnx::version_conversion::ConvertVersion(proto, kMinOpset);
+      proto = std::move(converted);
+      model->opset = opset = kMinOpset;
+    } catch (const std::exception &) {
+      // Keep the original: the importer names the ops it cannot import.
     }
   }
-  model->opset = opset;
 
   // 6. ONNX's checker and shape inference, for the opsets Debian's ONNX knows.
-  if (opset <= kMaxCheckedOpset && !hasExternal &&
+  // Unknown ops would make the checker stop at the first; the importer
+  // reports them all instead.
+  bool allKnown = findUnsupportedOps(*model).empty();
+  if (opset <= kMaxCheckedOpset && !hasExternal && allKnown &&
       proto.ir_version() <= onnx::IR_VERSION) {
     try {
       onnx::checker::check_model(proto);

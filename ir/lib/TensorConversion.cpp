@@ -58,6 +58,9 @@ ElementsAttr makeElementsAttr(MLIRContext &ctx, const Tensor &t,
   for (char &c : name)
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.')
       c = '_';
+  // Resource keys are identifiers: `dense_resource<1>` would not parse back.
+  if (std::isdigit(static_cast<unsigned char>(name[0])) || name[0] == '.')
+    name.insert(0, "_");
   return DenseResourceElementsAttr::get(type, name, std::move(blob));
 }
 

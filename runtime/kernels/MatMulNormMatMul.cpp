@@ -13,6 +13,7 @@
 #include <cctype>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace kiln::ref {
 namespace {
@@ -209,13 +210,20 @@ Status evalMatMul(KernelContext &ctx) {
       for (int64_t bi = 0; bi < numBatches; ++bi, it.next()) {
         const T *ma = pa + it.offset(0), *mb = pb + it.offset(1);
         T *mo = out + bi * m * n;
-        for (int64_t i = 0; i < m; ++i)
-          for (int64_t j = 0; j < n; ++j) {
-            AccType<T> sum = 0;
-            for (int64_t p = 0; p < k; ++p)
-              sum += mulAcc(toAcc(ma[i * k + p]), toAcc(mb[p * n + j]));
-            mo[i * n + j] = fromAcc<T>(sum);
+        // Row by row with one accumulator per output column: B is read
+        // along its rows, and each sum still adds p = 0..k-1 in order.
+        std::vector<AccType<T>> acc(n);
+        for (int64_t i = 0; i < m; ++i) {
+          std::fill(acc.begin(), acc.end(), AccType<T>(0));
+          for (int64_t p = 0; p < k; ++p) {
+            AccType<T> av = toAcc(ma[i * k + p]);
+            const T *rowB = mb + p * n;
+            for (int64_t j = 0; j < n; ++j)
+              acc[j] += mulAcc(av, toAcc(rowB[j]));
           }
+          for (int64_t j = 0; j < n; ++j)
+            mo[i * n + j] = fromAcc<T>(acc[j]);
+        }
       }
       ctx.outputs[0] = y;
       return Status::ok();

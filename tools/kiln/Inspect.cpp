@@ -213,10 +213,18 @@ int inspectCommand(const InspectOptions &opts) {
 
   std::vector<frontend::UnsupportedOp> unsupported =
       frontend::findUnsupportedOps(*model);
-  if (unsupported.empty())
-    os << "unsupported none\n";
-  else
+  if (!unsupported.empty()) {
     os << "unsupported " << frontend::formatUnsupported(unsupported) << "\n";
+    os.flush();
+    return reportError(opts.model + ": " +
+                       frontend::formatUnsupported(unsupported));
+  }
+  os << "unsupported none\n";
+  os.flush();
+  // Importing checks what the ONNX checker does not: attributes and types
+  // against each kiln op's verifier.
+  if (!frontend::importModel(*ctx, *model))
+    return 1;
   return 0;
 }
 

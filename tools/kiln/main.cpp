@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "Common.h"
 
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
@@ -106,6 +107,9 @@ cl::opt<std::string> confFilter(
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(kilnCat);
+  cl::SetVersionPrinter([](raw_ostream &os) {
+    os << "Kiln 0.1.0 (LLVM/MLIR " << LLVM_VERSION_STRING << ")\n";
+  });
   cl::ParseCommandLineOptions(
       argc, argv,
       "Kiln: a graph-compiling inference runtime\n\n"

@@ -50,7 +50,8 @@ public:
   mlir::LogicalResult
   create(llvm::StringRef opName, llvm::ArrayRef<mlir::Value> operands,
          llvm::ArrayRef<mlir::NamedAttribute> extraAttrs = {},
-         llvm::ArrayRef<llvm::StringRef> skipAttrs = {}) override;
+         llvm::ArrayRef<llvm::StringRef> skipAttrs = {},
+         int numResults = -1) override;
   mlir::LogicalResult emitError(const llvm::Twine &message) override;
 
   /// A constant holding \p t, its blob named after \p name.

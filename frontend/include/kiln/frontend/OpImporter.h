@@ -86,10 +86,14 @@ public:
   createGeneric(llvm::StringRef opName, int numOperands = -1,
                 llvm::ArrayRef<llvm::StringRef> skipAttrs = {}) = 0;
   /// Like createGeneric but with explicit operands and extra attributes.
+  /// \p numResults (-1: one per node output up to the last named one) fixes
+  /// the result count for ops whose results are all always present; results
+  /// the node does not name get an unranked type.
   virtual mlir::LogicalResult
   create(llvm::StringRef opName, llvm::ArrayRef<mlir::Value> operands,
          llvm::ArrayRef<mlir::NamedAttribute> extraAttrs = {},
-         llvm::ArrayRef<llvm::StringRef> skipAttrs = {}) = 0;
+         llvm::ArrayRef<llvm::StringRef> skipAttrs = {},
+         int numResults = -1) = 0;
 
   /// Reports a model error at this node: "node 'n' (Op, opset V): message".
   virtual mlir::LogicalResult emitError(const llvm::Twine &message) = 0;
@@ -132,6 +136,8 @@ void registerConvPoolHandlers(HandlerTable &table);
 void registerMatMulNormHandlers(HandlerTable &table);
 void registerReduceReshapeHandlers(HandlerTable &table);
 void registerIndexingHandlers(HandlerTable &table);
+void registerMiscHandlers(HandlerTable &table);
+void registerSequenceHandlers(HandlerTable &table);
 
 /// The full table, built once.
 const HandlerTable &getHandlerTable();

@@ -70,7 +70,9 @@ class Kiln_Op<string mnemonic, string onnxName, list<Trait> traits = []>
 
 /// One tensor in, one tensor out, elementwise.
 class Kiln_UnaryOp<string mnemonic, string onnxName, list<Trait> traits = []>
-    : Kiln_Op<mnemonic, onnxName, !listconcat(traits, [Kiln_Elementwise])> {
+    : Kiln_Op<mnemonic, onnxName,
+              !listconcat(traits,
+                          [Kiln_Elementwise, Kiln_InferShapesByTrait])> {
   let summary = "elementwise ONNX " # onnxName;
   let arguments = (ins Kiln_Tensor:$input);
   let results = (outs Kiln_Tensor:$output);
@@ -79,7 +81,9 @@ class Kiln_UnaryOp<string mnemonic, string onnxName, list<Trait> traits = []>
 
 /// Two tensors in with numpy broadcasting, one tensor out.
 class Kiln_BinaryOp<string mnemonic, string onnxName, list<Trait> traits = []>
-    : Kiln_Op<mnemonic, onnxName, !listconcat(traits, [Kiln_Elementwise])> {
+    : Kiln_Op<mnemonic, onnxName,
+              !listconcat(traits,
+                          [Kiln_Elementwise, Kiln_InferShapesByTrait])> {
   let summary = "elementwise ONNX " # onnxName # " with numpy broadcasting";
   let arguments = (ins Kiln_Tensor:$lhs, Kiln_Tensor:$rhs);
   let results = (outs Kiln_Tensor:$output);
@@ -89,7 +93,9 @@ class Kiln_BinaryOp<string mnemonic, string onnxName, list<Trait> traits = []>
 
 /// Any number of tensors in with numpy broadcasting (Sum, Mean, Min, Max).
 class Kiln_VariadicOp<string mnemonic, string onnxName, list<Trait> traits = []>
-    : Kiln_Op<mnemonic, onnxName, !listconcat(traits, [Kiln_Elementwise])> {
+    : Kiln_Op<mnemonic, onnxName,
+              !listconcat(traits,
+                          [Kiln_Elementwise, Kiln_InferShapesByTrait])> {
   let summary = "ONNX " # onnxName # " over any number of broadcast inputs";
   let arguments = (ins Variadic<Kiln_Tensor>:$inputs);
   let results = (outs Kiln_Tensor:$output);

@@ -1,12 +1,14 @@
 //===- KilnDialect.h - The kiln dialect -------------------------*- C++ -*-===//
 //
 // Include this to use kiln ops. It declares the dialect, the op interfaces
-// (ReferenceKernelOpInterface), the KilnElementwise trait and every op.
+// (ReferenceKernelOpInterface, ShapeInferenceOpInterface), the shape
+// traits (KilnElementwise, KilnSameShapeAsInput) and every op.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KILN_IR_KILNDIALECT_H
 #define KILN_IR_KILNDIALECT_H
 
+#include "kiln/ir/ShapeInference.h"
 #include "kiln/runtime/Kernel.h"
 
 #include "mlir/Bytecode/BytecodeOpInterface.h"
@@ -23,6 +25,11 @@ namespace kiln::OpTrait {
 template <typename ConcreteType>
 class KilnElementwise
     : public mlir::OpTrait::TraitBase<ConcreteType, KilnElementwise> {};
+
+/// Marks ops whose results all have the shape of operand 0.
+template <typename ConcreteType>
+class KilnSameShapeAsInput
+    : public mlir::OpTrait::TraitBase<ConcreteType, KilnSameShapeAsInput> {};
 } // namespace kiln::OpTrait
 
 #include "kiln/ir/KilnDialect.h.inc"

@@ -13,5 +13,7 @@ include "kiln/ir/ops/ConvPoolOps.td"
 include "kiln/ir/ops/MatMulNormOps.td"
 include "kiln/ir/ops/ReduceReshapeOps.td"
 include "kiln/ir/ops/IndexingOps.td"
+include "kiln/ir/ops/MiscOps.td"
+include "kiln/ir/ops/SequenceOps.td"
 
 #endif // KILN_OPS_TD

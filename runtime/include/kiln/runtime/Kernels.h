@@ -12,6 +12,8 @@
 #include "kiln/runtime/kernels/Elementwise.h"
 #include "kiln/runtime/kernels/Indexing.h"
 #include "kiln/runtime/kernels/MatMulNorm.h"
+#include "kiln/runtime/kernels/Misc.h"
 #include "kiln/runtime/kernels/ReduceReshape.h"
+#include "kiln/runtime/kernels/Sequence.h"
 
 #endif // KILN_RUNTIME_KERNELS_H

@@ -9,7 +9,8 @@
 #ifndef KILN_CONVPOOL_OPS_TD
 #define KILN_CONVPOOL_OPS_TD
 
-def Kiln_ConvOp : Kiln_Op<"conv", "Conv"> {
+def Kiln_ConvOp
+    : Kiln_Op<"conv", "Conv", [Kiln_InferShapesInCpp]> {
   let summary = "N-D grouped convolution (ONNX Conv)";
   let description = [{
     Cross-correlates X (N x C x D...) with W (M x C/group x k...) and adds
@@ -29,10 +30,12 @@ def Kiln_ConvOp : Kiln_Op<"conv", "Conv"> {
                    OptionalAttr<I64ArrayAttr>:$pads,
                    OptionalAttr<I64ArrayAttr>:$strides);
   let results = (outs Kiln_Tensor:$Y);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_ConvTransposeOp : Kiln_Op<"conv_transpose", "ConvTranspose"> {
+def Kiln_ConvTransposeOp
+    : Kiln_Op<"conv_transpose", "ConvTranspose", [Kiln_InferShapesInCpp]> {
   let summary = "N-D grouped transposed convolution (ONNX ConvTranspose)";
   let description = [{
     Scatters X (N x C x D...) through W (C x M/group x k...) into Y
@@ -54,10 +57,12 @@ def Kiln_ConvTransposeOp : Kiln_Op<"conv_transpose", "ConvTranspose"> {
                    OptionalAttr<I64ArrayAttr>:$pads,
                    OptionalAttr<I64ArrayAttr>:$strides);
   let results = (outs Kiln_Tensor:$Y);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_MaxPoolOp : Kiln_Op<"max_pool", "MaxPool"> {
+def Kiln_MaxPoolOp
+    : Kiln_Op<"max_pool", "MaxPool", [Kiln_InferShapesInCpp]> {
   let summary = "N-D max pooling with optional argmax indices (ONNX MaxPool)";
   let description = [{
     Y is the maximum of each window, padding ignored. The optional Indices
@@ -78,10 +83,12 @@ def Kiln_MaxPoolOp : Kiln_Op<"max_pool", "MaxPool"> {
                    OptionalAttr<I64Attr>:$storage_order,
                    OptionalAttr<I64ArrayAttr>:$strides);
   let results = (outs Kiln_Tensor:$Y, Optional<Kiln_Tensor>:$Indices);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_AveragePoolOp : Kiln_Op<"average_pool", "AveragePool"> {
+def Kiln_AveragePoolOp
+    : Kiln_Op<"average_pool", "AveragePool", [Kiln_InferShapesInCpp]> {
   let summary = "N-D average pooling (ONNX AveragePool)";
   let description = [{
     Y is the mean of each window over the input elements, or also over the
@@ -101,10 +108,12 @@ def Kiln_AveragePoolOp : Kiln_Op<"average_pool", "AveragePool"> {
                    OptionalAttr<I64ArrayAttr>:$pads,
                    OptionalAttr<I64ArrayAttr>:$strides);
   let results = (outs Kiln_Tensor:$Y);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_LpPoolOp : Kiln_Op<"lp_pool", "LpPool"> {
+def Kiln_LpPoolOp
+    : Kiln_Op<"lp_pool", "LpPool", [Kiln_InferShapesInCpp]> {
   let summary = "N-D Lp-norm pooling (ONNX LpPool)";
   let description = [{
     Y is `(sum |x|^p)^(1/p)` over each window; p defaults to 2.
@@ -123,10 +132,12 @@ def Kiln_LpPoolOp : Kiln_Op<"lp_pool", "LpPool"> {
                    OptionalAttr<I64ArrayAttr>:$pads,
                    OptionalAttr<I64ArrayAttr>:$strides);
   let results = (outs Kiln_Tensor:$Y);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_GlobalMaxPoolOp : Kiln_Op<"global_max_pool", "GlobalMaxPool"> {
+def Kiln_GlobalMaxPoolOp
+    : Kiln_Op<"global_max_pool", "GlobalMaxPool", [Kiln_InferShapesInCpp]> {
   let summary = "maximum over all spatial positions (ONNX GlobalMaxPool)";
   let description = [{
     ```mlir
@@ -139,7 +150,7 @@ def Kiln_GlobalMaxPoolOp : Kiln_Op<"global_max_pool", "GlobalMaxPool"> {
 }
 
 def Kiln_GlobalAveragePoolOp
-    : Kiln_Op<"global_average_pool", "GlobalAveragePool"> {
+    : Kiln_Op<"global_average_pool", "GlobalAveragePool", [Kiln_InferShapesInCpp]> {
   let summary = "mean over all spatial positions (ONNX GlobalAveragePool)";
   let description = [{
     ```mlir
@@ -152,7 +163,8 @@ def Kiln_GlobalAveragePoolOp
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_GlobalLpPoolOp : Kiln_Op<"global_lp_pool", "GlobalLpPool"> {
+def Kiln_GlobalLpPoolOp
+    : Kiln_Op<"global_lp_pool", "GlobalLpPool", [Kiln_InferShapesInCpp]> {
   let summary = "Lp norm over all spatial positions (ONNX GlobalLpPool)";
   let description = [{
     `(sum |x|^p)^(1/p)` per (n, c); p defaults to 2.

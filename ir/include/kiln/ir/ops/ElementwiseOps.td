@@ -281,7 +281,8 @@ def Kiln_ReluOp : Kiln_UnaryOp<"relu", "Relu"> {
   }];
 }
 
-def Kiln_LeakyReluOp : Kiln_Op<"leaky_relu", "LeakyRelu", [Kiln_Elementwise]> {
+def Kiln_LeakyReluOp
+    : Kiln_Op<"leaky_relu", "LeakyRelu", [Kiln_Elementwise, Kiln_InferShapesByTrait]> {
   let summary = "leaky rectifier: x if x >= 0 else alpha * x";
   let description = [{
     `alpha` defaults to 0.01.
@@ -295,7 +296,8 @@ def Kiln_LeakyReluOp : Kiln_Op<"leaky_relu", "LeakyRelu", [Kiln_Elementwise]> {
   let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_PReluOp : Kiln_Op<"prelu", "PRelu", [Kiln_Elementwise]> {
+def Kiln_PReluOp
+    : Kiln_Op<"prelu", "PRelu", [Kiln_Elementwise, Kiln_InferShapesByTrait]> {
   let summary = "parametric rectifier: x if x >= 0 else slope * x";
   let description = [{
     `slope` broadcasts to the shape of `X` (unidirectional broadcasting).
@@ -440,7 +442,8 @@ def Kiln_GeluOp : Kiln_UnaryOp<"gelu", "Gelu"> {
   let arguments = (ins Kiln_Tensor:$input, OptionalAttr<StrAttr>:$approximate);
 }
 
-def Kiln_ClipOp : Kiln_Op<"clip", "Clip", [Kiln_Elementwise]> {
+def Kiln_ClipOp
+    : Kiln_Op<"clip", "Clip", [Kiln_Elementwise, Kiln_InferShapesByTrait]> {
   let summary = "clamp to optional scalar bounds (ONNX Clip)";
   let description = [{
     `min(max(x, min), max)`; an absent bound (a `none` operand) does not
@@ -722,7 +725,8 @@ def Kiln_MaxOp : Kiln_VariadicOp<"max", "Max"> {
   }];
 }
 
-def Kiln_WhereOp : Kiln_Op<"where", "Where", [Kiln_Elementwise]> {
+def Kiln_WhereOp
+    : Kiln_Op<"where", "Where", [Kiln_Elementwise, Kiln_InferShapesByTrait]> {
   let summary = "select X where condition is true, else Y";
   let description = [{
     Numpy broadcasting over all three operands; `condition` is bool.
@@ -733,6 +737,7 @@ def Kiln_WhereOp : Kiln_Op<"where", "Where", [Kiln_Elementwise]> {
   }];
   let arguments = (ins Kiln_Tensor:$condition, Kiln_Tensor:$X, Kiln_Tensor:$Y);
   let results = (outs Kiln_Tensor:$output);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
@@ -752,7 +757,8 @@ def Kiln_CastOp : Kiln_UnaryOp<"cast", "Cast"> {
                        OptionalAttr<I64Attr>:$saturate);
 }
 
-def Kiln_CastLikeOp : Kiln_Op<"cast_like", "CastLike", [Kiln_Elementwise]> {
+def Kiln_CastLikeOp : Kiln_Op<"cast_like", "CastLike", [Kiln_Elementwise,
+    Kiln_SameShapeAsInput, Kiln_InferShapesByTrait]> {
   let summary = "convert to the element type of a second tensor";
   let description = [{
     Cast of `input` to the dtype of `target_type`, whose values are unused.

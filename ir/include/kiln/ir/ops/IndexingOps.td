@@ -12,7 +12,8 @@
 // Gathers and scatters
 //===----------------------------------------------------------------------===//
 
-def Kiln_GatherOp : Kiln_Op<"gather", "Gather"> {
+def Kiln_GatherOp
+    : Kiln_Op<"gather", "Gather", [Kiln_InferShapesInCpp]> {
   let summary = "select slices along an axis by index (ONNX Gather)";
   let description = [{
     Output shape is `data[:axis] + indices.shape + data[axis+1:]`; negative
@@ -25,10 +26,12 @@ def Kiln_GatherOp : Kiln_Op<"gather", "Gather"> {
   let arguments = (ins Kiln_Tensor:$data, Kiln_IndexTensor:$indices,
                    OptionalAttr<I64Attr>:$axis);
   let results = (outs Kiln_Tensor:$output);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_GatherElementsOp : Kiln_Op<"gather_elements", "GatherElements"> {
+def Kiln_GatherElementsOp
+    : Kiln_Op<"gather_elements", "GatherElements", [Kiln_InferShapesInCpp]> {
   let summary = "per-element gather along an axis (ONNX GatherElements)";
   let description = [{
     `output[i] = data[i with its axis coordinate replaced by indices[i]]`.
@@ -43,7 +46,8 @@ def Kiln_GatherElementsOp : Kiln_Op<"gather_elements", "GatherElements"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_GatherNDOp : Kiln_Op<"gather_nd", "GatherND"> {
+def Kiln_GatherNDOp
+    : Kiln_Op<"gather_nd", "GatherND", [Kiln_InferShapesInCpp]> {
   let summary = "gather slices addressed by index tuples (ONNX GatherND)";
   let description = [{
     The last dimension of `indices` holds coordinates into `data` after the
@@ -59,7 +63,8 @@ def Kiln_GatherNDOp : Kiln_Op<"gather_nd", "GatherND"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_ScatterNDOp : Kiln_Op<"scatter_nd", "ScatterND"> {
+def Kiln_ScatterNDOp
+    : Kiln_Op<"scatter_nd", "ScatterND", [Kiln_SameShapeAsInput, Kiln_InferShapesByTrait]> {
   let summary = "write slices addressed by index tuples (ONNX ScatterND)";
   let description = [{
     A copy of `data` with the addressed slices replaced by `updates`, or
@@ -75,7 +80,8 @@ def Kiln_ScatterNDOp : Kiln_Op<"scatter_nd", "ScatterND"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_ScatterElementsOp : Kiln_Op<"scatter_elements", "ScatterElements"> {
+def Kiln_ScatterElementsOp
+    : Kiln_Op<"scatter_elements", "ScatterElements", [Kiln_SameShapeAsInput, Kiln_InferShapesByTrait]> {
   let summary = "per-element scatter along an axis (ONNX ScatterElements)";
   let description = [{
     A copy of `data` where `data[i with axis coordinate indices[i]]` is
@@ -96,7 +102,8 @@ def Kiln_ScatterElementsOp : Kiln_Op<"scatter_elements", "ScatterElements"> {
 // Shape queries and pass-through ops
 //===----------------------------------------------------------------------===//
 
-def Kiln_ShapeOp : Kiln_Op<"shape", "Shape"> {
+def Kiln_ShapeOp
+    : Kiln_Op<"shape", "Shape", [Kiln_InferShapesInCpp]> {
   let summary = "the shape of a tensor as a 1-D i64 tensor (ONNX Shape)";
   let description = [{
     Optionally sliced to dimensions `[start, end)` (clamped, negatives count
@@ -112,7 +119,8 @@ def Kiln_ShapeOp : Kiln_Op<"shape", "Shape"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_SizeOp : Kiln_Op<"size", "Size"> {
+def Kiln_SizeOp
+    : Kiln_Op<"size", "Size", [Kiln_InferShapesInCpp]> {
   let summary = "the element count of a tensor as an i64 scalar (ONNX Size)";
   let description = [{
     ```mlir
@@ -124,7 +132,8 @@ def Kiln_SizeOp : Kiln_Op<"size", "Size"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_IdentityOp : Kiln_Op<"identity", "Identity"> {
+def Kiln_IdentityOp
+    : Kiln_Op<"identity", "Identity", [Kiln_SameShapeAsInput, Kiln_InferShapesByTrait]> {
   let summary = "the input, unchanged (ONNX Identity)";
   let description = [{
     ```mlir
@@ -136,7 +145,8 @@ def Kiln_IdentityOp : Kiln_Op<"identity", "Identity"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_DropoutOp : Kiln_Op<"dropout", "Dropout"> {
+def Kiln_DropoutOp
+    : Kiln_Op<"dropout", "Dropout", [Kiln_SameShapeAsInput, Kiln_InferShapesByTrait]> {
   let summary = "inference-mode dropout: the input, and an all-true mask";
   let description = [{
     Training mode with a nonzero ratio is rejected: its masks are random.
@@ -156,7 +166,8 @@ def Kiln_DropoutOp : Kiln_Op<"dropout", "Dropout"> {
 // Generators
 //===----------------------------------------------------------------------===//
 
-def Kiln_ConstantOfShapeOp : Kiln_Op<"constant_of_shape", "ConstantOfShape"> {
+def Kiln_ConstantOfShapeOp
+    : Kiln_Op<"constant_of_shape", "ConstantOfShape", [Kiln_InferShapesInCpp]> {
   let summary = "a tensor of a given shape filled with one value";
   let description = [{
     The shape comes from the 1-D i64 operand; the fill value and dtype from
@@ -171,7 +182,8 @@ def Kiln_ConstantOfShapeOp : Kiln_Op<"constant_of_shape", "ConstantOfShape"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_RangeOp : Kiln_Op<"range", "Range"> {
+def Kiln_RangeOp
+    : Kiln_Op<"range", "Range", [Kiln_InferShapesInCpp]> {
   let summary = "the 1-D sequence start, start + delta, ... below limit";
   let description = [{
     It has `max(ceil((limit - start) / delta), 0)` elements; the scalars
@@ -187,7 +199,8 @@ def Kiln_RangeOp : Kiln_Op<"range", "Range"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_EyeLikeOp : Kiln_Op<"eye_like", "EyeLike"> {
+def Kiln_EyeLikeOp
+    : Kiln_Op<"eye_like", "EyeLike", [Kiln_SameShapeAsInput, Kiln_InferShapesByTrait]> {
   let summary = "a 2-D tensor shaped like the input with ones on diagonal k";
   let description = [{
     `dtype` is an ONNX TensorProto data type; the input's type when absent.
@@ -202,7 +215,8 @@ def Kiln_EyeLikeOp : Kiln_Op<"eye_like", "EyeLike"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_OneHotOp : Kiln_Op<"one_hot", "OneHot"> {
+def Kiln_OneHotOp
+    : Kiln_Op<"one_hot", "OneHot", [Kiln_InferShapesInCpp]> {
   let summary = "one-hot encoding of indices (ONNX OneHot)";
   let description = [{
     A new axis of size `depth` is inserted at `axis`; it holds `values[1]` at
@@ -218,7 +232,8 @@ def Kiln_OneHotOp : Kiln_Op<"one_hot", "OneHot"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_NonZeroOp : Kiln_Op<"non_zero", "NonZero"> {
+def Kiln_NonZeroOp
+    : Kiln_Op<"non_zero", "NonZero", [Kiln_InferShapesInCpp]> {
   let summary = "the coordinates of the nonzero elements (ONNX NonZero)";
   let description = [{
     An i64 tensor of shape `rank x count`, in row-major element order.
@@ -232,7 +247,8 @@ def Kiln_NonZeroOp : Kiln_Op<"non_zero", "NonZero"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_TriluOp : Kiln_Op<"trilu", "Trilu"> {
+def Kiln_TriluOp
+    : Kiln_Op<"trilu", "Trilu", [Kiln_SameShapeAsInput, Kiln_InferShapesByTrait]> {
   let summary = "upper or lower triangle of the last two dimensions";
   let description = [{
     Keeps elements with `j - i >= k` (upper, the default) or `j - i <= k`
@@ -252,7 +268,8 @@ def Kiln_TriluOp : Kiln_Op<"trilu", "Trilu"> {
 // Rearrangements and resampling
 //===----------------------------------------------------------------------===//
 
-def Kiln_DepthToSpaceOp : Kiln_Op<"depth_to_space", "DepthToSpace"> {
+def Kiln_DepthToSpaceOp
+    : Kiln_Op<"depth_to_space", "DepthToSpace", [Kiln_InferShapesInCpp]> {
   let summary = "move channel blocks into spatial blocks (ONNX DepthToSpace)";
   let description = [{
     N x C x H x W to N x C/b^2 x H*b x W*b, channels read in DCR (default)
@@ -268,7 +285,8 @@ def Kiln_DepthToSpaceOp : Kiln_Op<"depth_to_space", "DepthToSpace"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_SpaceToDepthOp : Kiln_Op<"space_to_depth", "SpaceToDepth"> {
+def Kiln_SpaceToDepthOp
+    : Kiln_Op<"space_to_depth", "SpaceToDepth", [Kiln_InferShapesInCpp]> {
   let summary = "move spatial blocks into channels (ONNX SpaceToDepth)";
   let description = [{
     N x C x H x W to N x C*b^2 x H/b x W/b.
@@ -282,7 +300,8 @@ def Kiln_SpaceToDepthOp : Kiln_Op<"space_to_depth", "SpaceToDepth"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_ResizeOp : Kiln_Op<"resize", "Resize"> {
+def Kiln_ResizeOp
+    : Kiln_Op<"resize", "Resize", [Kiln_InferShapesInCpp]> {
   let summary = "nearest, multilinear or cubic resampling (ONNX Resize)";
   let description = [{
     The opset-19 form: exactly one of `scales` and `sizes`; `roi` is used by

@@ -14,7 +14,8 @@
 // Matrix products
 //===----------------------------------------------------------------------===//
 
-def Kiln_GemmOp : Kiln_Op<"gemm", "Gemm"> {
+def Kiln_GemmOp
+    : Kiln_Op<"gemm", "Gemm", [Kiln_InferShapesInCpp]> {
   let summary = "general matrix multiply (ONNX Gemm)";
   let description = [{
     `Y = alpha * op(A) * op(B) + beta * C` where `op` transposes when
@@ -31,10 +32,12 @@ def Kiln_GemmOp : Kiln_Op<"gemm", "Gemm"> {
                    OptionalAttr<I64Attr>:$transA,
                    OptionalAttr<I64Attr>:$transB);
   let results = (outs Kiln_Tensor:$Y);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_MatMulOp : Kiln_Op<"mat_mul", "MatMul"> {
+def Kiln_MatMulOp
+    : Kiln_Op<"mat_mul", "MatMul", [Kiln_InferShapesInCpp]> {
   let summary = "numpy matrix product (ONNX MatMul)";
   let description = [{
     A 1-D operand is promoted to a matrix (a row for `A`, a column for `B`)
@@ -48,10 +51,12 @@ def Kiln_MatMulOp : Kiln_Op<"mat_mul", "MatMul"> {
   }];
   let arguments = (ins Kiln_Tensor:$A, Kiln_Tensor:$B);
   let results = (outs Kiln_Tensor:$Y);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_EinsumOp : Kiln_Op<"einsum", "Einsum"> {
+def Kiln_EinsumOp
+    : Kiln_Op<"einsum", "Einsum", [Kiln_InferShapesInCpp]> {
   let summary = "Einstein summation (ONNX Einsum)";
   let description = [{
     Sums products of the operands over the labels of `equation` that are not
@@ -75,7 +80,7 @@ def Kiln_EinsumOp : Kiln_Op<"einsum", "Einsum"> {
 //===----------------------------------------------------------------------===//
 
 def Kiln_BatchNormalizationOp
-    : Kiln_Op<"batch_normalization", "BatchNormalization"> {
+    : Kiln_Op<"batch_normalization", "BatchNormalization", [Kiln_SameShapeAsInput, Kiln_InferShapesByTrait]> {
   let summary = "batch normalization in inference mode (ONNX BatchNormalization)";
   let description = [{
     `Y = (X - input_mean) / sqrt(input_var + epsilon) * scale + B` per
@@ -96,11 +101,12 @@ def Kiln_BatchNormalizationOp
                    OptionalAttr<I64Attr>:$spatial,
                    OptionalAttr<I64Attr>:$training_mode);
   let results = (outs Kiln_Tensor:$Y);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
 def Kiln_LayerNormalizationOp
-    : Kiln_Op<"layer_normalization", "LayerNormalization"> {
+    : Kiln_Op<"layer_normalization", "LayerNormalization", [Kiln_InferShapesInCpp]> {
   let summary = "layer normalization (ONNX LayerNormalization)";
   let description = [{
     Normalizes `X` over dims `[axis, rank)` (axis default -1, epsilon default
@@ -117,11 +123,12 @@ def Kiln_LayerNormalizationOp
                    OptionalAttr<F32Attr>:$epsilon,
                    OptionalAttr<I64Attr>:$stash_type);
   let results = (outs Kiln_Tensor:$Y, Variadic<Kiln_Tensor>:$stats);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
 def Kiln_InstanceNormalizationOp
-    : Kiln_Op<"instance_normalization", "InstanceNormalization"> {
+    : Kiln_Op<"instance_normalization", "InstanceNormalization", [Kiln_SameShapeAsInput, Kiln_InferShapesByTrait]> {
   let summary = "instance normalization (ONNX InstanceNormalization)";
   let description = [{
     Normalizes each `(n, c)` slice over its spatial dims, then
@@ -135,10 +142,12 @@ def Kiln_InstanceNormalizationOp
   let arguments = (ins Kiln_Tensor:$input, Kiln_Tensor:$scale, Kiln_Tensor:$B,
                    OptionalAttr<F32Attr>:$epsilon);
   let results = (outs Kiln_Tensor:$output);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_LRNOp : Kiln_Op<"lrn", "LRN"> {
+def Kiln_LRNOp
+    : Kiln_Op<"lrn", "LRN", [Kiln_SameShapeAsInput, Kiln_InferShapesByTrait]> {
   let summary = "local response normalization across channels (ONNX LRN)";
   let description = [{
     `Y = X / (bias + alpha / size * sum(X^2))^beta`, the sum over the `size`
@@ -158,7 +167,7 @@ def Kiln_LRNOp : Kiln_Op<"lrn", "LRN"> {
 }
 
 def Kiln_MeanVarianceNormalizationOp
-    : Kiln_Op<"mean_variance_normalization", "MeanVarianceNormalization"> {
+    : Kiln_Op<"mean_variance_normalization", "MeanVarianceNormalization", [Kiln_SameShapeAsInput, Kiln_InferShapesByTrait]> {
   let summary = "mean-variance normalization (ONNX MeanVarianceNormalization)";
   let description = [{
     `(X - mean) / (std + 1e-9)` with mean and (population) std over `axes`
@@ -181,7 +190,8 @@ def Kiln_MeanVarianceNormalizationOp
 /// Softmax, LogSoftmax and Hardmax share operands and axis rules.
 class Kiln_SoftmaxLikeOp<string mnemonic, string onnxName, string name,
                          string what>
-    : Kiln_Op<mnemonic, onnxName> {
+    : Kiln_Op<mnemonic, onnxName,
+              [Kiln_SameShapeAsInput, Kiln_InferShapesByTrait]> {
   let summary = name # " along an axis (ONNX " # onnxName # ")";
   let description = [{
     }] # what # [{ of each 1-D slice along `axis` (default -1),
@@ -198,6 +208,7 @@ class Kiln_SoftmaxLikeOp<string mnemonic, string onnxName, string name,
   let arguments = (ins Kiln_Tensor:$input, OptionalAttr<I64Attr>:$axis,
                    OptionalAttr<I64Attr>:$coerce_2d);
   let results = (outs Kiln_Tensor:$output);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 

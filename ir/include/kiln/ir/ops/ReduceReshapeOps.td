@@ -15,12 +15,13 @@
 
 /// A Reduce* op: data and optional i64 axes in, one tensor out.
 class Kiln_ReduceOp<string mnemonic, string onnxName, string what>
-    : Kiln_Op<mnemonic, onnxName> {
+    : Kiln_Op<mnemonic, onnxName, [Kiln_InferShapesInCpp]> {
   let summary = what # " over the given axes (ONNX " # onnxName # ")";
   let arguments = (ins Kiln_Tensor:$data, Kiln_OptTensor:$axes,
                    OptionalAttr<I64Attr>:$keepdims,
                    OptionalAttr<I64Attr>:$noop_with_empty_axes);
   let results = (outs Kiln_Tensor:$reduced);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
@@ -144,7 +145,8 @@ def Kiln_ReduceSumSquareOp
   }];
 }
 
-def Kiln_ArgMaxOp : Kiln_Op<"arg_max", "ArgMax"> {
+def Kiln_ArgMaxOp
+    : Kiln_Op<"arg_max", "ArgMax", [Kiln_InferShapesInCpp]> {
   let summary = "index of the largest element along an axis (ONNX ArgMax)";
   let description = [{
     i64 result; the first maximal index unless `select_last_index`.
@@ -157,10 +159,12 @@ def Kiln_ArgMaxOp : Kiln_Op<"arg_max", "ArgMax"> {
                    OptionalAttr<I64Attr>:$keepdims,
                    OptionalAttr<I64Attr>:$select_last_index);
   let results = (outs Kiln_Tensor:$reduced);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_ArgMinOp : Kiln_Op<"arg_min", "ArgMin"> {
+def Kiln_ArgMinOp
+    : Kiln_Op<"arg_min", "ArgMin", [Kiln_InferShapesInCpp]> {
   let summary = "index of the smallest element along an axis (ONNX ArgMin)";
   let description = [{
     i64 result; the first minimal index unless `select_last_index`.
@@ -173,10 +177,12 @@ def Kiln_ArgMinOp : Kiln_Op<"arg_min", "ArgMin"> {
                    OptionalAttr<I64Attr>:$keepdims,
                    OptionalAttr<I64Attr>:$select_last_index);
   let results = (outs Kiln_Tensor:$reduced);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_CumSumOp : Kiln_Op<"cum_sum", "CumSum"> {
+def Kiln_CumSumOp
+    : Kiln_Op<"cum_sum", "CumSum", [Kiln_SameShapeAsInput, Kiln_InferShapesByTrait]> {
   let summary = "running sum along an axis (ONNX CumSum)";
   let description = [{
     The axis is a 0-D or 1-element integer operand; `exclusive` leaves out
@@ -193,7 +199,8 @@ def Kiln_CumSumOp : Kiln_Op<"cum_sum", "CumSum"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_TopKOp : Kiln_Op<"top_k", "TopK"> {
+def Kiln_TopKOp
+    : Kiln_Op<"top_k", "TopK", [Kiln_InferShapesInCpp]> {
   let summary = "the K largest or smallest elements along an axis (ONNX TopK)";
   let description = [{
     K is a 1-element i64 operand. Values come sorted; equal values keep the
@@ -214,7 +221,8 @@ def Kiln_TopKOp : Kiln_Op<"top_k", "TopK"> {
 // Shape and data movement
 //===----------------------------------------------------------------------===//
 
-def Kiln_ReshapeOp : Kiln_Op<"reshape", "Reshape"> {
+def Kiln_ReshapeOp
+    : Kiln_Op<"reshape", "Reshape", [Kiln_InferShapesInCpp]> {
   let summary = "the same elements with a new shape (ONNX Reshape)";
   let description = [{
     In `shape`, 0 copies the input dimension (unless `allowzero`) and -1 is
@@ -230,7 +238,8 @@ def Kiln_ReshapeOp : Kiln_Op<"reshape", "Reshape"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_FlattenOp : Kiln_Op<"flatten", "Flatten"> {
+def Kiln_FlattenOp
+    : Kiln_Op<"flatten", "Flatten", [Kiln_InferShapesInCpp]> {
   let summary = "collapse to 2-D around an axis (ONNX Flatten)";
   let description = [{
     ```mlir
@@ -239,10 +248,12 @@ def Kiln_FlattenOp : Kiln_Op<"flatten", "Flatten"> {
   }];
   let arguments = (ins Kiln_Tensor:$input, OptionalAttr<I64Attr>:$axis);
   let results = (outs Kiln_Tensor:$output);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_TransposeOp : Kiln_Op<"transpose", "Transpose"> {
+def Kiln_TransposeOp
+    : Kiln_Op<"transpose", "Transpose", [Kiln_InferShapesInCpp]> {
   let summary = "permute dimensions (ONNX Transpose)";
   let description = [{
     Output dimension i is input dimension `perm[i]`; `perm` defaults to the
@@ -254,10 +265,12 @@ def Kiln_TransposeOp : Kiln_Op<"transpose", "Transpose"> {
   }];
   let arguments = (ins Kiln_Tensor:$data, OptionalAttr<I64ArrayAttr>:$perm);
   let results = (outs Kiln_Tensor:$transposed);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_SqueezeOp : Kiln_Op<"squeeze", "Squeeze"> {
+def Kiln_SqueezeOp
+    : Kiln_Op<"squeeze", "Squeeze", [Kiln_InferShapesInCpp]> {
   let summary = "remove size-1 dimensions (ONNX Squeeze)";
   let description = [{
     Removes the listed axes (each must have size 1), or every size-1
@@ -272,7 +285,8 @@ def Kiln_SqueezeOp : Kiln_Op<"squeeze", "Squeeze"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_UnsqueezeOp : Kiln_Op<"unsqueeze", "Unsqueeze"> {
+def Kiln_UnsqueezeOp
+    : Kiln_Op<"unsqueeze", "Unsqueeze", [Kiln_InferShapesInCpp]> {
   let summary = "insert size-1 dimensions (ONNX Unsqueeze)";
   let description = [{
     `axes` are positions in the output.
@@ -286,7 +300,8 @@ def Kiln_UnsqueezeOp : Kiln_Op<"unsqueeze", "Unsqueeze"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_ConcatOp : Kiln_Op<"concat", "Concat"> {
+def Kiln_ConcatOp
+    : Kiln_Op<"concat", "Concat", [Kiln_InferShapesInCpp]> {
   let summary = "join tensors along an axis (ONNX Concat)";
   let description = [{
     ```mlir
@@ -296,10 +311,12 @@ def Kiln_ConcatOp : Kiln_Op<"concat", "Concat"> {
   let arguments = (ins Variadic<Kiln_Tensor>:$inputs,
                    OptionalAttr<I64Attr>:$axis);
   let results = (outs Kiln_Tensor:$concat_result);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_SplitOp : Kiln_Op<"split", "Split"> {
+def Kiln_SplitOp
+    : Kiln_Op<"split", "Split", [Kiln_InferShapesInCpp]> {
   let summary = "cut a tensor into parts along an axis (ONNX Split)";
   let description = [{
     One result per part. Sizes come from the optional `split` operand, or
@@ -313,10 +330,12 @@ def Kiln_SplitOp : Kiln_Op<"split", "Split"> {
                    OptionalAttr<I64Attr>:$axis,
                    OptionalAttr<I64Attr>:$num_outputs);
   let results = (outs Variadic<Kiln_Tensor>:$outputs);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_SliceOp : Kiln_Op<"slice", "Slice"> {
+def Kiln_SliceOp
+    : Kiln_Op<"slice", "Slice", [Kiln_InferShapesInCpp]> {
   let summary = "strided sub-tensor (ONNX Slice)";
   let description = [{
     Starts and ends are clamped as ONNX specifies (negative values count
@@ -333,7 +352,8 @@ def Kiln_SliceOp : Kiln_Op<"slice", "Slice"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_ExpandOp : Kiln_Op<"expand", "Expand"> {
+def Kiln_ExpandOp
+    : Kiln_Op<"expand", "Expand", [Kiln_InferShapesInCpp]> {
   let summary = "broadcast to a shape (ONNX Expand)";
   let description = [{
     Numpy broadcasting in both directions: the result shape is the broadcast
@@ -348,7 +368,8 @@ def Kiln_ExpandOp : Kiln_Op<"expand", "Expand"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_TileOp : Kiln_Op<"tile", "Tile"> {
+def Kiln_TileOp
+    : Kiln_Op<"tile", "Tile", [Kiln_InferShapesInCpp]> {
   let summary = "repeat a tensor along each dimension (ONNX Tile)";
   let description = [{
     ```mlir
@@ -360,7 +381,8 @@ def Kiln_TileOp : Kiln_Op<"tile", "Tile"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_PadOp : Kiln_Op<"pad", "Pad"> {
+def Kiln_PadOp
+    : Kiln_Op<"pad", "Pad", [Kiln_InferShapesInCpp]> {
   let summary = "pad or crop each axis (ONNX Pad)";
   let description = [{
     `pads` holds all begin amounts then all end amounts for `axes` (default:

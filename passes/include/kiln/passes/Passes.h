@@ -1,0 +1,22 @@
+//===- Passes.h - Kiln graph passes -----------------------------*- C++ -*-===//
+#ifndef KILN_PASSES_PASSES_H
+#define KILN_PASSES_PASSES_H
+
+#include "kiln/ir/KilnDialect.h"
+
+#include "mlir/Pass/Pass.h"
+
+namespace kiln {
+
+#define GEN_PASS_DECL
+#include "kiln/passes/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "kiln/passes/Passes.h.inc"
+
+/// Registers every Kiln pass (for kiln-opt and the pipeline).
+void registerAllKilnPasses();
+
+} // namespace kiln
+
+#endif // KILN_PASSES_PASSES_H

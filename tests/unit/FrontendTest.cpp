@@ -1,0 +1,169 @@
+//===- FrontendTest.cpp - ONNX loading, validation and import -------------===//
+#include "ModelBuilder.h"
+
+#include "kiln/frontend/Import.h"
+#include "kiln/frontend/OpImporter.h"
+#include "kiln/ir/KilnDialect.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <gtest/gtest.h>
+
+using namespace kiln;
+using namespace kiln::test;
+
+namespace {
+
+/// Imports \p builder's model from a temporary file, capturing diagnostics.
+struct ImportResult {
+  mlir::OwningOpRef<mlir::ModuleOp> module;
+  std::string errors;
+};
+
+class FrontendTest : public ::testing::Test {
+protected:
+  FrontendTest() {
+    mlir::DialectRegistry registry;
+    frontend::registerFrontendDialects(registry);
+    ctx.appendDialectRegistry(registry);
+    ctx.loadAllAvailableDialects();
+    ctx.getDiagEngine().registerHandler([this](mlir::Diagnostic &d) {
+      errors += d.str() + "\n";
+      return mlir::success();
+    });
+    llvm::SmallString<128> dir;
+    llvm::sys::fs::createUniqueDirectory("kiln-frontend-test", dir);
+    path = (dir + "/model.onnx").str();
+  }
+  mlir::OwningOpRef<mlir::ModuleOp> import(const ModelBuilder &b) {
+    b.save(path);
+    errors.clear();
+    return frontend::importOnnxFile(ctx, path);
+  }
+  mlir::MLIRContext ctx;
+  std::string errors, path;
+};
+
+TEST_F(FrontendTest, ImportsConvRelu) {
+  ModelBuilder b;
+  b.input("x", {1, 2, 5, 5}).output("y", {1, 3, 5, 5});
+  b.initializer("w", {3, 2, 3, 3}, std::vector<float>(54, 0.5f));
+  auto &conv = b.node("Conv", {"x", "w"}, {"c"});
+  addInts(conv, "pads", {1, 1, 1, 1});
+  b.node("Relu", {"c"}, {"y"});
+  auto module = import(b);
+  ASSERT_TRUE(module) << errors;
+  std::string ir;
+  llvm::raw_string_ostream os(ir);
+  module->print(os);
+  EXPECT_NE(ir.find("kiln.conv"), std::string::npos) << ir;
+  EXPECT_NE(ir.find("kiln.relu"), std::string::npos) << ir;
+  // Weights of more than 16 elements are stored out of line.
+  EXPECT_NE(ir.find("dense_resource"), std::string::npos) << ir;
+  EXPECT_NE(ir.find("tensor<1x3x5x5xf32>"), std::string::npos) << ir;
+}
+
+TEST_F(FrontendTest, ReportsAllUnsupportedOpsAtOnce) {
+  ModelBuilder b;
+  b.input("x", {4}).output("z", {4});
+  b.node("FooBar", {"x"}, {"y"}, "first");
+  b.node("BazQux", {"y"}, {"z"}, "second");
+  // The ONNX checker would reject unknown ops first; skip it with opset 18.
+  b.model.mutable_opset_import(0)->set_version(18);
+  EXPECT_FALSE(import(b));
+  EXPECT_NE(errors.find("2 unsupported ops"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("FooBar (opset 18, 1 node: first)"), std::string::npos)
+      << errors;
+  EXPECT_NE(errors.find("BazQux"), std::string::npos) << errors;
+}
+
+TEST_F(FrontendTest, RejectsInitializerWithShortData) {
+  ModelBuilder b;
+  b.input("x", {2}).output("y", {2});
+  b.initializer("w", {1000, 1000}, {1, 2, 3, 4});
+  b.node("Add", {"x", "x"}, {"y"});
+  EXPECT_FALSE(import(b));
+  EXPECT_NE(errors.find("initializer 'w' has shape 1000x1000"),
+            std::string::npos)
+      << errors;
+}
+
+TEST_F(FrontendTest, RejectsDanglingValueAndCycle) {
+  ModelBuilder b;
+  b.input("x", {2}).output("y", {2});
+  b.node("Add", {"x", "ghost"}, {"y"});
+  EXPECT_FALSE(import(b));
+  EXPECT_NE(errors.find("'ghost'"), std::string::npos) << errors;
+
+  ModelBuilder c;
+  c.input("x", {2}).output("a", {2});
+  c.node("Relu", {"b"}, {"a"});
+  c.node("Relu", {"a"}, {"b"});
+  EXPECT_FALSE(import(c));
+  EXPECT_NE(errors.find("cycle"), std::string::npos) << errors;
+}
+
+TEST_F(FrontendTest, SortsNodesTopologically) {
+  ModelBuilder b;
+  b.input("x", {2}).output("z", {2});
+  b.node("Relu", {"y"}, {"z"});
+  b.node("Neg", {"x"}, {"y"});
+  auto module = import(b);
+  EXPECT_TRUE(module) << errors;
+}
+
+TEST_F(FrontendTest, RejectsFutureOpset) {
+  ModelBuilder b(99);
+  b.input("x", {2}).output("y", {2});
+  b.node("Relu", {"x"}, {"y"});
+  EXPECT_FALSE(import(b));
+  EXPECT_NE(errors.find("opset 99"), std::string::npos) << errors;
+}
+
+TEST_F(FrontendTest, ShapeOptionMakesDynamicInputStatic) {
+  ModelBuilder b;
+  b.input("x", {-1, 3}).output("y", {-1, 3});
+  b.node("Relu", {"x"}, {"y"});
+  b.save(path);
+  frontend::LoadOptions opts;
+  opts.inputShapes["x"] = {5, 3};
+  auto module = frontend::importOnnxFile(ctx, path, opts);
+  ASSERT_TRUE(module) << errors;
+  std::string ir;
+  llvm::raw_string_ostream os(ir);
+  module->print(os);
+  EXPECT_NE(ir.find("tensor<5x3xf32>"), std::string::npos) << ir;
+
+  opts.inputShapes = {{"nope", {1}}};
+  errors.clear();
+  EXPECT_FALSE(frontend::importOnnxFile(ctx, path, opts));
+  EXPECT_NE(errors.find("'nope'"), std::string::npos) << errors;
+}
+
+TEST(HandlerTable, PicksGreatestSinceVersionNotAboveOpset) {
+  frontend::HandlerTable t;
+  int picked = 0;
+  t.add("Op", 7, [&](frontend::NodeImporter &) {
+    picked = 7;
+    return mlir::success();
+  });
+  t.add("Op", 13, [&](frontend::NodeImporter &) {
+    picked = 13;
+    return mlir::success();
+  });
+  EXPECT_EQ(t.lookup("", "Op", 6), nullptr);
+  EXPECT_NE(t.lookup("", "Op", 12), nullptr);
+  EXPECT_EQ(t.versions("", "Op"), (std::vector<int>{7, 13}));
+  EXPECT_EQ(t.lookup("com.other", "Op", 20), nullptr);
+}
+
+TEST(HandlerTable, KnowsTheCoreOps) {
+  const frontend::HandlerTable &t = frontend::getHandlerTable();
+  for (const char *op : {"Conv", "Relu", "Gemm", "MatMul", "Reshape",
+                         "Softmax", "Resize", "ReduceMean", "Constant"})
+    EXPECT_NE(t.lookup("", op, 17), nullptr) << op;
+}
+
+} // namespace
