@@ -8,6 +8,11 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <initializer_list>
+#include <numeric>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace kiln::test {
 
@@ -44,6 +49,71 @@ inline void expectTensorNear(const Tensor &t, const Shape &shape,
     }
     EXPECT_NEAR(got, want, atol + rtol * std::fabs(want)) << "element " << i;
   }
+}
+
+/// Builds an AttrMap from name/value pairs.
+inline AttrMap
+makeAttrs(std::initializer_list<std::pair<const char *, AttrValue>> values) {
+  AttrMap m;
+  for (const auto &[name, value] : values)
+    m.set(name, value);
+  return m;
+}
+
+/// Runs \p fn expecting success and returns all \p numOutputs results.
+inline std::vector<Tensor> runAll(KernelFn fn,
+                                  std::vector<const Tensor *> inputs,
+                                  const AttrMap &attrs, size_t numOutputs) {
+  std::vector<Tensor> out;
+  Status s = runKernel(fn, std::move(inputs), attrs, out, numOutputs);
+  EXPECT_TRUE(s.isOk()) << s.message();
+  return out;
+}
+
+/// Runs a one-result kernel expecting success and returns its result (an
+/// empty tensor when it fails).
+inline Tensor run(KernelFn fn, std::vector<const Tensor *> inputs,
+                  const AttrMap &attrs = {}) {
+  std::vector<Tensor> out;
+  Status s = runKernel(fn, std::move(inputs), attrs, out);
+  EXPECT_TRUE(s.isOk()) << s.message();
+  return s.isOk() && !out.empty() ? out[0] : Tensor();
+}
+
+/// Runs \p fn expecting failure and returns the error message.
+inline std::string runError(KernelFn fn, std::vector<const Tensor *> inputs,
+                            const AttrMap &attrs = {}, size_t numOutputs = 1) {
+  std::vector<Tensor> out;
+  Status s = runKernel(fn, std::move(inputs), attrs, out, numOutputs);
+  EXPECT_TRUE(s.isError());
+  return s.message();
+}
+
+/// Expects \p fn to fail with a message containing \p needle.
+inline void expectError(KernelFn fn, std::vector<const Tensor *> inputs,
+                        const AttrMap &attrs, const std::string &needle,
+                        size_t numOutputs = 1) {
+  std::vector<Tensor> out;
+  Status s = runKernel(fn, std::move(inputs), attrs, out, numOutputs);
+  ASSERT_TRUE(s.isError());
+  EXPECT_NE(s.message().find(needle), std::string::npos) << s.message();
+}
+
+/// Whether \p s contains \p part.
+inline bool contains(const std::string &s, const std::string &part) {
+  return s.find(part) != std::string::npos;
+}
+
+/// A f32 tensor of \p shape holding start, start + 1, ...
+inline Tensor iota(const Shape &shape, float start = 0.0f) {
+  std::vector<float> v(shapeNumElements(shape));
+  std::iota(v.begin(), v.end(), start);
+  return Tensor::fromVector<float>(shape, v);
+}
+
+/// A 1-D i64 tensor holding \p v.
+inline Tensor ints(const std::vector<int64_t> &v) {
+  return Tensor::fromVector<int64_t>({static_cast<int64_t>(v.size())}, v);
 }
 
 } // namespace kiln::test
