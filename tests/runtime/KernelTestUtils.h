@@ -8,7 +8,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <initializer_list>
 #include <numeric>
 #include <string>
 #include <utility>
@@ -53,9 +52,9 @@ inline void expectTensorNear(const Tensor &t, const Shape &shape,
 
 /// Builds an AttrMap from name/value pairs.
 inline AttrMap
-makeAttrs(std::initializer_list<std::pair<const char *, AttrValue>> values) {
+makeAttrs(std::vector<std::pair<std::string, AttrValue>> values) {
   AttrMap m;
-  for (const auto &[name, value] : values)
+  for (auto &[name, value] : values)
     m.set(name, value);
   return m;
 }

@@ -6,8 +6,11 @@
 
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 #include <gtest/gtest.h>
+
+#include <fstream>
 
 using namespace kiln;
 using namespace kiln::test;
@@ -116,6 +119,78 @@ TEST_F(InterpreterTest, RunsDynamicShapes) {
     ASSERT_EQ((*out)[0].shape(), (Shape{n, 2}));
     EXPECT_FLOAT_EQ((*out)[0].data<float>()[2 * n - 1], -(2.0f * n - 1));
   }
+}
+
+TEST_F(InterpreterTest, RunsOpset21ModelsDebianOnnxCannotCheck) {
+  // Opset 18 moved ReduceMean's axes to an input and gave Split
+  // num_outputs; Debian's ONNX 1.12 knows neither, Kiln's handlers do.
+  ModelBuilder b(21);
+  b.input("x", {2, 4}).output("m", {2, 1}).output("lo", {2, 2});
+  auto *axes = b.model.mutable_graph()->add_initializer();
+  axes->set_name("axes");
+  axes->set_data_type(7);
+  axes->add_dims(1);
+  axes->add_int64_data(1);
+  b.node("ReduceMean", {"x", "axes"}, {"m"});
+  auto &split = b.node("Split", {"x"}, {"lo", "hi"});
+  auto *n = split.add_attribute();
+  n->set_name("num_outputs");
+  n->set_type(onnx::AttributeProto::INT);
+  n->set_i(2);
+  n = split.add_attribute();
+  n->set_name("axis");
+  n->set_type(onnx::AttributeProto::INT);
+  n->set_i(1);
+  auto interp = prepare(b);
+  ASSERT_TRUE(interp) << errors;
+  Tensor x = Tensor::fromVector<float>({2, 4}, {1, 2, 3, 6, -1, -2, -3, -6});
+  auto out = interp->run({x});
+  ASSERT_TRUE(bool(out)) << llvm::toString(out.takeError());
+  ASSERT_EQ(out->size(), 2u);
+  EXPECT_EQ((*out)[0].shape(), (Shape{2, 1}));
+  EXPECT_FLOAT_EQ((*out)[0].data<float>()[0], 3.0f);
+  EXPECT_FLOAT_EQ((*out)[0].data<float>()[1], -3.0f);
+  EXPECT_EQ((*out)[1].shape(), (Shape{2, 2}));
+  EXPECT_FLOAT_EQ((*out)[1].data<float>()[3], -2.0f);
+}
+
+TEST_F(InterpreterTest, UnknownVersionOfAnOpIsNamed) {
+  // Gelu exists from opset 20; at opset 19 it is not an ONNX op.
+  ModelBuilder b(19);
+  b.input("x", {2}).output("y", {2});
+  b.node("Gelu", {"x"}, {"y"}, "g");
+  EXPECT_FALSE(prepare(b));
+  EXPECT_NE(errors.find("Gelu (opset 19, 1 node: g)"), std::string::npos)
+      << errors;
+}
+
+TEST_F(InterpreterTest, ReadsExternalDataInsideTheModelFolder) {
+  ModelBuilder b;
+  b.input("x", {3}).output("y", {3});
+  auto *w = b.model.mutable_graph()->add_initializer();
+  w->set_name("w");
+  w->set_data_type(1);
+  w->add_dims(3);
+  w->set_data_location(onnx::TensorProto::EXTERNAL);
+  auto *kv = w->add_external_data();
+  kv->set_key("location");
+  kv->set_value("weights.bin");
+  kv = w->add_external_data();
+  kv->set_key("offset");
+  kv->set_value("4");
+  b.node("Add", {"x", "w"}, {"y"});
+  std::string dir = llvm::sys::path::parent_path(path).str();
+  {
+    std::ofstream bin(dir + "/weights.bin", std::ios::binary);
+    float data[4] = {99, 1, 2, 3}; // The first float is skipped by offset.
+    bin.write(reinterpret_cast<const char *>(data), sizeof data);
+  }
+  auto interp = prepare(b);
+  ASSERT_TRUE(interp) << errors;
+  auto out = interp->run({Tensor::fromVector<float>({3}, {10, 20, 30})});
+  ASSERT_TRUE(bool(out)) << llvm::toString(out.takeError());
+  EXPECT_FLOAT_EQ((*out)[0].data<float>()[0], 11.0f);
+  EXPECT_FLOAT_EQ((*out)[0].data<float>()[2], 33.0f);
 }
 
 } // namespace

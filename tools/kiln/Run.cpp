@@ -83,15 +83,23 @@ int runCommand(const RunOptions &opts) {
     given[name.str()] = t;
   }
 
+  auto progress = [&](const llvm::Twine &what) {
+    if (opts.verbose)
+      llvm::errs() << "kiln: " << what << " (" << llvm::format("%.0f", msSince(start))
+                   << " ms)\n";
+  };
+  progress("loading " + opts.model);
   auto model = frontend::loadModel(*ctx, opts.model, load);
   if (!model)
     return 1;
   double loadMs = msSince(start);
+  progress("loaded and checked; importing");
   auto importStart = std::chrono::steady_clock::now();
   mlir::OwningOpRef<mlir::ModuleOp> module = frontend::importModel(*ctx, *model);
   if (!module)
     return 1;
   double importMs = msSince(importStart);
+  progress("imported; preparing the interpreter");
   auto interp = Interpreter::create(*module);
   if (!interp)
     return reportError(llvm::toString(interp.takeError()));
@@ -128,7 +136,7 @@ int runCommand(const RunOptions &opts) {
   std::vector<Tensor> outputs;
   for (unsigned r = 0; r < std::max(1u, opts.runs); ++r) {
     if (opts.verbose)
-      llvm::errs() << "kiln: run " << (r + 1) << "/" << opts.runs << "\n";
+      progress("run " + llvm::Twine(r + 1) + "/" + llvm::Twine(opts.runs));
     auto runStart = std::chrono::steady_clock::now();
     auto result = (*interp)->run(inputs);
     if (!result)

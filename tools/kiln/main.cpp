@@ -52,7 +52,7 @@ cl::opt<std::string> runOutputDir(
 cl::opt<unsigned> runRuns("runs",
                           cl::desc("Run N times and report the median time"),
                           cl::init(1), cl::sub(runCmd), cl::cat(kilnCat));
-cl::opt<bool> verbose("v", cl::desc("Print progress"), cl::sub(runCmd),
+cl::opt<bool> verbose("v", cl::desc("Print progress of each stage on stderr"), cl::sub(runCmd),
                       cl::cat(kilnCat));
 
 // inspect
