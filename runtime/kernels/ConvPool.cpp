@@ -30,6 +30,7 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <utility>
 
 namespace kiln::ref {
 namespace {
@@ -61,6 +62,15 @@ struct Window {
   Shape out;                      ///< Output spatial sizes.
   size_t rank() const { return in.size(); }
 };
+
+/// Splits \p total padding of spatial dimension \p i of \p w between its
+/// begin and end: the odd element goes to the end for SAME_UPPER, to the
+/// beginning otherwise.
+void splitPadding(Window &w, size_t i, AutoPad autoPad, int64_t total) {
+  int64_t small = total / 2;
+  w.padBegin[i] = autoPad == AutoPad::SameUpper ? small : total - small;
+  w.padEnd[i] = total - w.padBegin[i];
+}
 
 /// One input element a window reads: flat kernel offset, flat input offset
 /// (row-major) and the same input offset in column-major order.
@@ -106,15 +116,6 @@ Status readAutoPad(const KernelContext &ctx, AutoPad &out) {
   return Status::ok();
 }
 
-/// Reads a 0/1 INT attribute.
-Status readFlag(const KernelContext &ctx, std::string_view name, bool &out) {
-  int64_t v = ctx.attributes().getInt(name, 0);
-  if (v != 0 && v != 1)
-    return ctx.fail("expected '{}' to be 0 or 1, found {}", name, v);
-  out = v == 1;
-  return Status::ok();
-}
-
 /// Checks that \p x is N x C x D1 x ... x Dk with k >= 1 and sane spatial
 /// sizes, and stores the spatial sizes in \p spatial.
 Status checkSpatialInput(const KernelContext &ctx, const Tensor &x,
@@ -156,10 +157,8 @@ Status computeWindow(const KernelContext &ctx, Window &w, bool allowCeilMode) {
     int64_t dk = (w.kernel[i] - 1) * w.dilations[i] + 1;
     if (autoPad == AutoPad::SameUpper || autoPad == AutoPad::SameLower) {
       int64_t out = ceilDiv(in, s);
-      int64_t total = std::max<int64_t>(0, (out - 1) * s + dk - in);
-      int64_t small = total / 2;
-      w.padBegin[i] = autoPad == AutoPad::SameUpper ? small : total - small;
-      w.padEnd[i] = total - w.padBegin[i];
+      splitPadding(w, i, autoPad,
+                   std::max<int64_t>(0, (out - 1) * s + dk - in));
       w.out[i] = out;
       continue;
     }
@@ -283,20 +282,11 @@ private:
   std::vector<int64_t> inStrides, inColStrides, kernelStrides;
 };
 
-/// Calls `fn(TypeTag<T>{})` for f32, f16 and f64; fails for other types.
+/// dispatchFloat, naming the operand in its type error as these kernels do.
 template <typename Fn>
-Status dispatchFloat(const KernelContext &ctx, DType t, Fn &&fn) {
-  switch (t) {
-  case DType::F32:
-    return fn(TypeTag<float>{});
-  case DType::F16:
-    return fn(TypeTag<Half>{});
-  case DType::F64:
-    return fn(TypeTag<double>{});
-  default:
-    return ctx.fail("expected a floating-point input (f32, f16, f64), found {}",
-                    dtypeName(t));
-  }
+Status dispatchFloatInput(const KernelContext &ctx, DType t, Fn &&fn) {
+  return dispatchFloat(ctx, t, std::forward<Fn>(fn),
+                       "a floating-point input (f32, f16, f64)");
 }
 
 /// Checks operands W and B of Conv / ConvTranspose against X: same dtype,
@@ -430,7 +420,7 @@ Status sumPool(KernelContext &ctx, PoolKind kind) {
     KILN_RETURN_IF_ERROR(readP(ctx, p));
   Shape shape;
   KILN_RETURN_IF_ERROR(poolOutputShape(ctx, *x, win.out, shape));
-  return dispatchFloat(ctx, x->dtype(), [&](auto tag) -> Status {
+  return dispatchFloatInput(ctx, x->dtype(), [&](auto tag) -> Status {
     using T = typename decltype(tag)::type;
     using C = ComputeType<T>;
     Tensor y(x->dtype(), shape);
@@ -476,7 +466,7 @@ Status globalPool(KernelContext &ctx, int64_t p, bool isMax) {
   Shape shape;
   KILN_RETURN_IF_ERROR(
       poolOutputShape(ctx, *x, Shape(spatial.size(), 1), shape));
-  return dispatchFloat(ctx, x->dtype(), [&](auto tag) -> Status {
+  return dispatchFloatInput(ctx, x->dtype(), [&](auto tag) -> Status {
     using T = typename decltype(tag)::type;
     using C = ComputeType<T>;
     Tensor y(x->dtype(), shape);
@@ -514,6 +504,24 @@ Status globalPool(KernelContext &ctx, int64_t p, bool isMax) {
   });
 }
 
+/// Allocates the N x \p m x <win.out> result of a convolution
+/// (\p transposed or not) and fills it with convLoop.
+Status runConv(KernelContext &ctx, const Tensor &x, const Tensor &w,
+               const Tensor *b, const Window &win, int64_t group, int64_t m,
+               bool transposed) {
+  Shape shape{x.dim(0), m};
+  shape.insert(shape.end(), win.out.begin(), win.out.end());
+  KILN_RETURN_IF_ERROR(checkAllocation(ctx, shape));
+  return dispatchFloatInput(ctx, x.dtype(), [&](auto tag) -> Status {
+    using T = typename decltype(tag)::type;
+    Tensor y(x.dtype(), shape);
+    if (y.numElements() != 0)
+      convLoop<T>(x, w, b, y, win, group, transposed);
+    ctx.outputs[0] = y;
+    return Status::ok();
+  });
+}
+
 } // namespace
 
 Status evalConv(KernelContext &ctx) {
@@ -535,17 +543,7 @@ Status evalConv(KernelContext &ctx) {
   win.kernel.assign(w->shape().begin() + 2, w->shape().end());
   KILN_RETURN_IF_ERROR(checkKernelShape(ctx, win.kernel));
   KILN_RETURN_IF_ERROR(computeWindow(ctx, win, /*allowCeilMode=*/false));
-  Shape shape{x->dim(0), m};
-  shape.insert(shape.end(), win.out.begin(), win.out.end());
-  KILN_RETURN_IF_ERROR(checkAllocation(ctx, shape));
-  return dispatchFloat(ctx, x->dtype(), [&](auto tag) -> Status {
-    using T = typename decltype(tag)::type;
-    Tensor y(x->dtype(), shape);
-    if (y.numElements() != 0)
-      convLoop<T>(*x, *w, b, y, win, group, /*transposed=*/false);
-    ctx.outputs[0] = y;
-    return Status::ok();
-  });
+  return runConv(ctx, *x, *w, b, win, group, m, /*transposed=*/false);
 }
 
 Status evalConvTranspose(KernelContext &ctx) {
@@ -607,10 +605,7 @@ Status evalConvTranspose(KernelContext &ctx) {
       // Crop the full result to the requested size; a larger request
       // extends it at the end with bias-only elements.
       int64_t out = hasOutputShape ? outputShape[i] : win.in[i] * s;
-      int64_t total = std::max<int64_t>(0, full - out);
-      int64_t small = total / 2;
-      win.padBegin[i] = autoPad == AutoPad::SameUpper ? small : total - small;
-      win.padEnd[i] = total - win.padBegin[i];
+      splitPadding(win, i, autoPad, std::max<int64_t>(0, full - out));
       win.out[i] = out;
       continue;
     }
@@ -622,17 +617,7 @@ Status evalConvTranspose(KernelContext &ctx) {
                       "non-negative output size, found {}",
                       i, win.out[i]);
   }
-  Shape shape{x->dim(0), m};
-  shape.insert(shape.end(), win.out.begin(), win.out.end());
-  KILN_RETURN_IF_ERROR(checkAllocation(ctx, shape));
-  return dispatchFloat(ctx, x->dtype(), [&](auto tag) -> Status {
-    using T = typename decltype(tag)::type;
-    Tensor y(x->dtype(), shape);
-    if (y.numElements() != 0)
-      convLoop<T>(*x, *w, b, y, win, group, /*transposed=*/true);
-    ctx.outputs[0] = y;
-    return Status::ok();
-  });
+  return runConv(ctx, *x, *w, b, win, group, m, /*transposed=*/true);
 }
 
 Status evalMaxPool(KernelContext &ctx) {
@@ -702,7 +687,7 @@ Status evalMaxPool(KernelContext &ctx) {
   case DType::F32:
   case DType::F16:
   case DType::F64:
-    return dispatchFloat(ctx, x->dtype(), run);
+    return dispatchFloatInput(ctx, x->dtype(), run);
   default:
     return ctx.fail("expected an f32, f16, f64, i8 or u8 input, found {}",
                     dtypeName(x->dtype()));

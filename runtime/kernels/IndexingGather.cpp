@@ -43,6 +43,21 @@ Status wrapIndex(const KernelContext &ctx, int64_t &index, int64_t size,
   return Status::ok();
 }
 
+/// Adds to \p offset the flat offset of the \p count indices at \p tuple
+/// into dimensions first, first + 1, ... of \p shape (with \p strides),
+/// wrapping negative indices; fails on one out of range.
+Status addTupleOffset(const KernelContext &ctx, const int64_t *tuple,
+                      int64_t count, const Shape &shape,
+                      const std::vector<int64_t> &strides, int64_t first,
+                      int64_t &offset) {
+  for (int64_t j = 0; j < count; ++j) {
+    int64_t v = tuple[j];
+    KILN_RETURN_IF_ERROR(wrapIndex(ctx, v, shape[first + j], first + j));
+    offset += v * strides[first + j];
+  }
+  return Status::ok();
+}
+
 /// How a scatter combines an update with the existing element.
 enum class Reduction { None, Add, Mul, Max, Min };
 
@@ -61,6 +76,31 @@ Status parseReduction(const KernelContext &ctx, Reduction &out) {
   else
     return ctx.fail("expected reduction none, add, mul, max or min, found '{}'",
                     r);
+  return Status::ok();
+}
+
+/// Checks that \p data is not a scalar and reads the `axis` attribute
+/// (default 0) as one of its axes.
+Status readDataAxis(const KernelContext &ctx, const Tensor &data,
+                    int64_t &axis) {
+  if (data.rank() < 1)
+    return ctx.fail("expected data of rank >= 1, found a scalar");
+  return normalizeAxis(ctx, ctx.attributes().getInt("axis", 0), data.rank(),
+                       axis);
+}
+
+/// Fetches the data, indices and updates operands of a scatter and its
+/// reduction, checking that updates has the type of data.
+Status readScatterOperands(const KernelContext &ctx, const Tensor *&data,
+                           const Tensor *&indices, const Tensor *&updates,
+                           Reduction &red) {
+  KILN_RETURN_IF_ERROR(ctx.required(0, data));
+  KILN_RETURN_IF_ERROR(ctx.required(1, indices));
+  KILN_RETURN_IF_ERROR(ctx.required(2, updates));
+  KILN_RETURN_IF_ERROR(parseReduction(ctx, red));
+  if (updates->dtype() != data->dtype())
+    return ctx.fail("updates type {} differs from data type {}",
+                    dtypeName(updates->dtype()), dtypeName(data->dtype()));
   return Status::ok();
 }
 
@@ -113,14 +153,6 @@ template <typename T> void combine(Reduction r, T &dst, T src) {
   }
 }
 
-/// Product of shape[begin, end).
-int64_t product(const Shape &shape, size_t begin, size_t end) {
-  int64_t n = 1;
-  for (size_t i = begin; i < end; ++i)
-    n *= shape[i];
-  return n;
-}
-
 /// Checks data and updates types agree and indices have the rank of data and
 /// fit inside it on every axis but \p axis (ScatterElements,
 /// GatherElements).
@@ -143,11 +175,8 @@ Status evalGather(KernelContext &ctx) {
   const Tensor *data, *indices;
   KILN_RETURN_IF_ERROR(ctx.required(0, data));
   KILN_RETURN_IF_ERROR(ctx.required(1, indices));
-  if (data->rank() < 1)
-    return ctx.fail("expected data of rank >= 1, found a scalar");
   int64_t axis;
-  KILN_RETURN_IF_ERROR(normalizeAxis(ctx, ctx.attributes().getInt("axis", 0),
-                                     data->rank(), axis));
+  KILN_RETURN_IF_ERROR(readDataAxis(ctx, *data, axis));
   std::vector<int64_t> idx;
   KILN_RETURN_IF_ERROR(loadIndices(ctx, *indices, idx));
   int64_t size = data->dim(axis);
@@ -164,8 +193,8 @@ Status evalGather(KernelContext &ctx) {
 
   // Each (outer, index) pair copies one contiguous block of `inner` elements.
   size_t es = dtypeSize(data->dtype());
-  int64_t outer = product(ds, 0, axis),
-          inner = product(ds, axis + 1, ds.size());
+  int64_t outer = shapeProduct(ds, 0, axis),
+          inner = shapeProduct(ds, axis + 1, ds.size());
   int64_t n = static_cast<int64_t>(idx.size());
   const char *src = static_cast<const char *>(data->raw());
   char *dst = static_cast<char *>(out.raw());
@@ -181,11 +210,8 @@ Status evalGatherElements(KernelContext &ctx) {
   const Tensor *data, *indices;
   KILN_RETURN_IF_ERROR(ctx.required(0, data));
   KILN_RETURN_IF_ERROR(ctx.required(1, indices));
-  if (data->rank() < 1)
-    return ctx.fail("expected data of rank >= 1, found a scalar");
   int64_t axis;
-  KILN_RETURN_IF_ERROR(normalizeAxis(ctx, ctx.attributes().getInt("axis", 0),
-                                     data->rank(), axis));
+  KILN_RETURN_IF_ERROR(readDataAxis(ctx, *data, axis));
   KILN_RETURN_IF_ERROR(checkElementwiseIndices(ctx, *data, *indices, axis));
   std::vector<int64_t> idx;
   KILN_RETURN_IF_ERROR(loadIndices(ctx, *indices, idx));
@@ -239,21 +265,18 @@ Status evalGatherND(KernelContext &ctx) {
   Tensor out(data->dtype(), outShape);
 
   std::vector<int64_t> strides = shapeStrides(ds);
-  int64_t batches = product(ds, 0, b);
-  int64_t perBatch = product(is, b, q - 1);
-  int64_t slice = product(ds, b + m, ds.size());
-  int64_t batchStride = product(ds, b, ds.size());
+  int64_t batches = shapeProduct(ds, 0, b);
+  int64_t perBatch = shapeProduct(is, b, q - 1);
+  int64_t slice = shapeProduct(ds, b + m, ds.size());
+  int64_t batchStride = shapeProduct(ds, b, ds.size());
   size_t es = dtypeSize(data->dtype());
   const char *src = static_cast<const char *>(data->raw());
   char *dst = static_cast<char *>(out.raw());
   for (int64_t bi = 0; bi < batches; ++bi) {
     for (int64_t k = 0; k < perBatch; ++k) {
       int64_t row = bi * perBatch + k, offset = bi * batchStride;
-      for (int64_t j = 0; j < m; ++j) {
-        int64_t v = idx[row * m + j];
-        KILN_RETURN_IF_ERROR(wrapIndex(ctx, v, ds[b + j], b + j));
-        offset += v * strides[b + j];
-      }
+      KILN_RETURN_IF_ERROR(
+          addTupleOffset(ctx, idx.data() + row * m, m, ds, strides, b, offset));
       std::memcpy(dst + row * slice * es, src + offset * es, slice * es);
     }
   }
@@ -263,14 +286,8 @@ Status evalGatherND(KernelContext &ctx) {
 
 Status evalScatterND(KernelContext &ctx) {
   const Tensor *data, *indices, *updates;
-  KILN_RETURN_IF_ERROR(ctx.required(0, data));
-  KILN_RETURN_IF_ERROR(ctx.required(1, indices));
-  KILN_RETURN_IF_ERROR(ctx.required(2, updates));
   Reduction red;
-  KILN_RETURN_IF_ERROR(parseReduction(ctx, red));
-  if (updates->dtype() != data->dtype())
-    return ctx.fail("updates type {} differs from data type {}",
-                    dtypeName(updates->dtype()), dtypeName(data->dtype()));
+  KILN_RETURN_IF_ERROR(readScatterOperands(ctx, data, indices, updates, red));
   int64_t r = data->rank(), q = indices->rank();
   if (r < 1 || q < 1)
     return ctx.fail("expected data and indices of rank >= 1, found shapes {} "
@@ -292,18 +309,16 @@ Status evalScatterND(KernelContext &ctx) {
 
   Tensor out = data->clone();
   std::vector<int64_t> strides = shapeStrides(ds);
-  int64_t count = product(is, 0, q - 1), slice = product(ds, k, ds.size());
+  int64_t count = shapeProduct(is, 0, q - 1),
+          slice = shapeProduct(ds, k, ds.size());
   return dispatchAll(data->dtype(), [&](auto tag) -> Status {
     using T = typename decltype(tag)::type;
     T *dst = out.data<T>();
     const T *upd = updates->data<T>();
     for (int64_t i = 0; i < count; ++i) {
       int64_t offset = 0;
-      for (int64_t j = 0; j < k; ++j) {
-        int64_t v = idx[i * k + j];
-        KILN_RETURN_IF_ERROR(wrapIndex(ctx, v, ds[j], j));
-        offset += v * strides[j];
-      }
+      KILN_RETURN_IF_ERROR(
+          addTupleOffset(ctx, idx.data() + i * k, k, ds, strides, 0, offset));
       for (int64_t e = 0; e < slice; ++e)
         combine<T>(red, dst[offset + e], upd[i * slice + e]);
     }
@@ -314,19 +329,10 @@ Status evalScatterND(KernelContext &ctx) {
 
 Status evalScatterElements(KernelContext &ctx) {
   const Tensor *data, *indices, *updates;
-  KILN_RETURN_IF_ERROR(ctx.required(0, data));
-  KILN_RETURN_IF_ERROR(ctx.required(1, indices));
-  KILN_RETURN_IF_ERROR(ctx.required(2, updates));
   Reduction red;
-  KILN_RETURN_IF_ERROR(parseReduction(ctx, red));
-  if (updates->dtype() != data->dtype())
-    return ctx.fail("updates type {} differs from data type {}",
-                    dtypeName(updates->dtype()), dtypeName(data->dtype()));
-  if (data->rank() < 1)
-    return ctx.fail("expected data of rank >= 1, found a scalar");
+  KILN_RETURN_IF_ERROR(readScatterOperands(ctx, data, indices, updates, red));
   int64_t axis;
-  KILN_RETURN_IF_ERROR(normalizeAxis(ctx, ctx.attributes().getInt("axis", 0),
-                                     data->rank(), axis));
+  KILN_RETURN_IF_ERROR(readDataAxis(ctx, *data, axis));
   if (updates->shape() != indices->shape())
     return ctx.fail("expected updates of the indices shape {}, found {}",
                     formatShape(indices->shape()),

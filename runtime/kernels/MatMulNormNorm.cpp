@@ -13,22 +13,6 @@
 namespace kiln::ref {
 namespace {
 
-/// Calls `fn(TypeTag<T>{})` for the float types; fails for the others.
-template <typename Fn>
-Status dispatchFloat(const KernelContext &ctx, DType t, Fn &&fn) {
-  switch (t) {
-  case DType::F32:
-    return fn(TypeTag<float>{});
-  case DType::F16:
-    return fn(TypeTag<Half>{});
-  case DType::F64:
-    return fn(TypeTag<double>{});
-  default:
-    return ctx.fail("expected a f16, f32 or f64 operand, found {}",
-                    dtypeName(t));
-  }
-}
-
 /// Checks that \p t (operand \p what) is a float 1-D tensor of \p n values.
 Status checkChannelVector(const KernelContext &ctx, const Tensor &t,
                           const char *what, int64_t n) {
@@ -49,12 +33,21 @@ std::vector<double> toDoubles(const Tensor &t) {
   return v;
 }
 
-/// Product of shape[from, to).
-int64_t product(const Shape &shape, int64_t from, int64_t to) {
-  int64_t p = 1;
-  for (int64_t i = from; i < to; ++i)
-    p *= shape[i];
-  return p;
+/// Mean and 1 / sqrt(variance + eps) of the \p n values at \p v, both 0
+/// terms for n = 0.
+template <typename T>
+void meanInvStdDev(const T *v, int64_t n, double eps, double &mean,
+                   double &inv) {
+  double sum = 0;
+  for (int64_t j = 0; j < n; ++j)
+    sum += static_cast<double>(v[j]);
+  mean = n ? sum / n : 0.0;
+  double sq = 0;
+  for (int64_t j = 0; j < n; ++j) {
+    double d = static_cast<double>(v[j]) - mean;
+    sq += d * d;
+  }
+  inv = 1.0 / std::sqrt((n ? sq / n : 0.0) + eps);
 }
 
 } // namespace
@@ -88,7 +81,7 @@ Status evalBatchNormalization(KernelContext &ctx) {
   // y = x * a[c] + b[c] with a = scale / sqrt(var + eps), b = B - mean * a.
   std::vector<double> s = toDoubles(*scale), b = toDoubles(*bias),
                       mu = toDoubles(*mean), v = toDoubles(*var);
-  int64_t n = x->dim(0), inner = product(x->shape(), 2, x->rank());
+  int64_t n = x->dim(0), inner = shapeProduct(x->shape(), 2, x->rank());
   Tensor y(x->dtype(), x->shape());
   return dispatchFloat(ctx, x->dtype(), [&](auto tag) -> Status {
     using T = typename decltype(tag)::type;
@@ -150,8 +143,8 @@ Status evalLayerNormalization(KernelContext &ctx) {
   std::vector<int64_t> bStrides =
       broadcastStrides(bias ? bias->shape() : Shape{}, normShape);
 
-  int64_t outer = product(x->shape(), 0, axis);
-  int64_t inner = product(x->shape(), axis, x->rank());
+  int64_t outer = shapeProduct(x->shape(), 0, axis);
+  int64_t inner = shapeProduct(x->shape(), axis, x->rank());
   Shape statShape(x->shape().begin(), x->shape().begin() + axis);
   statShape.resize(x->rank(), 1);
   DType statType = stashType == 1 ? DType::F32 : x->dtype();
@@ -163,16 +156,8 @@ Status evalLayerNormalization(KernelContext &ctx) {
     T *out = y.data<T>();
     for (int64_t o = 0; o < outer; ++o) {
       const T *row = in + o * inner;
-      double sum = 0;
-      for (int64_t j = 0; j < inner; ++j)
-        sum += static_cast<double>(row[j]);
-      double mean = inner ? sum / inner : 0.0;
-      double sq = 0;
-      for (int64_t j = 0; j < inner; ++j) {
-        double d = static_cast<double>(row[j]) - mean;
-        sq += d * d;
-      }
-      double inv = 1.0 / std::sqrt((inner ? sq / inner : 0.0) + eps);
+      double mean, inv;
+      meanInvStdDev(row, inner, eps, mean, inv);
       StridedIndex it(normShape, {sStrides, bStrides});
       for (int64_t j = 0; j < inner; ++j, it.next())
         out[o * inner + j] =
@@ -208,7 +193,7 @@ Status evalInstanceNormalization(KernelContext &ctx) {
   KILN_RETURN_IF_ERROR(checkChannelVector(ctx, *scale, "scale", c));
   KILN_RETURN_IF_ERROR(checkChannelVector(ctx, *bias, "B", c));
   std::vector<double> s = toDoubles(*scale), b = toDoubles(*bias);
-  int64_t n = x->dim(0), inner = product(x->shape(), 2, x->rank());
+  int64_t n = x->dim(0), inner = shapeProduct(x->shape(), 2, x->rank());
   Tensor y(x->dtype(), x->shape());
   return dispatchFloat(ctx, x->dtype(), [&](auto tag) -> Status {
     using T = typename decltype(tag)::type;
@@ -216,16 +201,8 @@ Status evalInstanceNormalization(KernelContext &ctx) {
     T *out = y.data<T>();
     for (int64_t i = 0; i < n * c; ++i) {
       const T *slice = in + i * inner;
-      double sum = 0;
-      for (int64_t j = 0; j < inner; ++j)
-        sum += static_cast<double>(slice[j]);
-      double mean = inner ? sum / inner : 0.0;
-      double sq = 0;
-      for (int64_t j = 0; j < inner; ++j) {
-        double d = static_cast<double>(slice[j]) - mean;
-        sq += d * d;
-      }
-      double inv = 1.0 / std::sqrt((inner ? sq / inner : 0.0) + eps);
+      double mean, inv;
+      meanInvStdDev(slice, inner, eps, mean, inv);
       int64_t ch = i % c;
       for (int64_t j = 0; j < inner; ++j)
         out[i * inner + j] =
@@ -256,7 +233,7 @@ Status evalLRN(KernelContext &ctx) {
     return ctx.fail("expected X of rank >= 2 (N x C x ...), found shape {}",
                     formatShape(x->shape()));
   int64_t n = x->dim(0), c = x->dim(1);
-  int64_t inner = product(x->shape(), 2, x->rank());
+  int64_t inner = shapeProduct(x->shape(), 2, x->rank());
   // Channels [ch - floor((size-1)/2), ch + ceil((size-1)/2)] are summed.
   int64_t before = (size - 1) / 2, after = size - 1 - before;
   Tensor y(x->dtype(), x->shape());

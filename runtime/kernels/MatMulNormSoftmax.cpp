@@ -89,17 +89,7 @@ Status evalLanes(KernelContext &ctx, LaneKind kind) {
     ctx.outputs[0] = y;
     return Status::ok();
   };
-  switch (x->dtype()) {
-  case DType::F32:
-    return run(TypeTag<float>{});
-  case DType::F16:
-    return run(TypeTag<Half>{});
-  case DType::F64:
-    return run(TypeTag<double>{});
-  default:
-    return ctx.fail("expected a f16, f32 or f64 operand, found {}",
-                    dtypeName(x->dtype()));
-  }
+  return dispatchFloat(ctx, x->dtype(), run);
 }
 
 } // namespace

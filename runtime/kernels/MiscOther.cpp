@@ -60,18 +60,11 @@ Status evalCompress(KernelContext &ctx) {
     return ctx.fail("expected a 1-D bool condition, found {} {}",
                     dtypeName(cond->dtype()), formatShape(cond->shape()));
   // Without an axis the input is seen flattened: outer = inner = 1.
-  Tensor x = *input;
-  int64_t axis = 0;
-  if (ctx.attributes().has("axis"))
-    KILN_RETURN_IF_ERROR(normalizeAxis(ctx, ctx.attributes().getInt("axis", 0),
-                                       input->rank(), axis));
-  else
-    x = input->reshaped({input->numElements()});
-  int64_t dim = x.dim(axis), outer = 1, inner = 1;
-  for (int64_t i = 0; i < axis; ++i)
-    outer *= x.dim(i);
-  for (int64_t i = axis + 1; i < x.rank(); ++i)
-    inner *= x.dim(i);
+  AxisView view;
+  KILN_RETURN_IF_ERROR(viewAroundOptionalAxis(ctx, *input, view));
+  const Tensor &x = view.x;
+  int64_t axis = view.axis, outer = view.outer, dim = view.dim,
+          inner = view.inner;
   // Like numpy, a longer condition is fine while its extra entries are false.
   std::vector<int64_t> kept;
   const bool *c = cond->data<bool>();

@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <limits>
 #include <string>
 #include <vector>
@@ -120,6 +121,50 @@ Status makeParamMap(const KernelContext &ctx, const Tensor &x,
 /// Reads element \p i of a zero point, or 0 when absent.
 int64_t zeroAt(const Tensor *zp, int64_t i) {
   return zp ? zp->getAsInt64(i) : 0;
+}
+
+/// Fetches required operands 0, 1, 2, ... into \p outs, in order.
+Status requiredOperands(const KernelContext &ctx,
+                        std::initializer_list<const Tensor **> outs) {
+  size_t i = 0;
+  for (const Tensor **out : outs)
+    KILN_RETURN_IF_ERROR(ctx.required(i++, *out));
+  return Status::ok();
+}
+
+/// An i32 tensor of \p shape holding the int64 sums \p acc (MatMulInteger,
+/// ConvInteger).
+Tensor toI32(const Shape &shape, const std::vector<int64_t> &acc) {
+  Tensor y(DType::I32, shape);
+  for (size_t i = 0; i < acc.size(); ++i)
+    y.data<int32_t>()[i] = static_cast<int32_t>(acc[i]);
+  return y;
+}
+
+/// Checks the y_zero_point of a QLinear* op: a single i8 or u8 value.
+Status checkOutputZeroPoint(const KernelContext &ctx, const Tensor &yzp) {
+  if (!is8Bit(yzp.dtype()) || yzp.numElements() != 1)
+    return ctx.fail("expected a single i8 or u8 y_zero_point, found {} {}",
+                    dtypeName(yzp.dtype()), formatShape(yzp.shape()));
+  return Status::ok();
+}
+
+/// The result of a QLinear* op: element e of \p shape (of \p count) is
+/// real(e) / y_scale rounded half to even, plus y_zero_point, saturated to
+/// the type of \p yzp.
+template <typename RealFn>
+Tensor requantize(const Shape &shape, size_t count, const Tensor &ys,
+                  const Tensor &yzp, RealFn real) {
+  double lo, hi;
+  quantRange(yzp.dtype(), lo, hi);
+  double yScale = ys.getAsDouble(0), yZero = double(yzp.getAsInt64(0));
+  Tensor y(yzp.dtype(), shape);
+  for (size_t e = 0; e < count; ++e) {
+    double v = real(e) / yScale;
+    y.setFromDouble(static_cast<int64_t>(e),
+                    roundSaturate(std::nearbyint(v) + yZero, lo, hi));
+  }
+  return y;
 }
 
 } // namespace
@@ -353,43 +398,26 @@ Status evalMatMulInteger(KernelContext &ctx) {
   KILN_RETURN_IF_ERROR(ctx.required(1, b));
   IntMatMul r;
   KILN_RETURN_IF_ERROR(intMatMul(ctx, *a, ctx.input(2), *b, ctx.input(3), r));
-  Tensor y(DType::I32, r.outShape);
-  for (size_t i = 0; i < r.acc.size(); ++i)
-    y.data<int32_t>()[i] = static_cast<int32_t>(r.acc[i]);
-  ctx.outputs[0] = std::move(y);
+  ctx.outputs[0] = toI32(r.outShape, r.acc);
   return Status::ok();
 }
 
 Status evalQLinearMatMul(KernelContext &ctx) {
   const Tensor *a, *as, *azp, *b, *bs, *bzp, *ys, *yzp;
-  KILN_RETURN_IF_ERROR(ctx.required(0, a));
-  KILN_RETURN_IF_ERROR(ctx.required(1, as));
-  KILN_RETURN_IF_ERROR(ctx.required(2, azp));
-  KILN_RETURN_IF_ERROR(ctx.required(3, b));
-  KILN_RETURN_IF_ERROR(ctx.required(4, bs));
-  KILN_RETURN_IF_ERROR(ctx.required(5, bzp));
-  KILN_RETURN_IF_ERROR(ctx.required(6, ys));
-  KILN_RETURN_IF_ERROR(ctx.required(7, yzp));
+  KILN_RETURN_IF_ERROR(
+      requiredOperands(ctx, {&a, &as, &azp, &b, &bs, &bzp, &ys, &yzp}));
   IntMatMul r;
   KILN_RETURN_IF_ERROR(intMatMul(ctx, *a, azp, *b, bzp, r));
   KILN_RETURN_IF_ERROR(checkScale(ctx, *as, "a_scale", r.m));
   KILN_RETURN_IF_ERROR(checkScale(ctx, *bs, "b_scale", r.n));
   KILN_RETURN_IF_ERROR(checkScale(ctx, *ys, "y_scale", 1));
-  if (!is8Bit(yzp->dtype()) || yzp->numElements() != 1)
-    return ctx.fail("expected a single i8 or u8 y_zero_point, found {} {}",
-                    dtypeName(yzp->dtype()), formatShape(yzp->shape()));
-  double lo, hi;
-  quantRange(yzp->dtype(), lo, hi);
-  double yScale = ys->getAsDouble(0), yZero = double(yzp->getAsInt64(0));
-  Tensor y(yzp->dtype(), r.outShape);
-  for (size_t e = 0; e < r.acc.size(); ++e) {
-    int64_t i = static_cast<int64_t>(e / r.n) % r.m, j = e % r.n;
-    double v = double(r.acc[e]) * as->getAsDouble(paramIndex(as, i)) *
-               bs->getAsDouble(paramIndex(bs, j)) / yScale;
-    y.setFromDouble(static_cast<int64_t>(e),
-                    roundSaturate(std::nearbyint(v) + yZero, lo, hi));
-  }
-  ctx.outputs[0] = std::move(y);
+  KILN_RETURN_IF_ERROR(checkOutputZeroPoint(ctx, *yzp));
+  ctx.outputs[0] =
+      requantize(r.outShape, r.acc.size(), *ys, *yzp, [&](size_t e) {
+        int64_t i = static_cast<int64_t>(e / r.n) % r.m, j = e % r.n;
+        return double(r.acc[e]) * as->getAsDouble(paramIndex(as, i)) *
+               bs->getAsDouble(paramIndex(bs, j));
+      });
   return Status::ok();
 }
 
@@ -539,23 +567,14 @@ Status evalConvInteger(KernelContext &ctx) {
   KILN_RETURN_IF_ERROR(ctx.required(1, w));
   IntConv r;
   KILN_RETURN_IF_ERROR(intConv(ctx, *x, ctx.input(2), *w, ctx.input(3), r));
-  Tensor y(DType::I32, r.outShape);
-  for (size_t i = 0; i < r.acc.size(); ++i)
-    y.data<int32_t>()[i] = static_cast<int32_t>(r.acc[i]);
-  ctx.outputs[0] = std::move(y);
+  ctx.outputs[0] = toI32(r.outShape, r.acc);
   return Status::ok();
 }
 
 Status evalQLinearConv(KernelContext &ctx) {
   const Tensor *x, *xs, *xzp, *w, *ws, *wzp, *ys, *yzp;
-  KILN_RETURN_IF_ERROR(ctx.required(0, x));
-  KILN_RETURN_IF_ERROR(ctx.required(1, xs));
-  KILN_RETURN_IF_ERROR(ctx.required(2, xzp));
-  KILN_RETURN_IF_ERROR(ctx.required(3, w));
-  KILN_RETURN_IF_ERROR(ctx.required(4, ws));
-  KILN_RETURN_IF_ERROR(ctx.required(5, wzp));
-  KILN_RETURN_IF_ERROR(ctx.required(6, ys));
-  KILN_RETURN_IF_ERROR(ctx.required(7, yzp));
+  KILN_RETURN_IF_ERROR(
+      requiredOperands(ctx, {&x, &xs, &xzp, &w, &ws, &wzp, &ys, &yzp}));
   const Tensor *bias = ctx.input(8);
   IntConv r;
   KILN_RETURN_IF_ERROR(intConv(ctx, *x, xzp, *w, wzp, r));
@@ -563,29 +582,20 @@ Status evalQLinearConv(KernelContext &ctx) {
   KILN_RETURN_IF_ERROR(checkScale(ctx, *xs, "x_scale", 1));
   KILN_RETURN_IF_ERROR(checkScale(ctx, *ws, "w_scale", m));
   KILN_RETURN_IF_ERROR(checkScale(ctx, *ys, "y_scale", 1));
-  if (!is8Bit(yzp->dtype()) || yzp->numElements() != 1)
-    return ctx.fail("expected a single i8 or u8 y_zero_point, found {} {}",
-                    dtypeName(yzp->dtype()), formatShape(yzp->shape()));
+  KILN_RETURN_IF_ERROR(checkOutputZeroPoint(ctx, *yzp));
   if (bias && (bias->dtype() != DType::I32 || bias->shape() != Shape{m}))
     return ctx.fail("expected an i32 bias of shape {}, found {} {}",
                     formatShape(Shape{m}), dtypeName(bias->dtype()),
                     formatShape(bias->shape()));
-  double lo, hi;
-  quantRange(yzp->dtype(), lo, hi);
-  double xScale = xs->getAsDouble(0), yScale = ys->getAsDouble(0);
-  double yZero = double(yzp->getAsInt64(0));
+  double xScale = xs->getAsDouble(0);
   int64_t perChannel =
       shapeNumElements(r.outShape) / std::max<int64_t>(1, r.outShape[0] * m);
-  Tensor y(yzp->dtype(), r.outShape);
-  for (size_t e = 0; e < r.acc.size(); ++e) {
-    int64_t oc = (static_cast<int64_t>(e) / perChannel) % m;
-    int64_t acc = r.acc[e] + (bias ? bias->getAsInt64(oc) : 0);
-    double v =
-        double(acc) * xScale * ws->getAsDouble(paramIndex(ws, oc)) / yScale;
-    y.setFromDouble(static_cast<int64_t>(e),
-                    roundSaturate(std::nearbyint(v) + yZero, lo, hi));
-  }
-  ctx.outputs[0] = std::move(y);
+  ctx.outputs[0] =
+      requantize(r.outShape, r.acc.size(), *ys, *yzp, [&](size_t e) {
+        int64_t oc = (static_cast<int64_t>(e) / perChannel) % m;
+        int64_t acc = r.acc[e] + (bias ? bias->getAsInt64(oc) : 0);
+        return double(acc) * xScale * ws->getAsDouble(paramIndex(ws, oc));
+      });
   return Status::ok();
 }
 

@@ -76,19 +76,11 @@ Status evalUnique(KernelContext &ctx) {
   const Tensor *input;
   KILN_RETURN_IF_ERROR(ctx.required(0, input));
   // Step 1.
-  Tensor x = *input;
-  int64_t axis = 0;
-  bool hasAxis = ctx.attributes().has("axis");
-  if (hasAxis)
-    KILN_RETURN_IF_ERROR(normalizeAxis(ctx, ctx.attributes().getInt("axis", 0),
-                                       input->rank(), axis));
-  else
-    x = input->reshaped({input->numElements()});
-  int64_t dim = x.dim(axis), outer = 1, inner = 1;
-  for (int64_t i = 0; i < axis; ++i)
-    outer *= x.dim(i);
-  for (int64_t i = axis + 1; i < x.rank(); ++i)
-    inner *= x.dim(i);
+  AxisView view;
+  KILN_RETURN_IF_ERROR(viewAroundOptionalAxis(ctx, *input, view));
+  const Tensor &x = view.x;
+  int64_t axis = view.axis, outer = view.outer, dim = view.dim,
+          inner = view.inner;
 
   // Steps 2 and 3.
   std::vector<std::vector<int64_t>> runs =

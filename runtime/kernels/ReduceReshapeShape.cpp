@@ -64,14 +64,6 @@ void copyElements(const Tensor &src, int64_t srcOffset, Tensor &dst,
   });
 }
 
-/// Product of shape[begin, end).
-int64_t product(const Shape &shape, size_t begin, size_t end) {
-  int64_t p = 1;
-  for (size_t i = begin; i < end; ++i)
-    p *= shape[i];
-  return p;
-}
-
 } // namespace
 
 Status evalReshape(KernelContext &ctx) {
@@ -132,7 +124,7 @@ Status evalFlatten(KernelContext &ctx) {
     axis += rank;
   const Shape &s = x->shape();
   ctx.outputs[0] =
-      x->reshaped({product(s, 0, axis), product(s, axis, s.size())});
+      x->reshaped({shapeProduct(s, 0, axis), shapeProduct(s, axis, s.size())});
   return Status::ok();
 }
 
@@ -246,8 +238,8 @@ Status evalConcat(KernelContext &ctx) {
     outShape[axis] += x.dim(axis);
   }
   Tensor y(first.dtype(), outShape);
-  int64_t outer = product(outShape, 0, axis);
-  int64_t inner = product(outShape, axis + 1, outShape.size());
+  int64_t outer = shapeProduct(outShape, 0, axis);
+  int64_t inner = shapeProduct(outShape, axis + 1, outShape.size());
   int64_t outRow = outShape[axis] * inner;
   int64_t offset = 0;
   for (const Tensor *x : xs) {
@@ -301,8 +293,8 @@ Status evalSplit(KernelContext &ctx) {
     sizes.back() = last;
   }
   const Shape &shape = x->shape();
-  int64_t outer = product(shape, 0, axis);
-  int64_t inner = product(shape, axis + 1, shape.size());
+  int64_t outer = shapeProduct(shape, 0, axis);
+  int64_t inner = shapeProduct(shape, axis + 1, shape.size());
   int64_t offset = 0;
   for (int64_t k = 0; k < numOut; ++k) {
     Shape outShape = shape;

@@ -112,10 +112,8 @@ Status evalNonMaxSuppression(KernelContext &ctx) {
   KILN_RETURN_IF_ERROR(
       readScalarFloat(ctx, 4, "score_threshold", 0.0, scoreThreshold));
   bool filterScores = ctx.input(4) != nullptr;
-  int64_t centerPointBox = ctx.attributes().getInt("center_point_box", 0);
-  if (centerPointBox != 0 && centerPointBox != 1)
-    return ctx.fail("expected 'center_point_box' to be 0 or 1, found {}",
-                    centerPointBox);
+  bool centerPointBox;
+  KILN_RETURN_IF_ERROR(readFlag(ctx, "center_point_box", centerPointBox));
 
   std::vector<int64_t> selected; // Triples (batch, class, box).
   std::vector<Box> boxList(static_cast<size_t>(numBoxes));

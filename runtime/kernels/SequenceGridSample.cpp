@@ -126,10 +126,8 @@ Status evalGridSample(KernelContext &ctx) {
     return ctx.fail("expected 'padding_mode' to be zeros, border or "
                     "reflection, found '{}'",
                     padName);
-  int64_t alignCorners = attrs.getInt("align_corners", 0);
-  if (alignCorners != 0 && alignCorners != 1)
-    return ctx.fail("expected 'align_corners' to be 0 or 1, found {}",
-                    alignCorners);
+  bool alignCorners;
+  KILN_RETURN_IF_ERROR(readFlag(ctx, "align_corners", alignCorners));
 
   int64_t n = x->dim(0), channels = x->dim(1);
   Shape in(x->shape().begin() + 2, x->shape().end());

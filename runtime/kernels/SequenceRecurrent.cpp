@@ -128,15 +128,6 @@ CellSpec cellSpec(CellKind kind) {
   return {kind, 1, {"Tanh"}};
 }
 
-/// Reads a 0/1 INT attribute.
-Status readFlag(const KernelContext &ctx, std::string_view name, bool &out) {
-  int64_t v = ctx.attributes().getInt(name, 0);
-  if (v != 0 && v != 1)
-    return ctx.fail("expected '{}' to be 0 or 1, found {}", name, v);
-  out = v == 1;
-  return Status::ok();
-}
-
 /// Resolves `activations`, `activation_alpha` and `activation_beta` into
 /// one function list of spec.activations.size() entries per direction.
 Status readActivations(const KernelContext &ctx, const CellSpec &spec,
@@ -248,10 +239,7 @@ Status readProblem(const KernelContext &ctx, const CellSpec &spec, Problem &p) {
     return ctx.fail("expected X of rank 3, found shape {}",
                     formatShape(x->shape()));
 
-  int64_t layout = attrs.getInt("layout", 0);
-  if (layout != 0 && layout != 1)
-    return ctx.fail("expected 'layout' to be 0 or 1, found {}", layout);
-  p.batchMajor = layout == 1;
+  KILN_RETURN_IF_ERROR(readFlag(ctx, "layout", p.batchMajor));
   p.seq = x->dim(p.batchMajor ? 1 : 0);
   p.batch = x->dim(p.batchMajor ? 0 : 1);
   p.input = x->dim(2);

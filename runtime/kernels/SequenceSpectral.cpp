@@ -82,16 +82,6 @@ Status readScalarInt(const KernelContext &ctx, size_t i, std::string_view what,
   return Status::ok();
 }
 
-/// Reads a 0/1 INT attribute with default \p def.
-Status readFlag(const KernelContext &ctx, std::string_view name, int64_t def,
-                bool &out) {
-  int64_t v = ctx.attributes().getInt(name, def);
-  if (v != 0 && v != 1)
-    return ctx.fail("expected '{}' to be 0 or 1, found {}", name, v);
-  out = v == 1;
-  return Status::ok();
-}
-
 Status checkWork(const KernelContext &ctx, double work) {
   if (work > kMaxWork)
     return ctx.fail("expected at most {} multiply-adds for the direct "
@@ -115,8 +105,8 @@ Status evalDFT(KernelContext &ctx) {
                     formatShape(x->shape()));
   bool complexIn = x->dim(rank - 1) == 2;
   bool inverse, onesided;
-  KILN_RETURN_IF_ERROR(readFlag(ctx, "inverse", 0, inverse));
-  KILN_RETURN_IF_ERROR(readFlag(ctx, "onesided", 0, onesided));
+  KILN_RETURN_IF_ERROR(readFlag(ctx, "inverse", inverse));
+  KILN_RETURN_IF_ERROR(readFlag(ctx, "onesided", onesided));
 
   bool hasAxis;
   int64_t axis = -2;
@@ -187,7 +177,7 @@ Status evalSTFT(KernelContext &ctx) {
   bool complexIn = signal->dim(2) == 2;
   int64_t batch = signal->dim(0), len = signal->dim(1);
   bool onesided;
-  KILN_RETURN_IF_ERROR(readFlag(ctx, "onesided", 1, onesided));
+  KILN_RETURN_IF_ERROR(readFlag(ctx, "onesided", onesided, /*def=*/true));
 
   bool hasStep;
   int64_t step = 0;

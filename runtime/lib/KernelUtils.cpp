@@ -88,4 +88,35 @@ Status checkAllocation(const KernelContext &ctx, const Shape &shape) {
   return Status::ok();
 }
 
+int64_t shapeProduct(const Shape &shape, size_t begin, size_t end) {
+  int64_t p = 1;
+  for (size_t i = begin; i < end; ++i)
+    p *= shape[i];
+  return p;
+}
+
+Status viewAroundOptionalAxis(const KernelContext &ctx, const Tensor &input,
+                              AxisView &out) {
+  out.x = input;
+  out.axis = 0;
+  if (ctx.attributes().has("axis"))
+    KILN_RETURN_IF_ERROR(normalizeAxis(ctx, ctx.attributes().getInt("axis", 0),
+                                       input.rank(), out.axis));
+  else
+    out.x = input.reshaped({input.numElements()});
+  out.dim = out.x.dim(out.axis);
+  out.outer = shapeProduct(out.x.shape(), 0, out.axis);
+  out.inner = shapeProduct(out.x.shape(), out.axis + 1, out.x.rank());
+  return Status::ok();
+}
+
+Status readFlag(const KernelContext &ctx, std::string_view name, bool &out,
+                bool def) {
+  int64_t v = ctx.attributes().getInt(name, def ? 1 : 0);
+  if (v != 0 && v != 1)
+    return ctx.fail("expected '{}' to be 0 or 1, found {}", name, v);
+  out = v == 1;
+  return Status::ok();
+}
+
 } // namespace kiln

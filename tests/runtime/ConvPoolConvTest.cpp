@@ -14,45 +14,12 @@ using namespace kiln::test;
 
 namespace {
 
-/// A tensor of \p shape holding start, start + 1, ... (f32).
-Tensor iota(const Shape &shape, float start = 0.0f) {
-  std::vector<float> v(shapeNumElements(shape));
-  std::iota(v.begin(), v.end(), start);
-  return Tensor::fromVector<float>(shape, v);
-}
-
 Tensor filled(const Shape &shape, float value) {
   return Tensor::fromVector<float>(
       shape, std::vector<float>(shapeNumElements(shape), value));
 }
 
-/// Builds an AttrMap from name/value pairs.
-AttrMap makeAttrs(std::vector<std::pair<std::string, AttrValue>> values) {
-  AttrMap m;
-  for (auto &[name, value] : values)
-    m.set(name, value);
-  return m;
-}
-
 using Ints = std::vector<int64_t>;
-
-/// Runs a kernel expected to succeed and returns its first output.
-Tensor run(KernelFn fn, std::vector<const Tensor *> inputs,
-           const AttrMap &attrs) {
-  std::vector<Tensor> out;
-  Status s = runKernel(fn, std::move(inputs), attrs, out);
-  EXPECT_TRUE(s.isOk()) << s.message();
-  return out.empty() ? Tensor() : out[0];
-}
-
-/// Runs a kernel expected to fail; returns the message.
-std::string runError(KernelFn fn, std::vector<const Tensor *> inputs,
-                     const AttrMap &attrs) {
-  std::vector<Tensor> out;
-  Status s = runKernel(fn, std::move(inputs), attrs, out);
-  EXPECT_TRUE(s.isError());
-  return s.message();
-}
 
 //===----------------------------------------------------------------------===//
 // Conv

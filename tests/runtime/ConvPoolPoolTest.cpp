@@ -14,37 +14,21 @@ using namespace kiln::test;
 
 namespace {
 
-Tensor iota(const Shape &shape, float start = 0.0f) {
-  std::vector<float> v(shapeNumElements(shape));
-  std::iota(v.begin(), v.end(), start);
-  return Tensor::fromVector<float>(shape, v);
-}
-
-AttrMap makeAttrs(std::vector<std::pair<std::string, AttrValue>> values) {
-  AttrMap m;
-  for (auto &[name, value] : values)
-    m.set(name, value);
-  return m;
-}
-
 using Ints = std::vector<int64_t>;
 
+/// Runs a kernel on \p x alone, expecting success.
 std::vector<Tensor> runAll(KernelFn fn, const Tensor &x, const AttrMap &attrs,
                            size_t numOutputs = 1) {
-  std::vector<Tensor> out;
-  Status s = runKernel(fn, {&x}, attrs, out, numOutputs);
-  EXPECT_TRUE(s.isOk()) << s.message();
-  return out;
+  return kiln::test::runAll(fn, {&x}, attrs, numOutputs);
 }
 
 Tensor run(KernelFn fn, const Tensor &x, const AttrMap &attrs) {
   return runAll(fn, x, attrs)[0];
 }
 
+/// Runs a kernel on \p x alone, expecting failure.
 void expectError(KernelFn fn, const Tensor &x, const AttrMap &attrs) {
-  std::vector<Tensor> out;
-  Status s = runKernel(fn, {&x}, attrs, out);
-  EXPECT_TRUE(s.isError());
+  kiln::test::runError(fn, {&x}, attrs);
 }
 
 void expectInts(const Tensor &t, const Shape &shape,

@@ -14,26 +14,6 @@ using namespace kiln::test;
 
 namespace {
 
-Tensor run(KernelFn fn, std::vector<const Tensor *> inputs,
-           const AttrMap &attrs = {}) {
-  std::vector<Tensor> outs;
-  Status s = runKernel(fn, std::move(inputs), attrs, outs);
-  EXPECT_TRUE(s.isOk()) << s.message();
-  return outs.empty() ? Tensor() : outs[0];
-}
-
-std::string runError(KernelFn fn, std::vector<const Tensor *> inputs,
-                     const AttrMap &attrs = {}) {
-  std::vector<Tensor> outs;
-  Status s = runKernel(fn, std::move(inputs), attrs, outs);
-  EXPECT_TRUE(s.isError());
-  return s.message();
-}
-
-bool contains(const std::string &s, const char *part) {
-  return s.find(part) != std::string::npos;
-}
-
 TEST(ElementwiseBinary, ArithmeticBroadcastsLikeNumpy) {
   // a: 2x1x3, b: 4x1 -> 2x4x3.
   std::vector<float> av(6), bv(4);

@@ -8,26 +8,6 @@ using namespace kiln::test;
 
 namespace {
 
-Tensor run(KernelFn fn, std::vector<const Tensor *> inputs,
-           const AttrMap &attrs = {}) {
-  std::vector<Tensor> outs;
-  Status s = runKernel(fn, std::move(inputs), attrs, outs);
-  EXPECT_TRUE(s.isOk()) << s.message();
-  return outs.empty() ? Tensor() : outs[0];
-}
-
-std::string runError(KernelFn fn, std::vector<const Tensor *> inputs,
-                     const AttrMap &attrs = {}) {
-  std::vector<Tensor> outs;
-  Status s = runKernel(fn, std::move(inputs), attrs, outs);
-  EXPECT_TRUE(s.isError());
-  return s.message();
-}
-
-bool contains(const std::string &s, const char *part) {
-  return s.find(part) != std::string::npos;
-}
-
 TEST(ElementwiseNary, SumMeanMinMaxBroadcast) {
   // test_*_example inputs, plus a broadcast scalar and row.
   Tensor a = Tensor::fromVector<float>({3}, {3, 2, 1});

@@ -13,24 +13,6 @@ using namespace kiln::test;
 
 namespace {
 
-/// Runs a one-output kernel that must succeed.
-Tensor run(KernelFn fn, std::vector<const Tensor *> inputs,
-           const AttrMap &attrs = {}) {
-  std::vector<Tensor> outs;
-  Status s = runKernel(fn, std::move(inputs), attrs, outs);
-  EXPECT_TRUE(s.isOk()) << s.message();
-  return outs.empty() ? Tensor() : outs[0];
-}
-
-/// Runs a kernel that must fail; returns its message.
-std::string runError(KernelFn fn, std::vector<const Tensor *> inputs,
-                     const AttrMap &attrs = {}) {
-  std::vector<Tensor> outs;
-  Status s = runKernel(fn, std::move(inputs), attrs, outs);
-  EXPECT_TRUE(s.isError());
-  return s.message();
-}
-
 template <typename T> std::vector<T> convert(const std::vector<double> &v) {
   std::vector<T> out;
   for (double d : v)

@@ -15,40 +15,6 @@ using namespace kiln::test;
 
 namespace {
 
-AttrMap makeAttrs(std::vector<std::pair<std::string, AttrValue>> values) {
-  AttrMap m;
-  for (auto &[name, value] : values)
-    m.set(name, value);
-  return m;
-}
-
-Tensor run(KernelFn fn, std::vector<const Tensor *> inputs,
-           const AttrMap &attrs) {
-  std::vector<Tensor> out;
-  Status s = runKernel(fn, std::move(inputs), attrs, out);
-  EXPECT_TRUE(s.isOk()) << s.message();
-  return out.empty() ? Tensor() : out[0];
-}
-
-std::string runError(KernelFn fn, std::vector<const Tensor *> inputs,
-                     const AttrMap &attrs) {
-  std::vector<Tensor> out;
-  Status s = runKernel(fn, std::move(inputs), attrs, out);
-  EXPECT_TRUE(s.isError());
-  return s.message();
-}
-
-/// A f32 tensor of \p shape holding 0, 1, 2, ...
-Tensor iota(const Shape &shape) {
-  std::vector<float> v(shapeNumElements(shape));
-  std::iota(v.begin(), v.end(), 0.0f);
-  return Tensor::fromVector<float>(shape, v);
-}
-
-bool contains(const std::string &s, const std::string &part) {
-  return s.find(part) != std::string::npos;
-}
-
 //===----------------------------------------------------------------------===//
 // NonMaxSuppression
 //===----------------------------------------------------------------------===//

@@ -23,31 +23,6 @@ Tensor gen(const Shape &shape, double seed) {
   return Tensor::fromVector<float>(shape, v);
 }
 
-AttrMap makeAttrs(std::vector<std::pair<std::string, AttrValue>> values) {
-  AttrMap m;
-  for (auto &[name, value] : values)
-    m.set(name, value);
-  return m;
-}
-
-/// Runs a kernel expected to succeed with \p numOutputs results.
-std::vector<Tensor> run(KernelFn fn, std::vector<const Tensor *> inputs,
-                        const AttrMap &attrs, size_t numOutputs) {
-  std::vector<Tensor> out;
-  Status s = runKernel(fn, std::move(inputs), attrs, out, numOutputs);
-  EXPECT_TRUE(s.isOk()) << s.message();
-  return out;
-}
-
-/// Runs a kernel expected to fail; returns the message.
-std::string runError(KernelFn fn, std::vector<const Tensor *> inputs,
-                     const AttrMap &attrs, size_t numOutputs = 2) {
-  std::vector<Tensor> out;
-  Status s = runKernel(fn, std::move(inputs), attrs, out, numOutputs);
-  EXPECT_TRUE(s.isError());
-  return s.message();
-}
-
 double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
 //===----------------------------------------------------------------------===//
@@ -60,7 +35,7 @@ TEST(RNN, OneUnitByHand) {
   Tensor w = Tensor::fromVector<float>({1, 1, 1}, {0.5f});
   Tensor r = Tensor::fromVector<float>({1, 1, 1}, {0.25f});
   AttrMap attrs = makeAttrs({{"hidden_size", int64_t(1)}});
-  auto out = run(ref::evalRNN, {&x, &w, &r}, attrs, 2);
+  auto out = runAll(ref::evalRNN, {&x, &w, &r}, attrs, 2);
   double h1 = std::tanh(0.5), h2 = std::tanh(1.0 + 0.25 * h1);
   expectTensorNear(out[0], {2, 1, 1, 1}, {h1, h2});
   expectTensorNear(out[1], {1, 1, 1}, {h2});
@@ -76,7 +51,7 @@ TEST(RNN, ReverseReluBiasInitialState) {
   AttrMap attrs =
       makeAttrs({{"direction", std::string("reverse")},
                  {"activations", std::vector<std::string>{"Relu"}}});
-  auto out = run(ref::evalRNN, {&x, &w, &r, &b, nullptr, &h0}, attrs, 2);
+  auto out = runAll(ref::evalRNN, {&x, &w, &r, &b, nullptr, &h0}, attrs, 2);
   double hT1 = std::max(0.0, -3 + 0.5 * 4 + 0.3); // 0 (relu of -0.7)
   double hT0 = std::max(0.0, 1 + 0.5 * hT1 + 0.3);
   expectTensorNear(out[0], {2, 1, 1, 1}, {hT0, hT1});
@@ -90,7 +65,7 @@ TEST(RNN, BidirectionalWithSequenceLengths) {
   Tensor lens = Tensor::fromVector<int32_t>({2}, {3, 2});
   AttrMap attrs = makeAttrs({{"direction", std::string("bidirectional")},
                              {"hidden_size", int64_t(2)}});
-  auto out = run(ref::evalRNN, {&x, &w, &r, &b, &lens, &h0}, attrs, 2);
+  auto out = runAll(ref::evalRNN, {&x, &w, &r, &b, &lens, &h0}, attrs, 2);
   expectTensorNear(out[0], {3, 2, 2, 2},
                    {0.863725537,
                     0.731933502,
@@ -127,7 +102,8 @@ TEST(RNN, ZeroLengthKeepsInitialState) {
   Tensor r = Tensor::fromVector<float>({1, 1, 1}, {1});
   Tensor lens = Tensor::fromVector<int64_t>({1}, {0});
   Tensor h0 = Tensor::fromVector<float>({1, 1, 1}, {0.75f});
-  auto out = run(ref::evalRNN, {&x, &w, &r, nullptr, &lens, &h0}, AttrMap(), 2);
+  auto out =
+      runAll(ref::evalRNN, {&x, &w, &r, nullptr, &lens, &h0}, AttrMap(), 2);
   expectTensorNear(out[0], {1, 1, 1, 1}, {0});
   expectTensorNear(out[1], {1, 1, 1}, {0.75});
 }
@@ -138,7 +114,7 @@ TEST(RNN, BatchMajorLayoutAndF64) {
   Tensor w = Tensor::fromVector<double>({1, 1, 1}, {0.5});
   Tensor r = Tensor::fromVector<double>({1, 1, 1}, {0.0});
   AttrMap attrs = makeAttrs({{"layout", int64_t(1)}});
-  auto out = run(ref::evalRNN, {&x, &w, &r}, attrs, 2);
+  auto out = runAll(ref::evalRNN, {&x, &w, &r}, attrs, 2);
   EXPECT_EQ(out[0].dtype(), DType::F64);
   expectTensorNear(out[0], {2, 1, 1, 1}, {std::tanh(0.5), std::tanh(1.0)});
   expectTensorNear(out[1], {2, 1, 1}, {std::tanh(0.5), std::tanh(1.0)});
@@ -154,7 +130,7 @@ TEST(RNN, ClipAndScaledTanhDefaults) {
                  {"activations", std::vector<std::string>{"ScaledTanh"}},
                  {"activation_alpha", std::vector<double>{2.0}},
                  {"activation_beta", std::vector<double>{3.0}}});
-  auto out = run(ref::evalRNN, {&x, &w, &r}, attrs, 1);
+  auto out = runAll(ref::evalRNN, {&x, &w, &r}, attrs, 1);
   ASSERT_EQ(out.size(), 1u);
   expectTensorNear(out[0], {1, 1, 1, 1}, {2.0 * std::tanh(3.0 * 0.5)});
 }
@@ -162,33 +138,34 @@ TEST(RNN, ClipAndScaledTanhDefaults) {
 TEST(RNN, Errors) {
   Tensor x = gen({2, 1, 3}, 0), w = gen({1, 4, 3}, 0), r = gen({1, 4, 4}, 0);
   Tensor badW = gen({1, 4, 2}, 0);
-  EXPECT_NE(runError(ref::evalRNN, {&x, &badW, &r}, AttrMap())
+  EXPECT_NE(runError(ref::evalRNN, {&x, &badW, &r}, AttrMap(), 2)
                 .find("expected W of shape 1x4x3"),
             std::string::npos);
   EXPECT_NE(runError(ref::evalRNN, {&x, &w, &r},
-                     makeAttrs({{"direction", std::string("sideways")}}))
+                     makeAttrs({{"direction", std::string("sideways")}}), 2)
                 .find("direction"),
             std::string::npos);
   EXPECT_NE(runError(ref::evalRNN, {&x, &w, &r},
-                     makeAttrs({{"hidden_size", int64_t(3)}}))
+                     makeAttrs({{"hidden_size", int64_t(3)}}), 2)
                 .find("expected W of shape 1x3x3"),
             std::string::npos);
   Tensor lens = Tensor::fromVector<int32_t>({1}, {3});
-  EXPECT_NE(runError(ref::evalRNN, {&x, &w, &r, nullptr, &lens}, AttrMap())
+  EXPECT_NE(runError(ref::evalRNN, {&x, &w, &r, nullptr, &lens}, AttrMap(), 2)
                 .find("sequence_lens values in [0, 2]"),
             std::string::npos);
   EXPECT_NE(
       runError(ref::evalRNN, {&x, &w, &r},
-               makeAttrs({{"activations", std::vector<std::string>{"Gelu"}}}))
+               makeAttrs({{"activations", std::vector<std::string>{"Gelu"}}}),
+               2)
           .find("unsupported activation function 'Gelu'"),
       std::string::npos);
   Tensor x2 = gen({2, 3}, 0);
-  EXPECT_NE(runError(ref::evalRNN, {&x2, &w, &r}, AttrMap()).find("rank 3"),
+  EXPECT_NE(runError(ref::evalRNN, {&x2, &w, &r}, AttrMap(), 2).find("rank 3"),
             std::string::npos);
   Tensor xi = Tensor::fromVector<int32_t>({1, 1, 1}, {1});
-  EXPECT_NE(runError(ref::evalRNN, {&xi, &w, &r}, AttrMap()).find("float"),
+  EXPECT_NE(runError(ref::evalRNN, {&xi, &w, &r}, AttrMap(), 2).find("float"),
             std::string::npos);
-  runError(ref::evalRNN, {&x, &w}, AttrMap()); // R missing
+  runError(ref::evalRNN, {&x, &w}, AttrMap(), 2); // R missing
 }
 
 //===----------------------------------------------------------------------===//
@@ -200,7 +177,7 @@ TEST(GRU, OneUnitByHand) {
   Tensor x = Tensor::fromVector<float>({2, 1, 1}, {1, 2});
   Tensor w = Tensor::fromVector<float>({1, 3, 1}, {0, 0, 1});
   Tensor r = Tensor::fromVector<float>({1, 3, 1}, {0, 0, 0});
-  auto out = run(ref::evalGRU, {&x, &w, &r}, AttrMap(), 2);
+  auto out = runAll(ref::evalGRU, {&x, &w, &r}, AttrMap(), 2);
   double h1 = 0.5 * std::tanh(1.0), h2 = 0.5 * std::tanh(2.0) + 0.5 * h1;
   expectTensorNear(out[0], {2, 1, 1, 1}, {h1, h2});
   expectTensorNear(out[1], {1, 1, 1}, {h2});
@@ -209,15 +186,15 @@ TEST(GRU, OneUnitByHand) {
 TEST(GRU, LinearBeforeResetBothWays) {
   Tensor x = gen({3, 2, 3}, 0.1), w = gen({1, 6, 3}, 0.2),
          r = gen({1, 6, 2}, 0.3), b = gen({1, 12}, 0.4);
-  auto out0 = run(ref::evalGRU, {&x, &w, &r, &b}, AttrMap(), 2);
+  auto out0 = runAll(ref::evalGRU, {&x, &w, &r, &b}, AttrMap(), 2);
   expectTensorNear(out0[0], {3, 1, 2, 2},
                    {0.14981339, -0.081560892, 0.326554145, -0.0252034008,
                     0.225858123, 0.259741711, 0.307753844, -0.0624653392,
                     0.410235432, 0.186652989, 0.265579869, 0.272198031});
   expectTensorNear(out0[1], {1, 2, 2},
                    {0.410235432, 0.186652989, 0.265579869, 0.272198031});
-  auto out1 = run(ref::evalGRU, {&x, &w, &r, &b},
-                  makeAttrs({{"linear_before_reset", int64_t(1)}}), 2);
+  auto out1 = runAll(ref::evalGRU, {&x, &w, &r, &b},
+                     makeAttrs({{"linear_before_reset", int64_t(1)}}), 2);
   expectTensorNear(out1[0], {3, 1, 2, 2},
                    {0.0499562961, -0.149999459, 0.234637179, -0.104370326,
                     0.112536241, 0.128018224, 0.160902848, -0.187529897,
@@ -229,18 +206,19 @@ TEST(GRU, LinearBeforeResetBothWays) {
 TEST(GRU, Errors) {
   Tensor x = gen({1, 1, 2}, 0), w = gen({1, 6, 2}, 0), r = gen({1, 6, 2}, 0);
   EXPECT_NE(runError(ref::evalGRU, {&x, &w, &r},
-                     makeAttrs({{"linear_before_reset", int64_t(2)}}))
+                     makeAttrs({{"linear_before_reset", int64_t(2)}}), 2)
                 .find("linear_before_reset"),
             std::string::npos);
   Tensor badB = gen({1, 6}, 0);
-  EXPECT_NE(runError(ref::evalGRU, {&x, &w, &r, &badB}, AttrMap())
+  EXPECT_NE(runError(ref::evalGRU, {&x, &w, &r, &badB}, AttrMap(), 2)
                 .find("expected B of shape 1x12"),
             std::string::npos);
   // Two activations per direction: three names is wrong.
   EXPECT_NE(runError(ref::evalGRU, {&x, &w, &r},
                      makeAttrs({{"activations",
                                  std::vector<std::string>{"Sigmoid", "Tanh",
-                                                          "Tanh"}}}))
+                                                          "Tanh"}}}),
+                     2)
                 .find("expected 2 names"),
             std::string::npos);
 }
@@ -255,9 +233,9 @@ TEST(LSTM, OneUnitByHand) {
   Tensor w = Tensor::fromVector<float>({1, 4, 1}, {0, 0, 0, 1});
   Tensor r = Tensor::fromVector<float>({1, 4, 1}, {0, 0, 0, 0});
   Tensor c0 = Tensor::fromVector<float>({1, 1, 1}, {1});
-  auto out =
-      run(ref::evalLSTM, {&x, &w, &r, nullptr, nullptr, nullptr, &c0, nullptr},
-          AttrMap(), 3);
+  auto out = runAll(ref::evalLSTM,
+                    {&x, &w, &r, nullptr, nullptr, nullptr, &c0, nullptr},
+                    AttrMap(), 3);
   double c = 0.5 * 1.0 + 0.5 * std::tanh(2.0);
   double h = 0.5 * std::tanh(c);
   expectTensorNear(out[0], {1, 1, 1, 1}, {h});
@@ -273,8 +251,8 @@ TEST(LSTM, PeepholesByHand) {
   Tensor c0 = Tensor::fromVector<float>({1, 1, 1}, {1});
   Tensor p = Tensor::fromVector<float>({1, 3}, {1, 2, 3});
   auto out =
-      run(ref::evalLSTM, {&x, &w, &r, nullptr, nullptr, nullptr, &c0, &p},
-          AttrMap(), 3);
+      runAll(ref::evalLSTM, {&x, &w, &r, nullptr, nullptr, nullptr, &c0, &p},
+             AttrMap(), 3);
   double i = sigmoid(1.0), f = sigmoid(3.0);
   double c = f * 1.0 + i * 0.0;
   double o = sigmoid(2.0 * c);
@@ -290,7 +268,7 @@ TEST(LSTM, ReverseBatchMajorClipPeepholes) {
                              {"layout", int64_t(1)},
                              {"clip", 0.3}});
   auto out =
-      run(ref::evalLSTM, {&x, &w, &r, &b, nullptr, &h0, &c0, &p}, attrs, 3);
+      runAll(ref::evalLSTM, {&x, &w, &r, &b, nullptr, &h0, &c0, &p}, attrs, 3);
   expectTensorNear(out[0], {2, 3, 1, 2},
                    {-0.136220524, -0.123654076, -0.0776190822, -0.0689639135,
                     0.0144246242, 0.0575945227, -0.126975396, -0.141467438,
@@ -312,7 +290,7 @@ TEST(LSTM, InputForgetAndActivationParameters) {
                   std::vector<std::string>{"HardSigmoid", "Tanh", "Affine"}},
                  {"activation_alpha", std::vector<double>{0.3, 2.0}},
                  {"activation_beta", std::vector<double>{0.4, 0.1}}});
-  auto out = run(ref::evalLSTM, {&x, &w, &r, &b}, attrs, 3);
+  auto out = runAll(ref::evalLSTM, {&x, &w, &r, &b}, attrs, 3);
   expectTensorNear(out[0], {3, 1, 2, 2},
                    {-0.205965612, -0.582670119, -0.293027311, -0.438735152,
                     -0.560335135, -0.576610123, -0.419152592, -0.769534089,

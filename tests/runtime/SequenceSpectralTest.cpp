@@ -11,33 +11,6 @@ using namespace kiln::test;
 
 namespace {
 
-AttrMap makeAttrs(std::vector<std::pair<std::string, AttrValue>> values) {
-  AttrMap m;
-  for (auto &[name, value] : values)
-    m.set(name, value);
-  return m;
-}
-
-Tensor run(KernelFn fn, std::vector<const Tensor *> inputs,
-           const AttrMap &attrs) {
-  std::vector<Tensor> out;
-  Status s = runKernel(fn, std::move(inputs), attrs, out);
-  EXPECT_TRUE(s.isOk()) << s.message();
-  return out.empty() ? Tensor() : out[0];
-}
-
-std::string runError(KernelFn fn, std::vector<const Tensor *> inputs,
-                     const AttrMap &attrs) {
-  std::vector<Tensor> out;
-  Status s = runKernel(fn, std::move(inputs), attrs, out);
-  EXPECT_TRUE(s.isError());
-  return s.message();
-}
-
-bool contains(const std::string &s, const std::string &part) {
-  return s.find(part) != std::string::npos;
-}
-
 //===----------------------------------------------------------------------===//
 // DFT
 //===----------------------------------------------------------------------===//

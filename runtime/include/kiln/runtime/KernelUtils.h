@@ -10,6 +10,7 @@
 #include "kiln/runtime/Kernel.h"
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 namespace kiln {
@@ -52,6 +53,41 @@ private:
 /// Checks that \p n elements fit in memory limits; fails otherwise. Guards
 /// allocations whose size comes from tensor data (Range, Expand, Tile...).
 Status checkAllocation(const KernelContext &ctx, const Shape &shape);
+
+/// Product of shape[begin, end): the element count of those dimensions.
+int64_t shapeProduct(const Shape &shape, size_t begin, size_t end);
+
+/// A tensor seen as outer x dim x inner around one axis.
+struct AxisView {
+  Tensor x;
+  int64_t axis = 0, outer = 1, dim = 1, inner = 1;
+};
+
+/// Views \p input around its op's optional `axis` attribute; without one,
+/// the input is flattened and viewed around axis 0 (outer = inner = 1).
+Status viewAroundOptionalAxis(const KernelContext &ctx, const Tensor &input,
+                              AxisView &out);
+
+/// Reads a 0/1 INT attribute (\p def when absent); fails on other values.
+Status readFlag(const KernelContext &ctx, std::string_view name, bool &out,
+                bool def = false);
+
+/// Calls `fn(TypeTag<T>{})` for f32, f16 and f64. For other types fails with
+/// "expected <expected>, found <type>".
+template <typename Fn>
+Status dispatchFloat(const KernelContext &ctx, DType t, Fn &&fn,
+                     std::string_view expected = "a f16, f32 or f64 operand") {
+  switch (t) {
+  case DType::F32:
+    return fn(TypeTag<float>{});
+  case DType::F16:
+    return fn(TypeTag<Half>{});
+  case DType::F64:
+    return fn(TypeTag<double>{});
+  default:
+    return ctx.fail("expected {}, found {}", expected, dtypeName(t));
+  }
+}
 
 } // namespace kiln
 
