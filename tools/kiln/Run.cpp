@@ -134,6 +134,12 @@ int runCommand(const RunOptions &opts) {
 
   std::vector<double> times;
   std::vector<Tensor> outputs;
+  if (opts.runs > 1) {
+    progress("warm-up run");
+    auto warm = (*interp)->run(inputs);
+    if (!warm)
+      return reportError(llvm::toString(warm.takeError()));
+  }
   for (unsigned r = 0; r < std::max(1u, opts.runs); ++r) {
     if (opts.verbose)
       progress("run " + llvm::Twine(r + 1) + "/" + llvm::Twine(opts.runs));

@@ -30,16 +30,18 @@ cl::OptionCategory kilnCat("kiln options");
 cl::opt<std::string> runModel(cl::Positional, cl::desc("<model.onnx>"),
                               cl::Required, cl::sub(runCmd));
 cl::opt<std::string> runBackend("backend",
-                                cl::desc("Backend to run on: interp"),
+                                cl::desc("Backend: interp (the only one in "
+                                         "this build)"),
                                 cl::init("interp"), cl::sub(runCmd),
                                 cl::sub(conformanceCmd), cl::cat(kilnCat));
 cl::list<std::string> runInputs(
-    "input", cl::desc("Input data: NAME=FILE.npy (repeatable)"),
-    cl::sub(runCmd), cl::cat(kilnCat));
+    "input", cl::desc("Input data from a .npy file (repeatable)"),
+    cl::value_desc("NAME=FILE.npy"), cl::sub(runCmd), cl::cat(kilnCat));
 cl::list<std::string> shapes(
     "shape",
-    cl::desc("Static shape for an input: NAME=1x3x224x224 (repeatable)"),
-    cl::sub(runCmd), cl::sub(inspectCmd), cl::sub(compileCmd),
+    cl::desc("Static shape for an input, e.g. input=1x3x224x224 "
+             "(repeatable)"),
+    cl::value_desc("NAME=DIMS"), cl::sub(runCmd), cl::sub(inspectCmd), cl::sub(compileCmd),
     cl::cat(kilnCat));
 cl::opt<uint64_t> runSeed(
     "seed",
@@ -50,7 +52,8 @@ cl::opt<std::string> runOutputDir(
     "output-dir", cl::desc("Write every output as DIR/<name>.npy"),
     cl::value_desc("DIR"), cl::sub(runCmd), cl::cat(kilnCat));
 cl::opt<unsigned> runRuns("runs",
-                          cl::desc("Run N times and report the median time"),
+                          cl::desc("Time N runs (after one warm-up run when "
+                                   "N > 1) and report the median"),
                           cl::init(1), cl::sub(runCmd), cl::cat(kilnCat));
 cl::opt<bool> verbose("v", cl::desc("Print progress of each stage on stderr"), cl::sub(runCmd),
                       cl::cat(kilnCat));
