@@ -132,13 +132,10 @@ LogicalResult checkGraphStructure(onnx::GraphProto &graph, Location loc) {
   for (const auto &init : graph.initializer())
     if (failed(define(init.name(), "initializer '" + init.name() + "'")))
       return failure();
-  std::set<std::string> external(
-      [&] {
-        std::set<std::string> s;
-        for (auto &kv : definedBy)
-          s.insert(kv.first);
-        return s;
-      }());
+  // Values defined outside the nodes (graph inputs, initializers).
+  std::set<std::string> external;
+  for (const auto &kv : definedBy)
+    external.insert(kv.first);
   int n = graph.node_size();
   for (int i = 0; i < n; ++i)
     for (const auto &out : graph.node(i).output())
