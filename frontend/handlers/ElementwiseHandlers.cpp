@@ -31,7 +31,7 @@ mlir::LogicalResult importClip6(NodeImporter &n) {
   for (int k = 0; k < 2; ++k) {
     const onnx::AttributeProto *a = n.attribute(names[k]);
     // input(n.numInputs()) is out of range, hence a `none` value.
-    bounds[k] = a ? n.constantScalarLike(x, a->f()) : n.input(n.numInputs());
+    bounds[k] = a ? n.constantScalarLike(x, a->f()) : n.none();
   }
   return n.create("kiln.clip", {x, bounds[0], bounds[1]}, /*extraAttrs=*/{},
                   /*skipAttrs=*/{"min", "max"});
@@ -78,12 +78,7 @@ static mlir::LogicalResult importPReluV6(NodeImporter &n) {
     // slope[C] -> slope[C, 1, ..., 1] so numpy broadcasting lands on axis 1.
     llvm::SmallVector<int64_t> dims(xType.getRank() - 1, 1);
     dims[0] = sType.getDimSize(0);
-    mlir::Value shape = n.constantI64(dims);
-    auto type = mlir::RankedTensorType::get(dims, sType.getElementType());
-    mlir::OperationState state(n.loc(), "kiln.reshape");
-    state.addOperands({slope, shape});
-    state.addTypes(type);
-    slope = n.builder().create(state)->getResult(0);
+    slope = n.reshape(slope, dims);
   }
   return n.create("kiln.prelu", {x, slope});
 }
@@ -114,10 +109,7 @@ static mlir::LogicalResult importLegacyBroadcast(NodeImporter &n,
       for (int64_t &d : dims)
         if (mlir::ShapedType::isDynamic(d))
           return n.emitError("legacy broadcast needs B's shape to be static");
-      mlir::OperationState state(n.loc(), "kiln.reshape");
-      state.addOperands({b, n.constantI64(dims)});
-      state.addTypes(mlir::RankedTensorType::get(dims, bType.getElementType()));
-      b = n.builder().create(state)->getResult(0);
+      b = n.reshape(b, dims);
     }
   }
   return n.create(kilnOp, {a, b}, {}, {"broadcast", "axis"});

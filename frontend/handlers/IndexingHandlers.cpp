@@ -15,25 +15,12 @@
 //===----------------------------------------------------------------------===//
 #include "kiln/frontend/OpImporter.h"
 
-#include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
-#include "mlir/IR/OperationSupport.h"
 
 #include <onnx/onnx_pb.h>
 
 namespace kiln::frontend {
 namespace {
-
-/// A 1-D f32 `kiln.constant` holding \p values.
-mlir::Value constantF32Vector(NodeImporter &n, llvm::ArrayRef<float> values) {
-  mlir::OpBuilder &b = n.builder();
-  auto type = mlir::RankedTensorType::get({static_cast<int64_t>(values.size())},
-                                          b.getF32Type());
-  mlir::OperationState state(n.loc(), "kiln.constant");
-  state.addAttribute("value", mlir::DenseElementsAttr::get(type, values));
-  state.addTypes(type);
-  return b.create(state)->getResult(0);
-}
 
 /// kiln.resize from an Upsample or Resize-10 node whose scales are \p scales.
 mlir::LogicalResult createAsymmetricResize(NodeImporter &n,
@@ -47,7 +34,7 @@ mlir::LogicalResult createAsymmetricResize(NodeImporter &n,
       b.getNamedAttr("coordinate_transformation_mode",
                      b.getStringAttr("asymmetric")),
       b.getNamedAttr("nearest_mode", b.getStringAttr("floor"))};
-  mlir::Value none = n.input(~size_t(0));
+  mlir::Value none = n.none();
   return n.create("kiln.resize", {n.input(0), none, scales, none}, extra,
                   {"scales"});
 }
@@ -57,7 +44,7 @@ mlir::LogicalResult importUpsample7(NodeImporter &n) {
   if (!scales)
     return n.emitError("expected a scales attribute");
   std::vector<float> values(scales->floats().begin(), scales->floats().end());
-  return createAsymmetricResize(n, constantF32Vector(n, values));
+  return createAsymmetricResize(n, n.constantF32s(values));
 }
 
 mlir::LogicalResult importUpsample9(NodeImporter &n) {
@@ -68,7 +55,7 @@ mlir::LogicalResult importUpsample9(NodeImporter &n) {
 
 /// Dropout 7 and 10: the ratio attribute becomes the ratio operand.
 mlir::LogicalResult importDropout7(NodeImporter &n) {
-  mlir::Value none = n.input(~size_t(0));
+  mlir::Value none = n.none();
   mlir::Value ratio = none;
   if (const onnx::AttributeProto *r = n.attribute("ratio"))
     ratio = n.constantF32(r->f());

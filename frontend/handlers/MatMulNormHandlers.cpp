@@ -40,8 +40,8 @@ ImportFn coerced2dHandler(llvm::StringRef kilnOp) {
 }
 
 /// True when the node requests an output after the first (a non-empty
-/// name): the training statistics of BatchNormalization or the Mean /
-/// InvStdDev of LayerNormalization, which Kiln does not produce.
+/// name): the training statistics of BatchNormalization, which Kiln does not
+/// produce.
 bool requestsExtraOutputs(NodeImporter &n) {
   for (int i = 1; i < n.node().output_size(); ++i)
     if (!n.node().output(i).empty())

@@ -16,16 +16,13 @@
 namespace kiln::frontend {
 namespace {
 
-/// An absent operand (`none`).
-mlir::Value none(NodeImporter &n) { return n.input(~size_t(0)); }
-
 /// The INTS attribute \p name as a constant i64 operand; `none` when the
 /// attribute is absent, or empty and \p emptyIsAbsent.
 mlir::Value intsOperand(NodeImporter &n, llvm::StringRef name,
                         bool emptyIsAbsent = true) {
   const onnx::AttributeProto *attr = n.attribute(name);
   if (!attr || (emptyIsAbsent && attr->ints_size() == 0))
-    return none(n);
+    return n.none();
   std::vector<int64_t> values(attr->ints().begin(), attr->ints().end());
   return n.constantI64(values);
 }
@@ -147,7 +144,7 @@ void registerShapeOps(HandlerTable &t) {
     return n.create("kiln.slice",
                     {n.input(0), intsOperand(n, "starts", false),
                      intsOperand(n, "ends", false), intsOperand(n, "axes"),
-                     none(n)},
+                     n.none()},
                     {}, {"starts", "ends", "axes"});
   });
   for (int v : {10, 11, 13})
@@ -160,9 +157,9 @@ void registerShapeOps(HandlerTable &t) {
       return n.emitError("expected a 'pads' attribute");
     mlir::Value x = n.input(0);
     const onnx::AttributeProto *value = n.attribute("value");
-    mlir::Value fill = value ? n.constantScalarLike(x, value->f()) : none(n);
+    mlir::Value fill = value ? n.constantScalarLike(x, value->f()) : n.none();
     return n.create("kiln.pad",
-                    {x, intsOperand(n, "pads", false), fill, none(n)}, {},
+                    {x, intsOperand(n, "pads", false), fill, n.none()}, {},
                     {"pads", "value"});
   });
   for (int v : {11, 13, 18, 19, 21})

@@ -138,7 +138,7 @@ bool NodeImporterImpl::hasInput(size_t i) const {
 
 Value NodeImporterImpl::input(size_t i) {
   if (!hasInput(i))
-    return imp.getNone();
+    return none();
   bool failedToLoad = false;
   Value v = imp.lookup(n.input(i), failedToLoad);
   assert(v && "inputs are checked before the handler runs");
@@ -263,6 +263,22 @@ Value NodeImporterImpl::constantI64(llvm::ArrayRef<int64_t> values,
 
 Value NodeImporterImpl::constantF32(float value) {
   return createConstant(Tensor::scalar<float>(value), "");
+}
+
+Value NodeImporterImpl::constantF32s(llvm::ArrayRef<float> values) {
+  return createConstant(
+      Tensor::fromVector<float>({int64_t(values.size())},
+                                std::vector<float>(values.begin(), values.end())),
+      "");
+}
+
+Value NodeImporterImpl::none() { return imp.getNone(); }
+
+Value NodeImporterImpl::reshape(Value value, llvm::ArrayRef<int64_t> dims) {
+  auto type = RankedTensorType::get(
+      dims, cast<ShapedType>(value.getType()).getElementType());
+  return imp.builder.create<ReshapeOp>(location, type, value,
+                                       constantI64(dims), IntegerAttr());
 }
 
 Value NodeImporterImpl::constantScalarLike(Value like, double value) {

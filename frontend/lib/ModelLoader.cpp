@@ -382,6 +382,10 @@ std::string formatUnsupported(const std::vector<UnsupportedOp> &ops) {
       msg += (i ? ", " : "") + names[i];
     if (names.size() > 3)
       msg += ", ...";
+    // An op Kiln knows only at newer versions: say from which.
+    std::vector<int> known = getHandlerTable().versions(domain, type);
+    if (!known.empty())
+      msg += "; Kiln handles it from opset " + std::to_string(known.front());
     msg += ")";
   }
   return msg;

@@ -119,19 +119,28 @@ void GraphBuilder::output(const std::string &value, int32_t elemType,
   setTensorType(*info, elemType, dims);
 }
 
-std::string GraphBuilder::weight(const std::string &name, const Dims &dims,
-                                 float lo, float hi) {
-  std::string n = unique(name);
+onnx::TensorProto *GraphBuilder::addInitializer(const std::string &name,
+                                                int32_t dataType,
+                                                const Dims &dims,
+                                                size_t bytes) {
   onnx::TensorProto *t = graph().add_initializer();
-  t->set_name(n);
-  t->set_data_type(onnx::TensorProto::FLOAT);
+  t->set_name(unique(name));
+  t->set_data_type(dataType);
   for (int64_t d : dims)
     t->add_dims(d);
+  t->mutable_raw_data()->resize(bytes);
+  return t;
+}
+
+std::string GraphBuilder::weight(const std::string &name, const Dims &dims,
+                                 float lo, float hi) {
   int64_t count = numElements(dims);
-  std::string *raw = t->mutable_raw_data();
-  raw->resize(static_cast<size_t>(count) * sizeof(float));
+  onnx::TensorProto *t =
+      addInitializer(name, onnx::TensorProto::FLOAT, dims,
+                     static_cast<size_t>(count) * sizeof(float));
+  const std::string &n = t->name();
   Rng rng(deriveSeed(seed, n));
-  char *out = raw->data();
+  char *out = t->mutable_raw_data()->data();
   for (int64_t i = 0; i < count; ++i) {
     float v = rng.uniform(lo, hi);
     std::memcpy(out + i * sizeof(float), &v, sizeof(float));
@@ -144,28 +153,22 @@ std::string GraphBuilder::constFloats(const std::string &name, const Dims &dims,
                                       const std::vector<float> &values) {
   assert(numElements(dims) == static_cast<int64_t>(values.size()) &&
          "constant shape does not match its values");
-  std::string n = unique(name);
-  onnx::TensorProto *t = graph().add_initializer();
-  t->set_name(n);
-  t->set_data_type(onnx::TensorProto::FLOAT);
-  for (int64_t d : dims)
-    t->add_dims(d);
-  t->set_raw_data(values.data(), values.size() * sizeof(float));
-  return n;
+  onnx::TensorProto *t = addInitializer(name, onnx::TensorProto::FLOAT, dims,
+                                        values.size() * sizeof(float));
+  std::memcpy(t->mutable_raw_data()->data(), values.data(),
+              values.size() * sizeof(float));
+  return t->name();
 }
 
 std::string GraphBuilder::constInt64s(const std::string &name, const Dims &dims,
                                       const std::vector<int64_t> &values) {
   assert(numElements(dims) == static_cast<int64_t>(values.size()) &&
          "constant shape does not match its values");
-  std::string n = unique(name);
-  onnx::TensorProto *t = graph().add_initializer();
-  t->set_name(n);
-  t->set_data_type(onnx::TensorProto::INT64);
-  for (int64_t d : dims)
-    t->add_dims(d);
-  t->set_raw_data(values.data(), values.size() * sizeof(int64_t));
-  return n;
+  onnx::TensorProto *t = addInitializer(name, onnx::TensorProto::INT64, dims,
+                                        values.size() * sizeof(int64_t));
+  std::memcpy(t->mutable_raw_data()->data(), values.data(),
+              values.size() * sizeof(int64_t));
+  return t->name();
 }
 
 std::string GraphBuilder::op(const std::string &opType,

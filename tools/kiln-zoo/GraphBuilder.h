@@ -82,6 +82,13 @@ public:
   std::string constInt64s(const std::string &name, const Dims &dims,
                           const std::vector<int64_t> &values);
 
+private:
+  /// Adds an initializer named uniquely after \p name with its data of
+  /// \p bytes raw bytes (to be filled by the caller).
+  onnx::TensorProto *addInitializer(const std::string &name, int32_t dataType,
+                                    const Dims &dims, size_t bytes);
+
+public:
   /// Appends a node with one output and returns the output's name. The
   /// output is called \p outName when given, else "<scope>/<Op>_<n>".
   std::string op(const std::string &opType,

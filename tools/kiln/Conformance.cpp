@@ -229,13 +229,14 @@ struct Child {
   std::string report;
 };
 
-void startChild(Case &c, size_t index, unsigned timeout,
+/// Forks a child for case \p c; false (with the case failed) if it could not.
+bool startChild(Case &c, size_t index, unsigned timeout,
                 std::vector<Child> &running) {
   int fds[2];
   if (pipe(fds) != 0) {
     c.outcome = Outcome::Fail;
     c.reason = "cannot create a pipe";
-    return;
+    return false;
   }
   llvm::outs().flush();
   llvm::errs().flush();
@@ -261,12 +262,13 @@ void startChild(Case &c, size_t index, unsigned timeout,
     close(fds[0]);
     c.outcome = Outcome::Fail;
     c.reason = "cannot fork";
-    return;
+    return false;
   }
   running.push_back({pid, fds[0], index,
                      std::chrono::steady_clock::now() +
                          std::chrono::seconds(timeout),
                      ""});
+  return true;
 }
 
 /// Collects a finished (or timed-out) child's result into its case.
@@ -331,10 +333,9 @@ int conformanceCommand(const ConformanceOptions &opts) {
   size_t next = 0, done = 0;
   while (done < cases.size()) {
     while (running.size() < jobs && next < cases.size()) {
-      startChild(cases[next], next, opts.timeoutSeconds, running);
+      if (!startChild(cases[next], next, opts.timeoutSeconds, running))
+        ++done; // Already failed.
       ++next;
-      if (running.empty() || running.back().index != next - 1)
-        ++done; // Could not start: already failed.
     }
     std::vector<pollfd> fds;
     for (auto &ch : running)

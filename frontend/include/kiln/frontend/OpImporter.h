@@ -74,6 +74,14 @@ public:
                                   bool scalar = false) = 0;
   /// A constant f32 scalar (0-D) tensor.
   virtual mlir::Value constantF32(float value) = 0;
+  /// A constant 1-D f32 tensor of values.size() elements.
+  virtual mlir::Value constantF32s(llvm::ArrayRef<float> values) = 0;
+  /// The `none` value of an absent optional operand.
+  virtual mlir::Value none() = 0;
+  /// \p value reshaped to the static shape \p dims (a kiln.reshape with a
+  /// constant shape operand).
+  virtual mlir::Value reshape(mlir::Value value,
+                              llvm::ArrayRef<int64_t> dims) = 0;
   /// A 0-D constant of the element type of \p like holding \p value.
   virtual mlir::Value constantScalarLike(mlir::Value like, double value) = 0;
 
