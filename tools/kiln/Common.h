@@ -3,12 +3,14 @@
 #define KILN_TOOLS_KILN_COMMON_H
 
 #include "kiln/frontend/Import.h"
+#include "kiln/cpu/Jit.h"
 #include "kiln/interpreter/Interpreter.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -19,7 +21,8 @@ namespace kiln::tool {
 /// Options of `kiln run`.
 struct RunOptions {
   std::string model;
-  std::string backend = "interp";
+  std::string backend = "jit";
+  cpu::CpuOptions cpu;
   std::vector<std::string> inputs; // NAME=FILE.npy
   std::vector<std::string> shapes; // NAME=1x3x224x224
   uint64_t seed = 0;
@@ -54,6 +57,30 @@ struct ConformanceOptions {
   std::string writeExpectFile;
   std::string filter;
 };
+
+/// A model ready to run on one backend.
+class PreparedModel {
+public:
+  virtual ~PreparedModel() = default;
+  virtual const std::vector<TensorSpec> &inputs() const = 0;
+  virtual const std::vector<TensorSpec> &outputs() const = 0;
+  virtual llvm::Expected<std::vector<Tensor>>
+  run(const std::vector<Tensor> &inputs) = 0;
+  /// "jit (41 kernels, 2 threads, compiled)".
+  virtual std::string description() const = 0;
+  /// "prepare" or "compile", and how long it took.
+  virtual std::string prepareLabel() const = 0;
+  virtual double prepareMs() const = 0;
+};
+
+/// Progress lines of long stages (null: silent).
+using Progress = std::function<void(const std::string &)>;
+
+/// Prepares \p module (modified by the JIT's graph passes) on backend
+/// \p name ("interp" or "jit").
+llvm::Expected<std::unique_ptr<PreparedModel>>
+prepareBackend(llvm::StringRef name, mlir::ModuleOp module,
+               const cpu::CpuOptions &options, const Progress &progress);
 
 int runCommand(const RunOptions &options);
 int inspectCommand(const InspectOptions &options);

@@ -59,9 +59,9 @@ static std::string fileNameFor(const std::string &name) {
 }
 
 int runCommand(const RunOptions &opts) {
-  if (opts.backend != "interp")
+  if (opts.backend != "interp" && opts.backend != "jit")
     return reportError("unknown backend '" + opts.backend +
-                       "': this build has only 'interp'");
+                       "': expected 'jit' or 'interp'");
   auto start = std::chrono::steady_clock::now();
   auto ctx = makeContext();
 
@@ -99,14 +99,18 @@ int runCommand(const RunOptions &opts) {
   if (!module)
     return 1;
   double importMs = msSince(importStart);
-  progress("imported; preparing the interpreter");
-  auto interp = Interpreter::create(*module);
-  if (!interp)
-    return reportError(llvm::toString(interp.takeError()));
+  Progress stageProgress;
+  if (opts.verbose)
+    stageProgress = [&](const std::string &what) { progress(what); };
+  auto prepared =
+      prepareBackend(opts.backend, *module, opts.cpu, stageProgress);
+  if (!prepared)
+    return reportError(llvm::toString(prepared.takeError()));
+  PreparedModel &backend = **prepared;
 
   std::vector<Tensor> inputs;
-  for (size_t i = 0; i < (*interp)->inputs().size(); ++i) {
-    const TensorSpec &spec = (*interp)->inputs()[i];
+  for (size_t i = 0; i < backend.inputs().size(); ++i) {
+    const TensorSpec &spec = backend.inputs()[i];
     auto it = given.find(spec.name);
     if (it != given.end()) {
       inputs.push_back(it->second);
@@ -136,7 +140,7 @@ int runCommand(const RunOptions &opts) {
   std::vector<Tensor> outputs;
   if (opts.runs > 1) {
     progress("warm-up run");
-    auto warm = (*interp)->run(inputs);
+    auto warm = backend.run(inputs);
     if (!warm)
       return reportError(llvm::toString(warm.takeError()));
   }
@@ -144,7 +148,7 @@ int runCommand(const RunOptions &opts) {
     if (opts.verbose)
       progress("run " + llvm::Twine(r + 1) + "/" + llvm::Twine(opts.runs));
     auto runStart = std::chrono::steady_clock::now();
-    auto result = (*interp)->run(inputs);
+    auto result = backend.run(inputs);
     if (!result)
       return reportError(llvm::toString(result.takeError()));
     times.push_back(msSince(runStart));
@@ -161,10 +165,10 @@ int runCommand(const RunOptions &opts) {
   }
   auto &os = llvm::outs();
   os << "model   " << opts.model << " (opset " << model->opset << ")\n";
-  os << "backend interpreter\n";
+  os << "backend " << backend.description() << "\n";
   os << "inputs\n";
   for (size_t i = 0; i < inputs.size(); ++i) {
-    const TensorSpec &spec = (*interp)->inputs()[i];
+    const TensorSpec &spec = backend.inputs()[i];
     bool fromFile = false;
     for (const auto &s : opts.inputs)
       fromFile |= llvm::StringRef(s).starts_with(spec.name + "=");
@@ -176,7 +180,7 @@ int runCommand(const RunOptions &opts) {
   }
   os << "outputs\n";
   for (size_t i = 0; i < outputs.size(); ++i) {
-    const std::string &name = (*interp)->outputs()[i].name;
+    const std::string &name = backend.outputs()[i].name;
     os << "  " << name << "  " << formatShape(outputs[i].shape()) << " "
        << dtypeName(outputs[i].dtype()) << "  " << summarize(outputs[i]);
     if (!opts.outputDir.empty()) {
@@ -188,7 +192,8 @@ int runCommand(const RunOptions &opts) {
     os << "\n";
   }
   os << "time    load " << llvm::format("%.1f", loadMs) << " ms, import "
-     << llvm::format("%.1f", importMs) << " ms, run "
+     << llvm::format("%.1f", importMs) << " ms, " << backend.prepareLabel()
+     << " " << llvm::format("%.1f", backend.prepareMs()) << " ms, run "
      << llvm::format("%.2f", median) << " ms"
      << (times.size() > 1 ? " (median of " + std::to_string(times.size()) + ")"
                           : std::string())

@@ -29,11 +29,29 @@ cl::OptionCategory kilnCat("kiln options");
 // run
 cl::opt<std::string> runModel(cl::Positional, cl::desc("<model.onnx>"),
                               cl::Required, cl::sub(runCmd));
-cl::opt<std::string> runBackend("backend",
-                                cl::desc("Backend: interp (the only one in "
-                                         "this build)"),
-                                cl::init("interp"), cl::sub(runCmd),
-                                cl::sub(conformanceCmd), cl::cat(kilnCat));
+cl::opt<std::string> runBackend(
+    "backend",
+    cl::desc("Backend: jit (compile to native code in-process, the "
+             "default) or interp (the reference interpreter)"),
+    cl::value_desc("jit|interp"), cl::init("jit"), cl::sub(runCmd),
+    cl::sub(conformanceCmd), cl::cat(kilnCat));
+cl::opt<unsigned> threads(
+    "threads", cl::desc("Threads for kernels and compilation (default 0: "
+                        "all cores)"),
+    cl::value_desc("N"), cl::init(0), cl::sub(runCmd), cl::cat(kilnCat));
+cl::opt<bool> noCache(
+    "no-cache",
+    cl::desc("Compile even if the kernel cache has this model (and do not "
+             "write the cache)"),
+    cl::sub(runCmd), cl::cat(kilnCat));
+cl::opt<std::string> cacheDir(
+    "cache-dir",
+    cl::desc("Kernel cache folder (default: $XDG_CACHE_HOME/kiln, else "
+             "~/.cache/kiln)"),
+    cl::value_desc("DIR"), cl::sub(runCmd), cl::cat(kilnCat));
+cl::opt<bool> noOptimize(
+    "O0", cl::desc("Skip the graph optimization passes (JIT)"),
+    cl::sub(runCmd), cl::cat(kilnCat));
 cl::list<std::string> runInputs(
     "input", cl::desc("Input data from a .npy file (repeatable)"),
     cl::value_desc("NAME=FILE.npy"), cl::sub(runCmd), cl::cat(kilnCat));
@@ -116,8 +134,8 @@ int main(int argc, char **argv) {
   cl::ParseCommandLineOptions(
       argc, argv,
       "Kiln: a graph-compiling inference runtime\n\n"
-      "  kiln run MODEL [--input NAME=FILE.npy] [--shape NAME=DIMS] "
-      "[--seed N] [--output-dir DIR]\n"
+      "  kiln run MODEL [--backend=jit|interp] [--input NAME=FILE.npy] "
+      "[--shape NAME=DIMS] [--seed N] [--output-dir DIR] [--threads N]\n"
       "  kiln inspect MODEL\n"
       "  kiln compile MODEL --emit=kiln [-o FILE]\n"
       "  kiln conformance [DIR...] [--list] [--expect FILE]\n\n"
@@ -133,6 +151,10 @@ int main(int argc, char **argv) {
     o.outputDir = runOutputDir;
     o.runs = runRuns;
     o.verbose = verbose;
+    o.cpu.threads = threads;
+    o.cpu.useCache = !noCache;
+    o.cpu.cacheDir = cacheDir;
+    o.cpu.optimize = !noOptimize;
     return runCommand(o);
   }
   if (inspectCmd) {

@@ -5,6 +5,7 @@
 #include "kiln/ir/KilnDialect.h"
 
 #include "mlir/Pass/Pass.h"
+#include "mlir/Pass/PassManager.h"
 
 namespace kiln {
 
@@ -16,6 +17,10 @@ namespace kiln {
 
 /// Registers every Kiln pass (for kiln-opt and the pipeline).
 void registerAllKilnPasses();
+
+/// Adds the graph optimization pipeline (after shape inference): layout and
+/// fusion passes, each in the order its comment in Pipeline.cpp explains.
+void addOptimizationPasses(mlir::OpPassManager &pm);
 
 } // namespace kiln
 

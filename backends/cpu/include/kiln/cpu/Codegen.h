@@ -1,0 +1,68 @@
+//===- Codegen.h - Kernel module to machine code ----------------*- C++ -*-===//
+//
+// Lowers the plan's kernel module from linalg/tensor (and memref/vector for
+// direct kernels) through bufferization and loops to the LLVM dialect, then
+// translates it to LLVM IR and emits object files for the host CPU. The
+// kernels are split into partitions that are translated, optimized and
+// code-generated in parallel, one LLVMContext each.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_CPU_CODEGEN_H
+#define KILN_CPU_CODEGEN_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace llvm {
+class raw_ostream;
+}
+
+namespace kiln::cpu {
+
+/// The CPU code is generated for.
+struct HostTarget {
+  std::string triple;
+  std::string cpu;
+  /// "+avx2,+fma,..." as LLVM reports the host's features.
+  std::string features;
+  /// Widest vector register in bits (256 with AVX2, 512 with AVX-512).
+  unsigned vectorBits = 128;
+};
+/// The host, detected once.
+const HostTarget &hostTarget();
+
+/// Options of code generation.
+struct CodegenOptions {
+  /// Parallel partitions (0: one per core).
+  unsigned jobs = 0;
+  /// Called after each stage with its name and milliseconds.
+  std::function<void(llvm::StringRef stage, double ms)> onStage;
+  /// When set, the LLVM IR of every partition is printed here instead of
+  /// emitting objects (`kiln compile --emit=llvm`).
+  llvm::raw_ostream *printLLVM = nullptr;
+  /// When set, assembly is printed here instead (`--emit=asm`).
+  llvm::raw_ostream *printAsm = nullptr;
+};
+
+/// Dialects and interface models the kernel module and its lowering need.
+void registerCpuBackendDialects(mlir::DialectRegistry &registry);
+
+/// Lowers \p kernels (consumed) to object files, one per partition. Every
+/// `func.func @kiln_k<N>` becomes a C function `void kiln_k<N>(void **,
+/// int64_t, int64_t)`; any other symbol is internal.
+llvm::Expected<std::vector<std::string>>
+compileKernels(mlir::ModuleOp kernels, const CodegenOptions &options);
+
+/// Lowers \p kernels in place to the LLVM dialect only (for tests and
+/// `--emit=mlir-llvm`).
+llvm::Error lowerKernelsToLLVMDialect(mlir::ModuleOp kernels);
+
+} // namespace kiln::cpu
+
+#endif // KILN_CPU_CODEGEN_H

@@ -1,0 +1,49 @@
+//===- Executor.h - Run a plan ----------------------------------*- C++ -*-===//
+//
+// Runs the steps of a plan over its slots: compiled kernels through their C
+// entry points (work items split across oneTBB workers), reference steps
+// through the op's reference kernel. Intermediate buffers are allocated once
+// and reused by every run; outputs are fresh tensors each run.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_CPU_EXECUTOR_H
+#define KILN_CPU_EXECUTOR_H
+
+#include "kiln/cpu/Plan.h"
+
+#include <functional>
+#include <memory>
+
+namespace kiln::cpu {
+
+/// Called after each step with its results and its time.
+using StepObserver = std::function<void(const PlanStep &step,
+                                        const std::vector<Tensor> &results,
+                                        double milliseconds)>;
+
+class Executor {
+public:
+  /// \p kernels holds the entry point of each compiled step (null for
+  /// reference steps), index for index with `plan.steps`. \p threads = 0
+  /// uses all cores.
+  Executor(const Plan &plan, std::vector<KernelFn> kernels, unsigned threads);
+  ~Executor();
+
+  /// Runs the plan. Inputs are checked against the plan's specs first.
+  llvm::Expected<std::vector<Tensor>> run(const std::vector<Tensor> &inputs,
+                                          const StepObserver &observer = {});
+
+  unsigned threads() const;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl;
+};
+
+/// Checks \p inputs against \p specs: count, dtype, static dimensions.
+llvm::Error checkInputs(const std::vector<TensorSpec> &specs,
+                        const std::vector<Tensor> &inputs);
+
+} // namespace kiln::cpu
+
+#endif // KILN_CPU_EXECUTOR_H

@@ -1,0 +1,77 @@
+//===- Jit.h - Compile a graph in-process and run it ------------*- C++ -*-===//
+//
+// JitModel prepares a kiln graph (graph passes), plans it, compiles the
+// kernels to object files (or takes them from the disk cache), links them
+// in-process with LLVM ORC and runs the plan on the executor.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_CPU_JIT_H
+#define KILN_CPU_JIT_H
+
+#include "kiln/cpu/Codegen.h"
+#include "kiln/cpu/Executor.h"
+#include "kiln/cpu/Plan.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace kiln::cpu {
+
+/// Options of the compiled backend.
+struct CpuOptions {
+  /// Worker threads for kernels and compilation; 0 means all cores.
+  unsigned threads = 0;
+  /// Use the on-disk cache of compiled kernels.
+  bool useCache = true;
+  /// Cache folder; empty means $XDG_CACHE_HOME/kiln (or ~/.cache/kiln).
+  std::string cacheDir;
+  /// Run the graph passes (weight packing, fusion) before planning.
+  bool optimize = true;
+  /// Called after each stage with its name and milliseconds.
+  std::function<void(llvm::StringRef stage, double ms)> onStage;
+};
+
+/// Runs the graph passes the compiled backend relies on: shape inference,
+/// then (with \p optimize) the layout and fusion passes.
+llvm::Error prepareGraph(mlir::ModuleOp graph, bool optimize);
+
+/// Timings and facts of one JIT compilation.
+struct CompileStats {
+  double prepareMs = 0, planMs = 0, compileMs = 0, linkMs = 0;
+  bool cacheHit = false;
+  std::string cachePath;
+  unsigned compiledSteps = 0, referenceSteps = 0;
+};
+
+class JitModel {
+public:
+  /// Prepares, plans, compiles and links \p graph (modified in place by the
+  /// graph passes; it must outlive the model).
+  static llvm::Expected<std::unique_ptr<JitModel>>
+  create(mlir::ModuleOp graph, const CpuOptions &options);
+  ~JitModel();
+
+  const std::vector<TensorSpec> &inputs() const { return plan.inputs; }
+  const std::vector<TensorSpec> &outputs() const { return plan.outputs; }
+  const Plan &getPlan() const { return plan; }
+  const CompileStats &stats() const { return compileStats; }
+
+  llvm::Expected<std::vector<Tensor>> run(const std::vector<Tensor> &inputs,
+                                          const StepObserver &observer = {});
+
+private:
+  JitModel() = default;
+  struct Impl;
+  std::unique_ptr<Impl> impl;
+  Plan plan;
+  std::unique_ptr<Executor> executor;
+  CompileStats compileStats;
+};
+
+/// The default cache folder: $XDG_CACHE_HOME/kiln or ~/.cache/kiln.
+std::string defaultCacheDir();
+
+} // namespace kiln::cpu
+
+#endif // KILN_CPU_JIT_H

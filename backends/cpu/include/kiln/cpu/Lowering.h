@@ -1,0 +1,91 @@
+//===- Lowering.h - kiln ops to linalg, tensor and arith --------*- C++ -*-===//
+//
+// Each op family has one file under lib/lower/ with rewrite patterns that
+// turn kiln ops into upstream MLIR on tensors (linalg, tensor, arith, math,
+// scf). They run inside one outlined kernel function at a time, where every
+// tensor has a static shape and small constant operands (shapes, axes,
+// scalars) are visible as `kiln.constant` ops with dense values.
+//
+// A pattern that cannot lower an op (an unsupported element type, a dynamic
+// shape) declines with notifyMatchFailure; the op then runs on its reference
+// kernel (see docs/backends.md). The helpers below keep the patterns short.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_CPU_LOWERING_H
+#define KILN_CPU_LOWERING_H
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/PatternMatch.h"
+
+#include <optional>
+
+namespace kiln::cpu {
+
+/// Patterns of each op family (lib/lower/<Family>.cpp).
+void populateCoreLowering(mlir::RewritePatternSet &patterns);
+void populateElementwiseLowering(mlir::RewritePatternSet &patterns);
+void populateReduceReshapeLowering(mlir::RewritePatternSet &patterns);
+void populateIndexingLowering(mlir::RewritePatternSet &patterns);
+void populateMatMulNormLowering(mlir::RewritePatternSet &patterns);
+void populateConvPoolLowering(mlir::RewritePatternSet &patterns);
+
+/// All of the above.
+void populateKilnToLinalgPatterns(mlir::RewritePatternSet &patterns);
+
+/// The static ranked tensor type of \p v, or null when it is unranked or has
+/// a dynamic dimension.
+mlir::RankedTensorType staticType(mlir::Value v);
+
+/// True when every operand and result of \p op (none excepted) has a static
+/// shape and an element type the compiled backend handles (f32, f64, i32,
+/// i64, i1).
+bool hasCompilableTypes(mlir::Operation *op);
+
+/// The dense value of \p v when it is defined by a constant (kiln.constant
+/// or arith.constant); null otherwise.
+mlir::DenseElementsAttr getConstantValue(mlir::Value v);
+/// The integer values of a constant \p v (any integer element type).
+std::optional<llvm::SmallVector<int64_t>> getConstantInts(mlir::Value v);
+
+/// `tensor.empty` of \p type.
+mlir::Value emptyTensor(mlir::OpBuilder &b, mlir::Location loc,
+                        mlir::RankedTensorType type);
+
+/// A tensor of \p type filled with \p value (a scalar of its element type).
+mlir::Value filledTensor(mlir::OpBuilder &b, mlir::Location loc,
+                         mlir::RankedTensorType type, mlir::Value value);
+
+/// A scalar constant of element type \p type (float or integer).
+mlir::Value scalarConstant(mlir::OpBuilder &b, mlir::Location loc,
+                           mlir::Type type, double value);
+
+/// The indexing map that reads operand \p operandType, broadcast with numpy
+/// rules into an iteration space of rank \p rank: leading dimensions dropped,
+/// size-1 dimensions read at index 0.
+mlir::AffineMap broadcastMap(mlir::MLIRContext *ctx,
+                             mlir::RankedTensorType operandType,
+                             unsigned rank);
+
+/// Body of an elementwise computation: given the scalar values of the inputs
+/// (in their own element types), returns the scalar result.
+using ScalarBody = llvm::function_ref<mlir::Value(
+    mlir::OpBuilder &, mlir::Location, mlir::ValueRange)>;
+
+/// A linalg.generic over the shape of \p resultType that reads \p inputs with
+/// numpy broadcasting and computes each element with \p body.
+mlir::Value buildElementwise(mlir::OpBuilder &b, mlir::Location loc,
+                             mlir::ValueRange inputs,
+                             mlir::RankedTensorType resultType,
+                             ScalarBody body);
+
+/// Converts scalar \p v to element type \p to (int<->float, widths; i1 is
+/// unsigned). \p isUnsigned chooses unsigned integer conversions.
+mlir::Value convertScalar(mlir::OpBuilder &b, mlir::Location loc,
+                          mlir::Value v, mlir::Type to,
+                          bool isUnsigned = false);
+
+} // namespace kiln::cpu
+
+#endif // KILN_CPU_LOWERING_H

@@ -1,0 +1,93 @@
+//===- Plan.h - A graph cut into compiled kernels ---------------*- C++ -*-===//
+//
+// The plan is what the JIT executor and the AOT driver both run: numbered
+// buffers (slots) with static shapes, and an ordered list of steps. A
+// compiled step calls a generated kernel
+//
+//     void kiln_k<N>(void **buffers, int64_t begin, int64_t end);
+//
+// whose `buffers` are its operand slots then its result slots, and whose
+// work is split into `workItems` independent items [begin, end) so the
+// caller may run ranges of them in parallel. A reference step runs the op's
+// reference kernel (for ops whose work is not loop-shaped, or that no
+// lowering handles yet). Planning is cheap and deterministic, so a cached
+// object file can be paired with a plan rebuilt from the same graph.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_CPU_PLAN_H
+#define KILN_CPU_PLAN_H
+
+#include "kiln/interpreter/Interpreter.h"
+#include "kiln/ir/KilnDialect.h"
+#include "kiln/runtime/Attributes.h"
+#include "kiln/runtime/Tensor.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "llvm/Support/Error.h"
+
+#include <string>
+#include <vector>
+
+namespace kiln::cpu {
+
+/// The C signature of every generated kernel.
+using KernelFn = void (*)(void **buffers, int64_t begin, int64_t end);
+
+/// One buffer of the plan.
+struct PlanSlot {
+  DType dtype = DType::F32;
+  Shape shape;
+  /// False when the shape is only known at run time (reference steps only).
+  bool isStatic = true;
+  /// Set for weights and other constants too large to inline in a kernel.
+  Tensor constant;
+  bool isConstant = false;
+};
+
+/// One step of the plan.
+struct PlanStep {
+  enum class Kind { Compiled, Reference };
+  Kind kind = Kind::Compiled;
+  /// Compiled: the kernel's symbol, its buffers and its work items.
+  std::string symbol;
+  std::vector<int> args;
+  int64_t workItems = 1;
+  /// Reference: the op, its kernel and attributes, operand slots (-1 for
+  /// absent) and result slots.
+  ReferenceKernelOpInterface kernel;
+  AttrMap attrs;
+  std::vector<int> inputs, outputs;
+  /// The graph ops this step computes, in order; the last defines the
+  /// step's results (`outputs` holds their slots for both kinds).
+  std::vector<mlir::Operation *> ops;
+  /// "kiln.conv (node 'conv1')".
+  std::string label;
+  /// Why a reference step was not compiled.
+  std::string reason;
+};
+
+/// A graph cut into steps, plus the kernels to compile.
+struct Plan {
+  std::vector<PlanSlot> slots;
+  std::vector<int> inputSlots, outputSlots;
+  std::vector<TensorSpec> inputs, outputs;
+  std::vector<PlanStep> steps;
+  /// One `func.func @kiln_k<N>` per compiled step, in upstream dialects
+  /// (linalg on tensors, or memref and vector for direct kernels).
+  mlir::OwningOpRef<mlir::ModuleOp> kernels;
+
+  unsigned numCompiled() const;
+};
+
+/// Cuts `@main` of \p graph (kiln dialect, after the graph passes) into a
+/// plan. \p graph must outlive the plan. Fails on a graph the backend cannot
+/// run at all (no @main, an op without a reference kernel).
+llvm::Expected<Plan> buildPlan(mlir::ModuleOp graph);
+
+/// "kiln.conv (node 'conv1')".
+std::string describeOp(mlir::Operation *op);
+
+} // namespace kiln::cpu
+
+#endif // KILN_CPU_PLAN_H

@@ -1,0 +1,121 @@
+//===- Cache.cpp - On-disk cache of compiled kernels ----------------------===//
+//
+// Entry layout: "KILNOBJ1", u64 object count, then per object u64 size,
+// u64 xxh3 checksum and the bytes.
+//
+//===----------------------------------------------------------------------===//
+#include "kiln/cpu/Cache.h"
+#include "kiln/cpu/Codegen.h"
+#include "kiln/cpu/Jit.h"
+
+#include "mlir/IR/OperationSupport.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/xxhash.h"
+
+#include <cstring>
+#include <fstream>
+
+namespace kiln::cpu {
+
+/// Bumped whenever generated code changes for the same kernel module.
+static constexpr const char *kCodegenVersion = "kiln-codegen-1";
+static constexpr char kMagic[8] = {'K', 'I', 'L', 'N', 'O', 'B', 'J', '1'};
+
+std::string defaultCacheDir() {
+  if (auto xdg = llvm::sys::Process::GetEnv("XDG_CACHE_HOME"))
+    if (!xdg->empty() && llvm::sys::path::is_absolute(*xdg))
+      return *xdg + "/kiln";
+  if (auto home = llvm::sys::Process::GetEnv("HOME"))
+    return *home + "/.cache/kiln";
+  return "/tmp/kiln-cache";
+}
+
+std::string cacheKey(mlir::ModuleOp kernels) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  kernels->print(os, mlir::OpPrintingFlags().printGenericOpForm());
+  const HostTarget &host = hostTarget();
+  os << kCodegenVersion << host.triple << host.cpu << host.features;
+  uint64_t h = llvm::xxh3_64bits(llvm::StringRef(text));
+  char buf[17];
+  snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+bool readCacheEntry(const std::string &path,
+                    std::vector<std::string> &objects) {
+  auto file = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                          /*RequiresNullTerminator=*/false);
+  if (!file)
+    return false;
+  llvm::StringRef data = (*file)->getBuffer();
+  auto take = [&](size_t n, llvm::StringRef &out) {
+    if (data.size() < n)
+      return false;
+    out = data.take_front(n);
+    data = data.drop_front(n);
+    return true;
+  };
+  auto takeU64 = [&](uint64_t &v) {
+    llvm::StringRef s;
+    if (!take(8, s))
+      return false;
+    std::memcpy(&v, s.data(), 8);
+    return true;
+  };
+  llvm::StringRef magic;
+  uint64_t count;
+  if (!take(8, magic) || magic != llvm::StringRef(kMagic, 8) ||
+      !takeU64(count) || count > 4096)
+    return false;
+  std::vector<std::string> out;
+  for (uint64_t i = 0; i < count; ++i) {
+    uint64_t size, sum;
+    llvm::StringRef bytes;
+    if (!takeU64(size) || !takeU64(sum) || !take(size, bytes) ||
+        llvm::xxh3_64bits(bytes) != sum)
+      return false;
+    out.push_back(bytes.str());
+  }
+  if (!data.empty())
+    return false;
+  objects = std::move(out);
+  return true;
+}
+
+bool writeCacheEntry(const std::string &path,
+                     const std::vector<std::string> &objects) {
+  llvm::StringRef dir = llvm::sys::path::parent_path(path);
+  if (llvm::sys::fs::create_directories(dir))
+    return false;
+  llvm::SmallString<128> tmp;
+  int fd;
+  if (llvm::sys::fs::createUniqueFile(path + ".tmp-%%%%%%", fd, tmp))
+    return false;
+  bool ok;
+  {
+    llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
+    auto putU64 = [&](uint64_t v) { os.write(reinterpret_cast<char *>(&v), 8); };
+    os.write(kMagic, 8);
+    putU64(objects.size());
+    for (const std::string &o : objects) {
+      putU64(o.size());
+      putU64(llvm::xxh3_64bits(llvm::StringRef(o)));
+      os << o;
+    }
+    os.close();
+    ok = !os.has_error();
+    if (!ok)
+      os.clear_error();
+  }
+  if (!ok || llvm::sys::fs::rename(tmp, path)) {
+    llvm::sys::fs::remove(tmp);
+    return false;
+  }
+  return true;
+}
+
+} // namespace kiln::cpu

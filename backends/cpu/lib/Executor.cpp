@@ -1,0 +1,178 @@
+//===- Executor.cpp - Run a plan ------------------------------------------===//
+#include "kiln/cpu/Executor.h"
+
+#include "llvm/Support/FormatVariadic.h"
+
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/info.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/task_arena.h>
+
+#include <chrono>
+
+namespace kiln::cpu {
+
+static llvm::Error makeError(const llvm::Twine &msg) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+}
+
+llvm::Error checkInputs(const std::vector<TensorSpec> &specs,
+                        const std::vector<Tensor> &inputs) {
+  if (inputs.size() != specs.size())
+    return makeError(llvm::formatv("expected {0} inputs, found {1}",
+                                   specs.size(), inputs.size()));
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const TensorSpec &spec = specs[i];
+    const Tensor &t = inputs[i];
+    if (t.dtype() != spec.dtype)
+      return makeError("input '" + spec.name + "': expected element type " +
+                       std::string(dtypeName(spec.dtype)) + ", found " +
+                       std::string(dtypeName(t.dtype())));
+    bool ok = !spec.ranked || static_cast<size_t>(t.rank()) == spec.shape.size();
+    for (size_t d = 0; ok && spec.ranked && d < spec.shape.size(); ++d)
+      ok = spec.shape[d] < 0 || spec.shape[d] == t.dim(d);
+    if (!ok)
+      return makeError("input '" + spec.name + "': expected shape " +
+                       spec.format() + ", found " + formatShape(t.shape()));
+  }
+  return llvm::Error::success();
+}
+
+struct Executor::Impl {
+  const Plan &plan;
+  std::vector<KernelFn> kernels;
+  tbb::task_arena arena;
+  /// Persistent buffers of intermediate slots (invalid for the others).
+  std::vector<Tensor> buffers;
+  std::vector<bool> isOutput;
+
+  Impl(const Plan &plan, std::vector<KernelFn> kernels, unsigned threads)
+      : plan(plan), kernels(std::move(kernels)),
+        arena(threads ? static_cast<int>(threads)
+                      : tbb::info::default_concurrency()) {}
+};
+
+Executor::Executor(const Plan &plan, std::vector<KernelFn> kernels,
+                   unsigned threads)
+    : impl(std::make_unique<Impl>(plan, std::move(kernels), threads)) {
+  impl->buffers.resize(plan.slots.size());
+  impl->isOutput.assign(plan.slots.size(), false);
+  for (int s : plan.outputSlots)
+    impl->isOutput[s] = true;
+  for (int s : plan.inputSlots)
+    impl->isOutput[s] = true; // never allocated here either
+}
+
+Executor::~Executor() = default;
+
+unsigned Executor::threads() const {
+  return static_cast<unsigned>(impl->arena.max_concurrency());
+}
+
+llvm::Expected<std::vector<Tensor>>
+Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
+  const Plan &plan = impl->plan;
+  if (llvm::Error e = checkInputs(plan.inputs, inputs))
+    return std::move(e);
+  std::vector<Tensor> slots(plan.slots.size());
+  for (size_t s = 0; s < plan.slots.size(); ++s)
+    if (plan.slots[s].isConstant)
+      slots[s] = plan.slots[s].constant;
+  for (size_t i = 0; i < inputs.size(); ++i)
+    slots[plan.inputSlots[i]] = inputs[i];
+
+  /// The buffer a compiled step writes into.
+  auto resultBuffer = [&](int s) -> Tensor & {
+    const PlanSlot &slot = plan.slots[s];
+    if (slots[s].valid() && slots[s].shape() == slot.shape)
+      return slots[s];
+    if (impl->isOutput[s]) {
+      slots[s] = Tensor(slot.dtype, slot.shape);
+      return slots[s];
+    }
+    Tensor &buf = impl->buffers[s];
+    if (!buf.valid() || buf.shape() != slot.shape || buf.dtype() != slot.dtype)
+      buf = Tensor(slot.dtype, slot.shape);
+    slots[s] = buf;
+    return slots[s];
+  };
+
+  std::vector<void *> args;
+  for (size_t i = 0; i < plan.steps.size(); ++i) {
+    const PlanStep &step = plan.steps[i];
+    auto start = std::chrono::steady_clock::now();
+    if (step.kind == PlanStep::Kind::Compiled) {
+      args.clear();
+      size_t numOperands = step.args.size() - step.outputs.size();
+      for (size_t a = 0; a < step.args.size(); ++a) {
+        int s = step.args[a];
+        Tensor &t = a < numOperands ? slots[s] : resultBuffer(s);
+        if (a < numOperands && (!t.valid() || t.shape() != plan.slots[s].shape))
+          return makeError(step.label + ": operand #" + std::to_string(a) +
+                           " has shape " + formatShape(t.shape()) +
+                           " but the kernel was compiled for " +
+                           formatShape(plan.slots[s].shape));
+        args.push_back(t.raw());
+      }
+      KernelFn fn = impl->kernels[i];
+      if (step.workItems <= 1 || impl->arena.max_concurrency() <= 1) {
+        fn(args.data(), 0, step.workItems);
+      } else {
+        void **argv = args.data();
+        impl->arena.execute([&] {
+          tbb::parallel_for(
+              tbb::blocked_range<int64_t>(0, step.workItems),
+              [&](const tbb::blocked_range<int64_t> &r) {
+                fn(argv, r.begin(), r.end());
+              });
+        });
+      }
+    } else {
+      KernelContext ctx;
+      ctx.opName = step.label;
+      ctx.attrs = &step.attrs;
+      for (int s : step.inputs)
+        ctx.inputs.push_back(s < 0 ? nullptr : &slots[s]);
+      ctx.outputs.resize(step.outputs.size());
+      Status status = Status::ok();
+      try {
+        ReferenceKernelOpInterface kernel = step.kernel;
+        status = kernel.evaluate(ctx);
+      } catch (const std::bad_alloc &) {
+        status = Status::error(step.label + ": out of memory");
+      }
+      if (!status)
+        return makeError(status.message());
+      for (size_t r = 0; r < step.outputs.size(); ++r) {
+        const PlanSlot &slot = plan.slots[step.outputs[r]];
+        Tensor &out = ctx.outputs[r];
+        if (!out.valid())
+          return makeError(step.label + ": kernel produced no result #" +
+                           std::to_string(r));
+        if (slot.isStatic && (out.shape() != slot.shape || out.dtype() != slot.dtype))
+          return makeError(step.label + ": result #" + std::to_string(r) +
+                           " is " + formatShape(out.shape()) + " " +
+                           std::string(dtypeName(out.dtype())) +
+                           " but the plan expects " +
+                           formatShape(slot.shape) + " " +
+                           std::string(dtypeName(slot.dtype)));
+        slots[step.outputs[r]] = out;
+      }
+    }
+    if (observer) {
+      double ms = std::chrono::duration<double, std::milli>(
+                      std::chrono::steady_clock::now() - start)
+                      .count();
+      std::vector<Tensor> results;
+      for (int s : step.outputs)
+        results.push_back(slots[s]);
+      observer(step, results, ms);
+    }
+  }
+  std::vector<Tensor> results;
+  for (int s : plan.outputSlots)
+    results.push_back(slots[s]);
+  return results;
+}
+
+} // namespace kiln::cpu

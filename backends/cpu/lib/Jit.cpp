@@ -1,0 +1,171 @@
+//===- Jit.cpp - Compile a graph in-process and run it --------------------===//
+//
+// Steps of JitModel::create:
+//  1. prepareGraph: the graph passes.
+//  2. buildPlan: kernels outlined and lowered to linalg (cheap).
+//  3. The object files come from the cache when an entry for this kernel
+//     module and CPU exists and its checksums hold; otherwise the kernels
+//     are compiled (Codegen.h) and the entry is written.
+//  4. The objects are linked in-process by LLVM ORC (LLJIT); libc and libm
+//     symbols resolve from the process.
+//
+//===----------------------------------------------------------------------===//
+#include "kiln/cpu/Jit.h"
+#include "kiln/cpu/Cache.h"
+#include "kiln/cpu/Codegen.h"
+#include "kiln/passes/Passes.h"
+
+#include "mlir/Pass/PassManager.h"
+#include "llvm/ExecutionEngine/Orc/ExecutionUtils.h"
+#include "llvm/ExecutionEngine/Orc/LLJIT.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <chrono>
+
+using namespace mlir;
+
+namespace kiln::cpu {
+
+static llvm::Error makeError(const llvm::Twine &msg) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+}
+
+static double msSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(
+             std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+llvm::Error prepareGraph(ModuleOp graph, bool optimize) {
+  PassManager pm(graph.getContext());
+  pm.addPass(createInferShapes());
+  if (optimize)
+    addOptimizationPasses(pm);
+  std::string diagnostics;
+  ScopedDiagnosticHandler handler(graph.getContext(), [&](Diagnostic &d) {
+    llvm::raw_string_ostream os(diagnostics);
+    os << d << "\n";
+    return success();
+  });
+  if (failed(pm.run(graph)))
+    return makeError("graph passes failed: " + diagnostics);
+  return llvm::Error::success();
+}
+
+struct JitModel::Impl {
+  std::unique_ptr<llvm::orc::LLJIT> jit;
+};
+
+JitModel::~JitModel() = default;
+
+llvm::Expected<std::unique_ptr<JitModel>>
+JitModel::create(ModuleOp graph, const CpuOptions &options) {
+  std::unique_ptr<JitModel> model(new JitModel());
+  model->impl = std::make_unique<Impl>();
+  CompileStats &stats = model->compileStats;
+  auto report = [&](llvm::StringRef stage, double ms) {
+    if (options.onStage)
+      options.onStage(stage, ms);
+  };
+  {
+    DialectRegistry registry;
+    registerCpuBackendDialects(registry);
+    graph.getContext()->appendDialectRegistry(registry);
+    graph.getContext()->loadAllAvailableDialects();
+  }
+
+  auto start = std::chrono::steady_clock::now();
+  if (llvm::Error e = prepareGraph(graph, options.optimize))
+    return std::move(e);
+  stats.prepareMs = msSince(start);
+  report("graph passes", stats.prepareMs);
+
+  start = std::chrono::steady_clock::now();
+  auto plan = buildPlan(graph);
+  if (!plan)
+    return plan.takeError();
+  model->plan = std::move(*plan);
+  stats.planMs = msSince(start);
+  stats.compiledSteps = model->plan.numCompiled();
+  stats.referenceSteps = model->plan.steps.size() - stats.compiledSteps;
+  report("plan and lower to linalg (" + std::to_string(stats.compiledSteps) +
+             " kernels, " + std::to_string(stats.referenceSteps) +
+             " reference steps)",
+         stats.planMs);
+
+  std::vector<std::string> objects;
+  start = std::chrono::steady_clock::now();
+  std::string key;
+  if (stats.compiledSteps) {
+    key = cacheKey(*model->plan.kernels);
+    if (options.useCache) {
+      std::string dir = options.cacheDir.empty() ? defaultCacheDir()
+                                                 : options.cacheDir;
+      stats.cachePath = dir + "/" + key + ".kobj";
+      stats.cacheHit = readCacheEntry(stats.cachePath, objects);
+    }
+    if (!stats.cacheHit) {
+      CodegenOptions cg;
+      cg.jobs = options.threads;
+      cg.onStage = options.onStage;
+      auto compiled = compileKernels(*model->plan.kernels, cg);
+      if (!compiled)
+        return compiled.takeError();
+      objects = std::move(*compiled);
+      if (options.useCache)
+        writeCacheEntry(stats.cachePath, objects); // best effort
+    }
+  }
+  stats.compileMs = msSince(start);
+  report(stats.cacheHit ? "kernels loaded from cache " + stats.cachePath
+                        : std::string("kernels compiled"),
+         stats.compileMs);
+
+  start = std::chrono::steady_clock::now();
+  std::vector<KernelFn> fns(model->plan.steps.size(), nullptr);
+  if (!objects.empty()) {
+    (void)hostTarget(); // initializes the native target
+    auto jtmb = llvm::orc::JITTargetMachineBuilder::detectHost();
+    if (!jtmb)
+      return jtmb.takeError();
+    auto jit = llvm::orc::LLJITBuilder()
+                   .setJITTargetMachineBuilder(std::move(*jtmb))
+                   .create();
+    if (!jit)
+      return jit.takeError();
+    model->impl->jit = std::move(*jit);
+    llvm::orc::LLJIT &lljit = *model->impl->jit;
+    auto gen = llvm::orc::DynamicLibrarySearchGenerator::GetForCurrentProcess(
+        lljit.getDataLayout().getGlobalPrefix());
+    if (!gen)
+      return gen.takeError();
+    lljit.getMainJITDylib().addGenerator(std::move(*gen));
+    for (size_t i = 0; i < objects.size(); ++i) {
+      auto buffer = llvm::MemoryBuffer::getMemBufferCopy(
+          objects[i], "kiln-kernels-" + std::to_string(i) + ".o");
+      if (llvm::Error e = lljit.addObjectFile(std::move(buffer)))
+        return std::move(e);
+    }
+    for (size_t i = 0; i < model->plan.steps.size(); ++i) {
+      const PlanStep &step = model->plan.steps[i];
+      if (step.kind != PlanStep::Kind::Compiled)
+        continue;
+      auto addr = lljit.lookup(step.symbol);
+      if (!addr)
+        return addr.takeError();
+      fns[i] = addr->toPtr<KernelFn>();
+    }
+  }
+  stats.linkMs = msSince(start);
+  report("linked in-process", stats.linkMs);
+  model->executor = std::make_unique<Executor>(model->plan, std::move(fns),
+                                               options.threads);
+  return std::move(model);
+}
+
+llvm::Expected<std::vector<Tensor>>
+JitModel::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
+  return executor->run(inputs, observer);
+}
+
+} // namespace kiln::cpu
