@@ -116,7 +116,8 @@ std::string compare(const Tensor &got, const Tensor &want) {
 }
 
 /// Runs one case in this process; returns the outcome and a reason.
-Outcome runCase(const Case &c, std::string &reason) {
+Outcome runCase(const Case &c, const std::string &backendName,
+                std::string &reason) {
   std::string errors;
   auto ctx = makeContext(/*printDiagnostics=*/false);
   ctx->getDiagEngine().registerHandler([&](mlir::Diagnostic &d) {
@@ -140,9 +141,14 @@ Outcome runCase(const Case &c, std::string &reason) {
     reason = errors;
     return isUnsupportedMessage(errors) ? Outcome::Unsupported : Outcome::Fail;
   }
-  auto interp = Interpreter::create(*module);
-  if (!interp) {
-    reason = llvm::toString(interp.takeError());
+  // Cases run one per child process, in parallel: one thread each, and no
+  // kernel cache (a thousand tiny entries would only fill the disk).
+  cpu::CpuOptions cpuOptions;
+  cpuOptions.threads = 1;
+  cpuOptions.useCache = false;
+  auto backend = prepareBackend(backendName, *module, cpuOptions, nullptr);
+  if (!backend) {
+    reason = llvm::toString(backend.takeError());
     return Outcome::Fail;
   }
   int sets = 0;
@@ -151,7 +157,7 @@ Outcome runCase(const Case &c, std::string &reason) {
     if (!llvm::sys::fs::is_directory(setDir))
       break;
     ++sets;
-    const auto &specs = (*interp)->inputs();
+    const auto &specs = (*backend)->inputs();
     std::vector<Tensor> inputs(specs.size());
     std::vector<bool> bound(specs.size(), false);
     for (size_t i = 0;; ++i) {
@@ -185,7 +191,7 @@ Outcome runCase(const Case &c, std::string &reason) {
         reason = "no test data for input '" + specs[k].name + "'";
         return Outcome::Fail;
       }
-    auto outputs = (*interp)->run(inputs);
+    auto outputs = (*backend)->run(inputs);
     if (!outputs) {
       reason = llvm::toString(outputs.takeError());
       return isUnsupportedMessage(reason) ? Outcome::Unsupported
@@ -207,7 +213,7 @@ Outcome runCase(const Case &c, std::string &reason) {
       }
       std::string diff = compare((*outputs)[o], want);
       if (!diff.empty()) {
-        reason = "output '" + (*interp)->outputs()[o].name + "' (set " +
+        reason = "output '" + (*backend)->outputs()[o].name + "' (set " +
                  std::to_string(s) + "): " + diff;
         return Outcome::Fail;
       }
@@ -230,7 +236,8 @@ struct Child {
 };
 
 /// Forks a child for case \p c; false (with the case failed) if it could not.
-bool startChild(Case &c, size_t index, unsigned timeout,
+bool startChild(Case &c, const std::string &backend, size_t index,
+                unsigned timeout,
                 std::vector<Child> &running) {
   int fds[2];
   if (pipe(fds) != 0) {
@@ -247,7 +254,7 @@ bool startChild(Case &c, size_t index, unsigned timeout,
     struct rlimit limit = {8ull << 30, 8ull << 30};
     setrlimit(RLIMIT_AS, &limit);
     std::string reason;
-    Outcome o = runCase(c, reason);
+    Outcome o = runCase(c, backend, reason);
     std::string msg = std::to_string(static_cast<int>(o)) + " " + reason;
     for (char &ch : msg)
       if (ch == '\n')
@@ -299,9 +306,9 @@ void finishChild(Child &ch, Case &c, bool timedOut, unsigned timeout) {
 } // namespace
 
 int conformanceCommand(const ConformanceOptions &opts) {
-  if (opts.backend != "interp")
+  if (opts.backend != "interp" && opts.backend != "jit")
     return reportError("unknown backend '" + opts.backend +
-                       "': this build has only 'interp'");
+                       "': expected 'jit' or 'interp'");
   std::vector<std::string> dirs = opts.dirs;
   if (dirs.empty())
     for (const char *c : kDefaultCategories)
@@ -333,7 +340,8 @@ int conformanceCommand(const ConformanceOptions &opts) {
   size_t next = 0, done = 0;
   while (done < cases.size()) {
     while (running.size() < jobs && next < cases.size()) {
-      if (!startChild(cases[next], next, opts.timeoutSeconds, running))
+      if (!startChild(cases[next], opts.backend, next, opts.timeoutSeconds,
+                      running))
         ++done; // Already failed.
       ++next;
     }
@@ -430,8 +438,10 @@ int conformanceCommand(const ConformanceOptions &opts) {
     std::string tmp = opts.writeExpectFile + ".tmp";
     {
       std::ofstream out(tmp);
-      out << "# Expected conformance results of the interpreter.\n"
-          << "# Regenerate: kiln conformance --write-expect FILE\n";
+      out << "# Expected conformance results of the "
+          << (opts.backend == "jit" ? "JIT" : "interpreter") << ".\n"
+          << "# Regenerate: kiln conformance --backend=" << opts.backend
+          << " --write-expect FILE\n";
       for (const Case &c : cases)
         out << (c.outcome == Outcome::Pass
                     ? "pass "

@@ -84,7 +84,10 @@ cl::opt<std::string> inspectModel(cl::Positional, cl::desc("<model.onnx>"),
 cl::opt<std::string> compileModel(cl::Positional, cl::desc("<model.onnx>"),
                                   cl::Required, cl::sub(compileCmd));
 cl::opt<std::string> emit("emit",
-                          cl::desc("Stage to print: kiln (the imported IR)"),
+                          cl::desc("Stage to print: kiln (the imported IR), optimized (after the "
+             "graph passes), plan (compiled and reference steps), linalg "
+             "(kernels in upstream dialects), llvm-dialect, llvm (LLVM IR "
+             "after optimization), asm"),
                           cl::init("kiln"), cl::sub(compileCmd),
                           cl::cat(kilnCat));
 cl::opt<std::string> output("o", cl::desc("Output file (default: stdout)"),

@@ -195,11 +195,17 @@ FailureOr<int64_t> Outliner::outline(Operation *op, llvm::StringRef name,
   (void)applyPatternsAndFoldGreedily(func, patterns, config);
   Operation *left = nullptr;
   func.walk([&](Operation *inner) {
+    if (auto none = dyn_cast<NoneOp>(inner); none && none->use_empty()) {
+      none->erase();
+      return;
+    }
+    if (isa<NoneOp>(inner))
+      return;
     if (isa<KilnDialect>(inner->getDialect()) && !left)
       left = inner;
   });
   if (left) {
-    reason = left == clone || left->getName() == op->getName()
+    reason = left->getName() == op->getName()
                  ? "no lowering handles it with these operands"
                  : "no lowering for " + left->getName().getStringRef().str();
     func.erase();

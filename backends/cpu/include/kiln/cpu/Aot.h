@@ -1,0 +1,131 @@
+//===- Aot.h - Ahead-of-time compilation to a shared library ----*- C++ -*-===//
+//
+// `kiln compile MODEL -o DIR/libNAME.so` turns a plan into a self-contained
+// shared library plus a plain C header DIR/NAME.h. The library holds the
+// compiled kernels, the weights (embedded, or loaded from DIR/NAME.weights by
+// an init function) and a generated C driver that runs the plan as
+// straight-line calls. The driver allocates nothing: intermediates live in a
+// scratch arena the caller provides, at offsets from a liveness-based memory
+// plan. The library needs only libc and libm; threads are the caller's, via
+// an optional parallel-for callback.
+//
+// The same file loads such a library back (AotLibrary) for `kiln run
+// --backend=aot`, reading the model's description from the library itself.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_CPU_AOT_H
+#define KILN_CPU_AOT_H
+
+#include "kiln/cpu/Plan.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/Support/Error.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kiln::cpu {
+
+/// Options of an AOT build.
+struct AotOptions {
+  /// Write the weights to DIR/NAME.weights, loaded by NAME_init(path),
+  /// instead of embedding them in the library.
+  bool weightsFile = false;
+  /// Parallel code generation partitions (0: one per core).
+  unsigned jobs = 0;
+  /// Use the on-disk kernel cache (the JIT's); empty dir means the default.
+  bool useCache = true;
+  std::string cacheDir;
+  /// The C compiler driver used for the driver and the final link.
+  std::string cc = "cc";
+  /// Model file the library comes from, named in the header comment.
+  std::string modelPath;
+  /// Called after each stage with its name and milliseconds.
+  std::function<void(llvm::StringRef stage, double ms)> onStage;
+};
+
+/// What an AOT build wrote, for the report.
+struct AotResult {
+  /// The library, the header and (with weightsFile) the weights file.
+  std::vector<std::string> files;
+  /// The C prefix of the API (`resnet_small` for libresnet-small.so).
+  std::string prefix;
+  unsigned kernels = 0;
+  uint64_t weightBytes = 0;
+  /// Scratch arena size, and what the intermediates would take unshared.
+  uint64_t scratchBytes = 0;
+  uint64_t unsharedScratchBytes = 0;
+};
+
+/// Where each intermediate slot of a plan lives in the scratch arena.
+struct ScratchPlan {
+  /// Byte offset per slot; -1 for slots outside the arena (inputs,
+  /// outputs, constants, slots no compiled step touches).
+  std::vector<int64_t> offsets;
+  /// Arena size in bytes (a multiple of kScratchAlign).
+  uint64_t size = 0;
+  /// Sum of the arena slots' sizes, as if none shared space.
+  uint64_t unsharedSize = 0;
+};
+
+/// Alignment of every arena buffer and of the arena itself.
+inline constexpr uint64_t kScratchAlign = 64;
+
+/// Assigns arena offsets to the intermediates of \p plan: a slot lives from
+/// the step that writes it to the last step that reads it, and two slots
+/// whose lives overlap never share bytes. Largest slots are placed first,
+/// each at the lowest offset that fits.
+ScratchPlan planScratch(const Plan &plan);
+
+/// The NAME of a library path: "dir/libresnet-small.so" -> "resnet-small".
+std::string libraryBaseName(llvm::StringRef path);
+/// NAME as a C identifier: "resnet-small" -> "resnet_small".
+std::string cPrefixFor(llvm::StringRef name);
+
+/// Builds the library \p libraryPath from \p graph (a kiln module; the graph
+/// passes run on it here). Fails, writing nothing, when a step would need a
+/// reference kernel; the error lists those ops. All files are written under
+/// temporary names and renamed into place at the end.
+llvm::Expected<AotResult> compileLibrary(mlir::ModuleOp graph,
+                                         const std::string &libraryPath,
+                                         const AotOptions &options);
+
+/// A library built by compileLibrary, loaded with dlopen.
+class AotLibrary {
+public:
+  /// Loads \p path, finds its API from the file name (or, when the file was
+  /// renamed, from its one exported `*_describe` symbol), checks the ABI
+  /// version and, for a library with a weights file, calls its init with
+  /// the .weights file next to it. \p threads = 1 runs single-threaded;
+  /// otherwise the library gets a oneTBB parallel-for (0: all cores).
+  static llvm::Expected<std::unique_ptr<AotLibrary>>
+  load(const std::string &path, unsigned threads);
+  ~AotLibrary();
+
+  const std::vector<TensorSpec> &inputs() const { return inputSpecs; }
+  const std::vector<TensorSpec> &outputs() const { return outputSpecs; }
+  /// Runs the model on \p inputs, checked against inputs() first.
+  llvm::Expected<std::vector<Tensor>> run(const std::vector<Tensor> &inputs);
+
+  const std::string &prefix() const { return apiPrefix; }
+  unsigned kernels() const { return numKernels; }
+  uint64_t scratchBytes() const { return scratch.byteSize(); }
+  bool hasWeightsFile() const { return weightsFile; }
+  unsigned threads() const;
+
+private:
+  AotLibrary() = default;
+  struct Impl;
+  std::unique_ptr<Impl> impl;
+  std::vector<TensorSpec> inputSpecs, outputSpecs;
+  std::string apiPrefix;
+  unsigned numKernels = 0;
+  bool weightsFile = false;
+  Tensor scratch;
+};
+
+} // namespace kiln::cpu
+
+#endif // KILN_CPU_AOT_H

@@ -1,0 +1,917 @@
+//===- Aot.cpp - Build a shared library and C header from a plan ----------===//
+//
+// Steps of compileLibrary:
+//  1. Prepare the graph (the JIT's graph passes) and plan it. A plan with
+//     reference steps is refused: their kernels are C++ code of Kiln's
+//     runtime, which a library with no dependencies cannot contain. The error
+//     lists the ops and why each was not compiled.
+//  2. Lay out the data: weights (constants the kernels read as buffers)
+//     back to back in one blob, each 64-byte aligned; intermediates in the
+//     scratch arena at offsets from planScratch.
+//  3. Compile the kernels to object files (Codegen.h), or take them from the
+//     JIT's kernel cache: the objects are PIC and the same either way.
+//  4. Generate NAME.h (the C API and the model's description as constants)
+//     and a C driver: the plan as straight-line calls of kiln_k<N>, the
+//     description as static data for NAME_describe(), the weights either as
+//     an `.incbin` of the blob or loaded and checksummed by NAME_init().
+//  5. `cc -c` the driver and `cc -shared` it with the kernel objects; a
+//     version script keeps everything but the NAME_* API local.
+//  6. Everything is built in a temporary folder beside the library and
+//     renamed into place last, so a failure leaves no partial output.
+//
+//===----------------------------------------------------------------------===//
+#include "kiln/cpu/Aot.h"
+#include "kiln/cpu/Cache.h"
+#include "kiln/cpu/Codegen.h"
+#include "kiln/cpu/Jit.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+
+using namespace mlir;
+
+namespace kiln::cpu {
+
+static llvm::Error makeError(const llvm::Twine &msg) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+}
+
+static double msSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(
+             std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+static uint64_t alignUp(uint64_t n, uint64_t a) { return (n + a - 1) / a * a; }
+
+static uint64_t slotBytes(const PlanSlot &s) {
+  return static_cast<uint64_t>(shapeNumElements(s.shape)) * dtypeSize(s.dtype);
+}
+
+//===----------------------------------------------------------------------===//
+// Names
+//===----------------------------------------------------------------------===//
+
+std::string libraryBaseName(llvm::StringRef path) {
+  llvm::StringRef file = llvm::sys::path::filename(path);
+  file.consume_back(".so");
+  if (file.size() > 3)
+    file.consume_front("lib");
+  return file.str();
+}
+
+std::string cPrefixFor(llvm::StringRef name) {
+  std::string s;
+  for (char c : name)
+    s += llvm::isAlnum(c) ? c : '_';
+  if (s.empty() || llvm::isDigit(s[0]))
+    s = "model_" + s;
+  return s;
+}
+
+//===----------------------------------------------------------------------===//
+// Memory plan
+//===----------------------------------------------------------------------===//
+
+ScratchPlan planScratch(const Plan &plan) {
+  size_t n = plan.slots.size();
+  ScratchPlan result;
+  result.offsets.assign(n, -1);
+  std::vector<bool> external(n, false);
+  for (int s : plan.inputSlots)
+    external[s] = true;
+  for (int s : plan.outputSlots)
+    external[s] = true;
+  for (size_t s = 0; s < n; ++s)
+    external[s] = external[s] || plan.slots[s].isConstant;
+
+  // 1. Live range of each arena slot: [first step touching it, last step].
+  std::vector<int> first(n, -1), last(n, -1);
+  auto touch = [&](int s, int step) {
+    if (s < 0 || external[s])
+      return;
+    if (first[s] < 0)
+      first[s] = step;
+    last[s] = step;
+  };
+  for (auto [i, step] : llvm::enumerate(plan.steps)) {
+    if (step.kind == PlanStep::Kind::Compiled) {
+      for (int s : step.args)
+        touch(s, i);
+    } else {
+      for (int s : step.inputs)
+        touch(s, i);
+      for (int s : step.outputs)
+        touch(s, i);
+    }
+  }
+
+  // 2. Largest first, each at the lowest offset clear of every placed slot
+  // whose range overlaps its own.
+  struct Item {
+    int slot;
+    uint64_t bytes;
+  };
+  std::vector<Item> items;
+  for (size_t s = 0; s < n; ++s)
+    if (first[s] >= 0) {
+      uint64_t bytes = alignUp(slotBytes(plan.slots[s]), kScratchAlign);
+      items.push_back({static_cast<int>(s), bytes});
+      result.unsharedSize += bytes;
+    }
+  std::stable_sort(items.begin(), items.end(), [&](const Item &a,
+                                                   const Item &b) {
+    return a.bytes != b.bytes ? a.bytes > b.bytes : first[a.slot] < first[b.slot];
+  });
+  std::vector<Item> placed;
+  std::vector<std::pair<uint64_t, uint64_t>> busy; // [offset, end)
+  for (const Item &item : items) {
+    busy.clear();
+    for (const Item &p : placed)
+      if (first[p.slot] <= last[item.slot] && first[item.slot] <= last[p.slot])
+        busy.push_back({static_cast<uint64_t>(result.offsets[p.slot]),
+                        result.offsets[p.slot] + p.bytes});
+    std::sort(busy.begin(), busy.end());
+    uint64_t offset = 0;
+    for (auto [begin, end] : busy) {
+      if (offset + item.bytes <= begin)
+        break;
+      offset = std::max(offset, end);
+    }
+    result.offsets[item.slot] = static_cast<int64_t>(offset);
+    result.size = std::max(result.size, offset + item.bytes);
+    placed.push_back(item);
+  }
+  return result;
+}
+
+//===----------------------------------------------------------------------===//
+// The weights blob
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Constants the kernels read as buffers (or that are outputs), packed.
+struct WeightsLayout {
+  /// Byte offset per slot; -1 for slots not in the blob.
+  std::vector<int64_t> offsets;
+  std::string blob;
+};
+} // namespace
+
+static WeightsLayout layoutWeights(const Plan &plan) {
+  WeightsLayout w;
+  w.offsets.assign(plan.slots.size(), -1);
+  auto add = [&](int s) {
+    const PlanSlot &slot = plan.slots[s];
+    if (!slot.isConstant || w.offsets[s] >= 0)
+      return;
+    w.blob.resize(alignUp(w.blob.size(), kScratchAlign), '\0');
+    w.offsets[s] = static_cast<int64_t>(w.blob.size());
+    w.blob.append(static_cast<const char *>(slot.constant.raw()),
+                  slot.constant.byteSize());
+  };
+  for (const PlanStep &step : plan.steps)
+    for (int s : step.args)
+      add(s);
+  for (int s : plan.outputSlots)
+    add(s);
+  w.blob.resize(alignUp(w.blob.size(), kScratchAlign), '\0');
+  return w;
+}
+
+/// FNV-1a over 64-bit little-endian words (then the tail bytes), with a
+/// shift after each multiply so high bits reach low ones. The generated C
+/// driver computes the same function.
+static uint64_t weightsChecksum(llvm::StringRef data) {
+  const uint64_t prime = 0x100000001b3ull;
+  uint64_t h = 0xcbf29ce484222325ull;
+  size_t i = 0;
+  for (; i + 8 <= data.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, data.data() + i, 8);
+    h = (h ^ word) * prime;
+    h ^= h >> 29;
+  }
+  for (; i < data.size(); ++i) {
+    h = (h ^ static_cast<unsigned char>(data[i])) * prime;
+    h ^= h >> 29;
+  }
+  return h;
+}
+
+/// Magic of a weights file; then u64 payload size, u64 checksum, padding to
+/// kWeightsHeader bytes, then the payload.
+static constexpr char kWeightsMagic[9] = "KILNWTS1";
+static constexpr uint64_t kWeightsHeader = 64;
+
+static std::string weightsFileImage(llvm::StringRef blob) {
+  std::string image(kWeightsHeader, '\0');
+  std::memcpy(image.data(), kWeightsMagic, 8);
+  uint64_t size = blob.size(), sum = weightsChecksum(blob);
+  std::memcpy(image.data() + 8, &size, 8);
+  std::memcpy(image.data() + 16, &sum, 8);
+  image += blob;
+  return image;
+}
+
+//===----------------------------------------------------------------------===//
+// Generated C
+//===----------------------------------------------------------------------===//
+
+/// \p s as a C string literal.
+static std::string cString(llvm::StringRef s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\')
+      out += std::string("\\") + static_cast<char>(c);
+    else if (c >= 0x20 && c < 0x7f)
+      out += static_cast<char>(c);
+    else
+      out += llvm::formatv("\\{0:o3}", unsigned(c)).str();
+  }
+  return out + "\"";
+}
+
+/// \p s made safe inside a C block comment.
+static std::string cComment(llvm::StringRef s) {
+  std::string out;
+  for (char c : s)
+    out += (c == '\n' || c == '\r') ? ' ' : c;
+  size_t pos;
+  while ((pos = out.find("*/")) != std::string::npos)
+    out.replace(pos, 2, "* /");
+  return out;
+}
+
+namespace {
+/// Everything the header and the driver are generated from.
+struct LibraryDesc {
+  const Plan *plan;
+  std::string name, prefix, macro;
+  std::string modelPath;
+  ScratchPlan scratch;
+  WeightsLayout weights;
+  uint64_t checksum = 0;
+  bool weightsFile = false;
+  std::string weightsFileName;
+  /// Absolute path of the blob for `.incbin`.
+  std::string blobPath;
+};
+} // namespace
+
+/// The part every generated header shares, guarded so that headers of
+/// several models can be included together.
+static const char *kCommonHeader = R"(#ifndef KILN_AOT_ABI_1
+#define KILN_AOT_ABI_1
+/* Status codes of the NAME_* functions. */
+#define KILN_OK 0
+#define KILN_ERR_ARGUMENT 1        /* a null or misaligned pointer */
+#define KILN_ERR_NOT_INITIALIZED 2 /* run before a successful NAME_init */
+#define KILN_ERR_OPEN 3            /* the weights file cannot be opened */
+#define KILN_ERR_SIZE 4            /* the weights file is short or long */
+#define KILN_ERR_CORRUPT 5         /* bad magic, wrong model or checksum */
+#define KILN_ERR_NOMEM 6           /* no memory for the weights */
+
+/* Element types: the ONNX TensorProto.DataType numbers. Bool is one byte
+   holding 0 or 1. Tensors are dense and row-major. */
+#define KILN_DTYPE_F32 1
+#define KILN_DTYPE_U8 2
+#define KILN_DTYPE_I8 3
+#define KILN_DTYPE_I32 6
+#define KILN_DTYPE_I64 7
+#define KILN_DTYPE_BOOL 9
+#define KILN_DTYPE_F16 10
+#define KILN_DTYPE_F64 11
+
+#define KILN_AOT_MAGIC 0x4e4c494bu /* "KILN" */
+
+/* One input or output. */
+typedef struct kiln_tensor_info {
+  const char *name;
+  int32_t dtype;        /* KILN_DTYPE_* */
+  int32_t rank;
+  const int64_t *shape; /* rank dimensions, outermost first */
+  int64_t num_elements;
+  uint64_t size;        /* bytes */
+} kiln_tensor_info;
+
+/* The model, as NAME_describe() returns it. */
+typedef struct kiln_model_info {
+  uint32_t magic;       /* KILN_AOT_MAGIC */
+  uint32_t abi_version; /* 1 */
+  const char *name;     /* the library's NAME */
+  const char *prefix;   /* the C prefix of its functions */
+  int32_t num_inputs, num_outputs;
+  const kiln_tensor_info *inputs, *outputs;
+  uint64_t scratch_size, scratch_align;
+  uint64_t weights_size;
+  const char *weights_file; /* file name of the weights, NULL if embedded */
+  int32_t num_kernels;
+  const char *target_cpu;   /* the CPU the kernels were compiled for */
+} kiln_model_info;
+
+/* A caller's parallel-for: it must call task(ctx, begin, end) on disjoint
+   ranges covering [0, n), on any threads in any order, and return once
+   every call has returned. */
+typedef void (*kiln_task_fn)(void *ctx, int64_t begin, int64_t end);
+typedef void (*kiln_parallel_for_fn)(void *user, int64_t n, kiln_task_fn task,
+                                     void *ctx);
+#endif /* KILN_AOT_ABI_1 */
+)";
+
+static void writeTensorMacros(llvm::raw_ostream &os, const LibraryDesc &d,
+                              llvm::StringRef kind, size_t i,
+                              const TensorSpec &spec) {
+  std::string upper = llvm::StringRef(kind).upper();
+  std::string m = llvm::formatv("{0}_{1}{2}", d.macro, upper, i).str();
+  int64_t numel = shapeNumElements(spec.shape);
+  os << llvm::formatv("/* {0} {1} \"{2}\": {3} {4} */\n", kind, i,
+                      cComment(spec.name), formatShape(spec.shape),
+                      dtypeName(spec.dtype));
+  os << "#define " << m << "_NAME " << cString(spec.name) << "\n";
+  os << "#define " << m << "_DTYPE KILN_DTYPE_"
+     << llvm::StringRef(dtypeName(spec.dtype)).upper() << "\n";
+  os << "#define " << m << "_RANK " << spec.shape.size() << "\n";
+  os << "#define " << m << "_NUM_ELEMENTS " << numel << "\n";
+  os << "#define " << m << "_SIZE " << numel * dtypeSize(spec.dtype) << "\n";
+  os << "static const int64_t " << d.prefix << "_" << kind << i << "_shape["
+     << std::max<size_t>(1, spec.shape.size()) << "] = {";
+  if (spec.shape.empty())
+    os << "1 /* rank 0: no dimensions */";
+  for (auto [k, dim] : llvm::enumerate(spec.shape))
+    os << (k ? ", " : "") << dim;
+  os << "};\n\n";
+}
+
+static std::string generateHeader(const LibraryDesc &d) {
+  const Plan &plan = *d.plan;
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  std::string guard = "KILN_MODEL_" + d.macro + "_H";
+  os << "/* " << d.name << ".h - the C API of lib" << d.name << ".so, "
+     << "generated by `kiln compile` from\n   " << cComment(d.modelPath)
+     << ". Do not edit.\n\n"
+     << "   Usage: allocate " << d.macro
+     << "_SCRATCH_SIZE bytes of scratch memory aligned to\n   "
+     << kScratchAlign << " bytes, point inputs[i] at input i and outputs[i] "
+     << "at room for output i\n   (dense, row-major, aligned at least to "
+        "the element size), then call\n   "
+     << d.prefix << "_run(inputs, outputs, scratch)."
+     << (d.weightsFile ? " Call " + d.prefix +
+                             "_init(path of " + d.weightsFileName +
+                             ") once\n   before any run."
+                       : "")
+     << " The library allocates nothing\n   while running, starts no "
+        "threads and keeps no state between runs: runs\n   with separate "
+        "scratch and outputs may go on concurrently. The kernels\n   are "
+        "compiled for "
+     << hostTarget().cpu << " and use its instruction set. */\n";
+  os << "#ifndef " << guard << "\n#define " << guard << "\n\n"
+     << "#include <stddef.h>\n#include <stdint.h>\n\n"
+     << "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n";
+  os << kCommonHeader << "\n";
+  os << "#define " << d.macro << "_NUM_INPUTS " << plan.inputs.size() << "\n";
+  os << "#define " << d.macro << "_NUM_OUTPUTS " << plan.outputs.size()
+     << "\n";
+  os << "#define " << d.macro << "_SCRATCH_SIZE " << d.scratch.size
+     << "u /* bytes */\n";
+  os << "#define " << d.macro << "_SCRATCH_ALIGN " << kScratchAlign << "\n";
+  os << "#define " << d.macro << "_WEIGHTS_SIZE " << d.weights.blob.size()
+     << "u /* bytes, " << (d.weightsFile ? "in " + d.weightsFileName
+                                        : std::string("embedded"))
+     << " */\n";
+  os << "#define " << d.macro << "_HAS_WEIGHTS_FILE " << d.weightsFile
+     << "\n\n";
+  for (auto [i, spec] : llvm::enumerate(plan.inputs))
+    writeTensorMacros(os, d, "input", i, spec);
+  for (auto [i, spec] : llvm::enumerate(plan.outputs))
+    writeTensorMacros(os, d, "output", i, spec);
+
+  const std::string &p = d.prefix;
+  os << "/* The model's description: the constants above, at run time. */\n"
+     << "const kiln_model_info *" << p << "_describe(void);\n\n"
+     << "/* Bytes of scratch memory a run needs (" << d.macro
+     << "_SCRATCH_SIZE). */\n"
+     << "uint64_t " << p << "_scratch_size(void);\n\n";
+  if (d.weightsFile)
+    os << "/* Loads the weights from `path` (" << d.weightsFileName
+       << ", written beside the\n   library) after checking its size and "
+          "checksum. Returns KILN_OK or\n   KILN_ERR_OPEN, KILN_ERR_SIZE, "
+          "KILN_ERR_CORRUPT, KILN_ERR_NOMEM. Not\n   thread-safe: call it "
+          "before any run. */\n"
+       << "int " << p << "_init(const char *path);\n\n"
+       << "/* Frees the weights; runs then fail until the next init. */\n"
+       << "void " << p << "_release(void);\n\n";
+  os << "/* Runs the model on the calling thread. `scratch` may be NULL when "
+        "the\n   scratch size is 0. Returns KILN_OK, KILN_ERR_ARGUMENT (a "
+        "null or\n   misaligned pointer)"
+     << (d.weightsFile ? " or KILN_ERR_NOT_INITIALIZED" : "") << ". */\n"
+     << "int " << p << "_run(const void *const *inputs, void *const *outputs,"
+     << "\n" << std::string(p.size() + 9, ' ') << "void *scratch);\n\n";
+  os << "/* Like " << p << "_run, but steps with several work items are "
+        "split through\n   parallel_for(user, n, task, ctx) (NULL: run on "
+        "the calling thread). */\n"
+     << "int " << p << "_run_parallel(const void *const *inputs,\n"
+     << std::string(p.size() + 18, ' ') << "void *const *outputs, "
+     << "void *scratch,\n" << std::string(p.size() + 18, ' ')
+     << "kiln_parallel_for_fn parallel_for, void *user);\n\n";
+  os << "/* A short English text for a status code. */\n"
+     << "const char *" << p << "_status_string(int status);\n\n";
+  os << "#ifdef __cplusplus\n}\n#endif\n\n#endif /* " << guard << " */\n";
+  return text;
+}
+
+/// The C expression of a pointer to slot \p s, for the driver.
+static std::string slotPointer(const LibraryDesc &d, int s) {
+  const Plan &plan = *d.plan;
+  for (auto [i, in] : llvm::enumerate(plan.inputSlots))
+    if (in == s)
+      return llvm::formatv("(void *)in[{0}]", i).str();
+  if (d.weights.offsets[s] >= 0)
+    return llvm::formatv("(void *)(w + {0})", d.weights.offsets[s]).str();
+  for (auto [i, out] : llvm::enumerate(plan.outputSlots))
+    if (out == s)
+      return llvm::formatv("out[{0}]", i).str();
+  assert(d.scratch.offsets[s] >= 0 && "every kernel buffer has a home");
+  return llvm::formatv("s + {0}", d.scratch.offsets[s]).str();
+}
+
+static void writeTensorInfos(llvm::raw_ostream &os, const LibraryDesc &d,
+                             llvm::StringRef kind,
+                             const std::vector<TensorSpec> &specs) {
+  if (specs.empty())
+    return;
+  os << "static const kiln_tensor_info kiln_" << kind << "s[] = {\n";
+  for (auto [i, spec] : llvm::enumerate(specs)) {
+    int64_t numel = shapeNumElements(spec.shape);
+    os << llvm::formatv("    {{{0}, {1}, {2}, {3}_{4}{5}_shape, {6}, {7}u},\n",
+                        cString(spec.name), dtypeToOnnx(spec.dtype),
+                        spec.shape.size(), d.prefix, kind, i, numel,
+                        numel * dtypeSize(spec.dtype));
+  }
+  os << "};\n";
+}
+
+/// The loader of a weights file, in C.
+static const char *kInitTemplate = R"(
+static unsigned char *kiln_weights;
+
+int PREFIX_init(const char *path) {
+  unsigned char header[KILN_WEIGHTS_HEADER];
+  uint64_t size, sum, alloc;
+  unsigned char *data;
+  FILE *f;
+  if (!path)
+    return KILN_ERR_ARGUMENT;
+  f = fopen(path, "rb");
+  if (!f)
+    return KILN_ERR_OPEN;
+  if (fread(header, 1, sizeof header, f) != sizeof header) {
+    fclose(f);
+    return KILN_ERR_SIZE;
+  }
+  memcpy(&size, header + 8, 8);
+  memcpy(&sum, header + 16, 8);
+  if (memcmp(header, "KILNWTS1", 8) != 0 || size != KILN_WEIGHTS_SIZE ||
+      sum != KILN_WEIGHTS_CHECKSUM) {
+    fclose(f);
+    return KILN_ERR_CORRUPT;
+  }
+  alloc = size ? size : KILN_WEIGHTS_ALIGN;
+  data = (unsigned char *)aligned_alloc(KILN_WEIGHTS_ALIGN, alloc);
+  if (!data) {
+    fclose(f);
+    return KILN_ERR_NOMEM;
+  }
+  if (fread(data, 1, size, f) != size || fgetc(f) != EOF) {
+    fclose(f);
+    free(data);
+    return KILN_ERR_SIZE;
+  }
+  fclose(f);
+  if (kiln_checksum(data, size) != KILN_WEIGHTS_CHECKSUM) {
+    free(data);
+    return KILN_ERR_CORRUPT;
+  }
+  free(kiln_weights);
+  kiln_weights = data;
+  return KILN_OK;
+}
+
+void PREFIX_release(void) {
+  free(kiln_weights);
+  kiln_weights = NULL;
+}
+)";
+
+static std::string generateDriver(const LibraryDesc &d) {
+  const Plan &plan = *d.plan;
+  const std::string &p = d.prefix;
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << "/* The driver of lib" << d.name << ".so, generated by `kiln "
+     << "compile`: the plan of\n   " << cComment(d.modelPath)
+     << " as straight-line calls of its kernels. */\n"
+     << "#include \"" << d.name << ".h\"\n\n"
+     << "#include <stdint.h>\n#include <stdio.h>\n#include <stdlib.h>\n"
+     << "#include <string.h>\n\n"
+     << "#define KILN_HIDDEN __attribute__((visibility(\"hidden\")))\n\n"
+     << "typedef void (*kiln_kernel)(void **buffers, int64_t begin, "
+        "int64_t end);\n";
+  for (const PlanStep &step : plan.steps)
+    os << "KILN_HIDDEN void " << step.symbol
+       << "(void **, int64_t, int64_t);\n";
+
+  // Weights.
+  os << "\n#define KILN_WEIGHTS_SIZE " << d.weights.blob.size() << "u\n"
+     << "#define KILN_WEIGHTS_CHECKSUM 0x" << llvm::utohexstr(d.checksum)
+     << "ull\n#define KILN_WEIGHTS_ALIGN " << kScratchAlign << "u\n"
+     << "#define KILN_WEIGHTS_HEADER " << kWeightsHeader << "u\n";
+  if (d.weightsFile) {
+    os << R"(
+/* FNV-1a over 64-bit words, each multiply followed by a shift (as Kiln
+   writes it in the file header). */
+static uint64_t kiln_checksum(const unsigned char *p, uint64_t n) {
+  uint64_t h = 0xcbf29ce484222325ull, i = 0, word;
+  for (; i + 8 <= n; i += 8) {
+    memcpy(&word, p + i, 8);
+    h = (h ^ word) * 0x100000001b3ull;
+    h ^= h >> 29;
+  }
+  for (; i < n; ++i) {
+    h = (h ^ p[i]) * 0x100000001b3ull;
+    h ^= h >> 29;
+  }
+  return h;
+}
+)";
+    std::string init = kInitTemplate;
+    size_t pos;
+    while ((pos = init.find("PREFIX")) != std::string::npos)
+      init.replace(pos, 6, p);
+    os << init;
+  } else if (!d.weights.blob.empty()) {
+    std::string sym = "kiln_weights_" + p;
+    os << "\n/* The weights, embedded as they are in the blob Kiln wrote. */\n"
+       << "__asm__(\".section .rodata\\n\"\n"
+       << "        \".balign " << kScratchAlign << "\\n\"\n"
+       << "        \".globl " << sym << "\\n\"\n"
+       << "        \".hidden " << sym << "\\n\"\n"
+       << "        \"" << sym << ":\\n\"\n"
+       << "        \".incbin " << llvm::StringRef(cString(d.blobPath)).drop_back(1)
+       << "\\\"\\n\"\n"
+       << "        \".previous\\n\");\n"
+       << "extern const unsigned char " << sym << "[] KILN_HIDDEN;\n";
+  }
+
+  // Description.
+  os << "\n";
+  writeTensorInfos(os, d, "input", plan.inputs);
+  writeTensorInfos(os, d, "output", plan.outputs);
+  os << "static const kiln_model_info kiln_info = {\n"
+     << "    KILN_AOT_MAGIC, 1, " << cString(d.name) << ", " << cString(p)
+     << ",\n    " << plan.inputs.size() << ", " << plan.outputs.size() << ", "
+     << (plan.inputs.empty() ? "NULL" : "kiln_inputs") << ", "
+     << (plan.outputs.empty() ? "NULL" : "kiln_outputs") << ",\n    "
+     << d.scratch.size << "u, " << kScratchAlign << "u, "
+     << d.weights.blob.size() << "u, "
+     << (d.weightsFile ? cString(d.weightsFileName) : std::string("NULL"))
+     << ",\n    " << plan.steps.size() << ", "
+     << cString(hostTarget().cpu) << "};\n\n";
+  os << "const kiln_model_info *" << p << "_describe(void) { return "
+     << "&kiln_info; }\n\n"
+     << "uint64_t " << p << "_scratch_size(void) { return " << d.macro
+     << "_SCRATCH_SIZE; }\n\n";
+  os << "const char *" << p << "_status_string(int status) {\n"
+     << "  switch (status) {\n"
+     << "  case KILN_OK: return \"ok\";\n"
+     << "  case KILN_ERR_ARGUMENT: return \"a null or misaligned pointer\";\n"
+     << "  case KILN_ERR_NOT_INITIALIZED: return \"the weights are not "
+        "loaded (call init first)\";\n"
+     << "  case KILN_ERR_OPEN: return \"the weights file cannot be "
+        "opened\";\n"
+     << "  case KILN_ERR_SIZE: return \"the weights file is truncated or "
+        "too long\";\n"
+     << "  case KILN_ERR_CORRUPT: return \"the weights file is corrupt or "
+        "belongs to another model\";\n"
+     << "  case KILN_ERR_NOMEM: return \"out of memory\";\n"
+     << "  default: return \"unknown status\";\n  }\n}\n";
+
+  // Steps.
+  os << R"(
+typedef struct kiln_step_task {
+  kiln_kernel fn;
+  void **buffers;
+} kiln_step_task;
+
+static void kiln_run_task(void *ctx, int64_t begin, int64_t end) {
+  const kiln_step_task *t = (const kiln_step_task *)ctx;
+  t->fn(t->buffers, begin, end);
+}
+
+static void kiln_step(kiln_kernel fn, void **buffers, int64_t n,
+                      kiln_parallel_for_fn parallel_for, void *user) {
+  if (parallel_for && n > 1) {
+    kiln_step_task t;
+    t.fn = fn;
+    t.buffers = buffers;
+    parallel_for(user, n, kiln_run_task, &t);
+  } else {
+    fn(buffers, 0, n);
+  }
+}
+
+#define KILN_MISALIGNED(ptr, align) (((uintptr_t)(ptr)) % (align) != 0)
+)";
+  os << "\nint " << p << "_run_parallel(const void *const *in, "
+     << "void *const *out, void *scratch,\n"
+     << "    kiln_parallel_for_fn parallel_for, void *user) {\n"
+     << "  unsigned char *s = (unsigned char *)scratch;\n";
+  if (d.weightsFile)
+    os << "  const unsigned char *w = kiln_weights;\n"
+       << "  if (!w)\n    return KILN_ERR_NOT_INITIALIZED;\n";
+  else if (!d.weights.blob.empty())
+    os << "  const unsigned char *w = kiln_weights_" << p << ";\n";
+  os << "  if ((!in && " << plan.inputs.size() << ") || (!out && "
+     << plan.outputs.size() << "))\n    return KILN_ERR_ARGUMENT;\n";
+  if (d.scratch.size)
+    os << "  if (!s || KILN_MISALIGNED(s, " << kScratchAlign
+       << "))\n    return KILN_ERR_ARGUMENT;\n";
+  // Empty tensors may come as null pointers; the others must be aligned to
+  // their element size.
+  auto check = [&](llvm::StringRef array, size_t i, const TensorSpec &spec) {
+    if (shapeNumElements(spec.shape) == 0)
+      return;
+    std::string ptr = llvm::formatv("{0}[{1}]", array, i).str();
+    os << "  if (!" << ptr << " || KILN_MISALIGNED(" << ptr << ", "
+       << dtypeSize(spec.dtype) << "))\n    return KILN_ERR_ARGUMENT;\n";
+  };
+  for (auto [i, spec] : llvm::enumerate(plan.inputs))
+    check("in", i, spec);
+  for (auto [i, spec] : llvm::enumerate(plan.outputs))
+    check("out", i, spec);
+  os << "  (void)s;\n";
+  for (const PlanStep &step : plan.steps) {
+    os << "  { /* " << cComment(step.label) << " */\n    void *b[] = {";
+    for (auto [k, s] : llvm::enumerate(step.args))
+      os << (k ? ", " : "") << slotPointer(d, s);
+    os << "};\n    kiln_step(" << step.symbol << ", b, " << step.workItems
+       << ", parallel_for, user);\n  }\n";
+  }
+  // Outputs that are inputs, weights or repeated outputs are copies.
+  for (auto [i, s] : llvm::enumerate(plan.outputSlots)) {
+    std::string from = slotPointer(d, s);
+    if (from != llvm::formatv("out[{0}]", i).str())
+      os << "  memcpy(out[" << i << "], " << from << ", "
+         << slotBytes(plan.slots[s]) << "u);\n";
+  }
+  os << "  return KILN_OK;\n}\n\n";
+  os << "int " << p << "_run(const void *const *inputs, void *const *outputs,"
+     << " void *scratch) {\n  return " << p
+     << "_run_parallel(inputs, outputs, scratch, NULL, NULL);\n}\n";
+  return text;
+}
+
+//===----------------------------------------------------------------------===//
+// Building
+//===----------------------------------------------------------------------===//
+
+/// Lists the reference steps of \p plan, grouped by op, for the refusal.
+static std::string describeReferenceSteps(const Plan &plan) {
+  std::map<std::string, std::vector<const PlanStep *>> byOp;
+  for (const PlanStep &step : plan.steps)
+    if (step.kind == PlanStep::Kind::Reference)
+      byOp[step.ops.back()->getName().getStringRef().str()].push_back(&step);
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  for (auto &[op, steps] : byOp) {
+    os << "\n  " << op << " x" << steps.size() << ": " << steps.front()->reason
+       << " (e.g. " << steps.front()->label << ")";
+  }
+  return text;
+}
+
+/// Writes \p data to \p path.
+static llvm::Error writeFile(const std::string &path, llvm::StringRef data) {
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path, ec, llvm::sys::fs::OF_None);
+  if (ec)
+    return makeError("cannot write '" + path + "': " + ec.message());
+  os << data;
+  os.close();
+  if (os.has_error())
+    return makeError("cannot write '" + path + "': " + os.error().message());
+  return llvm::Error::success();
+}
+
+/// Runs \p args (args[0] is the program), failing with its stderr.
+static llvm::Error runTool(std::vector<std::string> args,
+                           const std::string &tempDir) {
+  auto program = llvm::sys::findProgramByName(args[0]);
+  if (!program)
+    return makeError("cannot find the C compiler '" + args[0] +
+                     "' (needed to build the library): " +
+                     program.getError().message());
+  std::string errPath = tempDir + "/tool.err";
+  std::vector<llvm::StringRef> argv(args.begin(), args.end());
+  std::optional<llvm::StringRef> redirects[] = {std::nullopt, std::nullopt,
+                                                llvm::StringRef(errPath)};
+  std::string message;
+  int rc = llvm::sys::ExecuteAndWait(*program, argv, std::nullopt, redirects,
+                                     0, 0, &message);
+  if (rc == 0)
+    return llvm::Error::success();
+  std::string stderrText;
+  if (auto buf = llvm::MemoryBuffer::getFile(errPath))
+    stderrText = (*buf)->getBuffer().take_front(4000).str();
+  return makeError("'" + llvm::join(args, " ") + "' failed" +
+                   (message.empty() ? "" : ": " + message) +
+                   (stderrText.empty() ? "" : ":\n" + stderrText));
+}
+
+namespace {
+/// A temporary folder removed when it goes out of scope.
+struct TempDir {
+  std::string path;
+  ~TempDir() {
+    if (!path.empty())
+      (void)llvm::sys::fs::remove_directories(path);
+  }
+};
+} // namespace
+
+llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
+                                         const std::string &libraryPath,
+                                         const AotOptions &options) {
+  auto start = std::chrono::steady_clock::now();
+  auto stage = [&](llvm::StringRef name) {
+    if (options.onStage)
+      options.onStage(name, msSince(start));
+    start = std::chrono::steady_clock::now();
+  };
+  if (!llvm::StringRef(libraryPath).ends_with(".so"))
+    return makeError("the library path '" + libraryPath +
+                     "' must end in .so");
+  LibraryDesc d;
+  d.name = libraryBaseName(libraryPath);
+  d.prefix = cPrefixFor(d.name);
+  d.macro = llvm::StringRef(d.prefix).upper();
+  d.modelPath = options.modelPath;
+  d.weightsFile = options.weightsFile;
+  d.weightsFileName = d.name + ".weights";
+
+  // 1. Graph passes and plan.
+  {
+    DialectRegistry registry;
+    registerCpuBackendDialects(registry);
+    graph.getContext()->appendDialectRegistry(registry);
+    graph.getContext()->loadAllAvailableDialects();
+  }
+  if (llvm::Error e = prepareGraph(graph, /*optimize=*/true))
+    return std::move(e);
+  stage("graph passes");
+  auto planOr = buildPlan(graph);
+  if (!planOr)
+    return planOr.takeError();
+  Plan plan = std::move(*planOr);
+  d.plan = &plan;
+  unsigned numReference = plan.steps.size() - plan.numCompiled();
+  stage("plan and lower to linalg (" + std::to_string(plan.numCompiled()) +
+        " kernels, " + std::to_string(numReference) + " reference steps)");
+  if (numReference)
+    return makeError(llvm::formatv(
+        "cannot build a library: {0} of {1} steps need reference kernels, "
+        "which the AOT backend cannot compile (a library holds compiled "
+        "kernels only); the ops:{2}",
+        numReference, plan.steps.size(), describeReferenceSteps(plan)));
+  for (const auto &specs : {plan.inputs, plan.outputs})
+    for (const TensorSpec &spec : specs)
+      if (!spec.isStatic())
+        return makeError("'" + spec.name + "' has the dynamic shape " +
+                         spec.format() +
+                         "; a library needs static shapes (give --shape " +
+                         spec.name + "=DIMS)");
+
+  // 2. Data layout.
+  d.scratch = planScratch(plan);
+  d.weights = layoutWeights(plan);
+  d.checksum = weightsChecksum(d.weights.blob);
+
+  // 3. Kernel objects.
+  std::vector<std::string> objects;
+  bool cacheHit = false;
+  std::string cachePath;
+  if (plan.numCompiled()) {
+    if (options.useCache) {
+      std::string dir = options.cacheDir.empty() ? defaultCacheDir()
+                                                 : options.cacheDir;
+      cachePath = dir + "/" + cacheKey(*plan.kernels) + ".kobj";
+      cacheHit = readCacheEntry(cachePath, objects);
+    }
+    if (!cacheHit) {
+      CodegenOptions cg;
+      cg.jobs = options.jobs;
+      cg.onStage = options.onStage;
+      auto compiled = compileKernels(*plan.kernels, cg);
+      if (!compiled)
+        return compiled.takeError();
+      objects = std::move(*compiled);
+      if (options.useCache)
+        writeCacheEntry(cachePath, objects); // best effort
+    }
+  }
+  stage(cacheHit ? "kernels loaded from cache " + cachePath
+                 : std::string("kernels compiled"));
+
+  // 4. Sources, in a temporary folder beside the library.
+  llvm::SmallString<256> absLib(libraryPath);
+  if (std::error_code ec = llvm::sys::fs::make_absolute(absLib))
+    return makeError("cannot resolve '" + libraryPath + "': " + ec.message());
+  std::string dir = llvm::sys::path::parent_path(absLib).str();
+  if (std::error_code ec = llvm::sys::fs::create_directories(dir))
+    return makeError("cannot create '" + dir + "': " + ec.message());
+  TempDir temp;
+  {
+    llvm::SmallString<256> path;
+    if (std::error_code ec = llvm::sys::fs::createUniqueDirectory(
+            dir + "/.lib" + d.name + ".tmp", path))
+      return makeError("cannot create a temporary folder in '" + dir +
+                       "': " + ec.message());
+    temp.path = path.str().str();
+  }
+  const std::string &t = temp.path;
+  d.blobPath = t + "/weights.bin";
+  std::string header = t + "/" + d.name + ".h";
+  std::string driver = t + "/" + d.name + ".c";
+  std::string exports = t + "/exports.map";
+  if (llvm::Error e = writeFile(header, generateHeader(d)))
+    return std::move(e);
+  if (llvm::Error e = writeFile(driver, generateDriver(d)))
+    return std::move(e);
+  if (llvm::Error e = writeFile(exports, "{\n  global: " + d.prefix +
+                                             "_*;\n  local: *;\n};\n"))
+    return std::move(e);
+  if (d.weightsFile) {
+    if (llvm::Error e = writeFile(t + "/" + d.weightsFileName,
+                                  weightsFileImage(d.weights.blob)))
+      return std::move(e);
+  } else if (llvm::Error e = writeFile(d.blobPath, d.weights.blob)) {
+    return std::move(e);
+  }
+  std::vector<std::string> link = {options.cc, "-shared", "-o",
+                                   t + "/lib.so", t + "/driver.o"};
+  for (auto [i, obj] : llvm::enumerate(objects)) {
+    std::string path = t + "/kernels" + std::to_string(i) + ".o";
+    if (llvm::Error e = writeFile(path, obj))
+      return std::move(e);
+    link.push_back(path);
+  }
+  stage("driver and header generated");
+
+  // 5. Compile and link.
+  if (llvm::Error e = runTool({options.cc, "-std=c11", "-O2", "-fPIC",
+                               "-Wall", "-c", driver, "-I", t, "-o",
+                               t + "/driver.o"},
+                              t))
+    return std::move(e);
+  // Only the NAME_* API is exported; libm is linked only if a kernel calls
+  // it.
+  link.insert(link.end(), {"-Wl,--version-script=" + exports,
+                           "-Wl,-soname,lib" + d.name + ".so",
+                           "-Wl,-z,noexecstack", "-Wl,--as-needed", "-lm"});
+  if (llvm::Error e = runTool(link, t))
+    return std::move(e);
+  stage("driver compiled and library linked");
+
+  // 6. Into place: the library last, so a present library has its header.
+  AotResult result;
+  result.prefix = d.prefix;
+  result.kernels = plan.numCompiled();
+  result.weightBytes = d.weights.blob.size();
+  result.scratchBytes = d.scratch.size;
+  result.unsharedScratchBytes = d.scratch.unsharedSize;
+  std::vector<std::pair<std::string, std::string>> moves;
+  if (d.weightsFile)
+    moves.push_back({t + "/" + d.weightsFileName,
+                     dir + "/" + d.weightsFileName});
+  moves.push_back({header, dir + "/" + d.name + ".h"});
+  moves.push_back({t + "/lib.so", absLib.str().str()});
+  for (auto &[from, to] : moves) {
+    if (std::error_code ec = llvm::sys::fs::rename(from, to))
+      return makeError("cannot rename '" + from + "' to '" + to +
+                       "': " + ec.message());
+    result.files.push_back(to);
+  }
+  return result;
+}
+
+} // namespace kiln::cpu

@@ -1,0 +1,248 @@
+//===- AotLibrary.cpp - Load and run a library built by kiln compile ------===//
+//
+// AotLibrary dlopens a library, finds its NAME_* API, and rebuilds the
+// model's input and output specs from NAME_describe(), so `kiln run` treats
+// it like any other backend. Threads come from a oneTBB arena handed to the
+// library as its parallel-for callback; the library itself starts none.
+//
+// The structs below mirror the generated header's kiln_model_info and
+// kiln_tensor_info (ABI version 1); the magic and version are checked before
+// anything else is read.
+//
+//===----------------------------------------------------------------------===//
+#include "kiln/cpu/Aot.h"
+#include "kiln/cpu/Executor.h"
+
+#include "llvm/BinaryFormat/ELF.h"
+#include "llvm/Object/ELFObjectFile.h"
+#include "llvm/Object/ObjectFile.h"
+#include "llvm/Support/Path.h"
+
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/info.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/task_arena.h>
+
+#include <dlfcn.h>
+
+namespace kiln::cpu {
+
+static llvm::Error makeError(const llvm::Twine &msg) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+}
+
+namespace {
+/// The generated header's kiln_tensor_info.
+struct CTensorInfo {
+  const char *name;
+  int32_t dtype;
+  int32_t rank;
+  const int64_t *shape;
+  int64_t numElements;
+  uint64_t size;
+};
+/// The generated header's kiln_model_info.
+struct CModelInfo {
+  uint32_t magic;
+  uint32_t abiVersion;
+  const char *name;
+  const char *prefix;
+  int32_t numInputs, numOutputs;
+  const CTensorInfo *inputs, *outputs;
+  uint64_t scratchSize, scratchAlign;
+  uint64_t weightsSize;
+  const char *weightsFile;
+  int32_t numKernels;
+  const char *targetCpu;
+};
+constexpr uint32_t kMagic = 0x4e4c494bu;
+constexpr uint32_t kAbiVersion = 1;
+
+using TaskFn = void (*)(void *, int64_t, int64_t);
+using ParallelForFn = void (*)(void *, int64_t, TaskFn, void *);
+using DescribeFn = const CModelInfo *(*)();
+using RunFn = int (*)(const void *const *, void *const *, void *,
+                      ParallelForFn, void *);
+using InitFn = int (*)(const char *);
+using ReleaseFn = void (*)();
+using StatusFn = const char *(*)(int);
+} // namespace
+
+struct AotLibrary::Impl {
+  void *handle = nullptr;
+  RunFn run = nullptr;
+  ReleaseFn release = nullptr;
+  StatusFn status = nullptr;
+  std::unique_ptr<tbb::task_arena> arena;
+
+  ~Impl() {
+    if (release)
+      release();
+    if (handle)
+      dlclose(handle);
+  }
+
+  std::string statusText(int rc) const {
+    return std::to_string(rc) + " (" + (status ? status(rc) : "?") + ")";
+  }
+};
+
+/// The parallel-for handed to the library: a oneTBB loop in the arena.
+static void tbbParallelFor(void *user, int64_t n, TaskFn task, void *ctx) {
+  auto *arena = static_cast<tbb::task_arena *>(user);
+  arena->execute([&] {
+    tbb::parallel_for(tbb::blocked_range<int64_t>(0, n),
+                      [&](const tbb::blocked_range<int64_t> &r) {
+                        task(ctx, r.begin(), r.end());
+                      });
+  });
+}
+
+/// The one exported `*_describe` function of a library whose file was
+/// renamed, found in its dynamic symbol table.
+static std::string findDescribeSymbol(const std::string &path) {
+  auto file = llvm::object::ObjectFile::createObjectFile(path);
+  if (!file) {
+    llvm::consumeError(file.takeError());
+    return "";
+  }
+  auto *elf = llvm::dyn_cast<llvm::object::ELFObjectFileBase>(
+      file->getBinary());
+  if (!elf)
+    return "";
+  std::string found;
+  for (const llvm::object::ELFSymbolRef &sym :
+       elf->getDynamicSymbolIterators()) {
+    auto name = sym.getName();
+    if (!name) {
+      llvm::consumeError(name.takeError());
+      continue;
+    }
+    if (!name->ends_with("_describe") || sym.getBinding() != llvm::ELF::STB_GLOBAL)
+      continue;
+    if (!found.empty())
+      return ""; // ambiguous
+    found = name->str();
+  }
+  return found;
+}
+
+llvm::Expected<std::unique_ptr<AotLibrary>>
+AotLibrary::load(const std::string &path, unsigned threads) {
+  std::unique_ptr<AotLibrary> lib(new AotLibrary());
+  lib->impl = std::make_unique<Impl>();
+  Impl &impl = *lib->impl;
+  // A bare file name would make dlopen search the library path instead.
+  std::string openPath =
+      path.find('/') == std::string::npos ? "./" + path : path;
+  impl.handle = dlopen(openPath.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (!impl.handle)
+    return makeError("cannot load library '" + path + "': " + dlerror());
+
+  std::string prefix = cPrefixFor(libraryBaseName(path));
+  auto describe = reinterpret_cast<DescribeFn>(
+      dlsym(impl.handle, (prefix + "_describe").c_str()));
+  if (!describe) {
+    std::string sym = findDescribeSymbol(path);
+    if (!sym.empty())
+      describe = reinterpret_cast<DescribeFn>(dlsym(impl.handle, sym.c_str()));
+  }
+  if (!describe)
+    return makeError("'" + path + "' is not a library built by kiln compile: "
+                     "it exports no " + prefix + "_describe function");
+  const CModelInfo *info = describe();
+  if (!info || info->magic != kMagic)
+    return makeError("'" + path + "': its describe function does not return "
+                     "a Kiln model description");
+  if (info->abiVersion != kAbiVersion)
+    return makeError("'" + path + "' uses library ABI version " +
+                     std::to_string(info->abiVersion) + "; this kiln reads " +
+                     "version " + std::to_string(kAbiVersion) +
+                     " (rebuild it with this kiln)");
+  lib->apiPrefix = info->prefix;
+  const std::string &p = lib->apiPrefix;
+  impl.run = reinterpret_cast<RunFn>(
+      dlsym(impl.handle, (p + "_run_parallel").c_str()));
+  impl.status = reinterpret_cast<StatusFn>(
+      dlsym(impl.handle, (p + "_status_string").c_str()));
+  if (!impl.run)
+    return makeError("'" + path + "' exports no " + p + "_run_parallel");
+
+  auto specsOf = [&](const CTensorInfo *infos, int32_t n,
+                     std::vector<TensorSpec> &out) -> llvm::Error {
+    for (int32_t i = 0; i < n; ++i) {
+      const CTensorInfo &t = infos[i];
+      TensorSpec spec;
+      spec.name = t.name;
+      auto dtype = dtypeFromOnnx(t.dtype);
+      if (!dtype)
+        return makeError("'" + path + "': tensor '" + spec.name +
+                         "' has unknown element type " +
+                         std::to_string(t.dtype));
+      spec.dtype = *dtype;
+      spec.shape.assign(t.shape, t.shape + t.rank);
+      out.push_back(std::move(spec));
+    }
+    return llvm::Error::success();
+  };
+  if (llvm::Error e = specsOf(info->inputs, info->numInputs, lib->inputSpecs))
+    return std::move(e);
+  if (llvm::Error e =
+          specsOf(info->outputs, info->numOutputs, lib->outputSpecs))
+    return std::move(e);
+  lib->numKernels = info->numKernels;
+
+  if (info->weightsFile) {
+    lib->weightsFile = true;
+    auto init =
+        reinterpret_cast<InitFn>(dlsym(impl.handle, (p + "_init").c_str()));
+    impl.release = reinterpret_cast<ReleaseFn>(
+        dlsym(impl.handle, (p + "_release").c_str()));
+    if (!init || !impl.release)
+      return makeError("'" + path + "' needs a weights file but exports no " +
+                       p + "_init/" + p + "_release");
+    llvm::SmallString<256> weights(llvm::sys::path::parent_path(path));
+    llvm::sys::path::append(weights, info->weightsFile);
+    if (int rc = init(weights.c_str())) {
+      impl.release = nullptr; // nothing loaded
+      return makeError("cannot load the weights of '" + path + "' from '" +
+                       weights.str() + "': " + impl.statusText(rc));
+    }
+  }
+  lib->scratch = Tensor(DType::U8, {static_cast<int64_t>(info->scratchSize)});
+  if (threads != 1)
+    impl.arena = std::make_unique<tbb::task_arena>(
+        threads ? static_cast<int>(threads)
+                : tbb::info::default_concurrency());
+  return std::move(lib);
+}
+
+AotLibrary::~AotLibrary() = default;
+
+unsigned AotLibrary::threads() const {
+  return impl->arena ? impl->arena->max_concurrency() : 1;
+}
+
+llvm::Expected<std::vector<Tensor>>
+AotLibrary::run(const std::vector<Tensor> &inputs) {
+  if (llvm::Error e = checkInputs(inputSpecs, inputs))
+    return std::move(e);
+  std::vector<const void *> in;
+  for (const Tensor &t : inputs)
+    in.push_back(t.raw());
+  std::vector<Tensor> outputs;
+  std::vector<void *> out;
+  for (const TensorSpec &spec : outputSpecs) {
+    outputs.emplace_back(spec.dtype,
+                         Shape(spec.shape.begin(), spec.shape.end()));
+    out.push_back(outputs.back().raw());
+  }
+  tbb::task_arena *arena = impl->arena.get();
+  int rc = impl->run(in.data(), out.data(), scratch.raw(),
+                     arena ? tbbParallelFor : nullptr, arena);
+  if (rc)
+    return makeError(apiPrefix + "_run failed: " + impl->statusText(rc));
+  return outputs;
+}
+
+} // namespace kiln::cpu
