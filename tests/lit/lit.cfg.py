@@ -11,3 +11,6 @@ config.excludes = ["lit.cfg.py", "lit.site.cfg.py.in", "Inputs"]
 config.environment["PATH"] = os.pathsep.join(
     [config.kiln_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", "")])
 config.substitutions.append(("%onnxdata", "/usr/share/libonnx-testdata/data"))
+
+# The JIT's kernel cache goes under the build tree, not the user's home.
+config.environment["XDG_CACHE_HOME"] = os.path.join(config.kiln_obj_root, "cache")

@@ -81,17 +81,24 @@ Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
   for (size_t i = 0; i < inputs.size(); ++i)
     slots[plan.inputSlots[i]] = inputs[i];
 
+  /// True when \p t is an allocated tensor of \p slot's type.
+  auto holds = [](const Tensor &t, const PlanSlot &slot) {
+    // A default tensor also has rank 0 and no data: compare the sizes too.
+    int64_t n = shapeNumElements(slot.shape);
+    return t.valid() && t.numElements() == n && (t.raw() || n == 0) &&
+           t.dtype() == slot.dtype && t.shape() == slot.shape;
+  };
   /// The buffer a compiled step writes into.
   auto resultBuffer = [&](int s) -> Tensor & {
     const PlanSlot &slot = plan.slots[s];
-    if (slots[s].valid() && slots[s].shape() == slot.shape)
+    if (holds(slots[s], slot))
       return slots[s];
     if (impl->isOutput[s]) {
       slots[s] = Tensor(slot.dtype, slot.shape);
       return slots[s];
     }
     Tensor &buf = impl->buffers[s];
-    if (!buf.valid() || buf.shape() != slot.shape || buf.dtype() != slot.dtype)
+    if (!holds(buf, slot))
       buf = Tensor(slot.dtype, slot.shape);
     slots[s] = buf;
     return slots[s];
@@ -107,7 +114,7 @@ Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
       for (size_t a = 0; a < step.args.size(); ++a) {
         int s = step.args[a];
         Tensor &t = a < numOperands ? slots[s] : resultBuffer(s);
-        if (a < numOperands && (!t.valid() || t.shape() != plan.slots[s].shape))
+        if (a < numOperands && !holds(t, plan.slots[s]))
           return makeError(step.label + ": operand #" + std::to_string(a) +
                            " has shape " + formatShape(t.shape()) +
                            " but the kernel was compiled for " +
