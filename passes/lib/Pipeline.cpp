@@ -2,7 +2,7 @@
 //
 // One list of passes, each with the reason for its position. Every pass in
 // it is checked by running the graph before and after on the interpreter
-// (tests/unit/PassesTest.cpp).
+// (tests/unit/PassesTest.cpp, tests/unit/PackWeightsTest.cpp).
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/passes/Passes.h"
@@ -12,6 +12,12 @@ namespace kiln {
 void addOptimizationPasses(mlir::OpPassManager &pm) {
   // Shapes first: every later pass reads static shapes.
   pm.addPass(createInferShapes());
+  // Weights into the micro-kernel's panels: needs static shapes, and must
+  // precede fusion, whose epilogues only packed ops carry.
+  pm.addPass(createPackWeights());
+  // Bias, residual add, BatchNorm and activation into the packed ops' epilogue,
+  // last: it folds the chains the passes above leave behind each packed op.
+  pm.addPass(createFuseEpilogue());
 }
 
 } // namespace kiln

@@ -1,7 +1,10 @@
-//===- Backend.cpp - The interpreter and the JIT behind one interface -----===//
+//===- Backend.cpp - Interpreter, JIT and AOT behind one interface --------===//
 #include "Common.h"
 
+#include "kiln/cpu/Aot.h"
+
 #include "llvm/Support/Format.h"
+#include "llvm/Support/Path.h"
 
 #include <thread>
 
@@ -64,7 +67,72 @@ private:
   double ms;
   unsigned threads;
 };
+
+class AotPrepared : public PreparedModel {
+public:
+  AotPrepared(std::unique_ptr<cpu::AotLibrary> lib, std::string file, double ms)
+      : lib(std::move(lib)), file(std::move(file)), ms(ms) {}
+  const std::vector<TensorSpec> &inputs() const override {
+    return lib->inputs();
+  }
+  const std::vector<TensorSpec> &outputs() const override {
+    return lib->outputs();
+  }
+  llvm::Expected<std::vector<Tensor>>
+  run(const std::vector<Tensor> &inputs) override {
+    return lib->run(inputs);
+  }
+  std::string description() const override {
+    unsigned threads = lib->threads();
+    std::string d;
+    llvm::raw_string_ostream os(d);
+    os << "aot (" << file << ", " << lib->kernels()
+       << (lib->kernels() == 1 ? " kernel" : " kernels") << ", scratch "
+       << llvm::format("%.1f", lib->scratchBytes() / 1024.0) << " KiB, "
+       << (lib->hasWeightsFile() ? "weights file" : "weights embedded") << ", "
+       << threads << " thread" << (threads == 1 ? "" : "s") << ")";
+    return d;
+  }
+  std::string prepareLabel() const override { return "load"; }
+  double prepareMs() const override { return ms; }
+
+private:
+  std::unique_ptr<cpu::AotLibrary> lib;
+  std::string file;
+  double ms;
+};
 } // namespace
+
+llvm::Expected<std::unique_ptr<PreparedModel>>
+prepareLibrary(const std::string &path,
+               const std::map<std::string, Shape> &shapes,
+               const cpu::CpuOptions &options, const Progress &progress) {
+  auto start = std::chrono::steady_clock::now();
+  if (progress)
+    progress("loading library " + path);
+  auto lib = cpu::AotLibrary::load(path, options.threads);
+  if (!lib)
+    return lib.takeError();
+  for (const auto &[name, shape] : shapes) {
+    auto it = llvm::find_if((*lib)->inputs(), [&, &name = name](auto &spec) {
+      return spec.name == name;
+    });
+    if (it == (*lib)->inputs().end())
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "'" + name +
+                                         "' is not an input of the library");
+    if (!std::equal(shape.begin(), shape.end(), it->shape.begin(),
+                    it->shape.end()))
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "input '" + name + "' has shape " + formatShape(shape) +
+              " but the library was built for " +
+              formatShape(Shape(it->shape.begin(), it->shape.end())) +
+              " (rebuild it with kiln compile --shape)");
+  }
+  return std::make_unique<AotPrepared>(
+      std::move(*lib), llvm::sys::path::filename(path).str(), msSince(start));
+}
 
 llvm::Expected<std::unique_ptr<PreparedModel>>
 prepareBackend(llvm::StringRef name, mlir::ModuleOp module,

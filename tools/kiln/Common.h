@@ -40,10 +40,17 @@ struct InspectOptions {
 /// Options of `kiln compile`.
 struct CompileOptions {
   std::string model;
-  std::string emit = "kiln";
+  /// Stage to print; empty means "not given": `-o *.so` then builds a
+  /// library, any other output prints the kiln IR.
+  std::string emit;
   std::string output = "-";
   std::vector<std::string> shapes;
   bool keepWeights = false;
+  /// Library builds: weights in DIR/NAME.weights instead of embedded;
+  /// codegen threads and kernel cache; progress on stderr.
+  bool weightsFile = false;
+  cpu::CpuOptions cpu;
+  bool verbose = false;
 };
 
 /// Options of `kiln conformance`.
@@ -56,6 +63,22 @@ struct ConformanceOptions {
   std::string expectFile;
   std::string writeExpectFile;
   std::string filter;
+};
+
+/// Options of `kiln compare`.
+struct CompareOptions {
+  std::string model;
+  cpu::CpuOptions cpu;
+  std::vector<std::string> inputs; // NAME=FILE.npy
+  std::vector<std::string> shapes; // NAME=1x3x224x224
+  uint64_t seed = 0;
+  /// Timed runs per backend (after one warm-up run when more than one).
+  unsigned runs = 5;
+  bool json = false;
+  /// Compare and time every JIT step against the interpreter ops it covers.
+  bool perLayer = false;
+  /// Floats pass when |jit - interp| <= atol + rtol * |interp|.
+  double rtol = 1e-3, atol = 1e-4;
 };
 
 /// A model ready to run on one backend.
@@ -82,10 +105,19 @@ llvm::Expected<std::unique_ptr<PreparedModel>>
 prepareBackend(llvm::StringRef name, mlir::ModuleOp module,
                const cpu::CpuOptions &options, const Progress &progress);
 
+/// Loads a library built by `kiln compile -o libNAME.so` (backend "aot")
+/// to run on \p options.threads threads. Its shapes are fixed: \p shapes
+/// (from --shape and --input) must match them.
+llvm::Expected<std::unique_ptr<PreparedModel>>
+prepareLibrary(const std::string &path,
+               const std::map<std::string, Shape> &shapes,
+               const cpu::CpuOptions &options, const Progress &progress);
+
 int runCommand(const RunOptions &options);
 int inspectCommand(const InspectOptions &options);
 int compileCommand(const CompileOptions &options);
 int conformanceCommand(const ConformanceOptions &options);
+int compareCommand(const CompareOptions &options);
 
 /// A context with Kiln's dialects loaded and diagnostics printed as
 /// "kiln: error: <message>" lines on stderr.

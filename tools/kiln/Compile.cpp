@@ -1,13 +1,18 @@
 //===- Compile.cpp - kiln compile: lower a model and emit a stage ---------===//
 //
-// Imports a model and prints the IR of the requested stage. Today the stages
-// are `kiln` (the imported IR); the compiled backend adds more.
+// Imports a model and either prints the IR of the requested stage
+// (`--emit=STAGE`, default kiln) or, when `-o` names DIR/libNAME.so and no
+// stage is given, builds that shared library with its C header DIR/NAME.h
+// (see kiln/cpu/Aot.h).
 //
 //===----------------------------------------------------------------------===//
 #include "Common.h"
 
+#include "kiln/cpu/Aot.h"
+
 #include "mlir/IR/OperationSupport.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -28,11 +33,65 @@ static void printPlan(const cpu::Plan &plan, llvm::raw_ostream &os) {
   }
 }
 
+/// `kiln compile MODEL -o DIR/libNAME.so`.
+static int buildLibrary(const CompileOptions &opts) {
+  auto start = std::chrono::steady_clock::now();
+  auto ctx = makeContext();
+  frontend::LoadOptions load;
+  if (!parseShapeOptions(opts.shapes, load.inputShapes))
+    return 1;
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      frontend::importOnnxFile(*ctx, opts.model, load);
+  if (!module)
+    return 1;
+  cpu::AotOptions aot;
+  aot.weightsFile = opts.weightsFile;
+  aot.jobs = opts.cpu.threads;
+  aot.useCache = opts.cpu.useCache;
+  aot.cacheDir = opts.cpu.cacheDir;
+  aot.modelPath = opts.model;
+  if (const char *cc = std::getenv("CC"); cc && *cc)
+    aot.cc = cc;
+  if (opts.verbose)
+    aot.onStage = [](llvm::StringRef stage, double ms) {
+      llvm::errs() << "kiln: " << stage << ": " << llvm::format("%.1f", ms)
+                   << " ms\n";
+    };
+  auto result = cpu::compileLibrary(*module, opts.output, aot);
+  if (!result)
+    return reportError(llvm::toString(result.takeError()));
+  auto &os = llvm::outs();
+  os << "library " << result->files.back() << " (" << result->kernels
+     << (result->kernels == 1 ? " kernel" : " kernels") << ", API prefix "
+     << result->prefix << "_)\n";
+  os << "header  " << result->files[result->files.size() - 2] << "\n";
+  if (opts.weightsFile)
+    os << "weights " << result->files.front() << " (" << result->weightBytes
+       << " bytes)\n";
+  else
+    os << "weights embedded (" << result->weightBytes << " bytes)\n";
+  os << "scratch " << result->scratchBytes << " bytes ("
+     << result->unsharedScratchBytes << " without reuse)\n";
+  os << "time    " << llvm::format("%.1f", msSince(start)) << " ms\n";
+  return 0;
+}
+
 int compileCommand(const CompileOptions &opts) {
-  static const char *stages[] = {"kiln", "optimized", "plan", "linalg",
-                                 "llvm-dialect", "llvm", "asm"};
-  if (!llvm::is_contained(stages, opts.emit))
-    return reportError("unknown --emit stage '" + opts.emit +
+  bool library = llvm::StringRef(opts.output).ends_with(".so");
+  if (library && !opts.emit.empty())
+    return reportError("-o '" + opts.output +
+                       "' names a library, which "
+                       "kiln compile builds when no --emit stage is given; "
+                       "drop --emit, or print the stage to another file");
+  if (library)
+    return buildLibrary(opts);
+  if (opts.weightsFile)
+    return reportError("--weights-file needs -o DIR/libNAME.so");
+  std::string emit = opts.emit.empty() ? "kiln" : opts.emit;
+  static const char *stages[] = {"kiln",         "optimized", "plan", "linalg",
+                                 "llvm-dialect", "llvm",      "asm"};
+  if (!llvm::is_contained(stages, emit))
+    return reportError("unknown --emit stage '" + emit +
                        "': expected kiln, optimized, plan, linalg, "
                        "llvm-dialect, llvm or asm");
   auto ctx = makeContext();
@@ -51,7 +110,7 @@ int compileCommand(const CompileOptions &opts) {
   llvm::ToolOutputFile out(opts.output, ec, llvm::sys::fs::OF_Text);
   if (ec)
     return reportError("cannot open '" + opts.output + "': " + ec.message());
-  if (opts.emit == "kiln") {
+  if (emit == "kiln") {
     module->print(out.os(), flags);
   } else {
     mlir::DialectRegistry registry;
@@ -60,23 +119,23 @@ int compileCommand(const CompileOptions &opts) {
     ctx->loadAllAvailableDialects();
     if (llvm::Error e = cpu::prepareGraph(*module, /*optimize=*/true))
       return reportError(llvm::toString(std::move(e)));
-    if (opts.emit == "optimized") {
+    if (emit == "optimized") {
       module->print(out.os(), flags);
     } else {
       auto plan = cpu::buildPlan(*module);
       if (!plan)
         return reportError(llvm::toString(plan.takeError()));
-      if (opts.emit == "plan") {
+      if (emit == "plan") {
         printPlan(*plan, out.os());
-      } else if (opts.emit == "linalg") {
+      } else if (emit == "linalg") {
         plan->kernels->print(out.os(), flags);
-      } else if (opts.emit == "llvm-dialect") {
+      } else if (emit == "llvm-dialect") {
         if (llvm::Error e = cpu::lowerKernelsToLLVMDialect(*plan->kernels))
           return reportError(llvm::toString(std::move(e)));
         plan->kernels->print(out.os(), flags);
       } else {
         cpu::CodegenOptions cg;
-        (opts.emit == "llvm" ? cg.printLLVM : cg.printAsm) = &out.os();
+        (emit == "llvm" ? cg.printLLVM : cg.printAsm) = &out.os();
         auto objects = cpu::compileKernels(*plan->kernels, cg);
         if (!objects)
           return reportError(llvm::toString(objects.takeError()));

@@ -59,9 +59,20 @@ static std::string fileNameFor(const std::string &name) {
 }
 
 int runCommand(const RunOptions &opts) {
-  if (opts.backend != "interp" && opts.backend != "jit")
+  if (opts.backend != "interp" && opts.backend != "jit" &&
+      opts.backend != "aot")
     return reportError("unknown backend '" + opts.backend +
-                       "': expected 'jit' or 'interp'");
+                       "': expected 'jit', 'interp' or 'aot'");
+  // A library from `kiln compile -o libNAME.so` replaces load and import.
+  bool isLibrary = opts.backend == "aot";
+  if (!isLibrary && llvm::StringRef(opts.model).ends_with(".so"))
+    return reportError("'" + opts.model +
+                       "' is a library: run it with "
+                       "--backend=aot");
+  if (isLibrary && llvm::StringRef(opts.model).ends_with(".onnx"))
+    return reportError("--backend=aot runs a library: build one with kiln "
+                       "compile " +
+                       opts.model + " -o DIR/libNAME.so");
   auto start = std::chrono::steady_clock::now();
   auto ctx = makeContext();
 
@@ -88,22 +99,29 @@ int runCommand(const RunOptions &opts) {
       llvm::errs() << "kiln: " << what << " (" << llvm::format("%.0f", msSince(start))
                    << " ms)\n";
   };
-  progress("loading " + opts.model);
-  auto model = frontend::loadModel(*ctx, opts.model, load);
-  if (!model)
-    return 1;
-  double loadMs = msSince(start);
-  progress("loaded and checked; importing");
-  auto importStart = std::chrono::steady_clock::now();
-  mlir::OwningOpRef<mlir::ModuleOp> module = frontend::importModel(*ctx, *model);
-  if (!module)
-    return 1;
-  double importMs = msSince(importStart);
+  std::unique_ptr<frontend::LoadedModel> model;
+  mlir::OwningOpRef<mlir::ModuleOp> module;
+  double loadMs = 0, importMs = 0;
+  if (!isLibrary) {
+    progress("loading " + opts.model);
+    model = frontend::loadModel(*ctx, opts.model, load);
+    if (!model)
+      return 1;
+    loadMs = msSince(start);
+    progress("loaded and checked; importing");
+    auto importStart = std::chrono::steady_clock::now();
+    module = frontend::importModel(*ctx, *model);
+    if (!module)
+      return 1;
+    importMs = msSince(importStart);
+  }
   Progress stageProgress;
   if (opts.verbose)
     stageProgress = [&](const std::string &what) { progress(what); };
-  auto prepared =
-      prepareBackend(opts.backend, *module, opts.cpu, stageProgress);
+  auto prepared = isLibrary ? prepareLibrary(opts.model, load.inputShapes,
+                                             opts.cpu, stageProgress)
+                            : prepareBackend(opts.backend, *module, opts.cpu,
+                                             stageProgress);
   if (!prepared)
     return reportError(llvm::toString(prepared.takeError()));
   PreparedModel &backend = **prepared;
@@ -164,7 +182,10 @@ int runCommand(const RunOptions &opts) {
                          "': " + ec.message());
   }
   auto &os = llvm::outs();
-  os << "model   " << opts.model << " (opset " << model->opset << ")\n";
+  os << "model   " << opts.model
+     << (model ? " (opset " + std::to_string(model->opset) + ")"
+               : std::string(" (library)"))
+     << "\n";
   os << "backend " << backend.description() << "\n";
   os << "inputs\n";
   for (size_t i = 0; i < inputs.size(); ++i) {
@@ -191,9 +212,12 @@ int runCommand(const RunOptions &opts) {
     }
     os << "\n";
   }
-  os << "time    load " << llvm::format("%.1f", loadMs) << " ms, import "
-     << llvm::format("%.1f", importMs) << " ms, " << backend.prepareLabel()
-     << " " << llvm::format("%.1f", backend.prepareMs()) << " ms, run "
+  os << "time    ";
+  if (!isLibrary)
+    os << "load " << llvm::format("%.1f", loadMs) << " ms, import "
+       << llvm::format("%.1f", importMs) << " ms, ";
+  os << backend.prepareLabel() << " "
+     << llvm::format("%.1f", backend.prepareMs()) << " ms, run "
      << llvm::format("%.2f", median) << " ms"
      << (times.size() > 1 ? " (median of " + std::to_string(times.size()) + ")"
                           : std::string())

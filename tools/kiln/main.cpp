@@ -1,8 +1,8 @@
 //===- main.cpp - The kiln command-line tool ------------------------------===//
 //
-// `kiln <command> ...`: run, inspect, compile and conformance. Options are
-// parsed with llvm::cl subcommands and gathered into one options struct per
-// command; the commands live in their own files.
+// `kiln <command> ...`: run, inspect, compile, compare and conformance.
+// Options are parsed with llvm::cl subcommands and gathered into one options
+// struct per command; the commands live in their own files.
 //
 //===----------------------------------------------------------------------===//
 #include "Common.h"
@@ -20,35 +20,46 @@ cl::SubCommand runCmd("run", "Run a model and write its outputs");
 cl::SubCommand inspectCmd("inspect",
                           "Describe a model: inputs, outputs, ops, "
                           "parameters, FLOPs, unsupported ops");
-cl::SubCommand compileCmd("compile", "Import a model and print a stage's IR");
+cl::SubCommand compileCmd("compile",
+                          "Import a model and print a stage's IR, or build "
+                          "a shared library and C header (-o libNAME.so)");
+cl::SubCommand compareCmd(
+    "compare", "Run a model on the JIT and the interpreter and compare "
+               "outputs and latency (--per-layer: every layer)");
 cl::SubCommand conformanceCmd(
     "conformance", "Run ONNX backend test cases and count pass/fail");
 
 cl::OptionCategory kilnCat("kiln options");
 
 // run
-cl::opt<std::string> runModel(cl::Positional, cl::desc("<model.onnx>"),
+cl::opt<std::string> runModel(cl::Positional,
+                              cl::desc("<model.onnx | libNAME.so>"),
                               cl::Required, cl::sub(runCmd));
 cl::opt<std::string> runBackend(
     "backend",
     cl::desc("Backend: jit (compile to native code in-process, the "
-             "default) or interp (the reference interpreter)"),
-    cl::value_desc("jit|interp"), cl::init("jit"), cl::sub(runCmd),
+             "default), interp (the reference interpreter) or aot (a "
+             "library from kiln compile -o libNAME.so; the default for a "
+             "path ending in .so)"),
+    cl::value_desc("jit|interp|aot"), cl::init("jit"), cl::sub(runCmd),
     cl::sub(conformanceCmd), cl::cat(kilnCat));
 cl::opt<unsigned> threads(
     "threads", cl::desc("Threads for kernels and compilation (default 0: "
                         "all cores)"),
-    cl::value_desc("N"), cl::init(0), cl::sub(runCmd), cl::cat(kilnCat));
+    cl::value_desc("N"), cl::init(0), cl::sub(runCmd), cl::sub(compileCmd),
+    cl::sub(compareCmd), cl::cat(kilnCat));
 cl::opt<bool> noCache(
     "no-cache",
     cl::desc("Compile even if the kernel cache has this model (and do not "
              "write the cache)"),
-    cl::sub(runCmd), cl::cat(kilnCat));
+    cl::sub(runCmd), cl::sub(compileCmd), cl::sub(compareCmd),
+    cl::cat(kilnCat));
 cl::opt<std::string> cacheDir(
     "cache-dir",
     cl::desc("Kernel cache folder (default: $XDG_CACHE_HOME/kiln, else "
              "~/.cache/kiln)"),
-    cl::value_desc("DIR"), cl::sub(runCmd), cl::cat(kilnCat));
+    cl::value_desc("DIR"), cl::sub(runCmd), cl::sub(compileCmd),
+    cl::sub(compareCmd), cl::cat(kilnCat));
 cl::opt<bool> noOptimize(
     "O0", cl::desc("Skip the graph optimization passes (JIT)"),
     cl::sub(runCmd), cl::cat(kilnCat));
@@ -60,7 +71,7 @@ cl::list<std::string> shapes(
     cl::desc("Static shape for an input, e.g. input=1x3x224x224 "
              "(repeatable)"),
     cl::value_desc("NAME=DIMS"), cl::sub(runCmd), cl::sub(inspectCmd), cl::sub(compileCmd),
-    cl::cat(kilnCat));
+    cl::sub(compareCmd), cl::cat(kilnCat));
 cl::opt<uint64_t> runSeed(
     "seed",
     cl::desc("Seed of random inputs; input i uses seed+i (floats uniform "
@@ -74,7 +85,7 @@ cl::opt<unsigned> runRuns("runs",
                                    "N > 1) and report the median"),
                           cl::init(1), cl::sub(runCmd), cl::cat(kilnCat));
 cl::opt<bool> verbose("v", cl::desc("Print progress of each stage on stderr"), cl::sub(runCmd),
-                      cl::cat(kilnCat));
+                      cl::sub(compileCmd), cl::cat(kilnCat));
 
 // inspect
 cl::opt<std::string> inspectModel(cl::Positional, cl::desc("<model.onnx>"),
@@ -87,10 +98,15 @@ cl::opt<std::string> emit("emit",
                           cl::desc("Stage to print: kiln (the imported IR), optimized (after the "
              "graph passes), plan (compiled and reference steps), linalg "
              "(kernels in upstream dialects), llvm-dialect, llvm (LLVM IR "
-             "after optimization), asm"),
+             "after optimization), asm (default: kiln; with -o libNAME.so and "
+             "no --emit, a library is built)"),
                           cl::init("kiln"), cl::sub(compileCmd),
                           cl::cat(kilnCat));
-cl::opt<std::string> output("o", cl::desc("Output file (default: stdout)"),
+cl::opt<std::string> output(
+    "o",
+    cl::desc("Output file (default: stdout). Without --emit, a path "
+             "DIR/libNAME.so builds a shared library with the C header "
+             "DIR/NAME.h instead of printing IR"),
                             cl::value_desc("FILE"), cl::init("-"),
                             cl::sub(compileCmd), cl::cat(kilnCat));
 cl::opt<bool> keepWeights(
@@ -98,6 +114,47 @@ cl::opt<bool> keepWeights(
     cl::desc("Print weight blobs in full (default: elided, so the IR stays "
              "readable; keep them to get IR kiln-opt can run)"),
     cl::sub(compileCmd), cl::cat(kilnCat));
+cl::opt<bool> weightsFile(
+    "weights-file",
+    cl::desc("With -o libNAME.so: write the weights to DIR/NAME.weights, "
+             "loaded by NAME_init(path), instead of embedding them"),
+    cl::sub(compileCmd), cl::cat(kilnCat));
+
+// compare
+cl::opt<std::string> cmpModel(cl::Positional, cl::desc("<model.onnx>"),
+                              cl::Required, cl::sub(compareCmd));
+cl::list<std::string> cmpInputs(
+    "input", cl::desc("Input data from a .npy file (repeatable)"),
+    cl::value_desc("NAME=FILE.npy"), cl::sub(compareCmd), cl::cat(kilnCat));
+cl::opt<uint64_t> cmpSeed(
+    "seed",
+    cl::desc("Seed of random inputs, as kiln run: input i uses seed+i"),
+    cl::init(0), cl::sub(compareCmd), cl::cat(kilnCat));
+cl::opt<unsigned> cmpRuns(
+    "runs",
+    cl::desc("Timed runs per backend, after one warm-up run when N > 1; "
+             "latencies are medians (default 5)"),
+    cl::value_desc("N"), cl::init(5), cl::sub(compareCmd), cl::cat(kilnCat));
+cl::opt<bool> cmpJson("json",
+                      cl::desc("Print the report as one JSON object"),
+                      cl::sub(compareCmd), cl::cat(kilnCat));
+cl::opt<bool> cmpPerLayer(
+    "per-layer",
+    cl::desc("Also compare the results and times of every JIT step with "
+             "the interpreter ops it covers, marking the first diverging "
+             "and the 5 slowest"),
+    cl::sub(compareCmd), cl::cat(kilnCat));
+cl::opt<double> cmpRtol(
+    "rtol",
+    cl::desc("Relative tolerance: floats pass when |jit - interp| <= atol "
+             "+ rtol * |interp| (default 1e-3); integers and bools must "
+             "match exactly"),
+    cl::value_desc("X"), cl::init(1e-3), cl::sub(compareCmd),
+    cl::cat(kilnCat));
+cl::opt<double> cmpAtol("atol",
+                        cl::desc("Absolute tolerance (default 1e-4)"),
+                        cl::value_desc("Y"), cl::init(1e-4),
+                        cl::sub(compareCmd), cl::cat(kilnCat));
 
 // conformance
 cl::list<std::string> confDirs(
@@ -139,8 +196,13 @@ int main(int argc, char **argv) {
       "Kiln: a graph-compiling inference runtime\n\n"
       "  kiln run MODEL [--backend=jit|interp] [--input NAME=FILE.npy] "
       "[--shape NAME=DIMS] [--seed N] [--output-dir DIR] [--threads N]\n"
+      "  kiln run DIR/libNAME.so [--input NAME=FILE.npy] [--output-dir DIR]\n"
       "  kiln inspect MODEL\n"
-      "  kiln compile MODEL --emit=kiln [-o FILE]\n"
+      "  kiln compile MODEL --emit=STAGE [-o FILE]\n"
+      "  kiln compile MODEL -o DIR/libNAME.so [--shape NAME=DIMS] "
+      "[--weights-file]\n"
+      "  kiln compare MODEL [--per-layer] [--json] [--runs N] "
+      "[--rtol X --atol Y]\n"
       "  kiln conformance [DIR...] [--list] [--expect FILE]\n\n"
       "Use 'kiln <command> --help' for a command's options.\n");
   using namespace kiln::tool;
@@ -148,6 +210,9 @@ int main(int argc, char **argv) {
     RunOptions o;
     o.model = runModel;
     o.backend = runBackend;
+    if (!runBackend.getNumOccurrences() &&
+        StringRef(runModel).ends_with(".so"))
+      o.backend = "aot";
     o.inputs.assign(runInputs.begin(), runInputs.end());
     o.shapes.assign(shapes.begin(), shapes.end());
     o.seed = runSeed;
@@ -169,11 +234,32 @@ int main(int argc, char **argv) {
   if (compileCmd) {
     CompileOptions o;
     o.model = compileModel;
-    o.emit = emit;
+    o.emit = emit.getNumOccurrences() ? std::string(emit) : "";
     o.output = output;
     o.shapes.assign(shapes.begin(), shapes.end());
     o.keepWeights = keepWeights;
+    o.weightsFile = weightsFile;
+    o.cpu.threads = threads;
+    o.cpu.useCache = !noCache;
+    o.cpu.cacheDir = cacheDir;
+    o.verbose = verbose;
     return compileCommand(o);
+  }
+  if (compareCmd) {
+    CompareOptions o;
+    o.model = cmpModel;
+    o.inputs.assign(cmpInputs.begin(), cmpInputs.end());
+    o.shapes.assign(shapes.begin(), shapes.end());
+    o.seed = cmpSeed;
+    o.runs = cmpRuns;
+    o.json = cmpJson;
+    o.perLayer = cmpPerLayer;
+    o.rtol = cmpRtol;
+    o.atol = cmpAtol;
+    o.cpu.threads = threads;
+    o.cpu.useCache = !noCache;
+    o.cpu.cacheDir = cacheDir;
+    return compareCommand(o);
   }
   if (conformanceCmd) {
     ConformanceOptions o;
@@ -187,7 +273,7 @@ int main(int argc, char **argv) {
     o.filter = confFilter;
     return conformanceCommand(o);
   }
-  errs() << "kiln: error: expected a command: run, inspect, compile or "
-            "conformance (see kiln --help)\n";
+  errs() << "kiln: error: expected a command: run, inspect, compile, "
+            "compare or conformance (see kiln --help)\n";
   return 1;
 }

@@ -61,8 +61,8 @@ constexpr uint32_t kAbiVersion = 1;
 using TaskFn = void (*)(void *, int64_t, int64_t);
 using ParallelForFn = void (*)(void *, int64_t, TaskFn, void *);
 using DescribeFn = const CModelInfo *(*)();
-using RunFn = int (*)(const void *const *, void *const *, void *,
-                      ParallelForFn, void *);
+using RunFn = int (*)(const void *const *, void *const *, void *, ParallelForFn,
+                      void *);
 using InitFn = int (*)(const char *);
 using ReleaseFn = void (*)();
 using StatusFn = const char *(*)(int);
@@ -106,8 +106,8 @@ static std::string findDescribeSymbol(const std::string &path) {
     llvm::consumeError(file.takeError());
     return "";
   }
-  auto *elf = llvm::dyn_cast<llvm::object::ELFObjectFileBase>(
-      file->getBinary());
+  auto *elf =
+      llvm::dyn_cast<llvm::object::ELFObjectFileBase>(file->getBinary());
   if (!elf)
     return "";
   std::string found;
@@ -118,7 +118,8 @@ static std::string findDescribeSymbol(const std::string &path) {
       llvm::consumeError(name.takeError());
       continue;
     }
-    if (!name->ends_with("_describe") || sym.getBinding() != llvm::ELF::STB_GLOBAL)
+    if (!name->ends_with("_describe") ||
+        sym.getBinding() != llvm::ELF::STB_GLOBAL)
       continue;
     if (!found.empty())
       return ""; // ambiguous
@@ -148,11 +149,14 @@ AotLibrary::load(const std::string &path, unsigned threads) {
       describe = reinterpret_cast<DescribeFn>(dlsym(impl.handle, sym.c_str()));
   }
   if (!describe)
-    return makeError("'" + path + "' is not a library built by kiln compile: "
-                     "it exports no " + prefix + "_describe function");
+    return makeError("'" + path +
+                     "' is not a library built by kiln compile: "
+                     "it exports no " +
+                     prefix + "_describe function");
   const CModelInfo *info = describe();
   if (!info || info->magic != kMagic)
-    return makeError("'" + path + "': its describe function does not return "
+    return makeError("'" + path +
+                     "': its describe function does not return "
                      "a Kiln model description");
   if (info->abiVersion != kAbiVersion)
     return makeError("'" + path + "' uses library ABI version " +
@@ -212,8 +216,7 @@ AotLibrary::load(const std::string &path, unsigned threads) {
   lib->scratch = Tensor(DType::U8, {static_cast<int64_t>(info->scratchSize)});
   if (threads != 1)
     impl.arena = std::make_unique<tbb::task_arena>(
-        threads ? static_cast<int>(threads)
-                : tbb::info::default_concurrency());
+        threads ? static_cast<int>(threads) : tbb::info::default_concurrency());
   return std::move(lib);
 }
 

@@ -1,16 +1,71 @@
 //===- DirectKernels.cpp - Dispatch to memref-level kernels ---------------===//
+//
+// One entry per op with a direct kernel: a check that the kernel handles the
+// op's operands (so the planner never outlines a kernel that then declines),
+// and its emitter in lib/kernels/<Family>.cpp.
+//
+//===----------------------------------------------------------------------===//
 #include "kiln/cpu/DirectKernels.h"
+#include "kernels/KernelBuilder.h"
+
+#include "kiln/ir/KilnDialect.h"
 
 using namespace mlir;
 
 namespace kiln::cpu {
 
-bool hasDirectKernel(Operation *op) { return false; }
+namespace {
+
+using Emitter = FailureOr<int64_t> (*)(OpBuilder &, Operation *, ValueRange,
+                                       ValueRange, Value, Value);
+
+/// True when every tensor operand and result of \p op is static f32.
+bool allStaticF32(Operation *op) {
+  auto ok = [](Value v) {
+    if (isa<NoneType>(v.getType()))
+      return true;
+    auto t = dyn_cast<RankedTensorType>(v.getType());
+    return t && t.hasStaticShape() && t.getElementType().isF32();
+  };
+  return llvm::all_of(op->getOperands(), ok) &&
+         llvm::all_of(op->getResults(), ok);
+}
+
+struct Entry {
+  bool (*matches)(Operation *);
+  bool (*handles)(Operation *);
+  Emitter emit;
+};
+
+const Entry kEntries[] = {
+    {[](Operation *op) { return isa<PackedMatMulOp>(op); },
+     kernels::canEmitPackedMatMul, kernels::emitPackedMatMul},
+    {[](Operation *op) { return isa<PackedConvOp>(op); },
+     kernels::canEmitPackedConv, kernels::emitPackedConv},
+    {[](Operation *op) { return isa<DepthwiseConvOp>(op); },
+     kernels::canEmitDepthwiseConv, kernels::emitDepthwiseConv},
+};
+
+const Entry *find(Operation *op) {
+  if (!allStaticF32(op))
+    return nullptr;
+  for (const Entry &e : kEntries)
+    if (e.matches(op))
+      return e.handles(op) ? &e : nullptr;
+  return nullptr;
+}
+
+} // namespace
+
+bool hasDirectKernel(Operation *op) { return find(op) != nullptr; }
 
 FailureOr<int64_t> emitDirectKernel(OpBuilder &b, Operation *op,
                                     ValueRange operands, ValueRange results,
                                     Value begin, Value end) {
-  return failure();
+  const Entry *e = find(op);
+  if (!e)
+    return failure();
+  return e->emit(b, op, operands, results, begin, end);
 }
 
 } // namespace kiln::cpu

@@ -15,5 +15,6 @@ include "kiln/ir/ops/ReduceReshapeOps.td"
 include "kiln/ir/ops/IndexingOps.td"
 include "kiln/ir/ops/MiscOps.td"
 include "kiln/ir/ops/SequenceOps.td"
+include "kiln/ir/ops/PackedOps.td"
 
 #endif // KILN_OPS_TD

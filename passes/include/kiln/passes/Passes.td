@@ -51,4 +51,89 @@ def InferShapes : Pass<"kiln-infer-shapes", "mlir::ModuleOp"> {
   ];
 }
 
+def PackWeights : Pass<"kiln-pack-weights", "mlir::ModuleOp"> {
+  let summary = "Pack constant Conv/MatMul/Gemm weights into micro-kernel panels";
+  let description = [{
+    Rewrites f32 ops whose weight is a constant into ops over that weight
+    packed at compile time into the panels the compiled backend's
+    register-blocked micro-kernel streams through (ir/.../PackedOps.td):
+
+    - `kiln.conv`, 2-D, group 1 -> `kiln.packed_conv`, weight packed into
+      `ceil(Cout / mr) x K x mr` panels of output channels (K = C * kh * kw);
+      auto_pad, default strides, dilations and pads made explicit;
+    - `kiln.conv`, 2-D, group = C = Cout -> `kiln.depthwise_conv`, weight kept;
+    - `kiln.mat_mul` with a constant 2-D right-hand side, and `kiln.gemm`
+      (transA = 0) with a constant B -> `kiln.packed_mat_mul`, B packed into
+      `ceil(N / nr) x K x nr` column panels; transB, alpha and beta * C
+      folded (a C of N elements becomes the bias, an M x N C with beta = 1
+      the residual).
+
+    Before:
+
+    ```mlir
+    %w = kiln.constant dense<...> : tensor<10x5xf32>
+    %y = kiln.mat_mul %a, %w : (tensor<4x10xf32>, tensor<10x5xf32>) -> tensor<4x5xf32>
+    ```
+
+    After (panel-width = 16):
+
+    ```mlir
+    %p = kiln.constant dense<...> : tensor<1x10x16xf32>
+    %none = kiln.none
+    %y = kiln.packed_mat_mul %a, %p, %none, %none {columns = 5 : i64}
+        : (tensor<4x10xf32>, tensor<1x10x16xf32>, none, none) -> tensor<4x5xf32>
+    ```
+  }];
+  let options = [
+    Option<"panelWidth", "panel-width", "int64_t", /*default=*/"16",
+           "Column panel width nr of packed_mat_mul weights (the vector "
+           "tile width of the micro-kernel)">,
+    Option<"convPanelHeight", "conv-panel-height", "int64_t", /*default=*/"6",
+           "Output channels mr per panel of packed_conv weights (the "
+           "broadcast side of the micro-kernel)">,
+  ];
+  let statistics = [
+    Statistic<"numPacked", "num-packed", "Number of ops rewritten">,
+  ];
+}
+
+def FuseEpilogue : Pass<"kiln-fuse-epilogue", "mlir::ModuleOp"> {
+  let summary = "Fold bias, residual add, BatchNorm and activation into packed ops";
+  let description = [{
+    Folds the single user of a `kiln.packed_conv`, `kiln.packed_mat_mul` or
+    `kiln.depthwise_conv` result into the op, repeatedly, so the compiled
+    kernel applies it while the output tile is in registers:
+
+    - `add(y, c)`, c a constant per output channel (or a scalar)
+      -> bias += c                                (before any activation)
+    - `add(y, r)`, r of y's type -> residual = r  (packed ops, once)
+    - `batch_normalization(y)` with constant statistics -> weights scaled
+      per output channel, bias = (bias - mean) * s + B, s = scale / sqrt(var
+      + eps)                                      (no residual, no activation)
+    - `relu`, `clip` with constant (or absent) bounds, `leaky_relu`
+      -> the `activation` attribute               (once)
+
+    Before:
+
+    ```mlir
+    %y = kiln.packed_conv %x, %w, %none, %none {...} : (...) -> tensor<1x8x4x4xf32>
+    %b = kiln.constant dense<...> : tensor<8x1x1xf32>
+    %z = kiln.add %y, %b : (tensor<1x8x4x4xf32>, tensor<8x1x1xf32>) -> tensor<1x8x4x4xf32>
+    %s = kiln.add %z, %skip : (tensor<1x8x4x4xf32>, tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+    %r = kiln.relu %s : (tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+    ```
+
+    After:
+
+    ```mlir
+    %bias = kiln.constant dense<...> : tensor<8xf32>
+    %r = kiln.packed_conv %x, %w, %bias, %skip {activation = "relu", ...}
+        : (...) -> tensor<1x8x4x4xf32>
+    ```
+  }];
+  let statistics = [
+    Statistic<"numFused", "num-fused", "Number of ops folded into an epilogue">,
+  ];
+}
+
 #endif // KILN_PASSES_TD

@@ -13,6 +13,7 @@
 #include "kiln/runtime/kernels/Indexing.h"
 #include "kiln/runtime/kernels/MatMulNorm.h"
 #include "kiln/runtime/kernels/Misc.h"
+#include "kiln/runtime/kernels/Packed.h"
 #include "kiln/runtime/kernels/ReduceReshape.h"
 #include "kiln/runtime/kernels/Sequence.h"
 

@@ -1,0 +1,346 @@
+//===- Conv.cpp - kiln.packed_conv as im2col blocks and GEMM --------------===//
+//
+// NCHW convolution as, per image, Y (Cout x OH*OW) = W (Cout x K) x
+// col(X) (K x OH*OW), K = C * kh * kw. The output rows are channels and its
+// columns contiguous spatial positions, so the register tile stores straight
+// into NCHW: mr output channels (broadcast from the packed weight panel
+// W[p][k][0..mr)) x nv vectors of spatial positions (6 x 16 on AVX2).
+//
+// col(X) is never materialized whole. The tiling:
+//
+//  - Work item = (image, band of R output rows, group of channel tiles).
+//    A band holds Q = R * OW positions (R chosen so Q is about 128), padded
+//    to Qs, a multiple of the tile width.
+//  - K is blocked by whole input channels (about 384 values of k per block).
+//    For each block the item packs its slice of col(X) into a stack buffer
+//    [k][Qs] (about 190 KB at most, so it stays in L2): per (c, kh, kw) and
+//    output row, one vector load (masked where the window leaves the image
+//    or the row ends; two loads and a deinterleave at stride 2) and one
+//    store per vector of output columns. Rows of the window outside the
+//    image store zeros.
+//  - Then every channel tile of the group runs the micro-kernel over every
+//    column tile of the band: the weight panel slice (kc x mr) stays in L1
+//    across the column tiles, the packed block in L2 across channel tiles.
+//    Partial sums of earlier K blocks are kept in Y and reloaded; the last
+//    block applies the epilogue (bias per row, residual, activation).
+//  - Remainders are static variants: the last channel tile has Cout % mr
+//    rows, the last column tile of a band stores with a mask, the last band
+//    may have fewer rows.
+//
+//===----------------------------------------------------------------------===//
+#include "KernelBuilder.h"
+
+#include "kiln/ir/KilnDialect.h"
+
+using namespace mlir;
+
+namespace kiln::cpu::kernels {
+
+namespace {
+
+SmallVector<int64_t> ints(ArrayAttr a) {
+  SmallVector<int64_t> v;
+  for (Attribute e : a)
+    v.push_back(cast<IntegerAttr>(e).getInt());
+  return v;
+}
+
+/// Geometry and tiling of one convolution.
+struct ConvPlan {
+  int64_t batch, c, h, w, cout, oh, ow, kh, kw, sh, sw, dh, dw, pt, pl;
+  int64_t lanes, taps;
+  int64_t mr, nv;       ///< register tile: mr channels x nv vectors
+  int64_t cb, nkb;      ///< channels per K block, K blocks
+  int64_t rows, bands;  ///< output rows per band, bands
+  int64_t lastRows;     ///< rows of the last band
+  int64_t tileCols;     ///< nv * lanes
+  int64_t tiles, groups, perGroup; ///< channel tiles, groups of them
+  int64_t scratchSize;
+
+  /// Row stride of the packed block for a band of \p r output rows.
+  int64_t rowStride(int64_t r) const {
+    return (r * ow + tileCols - 1) / tileCols * tileCols;
+  }
+};
+
+/// Emits the packing of one K block of col(X) for one band into `scratch`
+/// (row stride qs): rows k = (cl * kh + i) * kw + j for cl in [0, cn).
+struct Packer {
+  KB &kb;
+  const ConvPlan &p;
+  Value x, scratch;
+
+  /// Output columns [0, ow) of one window row from input row `rowBase`
+  /// (flat index of X[n][c][ih][0]) and kernel column j, into scratch[dst..).
+  void copyRow(Value rowBase, int64_t j, Value dst) {
+    OpBuilder &b = kb.b;
+    Location loc = kb.loc;
+    int64_t lanes = p.lanes;
+    for (int64_t ow0 = 0; ow0 < p.ow; ow0 += lanes) {
+      int64_t iw0 = ow0 * p.sw + j * p.dw - p.pl;
+      auto inImage = [&](int64_t e, int64_t outLane) {
+        int64_t iw = iw0 + e;
+        return ow0 + outLane < p.ow && iw >= 0 && iw < p.w;
+      };
+      Value v;
+      if (p.sw == 1) {
+        int64_t valid = 0;
+        for (int64_t l = 0; l < lanes; ++l)
+          valid += inImage(l, l);
+        if (valid == lanes) {
+          v = b.create<vector::LoadOp>(loc, kb.vec(lanes), x,
+                                       kb.add(rowBase, iw0));
+        } else if (valid == 0) {
+          v = kb.splat(lanes, 0.0f);
+        } else {
+          Value m = kb.mask(lanes, [&](int64_t l) { return inImage(l, l); });
+          v = b.create<vector::MaskedLoadOp>(loc, kb.vec(lanes), x,
+                                             kb.add(rowBase, iw0), m,
+                                             kb.splat(lanes, 0.0f));
+        }
+      } else if (p.sw == 2) {
+        Value halves[2];
+        for (int h = 0; h < 2; ++h) {
+          auto on = [&](int64_t e) {
+            int64_t el = h * lanes + e;
+            return inImage(el, el / 2);
+          };
+          int64_t count = 0;
+          for (int64_t e = 0; e < lanes; ++e)
+            count += on(e);
+          Value at = kb.add(rowBase, iw0 + h * lanes);
+          if (count == lanes)
+            halves[h] = b.create<vector::LoadOp>(loc, kb.vec(lanes), x, at);
+          else if (count == 0)
+            halves[h] = kb.splat(lanes, 0.0f);
+          else
+            halves[h] = b.create<vector::MaskedLoadOp>(
+                loc, kb.vec(lanes), x, at, kb.mask(lanes, on),
+                kb.splat(lanes, 0.0f));
+        }
+        SmallVector<int64_t> evens;
+        for (int64_t l = 0; l < lanes; ++l)
+          evens.push_back(2 * l);
+        v = b.create<vector::ShuffleOp>(loc, halves[0], halves[1], evens);
+      } else {
+        // Other strides: lane by lane (rare: no model here uses them).
+        v = kb.splat(lanes, 0.0f);
+        for (int64_t l = 0; l < lanes; ++l) {
+          int64_t iw = (ow0 + l) * p.sw + j * p.dw - p.pl;
+          if (ow0 + l >= p.ow || iw < 0 || iw >= p.w)
+            continue;
+          Value s = b.create<memref::LoadOp>(loc, x, kb.add(rowBase, iw));
+          v = b.create<vector::InsertOp>(loc, s, v, l);
+        }
+      }
+      // A full store: lanes past the row end spill into the next row (or
+      // the padding), which is written afterwards.
+      b.create<vector::StoreOp>(loc, v, scratch, kb.add(dst, ow0));
+    }
+  }
+
+  void zeroRow(Value dst, int64_t count) {
+    Value zero = kb.splat(p.lanes, 0.0f);
+    for (int64_t o = 0; o < count; o += p.lanes)
+      kb.b.create<vector::StoreOp>(kb.loc, zero, scratch, kb.add(dst, o));
+  }
+
+  /// Packs channels [c0, c0 + cn) of image n for output rows
+  /// [oh0, oh0 + rows) (static count) with row stride qs.
+  void pack(Value n, Value c0, Value cn, Value oh0, int64_t rows, int64_t qs) {
+    int64_t q = rows * p.ow;
+    kb.forLoop(kb.idx(0), cn, 1, [&](Value cl) {
+      Value plane = kb.mul(kb.add(kb.mul(n, p.c), kb.add(c0, cl)), p.h * p.w);
+      for (int64_t i = 0; i < p.kh; ++i)
+        for (int64_t j = 0; j < p.kw; ++j) {
+          Value krow = kb.add(kb.mul(cl, p.taps), i * p.kw + j);
+          Value dst0 = kb.mul(krow, qs);
+          kb.forLoop(kb.idx(0), kb.idx(rows), 1, [&](Value r) {
+            Value ih = kb.add(kb.mul(kb.add(oh0, r), p.sh), i * p.dh - p.pt);
+            Value dst = kb.add(dst0, kb.mul(r, p.ow));
+            Value inside = kb.b.create<arith::AndIOp>(
+                kb.loc, kb.cmp(arith::CmpIPredicate::sge, ih, 0),
+                kb.cmp(arith::CmpIPredicate::slt, ih, p.h));
+            kb.ifThen(
+                inside,
+                [&] { copyRow(kb.add(plane, kb.mul(ih, p.w)), j, dst); },
+                [&] { zeroRow(dst, p.ow); });
+          });
+          if (qs > q)
+            zeroRow(kb.add(dst0, q), qs - q);
+        }
+    });
+  }
+};
+
+} // namespace
+
+/// The geometry and tiling of \p conv, or nothing when the kernel does not
+/// handle it (a panel too tall for the register file, a packing buffer too
+/// large for a worker's stack).
+static std::optional<ConvPlan> planConv(PackedConvOp conv) {
+  auto xType = cast<RankedTensorType>(conv.getX().getType());
+  auto wType = cast<RankedTensorType>(conv.getW().getType());
+  auto yType = cast<RankedTensorType>(conv.getY().getType());
+  ConvPlan p;
+  p.batch = xType.getDimSize(0);
+  p.c = xType.getDimSize(1);
+  p.h = xType.getDimSize(2);
+  p.w = xType.getDimSize(3);
+  p.cout = yType.getDimSize(1);
+  p.oh = yType.getDimSize(2);
+  p.ow = yType.getDimSize(3);
+  SmallVector<int64_t> ks = ints(conv.getKernelShape()),
+                       st = ints(conv.getStrides()), pd = ints(conv.getPads()),
+                       dl = ints(conv.getDilations());
+  p.kh = ks[0];
+  p.kw = ks[1];
+  p.sh = st[0];
+  p.sw = st[1];
+  p.dh = dl[0];
+  p.dw = dl[1];
+  p.pt = pd[0];
+  p.pl = pd[1];
+  p.taps = p.kh * p.kw;
+  p.lanes = hostLanes();
+  p.mr = wType.getDimSize(2);
+  int64_t regs = hostVectorRegisters();
+  p.nv = std::max<int64_t>(1, std::min<int64_t>(4, (regs - 1) / (p.mr + 1)));
+  if (p.mr * p.nv + p.nv + 1 > regs || p.batch * p.c * p.oh * p.ow == 0)
+    return std::nullopt;
+  p.tileCols = p.nv * p.lanes;
+
+  // Bands of about 128 output positions.
+  p.rows = std::min<int64_t>(p.oh, std::max<int64_t>(1, (128 + p.ow - 1) / p.ow));
+  p.bands = (p.oh + p.rows - 1) / p.rows;
+  p.lastRows = p.oh - (p.bands - 1) * p.rows;
+  int64_t qsMax = p.rowStride(p.rows);
+  // K blocks of whole channels: about 384 values of k each, and a packed
+  // block of at most 256 KB; balanced.
+  p.cb = std::min<int64_t>(384 / p.taps, (64 * 1024) / (p.taps * qsMax));
+  p.cb = std::max<int64_t>(1, std::min<int64_t>(p.c, p.cb));
+  p.nkb = (p.c + p.cb - 1) / p.cb;
+  p.cb = (p.c + p.nkb - 1) / p.nkb;
+  p.scratchSize = p.cb * p.taps * qsMax + p.tileCols + p.lanes;
+  if (p.scratchSize * 4 > (1 << 20))
+    return std::nullopt; // a very wide image with a large window
+
+  // Enough work items for the workers: split the output channels into
+  // groups when there are few (image, band) pairs.
+  p.tiles = (p.cout + p.mr - 1) / p.mr;
+  p.groups = std::min<int64_t>(
+      p.tiles, std::max<int64_t>(1, (16 + p.batch * p.bands - 1) /
+                                        (p.batch * p.bands)));
+  p.perGroup = (p.tiles + p.groups - 1) / p.groups;
+  p.groups = (p.tiles + p.perGroup - 1) / p.perGroup;
+  return p;
+}
+
+bool canEmitPackedConv(Operation *op) {
+  return planConv(cast<PackedConvOp>(op)).has_value();
+}
+
+FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
+                                  ValueRange operands, ValueRange results,
+                                  Value begin, Value end) {
+  auto conv = cast<PackedConvOp>(op);
+  Location loc = op->getLoc();
+  KB kb{b, loc};
+  std::optional<ConvPlan> planned = planConv(conv);
+  if (!planned)
+    return failure();
+  const ConvPlan &p = *planned;
+  int64_t mr = p.mr, nv = p.nv, k = p.c * p.taps;
+  int64_t fullTiles = p.cout / mr, tailRows = p.cout % mr;
+  int64_t groups = p.groups, perGroup = p.perGroup, lastRows = p.lastRows;
+  int64_t items = p.batch * p.bands * groups;
+  int64_t plane = p.oh * p.ow;
+  auto strideOf = [&](int64_t rows) { return p.rowStride(rows); };
+
+  MicroKernel mk;
+  mk.mr = mr;
+  mk.nv = nv;
+  mk.lanes = p.lanes;
+  mk.a = operandBuffer(b, op, operands, 1);
+  mk.bias = operandBuffer(b, op, operands, 2);
+  mk.residual = operandBuffer(b, op, operands, 3);
+  mk.c = flatten(b, loc, results[0]);
+  Value x = operandBuffer(b, op, operands, 0);
+  if (!mk.a || !x || (!isa<NoneType>(conv.getBias().getType()) && !mk.bias))
+    return failure();
+  mk.biasPerRow = true;
+  mk.aRow = 1;
+  mk.aK = mr;
+  mk.cRow = plane;
+  mk.epilogue = Epilogue::of(op);
+  auto scratchType = MemRefType::get({p.scratchSize}, b.getF32Type());
+  mk.b = b.create<memref::AllocaOp>(loc, scratchType, b.getI64IntegerAttr(64));
+  Packer packer{kb, p, x, mk.b};
+
+  kb.forLoop(begin, end, 1, [&](Value item) {
+    Value grp = kb.rems(item, groups), rest = kb.divs(item, groups);
+    Value band = kb.rems(rest, p.bands), n = kb.divs(rest, p.bands);
+    Value oh0 = kb.mul(band, p.rows);
+    auto bandWith = [&](int64_t rows) {
+      int64_t q = rows * p.ow, qs = strideOf(rows);
+      int64_t qFull = q / p.tileCols, qTail = q % p.tileCols;
+      kb.forLoop(kb.idx(0), kb.idx(p.nkb), 1, [&](Value kblock) {
+        Value c0 = kb.mul(kblock, p.cb);
+        Value cn = b.create<arith::MinUIOp>(
+            loc, kb.idx(p.cb),
+            b.create<arith::SubIOp>(loc, kb.idx(p.c), c0).getResult());
+        packer.pack(n, c0, cn, oh0, rows, qs);
+        MicroKernel v = mk;
+        v.bK = qs;
+        Value accumulate, finish;
+        if (p.nkb == 1) {
+          v.kc = k;
+        } else {
+          v.kcValue = kb.mul(cn, p.taps);
+          accumulate = kb.cmp(arith::CmpIPredicate::ne, kblock, 0);
+          finish = kb.cmp(arith::CmpIPredicate::eq, kblock, p.nkb - 1);
+        }
+        Value aBlock = kb.mul(c0, p.taps * mr);
+        Value cBand = kb.mul(oh0, p.ow);
+        auto tile = [&](const MicroKernel &t, Value ti) {
+          Value aBase = kb.add(kb.mul(ti, k * mr), aBlock);
+          Value cRow0 = kb.add(
+              kb.mul(kb.add(kb.mul(n, p.cout), kb.mul(ti, mr)), plane), cBand);
+          Value rowBias = kb.mul(ti, mr);
+          kb.forLoop(kb.idx(0), kb.idx(qFull), 1, [&](Value qt) {
+            Value col = kb.mul(qt, p.tileCols);
+            t.emit(kb, aBase, col, kb.add(cRow0, col), rowBias, accumulate,
+                   finish);
+          });
+          if (qTail) {
+            MicroKernel tt = t;
+            tt.validCols = qTail;
+            Value col = kb.idx(qFull * p.tileCols);
+            tt.emit(kb, aBase, col, kb.add(cRow0, col), rowBias, accumulate,
+                    finish);
+          }
+        };
+        v.validCols = p.tileCols;
+        Value t0 = kb.mul(grp, perGroup);
+        Value t1 = b.create<arith::MinUIOp>(loc, kb.add(t0, perGroup),
+                                            kb.idx(fullTiles));
+        kb.forLoop(t0, t1, 1, [&](Value ti) { tile(v, ti); });
+        if (tailRows) {
+          MicroKernel tv = v;
+          tv.mr = tailRows;
+          kb.ifThen(kb.cmp(arith::CmpIPredicate::eq, grp, groups - 1),
+                    [&] { tile(tv, kb.idx(fullTiles)); });
+        }
+      });
+    };
+    if (lastRows == p.rows)
+      bandWith(p.rows);
+    else
+      kb.ifThen(
+          kb.cmp(arith::CmpIPredicate::eq, band, p.bands - 1),
+          [&] { bandWith(lastRows); }, [&] { bandWith(p.rows); });
+  });
+  return items;
+}
+
+} // namespace kiln::cpu::kernels

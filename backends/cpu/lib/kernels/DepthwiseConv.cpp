@@ -1,0 +1,362 @@
+//===- DepthwiseConv.cpp - kiln.depthwise_conv, vectorized along width ----===//
+//
+// Each channel is an independent 2-D filter over its own plane, so the work
+// item is one (image, channel) plane and there is no reduction across
+// channels to block for. The tiling:
+//
+//  - The channel's kh * kw weights are broadcast into vector registers once
+//    per plane (9 registers for 3x3) and the bias into one more.
+//  - Output rows are classified at compile time (shapes are static): rows
+//    whose whole window lies inside the image run in one loop with every
+//    tap; each edge row (pads / stride many of them) is emitted on its own
+//    with only its valid kernel rows, so no row needs a bounds check.
+//  - Along a row, output columns go in vectors. Interior vectors (every tap
+//    of every lane inside the row) run in a loop four vectors at a time, four
+//    independent accumulator chains of kh * kw FMAs; each tap is one
+//    unaligned load at stride 1, or two loads and an even-lane shuffle at
+//    stride 2. Edge vectors are emitted one by one with constant masks on
+//    their loads (zero where the window leaves the image) and on the store
+//    of the last vector of a row.
+//  - The epilogue (bias, activation) is applied before the store.
+//
+//===----------------------------------------------------------------------===//
+#include "KernelBuilder.h"
+
+#include "kiln/ir/KilnDialect.h"
+
+#include <map>
+
+using namespace mlir;
+
+namespace kiln::cpu::kernels {
+
+namespace {
+
+SmallVector<int64_t> ints(ArrayAttr a) {
+  SmallVector<int64_t> v;
+  for (Attribute e : a)
+    v.push_back(cast<IntegerAttr>(e).getInt());
+  return v;
+}
+
+struct DepthwisePlan {
+  int64_t c, h, w, oh, ow, kh, kw, sh, sw, dh, dw, pt, pl, lanes;
+};
+
+/// Emits the rows of one plane.
+struct RowEmitter {
+  KB &kb;
+  const DepthwisePlan &p;
+  Value x, y;
+  /// Broadcast weights [i * kw + j] and bias (null when absent).
+  SmallVector<Value> weights;
+  Value bias;
+  const Epilogue &epilogue;
+  /// At stride 2: the plane's rows, zero-padded and split into even and odd
+  /// columns, phases[phase][ih][m] = X[ih][2 * m + phase - pl] (0 outside
+  /// the row), `phaseLen` values per row. Null when taps read X directly.
+  Value phases;
+  int64_t phaseLen = 0;
+
+  /// True when lane `e` of the (two-vector at stride 2) load for output
+  /// vector ow0 and kernel column j reads inside the row, for an output
+  /// lane that is stored.
+  bool inRow(int64_t ow0, int64_t j, int64_t e) const {
+    int64_t iw = ow0 * p.sw + j * p.dw - p.pl + e;
+    int64_t outLane = p.sw == 1 ? e : e / p.sw;
+    return ow0 + outLane < p.ow && iw >= 0 && iw < p.w;
+  }
+
+  /// Interior: every lane of every tap inside the row, all lanes stored.
+  bool interior(int64_t ow0) const {
+    if (ow0 + p.lanes > p.ow)
+      return false;
+    if (phases)
+      return true;
+    int64_t span = p.sw * p.lanes;
+    for (int64_t j = 0; j < p.kw; ++j) {
+      int64_t iw0 = ow0 * p.sw + j * p.dw - p.pl;
+      if (iw0 < 0 || iw0 + span > p.w)
+        return false;
+    }
+    return true;
+  }
+
+  /// The input vector of tap (row base, j) for output vector ow0: static
+  /// ow0 for edge vectors (masked), dynamic for interior ones.
+  Value tap(Value rowBase, Value ow0Dyn, int64_t ow0, int64_t j, bool masked) {
+    OpBuilder &b = kb.b;
+    Location loc = kb.loc;
+    int64_t lanes = p.lanes;
+    if (phases) {
+      // Padded phases: never out of the row, no masks.
+      int64_t q = j * p.dw, phase = q % 2;
+      Value at = kb.add(kb.add(rowBase, ow0Dyn), phase * p.h * phaseLen + q / 2);
+      return b.create<vector::LoadOp>(loc, kb.vec(lanes), phases, at);
+    }
+    Value at = kb.add(kb.add(rowBase, kb.mul(ow0Dyn, p.sw)), j * p.dw - p.pl);
+    auto loadPart = [&](int64_t part) -> Value {
+      Value where = kb.add(at, part * lanes);
+      if (!masked)
+        return b.create<vector::LoadOp>(loc, kb.vec(lanes), x, where);
+      int64_t count = 0;
+      for (int64_t e = 0; e < lanes; ++e)
+        count += inRow(ow0, j, part * lanes + e);
+      if (count == 0)
+        return kb.splat(lanes, 0.0f);
+      Value m = kb.mask(lanes, [&](int64_t e) {
+        return inRow(ow0, j, part * lanes + e);
+      });
+      return b.create<vector::MaskedLoadOp>(loc, kb.vec(lanes), x, where, m,
+                                            kb.splat(lanes, 0.0f));
+    };
+    if (p.sw == 1)
+      return loadPart(0);
+    SmallVector<int64_t> evens;
+    for (int64_t l = 0; l < lanes; ++l)
+      evens.push_back(2 * l);
+    return b.create<vector::ShuffleOp>(loc, loadPart(0), loadPart(1), evens);
+  }
+
+  /// `count` output vectors starting at column ow0 (dynamic; `ow0Static`
+  /// for masked edge vectors) of `rows.size()` consecutive output rows
+  /// starting at `oh`; rows[u] lists the kernel rows valid for output row
+  /// u. An input row that several output rows read (u * sh + i * dh equal)
+  /// is loaded once.
+  void vectors(ArrayRef<SmallVector<int64_t>> rows, Value plane,
+               Value outPlane, Value oh, Value ow0, int64_t ow0Static,
+               int64_t count, bool masked) {
+    OpBuilder &b = kb.b;
+    Location loc = kb.loc;
+    int64_t nrows = rows.size();
+    SmallVector<Value> acc;
+    for (int64_t a = 0; a < nrows * count; ++a)
+      acc.push_back(bias ? bias : kb.splat(p.lanes, 0.0f));
+    // Input row offsets t = u * sh + i * dh, in order.
+    std::map<int64_t, SmallVector<std::pair<int64_t, int64_t>>> uses;
+    for (int64_t u = 0; u < nrows; ++u)
+      for (int64_t i : rows[u])
+        uses[u * p.sh + i * p.dh].push_back({u, i});
+    Value top = kb.add(kb.mul(oh, p.sh), -p.pt);
+    for (auto &[t, pairs] : uses) {
+      Value ih = kb.add(top, t);
+      Value rowBase = phases ? kb.mul(ih, phaseLen)
+                             : kb.add(plane, kb.mul(ih, p.w));
+      for (int64_t j = 0; j < p.kw; ++j)
+        for (int64_t v = 0; v < count; ++v) {
+          Value in = tap(rowBase, kb.add(ow0, v * p.lanes),
+                         ow0Static + v * p.lanes, j, masked);
+          for (auto [u, i] : pairs)
+            acc[u * count + v] = b.create<vector::FMAOp>(
+                loc, in, weights[i * p.kw + j], acc[u * count + v]);
+        }
+    }
+    for (int64_t u = 0; u < nrows; ++u) {
+      Value outRow = kb.add(outPlane, kb.mul(kb.add(oh, u), p.ow));
+      for (int64_t v = 0; v < count; ++v) {
+        Value out = epilogue.apply(kb, acc[u * count + v]);
+        int64_t valid = masked ? std::min<int64_t>(p.lanes, p.ow - ow0Static -
+                                                                v * p.lanes)
+                               : p.lanes;
+        kb.store(out, y, kb.add(outRow, kb.add(ow0, v * p.lanes)), valid);
+      }
+    }
+  }
+
+  /// Fills `phases` from the plane at `plane`: per input row, two loads
+  /// (masked at the row's ends) and two shuffles per 2 * lanes columns.
+  void splitPhases(Value plane) {
+    OpBuilder &b = kb.b;
+    Location loc = kb.loc;
+    int64_t lanes = p.lanes;
+    SmallVector<int64_t> evens, odds;
+    for (int64_t l = 0; l < lanes; ++l) {
+      evens.push_back(2 * l);
+      odds.push_back(2 * l + 1);
+    }
+    kb.forLoop(kb.idx(0), kb.idx(p.h), 1, [&](Value ih) {
+      Value rowX = kb.add(plane, kb.mul(ih, p.w));
+      Value rowE = kb.mul(ih, phaseLen);
+      Value rowO = kb.add(rowE, p.h * phaseLen);
+      for (int64_t m0 = 0; m0 < phaseLen; m0 += lanes) {
+        int64_t q0 = 2 * m0 - p.pl;
+        Value half[2];
+        for (int64_t h = 0; h < 2; ++h) {
+          auto in = [&](int64_t e) {
+            int64_t q = q0 + h * lanes + e;
+            return q >= 0 && q < p.w;
+          };
+          int64_t count = 0;
+          for (int64_t e = 0; e < lanes; ++e)
+            count += in(e);
+          Value at = kb.add(rowX, q0 + h * lanes);
+          if (count == lanes)
+            half[h] = b.create<vector::LoadOp>(loc, kb.vec(lanes), x, at);
+          else if (count == 0)
+            half[h] = kb.splat(lanes, 0.0f);
+          else
+            half[h] = b.create<vector::MaskedLoadOp>(
+                loc, kb.vec(lanes), x, at, kb.mask(lanes, in),
+                kb.splat(lanes, 0.0f));
+        }
+        Value e = b.create<vector::ShuffleOp>(loc, half[0], half[1], evens);
+        Value o = b.create<vector::ShuffleOp>(loc, half[0], half[1], odds);
+        b.create<vector::StoreOp>(loc, e, phases, kb.add(rowE, m0));
+        b.create<vector::StoreOp>(loc, o, phases, kb.add(rowO, m0));
+      }
+    });
+  }
+
+  /// Output rows [oh, oh + rows.size()) (oh dynamic), rows[u] the kernel
+  /// rows valid for row u.
+  void rowBlock(Value plane, Value outPlane, Value oh,
+                ArrayRef<SmallVector<int64_t>> rows) {
+    // Interior vectors form one run [first, last) of vector starts.
+    int64_t numVectors = (p.ow + p.lanes - 1) / p.lanes;
+    int64_t first = -1, last = -1;
+    for (int64_t v = 0; v < numVectors; ++v)
+      if (interior(v * p.lanes)) {
+        if (first < 0)
+          first = v;
+        last = v + 1;
+      }
+    for (int64_t v = 0; v < numVectors; ++v) {
+      if (first >= 0 && v >= first && v < last)
+        continue;
+      vectors(rows, plane, outPlane, oh, kb.idx(v * p.lanes), v * p.lanes, 1,
+              /*masked=*/true);
+    }
+    if (first < 0)
+      return;
+    // Accumulators: rows x group vectors, beside kh * kw weights.
+    int64_t group = std::max<int64_t>(1, 4 / (int64_t)rows.size());
+    int64_t n = last - first, groups = n / group;
+    kb.forLoop(kb.idx(0), kb.idx(groups), 1, [&](Value g) {
+      Value ow0 = kb.mul(kb.add(kb.mul(g, group), first), p.lanes);
+      vectors(rows, plane, outPlane, oh, ow0, 0, group, /*masked=*/false);
+    });
+    if (n % group)
+      vectors(rows, plane, outPlane, oh,
+              kb.idx((first + groups * group) * p.lanes), 0, n % group,
+              /*masked=*/false);
+  }
+};
+
+} // namespace
+
+bool canEmitDepthwiseConv(Operation *op) {
+  auto conv = cast<DepthwiseConvOp>(op);
+  auto x = cast<RankedTensorType>(conv.getX().getType());
+  auto y = cast<RankedTensorType>(conv.getY().getType());
+  return cast<IntegerAttr>(conv.getStrides()[1]).getInt() <= 2 &&
+         x.getNumElements() > 0 && y.getNumElements() > 0;
+}
+
+FailureOr<int64_t> emitDepthwiseConv(OpBuilder &b, Operation *op,
+                                     ValueRange operands, ValueRange results,
+                                     Value begin, Value end) {
+  auto conv = cast<DepthwiseConvOp>(op);
+  auto xType = cast<RankedTensorType>(conv.getX().getType());
+  auto yType = cast<RankedTensorType>(conv.getY().getType());
+  Location loc = op->getLoc();
+  KB kb{b, loc};
+  DepthwisePlan p;
+  int64_t batch = xType.getDimSize(0);
+  p.c = xType.getDimSize(1);
+  p.h = xType.getDimSize(2);
+  p.w = xType.getDimSize(3);
+  p.oh = yType.getDimSize(2);
+  p.ow = yType.getDimSize(3);
+  SmallVector<int64_t> ks = ints(conv.getKernelShape()),
+                       st = ints(conv.getStrides()), pd = ints(conv.getPads()),
+                       dl = ints(conv.getDilations());
+  p.kh = ks[0];
+  p.kw = ks[1];
+  p.sh = st[0];
+  p.sw = st[1];
+  p.dh = dl[0];
+  p.dw = dl[1];
+  p.pt = pd[0];
+  p.pl = pd[1];
+  p.lanes = hostLanes();
+  if (p.sw > 2)
+    return failure();
+
+  Value x = operandBuffer(b, op, operands, 0);
+  Value w = operandBuffer(b, op, operands, 1);
+  Value biasBuf = operandBuffer(b, op, operands, 2);
+  Value y = flatten(b, loc, results[0]);
+  if (!x || !w || (!isa<NoneType>(conv.getBias().getType()) && !biasBuf))
+    return failure();
+  Epilogue epilogue = Epilogue::of(op);
+
+  // Output rows whose window lies inside the image: [rowLo, rowHi).
+  auto rowsOf = [&](int64_t oh) {
+    SmallVector<int64_t> rows;
+    for (int64_t i = 0; i < p.kh; ++i) {
+      int64_t ih = oh * p.sh + i * p.dh - p.pt;
+      if (ih >= 0 && ih < p.h)
+        rows.push_back(i);
+    }
+    return rows;
+  };
+  int64_t rowLo = 0;
+  while (rowLo < p.oh && (int64_t)rowsOf(rowLo).size() != p.kh)
+    ++rowLo;
+  int64_t rowHi = rowLo;
+  while (rowHi < p.oh && (int64_t)rowsOf(rowHi).size() == p.kh)
+    ++rowHi;
+
+  // At stride 2, taps read even/odd column phases split once per plane
+  // (when they fit in 256 KB of stack) instead of shuffling every tap.
+  Value phases;
+  int64_t phaseLen = 0;
+  if (p.sw == 2) {
+    int64_t vectors = (p.ow + p.lanes - 1) / p.lanes;
+    phaseLen = (vectors + 1) * p.lanes + ((p.kw - 1) * p.dw) / 2;
+    phaseLen = (phaseLen + p.lanes - 1) / p.lanes * p.lanes;
+    if (2 * p.h * phaseLen * 4 <= 256 * 1024)
+      phases = b.create<memref::AllocaOp>(
+          loc, MemRefType::get({2 * p.h * phaseLen}, b.getF32Type()),
+          b.getI64IntegerAttr(64));
+  }
+
+  kb.forLoop(begin, end, 1, [&](Value item) {
+    Value ch = kb.rems(item, p.c);
+    Value plane = kb.mul(item, p.h * p.w), outPlane = kb.mul(item, p.oh * p.ow);
+    RowEmitter e{kb, p, x, y, {}, {}, epilogue, phases, phaseLen};
+    if (phases)
+      e.splitPhases(plane);
+    Value wBase = kb.mul(ch, p.kh * p.kw);
+    for (int64_t t = 0; t < p.kh * p.kw; ++t) {
+      Value s = b.create<memref::LoadOp>(loc, w, kb.add(wBase, t));
+      e.weights.push_back(b.create<vector::BroadcastOp>(loc, kb.vec(p.lanes), s));
+    }
+    if (biasBuf) {
+      Value s = b.create<memref::LoadOp>(loc, biasBuf, ch);
+      e.bias = b.create<vector::BroadcastOp>(loc, kb.vec(p.lanes), s);
+    }
+    for (int64_t oh = 0; oh < p.oh; ++oh) {
+      if (oh >= rowLo && oh < rowHi)
+        continue;
+      SmallVector<int64_t> rows = rowsOf(oh);
+      e.rowBlock(plane, outPlane, kb.idx(oh), {rows});
+    }
+    // Interior rows in blocks: at stride 1 two output rows share all but
+    // one of their input rows.
+    SmallVector<int64_t> all;
+    for (int64_t i = 0; i < p.kh; ++i)
+      all.push_back(i);
+    int64_t block = p.sh == 1 && p.kh > 1 ? 2 : 1;
+    int64_t blocks = (rowHi - rowLo) / block;
+    SmallVector<SmallVector<int64_t>> blockRows(block, all);
+    kb.forLoop(kb.idx(0), kb.idx(blocks), 1, [&](Value r) {
+      e.rowBlock(plane, outPlane, kb.add(kb.mul(r, block), rowLo), blockRows);
+    });
+    for (int64_t oh = rowLo + blocks * block; oh < rowHi; ++oh)
+      e.rowBlock(plane, outPlane, kb.idx(oh), {all});
+  });
+  return batch * p.c;
+}
+
+} // namespace kiln::cpu::kernels

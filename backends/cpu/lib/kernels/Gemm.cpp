@@ -1,0 +1,133 @@
+//===- Gemm.cpp - kiln.packed_mat_mul as a register-blocked GEMM ----------===//
+//
+// Y (M x N) = A (M x K) x B, with B packed by kiln-pack-weights into column
+// panels W[p][k][0..nr) (nr = 16 on AVX2: two vectors). The tiling:
+//
+//  - Register tile: mr rows of A x nr columns (6 x 16 on AVX2 = 12
+//    accumulators; up to 12 x 16 with AVX-512's 32 registers). Each k step
+//    broadcasts mr scalars of A straight from its rows (no packing of A: its
+//    rows are contiguous and the tile reads mr * 4 bytes per k) and loads the
+//    panel's nr floats, which the packing made contiguous in k.
+//  - Work item = (row group g, panel p), g-major: a group is G row tiles
+//    whose A rows (G * mr * K floats) stay in L2 while consecutive items
+//    sweep the panels; inside an item the panel (K * nr floats) stays in L1
+//    across the G tiles.
+//  - Remainders are static variants, never scalar code: the last row tile
+//    has M % mr rows (fewer accumulators), and the last panel's tile stores
+//    and reads bias/residual with masks past N (its loads of W are full: the
+//    panel is zero-padded).
+//
+//===----------------------------------------------------------------------===//
+#include "KernelBuilder.h"
+
+#include "kiln/ir/KilnDialect.h"
+
+using namespace mlir;
+
+namespace kiln::cpu::kernels {
+
+/// Rows of the register tile for \p nv vectors per row: every accumulator,
+/// the nv B vectors and one broadcast must fit in the vector registers.
+static int64_t tileRows(int64_t nv) {
+  int64_t regs = hostVectorRegisters();
+  int64_t rows = (regs - nv - 1) / nv;
+  return std::max<int64_t>(1, std::min<int64_t>(rows, regs >= 32 ? 12 : 8));
+}
+
+bool canEmitPackedMatMul(Operation *op) {
+  auto mm = cast<PackedMatMulOp>(op);
+  auto a = cast<RankedTensorType>(mm.getA().getType());
+  auto w = cast<RankedTensorType>(mm.getW().getType());
+  return w.getDimSize(2) % hostLanes() == 0 && a.getNumElements() > 0 &&
+         mm.getColumns() > 0;
+}
+
+FailureOr<int64_t> emitPackedMatMul(OpBuilder &b, Operation *op,
+                                    ValueRange operands, ValueRange results,
+                                    Value begin, Value end) {
+  auto mm = cast<PackedMatMulOp>(op);
+  auto aType = cast<RankedTensorType>(mm.getA().getType());
+  auto wType = cast<RankedTensorType>(mm.getW().getType());
+  int64_t k = aType.getShape().back(), n = mm.getColumns();
+  int64_t nr = wType.getDimSize(2), panels = wType.getDimSize(0);
+  int64_t lanes = hostLanes();
+  if (nr % lanes != 0 || n == 0)
+    return failure();
+  Location loc = op->getLoc();
+  KB kb{b, loc};
+
+  MicroKernel mk;
+  mk.nv = nr / lanes;
+  mk.lanes = lanes;
+  mk.mr = tileRows(mk.nv);
+  mk.kc = k;
+  mk.a = operandBuffer(b, op, operands, 0);
+  mk.b = operandBuffer(b, op, operands, 1);
+  mk.bias = operandBuffer(b, op, operands, 2);
+  mk.residual = operandBuffer(b, op, operands, 3);
+  mk.c = flatten(b, loc, results[0]);
+  if (!mk.a || !mk.b || (!isa<NoneType>(mm.getBias().getType()) && !mk.bias))
+    return failure();
+  mk.aRow = k;
+  mk.aK = 1;
+  mk.bK = nr;
+  mk.cRow = n;
+  mk.epilogue = Epilogue::of(op);
+  int64_t mr = mk.mr;
+
+  // Rows M: the leading dims of A flattened (A is a vector when rank 1).
+  int64_t m = 1;
+  for (int64_t d = 0; d + 1 < aType.getRank(); ++d)
+    m *= aType.getDimSize(d);
+  if (m == 0 || k == 0)
+    return failure(); // nothing to compute with; the reference handles it
+
+  int64_t tiles = (m + mr - 1) / mr, fullTiles = m / mr, tailRows = m % mr;
+  // G row tiles per group: their A rows in about 96 KB of L2, and enough
+  // items for the workers.
+  int64_t group = std::max<int64_t>(1, (96 * 1024) / (mr * k * 4));
+  group = std::min(group, tiles);
+  int64_t groups = (tiles + group - 1) / group;
+  while (groups * panels < 8 && group > 1) {
+    group = (group + 1) / 2;
+    groups = (tiles + group - 1) / group;
+  }
+  int64_t items = groups * panels;
+  int64_t tailCols = n - (panels - 1) * nr;
+
+  auto body = [&](Value item) {
+    Value g = kb.divs(item, panels), p = kb.rems(item, panels);
+    Value t0 = kb.mul(g, group);
+    Value t1 = b.create<arith::MinUIOp>(loc, kb.add(t0, group),
+                                        kb.idx(fullTiles));
+    auto tilesWith = [&](int64_t cols) {
+      MicroKernel v = mk;
+      v.validCols = cols;
+      Value bBase = kb.mul(p, k * nr), colBase = kb.mul(p, nr);
+      kb.forLoop(t0, t1, 1, [&](Value t) {
+        Value i0 = kb.mul(t, mr);
+        v.emit(kb, kb.mul(i0, k), bBase, kb.add(kb.mul(i0, n), colBase),
+               colBase);
+      });
+      if (tailRows) {
+        MicroKernel tv = v;
+        tv.mr = tailRows;
+        kb.ifThen(kb.cmp(arith::CmpIPredicate::eq, g, groups - 1), [&] {
+          int64_t i0 = fullTiles * mr;
+          tv.emit(kb, kb.idx(i0 * k), bBase,
+                  kb.add(kb.idx(i0 * n), colBase), colBase);
+        });
+      }
+    };
+    if (tailCols == nr)
+      tilesWith(nr);
+    else
+      kb.ifThen(
+          kb.cmp(arith::CmpIPredicate::eq, p, panels - 1),
+          [&] { tilesWith(tailCols); }, [&] { tilesWith(nr); });
+  };
+  kb.forLoop(begin, end, 1, body);
+  return items;
+}
+
+} // namespace kiln::cpu::kernels

@@ -1,0 +1,410 @@
+//===- KernelBuilder.cpp - Helpers and the GEMM micro-kernel --------------===//
+//
+// The micro-kernel (MicroKernel::emit) is the inner loop of both GEMM-shaped
+// kernels. For one register tile it emits
+//
+//   acc[r][j] = 0 (or C)                          mr x nv vector registers
+//   for k in [0, kc) step 4:                      unrolled 4x, plus a tail
+//     for u in 0..3:
+//       b[j]      = load B(k+u, j)                nv vector loads
+//       acc[r][j] = fma(broadcast A(r, k+u), b[j], acc[r][j])
+//   epilogue: + bias, + residual, activation; store C (masked past validCols)
+//
+// On AVX2 the 6x16 tile uses 12 accumulators, 2 B vectors and 1 broadcast:
+// 15 of the 16 ymm registers, so nothing spills; each k step is 12 FMAs
+// against 2 vector loads and 6 broadcast loads.
+//
+//===----------------------------------------------------------------------===//
+#include "KernelBuilder.h"
+
+#include "kiln/cpu/Codegen.h"
+#include "kiln/ir/KilnDialect.h"
+#include "kiln/ir/TensorConversion.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/SymbolTable.h"
+
+using namespace mlir;
+
+namespace kiln::cpu::kernels {
+
+int64_t hostLanes() { return hostTarget().vectorBits >= 512 ? 16 : 8; }
+
+int64_t hostVectorRegisters() {
+  return hostTarget().vectorBits >= 512 ? 32 : 16;
+}
+
+//===----------------------------------------------------------------------===//
+// KB
+//===----------------------------------------------------------------------===//
+
+static std::optional<int64_t> constIndex(Value v) {
+  if (auto c = v.getDefiningOp<arith::ConstantIndexOp>())
+    return c.value();
+  return std::nullopt;
+}
+
+Value KB::idx(int64_t v) { return b.create<arith::ConstantIndexOp>(loc, v); }
+
+Value KB::add(Value x, Value y) {
+  auto cx = constIndex(x), cy = constIndex(y);
+  if (cx && cy)
+    return idx(*cx + *cy);
+  if (cx && *cx == 0)
+    return y;
+  if (cy && *cy == 0)
+    return x;
+  return b.create<arith::AddIOp>(loc, x, y);
+}
+
+Value KB::mul(Value x, int64_t y) {
+  if (y == 0)
+    return idx(0);
+  if (y == 1)
+    return x;
+  if (auto cx = constIndex(x))
+    return idx(*cx * y);
+  return b.create<arith::MulIOp>(loc, x, idx(y));
+}
+
+Value KB::mul(Value x, Value y) {
+  if (auto cy = constIndex(y))
+    return mul(x, *cy);
+  if (auto cx = constIndex(x))
+    return mul(y, *cx);
+  return b.create<arith::MulIOp>(loc, x, y);
+}
+
+Value KB::divs(Value x, int64_t y) {
+  if (y == 1)
+    return x;
+  if (auto cx = constIndex(x))
+    return idx(*cx / y);
+  return b.create<arith::DivUIOp>(loc, x, idx(y));
+}
+
+Value KB::rems(Value x, int64_t y) {
+  if (y == 1)
+    return idx(0);
+  if (auto cx = constIndex(x))
+    return idx(*cx % y);
+  return b.create<arith::RemUIOp>(loc, x, idx(y));
+}
+
+Value KB::cmp(arith::CmpIPredicate p, Value x, Value y) {
+  return b.create<arith::CmpIOp>(loc, p, x, y);
+}
+
+Value KB::f32(float v) {
+  return b.create<arith::ConstantOp>(loc, b.getF32FloatAttr(v));
+}
+
+VectorType KB::vec(int64_t lanes) {
+  return VectorType::get({lanes}, b.getF32Type());
+}
+
+Value KB::splat(int64_t lanes, float v) {
+  return b.create<arith::ConstantOp>(
+      loc, DenseElementsAttr::get(vec(lanes), b.getF32FloatAttr(v)));
+}
+
+Value KB::mask(int64_t lanes, const std::function<bool(int64_t)> &on) {
+  SmallVector<bool> bits;
+  for (int64_t i = 0; i < lanes; ++i)
+    bits.push_back(on(i));
+  auto type = VectorType::get({lanes}, b.getI1Type());
+  return b.create<arith::ConstantOp>(loc, DenseElementsAttr::get(type, bits));
+}
+
+void KB::forLoop(Value lb, Value ub, int64_t step,
+                 const std::function<void(Value)> &body) {
+  auto clb = constIndex(lb), cub = constIndex(ub);
+  if (clb && cub && *cub <= *clb)
+    return;
+  if (clb && cub && *cub - *clb <= step) {
+    body(lb);
+    return;
+  }
+  auto loop = b.create<scf::ForOp>(loc, lb, ub, idx(step));
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPoint(loop.getBody()->getTerminator());
+  body(loop.getInductionVar());
+}
+
+void KB::ifThen(Value cond, const std::function<void()> &thenBody,
+                const std::function<void()> &elseBody) {
+  auto op = b.create<scf::IfOp>(loc, cond, /*withElseRegion=*/bool(elseBody));
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPoint(op.thenBlock()->getTerminator());
+  thenBody();
+  if (elseBody) {
+    b.setInsertionPoint(op.elseBlock()->getTerminator());
+    elseBody();
+  }
+}
+
+Value KB::load(Value base, Value at, int64_t lanes, int64_t valid) {
+  if (valid >= lanes)
+    return b.create<vector::LoadOp>(loc, vec(lanes), base, at);
+  if (valid <= 0)
+    return splat(lanes, 0.0f);
+  Value m = mask(lanes, [&](int64_t i) { return i < valid; });
+  return b.create<vector::MaskedLoadOp>(loc, vec(lanes), base, at, m,
+                                        splat(lanes, 0.0f));
+}
+
+void KB::store(Value v, Value base, Value at, int64_t valid) {
+  int64_t lanes = cast<VectorType>(v.getType()).getNumElements();
+  if (valid >= lanes) {
+    b.create<vector::StoreOp>(loc, v, base, at);
+    return;
+  }
+  if (valid <= 0)
+    return;
+  Value m = mask(lanes, [&](int64_t i) { return i < valid; });
+  b.create<vector::MaskedStoreOp>(loc, base, at, m, v);
+}
+
+//===----------------------------------------------------------------------===//
+// Buffers
+//===----------------------------------------------------------------------===//
+
+Value flatten(OpBuilder &b, Location loc, Value memref) {
+  auto type = cast<MemRefType>(memref.getType());
+  if (type.getRank() == 1)
+    return memref;
+  if (type.getRank() == 0)
+    return b.create<memref::ExpandShapeOp>(
+        loc, MemRefType::get({1}, type.getElementType()), memref,
+        ArrayRef<ReassociationIndices>{});
+  ReassociationIndices all;
+  for (int64_t i = 0; i < type.getRank(); ++i)
+    all.push_back(i);
+  return b.create<memref::CollapseShapeOp>(loc, memref,
+                                           ArrayRef<ReassociationIndices>{all});
+}
+
+Value operandBuffer(OpBuilder &b, Operation *op, ValueRange operands,
+                    unsigned i) {
+  Value v = op->getOperand(i);
+  if (isa<NoneType>(v.getType()))
+    return {};
+  if (operands[i])
+    return flatten(b, op->getLoc(), operands[i]);
+  auto c = v.getDefiningOp<ConstantOp>();
+  assert(c && "a non-buffer operand must be a constant");
+  Tensor t;
+  if (!tensorFromElementsAttr(c.getValue(), t) || t.dtype() != DType::F32)
+    return {};
+  auto flatType = RankedTensorType::get({t.numElements()}, b.getF32Type());
+  auto value = DenseElementsAttr::getFromRawBuffer(
+      flatType, llvm::ArrayRef<char>(static_cast<const char *>(t.raw()),
+                                     t.byteSize()));
+  auto module = b.getInsertionBlock()->getParentOp()->getParentOfType<ModuleOp>();
+  SymbolTable symbols(module);
+  std::string name;
+  for (unsigned n = 0;; ++n) {
+    name = "kiln_const_" + std::to_string(n);
+    if (!symbols.lookup(name))
+      break;
+  }
+  auto memType = MemRefType::get({t.numElements()}, b.getF32Type());
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(module.getBody());
+    b.create<memref::GlobalOp>(op->getLoc(), name,
+                               b.getStringAttr("private"), memType, value,
+                               /*constant=*/true, b.getI64IntegerAttr(64));
+  }
+  return b.create<memref::GetGlobalOp>(op->getLoc(), memType, name);
+}
+
+//===----------------------------------------------------------------------===//
+// Epilogue
+//===----------------------------------------------------------------------===//
+
+Epilogue Epilogue::of(Operation *op) {
+  Epilogue e;
+  auto act = op->getAttrOfType<StringAttr>("activation");
+  StringRef name = act ? act.getValue() : "";
+  if (name == "relu")
+    e.act = Act::Relu;
+  else if (name == "clip")
+    e.act = Act::Clip;
+  else if (name == "leaky_relu")
+    e.act = Act::LeakyRelu;
+  if (auto lo = op->getAttrOfType<FloatAttr>("clip_min")) {
+    e.hasLo = true;
+    e.lo = lo.getValueAsDouble();
+  }
+  if (auto hi = op->getAttrOfType<FloatAttr>("clip_max")) {
+    e.hasHi = true;
+    e.hi = hi.getValueAsDouble();
+  }
+  if (auto alpha = op->getAttrOfType<FloatAttr>("alpha"))
+    e.alpha = alpha.getValueAsDouble();
+  return e;
+}
+
+Value Epilogue::apply(KB &kb, Value v) const {
+  OpBuilder &b = kb.b;
+  Location loc = kb.loc;
+  int64_t lanes = cast<VectorType>(v.getType()).getNumElements();
+  auto select = [&](arith::CmpFPredicate p, Value x, Value bound, Value then) {
+    Value c = b.create<arith::CmpFOp>(loc, p, x, bound);
+    return b.create<arith::SelectOp>(loc, c, then, x).getResult();
+  };
+  switch (act) {
+  case Act::None:
+    return v;
+  case Act::Relu: {
+    Value zero = kb.splat(lanes, 0.0f);
+    return select(arith::CmpFPredicate::OLT, v, zero, zero);
+  }
+  case Act::Clip:
+    if (hasLo) {
+      Value lov = kb.splat(lanes, lo);
+      v = select(arith::CmpFPredicate::OLT, v, lov, lov);
+    }
+    if (hasHi) {
+      Value hiv = kb.splat(lanes, hi);
+      v = select(arith::CmpFPredicate::OGT, v, hiv, hiv);
+    }
+    return v;
+  case Act::LeakyRelu: {
+    Value zero = kb.splat(lanes, 0.0f);
+    Value scaled = b.create<arith::MulFOp>(loc, v, kb.splat(lanes, alpha));
+    Value neg = b.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OGE, v, zero);
+    return b.create<arith::SelectOp>(loc, neg, v, scaled);
+  }
+  }
+  return v;
+}
+
+//===----------------------------------------------------------------------===//
+// MicroKernel
+//===----------------------------------------------------------------------===//
+
+void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
+                       Value biasBase, Value accumulate, Value finish) const {
+  OpBuilder &b = kb.b;
+  Location loc = kb.loc;
+  int64_t nvUsed = std::min<int64_t>(nv, (validCols + lanes - 1) / lanes);
+  auto valid = [&](int64_t j) {
+    return std::min<int64_t>(lanes, validCols - j * lanes);
+  };
+  VectorType vt = kb.vec(lanes);
+  auto cAt = [&](int64_t r, int64_t j) {
+    return kb.add(cBase, r * cRow + j * lanes);
+  };
+
+  // 1. Accumulators: zero, or C when K is blocked and this is not the
+  //    first block.
+  auto zeros = [&] {
+    SmallVector<Value> v(mr * nvUsed, kb.splat(lanes, 0.0f));
+    return v;
+  };
+  auto loadC = [&] {
+    SmallVector<Value> v;
+    for (int64_t r = 0; r < mr; ++r)
+      for (int64_t j = 0; j < nvUsed; ++j)
+        v.push_back(kb.load(c, cAt(r, j), lanes, valid(j)));
+    return v;
+  };
+  SmallVector<Value> init;
+  if (!accumulate) {
+    init = zeros();
+  } else {
+    SmallVector<Type> types(mr * nvUsed, vt);
+    auto ifOp = b.create<scf::IfOp>(loc, types, accumulate, true);
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(ifOp.thenBlock());
+      b.create<scf::YieldOp>(loc, loadC());
+      b.setInsertionPointToStart(ifOp.elseBlock());
+      b.create<scf::YieldOp>(loc, zeros());
+    }
+    init.assign(ifOp.getResults().begin(), ifOp.getResults().end());
+  }
+
+  // 2. The k loop, unrolled; the tail of kc % unroll steps straight-line.
+  auto step = [&](Value k, SmallVector<Value> &acc) {
+    SmallVector<Value> bv;
+    Value bRow = kb.add(bBase, kb.mul(k, bK));
+    for (int64_t j = 0; j < nvUsed; ++j)
+      bv.push_back(b.create<vector::LoadOp>(loc, vt, this->b,
+                                            kb.add(bRow, j * lanes)));
+    Value aCol = kb.add(aBase, kb.mul(k, aK));
+    for (int64_t r = 0; r < mr; ++r) {
+      Value s = b.create<memref::LoadOp>(loc, a, kb.add(aCol, r * aRow));
+      Value av = b.create<vector::BroadcastOp>(loc, vt, s);
+      for (int64_t j = 0; j < nvUsed; ++j)
+        acc[r * nvUsed + j] =
+            b.create<vector::FMAOp>(loc, av, bv[j], acc[r * nvUsed + j]);
+    }
+  };
+  int64_t u = std::max<int64_t>(1, unroll);
+  SmallVector<Value> acc = init;
+  // A loop over [lb, ub) by `by` k steps per iteration.
+  auto loopOver = [&](Value lb, Value ub, int64_t by) {
+    auto loop = b.create<scf::ForOp>(
+        loc, lb, ub, kb.idx(by), acc,
+        [](OpBuilder &, Location, Value, ValueRange) {});
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToEnd(loop.getBody());
+    SmallVector<Value> cur(loop.getRegionIterArgs().begin(),
+                           loop.getRegionIterArgs().end());
+    for (int64_t i = 0; i < by; ++i)
+      step(kb.add(loop.getInductionVar(), i), cur);
+    b.create<scf::YieldOp>(loc, cur);
+    acc.assign(loop.getResults().begin(), loop.getResults().end());
+  };
+  if (kcValue) {
+    Value mainEnd = kb.mul(kb.divs(kcValue, u), u);
+    loopOver(kb.idx(0), mainEnd, u);
+    if (u > 1)
+      loopOver(mainEnd, kcValue, 1);
+  } else {
+    int64_t mainEnd = kc / u * u;
+    if (mainEnd > 0)
+      loopOver(kb.idx(0), kb.idx(mainEnd), u);
+    for (int64_t k = mainEnd; k < kc; ++k)
+      step(kb.idx(k), acc);
+  }
+
+  // 3. Epilogue and store.
+  auto storeRaw = [&] {
+    for (int64_t r = 0; r < mr; ++r)
+      for (int64_t j = 0; j < nvUsed; ++j)
+        kb.store(acc[r * nvUsed + j], c, cAt(r, j), valid(j));
+  };
+  auto storeFinal = [&] {
+    for (int64_t r = 0; r < mr; ++r) {
+      Value rowBias;
+      if (bias && biasPerRow) {
+        Value s = b.create<memref::LoadOp>(loc, bias, kb.add(biasBase, r));
+        rowBias = b.create<vector::BroadcastOp>(loc, vt, s);
+      }
+      for (int64_t j = 0; j < nvUsed; ++j) {
+        Value v = acc[r * nvUsed + j];
+        if (rowBias)
+          v = b.create<arith::AddFOp>(loc, v, rowBias);
+        else if (bias)
+          v = b.create<arith::AddFOp>(
+              loc, v, kb.load(bias, kb.add(biasBase, j * lanes), lanes, valid(j)));
+        if (residual)
+          v = b.create<arith::AddFOp>(
+              loc, v, kb.load(residual, cAt(r, j), lanes, valid(j)));
+        v = epilogue.apply(kb, v);
+        kb.store(v, c, cAt(r, j), valid(j));
+      }
+    }
+  };
+  if (!finish)
+    storeFinal();
+  else
+    kb.ifThen(finish, storeFinal, storeRaw);
+}
+
+} // namespace kiln::cpu::kernels

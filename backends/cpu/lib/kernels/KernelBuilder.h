@@ -1,0 +1,143 @@
+//===- KernelBuilder.h - Helpers of the direct kernels ----------*- C++ -*-===//
+//
+// The direct kernels (Gemm.cpp, Conv.cpp, DepthwiseConv.cpp) write scf and
+// vector ops on flat 1-D views of their buffers with index arithmetic they
+// compute themselves; this header holds what they share: index and vector
+// constants, flattening, materializing small constant operands that the
+// planner inlined, the fused epilogue, and the GEMM micro-kernel.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_CPU_LIB_KERNELS_KERNELBUILDER_H
+#define KILN_CPU_LIB_KERNELS_KERNELBUILDER_H
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/Builders.h"
+
+#include <functional>
+
+namespace kiln::cpu::kernels {
+
+/// A builder with a fixed location and shorthands for index arithmetic
+/// (constants fold on the fly: idx(2) + idx(3) is a constant).
+struct KB {
+  mlir::OpBuilder &b;
+  mlir::Location loc;
+
+  mlir::Value idx(int64_t v);
+  mlir::Value add(mlir::Value x, mlir::Value y);
+  mlir::Value add(mlir::Value x, int64_t y) { return add(x, idx(y)); }
+  mlir::Value mul(mlir::Value x, int64_t y);
+  mlir::Value mul(mlir::Value x, mlir::Value y);
+  mlir::Value divs(mlir::Value x, int64_t y);
+  mlir::Value rems(mlir::Value x, int64_t y);
+  mlir::Value cmp(mlir::arith::CmpIPredicate p, mlir::Value x, mlir::Value y);
+  mlir::Value cmp(mlir::arith::CmpIPredicate p, mlir::Value x, int64_t y) {
+    return cmp(p, x, idx(y));
+  }
+  mlir::Value f32(float v);
+  /// A vector of \p lanes f32 all equal to \p v.
+  mlir::Value splat(int64_t lanes, float v);
+  /// A constant vector<lanes x i1> with lane i set when \p on(i).
+  mlir::Value mask(int64_t lanes, const std::function<bool(int64_t)> &on);
+  mlir::VectorType vec(int64_t lanes);
+
+  /// `for (iv = lb; iv < ub; iv += step) body(iv)` without results.
+  void forLoop(mlir::Value lb, mlir::Value ub, int64_t step,
+               const std::function<void(mlir::Value)> &body);
+  /// `if (cond) thenBody() [else elseBody()]` without results.
+  void ifThen(mlir::Value cond, const std::function<void()> &thenBody,
+              const std::function<void()> &elseBody = {});
+
+  /// Loads lanes [0, valid) of a vector at \p base[at] (zero elsewhere).
+  mlir::Value load(mlir::Value base, mlir::Value at, int64_t lanes,
+                   int64_t valid);
+  /// Stores lanes [0, valid) of \p v at \p base[at].
+  void store(mlir::Value v, mlir::Value base, mlir::Value at, int64_t valid);
+};
+
+/// A 1-D view of a static contiguous memref.
+mlir::Value flatten(mlir::OpBuilder &b, mlir::Location loc, mlir::Value memref);
+
+/// The buffer of operand \p i of \p op: the kernel argument, or for a small
+/// constant the planner left inline, a memref.global holding its value.
+/// Null when the operand is absent.
+mlir::Value operandBuffer(mlir::OpBuilder &b, mlir::Operation *op,
+                          mlir::ValueRange operands, unsigned i);
+
+/// The fused epilogue of a packed op (see PackedOps.td).
+struct Epilogue {
+  enum class Act { None, Relu, Clip, LeakyRelu } act = Act::None;
+  float lo = 0, hi = 0, alpha = 0.01f;
+  bool hasLo = false, hasHi = false;
+
+  static Epilogue of(mlir::Operation *op);
+  /// Applies the activation to a vector, with the comparisons of the
+  /// reference kernels (Relu keeps NaN, Clip compares with `<` and `>`).
+  mlir::Value apply(KB &kb, mlir::Value v) const;
+};
+
+/// One register tile of C += A x B, the inner loop of every GEMM-shaped
+/// kernel: `mr` rows of A broadcast, `nv` vectors of B per k, mr x nv
+/// accumulators. All sizes are static; the bases are dynamic flat indices.
+///
+///   A(r, k) = a[aBase + r * aRow + k * aK]          (scalar, broadcast)
+///   B(k, j) = b[bBase + k * bK + j * lanes, +lanes) (vector)
+///   C(r, c) = c[cBase + r * cRow + c]
+///
+/// The accumulators start at zero, or at C when `accumulate` (a dynamic i1
+/// when K is blocked); with `finish` (dynamic i1 or null for true) the
+/// epilogue (bias, residual, activation) is applied before the store. Only
+/// columns [0, validCols) are read or written in C, bias and residual.
+struct MicroKernel {
+  int64_t mr = 6, nv = 2, lanes = 8, validCols = 16, kc = 0;
+  /// When set, the (dynamic) k count, in place of kc.
+  mlir::Value kcValue;
+  mlir::Value a, b, c;
+  int64_t aRow = 0, aK = 1, bK = 0, cRow = 0;
+  /// Bias per row (conv) or per column (matmul); null when absent. Index of
+  /// the bias of row 0 / column 0 of the tile: biasBase.
+  mlir::Value bias;
+  bool biasPerRow = false;
+  /// Residual, addressed like C; null when absent.
+  mlir::Value residual;
+  Epilogue epilogue;
+  /// k-loop unroll factor.
+  int64_t unroll = 4;
+
+  void emit(KB &kb, mlir::Value aBase, mlir::Value bBase, mlir::Value cBase,
+            mlir::Value biasBase, mlir::Value accumulate = {},
+            mlir::Value finish = {}) const;
+};
+
+/// The kernel emitters of each family (signature of emitDirectKernel).
+mlir::FailureOr<int64_t> emitPackedMatMul(mlir::OpBuilder &b,
+                                          mlir::Operation *op,
+                                          mlir::ValueRange operands,
+                                          mlir::ValueRange results,
+                                          mlir::Value begin, mlir::Value end);
+mlir::FailureOr<int64_t> emitPackedConv(mlir::OpBuilder &b, mlir::Operation *op,
+                                        mlir::ValueRange operands,
+                                        mlir::ValueRange results,
+                                        mlir::Value begin, mlir::Value end);
+mlir::FailureOr<int64_t> emitDepthwiseConv(mlir::OpBuilder &b,
+                                           mlir::Operation *op,
+                                           mlir::ValueRange operands,
+                                           mlir::ValueRange results,
+                                           mlir::Value begin, mlir::Value end);
+
+/// Whether the emitters above handle \p op (static f32 operands assumed).
+bool canEmitPackedMatMul(mlir::Operation *op);
+bool canEmitPackedConv(mlir::Operation *op);
+bool canEmitDepthwiseConv(mlir::Operation *op);
+
+/// Vector lanes of f32 on the host (8 with AVX2, 16 with AVX-512).
+int64_t hostLanes();
+/// Vector registers of the host (16, or 32 with AVX-512).
+int64_t hostVectorRegisters();
+
+} // namespace kiln::cpu::kernels
+
+#endif // KILN_CPU_LIB_KERNELS_KERNELBUILDER_H

@@ -1,0 +1,483 @@
+//===- ReduceReshapeSlice.cpp - Lowering of Slice and Pad -----------------===//
+//
+// Slice and Pad on tensors, matching runtime/kernels/ReduceReshapeShape.cpp:
+//
+//   slice(x) (constant operands) -> strided extract_slice (+ a generic
+//                                   reversing the dimensions with negative
+//                                   steps)
+//   pad(x)   (constant operands, constant mode)
+//                                -> fill + insert_slice of the cropped input
+//   otherwise                    -> linalg.generic computing each element's
+//                                   source coordinates (from run-time
+//                                   starts/steps/pads/axes read with
+//                                   tensor.extract) and reading x there
+//
+// The static result shape fixes the counts, so run-time operands only move
+// where elements come from; coordinates are clamped into the input so that
+// a run-time operand the reference would reject cannot read out of bounds.
+//
+//===----------------------------------------------------------------------===//
+#include "kiln/cpu/Lowering.h"
+#include "kiln/ir/KilnDialect.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+
+namespace kiln::cpu {
+
+// Helpers defined in ReduceReshape.cpp.
+std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
+bool hasEmptyTensor(Operation *op);
+extern const char *const kEmptyReason;
+SmallVector<OpFoldResult> indexAttrs(OpBuilder &b, ArrayRef<int64_t> values);
+Value gatherByMap(OpBuilder &b, Location loc, Value x, AffineMap map,
+                  RankedTensorType type);
+RankedTensorType compilableResultType(Operation *op);
+
+void populateSlicePadLowering(RewritePatternSet &patterns);
+
+namespace {
+
+/// Element \p j of the 1-D integer tensor \p t, as i64.
+Value extractI64(OpBuilder &b, Location loc, Value t, int64_t j) {
+  Value v = b.create<tensor::ExtractOp>(
+      loc, t, ValueRange{b.create<arith::ConstantIndexOp>(loc, j)});
+  return convertScalar(b, loc, v, b.getI64Type());
+}
+
+Value i64Constant(OpBuilder &b, Location loc, int64_t v) {
+  return b.create<arith::ConstantOp>(loc, b.getI64IntegerAttr(v));
+}
+
+/// Sets `perDim[d] = valueFor(d)` for the dimension d that entry \p j of a
+/// Slice or Pad list applies to: \p staticAxis when known, else element j
+/// of \p axes read at run time (negatives counted from the end), in which
+/// case every dimension selects between valueFor(d) and its old value.
+void assignByAxis(OpBuilder &b, Location loc, int64_t j, Value axes,
+                  std::optional<int64_t> staticAxis,
+                  MutableArrayRef<Value> perDim,
+                  function_ref<Value(int64_t)> valueFor) {
+  int64_t rank = perDim.size();
+  if (staticAxis) {
+    perDim[*staticAxis] = valueFor(*staticAxis);
+    return;
+  }
+  Value a = extractI64(b, loc, axes, j);
+  Value neg = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::slt, a,
+                                      i64Constant(b, loc, 0));
+  a = b.create<arith::SelectOp>(
+      loc, neg, b.create<arith::AddIOp>(loc, a, i64Constant(b, loc, rank)), a);
+  for (int64_t d = 0; d < rank; ++d) {
+    Value hit = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, a,
+                                        i64Constant(b, loc, d));
+    perDim[d] = b.create<arith::SelectOp>(loc, hit, valueFor(d), perDim[d]);
+  }
+}
+
+/// Static axes of a Slice or Pad: 0..count-1 when absent, the constant
+/// values (normalized and distinct) when constant, none at run time.
+/// Fails on invalid constant axes.
+FailureOr<std::optional<SmallVector<int64_t>>>
+staticAxesOf(Value axes, int64_t count, int64_t rank) {
+  SmallVector<int64_t> out;
+  if (isa<NoneType>(axes.getType())) {
+    for (int64_t i = 0; i < count; ++i)
+      out.push_back(i);
+  } else if (auto c = getConstantInts(axes)) {
+    out = *c;
+  } else {
+    if (staticType(axes).getNumElements() != count)
+      return failure();
+    return std::optional<SmallVector<int64_t>>();
+  }
+  if (int64_t(out.size()) != count)
+    return failure();
+  SmallVector<bool> seen(rank, false);
+  for (int64_t &a : out) {
+    std::optional<int64_t> n = normalizeAxis(a, rank);
+    if (!n || seen[*n])
+      return failure();
+    seen[*n] = true;
+    a = *n;
+  }
+  return std::optional<SmallVector<int64_t>>(out);
+}
+
+/// A linalg.generic over \p type whose element is x[coords(linalg.index
+/// values)], read with tensor.extract.
+Value readAt(OpBuilder &b, Location loc, Value x, RankedTensorType type,
+             function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)>
+                 coords,
+             function_ref<Value(OpBuilder &, Location, ValueRange, Value)>
+                 finish = nullptr) {
+  unsigned rank = type.getRank();
+  SmallVector<utils::IteratorType> iters(rank, utils::IteratorType::parallel);
+  return b
+      .create<linalg::GenericOp>(
+          loc, type, ValueRange{}, emptyTensor(b, loc, type),
+          b.getMultiDimIdentityMap(rank), iters,
+          [&](OpBuilder &nb, Location nl, ValueRange) {
+            SmallVector<Value> idx;
+            for (unsigned d = 0; d < rank; ++d)
+              idx.push_back(nb.create<linalg::IndexOp>(nl, d));
+            SmallVector<Value> at = coords(nb, nl, idx);
+            Value v = nb.create<tensor::ExtractOp>(nl, x, at);
+            if (finish)
+              v = finish(nb, nl, idx, v);
+            nb.create<linalg::YieldOp>(nl, v);
+          })
+      .getResult(0);
+}
+
+/// i64 \p c clamped into [0, size) as an index.
+Value clampToIndex(OpBuilder &b, Location loc, Value c, int64_t size) {
+  c = b.create<arith::MaxSIOp>(loc, c, i64Constant(b, loc, 0));
+  c = b.create<arith::MinSIOp>(loc, c, i64Constant(b, loc, size - 1));
+  return b.create<arith::IndexCastOp>(loc, b.getIndexType(), c);
+}
+
+/// slice(x) with constant starts, ends, axes and steps -> extract_slice of
+/// the covered elements with stride |step|, then a generic reversing the
+/// dimensions with negative steps.
+struct SlicePattern : OpRewritePattern<SliceOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(SliceOp op,
+                                PatternRewriter &rewriter) const override {
+    RankedTensorType type = compilableResultType(op);
+    if (!type)
+      return rewriter.notifyMatchFailure(op, "types are not compilable");
+    auto inType = staticType(op.getData());
+    int64_t rank = inType.getRank();
+    auto starts = getConstantInts(op.getStarts());
+    auto ends = getConstantInts(op.getEnds());
+    int64_t n = staticType(op.getStarts()).getNumElements();
+    if (staticType(op.getEnds()).getNumElements() != n)
+      return rewriter.notifyMatchFailure(op, "starts and ends differ in size");
+    FailureOr<std::optional<SmallVector<int64_t>>> staticAxes =
+        staticAxesOf(op.getAxes(), n, rank);
+    if (failed(staticAxes))
+      return rewriter.notifyMatchFailure(op, "invalid axes");
+    bool hasSteps = !isa<NoneType>(op.getSteps().getType());
+    std::optional<SmallVector<int64_t>> constSteps =
+        hasSteps ? getConstantInts(op.getSteps())
+                 : SmallVector<int64_t>(n, 1);
+    if (hasSteps && staticType(op.getSteps()).getNumElements() != n)
+      return rewriter.notifyMatchFailure(op, "steps differ in size");
+    if (hasEmptyTensor(op))
+      return rewriter.notifyMatchFailure(op, kEmptyReason);
+    if (!starts || !ends || !*staticAxes || !constSteps) {
+      rewriter.replaceOp(op, sliceAtRunTime(rewriter, op, *staticAxes, type));
+      return success();
+    }
+    SmallVector<int64_t> axes = **staticAxes, steps = *constSteps;
+
+    // Per dimension: the lowest index read, the count and the stride; the
+    // steps, clamping and counts follow the reference kernel.
+    SmallVector<int64_t> low(rank, 0), count(inType.getShape()),
+        stride(rank, 1);
+    SmallVector<bool> reversed(rank, false);
+    for (int64_t i = 0; i < n; ++i) {
+      std::optional<int64_t> a = axes[i];
+      if (steps[i] == 0)
+        return rewriter.notifyMatchFailure(op, "a step is 0");
+      int64_t dim = inType.getDimSize(*a), step = steps[i];
+      int64_t start = (*starts)[i], end = (*ends)[i], c;
+      if (start < 0)
+        start += dim;
+      if (end < 0)
+        end += dim;
+      if (step > 0) {
+        start = std::clamp<int64_t>(start, 0, dim);
+        end = std::clamp<int64_t>(end, 0, dim);
+        c = end > start ? (end - start - 1) / step + 1 : 0;
+      } else {
+        if (dim == 0)
+          return rewriter.notifyMatchFailure(op, "empty axis");
+        start = std::clamp<int64_t>(start, 0, dim - 1);
+        end = std::clamp<int64_t>(end, -1, dim - 1);
+        uint64_t mag = uint64_t(0) - uint64_t(step);
+        c = start > end ? int64_t((uint64_t(start - end) - 1) / mag + 1) : 0;
+      }
+      count[*a] = c;
+      if (c > 1) {
+        stride[*a] = step > 0 ? step : -step;
+        reversed[*a] = step < 0;
+      }
+      if (c > 0)
+        low[*a] = step > 0 || c == 1 ? start : start + step * (c - 1);
+    }
+    if (type.getShape() != ArrayRef<int64_t>(count))
+      return rewriter.notifyMatchFailure(op, "unexpected result shape");
+
+    Location loc = op.getLoc();
+    Value r = rewriter.create<tensor::ExtractSliceOp>(
+        loc, type, op.getData(), indexAttrs(rewriter, low),
+        indexAttrs(rewriter, count), indexAttrs(rewriter, stride));
+    if (llvm::is_contained(reversed, true)) {
+      // d -> count - 1 - d on the reversed dimensions.
+      SmallVector<AffineExpr> exprs;
+      for (int64_t d = 0; d < rank; ++d) {
+        AffineExpr e = rewriter.getAffineDimExpr(d);
+        exprs.push_back(reversed[d] ? count[d] - 1 - e : e);
+      }
+      r = gatherByMap(rewriter, loc, r,
+                      AffineMap::get(rank, 0, exprs, getContext()), type);
+    }
+    rewriter.replaceOp(op, r);
+    return success();
+  }
+
+  /// Slice with operands only known at run time: the static result shape
+  /// gives the counts, so only each dimension's first index and step are
+  /// computed (clamped as the reference does; ends do not matter), then
+  /// every element is read at first + i * step.
+  static Value sliceAtRunTime(PatternRewriter &b, SliceOp op,
+                              std::optional<SmallVector<int64_t>> axes,
+                              RankedTensorType type) {
+    Location loc = op.getLoc();
+    auto inType = staticType(op.getData());
+    int64_t rank = inType.getRank(), n = staticType(op.getStarts()).getNumElements();
+    SmallVector<Value> first(rank, i64Constant(b, loc, 0)),
+        step(rank, i64Constant(b, loc, 1));
+    bool hasSteps = !isa<NoneType>(op.getSteps().getType());
+    for (int64_t j = 0; j < n; ++j) {
+      Value s = extractI64(b, loc, op.getStarts(), j);
+      Value st = hasSteps ? extractI64(b, loc, op.getSteps(), j)
+                          : i64Constant(b, loc, 1);
+      auto startFor = [&](int64_t d) -> Value {
+        int64_t dim = inType.getDimSize(d);
+        Value neg = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::slt, s,
+                                            i64Constant(b, loc, 0));
+        Value v = b.create<arith::SelectOp>(
+            loc, neg, b.create<arith::AddIOp>(loc, s, i64Constant(b, loc, dim)),
+            s);
+        Value up = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::sgt, st,
+                                           i64Constant(b, loc, 0));
+        Value hi = b.create<arith::SelectOp>(loc, up, i64Constant(b, loc, dim),
+                                             i64Constant(b, loc, dim - 1));
+        v = b.create<arith::MaxSIOp>(loc, v, i64Constant(b, loc, 0));
+        return b.create<arith::MinSIOp>(loc, v, hi);
+      };
+      std::optional<int64_t> axis;
+      if (axes)
+        axis = (*axes)[j];
+      assignByAxis(b, loc, j, op.getAxes(), axis, first, startFor);
+      // The axis is read again for the step; CSE merges the reads.
+      assignByAxis(b, loc, j, op.getAxes(), axis, step,
+                   [&](int64_t) { return st; });
+    }
+    return readAt(b, loc, op.getData(), type,
+                  [&](OpBuilder &nb, Location nl, ValueRange idx) {
+                    SmallVector<Value> at;
+                    for (int64_t d = 0; d < rank; ++d) {
+                      Value i = nb.create<arith::IndexCastOp>(
+                          nl, nb.getI64Type(), idx[d]);
+                      Value c = nb.create<arith::AddIOp>(
+                          nl, first[d], nb.create<arith::MulIOp>(nl, i, step[d]));
+                      at.push_back(clampToIndex(nb, nl, c, inType.getDimSize(d)));
+                    }
+                    return at;
+                  });
+  }
+};
+
+/// pad(x). With constant pads and axes, constant mode fills the result and
+/// inserts the (cropped) input. Otherwise each element computes its source
+/// coordinates as the reference does (pads may be run-time values: the
+/// static result shape fixes their sums) and reads them with tensor.extract,
+/// or takes the fill value outside the input in constant mode.
+struct PadPattern : OpRewritePattern<PadOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(PadOp op,
+                                PatternRewriter &rewriter) const override {
+    RankedTensorType type = compilableResultType(op);
+    if (!type)
+      return rewriter.notifyMatchFailure(op, "types are not compilable");
+    auto inType = staticType(op.getData());
+    Type elem = inType.getElementType();
+    int64_t rank = inType.getRank();
+    StringRef mode = op.getMode().value_or("constant");
+    if (mode != "constant" && mode != "reflect" && mode != "edge" &&
+        mode != "wrap")
+      return rewriter.notifyMatchFailure(op, "unknown mode");
+    int64_t numPads = staticType(op.getPads()).getNumElements();
+    if (numPads % 2 != 0 || type.getRank() != rank)
+      return rewriter.notifyMatchFailure(op, "expected 2 pads per axis");
+    int64_t count = numPads / 2;
+    FailureOr<std::optional<SmallVector<int64_t>>> axes =
+        staticAxesOf(op.getAxes(), count, rank);
+    if (failed(axes))
+      return rewriter.notifyMatchFailure(op, "invalid axes");
+    for (int64_t d = 0; d < rank; ++d)
+      if (mode != "constant" && inType.getDimSize(d) == 0 &&
+          type.getDimSize(d) > 0)
+        return rewriter.notifyMatchFailure(op, "cannot pad an empty axis");
+    std::optional<SmallVector<int64_t>> pads = getConstantInts(op.getPads());
+    SmallVector<int64_t> begin(rank, 0), end(rank, 0);
+    if (pads && *axes) {
+      for (int64_t i = 0; i < count; ++i) {
+        int64_t a = (**axes)[i];
+        begin[a] = (*pads)[i];
+        end[a] = (*pads)[i + count];
+        int64_t limit = std::numeric_limits<int64_t>::max() / 4;
+        if (std::abs(begin[a]) > limit || std::abs(end[a]) > limit)
+          return rewriter.notifyMatchFailure(op, "pads are too large");
+      }
+      for (int64_t d = 0; d < rank; ++d)
+        if (inType.getDimSize(d) + begin[d] + end[d] != type.getDimSize(d))
+          return rewriter.notifyMatchFailure(op, "unexpected result shape");
+    }
+    if (hasEmptyTensor(op))
+      return rewriter.notifyMatchFailure(op, kEmptyReason);
+    Location loc = op.getLoc();
+    Value fill;
+    if (mode == "constant") {
+      fill = scalarConstant(rewriter, loc, elem, 0);
+      Value v = op.getConstantValue();
+      if (!isa<NoneType>(v.getType())) {
+        auto vt = staticType(v);
+        if (vt.getElementType() != elem || vt.getNumElements() != 1 ||
+            vt.getRank() > 1)
+          return rewriter.notifyMatchFailure(op, "unexpected constant_value");
+        SmallVector<Value> at(vt.getRank(),
+                              rewriter.create<arith::ConstantIndexOp>(loc, 0));
+        fill = rewriter.create<tensor::ExtractOp>(loc, v, at);
+      }
+      if (pads && *axes) {
+        rewriter.replaceOp(op, padConstant(rewriter, loc, op.getData(), begin,
+                                           end, fill, type));
+        return success();
+      }
+    }
+    // The begin pad of every dimension, as i64 values.
+    SmallVector<Value> beginValues;
+    for (int64_t d = 0; d < rank; ++d)
+      beginValues.push_back(i64Constant(rewriter, loc, begin[d]));
+    if (!pads || !*axes) {
+      for (int64_t j = 0; j < count; ++j) {
+        Value p = extractI64(rewriter, loc, op.getPads(), j);
+        std::optional<int64_t> axis;
+        if (*axes)
+          axis = (**axes)[j];
+        assignByAxis(rewriter, loc, j, op.getAxes(), axis, beginValues,
+                     [&](int64_t) { return p; });
+      }
+    }
+    rewriter.replaceOp(op, padByIndex(rewriter, loc, op.getData(), beginValues,
+                                      mode, fill, type));
+    return success();
+  }
+
+  /// fill(value) with x, cropped by negative pads, inserted at the begin pads.
+  static Value padConstant(OpBuilder &b, Location loc, Value x,
+                           ArrayRef<int64_t> begin, ArrayRef<int64_t> end,
+                           Value value, RankedTensorType type) {
+    auto inType = cast<RankedTensorType>(x.getType());
+    int64_t rank = inType.getRank();
+    SmallVector<int64_t> srcOffset, dstOffset, size;
+    for (int64_t d = 0; d < rank; ++d) {
+      int64_t cropLow = std::max<int64_t>(0, -begin[d]);
+      int64_t cropHigh = std::max<int64_t>(0, -end[d]);
+      srcOffset.push_back(cropLow);
+      dstOffset.push_back(std::max<int64_t>(0, begin[d]));
+      size.push_back(std::max<int64_t>(
+          0, inType.getDimSize(d) - cropLow - cropHigh));
+    }
+    Value out = filledTensor(b, loc, type, value);
+    auto sliceType = RankedTensorType::get(size, inType.getElementType());
+    if (sliceType.getNumElements() == 0)
+      return out;
+    SmallVector<OpFoldResult> strides(rank, b.getIndexAttr(1));
+    Value part = b.create<tensor::ExtractSliceOp>(
+        loc, sliceType, x, indexAttrs(b, srcOffset), indexAttrs(b, size),
+        strides);
+    return b.create<tensor::InsertSliceOp>(loc, part, out,
+                                           indexAttrs(b, dstOffset),
+                                           indexAttrs(b, size), strides);
+  }
+
+  /// Each output element reads x at its coordinates minus \p begin, mapped
+  /// into the input by \p mode; constant mode takes \p fill outside it.
+  static Value padByIndex(OpBuilder &b, Location loc, Value x,
+                          ArrayRef<Value> begin, StringRef mode, Value fill,
+                          RankedTensorType type) {
+    auto inType = cast<RankedTensorType>(x.getType());
+    int64_t rank = inType.getRank();
+    bool constant = mode == "constant";
+    // Source coordinates (i64) before mapping into the input.
+    auto shifted = [&](OpBuilder &nb, Location nl, ValueRange idx) {
+      SmallVector<Value> c;
+      for (int64_t d = 0; d < rank; ++d)
+        c.push_back(nb.create<arith::SubIOp>(
+            nl, nb.create<arith::IndexCastOp>(nl, nb.getI64Type(), idx[d]),
+            begin[d]));
+      return c;
+    };
+    auto coords = [&](OpBuilder &nb, Location nl, ValueRange idx) {
+      SmallVector<Value> at;
+      for (auto [d, c] : llvm::enumerate(shifted(nb, nl, idx))) {
+        int64_t dim = inType.getDimSize(d);
+        if (!constant)
+          c = sourceIndex(nb, nl, c, dim, mode);
+        at.push_back(clampToIndex(nb, nl, c, dim));
+      }
+      return at;
+    };
+    auto outside = [&](OpBuilder &nb, Location nl, ValueRange idx, Value v) {
+      Value in = scalarConstant(nb, nl, nb.getI1Type(), 1);
+      for (auto [d, c] : llvm::enumerate(shifted(nb, nl, idx))) {
+        Value lo = nb.create<arith::CmpIOp>(nl, arith::CmpIPredicate::sge, c,
+                                            i64Constant(nb, nl, 0));
+        Value hi = nb.create<arith::CmpIOp>(
+            nl, arith::CmpIPredicate::slt, c,
+            i64Constant(nb, nl, inType.getDimSize(d)));
+        in = nb.create<arith::AndIOp>(nl, in,
+                                      nb.create<arith::AndIOp>(nl, lo, hi));
+      }
+      return nb.create<arith::SelectOp>(nl, in, v, fill).getResult();
+    };
+    if (constant)
+      return readAt(b, loc, x, type, coords, outside);
+    return readAt(b, loc, x, type, coords);
+  }
+
+  /// Maps i64 coordinate \p c (possibly outside [0, dim)) into the input by
+  /// edge, wrap or reflect; all three are the identity inside.
+  static Value sourceIndex(OpBuilder &b, Location loc, Value c, int64_t dim,
+                           StringRef mode) {
+    auto cst = [&](int64_t v) { return i64Constant(b, loc, v); };
+    if (mode == "edge")
+      return b.create<arith::MinSIOp>(
+          loc, b.create<arith::MaxSIOp>(loc, c, cst(0)), cst(dim - 1));
+    // ((c % p) + p) % p with period p.
+    auto wrap = [&](int64_t p) {
+      Value r = b.create<arith::RemSIOp>(loc, c, cst(p));
+      r = b.create<arith::AddIOp>(loc, r, cst(p));
+      return b.create<arith::RemSIOp>(loc, r, cst(p)).getResult();
+    };
+    if (mode == "wrap")
+      return wrap(dim);
+    // Reflect without repeating the edge has period 2 * (dim - 1).
+    int64_t period = 2 * (dim - 1);
+    if (period == 0)
+      return cst(0);
+    Value r = wrap(period);
+    Value high = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::sge, r,
+                                         cst(dim));
+    return b.create<arith::SelectOp>(
+        loc, high, b.create<arith::SubIOp>(loc, cst(period), r), r);
+  }
+};
+
+} // namespace
+
+void populateSlicePadLowering(RewritePatternSet &patterns) {
+  patterns.add<SlicePattern, PadPattern>(patterns.getContext());
+}
+
+} // namespace kiln::cpu

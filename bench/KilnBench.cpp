@@ -1,0 +1,566 @@
+//===- KilnBench.cpp - Compiled kernels as a fraction of FMA peak ---------===//
+//
+// `kiln-bench` measures, in one run:
+//
+//  1. The machine's fp32 FMA peak: 12 independent chains of vector FMAs
+//     (AVX2, or AVX-512 when present) in a loop, on one core and on every
+//     core at once.
+//  2. GFLOP/s of what `kiln run` runs for GEMM- and conv-shaped work: small
+//     kiln graphs built in memory (a MatMul with a constant weight, a Conv,
+//     depthwise Convs), compiled by the JIT with the graph passes of the
+//     compiled backend, timed at 1 thread and at all threads, each as a
+//     fraction of the measured peak (of one core, and of all cores).
+//     Depthwise convolutions are also timed on the reference kernel (the
+//     interpreter's plain loops).
+//
+// Times are medians of repeated runs after a warm-up run. On a shared
+// machine only medians measured side by side mean anything.
+//
+//===----------------------------------------------------------------------===//
+#include "kiln/cpu/Codegen.h"
+#include "kiln/cpu/Jit.h"
+#include "kiln/frontend/Import.h"
+#include "kiln/interpreter/Interpreter.h"
+#include "kiln/ir/KilnDialect.h"
+#include "kiln/ir/TensorConversion.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <immintrin.h>
+
+#include <pthread.h>
+#include <sched.h>
+
+#include <algorithm>
+#include <cctype>
+#include <ctime>
+#include <chrono>
+#include <cstdio>
+#include <random>
+#include <thread>
+#include <vector>
+
+using namespace mlir;
+using namespace kiln;
+
+namespace {
+
+llvm::cl::opt<int> runs("runs", llvm::cl::desc("Timed runs per measurement"),
+                        llvm::cl::init(15));
+llvm::cl::opt<std::string>
+    filter("filter", llvm::cl::desc("Only cases whose name contains this"),
+           llvm::cl::init(""));
+llvm::cl::opt<bool> skipReference(
+    "skip-reference",
+    llvm::cl::desc("Do not time the reference kernels (slow)"),
+    llvm::cl::init(false));
+
+llvm::cl::opt<std::string>
+    asmDir("asm-dir",
+           llvm::cl::desc("Also write each case's kernels as assembly to "
+                          "DIR/<case>.s (to check inner loops for spills)"),
+           llvm::cl::init(""));
+
+llvm::cl::opt<std::string> modelPath(
+    "model",
+    llvm::cl::desc("Instead of the kernel cases: time every step of this "
+                   "ONNX model on the JIT (median per step, GFLOP/s of the "
+                   "convolutions and matrix products)"),
+    llvm::cl::init(""));
+llvm::cl::opt<unsigned>
+    modelThreads("model-threads",
+                 llvm::cl::desc("Threads for --model (0: all cores)"),
+                 llvm::cl::init(1));
+
+llvm::cl::opt<bool> printTimes("print-times",
+                               llvm::cl::desc("Print every run's time"),
+                               llvm::cl::init(false));
+
+llvm::cl::opt<bool> realtime(
+    "realtime",
+    llvm::cl::desc("Time runs under SCHED_FIFO (needs CAP_SYS_NICE): on a "
+                   "shared machine, other processes then cannot preempt a "
+                   "run for a scheduler tick"),
+    llvm::cl::init(false));
+
+using Clock = std::chrono::steady_clock;
+
+/// While alive, the calling thread (and threads it creates) run under
+/// SCHED_FIFO when --realtime is given.
+class RealtimeScope {
+public:
+  RealtimeScope() {
+    if (!realtime)
+      return;
+    pthread_getschedparam(pthread_self(), &oldPolicy, &oldParam);
+    sched_param p{};
+    p.sched_priority = 1;
+    active = pthread_setschedparam(pthread_self(), SCHED_FIFO, &p) == 0;
+    if (!active) {
+      static bool warned = false;
+      if (!warned)
+        std::fprintf(stderr, "kiln-bench: cannot use SCHED_FIFO; timing "
+                             "with the normal scheduler\n");
+      warned = true;
+    }
+  }
+  ~RealtimeScope() {
+    if (active)
+      pthread_setschedparam(pthread_self(), oldPolicy, &oldParam);
+  }
+
+private:
+  bool active = false;
+  int oldPolicy = SCHED_OTHER;
+  sched_param oldParam{};
+};
+
+double seconds(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double>(b - a).count();
+}
+
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  size_t n = v.size();
+  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+//===----------------------------------------------------------------------===//
+// FMA peak
+//===----------------------------------------------------------------------===//
+
+/// 12 chains x 8 lanes x `iters` FMAs; returns a value so nothing is
+/// optimized away.
+__attribute__((target("avx2,fma"), noinline)) float fmaLoopAvx2(long iters) {
+  // Distinct starting values, or the compiler merges identical chains.
+  __m256 a0 = _mm256_set1_ps(1.00f), a1 = _mm256_set1_ps(1.01f),
+         a2 = _mm256_set1_ps(1.02f), a3 = _mm256_set1_ps(1.03f),
+         a4 = _mm256_set1_ps(1.04f), a5 = _mm256_set1_ps(1.05f),
+         a6 = _mm256_set1_ps(1.06f), a7 = _mm256_set1_ps(1.07f),
+         a8 = _mm256_set1_ps(1.08f), a9 = _mm256_set1_ps(1.09f),
+         a10 = _mm256_set1_ps(1.10f), a11 = _mm256_set1_ps(1.11f);
+  const __m256 m = _mm256_set1_ps(0.999999f), c = _mm256_set1_ps(1e-7f);
+  for (long i = 0; i < iters; ++i) {
+    a0 = _mm256_fmadd_ps(a0, m, c);
+    a1 = _mm256_fmadd_ps(a1, m, c);
+    a2 = _mm256_fmadd_ps(a2, m, c);
+    a3 = _mm256_fmadd_ps(a3, m, c);
+    a4 = _mm256_fmadd_ps(a4, m, c);
+    a5 = _mm256_fmadd_ps(a5, m, c);
+    a6 = _mm256_fmadd_ps(a6, m, c);
+    a7 = _mm256_fmadd_ps(a7, m, c);
+    a8 = _mm256_fmadd_ps(a8, m, c);
+    a9 = _mm256_fmadd_ps(a9, m, c);
+    a10 = _mm256_fmadd_ps(a10, m, c);
+    a11 = _mm256_fmadd_ps(a11, m, c);
+  }
+  __m256 s = _mm256_add_ps(
+      _mm256_add_ps(_mm256_add_ps(a0, a1), _mm256_add_ps(a2, a3)),
+      _mm256_add_ps(_mm256_add_ps(a4, a5), _mm256_add_ps(a6, a7)));
+  s = _mm256_add_ps(s, _mm256_add_ps(_mm256_add_ps(a8, a9),
+                                     _mm256_add_ps(a10, a11)));
+  float out[8];
+  _mm256_storeu_ps(out, s);
+  return out[0];
+}
+
+__attribute__((target("avx512f"), noinline)) float fmaLoopAvx512(long iters) {
+  __m512 a0 = _mm512_set1_ps(1.00f), a1 = _mm512_set1_ps(1.01f),
+         a2 = _mm512_set1_ps(1.02f), a3 = _mm512_set1_ps(1.03f),
+         a4 = _mm512_set1_ps(1.04f), a5 = _mm512_set1_ps(1.05f),
+         a6 = _mm512_set1_ps(1.06f), a7 = _mm512_set1_ps(1.07f),
+         a8 = _mm512_set1_ps(1.08f), a9 = _mm512_set1_ps(1.09f),
+         a10 = _mm512_set1_ps(1.10f), a11 = _mm512_set1_ps(1.11f);
+  const __m512 m = _mm512_set1_ps(0.999999f), c = _mm512_set1_ps(1e-7f);
+  for (long i = 0; i < iters; ++i) {
+    a0 = _mm512_fmadd_ps(a0, m, c);
+    a1 = _mm512_fmadd_ps(a1, m, c);
+    a2 = _mm512_fmadd_ps(a2, m, c);
+    a3 = _mm512_fmadd_ps(a3, m, c);
+    a4 = _mm512_fmadd_ps(a4, m, c);
+    a5 = _mm512_fmadd_ps(a5, m, c);
+    a6 = _mm512_fmadd_ps(a6, m, c);
+    a7 = _mm512_fmadd_ps(a7, m, c);
+    a8 = _mm512_fmadd_ps(a8, m, c);
+    a9 = _mm512_fmadd_ps(a9, m, c);
+    a10 = _mm512_fmadd_ps(a10, m, c);
+    a11 = _mm512_fmadd_ps(a11, m, c);
+  }
+  __m512 s = _mm512_add_ps(
+      _mm512_add_ps(_mm512_add_ps(a0, a1), _mm512_add_ps(a2, a3)),
+      _mm512_add_ps(_mm512_add_ps(a4, a5), _mm512_add_ps(a6, a7)));
+  s = _mm512_add_ps(s, _mm512_add_ps(_mm512_add_ps(a8, a9),
+                                     _mm512_add_ps(a10, a11)));
+  return _mm512_reduce_add_ps(s);
+}
+
+/// GFLOP/s of the FMA loop on \p threads threads at once: median and best.
+std::pair<double, double> fmaPeak(unsigned threads) {
+  bool avx512 = __builtin_cpu_supports("avx512f");
+  if (!avx512 && !(__builtin_cpu_supports("avx2") &&
+                   __builtin_cpu_supports("fma")))
+    return {0, 0};
+  // Short runs (a few ms, like one kernel call) so that on a shared machine
+  // some of them run undisturbed.
+  const long iters = 500'000;
+  double flopsPerThread = 2.0 * (avx512 ? 16 : 8) * 12 * double(iters);
+  std::vector<double> rates;
+  RealtimeScope rt;
+  for (int r = 0; r < 4 * runs + 1; ++r) {
+    std::vector<std::thread> pool;
+    std::vector<float> sink(threads);
+    auto start = Clock::now();
+    for (unsigned t = 0; t < threads; ++t)
+      pool.emplace_back([&, t] {
+        sink[t] = avx512 ? fmaLoopAvx512(iters) : fmaLoopAvx2(iters);
+      });
+    for (std::thread &t : pool)
+      t.join();
+    double s = seconds(start, Clock::now());
+    if (r > 0) // the first run warms the clocks up
+      rates.push_back(flopsPerThread * threads / s / 1e9);
+  }
+  return {median(rates), *std::max_element(rates.begin(), rates.end())};
+}
+
+//===----------------------------------------------------------------------===//
+// Kiln graphs
+//===----------------------------------------------------------------------===//
+
+Tensor randomTensor(Shape shape, uint64_t seed) {
+  Tensor t(DType::F32, shape);
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<float> dist(-1, 1);
+  for (int64_t i = 0; i < t.numElements(); ++i)
+    t.data<float>()[i] = dist(rng);
+  return t;
+}
+
+/// A module with `func.func @main(%x) -> %y` built by \p body.
+OwningOpRef<ModuleOp>
+makeGraph(MLIRContext &ctx, RankedTensorType input, RankedTensorType output,
+          const std::function<Value(OpBuilder &, Location, Value)> &body) {
+  OpBuilder b(&ctx);
+  Location loc = b.getUnknownLoc();
+  OwningOpRef<ModuleOp> module = ModuleOp::create(loc);
+  b.setInsertionPointToEnd(module->getBody());
+  auto func = b.create<func::FuncOp>(
+      loc, "main", b.getFunctionType({input}, {output}));
+  Block *entry = func.addEntryBlock();
+  b.setInsertionPointToStart(entry);
+  Value y = body(b, loc, entry->getArgument(0));
+  b.create<func::ReturnOp>(loc, y);
+  return module;
+}
+
+Value weight(OpBuilder &b, Location loc, Shape shape, uint64_t seed) {
+  Tensor t = randomTensor(shape, seed);
+  return b.create<ConstantOp>(
+      loc, makeElementsAttr(*b.getContext(), t, "w" + std::to_string(seed)));
+}
+
+/// Seconds per run of \p fn after one warm-up run: the median, and the
+/// best (the run least disturbed by other processes on a shared machine).
+std::pair<double, double> timeRuns(const std::function<void()> &fn,
+                                   int count) {
+  RealtimeScope rt;
+  fn();
+  std::vector<double> wall;
+  for (int r = 0; r < count; ++r) {
+    auto start = Clock::now();
+    fn();
+    wall.push_back(seconds(start, Clock::now()));
+  }
+  if (printTimes) {
+    for (double t : wall)
+      std::printf(" %.2f", t * 1e3);
+    std::printf(" ms\n");
+  }
+  return {median(wall), *std::min_element(wall.begin(), wall.end())};
+}
+
+struct Case {
+  std::string name;
+  double flops;
+  RankedTensorType input, output;
+  std::function<Value(OpBuilder &, Location, Value)> body;
+  bool timeReference = false;
+};
+
+struct Peaks {
+  /// Medians and best runs, one thread and all threads.
+  double one, oneBest, all, allBest;
+  unsigned threads;
+};
+
+void runCase(MLIRContext &ctx, const Case &c, const Peaks &peak) {
+  Tensor x = randomTensor(
+      Shape(c.input.getShape().begin(), c.input.getShape().end()), 7);
+  std::printf("%s\n", c.name.c_str());
+  std::fflush(stdout);
+  double rate[2] = {0, 0}, best[2] = {0, 0};
+  unsigned threadCounts[2] = {1, peak.threads};
+  std::string steps;
+  for (int i = 0; i < 2; ++i) {
+    OwningOpRef<ModuleOp> graph = makeGraph(ctx, c.input, c.output, c.body);
+    cpu::CpuOptions options;
+    options.threads = threadCounts[i];
+    options.useCache = false;
+    auto model = cpu::JitModel::create(*graph, options);
+    if (!model) {
+      std::printf("  error: %s\n", llvm::toString(model.takeError()).c_str());
+      return;
+    }
+    if (i == 0)
+      for (const cpu::PlanStep &s : (*model)->getPlan().steps)
+        steps += (steps.empty() ? "" : ", ") + s.label +
+                 (s.kind == cpu::PlanStep::Kind::Compiled ? "" : " (ref)");
+    auto [wall, fastest] = timeRuns(
+        [&] {
+          auto out = (*model)->run({x});
+          if (!out)
+            llvm::report_fatal_error(
+                llvm::Twine(llvm::toString(out.takeError())));
+        },
+        runs);
+    rate[i] = c.flops / wall / 1e9;
+    best[i] = c.flops / fastest / 1e9;
+  }
+  if (!asmDir.empty()) {
+    OwningOpRef<ModuleOp> graph = makeGraph(ctx, c.input, c.output, c.body);
+    std::string name;
+    for (char ch : c.name)
+      name += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
+    std::error_code ec;
+    llvm::raw_fd_ostream os(asmDir + "/" + name + ".s", ec);
+    auto plan = ec ? llvm::Expected<cpu::Plan>(llvm::createStringError(
+                         ec, "cannot write the assembly"))
+                   : [&]() -> llvm::Expected<cpu::Plan> {
+      if (llvm::Error e = cpu::prepareGraph(*graph, /*optimize=*/true))
+        return std::move(e);
+      return cpu::buildPlan(*graph);
+    }();
+    if (plan) {
+      cpu::CodegenOptions cg;
+      cg.printAsm = &os;
+      auto objects = cpu::compileKernels(*plan->kernels, cg);
+      if (!objects)
+        llvm::consumeError(objects.takeError());
+    } else {
+      llvm::consumeError(plan.takeError());
+    }
+  }
+  std::printf("  1 thread:  median %6.1f GFLOP/s = %5.1f%% of 1-thread peak; "
+              "best %6.1f = %5.1f%% of best peak\n",
+              rate[0], 100 * rate[0] / peak.one, best[0],
+              100 * best[0] / peak.oneBest);
+  std::printf("  %u threads: median %6.1f GFLOP/s = %5.1f%% of %u-thread peak "
+              "(%5.1f%% of 1-thread); best %6.1f = %5.1f%%\n",
+              peak.threads, rate[1], 100 * rate[1] / peak.all, peak.threads,
+              100 * rate[1] / peak.one, best[1], 100 * best[1] / peak.allBest);
+  if (c.timeReference && !skipReference) {
+    OwningOpRef<ModuleOp> graph = makeGraph(ctx, c.input, c.output, c.body);
+    auto interp = Interpreter::create(*graph);
+    if (interp) {
+      auto [wall, fastest] = timeRuns(
+          [&] {
+            auto out = (*interp)->run({x});
+            if (!out)
+              llvm::consumeError(out.takeError());
+          },
+          std::max(3, runs / 5));
+      double ref = c.flops / wall / 1e9;
+      std::printf("  reference kernel %.2f GFLOP/s: compiled is %.0fx "
+                  "faster at 1 thread\n",
+                  ref, rate[0] / ref);
+    } else {
+      llvm::consumeError(interp.takeError());
+    }
+  }
+  std::printf("  steps: %s\n", steps.c_str());
+}
+
+RankedTensorType f32(MLIRContext &ctx, ArrayRef<int64_t> shape) {
+  return RankedTensorType::get(shape, Float32Type::get(&ctx));
+}
+
+Case matmulCase(MLIRContext &ctx, int64_t m, int64_t n, int64_t k) {
+  Case c;
+  c.name = "gemm " + std::to_string(m) + "x" + std::to_string(n) + "x" +
+           std::to_string(k) + " (MxNxK, MatMul)";
+  c.flops = 2.0 * m * n * k;
+  c.input = f32(ctx, {m, k});
+  c.output = f32(ctx, {m, n});
+  RankedTensorType out = c.output;
+  c.body = [=](OpBuilder &b, Location loc, Value a) -> Value {
+    Value w = weight(b, loc, {k, n}, 11);
+    return b.create<MatMulOp>(loc, out, a, w);
+  };
+  return c;
+}
+
+Case convCase(MLIRContext &ctx, const std::string &name, int64_t c_, int64_t hw,
+              int64_t m, int64_t kernel, int64_t stride, int64_t group) {
+  Case c;
+  int64_t pad = kernel / 2, o = (hw + 2 * pad - kernel) / stride + 1;
+  c.name = name;
+  c.flops = 2.0 * m * o * o * (c_ / group) * kernel * kernel;
+  c.input = f32(ctx, {1, c_, hw, hw});
+  c.output = f32(ctx, {1, m, o, o});
+  c.timeReference = group > 1;
+  RankedTensorType out = c.output;
+  c.body = [=](OpBuilder &b, Location loc, Value x) -> Value {
+    Value w = weight(b, loc, {m, c_ / group, kernel, kernel}, 13);
+    Value none = b.create<NoneOp>(loc, b.getNoneType());
+    auto conv = b.create<ConvOp>(
+        loc, out, x, w, none, /*auto_pad=*/StringAttr(),
+        /*dilations=*/ArrayAttr(),
+        group > 1 ? b.getI64IntegerAttr(group) : IntegerAttr(),
+        b.getI64ArrayAttr({kernel, kernel}),
+        b.getI64ArrayAttr({pad, pad, pad, pad}),
+        b.getI64ArrayAttr({stride, stride}));
+    return conv.getY();
+  };
+  return c;
+}
+
+/// Multiply-adds x 2 of a packed or depthwise op (0 for other ops).
+double stepFlops(Operation *op) {
+  auto type = [](Value v) { return cast<RankedTensorType>(v.getType()); };
+  if (auto conv = dyn_cast<PackedConvOp>(op)) {
+    auto w = type(conv.getW());
+    return 2.0 * type(conv.getY()).getNumElements() * w.getDimSize(1);
+  }
+  if (auto mm = dyn_cast<PackedMatMulOp>(op)) {
+    auto w = type(mm.getW());
+    return 2.0 * type(mm.getY()).getNumElements() * w.getDimSize(1);
+  }
+  if (auto dw = dyn_cast<DepthwiseConvOp>(op)) {
+    auto w = type(dw.getW());
+    return 2.0 * type(dw.getY()).getNumElements() * w.getDimSize(2) *
+           w.getDimSize(3);
+  }
+  return 0;
+}
+
+/// --model: per-step medians of a whole model.
+int runModel(MLIRContext &ctx, double peak) {
+  OwningOpRef<ModuleOp> graph = frontend::importOnnxFile(ctx, modelPath);
+  if (!graph)
+    return 1;
+  cpu::CpuOptions options;
+  options.threads = modelThreads;
+  auto model = cpu::JitModel::create(*graph, options);
+  if (!model) {
+    std::fprintf(stderr, "%s\n", llvm::toString(model.takeError()).c_str());
+    return 1;
+  }
+  const cpu::Plan &plan = (*model)->getPlan();
+  std::vector<Tensor> inputs;
+  for (const TensorSpec &spec : plan.inputs) {
+    if (spec.dtype != DType::F32 || !spec.isStatic()) {
+      std::fprintf(stderr, "input '%s': only static f32 inputs\n",
+                   spec.name.c_str());
+      return 1;
+    }
+    inputs.push_back(randomTensor(Shape(spec.shape.begin(), spec.shape.end()),
+                                  inputs.size() + 1));
+  }
+  std::vector<std::vector<double>> times(plan.steps.size());
+  std::vector<double> totals;
+  cpu::StepObserver observer = [&](const cpu::PlanStep &step,
+                                   const std::vector<Tensor> &,
+                                   double ms) {
+    times[&step - plan.steps.data()].push_back(ms);
+  };
+  {
+    RealtimeScope rt;
+    for (int r = 0; r <= runs; ++r) {
+      auto start = Clock::now();
+      auto out = (*model)->run(inputs, r ? observer : cpu::StepObserver());
+      if (!out) {
+        std::fprintf(stderr, "%s\n", llvm::toString(out.takeError()).c_str());
+        return 1;
+      }
+      if (r)
+        totals.push_back(seconds(start, Clock::now()) * 1e3);
+    }
+  }
+  std::printf("%s: %u thread(s), median %.2f ms per run (with per-step "
+              "timing)\n",
+              modelPath.c_str(), (*model)->getPlan().steps.empty() ? 0u
+                                                                    : modelThreads.getValue(),
+              median(totals));
+  double sumMs = 0, sumFlops = 0;
+  for (size_t i = 0; i < plan.steps.size(); ++i) {
+    const cpu::PlanStep &step = plan.steps[i];
+    double ms = median(times[i]), flops = stepFlops(step.ops.back());
+    sumMs += ms;
+    sumFlops += flops;
+    std::string shape;
+    if (auto t = dyn_cast<RankedTensorType>(step.ops.back()->getResult(0).getType()))
+      for (int64_t d : t.getShape())
+        shape += (shape.empty() ? "" : "x") + std::to_string(d);
+    std::printf("%4zu %-48s %-16s %8.3f ms", i, step.label.c_str(),
+                shape.c_str(), ms);
+    if (flops > 0)
+      std::printf(" %7.1f GFLOP/s %5.1f%%", flops / ms / 1e6,
+                  100 * flops / ms / 1e6 / peak);
+    std::printf("%s\n", step.kind == cpu::PlanStep::Kind::Compiled
+                             ? ""
+                             : "  (reference step)");
+  }
+  std::printf("sum of steps %.2f ms; convolutions and products %.2f GFLOP "
+              "at %.1f GFLOP/s overall\n",
+              sumMs, sumFlops / 1e9, sumFlops / sumMs / 1e6);
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::cl::ParseCommandLineOptions(
+      argc, argv,
+      "kiln-bench: FMA peak, and compiled GEMM and convolutions as a "
+      "fraction of it\n");
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  auto [one, oneBest] = fmaPeak(1);
+  auto [all, allBest] = fmaPeak(threads);
+  Peaks peak{one, oneBest, all, allBest, threads};
+  std::printf("fp32 FMA peak (%s): 1 thread median %.1f GFLOP/s, best %.1f; "
+              "%u threads median %.1f, best %.1f\n",
+              __builtin_cpu_supports("avx512f") ? "AVX-512" : "AVX2",
+              peak.one, peak.oneBest, threads, peak.all, peak.allBest);
+  if (peak.one <= 0) {
+    std::printf("no AVX2/FMA: nothing to compare against\n");
+    return 1;
+  }
+
+  DialectRegistry registry;
+  registerKilnDialects(registry);
+  frontend::registerFrontendDialects(registry);
+  cpu::registerCpuBackendDialects(registry);
+  MLIRContext ctx(registry);
+  ctx.loadAllAvailableDialects();
+  if (!modelPath.empty())
+    return runModel(ctx, modelThreads == 1 ? peak.one : peak.all);
+
+  std::vector<Case> cases = {
+      matmulCase(ctx, 512, 512, 512),
+      matmulCase(ctx, 3136, 64, 576),
+      convCase(ctx, "conv 3x3 64->64 56x56 (3136x64x576)", 64, 56, 64, 3, 1,
+               1),
+      convCase(ctx, "conv 1x1 256->64 56x56 (3136x64x256)", 256, 56, 64, 1, 1,
+               1),
+      convCase(ctx, "depthwise 3x3 s1 1x144x56x56", 144, 56, 144, 3, 1, 144),
+      convCase(ctx, "depthwise 3x3 s2 1x96x112x112", 96, 112, 96, 3, 2, 96),
+  };
+  for (const Case &c : cases)
+    if (filter.empty() || c.name.find(filter) != std::string::npos)
+      runCase(ctx, c, peak);
+  return 0;
+}

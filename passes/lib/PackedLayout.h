@@ -1,0 +1,89 @@
+//===- PackedLayout.h - Panel layouts of the packed ops ---------*- C++ -*-===//
+//
+// Shared by kiln-pack-weights (which packs) and kiln-fuse-epilogue (which
+// rescales packed rows when it folds a BatchNormalization): reading f32
+// constants and making new ones, 64-byte aligned so the micro-kernels'
+// vector loads of a panel never straddle a cache line.
+//
+//   packed_mat_mul:  W[p][k][j] = B[k][p * nr + j]        (zero past N)
+//   packed_conv:     W[p][k][i] = weight[p * mr + i][k]   (zero past Cout)
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_PASSES_LIB_PACKEDLAYOUT_H
+#define KILN_PASSES_LIB_PACKEDLAYOUT_H
+
+#include "kiln/ir/KilnDialect.h"
+#include "kiln/ir/TensorConversion.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiln::packed {
+
+/// The f32 values of \p v when it is a kiln.constant, row-major.
+inline std::optional<std::vector<float>> constantF32(mlir::Value v) {
+  auto c = v.getDefiningOp<ConstantOp>();
+  if (!c || !c.getValue().getElementType().isF32())
+    return std::nullopt;
+  Tensor t;
+  if (!tensorFromElementsAttr(c.getValue(), t))
+    return std::nullopt;
+  const float *p = t.data<float>();
+  return std::vector<float>(p, p + t.numElements());
+}
+
+/// The name of the constant defining \p v, for naming derived blobs.
+inline std::string constantName(mlir::Value v) {
+  if (auto c = v.getDefiningOp<ConstantOp>())
+    if (auto r = llvm::dyn_cast<mlir::DenseResourceElementsAttr>(c.getValue()))
+      return r.getRawHandle().getKey().str();
+  return "weight";
+}
+
+/// A kiln.constant of f32 \p values and \p shape, stored out of line in a
+/// 64-byte aligned blob (inline `dense` when it has at most 16 elements).
+inline mlir::Value makeF32Constant(mlir::OpBuilder &b, mlir::Location loc,
+                                   llvm::ArrayRef<int64_t> shape,
+                                   llvm::ArrayRef<float> values,
+                                   llvm::StringRef name) {
+  auto type = mlir::RankedTensorType::get(shape, b.getF32Type());
+  mlir::ElementsAttr attr;
+  if (values.size() <= 16) {
+    attr = mlir::DenseElementsAttr::get(type, values);
+  } else {
+    llvm::ArrayRef<char> bytes(reinterpret_cast<const char *>(values.data()),
+                               values.size() * sizeof(float));
+    mlir::AsmResourceBlob blob =
+        mlir::HeapAsmResourceBlob::allocateAndCopyWithAlign(bytes, 64);
+    std::string key = name.str();
+    for (char &c : key)
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.')
+        c = '_';
+    if (key.empty() || std::isdigit(static_cast<unsigned char>(key[0])) ||
+        key[0] == '.')
+      key.insert(0, "_");
+    attr = mlir::DenseResourceElementsAttr::get(type, key, std::move(blob));
+  }
+  return b.create<ConstantOp>(loc, attr);
+}
+
+/// Erases the kiln.constant and kiln.none ops under \p root that have no
+/// uses left (the weights a rewrite replaced).
+inline void eraseDeadConstants(mlir::Operation *root) {
+  llvm::SmallVector<mlir::Operation *> dead;
+  root->walk([&](mlir::Operation *op) {
+    if (llvm::isa<ConstantOp, NoneOp>(op) && op->use_empty())
+      dead.push_back(op);
+  });
+  for (mlir::Operation *op : dead)
+    op->erase();
+}
+
+} // namespace kiln::packed
+
+#endif // KILN_PASSES_LIB_PACKEDLAYOUT_H

@@ -1,0 +1,274 @@
+//===- Packed.cpp - Reference kernels of the packed ops -------------------===//
+//
+// Plain loops that read the packed weight layouts (see Packed.h and
+// PackedOps.td): they define what the packed ops compute, so the graph after
+// kiln-pack-weights and kiln-fuse-epilogue runs on the interpreter and can be
+// compared with the graph before. Sums accumulate in double, like the Conv
+// and MatMul kernels; bias and residual are added in double too and the
+// activation is applied to the rounded float.
+//
+//===----------------------------------------------------------------------===//
+#include "kiln/runtime/kernels/Packed.h"
+#include "kiln/runtime/KernelUtils.h"
+
+#include <string>
+#include <vector>
+
+namespace kiln::ref {
+
+Status readEpilogue(const KernelContext &ctx, Epilogue &out) {
+  const AttrMap &attrs = ctx.attributes();
+  std::string act = attrs.getString("activation", "");
+  if (act.empty())
+    out.act = Epilogue::Act::None;
+  else if (act == "relu")
+    out.act = Epilogue::Act::Relu;
+  else if (act == "clip")
+    out.act = Epilogue::Act::Clip;
+  else if (act == "leaky_relu")
+    out.act = Epilogue::Act::LeakyRelu;
+  else
+    return ctx.fail("expected 'activation' to be relu, clip or leaky_relu, "
+                    "found '{}'",
+                    act);
+  out.hasLo = attrs.has("clip_min");
+  out.hasHi = attrs.has("clip_max");
+  out.lo = float(attrs.getFloat("clip_min", 0));
+  out.hi = float(attrs.getFloat("clip_max", 0));
+  out.alpha = float(attrs.getFloat("alpha", 0.01));
+  return Status::ok();
+}
+
+namespace {
+
+/// Checks that \p t is f32 (naming it \p what).
+Status checkF32(const KernelContext &ctx, const Tensor &t,
+                std::string_view what) {
+  if (t.dtype() != DType::F32)
+    return ctx.fail("expected {} of type f32, found {}", what,
+                    dtypeName(t.dtype()));
+  return Status::ok();
+}
+
+/// The optional bias (\p n elements) and residual (shape \p shape).
+Status readBiasResidual(const KernelContext &ctx, size_t biasIndex,
+                        size_t residualIndex, int64_t n, const Shape &shape,
+                        const float *&bias, const float *&residual) {
+  bias = residual = nullptr;
+  if (const Tensor *b = ctx.input(biasIndex)) {
+    KILN_RETURN_IF_ERROR(checkF32(ctx, *b, "bias"));
+    if (b->rank() != 1 || b->dim(0) != n)
+      return ctx.fail("expected bias of shape {}, found {}", n,
+                      formatShape(b->shape()));
+    bias = b->data<float>();
+  }
+  if (const Tensor *r = ctx.input(residualIndex)) {
+    KILN_RETURN_IF_ERROR(checkF32(ctx, *r, "residual"));
+    if (r->shape() != shape)
+      return ctx.fail("expected residual of shape {}, found {}",
+                      formatShape(shape), formatShape(r->shape()));
+    residual = r->data<float>();
+  }
+  return Status::ok();
+}
+
+/// 2-D window geometry of the convolutions.
+struct Geometry {
+  int64_t kh, kw, sh, sw, dh, dw, pt, pl, pb, pr, oh, ow;
+};
+
+Status readGeometry(const KernelContext &ctx, const Tensor &x, Geometry &g) {
+  const AttrMap &attrs = ctx.attributes();
+  std::vector<int64_t> ks = attrs.getInts("kernel_shape"),
+                       st = attrs.getInts("strides"),
+                       pd = attrs.getInts("pads"),
+                       dl = attrs.getInts("dilations");
+  if (ks.size() != 2 || st.size() != 2 || pd.size() != 4 || dl.size() != 2)
+    return ctx.fail("expected 2 kernel_shape, strides and dilations values "
+                    "and 4 pads");
+  constexpr int64_t kMax = int64_t(1) << 30;
+  for (int64_t v : ks)
+    if (v < 1 || v > kMax)
+      return ctx.fail("expected kernel_shape values in [1, {}], found {}",
+                      kMax, v);
+  for (const auto *vs : {&st, &dl})
+    for (int64_t v : *vs)
+      if (v < 1 || v > kMax)
+        return ctx.fail("expected strides and dilations in [1, {}], found {}",
+                        kMax, v);
+  for (int64_t v : pd)
+    if (v < 0 || v > kMax)
+      return ctx.fail("expected pads in [0, {}], found {}", kMax, v);
+  if (x.rank() != 4)
+    return ctx.fail("expected X of rank 4 (NCHW), found {}",
+                    formatShape(x.shape()));
+  g = {ks[0], ks[1], st[0], st[1], dl[0], dl[1],
+       pd[0], pd[1], pd[2], pd[3], 0,     0};
+  auto out = [](int64_t in, int64_t k, int64_t s, int64_t d, int64_t p0,
+                int64_t p1) {
+    int64_t span = (k - 1) * d + 1, padded = in + p0 + p1;
+    return padded >= span ? (padded - span) / s + 1 : 0;
+  };
+  g.oh = out(x.dim(2), g.kh, g.sh, g.dh, g.pt, g.pb);
+  g.ow = out(x.dim(3), g.kw, g.sw, g.dw, g.pl, g.pr);
+  return Status::ok();
+}
+
+} // namespace
+
+Status evalPackedMatMul(KernelContext &ctx) {
+  const Tensor *a, *w;
+  KILN_RETURN_IF_ERROR(ctx.required(0, a));
+  KILN_RETURN_IF_ERROR(ctx.required(1, w));
+  KILN_RETURN_IF_ERROR(checkF32(ctx, *a, "A"));
+  KILN_RETURN_IF_ERROR(checkF32(ctx, *w, "W"));
+  Epilogue epi;
+  KILN_RETURN_IF_ERROR(readEpilogue(ctx, epi));
+  int64_t n = ctx.attributes().getInt("columns", -1);
+  if (a->rank() < 1 || w->rank() != 3)
+    return ctx.fail("expected A of rank >= 1 and packed W of rank 3, found "
+                    "{} and {}",
+                    formatShape(a->shape()), formatShape(w->shape()));
+  int64_t k = a->dim(a->rank() - 1), nr = w->dim(2);
+  if (n < 0 || nr < 1 || w->dim(1) != k || w->dim(0) != (n + nr - 1) / nr)
+    return ctx.fail("expected packed W of shape {}x{}x{} for {} columns, "
+                    "found {}",
+                    nr < 1 ? 0 : (n + nr - 1) / nr, k, nr, n,
+                    formatShape(w->shape()));
+  Shape shape = a->shape();
+  shape.back() = n;
+  KILN_RETURN_IF_ERROR(checkAllocation(ctx, shape));
+  const float *bias, *residual;
+  KILN_RETURN_IF_ERROR(readBiasResidual(ctx, 2, 3, n, shape, bias, residual));
+
+  Tensor y(DType::F32, shape);
+  int64_t m = shapeProduct(a->shape(), 0, a->shape().size() - 1);
+  const float *pa = a->data<float>(), *pw = w->data<float>();
+  float *py = y.data<float>();
+  for (int64_t i = 0; i < m; ++i)
+    for (int64_t j = 0; j < n; ++j) {
+      const float *panel = pw + (j / nr) * k * nr + j % nr;
+      double acc = 0;
+      for (int64_t kk = 0; kk < k; ++kk)
+        acc += double(pa[i * k + kk]) * double(panel[kk * nr]);
+      if (bias)
+        acc += bias[j];
+      if (residual)
+        acc += residual[i * n + j];
+      py[i * n + j] = epi.apply(float(acc));
+    }
+  ctx.outputs[0] = y;
+  return Status::ok();
+}
+
+Status evalPackedConv(KernelContext &ctx) {
+  const Tensor *x, *w;
+  KILN_RETURN_IF_ERROR(ctx.required(0, x));
+  KILN_RETURN_IF_ERROR(ctx.required(1, w));
+  KILN_RETURN_IF_ERROR(checkF32(ctx, *x, "X"));
+  KILN_RETURN_IF_ERROR(checkF32(ctx, *w, "W"));
+  Epilogue epi;
+  KILN_RETURN_IF_ERROR(readEpilogue(ctx, epi));
+  Geometry g;
+  KILN_RETURN_IF_ERROR(readGeometry(ctx, *x, g));
+  int64_t m = ctx.attributes().getInt("out_channels", -1);
+  int64_t c = x->dim(1), h = x->dim(2), wd = x->dim(3);
+  int64_t k = c * g.kh * g.kw;
+  if (w->rank() != 3 || m < 0 || w->dim(2) < 1 || w->dim(1) != k ||
+      w->dim(0) != (m + w->dim(2) - 1) / w->dim(2))
+    return ctx.fail("expected packed W of shape panels x {} x mr for {} "
+                    "output channels, found {}",
+                    k, m, formatShape(w->shape()));
+  int64_t mr = w->dim(2);
+  Shape shape{x->dim(0), m, g.oh, g.ow};
+  KILN_RETURN_IF_ERROR(checkAllocation(ctx, shape));
+  const float *bias, *residual;
+  KILN_RETURN_IF_ERROR(readBiasResidual(ctx, 2, 3, m, shape, bias, residual));
+
+  Tensor y(DType::F32, shape);
+  const float *px = x->data<float>(), *pw = w->data<float>();
+  float *py = y.data<float>();
+  int64_t plane = g.oh * g.ow;
+  for (int64_t b = 0; b < x->dim(0); ++b)
+    for (int64_t o = 0; o < m; ++o) {
+      const float *panel = pw + (o / mr) * k * mr + o % mr;
+      for (int64_t oy = 0; oy < g.oh; ++oy)
+        for (int64_t ox = 0; ox < g.ow; ++ox) {
+          double acc = 0;
+          for (int64_t ci = 0; ci < c; ++ci)
+            for (int64_t ky = 0; ky < g.kh; ++ky) {
+              int64_t iy = oy * g.sh + ky * g.dh - g.pt;
+              if (iy < 0 || iy >= h)
+                continue;
+              for (int64_t kx = 0; kx < g.kw; ++kx) {
+                int64_t ix = ox * g.sw + kx * g.dw - g.pl;
+                if (ix < 0 || ix >= wd)
+                  continue;
+                int64_t kk = (ci * g.kh + ky) * g.kw + kx;
+                acc += double(px[((b * c + ci) * h + iy) * wd + ix]) *
+                       double(panel[kk * mr]);
+              }
+            }
+          int64_t at = (b * m + o) * plane + oy * g.ow + ox;
+          if (bias)
+            acc += bias[o];
+          if (residual)
+            acc += residual[at];
+          py[at] = epi.apply(float(acc));
+        }
+    }
+  ctx.outputs[0] = y;
+  return Status::ok();
+}
+
+Status evalDepthwiseConv(KernelContext &ctx) {
+  const Tensor *x, *w;
+  KILN_RETURN_IF_ERROR(ctx.required(0, x));
+  KILN_RETURN_IF_ERROR(ctx.required(1, w));
+  KILN_RETURN_IF_ERROR(checkF32(ctx, *x, "X"));
+  KILN_RETURN_IF_ERROR(checkF32(ctx, *w, "W"));
+  Epilogue epi;
+  KILN_RETURN_IF_ERROR(readEpilogue(ctx, epi));
+  Geometry g;
+  KILN_RETURN_IF_ERROR(readGeometry(ctx, *x, g));
+  int64_t c = x->dim(1), h = x->dim(2), wd = x->dim(3);
+  if (w->shape() != Shape{c, 1, g.kh, g.kw})
+    return ctx.fail("expected W of shape {}x1x{}x{}, found {}", c, g.kh, g.kw,
+                    formatShape(w->shape()));
+  Shape shape{x->dim(0), c, g.oh, g.ow};
+  KILN_RETURN_IF_ERROR(checkAllocation(ctx, shape));
+  const float *bias, *residual;
+  KILN_RETURN_IF_ERROR(
+      readBiasResidual(ctx, 2, /*residualIndex=*/99, c, shape, bias, residual));
+
+  Tensor y(DType::F32, shape);
+  const float *px = x->data<float>(), *pw = w->data<float>();
+  float *py = y.data<float>();
+  for (int64_t b = 0; b < x->dim(0); ++b)
+    for (int64_t ci = 0; ci < c; ++ci) {
+      const float *in = px + (b * c + ci) * h * wd;
+      const float *filter = pw + ci * g.kh * g.kw;
+      float *out = py + (b * c + ci) * g.oh * g.ow;
+      for (int64_t oy = 0; oy < g.oh; ++oy)
+        for (int64_t ox = 0; ox < g.ow; ++ox) {
+          double acc = 0;
+          for (int64_t ky = 0; ky < g.kh; ++ky) {
+            int64_t iy = oy * g.sh + ky * g.dh - g.pt;
+            if (iy < 0 || iy >= h)
+              continue;
+            for (int64_t kx = 0; kx < g.kw; ++kx) {
+              int64_t ix = ox * g.sw + kx * g.dw - g.pl;
+              if (ix >= 0 && ix < wd)
+                acc += double(in[iy * wd + ix]) * double(filter[ky * g.kw + kx]);
+            }
+          }
+          if (bias)
+            acc += bias[ci];
+          out[oy * g.ow + ox] = epi.apply(float(acc));
+        }
+    }
+  ctx.outputs[0] = y;
+  return Status::ok();
+}
+
+} // namespace kiln::ref

@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# The AOT backend end to end. For tiny.onnx (tiny_model.py: ops that compile
+# today) and every small zoo model:
+#   1. kiln compile MODEL -o libNAME.so builds the library and header;
+#   2. ldd shows no LLVM, MLIR, libstdc++ or oneTBB, and only NAME_* is
+#      exported;
+#   3. kiln run --backend=aot and --backend=interp, same seed, write .npy
+#      outputs that agree within atol/rtol (compare_npy.py).
+# Then, for each library, the example C program (examples/run_model.c)
+# builds against its header, runs (plain and through a chunked
+# parallel-for), and its outputs match kiln run on the inputs it saved. On
+# tiny, --weights-file libraries load, and refuse missing, short, long and
+# corrupt weights. A model with an op that cannot be compiled is refused
+# with the op named and nothing written. A zoo model that still has reference steps FAILS (with the op
+# list): nothing is skipped.
+# Usage: run-aot.sh KILN_ZOO KILN WORKDIR SOURCE_DIR
+set -u
+zoo=$1 kiln=$2 work=$3 src=$4
+here=$src/tests/aot
+cc=${CC:-cc}
+atol=1e-4 rtol=1e-4
+rm -rf "$work"
+mkdir -p "$work"
+passed=0 failed=0
+pass() { passed=$((passed + 1)); echo "PASS $*"; }
+fail() { failed=$((failed + 1)); echo "FAIL $*"; }
+
+python3 "$here/tiny_model.py" "$work/tiny.onnx" || { echo "tiny_model.py failed"; exit 1; }
+"$zoo" all-small -o "$work" > /dev/null || { echo "kiln-zoo failed"; exit 1; }
+models="tiny $("$zoo" --list | awk '$2 == "small" {print $1}')"
+
+# check_model NAME: steps 1-3.
+check_model() {
+  local m=$1 d=$work/$1
+  local lib=$d/lib$m.so prefix=${1//-/_}
+  mkdir -p "$d"
+  if ! "$kiln" compile "$work/$m.onnx" -o "$lib" > "$d/compile.log" 2>&1; then
+    fail "$m: kiln compile -o lib$m.so"; sed 's/^/    /' "$d/compile.log" | head -40
+    return
+  fi
+  [ -f "$d/$m.h" ] || { fail "$m: no header $m.h"; return; }
+  local deps
+  deps=$(ldd "$lib" | grep -Ei 'llvm|mlir|stdc\+\+|tbb')
+  [ -z "$deps" ] || { fail "$m: library depends on: $deps"; return; }
+  local exported
+  exported=$(nm -D --defined-only "$lib" | awk '{print $3}' | grep -v "^${prefix}_")
+  [ -z "$exported" ] || { fail "$m: exports more than ${prefix}_*: $exported"; return; }
+  "$kiln" run "$work/$m.onnx" --backend=interp --seed 7 --output-dir "$d/interp" \
+    > "$d/interp.log" 2>&1 || { fail "$m: interp run"; cat "$d/interp.log"; return; }
+  "$kiln" run "$lib" --seed 7 --runs 5 --output-dir "$d/aot" \
+    > "$d/aot.log" 2>&1 || { fail "$m: aot run"; cat "$d/aot.log"; return; }
+  if ! python3 "$here/compare_npy.py" "$d/interp" "$d/aot" --atol $atol --rtol $rtol \
+      > "$d/compare.log"; then
+    fail "$m: aot and interp outputs differ"; cat "$d/compare.log"; return
+  fi
+  pass "$m: $(grep '^backend' "$d/aot.log" | cut -c9-); $(grep '^time' "$d/aot.log" | cut -c9-)"
+}
+for m in $models; do check_model "$m"; done
+
+# check_example NAME: the C example against libNAME.so, on the inputs it
+# makes: plain and chunked runs agree exactly with each other and with kiln
+# run on the same inputs, and with the interpreter within tolerance.
+check_example() {
+  local m=$1 d=$work/$1 ex=$work/$1/example prefix=${1//-/_}
+  [ -f "$d/lib$m.so" ] || return # its failure is already reported
+  mkdir -p "$ex"
+  if ! "$cc" -std=c11 -O2 -Wall -Werror -I "$d" -DMODEL_HEADER="\"$m.h\"" \
+      -DMODEL_PREFIX="$prefix" "$src/examples/run_model.c" -L "$d" -l"$m" \
+      -Wl,-rpath,"$d" -o "$ex/run_model" 2> "$ex/cc.log"; then
+    fail "$m: examples/run_model.c does not compile"; cat "$ex/cc.log"; return
+  fi
+  local ok=1 inputs="" f
+  "$ex/run_model" --save "$ex/plain" > "$ex/plain.log" 2>&1 || ok=0
+  "$ex/run_model" --chunks 3 --save "$ex/chunked" > "$ex/chunked.log" 2>&1 || ok=0
+  for f in "$ex/plain/inputs"/*.npy; do
+    inputs="$inputs --input $(basename "$f" .npy)=$f"
+  done
+  "$kiln" run "$d/lib$m.so" $inputs --output-dir "$ex/kiln" > "$ex/kiln.log" 2>&1 || ok=0
+  "$kiln" run "$work/$m.onnx" --backend=interp $inputs --output-dir "$ex/interp" \
+    > "$ex/interp.log" 2>&1 || ok=0
+  python3 "$here/compare_npy.py" "$ex/kiln" "$ex/plain/outputs" --atol 0 --rtol 0 \
+    > "$ex/compare.log" || ok=0
+  python3 "$here/compare_npy.py" "$ex/plain/outputs" "$ex/chunked/outputs" --atol 0 --rtol 0 \
+    >> "$ex/compare.log" || ok=0
+  python3 "$here/compare_npy.py" "$ex/interp" "$ex/plain/outputs" --atol $atol --rtol $rtol \
+    >> "$ex/compare.log" || ok=0
+  if [ $ok -eq 1 ]; then
+    pass "$m: examples/run_model.c runs; its $(grep -c '^output' "$ex/plain.log") outputs match kiln run and interp"
+  else
+    fail "$m: examples/run_model.c"; cat "$ex"/*.log | head -40
+  fi
+}
+for m in $models; do check_example "$m"; done
+
+# Weights files, on tiny.
+w=$work/weights
+mkdir -p "$w"
+if "$kiln" compile "$work/tiny.onnx" -o "$w/libtiny.so" --weights-file > "$w/compile.log" 2>&1 &&
+    [ -f "$w/tiny.weights" ]; then
+  ok=1
+  d=$work/tiny
+  "$kiln" run "$w/libtiny.so" --seed 7 --output-dir "$w/out" > "$w/run.log" 2>&1 || ok=0
+  python3 "$here/compare_npy.py" "$d/interp" "$w/out" --atol $atol --rtol $rtol \
+    > "$w/compare.log" || ok=0
+  # expect_refusal WHAT TEXT: kiln run must fail, naming the problem.
+  expect_refusal() {
+    if "$kiln" run "$w/libtiny.so" > "$w/bad.log" 2>&1 || ! grep -q "$2" "$w/bad.log"; then
+      ok=0; echo "    $1 weights: expected an error with '$2':"; cat "$w/bad.log"
+    fi
+  }
+  cp "$w/tiny.weights" "$w/good"
+  head -c 1000 "$w/good" > "$w/tiny.weights"; expect_refusal short "truncated"
+  { cat "$w/good"; printf x; } > "$w/tiny.weights"; expect_refusal long "too long"
+  cp "$w/good" "$w/tiny.weights"
+  printf '\x55' | dd of="$w/tiny.weights" bs=1 seek=3000 conv=notrunc 2> /dev/null
+  expect_refusal corrupt "corrupt"
+  rm "$w/tiny.weights"; expect_refusal missing "cannot be opened"
+  # The example loads the weights file through tiny_init.
+  if "$cc" -std=c11 -O2 -I "$w" -DMODEL_HEADER='"tiny.h"' -DMODEL_PREFIX=tiny \
+      "$src/examples/run_model.c" -L "$w" -ltiny -Wl,-rpath,"$w" -o "$w/run_model" &&
+      "$w/run_model" --weights "$w/good" --save "$w/example" > "$w/example.log" 2>&1; then
+    python3 "$here/compare_npy.py" "$d/example/plain/outputs" "$w/example/outputs" \
+      --atol 0 --rtol 0 > "$w/compare.log" || ok=0
+  else
+    ok=0; cat "$w/example.log"
+  fi
+  if [ $ok -eq 1 ]; then pass "weights file: loads (kiln run and the example), and refuses short, long, corrupt and missing files"
+  else fail "weights file"; cat "$w/run.log" "$w/compare.log"; fi
+else
+  fail "kiln compile --weights-file"; cat "$w/compile.log"
+fi
+
+# Refusal: NonZero's result shape depends on the data, so it never compiles.
+r=$work/refuse
+mkdir -p "$r"
+nonzero=/usr/share/libonnx-testdata/data/node/test_nonzero_example/model.onnx
+if "$kiln" compile "$nonzero" -o "$r/libnz.so" > "$r/log" 2>&1; then
+  fail "a model with NonZero compiled to a library"
+elif ! grep -q "kiln.non_zero" "$r/log"; then
+  fail "refusal: the error does not name kiln.non_zero"; cat "$r/log"
+elif [ "$(ls -A "$r")" != "log" ]; then
+  fail "refusal: files were left behind: $(ls -A "$r")"
+else
+  pass "refusal: $(head -c 200 "$r/log" | tr '\n' ' ')"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -1,0 +1,326 @@
+//===- CpuKernelTest.cpp - Direct kernels: JIT against the interpreter ----===//
+//
+// Small ONNX models with Conv, MatMul and Gemm (plus the bias, residual,
+// BatchNorm and activations that kiln-fuse-epilogue folds) run on the
+// interpreter, unoptimized, and on the JIT, where kiln-pack-weights and
+// kiln-fuse-epilogue rewrite them into packed ops with direct kernels.
+// Shapes are odd on purpose (1, 7, 17, 63) so every remainder tile of the
+// micro-kernels runs, with strides, pads, dilations and groups. Outputs are
+// compared shape and dtype first, then values with atol/rtol; each case also
+// checks that the packed op became a compiled step (not a reference step).
+//
+//===----------------------------------------------------------------------===//
+#include "ModelBuilder.h"
+
+#include "kiln/cpu/Jit.h"
+#include "kiln/frontend/Import.h"
+#include "kiln/interpreter/Interpreter.h"
+
+#include "llvm/Support/FileSystem.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+using namespace kiln;
+using namespace kiln::test;
+
+namespace {
+
+std::vector<float> randomValues(int64_t n, uint64_t seed, float lo = -1,
+                                float hi = 1) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<float> dist(lo, hi);
+  std::vector<float> v(n);
+  for (float &x : v)
+    x = dist(rng);
+  return v;
+}
+
+int64_t product(const std::vector<int64_t> &dims) {
+  int64_t n = 1;
+  for (int64_t d : dims)
+    n *= d;
+  return n;
+}
+
+void addInt(onnx::NodeProto &n, const std::string &name, int64_t v) {
+  auto *a = n.add_attribute();
+  a->set_name(name);
+  a->set_type(onnx::AttributeProto::INT);
+  a->set_i(v);
+}
+
+void addFloat(onnx::NodeProto &n, const std::string &name, float v) {
+  auto *a = n.add_attribute();
+  a->set_name(name);
+  a->set_type(onnx::AttributeProto::FLOAT);
+  a->set_f(v);
+}
+
+class CpuKernelTest : public ::testing::Test {
+protected:
+  CpuKernelTest() {
+    mlir::DialectRegistry registry;
+    frontend::registerFrontendDialects(registry);
+    ctx.appendDialectRegistry(registry);
+    ctx.getDiagEngine().registerHandler([this](mlir::Diagnostic &d) {
+      errors += d.str() + "\n";
+      return mlir::success();
+    });
+    llvm::SmallString<128> dir;
+    llvm::sys::fs::createUniqueDirectory("kiln-cpu-kernel-test", dir);
+    path = (dir + "/model.onnx").str();
+  }
+
+  /// Adds a random initializer.
+  void weight(ModelBuilder &b, const std::string &name,
+              std::vector<int64_t> dims, float lo = -1, float hi = 1) {
+    b.initializer(name, dims, randomValues(product(dims), seed++, lo, hi));
+  }
+
+  /// Runs \p b on the interpreter and the JIT with random inputs of
+  /// \p inputShapes; compares; expects \p compiledOp ("kiln.packed_conv"...)
+  /// among the compiled steps.
+  void check(const ModelBuilder &b,
+             const std::vector<std::vector<int64_t>> &inputShapes,
+             const std::string &compiledOp, double atol = 1e-4,
+             double rtol = 1e-4) {
+    b.save(path);
+    auto reference = frontend::importOnnxFile(ctx, path);
+    auto compiled = frontend::importOnnxFile(ctx, path);
+    ASSERT_TRUE(reference && compiled) << errors;
+    std::vector<Tensor> inputs;
+    for (const auto &shape : inputShapes) {
+      Tensor t(DType::F32, Shape(shape.begin(), shape.end()));
+      std::vector<float> v = randomValues(t.numElements(), seed++);
+      std::copy(v.begin(), v.end(), t.data<float>());
+      inputs.push_back(t);
+    }
+    auto interp = Interpreter::create(*reference);
+    ASSERT_TRUE(bool(interp)) << llvm::toString(interp.takeError());
+    auto expected = (*interp)->run(inputs);
+    ASSERT_TRUE(bool(expected)) << llvm::toString(expected.takeError());
+
+    cpu::CpuOptions options;
+    options.useCache = false;
+    options.threads = 2;
+    auto jit = cpu::JitModel::create(*compiled, options);
+    ASSERT_TRUE(bool(jit)) << llvm::toString(jit.takeError());
+    bool found = compiledOp.empty();
+    std::string steps;
+    for (const cpu::PlanStep &s : (*jit)->getPlan().steps) {
+      steps += s.label + (s.kind == cpu::PlanStep::Kind::Compiled
+                              ? " compiled\n"
+                              : " reference: " + s.reason + "\n");
+      if (s.kind == cpu::PlanStep::Kind::Compiled &&
+          s.label.find(compiledOp) != std::string::npos)
+        found = true;
+    }
+    EXPECT_TRUE(found) << "no compiled " << compiledOp << " step:\n" << steps;
+    auto actual = (*jit)->run(inputs);
+    ASSERT_TRUE(bool(actual)) << llvm::toString(actual.takeError());
+    ASSERT_EQ(actual->size(), expected->size());
+    for (size_t o = 0; o < actual->size(); ++o) {
+      const Tensor &e = (*expected)[o], &a = (*actual)[o];
+      ASSERT_EQ(a.dtype(), e.dtype());
+      ASSERT_EQ(a.shape(), e.shape());
+      int64_t bad = 0, firstBad = -1;
+      for (int64_t i = 0; i < e.numElements(); ++i) {
+        double x = e.data<float>()[i], y = a.data<float>()[i];
+        if (!(std::fabs(x - y) <= atol + rtol * std::fabs(x))) {
+          if (firstBad < 0)
+            firstBad = i;
+          ++bad;
+        }
+      }
+      EXPECT_EQ(bad, 0) << "output " << o << ": " << bad << " of "
+                        << e.numElements() << " differ; first at " << firstBad
+                        << ": expected " << e.data<float>()[firstBad]
+                        << ", found " << a.data<float>()[firstBad] << "\n"
+                        << steps;
+    }
+  }
+
+  mlir::MLIRContext ctx;
+  std::string errors, path;
+  uint64_t seed = 1;
+};
+
+//===----------------------------------------------------------------------===//
+// MatMul and Gemm
+//===----------------------------------------------------------------------===//
+
+TEST_F(CpuKernelTest, MatMulOddShapes) {
+  for (int64_t m : {1, 7, 17, 63})
+    for (int64_t k : {1, 7, 63})
+      for (int64_t n : {1, 7, 17, 63}) {
+        SCOPED_TRACE(testing::Message() << m << "x" << k << "x" << n);
+        ModelBuilder b;
+        b.input("a", {m, k}).output("y", {m, n});
+        weight(b, "w", {k, n});
+        b.node("MatMul", {"a", "w"}, {"y"});
+        check(b, {{m, k}}, "kiln.packed_mat_mul");
+      }
+}
+
+TEST_F(CpuKernelTest, MatMulBatchedAndVector) {
+  {
+    ModelBuilder b;
+    b.input("a", {2, 7, 17}).output("y", {2, 7, 33});
+    weight(b, "w", {17, 33});
+    b.node("MatMul", {"a", "w"}, {"y"});
+    check(b, {{2, 7, 17}}, "kiln.packed_mat_mul");
+  }
+  {
+    ModelBuilder b;
+    b.input("a", {17}).output("y", {9});
+    weight(b, "w", {17, 9});
+    b.node("MatMul", {"a", "w"}, {"y"});
+    check(b, {{17}}, "kiln.packed_mat_mul");
+  }
+}
+
+TEST_F(CpuKernelTest, MatMulBiasResidualActivation) {
+  ModelBuilder b;
+  b.input("a", {13, 40}).input("r", {13, 70}).output("y", {13, 70});
+  weight(b, "w", {40, 70});
+  weight(b, "bias", {70});
+  b.node("MatMul", {"a", "w"}, {"m"});
+  b.node("Add", {"m", "bias"}, {"mb"});
+  b.node("Add", {"r", "mb"}, {"s"});
+  addFloat(b.node("LeakyRelu", {"s"}, {"y"}), "alpha", 0.2f);
+  check(b, {{13, 40}, {13, 70}}, "kiln.packed_mat_mul");
+}
+
+TEST_F(CpuKernelTest, GemmForms) {
+  for (int variant = 0; variant < 4; ++variant) {
+    SCOPED_TRACE(variant);
+    ModelBuilder b;
+    int64_t m = 9, k = 21, n = 19;
+    b.input("a", {m, k}).output("y", {m, n});
+    bool transB = variant % 2;
+    weight(b, "w", transB ? std::vector<int64_t>{n, k}
+                          : std::vector<int64_t>{k, n});
+    std::vector<std::string> ins = {"a", "w"};
+    if (variant == 1) {
+      weight(b, "c", {n});
+      ins.push_back("c");
+    } else if (variant == 2) {
+      weight(b, "c", {1, n});
+      ins.push_back("c");
+    } else if (variant == 3) {
+      b.input("c", {m, n});
+      ins.push_back("c");
+    }
+    auto &g = b.node("Gemm", ins, {"g"});
+    if (transB)
+      addInt(g, "transB", 1);
+    addFloat(g, "alpha", 0.5f);
+    if (variant != 3)
+      addFloat(g, "beta", 2.0f);
+    b.node("Relu", {"g"}, {"y"});
+    std::vector<std::vector<int64_t>> shapes = {{m, k}};
+    if (variant == 3)
+      shapes.push_back({m, n});
+    check(b, shapes, "kiln.packed_mat_mul");
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Conv
+//===----------------------------------------------------------------------===//
+
+struct ConvCase {
+  int64_t n, c, h, w, m, k, stride, pad, dilation, group;
+};
+
+class ConvTest : public CpuKernelTest,
+                 public ::testing::WithParamInterface<ConvCase> {};
+
+TEST_P(ConvTest, MatchesInterpreter) {
+  ConvCase p = GetParam();
+  int64_t span = (p.k - 1) * p.dilation + 1;
+  int64_t oh = (p.h + 2 * p.pad - span) / p.stride + 1;
+  int64_t ow = (p.w + 2 * p.pad - span) / p.stride + 1;
+  ModelBuilder b;
+  b.input("x", {p.n, p.c, p.h, p.w}).output("y", {p.n, p.m, oh, ow});
+  weight(b, "w", {p.m, p.c / p.group, p.k, p.k});
+  weight(b, "b", {p.m});
+  auto &conv = b.node("Conv", {"x", "w", "b"}, {"y"});
+  addInts(conv, "kernel_shape", {p.k, p.k});
+  addInts(conv, "strides", {p.stride, p.stride});
+  addInts(conv, "pads", {p.pad, p.pad, p.pad, p.pad});
+  addInts(conv, "dilations", {p.dilation, p.dilation});
+  addInt(conv, "group", p.group);
+  bool depthwise = p.group == p.c && p.group == p.m && p.group > 1;
+  check(b, {{p.n, p.c, p.h, p.w}},
+        p.group == 1 ? "kiln.packed_conv"
+                     : (depthwise ? "kiln.depthwise_conv" : ""));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Shapes, ConvTest,
+    ::testing::Values(
+        // n, c, h, w, m, k, stride, pad, dilation, group
+        ConvCase{1, 1, 1, 1, 1, 1, 1, 0, 1, 1},
+        ConvCase{1, 3, 7, 7, 7, 3, 1, 1, 1, 1},
+        ConvCase{1, 7, 17, 17, 17, 3, 1, 1, 1, 1},
+        ConvCase{2, 17, 9, 13, 63, 1, 1, 0, 1, 1},
+        ConvCase{1, 16, 17, 17, 12, 3, 2, 1, 1, 1},
+        ConvCase{1, 5, 63, 63, 6, 3, 2, 0, 1, 1},
+        ConvCase{1, 4, 17, 17, 7, 3, 1, 2, 2, 1},
+        ConvCase{1, 3, 23, 23, 8, 7, 2, 3, 1, 1},
+        ConvCase{1, 8, 15, 15, 9, 1, 2, 0, 1, 1},
+        ConvCase{1, 6, 11, 11, 5, 5, 3, 2, 1, 1},
+        ConvCase{1, 130, 7, 7, 20, 3, 1, 1, 1, 1},
+        ConvCase{1, 1024, 3, 3, 7, 1, 1, 0, 1, 1},
+        ConvCase{1, 4, 9, 9, 6, 3, 1, 1, 1, 2},
+        ConvCase{1, 7, 17, 17, 7, 3, 1, 1, 1, 7},
+        ConvCase{2, 17, 63, 63, 17, 3, 2, 1, 1, 17},
+        ConvCase{1, 9, 7, 7, 9, 3, 1, 1, 1, 9},
+        ConvCase{1, 3, 1, 1, 3, 3, 1, 1, 1, 3},
+        ConvCase{1, 5, 14, 14, 5, 5, 1, 2, 1, 5},
+        ConvCase{1, 8, 20, 20, 8, 3, 1, 2, 2, 8},
+        ConvCase{1, 8, 29, 29, 8, 3, 2, 1, 1, 8}));
+
+TEST_F(CpuKernelTest, ConvBatchNormResidualRelu) {
+  // ResNet's block tail: conv -> BN -> add(identity) -> relu.
+  ModelBuilder b;
+  b.input("x", {1, 8, 10, 10}).input("skip", {1, 16, 10, 10});
+  b.output("y", {1, 16, 10, 10});
+  weight(b, "w", {16, 8, 3, 3});
+  weight(b, "scale", {16}, 0.5f, 1.5f);
+  weight(b, "shift", {16});
+  weight(b, "mean", {16});
+  weight(b, "var", {16}, 0.5f, 1.5f);
+  auto &conv = b.node("Conv", {"x", "w"}, {"c"});
+  addInts(conv, "pads", {1, 1, 1, 1});
+  b.node("BatchNormalization", {"c", "scale", "shift", "mean", "var"}, {"bn"});
+  b.node("Add", {"bn", "skip"}, {"s"});
+  b.node("Relu", {"s"}, {"y"});
+  check(b, {{1, 8, 10, 10}, {1, 16, 10, 10}}, "kiln.packed_conv");
+}
+
+TEST_F(CpuKernelTest, DepthwiseBatchNormClip) {
+  // MobileNetV2's depthwise stage: conv(dw) -> BN -> Clip(0, 6).
+  ModelBuilder b;
+  b.input("x", {1, 24, 15, 15}).output("y", {1, 24, 8, 8});
+  weight(b, "w", {24, 1, 3, 3}, -3, 3);
+  weight(b, "scale", {24}, 0.5f, 1.5f);
+  weight(b, "shift", {24});
+  weight(b, "mean", {24});
+  weight(b, "var", {24}, 0.5f, 1.5f);
+  b.initializer("lo", {}, {0.0f});
+  b.initializer("hi", {}, {6.0f});
+  auto &conv = b.node("Conv", {"x", "w"}, {"c"});
+  addInts(conv, "pads", {1, 1, 1, 1});
+  addInts(conv, "strides", {2, 2});
+  addInt(conv, "group", 24);
+  b.node("BatchNormalization", {"c", "scale", "shift", "mean", "var"}, {"bn"});
+  b.node("Clip", {"bn", "lo", "hi"}, {"y"});
+  check(b, {{1, 24, 15, 15}}, "kiln.depthwise_conv");
+}
+
+} // namespace
