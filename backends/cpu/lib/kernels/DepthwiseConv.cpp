@@ -24,6 +24,7 @@
 
 #include "kiln/ir/KilnDialect.h"
 
+#include <functional>
 #include <map>
 
 using namespace mlir;
@@ -52,11 +53,55 @@ struct RowEmitter {
   SmallVector<Value> weights;
   Value bias;
   const Epilogue &epilogue;
-  /// At stride 2: the plane's rows, zero-padded and split into even and odd
-  /// columns, phases[phase][ih][m] = X[ih][2 * m + phase - pl] (0 outside
-  /// the row), `phaseLen` values per row. Null when taps read X directly.
+  /// At stride 2: the input rows of the current output row, zero-padded
+  /// and split into even and odd columns, one slot per kernel row i:
+  /// phases[phase][i][m] = X[ih(i)][2 * m + phase - pl] (0 outside the row),
+  /// `phaseLen` values per row (about 2 KB in all, so it stays in L1). Null
+  /// when taps read X directly.
   Value phases;
   int64_t phaseLen = 0;
+  /// The plane is neither the first nor the last of X: loads that leave a
+  /// row stay inside X, so edge taps load plainly and zero the lanes outside
+  /// the row with a select (a blend) instead of a masked load, which is slow
+  /// on some CPUs (AMD Zen).
+  bool blend = false;
+
+  /// Loads lanes `on` of a vector at x[at], zero elsewhere.
+  Value loadLanes(Value at, const std::function<bool(int64_t)> &on) {
+    OpBuilder &b = kb.b;
+    Location loc = kb.loc;
+    int64_t count = 0;
+    for (int64_t e = 0; e < p.lanes; ++e)
+      count += on(e);
+    if (count == p.lanes)
+      return b.create<vector::LoadOp>(loc, kb.vec(p.lanes), x, at);
+    if (count == 0)
+      return kb.splat(p.lanes, 0.0f);
+    Value m = kb.mask(p.lanes, on);
+    if (blend) {
+      Value v = b.create<vector::LoadOp>(loc, kb.vec(p.lanes), x, at);
+      return b.create<arith::SelectOp>(loc, m, v, kb.splat(p.lanes, 0.0f));
+    }
+    return b.create<vector::MaskedLoadOp>(loc, kb.vec(p.lanes), x, at, m,
+                                          kb.splat(p.lanes, 0.0f));
+  }
+
+  /// Stores lanes [0, valid) of `v` at y[at]. Inside the plane the other
+  /// lanes belong to this work item, so they are read and written back (a
+  /// blend); only in the plane's last row (`lastRow`) is a masked store
+  /// needed, since the next plane may belong to another worker.
+  void storeLanes(Value v, Value at, int64_t valid, bool lastRow) {
+    OpBuilder &b = kb.b;
+    Location loc = kb.loc;
+    if (valid >= p.lanes || lastRow) {
+      kb.store(v, y, at, valid);
+      return;
+    }
+    Value m = kb.mask(p.lanes, [&](int64_t l) { return l < valid; });
+    Value old = b.create<vector::LoadOp>(loc, kb.vec(p.lanes), y, at);
+    Value merged = b.create<arith::SelectOp>(loc, m, v, old);
+    b.create<vector::StoreOp>(loc, merged, y, at);
+  }
 
   /// True when lane `e` of the (two-vector at stride 2) load for output
   /// vector ow0 and kernel column j reads inside the row, for an output
@@ -91,7 +136,7 @@ struct RowEmitter {
     if (phases) {
       // Padded phases: never out of the row, no masks.
       int64_t q = j * p.dw, phase = q % 2;
-      Value at = kb.add(kb.add(rowBase, ow0Dyn), phase * p.h * phaseLen + q / 2);
+      Value at = kb.add(kb.add(rowBase, ow0Dyn), phase * p.kh * phaseLen + q / 2);
       return b.create<vector::LoadOp>(loc, kb.vec(lanes), phases, at);
     }
     Value at = kb.add(kb.add(rowBase, kb.mul(ow0Dyn, p.sw)), j * p.dw - p.pl);
@@ -99,16 +144,9 @@ struct RowEmitter {
       Value where = kb.add(at, part * lanes);
       if (!masked)
         return b.create<vector::LoadOp>(loc, kb.vec(lanes), x, where);
-      int64_t count = 0;
-      for (int64_t e = 0; e < lanes; ++e)
-        count += inRow(ow0, j, part * lanes + e);
-      if (count == 0)
-        return kb.splat(lanes, 0.0f);
-      Value m = kb.mask(lanes, [&](int64_t e) {
+      return loadLanes(where, [&](int64_t e) {
         return inRow(ow0, j, part * lanes + e);
       });
-      return b.create<vector::MaskedLoadOp>(loc, kb.vec(lanes), x, where, m,
-                                            kb.splat(lanes, 0.0f));
     };
     if (p.sw == 1)
       return loadPart(0);
@@ -125,7 +163,7 @@ struct RowEmitter {
   /// is loaded once.
   void vectors(ArrayRef<SmallVector<int64_t>> rows, Value plane,
                Value outPlane, Value oh, Value ow0, int64_t ow0Static,
-               int64_t count, bool masked) {
+               int64_t count, bool masked, int64_t lastU) {
     OpBuilder &b = kb.b;
     Location loc = kb.loc;
     int64_t nrows = rows.size();
@@ -140,7 +178,9 @@ struct RowEmitter {
     Value top = kb.add(kb.mul(oh, p.sh), -p.pt);
     for (auto &[t, pairs] : uses) {
       Value ih = kb.add(top, t);
-      Value rowBase = phases ? kb.mul(ih, phaseLen)
+      // With phases (one output row per block) row t is kernel row
+      // pairs[0].second's slot.
+      Value rowBase = phases ? kb.idx(pairs[0].second * phaseLen)
                              : kb.add(plane, kb.mul(ih, p.w));
       for (int64_t j = 0; j < p.kw; ++j)
         for (int64_t v = 0; v < count; ++v) {
@@ -158,14 +198,16 @@ struct RowEmitter {
         int64_t valid = masked ? std::min<int64_t>(p.lanes, p.ow - ow0Static -
                                                                 v * p.lanes)
                                : p.lanes;
-        kb.store(out, y, kb.add(outRow, kb.add(ow0, v * p.lanes)), valid);
+        storeLanes(out, kb.add(outRow, kb.add(ow0, v * p.lanes)), valid,
+                   u == lastU);
       }
     }
   }
 
-  /// Fills `phases` from the plane at `plane`: per input row, two loads
-  /// (masked at the row's ends) and two shuffles per 2 * lanes columns.
-  void splitPhases(Value plane) {
+  /// Fills slot i of `phases` with input row ih (flat index `rowX` of its
+  /// first element): two loads (masked at the row's ends) and two shuffles
+  /// per 2 * lanes columns.
+  void splitRow(Value rowX, int64_t slot) {
     OpBuilder &b = kb.b;
     Location loc = kb.loc;
     int64_t lanes = p.lanes;
@@ -174,43 +216,58 @@ struct RowEmitter {
       evens.push_back(2 * l);
       odds.push_back(2 * l + 1);
     }
-    kb.forLoop(kb.idx(0), kb.idx(p.h), 1, [&](Value ih) {
-      Value rowX = kb.add(plane, kb.mul(ih, p.w));
-      Value rowE = kb.mul(ih, phaseLen);
-      Value rowO = kb.add(rowE, p.h * phaseLen);
+    {
+      Value rowE = kb.idx(slot * phaseLen);
+      Value rowO = kb.idx((p.kh + slot) * phaseLen);
       for (int64_t m0 = 0; m0 < phaseLen; m0 += lanes) {
         int64_t q0 = 2 * m0 - p.pl;
-        Value half[2];
-        for (int64_t h = 0; h < 2; ++h) {
-          auto in = [&](int64_t e) {
-            int64_t q = q0 + h * lanes + e;
-            return q >= 0 && q < p.w;
+        Value e, o;
+        if (q0 >= 0 && q0 + 2 * lanes <= p.w && lanes == 8) {
+          // Whole block inside the row: load 128-bit quarters so that the
+          // two halves are [x0..3, x8..11] and [x4..7, x12..15]; then one
+          // in-lane shuffle each gives the evens and the odds in order
+          // (no lane-crossing permute, which is slow on some CPUs).
+          auto quarter = [&](int64_t at) -> Value {
+            return b.create<vector::LoadOp>(
+                loc, VectorType::get({4}, b.getF32Type()), x,
+                kb.add(rowX, q0 + at));
           };
-          int64_t count = 0;
-          for (int64_t e = 0; e < lanes; ++e)
-            count += in(e);
-          Value at = kb.add(rowX, q0 + h * lanes);
-          if (count == lanes)
-            half[h] = b.create<vector::LoadOp>(loc, kb.vec(lanes), x, at);
-          else if (count == 0)
-            half[h] = kb.splat(lanes, 0.0f);
-          else
-            half[h] = b.create<vector::MaskedLoadOp>(
-                loc, kb.vec(lanes), x, at, kb.mask(lanes, in),
-                kb.splat(lanes, 0.0f));
+          SmallVector<int64_t> concat = {0, 1, 2, 3, 4, 5, 6, 7};
+          Value a = b.create<vector::ShuffleOp>(loc, quarter(0), quarter(8),
+                                                concat);
+          Value c = b.create<vector::ShuffleOp>(loc, quarter(4), quarter(12),
+                                                concat);
+          e = b.create<vector::ShuffleOp>(
+              loc, a, c, ArrayRef<int64_t>{0, 2, 8, 10, 4, 6, 12, 14});
+          o = b.create<vector::ShuffleOp>(
+              loc, a, c, ArrayRef<int64_t>{1, 3, 9, 11, 5, 7, 13, 15});
+        } else {
+          Value half[2];
+          for (int64_t h = 0; h < 2; ++h)
+            half[h] = loadLanes(kb.add(rowX, q0 + h * lanes), [&](int64_t e) {
+              int64_t q = q0 + h * lanes + e;
+              return q >= 0 && q < p.w;
+            });
+          e = b.create<vector::ShuffleOp>(loc, half[0], half[1], evens);
+          o = b.create<vector::ShuffleOp>(loc, half[0], half[1], odds);
         }
-        Value e = b.create<vector::ShuffleOp>(loc, half[0], half[1], evens);
-        Value o = b.create<vector::ShuffleOp>(loc, half[0], half[1], odds);
         b.create<vector::StoreOp>(loc, e, phases, kb.add(rowE, m0));
         b.create<vector::StoreOp>(loc, o, phases, kb.add(rowO, m0));
       }
-    });
+    }
   }
 
   /// Output rows [oh, oh + rows.size()) (oh dynamic), rows[u] the kernel
   /// rows valid for row u.
   void rowBlock(Value plane, Value outPlane, Value oh,
-                ArrayRef<SmallVector<int64_t>> rows) {
+                ArrayRef<SmallVector<int64_t>> rows, int64_t lastU = -1) {
+    if (phases) {
+      assert(rows.size() == 1 && "phases hold the rows of one output row");
+      for (int64_t i : rows[0]) {
+        Value ih = kb.add(kb.mul(oh, p.sh), i * p.dh - p.pt);
+        splitRow(kb.add(plane, kb.mul(ih, p.w)), i);
+      }
+    }
     // Interior vectors form one run [first, last) of vector starts.
     int64_t numVectors = (p.ow + p.lanes - 1) / p.lanes;
     int64_t first = -1, last = -1;
@@ -224,7 +281,7 @@ struct RowEmitter {
       if (first >= 0 && v >= first && v < last)
         continue;
       vectors(rows, plane, outPlane, oh, kb.idx(v * p.lanes), v * p.lanes, 1,
-              /*masked=*/true);
+              /*masked=*/true, lastU);
     }
     if (first < 0)
       return;
@@ -233,12 +290,13 @@ struct RowEmitter {
     int64_t n = last - first, groups = n / group;
     kb.forLoop(kb.idx(0), kb.idx(groups), 1, [&](Value g) {
       Value ow0 = kb.mul(kb.add(kb.mul(g, group), first), p.lanes);
-      vectors(rows, plane, outPlane, oh, ow0, 0, group, /*masked=*/false);
+      vectors(rows, plane, outPlane, oh, ow0, 0, group, /*masked=*/false,
+              lastU);
     });
     if (n % group)
       vectors(rows, plane, outPlane, oh,
               kb.idx((first + groups * group) * p.lanes), 0, n % group,
-              /*masked=*/false);
+              /*masked=*/false, lastU);
   }
 };
 
@@ -307,54 +365,71 @@ FailureOr<int64_t> emitDepthwiseConv(OpBuilder &b, Operation *op,
   while (rowHi < p.oh && (int64_t)rowsOf(rowHi).size() == p.kh)
     ++rowHi;
 
-  // At stride 2, taps read even/odd column phases split once per plane
-  // (when they fit in 256 KB of stack) instead of shuffling every tap.
+  // At stride 2, taps read even/odd column phases, split once per input row
+  // of an output row, instead of shuffling at every tap.
   Value phases;
   int64_t phaseLen = 0;
   if (p.sw == 2) {
     int64_t vectors = (p.ow + p.lanes - 1) / p.lanes;
     phaseLen = (vectors + 1) * p.lanes + ((p.kw - 1) * p.dw) / 2;
     phaseLen = (phaseLen + p.lanes - 1) / p.lanes * p.lanes;
-    if (2 * p.h * phaseLen * 4 <= 256 * 1024)
+    if (2 * p.kh * phaseLen * 4 <= 256 * 1024)
       phases = b.create<memref::AllocaOp>(
-          loc, MemRefType::get({2 * p.h * phaseLen}, b.getF32Type()),
+          loc, MemRefType::get({2 * p.kh * phaseLen}, b.getF32Type()),
           b.getI64IntegerAttr(64));
   }
+
+  // Rows in order: the top edge rows, the interior rows in a loop (blocks
+  // of two at stride 1, where two output rows share all but one input row),
+  // then the bottom edge rows and the plane's last row, each on its own.
+  SmallVector<int64_t> all;
+  for (int64_t i = 0; i < p.kh; ++i)
+    all.push_back(i);
+  int64_t block = p.sh == 1 && p.kh > 1 && !phases ? 2 : 1;
+  int64_t loopEnd = std::min(rowHi, p.oh - 1);
+  int64_t blocks = std::max<int64_t>(0, loopEnd - rowLo) / block;
+  int64_t items = batch * p.c;
 
   kb.forLoop(begin, end, 1, [&](Value item) {
     Value ch = kb.rems(item, p.c);
     Value plane = kb.mul(item, p.h * p.w), outPlane = kb.mul(item, p.oh * p.ow);
-    RowEmitter e{kb, p, x, y, {}, {}, epilogue, phases, phaseLen};
-    if (phases)
-      e.splitPhases(plane);
+    SmallVector<Value> weights;
     Value wBase = kb.mul(ch, p.kh * p.kw);
     for (int64_t t = 0; t < p.kh * p.kw; ++t) {
       Value s = b.create<memref::LoadOp>(loc, w, kb.add(wBase, t));
-      e.weights.push_back(b.create<vector::BroadcastOp>(loc, kb.vec(p.lanes), s));
+      weights.push_back(
+          b.create<vector::BroadcastOp>(loc, kb.vec(p.lanes), s));
     }
+    Value bias;
     if (biasBuf) {
       Value s = b.create<memref::LoadOp>(loc, biasBuf, ch);
-      e.bias = b.create<vector::BroadcastOp>(loc, kb.vec(p.lanes), s);
+      bias = b.create<vector::BroadcastOp>(loc, kb.vec(p.lanes), s);
     }
-    for (int64_t oh = 0; oh < p.oh; ++oh) {
-      if (oh >= rowLo && oh < rowHi)
-        continue;
-      SmallVector<int64_t> rows = rowsOf(oh);
-      e.rowBlock(plane, outPlane, kb.idx(oh), {rows});
-    }
-    // Interior rows in blocks: at stride 1 two output rows share all but
-    // one of their input rows.
-    SmallVector<int64_t> all;
-    for (int64_t i = 0; i < p.kh; ++i)
-      all.push_back(i);
-    int64_t block = p.sh == 1 && p.kh > 1 ? 2 : 1;
-    int64_t blocks = (rowHi - rowLo) / block;
-    SmallVector<SmallVector<int64_t>> blockRows(block, all);
-    kb.forLoop(kb.idx(0), kb.idx(blocks), 1, [&](Value r) {
-      e.rowBlock(plane, outPlane, kb.add(kb.mul(r, block), rowLo), blockRows);
-    });
-    for (int64_t oh = rowLo + blocks * block; oh < rowHi; ++oh)
-      e.rowBlock(plane, outPlane, kb.idx(oh), {all});
+    auto planeWith = [&](bool blend) {
+      RowEmitter e{kb, p, x, y, weights, bias, epilogue, phases, phaseLen,
+                   blend};
+      for (int64_t oh = 0; oh < std::min(rowLo, p.oh); ++oh)
+        e.rowBlock(plane, outPlane, kb.idx(oh), {rowsOf(oh)},
+                   oh == p.oh - 1 ? 0 : -1);
+      SmallVector<SmallVector<int64_t>> blockRows(block, all);
+      kb.forLoop(kb.idx(0), kb.idx(blocks), 1, [&](Value r) {
+        e.rowBlock(plane, outPlane, kb.add(kb.mul(r, block), rowLo),
+                   blockRows);
+      });
+      for (int64_t oh = std::max(rowLo, rowLo + blocks * block); oh < p.oh;
+           ++oh)
+        e.rowBlock(plane, outPlane, kb.idx(oh), {rowsOf(oh)},
+                   oh == p.oh - 1 ? 0 : -1);
+    };
+    if (items <= 2)
+      planeWith(false);
+    else
+      kb.ifThen(
+          b.create<arith::AndIOp>(loc,
+                                  kb.cmp(arith::CmpIPredicate::ugt, item, 0),
+                                  kb.cmp(arith::CmpIPredicate::ult, item,
+                                         items - 1)),
+          [&] { planeWith(true); }, [&] { planeWith(false); });
   });
   return batch * p.c;
 }
