@@ -55,6 +55,9 @@ struct ConvPlan {
   int64_t lastRows;     ///< rows of the last band
   int64_t tileCols;     ///< nv * lanes
   int64_t tiles, groups, perGroup; ///< channel tiles, groups of them
+  /// 1x1, stride 1, no pads: col(X) is X, read in place (only a band's
+  /// partial last column tile is copied).
+  bool direct;
   int64_t scratchSize;
 
   /// Row stride of the packed block for a band of \p r output rows.
@@ -145,6 +148,20 @@ struct Packer {
       kb.b.create<vector::StoreOp>(kb.loc, zero, scratch, kb.add(dst, o));
   }
 
+  /// Direct B (1x1, stride 1, no pads): copies the `valid` tail columns of
+  /// the band from rows [0, cn) of X starting at flat index `from` (row
+  /// stride h * w) to scratch[k][0..tileCols).
+  void packTail(Value from, Value cn, int64_t valid) {
+    kb.forLoop(kb.idx(0), cn, 1, [&](Value kl) {
+      Value src = kb.add(from, kb.mul(kl, p.h * p.w));
+      Value dst = kb.mul(kl, p.tileCols);
+      for (int64_t o = 0; o < valid; o += p.lanes) {
+        Value v = kb.load(x, kb.add(src, o), p.lanes, valid - o);
+        kb.b.create<vector::StoreOp>(kb.loc, v, scratch, kb.add(dst, o));
+      }
+    });
+  }
+
   /// Packs channels [c0, c0 + cn) of image n for output rows
   /// [oh0, oh0 + rows) (static count) with row stride qs.
   void pack(Value n, Value c0, Value cn, Value oh0, int64_t rows, int64_t qs) {
@@ -214,7 +231,9 @@ static std::optional<ConvPlan> planConv(PackedConvOp conv) {
   p.rows = std::min<int64_t>(p.oh, std::max<int64_t>(1, (128 + p.ow - 1) / p.ow));
   p.bands = (p.oh + p.rows - 1) / p.rows;
   p.lastRows = p.oh - (p.bands - 1) * p.rows;
-  int64_t qsMax = p.rowStride(p.rows);
+  p.direct = p.taps == 1 && p.sh == 1 && p.sw == 1 && p.pt == 0 &&
+             p.pl == 0 && p.oh == p.h && p.ow == p.w;
+  int64_t qsMax = p.direct ? p.tileCols : p.rowStride(p.rows);
   // K blocks of whole channels: about 384 values of k each, and a packed
   // block of at most 256 KB; balanced.
   p.cb = std::min<int64_t>(384 / p.taps, (64 * 1024) / (p.taps * qsMax));
@@ -289,9 +308,20 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
         Value cn = b.create<arith::MinUIOp>(
             loc, kb.idx(p.cb),
             b.create<arith::SubIOp>(loc, kb.idx(p.c), c0).getResult());
-        packer.pack(n, c0, cn, oh0, rows, qs);
+        Value cBand = kb.mul(oh0, p.ow);
         MicroKernel v = mk;
         v.bK = qs;
+        // Where full column tiles read B: the packed block, or X itself.
+        Value bFull = kb.idx(0);
+        if (p.direct) {
+          v.b = x;
+          v.bK = plane;
+          bFull = kb.add(kb.mul(kb.add(kb.mul(n, p.c), c0), plane), cBand);
+          if (qTail)
+            packer.packTail(kb.add(bFull, qFull * p.tileCols), cn, qTail);
+        } else {
+          packer.pack(n, c0, cn, oh0, rows, qs);
+        }
         Value accumulate, finish;
         if (p.nkb == 1) {
           v.kc = k;
@@ -301,7 +331,6 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
           finish = kb.cmp(arith::CmpIPredicate::eq, kblock, p.nkb - 1);
         }
         Value aBlock = kb.mul(c0, p.taps * mr);
-        Value cBand = kb.mul(oh0, p.ow);
         auto tile = [&](const MicroKernel &t, Value ti) {
           Value aBase = kb.add(kb.mul(ti, k * mr), aBlock);
           Value cRow0 = kb.add(
@@ -309,14 +338,22 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
           Value rowBias = kb.mul(ti, mr);
           kb.forLoop(kb.idx(0), kb.idx(qFull), 1, [&](Value qt) {
             Value col = kb.mul(qt, p.tileCols);
-            t.emit(kb, aBase, col, kb.add(cRow0, col), rowBias, accumulate,
-                   finish);
+            t.emit(kb, aBase, kb.add(bFull, col), kb.add(cRow0, col), rowBias,
+                   accumulate, finish);
           });
           if (qTail) {
             MicroKernel tt = t;
             tt.validCols = qTail;
             Value col = kb.idx(qFull * p.tileCols);
-            tt.emit(kb, aBase, col, kb.add(cRow0, col), rowBias, accumulate,
+            Value bTail = col;
+            if (p.direct) {
+              // The tail columns were copied to the stack: reading them in
+              // X could run past its end.
+              tt.b = mk.b;
+              tt.bK = p.tileCols;
+              bTail = kb.idx(0);
+            }
+            tt.emit(kb, aBase, bTail, kb.add(cRow0, col), rowBias, accumulate,
                     finish);
           }
         };

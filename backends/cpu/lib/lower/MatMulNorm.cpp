@@ -488,7 +488,7 @@ struct MeanVarianceNormPattern
   }
 };
 
-/// kiln.lrn -> squares in f64, zero-padded along C, summed over a window
+/// kiln.lrn -> squares, zero-padded along C, summed over a window
 /// of `size` channels, then y = x / pow(bias + alpha / size * sum, beta).
 struct LRNPattern : OpRewritePattern<LRNOp> {
   using OpRewritePattern::OpRewritePattern;
@@ -506,14 +506,14 @@ struct LRNPattern : OpRewritePattern<LRNOp> {
     int64_t before = (size - 1) / 2, after = size - 1 - before;
     Location loc = op.getLoc();
     MLIRContext *ctx = op.getContext();
-    Type f64 = rewriter.getF64Type();
+    // Computed in the element type: f64 follows the reference exactly
+    // (libm pow), f32 takes pow as exp(beta * log(base)), vectorizable.
+    Type elem = xType.getElementType();
 
-    auto sqType = RankedTensorType::get(xType.getShape(), f64);
     Value sq = buildElementwise(
-        rewriter, loc, op.getX(), sqType,
+        rewriter, loc, op.getX(), xType,
         [&](OpBuilder &b, Location l, ValueRange a) {
-          Value v = toF64(b, l, a[0]);
-          return b.create<arith::MulFOp>(l, v, v).getResult();
+          return b.create<arith::MulFOp>(l, a[0], a[0]).getResult();
         });
     SmallVector<OpFoldResult> low(rank, rewriter.getIndexAttr(0)),
         high(rank, rewriter.getIndexAttr(0));
@@ -522,8 +522,8 @@ struct LRNPattern : OpRewritePattern<LRNOp> {
     SmallVector<int64_t> paddedShape(xType.getShape());
     paddedShape[1] += size - 1;
     Value padded = rewriter.create<tensor::PadOp>(
-        loc, RankedTensorType::get(paddedShape, f64), sq, low, high,
-        scalarConstant(rewriter, loc, f64, 0.0));
+        loc, RankedTensorType::get(paddedShape, elem), sq, low, high,
+        scalarConstant(rewriter, loc, elem, 0.0));
 
     // Dims (n, c, k, spatial...): the window sum accumulates whole planes.
     unsigned numDims = rank + 1;
@@ -541,30 +541,34 @@ struct LRNPattern : OpRewritePattern<LRNOp> {
                                            utils::IteratorType::parallel);
     iters[2] = utils::IteratorType::reduction;
     Value window = rewriter.create<tensor::EmptyOp>(
-        loc, ArrayRef<int64_t>{size}, f64);
+        loc, ArrayRef<int64_t>{size}, elem);
     Value sums = buildGeneric(
         rewriter, loc,
         {{padded, AffineMap::get(numDims, 0, inExprs, ctx)},
          {window, AffineMap::get(numDims, 0, dim(2))}},
-        {{filledTensor(rewriter, loc, sqType,
-                       scalarConstant(rewriter, loc, f64, 0.0)),
+        {{filledTensor(rewriter, loc, xType,
+                       scalarConstant(rewriter, loc, elem, 0.0)),
           AffineMap::get(numDims, 0, outExprs, ctx)}},
         iters,
         [&](OpBuilder &b, Location l, ValueRange a) -> SmallVector<Value> {
           return {b.create<arith::AddFOp>(l, a[2], a[0])};
         })[0];
-    Type elem = xType.getElementType();
     Value y = buildElementwise(
         rewriter, loc, {op.getX(), sums}, xType,
         [&](OpBuilder &b, Location l, ValueRange a) {
           Value scaled = b.create<arith::MulFOp>(
-              l, scalarConstant(b, l, f64, alpha / double(size)), a[1]);
+              l, scalarConstant(b, l, elem, alpha / double(size)), a[1]);
           Value base = b.create<arith::AddFOp>(
-              l, scalarConstant(b, l, f64, bias), scaled);
-          Value p = b.create<math::PowFOp>(l, base,
-                                           scalarConstant(b, l, f64, beta));
-          return convertScalar(
-              b, l, b.create<arith::DivFOp>(l, toF64(b, l, a[0]), p), elem);
+              l, scalarConstant(b, l, elem, bias), scaled);
+          Value exponent = scalarConstant(b, l, elem, beta);
+          Value p =
+              elem.isF64()
+                  ? b.create<math::PowFOp>(l, base, exponent).getResult()
+                  : b.create<math::ExpOp>(
+                         l, b.create<arith::MulFOp>(
+                                l, exponent, b.create<math::LogOp>(l, base)))
+                        .getResult();
+          return b.create<arith::DivFOp>(l, a[0], p).getResult();
         });
     rewriter.replaceOp(op, y);
     return success();
