@@ -4,17 +4,26 @@
 //
 //  1. The machine's fp32 FMA peak: 12 independent chains of vector FMAs
 //     (AVX2, or AVX-512 when present) in a loop, on one core and on every
-//     core at once.
+//     core at once, in short rounds.
 //  2. GFLOP/s of what `kiln run` runs for GEMM- and conv-shaped work: small
-//     kiln graphs built in memory (a MatMul with a constant weight, a Conv,
-//     depthwise Convs), compiled by the JIT with the graph passes of the
-//     compiled backend, timed at 1 thread and at all threads, each as a
-//     fraction of the measured peak (of one core, and of all cores).
-//     Depthwise convolutions are also timed on the reference kernel (the
-//     interpreter's plain loops).
+//     kiln graphs built in memory (a MatMul with a constant weight, Convs,
+//     depthwise Convs), prepared by the compiled backend's graph passes and
+//     compiled by the JIT, timed at 1 thread and at all threads, each as a
+//     fraction of the measured peak. The time counted is the measured op's
+//     step (its kernel call; the graph returns only the result's shape, so
+//     the result is an intermediate buffer as inside a model, not a fresh
+//     output tensor per run). Depthwise convolutions are also timed on the
+//     reference kernel (the interpreter's plain loops).
 //
-// Times are medians of repeated runs after a warm-up run. On a shared
-// machine only medians measured side by side mean anything.
+// Times are medians (and best) of repeated runs after a warm-up run. On a
+// shared machine, --realtime runs the timed loops under SCHED_FIFO so that
+// other processes cannot preempt a run for a whole scheduler tick.
+//
+//   kiln-bench [--runs N] [--realtime] [--filter TEXT] [--asm-dir DIR]
+//   kiln-bench --model MODEL.onnx [--model-threads N] [--realtime]
+//
+// --asm-dir writes each case's kernels as assembly (to check inner loops for
+// spills); --model prints per-step times of a whole model.
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/Codegen.h"
@@ -35,10 +44,11 @@
 #include <sched.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
-#include <ctime>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <random>
 #include <thread>
 #include <vector>
@@ -53,10 +63,10 @@ llvm::cl::opt<int> runs("runs", llvm::cl::desc("Timed runs per measurement"),
 llvm::cl::opt<std::string>
     filter("filter", llvm::cl::desc("Only cases whose name contains this"),
            llvm::cl::init(""));
-llvm::cl::opt<bool> skipReference(
-    "skip-reference",
-    llvm::cl::desc("Do not time the reference kernels (slow)"),
-    llvm::cl::init(false));
+llvm::cl::opt<bool>
+    skipReference("skip-reference",
+                  llvm::cl::desc("Do not time the reference kernels (slow)"),
+                  llvm::cl::init(false));
 
 llvm::cl::opt<std::string>
     asmDir("asm-dir",
@@ -122,7 +132,6 @@ double seconds(Clock::time_point a, Clock::time_point b) {
   return std::chrono::duration<double>(b - a).count();
 }
 
-
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   size_t n = v.size();
@@ -161,8 +170,8 @@ __attribute__((target("avx2,fma"), noinline)) float fmaLoopAvx2(long iters) {
   __m256 s = _mm256_add_ps(
       _mm256_add_ps(_mm256_add_ps(a0, a1), _mm256_add_ps(a2, a3)),
       _mm256_add_ps(_mm256_add_ps(a4, a5), _mm256_add_ps(a6, a7)));
-  s = _mm256_add_ps(s, _mm256_add_ps(_mm256_add_ps(a8, a9),
-                                     _mm256_add_ps(a10, a11)));
+  s = _mm256_add_ps(
+      s, _mm256_add_ps(_mm256_add_ps(a8, a9), _mm256_add_ps(a10, a11)));
   float out[8];
   _mm256_storeu_ps(out, s);
   return out[0];
@@ -193,16 +202,18 @@ __attribute__((target("avx512f"), noinline)) float fmaLoopAvx512(long iters) {
   __m512 s = _mm512_add_ps(
       _mm512_add_ps(_mm512_add_ps(a0, a1), _mm512_add_ps(a2, a3)),
       _mm512_add_ps(_mm512_add_ps(a4, a5), _mm512_add_ps(a6, a7)));
-  s = _mm512_add_ps(s, _mm512_add_ps(_mm512_add_ps(a8, a9),
-                                     _mm512_add_ps(a10, a11)));
-  return _mm512_reduce_add_ps(s);
+  s = _mm512_add_ps(
+      s, _mm512_add_ps(_mm512_add_ps(a8, a9), _mm512_add_ps(a10, a11)));
+  float out[16];
+  _mm512_storeu_ps(out, s);
+  return out[0];
 }
 
 /// GFLOP/s of the FMA loop on \p threads threads at once: median and best.
 std::pair<double, double> fmaPeak(unsigned threads) {
   bool avx512 = __builtin_cpu_supports("avx512f");
-  if (!avx512 && !(__builtin_cpu_supports("avx2") &&
-                   __builtin_cpu_supports("fma")))
+  if (!avx512 &&
+      !(__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")))
     return {0, 0};
   // Short runs (a few ms, like one kernel call) so that on a shared machine
   // some of them run undisturbed.
@@ -210,20 +221,37 @@ std::pair<double, double> fmaPeak(unsigned threads) {
   double flopsPerThread = 2.0 * (avx512 ? 16 : 8) * 12 * double(iters);
   std::vector<double> rates;
   RealtimeScope rt;
-  for (int r = 0; r < 4 * runs + 1; ++r) {
-    std::vector<std::thread> pool;
-    std::vector<float> sink(threads);
+  auto loop = [&] {
+    return avx512 ? fmaLoopAvx512(iters) : fmaLoopAvx2(iters);
+  };
+  // Helper threads (all but the calling one) are started once and wait
+  // for each round, so no round pays for creating threads.
+  std::atomic<int> round{0}, done{0};
+  std::vector<std::thread> pool;
+  std::vector<float> sink(threads);
+  int rounds = 4 * runs + 1;
+  for (unsigned t = 1; t < threads; ++t)
+    pool.emplace_back([&, t] {
+      for (int r = 1; r <= rounds; ++r) {
+        while (round.load(std::memory_order_acquire) < r)
+          std::this_thread::yield();
+        sink[t] = loop();
+        done.fetch_add(1, std::memory_order_acq_rel);
+      }
+    });
+  for (int r = 1; r <= rounds; ++r) {
+    done.store(0, std::memory_order_relaxed);
     auto start = Clock::now();
-    for (unsigned t = 0; t < threads; ++t)
-      pool.emplace_back([&, t] {
-        sink[t] = avx512 ? fmaLoopAvx512(iters) : fmaLoopAvx2(iters);
-      });
-    for (std::thread &t : pool)
-      t.join();
+    round.store(r, std::memory_order_release);
+    sink[0] = loop();
+    while (done.load(std::memory_order_acquire) < int(threads) - 1)
+      std::this_thread::yield();
     double s = seconds(start, Clock::now());
-    if (r > 0) // the first run warms the clocks up
+    if (r > 1) // the first round warms the clocks up
       rates.push_back(flopsPerThread * threads / s / 1e9);
   }
+  for (std::thread &t : pool)
+    t.join();
   return {median(rates), *std::max_element(rates.begin(), rates.end())};
 }
 
@@ -254,12 +282,12 @@ makeGraph(MLIRContext &ctx, RankedTensorType input, RankedTensorType output,
   b.setInsertionPointToEnd(module->getBody());
   auto shapeType =
       RankedTensorType::get({output.getRank()}, b.getIntegerType(64));
-  auto func = b.create<func::FuncOp>(
-      loc, "main", b.getFunctionType({input}, {shapeType}));
+  auto func = b.create<func::FuncOp>(loc, "main",
+                                     b.getFunctionType({input}, {shapeType}));
   Block *entry = func.addEntryBlock();
   b.setInsertionPointToStart(entry);
-  Value y = body(b, NameLoc::get(b.getStringAttr("measured")),
-                 entry->getArgument(0));
+  Value y =
+      body(b, NameLoc::get(b.getStringAttr("measured")), entry->getArgument(0));
   Value s = b.create<ShapeOp>(loc, shapeType, y, IntegerAttr(), IntegerAttr());
   b.create<func::ReturnOp>(loc, s);
   return module;
@@ -435,13 +463,13 @@ Case convCase(MLIRContext &ctx, const std::string &name, int64_t c_, int64_t hw,
   c.body = [=](OpBuilder &b, Location loc, Value x) -> Value {
     Value w = weight(b, loc, {m, c_ / group, kernel, kernel}, 13);
     Value none = b.create<NoneOp>(loc, b.getNoneType());
-    auto conv = b.create<ConvOp>(
-        loc, out, x, w, none, /*auto_pad=*/StringAttr(),
-        /*dilations=*/ArrayAttr(),
-        group > 1 ? b.getI64IntegerAttr(group) : IntegerAttr(),
-        b.getI64ArrayAttr({kernel, kernel}),
-        b.getI64ArrayAttr({pad, pad, pad, pad}),
-        b.getI64ArrayAttr({stride, stride}));
+    auto conv =
+        b.create<ConvOp>(loc, out, x, w, none, /*auto_pad=*/StringAttr(),
+                         /*dilations=*/ArrayAttr(),
+                         group > 1 ? b.getI64IntegerAttr(group) : IntegerAttr(),
+                         b.getI64ArrayAttr({kernel, kernel}),
+                         b.getI64ArrayAttr({pad, pad, pad, pad}),
+                         b.getI64ArrayAttr({stride, stride}));
     return conv.getY();
   };
   return c;
@@ -492,8 +520,7 @@ int runModel(MLIRContext &ctx, double peak) {
   std::vector<std::vector<double>> times(plan.steps.size());
   std::vector<double> totals;
   cpu::StepObserver observer = [&](const cpu::PlanStep &step,
-                                   const std::vector<Tensor> &,
-                                   double ms) {
+                                   const std::vector<Tensor> &, double ms) {
     times[&step - plan.steps.data()].push_back(ms);
   };
   {
@@ -511,9 +538,7 @@ int runModel(MLIRContext &ctx, double peak) {
   }
   std::printf("%s: %u thread(s), median %.2f ms per run (with per-step "
               "timing)\n",
-              modelPath.c_str(), (*model)->getPlan().steps.empty() ? 0u
-                                                                    : modelThreads.getValue(),
-              median(totals));
+              modelPath.c_str(), modelThreads.getValue(), median(totals));
   double sumMs = 0, sumFlops = 0;
   for (size_t i = 0; i < plan.steps.size(); ++i) {
     const cpu::PlanStep &step = plan.steps[i];
@@ -521,7 +546,8 @@ int runModel(MLIRContext &ctx, double peak) {
     sumMs += ms;
     sumFlops += flops;
     std::string shape;
-    if (auto t = dyn_cast<RankedTensorType>(step.ops.back()->getResult(0).getType()))
+    if (auto t =
+            dyn_cast<RankedTensorType>(step.ops.back()->getResult(0).getType()))
       for (int64_t d : t.getShape())
         shape += (shape.empty() ? "" : "x") + std::to_string(d);
     std::printf("%4zu %-48s %-16s %8.3f ms", i, step.label.c_str(),
@@ -530,8 +556,8 @@ int runModel(MLIRContext &ctx, double peak) {
       std::printf(" %7.1f GFLOP/s %5.1f%%", flops / ms / 1e6,
                   100 * flops / ms / 1e6 / peak);
     std::printf("%s\n", step.kind == cpu::PlanStep::Kind::Compiled
-                             ? ""
-                             : "  (reference step)");
+                            ? ""
+                            : "  (reference step)");
   }
   std::printf("sum of steps %.2f ms; convolutions and products %.2f GFLOP "
               "at %.1f GFLOP/s overall\n",
@@ -552,8 +578,8 @@ int main(int argc, char **argv) {
   Peaks peak{one, oneBest, all, allBest, threads};
   std::printf("fp32 FMA peak (%s): 1 thread median %.1f GFLOP/s, best %.1f; "
               "%u threads median %.1f, best %.1f\n",
-              __builtin_cpu_supports("avx512f") ? "AVX-512" : "AVX2",
-              peak.one, peak.oneBest, threads, peak.all, peak.allBest);
+              __builtin_cpu_supports("avx512f") ? "AVX-512" : "AVX2", peak.one,
+              peak.oneBest, threads, peak.all, peak.allBest);
   if (peak.one <= 0) {
     std::printf("no AVX2/FMA: nothing to compare against\n");
     return 1;
@@ -571,8 +597,7 @@ int main(int argc, char **argv) {
   std::vector<Case> cases = {
       matmulCase(ctx, 512, 512, 512),
       matmulCase(ctx, 3136, 64, 576),
-      convCase(ctx, "conv 3x3 64->64 56x56 (3136x64x576)", 64, 56, 64, 3, 1,
-               1),
+      convCase(ctx, "conv 3x3 64->64 56x56 (3136x64x576)", 64, 56, 64, 3, 1, 1),
       convCase(ctx, "conv 1x1 256->64 56x56 (3136x64x256)", 256, 56, 64, 1, 1,
                1),
       convCase(ctx, "depthwise 3x3 s1 1x144x56x56", 144, 56, 144, 3, 1, 144),

@@ -97,7 +97,8 @@ std::optional<std::vector<float>> perChannel(const Fusable &f, Value c) {
   if (!values)
     return std::nullopt;
   if (!perAxis)
-    return std::vector<float>(f.channels, values->empty() ? 0.0f : (*values)[0]);
+    return std::vector<float>(f.channels,
+                              values->empty() ? 0.0f : (*values)[0]);
   return values;
 }
 
@@ -164,7 +165,8 @@ struct FuseEpiloguePass
     if (!f || !y.hasOneUse())
       return failure();
     Operation *user = *y.getUsers().begin();
-    if (user->getNumResults() != 1 || user->getResult(0).getType() != y.getType())
+    if (user->getNumResults() != 1 ||
+        user->getResult(0).getType() != y.getType())
       return failure();
     SmallVector<Value> operands(op->getOperands());
     OpBuilder b(user);
@@ -203,7 +205,8 @@ struct FuseEpiloguePass
       return success();
     }
     if (auto leaky = dyn_cast<LeakyReluOp>(user)) {
-      float alpha = leaky.getAlpha() ? leaky.getAlpha()->convertToFloat() : 0.01f;
+      float alpha =
+          leaky.getAlpha() ? leaky.getAlpha()->convertToFloat() : 0.01f;
       replace(*f, user, operands,
               {b.getNamedAttr("activation", b.getStringAttr("leaky_relu")),
                b.getNamedAttr("alpha", b.getF32FloatAttr(alpha))});
@@ -236,10 +239,13 @@ struct FuseEpiloguePass
         bn.getTrainingMode().value_or(0) != 0 ||
         bn.getSpatial().value_or(1) != 1)
       return failure();
-    std::optional<std::vector<float>> scale = packed::constantF32(bn.getScale()),
+    std::optional<std::vector<float>> scale =
+                                          packed::constantF32(bn.getScale()),
                                       shift = packed::constantF32(bn.getB()),
-                                      mean = packed::constantF32(bn.getInputMean()),
-                                      var = packed::constantF32(bn.getInputVar());
+                                      mean = packed::constantF32(
+                                          bn.getInputMean()),
+                                      var =
+                                          packed::constantF32(bn.getInputVar());
     std::optional<std::vector<float>> weight = packed::constantF32(f.weight());
     int64_t c = f.channels;
     if (!scale || !shift || !mean || !var || !weight ||
@@ -275,9 +281,9 @@ struct FuseEpiloguePass
     Value bias = newBias(b, f, add, s);
     if (!bias)
       return failure();
-    operands[1] = packed::makeF32Constant(b, f.op->getLoc(), wt.getShape(), w,
-                                          packed::constantName(f.weight()) +
-                                              ".bn");
+    operands[1] =
+        packed::makeF32Constant(b, f.op->getLoc(), wt.getShape(), w,
+                                packed::constantName(f.weight()) + ".bn");
     operands[2] = bias;
     replace(f, bn, operands, {});
     return success();

@@ -57,8 +57,7 @@ FailureOr<ConvGeometry> convGeometry(ConvOp conv, RankedTensorType x,
                                      RankedTensorType w) {
   ConvGeometry g;
   g.kernel = {w.getDimSize(2), w.getDimSize(3)};
-  if (conv.getKernelShape() &&
-      intsOr(*conv.getKernelShape(), {}) != g.kernel)
+  if (conv.getKernelShape() && intsOr(*conv.getKernelShape(), {}) != g.kernel)
     return failure();
   g.strides = intsOr(conv.getStridesAttr(), {1, 1});
   g.dilations = intsOr(conv.getDilationsAttr(), {1, 1});
@@ -142,10 +141,10 @@ struct PackWeightsPass : public kiln::impl::PackWeightsBase<PackWeightsPass> {
     Location loc = conv.getLoc();
     if (group == c && group == m && w.getDimSize(1) == 1 && group > 1) {
       auto op = b.create<DepthwiseConvOp>(
-          loc, y, conv.getX(), conv.getW(), conv.getB(),
-          i64Array(b, g->kernel), i64Array(b, g->strides),
-          i64Array(b, g->pads), i64Array(b, g->dilations), StringAttr(),
-          FloatAttr(), FloatAttr(), FloatAttr());
+          loc, y, conv.getX(), conv.getW(), conv.getB(), i64Array(b, g->kernel),
+          i64Array(b, g->strides), i64Array(b, g->pads),
+          i64Array(b, g->dilations), StringAttr(), FloatAttr(), FloatAttr(),
+          FloatAttr());
       return op.getY();
     }
     if (group != 1 || w.getDimSize(1) != c)
@@ -159,9 +158,9 @@ struct PackWeightsPass : public kiln::impl::PackWeightsBase<PackWeightsPass> {
     for (int64_t o = 0; o < m; ++o)
       for (int64_t kk = 0; kk < k; ++kk)
         data[((o / mr) * k + kk) * mr + o % mr] = (*weight)[o * k + kk];
-    Value pw = packed::makeF32Constant(
-        b, loc, {panels, k, mr}, data,
-        packed::constantName(conv.getW()) + ".packed");
+    Value pw =
+        packed::makeF32Constant(b, loc, {panels, k, mr}, data,
+                                packed::constantName(conv.getW()) + ".packed");
     Value none = b.create<NoneOp>(loc, b.getNoneType());
     auto op = b.create<PackedConvOp>(
         loc, y, conv.getX(), pw, conv.getB(), none, b.getI64IntegerAttr(m),
@@ -236,17 +235,16 @@ struct PackWeightsPass : public kiln::impl::PackWeightsBase<PackWeightsPass> {
       if (!ct)
         return {};
       std::optional<std::vector<float>> c = packed::constantF32(gemm.getC());
-      bool rowVector = ct.getNumElements() == n &&
-                       (ct.getRank() == 1 ||
-                        (ct.getRank() == 2 && ct.getDimSize(0) == 1));
+      bool rowVector =
+          ct.getNumElements() == n &&
+          (ct.getRank() == 1 || (ct.getRank() == 2 && ct.getDimSize(0) == 1));
       bool scalar = ct.getNumElements() == 1 && ct.getRank() <= 2;
       if (c && (rowVector || scalar)) {
         std::vector<float> values(n);
         for (int64_t j = 0; j < n; ++j)
           values[j] = beta * (*c)[scalar ? 0 : j];
-        bias = packed::makeF32Constant(b, loc, {n}, values,
-                                       packed::constantName(gemm.getC()) +
-                                           ".bias");
+        bias = packed::makeF32Constant(
+            b, loc, {n}, values, packed::constantName(gemm.getC()) + ".bias");
       } else if (ct == y && beta == 1.0f) {
         residual = gemm.getC();
       } else {

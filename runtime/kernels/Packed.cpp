@@ -89,8 +89,8 @@ Status readGeometry(const KernelContext &ctx, const Tensor &x, Geometry &g) {
   constexpr int64_t kMax = int64_t(1) << 30;
   for (int64_t v : ks)
     if (v < 1 || v > kMax)
-      return ctx.fail("expected kernel_shape values in [1, {}], found {}",
-                      kMax, v);
+      return ctx.fail("expected kernel_shape values in [1, {}], found {}", kMax,
+                      v);
   for (const auto *vs : {&st, &dl})
     for (int64_t v : *vs)
       if (v < 1 || v > kMax)
@@ -259,7 +259,8 @@ Status evalDepthwiseConv(KernelContext &ctx) {
             for (int64_t kx = 0; kx < g.kw; ++kx) {
               int64_t ix = ox * g.sw + kx * g.dw - g.pl;
               if (ix >= 0 && ix < wd)
-                acc += double(in[iy * wd + ix]) * double(filter[ky * g.kw + kx]);
+                acc +=
+                    double(in[iy * wd + ix]) * double(filter[ky * g.kw + kx]);
             }
           }
           if (bias)

@@ -201,8 +201,8 @@ TEST_F(CpuKernelTest, GemmForms) {
     int64_t m = 9, k = 21, n = 19;
     b.input("a", {m, k}).output("y", {m, n});
     bool transB = variant % 2;
-    weight(b, "w", transB ? std::vector<int64_t>{n, k}
-                          : std::vector<int64_t>{k, n});
+    weight(b, "w",
+           transB ? std::vector<int64_t>{n, k} : std::vector<int64_t>{k, n});
     std::vector<std::string> ins = {"a", "w"};
     if (variant == 1) {
       weight(b, "c", {n});
@@ -260,30 +260,29 @@ TEST_P(ConvTest, MatchesInterpreter) {
                      : (depthwise ? "kiln.depthwise_conv" : ""));
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Shapes, ConvTest,
-    ::testing::Values(
-        // n, c, h, w, m, k, stride, pad, dilation, group
-        ConvCase{1, 1, 1, 1, 1, 1, 1, 0, 1, 1},
-        ConvCase{1, 3, 7, 7, 7, 3, 1, 1, 1, 1},
-        ConvCase{1, 7, 17, 17, 17, 3, 1, 1, 1, 1},
-        ConvCase{2, 17, 9, 13, 63, 1, 1, 0, 1, 1},
-        ConvCase{1, 16, 17, 17, 12, 3, 2, 1, 1, 1},
-        ConvCase{1, 5, 63, 63, 6, 3, 2, 0, 1, 1},
-        ConvCase{1, 4, 17, 17, 7, 3, 1, 2, 2, 1},
-        ConvCase{1, 3, 23, 23, 8, 7, 2, 3, 1, 1},
-        ConvCase{1, 8, 15, 15, 9, 1, 2, 0, 1, 1},
-        ConvCase{1, 6, 11, 11, 5, 5, 3, 2, 1, 1},
-        ConvCase{1, 130, 7, 7, 20, 3, 1, 1, 1, 1},
-        ConvCase{1, 1024, 3, 3, 7, 1, 1, 0, 1, 1},
-        ConvCase{1, 4, 9, 9, 6, 3, 1, 1, 1, 2},
-        ConvCase{1, 7, 17, 17, 7, 3, 1, 1, 1, 7},
-        ConvCase{2, 17, 63, 63, 17, 3, 2, 1, 1, 17},
-        ConvCase{1, 9, 7, 7, 9, 3, 1, 1, 1, 9},
-        ConvCase{1, 3, 1, 1, 3, 3, 1, 1, 1, 3},
-        ConvCase{1, 5, 14, 14, 5, 5, 1, 2, 1, 5},
-        ConvCase{1, 8, 20, 20, 8, 3, 1, 2, 2, 8},
-        ConvCase{1, 8, 29, 29, 8, 3, 2, 1, 1, 8}));
+INSTANTIATE_TEST_SUITE_P(Shapes, ConvTest,
+                         ::testing::Values(
+                             // n, c, h, w, m, k, stride, pad, dilation, group
+                             ConvCase{1, 1, 1, 1, 1, 1, 1, 0, 1, 1},
+                             ConvCase{1, 3, 7, 7, 7, 3, 1, 1, 1, 1},
+                             ConvCase{1, 7, 17, 17, 17, 3, 1, 1, 1, 1},
+                             ConvCase{2, 17, 9, 13, 63, 1, 1, 0, 1, 1},
+                             ConvCase{1, 16, 17, 17, 12, 3, 2, 1, 1, 1},
+                             ConvCase{1, 5, 63, 63, 6, 3, 2, 0, 1, 1},
+                             ConvCase{1, 4, 17, 17, 7, 3, 1, 2, 2, 1},
+                             ConvCase{1, 3, 23, 23, 8, 7, 2, 3, 1, 1},
+                             ConvCase{1, 8, 15, 15, 9, 1, 2, 0, 1, 1},
+                             ConvCase{1, 6, 11, 11, 5, 5, 3, 2, 1, 1},
+                             ConvCase{1, 130, 7, 7, 20, 3, 1, 1, 1, 1},
+                             ConvCase{1, 1024, 3, 3, 7, 1, 1, 0, 1, 1},
+                             ConvCase{1, 4, 9, 9, 6, 3, 1, 1, 1, 2},
+                             ConvCase{1, 7, 17, 17, 7, 3, 1, 1, 1, 7},
+                             ConvCase{2, 17, 63, 63, 17, 3, 2, 1, 1, 17},
+                             ConvCase{1, 9, 7, 7, 9, 3, 1, 1, 1, 9},
+                             ConvCase{1, 3, 1, 1, 3, 3, 1, 1, 1, 3},
+                             ConvCase{1, 5, 14, 14, 5, 5, 1, 2, 1, 5},
+                             ConvCase{1, 8, 20, 20, 8, 3, 1, 2, 2, 8},
+                             ConvCase{1, 8, 29, 29, 8, 3, 2, 1, 1, 8}));
 
 TEST_F(CpuKernelTest, ConvBatchNormResidualRelu) {
   // ResNet's block tail: conv -> BN -> add(identity) -> relu.

@@ -1,4 +1,5 @@
-//===- PackWeightsTest.cpp - Weight packing and epilogue fusion keep numerics -===//
+//===- PackWeightsTest.cpp - Weight packing and epilogue fusion keep numerics
+//-===//
 //
 // kiln-pack-weights and kiln-fuse-epilogue each run on graphs whose
 // intermediate values the compiler cannot fold away (every input is a
@@ -117,9 +118,8 @@ std::vector<Tensor> interpret(mlir::ModuleOp module,
 /// Counts the ops named \p name in \p module.
 int count(mlir::ModuleOp module, llvm::StringRef name) {
   int n = 0;
-  module.walk([&](mlir::Operation *op) {
-    n += op->getName().getStringRef() == name;
-  });
+  module.walk(
+      [&](mlir::Operation *op) { n += op->getName().getStringRef() == name; });
   return n;
 }
 
@@ -190,9 +190,8 @@ TEST_F(PackWeightsTest, FusionKeepsResults) {
   fuse.addPass(createFuseEpilogue());
   ASSERT_TRUE(mlir::succeeded(fuse.run(*module)));
   // Everything after the four products was folded into them.
-  for (const char *gone :
-       {"kiln.batch_normalization", "kiln.add", "kiln.relu", "kiln.clip",
-        "kiln.leaky_relu"})
+  for (const char *gone : {"kiln.batch_normalization", "kiln.add", "kiln.relu",
+                           "kiln.clip", "kiln.leaky_relu"})
     EXPECT_EQ(count(*module, gone), 0) << gone;
   expectClose(packed, interpret(*module, inputs), 1e-5);
   expectClose(before, interpret(*module, inputs), 1e-5);

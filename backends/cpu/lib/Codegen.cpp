@@ -129,8 +129,10 @@ llvm::Error lowerKernelsToLLVMDialect(ModuleOp kernels) {
     OpPassManager &fpm = pm.nest<func::FuncOp>();
     fpm.addPass(createConvertElementwiseToLinalgPass());
     fpm.addPass(createLinalgElementwiseOpFusionPass());
+    // No CSE before bufferization: it would merge the identical
+    // tensor.empty inits of two results, and empty-tensor elimination would
+    // then compute both into one buffer.
     fpm.addPass(createCanonicalizerPass());
-    fpm.addPass(createCSEPass());
   }
   pm.addPass(bufferization::createEmptyTensorEliminationPass());
   bufferization::OneShotBufferizationOptions bopts;
@@ -146,6 +148,7 @@ llvm::Error lowerKernelsToLLVMDialect(ModuleOp kernels) {
   bufferization::buildBufferDeallocationPipeline(pm, dopts);
   {
     OpPassManager &fpm = pm.nest<func::FuncOp>();
+    fpm.addPass(createCSEPass());
     fpm.addPass(createConvertLinalgToLoopsPass());
     fpm.addPass(createConvertVectorToSCFPass());
     fpm.addPass(createCanonicalizerPass());

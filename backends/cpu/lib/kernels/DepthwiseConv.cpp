@@ -145,7 +145,8 @@ struct RowEmitter {
     if (phases) {
       // Padded phases: never out of the row, no masks.
       int64_t q = j * p.dw, phase = q % 2;
-      Value at = kb.add(kb.add(rowBase, ow0Dyn), phase * ring * phaseLen + q / 2);
+      Value at =
+          kb.add(kb.add(rowBase, ow0Dyn), phase * ring * phaseLen + q / 2);
       return b.create<vector::LoadOp>(loc, kb.vec(lanes), phases, at);
     }
     Value at = kb.add(kb.add(rowBase, kb.mul(ow0Dyn, p.sw)), j * p.dw - p.pl);
@@ -153,9 +154,8 @@ struct RowEmitter {
       Value where = kb.add(at, part * lanes);
       if (!masked)
         return b.create<vector::LoadOp>(loc, kb.vec(lanes), x, where);
-      return loadLanes(where, [&](int64_t e) {
-        return inRow(ow0, j, part * lanes + e);
-      });
+      return loadLanes(
+          where, [&](int64_t e) { return inRow(ow0, j, part * lanes + e); });
     };
     if (p.sw == 1)
       return loadPart(0);
@@ -170,9 +170,9 @@ struct RowEmitter {
   /// starting at `oh`; rows[u] lists the kernel rows valid for output row
   /// u. An input row that several output rows read (u * sh + i * dh equal)
   /// is loaded once.
-  void vectors(ArrayRef<SmallVector<int64_t>> rows, Value plane,
-               Value outPlane, Value oh, Value ow0, int64_t ow0Static,
-               int64_t count, bool masked, int64_t lastU) {
+  void vectors(ArrayRef<SmallVector<int64_t>> rows, Value plane, Value outPlane,
+               Value oh, Value ow0, int64_t ow0Static, int64_t count,
+               bool masked, int64_t lastU) {
     OpBuilder &b = kb.b;
     Location loc = kb.loc;
     int64_t nrows = rows.size();
@@ -202,9 +202,9 @@ struct RowEmitter {
       Value outRow = kb.add(outPlane, kb.mul(kb.add(oh, u), p.ow));
       for (int64_t v = 0; v < count; ++v) {
         Value out = epilogue.apply(kb, acc[u * count + v]);
-        int64_t valid = masked ? std::min<int64_t>(p.lanes, p.ow - ow0Static -
-                                                                v * p.lanes)
-                               : p.lanes;
+        int64_t valid =
+            masked ? std::min<int64_t>(p.lanes, p.ow - ow0Static - v * p.lanes)
+                   : p.lanes;
         storeLanes(out, kb.add(outRow, kb.add(ow0, v * p.lanes)), valid,
                    u == lastU);
       }
@@ -398,8 +398,7 @@ FailureOr<int64_t> emitDepthwiseConv(OpBuilder &b, Operation *op,
     Value wBase = kb.mul(ch, p.kh * p.kw);
     for (int64_t t = 0; t < p.kh * p.kw; ++t) {
       Value s = b.create<memref::LoadOp>(loc, w, kb.add(wBase, t));
-      weights.push_back(
-          b.create<vector::BroadcastOp>(loc, kb.vec(p.lanes), s));
+      weights.push_back(b.create<vector::BroadcastOp>(loc, kb.vec(p.lanes), s));
     }
     Value bias;
     if (biasBuf) {
@@ -407,8 +406,8 @@ FailureOr<int64_t> emitDepthwiseConv(OpBuilder &b, Operation *op,
       bias = b.create<vector::BroadcastOp>(loc, kb.vec(p.lanes), s);
     }
     auto planeWith = [&](bool blend) {
-      RowEmitter e{kb, p, x, y, weights, bias, epilogue, phases, phaseLen,
-                   p.kh, blend};
+      RowEmitter e{kb,       p,      x,        y,    weights, bias,
+                   epilogue, phases, phaseLen, p.kh, blend};
       auto single = [&](int64_t oh) {
         if (phases)
           e.splitNewRows(plane, kb.idx(oh), oh, oh == 0);
@@ -432,10 +431,9 @@ FailureOr<int64_t> emitDepthwiseConv(OpBuilder &b, Operation *op,
       planeWith(false);
     else
       kb.ifThen(
-          b.create<arith::AndIOp>(loc,
-                                  kb.cmp(arith::CmpIPredicate::ugt, item, 0),
-                                  kb.cmp(arith::CmpIPredicate::ult, item,
-                                         items - 1)),
+          b.create<arith::AndIOp>(
+              loc, kb.cmp(arith::CmpIPredicate::ugt, item, 0),
+              kb.cmp(arith::CmpIPredicate::ult, item, items - 1)),
           [&] { planeWith(true); }, [&] { planeWith(false); });
   });
   return batch * p.c;

@@ -98,8 +98,8 @@ FailureOr<int64_t> emitPackedMatMul(OpBuilder &b, Operation *op,
   auto body = [&](Value item) {
     Value g = kb.divs(item, panels), p = kb.rems(item, panels);
     Value t0 = kb.mul(g, group);
-    Value t1 = b.create<arith::MinUIOp>(loc, kb.add(t0, group),
-                                        kb.idx(fullTiles));
+    Value t1 =
+        b.create<arith::MinUIOp>(loc, kb.add(t0, group), kb.idx(fullTiles));
     auto tilesWith = [&](int64_t cols) {
       MicroKernel v = mk;
       v.validCols = cols;
@@ -114,8 +114,8 @@ FailureOr<int64_t> emitPackedMatMul(OpBuilder &b, Operation *op,
         tv.mr = tailRows;
         kb.ifThen(kb.cmp(arith::CmpIPredicate::eq, g, groups - 1), [&] {
           int64_t i0 = fullTiles * mr;
-          tv.emit(kb, kb.idx(i0 * k), bBase,
-                  kb.add(kb.idx(i0 * n), colBase), colBase);
+          tv.emit(kb, kb.idx(i0 * k), bBase, kb.add(kb.idx(i0 * n), colBase),
+                  colBase);
         });
       }
     };

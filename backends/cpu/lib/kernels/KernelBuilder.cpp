@@ -199,9 +199,10 @@ Value operandBuffer(OpBuilder &b, Operation *op, ValueRange operands,
     return {};
   auto flatType = RankedTensorType::get({t.numElements()}, b.getF32Type());
   auto value = DenseElementsAttr::getFromRawBuffer(
-      flatType, llvm::ArrayRef<char>(static_cast<const char *>(t.raw()),
-                                     t.byteSize()));
-  auto module = b.getInsertionBlock()->getParentOp()->getParentOfType<ModuleOp>();
+      flatType,
+      llvm::ArrayRef<char>(static_cast<const char *>(t.raw()), t.byteSize()));
+  auto module =
+      b.getInsertionBlock()->getParentOp()->getParentOfType<ModuleOp>();
   SymbolTable symbols(module);
   std::string name;
   for (unsigned n = 0;; ++n) {
@@ -213,8 +214,8 @@ Value operandBuffer(OpBuilder &b, Operation *op, ValueRange operands,
   {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(module.getBody());
-    b.create<memref::GlobalOp>(op->getLoc(), name,
-                               b.getStringAttr("private"), memType, value,
+    b.create<memref::GlobalOp>(op->getLoc(), name, b.getStringAttr("private"),
+                               memType, value,
                                /*constant=*/true, b.getI64IntegerAttr(64));
   }
   return b.create<memref::GetGlobalOp>(op->getLoc(), memType, name);
@@ -275,7 +276,8 @@ Value Epilogue::apply(KB &kb, Value v) const {
   case Act::LeakyRelu: {
     Value zero = kb.splat(lanes, 0.0f);
     Value scaled = b.create<arith::MulFOp>(loc, v, kb.splat(lanes, alpha));
-    Value neg = b.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OGE, v, zero);
+    Value neg =
+        b.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OGE, v, zero);
     return b.create<arith::SelectOp>(loc, neg, v, scaled);
   }
   }
@@ -333,8 +335,8 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
     SmallVector<Value> bv;
     Value bRow = kb.add(bBase, kb.mul(k, bK));
     for (int64_t j = 0; j < nvUsed; ++j)
-      bv.push_back(b.create<vector::LoadOp>(loc, vt, this->b,
-                                            kb.add(bRow, j * lanes)));
+      bv.push_back(
+          b.create<vector::LoadOp>(loc, vt, this->b, kb.add(bRow, j * lanes)));
     Value aCol = kb.add(aBase, kb.mul(k, aK));
     for (int64_t r = 0; r < mr; ++r) {
       Value s = b.create<memref::LoadOp>(loc, a, kb.add(aCol, r * aRow));
@@ -348,9 +350,9 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
   SmallVector<Value> acc = init;
   // A loop over [lb, ub) by `by` k steps per iteration.
   auto loopOver = [&](Value lb, Value ub, int64_t by) {
-    auto loop = b.create<scf::ForOp>(
-        loc, lb, ub, kb.idx(by), acc,
-        [](OpBuilder &, Location, Value, ValueRange) {});
+    auto loop =
+        b.create<scf::ForOp>(loc, lb, ub, kb.idx(by), acc,
+                             [](OpBuilder &, Location, Value, ValueRange) {});
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToEnd(loop.getBody());
     SmallVector<Value> cur(loop.getRegionIterArgs().begin(),
@@ -392,7 +394,8 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
           v = b.create<arith::AddFOp>(loc, v, rowBias);
         else if (bias)
           v = b.create<arith::AddFOp>(
-              loc, v, kb.load(bias, kb.add(biasBase, j * lanes), lanes, valid(j)));
+              loc, v,
+              kb.load(bias, kb.add(biasBase, j * lanes), lanes, valid(j)));
         if (residual)
           v = b.create<arith::AddFOp>(
               loc, v, kb.load(residual, cAt(r, j), lanes, valid(j)));

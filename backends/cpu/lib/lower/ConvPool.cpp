@@ -35,6 +35,7 @@ using namespace mlir;
 
 namespace kiln::cpu {
 
+/// ConvTranspose (ConvPoolTranspose.cpp).
 void populateConvTransposeLowering(RewritePatternSet &patterns);
 
 namespace {
@@ -148,8 +149,8 @@ Value padInput(OpBuilder &b, Location loc, Value x, const Window &w,
   SmallVector<int64_t> shape(type.getShape().take_front(2));
   bool any = false;
   for (unsigned i = 0; i < w.rank(); ++i) {
-    int64_t need = (w.out[i] - 1) * w.strides[i] +
-                   (w.kernel[i] - 1) * w.dilations[i] + 1;
+    int64_t need =
+        (w.out[i] - 1) * w.strides[i] + (w.kernel[i] - 1) * w.dilations[i] + 1;
     int64_t hi = std::max<int64_t>(0, need - w.padBegin[i] - w.in[i]);
     low.push_back(b.getIndexAttr(w.padBegin[i]));
     high.push_back(b.getIndexAttr(hi));
@@ -171,8 +172,8 @@ struct PoolDims {
   unsigned kernel(unsigned i) const { return rank + 1 + i; }
 };
 
-/// Iterators with the kernel dims of \p dims as reductions (any other dims
-/// parallel).
+/// Iterators over \p numDims dims: \p reductions reduce, the others are
+/// parallel.
 SmallVector<utils::IteratorType> windowIters(unsigned numDims,
                                              ArrayRef<unsigned> reductions) {
   SmallVector<utils::IteratorType> iters(numDims,
@@ -285,8 +286,7 @@ struct ConvPattern : OpRewritePattern<ConvOp> {
     bool hasBias = !isa<NoneType>(bias.getType());
     int64_t n = xType.getDimSize(0), c = xType.getDimSize(1);
     int64_t m = wType.getDimSize(0), group = intAttr(op, "group", 1);
-    if (group < 1 || c % group || m % group ||
-        wType.getDimSize(1) * group != c)
+    if (group < 1 || c % group || m % group || wType.getDimSize(1) * group != c)
       return rewriter.notifyMatchFailure(op, "channels do not fit group");
     if (hasBias) {
       auto bType = staticType(bias);
@@ -329,7 +329,9 @@ struct ConvPattern : OpRewritePattern<ConvOp> {
 
     // Dims: n, g, m, o_0 .. o_{r-2}, c, k_0 .. k_{r-1}, o_{r-1}.
     unsigned numDims = 2 * rank + 4;
-    auto outDim = [&](unsigned i) { return i + 1 < rank ? 3 + i : numDims - 1; };
+    auto outDim = [&](unsigned i) {
+      return i + 1 < rank ? 3 + i : numDims - 1;
+    };
     unsigned cDim = rank + 2;
     auto kDim = [&](unsigned i) { return rank + 3 + i; };
     auto dim = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
@@ -375,8 +377,8 @@ struct ConvPattern : OpRewritePattern<ConvOp> {
                   Value p = b.create<arith::MulFOp>(
                       l, a[0], a[1], arith::FastMathFlags::contract);
                   b.create<linalg::YieldOp>(
-                      l, b.create<arith::AddFOp>(
-                             l, a[2], p, arith::FastMathFlags::contract)
+                      l, b.create<arith::AddFOp>(l, a[2], p,
+                                                 arith::FastMathFlags::contract)
                              .getResult());
                 })
             .getResult(0);
@@ -466,8 +468,8 @@ struct MaxPoolPattern : OpRewritePattern<MaxPoolOp> {
     Value yInit = filledTensor(
         b, loc, yType,
         scalarConstant(b, loc, elem, -std::numeric_limits<double>::infinity()));
-    Value iInit = filledTensor(b, loc, iType,
-                               scalarConstant(b, loc, b.getI64Type(), -1));
+    Value iInit =
+        filledTensor(b, loc, iType, scalarConstant(b, loc, b.getI64Type(), -1));
     AffineMap yMap = AffineMap::get(n, 0, yExprs, ctx);
     auto generic = b.create<linalg::GenericOp>(
         loc, TypeRange{yType, iType}, ValueRange{window},
@@ -485,7 +487,8 @@ struct MaxPoolPattern : OpRewritePattern<MaxPoolOp> {
           Value flat = nb.create<arith::MulIOp>(
               l,
               nb.create<arith::AddIOp>(
-                  l, nb.create<arith::MulIOp>(l, nIdx, cst(xType.getDimSize(1))),
+                  l,
+                  nb.create<arith::MulIOp>(l, nIdx, cst(xType.getDimSize(1))),
                   cIdx),
               cst(inSize));
           for (unsigned i = 0; i < rank; ++i) {
@@ -505,8 +508,7 @@ struct MaxPoolPattern : OpRewritePattern<MaxPoolOp> {
             valid = nb.create<arith::AndIOp>(
                 l, valid, nb.create<arith::AndIOp>(l, ge, lt));
             Value clamped = nb.create<arith::MinSIOp>(
-                l, nb.create<arith::MaxSIOp>(l, pos, cst(0)),
-                cst(w.in[i] - 1));
+                l, nb.create<arith::MaxSIOp>(l, pos, cst(0)), cst(w.in[i] - 1));
             at.push_back(clamped);
             flat = nb.create<arith::AddIOp>(
                 l, flat, nb.create<arith::MulIOp>(l, clamped, cst(strides[i])));
@@ -520,8 +522,8 @@ struct MaxPoolPattern : OpRewritePattern<MaxPoolOp> {
               nb.create<arith::CmpFOp>(l, arith::CmpFPredicate::OGT, v, best);
           Value vNaN =
               nb.create<arith::CmpFOp>(l, arith::CmpFPredicate::UNO, v, v);
-          Value bestOrdered =
-              nb.create<arith::CmpFOp>(l, arith::CmpFPredicate::ORD, best, best);
+          Value bestOrdered = nb.create<arith::CmpFOp>(
+              l, arith::CmpFPredicate::ORD, best, best);
           Value better = nb.create<arith::OrIOp>(
               l, nb.create<arith::OrIOp>(l, first, greater),
               nb.create<arith::AndIOp>(l, vNaN, bestOrdered));
@@ -529,9 +531,9 @@ struct MaxPoolPattern : OpRewritePattern<MaxPoolOp> {
           Value flat64 =
               nb.create<arith::IndexCastOp>(l, nb.getI64Type(), flat);
           nb.create<linalg::YieldOp>(
-              l, ValueRange{nb.create<arith::SelectOp>(l, take, v, best),
-                            nb.create<arith::SelectOp>(l, take, flat64,
-                                                       bestIdx)});
+              l,
+              ValueRange{nb.create<arith::SelectOp>(l, take, v, best),
+                         nb.create<arith::SelectOp>(l, take, flat64, bestIdx)});
         });
     return {generic.getResult(0), generic.getResult(1)};
   }
@@ -540,8 +542,7 @@ struct MaxPoolPattern : OpRewritePattern<MaxPoolOp> {
 /// Per output position of spatial dim \p i, how many window elements an
 /// average counts: those in the input, or with \p includePad also those in
 /// the explicit padding.
-SmallVector<double> windowCounts(const Window &w, unsigned i,
-                                 bool includePad) {
+SmallVector<double> windowCounts(const Window &w, unsigned i, bool includePad) {
   SmallVector<double> counts;
   int64_t k = w.kernel[i], d = w.dilations[i], in = w.in[i];
   for (int64_t o = 0; o < w.out[i]; ++o) {
@@ -580,7 +581,8 @@ struct SumPoolPattern : OpRewritePattern<OpTy> {
     Value sums = reduceWindows(
         rewriter, loc, padded, w, filledTensor(rewriter, loc, yType, zero),
         [&](OpBuilder &b, Location l, Value v, Value acc) {
-          return b.create<arith::AddFOp>(l, acc, isAverage ? v : absPow(b, l, v, p))
+          return b
+              .create<arith::AddFOp>(l, acc, isAverage ? v : absPow(b, l, v, p))
               .getResult();
         });
     if (!isAverage) {
@@ -641,8 +643,7 @@ struct GlobalPoolPattern : OpRewritePattern<OpTy> {
     auto xType = staticType(op.getX()), yType = staticType(op.getY());
     Type elem = floatElement(xType);
     SmallVector<int64_t> spatial = spatialSizes(xType);
-    if (!elem || spatial.empty() || !yType ||
-        yType.getElementType() != elem ||
+    if (!elem || spatial.empty() || !yType || yType.getElementType() != elem ||
         !hasShape(yType, xType.getDimSize(0), xType.getDimSize(1),
                   SmallVector<int64_t>(spatial.size(), 1)))
       return rewriter.notifyMatchFailure(op, "expected a float N x C x D...");
@@ -655,8 +656,8 @@ struct GlobalPoolPattern : OpRewritePattern<OpTy> {
     Location loc = op.getLoc();
     MLIRContext *ctx = op.getContext();
     unsigned rank = xType.getRank();
-    auto ncType = RankedTensorType::get(
-        {xType.getDimSize(0), xType.getDimSize(1)}, elem);
+    auto ncType =
+        RankedTensorType::get({xType.getDimSize(0), xType.getDimSize(1)}, elem);
     double init = kind == GlobalKind::Max
                       ? -std::numeric_limits<double>::infinity()
                       : 0.0;
@@ -667,11 +668,11 @@ struct GlobalPoolPattern : OpRewritePattern<OpTy> {
         loc, ncType, op.getX(),
         filledTensor(rewriter, loc, ncType,
                      scalarConstant(rewriter, loc, elem, init)),
-        ArrayRef<AffineMap>{rewriter.getMultiDimIdentityMap(rank),
-                            AffineMap::get(rank, 0,
-                                           {getAffineDimExpr(0, ctx),
-                                            getAffineDimExpr(1, ctx)},
-                                           ctx)},
+        ArrayRef<AffineMap>{
+            rewriter.getMultiDimIdentityMap(rank),
+            AffineMap::get(rank, 0,
+                           {getAffineDimExpr(0, ctx), getAffineDimExpr(1, ctx)},
+                           ctx)},
         iters, [&](OpBuilder &b, Location l, ValueRange a) {
           Value r;
           if (kind == GlobalKind::Max)
@@ -706,8 +707,7 @@ struct GlobalPoolPattern : OpRewritePattern<OpTy> {
 
 void populateConvPoolLowering(RewritePatternSet &patterns) {
   populateConvTransposeLowering(patterns);
-  patterns.add<ConvPattern, MaxPoolPattern,
-               SumPoolPattern<AveragePoolOp, true>,
+  patterns.add<ConvPattern, MaxPoolPattern, SumPoolPattern<AveragePoolOp, true>,
                SumPoolPattern<LpPoolOp, false>,
                GlobalPoolPattern<GlobalMaxPoolOp, GlobalKind::Max>,
                GlobalPoolPattern<GlobalAveragePoolOp, GlobalKind::Average>,

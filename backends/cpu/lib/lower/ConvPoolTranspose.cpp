@@ -66,18 +66,18 @@ bool readInts(Operation *op, StringRef name, size_t count, int64_t def,
 /// One output phase along one spatial dim.
 struct Phase {
   int64_t residue = 0; ///< r = (o + pb) mod s of its outputs.
-  int64_t first = 0;  ///< q of its first output (o = q * s + r - pb).
-  int64_t count = 0;  ///< Its number of outputs.
-  int64_t j0 = 0;     ///< Its first kernel element.
-  int64_t taps = 0;   ///< Its number of kernel elements.
-  int64_t offset = 0; ///< Input index of output q = first, tap 0.
+  int64_t first = 0;   ///< q of its first output (o = q * s + r - pb).
+  int64_t count = 0;   ///< Its number of outputs.
+  int64_t j0 = 0;      ///< Its first kernel element.
+  int64_t taps = 0;    ///< Its number of kernel elements.
+  int64_t offset = 0;  ///< Input index of output q = first, tap 0.
 };
 
 /// What the phases of one spatial dim share.
 struct DimInfo {
   int64_t stride, padBegin;
-  int64_t step;  ///< Between the kernel elements of a phase: s / gcd(d, s).
-  int64_t e;     ///< Input dilation of a phase's convolution: d / gcd(d, s).
+  int64_t step; ///< Between the kernel elements of a phase: s / gcd(d, s).
+  int64_t e;    ///< Input dilation of a phase's convolution: d / gcd(d, s).
   int64_t padLow = 0; ///< Begin padding of X for all phases.
 };
 
@@ -113,8 +113,8 @@ struct ConvTransposePattern : OpRewritePattern<ConvTransposeOp> {
     auto xType = staticType(op.getX()), wType = staticType(op.getW());
     auto yType = staticType(op.getY());
     if (!xType || !wType || !yType || xType.getRank() < 3 ||
-        wType.getRank() != xType.getRank() ||
-        xType.getNumElements() == 0 || wType.getNumElements() == 0)
+        wType.getRank() != xType.getRank() || xType.getNumElements() == 0 ||
+        wType.getNumElements() == 0)
       return rewriter.notifyMatchFailure(op, "expected N x C x D... operands");
     Type elem = xType.getElementType();
     if ((!elem.isF32() && !elem.isF64()) || wType.getElementType() != elem ||
@@ -183,6 +183,11 @@ struct ConvTransposePattern : OpRewritePattern<ConvTransposeOp> {
       return rewriter.notifyMatchFailure(op, "geometry does not fit result");
 
     // 2. The phases per dim, and one padding of X that serves them all.
+    int64_t numPhases = 1;
+    for (int64_t s : strides)
+      numPhases *= s;
+    if (numPhases > 64)
+      return rewriter.notifyMatchFailure(op, "more than 64 output phases");
     SmallVector<SmallVector<Phase>> phases;
     SmallVector<DimInfo> dims;
     SmallVector<int64_t> padLow(rank, 0), padHigh(rank, 0);
@@ -194,9 +199,9 @@ struct ConvTransposePattern : OpRewritePattern<ConvTransposeOp> {
         if (!p.count || !p.taps)
           continue;
         padLow[i] = std::max(padLow[i], -p.offset);
-        padHigh[i] = std::max(padHigh[i], p.offset + p.count - 1 +
-                                              (p.taps - 1) * dims[i].e -
-                                              in[i] + 1);
+        padHigh[i] =
+            std::max(padHigh[i], p.offset + p.count - 1 +
+                                     (p.taps - 1) * dims[i].e - in[i] + 1);
       }
       dims[i].padLow = padLow[i];
     }
@@ -269,16 +274,16 @@ struct ConvTransposePattern : OpRewritePattern<ConvTransposeOp> {
     Value acc;
     Value bias = op.getB();
     if (!isa<NoneType>(bias.getType()))
-      acc = b.create<linalg::GenericOp>(
-                 loc, yType, bias, emptyTensor(b, loc, yType),
-                 ArrayRef<AffineMap>{
-                     AffineMap::get(yr, 0, dim(1) * mg + dim(2)),
-                     b.getMultiDimIdentityMap(yr)},
-                 parallel,
-                 [](OpBuilder &nb, Location l, ValueRange a) {
-                   nb.create<linalg::YieldOp>(l, a[0]);
-                 })
-                .getResult(0);
+      acc =
+          b.create<linalg::GenericOp>(
+               loc, yType, bias, emptyTensor(b, loc, yType),
+               ArrayRef<AffineMap>{AffineMap::get(yr, 0, dim(1) * mg + dim(2)),
+                                   b.getMultiDimIdentityMap(yr)},
+               parallel,
+               [](OpBuilder &nb, Location l, ValueRange a) {
+                 nb.create<linalg::YieldOp>(l, a[0]);
+               })
+              .getResult(0);
     else
       acc = filledTensor(b, loc, yType, scalarConstant(b, loc, elem, 0.0));
 
@@ -289,10 +294,10 @@ struct ConvTransposePattern : OpRewritePattern<ConvTransposeOp> {
       SmallVector<AffineExpr> gather{dim(0), dim(1)};
       for (unsigned i = 0; i < rank; ++i) {
         wShape.push_back(ph[i]->taps);
-        gather.push_back(getAffineConstantExpr(
-                             ph[i]->j0 + (ph[i]->taps - 1) * dims[i].step,
-                             ctx) -
-                         dim(2 + i) * dims[i].step);
+        gather.push_back(
+            getAffineConstantExpr(ph[i]->j0 + (ph[i]->taps - 1) * dims[i].step,
+                                  ctx) -
+            dim(2 + i) * dims[i].step);
       }
       auto wrType = RankedTensorType::get(wShape, elem);
       Value w = b.create<linalg::GenericOp>(

@@ -11,9 +11,11 @@
 //
 // Sums carry `reassoc` so the vectorizer may split them; everything else
 // follows the reference's order of operations, so results agree to the
-// last bit or nearly. Softmax and LogSoftmax compute in the element type
-// (exp as a vectorizable polynomial for f32) with a max pass, a sum pass
-// and a normalizing pass; Hardmax takes the first maximum of each lane.
+// last bit or nearly. LRN sums squares over a zero-padded channel window
+// in the element type; for f32 its pow is exp(beta * log(base)). Softmax
+// and LogSoftmax compute in the element type (exp as a vectorizable
+// polynomial for f32) with a max pass, a sum pass and a normalizing pass;
+// Hardmax takes the first maximum of each lane.
 // Gemm, MatMul and Einsum are in MatMulNormProducts.cpp.
 //
 //===----------------------------------------------------------------------===//
@@ -32,6 +34,7 @@ using namespace mlir;
 
 namespace kiln::cpu {
 
+/// Gemm, MatMul and Einsum (MatMulNormProducts.cpp).
 void populateMatMulNormProductLowering(RewritePatternSet &patterns);
 
 namespace {
@@ -90,8 +93,8 @@ struct Operand {
 
 /// Body of a generic: block arguments (inputs then outputs) to yielded
 /// values.
-using Body = llvm::function_ref<SmallVector<Value>(OpBuilder &, Location,
-                                                   ValueRange)>;
+using Body =
+    llvm::function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)>;
 
 /// A linalg.generic over \p numDims dims with \p iters, reading \p ins and
 /// writing \p outs (initial values and maps).
@@ -222,8 +225,8 @@ struct BatchNormPattern : OpRewritePattern<BatchNormalizationOp> {
     if (intAttr(op, "training_mode", 0) != 0 || intAttr(op, "spatial", 1) != 1)
       return rewriter.notifyMatchFailure(op, "training mode or spatial = 0");
     int64_t c = xType.getDimSize(1);
-    for (Value v : {op.getScale(), op.getB(), op.getInputMean(),
-                    op.getInputVar()}) {
+    for (Value v :
+         {op.getScale(), op.getB(), op.getInputMean(), op.getInputVar()}) {
       auto t = floatType(v);
       if (!t || t.getRank() != 1 || t.getDimSize(0) != c)
         return rewriter.notifyMatchFailure(op, "expected float C vectors");
@@ -256,8 +259,8 @@ struct BatchNormPattern : OpRewritePattern<BatchNormalizationOp> {
         {{emptyTensor(rewriter, loc, xType), id}},
         SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
         [&](OpBuilder &b, Location l, ValueRange a) -> SmallVector<Value> {
-          Value d = b.create<arith::SubFOp>(l, toF64(b, l, a[0]),
-                                            toF64(b, l, a[1]));
+          Value d =
+              b.create<arith::SubFOp>(l, toF64(b, l, a[0]), toF64(b, l, a[1]));
           Value v = b.create<arith::MulFOp>(
               l, b.create<arith::MulFOp>(l, d, a[2]), toF64(b, l, a[3]));
           v = b.create<arith::AddFOp>(l, v, toF64(b, l, a[4]));
@@ -335,8 +338,7 @@ struct LayerNormPattern : OpRewritePattern<LayerNormalizationOp> {
         if (t.getDimSize(i) != 1 && t.getDimSize(i) != want)
           return rewriter.notifyMatchFailure(op, "Scale or B mismatch");
       }
-      params.push_back(
-          Operand{v, broadcastMap(op.getContext(), t, rank)});
+      params.push_back(Operand{v, broadcastMap(op.getContext(), t, rank)});
     }
     // Mean and InvStdDev: the leading dims, then 1s.
     for (Value r : op.getStats()) {
@@ -366,8 +368,8 @@ struct LayerNormPattern : OpRewritePattern<LayerNormalizationOp> {
     for (auto [r, stat] : llvm::zip(op.getStats(), stats)) {
       auto t = cast<RankedTensorType>(r.getType());
       Type te = t.getElementType();
-      Value alloc = rewriter.create<bufferization::AllocTensorOp>(
-          loc, t, ValueRange());
+      Value alloc =
+          rewriter.create<bufferization::AllocTensorOp>(loc, t, ValueRange());
       Value init =
           rewriter
               .create<linalg::FillOp>(
@@ -379,11 +381,10 @@ struct LayerNormPattern : OpRewritePattern<LayerNormalizationOp> {
       results.push_back(buildGeneric(
           rewriter, loc, {{stat, keptMap(op.getContext(), reduced)}},
           {{init, rewriter.getMultiDimIdentityMap(rank)}},
-          SmallVector<utils::IteratorType>(rank,
-                                           utils::IteratorType::parallel),
+          SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
           [&](OpBuilder &b, Location l, ValueRange a) -> SmallVector<Value> {
-            return {b.create<arith::MaximumFOp>(
-                l, a[1], convertScalar(b, l, a[0], te))};
+            return {b.create<arith::MaximumFOp>(l, a[1],
+                                                convertScalar(b, l, a[0], te))};
           })[0]);
     }
     rewriter.replaceOp(op, results);
@@ -419,10 +420,10 @@ struct InstanceNormPattern : OpRewritePattern<InstanceNormalizationOp> {
         invStdDev(rewriter, loc, squares, n, floatAttr(op, "epsilon", 1e-5));
     AffineMap ch =
         AffineMap::get(rank, 0, getAffineDimExpr(1, op.getContext()));
-    rewriter.replaceOp(op, applyNormalization(rewriter, loc, op.getInput(),
-                                              reduced, mean, inv,
-                                              Operand{op.getScale(), ch},
-                                              Operand{op.getB(), ch}));
+    rewriter.replaceOp(op,
+                       applyNormalization(rewriter, loc, op.getInput(), reduced,
+                                          mean, inv, Operand{op.getScale(), ch},
+                                          Operand{op.getB(), ch}));
     return success();
   }
 };
@@ -433,8 +434,7 @@ struct InstanceNormPattern : OpRewritePattern<InstanceNormalizationOp> {
 
 /// kiln.mean_variance_normalization -> (x - mean) / (sqrt(sq / n) + 1e-9)
 /// with statistics over `axes`.
-struct MeanVarianceNormPattern
-    : OpRewritePattern<MeanVarianceNormalizationOp> {
+struct MeanVarianceNormPattern : OpRewritePattern<MeanVarianceNormalizationOp> {
   using OpRewritePattern::OpRewritePattern;
 
   LogicalResult matchAndRewrite(MeanVarianceNormalizationOp op,
@@ -480,8 +480,8 @@ struct MeanVarianceNormPattern
         SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
         [&](OpBuilder &b, Location l, ValueRange a) -> SmallVector<Value> {
           Value d = b.create<arith::SubFOp>(l, toF64(b, l, a[0]), a[1]);
-          return {convertScalar(b, l, b.create<arith::DivFOp>(l, d, a[2]),
-                                elem)};
+          return {
+              convertScalar(b, l, b.create<arith::DivFOp>(l, d, a[2]), elem)};
         })[0];
     rewriter.replaceOp(op, y);
     return success();
@@ -540,8 +540,8 @@ struct LRNPattern : OpRewritePattern<LRNOp> {
     SmallVector<utils::IteratorType> iters(numDims,
                                            utils::IteratorType::parallel);
     iters[2] = utils::IteratorType::reduction;
-    Value window = rewriter.create<tensor::EmptyOp>(
-        loc, ArrayRef<int64_t>{size}, elem);
+    Value window =
+        rewriter.create<tensor::EmptyOp>(loc, ArrayRef<int64_t>{size}, elem);
     Value sums = buildGeneric(
         rewriter, loc,
         {{padded, AffineMap::get(numDims, 0, inExprs, ctx)},
@@ -638,11 +638,11 @@ struct SoftmaxPattern : OpRewritePattern<OpTy> {
             return {addReassoc(b, l, a[2], e)};
           })[0];
       if (kind == LaneKind::LogSoftmax)
-        sum = buildElementwise(rewriter, loc, sum, statType,
-                               [](OpBuilder &b, Location l, ValueRange a) {
-                                 return b.create<math::LogOp>(l, a[0])
-                                     .getResult();
-                               });
+        sum = buildElementwise(
+            rewriter, loc, sum, statType,
+            [](OpBuilder &b, Location l, ValueRange a) {
+              return b.create<math::LogOp>(l, a[0]).getResult();
+            });
       y = buildGeneric(
           rewriter, loc, {{x, id}, {maxV, kept}, {sum, kept}},
           {{emptyTensor(rewriter, loc, xType), id}}, parallel,
@@ -650,8 +650,8 @@ struct SoftmaxPattern : OpRewritePattern<OpTy> {
             Value d = b.create<arith::SubFOp>(l, a[0], a[1]);
             if (kind == LaneKind::LogSoftmax)
               return {b.create<arith::SubFOp>(l, d, a[2])};
-            return {b.create<arith::DivFOp>(l, b.create<math::ExpOp>(l, d),
-                                            a[2])};
+            return {
+                b.create<arith::DivFOp>(l, b.create<math::ExpOp>(l, d), a[2])};
           })[0];
     }
     rewriter.replaceOp(op, y);
@@ -659,16 +659,16 @@ struct SoftmaxPattern : OpRewritePattern<OpTy> {
   }
 
   /// The flat position of the current element within its lane.
-  static Value lanePosition(OpBuilder &b, Location loc,
-                            RankedTensorType type, ArrayRef<bool> lane) {
+  static Value lanePosition(OpBuilder &b, Location loc, RankedTensorType type,
+                            ArrayRef<bool> lane) {
     Value pos = b.create<arith::ConstantIndexOp>(loc, 0);
     for (auto [d, isLane] : llvm::enumerate(lane)) {
       if (!isLane)
         continue;
       Value size = b.create<arith::ConstantIndexOp>(loc, type.getDimSize(d));
-      pos = b.create<arith::AddIOp>(
-          loc, b.create<arith::MulIOp>(loc, pos, size),
-          b.create<linalg::IndexOp>(loc, d));
+      pos =
+          b.create<arith::AddIOp>(loc, b.create<arith::MulIOp>(loc, pos, size),
+                                  b.create<linalg::IndexOp>(loc, d));
     }
     return pos;
   }
@@ -694,11 +694,11 @@ struct SoftmaxPattern : OpRewritePattern<OpTy> {
         b, loc, {{x, id}}, {{best, kept}, {idx, kept}}, reductionIters(lane),
         [&](OpBuilder &nb, Location l, ValueRange a) -> SmallVector<Value> {
           Value pos = lanePosition(nb, l, xType, lane);
-          Value first = nb.create<arith::CmpIOp>(
-              l, arith::CmpIPredicate::slt, a[2],
-              nb.create<arith::ConstantIndexOp>(l, 0));
-          Value greater = nb.create<arith::CmpFOp>(
-              l, arith::CmpFPredicate::OGT, a[0], a[1]);
+          Value first =
+              nb.create<arith::CmpIOp>(l, arith::CmpIPredicate::slt, a[2],
+                                       nb.create<arith::ConstantIndexOp>(l, 0));
+          Value greater = nb.create<arith::CmpFOp>(l, arith::CmpFPredicate::OGT,
+                                                   a[0], a[1]);
           Value take = nb.create<arith::OrIOp>(l, first, greater);
           return {nb.create<arith::SelectOp>(l, take, a[0], a[1]),
                   nb.create<arith::SelectOp>(l, take, pos, a[2])};
@@ -708,8 +708,8 @@ struct SoftmaxPattern : OpRewritePattern<OpTy> {
         SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
         [&](OpBuilder &nb, Location l, ValueRange a) -> SmallVector<Value> {
           Value pos = lanePosition(nb, l, xType, lane);
-          Value hit = nb.create<arith::CmpIOp>(l, arith::CmpIPredicate::eq,
-                                               pos, a[0]);
+          Value hit =
+              nb.create<arith::CmpIOp>(l, arith::CmpIPredicate::eq, pos, a[0]);
           return {nb.create<arith::SelectOp>(l, hit,
                                              scalarConstant(nb, l, elem, 1.0),
                                              scalarConstant(nb, l, elem, 0.0))};

@@ -159,14 +159,13 @@ struct MatMulPattern : OpRewritePattern<MatMulOp> {
       yExprs.push_back(dim(nDim));
 
     Location loc = op.getLoc();
-    Value init =
-        filledTensor(rewriter, loc, yType, scalarConstant(rewriter, loc, elem, 0));
-    Value r = buildContraction(
-        rewriter, loc, {op.getA(), op.getB()},
-        {AffineMap::get(numDims, 0, aExprs, ctx),
-         AffineMap::get(numDims, 0, bExprs, ctx)},
-        AffineMap::get(numDims, 0, yExprs, ctx), iterators(numDims, {kDim}),
-        init);
+    Value init = filledTensor(rewriter, loc, yType,
+                              scalarConstant(rewriter, loc, elem, 0));
+    Value r = buildContraction(rewriter, loc, {op.getA(), op.getB()},
+                               {AffineMap::get(numDims, 0, aExprs, ctx),
+                                AffineMap::get(numDims, 0, bExprs, ctx)},
+                               AffineMap::get(numDims, 0, yExprs, ctx),
+                               iterators(numDims, {kDim}), init);
     rewriter.replaceOp(op, r);
     return success();
   }
@@ -200,8 +199,8 @@ struct GemmPattern : OpRewritePattern<GemmOp> {
     Value c = op.getC();
     bool hasC = !isa<NoneType>(c.getType());
     RankedTensorType cType = hasC ? staticType(c) : RankedTensorType();
-    if (hasC && (!cType || cType.getElementType() != elem ||
-                 cType.getRank() > 2))
+    if (hasC &&
+        (!cType || cType.getElementType() != elem || cType.getRank() > 2))
       return rewriter.notifyMatchFailure(op, "unsupported C");
     int64_t m = yType.getDimSize(0), n = yType.getDimSize(1);
     int64_t k = aType.getDimSize(transA ? 0 : 1);
@@ -227,16 +226,16 @@ struct GemmPattern : OpRewritePattern<GemmOp> {
     // Dims (m, k, n), or (m, n, k) when B is read along k.
     unsigned mDim = 0, kDim = transB ? 2 : 1, nDim = transB ? 1 : 2;
     auto dim = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
-    AffineMap aMap = AffineMap::get(
-        3, 0,
-        transA ? ArrayRef<AffineExpr>{dim(kDim), dim(mDim)}
-               : ArrayRef<AffineExpr>{dim(mDim), dim(kDim)},
-        ctx);
-    AffineMap bMap = AffineMap::get(
-        3, 0,
-        transB ? ArrayRef<AffineExpr>{dim(nDim), dim(kDim)}
-               : ArrayRef<AffineExpr>{dim(kDim), dim(nDim)},
-        ctx);
+    AffineMap aMap =
+        AffineMap::get(3, 0,
+                       transA ? ArrayRef<AffineExpr>{dim(kDim), dim(mDim)}
+                              : ArrayRef<AffineExpr>{dim(mDim), dim(kDim)},
+                       ctx);
+    AffineMap bMap =
+        AffineMap::get(3, 0,
+                       transB ? ArrayRef<AffineExpr>{dim(nDim), dim(kDim)}
+                              : ArrayRef<AffineExpr>{dim(kDim), dim(nDim)},
+                       ctx);
     AffineMap yMap = AffineMap::get(3, 0, {dim(mDim), dim(nDim)}, ctx);
 
     // beta * C is the initial sum unless alpha must scale the sum alone.
@@ -349,8 +348,7 @@ struct EinsumPattern : OpRewritePattern<EinsumOp> {
     int64_t ellRank = 0;
     for (auto [t, term] : llvm::zip(types, terms)) {
       int64_t letters = term.letters.size();
-      if (term.ellipsisAt < 0 ? t.getRank() != letters
-                              : t.getRank() < letters)
+      if (term.ellipsisAt < 0 ? t.getRank() != letters : t.getRank() < letters)
         return rewriter.notifyMatchFailure(op, "term does not fit operand");
       if (term.ellipsisAt >= 0)
         ellRank = std::max(ellRank, t.getRank() - letters);
@@ -461,9 +459,9 @@ struct EinsumPattern : OpRewritePattern<EinsumOp> {
       reductions.push_back(loopOf[v]);
 
     Location loc = op.getLoc();
-    Value init = filledTensor(
-        rewriter, loc, yType,
-        scalarConstant(rewriter, loc, yType.getElementType(), 0));
+    Value init =
+        filledTensor(rewriter, loc, yType,
+                     scalarConstant(rewriter, loc, yType.getElementType(), 0));
     Value r = buildContraction(rewriter, loc, op.getInputs(), maps,
                                AffineMap::get(numVars, 0, yExprs, ctx),
                                iterators(numVars, reductions), init);

@@ -97,10 +97,9 @@ def Kiln_PackedMatMulOp
                        epilogueArgs);
   let results = (outs Kiln_Tensor:$Y);
   let verifyBody = [{
-    auto a = staticF32(getA(), "A");
-    auto w = staticF32(getW(), "W");
-    auto y = staticF32(getY(), "Y");
-    if (!a || !w || !y)
+    ::mlir::RankedTensorType a, w, y;
+    if (!(a = staticF32(getA(), "A")) || !(w = staticF32(getW(), "W")) ||
+        !(y = staticF32(getY(), "Y")))
       return ::mlir::failure();
     if (w.getRank() != 3)
       return emitOpError("expected packed W of rank 3 (panels x K x nr), "
@@ -144,9 +143,9 @@ def Kiln_PackedConvOp
     `K = C * kh * kw` ordered (c, kh, kw) like ONNX's weight. The weight
     (Cout x C x kh x kw) was packed into `W : P x K x mr` panels of `mr`
     output channels: `W[p][k][i] = weight[p * mr + i][k]`, zero past Cout,
-    `P = ceil(Cout / mr)`; `out_channels` is Cout. Geometry is explicit: `kernel_shape` [kh, kw],
-    `strides`, `dilations` and `pads` [top, left, bottom, right] (auto_pad
-    resolved by the packing pass).
+    `P = ceil(Cout / mr)`; `out_channels` is Cout. Geometry is explicit:
+    `kernel_shape` [kh, kw], `strides`, `dilations` and `pads` [top, left,
+    bottom, right] (auto_pad resolved by the packing pass).
 
     ```mlir
     %y = kiln.packed_conv %x, %w, %b, %none {out_channels = 64 : i64,
@@ -165,10 +164,9 @@ def Kiln_PackedConvOp
                        epilogueArgs);
   let results = (outs Kiln_Tensor:$Y);
   let verifyBody = [{
-    auto x = staticF32(getX(), "X");
-    auto w = staticF32(getW(), "W");
-    auto y = staticF32(getY(), "Y");
-    if (!x || !w || !y)
+    ::mlir::RankedTensorType x, w, y;
+    if (!(x = staticF32(getX(), "X")) || !(w = staticF32(getW(), "W")) ||
+        !(y = staticF32(getY(), "Y")))
       return ::mlir::failure();
     if (x.getRank() != 4 || y.getRank() != 4)
       return emitOpError("expected X and Y of rank 4 (NCHW), found ")
@@ -257,10 +255,9 @@ def Kiln_DepthwiseConvOp
                        epilogueArgs);
   let results = (outs Kiln_Tensor:$Y);
   let verifyBody = [{
-    auto x = staticF32(getX(), "X");
-    auto w = staticF32(getW(), "W");
-    auto y = staticF32(getY(), "Y");
-    if (!x || !w || !y)
+    ::mlir::RankedTensorType x, w, y;
+    if (!(x = staticF32(getX(), "X")) || !(w = staticF32(getW(), "W")) ||
+        !(y = staticF32(getY(), "Y")))
       return ::mlir::failure();
     if (x.getRank() != 4 || y.getRank() != 4)
       return emitOpError("expected X and Y of rank 4 (NCHW), found ")

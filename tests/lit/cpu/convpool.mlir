@@ -1,0 +1,41 @@
+// The convolution and pooling lowerings (backends/cpu/lib/lower/ConvPool*.cpp)
+// on ONNX backend cases: every op compiles to linalg over a padded input,
+// the last output dim innermost. Numbers are checked by the conformance-jit
+// test.
+
+// One case per op: no reference step.
+// RUN: for t in test_conv_with_strides_and_asymmetric_padding test_convtranspose_pads \
+// RUN:     test_maxpool_2d_ceil test_maxpool_with_argmax_2d_precomputed_strides \
+// RUN:     test_averagepool_2d_same_lower test_maxpool_2d_dilations test_globalmaxpool \
+// RUN:     test_globalaveragepool; do \
+// RUN:   kiln compile %onnxdata/node/$t/model.onnx --emit=plan; \
+// RUN: done | FileCheck %s --check-prefix=PLAN
+// PLAN-COUNT-8: 0 reference steps
+// PLAN-NOT: reference
+
+// Conv: pad with 0, channels split as (group, channel), loops
+// (n, g, m, oh, c, kh, kw, ow).
+// RUN: kiln compile %onnxdata/node/test_conv_with_strides_and_asymmetric_padding/model.onnx --emit=linalg | FileCheck %s --check-prefix=CONV
+// CONV: tensor.pad
+// CONV: tensor.expand_shape
+// CONV: iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction", "parallel"]
+// CONV: tensor.collapse_shape
+
+// ConvTranspose with strides [3, 2]: one convolution per output phase,
+// 3 x 2 of them, each inserted with the stride.
+// RUN: kiln compile %onnxdata/node/test_convtranspose_pads/model.onnx --emit=linalg | FileCheck %s --check-prefix=CONVT
+// CONVT-COUNT-6: tensor.insert_slice {{.*}} [1, 1, 3, 2]
+// CONVT-NOT: tensor.insert_slice
+
+// AveragePool divides by per-dimension counts of the taps in the input.
+// RUN: kiln compile %onnxdata/node/test_averagepool_2d_pads/model.onnx --emit=linalg | FileCheck %s --check-prefix=AVG
+// AVG: arith.constant dense<[1.000000e+00, 2.000000e+00, 3.000000e+00, {{.*}}, 2.000000e+00, 1.000000e+00]> : tensor<30xf32>
+// AVG: tensor.pad %{{.*}} low[0, 0, 2, 2] high[0, 0, 2, 2]
+// AVG: arith.divf
+
+// MaxPool with Indices reads the unpadded input with bounds checks.
+// RUN: kiln compile %onnxdata/node/test_maxpool_with_argmax_2d_precomputed_pads/model.onnx --emit=linalg | FileCheck %s --check-prefix=ARGMAX
+// ARGMAX-NOT: tensor.pad
+// ARGMAX: tensor.extract
+// ARGMAX: arith.select {{.*}} : f32
+// ARGMAX: arith.select {{.*}} : i64

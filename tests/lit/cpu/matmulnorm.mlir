@@ -1,0 +1,50 @@
+// The matrix-product, normalization and softmax lowerings
+// (backends/cpu/lib/lower/MatMulNorm*.cpp) on ONNX backend cases: every op
+// compiles to linalg, with the loop orders and precisions the patterns
+// choose. Numbers are checked by the conformance-jit test.
+
+// One case per op: no reference step.
+// RUN: for t in test_gemm_all_attributes test_matmul_4d test_einsum_batch_diagonal \
+// RUN:     test_batchnorm_example test_layer_normalization_4d_axis1 \
+// RUN:     test_instancenorm_example test_lrn test_mvn test_softmax_axis_1 \
+// RUN:     test_logsoftmax_axis_0 test_hardmax_axis_2; do \
+// RUN:   kiln compile %onnxdata/node/$t/model.onnx --emit=plan; \
+// RUN: done | FileCheck %s --check-prefix=PLAN
+// PLAN-COUNT-11: 0 reference steps
+// PLAN-NOT: reference
+
+// MatMul: (batch..., m, k, n) with n innermost, so B's rows stream; the sum
+// may be reassociated.
+// RUN: kiln compile %onnxdata/node/test_matmul_4d/model.onnx --emit=linalg | FileCheck %s --check-prefix=MATMUL
+// MATMUL: #[[A:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3)>
+// MATMUL: #[[B:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d3, d4)>
+// MATMUL: linalg.generic {indexing_maps = [#[[A]], #[[B]], {{.*}}], iterator_types = ["parallel", "parallel", "parallel", "reduction", "parallel"]}
+// MATMUL: arith.mulf {{.*}} fastmath<contract>
+// MATMUL: arith.addf {{.*}} fastmath<reassoc,contract>
+
+// Gemm with B transposed: a dot product over k innermost, started from C.
+// RUN: kiln compile %onnxdata/node/test_gemm_transposeB/model.onnx --emit=linalg | FileCheck %s --check-prefix=GEMMT
+// GEMMT: iterator_types = ["parallel", "parallel", "reduction"]
+
+// Normalization statistics in f64; the Mean / InvStdDev outputs start from
+// their own alloc_tensor so the two are never merged into one buffer.
+// RUN: kiln compile %onnxdata/node/test_layer_normalization_4d_axis1/model.onnx --emit=linalg | FileCheck %s --check-prefix=LN
+// LN: arith.extf %{{.*}} : f32 to f64
+// LN: arith.addf %{{.*}} fastmath<reassoc> : f64
+// LN: math.sqrt %{{.*}} : f64
+// LN-COUNT-2: bufferization.alloc_tensor() : tensor<2x1x1x1xf32>
+
+// Softmax: max, sum of exp, then exp / sum.
+// RUN: kiln compile %onnxdata/node/test_softmax_axis_1/model.onnx --emit=linalg | FileCheck %s --check-prefix=SOFTMAX
+// SOFTMAX: arith.maximumf
+// SOFTMAX: math.exp
+// SOFTMAX: arith.addf {{.*}} fastmath<reassoc>
+// SOFTMAX: math.exp
+// SOFTMAX: arith.divf
+
+// Hardmax: the first element always wins, later ones only when greater.
+// RUN: kiln compile %onnxdata/node/test_hardmax_example/model.onnx --emit=linalg | FileCheck %s --check-prefix=HARDMAX
+// HARDMAX: %[[FIRST:.*]] = arith.cmpi slt, %{{.*}}, %c0 : index
+// HARDMAX: %[[GT:.*]] = arith.cmpf ogt
+// HARDMAX: %[[TAKE:.*]] = arith.ori %[[FIRST]], %[[GT]] : i1
+// HARDMAX: arith.select %[[TAKE]]
