@@ -148,4 +148,91 @@ Value convertScalar(OpBuilder &b, Location loc, Value v, Type to,
   return b.create<arith::TruncIOp>(loc, to, v);
 }
 
+/// \p x (same element count) reshaped to \p to: a row-major reinterpretation
+/// through a 1-D collapse_shape/expand_shape pair, which bufferizes to views.
+Value reshapeByCopy(OpBuilder &b, Location loc, Value x, RankedTensorType to) {
+  auto from = cast<RankedTensorType>(x.getType());
+  assert(from.getNumElements() == to.getNumElements() &&
+         "a reshape keeps the element count");
+  if (from.getShape() == to.getShape())
+    return x;
+  auto all = [](int64_t rank) {
+    ReassociationIndices group;
+    for (int64_t i = 0; i < rank; ++i)
+      group.push_back(i);
+    return SmallVector<ReassociationIndices>{group};
+  };
+  auto flatType =
+      RankedTensorType::get({from.getNumElements()}, from.getElementType());
+  Value flat = x;
+  if (from.getRank() == 0)
+    flat = b.create<tensor::ExpandShapeOp>(loc, flatType, x,
+                                           ArrayRef<ReassociationIndices>{});
+  else if (from.getRank() > 1)
+    flat = b.create<tensor::CollapseShapeOp>(loc, flatType, x,
+                                             all(from.getRank()));
+  if (to.getRank() == 1)
+    return flat;
+  if (to.getRank() == 0)
+    return b.create<tensor::CollapseShapeOp>(loc, to, flat,
+                                             ArrayRef<ReassociationIndices>{});
+  return b.create<tensor::ExpandShapeOp>(loc, to, flat, all(to.getRank()));
+}
+
+/// \p axis in [0, rank), counting negatives from the end; none when out of
+/// range.
+std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank) {
+  if (axis < -rank || axis >= rank)
+    return std::nullopt;
+  return axis < 0 ? axis + rank : axis;
+}
+
+/// True when a result of \p op has no elements, or an operand passed as a
+/// buffer of rank > 1 has none. Kernels with such buffers do not lower to
+/// LLVM yet (1-D ones do), and have nothing to compute: these ops stay
+/// reference steps.
+bool hasEmptyTensor(Operation *op) {
+  auto empty = [](Value v) {
+    auto t = dyn_cast<RankedTensorType>(v.getType());
+    return t && t.hasStaticShape() && t.getNumElements() == 0;
+  };
+  return llvm::any_of(op->getResults(), empty) ||
+         llvm::any_of(op->getOperands(), [&](Value v) {
+           return empty(v) && cast<RankedTensorType>(v.getType()).getRank() > 1 &&
+                  !getConstantValue(v);
+         });
+}
+
+const char *const kEmptyReason = "a tensor has no elements";
+
+/// \p values as index attributes (static offsets, sizes, strides).
+SmallVector<OpFoldResult> indexAttrs(OpBuilder &b, ArrayRef<int64_t> values) {
+  SmallVector<OpFoldResult> out;
+  for (int64_t v : values)
+    out.push_back(b.getIndexAttr(v));
+  return out;
+}
+
+/// A linalg.generic over \p type that reads \p x through \p map.
+Value gatherByMap(OpBuilder &b, Location loc, Value x, AffineMap map,
+                  RankedTensorType type) {
+  unsigned rank = type.getRank();
+  SmallVector<utils::IteratorType> iters(rank, utils::IteratorType::parallel);
+  return b
+      .create<linalg::GenericOp>(
+          loc, type, x, emptyTensor(b, loc, type),
+          ArrayRef<AffineMap>{map, b.getMultiDimIdentityMap(rank)}, iters,
+          [](OpBuilder &nb, Location nl, ValueRange args) {
+            nb.create<linalg::YieldOp>(nl, args[0]);
+          })
+      .getResult(0);
+}
+
+/// The static result type of a compilable single-result op, or null.
+RankedTensorType compilableResultType(Operation *op) {
+  if (!hasCompilableTypes(op) || op->getNumResults() != 1)
+    return {};
+  return staticType(op->getResult(0));
+}
+
 } // namespace kiln::cpu

@@ -29,18 +29,6 @@ using namespace mlir;
 
 namespace kiln::cpu {
 
-// Helpers defined in ReduceReshape.cpp.
-Value reshapeByCopy(OpBuilder &b, Location loc, Value x, RankedTensorType to);
-std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
-bool hasEmptyTensor(Operation *op);
-extern const char *const kEmptyReason;
-Value gatherByMap(OpBuilder &b, Location loc, Value x, AffineMap map,
-                  RankedTensorType type);
-
-// Defined in IndexingGather.cpp and IndexingResize.cpp.
-void populateGatherScatterLowering(RewritePatternSet &patterns);
-void populateResizeLowering(RewritePatternSet &patterns);
-
 namespace {
 
 /// The only element of \p t (rank 0, or rank 1 with one element), or null.

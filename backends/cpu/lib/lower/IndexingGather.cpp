@@ -26,15 +26,6 @@ using namespace mlir;
 
 namespace kiln::cpu {
 
-// Helpers defined in ReduceReshape.cpp.
-Value reshapeByCopy(OpBuilder &b, Location loc, Value x, RankedTensorType to);
-std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
-bool hasEmptyTensor(Operation *op);
-extern const char *const kEmptyReason;
-SmallVector<OpFoldResult> indexAttrs(OpBuilder &b, ArrayRef<int64_t> values);
-
-void populateGatherScatterLowering(RewritePatternSet &patterns);
-
 namespace {
 
 /// Index element \p v (i32 or i64) as an index into a dimension of size

@@ -31,10 +31,6 @@ using namespace mlir;
 
 namespace kiln::cpu {
 
-bool hasEmptyTensor(Operation *op);
-extern const char *const kEmptyReason;
-void populateResizeLowering(RewritePatternSet &patterns);
-
 namespace {
 
 /// The attributes of one Resize (see the reference kernel).

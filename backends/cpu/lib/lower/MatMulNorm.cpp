@@ -51,13 +51,6 @@ double floatAttr(Operation *op, StringRef name, double def) {
   return a ? a.getValueAsDouble() : def;
 }
 
-/// \p axis in [-rank, rank) made non-negative, or -1 when out of range.
-int64_t normalizeAxis(int64_t axis, int64_t rank) {
-  if (axis < -rank || axis >= rank)
-    return -1;
-  return axis < 0 ? axis + rank : axis;
-}
-
 /// A static tensor with a float element type the backend compiles.
 RankedTensorType floatType(Value v) {
   auto t = staticType(v);
@@ -314,7 +307,7 @@ struct LayerNormPattern : OpRewritePattern<LayerNormalizationOp> {
     if (!xType || xType.getRank() < 1)
       return rewriter.notifyMatchFailure(op, "expected a float tensor");
     int64_t rank = xType.getRank();
-    int64_t axis = normalizeAxis(intAttr(op, "axis", -1), rank);
+    int64_t axis = normalizeAxis(intAttr(op, "axis", -1), rank).value_or(-1);
     if (axis < 0)
       return rewriter.notifyMatchFailure(op, "axis out of range");
     SmallVector<bool> reduced(rank, false);
@@ -451,7 +444,7 @@ struct MeanVarianceNormPattern : OpRewritePattern<MeanVarianceNormalizationOp> {
     }
     SmallVector<bool> reduced(rank, false);
     for (int64_t a : axes) {
-      int64_t axis = normalizeAxis(a, rank);
+      int64_t axis = normalizeAxis(a, rank).value_or(-1);
       if (axis < 0 || reduced[axis])
         return rewriter.notifyMatchFailure(op, "bad axes");
       reduced[axis] = true;
@@ -595,7 +588,7 @@ struct SoftmaxPattern : OpRewritePattern<OpTy> {
     if (!xType || xType.getRank() < 1)
       return rewriter.notifyMatchFailure(op, "expected a float tensor");
     int64_t rank = xType.getRank();
-    int64_t axis = normalizeAxis(intAttr(op, "axis", -1), rank);
+    int64_t axis = normalizeAxis(intAttr(op, "axis", -1), rank).value_or(-1);
     if (axis < 0)
       return rewriter.notifyMatchFailure(op, "axis out of range");
     bool coerce = intAttr(op, "coerce_2d", 0) != 0;

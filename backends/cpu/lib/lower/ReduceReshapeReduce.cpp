@@ -32,13 +32,6 @@ using namespace mlir;
 
 namespace kiln::cpu {
 
-// Shared with the other ReduceReshape*.cpp files.
-Value reshapeByCopy(OpBuilder &b, Location loc, Value x, RankedTensorType to);
-std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
-bool hasEmptyTensor(Operation *op);
-extern const char *const kEmptyReason;
-void populateReductionLowering(RewritePatternSet &patterns);
-
 namespace {
 
 enum class ReduceKind {

@@ -28,17 +28,6 @@ using namespace mlir;
 
 namespace kiln::cpu {
 
-// Helpers defined in ReduceReshape.cpp.
-std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
-bool hasEmptyTensor(Operation *op);
-extern const char *const kEmptyReason;
-SmallVector<OpFoldResult> indexAttrs(OpBuilder &b, ArrayRef<int64_t> values);
-Value gatherByMap(OpBuilder &b, Location loc, Value x, AffineMap map,
-                  RankedTensorType type);
-RankedTensorType compilableResultType(Operation *op);
-
-void populateSlicePadLowering(RewritePatternSet &patterns);
-
 namespace {
 
 /// Element \p j of the 1-D integer tensor \p t, as i64.

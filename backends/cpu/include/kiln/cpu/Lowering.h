@@ -31,6 +31,12 @@ void populateIndexingLowering(mlir::RewritePatternSet &patterns);
 void populateMatMulNormLowering(mlir::RewritePatternSet &patterns);
 void populateConvPoolLowering(mlir::RewritePatternSet &patterns);
 
+/// Parts of the families above, in their own files.
+void populateReductionLowering(mlir::RewritePatternSet &patterns);
+void populateSlicePadLowering(mlir::RewritePatternSet &patterns);
+void populateGatherScatterLowering(mlir::RewritePatternSet &patterns);
+void populateResizeLowering(mlir::RewritePatternSet &patterns);
+
 /// All of the above.
 void populateKilnToLinalgPatterns(mlir::RewritePatternSet &patterns);
 
@@ -85,6 +91,34 @@ mlir::Value buildElementwise(mlir::OpBuilder &b, mlir::Location loc,
 mlir::Value convertScalar(mlir::OpBuilder &b, mlir::Location loc,
                           mlir::Value v, mlir::Type to,
                           bool isUnsigned = false);
+
+/// \p axis in [0, rank), counting negatives from the end; none when out of
+/// range.
+std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
+
+/// \p x (same element count) reshaped to \p to: a row-major
+/// reinterpretation through a 1-D collapse_shape/expand_shape pair, which
+/// bufferizes to views.
+mlir::Value reshapeByCopy(mlir::OpBuilder &b, mlir::Location loc,
+                          mlir::Value x, mlir::RankedTensorType to);
+
+/// True when a result of \p op has no elements, or a buffer operand of rank
+/// > 1 has none. Kernels with such buffers do not lower to LLVM yet (1-D
+/// ones do) and have nothing to compute: these ops stay reference steps.
+bool hasEmptyTensor(mlir::Operation *op);
+/// The reason patterns give when they decline for hasEmptyTensor.
+extern const char *const kEmptyReason;
+
+/// \p values as index attributes (static offsets, sizes, strides).
+llvm::SmallVector<mlir::OpFoldResult> indexAttrs(mlir::OpBuilder &b,
+                                                 llvm::ArrayRef<int64_t> values);
+
+/// A linalg.generic over \p type that reads \p x through \p map.
+mlir::Value gatherByMap(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x,
+                        mlir::AffineMap map, mlir::RankedTensorType type);
+
+/// The static result type of a compilable single-result op, or null.
+mlir::RankedTensorType compilableResultType(mlir::Operation *op);
 
 } // namespace kiln::cpu
 
