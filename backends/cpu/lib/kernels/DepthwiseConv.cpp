@@ -75,24 +75,9 @@ struct RowEmitter {
   /// on some CPUs (AMD Zen).
   bool blend = false;
 
-  /// Loads lanes `on` of a vector at x[at], zero elsewhere.
+  /// Lanes `on` of the vector at x[at], zero elsewhere (KB::loadLanes).
   Value loadLanes(Value at, const std::function<bool(int64_t)> &on) {
-    OpBuilder &b = kb.b;
-    Location loc = kb.loc;
-    int64_t count = 0;
-    for (int64_t e = 0; e < p.lanes; ++e)
-      count += on(e);
-    if (count == p.lanes)
-      return b.create<vector::LoadOp>(loc, kb.vec(p.lanes), x, at);
-    if (count == 0)
-      return kb.splat(p.lanes, 0.0f);
-    Value m = kb.mask(p.lanes, on);
-    if (blend) {
-      Value v = b.create<vector::LoadOp>(loc, kb.vec(p.lanes), x, at);
-      return b.create<arith::SelectOp>(loc, m, v, kb.splat(p.lanes, 0.0f));
-    }
-    return b.create<vector::MaskedLoadOp>(loc, kb.vec(p.lanes), x, at, m,
-                                          kb.splat(p.lanes, 0.0f));
+    return kb.loadLanes(x, at, p.lanes, on, blend);
   }
 
   /// Stores lanes [0, valid) of `v` at y[at]. Inside the plane the other

@@ -117,6 +117,24 @@ Value KB::mask(int64_t lanes, const std::function<bool(int64_t)> &on) {
   return b.create<arith::ConstantOp>(loc, DenseElementsAttr::get(type, bits));
 }
 
+Value KB::loadLanes(Value base, Value at, int64_t lanes,
+                    const std::function<bool(int64_t)> &on, bool blend) {
+  int64_t count = 0;
+  for (int64_t e = 0; e < lanes; ++e)
+    count += on(e);
+  if (count == lanes)
+    return b.create<vector::LoadOp>(loc, vec(lanes), base, at);
+  if (count == 0)
+    return splat(lanes, 0.0f);
+  Value m = mask(lanes, on);
+  if (blend) {
+    Value v = b.create<vector::LoadOp>(loc, vec(lanes), base, at);
+    return b.create<arith::SelectOp>(loc, m, v, splat(lanes, 0.0f));
+  }
+  return b.create<vector::MaskedLoadOp>(loc, vec(lanes), base, at, m,
+                                        splat(lanes, 0.0f));
+}
+
 void KB::forLoop(Value lb, Value ub, int64_t step,
                  const std::function<void(Value)> &body) {
   auto clb = constIndex(lb), cub = constIndex(ub);

@@ -54,6 +54,12 @@ struct KB {
   /// Loads lanes [0, valid) of a vector at \p base[at] (zero elsewhere).
   mlir::Value load(mlir::Value base, mlir::Value at, int64_t lanes,
                    int64_t valid);
+  /// Loads the lanes \p on of a vector at \p base[at], zero elsewhere. With
+  /// \p blend (the caller knows a full vector there is in bounds) it loads
+  /// plainly and zeroes the other lanes with a select, since masked loads
+  /// are slow on some CPUs (AMD Zen); otherwise it uses a masked load.
+  mlir::Value loadLanes(mlir::Value base, mlir::Value at, int64_t lanes,
+                        const std::function<bool(int64_t)> &on, bool blend);
   /// Stores lanes [0, valid) of \p v at \p base[at].
   void store(mlir::Value v, mlir::Value base, mlir::Value at, int64_t valid);
 };
