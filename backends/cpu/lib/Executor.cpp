@@ -16,28 +16,6 @@ static llvm::Error makeError(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
 }
 
-llvm::Error checkInputs(const std::vector<TensorSpec> &specs,
-                        const std::vector<Tensor> &inputs) {
-  if (inputs.size() != specs.size())
-    return makeError(llvm::formatv("expected {0} inputs, found {1}",
-                                   specs.size(), inputs.size()));
-  for (size_t i = 0; i < inputs.size(); ++i) {
-    const TensorSpec &spec = specs[i];
-    const Tensor &t = inputs[i];
-    if (t.dtype() != spec.dtype)
-      return makeError("input '" + spec.name + "': expected element type " +
-                       std::string(dtypeName(spec.dtype)) + ", found " +
-                       std::string(dtypeName(t.dtype())));
-    bool ok = !spec.ranked || static_cast<size_t>(t.rank()) == spec.shape.size();
-    for (size_t d = 0; ok && spec.ranked && d < spec.shape.size(); ++d)
-      ok = spec.shape[d] < 0 || spec.shape[d] == t.dim(d);
-    if (!ok)
-      return makeError("input '" + spec.name + "': expected shape " +
-                       spec.format() + ", found " + formatShape(t.shape()));
-  }
-  return llvm::Error::success();
-}
-
 struct Executor::Impl {
   const Plan &plan;
   std::vector<KernelFn> kernels;

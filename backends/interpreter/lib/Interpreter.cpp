@@ -64,6 +64,31 @@ TensorSpec specFromType(Type type, std::string name) {
   return spec;
 }
 
+llvm::Error checkInputs(const std::vector<TensorSpec> &specs,
+                        const std::vector<Tensor> &inputs) {
+  auto fail = [](const llvm::Twine &msg) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+  };
+  if (inputs.size() != specs.size())
+    return fail(llvm::formatv("expected {0} inputs, found {1}", specs.size(),
+                              inputs.size()));
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const TensorSpec &spec = specs[i];
+    const Tensor &t = inputs[i];
+    if (t.dtype() != spec.dtype)
+      return fail("input '" + spec.name + "': expected element type " +
+                  std::string(dtypeName(spec.dtype)) + ", found " +
+                  std::string(dtypeName(t.dtype())));
+    bool ok = !spec.ranked || static_cast<size_t>(t.rank()) == spec.shape.size();
+    for (size_t d = 0; ok && spec.ranked && d < spec.shape.size(); ++d)
+      ok = spec.shape[d] < 0 || spec.shape[d] == t.dim(d);
+    if (!ok)
+      return fail("input '" + spec.name + "': expected shape " +
+                  spec.format() + ", found " + formatShape(t.shape()));
+  }
+  return llvm::Error::success();
+}
+
 static std::string describe(Operation *op) {
   std::string where;
   if (auto name = dyn_cast<NameLoc>(op->getLoc()))
@@ -154,24 +179,11 @@ Interpreter::create(ModuleOp module) {
 llvm::Expected<std::vector<Tensor>>
 Interpreter::run(const std::vector<Tensor> &inputs,
                  const OpObserver &observer) {
-  if (inputs.size() != inputSpecs.size())
-    return makeError(llvm::formatv("expected {0} inputs, found {1}",
-                                   inputSpecs.size(), inputs.size()));
+  if (llvm::Error e = checkInputs(inputSpecs, inputs))
+    return std::move(e);
   std::vector<Tensor> slots = constants;
   for (size_t i = 0; i < inputs.size(); ++i) {
-    const TensorSpec &spec = inputSpecs[i];
     const Tensor &t = inputs[i];
-    if (t.dtype() != spec.dtype)
-      return makeError("input '" + spec.name + "': expected element type " +
-                       std::string(dtypeName(spec.dtype)) + ", found " +
-                       std::string(dtypeName(t.dtype())));
-    bool shapeOk = !spec.ranked ||
-                   static_cast<size_t>(t.rank()) == spec.shape.size();
-    for (size_t d = 0; shapeOk && spec.ranked && d < spec.shape.size(); ++d)
-      shapeOk = spec.shape[d] < 0 || spec.shape[d] == t.dim(d);
-    if (!shapeOk)
-      return makeError("input '" + spec.name + "': expected shape " +
-                       spec.format() + ", found " + formatShape(t.shape()));
     slots[argSlots[i]] = t;
   }
   for (Step &step : steps) {

@@ -40,10 +40,6 @@ private:
   std::unique_ptr<Impl> impl;
 };
 
-/// Checks \p inputs against \p specs: count, dtype, static dimensions.
-llvm::Error checkInputs(const std::vector<TensorSpec> &specs,
-                        const std::vector<Tensor> &inputs);
-
 } // namespace kiln::cpu
 
 #endif // KILN_CPU_EXECUTOR_H

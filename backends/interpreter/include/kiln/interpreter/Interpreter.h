@@ -68,6 +68,11 @@ private:
   std::vector<TensorSpec> inputSpecs, outputSpecs;
 };
 
+/// Checks \p inputs against \p specs: count, dtype, static dimensions. The
+/// error names the input and says what was expected and found.
+llvm::Error checkInputs(const std::vector<TensorSpec> &specs,
+                        const std::vector<Tensor> &inputs);
+
 /// The spec of a value of type \p type named \p name.
 TensorSpec specFromType(mlir::Type type, std::string name);
 
