@@ -1,0 +1,124 @@
+#!/bin/bash
+# Kiln (JIT) against ONNX Runtime (onnxruntime-node, CPU) on the zoo models,
+# in one run: per model and thread count (1 and all cores), `kiln run` and
+# bench/ort/ort-bench.js are run back to back on the same model file and the
+# same .npy inputs, and the table gives both medians (R timed runs after one
+# warm-up run each), the ratio ort/kiln (> 1: Kiln is faster) and how far
+# Kiln's outputs are from ORT's (max abs / max rel error; "ok" when every
+# element is within atol 1e-4 + rtol 1e-3 of ORT's).
+#
+#   bench/ort-compare.sh BUILD_DIR [small|full|all] [RUNS]
+#
+# Models, inputs and outputs go to BUILD_DIR/ort-bench. Float inputs are
+# uniform in [-1,1); integer inputs named *mask* are all 1, *type* all 0, and
+# other integer inputs (token ids) uniform in [0, V) where V is the row count
+# of the embedding table the model gathers them from (read from
+# `kiln compile --emit=kiln`), else [0,10). The node dependencies are
+# installed with `npm ci` into bench/ort/node_modules when missing.
+#
+# Timing notes: kiln prints its median in ms to 0.001 below 10 ms; ORT's time
+# is session.run() as seen from JavaScript, so it includes the N-API call
+# and promise overhead (tens of microseconds), which matters on the small
+# models only.
+set -euo pipefail
+usage='usage: ort-compare.sh BUILD_DIR [small|full|all] [RUNS]'
+build=${1:?$usage}
+set_=${2:-all}
+runs=${3:-5}
+here=$(cd "$(dirname "$0")" && pwd)
+ortdir=$here/ort
+build=$(cd "$build" && pwd)
+kiln=$build/bin/kiln
+work=$build/ort-bench
+case $set_ in
+  small) models="resnet-small mobilenet-small bert-small" ;;
+  full) models="resnet50 mobilenetv2 bert-base" ;;
+  all) models="resnet-small mobilenet-small bert-small resnet50 mobilenetv2 bert-base" ;;
+  *) echo "$usage" >&2; exit 2 ;;
+esac
+[ -x "$kiln" ] || { echo "ort-compare: no $kiln" >&2; exit 1; }
+
+if [ ! -d "$ortdir/node_modules/onnxruntime-node" ]; then
+  echo "installing onnxruntime-node (npm ci --prefix bench/ort)" >&2
+  # The package's postinstall only fetches optional CUDA binaries: skip it.
+  ONNXRUNTIME_NODE_INSTALL=skip npm ci --prefix "$ortdir" --no-audit \
+    --no-fund >&2
+fi
+ortbench() { node "$ortdir/ort-bench.js" "$@"; }
+
+mkdir -p "$work"
+cores=$(nproc)
+threads_list="1"
+[ "$cores" -gt 1 ] && threads_list="1 $cores"
+runfield() { sed -n 's/^time .*run \([0-9.]*\) ms.*/\1/p' | head -1; }
+
+echo "$("$kiln" --version 2>/dev/null | head -1)," \
+  "onnxruntime-node $(node -p "require('$ortdir/node_modules/onnxruntime-node/package.json').version")," \
+  "$cores cores, $runs timed runs after 1 warm-up, medians"
+printf '%-16s %7s %10s %10s %9s  %-s\n' model threads kiln_ms ort_ms ort/kiln \
+  "kiln vs ort outputs (max abs, max rel)"
+status=0
+for m in $models; do
+  f=$work/$m.onnx
+  [ -f "$f" ] || "$build/bin/kiln-zoo" "$m" -o "$work" > /dev/null
+  d=$work/$m
+  rm -rf "$d"
+  mkdir -p "$d/in"
+
+  # Inputs: "  NAME  DIMS DTYPE" lines between "inputs" and "outputs".
+  inputs=$("$kiln" inspect "$f" | sed -n '/^inputs/,/^outputs/{/^  /p}')
+  args=()
+  ir=
+  i=0
+  seed=1
+  while read -r name dims dtype; do
+    [ -n "$name" ] || continue
+    [[ $dims =~ ^[0-9]+(x[0-9]+)*$ ]] ||
+      { echo "ort-compare: $m: input $name has non-static shape $dims" >&2; exit 1; }
+    file=$d/in/$name.npy
+    case $dtype in
+      f32|f64) ortbench gen-input "$file" "$dtype" "$dims" uniform -1 1 --seed $seed ;;
+      i64|i32)
+        case $name in
+          *mask*) ortbench gen-input "$file" "$dtype" "$dims" fill 1 ;;
+          *type*) ortbench gen-input "$file" "$dtype" "$dims" fill 0 ;;
+          *)
+            [ -n "$ir" ] || ir=$("$kiln" compile "$f" --emit=kiln)
+            vocab=$(echo "$ir" | sed -n "s/.*kiln\.gather %[^ ]*, %arg$i : (tensor<\([0-9]*\)x.*/\1/p" | head -1)
+            ortbench gen-input "$file" "$dtype" "$dims" randint 0 "${vocab:-10}" --seed $seed ;;
+        esac ;;
+      bool) ortbench gen-input "$file" bool "$dims" fill 1 ;;
+      *) echo "ort-compare: $m: input $name has unsupported dtype $dtype" >&2; exit 1 ;;
+    esac
+    args+=(--input "$name=$file")
+    i=$((i + 1))
+    seed=$((seed + 1))
+  done <<< "$inputs"
+
+  for t in $threads_list; do
+    kout=$("$kiln" run "$f" "${args[@]}" --threads "$t" --runs "$runs" \
+      --output-dir "$d/kiln-t$t" 2>&1) || { echo "$kout" >&2; kout=; }
+    kms=$(echo "$kout" | runfield)
+    oout=$(ortbench "$f" "${args[@]}" --threads "$t" --runs "$runs" \
+      --warmup 1 --output-dir "$d/ort-t$t" 2>&1) || { echo "$oout" >&2; oout=; }
+    oms=$(echo "$oout" | runfield)
+    ratio=-
+    if [ -n "$kms" ] && [ -n "$oms" ]; then
+      ratio=$(awk "BEGIN{ if ($kms > 0) printf \"%.2f\", $oms / $kms; else print \"inf\" }")
+    fi
+    agree="(no outputs to compare)"
+    if [ -n "$kms" ] && [ -n "$oms" ]; then
+      cmp=$(ortbench compare "$d/ort-t$t" "$d/kiln-t$t") || status=1
+      agree=$(echo "$cmp" | awk '
+        $2 == "MISMATCH" || $2 == "MISSING" { s = s sep $1 " " $2; sep = "; "; next }
+        { s = s sep $1 " " $5 "/" $7 " " ($0 ~ /FAIL/ ? "FAIL" : $NF); sep = "; " }
+        END { print s }')
+      echo "$cmp" | grep -q 'FAIL\|MISMATCH\|MISSING' && echo "$cmp" | sed "s/^/  $m t$t: /" >&2
+    else
+      status=1
+    fi
+    printf '%-16s %7s %10s %10s %9s  %s\n' "$m" "$t" "${kms:-ERR}" \
+      "${oms:-ERR}" "$ratio" "$agree"
+  done
+done
+exit $status
