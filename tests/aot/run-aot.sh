@@ -10,9 +10,14 @@
 # builds against its header, runs (plain and through a chunked
 # parallel-for), and its outputs match kiln run on the inputs it saved. On
 # tiny, --weights-file libraries load, and refuse missing, short, long and
-# corrupt weights. A model with an op that cannot be compiled is refused
-# with the op named and nothing written. A zoo model that still has reference steps FAILS (with the op
-# list): nothing is skipped.
+# corrupt weights. Libraries with reference steps (mixed_model.py and
+# conformance cases: GRU, LSTM, casts to f16) link libkiln-rt.so, which is
+# copied beside them: ldd shows it and no LLVM, MLIR or oneTBB, the outputs
+# match the interpreter, the folder still runs after a move, and a kernel's
+# error comes out of NAME_run with its message. A fully compiled library
+# never links libkiln-rt.so, and tiny and the zoo models must stay fully
+# compiled: one that gains a reference step FAILS the ldd check. A model with a dynamic-shaped reference step
+# (NonZero) is refused with the op named and nothing written.
 # Usage: run-aot.sh KILN_ZOO KILN WORKDIR SOURCE_DIR
 set -u
 zoo=$1 kiln=$2 work=$3 src=$4
@@ -40,7 +45,7 @@ check_model() {
   fi
   [ -f "$d/$m.h" ] || { fail "$m: no header $m.h"; return; }
   local deps
-  deps=$(ldd "$lib" | grep -Ei 'llvm|mlir|stdc\+\+|tbb')
+  deps=$(ldd "$lib" | grep -Ei 'llvm|mlir|stdc\+\+|tbb|kiln-rt')
   [ -z "$deps" ] || { fail "$m: library depends on: $deps"; return; }
   local exported
   exported=$(nm -D --defined-only "$lib" | awk '{print $3}' | grep -v "^${prefix}_")
@@ -130,10 +135,83 @@ else
   fail "kiln compile --weights-file"; cat "$w/compile.log"
 fi
 
-# Refusal: NonZero's result shape depends on the data, so it never compiles.
+# Reference steps through libkiln-rt.so.
+rt=$work/refsteps
+mkdir -p "$rt"
+node=/usr/share/libonnx-testdata/data/node
+python3 "$here/mixed_model.py" "$rt/mixed.onnx" || fail "mixed_model.py"
+for c in test_gru_defaults test_lstm_defaults test_cast_FLOAT_to_FLOAT16 \
+    test_roialign_aligned_false; do
+  cp "$node/$c/model.onnx" "$rt/$c.onnx"
+done
+# build_reference NAME: compiles $rt/NAME.onnx; checks the files and ldd.
+build_reference() {
+  local m=$1 d=$rt/$1 prefix=${1//-/_}
+  local lib=$d/lib$m.so
+  mkdir -p "$d"
+  if ! "$kiln" compile "$rt/$m.onnx" -o "$lib" > "$d/compile.log" 2>&1; then
+    fail "$m: kiln compile -o lib$m.so"; sed 's/^/    /' "$d/compile.log" | head -20
+    return 1
+  fi
+  [ -f "$d/libkiln-rt.so" ] || { fail "$m: no libkiln-rt.so beside the library"; return 1; }
+  grep -q 'libkiln-rt.so' "$d/$m.h" || { fail "$m: the header does not say it needs libkiln-rt.so"; return 1; }
+  local deps
+  deps=$(ldd "$lib")
+  echo "$deps" | grep -q "libkiln-rt.so => $d/libkiln-rt.so" ||
+    { fail "$m: ldd does not resolve libkiln-rt.so beside the library:"; echo "$deps"; return 1; }
+  if echo "$deps" | grep -Eqi 'llvm|mlir|tbb'; then
+    fail "$m: library depends on: $(echo "$deps" | grep -Ei 'llvm|mlir|tbb')"; return 1
+  fi
+  local exported
+  exported=$(nm -D --defined-only "$lib" | awk '{print $3}' | grep -v "^${prefix}_")
+  [ -z "$exported" ] || { fail "$m: exports more than ${prefix}_*: $exported"; return 1; }
+  exported=$(nm -D --defined-only "$d/libkiln-rt.so" | awk '{print $3}' | grep -v '^kiln_rt_')
+  [ -z "$exported" ] || { fail "libkiln-rt.so exports more than kiln_rt_*: $exported"; return 1; }
+}
+# check_reference NAME: outputs match the interpreter, and again after the
+# folder moves.
+check_reference() {
+  local m=$1 d=$rt/$1
+  build_reference "$m" || return
+  "$kiln" run "$rt/$m.onnx" --backend=interp --seed 7 --output-dir "$d/interp" \
+    > "$d/interp.log" 2>&1 || { fail "$m: interp run"; cat "$d/interp.log"; return; }
+  "$kiln" run "$d/lib$m.so" --seed 7 --output-dir "$d/aot" \
+    > "$d/aot.log" 2>&1 || { fail "$m: aot run"; cat "$d/aot.log"; return; }
+  python3 "$here/compare_npy.py" "$d/interp" "$d/aot" --atol $atol --rtol $rtol \
+    > "$d/compare.log" || { fail "$m: aot and interp outputs differ"; cat "$d/compare.log"; return; }
+  mv "$d" "$d.moved"
+  local ok=1
+  "$kiln" run "$d.moved/lib$m.so" --seed 7 --output-dir "$d.moved/again" \
+    > "$d.moved/again.log" 2>&1 || ok=0
+  python3 "$here/compare_npy.py" "$d.moved/aot" "$d.moved/again" --atol 0 --rtol 0 \
+    > /dev/null 2>&1 || ok=0
+  mv "$d.moved" "$d"
+  [ $ok -eq 1 ] || { fail "$m: the library does not run after its folder moved"; cat "$d/again.log"; return; }
+  pass "$m: $(grep -o '[0-9]* reference steps\?' "$d/compile.log") through libkiln-rt.so match interp, also after a move"
+}
+for m in mixed test_gru_defaults test_lstm_defaults test_cast_FLOAT_to_FLOAT16; do
+  check_reference "$m"
+done
+# RoiAlign on random batch indices in [0, 10) with a batch of 1: the kernel
+# fails, and kiln run reports its message through NAME_status_string.
+m=test_roialign_aligned_false
+if build_reference "$m"; then
+  d=$rt/$m
+  if "$kiln" run "$d/lib$m.so" --seed 7 > "$d/aot.log" 2>&1; then
+    fail "$m: a run with out-of-range batch indices succeeded"
+  elif ! grep -q "kiln.roi_align" "$d/aot.log"; then
+    fail "$m: the kernel's error does not reach kiln run"; cat "$d/aot.log"
+  else
+    pass "$m: a kernel error comes out of the library: $(grep -o 'failed.*' "$d/aot.log" | head -c 200)"
+  fi
+fi
+
+# Refusal: NonZero's result shape (2 x n) depends on the data, so it never
+# compiles.
 r=$work/refuse
 mkdir -p "$r"
-nonzero=/usr/share/libonnx-testdata/data/node/test_nonzero_example/model.onnx
+nonzero=$work/nonzero.onnx
+python3 "$here/mixed_model.py" "$nonzero" --nonzero || fail "mixed_model.py --nonzero"
 if "$kiln" compile "$nonzero" -o "$r/libnz.so" > "$r/log" 2>&1; then
   fail "a model with NonZero compiled to a library"
 elif ! grep -q "kiln.non_zero" "$r/log"; then

@@ -65,6 +65,11 @@ static int buildLibrary(const CompileOptions &opts) {
      << (result->kernels == 1 ? " kernel" : " kernels") << ", API prefix "
      << result->prefix << "_)\n";
   os << "header  " << result->files[result->files.size() - 2] << "\n";
+  if (result->referenceSteps)
+    os << "runtime " << result->files[result->files.size() - 3] << " ("
+       << result->referenceSteps << " reference step"
+       << (result->referenceSteps == 1 ? "" : "s")
+       << " run through it; keep it beside the library)\n";
   if (opts.weightsFile)
     os << "weights " << result->files.front() << " (" << result->weightBytes
        << " bytes)\n";

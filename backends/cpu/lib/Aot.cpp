@@ -1,21 +1,25 @@
 //===- Aot.cpp - Build a shared library and C header from a plan ----------===//
 //
 // Steps of compileLibrary:
-//  1. Prepare the graph (the JIT's graph passes) and plan it. A plan with
-//     reference steps is refused: their kernels are C++ code of Kiln's
-//     runtime, which a library with no dependencies cannot contain. The error
-//     lists the ops and why each was not compiled.
-//  2. Lay out the data: weights (constants the kernels read as buffers)
-//     back to back in one blob, each 64-byte aligned; intermediates in the
-//     scratch arena at offsets from planScratch.
+//  1. Prepare the graph (the JIT's graph passes) and plan it. Reference
+//     steps (ops no lowering handles) run through libkiln-rt.so, Kiln's
+//     runtime behind a C API; they need static shapes, since the driver
+//     passes them as constants: a dynamic one is refused, naming the op.
+//  2. Lay out the data: weights (constants the kernels or reference steps
+//     read as buffers) back to back in one blob, each 64-byte aligned;
+//     intermediates in the scratch arena at offsets from planScratch.
 //  3. Compile the kernels to object files (Codegen.h), or take them from the
 //     JIT's kernel cache: the objects are PIC and the same either way.
 //  4. Generate NAME.h (the C API and the model's description as constants)
 //     and a C driver: the plan as straight-line calls of kiln_k<N>, the
 //     description as static data for NAME_describe(), the weights either as
 //     an `.incbin` of the blob or loaded and checksummed by NAME_init().
+//     A reference step is a kiln_rt_eval call with its shapes as static
+//     arrays and its attributes as a serialized blob (AttrBlob.h).
 //  5. `cc -c` the driver and `cc -shared` it with the kernel objects; a
-//     version script keeps everything but the NAME_* API local.
+//     version script keeps everything but the NAME_* API local. With
+//     reference steps, libkiln-rt.so is copied beside the library and
+//     linked with the rpath $ORIGIN.
 //  6. Everything is built in a temporary folder beside the library and
 //     renamed into place last, so a failure leaves no partial output.
 //
@@ -24,6 +28,7 @@
 #include "kiln/cpu/Cache.h"
 #include "kiln/cpu/Codegen.h"
 #include "kiln/cpu/Jit.h"
+#include "kiln/runtime/AttrBlob.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -35,7 +40,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <map>
 
 using namespace mlir;
 
@@ -52,6 +56,11 @@ static double msSince(std::chrono::steady_clock::time_point start) {
 }
 
 static uint64_t alignUp(uint64_t n, uint64_t a) { return (n + a - 1) / a * a; }
+
+/// The text of kiln/runtime/kiln_rt.h, written beside the driver.
+static const char *kKilnRtHeader =
+#include "kiln/cpu/KilnRtHeader.inc"
+    ;
 
 static uint64_t slotBytes(const PlanSlot &s) {
   return static_cast<uint64_t>(shapeNumElements(s.shape)) * dtypeSize(s.dtype);
@@ -160,7 +169,8 @@ ScratchPlan planScratch(const Plan &plan) {
 //===----------------------------------------------------------------------===//
 
 namespace {
-/// Constants the kernels read as buffers (or that are outputs), packed.
+/// Constants the kernels or reference steps read as buffers (or that are
+/// outputs), packed.
 struct WeightsLayout {
   /// Byte offset per slot; -1 for slots not in the blob.
   std::vector<int64_t> offsets;
@@ -180,9 +190,14 @@ static WeightsLayout layoutWeights(const Plan &plan) {
     w.blob.append(static_cast<const char *>(slot.constant.raw()),
                   slot.constant.byteSize());
   };
-  for (const PlanStep &step : plan.steps)
+  for (const PlanStep &step : plan.steps) {
     for (int s : step.args)
       add(s);
+    if (step.kind == PlanStep::Kind::Reference)
+      for (int s : step.inputs)
+        if (s >= 0)
+          add(s);
+  }
   for (int s : plan.outputSlots)
     add(s);
   w.blob.resize(alignUp(w.blob.size(), kScratchAlign), '\0');
@@ -269,6 +284,8 @@ struct LibraryDesc {
   std::string weightsFileName;
   /// Absolute path of the blob for `.incbin`.
   std::string blobPath;
+  /// Steps run through libkiln-rt.so.
+  unsigned numReference = 0;
 };
 } // namespace
 
@@ -284,6 +301,7 @@ static const char *kCommonHeader = R"(#ifndef KILN_AOT_ABI_1
 #define KILN_ERR_SIZE 4            /* the weights file is short or long */
 #define KILN_ERR_CORRUPT 5         /* bad magic, wrong model or checksum */
 #define KILN_ERR_NOMEM 6           /* no memory for the weights */
+#define KILN_ERR_RUNTIME 7         /* a step run by libkiln-rt.so failed */
 
 /* Element types: the ONNX TensorProto.DataType numbers. Bool is one byte
    holding 0 or 1. Tensors are dense and row-major. */
@@ -373,11 +391,21 @@ static std::string generateHeader(const LibraryDesc &d) {
      << (d.weightsFile ? " Call " + d.prefix + "_init(path of " +
                              d.weightsFileName + ") once\n   before any run."
                        : "")
-     << " The library allocates nothing\n   while running, starts no "
-        "threads and keeps no state between runs: runs\n   with separate "
-        "scratch and outputs may go on concurrently. The kernels\n   are "
-        "compiled for "
-     << hostTarget().cpu << " and use its instruction set. */\n";
+     << " The library"
+     << (d.numReference ? " (but for the steps\n   run by libkiln-rt.so, "
+                          "below) allocates nothing while running,\n   "
+                        : " allocates nothing\n   while running, ")
+     << "starts no threads and keeps no state between runs: runs\n   with "
+        "separate scratch and outputs may go on concurrently. The kernels\n"
+        "   are compiled for "
+     << hostTarget().cpu << " and use its instruction set.";
+  if (d.numReference)
+    os << "\n\n   " << d.numReference
+       << " of its steps run through Kiln's runtime library, which allocates "
+          "their\n   results on the heap: this library needs libkiln-rt.so, "
+          "which kiln compile\n   copied beside it. It is found there through "
+          "the rpath $ORIGIN: keep the\n   two files together.";
+  os << " */\n";
   os << "#ifndef " << guard << "\n#define " << guard << "\n\n"
      << "#include <stddef.h>\n#include <stdint.h>\n\n"
      << "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n";
@@ -422,7 +450,15 @@ static std::string generateHeader(const LibraryDesc &d) {
   os << "/* Runs the model on the calling thread. `scratch` may be NULL when "
         "the\n   scratch size is 0. Returns KILN_OK"
      << (d.weightsFile ? ", KILN_ERR_NOT_INITIALIZED" : "")
-     << " or KILN_ERR_ARGUMENT (a\n   null or misaligned pointer). */\n"
+     << " or KILN_ERR_ARGUMENT (a\n   null or misaligned pointer)"
+     << (d.numReference
+             ? ", or KILN_ERR_RUNTIME when a step run by\n   libkiln-rt.so "
+               "fails: then " +
+                   d.prefix +
+                   "_status_string(KILN_ERR_RUNTIME) called on the\n   "
+                   "same thread returns its message"
+             : std::string())
+     << ". */\n"
      << "int " << p << "_run(const void *const *inputs, void *const *outputs,"
      << "\n"
      << std::string(p.size() + 9, ' ') << "void *scratch);\n\n";
@@ -524,6 +560,87 @@ void PREFIX_release(void) {
 }
 )";
 
+/// True for result \p r of reference step \p step when nothing reads it
+/// and its shape is not static: the driver has the runtime drop it.
+static bool isDiscarded(const Plan &plan, const PlanStep &step, size_t r) {
+  return !plan.slots[step.outputs[r]].isStatic &&
+         step.ops.back()->getResult(r).use_empty();
+}
+
+/// For the reference steps: each slot's shape and each step's attribute
+/// blob as static arrays (kiln_shape<slot>, kiln_attrs<step>).
+static void writeReferenceData(llvm::raw_ostream &os, const LibraryDesc &d) {
+  const Plan &plan = *d.plan;
+  os << "\n/* Shapes and attributes of the steps run by libkiln-rt.so. */\n"
+     << "static _Thread_local char kiln_error[1024];\n";
+  std::vector<bool> done(plan.slots.size(), false);
+  for (auto [i, step] : llvm::enumerate(plan.steps)) {
+    if (step.kind != PlanStep::Kind::Reference)
+      continue;
+    for (const auto &slots : {step.inputs, step.outputs})
+      for (int s : slots) {
+        if (s < 0 || done[s] || !plan.slots[s].isStatic)
+          continue;
+        done[s] = true;
+        const Shape &shape = plan.slots[s].shape;
+        os << "static const int64_t kiln_shape" << s << "["
+           << std::max<size_t>(1, shape.size()) << "] = {";
+        if (shape.empty())
+          os << "0 /* rank 0 */";
+        for (auto [k, dim] : llvm::enumerate(shape))
+          os << (k ? ", " : "") << dim;
+        os << "};\n";
+      }
+    std::string blob = serializeAttrs(step.attrs);
+    os << "static const unsigned char kiln_attrs" << i << "[" << blob.size()
+       << "] = {";
+    for (auto [k, c] : llvm::enumerate(blob))
+      os << (k % 16 ? " " : "\n    ") << "0x"
+         << llvm::utohexstr(static_cast<unsigned char>(c), /*LowerCase=*/true,
+                            /*Width=*/2)
+         << ",";
+    os << "};\n";
+  }
+}
+
+/// A reference step: one kiln_rt_eval call, its message kept on failure.
+static void writeReferenceStep(llvm::raw_ostream &os, const LibraryDesc &d,
+                               const PlanStep &step, size_t index) {
+  const Plan &plan = *d.plan;
+  // dtype 0: an absent operand, or a result the runtime drops.
+  auto tensor = [&](int s) {
+    if (s < 0)
+      return std::string("{0, 0, NULL, NULL}");
+    const PlanSlot &slot = plan.slots[s];
+    return llvm::formatv("{{{0}, {1}, kiln_shape{2}, {3}}",
+                         dtypeToOnnx(slot.dtype), slot.shape.size(), s,
+                         slotPointer(d, s))
+        .str();
+  };
+  auto array = [&](llvm::StringRef name, const std::vector<int> &slots) {
+    if (slots.empty())
+      return;
+    os << "    const kiln_rt_tensor " << name << "[] = {";
+    for (auto [k, s] : llvm::enumerate(slots))
+      os << (k ? ",\n        " : "") << tensor(s);
+    os << "};\n";
+  };
+  std::vector<int> outputs = step.outputs;
+  for (size_t r = 0; r < outputs.size(); ++r)
+    if (isDiscarded(plan, step, r))
+      outputs[r] = -1;
+  array("ri", step.inputs);
+  array("ro", outputs);
+  ReferenceKernelOpInterface kernel = step.kernel;
+  os << "    if (kiln_rt_eval(" << cString(kernel.getOnnxName()) << ", "
+     << cString(step.label) << ", kiln_attrs" << index << ", sizeof kiln_attrs"
+     << index << ",\n                     " << step.inputs.size() << ", "
+     << (step.inputs.empty() ? "NULL" : "ri") << ", " << step.outputs.size()
+     << ", " << (step.outputs.empty() ? "NULL" : "ro")
+     << ", kiln_error, sizeof kiln_error))\n"
+     << "      return KILN_ERR_RUNTIME;\n";
+}
+
 static std::string generateDriver(const LibraryDesc &d) {
   const Plan &plan = *d.plan;
   const std::string &p = d.prefix;
@@ -539,8 +656,13 @@ static std::string generateDriver(const LibraryDesc &d) {
      << "typedef void (*kiln_kernel)(void **buffers, int64_t begin, "
         "int64_t end);\n";
   for (const PlanStep &step : plan.steps)
-    os << "KILN_HIDDEN void " << step.symbol
-       << "(void **, int64_t, int64_t);\n";
+    if (step.kind == PlanStep::Kind::Compiled)
+      os << "KILN_HIDDEN void " << step.symbol
+         << "(void **, int64_t, int64_t);\n";
+  if (d.numReference) {
+    os << "\n#include \"kiln_rt.h\"\n";
+    writeReferenceData(os, d);
+  }
 
   // Weights.
   os << "\n#define KILN_WEIGHTS_SIZE " << d.weights.blob.size() << "u\n"
@@ -627,6 +749,10 @@ static uint64_t kiln_checksum(const unsigned char *p, uint64_t n) {
      << "  case KILN_ERR_CORRUPT: return \"the weights file is corrupt or "
         "belongs to another model\";\n"
      << "  case KILN_ERR_NOMEM: return \"out of memory\";\n"
+     << (d.numReference ? "  case KILN_ERR_RUNTIME: return kiln_error[0] ? "
+                          "kiln_error : \"a step run by libkiln-rt.so "
+                          "failed\";\n"
+                        : "")
      << "  default: return \"unknown status\";\n  }\n}\n";
 
   // Steps.
@@ -688,8 +814,14 @@ static void kiln_step(kiln_kernel fn, void **buffers, int64_t n,
   for (auto [i, spec] : llvm::enumerate(plan.outputs))
     check("out", i, spec);
   os << "  (void)s;\n";
-  for (const PlanStep &step : plan.steps) {
-    os << "  { /* " << cComment(step.label) << " */\n    void *b[] = {";
+  for (auto [i, step] : llvm::enumerate(plan.steps)) {
+    os << "  { /* " << cComment(step.label) << " */\n";
+    if (step.kind == PlanStep::Kind::Reference) {
+      writeReferenceStep(os, d, step, i);
+      os << "  }\n";
+      continue;
+    }
+    os << "    void *b[] = {";
     for (auto [k, s] : llvm::enumerate(step.args))
       os << (k ? ", " : "") << slotPointer(d, s);
     os << "};\n    kiln_step(" << step.symbol << ", b, " << step.workItems
@@ -713,19 +845,56 @@ static void kiln_step(kiln_kernel fn, void **buffers, int64_t n,
 // Building
 //===----------------------------------------------------------------------===//
 
-/// Lists the reference steps of \p plan, grouped by op, for the refusal.
-static std::string describeReferenceSteps(const Plan &plan) {
-  std::map<std::string, std::vector<const PlanStep *>> byOp;
-  for (const PlanStep &step : plan.steps)
-    if (step.kind == PlanStep::Kind::Reference)
-      byOp[step.ops.back()->getName().getStringRef().str()].push_back(&step);
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  for (auto &[op, steps] : byOp) {
-    os << "\n  " << op << " x" << steps.size() << ": " << steps.front()->reason
-       << " (e.g. " << steps.front()->label << ")";
+/// Fails on the first reference step with a dynamic-shaped operand or
+/// (read) result: the driver passes every shape as a constant.
+static llvm::Error checkStaticReferenceSteps(const Plan &plan) {
+  for (const PlanStep &step : plan.steps) {
+    if (step.kind != PlanStep::Kind::Reference)
+      continue;
+    mlir::Operation *op = step.ops.back();
+    auto check = [&](llvm::StringRef kind, size_t i, int s,
+                     mlir::Value v) -> llvm::Error {
+      if (s < 0 || plan.slots[s].isStatic)
+        return llvm::Error::success();
+      std::string type;
+      llvm::raw_string_ostream os(type);
+      os << v.getType();
+      return makeError(llvm::formatv(
+          "cannot build a library: {0} runs as a reference step and its {1} "
+          "#{2} has the dynamic type {3}: shapes known only at run time are "
+          "not supported in a library, whose header gives every shape as a "
+          "constant (give --shape for dynamic inputs; a model with an op "
+          "whose result shape depends on the data needs the JIT)",
+          step.label, kind, i, type));
+    };
+    for (auto [i, s] : llvm::enumerate(step.inputs))
+      if (llvm::Error e = check("operand", i, s, op->getOperand(i)))
+        return e;
+    for (auto [i, s] : llvm::enumerate(step.outputs))
+      if (!isDiscarded(plan, step, i))
+        if (llvm::Error e = check("result", i, s, op->getResult(i)))
+          return e;
   }
-  return text;
+  return llvm::Error::success();
+}
+
+llvm::Expected<std::string> findRuntimeLibrary() {
+  static int anchor;
+  std::string exe = llvm::sys::fs::getMainExecutable(nullptr, &anchor);
+  llvm::StringRef exeDir = llvm::sys::path::parent_path(exe);
+  std::vector<std::string> candidates;
+  for (llvm::StringRef rel : {"libkiln-rt.so", "../lib/libkiln-rt.so"}) {
+    llvm::SmallString<256> path(exeDir);
+    llvm::sys::path::append(path, rel);
+    llvm::sys::path::remove_dots(path, /*remove_dot_dot=*/true);
+    if (llvm::sys::fs::is_regular_file(path))
+      return path.str().str();
+    candidates.push_back(path.str().str());
+  }
+  return makeError("cannot find libkiln-rt.so (Kiln's runtime library, "
+                   "which a library with reference steps links); looked "
+                   "for " +
+                   llvm::join(candidates, " and "));
 }
 
 /// Writes \p data to \p path.
@@ -811,15 +980,18 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
     return planOr.takeError();
   Plan plan = std::move(*planOr);
   d.plan = &plan;
-  unsigned numReference = plan.steps.size() - plan.numCompiled();
+  d.numReference = plan.steps.size() - plan.numCompiled();
   stage("plan and lower to linalg (" + std::to_string(plan.numCompiled()) +
-        " kernels, " + std::to_string(numReference) + " reference steps)");
-  if (numReference)
-    return makeError(llvm::formatv(
-        "cannot build a library: {0} of {1} steps need reference kernels, "
-        "which the AOT backend cannot compile (a library holds compiled "
-        "kernels only); the ops:{2}",
-        numReference, plan.steps.size(), describeReferenceSteps(plan)));
+        " kernels, " + std::to_string(d.numReference) + " reference steps)");
+  if (llvm::Error e = checkStaticReferenceSteps(plan))
+    return std::move(e);
+  std::string runtimeLibrary = options.runtimeLibrary;
+  if (d.numReference && runtimeLibrary.empty()) {
+    auto found = findRuntimeLibrary();
+    if (!found)
+      return found.takeError();
+    runtimeLibrary = *found;
+  }
   for (const auto &specs : {plan.inputs, plan.outputs})
     for (const TensorSpec &spec : specs)
       if (!spec.isStatic())
@@ -887,6 +1059,15 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
   if (llvm::Error e = writeFile(exports, "{\n  global: " + d.prefix +
                                              "_*;\n  local: *;\n};\n"))
     return std::move(e);
+  std::string runtimeCopy = t + "/libkiln-rt.so";
+  if (d.numReference) {
+    if (llvm::Error e = writeFile(t + "/kiln_rt.h", kKilnRtHeader))
+      return std::move(e);
+    if (std::error_code ec =
+            llvm::sys::fs::copy_file(runtimeLibrary, runtimeCopy))
+      return makeError("cannot copy '" + runtimeLibrary + "' to '" +
+                       runtimeCopy + "': " + ec.message());
+  }
   if (d.weightsFile) {
     if (llvm::Error e = writeFile(t + "/" + d.weightsFileName,
                                   weightsFileImage(d.weights.blob)))
@@ -914,6 +1095,10 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
   link.insert(link.end(), {"-Wl,--version-script=" + exports,
                            "-Wl,-soname,lib" + d.name + ".so",
                            "-Wl,-z,noexecstack", "-Wl,--as-needed", "-lm"});
+  // Reference steps: the copy of libkiln-rt.so that will sit beside the
+  // library, found at load time through $ORIGIN.
+  if (d.numReference)
+    link.insert(link.end(), {"-L" + t, "-lkiln-rt", "-Wl,-rpath,$ORIGIN"});
   if (llvm::Error e = runTool(link, t))
     return std::move(e);
   stage("driver compiled and library linked");
@@ -922,6 +1107,7 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
   AotResult result;
   result.prefix = d.prefix;
   result.kernels = plan.numCompiled();
+  result.referenceSteps = d.numReference;
   result.weightBytes = d.weights.blob.size();
   result.scratchBytes = d.scratch.size;
   result.unsharedScratchBytes = d.scratch.unsharedSize;
@@ -929,6 +1115,8 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
   if (d.weightsFile)
     moves.push_back(
         {t + "/" + d.weightsFileName, dir + "/" + d.weightsFileName});
+  if (d.numReference)
+    moves.push_back({runtimeCopy, dir + "/libkiln-rt.so"});
   moves.push_back({header, dir + "/" + d.name + ".h"});
   moves.push_back({t + "/lib.so", absLib.str().str()});
   for (auto &[from, to] : moves) {

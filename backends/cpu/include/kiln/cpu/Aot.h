@@ -6,8 +6,16 @@
 // an init function) and a generated C driver that runs the plan as
 // straight-line calls. The driver allocates nothing: intermediates live in a
 // scratch arena the caller provides, at offsets from a liveness-based memory
-// plan. The library needs only libc and libm; threads are the caller's, via
-// an optional parallel-for callback.
+// plan. Threads are the caller's, via an optional parallel-for callback.
+//
+// A fully compiled plan's library needs only libc and libm. A plan with
+// reference steps (ops no lowering handles: f16 and 8-bit types, recurrent
+// and detection ops...) runs each of them through Kiln's runtime library:
+// the driver calls kiln_rt_eval (kiln/runtime/kiln_rt.h) with the step's
+// static shapes and its attributes serialized at compile time, the library
+// links libkiln-rt.so, and a copy of it is written beside the library (found
+// at load time through the rpath $ORIGIN), so DIR stays self-contained. Such
+// plans still need every shape static.
 //
 // The same file loads such a library back (AotLibrary) for `kiln run
 // --backend=aot`, reading the model's description from the library itself.
@@ -44,15 +52,22 @@ struct AotOptions {
   std::string modelPath;
   /// Called after each stage with its name and milliseconds.
   std::function<void(llvm::StringRef stage, double ms)> onStage;
+  /// libkiln-rt.so, copied beside a library whose plan has reference steps;
+  /// empty: found beside the running executable (findRuntimeLibrary).
+  std::string runtimeLibrary;
 };
 
 /// What an AOT build wrote, for the report.
 struct AotResult {
-  /// The library, the header and (with weightsFile) the weights file.
+  /// The files written, the library last and its header before it: the
+  /// weights file (with weightsFile) first, then libkiln-rt.so (with
+  /// reference steps).
   std::vector<std::string> files;
   /// The C prefix of the API (`resnet_small` for libresnet-small.so).
   std::string prefix;
   unsigned kernels = 0;
+  /// Steps run through libkiln-rt.so.
+  unsigned referenceSteps = 0;
   uint64_t weightBytes = 0;
   /// Scratch arena size, and what the intermediates would take unshared.
   uint64_t scratchBytes = 0;
@@ -84,9 +99,14 @@ std::string libraryBaseName(llvm::StringRef path);
 /// NAME as a C identifier: "resnet-small" -> "resnet_small".
 std::string cPrefixFor(llvm::StringRef name);
 
+/// libkiln-rt.so beside the running executable or in ../lib from it, or an
+/// error naming the places searched.
+llvm::Expected<std::string> findRuntimeLibrary();
+
 /// Builds the library \p libraryPath from \p graph (a kiln module; the graph
-/// passes run on it here). Fails, writing nothing, when a step would need a
-/// reference kernel; the error lists those ops. All files are written under
+/// passes run on it here). Fails, writing nothing, when a reference step has
+/// a dynamic shape (the error names the op and the value) or when a plan
+/// with reference steps finds no libkiln-rt.so. All files are written under
 /// temporary names and renamed into place at the end.
 llvm::Expected<AotResult> compileLibrary(mlir::ModuleOp graph,
                                          const std::string &libraryPath,

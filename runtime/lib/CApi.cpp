@@ -1,0 +1,139 @@
+//===- CApi.cpp - libkiln-rt.so: reference kernels behind a C API ---------===//
+//
+// kiln_rt_eval, step by step:
+//  1. find the kernel by name and parse the attribute blob;
+//  2. view the caller's inputs as Tensors (no copy; kernels only read them);
+//  3. run the kernel, turning exceptions into errors (none may cross C);
+//  4. check each result's dtype and shape against the caller's static ones
+//     and copy it into the caller's buffer.
+// Only the kiln_rt_* functions are exported (kiln-rt.map).
+//
+//===----------------------------------------------------------------------===//
+#include "kiln/runtime/kiln_rt.h"
+
+#include "kiln/runtime/AttrBlob.h"
+#include "kiln/runtime/KernelRegistry.h"
+
+#include <cstring>
+#include <exception>
+#include <new>
+
+using namespace kiln;
+
+/// Copies \p message into err[0, errLen), NUL-terminated.
+static int fail(const std::string &message, char *err, size_t errLen) {
+  if (err && errLen) {
+    size_t n = std::min(message.size(), errLen - 1);
+    std::memcpy(err, message.data(), n);
+    err[n] = '\0';
+  }
+  return 1;
+}
+
+/// The shape and dtype of \p t, or an error naming \p what.
+static Status specOf(const kiln_rt_tensor &t, const std::string &what,
+                     DType &dtype, Shape &shape) {
+  auto d = dtypeFromOnnx(t.dtype);
+  if (!d)
+    return Status::error(what + " has unknown element type " +
+                         std::to_string(t.dtype));
+  if (t.rank < 0 || (t.rank > 0 && !t.shape))
+    return Status::error(what + " has a bad rank or no shape");
+  dtype = *d;
+  shape.assign(t.shape, t.shape + t.rank);
+  for (int64_t dim : shape)
+    if (dim < 0)
+      return Status::error(what + " has the negative dimension " +
+                           std::to_string(dim));
+  return Status::ok();
+}
+
+static Status evaluate(const char *kernelName, const std::string &label,
+                       const void *attrBytes, size_t attrsLen, int nIn,
+                       const kiln_rt_tensor *in, int nOut,
+                       const kiln_rt_tensor *out) {
+  // 1. Kernel and attributes.
+  KernelFn kernel = findKernel(kernelName ? kernelName : "");
+  if (!kernel)
+    return Status::error(label + ": libkiln-rt.so has no kernel '" +
+                         (kernelName ? kernelName : "(null)") +
+                         "' (is it older than the library?)");
+  AttrMap attrs;
+  if (Status s = parseAttrs(attrBytes, attrsLen, attrs); !s)
+    return Status::error(label + ": " + s.message());
+
+  // 2. Inputs.
+  std::vector<Tensor> inputs(nIn);
+  KernelContext ctx;
+  ctx.opName = label;
+  ctx.attrs = &attrs;
+  for (int i = 0; i < nIn; ++i) {
+    if (in[i].dtype == 0) {
+      ctx.inputs.push_back(nullptr);
+      continue;
+    }
+    DType dtype;
+    Shape shape;
+    if (Status s = specOf(in[i], label + ": input #" + std::to_string(i), dtype,
+                          shape);
+        !s)
+      return s;
+    if (!in[i].data && shapeNumElements(shape))
+      return Status::error(label + ": input #" + std::to_string(i) +
+                           " has no data");
+    inputs[i] = Tensor::view(dtype, std::move(shape), in[i].data, nullptr);
+    ctx.inputs.push_back(&inputs[i]);
+  }
+  ctx.outputs.resize(nOut);
+
+  // 3. The kernel.
+  if (Status s = kernel(ctx); !s)
+    return s;
+
+  // 4. Results.
+  for (int r = 0; r < nOut; ++r) {
+    if (out[r].dtype == 0)
+      continue; // a result nothing reads
+    std::string what = label + ": result #" + std::to_string(r);
+    DType dtype;
+    Shape shape;
+    if (Status s = specOf(out[r], what, dtype, shape); !s)
+      return s;
+    const Tensor &t = ctx.outputs[r];
+    if (!t.valid())
+      return Status::error(what + " was not produced");
+    if (t.dtype() != dtype || t.shape() != shape)
+      return Status::error(what + " is " + formatShape(t.shape()) + " " +
+                           std::string(dtypeName(t.dtype())) +
+                           " but the library expects " + formatShape(shape) +
+                           " " + std::string(dtypeName(dtype)));
+    if (t.byteSize()) {
+      if (!out[r].data)
+        return Status::error(what + " has no buffer");
+      std::memcpy(out[r].data, t.raw(), t.byteSize());
+    }
+  }
+  return Status::ok();
+}
+
+extern "C" int kiln_rt_abi_version(void) { return KILN_RT_ABI_VERSION; }
+
+extern "C" int kiln_rt_eval(const char *kernel, const char *label,
+                            const void *attrs, size_t attrs_len, int n_in,
+                            const kiln_rt_tensor *in, int n_out,
+                            const kiln_rt_tensor *out, char *err,
+                            size_t err_len) {
+  std::string name = label ? label : (kernel ? kernel : "kernel");
+  try {
+    if (n_in < 0 || n_out < 0 || (n_in && !in) || (n_out && !out))
+      return fail(name + ": bad operand or result arrays", err, err_len);
+    Status s = evaluate(kernel, name, attrs, attrs_len, n_in, in, n_out, out);
+    return s ? 0 : fail(s.message(), err, err_len);
+  } catch (const std::bad_alloc &) {
+    return fail(name + ": out of memory", err, err_len);
+  } catch (const std::exception &e) {
+    return fail(name + ": " + e.what(), err, err_len);
+  } catch (...) {
+    return fail(name + ": unknown exception", err, err_len);
+  }
+}

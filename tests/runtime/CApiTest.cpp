@@ -1,0 +1,129 @@
+//===- CApiTest.cpp - libkiln-rt.so's kiln_rt_eval, through its C ABI -----===//
+#include "kiln/runtime/kiln_rt.h"
+
+#include "kiln/runtime/AttrBlob.h"
+#include "kiln/runtime/KernelRegistry.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+using namespace kiln;
+
+namespace {
+/// A float tensor for the C API.
+kiln_rt_tensor f32(const int64_t *shape, int32_t rank, float *data) {
+  return {1, rank, shape, data};
+}
+} // namespace
+
+TEST(CApi, AbiVersion) {
+  EXPECT_EQ(kiln_rt_abi_version(), KILN_RT_ABI_VERSION);
+}
+
+TEST(CApi, RunsAKernelIntoTheCallersBuffer) {
+  int64_t shape[] = {2, 2};
+  float a[] = {1, 2, 3, 4}, b[] = {10, 20, 30, 40}, c[4] = {};
+  kiln_rt_tensor in[] = {f32(shape, 2, a), f32(shape, 2, b)};
+  kiln_rt_tensor out[] = {f32(shape, 2, c)};
+  std::string attrs = serializeAttrs(AttrMap());
+  char err[256] = "";
+  ASSERT_EQ(kiln_rt_eval("Add", "kiln.add (node 'x')", attrs.data(),
+                         attrs.size(), 2, in, 1, out, err, sizeof err),
+            0)
+      << err;
+  EXPECT_EQ(c[0], 11);
+  EXPECT_EQ(c[3], 44);
+}
+
+TEST(CApi, PassesAttributes) {
+  int64_t shape[] = {3};
+  float x[] = {1.5f, -2.0f, 65504.0f};
+  uint16_t y[3] = {};
+  AttrMap map;
+  map.set("to", int64_t(10)); // FLOAT16
+  std::string attrs = serializeAttrs(map);
+  kiln_rt_tensor in[] = {f32(shape, 1, x)};
+  kiln_rt_tensor out[] = {{10, 1, shape, y}};
+  char err[256] = "";
+  ASSERT_EQ(kiln_rt_eval("Cast", "kiln.cast", attrs.data(), attrs.size(), 1, in,
+                         1, out, err, sizeof err),
+            0)
+      << err;
+  EXPECT_EQ(y[0], 0x3e00); // 1.5
+  EXPECT_EQ(y[1], 0xc000); // -2
+  EXPECT_EQ(y[2], 0x7bff); // 65504
+}
+
+TEST(CApi, ReportsErrors) {
+  int64_t shape[] = {2, 2}, wrong[] = {4};
+  float a[4] = {}, c[4] = {};
+  std::string attrs = serializeAttrs(AttrMap());
+  kiln_rt_tensor in[] = {f32(shape, 2, a), f32(shape, 2, a)};
+  char err[256] = "";
+  auto eval = [&](const char *kernel, const kiln_rt_tensor *out,
+                  const std::string &blob) {
+    err[0] = '\0';
+    return kiln_rt_eval(kernel, "kiln.add (node 'x')", blob.data(), blob.size(),
+                        2, in, 1, out, err, sizeof err);
+  };
+  kiln_rt_tensor good[] = {f32(shape, 2, c)};
+  kiln_rt_tensor badShape[] = {f32(wrong, 1, c)};
+  EXPECT_NE(eval("Add", badShape, attrs), 0);
+  EXPECT_STREQ(err, "kiln.add (node 'x'): result #0 is 2x2 f32 but the "
+                    "library expects 4 f32");
+  EXPECT_NE(eval("NoSuchOp", good, attrs), 0);
+  EXPECT_NE(std::string(err).find("has no kernel 'NoSuchOp'"),
+            std::string::npos)
+      << err;
+  EXPECT_NE(eval("Add", good, "junk"), 0);
+  EXPECT_NE(std::string(err).find("corrupt attribute blob"), std::string::npos)
+      << err;
+  // A message longer than the buffer is cut and NUL-terminated.
+  char tiny[8];
+  EXPECT_NE(kiln_rt_eval("Add", "kiln.add", attrs.data(), attrs.size(), 2, in,
+                         1, badShape, tiny, sizeof tiny),
+            0);
+  EXPECT_STREQ(tiny, "kiln.ad");
+}
+
+TEST(CApi, AbsentOptionalInput) {
+  // Clip with no min and max is the identity.
+  int64_t shape[] = {2};
+  float x[] = {-5, 5}, y[2] = {};
+  kiln_rt_tensor in[] = {
+      f32(shape, 1, x), {0, 0, nullptr, nullptr}, {0, 0, nullptr, nullptr}};
+  kiln_rt_tensor out[] = {f32(shape, 1, y)};
+  std::string attrs = serializeAttrs(AttrMap());
+  char err[256] = "";
+  ASSERT_EQ(kiln_rt_eval("Clip", "kiln.clip", attrs.data(), attrs.size(), 3, in,
+                         1, out, err, sizeof err),
+            0)
+      << err;
+  EXPECT_EQ(y[0], -5);
+  EXPECT_EQ(y[1], 5);
+}
+
+TEST(KernelRegistry, FindsKernelsByOnnxName) {
+  EXPECT_NE(findKernel("Conv"), nullptr);
+  EXPECT_NE(findKernel("GRU"), nullptr);
+  EXPECT_EQ(findKernel("conv"), nullptr);
+  EXPECT_EQ(findKernel(""), nullptr);
+  std::vector<std::string_view> names = kernelNames();
+  EXPECT_GT(names.size(), 100u);
+  EXPECT_TRUE(std::is_sorted(names.begin(), names.end()));
+}
+
+TEST(CApi, DropsResultsWithDtypeZero) {
+  int64_t shape[] = {2};
+  float a[] = {1, 2};
+  kiln_rt_tensor in[] = {f32(shape, 1, a), f32(shape, 1, a)};
+  kiln_rt_tensor out[] = {{0, 0, nullptr, nullptr}};
+  std::string attrs = serializeAttrs(AttrMap());
+  char err[256] = "";
+  EXPECT_EQ(kiln_rt_eval("Add", "kiln.add", attrs.data(), attrs.size(), 2, in,
+                         1, out, err, sizeof err),
+            0)
+      << err;
+}
