@@ -9,13 +9,13 @@
 // a type less precise and never changes an element type.
 //
 //===----------------------------------------------------------------------===//
+#include "TypeRefinement.h"
+
 #include "kiln/ir/KilnDialect.h"
-#include "kiln/ir/ShapeInference.h"
 #include "kiln/passes/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
-#include "mlir/IR/SymbolTable.h"
 
 namespace kiln {
 #define GEN_PASS_DEF_INFERSHAPES
@@ -49,43 +49,14 @@ struct InferShapesPass : public kiln::impl::InferShapesBase<InferShapesPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
     for (auto func : module.getOps<func::FuncOp>()) {
-      if (func.isExternal() || !SymbolTable::symbolKnownUseEmpty(func, module))
+      if (!canRefineTypesIn(func, module))
         continue;
-      func.walk([&](ShapeInferenceOpInterface op) { refine(op); });
-      updateSignature(func);
+      // Steps 3 and 4 (TypeRefinement.h).
+      func.walk([&](ShapeInferenceOpInterface op) {
+        numRefined += refineResultTypes(op, reportConflicts);
+      });
+      updateResultTypes(func);
     }
-  }
-
-  /// Steps 3 and 4 for one op.
-  void refine(ShapeInferenceOpInterface op) {
-    SmallVector<Type> inferred;
-    if (failed(op.inferShapes(inferred)))
-      return;
-    assert(inferred.size() == op->getNumResults() &&
-           "inferShapes must give one type per result");
-    for (auto [result, type] : llvm::zip(op->getResults(), inferred)) {
-      Type merged = shape::refineType(result.getType(), type);
-      if (!merged && reportConflicts)
-        op->emitWarning("inferred type ")
-            << type << " of result " << result.getResultNumber()
-            << " contradicts its type " << result.getType();
-      if (merged && merged != result.getType()) {
-        result.setType(merged);
-        ++numRefined;
-      }
-    }
-  }
-
-  /// Step 5.
-  void updateSignature(func::FuncOp func) {
-    Operation *terminator = func.getBody().back().getTerminator();
-    if (!terminator)
-      return;
-    SmallVector<Type> results(terminator->getOperandTypes());
-    if (results.size() != func.getNumResults())
-      return;
-    func.setType(
-        FunctionType::get(func.getContext(), func.getArgumentTypes(), results));
   }
 };
 

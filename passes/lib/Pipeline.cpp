@@ -10,7 +10,15 @@
 namespace kiln {
 
 void addOptimizationPasses(mlir::OpPassManager &pm) {
-  // Shapes first: every later pass reads static shapes.
+  // Correctness first: declared shapes that depend on runtime values (NonZero,
+  // Range...) become dynamic before any pass or the backend trusts them.
+  pm.addPass(createRelaxDataDependentShapes());
+  // Shape arithmetic (Shape -> Gather -> Concat -> Reshape...) evaluated
+  // before anything reads shapes, refining types as it goes, so Reshape,
+  // Expand, ConstantOfShape get constant targets and static types.
+  pm.addPass(createFoldConstants());
+  // Shapes: every later pass reads static shapes (the folder refines the
+  // ops it walks too; this keeps that guarantee independent of folding).
   pm.addPass(createInferShapes());
   // Weights into the micro-kernel's panels: needs static shapes, and must
   // precede fusion, whose epilogues only packed ops carry.

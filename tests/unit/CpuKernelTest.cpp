@@ -21,6 +21,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
+#include <tuple>
 #include <random>
 
 using namespace kiln;
@@ -320,6 +322,98 @@ TEST_F(CpuKernelTest, DepthwiseBatchNormClip) {
   b.node("BatchNormalization", {"c", "scale", "shift", "mean", "var"}, {"bn"});
   b.node("Clip", {"bn", "lo", "hi"}, {"y"});
   check(b, {{1, 24, 15, 15}}, "kiln.depthwise_conv");
+}
+
+//===----------------------------------------------------------------------===//
+// Data-dependent shapes
+//===----------------------------------------------------------------------===//
+
+/// Runs \p b on the interpreter and the JIT with \p inputs; expects the
+/// same outputs (bytes) and returns the JIT plan's steps, one line each.
+std::string sameOnJit(mlir::MLIRContext &ctx, const std::string &path,
+                      const std::string &errors, const ModelBuilder &b,
+                      const std::vector<Tensor> &inputs) {
+  b.save(path);
+  auto reference = frontend::importOnnxFile(ctx, path);
+  auto compiled = frontend::importOnnxFile(ctx, path);
+  EXPECT_TRUE(reference && compiled) << errors;
+  if (!reference || !compiled)
+    return "";
+  auto interp = Interpreter::create(*reference);
+  EXPECT_TRUE(bool(interp)) << llvm::toString(interp.takeError());
+  auto expected = (*interp)->run(inputs);
+  EXPECT_TRUE(bool(expected)) << llvm::toString(expected.takeError());
+  cpu::CpuOptions options;
+  options.useCache = false;
+  auto jit = cpu::JitModel::create(*compiled, options);
+  EXPECT_TRUE(bool(jit)) << llvm::toString(jit.takeError());
+  if (!expected || !jit)
+    return "";
+  std::string steps;
+  for (const cpu::PlanStep &s : (*jit)->getPlan().steps)
+    steps += s.label + (s.kind == cpu::PlanStep::Kind::Compiled
+                            ? " compiled\n"
+                            : " reference\n");
+  auto actual = (*jit)->run(inputs);
+  EXPECT_TRUE(bool(actual)) << llvm::toString(actual.takeError()) << steps;
+  if (!actual)
+    return steps;
+  EXPECT_EQ(actual->size(), expected->size());
+  for (size_t o = 0; o < actual->size() && o < expected->size(); ++o) {
+    const Tensor &e = (*expected)[o], &a = (*actual)[o];
+    EXPECT_EQ(a.dtype(), e.dtype()) << "output " << o;
+    EXPECT_EQ(a.shape(), e.shape()) << "output " << o << "\n" << steps;
+    if (a.shape() == e.shape() && a.dtype() == e.dtype() && e.byteSize()) {
+      EXPECT_EQ(0, std::memcmp(a.raw(), e.raw(), e.byteSize()))
+          << "output " << o;
+    }
+  }
+  return steps;
+}
+
+/// A scalar f32 tensor.
+Tensor scalar(float v) {
+  Tensor t(DType::F32, Shape{});
+  t.data<float>()[0] = v;
+  return t;
+}
+
+TEST_F(CpuKernelTest, NonZeroWithOtherDataThanDeclared) {
+  // The model declares NonZero's output 2x3 (its own test data); other data
+  // has another count. The ops downstream only copied the declared shape.
+  ModelBuilder b;
+  b.input("x", {2, 3}).output("i", {2, 3}, 7).output("n", {2, 3}, 7);
+  b.output("r", {2, 3});
+  b.node("NonZero", {"x"}, {"i"});
+  b.node("Neg", {"i"}, {"n"});
+  b.node("Relu", {"x"}, {"r"}); // static: stays compiled
+  for (std::vector<float> data : {std::vector<float>{1, 0, 2, 0, 0, 3},
+                                  std::vector<float>{0, 0, 0, 0, 0, 0},
+                                  std::vector<float>{1, 2, 3, 4, 5, 6}}) {
+    Tensor x(DType::F32, Shape{2, 3});
+    std::copy(data.begin(), data.end(), x.data<float>());
+    std::string steps = sameOnJit(ctx, path, errors, b, {x});
+    size_t relu = steps.find("kiln.relu");
+    EXPECT_TRUE(relu != std::string::npos &&
+                steps.substr(relu, steps.find('\n', relu) - relu)
+                        .find(" compiled") != std::string::npos)
+        << steps;
+  }
+}
+
+TEST_F(CpuKernelTest, RangeWithRuntimeBounds) {
+  // Range's declared length (2) is that of the model's test data; the JIT
+  // must give the length the bounds give, through the ops downstream.
+  ModelBuilder b;
+  b.input("start", {}).input("limit", {}).input("delta", {});
+  b.output("y", {2});
+  b.initializer("two", {}, {2.0f});
+  b.node("Range", {"start", "limit", "delta"}, {"r"});
+  b.node("Mul", {"r", "two"}, {"y"});
+  for (auto [s, l, d] : {std::tuple{0.f, 2.f, 1.f}, std::tuple{1.f, 7.5f, 1.f},
+                         std::tuple{10.f, -3.f, -2.5f},
+                         std::tuple{0.f, -1.f, 1.f}})
+    sameOnJit(ctx, path, errors, b, {scalar(s), scalar(l), scalar(d)});
 }
 
 } // namespace

@@ -38,6 +38,11 @@ static double msSince(std::chrono::steady_clock::time_point start) {
 
 llvm::Error prepareGraph(ModuleOp graph, bool optimize) {
   PassManager pm(graph.getContext());
+  // Not an optimization: without it a declared shape that depends on runtime
+  // values (NonZero, Range...) would be trusted by the compiled kernels. The
+  // optimization pipeline starts with it.
+  if (!optimize)
+    pm.addPass(createRelaxDataDependentShapes());
   pm.addPass(createInferShapes());
   if (optimize)
     addOptimizationPasses(pm);

@@ -43,6 +43,31 @@ bool hasCompilableTypes(Operation *op) {
          llvm::all_of(op->getResults(), ok);
 }
 
+std::string describeUncompilableTypes(Operation *op) {
+  auto why = [](Value v, const char *what, size_t i) -> std::string {
+    if (isa<NoneType>(v.getType()))
+      return "";
+    std::string where = std::string(what) + " " + std::to_string(i);
+    RankedTensorType t = staticType(v);
+    if (!t)
+      return where + " has a shape known only at run time";
+    if (isCompilableElement(t.getElementType()))
+      return "";
+    std::string type;
+    llvm::raw_string_ostream os(type);
+    os << t.getElementType();
+    return where + " has element type " + type +
+           ", which compiled kernels do not handle";
+  };
+  for (auto [i, v] : llvm::enumerate(op->getOperands()))
+    if (std::string s = why(v, "operand", i); !s.empty())
+      return s;
+  for (auto [i, v] : llvm::enumerate(op->getResults()))
+    if (std::string s = why(v, "result", i); !s.empty())
+      return s;
+  return "";
+}
+
 DenseElementsAttr getConstantValue(Value v) {
   Attribute attr;
   if (!v || !matchPattern(v, m_Constant(&attr)))
@@ -59,6 +84,12 @@ std::optional<SmallVector<int64_t>> getConstantInts(Value v) {
     out.push_back(attr.getElementType().isInteger(1) ? x.getZExtValue()
                                                      : x.getSExtValue());
   return out;
+}
+
+bool areKnownAtCompileTime(ValueRange values) {
+  return llvm::all_of(values, [](Value v) {
+    return isa<NoneType>(v.getType()) || getConstantValue(v);
+  });
 }
 
 Value emptyTensor(OpBuilder &b, Location loc, RankedTensorType type) {

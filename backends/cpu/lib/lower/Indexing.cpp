@@ -184,6 +184,11 @@ struct ConstantOfShapePattern : OpRewritePattern<ConstantOfShapeOp> {
     auto type = staticType(op.getResult());
     if (!hasCompilableTypes(op) || !type)
       return rewriter.notifyMatchFailure(op, "types are not compilable");
+    std::optional<SmallVector<int64_t>> shape = getConstantInts(op.getInput());
+    if (!shape)
+      return rewriter.notifyMatchFailure(op, "the shape is not constant");
+    if (ArrayRef<int64_t>(*shape) != type.getShape())
+      return rewriter.notifyMatchFailure(op, "unexpected result shape");
     Type elem = type.getElementType();
     Location loc = op.getLoc();
     Value value;
@@ -225,13 +230,29 @@ struct RangePattern : OpRewritePattern<RangeOp> {
           t.getRank() > 1)
         return rewriter.notifyMatchFailure(op, "expected scalar operands");
     }
-    // With constant operands, check the count as the reference computes it.
+    // The count depends on the values: check it as the reference computes
+    // it, which needs constant operands.
     std::optional<double> s = constantScalar(op.getStart()),
                           l = constantScalar(op.getLimit()),
                           d = constantScalar(op.getDelta());
-    if (s && l && d && isa<FloatType>(elem)) {
+    if (!s || !l || !d)
+      return rewriter.notifyMatchFailure(op, "the bounds are not constant");
+    if (isa<FloatType>(elem)) {
       if (*d == 0 || int64_t(std::max(std::ceil((*l - *s) / *d), 0.0)) !=
                          type.getDimSize(0))
+        return rewriter.notifyMatchFailure(op, "unexpected result shape");
+    } else {
+      std::optional<SmallVector<int64_t>> si = getConstantInts(op.getStart()),
+                                          li = getConstantInts(op.getLimit()),
+                                          di = getConstantInts(op.getDelta());
+      if (!si || !li || !di || (*di)[0] == 0)
+        return rewriter.notifyMatchFailure(op, "unexpected bounds");
+      // ceil((limit - start) / delta), clamped at 0, in 128-bit to avoid
+      // overflow.
+      __int128 span = __int128((*li)[0]) - (*si)[0], step = (*di)[0];
+      __int128 n =
+          span / step + (span % step != 0 && (span < 0) == (step < 0));
+      if (std::max<__int128>(n, 0) != type.getDimSize(0))
         return rewriter.notifyMatchFailure(op, "unexpected result shape");
     }
     if (hasEmptyTensor(op))
@@ -314,9 +335,11 @@ struct OneHotPattern : OpRewritePattern<OneHotOp> {
         type.getRank() != rank + 1)
       return rewriter.notifyMatchFailure(op, "unexpected types");
     int64_t depth = type.getDimSize(axis);
-    if (std::optional<double> d = constantScalar(op.getDepth()))
-      if (!(*d >= 1) || int64_t(*d) != depth)
-        return rewriter.notifyMatchFailure(op, "unexpected depth");
+    std::optional<double> d = constantScalar(op.getDepth());
+    if (!d)
+      return rewriter.notifyMatchFailure(op, "the depth is not constant");
+    if (!(*d >= 1) || int64_t(*d) != depth)
+      return rewriter.notifyMatchFailure(op, "unexpected depth");
     if (depth < 1)
       return rewriter.notifyMatchFailure(op, "the reference rejects depth 0");
     SmallVector<AffineExpr> idxExprs;

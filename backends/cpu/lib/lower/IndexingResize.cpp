@@ -1,7 +1,7 @@
 //===- IndexingResize.cpp - Lowering of Resize ----------------------------===//
 //
-// Resize with scales (or roi) known at compile time, or with sizes under the
-// stretch policy (the static result shape then fixes every scale). Steps:
+// Resize with scales (or roi) known at compile time, or with constant sizes
+// under the stretch policy (the sizes then fix every scale). Steps:
 //  1. Resolve the output size and scale of each axis as the reference
 //     kernel (runtime/kernels/IndexingResize.cpp) does.
 //  2. For every axis and output coordinate, compute the taps (input index,
@@ -267,9 +267,14 @@ struct ResizePattern : OpRewritePattern<ResizeOp> {
     } else {
       if (op.getKeepAspectRatioPolicy().value_or("stretch") != "stretch")
         return rewriter.notifyMatchFailure(op, "only the stretch policy");
-      for (int64_t a : axes) {
+      // The sizes fix the result shape: they must be known to trust it.
+      std::optional<SmallVector<int64_t>> sizes =
+          getConstantInts(op.getSizes());
+      if (!sizes || sizes->size() != axes.size())
+        return rewriter.notifyMatchFailure(op, "sizes are not constant");
+      for (auto [a, size] : llvm::zip(axes, *sizes)) {
         int64_t in = inType.getDimSize(a);
-        outShape[a] = type.getDimSize(a);
+        outShape[a] = size;
         scale[a] = in == 0 ? 1.0 : double(outShape[a]) / double(in);
       }
     }

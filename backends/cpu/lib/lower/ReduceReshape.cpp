@@ -30,7 +30,8 @@ namespace kiln::cpu {
 namespace {
 
 /// Reshape, Flatten, Squeeze and Unsqueeze keep the row-major order: the
-/// result is operand 0 with the (static) result shape.
+/// result is operand 0 with the (static) result shape, trusted only when the
+/// target shape or axes are constants.
 template <typename OpTy> struct ReshapeLikePattern : OpRewritePattern<OpTy> {
   using OpRewritePattern<OpTy>::OpRewritePattern;
 
@@ -39,6 +40,8 @@ template <typename OpTy> struct ReshapeLikePattern : OpRewritePattern<OpTy> {
     RankedTensorType type = compilableResultType(op);
     if (!type)
       return rewriter.notifyMatchFailure(op, "types are not compilable");
+    if (!areKnownAtCompileTime(op->getOperands().drop_front()))
+      return rewriter.notifyMatchFailure(op, "the shape or axes are runtime");
     Value x = op->getOperand(0);
     if (staticType(x).getNumElements() != type.getNumElements())
       return rewriter.notifyMatchFailure(op, "element counts differ");
@@ -134,7 +137,7 @@ struct ConcatPattern : OpRewritePattern<ConcatOp> {
 };
 
 /// split(x) -> one extract_slice per result; the result types give the part
-/// sizes, whatever the split operand.
+/// sizes, checked against the split operand, which must be constant.
 struct SplitPattern : OpRewritePattern<SplitOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -150,12 +153,22 @@ struct SplitPattern : OpRewritePattern<SplitOp> {
         normalizeAxis(int64_t(op.getAxis().value_or(0)), rank);
     if (!axis)
       return rewriter.notifyMatchFailure(op, "axis out of range");
+    std::optional<SmallVector<int64_t>> split;
+    if (!isa<NoneType>(op.getSplit().getType())) {
+      split = getConstantInts(op.getSplit());
+      if (!split)
+        return rewriter.notifyMatchFailure(op, "the split is not constant");
+      if (split->size() != op.getNumResults())
+        return rewriter.notifyMatchFailure(op, "one part per result expected");
+    }
     int64_t total = 0;
-    for (Value r : op.getResults()) {
+    for (auto [i, r] : llvm::enumerate(op.getResults())) {
       auto t = staticType(r);
       for (int64_t d = 0; d < rank; ++d)
         if (d != *axis && t.getDimSize(d) != inType.getDimSize(d))
           return rewriter.notifyMatchFailure(op, "unexpected result shape");
+      if (split && (*split)[i] != t.getDimSize(*axis))
+        return rewriter.notifyMatchFailure(op, "unexpected part size");
       total += t.getDimSize(*axis);
     }
     if (total != inType.getDimSize(*axis))
@@ -187,6 +200,8 @@ struct ExpandPattern : OpRewritePattern<ExpandOp> {
     RankedTensorType type = compilableResultType(op);
     if (!type)
       return rewriter.notifyMatchFailure(op, "types are not compilable");
+    if (!areKnownAtCompileTime(op.getShape()))
+      return rewriter.notifyMatchFailure(op, "the shape is not constant");
     auto inType = staticType(op.getInput());
     int64_t offset = type.getRank() - inType.getRank();
     if (offset < 0)
@@ -216,16 +231,20 @@ struct TilePattern : OpRewritePattern<TileOp> {
     RankedTensorType type = compilableResultType(op);
     if (!type)
       return rewriter.notifyMatchFailure(op, "types are not compilable");
+    std::optional<SmallVector<int64_t>> repeats =
+        getConstantInts(op.getRepeats());
+    if (!repeats)
+      return rewriter.notifyMatchFailure(op, "the repeats are not constant");
     auto inType = staticType(op.getInput());
     int64_t rank = type.getRank();
-    if (inType.getRank() != rank)
+    if (inType.getRank() != rank || int64_t(repeats->size()) != rank)
       return rewriter.notifyMatchFailure(op, "unexpected result rank");
     if (hasEmptyTensor(op))
       return rewriter.notifyMatchFailure(op, kEmptyReason);
     SmallVector<AffineExpr> exprs;
     for (int64_t d = 0; d < rank; ++d) {
       int64_t in = inType.getDimSize(d), out = type.getDimSize(d);
-      if (in == 0 || out % in != 0)
+      if (in == 0 || out != in * (*repeats)[d])
         return rewriter.notifyMatchFailure(op, "unexpected result shape");
       AffineExpr e = rewriter.getAffineDimExpr(d);
       exprs.push_back(in == out ? e : e % in);

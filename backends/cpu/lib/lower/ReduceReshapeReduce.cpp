@@ -194,54 +194,6 @@ Value reduceDims(
   return generic.getResult(0);
 }
 
-/// The reduced dimensions of a reduction from \p in to \p out when its axes
-/// are only known at run time, as far as the static shapes determine them:
-/// a size-1 dimension folds the same groups whether reduced or not, so it is
-/// left out, and every other dimension must be unambiguous. None when two
-/// readings of the shapes differ.
-std::optional<SmallVector<bool>> reducedFromShapes(ArrayRef<int64_t> in,
-                                                   ArrayRef<int64_t> out,
-                                                   bool keepdims) {
-  SmallVector<bool> reduced(in.size(), false);
-  if (keepdims) {
-    if (in.size() != out.size())
-      return std::nullopt;
-    for (size_t d = 0; d < in.size(); ++d) {
-      if (out[d] != in[d] && out[d] != 1)
-        return std::nullopt;
-      reduced[d] = out[d] != in[d];
-    }
-    return reduced;
-  }
-  // Without keepdims, out is in with the reduced dimensions removed: try
-  // every such reading.
-  if (in.size() > 16)
-    return std::nullopt;
-  std::optional<SmallVector<bool>> found;
-  bool ambiguous = false;
-  std::function<void(size_t, size_t)> match = [&](size_t i, size_t j) {
-    if (ambiguous)
-      return;
-    if (i == in.size()) {
-      if (j != out.size())
-        return;
-      if (found && *found != reduced)
-        ambiguous = true;
-      found = reduced;
-      return;
-    }
-    if (j < out.size() && in[i] == out[j])
-      match(i + 1, j + 1);
-    reduced[i] = in[i] != 1;
-    match(i + 1, j);
-    reduced[i] = false;
-  };
-  match(0, 0);
-  if (ambiguous)
-    return std::nullopt;
-  return found;
-}
-
 /// Lowers the Reduce* op OpTy of kind \p kind.
 template <typename OpTy> struct ReducePattern : OpRewritePattern<OpTy> {
   ReducePattern(MLIRContext *ctx, ReduceKind kind)
@@ -261,7 +213,6 @@ template <typename OpTy> struct ReducePattern : OpRewritePattern<OpTy> {
     bool noop = op.getNoopWithEmptyAxes().value_or(0) != 0;
     SmallVector<bool> reduced(rank, !noop);
     Value axesValue = op.getAxes();
-    bool fromShapes = false;
     if (isa<NoneType>(axesValue.getType()) ||
         staticType(axesValue).getNumElements() == 0) {
       // No axes: every axis, or none with noop_with_empty_axes.
@@ -276,16 +227,10 @@ template <typename OpTy> struct ReducePattern : OpRewritePattern<OpTy> {
           return rewriter.notifyMatchFailure(op, "repeated axis");
         reduced[*axis] = true;
       }
-    } else if (std::optional<SmallVector<bool>> r = reducedFromShapes(
-                   inType.getShape(), outType.getShape(), keepdims)) {
-      reduced = *r;
-      fromShapes = true;
-      // Size-1 dimensions fold the same groups reduced or not; keep them
-      // out of the reduction and let the reshape drop or keep them.
-      keepdims = false;
     } else {
-      return rewriter.notifyMatchFailure(
-          op, "axes are not constant and the shapes leave them ambiguous");
+      // The result shape depends on the axes' values: the declared type is
+      // not to be trusted for whatever axes come at run time.
+      return rewriter.notifyMatchFailure(op, "axes are not constant");
     }
     SmallVector<int64_t> keptShape, resultShape;
     int64_t group = 1;
@@ -299,7 +244,7 @@ template <typename OpTy> struct ReducePattern : OpRewritePattern<OpTy> {
         resultShape.push_back(inType.getDimSize(d));
       }
     }
-    if (!fromShapes && outType.getShape() != ArrayRef<int64_t>(resultShape))
+    if (outType.getShape() != ArrayRef<int64_t>(resultShape))
       return rewriter.notifyMatchFailure(op, "unexpected result shape");
 
     Location loc = op.getLoc();

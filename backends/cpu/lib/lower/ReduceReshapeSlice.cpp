@@ -2,19 +2,15 @@
 //
 // Slice and Pad on tensors, matching runtime/kernels/ReduceReshapeShape.cpp:
 //
-//   slice(x) (constant operands) -> strided extract_slice (+ a generic
-//                                   reversing the dimensions with negative
-//                                   steps)
-//   pad(x)   (constant operands, constant mode)
-//                                -> fill + insert_slice of the cropped input
-//   otherwise                    -> linalg.generic computing each element's
-//                                   source coordinates (from run-time
-//                                   starts/steps/pads/axes read with
-//                                   tensor.extract) and reading x there
+//   slice(x) -> strided extract_slice (+ a generic reversing the dimensions
+//               with negative steps)
+//   pad(x)   -> constant mode: fill + insert_slice of the cropped input;
+//               other modes: linalg.generic computing each element's source
+//               coordinates and reading x there with tensor.extract
 //
-// The static result shape fixes the counts, so run-time operands only move
-// where elements come from; coordinates are clamped into the input so that
-// a run-time operand the reference would reject cannot read out of bounds.
+// Both need constant starts/ends/axes/steps and pads/axes: the result shape
+// depends on their values, so with run-time values the static result type
+// is only the importer's guess and the op stays a reference step.
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/Lowering.h"
@@ -30,40 +26,8 @@ namespace kiln::cpu {
 
 namespace {
 
-/// Element \p j of the 1-D integer tensor \p t, as i64.
-Value extractI64(OpBuilder &b, Location loc, Value t, int64_t j) {
-  Value v = b.create<tensor::ExtractOp>(
-      loc, t, ValueRange{b.create<arith::ConstantIndexOp>(loc, j)});
-  return convertScalar(b, loc, v, b.getI64Type());
-}
-
 Value i64Constant(OpBuilder &b, Location loc, int64_t v) {
   return b.create<arith::ConstantOp>(loc, b.getI64IntegerAttr(v));
-}
-
-/// Sets `perDim[d] = valueFor(d)` for the dimension d that entry \p j of a
-/// Slice or Pad list applies to: \p staticAxis when known, else element j
-/// of \p axes read at run time (negatives counted from the end), in which
-/// case every dimension selects between valueFor(d) and its old value.
-void assignByAxis(OpBuilder &b, Location loc, int64_t j, Value axes,
-                  std::optional<int64_t> staticAxis,
-                  MutableArrayRef<Value> perDim,
-                  function_ref<Value(int64_t)> valueFor) {
-  int64_t rank = perDim.size();
-  if (staticAxis) {
-    perDim[*staticAxis] = valueFor(*staticAxis);
-    return;
-  }
-  Value a = extractI64(b, loc, axes, j);
-  Value neg = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::slt, a,
-                                      i64Constant(b, loc, 0));
-  a = b.create<arith::SelectOp>(
-      loc, neg, b.create<arith::AddIOp>(loc, a, i64Constant(b, loc, rank)), a);
-  for (int64_t d = 0; d < rank; ++d) {
-    Value hit = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, a,
-                                        i64Constant(b, loc, d));
-    perDim[d] = b.create<arith::SelectOp>(loc, hit, valueFor(d), perDim[d]);
-  }
 }
 
 /// Static axes of a Slice or Pad: 0..count-1 when absent, the constant
@@ -158,10 +122,11 @@ struct SlicePattern : OpRewritePattern<SliceOp> {
       return rewriter.notifyMatchFailure(op, "steps differ in size");
     if (hasEmptyTensor(op))
       return rewriter.notifyMatchFailure(op, kEmptyReason);
-    if (!starts || !ends || !*staticAxes || !constSteps) {
-      rewriter.replaceOp(op, sliceAtRunTime(rewriter, op, *staticAxes, type));
-      return success();
-    }
+    // The counts depend on these values: the result type is only trusted
+    // when they are known.
+    if (!starts || !ends || !*staticAxes || !constSteps)
+      return rewriter.notifyMatchFailure(
+          op, "starts, ends, axes or steps are not constant");
     SmallVector<int64_t> axes = **staticAxes, steps = *constSteps;
 
     // Per dimension: the lowest index read, the count and the stride; the
@@ -219,66 +184,12 @@ struct SlicePattern : OpRewritePattern<SliceOp> {
     rewriter.replaceOp(op, r);
     return success();
   }
-
-  /// Slice with operands only known at run time: the static result shape
-  /// gives the counts, so only each dimension's first index and step are
-  /// computed (clamped as the reference does; ends do not matter), then
-  /// every element is read at first + i * step.
-  static Value sliceAtRunTime(PatternRewriter &b, SliceOp op,
-                              std::optional<SmallVector<int64_t>> axes,
-                              RankedTensorType type) {
-    Location loc = op.getLoc();
-    auto inType = staticType(op.getData());
-    int64_t rank = inType.getRank(), n = staticType(op.getStarts()).getNumElements();
-    SmallVector<Value> first(rank, i64Constant(b, loc, 0)),
-        step(rank, i64Constant(b, loc, 1));
-    bool hasSteps = !isa<NoneType>(op.getSteps().getType());
-    for (int64_t j = 0; j < n; ++j) {
-      Value s = extractI64(b, loc, op.getStarts(), j);
-      Value st = hasSteps ? extractI64(b, loc, op.getSteps(), j)
-                          : i64Constant(b, loc, 1);
-      auto startFor = [&](int64_t d) -> Value {
-        int64_t dim = inType.getDimSize(d);
-        Value neg = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::slt, s,
-                                            i64Constant(b, loc, 0));
-        Value v = b.create<arith::SelectOp>(
-            loc, neg, b.create<arith::AddIOp>(loc, s, i64Constant(b, loc, dim)),
-            s);
-        Value up = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::sgt, st,
-                                           i64Constant(b, loc, 0));
-        Value hi = b.create<arith::SelectOp>(loc, up, i64Constant(b, loc, dim),
-                                             i64Constant(b, loc, dim - 1));
-        v = b.create<arith::MaxSIOp>(loc, v, i64Constant(b, loc, 0));
-        return b.create<arith::MinSIOp>(loc, v, hi);
-      };
-      std::optional<int64_t> axis;
-      if (axes)
-        axis = (*axes)[j];
-      assignByAxis(b, loc, j, op.getAxes(), axis, first, startFor);
-      // The axis is read again for the step; CSE merges the reads.
-      assignByAxis(b, loc, j, op.getAxes(), axis, step,
-                   [&](int64_t) { return st; });
-    }
-    return readAt(b, loc, op.getData(), type,
-                  [&](OpBuilder &nb, Location nl, ValueRange idx) {
-                    SmallVector<Value> at;
-                    for (int64_t d = 0; d < rank; ++d) {
-                      Value i = nb.create<arith::IndexCastOp>(
-                          nl, nb.getI64Type(), idx[d]);
-                      Value c = nb.create<arith::AddIOp>(
-                          nl, first[d], nb.create<arith::MulIOp>(nl, i, step[d]));
-                      at.push_back(clampToIndex(nb, nl, c, inType.getDimSize(d)));
-                    }
-                    return at;
-                  });
-  }
 };
 
-/// pad(x). With constant pads and axes, constant mode fills the result and
-/// inserts the (cropped) input. Otherwise each element computes its source
-/// coordinates as the reference does (pads may be run-time values: the
-/// static result shape fixes their sums) and reads them with tensor.extract,
-/// or takes the fill value outside the input in constant mode.
+/// pad(x) with constant pads and axes. Constant mode fills the result and
+/// inserts the (cropped) input; the other modes compute each element's
+/// source coordinates as the reference does and read them with
+/// tensor.extract.
 struct PadPattern : OpRewritePattern<PadOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -306,21 +217,23 @@ struct PadPattern : OpRewritePattern<PadOp> {
       if (mode != "constant" && inType.getDimSize(d) == 0 &&
           type.getDimSize(d) > 0)
         return rewriter.notifyMatchFailure(op, "cannot pad an empty axis");
+    // The result shape depends on the pads and axes: the result type is only
+    // trusted when they are known.
     std::optional<SmallVector<int64_t>> pads = getConstantInts(op.getPads());
+    if (!pads || !*axes)
+      return rewriter.notifyMatchFailure(op, "pads or axes are not constant");
     SmallVector<int64_t> begin(rank, 0), end(rank, 0);
-    if (pads && *axes) {
-      for (int64_t i = 0; i < count; ++i) {
-        int64_t a = (**axes)[i];
-        begin[a] = (*pads)[i];
-        end[a] = (*pads)[i + count];
-        int64_t limit = std::numeric_limits<int64_t>::max() / 4;
-        if (std::abs(begin[a]) > limit || std::abs(end[a]) > limit)
-          return rewriter.notifyMatchFailure(op, "pads are too large");
-      }
-      for (int64_t d = 0; d < rank; ++d)
-        if (inType.getDimSize(d) + begin[d] + end[d] != type.getDimSize(d))
-          return rewriter.notifyMatchFailure(op, "unexpected result shape");
+    for (int64_t i = 0; i < count; ++i) {
+      int64_t a = (**axes)[i];
+      begin[a] = (*pads)[i];
+      end[a] = (*pads)[i + count];
+      int64_t limit = std::numeric_limits<int64_t>::max() / 4;
+      if (std::abs(begin[a]) > limit || std::abs(end[a]) > limit)
+        return rewriter.notifyMatchFailure(op, "pads are too large");
     }
+    for (int64_t d = 0; d < rank; ++d)
+      if (inType.getDimSize(d) + begin[d] + end[d] != type.getDimSize(d))
+        return rewriter.notifyMatchFailure(op, "unexpected result shape");
     if (hasEmptyTensor(op))
       return rewriter.notifyMatchFailure(op, kEmptyReason);
     Location loc = op.getLoc();
@@ -337,26 +250,14 @@ struct PadPattern : OpRewritePattern<PadOp> {
                               rewriter.create<arith::ConstantIndexOp>(loc, 0));
         fill = rewriter.create<tensor::ExtractOp>(loc, v, at);
       }
-      if (pads && *axes) {
-        rewriter.replaceOp(op, padConstant(rewriter, loc, op.getData(), begin,
-                                           end, fill, type));
-        return success();
-      }
+      rewriter.replaceOp(op, padConstant(rewriter, loc, op.getData(), begin,
+                                         end, fill, type));
+      return success();
     }
     // The begin pad of every dimension, as i64 values.
     SmallVector<Value> beginValues;
     for (int64_t d = 0; d < rank; ++d)
       beginValues.push_back(i64Constant(rewriter, loc, begin[d]));
-    if (!pads || !*axes) {
-      for (int64_t j = 0; j < count; ++j) {
-        Value p = extractI64(rewriter, loc, op.getPads(), j);
-        std::optional<int64_t> axis;
-        if (*axes)
-          axis = (**axes)[j];
-        assignByAxis(rewriter, loc, j, op.getAxes(), axis, beginValues,
-                     [&](int64_t) { return p; });
-      }
-    }
     rewriter.replaceOp(op, padByIndex(rewriter, loc, op.getData(), beginValues,
                                       mode, fill, type));
     return success();

@@ -2,7 +2,8 @@
 //
 // Include this to use kiln ops. It declares the dialect, the op interfaces
 // (ReferenceKernelOpInterface, ShapeInferenceOpInterface), the shape
-// traits (KilnElementwise, KilnSameShapeAsInput) and every op.
+// traits (KilnElementwise, KilnSameShapeAsInput, KilnDataDependentShape)
+// and every op.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KILN_IR_KILNDIALECT_H
@@ -30,6 +31,12 @@ class KilnElementwise
 template <typename ConcreteType>
 class KilnSameShapeAsInput
     : public mlir::OpTrait::TraitBase<ConcreteType, KilnSameShapeAsInput> {};
+
+/// Marks ops whose result shapes may depend on operand values, not only on
+/// operand shapes (NonZero, Range, Reshape, Slice...).
+template <typename ConcreteType>
+class KilnDataDependentShape
+    : public mlir::OpTrait::TraitBase<ConcreteType, KilnDataDependentShape> {};
 } // namespace kiln::OpTrait
 
 #include "kiln/ir/KilnDialect.h.inc"

@@ -72,4 +72,13 @@ def Kiln_SameShapeAsInput : NativeOpTrait<"KilnSameShapeAsInput"> {
   let cppNamespace = "::kiln::OpTrait";
 }
 
+/// Marks ops whose result shapes may depend on operand *values* (NonZero,
+/// Range, Reshape's shape, Slice's starts...), not only on operand shapes.
+/// Their declared result types are only as good as the importer's guess
+/// when those operands are not constants; kiln-relax-data-dependent-shapes
+/// keeps only what shape inference proves.
+def Kiln_DataDependentShape : NativeOpTrait<"KilnDataDependentShape"> {
+  let cppNamespace = "::kiln::OpTrait";
+}
+
 #endif // KILN_INTERFACES_TD

@@ -9,6 +9,114 @@
 
 include "mlir/Pass/PassBase.td"
 
+def RelaxDataDependentShapes
+    : Pass<"kiln-relax-data-dependent-shapes", "mlir::ModuleOp"> {
+  let summary = "Make result dims that depend on runtime operand values dynamic";
+  let description = [{
+    Ops with the KilnDataDependentShape trait (NonZero, Unique, Compress,
+    TopK, Range, ConstantOfShape, Reshape, Expand, Tile, Slice, Pad,
+    OneHot, Resize, Split, Squeeze/Unsqueeze and Reduce* with an axes
+    operand...) have result shapes that depend on operand values. With
+    non-constant operands their static types are only what the model
+    declared (ONNX test models declare the shapes of their test data), and
+    the compiled backend sizes its buffers and loops by them. Walking each
+    function in order, every such op, and every op using a value whose type
+    this pass could not prove, has its result types recomputed from scratch
+    through ShapeInferenceOpInterface: dims the rule cannot prove become `?` (the
+    declared rank is kept when the rule proves none; ops without a rule get
+    every dim `?`). A recomputed type that is not fully static (or changed)
+    sends its users through the same recomputation; a proven static type
+    ends the chain. The function's result types follow the returned values.
+    Graph inputs, constants and ops outside these chains keep their types,
+    and so does an op whose shape operands are constants.
+
+    Before:
+
+    ```mlir
+    func.func @f(%x: tensor<2x3xf32>) -> tensor<2x3xi64> {
+      %n = kiln.non_zero %x : (tensor<2x3xf32>) -> tensor<2x3xi64>
+      %s = kiln.shape %n : (tensor<2x3xi64>) -> tensor<2xi64>
+      %y = kiln.neg %n : (tensor<2x3xi64>) -> tensor<2x3xi64>
+      return %y : tensor<2x3xi64>
+    }
+    ```
+
+    After:
+
+    ```mlir
+    func.func @f(%x: tensor<2x3xf32>) -> tensor<2x?xi64> {
+      %n = kiln.non_zero %x : (tensor<2x3xf32>) -> tensor<2x?xi64>
+      %s = kiln.shape %n : (tensor<2x?xi64>) -> tensor<2xi64>
+      %y = kiln.neg %n : (tensor<2x?xi64>) -> tensor<2x?xi64>
+      return %y : tensor<2x?xi64>
+    }
+    ```
+  }];
+  let statistics = [
+    Statistic<"numRelaxed", "num-relaxed",
+              "Number of result types replaced by the proven ones">,
+  ];
+}
+
+def FoldConstants : Pass<"kiln-fold-constants", "mlir::ModuleOp"> {
+  let summary = "Evaluate ops on constants and static shape queries";
+  let description = [{
+    Walks each function body once, in program order. Each op first has its
+    result types refined as kiln-infer-shapes would; then an op is replaced
+    by `kiln.constant`s of its results when its reference kernel can
+    compute them at compile time:
+
+    - `kiln.shape` and `kiln.size` of a statically shaped value (Shape's
+      start and end respected);
+    - any op free of memory effects whose operands are all `kiln.constant`
+      or `kiln.none`, except the packed ops (their operands are weights).
+
+    The kernel is the interpreter's, so folding cannot change a result. A
+    kernel error leaves the op in place, and so do results holding more
+    than `max-elements` elements in all and more than the op's constant
+    operands (a weight may be transposed or cast, a small shape may not be
+    expanded into a large tensor). A folded constant has the kernel's
+    result shape, which may refine a dynamic type; its users are refined
+    when the walk reaches them, so a chain folds in one run. Ops and
+    constants left without uses are erased.
+
+    Before:
+
+    ```mlir
+    func.func @f(%x: tensor<2x3x4xf32>) -> tensor<*xf32> {
+      %s = kiln.shape %x : (tensor<2x3x4xf32>) -> tensor<3xi64>
+      %i = kiln.constant dense<0> : tensor<1xi64>
+      %d = kiln.gather %s, %i : (tensor<3xi64>, tensor<1xi64>) -> tensor<1xi64>
+      %m = kiln.constant dense<-1> : tensor<1xi64>
+      %t = kiln.concat %d, %m {axis = 0 : i64}
+          : (tensor<1xi64>, tensor<1xi64>) -> tensor<2xi64>
+      %r = kiln.reshape %x, %t : (tensor<2x3x4xf32>, tensor<2xi64>) -> tensor<*xf32>
+      return %r : tensor<*xf32>
+    }
+    ```
+
+    After:
+
+    ```mlir
+    func.func @f(%x: tensor<2x3x4xf32>) -> tensor<2x12xf32> {
+      %t = kiln.constant dense<[2, -1]> : tensor<2xi64>
+      %r = kiln.reshape %x, %t : (tensor<2x3x4xf32>, tensor<2xi64>) -> tensor<2x12xf32>
+      return %r : tensor<2x12xf32>
+    }
+    ```
+  }];
+  let options = [
+    Option<"maxElements", "max-elements", "int64_t", /*default=*/"65536",
+           "Fold an op only when its results hold at most this many "
+           "elements in all, or no more than its constant operands">,
+  ];
+  let statistics = [
+    Statistic<"numFolded", "num-folded", "Number of ops folded">,
+    Statistic<"numRefined", "num-refined", "Number of result types refined">,
+    Statistic<"numErased", "num-erased", "Number of dead ops erased">,
+  ];
+}
+
 def InferShapes : Pass<"kiln-infer-shapes", "mlir::ModuleOp"> {
   let summary = "Refine result types from operand shapes and constant operands";
   let description = [{

@@ -20,6 +20,7 @@
 #include "mlir/IR/PatternMatch.h"
 
 #include <optional>
+#include <string>
 
 namespace kiln::cpu {
 
@@ -48,12 +49,22 @@ mlir::RankedTensorType staticType(mlir::Value v);
 /// shape and an element type the compiled backend handles (f32, f64, i32,
 /// i64, i1).
 bool hasCompilableTypes(mlir::Operation *op);
+/// Why hasCompilableTypes(\p op) fails, naming the first operand or result
+/// with a shape known only at run time or an unhandled element type; empty
+/// when it holds.
+std::string describeUncompilableTypes(mlir::Operation *op);
 
 /// The dense value of \p v when it is defined by a constant (kiln.constant
 /// or arith.constant); null otherwise.
 mlir::DenseElementsAttr getConstantValue(mlir::Value v);
 /// The integer values of a constant \p v (any integer element type).
 std::optional<llvm::SmallVector<int64_t>> getConstantInts(mlir::Value v);
+/// True when every value of \p values is absent (none) or a constant. A
+/// pattern that takes result extents from the static result type declines
+/// unless the operands those extents depend on (a shape, axes, pads, a
+/// count) hold: with a runtime operand that type is only the importer's
+/// guess, and the kernel would be wrong for other data.
+bool areKnownAtCompileTime(mlir::ValueRange values);
 
 /// `tensor.empty` of \p type.
 mlir::Value emptyTensor(mlir::OpBuilder &b, mlir::Location loc,

@@ -167,7 +167,8 @@ def Kiln_DropoutOp
 //===----------------------------------------------------------------------===//
 
 def Kiln_ConstantOfShapeOp
-    : Kiln_Op<"constant_of_shape", "ConstantOfShape", [Kiln_InferShapesInCpp]> {
+    : Kiln_Op<"constant_of_shape", "ConstantOfShape",
+              [Kiln_InferShapesInCpp, Kiln_DataDependentShape]> {
   let summary = "a tensor of a given shape filled with one value";
   let description = [{
     The shape comes from the 1-D i64 operand; the fill value and dtype from
@@ -183,7 +184,8 @@ def Kiln_ConstantOfShapeOp
 }
 
 def Kiln_RangeOp
-    : Kiln_Op<"range", "Range", [Kiln_InferShapesInCpp]> {
+    : Kiln_Op<"range", "Range",
+              [Kiln_InferShapesInCpp, Kiln_DataDependentShape]> {
   let summary = "the 1-D sequence start, start + delta, ... below limit";
   let description = [{
     It has `max(ceil((limit - start) / delta), 0)` elements; the scalars
@@ -216,7 +218,8 @@ def Kiln_EyeLikeOp
 }
 
 def Kiln_OneHotOp
-    : Kiln_Op<"one_hot", "OneHot", [Kiln_InferShapesInCpp]> {
+    : Kiln_Op<"one_hot", "OneHot",
+              [Kiln_InferShapesInCpp, Kiln_DataDependentShape]> {
   let summary = "one-hot encoding of indices (ONNX OneHot)";
   let description = [{
     A new axis of size `depth` is inserted at `axis`; it holds `values[1]` at
@@ -233,7 +236,8 @@ def Kiln_OneHotOp
 }
 
 def Kiln_NonZeroOp
-    : Kiln_Op<"non_zero", "NonZero", [Kiln_InferShapesInCpp]> {
+    : Kiln_Op<"non_zero", "NonZero",
+              [Kiln_InferShapesInCpp, Kiln_DataDependentShape]> {
   let summary = "the coordinates of the nonzero elements (ONNX NonZero)";
   let description = [{
     An i64 tensor of shape `rank x count`, in row-major element order.
@@ -301,7 +305,8 @@ def Kiln_SpaceToDepthOp
 }
 
 def Kiln_ResizeOp
-    : Kiln_Op<"resize", "Resize", [Kiln_InferShapesInCpp]> {
+    : Kiln_Op<"resize", "Resize",
+              [Kiln_InferShapesInCpp, Kiln_DataDependentShape]> {
   let summary = "nearest, multilinear or cubic resampling (ONNX Resize)";
   let description = [{
     The opset-19 form: exactly one of `scales` and `sizes`; `roi` is used by

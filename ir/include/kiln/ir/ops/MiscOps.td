@@ -212,7 +212,8 @@ def Kiln_QLinearConvOp : Kiln_Op<"q_linear_conv", "QLinearConv"> {
 // Assorted ops
 //===----------------------------------------------------------------------===//
 
-def Kiln_CompressOp : Kiln_Op<"compress", "Compress"> {
+def Kiln_CompressOp
+    : Kiln_Op<"compress", "Compress", [Kiln_DataDependentShape]> {
   let summary = "select slices by a bool condition (ONNX Compress)";
   let description = [{
     Keeps the slices along `axis` (of the flattened input without an axis)
@@ -263,7 +264,7 @@ def Kiln_DetOp : Kiln_Op<"det", "Det"> {
 
 /// A generated signal window: a size operand, periodic and output_datatype.
 class Kiln_WindowOp<string mnemonic, string onnxName, string what>
-    : Kiln_Op<mnemonic, onnxName> {
+    : Kiln_Op<mnemonic, onnxName, [Kiln_DataDependentShape]> {
   let summary = what # " window (ONNX " # onnxName # ")";
   let description = [{
     A 1-D window of `size` values, periodic (default) or symmetric, of the
@@ -286,7 +287,8 @@ def Kiln_HammingWindowOp
 def Kiln_BlackmanWindowOp
     : Kiln_WindowOp<"blackman_window", "BlackmanWindow", "Blackman">;
 
-def Kiln_MaxUnpoolOp : Kiln_Op<"max_unpool", "MaxUnpool"> {
+def Kiln_MaxUnpoolOp
+    : Kiln_Op<"max_unpool", "MaxUnpool", [Kiln_DataDependentShape]> {
   let summary = "partial inverse of MaxPool (ONNX MaxUnpool)";
   let description = [{
     Scatters X into zeros at the flat indices I of the unpooled shape that
@@ -306,7 +308,7 @@ def Kiln_MaxUnpoolOp : Kiln_Op<"max_unpool", "MaxUnpool"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_UniqueOp : Kiln_Op<"unique", "Unique"> {
+def Kiln_UniqueOp : Kiln_Op<"unique", "Unique", [Kiln_DataDependentShape]> {
   let summary = "distinct elements or slices (ONNX Unique)";
   let description = [{
     Y holds the distinct elements (or slices along `axis`), sorted (default)

@@ -15,7 +15,8 @@
 
 /// A Reduce* op: data and optional i64 axes in, one tensor out.
 class Kiln_ReduceOp<string mnemonic, string onnxName, string what>
-    : Kiln_Op<mnemonic, onnxName, [Kiln_InferShapesInCpp]> {
+    : Kiln_Op<mnemonic, onnxName,
+              [Kiln_InferShapesInCpp, Kiln_DataDependentShape]> {
   let summary = what # " over the given axes (ONNX " # onnxName # ")";
   let arguments = (ins Kiln_Tensor:$data, Kiln_OptTensor:$axes,
                    OptionalAttr<I64Attr>:$keepdims,
@@ -200,7 +201,8 @@ def Kiln_CumSumOp
 }
 
 def Kiln_TopKOp
-    : Kiln_Op<"top_k", "TopK", [Kiln_InferShapesInCpp]> {
+    : Kiln_Op<"top_k", "TopK",
+              [Kiln_InferShapesInCpp, Kiln_DataDependentShape]> {
   let summary = "the K largest or smallest elements along an axis (ONNX TopK)";
   let description = [{
     K is a 1-element i64 operand. Values come sorted; equal values keep the
@@ -222,7 +224,8 @@ def Kiln_TopKOp
 //===----------------------------------------------------------------------===//
 
 def Kiln_ReshapeOp
-    : Kiln_Op<"reshape", "Reshape", [Kiln_InferShapesInCpp]> {
+    : Kiln_Op<"reshape", "Reshape",
+              [Kiln_InferShapesInCpp, Kiln_DataDependentShape]> {
   let summary = "the same elements with a new shape (ONNX Reshape)";
   let description = [{
     In `shape`, 0 copies the input dimension (unless `allowzero`) and -1 is
@@ -270,7 +273,8 @@ def Kiln_TransposeOp
 }
 
 def Kiln_SqueezeOp
-    : Kiln_Op<"squeeze", "Squeeze", [Kiln_InferShapesInCpp]> {
+    : Kiln_Op<"squeeze", "Squeeze",
+              [Kiln_InferShapesInCpp, Kiln_DataDependentShape]> {
   let summary = "remove size-1 dimensions (ONNX Squeeze)";
   let description = [{
     Removes the listed axes (each must have size 1), or every size-1
@@ -286,7 +290,8 @@ def Kiln_SqueezeOp
 }
 
 def Kiln_UnsqueezeOp
-    : Kiln_Op<"unsqueeze", "Unsqueeze", [Kiln_InferShapesInCpp]> {
+    : Kiln_Op<"unsqueeze", "Unsqueeze",
+              [Kiln_InferShapesInCpp, Kiln_DataDependentShape]> {
   let summary = "insert size-1 dimensions (ONNX Unsqueeze)";
   let description = [{
     `axes` are positions in the output.
@@ -316,7 +321,8 @@ def Kiln_ConcatOp
 }
 
 def Kiln_SplitOp
-    : Kiln_Op<"split", "Split", [Kiln_InferShapesInCpp]> {
+    : Kiln_Op<"split", "Split",
+              [Kiln_InferShapesInCpp, Kiln_DataDependentShape]> {
   let summary = "cut a tensor into parts along an axis (ONNX Split)";
   let description = [{
     One result per part. Sizes come from the optional `split` operand, or
@@ -335,7 +341,8 @@ def Kiln_SplitOp
 }
 
 def Kiln_SliceOp
-    : Kiln_Op<"slice", "Slice", [Kiln_InferShapesInCpp]> {
+    : Kiln_Op<"slice", "Slice",
+              [Kiln_InferShapesInCpp, Kiln_DataDependentShape]> {
   let summary = "strided sub-tensor (ONNX Slice)";
   let description = [{
     Starts and ends are clamped as ONNX specifies (negative values count
@@ -353,7 +360,8 @@ def Kiln_SliceOp
 }
 
 def Kiln_ExpandOp
-    : Kiln_Op<"expand", "Expand", [Kiln_InferShapesInCpp]> {
+    : Kiln_Op<"expand", "Expand",
+              [Kiln_InferShapesInCpp, Kiln_DataDependentShape]> {
   let summary = "broadcast to a shape (ONNX Expand)";
   let description = [{
     Numpy broadcasting in both directions: the result shape is the broadcast
@@ -369,7 +377,8 @@ def Kiln_ExpandOp
 }
 
 def Kiln_TileOp
-    : Kiln_Op<"tile", "Tile", [Kiln_InferShapesInCpp]> {
+    : Kiln_Op<"tile", "Tile",
+              [Kiln_InferShapesInCpp, Kiln_DataDependentShape]> {
   let summary = "repeat a tensor along each dimension (ONNX Tile)";
   let description = [{
     ```mlir
@@ -382,7 +391,8 @@ def Kiln_TileOp
 }
 
 def Kiln_PadOp
-    : Kiln_Op<"pad", "Pad", [Kiln_InferShapesInCpp]> {
+    : Kiln_Op<"pad", "Pad",
+              [Kiln_InferShapesInCpp, Kiln_DataDependentShape]> {
   let summary = "pad or crop each axis (ONNX Pad)";
   let description = [{
     `pads` holds all begin amounts then all end amounts for `axes` (default:

@@ -99,7 +99,8 @@ def Kiln_LSTMOp : Kiln_Op<"lstm", "LSTM"> {
 }
 
 def Kiln_NonMaxSuppressionOp
-    : Kiln_Op<"non_max_suppression", "NonMaxSuppression"> {
+    : Kiln_Op<"non_max_suppression", "NonMaxSuppression",
+              [Kiln_DataDependentShape]> {
   let summary = "greedy non-maximum suppression (ONNX NonMaxSuppression)";
   let description = [{
     Per batch entry and class, selects boxes by descending score, dropping
@@ -168,7 +169,7 @@ def Kiln_RoiAlignOp : Kiln_Op<"roi_align", "RoiAlign"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_DFTOp : Kiln_Op<"dft", "DFT"> {
+def Kiln_DFTOp : Kiln_Op<"dft", "DFT", [Kiln_DataDependentShape]> {
   let summary = "discrete Fourier transform along one axis (ONNX DFT)";
   let description = [{
     The (inverse) DFT of a real (last dim 1) or complex (last dim 2) signal
@@ -189,7 +190,7 @@ def Kiln_DFTOp : Kiln_Op<"dft", "DFT"> {
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-def Kiln_STFTOp : Kiln_Op<"stft", "STFT"> {
+def Kiln_STFTOp : Kiln_Op<"stft", "STFT", [Kiln_DataDependentShape]> {
   let summary = "short-time Fourier transform (ONNX STFT)";
   let description = [{
     output[b, f] = the DFT of signal[b, f * frame_step : + frame_length]
