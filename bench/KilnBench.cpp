@@ -58,43 +58,45 @@ using namespace kiln;
 
 namespace {
 
+llvm::cl::OptionCategory benchCat("kiln-bench options");
+
 llvm::cl::opt<int> runs("runs", llvm::cl::desc("Timed runs per measurement"),
-                        llvm::cl::init(15));
+                        llvm::cl::init(15), llvm::cl::cat(benchCat));
 llvm::cl::opt<std::string>
     filter("filter", llvm::cl::desc("Only cases whose name contains this"),
-           llvm::cl::init(""));
+           llvm::cl::init(""), llvm::cl::cat(benchCat));
 llvm::cl::opt<bool>
     skipReference("skip-reference",
                   llvm::cl::desc("Do not time the reference kernels (slow)"),
-                  llvm::cl::init(false));
+                  llvm::cl::init(false), llvm::cl::cat(benchCat));
 
 llvm::cl::opt<std::string>
     asmDir("asm-dir",
            llvm::cl::desc("Also write each case's kernels as assembly to "
                           "DIR/<case>.s (to check inner loops for spills)"),
-           llvm::cl::init(""));
+           llvm::cl::init(""), llvm::cl::cat(benchCat));
 
 llvm::cl::opt<std::string> modelPath(
     "model",
     llvm::cl::desc("Instead of the kernel cases: time every step of this "
                    "ONNX model on the JIT (median per step, GFLOP/s of the "
                    "convolutions and matrix products)"),
-    llvm::cl::init(""));
+    llvm::cl::init(""), llvm::cl::cat(benchCat));
 llvm::cl::opt<unsigned>
     modelThreads("model-threads",
                  llvm::cl::desc("Threads for --model (0: all cores)"),
-                 llvm::cl::init(1));
+                 llvm::cl::init(1), llvm::cl::cat(benchCat));
 
 llvm::cl::opt<bool> printTimes("print-times",
                                llvm::cl::desc("Print every run's time"),
-                               llvm::cl::init(false));
+                               llvm::cl::init(false), llvm::cl::cat(benchCat));
 
 llvm::cl::opt<bool> realtime(
     "realtime",
     llvm::cl::desc("Time runs under SCHED_FIFO (needs CAP_SYS_NICE): on a "
                    "shared machine, other processes then cannot preempt a "
                    "run for a scheduler tick"),
-    llvm::cl::init(false));
+    llvm::cl::init(false), llvm::cl::cat(benchCat));
 
 using Clock = std::chrono::steady_clock;
 
@@ -568,6 +570,7 @@ int runModel(MLIRContext &ctx, double peak) {
 } // namespace
 
 int main(int argc, char **argv) {
+  llvm::cl::HideUnrelatedOptions(benchCat);
   llvm::cl::ParseCommandLineOptions(
       argc, argv,
       "kiln-bench: FMA peak, and compiled GEMM and convolutions as a "

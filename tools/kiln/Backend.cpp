@@ -3,8 +3,11 @@
 
 #include "kiln/cpu/Aot.h"
 
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
+
+#include <cstdlib>
 
 #include <thread>
 
@@ -70,8 +73,10 @@ private:
 
 class AotPrepared : public PreparedModel {
 public:
-  AotPrepared(std::unique_ptr<cpu::AotLibrary> lib, std::string file, double ms)
-      : lib(std::move(lib)), file(std::move(file)), ms(ms) {}
+  AotPrepared(std::unique_ptr<cpu::AotLibrary> lib, std::string file,
+              std::string label, double ms)
+      : lib(std::move(lib)), file(std::move(file)), label(std::move(label)),
+        ms(ms) {}
   const std::vector<TensorSpec> &inputs() const override {
     return lib->inputs();
   }
@@ -93,12 +98,12 @@ public:
        << threads << " thread" << (threads == 1 ? "" : "s") << ")";
     return d;
   }
-  std::string prepareLabel() const override { return "load"; }
+  std::string prepareLabel() const override { return label; }
   double prepareMs() const override { return ms; }
 
 private:
   std::unique_ptr<cpu::AotLibrary> lib;
-  std::string file;
+  std::string file, label;
   double ms;
 };
 } // namespace
@@ -131,8 +136,48 @@ prepareLibrary(const std::string &path,
               " (rebuild it with kiln compile --shape)");
   }
   return std::make_unique<AotPrepared>(
-      std::move(*lib), llvm::sys::path::filename(path).str(), msSince(start));
+      std::move(*lib), llvm::sys::path::filename(path).str(), "load",
+      msSince(start));
 }
+
+namespace {
+/// Builds \p module into a library in a fresh temporary folder, loads it and
+/// removes the folder (the loaded library stays mapped).
+llvm::Expected<std::unique_ptr<PreparedModel>>
+prepareAotFromModule(mlir::ModuleOp module, const cpu::CpuOptions &options,
+                     const Progress &progress) {
+  auto start = std::chrono::steady_clock::now();
+  llvm::SmallString<128> dir;
+  if (std::error_code ec =
+          llvm::sys::fs::createUniqueDirectory("kiln-aot", dir))
+    return llvm::createStringError(ec, "cannot create a temporary folder: " +
+                                           ec.message());
+  std::string path = (dir + "/libmodel.so").str();
+  cpu::AotOptions aot;
+  aot.jobs = options.threads;
+  aot.useCache = options.useCache;
+  aot.cacheDir = options.cacheDir;
+  if (const char *cc = std::getenv("CC"); cc && *cc)
+    aot.cc = cc;
+  if (progress)
+    aot.onStage = [&](llvm::StringRef stage, double ms) {
+      std::string line;
+      llvm::raw_string_ostream os(line);
+      os << "  " << stage << ": " << llvm::format("%.1f", ms) << " ms";
+      progress(os.str());
+    };
+  auto built = cpu::compileLibrary(module, path, aot);
+  llvm::Expected<std::unique_ptr<cpu::AotLibrary>> lib =
+      built ? cpu::AotLibrary::load(path, options.threads)
+            : llvm::Expected<std::unique_ptr<cpu::AotLibrary>>(
+                  built.takeError());
+  (void)llvm::sys::fs::remove_directories(dir);
+  if (!lib)
+    return lib.takeError();
+  return std::make_unique<AotPrepared>(std::move(*lib), "built in-process",
+                                       "build", msSince(start));
+}
+} // namespace
 
 llvm::Expected<std::unique_ptr<PreparedModel>>
 prepareBackend(llvm::StringRef name, mlir::ModuleOp module,
@@ -146,6 +191,8 @@ prepareBackend(llvm::StringRef name, mlir::ModuleOp module,
       return interp.takeError();
     return std::make_unique<InterpModel>(std::move(*interp), msSince(start));
   }
+  if (name == "aot")
+    return prepareAotFromModule(module, options, progress);
   cpu::CpuOptions opts = options;
   if (progress) {
     progress("compiling for " + cpu::hostTarget().cpu);

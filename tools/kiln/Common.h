@@ -100,7 +100,8 @@ public:
 using Progress = std::function<void(const std::string &)>;
 
 /// Prepares \p module (modified by the JIT's graph passes) on backend
-/// \p name ("interp" or "jit").
+/// \p name: "interp", "jit", or "aot" (a library built into a temporary
+/// folder and loaded, as `kiln compile -o libNAME.so` would build it).
 llvm::Expected<std::unique_ptr<PreparedModel>>
 prepareBackend(llvm::StringRef name, mlir::ModuleOp module,
                const cpu::CpuOptions &options, const Progress &progress);

@@ -63,16 +63,13 @@ int runCommand(const RunOptions &opts) {
       opts.backend != "aot")
     return reportError("unknown backend '" + opts.backend +
                        "': expected 'jit', 'interp' or 'aot'");
-  // A library from `kiln compile -o libNAME.so` replaces load and import.
-  bool isLibrary = opts.backend == "aot";
-  if (!isLibrary && llvm::StringRef(opts.model).ends_with(".so"))
+  // A library from `kiln compile -o libNAME.so` replaces load and import;
+  // a model with --backend=aot is built into a temporary library first.
+  bool isLibrary = llvm::StringRef(opts.model).ends_with(".so");
+  if (isLibrary && opts.backend != "aot")
     return reportError("'" + opts.model +
                        "' is a library: run it with "
                        "--backend=aot");
-  if (isLibrary && llvm::StringRef(opts.model).ends_with(".onnx"))
-    return reportError("--backend=aot runs a library: build one with kiln "
-                       "compile " +
-                       opts.model + " -o DIR/libNAME.so");
   auto start = std::chrono::steady_clock::now();
   auto ctx = makeContext();
 
@@ -218,7 +215,7 @@ int runCommand(const RunOptions &opts) {
        << llvm::format("%.1f", importMs) << " ms, ";
   os << backend.prepareLabel() << " "
      << llvm::format("%.1f", backend.prepareMs()) << " ms, run "
-     << llvm::format("%.2f", median) << " ms"
+     << llvm::format(median < 10 ? "%.3f" : "%.2f", median) << " ms"
      << (times.size() > 1 ? " (median of " + std::to_string(times.size()) + ")"
                           : std::string())
      << "\n";

@@ -39,8 +39,9 @@ cl::opt<std::string> runBackend(
     "backend",
     cl::desc("Backend: jit (compile to native code in-process, the "
              "default), interp (the reference interpreter) or aot (a "
-             "library from kiln compile -o libNAME.so; the default for a "
-             "path ending in .so)"),
+             "library from kiln compile -o libNAME.so, the default for a "
+             "path ending in .so; given a model, aot builds such a library "
+             "in a temporary folder first)"),
     cl::value_desc("jit|interp|aot"), cl::init("jit"), cl::sub(runCmd),
     cl::sub(conformanceCmd), cl::cat(kilnCat));
 cl::opt<unsigned> threads(
@@ -174,10 +175,13 @@ cl::opt<unsigned> confTimeout("timeout",
                               cl::cat(kilnCat));
 cl::opt<std::string> confExpect(
     "expect",
-    cl::desc("Fail if a case FILE lists as 'pass' does not pass"),
+    cl::desc("Fail if a case FILE lists as 'pass' in the --backend column "
+             "does not pass"),
     cl::value_desc("FILE"), cl::sub(conformanceCmd), cl::cat(kilnCat));
 cl::opt<std::string> confWriteExpect(
-    "write-expect", cl::desc("Write every case's result to FILE"),
+    "write-expect",
+    cl::desc("Write every case's result into the --backend column of FILE "
+             "(other columns are kept)"),
     cl::value_desc("FILE"), cl::sub(conformanceCmd), cl::cat(kilnCat));
 cl::opt<std::string> confFilter(
     "filter", cl::desc("Only cases whose category/name contains TEXT"),
@@ -203,7 +207,8 @@ int main(int argc, char **argv) {
       "[--weights-file]\n"
       "  kiln compare MODEL [--per-layer] [--json] [--runs N] "
       "[--rtol X --atol Y]\n"
-      "  kiln conformance [DIR...] [--list] [--expect FILE]\n\n"
+      "  kiln conformance [DIR...] [--backend=jit|interp|aot] [--list] "
+      "[--expect FILE]\n\n"
       "Use 'kiln <command> --help' for a command's options.\n");
   using namespace kiln::tool;
   if (runCmd) {

@@ -35,15 +35,17 @@ struct Entry {
   bool (*matches)(Operation *);
   bool (*handles)(Operation *);
   Emitter emit;
+  /// The dimension of the result that indexes output channels.
+  int channelDim;
 };
 
 const Entry kEntries[] = {
     {[](Operation *op) { return isa<PackedMatMulOp>(op); },
-     kernels::canEmitPackedMatMul, kernels::emitPackedMatMul},
+     kernels::canEmitPackedMatMul, kernels::emitPackedMatMul, -1},
     {[](Operation *op) { return isa<PackedConvOp>(op); },
-     kernels::canEmitPackedConv, kernels::emitPackedConv},
+     kernels::canEmitPackedConv, kernels::emitPackedConv, 1},
     {[](Operation *op) { return isa<DepthwiseConvOp>(op); },
-     kernels::canEmitDepthwiseConv, kernels::emitDepthwiseConv},
+     kernels::canEmitDepthwiseConv, kernels::emitDepthwiseConv, 1},
 };
 
 const Entry *find(Operation *op) {
@@ -58,6 +60,18 @@ const Entry *find(Operation *op) {
 } // namespace
 
 bool hasDirectKernel(Operation *op) { return find(op) != nullptr; }
+
+int64_t estimateDirectKernelMacs(Operation *op) {
+  const Entry *e = find(op);
+  if (!e)
+    return 0;
+  // Every direct kernel's operand 1 is its weights (packed or not).
+  auto y = cast<RankedTensorType>(op->getResult(0).getType());
+  auto w = cast<RankedTensorType>(op->getOperand(1).getType());
+  int64_t dim = e->channelDim < 0 ? y.getRank() + e->channelDim : e->channelDim;
+  int64_t channels = std::max<int64_t>(1, y.getDimSize(dim));
+  return y.getNumElements() * (w.getNumElements() / channels);
+}
 
 FailureOr<int64_t> emitDirectKernel(OpBuilder &b, Operation *op,
                                     ValueRange operands, ValueRange results,

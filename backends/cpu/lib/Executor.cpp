@@ -100,13 +100,13 @@ Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
         args.push_back(t.raw());
       }
       KernelFn fn = impl->kernels[i];
-      if (step.workItems <= 1 || impl->arena.max_concurrency() <= 1) {
+      if (step.grain >= step.workItems || impl->arena.max_concurrency() <= 1) {
         fn(args.data(), 0, step.workItems);
       } else {
         void **argv = args.data();
         impl->arena.execute([&] {
           tbb::parallel_for(
-              tbb::blocked_range<int64_t>(0, step.workItems),
+              tbb::blocked_range<int64_t>(0, step.workItems, step.grain),
               [&](const tbb::blocked_range<int64_t> &r) {
                 fn(argv, r.begin(), r.end());
               });
@@ -134,13 +134,17 @@ Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
         if (!out.valid())
           return makeError(step.label + ": kernel produced no result #" +
                            std::to_string(r));
-        if (slot.isStatic && (out.shape() != slot.shape || out.dtype() != slot.dtype))
+        // A dynamic slot (a shape that depends on data) takes the shape the
+        // kernel computed; its element type is still fixed.
+        if (out.dtype() != slot.dtype ||
+            (slot.isStatic && out.shape() != slot.shape))
           return makeError(step.label + ": result #" + std::to_string(r) +
                            " is " + formatShape(out.shape()) + " " +
                            std::string(dtypeName(out.dtype())) +
                            " but the plan expects " +
-                           formatShape(slot.shape) + " " +
-                           std::string(dtypeName(slot.dtype)));
+                           (slot.isStatic ? formatShape(slot.shape)
+                                          : std::string("any shape")) +
+                           " " + std::string(dtypeName(slot.dtype)));
         slots[step.outputs[r]] = out;
       }
     }

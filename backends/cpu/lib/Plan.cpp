@@ -214,6 +214,19 @@ FailureOr<int64_t> Outliner::outline(Operation *op, llvm::StringRef name,
   return int64_t(1);
 }
 
+/// Multiply-accumulates below which a parallel task costs more to hand to
+/// another thread than it saves (about 10 us of kernel time here).
+static constexpr int64_t kMinTaskMacs = 512 * 1024;
+
+/// Work items per task for \p op split into \p items items.
+static int64_t grainFor(Operation *op, int64_t items) {
+  int64_t macs = estimateDirectKernelMacs(op);
+  if (items <= 1 || macs <= 0)
+    return 1;
+  int64_t perItem = std::max<int64_t>(1, macs / items);
+  return std::clamp<int64_t>((kMinTaskMacs + perItem - 1) / perItem, 1, items);
+}
+
 llvm::Expected<Plan> buildPlan(ModuleOp graph) {
   auto main = graph.lookupSymbol<func::FuncOp>("main");
   if (!main || main.getBody().empty())
@@ -288,8 +301,7 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
       isBuffer.push_back(!isa<NoneType>(v.getType()) && !inlined.lookup(v));
     FailureOr<int64_t> items = failure();
     if (!hasCompilableTypes(&op)) {
-      step.reason = "an operand or result has a dynamic shape or an element "
-                    "type the compiled backend does not handle";
+      step.reason = describeUncompilableTypes(&op);
     } else {
       std::string name = "kiln_k" + std::to_string(plan.numCompiled());
       items = outliner.outline(&op, name, isBuffer, step.reason);
@@ -297,6 +309,7 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
         step.kind = PlanStep::Kind::Compiled;
         step.symbol = name;
         step.workItems = *items;
+        step.grain = grainFor(&op, *items);
         for (auto [i, v] : llvm::enumerate(op.getOperands()))
           if (isBuffer[i])
             step.args.push_back(slot(v));

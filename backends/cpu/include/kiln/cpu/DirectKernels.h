@@ -29,6 +29,11 @@ mlir::FailureOr<int64_t> emitDirectKernel(mlir::OpBuilder &b,
 /// True when \p op would get a direct kernel.
 bool hasDirectKernel(mlir::Operation *op);
 
+/// Multiply-accumulates a direct kernel for \p op performs (output elements
+/// times weights per output channel); 0 when \p op has no direct kernel.
+/// The executor uses it to decide whether threads pay off.
+int64_t estimateDirectKernelMacs(mlir::Operation *op);
+
 } // namespace kiln::cpu
 
 #endif // KILN_CPU_DIRECTKERNELS_H

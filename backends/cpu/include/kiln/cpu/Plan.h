@@ -53,6 +53,10 @@ struct PlanStep {
   std::string symbol;
   std::vector<int> args;
   int64_t workItems = 1;
+  /// Work items per parallel task: enough that a task outweighs the cost of
+  /// handing it to a thread. A step with grain >= workItems runs on the
+  /// calling thread.
+  int64_t grain = 1;
   /// Reference: the op, its kernel and attributes, operand slots (-1 for
   /// absent) and result slots.
   ReferenceKernelOpInterface kernel;
