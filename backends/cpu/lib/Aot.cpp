@@ -757,23 +757,30 @@ static uint64_t kiln_checksum(const unsigned char *p, uint64_t n) {
 
   // Steps.
   os << R"(
+/* A step's n work items go to parallel_for as tasks of `grain` items each,
+   so that no task is too small to be worth another thread. */
 typedef struct kiln_step_task {
   kiln_kernel fn;
   void **buffers;
+  int64_t n, grain;
 } kiln_step_task;
 
 static void kiln_run_task(void *ctx, int64_t begin, int64_t end) {
   const kiln_step_task *t = (const kiln_step_task *)ctx;
-  t->fn(t->buffers, begin, end);
+  int64_t last = end * t->grain;
+  t->fn(t->buffers, begin * t->grain, last < t->n ? last : t->n);
 }
 
-static void kiln_step(kiln_kernel fn, void **buffers, int64_t n,
+static void kiln_step(kiln_kernel fn, void **buffers, int64_t n, int64_t grain,
                       kiln_parallel_for_fn parallel_for, void *user) {
-  if (parallel_for && n > 1) {
+  int64_t tasks = (n + grain - 1) / grain;
+  if (parallel_for && tasks > 1) {
     kiln_step_task t;
     t.fn = fn;
     t.buffers = buffers;
-    parallel_for(user, n, kiln_run_task, &t);
+    t.n = n;
+    t.grain = grain;
+    parallel_for(user, tasks, kiln_run_task, &t);
   } else {
     fn(buffers, 0, n);
   }
@@ -825,6 +832,7 @@ static void kiln_step(kiln_kernel fn, void **buffers, int64_t n,
     for (auto [k, s] : llvm::enumerate(step.args))
       os << (k ? ", " : "") << slotPointer(d, s);
     os << "};\n    kiln_step(" << step.symbol << ", b, " << step.workItems
+       << ", " << std::max<int64_t>(1, step.grain)
        << ", parallel_for, user);\n  }\n";
   }
   // Outputs that are inputs, weights or repeated outputs are copies.
