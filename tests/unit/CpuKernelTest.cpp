@@ -284,7 +284,20 @@ INSTANTIATE_TEST_SUITE_P(Shapes, ConvTest,
                              ConvCase{1, 3, 1, 1, 3, 3, 1, 1, 1, 3},
                              ConvCase{1, 5, 14, 14, 5, 5, 1, 2, 1, 5},
                              ConvCase{1, 8, 20, 20, 8, 3, 1, 2, 2, 8},
-                             ConvCase{1, 8, 29, 29, 8, 3, 2, 1, 1, 8}));
+                             ConvCase{1, 8, 29, 29, 8, 3, 2, 1, 1, 8}),
+                         [](const ::testing::TestParamInfo<ConvCase> &info) {
+                           const ConvCase &p = info.param;
+                           return "n" + std::to_string(p.n) + "c" +
+                                  std::to_string(p.c) + "h" +
+                                  std::to_string(p.h) + "w" +
+                                  std::to_string(p.w) + "m" +
+                                  std::to_string(p.m) + "k" +
+                                  std::to_string(p.k) + "s" +
+                                  std::to_string(p.stride) + "p" +
+                                  std::to_string(p.pad) + "d" +
+                                  std::to_string(p.dilation) + "g" +
+                                  std::to_string(p.group);
+                         });
 
 TEST_F(CpuKernelTest, ConvBatchNormResidualRelu) {
   // ResNet's block tail: conv -> BN -> add(identity) -> relu.
