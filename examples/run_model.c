@@ -2,10 +2,13 @@
    plain C.
 
    The program includes the generated header, allocates the inputs, the
-   outputs and the scratch arena itself (the library allocates nothing),
-   fills the inputs with a deterministic pattern, runs the model and prints
-   every output. It works for any model: the header's NAME and the C prefix
-   of its functions come in as macros.
+   outputs and the scratch arena itself, fills the inputs with a
+   deterministic pattern, runs the model and prints every output. An output
+   whose shape depends on the data (a -1 dimension in its description) is
+   the exception: the library allocates it, returning its data and shape
+   through a kiln_dynamic_output, and the program frees it. It works for any
+   model: the header's NAME and the C prefix of its functions come in as
+   macros.
 
      cc -std=c11 -O2 -I DIR -DMODEL_HEADER='"NAME.h"' -DMODEL_PREFIX=PREFIX \
         run_model.c -L DIR -lNAME -Wl,-rpath,DIR -o run_model
@@ -122,6 +125,30 @@ static void chunked_for(void *user, int64_t n, kiln_task_fn task, void *ctx) {
   }
 }
 
+/* Bytes per element. */
+static int64_t dtype_size(int32_t dtype) {
+  switch (dtype) {
+  case KILN_DTYPE_F64:
+  case KILN_DTYPE_I64:
+    return 8;
+  case KILN_DTYPE_F32:
+  case KILN_DTYPE_I32:
+    return 4;
+  case KILN_DTYPE_F16:
+    return 2;
+  default:
+    return 1;
+  }
+}
+
+/* True when the library decides the output's shape at run time. */
+static int is_dynamic(const kiln_tensor_info *t) {
+  for (int d = 0; d < t->rank; ++d)
+    if (t->shape[d] < 0)
+      return 1;
+  return 0;
+}
+
 static void *alloc64(uint64_t size) {
   /* aligned_alloc wants a multiple of the alignment, and size may be 0. */
   return aligned_alloc(64, (size_t)((size + 63) / 64 * 64 + 64));
@@ -167,7 +194,9 @@ int main(int argc, char **argv) {
     fill(&info->inputs[i], inputs[i], i);
   }
   for (int i = 0; i < info->num_outputs; ++i)
-    outputs[i] = alloc64(info->outputs[i].size);
+    outputs[i] = is_dynamic(&info->outputs[i])
+                     ? calloc(1, sizeof(kiln_dynamic_output))
+                     : alloc64(info->outputs[i].size);
   void *scratch = alloc64(API(scratch_size)());
 
   rc = chunks > 0
@@ -175,21 +204,44 @@ int main(int argc, char **argv) {
                                scratch, chunked_for, &chunks)
            : API(run)((const void *const *)inputs, outputs, scratch);
   if (rc != KILN_OK) {
+    /* A failed run leaves every kiln_dynamic_output's data NULL. */
     fprintf(stderr, "run failed: %s\n", API(status_string)(rc));
+    for (int i = 0; i < info->num_inputs; ++i)
+      free(inputs[i]);
+    for (int i = 0; i < info->num_outputs; ++i)
+      free(outputs[i]);
+    free(scratch);
     return 1;
   }
 
+  /* Each output as it came out: a dynamic one with its run-time shape. */
+  kiln_tensor_info shown[64];
+  const void *data[64];
   for (int i = 0; i < info->num_outputs; ++i) {
-    const kiln_tensor_info *t = &info->outputs[i];
+    shown[i] = info->outputs[i];
+    data[i] = outputs[i];
+    if (is_dynamic(&info->outputs[i])) {
+      const kiln_dynamic_output *o = (const kiln_dynamic_output *)outputs[i];
+      shown[i].shape = o->shape;
+      shown[i].num_elements = 1;
+      for (int d = 0; d < shown[i].rank; ++d)
+        shown[i].num_elements *= o->shape[d];
+      shown[i].size =
+          (uint64_t)(shown[i].num_elements * dtype_size(shown[i].dtype));
+      data[i] = o->data;
+    }
+  }
+  for (int i = 0; i < info->num_outputs; ++i) {
+    const kiln_tensor_info *t = &shown[i];
     double sum = 0;
     for (int64_t k = 0; k < t->num_elements; ++k)
-      sum += element(t, outputs[i], k);
+      sum += element(t, data[i], k);
     printf("output %s [", t->name);
     for (int d = 0; d < t->rank; ++d)
       printf("%s%lld", d ? "x" : "", (long long)t->shape[d]);
     printf("] sum %.6g first", sum);
     for (int64_t k = 0; k < t->num_elements && k < 4; ++k)
-      printf(" %.6g", element(t, outputs[i], k));
+      printf(" %.6g", element(t, data[i], k));
     printf("\n");
   }
 
@@ -204,14 +256,17 @@ int main(int argc, char **argv) {
       if (save_npy(in_dir, &info->inputs[i], inputs[i]))
         return fprintf(stderr, "cannot save input %d\n", i), 1;
     for (int i = 0; i < info->num_outputs; ++i)
-      if (save_npy(out_dir, &info->outputs[i], outputs[i]))
+      if (save_npy(out_dir, &shown[i], data[i]))
         return fprintf(stderr, "cannot save output %d\n", i), 1;
   }
 
   for (int i = 0; i < info->num_inputs; ++i)
     free(inputs[i]);
-  for (int i = 0; i < info->num_outputs; ++i)
+  for (int i = 0; i < info->num_outputs; ++i) {
+    if (is_dynamic(&info->outputs[i]))
+      free(((kiln_dynamic_output *)outputs[i])->data);
     free(outputs[i]);
+  }
   free(scratch);
   return 0;
 }

@@ -5,7 +5,9 @@
 //  2. view the caller's inputs as Tensors (no copy; kernels only read them);
 //  3. run the kernel, turning exceptions into errors (none may cross C);
 //  4. check each result's dtype and shape against the caller's static ones
-//     and copy it into the caller's buffer.
+//     and copy it into the caller's buffer; a result flagged
+//     KILN_RT_DYNAMIC is checked against its dtype, rank and known dims and
+//     copied into a malloc'd buffer whose shape is written back.
 // Only the kiln_rt_* functions are exported (kiln-rt.map).
 //
 //===----------------------------------------------------------------------===//
@@ -14,6 +16,8 @@
 #include "kiln/runtime/AttrBlob.h"
 #include "kiln/runtime/KernelRegistry.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <new>
@@ -48,10 +52,49 @@ static Status specOf(const kiln_rt_tensor &t, const std::string &what,
   return Status::ok();
 }
 
+/// Checks result \p t against the KILN_RT_DYNAMIC descriptor \p out: same
+/// dtype and rank, and the dimensions out.shape knows (those not -1).
+static Status checkDynamicResult(const kiln_rt_tensor &out, const Tensor &t,
+                                 const std::string &what) {
+  auto d = dtypeFromOnnx(out.dtype);
+  if (!d)
+    return Status::error(what + " has unknown element type " +
+                         std::to_string(out.dtype));
+  if (out.rank < 0 || (out.rank > 0 && !out.dims))
+    return Status::error(what +
+                         " has a bad rank or nowhere to write its shape");
+  if (!t.valid())
+    return Status::error(what + " was not produced");
+  bool same = t.dtype() == *d && t.rank() == out.rank;
+  for (int k = 0; same && out.shape && k < out.rank; ++k)
+    same = out.shape[k] < 0 || out.shape[k] == t.shape()[k];
+  if (same)
+    return Status::ok();
+  std::string expected;
+  for (int k = 0; k < out.rank; ++k)
+    expected += (k ? "x" : "") + (out.shape && out.shape[k] >= 0
+                                      ? std::to_string(out.shape[k])
+                                      : std::string("?"));
+  return Status::error(what + " is " + formatShape(t.shape()) + " " +
+                       std::string(dtypeName(t.dtype())) +
+                       " but the library expects " +
+                       (out.rank ? expected : std::string("a scalar")) + " " +
+                       std::string(dtypeName(*d)));
+}
+
+/// Frees the KILN_RT_DYNAMIC results out[0, n) already allocated.
+static void freeDynamicResults(int n, kiln_rt_tensor *out) {
+  for (int r = 0; r < n; ++r)
+    if (out[r].dtype != 0 && (out[r].flags & KILN_RT_DYNAMIC)) {
+      std::free(out[r].data);
+      out[r].data = nullptr;
+    }
+}
+
 static Status evaluate(const char *kernelName, const std::string &label,
                        const void *attrBytes, size_t attrsLen, int nIn,
                        const kiln_rt_tensor *in, int nOut,
-                       const kiln_rt_tensor *out) {
+                       kiln_rt_tensor *out) {
   // 1. Kernel and attributes.
   KernelFn kernel = findKernel(kernelName ? kernelName : "");
   if (!kernel)
@@ -90,16 +133,22 @@ static Status evaluate(const char *kernelName, const std::string &label,
   if (Status s = kernel(ctx); !s)
     return s;
 
-  // 4. Results.
+  // 4. Results: check them all, then copy (allocating dynamic ones), so
+  // that a failure leaves nothing allocated.
   for (int r = 0; r < nOut; ++r) {
     if (out[r].dtype == 0)
       continue; // a result nothing reads
     std::string what = label + ": result #" + std::to_string(r);
+    const Tensor &t = ctx.outputs[r];
+    if (out[r].flags & KILN_RT_DYNAMIC) {
+      if (Status s = checkDynamicResult(out[r], t, what); !s)
+        return s;
+      continue;
+    }
     DType dtype;
     Shape shape;
     if (Status s = specOf(out[r], what, dtype, shape); !s)
       return s;
-    const Tensor &t = ctx.outputs[r];
     if (!t.valid())
       return Status::error(what + " was not produced");
     if (t.dtype() != dtype || t.shape() != shape)
@@ -107,9 +156,26 @@ static Status evaluate(const char *kernelName, const std::string &label,
                            std::string(dtypeName(t.dtype())) +
                            " but the library expects " + formatShape(shape) +
                            " " + std::string(dtypeName(dtype)));
-    if (t.byteSize()) {
-      if (!out[r].data)
-        return Status::error(what + " has no buffer");
+    if (t.byteSize() && !out[r].data)
+      return Status::error(what + " has no buffer");
+  }
+  for (int r = 0; r < nOut; ++r) {
+    if (out[r].dtype == 0)
+      continue;
+    const Tensor &t = ctx.outputs[r];
+    if (out[r].flags & KILN_RT_DYNAMIC) {
+      // One byte at least, so that a NULL always means "not allocated".
+      void *data = std::malloc(std::max<size_t>(1, t.byteSize()));
+      if (!data) {
+        freeDynamicResults(r, out);
+        return Status::error(label + ": out of memory for result #" +
+                             std::to_string(r));
+      }
+      if (t.byteSize())
+        std::memcpy(data, t.raw(), t.byteSize());
+      std::copy(t.shape().begin(), t.shape().end(), out[r].dims);
+      out[r].data = data;
+    } else if (t.byteSize()) {
       std::memcpy(out[r].data, t.raw(), t.byteSize());
     }
   }
@@ -121,12 +187,14 @@ extern "C" int kiln_rt_abi_version(void) { return KILN_RT_ABI_VERSION; }
 extern "C" int kiln_rt_eval(const char *kernel, const char *label,
                             const void *attrs, size_t attrs_len, int n_in,
                             const kiln_rt_tensor *in, int n_out,
-                            const kiln_rt_tensor *out, char *err,
-                            size_t err_len) {
+                            kiln_rt_tensor *out, char *err, size_t err_len) {
   std::string name = label ? label : (kernel ? kernel : "kernel");
   try {
     if (n_in < 0 || n_out < 0 || (n_in && !in) || (n_out && !out))
       return fail(name + ": bad operand or result arrays", err, err_len);
+    for (int r = 0; r < n_out; ++r)
+      if (out[r].flags & KILN_RT_DYNAMIC)
+        out[r].data = nullptr;
     Status s = evaluate(kernel, name, attrs, attrs_len, n_in, in, n_out, out);
     return s ? 0 : fail(s.message(), err, err_len);
   } catch (const std::bad_alloc &) {

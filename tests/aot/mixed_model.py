@@ -6,8 +6,11 @@ design) reads large weights from the weights blob, an absent optional input
 and back are reference steps (f16 is not compiled) whose f16 result is also
 a model output; Relu and Add are compiled kernels reading reference results.
 
-With --nonzero it writes instead a NonZero model whose result shape
-depends on the data (declared 2 x n), which a library cannot hold.
+With --nonzero it writes instead a model whose shapes depend on the data:
+Relu (compiled) zeroes about half of x, NonZero gives the 2 x n indices of
+the rest (a dynamic model output, also read later), Cast turns them to
+float (a dynamic intermediate, freed after its last use) and ReduceSum adds
+them up into a static scalar output.
 
 Standard library only (tiny_model.py's hand-written protobuf encoding).
 Usage: mixed_model.py OUT.onnx [--nonzero]
@@ -44,13 +47,21 @@ def model(graph):
 
 
 def nonzero_model():
-    graph = f_bytes(1, node("NonZero", ["x"], ["y"], "nz"))
+    nodes = [
+        node("Relu", ["x"], ["r"], "relu"),
+        node("NonZero", ["r"], ["y"], "nz"),
+        node("Cast", ["y"], ["yf"], "to_float", [attr_int("to", FLOAT)]),
+        node("ReduceSum", ["yf"], ["total"], "sum",
+             [attr_int("keepdims", 0)]),
+    ]
+    graph = b"".join(f_bytes(1, n) for n in nodes)
     graph += f_bytes(2, "nonzero")
     graph += f_bytes(11, value_info("x", FLOAT, [3, 4]))
     # y: 2 x n, n a symbolic dim (dim_param).
     shape = f_bytes(1, f_int(1, 2)) + f_bytes(1, f_bytes(2, "n"))
     tensor_type = f_int(1, 7) + f_bytes(2, shape)
     graph += f_bytes(12, f_bytes(1, "y") + f_bytes(2, f_bytes(1, tensor_type)))
+    graph += f_bytes(12, value_info("total", FLOAT, []))
     return model(graph)
 
 

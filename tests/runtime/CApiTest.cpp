@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <string>
 
 using namespace kiln;
@@ -62,7 +63,7 @@ TEST(CApi, ReportsErrors) {
   std::string attrs = serializeAttrs(AttrMap());
   kiln_rt_tensor in[] = {f32(shape, 2, a), f32(shape, 2, a)};
   char err[256] = "";
-  auto eval = [&](const char *kernel, const kiln_rt_tensor *out,
+  auto eval = [&](const char *kernel, kiln_rt_tensor *out,
                   const std::string &blob) {
     err[0] = '\0';
     return kiln_rt_eval(kernel, "kiln.add (node 'x')", blob.data(), blob.size(),
@@ -126,4 +127,48 @@ TEST(CApi, DropsResultsWithDtypeZero) {
                          1, out, err, sizeof err),
             0)
       << err;
+}
+
+TEST(CApi, AllocatesDynamicResults) {
+  // NonZero's result is 2 x (number of nonzeros): rank known, one dim not.
+  int64_t shape[] = {2, 3}, pattern[] = {2, -1}, dims[2] = {};
+  float x[] = {0, 1, 0, 2, 0, 3};
+  kiln_rt_tensor in[] = {f32(shape, 2, x)};
+  kiln_rt_tensor out[] = {{7, 2, pattern, nullptr, KILN_RT_DYNAMIC, dims}};
+  std::string attrs = serializeAttrs(AttrMap());
+  char err[256] = "";
+  ASSERT_EQ(kiln_rt_eval("NonZero", "kiln.non_zero", attrs.data(), attrs.size(),
+                         1, in, 1, out, err, sizeof err),
+            0)
+      << err;
+  ASSERT_NE(out[0].data, nullptr);
+  EXPECT_EQ(dims[0], 2);
+  EXPECT_EQ(dims[1], 3);
+  const int64_t *idx = static_cast<const int64_t *>(out[0].data);
+  EXPECT_EQ(idx[0], 0); // rows 0, 1, 1
+  EXPECT_EQ(idx[2], 1);
+  EXPECT_EQ(idx[3], 1); // columns 1, 0, 2
+  EXPECT_EQ(idx[5], 2);
+  std::free(out[0].data);
+
+  // All zeros: an empty result still gets a buffer to free.
+  float zeros[6] = {};
+  in[0] = f32(shape, 2, zeros);
+  ASSERT_EQ(kiln_rt_eval("NonZero", "kiln.non_zero", attrs.data(), attrs.size(),
+                         1, in, 1, out, err, sizeof err),
+            0)
+      << err;
+  EXPECT_NE(out[0].data, nullptr);
+  EXPECT_EQ(dims[1], 0);
+  std::free(out[0].data);
+
+  // A known dim that disagrees is an error, and nothing stays allocated.
+  int64_t wrong[] = {3, -1};
+  out[0].shape = wrong;
+  EXPECT_NE(kiln_rt_eval("NonZero", "kiln.non_zero", attrs.data(), attrs.size(),
+                         1, in, 1, out, err, sizeof err),
+            0);
+  EXPECT_EQ(out[0].data, nullptr);
+  EXPECT_STREQ(err, "kiln.non_zero: result #0 is 2x0 i64 but the library "
+                    "expects 3x? i64");
 }

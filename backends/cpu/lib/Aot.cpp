@@ -3,8 +3,9 @@
 // Steps of compileLibrary:
 //  1. Prepare the graph (the JIT's graph passes) and plan it. Reference
 //     steps (ops no lowering handles) run through libkiln-rt.so, Kiln's
-//     runtime behind a C API; they need static shapes, since the driver
-//     passes them as constants: a dynamic one is refused, naming the op.
+//     runtime behind a C API. Values whose shape is known only at run time
+//     (only reference steps touch them) live on the heap: the runtime
+//     allocates them and returns their dims. Unranked ones are refused.
 //  2. Lay out the data: weights (constants the kernels or reference steps
 //     read as buffers) back to back in one blob, each 64-byte aligned;
 //     intermediates in the scratch arena at offsets from planScratch.
@@ -15,7 +16,10 @@
 //     description as static data for NAME_describe(), the weights either as
 //     an `.incbin` of the blob or loaded and checksummed by NAME_init().
 //     A reference step is a kiln_rt_eval call with its shapes as static
-//     arrays and its attributes as a serialized blob (AttrBlob.h).
+//     arrays (or a dynamic slot's run-time dims) and its attributes as a
+//     serialized blob (AttrBlob.h). Dynamic slots are freed after their
+//     last reader, and on every exit; a dynamic model output's buffer goes
+//     to the caller through a kiln_dynamic_output.
 //  5. `cc -c` the driver and `cc -shared` it with the kernel objects; a
 //     version script keeps everything but the NAME_* API local. With
 //     reference steps, libkiln-rt.so is copied beside the library and
@@ -100,8 +104,10 @@ ScratchPlan planScratch(const Plan &plan) {
     external[s] = true;
   for (int s : plan.outputSlots)
     external[s] = true;
+  // Constants live in the weights, dynamic slots on the heap.
   for (size_t s = 0; s < n; ++s)
-    external[s] = external[s] || plan.slots[s].isConstant;
+    external[s] =
+        external[s] || plan.slots[s].isConstant || !plan.slots[s].isStatic;
 
   // 1. Live range of each arena slot: [first step touching it, last step].
   std::vector<int> first(n, -1), last(n, -1);
@@ -286,8 +292,18 @@ struct LibraryDesc {
   std::string blobPath;
   /// Steps run through libkiln-rt.so.
   unsigned numReference = 0;
+  /// Per slot: its type's dtype, rank and dims (-1 where dynamic), filled
+  /// for the dynamic slots some step reads or writes (dynamicSlots).
+  std::vector<TensorSpec> slotSpecs;
+  /// The dynamic slots, each a heap buffer of the run function, in order.
+  std::vector<int> dynamicSlots;
+  /// Per slot: the last step reading it (-1: none).
+  std::vector<int> lastRead;
 };
 } // namespace
+
+/// Rank limit of a dynamic model output (kiln_dynamic_output.shape).
+static constexpr size_t kMaxDynamicRank = 8;
 
 /// The part every generated header shares, guarded so that headers of
 /// several models can be included together.
@@ -300,7 +316,7 @@ static const char *kCommonHeader = R"(#ifndef KILN_AOT_ABI_1
 #define KILN_ERR_OPEN 3            /* the weights file cannot be opened */
 #define KILN_ERR_SIZE 4            /* the weights file is short or long */
 #define KILN_ERR_CORRUPT 5         /* bad magic, wrong model or checksum */
-#define KILN_ERR_NOMEM 6           /* no memory for the weights */
+#define KILN_ERR_NOMEM 6           /* out of memory (weights, output copies) */
 #define KILN_ERR_RUNTIME 7         /* a step run by libkiln-rt.so failed */
 
 /* Element types: the ONNX TensorProto.DataType numbers. Bool is one byte
@@ -321,15 +337,16 @@ typedef struct kiln_tensor_info {
   const char *name;
   int32_t dtype;        /* KILN_DTYPE_* */
   int32_t rank;
-  const int64_t *shape; /* rank dimensions, outermost first */
-  int64_t num_elements;
-  uint64_t size;        /* bytes */
+  const int64_t *shape; /* rank dimensions, outermost first; -1 for a
+                           dimension known only at run time */
+  int64_t num_elements; /* -1 when a dimension is -1 */
+  uint64_t size;        /* bytes; 0 when a dimension is -1 */
 } kiln_tensor_info;
 
 /* The model, as NAME_describe() returns it. */
 typedef struct kiln_model_info {
   uint32_t magic;       /* KILN_AOT_MAGIC */
-  uint32_t abi_version; /* 1 */
+  uint32_t abi_version; /* 2 (1: no output has a dynamic shape) */
   const char *name;     /* the library's NAME */
   const char *prefix;   /* the C prefix of its functions */
   int32_t num_inputs, num_outputs;
@@ -348,23 +365,53 @@ typedef void (*kiln_task_fn)(void *ctx, int64_t begin, int64_t end);
 typedef void (*kiln_parallel_for_fn)(void *user, int64_t n, kiln_task_fn task,
                                      void *ctx);
 #endif /* KILN_AOT_ABI_1 */
+
+#ifndef KILN_AOT_DYNAMIC_OUTPUT
+#define KILN_AOT_DYNAMIC_OUTPUT
+/* An output whose shape depends on the data (NAME_OUTPUTk_DYNAMIC 1):
+   outputs[k] points to one of these, which NAME_run fills with a buffer
+   from malloc (at least one byte, aligned for any element type) that the
+   caller releases with free(), and the output's rank dimensions. */
+#define KILN_MAX_RANK 8
+typedef struct kiln_dynamic_output {
+  void *data;
+  int64_t shape[KILN_MAX_RANK];
+} kiln_dynamic_output;
+#endif /* KILN_AOT_DYNAMIC_OUTPUT */
 )";
+
+/// "2x?" for dims {2, -1}; formatShape for static shapes.
+static std::string dimsText(const std::vector<int64_t> &shape) {
+  if (llvm::all_of(shape, [](int64_t d) { return d >= 0; }))
+    return formatShape(Shape(shape.begin(), shape.end()));
+  std::string s;
+  for (auto [k, dim] : llvm::enumerate(shape))
+    s += (k ? "x" : "") + (dim < 0 ? std::string("?") : std::to_string(dim));
+  return s;
+}
 
 static void writeTensorMacros(llvm::raw_ostream &os, const LibraryDesc &d,
                               llvm::StringRef kind, size_t i,
                               const TensorSpec &spec) {
   std::string upper = llvm::StringRef(kind).upper();
   std::string m = llvm::formatv("{0}_{1}{2}", d.macro, upper, i).str();
-  int64_t numel = shapeNumElements(spec.shape);
-  os << llvm::formatv("/* {0} {1} \"{2}\": {3} {4} */\n", kind, i,
-                      cComment(spec.name), formatShape(spec.shape),
-                      dtypeName(spec.dtype));
+  bool dynamic = !spec.isStatic();
+  int64_t numel = dynamic ? -1 : shapeNumElements(spec.shape);
+  os << llvm::formatv(
+      "/* {0} {1} \"{2}\": {3} {4}{5} */\n", kind, i, cComment(spec.name),
+      dimsText(spec.shape), dtypeName(spec.dtype),
+      dynamic ? ", shape known only at run time: outputs[" + std::to_string(i) +
+                    "] is a kiln_dynamic_output *"
+              : std::string());
   os << "#define " << m << "_NAME " << cString(spec.name) << "\n";
   os << "#define " << m << "_DTYPE KILN_DTYPE_"
      << llvm::StringRef(dtypeName(spec.dtype)).upper() << "\n";
+  if (kind == "output")
+    os << "#define " << m << "_DYNAMIC " << dynamic << "\n";
   os << "#define " << m << "_RANK " << spec.shape.size() << "\n";
   os << "#define " << m << "_NUM_ELEMENTS " << numel << "\n";
-  os << "#define " << m << "_SIZE " << numel * dtypeSize(spec.dtype) << "\n";
+  os << "#define " << m << "_SIZE "
+     << (dynamic ? 0 : numel * dtypeSize(spec.dtype)) << "\n";
   os << "static const int64_t " << d.prefix << "_" << kind << i << "_shape["
      << std::max<size_t>(1, spec.shape.size()) << "] = {";
   if (spec.shape.empty())
@@ -372,6 +419,17 @@ static void writeTensorMacros(llvm::raw_ostream &os, const LibraryDesc &d,
   for (auto [k, dim] : llvm::enumerate(spec.shape))
     os << (k ? ", " : "") << dim;
   os << "};\n\n";
+}
+
+/// True when a dynamic model output appears more than once: the driver
+/// mallocs a copy for all but one.
+static bool hasRepeatedDynamicOutput(const Plan &plan) {
+  for (auto [i, s] : llvm::enumerate(plan.outputSlots))
+    if (!plan.slots[s].isStatic &&
+        llvm::is_contained(llvm::ArrayRef(plan.outputSlots).drop_front(i + 1),
+                           s))
+      return true;
+  return false;
 }
 
 static std::string generateHeader(const LibraryDesc &d) {
@@ -405,6 +463,30 @@ static std::string generateHeader(const LibraryDesc &d) {
           "their\n   results on the heap: this library needs libkiln-rt.so, "
           "which kiln compile\n   copied beside it. It is found there through "
           "the rpath $ORIGIN: keep the\n   two files together.";
+  std::vector<size_t> dynamicOutputs;
+  for (auto [i, spec] : llvm::enumerate(plan.outputs))
+    if (!spec.isStatic())
+      dynamicOutputs.push_back(i);
+  if (!d.dynamicSlots.empty())
+    os << "\n\n   Some values' shapes depend on the data: the run function "
+          "holds them in\n   buffers from malloc, freed before it returns.";
+  if (!dynamicOutputs.empty()) {
+    os << "\n\n   Outputs whose shape depends on the data (their " << d.macro
+       << "_OUTPUTk_DYNAMIC\n   is 1: output";
+    for (auto [n, i] : llvm::enumerate(dynamicOutputs))
+      os << (n ? ", " : " ") << i;
+    os << ") are returned differently: outputs[k] points to a\n   "
+          "kiln_dynamic_output the caller provides (aligned to 8 bytes). On\n"
+          "   success, run sets its `data` to a buffer from malloc holding "
+          "the\n"
+          "   output (dense, row-major, at least one byte), which the caller "
+          "must\n   release with free(), and its first RANK `shape` entries to "
+          "the output's\n   dimensions. On any failure `data` is NULL and "
+          "nothing needs freeing.\n   "
+       << d.prefix
+       << "_describe() gives -1 for the dimensions known "
+          "only at run time.";
+  }
   os << " */\n";
   os << "#ifndef " << guard << "\n#define " << guard << "\n\n"
      << "#include <stddef.h>\n#include <stdint.h>\n\n"
@@ -458,6 +540,10 @@ static std::string generateHeader(const LibraryDesc &d) {
                    "_status_string(KILN_ERR_RUNTIME) called on the\n   "
                    "same thread returns its message"
              : std::string())
+     << (hasRepeatedDynamicOutput(plan)
+             ? ", or KILN_ERR_NOMEM when copying an output\n   that "
+               "appears twice fails"
+             : "")
      << ". */\n"
      << "int " << p << "_run(const void *const *inputs, void *const *outputs,"
      << "\n"
@@ -480,11 +566,16 @@ static std::string generateHeader(const LibraryDesc &d) {
 /// The C expression of a pointer to slot \p s, for the driver.
 static std::string slotPointer(const LibraryDesc &d, int s) {
   const Plan &plan = *d.plan;
+  if (!plan.slots[s].isStatic)
+    return "kiln_dyn" + std::to_string(s);
   for (auto [i, in] : llvm::enumerate(plan.inputSlots))
     if (in == s)
       return llvm::formatv("(void *)in[{0}]", i).str();
+  // An empty blob holds only empty constants, and no `w` is declared.
   if (d.weights.offsets[s] >= 0)
-    return llvm::formatv("(void *)(w + {0})", d.weights.offsets[s]).str();
+    return d.weights.blob.empty()
+               ? std::string("NULL")
+               : llvm::formatv("(void *)(w + {0})", d.weights.offsets[s]).str();
   for (auto [i, out] : llvm::enumerate(plan.outputSlots))
     if (out == s)
       return llvm::formatv("out[{0}]", i).str();
@@ -499,11 +590,11 @@ static void writeTensorInfos(llvm::raw_ostream &os, const LibraryDesc &d,
     return;
   os << "static const kiln_tensor_info kiln_" << kind << "s[] = {\n";
   for (auto [i, spec] : llvm::enumerate(specs)) {
-    int64_t numel = shapeNumElements(spec.shape);
+    int64_t numel = spec.isStatic() ? shapeNumElements(spec.shape) : -1;
     os << llvm::formatv("    {{{0}, {1}, {2}, {3}_{4}{5}_shape, {6}, {7}u},\n",
                         cString(spec.name), dtypeToOnnx(spec.dtype),
                         spec.shape.size(), d.prefix, kind, i, numel,
-                        numel * dtypeSize(spec.dtype));
+                        numel < 0 ? 0 : numel * dtypeSize(spec.dtype));
   }
   os << "};\n";
 }
@@ -579,10 +670,14 @@ static void writeReferenceData(llvm::raw_ostream &os, const LibraryDesc &d) {
       continue;
     for (const auto &slots : {step.inputs, step.outputs})
       for (int s : slots) {
-        if (s < 0 || done[s] || !plan.slots[s].isStatic)
+        if (s < 0 || done[s] ||
+            (!plan.slots[s].isStatic && !llvm::is_contained(d.dynamicSlots, s)))
           continue;
         done[s] = true;
-        const Shape &shape = plan.slots[s].shape;
+        // A dynamic slot's known dims, -1 for the others, checked by the
+        // runtime against the result it computes.
+        const std::vector<int64_t> &shape =
+            plan.slots[s].isStatic ? plan.slots[s].shape : d.slotSpecs[s].shape;
         os << "static const int64_t kiln_shape" << s << "["
            << std::max<size_t>(1, shape.size()) << "] = {";
         if (shape.empty())
@@ -604,41 +699,66 @@ static void writeReferenceData(llvm::raw_ostream &os, const LibraryDesc &d) {
 }
 
 /// A reference step: one kiln_rt_eval call, its message kept on failure.
+/// Dynamic operands pass the heap buffer and run-time dims of their slot;
+/// dynamic results come back as a heap buffer, freed after the last step
+/// reading them (or handed to the caller, for a model output). A failure
+/// jumps to the run function's cleanup when it has heap buffers.
 static void writeReferenceStep(llvm::raw_ostream &os, const LibraryDesc &d,
                                const PlanStep &step, size_t index) {
   const Plan &plan = *d.plan;
   // dtype 0: an absent operand, or a result the runtime drops.
-  auto tensor = [&](int s) {
+  auto tensor = [&](int s, bool isResult) {
     if (s < 0)
-      return std::string("{0, 0, NULL, NULL}");
+      return std::string("{0, 0, NULL, NULL, 0, NULL}");
     const PlanSlot &slot = plan.slots[s];
-    return llvm::formatv("{{{0}, {1}, kiln_shape{2}, {3}}",
-                         dtypeToOnnx(slot.dtype), slot.shape.size(), s,
-                         slotPointer(d, s))
+    if (slot.isStatic)
+      return llvm::formatv("{{{0}, {1}, kiln_shape{2}, {3}, 0, NULL}",
+                           dtypeToOnnx(slot.dtype), slot.shape.size(), s,
+                           slotPointer(d, s))
+          .str();
+    size_t rank = d.slotSpecs[s].shape.size();
+    if (isResult)
+      return llvm::formatv("{{{0}, {1}, kiln_shape{2}, NULL, KILN_RT_DYNAMIC, "
+                           "kiln_dims{2}}",
+                           dtypeToOnnx(slot.dtype), rank, s)
+          .str();
+    return llvm::formatv("{{{0}, {1}, kiln_dims{2}, kiln_dyn{2}, 0, NULL}",
+                         dtypeToOnnx(slot.dtype), rank, s)
         .str();
   };
-  auto array = [&](llvm::StringRef name, const std::vector<int> &slots) {
+  auto array = [&](llvm::StringRef decl, const std::vector<int> &slots,
+                   bool isResult) {
     if (slots.empty())
       return;
-    os << "    const kiln_rt_tensor " << name << "[] = {";
+    os << "    " << decl << "[] = {";
     for (auto [k, s] : llvm::enumerate(slots))
-      os << (k ? ",\n        " : "") << tensor(s);
+      os << (k ? ",\n        " : "") << tensor(s, isResult);
     os << "};\n";
   };
   std::vector<int> outputs = step.outputs;
   for (size_t r = 0; r < outputs.size(); ++r)
     if (isDiscarded(plan, step, r))
       outputs[r] = -1;
-  array("ri", step.inputs);
-  array("ro", outputs);
+  array("const kiln_rt_tensor ri", step.inputs, false);
+  array("kiln_rt_tensor ro", outputs, true);
   ReferenceKernelOpInterface kernel = step.kernel;
   os << "    if (kiln_rt_eval(" << cString(kernel.getOnnxName()) << ", "
      << cString(step.label) << ", kiln_attrs" << index << ", sizeof kiln_attrs"
      << index << ",\n                     " << step.inputs.size() << ", "
      << (step.inputs.empty() ? "NULL" : "ri") << ", " << step.outputs.size()
      << ", " << (step.outputs.empty() ? "NULL" : "ro")
-     << ", kiln_error, sizeof kiln_error))\n"
-     << "      return KILN_ERR_RUNTIME;\n";
+     << ", kiln_error, sizeof kiln_error))"
+     << (d.dynamicSlots.empty() ? "\n      return KILN_ERR_RUNTIME;\n"
+                                : " {\n      rc = KILN_ERR_RUNTIME;\n"
+                                  "      goto kiln_end;\n    }\n");
+  for (auto [r, s] : llvm::enumerate(outputs))
+    if (s >= 0 && !plan.slots[s].isStatic)
+      os << "    kiln_dyn" << s << " = ro[" << r << "].data;\n";
+  // Heap buffers this step reads last, unless they are model outputs.
+  for (int s : d.dynamicSlots)
+    if (d.lastRead[s] == static_cast<int>(index) &&
+        !llvm::is_contained(plan.outputSlots, s))
+      os << "    free(kiln_dyn" << s << ");\n    kiln_dyn" << s << " = NULL;\n";
 }
 
 static std::string generateDriver(const LibraryDesc &d) {
@@ -723,7 +843,7 @@ static uint64_t kiln_checksum(const unsigned char *p, uint64_t n) {
   writeTensorInfos(os, d, "input", plan.inputs);
   writeTensorInfos(os, d, "output", plan.outputs);
   os << "static const kiln_model_info kiln_info = {\n"
-     << "    KILN_AOT_MAGIC, 1, " << cString(d.name) << ", " << cString(p)
+     << "    KILN_AOT_MAGIC, 2, " << cString(d.name) << ", " << cString(p)
      << ",\n    " << plan.inputs.size() << ", " << plan.outputs.size() << ", "
      << (plan.inputs.empty() ? "NULL" : "kiln_inputs") << ", "
      << (plan.outputs.empty() ? "NULL" : "kiln_outputs") << ",\n    "
@@ -809,18 +929,42 @@ static void kiln_step(kiln_kernel fn, void **buffers, int64_t n, int64_t grain,
        << "))\n    return KILN_ERR_ARGUMENT;\n";
   // Empty tensors may come as null pointers; the others must be aligned to
   // their element size.
+  // A dynamic output's pointer is to its kiln_dynamic_output.
   auto check = [&](llvm::StringRef array, size_t i, const TensorSpec &spec) {
-    if (shapeNumElements(spec.shape) == 0)
+    bool dynamic = !spec.isStatic();
+    if (!dynamic && shapeNumElements(spec.shape) == 0)
       return;
     std::string ptr = llvm::formatv("{0}[{1}]", array, i).str();
     os << "  if (!" << ptr << " || KILN_MISALIGNED(" << ptr << ", "
-       << dtypeSize(spec.dtype) << "))\n    return KILN_ERR_ARGUMENT;\n";
+       << (dynamic ? 8 : dtypeSize(spec.dtype))
+       << "))\n    return KILN_ERR_ARGUMENT;\n";
   };
   for (auto [i, spec] : llvm::enumerate(plan.inputs))
     check("in", i, spec);
   for (auto [i, spec] : llvm::enumerate(plan.outputs))
     check("out", i, spec);
+  if (d.numReference)
+    os << "  if (kiln_rt_abi_version() != KILN_RT_ABI_VERSION) {\n"
+       << "    snprintf(kiln_error, sizeof kiln_error, \"libkiln-rt.so has "
+          "ABI version %d but this library needs %d (keep the copy kiln "
+          "compile wrote beside it)\", kiln_rt_abi_version(), "
+          "KILN_RT_ABI_VERSION);\n    return KILN_ERR_RUNTIME;\n  }\n";
   os << "  (void)s;\n";
+  // Heap buffers: each dynamic slot's data and run-time dims; a dynamic
+  // output's struct says "nothing allocated" until the run succeeds.
+  bool heap = !d.dynamicSlots.empty();
+  if (heap) {
+    os << "  int rc = KILN_OK;\n";
+    for (int s : d.dynamicSlots)
+      os << "  void *kiln_dyn" << s << " = NULL;\n  int64_t kiln_dims" << s
+         << "[" << std::max<size_t>(1, d.slotSpecs[s].shape.size()) << "];\n";
+  }
+  auto dynamicOut = [&](size_t k) {
+    return "((kiln_dynamic_output *)out[" + std::to_string(k) + "])";
+  };
+  for (auto [k, spec] : llvm::enumerate(plan.outputs))
+    if (!spec.isStatic())
+      os << "  " << dynamicOut(k) << "->data = NULL;\n";
   for (auto [i, step] : llvm::enumerate(plan.steps)) {
     os << "  { /* " << cComment(step.label) << " */\n";
     if (step.kind == PlanStep::Kind::Reference) {
@@ -829,20 +973,69 @@ static void kiln_step(kiln_kernel fn, void **buffers, int64_t n, int64_t grain,
       continue;
     }
     os << "    void *b[] = {";
-    for (auto [k, s] : llvm::enumerate(step.args))
+    for (auto [k, s] : llvm::enumerate(step.args)) {
+      assert(plan.slots[s].isStatic &&
+             "the planner gives compiled steps static shapes only");
       os << (k ? ", " : "") << slotPointer(d, s);
+    }
     os << "};\n    kiln_step(" << step.symbol << ", b, " << step.workItems
        << ", " << std::max<int64_t>(1, step.grain)
        << ", parallel_for, user);\n  }\n";
   }
   // Outputs that are inputs, weights or repeated outputs are copies.
   for (auto [i, s] : llvm::enumerate(plan.outputSlots)) {
+    if (!plan.slots[s].isStatic)
+      continue;
     std::string from = slotPointer(d, s);
     if (from != llvm::formatv("out[{0}]", i).str())
       os << "  memcpy(out[" << i << "], " << from << ", "
          << slotBytes(plan.slots[s]) << "u);\n";
   }
-  os << "  return KILN_OK;\n}\n\n";
+  // Dynamic outputs: a repeated one gets a copy, then the last output of
+  // each slot takes its buffer.
+  for (auto [i, s] : llvm::enumerate(plan.outputSlots)) {
+    if (plan.slots[s].isStatic)
+      continue;
+    size_t rank = d.slotSpecs[s].shape.size();
+    std::string o = dynamicOut(i);
+    os << "  memcpy(" << o << "->shape, kiln_dims" << s << ", " << rank * 8
+       << "u);\n";
+    bool repeated =
+        std::find(plan.outputSlots.begin() + i + 1, plan.outputSlots.end(),
+                  s) != plan.outputSlots.end();
+    if (!repeated) {
+      os << "  " << o << "->data = kiln_dyn" << s << ";\n  kiln_dyn" << s
+         << " = NULL;\n";
+      continue;
+    }
+    os << "  {\n    size_t n = " << dtypeSize(plan.slots[s].dtype) << "u;\n";
+    for (size_t k = 0; k < rank; ++k)
+      os << "    n *= (size_t)kiln_dims" << s << "[" << k << "];\n";
+    os << "    " << o << "->data = malloc(n ? n : 1);\n"
+       << "    if (!" << o << "->data) {\n      rc = KILN_ERR_NOMEM;\n"
+       << "      goto kiln_end;\n    }\n"
+       << "    if (n)\n      memcpy(" << o << "->data, kiln_dyn" << s
+       << ", n);\n  }\n";
+  }
+  if (!heap) {
+    os << "  return KILN_OK;\n}\n\n";
+  } else {
+    os << "kiln_end:\n";
+    for (int s : d.dynamicSlots)
+      os << "  free(kiln_dyn" << s << ");\n";
+    bool anyDynamicOutput = false;
+    for (const TensorSpec &spec : plan.outputs)
+      anyDynamicOutput |= !spec.isStatic();
+    if (anyDynamicOutput) {
+      os << "  if (rc != KILN_OK) {\n";
+      for (auto [k, spec] : llvm::enumerate(plan.outputs))
+        if (!spec.isStatic())
+          os << "    free(" << dynamicOut(k) << "->data);\n    "
+             << dynamicOut(k) << "->data = NULL;\n";
+      os << "  }\n";
+    }
+    os << "  return rc;\n}\n\n";
+  }
   os << "int " << p << "_run(const void *const *inputs, void *const *outputs,"
      << " void *scratch) {\n  return " << p
      << "_run_parallel(inputs, outputs, scratch, NULL, NULL);\n}\n";
@@ -853,35 +1046,66 @@ static void kiln_step(kiln_kernel fn, void **buffers, int64_t n, int64_t grain,
 // Building
 //===----------------------------------------------------------------------===//
 
-/// Fails on the first reference step with a dynamic-shaped operand or
-/// (read) result: the driver passes every shape as a constant.
-static llvm::Error checkStaticReferenceSteps(const Plan &plan) {
-  for (const PlanStep &step : plan.steps) {
+/// Finds the dynamic slots the driver keeps on the heap (the operands and
+/// read results of reference steps whose shape is known only at run time),
+/// with their types' rank and known dims and the last step reading each.
+/// Fails on what a library cannot hold: an unranked value, or a dynamic
+/// model output of rank above KILN_MAX_RANK.
+static llvm::Error collectDynamicSlots(LibraryDesc &d) {
+  const Plan &plan = *d.plan;
+  d.slotSpecs.assign(plan.slots.size(), TensorSpec());
+  d.lastRead.assign(plan.slots.size(), -1);
+  std::vector<bool> seen(plan.slots.size(), false);
+  for (auto [index, step] : llvm::enumerate(plan.steps)) {
     if (step.kind != PlanStep::Kind::Reference)
       continue;
     mlir::Operation *op = step.ops.back();
-    auto check = [&](llvm::StringRef kind, size_t i, int s,
-                     mlir::Value v) -> llvm::Error {
+    auto add = [&](llvm::StringRef kind, size_t i, int s,
+                   mlir::Value v) -> llvm::Error {
       if (s < 0 || plan.slots[s].isStatic)
         return llvm::Error::success();
-      std::string type;
-      llvm::raw_string_ostream os(type);
-      os << v.getType();
-      return makeError(llvm::formatv(
-          "cannot build a library: {0} runs as a reference step and its {1} "
-          "#{2} has the dynamic type {3}: shapes known only at run time are "
-          "not supported in a library, whose header gives every shape as a "
-          "constant (give --shape for dynamic inputs; a model with an op "
-          "whose result shape depends on the data needs the JIT)",
-          step.label, kind, i, type));
+      TensorSpec spec = specFromType(v.getType(), "");
+      if (!spec.ranked) {
+        std::string type;
+        llvm::raw_string_ostream os(type);
+        os << v.getType();
+        return makeError(llvm::formatv(
+            "cannot build a library: {0} runs as a reference step and its "
+            "{1} #{2} has the unranked type {3}: values of unknown rank are "
+            "not supported in a library (the JIT runs them)",
+            step.label, kind, i, type));
+      }
+      if (!seen[s]) {
+        seen[s] = true;
+        d.slotSpecs[s] = std::move(spec);
+        d.dynamicSlots.push_back(s);
+      }
+      return llvm::Error::success();
     };
-    for (auto [i, s] : llvm::enumerate(step.inputs))
-      if (llvm::Error e = check("operand", i, s, op->getOperand(i)))
+    for (auto [i, s] : llvm::enumerate(step.inputs)) {
+      if (llvm::Error e = add("operand", i, s, op->getOperand(i)))
         return e;
+      if (s >= 0 && !plan.slots[s].isStatic)
+        d.lastRead[s] = static_cast<int>(index);
+    }
     for (auto [i, s] : llvm::enumerate(step.outputs))
       if (!isDiscarded(plan, step, i))
-        if (llvm::Error e = check("result", i, s, op->getResult(i)))
+        if (llvm::Error e = add("result", i, s, op->getResult(i)))
           return e;
+  }
+  for (const TensorSpec &spec : plan.outputs) {
+    if (spec.isStatic())
+      continue;
+    if (!spec.ranked)
+      return makeError("cannot build a library: the output '" + spec.name +
+                       "' has an unknown rank, which is not supported in a "
+                       "library");
+    if (spec.shape.size() > kMaxDynamicRank)
+      return makeError(llvm::formatv(
+          "cannot build a library: the output '{0}' has the dynamic shape "
+          "{1} of rank {2}; outputs of dynamic shape above rank {3} "
+          "(KILN_MAX_RANK) are not supported",
+          spec.name, spec.format(), spec.shape.size(), kMaxDynamicRank));
   }
   return llvm::Error::success();
 }
@@ -991,7 +1215,14 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
   d.numReference = plan.steps.size() - plan.numCompiled();
   stage("plan and lower to linalg (" + std::to_string(plan.numCompiled()) +
         " kernels, " + std::to_string(d.numReference) + " reference steps)");
-  if (llvm::Error e = checkStaticReferenceSteps(plan))
+  for (const TensorSpec &spec : plan.inputs)
+    if (!spec.isStatic())
+      return makeError("'" + spec.name + "' has the dynamic shape " +
+                       spec.format() +
+                       "; dynamic input shapes are not supported in a library "
+                       "(give --shape " +
+                       spec.name + "=DIMS)");
+  if (llvm::Error e = collectDynamicSlots(d))
     return std::move(e);
   std::string runtimeLibrary = options.runtimeLibrary;
   if (d.numReference && runtimeLibrary.empty()) {
@@ -1000,13 +1231,6 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
       return found.takeError();
     runtimeLibrary = *found;
   }
-  for (const auto &specs : {plan.inputs, plan.outputs})
-    for (const TensorSpec &spec : specs)
-      if (!spec.isStatic())
-        return makeError("'" + spec.name + "' has the dynamic shape " +
-                         spec.format() +
-                         "; a library needs static shapes (give --shape " +
-                         spec.name + "=DIMS)");
 
   // 2. Data layout.
   d.scratch = planScratch(plan);

@@ -5,9 +5,12 @@
 // it like any other backend. Threads come from a oneTBB arena handed to the
 // library as its parallel-for callback; the library itself starts none.
 //
-// The structs below mirror the generated header's kiln_model_info and
-// kiln_tensor_info (ABI version 1); the magic and version are checked before
-// anything else is read.
+// The structs below mirror the generated header's kiln_model_info,
+// kiln_tensor_info and kiln_dynamic_output (ABI version 2; version 1 is the
+// same without dynamic outputs); the magic and version are checked before
+// anything else is read. An output whose description has a -1 dimension is
+// returned through a kiln_dynamic_output: its malloc'd data is copied into
+// a Tensor of the returned shape and freed.
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/Aot.h"
@@ -23,6 +26,8 @@
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include <cstdlib>
+#include <cstring>
 #include <dlfcn.h>
 
 namespace kiln::cpu {
@@ -55,8 +60,14 @@ struct CModelInfo {
   int32_t numKernels;
   const char *targetCpu;
 };
+/// The generated header's kiln_dynamic_output.
+struct CDynamicOutput {
+  void *data;
+  int64_t shape[8]; // KILN_MAX_RANK
+};
 constexpr uint32_t kMagic = 0x4e4c494bu;
-constexpr uint32_t kAbiVersion = 1;
+constexpr uint32_t kAbiVersion = 2;
+constexpr int32_t kMaxRank = 8;
 
 using TaskFn = void (*)(void *, int64_t, int64_t);
 using ParallelForFn = void (*)(void *, int64_t, TaskFn, void *);
@@ -158,7 +169,7 @@ AotLibrary::load(const std::string &path, unsigned threads) {
     return makeError("'" + path +
                      "': its describe function does not return "
                      "a Kiln model description");
-  if (info->abiVersion != kAbiVersion)
+  if (info->abiVersion != kAbiVersion && info->abiVersion != 1)
     return makeError("'" + path + "' uses library ABI version " +
                      std::to_string(info->abiVersion) + "; this kiln reads " +
                      "version " + std::to_string(kAbiVersion) +
@@ -184,6 +195,9 @@ AotLibrary::load(const std::string &path, unsigned threads) {
                          "' has unknown element type " +
                          std::to_string(t.dtype));
       spec.dtype = *dtype;
+      if (t.rank < 0 || (t.rank && !t.shape))
+        return makeError("'" + path + "': tensor '" + spec.name +
+                         "' has a bad rank or no shape");
       spec.shape.assign(t.shape, t.shape + t.rank);
       out.push_back(std::move(spec));
     }
@@ -191,9 +205,19 @@ AotLibrary::load(const std::string &path, unsigned threads) {
   };
   if (llvm::Error e = specsOf(info->inputs, info->numInputs, lib->inputSpecs))
     return std::move(e);
+  for (const TensorSpec &spec : lib->inputSpecs)
+    if (!spec.isStatic())
+      return makeError("'" + path + "': input '" + spec.name +
+                       "' has the dynamic shape " + spec.format() +
+                       ", which a library cannot take");
   if (llvm::Error e =
           specsOf(info->outputs, info->numOutputs, lib->outputSpecs))
     return std::move(e);
+  for (const TensorSpec &spec : lib->outputSpecs)
+    if (!spec.isStatic() && spec.shape.size() > static_cast<size_t>(kMaxRank))
+      return makeError("'" + path + "': output '" + spec.name +
+                       "' has a dynamic shape of rank above " +
+                       std::to_string(kMaxRank));
   lib->numKernels = info->numKernels;
 
   if (info->weightsFile) {
@@ -233,18 +257,49 @@ AotLibrary::run(const std::vector<Tensor> &inputs) {
   std::vector<const void *> in;
   for (const Tensor &t : inputs)
     in.push_back(t.raw());
-  std::vector<Tensor> outputs;
+  // Static outputs get a Tensor to fill, dynamic ones a struct.
+  std::vector<Tensor> outputs(outputSpecs.size());
+  std::vector<CDynamicOutput> dynamic(outputSpecs.size(), CDynamicOutput{});
   std::vector<void *> out;
-  for (const TensorSpec &spec : outputSpecs) {
-    outputs.emplace_back(spec.dtype,
-                         Shape(spec.shape.begin(), spec.shape.end()));
-    out.push_back(outputs.back().raw());
+  for (auto [i, spec] : llvm::enumerate(outputSpecs)) {
+    if (!spec.isStatic()) {
+      out.push_back(&dynamic[i]);
+      continue;
+    }
+    outputs[i] =
+        Tensor(spec.dtype, Shape(spec.shape.begin(), spec.shape.end()));
+    out.push_back(outputs[i].raw());
   }
   tbb::task_arena *arena = impl->arena.get();
   int rc = impl->run(in.data(), out.data(), scratch.raw(),
                      arena ? tbbParallelFor : nullptr, arena);
-  if (rc)
+  // The library's buffers are freed on every path, once copied.
+  auto freeDynamic = [&] {
+    for (CDynamicOutput &o : dynamic) {
+      std::free(o.data);
+      o.data = nullptr;
+    }
+  };
+  if (rc) {
+    freeDynamic();
     return makeError(apiPrefix + "_run failed: " + impl->statusText(rc));
+  }
+  for (auto [i, spec] : llvm::enumerate(outputSpecs)) {
+    if (spec.isStatic())
+      continue;
+    Shape shape(dynamic[i].shape, dynamic[i].shape + spec.shape.size());
+    for (auto [k, dim] : llvm::enumerate(shape))
+      if (dim < 0 || (spec.shape[k] >= 0 && dim != spec.shape[k])) {
+        freeDynamic();
+        return makeError(apiPrefix + "_run returned output '" + spec.name +
+                         "' with the shape " + formatShape(shape) +
+                         ", which does not fit " + spec.format());
+      }
+    outputs[i] = Tensor(spec.dtype, std::move(shape));
+    if (outputs[i].byteSize())
+      std::memcpy(outputs[i].raw(), dynamic[i].data, outputs[i].byteSize());
+  }
+  freeDynamic();
   return outputs;
 }
 

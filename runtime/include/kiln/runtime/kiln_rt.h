@@ -3,9 +3,10 @@
  * libkiln-rt.so is Kiln's runtime library (reference kernels, tensors)
  * behind a plain C interface. A library built by `kiln compile` links it
  * only when its plan has reference steps: ops no lowering handles (f16 and
- * 8-bit types, recurrent ops, detection ops...). Its generated driver runs
- * each such step as one kiln_rt_eval call with the step's static shapes and
- * its attributes serialized at compile time (kiln/runtime/AttrBlob.h).
+ * 8-bit types, recurrent ops, detection ops, shapes that depend on the
+ * data...). Its generated driver runs each such step as one kiln_rt_eval
+ * call with the step's shapes (static, or those of earlier dynamic results)
+ * and its attributes serialized at compile time (kiln/runtime/AttrBlob.h).
  *
  * Plain C so that the generated C driver can include it; `kiln compile`
  * embeds this file's text and writes it beside the driver it compiles.
@@ -21,8 +22,13 @@
 extern "C" {
 #endif
 
-/* Version of this interface; kiln_rt_abi_version() returns it. */
-#define KILN_RT_ABI_VERSION 1
+/* Version of this interface; kiln_rt_abi_version() returns it. Version 2
+   added results whose shape is known only at run time (KILN_RT_DYNAMIC). */
+#define KILN_RT_ABI_VERSION 2
+
+/* kiln_rt_tensor.flags: a result whose shape the kernel decides (NonZero,
+   Unique, ... and ops whose shape operands are only known at run time). */
+#define KILN_RT_DYNAMIC 1
 
 /* One operand or result of a kernel call: dense, row-major. */
 typedef struct kiln_rt_tensor {
@@ -30,8 +36,13 @@ typedef struct kiln_rt_tensor {
                     0 (UNDEFINED): an absent optional input, or a
                     result nothing reads (dropped unchecked) */
   int32_t rank;
-  const int64_t *shape; /* rank dimensions, outermost first */
-  void *data;           /* may be NULL when the tensor is empty */
+  const int64_t *shape; /* rank dimensions, outermost first; for a
+                           KILN_RT_DYNAMIC result, the dimensions known at
+                           compile time and -1 for the others (or NULL) */
+  void *data;           /* may be NULL when the tensor is empty; for a
+                           KILN_RT_DYNAMIC result, set by kiln_rt_eval */
+  int32_t flags;        /* results only: 0 or KILN_RT_DYNAMIC */
+  int64_t *dims;        /* KILN_RT_DYNAMIC: rank writable dimensions */
 } kiln_rt_tensor;
 
 /* The KILN_RT_ABI_VERSION libkiln-rt.so was built with. */
@@ -39,14 +50,19 @@ int kiln_rt_abi_version(void);
 
 /* Runs the reference kernel `kiln::ref::eval<kernel>` (kernel is the ONNX
    op type the kiln op models, e.g. "Conv" for kiln.conv) on `in`, with the
-   attributes serialized in attrs[0, attrs_len). Each result must have the
-   dtype and shape of out[i], into whose data it is copied. Returns 0, or
-   nonzero with a message prefixed by `label` (e.g. "kiln.gru (node 'g')")
-   written to err (truncated to err_len bytes, NUL-terminated). */
+   attributes serialized in attrs[0, attrs_len). A result without flags must
+   have the dtype and shape of out[i], into whose data it is copied. A
+   KILN_RT_DYNAMIC result must have the dtype and rank of out[i] (and the
+   dimensions of out[i].shape that are not -1): its shape is written to
+   out[i].dims and its data to a buffer from malloc (at least one byte,
+   aligned for any element type) stored in out[i].data, which the caller
+   releases with free(). Returns 0, or nonzero with a message prefixed by
+   `label` (e.g. "kiln.gru (node 'g')") written to err (truncated to err_len
+   bytes, NUL-terminated); on failure no buffer is left allocated and every
+   KILN_RT_DYNAMIC result's data is NULL. */
 int kiln_rt_eval(const char *kernel, const char *label, const void *attrs,
                  size_t attrs_len, int n_in, const kiln_rt_tensor *in,
-                 int n_out, const kiln_rt_tensor *out, char *err,
-                 size_t err_len);
+                 int n_out, kiln_rt_tensor *out, char *err, size_t err_len);
 
 #ifdef __cplusplus
 }

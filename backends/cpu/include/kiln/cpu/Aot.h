@@ -14,8 +14,12 @@
 // the driver calls kiln_rt_eval (kiln/runtime/kiln_rt.h) with the step's
 // static shapes and its attributes serialized at compile time, the library
 // links libkiln-rt.so, and a copy of it is written beside the library (found
-// at load time through the rpath $ORIGIN), so DIR stays self-contained. Such
-// plans still need every shape static.
+// at load time through the rpath $ORIGIN), so DIR stays self-contained.
+// Values whose shape depends on the data (NonZero, Unique, shape operands
+// that are graph inputs...) only ever meet reference steps: the runtime
+// allocates them with malloc and returns their dims, the driver frees them
+// after their last use, and a model output of such a shape is handed to the
+// caller through a kiln_dynamic_output (see the generated header).
 //
 // The same file loads such a library back (AotLibrary) for `kiln run
 // --backend=aot`, reading the model's description from the library itself.
@@ -104,10 +108,10 @@ std::string cPrefixFor(llvm::StringRef name);
 llvm::Expected<std::string> findRuntimeLibrary();
 
 /// Builds the library \p libraryPath from \p graph (a kiln module; the graph
-/// passes run on it here). Fails, writing nothing, when a reference step has
-/// a dynamic shape (the error names the op and the value) or when a plan
-/// with reference steps finds no libkiln-rt.so. All files are written under
-/// temporary names and renamed into place at the end.
+/// passes run on it here). Fails, writing nothing, on a dynamic model input
+/// (give --shape), a value of unknown rank (the error names the op), or
+/// when a plan with reference steps finds no libkiln-rt.so. All files are
+/// written under temporary names and renamed into place at the end.
 llvm::Expected<AotResult> compileLibrary(mlir::ModuleOp graph,
                                          const std::string &libraryPath,
                                          const AotOptions &options);
