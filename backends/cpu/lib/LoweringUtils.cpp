@@ -20,6 +20,7 @@ void populateKilnToLinalgPatterns(RewritePatternSet &patterns) {
   populateIndexingLowering(patterns);
   populateMatMulNormLowering(patterns);
   populateConvPoolLowering(patterns);
+  populateMiscLossLowering(patterns);
 }
 
 RankedTensorType staticType(Value v) {

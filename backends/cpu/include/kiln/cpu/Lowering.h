@@ -31,6 +31,7 @@ void populateReduceReshapeLowering(mlir::RewritePatternSet &patterns);
 void populateIndexingLowering(mlir::RewritePatternSet &patterns);
 void populateMatMulNormLowering(mlir::RewritePatternSet &patterns);
 void populateConvPoolLowering(mlir::RewritePatternSet &patterns);
+void populateMiscLossLowering(mlir::RewritePatternSet &patterns);
 
 /// Parts of the families above, in their own files.
 void populateReductionLowering(mlir::RewritePatternSet &patterns);
