@@ -1,0 +1,77 @@
+//===- AotSource.h - The C source of an AOT library ----------------*- C++ -*-===//
+//
+// Shared by Aot.cpp (which lays out the library and builds it) and
+// AotSource.cpp (which writes its header and C driver).
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_CPU_LIB_AOTSOURCE_H
+#define KILN_CPU_LIB_AOTSOURCE_H
+
+#include "kiln/cpu/Aot.h"
+
+#include "mlir/IR/Operation.h"
+
+#include <string>
+#include <vector>
+
+namespace kiln::cpu {
+
+/// Rank limit of a dynamic model output (kiln_dynamic_output.shape).
+inline constexpr size_t kMaxDynamicRank = 8;
+
+/// Magic of a weights file; then u64 payload size, u64 checksum, padding to
+/// kWeightsHeader bytes, then the payload.
+inline constexpr char kWeightsMagic[9] = "KILNWTS1";
+inline constexpr uint64_t kWeightsHeader = 64;
+
+/// True for result \p r of reference step \p step when nothing reads it
+/// and its shape is not static: the driver has the runtime drop it.
+inline bool isDiscarded(const Plan &plan, const PlanStep &step, size_t r) {
+  return !plan.slots[step.outputs[r]].isStatic &&
+         step.ops.back()->getResult(r).use_empty();
+}
+
+/// Bytes of a statically shaped slot.
+inline uint64_t slotBytes(const PlanSlot &s) {
+  return static_cast<uint64_t>(shapeNumElements(s.shape)) * dtypeSize(s.dtype);
+}
+
+/// Constants the kernels or reference steps read as buffers (or that are
+/// outputs), packed.
+struct WeightsLayout {
+  /// Byte offset per slot; -1 for slots not in the blob.
+  std::vector<int64_t> offsets;
+  std::string blob;
+};
+
+/// Everything the header and the driver are generated from.
+struct LibraryDesc {
+  const Plan *plan;
+  std::string name, prefix, macro;
+  std::string modelPath;
+  ScratchPlan scratch;
+  WeightsLayout weights;
+  uint64_t checksum = 0;
+  bool weightsFile = false;
+  std::string weightsFileName;
+  /// Absolute path of the blob for `.incbin`.
+  std::string blobPath;
+  /// Steps run through libkiln-rt.so.
+  unsigned numReference = 0;
+  /// Per slot: its type's dtype, rank and dims (-1 where dynamic), filled
+  /// for the dynamic slots some step reads or writes (dynamicSlots).
+  std::vector<TensorSpec> slotSpecs;
+  /// The dynamic slots, each a heap buffer of the run function, in order.
+  std::vector<int> dynamicSlots;
+  /// Per slot: the last step reading it (-1: none).
+  std::vector<int> lastRead;
+};
+
+/// The library's C header NAME.h.
+std::string generateHeader(const LibraryDesc &d);
+/// The C driver: the plan as straight-line calls, the description, init.
+std::string generateDriver(const LibraryDesc &d);
+
+} // namespace kiln::cpu
+
+#endif // KILN_CPU_LIB_AOTSOURCE_H
