@@ -48,16 +48,8 @@ namespace kiln::cpu::kernels {
 
 namespace {
 
-SmallVector<int64_t> ints(ArrayAttr a) {
-  SmallVector<int64_t> v;
-  for (Attribute e : a)
-    v.push_back(cast<IntegerAttr>(e).getInt());
-  return v;
-}
-
 /// Geometry and tiling of one convolution.
-struct ConvPlan {
-  int64_t batch, c, h, w, cout, oh, ow, kh, kw, sh, sw, dh, dw, pt, pl;
+struct ConvPlan : ConvGeometry {
   int64_t lanes, taps;
   int64_t mr, nv;                  ///< register tile: mr channels x nv vectors
   int64_t cb, nkb;                 ///< channels per K block, K blocks
@@ -187,28 +179,9 @@ struct Packer {
 /// handle it (a panel too tall for the register file, a packing buffer too
 /// large for a worker's stack).
 static std::optional<ConvPlan> planConv(PackedConvOp conv) {
-  auto xType = cast<RankedTensorType>(conv.getX().getType());
   auto wType = cast<RankedTensorType>(conv.getW().getType());
-  auto yType = cast<RankedTensorType>(conv.getY().getType());
   ConvPlan p;
-  p.batch = xType.getDimSize(0);
-  p.c = xType.getDimSize(1);
-  p.h = xType.getDimSize(2);
-  p.w = xType.getDimSize(3);
-  p.cout = yType.getDimSize(1);
-  p.oh = yType.getDimSize(2);
-  p.ow = yType.getDimSize(3);
-  SmallVector<int64_t> ks = ints(conv.getKernelShape()),
-                       st = ints(conv.getStrides()), pd = ints(conv.getPads()),
-                       dl = ints(conv.getDilations());
-  p.kh = ks[0];
-  p.kw = ks[1];
-  p.sh = st[0];
-  p.sw = st[1];
-  p.dh = dl[0];
-  p.dw = dl[1];
-  p.pt = pd[0];
-  p.pl = pd[1];
+  static_cast<ConvGeometry &>(p) = readConvGeometry(conv);
   p.taps = p.kh * p.kw;
   p.lanes = hostLanes();
   p.mr = wType.getDimSize(2);

@@ -41,15 +41,8 @@ namespace kiln::cpu::kernels {
 
 namespace {
 
-SmallVector<int64_t> ints(ArrayAttr a) {
-  SmallVector<int64_t> v;
-  for (Attribute e : a)
-    v.push_back(cast<IntegerAttr>(e).getInt());
-  return v;
-}
-
-struct DepthwisePlan {
-  int64_t c, h, w, oh, ow, kh, kw, sh, sw, dh, dw, pt, pl, lanes;
+struct DepthwisePlan : ConvGeometry {
+  int64_t lanes;
 };
 
 /// Emits the rows of one plane.
@@ -298,28 +291,11 @@ FailureOr<int64_t> emitDepthwiseConv(OpBuilder &b, Operation *op,
                                      ValueRange operands, ValueRange results,
                                      Value begin, Value end) {
   auto conv = cast<DepthwiseConvOp>(op);
-  auto xType = cast<RankedTensorType>(conv.getX().getType());
-  auto yType = cast<RankedTensorType>(conv.getY().getType());
   Location loc = op->getLoc();
   KB kb{b, loc};
   DepthwisePlan p;
-  int64_t batch = xType.getDimSize(0);
-  p.c = xType.getDimSize(1);
-  p.h = xType.getDimSize(2);
-  p.w = xType.getDimSize(3);
-  p.oh = yType.getDimSize(2);
-  p.ow = yType.getDimSize(3);
-  SmallVector<int64_t> ks = ints(conv.getKernelShape()),
-                       st = ints(conv.getStrides()), pd = ints(conv.getPads()),
-                       dl = ints(conv.getDilations());
-  p.kh = ks[0];
-  p.kw = ks[1];
-  p.sh = st[0];
-  p.sw = st[1];
-  p.dh = dl[0];
-  p.dw = dl[1];
-  p.pt = pd[0];
-  p.pl = pd[1];
+  static_cast<ConvGeometry &>(p) = readConvGeometry(conv);
+  int64_t batch = p.batch;
   p.lanes = hostLanes();
   if (p.sw > 2)
     return failure();

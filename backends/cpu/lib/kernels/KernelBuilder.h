@@ -139,6 +139,39 @@ bool canEmitPackedMatMul(mlir::Operation *op);
 bool canEmitPackedConv(mlir::Operation *op);
 bool canEmitDepthwiseConv(mlir::Operation *op);
 
+/// Shapes and attributes of a static 2-D NCHW convolution.
+struct ConvGeometry {
+  int64_t batch, c, h, w, cout, oh, ow;
+  int64_t kh, kw, sh, sw, dh, dw, pt, pl; ///< kernel, strides, dilations, pads
+};
+
+/// Reads the geometry of a convolution op with X and Y operands and
+/// kernel_shape, strides, pads and dilations attributes.
+template <typename ConvOp> ConvGeometry readConvGeometry(ConvOp conv) {
+  auto x = mlir::cast<mlir::RankedTensorType>(conv.getX().getType());
+  auto y = mlir::cast<mlir::RankedTensorType>(conv.getY().getType());
+  auto at = [](mlir::ArrayAttr a, unsigned i) {
+    return mlir::cast<mlir::IntegerAttr>(a[i]).getInt();
+  };
+  ConvGeometry g;
+  g.batch = x.getDimSize(0);
+  g.c = x.getDimSize(1);
+  g.h = x.getDimSize(2);
+  g.w = x.getDimSize(3);
+  g.cout = y.getDimSize(1);
+  g.oh = y.getDimSize(2);
+  g.ow = y.getDimSize(3);
+  g.kh = at(conv.getKernelShape(), 0);
+  g.kw = at(conv.getKernelShape(), 1);
+  g.sh = at(conv.getStrides(), 0);
+  g.sw = at(conv.getStrides(), 1);
+  g.dh = at(conv.getDilations(), 0);
+  g.dw = at(conv.getDilations(), 1);
+  g.pt = at(conv.getPads(), 0);
+  g.pl = at(conv.getPads(), 1);
+  return g;
+}
+
 /// Vector lanes of f32 on the host (8 with AVX2, 16 with AVX-512).
 int64_t hostLanes();
 /// Vector registers of the host (16, or 32 with AVX-512).
