@@ -153,10 +153,7 @@ Outcome runCase(const Case &c, const std::string &backendName,
   auto backend = prepareBackend(backendName, *module, cpuOptions, nullptr);
   if (!backend) {
     reason = llvm::toString(backend.takeError());
-    // A library refuses, by design, models whose shapes depend on the data.
-    return backendName == "aot" && isUnsupportedMessage(reason)
-               ? Outcome::Unsupported
-               : Outcome::Fail;
+    return Outcome::Fail;
   }
   int sets = 0;
   for (int s = 0;; ++s) {
