@@ -7,7 +7,8 @@
 //   3. each node goes to its (domain, op type, since-version) handler; nodes
 //      without one are collected and reported together at the end;
 //   4. graph outputs are returned.
-// Types come from ONNX shape inference; unknown ones are unranked.
+// Types come from ONNX shape inference; unknown ones are unranked. Each op's
+// declared result types then meet Kiln's own shape rule (DeclaredTypes.cpp).
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/frontend/ImporterInternal.h"
@@ -23,6 +24,7 @@
 
 #include <cstring>
 #include <map>
+#include <set>
 
 using namespace mlir;
 
@@ -61,6 +63,8 @@ public:
   llvm::StringMap<Value> values;
   /// ONNX value name -> declared or inferred type.
   std::map<std::string, const onnx::TypeProto *> types;
+  /// Values whose contradicted declaration was reported (once per value).
+  std::set<std::string> warned;
   /// Initializers not yet turned into constants.
   std::map<std::string, const onnx::TensorProto *> initializers;
   Block *entry = nullptr;
@@ -339,21 +343,10 @@ NodeImporterImpl::create(llvm::StringRef opName, llvm::ArrayRef<Value> operands,
   for (size_t i = 0; i < resultCount; ++i)
     state.addTypes(outputType(i));
   Operation *op = imp.builder.create(state);
-  // The verifier's message becomes this node's one error line.
-  std::string verifyError;
-  LogicalResult verified = success();
-  {
-    ScopedDiagnosticHandler capture(&imp.ctx, [&](Diagnostic &d) {
-      if (verifyError.empty())
-        verifyError = d.str();
-      return success();
-    });
-    verified = mlir::verify(op, /*verifyRecursively=*/false);
-  }
-  if (failed(verified)) {
+  // Declared result types meet Kiln's shape rule (DeclaredTypes.cpp).
+  if (failed(applyShapeRule(op, *this, imp.model.declaredValues, imp.warned))) {
     op->erase();
-    return emitError(verifyError.empty() ? "the imported op does not verify"
-                                         : verifyError);
+    return failure();
   }
   for (size_t i = 0; i < numOutputs() && i < op->getNumResults(); ++i)
     setOutput(i, op->getResult(i));

@@ -300,6 +300,44 @@ std::unique_ptr<LoadedModel> loadModel(MLIRContext &ctx, llvm::StringRef path,
       return nullptr;
   }
 
+  // The shapes of data given for inputs fill their dynamic dims; a static
+  // dim the data contradicts is the data's error or the model's, and no
+  // backend may pick one silently.
+  for (const auto &[name, shape] : options.dataShapes) {
+    if (options.inputShapes.count(name))
+      continue; // --shape decides; the backend checks the data against it.
+    onnx::ValueInfoProto *vi = nullptr;
+    for (auto &in : *graph.mutable_input())
+      if (in.name() == name && !initNames.count(name))
+        vi = &in;
+    if (!vi)
+      continue; // The caller reports data for an input the model lacks.
+    bool ranked = vi->type().tensor_type().has_shape();
+    auto *shapeProto =
+        vi->mutable_type()->mutable_tensor_type()->mutable_shape();
+    bool fits =
+        !ranked || shapeProto->dim_size() == static_cast<int>(shape.size());
+    for (int i = 0; fits && ranked && i < shapeProto->dim_size(); ++i)
+      fits = !shapeProto->dim(i).has_dim_value() ||
+             shapeProto->dim(i).dim_value() == shape[i];
+    if (!fits) {
+      std::string declared;
+      for (int i = 0; i < shapeProto->dim_size(); ++i)
+        declared += (i ? "x" : "") +
+                    (shapeProto->dim(i).has_dim_value()
+                         ? std::to_string(shapeProto->dim(i).dim_value())
+                         : std::string("?"));
+      return fail("graph input '" + name + "' is declared " +
+                  (shapeProto->dim_size() ? declared : std::string("scalar")) +
+                  " but the data given for it is " + formatShape(shape));
+    }
+    shapeProto->clear_dim();
+    for (int64_t d : shape)
+      shapeProto->add_dim()->set_dim_value(d);
+    if (failed(checkValueType(*vi, "graph input", loc)))
+      return nullptr;
+  }
+
   // Older opsets are upgraded with ONNX's version converter, but only when
   // Kiln's handlers cannot import the model as it is: the converter fails on
   // models without full shape information.
@@ -314,6 +352,15 @@ std::unique_ptr<LoadedModel> loadModel(MLIRContext &ctx, llvm::StringRef path,
       // Keep the original: the importer names the ops it cannot import.
     }
   }
+
+  // What the file declares, before ONNX's inference adds what it derives.
+  // (`graph` is stale after a version conversion: read proto's.)
+  for (const auto &vi : proto.graph().value_info())
+    if (vi.type().tensor_type().has_shape())
+      model->declaredValues.insert(vi.name());
+  for (const auto &vi : proto.graph().output())
+    if (vi.type().tensor_type().has_shape())
+      model->declaredValues.insert(vi.name());
 
   // 6. ONNX's checker and shape inference, for the opsets Debian's ONNX knows.
   // Unknown ops would make the checker stop at the first; the importer
@@ -338,7 +385,7 @@ std::unique_ptr<LoadedModel> loadModel(MLIRContext &ctx, llvm::StringRef path,
     // Inference is an aid; the importer falls back to unranked types.
   }
   // Inferred intermediate types get the same sanity checks as inputs.
-  for (const auto &vi : graph.value_info())
+  for (const auto &vi : proto.graph().value_info())
     if (failed(checkValueType(vi, "value", loc)))
       return nullptr;
   return model;

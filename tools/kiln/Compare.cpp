@@ -694,7 +694,7 @@ int compareCommand(const CompareOptions &opts) {
     Tensor t;
     if (Status s = readNpy(path.str(), t); !s)
       return reportError(s.message());
-    load.inputShapes.try_emplace(name.str(), t.shape());
+    load.dataShapes[name.str()] = t.shape();
     given[name.str()] = t;
   }
   auto start = std::chrono::steady_clock::now();

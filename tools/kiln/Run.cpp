@@ -86,8 +86,7 @@ int runCommand(const RunOptions &opts) {
     Tensor t;
     if (Status s = readNpy(path.str(), t); !s)
       return reportError(s.message());
-    if (!load.inputShapes.count(name.str()))
-      load.inputShapes[name.str()] = t.shape();
+    load.dataShapes[name.str()] = t.shape();
     given[name.str()] = t;
   }
 
@@ -115,10 +114,14 @@ int runCommand(const RunOptions &opts) {
   Progress stageProgress;
   if (opts.verbose)
     stageProgress = [&](const std::string &what) { progress(what); };
-  auto prepared = isLibrary ? prepareLibrary(opts.model, load.inputShapes,
-                                             opts.cpu, stageProgress)
-                            : prepareBackend(opts.backend, *module, opts.cpu,
-                                             stageProgress);
+  // A library's shapes are fixed: --shape and the data must both fit them.
+  std::map<std::string, Shape> fixedShapes = load.dataShapes;
+  for (const auto &[name, shape] : load.inputShapes)
+    fixedShapes[name] = shape;
+  auto prepared =
+      isLibrary
+          ? prepareLibrary(opts.model, fixedShapes, opts.cpu, stageProgress)
+          : prepareBackend(opts.backend, *module, opts.cpu, stageProgress);
   if (!prepared)
     return reportError(llvm::toString(prepared.takeError()));
   PreparedModel &backend = **prepared;

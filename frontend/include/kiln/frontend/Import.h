@@ -20,6 +20,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -39,8 +40,12 @@ inline constexpr int64_t kMaxCheckedOpset = 17;
 
 /// Options of loading.
 struct LoadOptions {
-  /// Static shapes for graph inputs, replacing dynamic dimensions.
+  /// Static shapes for graph inputs (--shape), replacing the declared ones.
   std::map<std::string, Shape> inputShapes;
+  /// Shapes of the data given for graph inputs: they fill dynamic dims, and
+  /// a static declared dim they contradict is refused. An input also in
+  /// inputShapes takes that shape instead.
+  std::map<std::string, Shape> dataShapes;
 };
 
 /// A validated model.
@@ -50,6 +55,10 @@ struct LoadedModel {
   std::string directory;
   /// The model's default-domain opset.
   int64_t opset = 0;
+  /// Values whose shape the model file declares (value_info and graph
+  /// outputs, before ONNX's shape inference adds its own): a contradiction
+  /// in one of them is worth a warning.
+  std::set<std::string> declaredValues;
   ~LoadedModel();
   LoadedModel();
   LoadedModel(LoadedModel &&);

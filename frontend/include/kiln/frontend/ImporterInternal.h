@@ -13,6 +13,8 @@
 
 #include "llvm/ADT/StringMap.h"
 
+#include <set>
+
 namespace onnx {
 class TypeProto;
 } // namespace onnx
@@ -20,6 +22,10 @@ class TypeProto;
 namespace kiln::frontend {
 
 class ModelImporter;
+
+/// "1x3x224x224", "?x3", "scalar" or "unranked": the shape of \p type in
+/// messages.
+std::string formatTypeShape(mlir::Type type);
 
 /// The NodeImporter handlers see.
 class NodeImporterImpl final : public NodeImporter {
@@ -69,6 +75,16 @@ private:
   int64_t version;
   mlir::Location location;
 };
+
+/// Applies the rule for declared shapes to \p op, just created by \p node
+/// with the node's declared result types: verifies it, replaces declared
+/// types its shape rule contradicts (with a warning for a value in
+/// \p declaredValues not yet in \p warned, which then records it) and
+/// refuses operands the op cannot take, after emitting one error
+/// (DeclaredTypes.cpp).
+mlir::LogicalResult applyShapeRule(mlir::Operation *op, NodeImporterImpl &node,
+                                   const std::set<std::string> &declaredValues,
+                                   std::set<std::string> &warned);
 
 } // namespace kiln::frontend
 
