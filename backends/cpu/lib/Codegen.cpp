@@ -57,6 +57,7 @@
 #include "llvm/TargetParser/Host.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <mutex>
 #include <thread>
 
@@ -114,12 +115,44 @@ void registerCpuBackendDialects(DialectRegistry &registry) {
   registerLLVMDialectTranslation(registry);
 }
 
+/// The model node a location names (kernels keep their op's NameLoc), or
+/// an empty string.
+static std::string nodeNameOf(Location loc) {
+  std::string name;
+  loc->walk([&](Location inner) {
+    if (auto n = dyn_cast<NameLoc>(inner)) {
+      name = n.getName().str();
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return name;
+}
+
+/// The error for a failed lowering step. MLIR's own diagnostics describe
+/// Kiln's generated IR, not the model, so they reach the user only with
+/// KILN_DEBUG set; the message names the node whose kernel failed.
+static llvm::Error loweringError(llvm::StringRef step, llvm::StringRef node,
+                                 const std::string &diagnostics) {
+  std::string msg = "cannot compile ";
+  msg += node.empty() ? std::string("the kernels")
+                      : "the kernel of node '" + node.str() + "'";
+  msg += ": " + step.str() +
+         " failed (a Kiln bug, not a model error; the interpreter, "
+         "--backend=interp, runs the model)";
+  if (const char *debug = std::getenv("KILN_DEBUG"); debug && *debug)
+    msg += "\n" + diagnostics;
+  return makeError(msg);
+}
+
 llvm::Error lowerKernelsToLLVMDialect(ModuleOp kernels) {
   MLIRContext *ctx = kernels.getContext();
-  std::string diagnostics;
+  std::string diagnostics, node;
   ScopedDiagnosticHandler handler(ctx, [&](Diagnostic &d) {
     llvm::raw_string_ostream os(diagnostics);
     os << d << "\n";
+    if (node.empty())
+      node = nodeNameOf(d.getLocation());
     return success();
   });
 
@@ -158,7 +191,7 @@ llvm::Error lowerKernelsToLLVMDialect(ModuleOp kernels) {
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   if (failed(pm.run(kernels)))
-    return makeError("lowering the kernels to loops failed:\n" + diagnostics);
+    return loweringError("lowering to loops", node, diagnostics);
 
   // 2. f32 transcendental functions as polynomials (vectorizable).
   {
@@ -182,8 +215,7 @@ llvm::Error lowerKernelsToLLVMDialect(ModuleOp kernels) {
   llvmPm.addPass(createConvertControlFlowToLLVMPass());
   llvmPm.addPass(createReconcileUnrealizedCastsPass());
   if (failed(llvmPm.run(kernels)))
-    return makeError("lowering the kernels to the LLVM dialect failed:\n" +
-                     diagnostics);
+    return loweringError("lowering to the LLVM dialect", node, diagnostics);
   return llvm::Error::success();
 }
 

@@ -23,6 +23,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Verifier.h"
 #include "mlir/Rewrite/FrozenRewritePatternSet.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/ADT/DenseMap.h"
@@ -210,6 +211,16 @@ FailureOr<int64_t> Outliner::outline(Operation *op, llvm::StringRef name,
                  : "no lowering for " + left->getName().getStringRef().str();
     func.erase();
     return failure();
+  }
+  // Lowered IR that does not verify would fail later, in codegen, with
+  // MLIR's messages about Kiln's own IR: the op runs as a reference step.
+  {
+    ScopedDiagnosticHandler quiet(ctx, [](Diagnostic &) { return success(); });
+    if (failed(mlir::verify(func))) {
+      reason = "its lowering does not verify";
+      func.erase();
+      return failure();
+    }
   }
   return int64_t(1);
 }
