@@ -9,10 +9,11 @@
 # Then, for each library, the example C program (examples/run_model.c)
 # builds against its header, runs (plain and through a chunked
 # parallel-for), and its outputs match kiln run on the inputs it saved. On
-# tiny, --weights-file libraries load, and refuse missing, short, long and
-# corrupt weights. Libraries with reference steps (mixed_model.py and
-# conformance cases: GRU, LSTM, casts to f16) link libkiln-rt.so, which is
-# copied beside them: ldd shows it and no LLVM, MLIR or oneTBB, the outputs
+# tiny, --weights-file libraries load, and refuse missing, short, long,
+# corrupt, foreign-format and foreign-build weights. Libraries with
+# reference steps (mixed_model.py and conformance cases: GRU, LSTM, casts
+# to f16) link libkiln-rt.so, which is copied beside them: ldd shows it and
+# no LLVM, MLIR or oneTBB, the outputs
 # match the interpreter, the folder still runs after a move, and a kernel's
 # error comes out of NAME_run with its message. A fully compiled library
 # never links libkiln-rt.so, and tiny and the zoo models must stay fully
@@ -125,11 +126,18 @@ if "$kiln" compile "$work/tiny.onnx" -o "$w/libtiny.so" --weights-file > "$w/com
     fi
   }
   cp "$w/tiny.weights" "$w/good"
-  head -c 1000 "$w/good" > "$w/tiny.weights"; expect_refusal short "truncated"
-  { cat "$w/good"; printf x; } > "$w/tiny.weights"; expect_refusal long "too long"
+  head -c 1000 "$w/good" > "$w/tiny.weights"; expect_refusal short "is truncated: expected"
+  { cat "$w/good"; printf x; } > "$w/tiny.weights"; expect_refusal long "is too long: expected"
   cp "$w/good" "$w/tiny.weights"
   printf '\x55' | dd of="$w/tiny.weights" bs=1 seek=3000 conv=notrunc 2> /dev/null
-  expect_refusal corrupt "corrupt"
+  expect_refusal corrupt "is corrupt: its header gives the checksum"
+  # A file of another Kiln build (its identity at bytes 24-40 of the header).
+  cp "$w/good" "$w/tiny.weights"
+  printf '0123456789abcdef' | dd of="$w/tiny.weights" bs=1 seek=24 conv=notrunc 2> /dev/null
+  expect_refusal foreign "was written by Kiln build '0123456789abcdef', expected build '"
+  cp "$w/good" "$w/tiny.weights"
+  printf 'XXXXXXXX' | dd of="$w/tiny.weights" bs=1 seek=0 conv=notrunc 2> /dev/null
+  expect_refusal foreign "is not a Kiln weights file: expected magic 'KILNWTS2', found 'XXXXXXXX'"
   rm "$w/tiny.weights"; expect_refusal missing "cannot be opened"
   # The example loads the weights file through tiny_init.
   if "$cc" -std=c11 -O2 -I "$w" -DMODEL_HEADER='"tiny.h"' -DMODEL_PREFIX=tiny \
@@ -140,7 +148,7 @@ if "$kiln" compile "$work/tiny.onnx" -o "$w/libtiny.so" --weights-file > "$w/com
   else
     ok=0; cat "$w/example.log"
   fi
-  if [ $ok -eq 1 ]; then pass "weights file: loads (kiln run and the example), and refuses short, long, corrupt and missing files"
+  if [ $ok -eq 1 ]; then pass "weights file: loads (kiln run and the example), and refuses short, long, corrupt, foreign-build, foreign-format and missing files"
   else fail "weights file"; cat "$w/run.log" "$w/compare.log"; fi
 else
   fail "kiln compile --weights-file"; cat "$w/compile.log"

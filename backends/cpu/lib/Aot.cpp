@@ -202,7 +202,7 @@ static WeightsLayout layoutWeights(const Plan &plan) {
 /// FNV-1a over 64-bit little-endian words (then the tail bytes), with a
 /// shift after each multiply so high bits reach low ones. The generated C
 /// driver computes the same function.
-static uint64_t weightsChecksum(llvm::StringRef data) {
+uint64_t weightsChecksum(llvm::StringRef data) {
   const uint64_t prime = 0x100000001b3ull;
   uint64_t h = 0xcbf29ce484222325ull;
   size_t i = 0;
@@ -219,13 +219,16 @@ static uint64_t weightsChecksum(llvm::StringRef data) {
   return h;
 }
 
-
 static std::string weightsFileImage(llvm::StringRef blob) {
   std::string image(kWeightsHeader, '\0');
   std::memcpy(image.data(), kWeightsMagic, 8);
   uint64_t size = blob.size(), sum = weightsChecksum(blob);
   std::memcpy(image.data() + 8, &size, 8);
   std::memcpy(image.data() + 16, &sum, 8);
+  static_assert(kWeightsBuildIdOffset + kBuildIdSize <= kWeightsHeader,
+                "the build identity fits in the header");
+  std::memcpy(image.data() + kWeightsBuildIdOffset, buildId().data(),
+              kBuildIdSize);
   image += blob;
   return image;
 }
@@ -429,13 +432,13 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
   // 3. Kernel objects.
   std::vector<std::string> objects;
   bool cacheHit = false;
-  std::string cachePath;
+  std::string cachePath, cacheRejected;
   if (plan.numCompiled()) {
     if (options.useCache) {
       std::string dir =
           options.cacheDir.empty() ? defaultCacheDir() : options.cacheDir;
       cachePath = dir + "/" + cacheKey(*plan.kernels) + ".kobj";
-      cacheHit = readCacheEntry(cachePath, objects);
+      cacheHit = readCacheEntry(cachePath, objects, &cacheRejected);
     }
     if (!cacheHit) {
       CodegenOptions cg;
@@ -449,8 +452,10 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
         writeCacheEntry(cachePath, objects); // best effort
     }
   }
-  stage(cacheHit ? "kernels loaded from cache " + cachePath
-                 : std::string("kernels compiled"));
+  stage(cacheHit                ? "kernels loaded from cache " + cachePath
+        : cacheRejected.empty() ? std::string("kernels compiled")
+                                : "kernels compiled (cache entry " + cachePath +
+                                      " rejected: " + cacheRejected + ")");
 
   // 4. Sources, in a temporary folder beside the library.
   llvm::SmallString<256> absLib(libraryPath);

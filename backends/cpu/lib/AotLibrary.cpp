@@ -12,13 +12,22 @@
 // returned through a kiln_dynamic_output: its malloc'd data is copied into
 // a Tensor of the returned shape and freed.
 //
+// A weights file is checked here before the library's NAME_init reads it
+// (which checks it again, for C callers): its magic, the Kiln build that
+// wrote it against the library's NAME_build_id(), its sizes and checksum,
+// so the error can say what was expected and what was found.
+//
 //===----------------------------------------------------------------------===//
+#include "AotSource.h"
 #include "kiln/cpu/Aot.h"
+#include "kiln/cpu/Cache.h"
 #include "kiln/cpu/Executor.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/BinaryFormat/ELF.h"
 #include "llvm/Object/ELFObjectFile.h"
 #include "llvm/Object/ObjectFile.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 #include <oneapi/tbb/blocked_range.h>
@@ -34,6 +43,60 @@ namespace kiln::cpu {
 
 static llvm::Error makeError(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+}
+
+/// \p bytes for a message: as text when printable, else in hex.
+static std::string showBytes(llvm::StringRef bytes) {
+  if (llvm::all_of(bytes, [](char c) { return llvm::isPrint(c); }))
+    return "'" + bytes.str() + "'";
+  return "0x" + llvm::toHex(bytes, /*LowerCase=*/true);
+}
+
+/// Checks the weights file at \p path against what a library of build
+/// \p build (empty: unknown, a library older than build identities)
+/// expects: \p size bytes of weights.
+static llvm::Error checkWeightsFile(const std::string &path, uint64_t size,
+                                    llvm::StringRef build) {
+  std::string what = "weights file '" + path + "'";
+  auto file = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                          /*RequiresNullTerminator=*/false);
+  if (!file)
+    return makeError("the " + what +
+                     " cannot be opened: " + file.getError().message());
+  llvm::StringRef data = (*file)->getBuffer();
+  uint64_t expected = kWeightsHeader + size;
+  if (data.size() < kWeightsHeader)
+    return makeError(what + " is truncated: expected " + llvm::Twine(expected) +
+                     " bytes, found " + llvm::Twine(data.size()));
+  if (data.take_front(8) != llvm::StringRef(kWeightsMagic, 8))
+    return makeError(what + " is not a Kiln weights file: expected magic '" +
+                     llvm::StringRef(kWeightsMagic, 8) + "', found " +
+                     showBytes(data.take_front(8)));
+  llvm::StringRef fileBuild = data.substr(kWeightsBuildIdOffset, kBuildIdSize);
+  if (!build.empty() && fileBuild != build)
+    return makeError(what + " was written by Kiln build " +
+                     showBytes(fileBuild) + ", expected build '" + build +
+                     "', which built the library (rebuild both with "
+                     "kiln compile --weights-file)");
+  uint64_t declared, sum;
+  std::memcpy(&declared, data.data() + 8, 8);
+  std::memcpy(&sum, data.data() + 16, 8);
+  if (declared != size)
+    return makeError(what + " holds " + llvm::Twine(declared) +
+                     " bytes of weights, expected " + llvm::Twine(size) +
+                     " (it belongs to another model)");
+  if (data.size() < expected)
+    return makeError(what + " is truncated: expected " + llvm::Twine(expected) +
+                     " bytes, found " + llvm::Twine(data.size()));
+  if (data.size() > expected)
+    return makeError(what + " is too long: expected " + llvm::Twine(expected) +
+                     " bytes, found " + llvm::Twine(data.size()));
+  uint64_t actual = weightsChecksum(data.drop_front(kWeightsHeader));
+  if (actual != sum)
+    return makeError(what + " is corrupt: its header gives the checksum 0x" +
+                     llvm::utohexstr(sum) + " but its weights have 0x" +
+                     llvm::utohexstr(actual));
+  return llvm::Error::success();
 }
 
 namespace {
@@ -68,6 +131,9 @@ struct CDynamicOutput {
 constexpr uint32_t kMagic = 0x4e4c494bu;
 constexpr uint32_t kAbiVersion = 2;
 constexpr int32_t kMaxRank = 8;
+/// KILN_ERR_RUNTIME: a step run by libkiln-rt.so failed; the status string
+/// is its message.
+constexpr int kErrRuntime = 7;
 
 using TaskFn = void (*)(void *, int64_t, int64_t);
 using ParallelForFn = void (*)(void *, int64_t, TaskFn, void *);
@@ -231,6 +297,13 @@ AotLibrary::load(const std::string &path, unsigned threads) {
                        p + "_init/" + p + "_release");
     llvm::SmallString<256> weights(llvm::sys::path::parent_path(path));
     llvm::sys::path::append(weights, info->weightsFile);
+    using BuildIdFn = const char *(*)();
+    auto libraryBuild = reinterpret_cast<BuildIdFn>(
+        dlsym(impl.handle, (p + "_build_id").c_str()));
+    if (llvm::Error e = checkWeightsFile(
+            weights.str().str(), info->weightsSize,
+            libraryBuild && libraryBuild() ? libraryBuild() : ""))
+      return std::move(e);
     if (int rc = init(weights.c_str())) {
       impl.release = nullptr; // nothing loaded
       return makeError("cannot load the weights of '" + path + "' from '" +
@@ -282,6 +355,9 @@ AotLibrary::run(const std::vector<Tensor> &inputs) {
   };
   if (rc) {
     freeDynamic();
+    // A step's own error reads as on the other backends.
+    if (rc == kErrRuntime && impl->status)
+      return makeError(impl->status(rc));
     return makeError(apiPrefix + "_run failed: " + impl->statusText(rc));
   }
   for (auto [i, spec] : llvm::enumerate(outputSpecs)) {

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "AotSource.h"
+#include "kiln/cpu/Cache.h"
 #include "kiln/cpu/Codegen.h"
 #include "kiln/runtime/AttrBlob.h"
 
@@ -63,7 +64,7 @@ static const char *kCommonHeader = R"(#ifndef KILN_AOT_ABI_1
 #define KILN_ERR_NOT_INITIALIZED 2 /* run before a successful NAME_init */
 #define KILN_ERR_OPEN 3            /* the weights file cannot be opened */
 #define KILN_ERR_SIZE 4            /* the weights file is short or long */
-#define KILN_ERR_CORRUPT 5         /* bad magic, wrong model or checksum */
+#define KILN_ERR_CORRUPT 5         /* bad magic, model, build or checksum */
 #define KILN_ERR_NOMEM 6           /* out of memory (weights, output copies) */
 #define KILN_ERR_RUNTIME 7         /* a step run by libkiln-rt.so failed */
 
@@ -261,7 +262,13 @@ std::string generateHeader(const LibraryDesc &d) {
      << "const kiln_model_info *" << p << "_describe(void);\n\n"
      << "/* Bytes of scratch memory a run needs (" << d.macro
      << "_SCRATCH_SIZE). */\n"
-     << "uint64_t " << p << "_scratch_size(void);\n\n";
+     << "uint64_t " << p << "_scratch_size(void);\n\n"
+     << "/* The identity of the Kiln build that wrote this library"
+     << (d.weightsFile ? " and its weights\n   file (init refuses a file of "
+                         "another build)"
+                       : "")
+     << ". */\n"
+     << "const char *" << p << "_build_id(void);\n\n";
   if (d.weightsFile)
     os << "/* Loads the weights from `path` (" << d.weightsFileName
        << ", written beside the\n   library) after checking its size and "
@@ -367,8 +374,9 @@ int PREFIX_init(const char *path) {
   }
   memcpy(&size, header + 8, 8);
   memcpy(&sum, header + 16, 8);
-  if (memcmp(header, "KILNWTS1", 8) != 0 || size != KILN_WEIGHTS_SIZE ||
-      sum != KILN_WEIGHTS_CHECKSUM) {
+  if (memcmp(header, "KILNWTS2", 8) != 0 ||
+      memcmp(header + KILN_WEIGHTS_BUILD_OFFSET, KILN_BUILD_ID, 16) != 0 ||
+      size != KILN_WEIGHTS_SIZE || sum != KILN_WEIGHTS_CHECKSUM) {
     fclose(f);
     return KILN_ERR_CORRUPT;
   }
@@ -529,7 +537,9 @@ std::string generateDriver(const LibraryDesc &d) {
   os << "\n#define KILN_WEIGHTS_SIZE " << d.weights.blob.size() << "u\n"
      << "#define KILN_WEIGHTS_CHECKSUM 0x" << llvm::utohexstr(d.checksum)
      << "ull\n#define KILN_WEIGHTS_ALIGN " << kScratchAlign << "u\n"
-     << "#define KILN_WEIGHTS_HEADER " << kWeightsHeader << "u\n";
+     << "#define KILN_WEIGHTS_HEADER " << kWeightsHeader << "u\n"
+     << "#define KILN_WEIGHTS_BUILD_OFFSET " << kWeightsBuildIdOffset << "\n"
+     << "#define KILN_BUILD_ID \"" << buildId() << "\"\n";
   if (d.weightsFile) {
     os << R"(
 /* FNV-1a over 64-bit words, each multiply followed by a shift (as Kiln
@@ -593,6 +603,7 @@ static uint64_t kiln_checksum(const unsigned char *p, uint64_t n) {
      << (d.weightsFile ? cString(d.weightsFileName) : std::string("NULL"))
      << ",\n    " << plan.steps.size() << ", " << cString(hostTarget().cpu)
      << "};\n\n";
+  os << "const char *" << p << "_build_id(void) { return KILN_BUILD_ID; }\n\n";
   os << "const kiln_model_info *" << p << "_describe(void) { return "
      << "&kiln_info; }\n\n"
      << "uint64_t " << p << "_scratch_size(void) { return " << d.macro
@@ -608,7 +619,7 @@ static uint64_t kiln_checksum(const unsigned char *p, uint64_t n) {
      << "  case KILN_ERR_SIZE: return \"the weights file is truncated or "
         "too long\";\n"
      << "  case KILN_ERR_CORRUPT: return \"the weights file is corrupt or "
-        "belongs to another model\";\n"
+        "belongs to another model or Kiln build\";\n"
      << "  case KILN_ERR_NOMEM: return \"out of memory\";\n"
      << (d.numReference ? "  case KILN_ERR_RUNTIME: return kiln_error[0] ? "
                           "kiln_error : \"a step run by libkiln-rt.so "

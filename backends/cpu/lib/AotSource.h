@@ -19,10 +19,17 @@ namespace kiln::cpu {
 /// Rank limit of a dynamic model output (kiln_dynamic_output.shape).
 inline constexpr size_t kMaxDynamicRank = 8;
 
-/// Magic of a weights file; then u64 payload size, u64 checksum, padding to
-/// kWeightsHeader bytes, then the payload.
-inline constexpr char kWeightsMagic[9] = "KILNWTS1";
+/// Magic of a weights file; then u64 payload size, u64 checksum
+/// (weightsChecksum), the kBuildIdSize characters of the writing Kiln
+/// build's identity, zero padding to kWeightsHeader bytes, then the payload.
+inline constexpr char kWeightsMagic[9] = "KILNWTS2";
 inline constexpr uint64_t kWeightsHeader = 64;
+/// Offset of the build identity in a weights file's header.
+inline constexpr uint64_t kWeightsBuildIdOffset = 24;
+
+/// The checksum of weights (FNV-1a over 64-bit words with a shift after
+/// each multiply), as the generated C driver computes it.
+uint64_t weightsChecksum(llvm::StringRef data);
 
 /// True for result \p r of reference step \p step when nothing reads it
 /// and its shape is not static: the driver has the runtime drop it.

@@ -1,7 +1,8 @@
 //===- Cache.cpp - On-disk cache of compiled kernels ----------------------===//
 //
-// Entry layout: "KILNOBJ1", u64 object count, then per object u64 size,
-// u64 xxh3 checksum and the bytes.
+// Entry layout: "KILNOBJ2", the 16 characters of the writing build's
+// identity, u64 object count, then per object u64 size, u64 xxh3 checksum
+// and the bytes; nothing after the last object.
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/Cache.h"
@@ -15,14 +16,13 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/xxhash.h"
 
+#include <cctype>
 #include <cstring>
 #include <fstream>
 
 namespace kiln::cpu {
 
-/// Bumped whenever generated code changes for the same kernel module.
-static constexpr const char *kCodegenVersion = "kiln-codegen-1";
-static constexpr char kMagic[8] = {'K', 'I', 'L', 'N', 'O', 'B', 'J', '1'};
+static constexpr char kMagic[8] = {'K', 'I', 'L', 'N', 'O', 'B', 'J', '2'};
 
 std::string defaultCacheDir() {
   if (auto xdg = llvm::sys::Process::GetEnv("XDG_CACHE_HOME"))
@@ -38,19 +38,24 @@ std::string cacheKey(mlir::ModuleOp kernels) {
   llvm::raw_string_ostream os(text);
   kernels->print(os, mlir::OpPrintingFlags().printGenericOpForm());
   const HostTarget &host = hostTarget();
-  os << kCodegenVersion << host.triple << host.cpu << host.features;
+  os << buildId() << host.triple << host.cpu << host.features;
   uint64_t h = llvm::xxh3_64bits(llvm::StringRef(text));
   char buf[17];
   snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(h));
   return buf;
 }
 
-bool readCacheEntry(const std::string &path,
-                    std::vector<std::string> &objects) {
+bool readCacheEntry(const std::string &path, std::vector<std::string> &objects,
+                    std::string *rejected) {
   auto file = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
                                           /*RequiresNullTerminator=*/false);
   if (!file)
     return false;
+  auto reject = [&](const llvm::Twine &why) {
+    if (rejected)
+      *rejected = why.str();
+    return false;
+  };
   llvm::StringRef data = (*file)->getBuffer();
   auto take = [&](size_t n, llvm::StringRef &out) {
     if (data.size() < n)
@@ -66,22 +71,37 @@ bool readCacheEntry(const std::string &path,
     std::memcpy(&v, s.data(), 8);
     return true;
   };
-  llvm::StringRef magic;
+  llvm::StringRef magic, build;
   uint64_t count;
-  if (!take(8, magic) || magic != llvm::StringRef(kMagic, 8) ||
-      !takeU64(count) || count > 4096)
-    return false;
+  if (!take(8, magic))
+    return reject("truncated");
+  if (magic != llvm::StringRef(kMagic, 8))
+    return reject("not a Kiln cache entry of this format");
+  if (!take(kBuildIdSize, build) || !takeU64(count))
+    return reject("truncated");
+  if (build != buildId()) {
+    bool printable =
+        llvm::all_of(build, [](char c) { return std::isxdigit(c); });
+    return reject("written by Kiln build " +
+                  (printable ? build.str() : std::string("<garbled>")) +
+                  ", this is build " + buildId());
+  }
+  if (count > 4096)
+    return reject("corrupt (" + llvm::Twine(count) + " objects)");
   std::vector<std::string> out;
   for (uint64_t i = 0; i < count; ++i) {
     uint64_t size, sum;
     llvm::StringRef bytes;
-    if (!takeU64(size) || !takeU64(sum) || !take(size, bytes) ||
-        llvm::xxh3_64bits(bytes) != sum)
-      return false;
+    if (!takeU64(size) || !takeU64(sum) || !take(size, bytes))
+      return reject("truncated");
+    if (llvm::xxh3_64bits(bytes) != sum)
+      return reject("corrupt (object " + llvm::Twine(i) +
+                    " does not match its checksum)");
     out.push_back(bytes.str());
   }
   if (!data.empty())
-    return false;
+    return reject("corrupt (" + llvm::Twine(data.size()) +
+                  " bytes after the last object)");
   objects = std::move(out);
   return true;
 }
@@ -100,6 +120,7 @@ bool writeCacheEntry(const std::string &path,
     llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
     auto putU64 = [&](uint64_t v) { os.write(reinterpret_cast<char *>(&v), 8); };
     os.write(kMagic, 8);
+    os << buildId();
     putU64(objects.size());
     for (const std::string &o : objects) {
       putU64(o.size());

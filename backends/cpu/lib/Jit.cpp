@@ -4,8 +4,9 @@
 //  1. prepareGraph: the graph passes.
 //  2. buildPlan: kernels outlined and lowered to linalg (cheap).
 //  3. The object files come from the cache when an entry for this kernel
-//     module and CPU exists and its checksums hold; otherwise the kernels
-//     are compiled (Codegen.h) and the entry is written.
+//     module and CPU exists, was written by this Kiln build and its
+//     checksums hold; otherwise the kernels are compiled (Codegen.h) and the
+//     entry is (re)written.
 //  4. The objects are linked in-process by LLVM ORC (LLJIT); libc and libm
 //     symbols resolve from the process.
 //
@@ -107,7 +108,8 @@ JitModel::create(ModuleOp graph, const CpuOptions &options) {
       std::string dir = options.cacheDir.empty() ? defaultCacheDir()
                                                  : options.cacheDir;
       stats.cachePath = dir + "/" + key + ".kobj";
-      stats.cacheHit = readCacheEntry(stats.cachePath, objects);
+      stats.cacheHit =
+          readCacheEntry(stats.cachePath, objects, &stats.cacheRejected);
     }
     if (!stats.cacheHit) {
       CodegenOptions cg;
@@ -123,7 +125,10 @@ JitModel::create(ModuleOp graph, const CpuOptions &options) {
   }
   stats.compileMs = msSince(start);
   report(stats.cacheHit ? "kernels loaded from cache " + stats.cachePath
-                        : std::string("kernels compiled"),
+         : stats.cacheRejected.empty()
+             ? std::string("kernels compiled")
+             : "kernels compiled (cache entry " + stats.cachePath +
+                   " rejected: " + stats.cacheRejected + ")",
          stats.compileMs);
 
   start = std::chrono::steady_clock::now();

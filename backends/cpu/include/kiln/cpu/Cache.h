@@ -2,27 +2,41 @@
 //
 // An entry holds the object files of one kernel module for one CPU. Its key
 // hashes the kernel module (which follows from the model, its input shapes
-// and the graph options), the CPU name and features, and Kiln's codegen
-// version. Entries carry a checksum per object: a truncated or corrupt entry
-// reads as a miss, so the caller recompiles and rewrites it. Writes go
-// through a temporary file and a rename.
+// and the graph options), the CPU name and features, and the identity of
+// the Kiln build (buildId). Entries carry that identity and a checksum per
+// object: a truncated, corrupt or foreign entry is never executed; it reads
+// as a miss with a reason, so the caller recompiles and rewrites it. Writes
+// go through a temporary file and a rename.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KILN_CPU_CACHE_H
 #define KILN_CPU_CACHE_H
 
 #include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/StringRef.h"
 
 #include <string>
 #include <vector>
 
 namespace kiln::cpu {
 
+/// Characters of a build identity.
+inline constexpr size_t kBuildIdSize = 16;
+
+/// The identity of this Kiln build: 16 hex digits hashing the sources of
+/// the compiler libraries (cmake/BuildId.cmake). Cache entries, AOT
+/// libraries and their weights files carry it.
+llvm::StringRef buildId();
+
 /// The cache key of \p kernels for the host CPU (hex digits).
 std::string cacheKey(mlir::ModuleOp kernels);
 
-/// Reads an entry; false when it is missing, truncated or corrupt.
-bool readCacheEntry(const std::string &path, std::vector<std::string> &objects);
+/// Reads an entry; false when it is missing, truncated, corrupt or written
+/// by another Kiln build. For an entry that exists but is rejected,
+/// \p rejected (when given) says why ("truncated", "written by Kiln build
+/// 0123456789abcdef"...); for a missing one it is left empty.
+bool readCacheEntry(const std::string &path, std::vector<std::string> &objects,
+                    std::string *rejected = nullptr);
 
 /// Writes an entry atomically; false (and nothing written) on failure.
 bool writeCacheEntry(const std::string &path,

@@ -41,6 +41,8 @@ struct CompileStats {
   double prepareMs = 0, planMs = 0, compileMs = 0, linkMs = 0;
   bool cacheHit = false;
   std::string cachePath;
+  /// Why the entry at cachePath was not used, when it existed.
+  std::string cacheRejected;
   unsigned compiledSteps = 0, referenceSteps = 0;
 };
 
