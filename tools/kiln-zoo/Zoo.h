@@ -41,6 +41,12 @@ BuiltModel buildBertBase(uint64_t seed);
 bool writeMalformedCorpus(const std::string &dir, uint64_t seed,
                           std::string &err);
 
+/// Writes the models whose declared shapes contradict their ops
+/// (Mutated.cpp) into \p dir (which must exist). Returns false and sets
+/// \p err on failure.
+bool writeMutatedModels(const std::string &dir, uint64_t seed,
+                        std::string &err);
+
 /// Writes \p bytes to \p path via "<path>.tmp-<pid>" and rename.
 bool writeFileAtomic(const std::string &path, const std::string &bytes,
                      std::string &err);

@@ -9,6 +9,7 @@
 //   kiln-zoo all-small -o DIR             every small model
 //   kiln-zoo all-full -o DIR              every full-size model
 //   kiln-zoo malformed -o DIR             the malformed corpus and MANIFEST
+//   kiln-zoo mutated -o DIR               models whose declared shapes lie
 //   kiln-zoo --list                       names and descriptions
 //
 //===----------------------------------------------------------------------===//
@@ -54,6 +55,7 @@ const ModelEntry kModels[] = {
 };
 
 constexpr const char *kMalformed = "malformed";
+constexpr const char *kMutated = "mutated";
 
 void printUsage(std::ostream &os) {
   os << "usage: kiln-zoo [--seed N] TARGET... -o DIR\n"
@@ -66,6 +68,8 @@ void printUsage(std::ostream &os) {
         "  all-small   every small model\n"
         "  all-full    every full-size model (bert-base is ~440 MB)\n"
         "  malformed   write the malformed-model corpus and DIR/MANIFEST\n"
+        "  mutated     write models whose declared shapes contradict their "
+        "ops\n"
         "\n"
         "options:\n"
         "  -o DIR      output directory (created if missing)\n"
@@ -84,7 +88,8 @@ void printList() {
               << m.summary << "\n";
   std::cout << "all-small\tgroup\tresnet-small mobilenet-small bert-small\n"
             << "all-full\tgroup\tresnet50 mobilenetv2 bert-base\n"
-            << kMalformed << "\tgroup\tthe malformed-model corpus\n";
+            << kMalformed << "\tgroup\tthe malformed-model corpus\n"
+            << kMutated << "\tgroup\tmodels whose declared shapes lie\n";
 }
 
 int fail(const std::string &msg) {
@@ -154,7 +159,7 @@ int main(int argc, char **argv) {
       for (const ModelEntry &m : kModels)
         if (m.full == full)
           addTarget(targets, m.name);
-    } else if (arg == kMalformed || findModel(arg)) {
+    } else if (arg == kMalformed || arg == kMutated || findModel(arg)) {
       addTarget(targets, arg);
     } else {
       return fail("unknown model '" + arg + "' (see --list)");
@@ -176,6 +181,13 @@ int main(int argc, char **argv) {
       if (!writeMalformedCorpus(outDir, seed, err))
         return fail(err);
       std::cout << "wrote " << outDir << "/MANIFEST and the malformed corpus\n";
+      continue;
+    }
+    if (target == kMutated) {
+      if (!writeMutatedModels(outDir, seed, err))
+        return fail(err);
+      std::cout << "wrote the models whose declared shapes lie to " << outDir
+                << "\n";
       continue;
     }
     const ModelEntry *entry = findModel(target);

@@ -1,0 +1,155 @@
+//===- Mutated.cpp - Models whose declared shapes lie ---------------------===//
+//
+// Valid-looking models whose declared value or output shapes contradict what
+// their ops compute, as a mutation of a good model leaves them: an attribute
+// changed (a pool's pads, a concat axis, an einsum equation) while the old
+// declared output stays, or a declared output shape that was never true.
+// Kiln must re-infer such shapes with one warning per value, identically on
+// every backend, or refuse operands an op cannot take with one error line
+// (tests/lit/tools/declared-shapes.test). Node names are fixed so the
+// messages can be checked.
+//
+//===----------------------------------------------------------------------===//
+#include "GraphBuilder.h"
+#include "Zoo.h"
+
+namespace kiln::zoo {
+namespace {
+
+constexpr int32_t kFloat = onnx::TensorProto::FLOAT;
+
+onnx::AttributeProto attrString(const std::string &name,
+                                const std::string &value) {
+  onnx::AttributeProto a;
+  a.set_name(name);
+  a.set_type(onnx::AttributeProto::STRING);
+  a.set_s(value);
+  return a;
+}
+
+/// The last node's name becomes \p name.
+void nameLastNode(GraphBuilder &b, const std::string &name) {
+  b.graph().mutable_node(b.graph().node_size() - 1)->set_name(name);
+}
+
+/// Declares \p value's shape in the graph's value_info.
+void declare(GraphBuilder &b, const std::string &value, const Dims &dims) {
+  setTensorType(*b.graph().add_value_info(), kFloat, dims);
+  b.graph()
+      .mutable_value_info(b.graph().value_info_size() - 1)
+      ->set_name(value);
+}
+
+struct Mutant {
+  std::string file;
+  onnx::ModelProto model;
+};
+
+std::vector<Mutant> buildMutants(uint64_t seed) {
+  std::vector<Mutant> out;
+  auto add = [&](const std::string &file, GraphBuilder &b) {
+    out.push_back({file, std::move(b.model())});
+  };
+  // y = Clip(x), x [1], y declared [3]: 3 copies of x would be wrong.
+  {
+    GraphBuilder b("clip_broadcast", 17, seed);
+    std::string x = b.input("x", kFloat, {1});
+    b.op("Clip", {x}, {}, "y");
+    nameLastNode(b, "clip");
+    b.output("y", kFloat, {3});
+    add("clip_broadcast.onnx", b);
+  }
+  // y = Clip(x), x [3], y declared [0]: an empty result would be wrong.
+  {
+    GraphBuilder b("clip_empty", 17, seed);
+    std::string x = b.input("x", kFloat, {3});
+    b.op("Clip", {x}, {}, "y");
+    nameLastNode(b, "clip");
+    b.output("y", kFloat, {0});
+    add("clip_empty.onnx", b);
+  }
+  // MaxPool 3x3 stride 1: pads widened on the right, old output declared;
+  // a Relu after it whose declared type follows the old shape.
+  for (const char *pool : {"MaxPool", "AveragePool"}) {
+    std::string name = pool == std::string("MaxPool") ? "maxpool" : "avgpool";
+    GraphBuilder b(name + "_pads", 17, seed);
+    std::string x = b.input("x", kFloat, {1, 3, 32, 32});
+    std::string p =
+        b.op(pool, {x},
+             {attrInts("kernel_shape", {3, 3}), attrInts("pads", {0, 0, 0, 1})},
+             "pooled");
+    nameLastNode(b, "pool");
+    declare(b, p, {1, 3, 30, 30});
+    b.op("Relu", {p}, {}, "y");
+    nameLastNode(b, "relu");
+    b.output("y", kFloat, {1, 3, 30, 30});
+    add(name + "_pads.onnx", b);
+  }
+  // Concat of 1x2x3 and 1x2x3 with the axis changed from 2 to 1.
+  {
+    GraphBuilder b("concat_axis", 17, seed);
+    std::string x = b.input("x", kFloat, {1, 2, 3});
+    std::string w = b.weight("w", {1, 2, 3}, -1.0f, 1.0f);
+    b.op("Concat", {x, w}, {attrInt("axis", 1)}, "y");
+    nameLastNode(b, "concat");
+    b.output("y", kFloat, {1, 2, 6});
+    add("concat_axis.onnx", b);
+  }
+  // Concat whose operands cannot be joined on the axis: refused.
+  {
+    GraphBuilder b("concat_mismatch", 17, seed);
+    std::string x = b.input("x", kFloat, {1, 2, 3});
+    std::string w = b.weight("w", {1, 2, 4}, -1.0f, 1.0f);
+    b.op("Concat", {x, w}, {attrInt("axis", 1)}, "y");
+    nameLastNode(b, "concat");
+    b.output("y", kFloat, {1, 4, 3});
+    add("concat_mismatch.onnx", b);
+  }
+  // Einsum "ij,jk->ik" changed to "ij,jk->ki", the old output declared.
+  {
+    GraphBuilder b("einsum_equation", 17, seed);
+    std::string x = b.input("x", kFloat, {2, 3});
+    std::string w = b.weight("w", {3, 4}, -1.0f, 1.0f);
+    b.op("Einsum", {x, w}, {attrString("equation", "ij,jk->ki")}, "y");
+    nameLastNode(b, "einsum");
+    b.output("y", kFloat, {2, 4});
+    add("einsum_equation.onnx", b);
+  }
+  // Einsum whose equation does not fit its operands ("ij,kj" on 2x3, 3x4).
+  {
+    GraphBuilder b("einsum_mismatch", 17, seed);
+    std::string x = b.input("x", kFloat, {2, 3});
+    std::string w = b.weight("w", {3, 4}, -1.0f, 1.0f);
+    b.op("Einsum", {x, w}, {attrString("equation", "ij,kj->ik")}, "y");
+    nameLastNode(b, "einsum");
+    b.output("y", kFloat, {2, 3});
+    add("einsum_mismatch.onnx", b);
+  }
+  // A wrong intermediate declaration (value_info) before a good output.
+  {
+    GraphBuilder b("value_info", 17, seed);
+    std::string x = b.input("x", kFloat, {2, 3});
+    std::string h = b.op("Relu", {x}, {}, "h");
+    nameLastNode(b, "relu");
+    declare(b, h, {3, 2});
+    b.op("Neg", {h}, {}, "y");
+    nameLastNode(b, "neg");
+    b.output("y", kFloat, {2, 3});
+    add("value_info.onnx", b);
+  }
+  return out;
+}
+
+} // namespace
+
+bool writeMutatedModels(const std::string &dir, uint64_t seed,
+                        std::string &err) {
+  for (const Mutant &m : buildMutants(seed)) {
+    int64_t bytes = 0;
+    if (!writeModelAtomic(dir + "/" + m.file, m.model, bytes, err))
+      return false;
+  }
+  return true;
+}
+
+} // namespace kiln::zoo
