@@ -5,6 +5,7 @@
 #include "kiln/frontend/OpImporter.h"
 #include "kiln/ir/KilnDialect.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -63,6 +64,38 @@ TEST_F(FrontendTest, ImportsConvRelu) {
   // Weights of more than 16 elements are stored out of line.
   EXPECT_NE(ir.find("dense_resource"), std::string::npos) << ir;
   EXPECT_NE(ir.find("tensor<1x3x5x5xf32>"), std::string::npos) << ir;
+}
+
+// A declared output the op's shape rule contradicts gives way to the rule,
+// with one warning; the function returns the computed type.
+TEST_F(FrontendTest, ComputedShapeReplacesContradictedDeclaration) {
+  ModelBuilder b;
+  b.input("x", {1}).output("y", {3});
+  b.node("Clip", {"x"}, {"y"});
+  auto module = import(b);
+  ASSERT_TRUE(module) << errors;
+  EXPECT_EQ(errors, "node 'Clip0' (Clip): output 'y' is declared 3 but "
+                    "computes 1; using 1\n");
+  auto main = module->lookupSymbol<mlir::func::FuncOp>("main");
+  ASSERT_TRUE(main);
+  auto result =
+      llvm::cast<mlir::RankedTensorType>(main.getFunctionType().getResult(0));
+  EXPECT_EQ(result.getShape(), llvm::ArrayRef<int64_t>({1}));
+}
+
+// Operands an op cannot take are refused with the verifier's line.
+TEST_F(FrontendTest, RefusesOperandsTheOpCannotTake) {
+  ModelBuilder b;
+  b.input("a", {1, 2, 3}).input("b", {1, 2, 4}).output("y", {1, 4, 3});
+  onnx::AttributeProto *axis =
+      b.node("Concat", {"a", "b"}, {"y"}).add_attribute();
+  axis->set_name("axis");
+  axis->set_type(onnx::AttributeProto::INT);
+  axis->set_i(1);
+  EXPECT_FALSE(import(b));
+  EXPECT_NE(errors.find("(Concat, opset"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("(4) to equal input 0 dim 2 (3)"), std::string::npos)
+      << errors;
 }
 
 TEST_F(FrontendTest, ReportsAllUnsupportedOpsAtOnce) {
