@@ -2,8 +2,9 @@
 //
 // Valid-looking models whose declared value or output shapes contradict what
 // their ops compute, as a mutation of a good model leaves them: an attribute
-// changed (a pool's pads, a concat axis, an einsum equation) while the old
-// declared output stays, or a declared output shape that was never true.
+// changed (a pool's pads, a conv's strides, a concat axis, an einsum
+// equation) while the old declared output stays, or a declared output shape
+// that was never true; and operands an op cannot take.
 // Kiln must re-infer such shapes with one warning per value, identically on
 // every backend, or refuse operands an op cannot take with one error line
 // (tests/lit/tools/declared-shapes.test). Node names are fixed so the
@@ -124,6 +125,31 @@ std::vector<Mutant> buildMutants(uint64_t seed) {
     nameLastNode(b, "einsum");
     b.output("y", kFloat, {2, 3});
     add("einsum_mismatch.onnx", b);
+  }
+  // Conv 3x3 whose strides changed from 1 to 2, the old output declared;
+  // then a Reshape of a constant shape whose output is declared wrong.
+  {
+    GraphBuilder b("conv_strides", 17, seed);
+    std::string x = b.input("x", kFloat, {1, 2, 9, 9});
+    std::string w = b.weight("w", {4, 2, 3, 3}, -1.0f, 1.0f);
+    std::string c = b.op("Conv", {x, w}, {attrInts("strides", {2, 2})}, "c");
+    nameLastNode(b, "conv");
+    declare(b, c, {1, 4, 7, 7});
+    std::string shape = b.constInt64s("shape", {2}, {4, 16});
+    b.op("Reshape", {c, shape}, {}, "y");
+    nameLastNode(b, "reshape");
+    b.output("y", kFloat, {4, 49});
+    add("conv_strides.onnx", b);
+  }
+  // A Reshape to a constant shape of another element count: refused.
+  {
+    GraphBuilder b("reshape_count", 17, seed);
+    std::string x = b.input("x", kFloat, {4, 16});
+    std::string shape = b.constInt64s("shape", {2}, {4, 17});
+    b.op("Reshape", {x, shape}, {}, "y");
+    nameLastNode(b, "reshape");
+    b.output("y", kFloat, {4, 17});
+    add("reshape_count.onnx", b);
   }
   // A wrong intermediate declaration (value_info) before a good output.
   {
