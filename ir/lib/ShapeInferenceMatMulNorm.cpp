@@ -50,8 +50,9 @@ LogicalResult MatMulOp::inferShapes(SmallVectorImpl<Type> &types) {
   return setResultShapes(*this, {MaybeDims(*y)}, types);
 }
 
-// Each output label takes the size any operand gives it; a '...' in the
-// equation is not handled (the result stays as imported).
+// Each output label takes the size any operand gives it, and every operand
+// must give it the same size; a '...' in the equation is not handled (the
+// result stays as imported).
 LogicalResult EinsumOp::inferShapes(SmallVectorImpl<Type> &types) {
   StringRef eq = strAttrOr(*this, "equation", "");
   std::string clean;
@@ -81,6 +82,8 @@ LogicalResult EinsumOp::inferShapes(SmallVectorImpl<Type> &types) {
       auto [it, inserted] = size.try_emplace(c, dim);
       if (!inserted && !isStatic(it->second))
         it->second = dim;
+      else if (!inserted && isStatic(dim) && it->second != dim)
+        return failure(); // One label, two sizes: no broadcasting in einsum.
     }
   }
   std::string out;

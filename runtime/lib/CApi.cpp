@@ -154,7 +154,7 @@ static Status evaluate(const char *kernelName, const std::string &label,
     if (t.dtype() != dtype || t.shape() != shape)
       return Status::error(what + " is " + formatShape(t.shape()) + " " +
                            std::string(dtypeName(t.dtype())) +
-                           " but the library expects " + formatShape(shape) +
+                           " but the graph declares " + formatShape(shape) +
                            " " + std::string(dtypeName(dtype)));
     if (t.byteSize() && !out[r].data)
       return Status::error(what + " has no buffer");

@@ -93,7 +93,7 @@ std::string formatShape(const Shape &shape) {
   for (size_t i = 0; i < shape.size(); ++i) {
     if (i)
       s += 'x';
-    s += std::to_string(shape[i]);
+    s += shape[i] < 0 ? std::string("?") : std::to_string(shape[i]);
   }
   return s;
 }

@@ -73,7 +73,7 @@ TEST(CApi, ReportsErrors) {
   kiln_rt_tensor badShape[] = {f32(wrong, 1, c)};
   EXPECT_NE(eval("Add", badShape, attrs), 0);
   EXPECT_STREQ(err, "kiln.add (node 'x'): result #0 is 2x2 f32 but the "
-                    "library expects 4 f32");
+                    "graph declares 4 f32");
   EXPECT_NE(eval("NoSuchOp", good, attrs), 0);
   EXPECT_NE(std::string(err).find("has no kernel 'NoSuchOp'"),
             std::string::npos)

@@ -126,6 +126,18 @@ std::vector<Mutant> buildMutants(uint64_t seed) {
     b.output("y", kFloat, {2, 3});
     add("einsum_mismatch.onnx", b);
   }
+  // DequantizeLinear (an op with no shape rule: its declared type is kept)
+  // whose output is declared 4 for an input of 3: refused when it runs, with
+  // the same line on every backend, never 4 values.
+  {
+    GraphBuilder b("dequantize_declared", 17, seed);
+    std::string x = b.input("x", onnx::TensorProto::INT8, {3});
+    std::string scale = b.constFloats("scale", {}, {0.5f});
+    b.op("DequantizeLinear", {x, scale}, {}, "y");
+    nameLastNode(b, "dq");
+    b.output("y", kFloat, {4});
+    add("dequantize_declared.onnx", b);
+  }
   // Conv 3x3 whose strides changed from 1 to 2, the old output declared;
   // then a Reshape of a constant shape whose output is declared wrong.
   {

@@ -141,7 +141,7 @@ Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
           return makeError(step.label + ": result #" + std::to_string(r) +
                            " is " + formatShape(out.shape()) + " " +
                            std::string(dtypeName(out.dtype())) +
-                           " but the plan expects " +
+                           " but the graph declares " +
                            (slot.isStatic ? formatShape(slot.shape)
                                           : std::string("any shape")) +
                            " " + std::string(dtypeName(slot.dtype)));

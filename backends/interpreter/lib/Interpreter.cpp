@@ -218,6 +218,20 @@ Interpreter::run(const std::vector<Tensor> &inputs,
                          std::string(dtypeName(out.dtype())) +
                          " but the IR says " +
                          std::string(dtypeName(spec.dtype)));
+      // A type the model declared for an op Kiln has no shape rule for is
+      // kept as declared (frontend/lib/DeclaredTypes.cpp); the compiled
+      // backends refuse a kernel that contradicts it, and so does this one.
+      bool sameShape = !spec.ranked || static_cast<size_t>(out.rank()) ==
+                                           spec.shape.size();
+      for (size_t d = 0; sameShape && spec.ranked && d < spec.shape.size(); ++d)
+        sameShape = spec.shape[d] < 0 || spec.shape[d] == out.dim(d);
+      if (!sameShape)
+        return makeError(step.label + ": result #" + std::to_string(r) +
+                         " is " + formatShape(out.shape()) + " " +
+                         std::string(dtypeName(out.dtype())) +
+                         " but the graph declares " +
+                         formatShape(spec.shape) + " " +
+                         std::string(dtypeName(spec.dtype)));
       slots[step.outputs[r]] = out;
     }
     if (observer)

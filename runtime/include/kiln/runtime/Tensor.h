@@ -27,7 +27,8 @@ using Shape = std::vector<int64_t>;
 int64_t shapeNumElements(const Shape &shape);
 /// Row-major element strides of \p shape.
 std::vector<int64_t> shapeStrides(const Shape &shape);
-/// Formats a shape as "1x3x224x224" ("scalar" for rank 0).
+/// Formats a shape as "1x3x224x224" ("scalar" for rank 0, "?" for an unknown
+/// (negative) dim).
 std::string formatShape(const Shape &shape);
 
 /// A dense tensor: dtype, shape and a shared contiguous buffer.
