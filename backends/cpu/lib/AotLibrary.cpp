@@ -21,6 +21,9 @@
 #include "AotSource.h"
 #include "kiln/cpu/Aot.h"
 #include "kiln/cpu/Cache.h"
+
+#include "ParallelFor.h"
+#include "RunStatePool.h"
 #include "kiln/cpu/Executor.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -30,13 +33,12 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
-#include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/info.h>
-#include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/task_arena.h>
 
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <dlfcn.h>
 
 namespace kiln::cpu {
@@ -151,6 +153,9 @@ struct AotLibrary::Impl {
   ReleaseFn release = nullptr;
   StatusFn status = nullptr;
   std::unique_ptr<tbb::task_arena> arena;
+  /// Scratch arenas, one per run in flight: the library keeps no state
+  /// between runs, so runs with separate scratch may go on concurrently.
+  RunStatePool<std::optional<Tensor>> scratch;
 
   ~Impl() {
     if (release)
@@ -167,12 +172,8 @@ struct AotLibrary::Impl {
 /// The parallel-for handed to the library: a oneTBB loop in the arena.
 static void tbbParallelFor(void *user, int64_t n, TaskFn task, void *ctx) {
   auto *arena = static_cast<tbb::task_arena *>(user);
-  arena->execute([&] {
-    tbb::parallel_for(tbb::blocked_range<int64_t>(0, n),
-                      [&](const tbb::blocked_range<int64_t> &r) {
-                        task(ctx, r.begin(), r.end());
-                      });
-  });
+  parallelFor(*arena, n, 1,
+              [&](int64_t begin, int64_t end) { task(ctx, begin, end); });
 }
 
 /// The one exported `*_describe` function of a library whose file was
@@ -310,7 +311,7 @@ AotLibrary::load(const std::string &path, unsigned threads) {
                        weights.str() + "': " + impl.statusText(rc));
     }
   }
-  lib->scratch = Tensor(DType::U8, {static_cast<int64_t>(info->scratchSize)});
+  lib->scratchSize = info->scratchSize;
   if (threads != 1)
     impl.arena = std::make_unique<tbb::task_arena>(
         threads ? static_cast<int>(threads) : tbb::info::default_concurrency());
@@ -344,7 +345,10 @@ AotLibrary::run(const std::vector<Tensor> &inputs) {
     out.push_back(outputs[i].raw());
   }
   tbb::task_arena *arena = impl->arena.get();
-  int rc = impl->run(in.data(), out.data(), scratch.raw(),
+  auto scratch = impl->scratch.acquire();
+  if (!*scratch)
+    scratch->emplace(DType::U8, Shape{static_cast<int64_t>(scratchSize)});
+  int rc = impl->run(in.data(), out.data(), (*scratch)->raw(),
                      arena ? tbbParallelFor : nullptr, arena);
   // The library's buffers are freed on every path, once copied.
   auto freeDynamic = [&] {

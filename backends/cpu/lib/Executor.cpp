@@ -1,11 +1,12 @@
 //===- Executor.cpp - Run a plan ------------------------------------------===//
 #include "kiln/cpu/Executor.h"
 
+#include "ParallelFor.h"
+#include "RunStatePool.h"
+
 #include "llvm/Support/FormatVariadic.h"
 
-#include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/info.h>
-#include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/task_arena.h>
 
 #include <chrono>
@@ -20,8 +21,9 @@ struct Executor::Impl {
   const Plan &plan;
   std::vector<KernelFn> kernels;
   tbb::task_arena arena;
-  /// Persistent buffers of intermediate slots (invalid for the others).
-  std::vector<Tensor> buffers;
+  /// Buffers of intermediate slots, one set per run in flight (each set
+  /// indexed by slot, invalid for the others).
+  RunStatePool<std::vector<Tensor>> buffers;
   std::vector<bool> isOutput;
 
   Impl(const Plan &plan, std::vector<KernelFn> kernels, unsigned threads)
@@ -33,7 +35,6 @@ struct Executor::Impl {
 Executor::Executor(const Plan &plan, std::vector<KernelFn> kernels,
                    unsigned threads)
     : impl(std::make_unique<Impl>(plan, std::move(kernels), threads)) {
-  impl->buffers.resize(plan.slots.size());
   impl->isOutput.assign(plan.slots.size(), false);
   for (int s : plan.outputSlots)
     impl->isOutput[s] = true;
@@ -47,6 +48,17 @@ unsigned Executor::threads() const {
   return static_cast<unsigned>(impl->arena.max_concurrency());
 }
 
+size_t Executor::bufferSets() const { return impl->buffers.size(); }
+
+/// True when the bytes of \p t and \p buffer overlap.
+static bool sharesBytes(const Tensor &t, const Tensor &buffer) {
+  if (!t.byteSize() || !buffer.byteSize())
+    return false;
+  auto *a = static_cast<const char *>(t.raw());
+  auto *b = static_cast<const char *>(buffer.raw());
+  return a < b + buffer.byteSize() && b < a + t.byteSize();
+}
+
 llvm::Expected<std::vector<Tensor>>
 Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
   const Plan &plan = impl->plan;
@@ -58,6 +70,10 @@ Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
       slots[s] = plan.slots[s].constant;
   for (size_t i = 0; i < inputs.size(); ++i)
     slots[plan.inputSlots[i]] = inputs[i];
+  // This run's intermediate buffers: no other run writes them meanwhile.
+  auto lease = impl->buffers.acquire();
+  std::vector<Tensor> &buffers = *lease;
+  buffers.resize(plan.slots.size());
 
   /// True when \p t is an allocated tensor of \p slot's type.
   auto holds = [](const Tensor &t, const PlanSlot &slot) {
@@ -75,7 +91,7 @@ Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
       slots[s] = Tensor(slot.dtype, slot.shape);
       return slots[s];
     }
-    Tensor &buf = impl->buffers[s];
+    Tensor &buf = buffers[s];
     if (!holds(buf, slot))
       buf = Tensor(slot.dtype, slot.shape);
     slots[s] = buf;
@@ -104,13 +120,8 @@ Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
         fn(args.data(), 0, step.workItems);
       } else {
         void **argv = args.data();
-        impl->arena.execute([&] {
-          tbb::parallel_for(
-              tbb::blocked_range<int64_t>(0, step.workItems, step.grain),
-              [&](const tbb::blocked_range<int64_t> &r) {
-                fn(argv, r.begin(), r.end());
-              });
-        });
+        parallelFor(impl->arena, step.workItems, step.grain,
+                    [&](int64_t begin, int64_t end) { fn(argv, begin, end); });
       }
     } else {
       KernelContext ctx;
@@ -158,9 +169,18 @@ Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
       observer(step, results, ms);
     }
   }
+  // A reference step may hand an operand through (Identity, a view): an
+  // output must not keep the bytes of a buffer the next run overwrites.
   std::vector<Tensor> results;
-  for (int s : plan.outputSlots)
-    results.push_back(slots[s]);
+  for (int s : plan.outputSlots) {
+    Tensor result = slots[s];
+    for (const Tensor &buf : buffers)
+      if (sharesBytes(result, buf)) {
+        result = result.clone();
+        break;
+      }
+    results.push_back(std::move(result));
+  }
   return results;
 }
 

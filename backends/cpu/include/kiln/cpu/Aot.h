@@ -131,11 +131,12 @@ public:
   const std::vector<TensorSpec> &inputs() const { return inputSpecs; }
   const std::vector<TensorSpec> &outputs() const { return outputSpecs; }
   /// Runs the model on \p inputs, checked against inputs() first.
+  /// Thread-safe: concurrent runs get separate scratch arenas.
   llvm::Expected<std::vector<Tensor>> run(const std::vector<Tensor> &inputs);
 
   const std::string &prefix() const { return apiPrefix; }
   unsigned kernels() const { return numKernels; }
-  uint64_t scratchBytes() const { return scratch.byteSize(); }
+  uint64_t scratchBytes() const { return scratchSize; }
   bool hasWeightsFile() const { return weightsFile; }
   unsigned threads() const;
 
@@ -147,7 +148,7 @@ private:
   std::string apiPrefix;
   unsigned numKernels = 0;
   bool weightsFile = false;
-  Tensor scratch;
+  uint64_t scratchSize = 0;
 };
 
 } // namespace kiln::cpu

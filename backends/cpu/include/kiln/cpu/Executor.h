@@ -3,7 +3,9 @@
 // Runs the steps of a plan over its slots: compiled kernels through their C
 // entry points (work items split across oneTBB workers), reference steps
 // through the op's reference kernel. Intermediate buffers are allocated once
-// and reused by every run; outputs are fresh tensors each run.
+// per run in flight and reused by later runs; outputs are fresh tensors each
+// run. run() may be called from several threads at once: each run leases
+// its own set of intermediate buffers, and all runs share the worker arena.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KILN_CPU_EXECUTOR_H
@@ -30,10 +32,14 @@ public:
   ~Executor();
 
   /// Runs the plan. Inputs are checked against the plan's specs first.
+  /// Thread-safe: concurrent runs use separate intermediate buffers.
   llvm::Expected<std::vector<Tensor>> run(const std::vector<Tensor> &inputs,
                                           const StepObserver &observer = {});
 
   unsigned threads() const;
+  /// Sets of intermediate buffers made so far: the most runs that were in
+  /// flight at once.
+  size_t bufferSets() const;
 
 private:
   struct Impl;

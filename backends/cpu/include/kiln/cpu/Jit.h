@@ -58,7 +58,9 @@ public:
   const std::vector<TensorSpec> &outputs() const { return plan.outputs; }
   const Plan &getPlan() const { return plan; }
   const CompileStats &stats() const { return compileStats; }
+  const Executor &getExecutor() const { return *executor; }
 
+  /// Runs the model; may be called from several threads at once.
   llvm::Expected<std::vector<Tensor>> run(const std::vector<Tensor> &inputs,
                                           const StepObserver &observer = {});
 
