@@ -98,7 +98,7 @@ static mlir::LogicalResult importLegacyBroadcast(NodeImporter &n,
       return n.emitError("legacy broadcast with 'axis' needs ranked operands");
     int64_t rankA = aType.getRank(), rankB = bType.getRank();
     int64_t axis = axisAttr->i() < 0 ? axisAttr->i() + rankA : axisAttr->i();
-    if (axis < 0 || axis + rankB > rankA)
+    if (axis < 0 || axis > rankA - rankB) // not axis + rankB: it overflows
       return n.emitError("legacy broadcast axis " +
                          llvm::Twine(axisAttr->i()) + " does not fit B of rank " +
                          llvm::Twine(rankB) + " into A of rank " +
