@@ -177,6 +177,11 @@ void registerElementwiseHandlers(HandlerTable &t) {
     for (int v : {7, 13, 14})
       t.generic(op, v, kilnOp);
   }
+  // Pow-1 has the same legacy broadcast (it used to reach Kiln through ONNX's
+  // version converter, which is no longer run on untrusted models).
+  t.add("Pow", 1, [](NodeImporter &n) {
+    return importLegacyBroadcast(n, "kiln.pow");
+  });
   for (int v : {7, 12, 13, 15})
     t.generic("Pow", v, "kiln.pow");
   t.generic("Mod", 10, "kiln.mod");

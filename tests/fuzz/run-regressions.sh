@@ -6,7 +6,8 @@
 #                             --emit=kiln` must refuse each cleanly, exit
 #                             status 1 (not a signal) and one line on stderr
 #                             starting "kiln: error:";
-#   regressions/valid/*.onnx  valid models: `kiln inspect` and `kiln compile
+#   regressions/valid/*.onnx  models Kiln imports (the bug was further on):
+#                             `kiln inspect` and `kiln compile
 #                             --emit=optimized` (import, shape inference and
 #                             the graph passes) must succeed.
 # Usage: run-regressions.sh KILN REGRESSIONS_DIR WORKDIR
