@@ -97,8 +97,8 @@ MLIRContext &getContext() {
   served = 0;
   DialectRegistry registry;
   kiln::frontend::registerFrontendDialects(registry);
-  ctx = std::make_unique<MLIRContext>(registry,
-                                      MLIRContext::Threading::DISABLED);
+  ctx =
+      std::make_unique<MLIRContext>(registry, MLIRContext::Threading::DISABLED);
   ctx->loadAllAvailableDialects();
   // Op printing in verifier notes would dominate the run time.
   ctx->printOpOnDiagnostic(false);

@@ -29,11 +29,10 @@ using Rng = std::mt19937_64;
 
 /// Sizes and indices at the edges: 0, 1, -1, just past 32 bits, huge.
 int64_t interestingInt(Rng &rng) {
-  static const int64_t values[] = {0,          1,          -1,
-                                   2,          3,          7,
-                                   -2,         255,        65536,
-                                   2147483647, 2147483648, -2147483648LL,
-                                   1LL << 40,  INT64_MAX,  INT64_MIN};
+  static const int64_t values[] = {
+      0,         1,         -1,       2,          3,          7,
+      -2,        255,       65536,    2147483647, 2147483648, -2147483648LL,
+      1LL << 40, INT64_MAX, INT64_MIN};
   return values[rng() % (sizeof(values) / sizeof(values[0]))];
 }
 
@@ -161,8 +160,8 @@ bool mutateModel(onnx::ModelProto &model, Rng &rng) {
     }
     t->set_data_location(onnx::TensorProto::EXTERNAL);
     auto *kv = t->add_external_data();
-    static const char *locations[] = {"weights.bin", "../weights.bin",
-                                      "/etc/passwd", ".", "", "a/../../b"};
+    static const char *locations[] = {
+        "weights.bin", "../weights.bin", "/etc/passwd", ".", "", "a/../../b"};
     kv->set_key("location");
     kv->set_value(locations[rng() % 6]);
     if (rng() % 2) {
@@ -193,8 +192,7 @@ extern "C" size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size,
   if (rng() % 2 == 0)
     return LLVMFuzzerMutate(data, size, maxSize);
   onnx::ModelProto model;
-  if (!model.ParseFromArray(data, static_cast<int>(size)) ||
-      !model.has_graph())
+  if (!model.ParseFromArray(data, static_cast<int>(size)) || !model.has_graph())
     return LLVMFuzzerMutate(data, size, maxSize);
   bool changed = false;
   for (int tries = 0; tries < 4 && !changed; ++tries)
