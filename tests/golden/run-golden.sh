@@ -13,8 +13,8 @@
 #       -o DIR/libtiny.so --keep-source`).
 # Normalization: the driver's `.incbin` path (the build's temporary folder)
 # becomes KILN_BUILD_DIR. Nothing else varies between runs or hosts: the
-# model path is given relative, and code generation runs in one partition
-# (--threads=1) whatever the number of cores.
+# model path is given relative, --emit=llvm always prints one partition,
+# and --threads=1 keeps the library build independent of the core count.
 # A difference is printed as a unified diff; if the change is intended,
 # regenerate with scripts/update-goldens.sh and commit the diff.
 # Usage: run-golden.sh KILN SOURCE_DIR WORKDIR [--update]

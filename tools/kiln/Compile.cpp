@@ -146,7 +146,6 @@ int compileCommand(const CompileOptions &opts) {
         plan->kernels->print(out.os(), flags);
       } else {
         cpu::CodegenOptions cg;
-        cg.jobs = opts.cpu.threads;
         (emit == "llvm" ? cg.printLLVM : cg.printAsm) = &out.os();
         auto objects = cpu::compileKernels(*plan->kernels, cg);
         if (!objects)
