@@ -204,8 +204,8 @@ LogicalResult DepthToSpaceOp::inferShapes(SmallVectorImpl<Type> &types) {
   int64_t b = intAttrOr(*this, "blocksize", 0);
   if (!x || x->size() != 4 || b < 1)
     return setResultShapes(*this, {}, types);
-  int64_t c = (*x)[1];
-  Dims y{(*x)[0], isStatic(c) && c % (b * b) == 0 ? c / (b * b) : kDynamic,
+  int64_t c = (*x)[1], bb = mulDims(b, b);
+  Dims y{(*x)[0], isStatic(c) && isStatic(bb) && c % bb == 0 ? c / bb : kDynamic,
          mulDims((*x)[2], b), mulDims((*x)[3], b)};
   return setResultShapes(*this, {MaybeDims(y)}, types);
 }
@@ -219,6 +219,7 @@ LogicalResult SpaceToDepthOp::inferShapes(SmallVectorImpl<Type> &types) {
   auto divided = [&](int64_t d) {
     return isStatic(d) && d % b == 0 ? d / b : kDynamic;
   };
-  Dims y{(*x)[0], mulDims((*x)[1], b * b), divided((*x)[2]), divided((*x)[3])};
+  Dims y{(*x)[0], mulDims((*x)[1], mulDims(b, b)), divided((*x)[2]),
+         divided((*x)[3])};
   return setResultShapes(*this, {MaybeDims(y)}, types);
 }
