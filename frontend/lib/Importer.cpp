@@ -449,6 +449,13 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
     int64_t version = opsetFor(domain);
     const ImportFn *fn = table.lookup(domain, node.op_type(), version);
     assert(fn && "unsupported ops are reported before the import");
+    // Handlers read the node's first output (found by fuzzing: a Constant
+    // without outputs aborted in protobuf).
+    if (node.output_size() == 0) {
+      emitError(fileLoc) << "node '" << node.name() << "' (" << node.op_type()
+                         << ") has no outputs; expected at least one";
+      return {};
+    }
     bool ready = true;
     for (const auto &in : node.input()) {
       if (in.empty())

@@ -32,13 +32,19 @@ Status readExternal(const onnx::TensorProto &proto, const std::string &dir,
       char *end = nullptr;
       long long v = std::strtoll(kv.value().c_str(), &end, 10);
       if (kv.value().empty() || *end || v < 0)
-        return Status::errorf("{} has an invalid external-data {} '{}'", what,
-                              kv.key(), kv.value());
+        return Status::errorf("{} has an invalid external-data {}", what,
+                              kv.key());
       (kv.key() == "offset" ? offset : length) = v;
     }
   }
   if (location.empty())
     return Status::errorf("{} has external data without a location", what);
+  // Messages quote the location: it must stay on one line.
+  for (char c : location)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+      return Status::errorf("{} has an external-data location with a control "
+                            "character",
+                            what);
   fs::path rel(location);
   if (rel.is_absolute())
     return Status::errorf("external data '{}' of {} is outside the model's "
