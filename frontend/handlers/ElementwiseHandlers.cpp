@@ -98,7 +98,7 @@ static mlir::LogicalResult importLegacyBroadcast(NodeImporter &n,
       return n.emitError("legacy broadcast with 'axis' needs ranked operands");
     int64_t rankA = aType.getRank(), rankB = bType.getRank();
     int64_t axis = axisAttr->i() < 0 ? axisAttr->i() + rankA : axisAttr->i();
-    if (axis < 0 || axis + rankB > rankA)
+    if (axis < 0 || axis > rankA - rankB) // not axis + rankB: it overflows
       return n.emitError("legacy broadcast axis " +
                          llvm::Twine(axisAttr->i()) + " does not fit B of rank " +
                          llvm::Twine(rankB) + " into A of rank " +
@@ -177,6 +177,11 @@ void registerElementwiseHandlers(HandlerTable &t) {
     for (int v : {7, 13, 14})
       t.generic(op, v, kilnOp);
   }
+  // Pow-1 has the same legacy broadcast (it used to reach Kiln through ONNX's
+  // version converter, which is no longer run on untrusted models).
+  t.add("Pow", 1, [](NodeImporter &n) {
+    return importLegacyBroadcast(n, "kiln.pow");
+  });
   for (int v : {7, 12, 13, 15})
     t.generic("Pow", v, "kiln.pow");
   t.generic("Mod", 10, "kiln.mod");

@@ -173,7 +173,8 @@ bool NodeImporterImpl::getConstantInts(size_t i,
         return false;
       llvm::ArrayRef<char> data = blob->getData();
       out.resize(data.size() / 8);
-      std::memcpy(out.data(), data.data(), out.size() * 8);
+      if (!out.empty()) // An empty blob's data pointer may be null.
+        std::memcpy(out.data(), data.data(), out.size() * 8);
       return true;
     }
     return false;
@@ -420,18 +421,33 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
   }
   builder.setInsertionPointToEnd(entry);
 
-  // 3. Nodes.
+  // 3. Nodes. Every unsupported op is reported first, in one line; then the
+  // first node that fails to import ends the import, so that a bad model
+  // gets one error line, not one per node.
   const HandlerTable &table = getHandlerTable();
   std::vector<UnsupportedOp> unsupported;
-  bool hadError = false;
+  for (const onnx::NodeProto &node : graph.node()) {
+    std::string domain = node.domain() == "ai.onnx" ? "" : node.domain();
+    int64_t version = opsetFor(domain);
+    if (!table.lookup(domain, node.op_type(), version))
+      unsupported.push_back({node.op_type(), node.name(), domain, version});
+  }
+  if (!unsupported.empty()) {
+    emitError(fileLoc) << formatUnsupported(unsupported);
+    return {};
+  }
   for (int i = 0; i < graph.node_size(); ++i) {
     const onnx::NodeProto &node = graph.node(i);
     std::string domain = node.domain() == "ai.onnx" ? "" : node.domain();
     int64_t version = opsetFor(domain);
     const ImportFn *fn = table.lookup(domain, node.op_type(), version);
-    if (!fn) {
-      unsupported.push_back({node.op_type(), node.name(), domain, version});
-      continue;
+    assert(fn && "unsupported ops are reported before the import");
+    // Handlers read the node's first output (found by fuzzing: a Constant
+    // without outputs aborted in protobuf).
+    if (node.output_size() == 0) {
+      emitError(fileLoc) << "node '" << node.name() << "' (" << node.op_type()
+                         << ") has no outputs; expected at least one";
+      return {};
     }
     bool ready = true;
     for (const auto &in : node.input()) {
@@ -439,26 +455,21 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
         continue;
       bool failedToLoad = false;
       if (!lookup(in, failedToLoad)) {
+        if (failedToLoad)
+          return {};
         ready = false;
-        hadError |= failedToLoad;
       }
     }
     if (!ready)
-      continue; // Downstream of an unsupported or failed node.
+      continue; // Downstream of a node that set no value for it.
     std::string label = node.name().empty()
                             ? node.op_type() + "_" + std::to_string(i)
                             : node.name();
     NodeImporterImpl importer(*this, node, version,
                               NameLoc::get(StringAttr::get(&ctx, label)));
     if (failed((*fn)(importer)))
-      hadError = true;
+      return {};
   }
-  if (!unsupported.empty()) {
-    emitError(fileLoc) << formatUnsupported(unsupported);
-    return {};
-  }
-  if (hadError)
-    return {};
 
   // 4. Outputs.
   llvm::SmallVector<Value> results;
@@ -466,8 +477,9 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
     bool failedToLoad = false;
     Value v = lookup(vi.name(), failedToLoad);
     if (!v) {
-      emitError(fileLoc) << "graph output '" << vi.name()
-                         << "' was not imported";
+      if (!failedToLoad) // Otherwise lookup said why.
+        emitError(fileLoc) << "graph output '" << vi.name()
+                           << "' was not imported";
       return {};
     }
     results.push_back(v);

@@ -10,6 +10,8 @@
 #include "kiln/ir/KilnDialect.h"
 #include "kiln/ir/TensorConversion.h"
 
+#include "llvm/Support/MathExtras.h"
+
 #include "mlir/IR/Matchers.h"
 
 using namespace mlir;
@@ -123,12 +125,18 @@ int64_t product(ArrayRef<int64_t> dims) {
   return p;
 }
 
+// Dims and attributes come from the model: a product or sum past int64 is
+// left unknown (the verifier or kernel then reports the model), not wrapped.
 int64_t mulDims(int64_t a, int64_t b) {
-  return isStatic(a) && isStatic(b) ? a * b : kDynamic;
+  int64_t r;
+  return isStatic(a) && isStatic(b) && !llvm::MulOverflow(a, b, r) ? r
+                                                                   : kDynamic;
 }
 
 int64_t addDims(int64_t a, int64_t b) {
-  return isStatic(a) && isStatic(b) ? a + b : kDynamic;
+  int64_t r;
+  return isStatic(a) && isStatic(b) && !llvm::AddOverflow(a, b, r) ? r
+                                                                   : kDynamic;
 }
 
 LogicalResult setResultShapes(Operation *op, ArrayRef<MaybeDims> shapes,

@@ -15,6 +15,8 @@
 #include "kiln/ir/KilnDialect.h"
 #include "kiln/ir/ShapeInference.h"
 
+#include "llvm/Support/MathExtras.h"
+
 using namespace mlir;
 using namespace kiln;
 using namespace kiln::shape;
@@ -70,8 +72,14 @@ Dims windowOutput(Operation *op, ArrayRef<int64_t> in, ArrayRef<int64_t> kernel,
     }
     if (!isStatic(kernel[i]) || kernel[i] < 1)
       continue;
-    int64_t dk = (kernel[i] - 1) * w->dilations[i] + 1;
-    int64_t padded = in[i] + w->pads[i] + w->pads[n + i];
+    // dk = (kernel - 1) * dilation + 1, padded = in + pads; attributes
+    // from a model can overflow them, which leaves the dim unknown.
+    int64_t dk, padded;
+    if (llvm::MulOverflow(kernel[i] - 1, w->dilations[i], dk) ||
+        llvm::AddOverflow(dk, int64_t(1), dk) ||
+        llvm::AddOverflow(in[i], w->pads[i], padded) ||
+        llvm::AddOverflow(padded, w->pads[n + i], padded))
+      continue;
     if (padded < dk)
       continue; // invalid; the kernel reports it
     int64_t o = (ceilMode ? ceilDiv(padded - dk, s) : (padded - dk) / s) + 1;
@@ -196,8 +204,8 @@ LogicalResult DepthToSpaceOp::inferShapes(SmallVectorImpl<Type> &types) {
   int64_t b = intAttrOr(*this, "blocksize", 0);
   if (!x || x->size() != 4 || b < 1)
     return setResultShapes(*this, {}, types);
-  int64_t c = (*x)[1];
-  Dims y{(*x)[0], isStatic(c) && c % (b * b) == 0 ? c / (b * b) : kDynamic,
+  int64_t c = (*x)[1], bb = mulDims(b, b);
+  Dims y{(*x)[0], isStatic(c) && isStatic(bb) && c % bb == 0 ? c / bb : kDynamic,
          mulDims((*x)[2], b), mulDims((*x)[3], b)};
   return setResultShapes(*this, {MaybeDims(y)}, types);
 }
@@ -211,6 +219,7 @@ LogicalResult SpaceToDepthOp::inferShapes(SmallVectorImpl<Type> &types) {
   auto divided = [&](int64_t d) {
     return isStatic(d) && d % b == 0 ? d / b : kDynamic;
   };
-  Dims y{(*x)[0], mulDims((*x)[1], b * b), divided((*x)[2]), divided((*x)[3])};
+  Dims y{(*x)[0], mulDims((*x)[1], mulDims(b, b)), divided((*x)[2]),
+         divided((*x)[3])};
   return setResultShapes(*this, {MaybeDims(y)}, types);
 }

@@ -103,7 +103,8 @@ Status tensorFromElementsAttr(ElementsAttr attr, Tensor &out) {
     llvm::ArrayRef<char> raw = dense.getRawData();
     if (raw.size() != t.byteSize())
       return Status::error("dense constant has an unexpected data size");
-    std::memcpy(t.raw(), raw.data(), raw.size());
+    if (!raw.empty()) // An empty constant's data pointer may be null.
+      std::memcpy(t.raw(), raw.data(), raw.size());
   }
   out = std::move(t);
   return Status::ok();

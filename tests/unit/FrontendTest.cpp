@@ -175,6 +175,60 @@ TEST_F(FrontendTest, ShapeOptionMakesDynamicInputStatic) {
   EXPECT_NE(errors.find("'nope'"), std::string::npos) << errors;
 }
 
+TEST_F(FrontendTest, LoadsFromBuffer) {
+  ModelBuilder b;
+  b.input("x", {2, 3}).output("y", {2, 3});
+  b.node("Relu", {"x"}, {"y"});
+  std::string bytes;
+  ASSERT_TRUE(b.model.SerializeToString(&bytes));
+  auto model = frontend::loadModelFromBuffer(ctx, bytes, "mem.onnx", "");
+  ASSERT_TRUE(model) << errors;
+  EXPECT_TRUE(frontend::importModel(ctx, *model)) << errors;
+
+  errors.clear();
+  EXPECT_FALSE(frontend::loadModelFromBuffer(ctx, "", "mem.onnx", ""));
+  EXPECT_NE(errors.find("model is empty"), std::string::npos) << errors;
+  errors.clear();
+  EXPECT_FALSE(frontend::loadModelFromBuffer(ctx, bytes.substr(0, 9),
+                                             "mem.onnx", ""));
+  EXPECT_NE(errors.find("cannot parse"), std::string::npos) << errors;
+}
+
+TEST_F(FrontendTest, RefusesControlCharactersInNames) {
+  ModelBuilder b;
+  b.input("x", {2}).output("y", {2});
+  b.node("Relu", {"x"}, {"y"}, "bad\nname");
+  EXPECT_FALSE(import(b));
+  EXPECT_NE(errors.find("node name 'bad\\x0aname' contains a control "
+                        "character"),
+            std::string::npos)
+      << errors;
+  EXPECT_EQ(errors.find('\n'), errors.size() - 1) << errors;
+}
+
+TEST_F(FrontendTest, OneErrorLinePerBadModel) {
+  // An unsupported op and a Mul missing an input (which used to give two
+  // lines): the Mul fails its ONNX schema, and that is the only line.
+  ModelBuilder b;
+  b.input("x", {2}).output("y", {2});
+  b.node("NoSuchOp", {"x"}, {"t"});
+  b.node("Mul", {"x"}, {"y"});
+  EXPECT_FALSE(import(b));
+  EXPECT_NE(errors.find("input size 1 not in range"), std::string::npos)
+      << errors;
+  EXPECT_EQ(errors.find('\n'), errors.size() - 1) << errors;
+
+  // Two unsupported ops and a Relu reading one of them: one line naming both.
+  ModelBuilder c;
+  c.input("x", {2}).output("y", {2});
+  c.node("NoSuchOp", {"x"}, {"t"});
+  c.node("OtherOp", {"x"}, {"u"});
+  c.node("Relu", {"t"}, {"y"});
+  EXPECT_FALSE(import(c));
+  EXPECT_NE(errors.find("2 unsupported ops"), std::string::npos) << errors;
+  EXPECT_EQ(errors.find('\n'), errors.size() - 1) << errors;
+}
+
 TEST(HandlerTable, PicksGreatestSinceVersionNotAboveOpset) {
   frontend::HandlerTable t;
   int picked = 0;

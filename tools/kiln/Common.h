@@ -51,6 +51,10 @@ struct CompileOptions {
   bool weightsFile = false;
   cpu::CpuOptions cpu;
   bool verbose = false;
+  /// LLVM CPU name to generate code for instead of the host.
+  std::string targetCpu;
+  /// Library builds: keep the generated C driver as DIR/NAME.c.
+  bool keepSource = false;
 };
 
 /// Options of `kiln conformance`.

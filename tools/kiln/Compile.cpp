@@ -50,6 +50,7 @@ static int buildLibrary(const CompileOptions &opts) {
   aot.useCache = opts.cpu.useCache;
   aot.cacheDir = opts.cpu.cacheDir;
   aot.modelPath = opts.model;
+  aot.keepSource = opts.keepSource;
   if (const char *cc = std::getenv("CC"); cc && *cc)
     aot.cc = cc;
   if (opts.verbose)
@@ -82,6 +83,9 @@ static int buildLibrary(const CompileOptions &opts) {
 }
 
 int compileCommand(const CompileOptions &opts) {
+  if (!opts.targetCpu.empty())
+    if (llvm::Error e = cpu::setTargetCpu(opts.targetCpu))
+      return reportError(llvm::toString(std::move(e)));
   bool library = llvm::StringRef(opts.output).ends_with(".so");
   if (library && !opts.emit.empty())
     return reportError("-o '" + opts.output +
@@ -92,6 +96,8 @@ int compileCommand(const CompileOptions &opts) {
     return buildLibrary(opts);
   if (opts.weightsFile)
     return reportError("--weights-file needs -o DIR/libNAME.so");
+  if (opts.keepSource)
+    return reportError("--keep-source needs -o DIR/libNAME.so");
   std::string emit = opts.emit.empty() ? "kiln" : opts.emit;
   static const char *stages[] = {"kiln",         "optimized", "plan", "linalg",
                                  "llvm-dialect", "llvm",      "asm"};

@@ -121,6 +121,18 @@ cl::opt<bool> weightsFile(
              "loaded by NAME_init(path), instead of embedding them"),
     cl::sub(compileCmd), cl::cat(kilnCat));
 
+cl::opt<std::string> targetCpu(
+    "cpu",
+    cl::desc("Generate code for this CPU (an LLVM CPU name: haswell, "
+             "skylake-avx512...) instead of the host; such code may not run "
+             "here"),
+    cl::value_desc("NAME"), cl::sub(compileCmd), cl::cat(kilnCat));
+cl::opt<bool> keepSource(
+    "keep-source",
+    cl::desc("With -o libNAME.so: also keep the generated C driver as "
+             "DIR/NAME.c (for reading; it does not build on its own)"),
+    cl::sub(compileCmd), cl::cat(kilnCat));
+
 // compare
 cl::opt<std::string> cmpModel(cl::Positional, cl::desc("<model.onnx>"),
                               cl::Required, cl::sub(compareCmd));
@@ -244,6 +256,8 @@ int main(int argc, char **argv) {
     o.shapes.assign(shapes.begin(), shapes.end());
     o.keepWeights = keepWeights;
     o.weightsFile = weightsFile;
+    o.targetCpu = targetCpu;
+    o.keepSource = keepSource;
     o.cpu.threads = threads;
     o.cpu.useCache = !noCache;
     o.cpu.cacheDir = cacheDir;

@@ -541,6 +541,8 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
   if (d.weightsFile)
     moves.push_back(
         {t + "/" + d.weightsFileName, dir + "/" + d.weightsFileName});
+  if (options.keepSource)
+    moves.push_back({driver, dir + "/" + d.name + ".c"});
   if (d.numReference)
     moves.push_back({runtimeCopy, dir + "/libkiln-rt.so"});
   moves.push_back({header, dir + "/" + d.name + ".h"});

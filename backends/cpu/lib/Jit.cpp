@@ -54,7 +54,8 @@ llvm::Error prepareGraph(ModuleOp graph, bool optimize) {
     return success();
   });
   if (failed(pm.run(graph)))
-    return makeError("graph passes failed: " + diagnostics);
+    return makeError("graph passes failed: " +
+                     llvm::StringRef(diagnostics).rtrim());
   return llvm::Error::success();
 }
 

@@ -33,7 +33,8 @@ namespace kiln::frontend {
 
 /// The newest default-domain opset Kiln's handlers know.
 inline constexpr int64_t kMaxOpset = 21;
-/// The oldest default-domain opset Kiln accepts (older ones are upgraded).
+/// The oldest default-domain opset Kiln's handlers start at (a model of an
+/// older opset loads when its ops have handlers there; it is not upgraded).
 inline constexpr int64_t kMinOpset = 7;
 /// The newest opset Debian's ONNX (1.12) can check and shape-infer.
 inline constexpr int64_t kMaxCheckedOpset = 17;
@@ -75,6 +76,15 @@ struct UnsupportedOp {
 std::unique_ptr<LoadedModel> loadModel(mlir::MLIRContext &ctx,
                                        llvm::StringRef path,
                                        const LoadOptions &options = {});
+
+/// Validates, checks and shape-infers the serialized model \p bytes, as
+/// loadModel does after reading a file. \p name labels diagnostics;
+/// external data is read only from inside \p directory (an empty one means
+/// the current folder).
+std::unique_ptr<LoadedModel>
+loadModelFromBuffer(mlir::MLIRContext &ctx, llvm::StringRef bytes,
+                    llvm::StringRef name, llvm::StringRef directory,
+                    const LoadOptions &options = {});
 
 /// Every node of \p model that no handler imports.
 std::vector<UnsupportedOp> findUnsupportedOps(const LoadedModel &model);

@@ -59,13 +59,17 @@ struct AotOptions {
   /// libkiln-rt.so, copied beside a library whose plan has reference steps;
   /// empty: found beside the running executable (findRuntimeLibrary).
   std::string runtimeLibrary;
+  /// Also keep the generated C driver as DIR/NAME.c, for reading and for
+  /// the codegen goldens; it does not build on its own (its `.incbin` names
+  /// the build's temporary folder).
+  bool keepSource = false;
 };
 
 /// What an AOT build wrote, for the report.
 struct AotResult {
   /// The files written, the library last and its header before it: the
-  /// weights file (with weightsFile) first, then libkiln-rt.so (with
-  /// reference steps).
+  /// weights file (with weightsFile) first, then the C driver (with
+  /// keepSource), then libkiln-rt.so (with reference steps).
   std::vector<std::string> files;
   /// The C prefix of the API (`resnet_small` for libresnet-small.so).
   std::string prefix;

@@ -34,8 +34,15 @@ struct HostTarget {
   /// Widest vector register in bits (256 with AVX2, 512 with AVX-512).
   unsigned vectorBits = 128;
 };
-/// The host, detected once.
+/// The CPU code is generated for: the host, detected once, unless
+/// setTargetCpu chose another.
 const HostTarget &hostTarget();
+
+/// Generates code for \p cpu (an LLVM CPU name: haswell, skylake-avx512...)
+/// with its full feature set, instead of for the host (`kiln compile
+/// --cpu`). Must come before the first hostTarget(); fails on a name LLVM
+/// does not know for the host's architecture.
+llvm::Error setTargetCpu(llvm::StringRef cpu);
 
 /// Options of code generation.
 struct CodegenOptions {
