@@ -104,6 +104,8 @@ public:
 
 private:
   int counter = 0;
+  /// Whether the graph has an input yet.
+  bool hasInput = false;
 };
 
 /// One entry of the generator table.

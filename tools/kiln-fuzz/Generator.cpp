@@ -86,7 +86,9 @@ Value GenContext::operand(const std::function<bool(const Value &)> &pred,
     if (!pred(probe))
       return Value{}; // Nothing fits: the caller gives up.
   }
-  if (allowInit && chance(0.3))
+  // An initializer only beside graph inputs: a graph of constants folds
+  // away at compile time and would test nothing but the folder.
+  if (allowInit && hasInput && chance(0.3))
     return initializer(fallback, positive);
   return input(fallback, positive);
 }
@@ -95,6 +97,7 @@ Value GenContext::input(const Dims &dims, bool positive) {
   ValueKind kind = positive     ? ValueKind::Positive
                    : edgeValues ? ValueKind::Edge
                                 : ValueKind::Normal;
+  hasInput = true;
   Value v;
   v.name = b.input(std::string(valuePrefix(kind)) + std::to_string(counter++),
                    onnx::TensorProto::FLOAT, dims);
