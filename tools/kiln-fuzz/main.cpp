@@ -42,48 +42,50 @@ using namespace kiln::fuzz;
 
 namespace {
 
+cl::OptionCategory fuzzCat("kiln-fuzz-graphs options");
+
 cl::opt<std::string> seedsOpt(
     "seeds", cl::desc("Seeds to run, inclusive (default 0..99)"),
-    cl::value_desc("A..B"));
+    cl::value_desc("A..B"), cl::cat(fuzzCat));
 cl::opt<uint64_t> seedStart("seed-start",
                             cl::desc("First seed (with --count)"),
-                            cl::init(0));
+                            cl::init(0), cl::cat(fuzzCat));
 cl::opt<uint64_t> countOpt("count", cl::desc("Number of seeds (default 100)"),
-                           cl::init(100));
+                           cl::init(100), cl::cat(fuzzCat));
 cl::opt<unsigned> jobsOpt(
     "jobs", cl::desc("Graphs checked at a time (default: all cores)"),
-    cl::init(0));
+    cl::init(0), cl::cat(fuzzCat));
 cl::opt<std::string> backendsOpt(
     "backends",
     cl::desc("Backends to run; each is compared with the interpreter, which "
              "always runs (default interp,jit,aot)"),
-    cl::value_desc("interp,jit,aot"), cl::init("interp,jit,aot"));
+    cl::value_desc("interp,jit,aot"), cl::init("interp,jit,aot"), cl::cat(fuzzCat));
 cl::opt<std::string> outDir(
     "out", cl::desc("Folder for minimized findings (default fuzz-findings)"),
-    cl::value_desc("DIR"), cl::init("fuzz-findings"));
+    cl::value_desc("DIR"), cl::init("fuzz-findings"), cl::cat(fuzzCat));
 cl::opt<unsigned> timeoutOpt(
     "timeout", cl::desc("Seconds per graph before it counts as a hang "
                         "(default 60)"),
-    cl::init(60));
+    cl::init(60), cl::cat(fuzzCat));
 cl::opt<bool> replay(
     "replay",
     cl::desc("Check the given .onnx files (or every .onnx in the given "
-             "folders) instead of generated graphs"));
+             "folders) instead of generated graphs"), cl::cat(fuzzCat));
 cl::list<std::string> replayFiles(cl::Positional,
-                                  cl::desc("[FILE.onnx | DIR]..."));
+                                  cl::desc("[FILE.onnx | DIR]..."), cl::cat(fuzzCat));
 cl::opt<bool> noMinimize("no-minimize",
-                         cl::desc("Write findings without minimizing them"));
+                         cl::desc("Write findings without minimizing them"), cl::cat(fuzzCat));
 cl::opt<int> minimizeBudget(
     "minimize-budget",
     cl::desc("Candidate models tried per finding (default 80)"),
-    cl::init(80));
+    cl::init(80), cl::cat(fuzzCat));
 cl::opt<std::string> emitDir(
     "emit", cl::desc("Only write the seeds' models into DIR, run nothing"),
-    cl::value_desc("DIR"));
+    cl::value_desc("DIR"), cl::cat(fuzzCat));
 cl::opt<bool> strictRejects(
     "fail-on-reject",
     cl::desc("Exit non-zero when the importer or the interpreter refuses a "
-             "generated graph (a generator bug)"));
+             "generated graph (a generator bug)"), cl::cat(fuzzCat));
 
 /// Prints "kiln-fuzz-graphs: error: MESSAGE" and returns 2.
 int fatal(const Twine &message) {
@@ -200,6 +202,7 @@ int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   cl::SetVersionPrinter(
       [](raw_ostream &os) { os << "kiln-fuzz-graphs (Kiln)\n"; });
+  cl::HideUnrelatedOptions(fuzzCat);
   cl::ParseCommandLineOptions(
       argc, argv,
       "kiln-fuzz-graphs: random ONNX graphs run on the interpreter, the JIT "
@@ -355,14 +358,17 @@ int main(int argc, char **argv) {
                  << v.message << "\n";
           outs().flush();
         }
-        if (progress) {
+        // On a terminal a progress line redrawn in place; in a log, the
+        // same line every 100 graphs.
+        if (progress || done % 100 == 0) {
           double s = std::chrono::duration<double>(
                          std::chrono::steady_clock::now() - start)
                          .count();
-          errs() << "\r[" << done << "/" << count << "] " << passed
-                 << " passed, " << failed << " failed, " << skipped
-                 << " skipped, " << format("%.2f", done / std::max(s, 1e-9))
-                 << " graphs/s";
+          errs() << (progress ? "\r" : "") << "[" << done << "/" << count
+                 << "] " << passed << " passed, " << failed << " failed, "
+                 << skipped << " skipped, "
+                 << format("%.2f", done / std::max(s, 1e-9)) << " graphs/s"
+                 << (progress ? "" : "\n");
         }
       });
   if (progress)
