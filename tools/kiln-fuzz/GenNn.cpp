@@ -182,7 +182,8 @@ bool drawWindow(GenContext &c, const Dims &in, bool dilations, bool pool,
   w.strides.assign(n, 1);
   w.dilations.assign(n, 1);
   w.pads.assign(2 * n, 0);
-  // auto_pad with ceil_mode: ONNX's inference and kernels disagree on it.
+  // No auto_pad with ceil_mode: ONNX 1.12 shape inference sizes SAME
+  // windows with ceil_mode differently from ceil(in / stride).
   if (!w.ceil && c.chance(0.15))
     w.autoPad = c.oneOf<std::string>({"SAME_UPPER", "SAME_LOWER", "VALID"});
   for (size_t i = 0; i < n; ++i) {
