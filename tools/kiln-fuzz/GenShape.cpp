@@ -498,7 +498,9 @@ bool genCast(GenContext &c) {
       {onnx::TensorProto::UINT8, true, true},
       {onnx::TensorProto::BOOL, true, true},
       {onnx::TensorProto::DOUBLE, false, true},
-      {onnx::TensorProto::FLOAT16, false, true},
+      // Rounding to half moves a value by up to 1e-3 relative, the
+      // tolerance: only exact operands (seed 2521 of the first long run).
+      {onnx::TensorProto::FLOAT16, true, true},
   };
   const Target &t = c.oneOf(targets);
   bool isUnsigned = t.type == onnx::TensorProto::UINT8;
