@@ -6,7 +6,7 @@
 // either the old file or the complete new one.
 //
 //===----------------------------------------------------------------------===//
-#include "Zoo.h"
+#include "FileWriter.h"
 
 #include <cerrno>
 #include <cstdio>

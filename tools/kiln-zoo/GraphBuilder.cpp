@@ -70,6 +70,15 @@ onnx::AttributeProto attrFloat(const std::string &name, float value) {
   return a;
 }
 
+onnx::AttributeProto attrString(const std::string &name,
+                                const std::string &value) {
+  onnx::AttributeProto a;
+  a.set_name(name);
+  a.set_type(onnx::AttributeProto::STRING);
+  a.set_s(value);
+  return a;
+}
+
 void setTensorType(onnx::ValueInfoProto &info, int32_t elemType,
                    const Dims &dims) {
   onnx::TypeProto_Tensor *t = info.mutable_type()->mutable_tensor_type();
@@ -169,6 +178,37 @@ std::string GraphBuilder::constInt64s(const std::string &name, const Dims &dims,
   std::memcpy(t->mutable_raw_data()->data(), values.data(),
               values.size() * sizeof(int64_t));
   return t->name();
+}
+
+std::string GraphBuilder::constRaw(const std::string &name, int32_t elemType,
+                                   const Dims &dims,
+                                   const std::string &bytes) {
+  onnx::TensorProto *t = addInitializer(name, elemType, dims, bytes.size());
+  *t->mutable_raw_data() = bytes;
+  return t->name();
+}
+
+std::vector<std::string>
+GraphBuilder::op(const std::string &opType,
+                 const std::vector<std::string> &inputs,
+                 const std::vector<onnx::AttributeProto> &attrs,
+                 int numOutputs) {
+  assert(numOutputs >= 1 && "a node has at least one output");
+  std::string base = (scope.empty() ? "" : scope + "/") + opType + "_" +
+                     std::to_string(nodeCounter++);
+  onnx::NodeProto *node = graph().add_node();
+  node->set_name(unique(base));
+  node->set_op_type(opType);
+  for (const std::string &in : inputs)
+    node->add_input(in);
+  for (const onnx::AttributeProto &a : attrs)
+    *node->add_attribute() = a;
+  std::vector<std::string> outs;
+  for (int i = 0; i < numOutputs; ++i) {
+    outs.push_back(unique(base + "_out" + (i ? std::to_string(i) : "")));
+    node->add_output(outs.back());
+  }
+  return outs;
 }
 
 std::string GraphBuilder::op(const std::string &opType,

@@ -52,6 +52,8 @@ onnx::AttributeProto attrInt(const std::string &name, int64_t value);
 onnx::AttributeProto attrInts(const std::string &name,
                               const std::vector<int64_t> &values);
 onnx::AttributeProto attrFloat(const std::string &name, float value);
+onnx::AttributeProto attrString(const std::string &name,
+                                const std::string &value);
 
 /// Sets \p info to a tensor type with element type \p elemType and the given
 /// static shape.
@@ -95,6 +97,18 @@ public:
                  const std::vector<std::string> &inputs,
                  std::initializer_list<onnx::AttributeProto> attrs = {},
                  const std::string &outName = "");
+
+  /// The same with attributes built at run time, and \p numOutputs
+  /// outputs (named "<base>_out", "<base>_out1", ...). Returns the outputs.
+  std::vector<std::string> op(const std::string &opType,
+                              const std::vector<std::string> &inputs,
+                              const std::vector<onnx::AttributeProto> &attrs,
+                              int numOutputs);
+
+  /// Adds a constant initializer of any element type from its raw
+  /// little-endian bytes (not counted as a parameter).
+  std::string constRaw(const std::string &name, int32_t elemType,
+                       const Dims &dims, const std::string &bytes);
 
   /// Node names and generated value names start with this prefix, so that a
   /// node can be traced back to the layer that made it (e.g. "layer1.0").

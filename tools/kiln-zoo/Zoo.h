@@ -10,6 +10,8 @@
 #ifndef KILN_TOOLS_ZOO_ZOO_H
 #define KILN_TOOLS_ZOO_ZOO_H
 
+#include "FileWriter.h"
+
 #include <onnx/onnx_pb.h>
 
 #include <cstdint>
@@ -46,14 +48,6 @@ bool writeMalformedCorpus(const std::string &dir, uint64_t seed,
 /// \p err on failure.
 bool writeMutatedModels(const std::string &dir, uint64_t seed,
                         std::string &err);
-
-/// Writes \p bytes to \p path via "<path>.tmp-<pid>" and rename.
-bool writeFileAtomic(const std::string &path, const std::string &bytes,
-                     std::string &err);
-/// Serializes \p model to \p path the same way, streaming the bytes so that a
-/// large model is not held in memory twice. Sets \p bytesWritten.
-bool writeModelAtomic(const std::string &path, const onnx::ModelProto &model,
-                      int64_t &bytesWritten, std::string &err);
 
 } // namespace kiln::zoo
 

@@ -25,6 +25,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Common.h"
+#include "TensorDiff.h"
 
 #include "kiln/ir/KilnDialect.h"
 #include "kiln/runtime/Npy.h"
@@ -42,76 +43,6 @@
 namespace kiln::tool {
 
 namespace {
-
-/// How a JIT tensor compares with the interpreter's.
-struct Diff {
-  /// Set when the shapes or dtypes differ; the values are then not compared.
-  std::string shapeError;
-  /// Largest |jit - interp|, and largest |jit - interp| / |interp| over the
-  /// elements where interp is nonzero (infinite for a NaN on one side only).
-  double maxAbs = 0, maxRel = 0;
-  /// Elements outside the tolerance.
-  int64_t mismatches = 0;
-  bool ok() const { return shapeError.empty() && mismatches == 0; }
-  /// Folds \p other into this, for a step with several results.
-  void merge(const Diff &other) {
-    if (shapeError.empty())
-      shapeError = other.shapeError;
-    maxAbs = std::max(maxAbs, other.maxAbs);
-    maxRel = std::max(maxRel, other.maxRel);
-    mismatches += other.mismatches;
-  }
-};
-
-/// Compares \p jit with \p ref: floats within |jit - ref| <= atol + rtol *
-/// |ref| (NaN matches only NaN, infinities only themselves), integers and
-/// bools exactly.
-Diff compareTensors(const Tensor &jit, const Tensor &ref, double atol,
-                    double rtol) {
-  Diff d;
-  if (jit.dtype() != ref.dtype() || jit.shape() != ref.shape()) {
-    d.shapeError = "jit " + formatShape(jit.shape()) + " " +
-                   std::string(dtypeName(jit.dtype())) + ", interp " +
-                   formatShape(ref.shape()) + " " +
-                   std::string(dtypeName(ref.dtype()));
-    return d;
-  }
-  bool exact = !isFloat(ref.dtype());
-  /// Accounts for one element pair that is not \p equal.
-  auto visit = [&](double a, double b, bool equal) {
-    if (equal)
-      return;
-    double diff = std::fabs(a - b);
-    if (std::isnan(diff))
-      diff = INFINITY;
-    d.maxAbs = std::max(d.maxAbs, diff);
-    if (b != 0)
-      d.maxRel = std::max(d.maxRel, diff / std::fabs(b));
-    if (exact || !(diff <= atol + rtol * std::fabs(b)))
-      ++d.mismatches;
-  };
-  auto same = [](double a, double b) {
-    return a == b || (std::isnan(a) && std::isnan(b));
-  };
-  int64_t n = ref.numElements();
-  if (ref.dtype() == DType::F32) {
-    const float *a = jit.data<float>(), *b = ref.data<float>();
-    for (int64_t i = 0; i < n; ++i)
-      visit(a[i], b[i], same(a[i], b[i]));
-  } else if (exact) {
-    // As int64, so large i64 values are not rounded to equal doubles.
-    for (int64_t i = 0; i < n; ++i) {
-      int64_t a = jit.getAsInt64(i), b = ref.getAsInt64(i);
-      visit(static_cast<double>(a), static_cast<double>(b), a == b);
-    }
-  } else {
-    for (int64_t i = 0; i < n; ++i) {
-      double a = jit.getAsDouble(i), b = ref.getAsDouble(i);
-      visit(a, b, same(a, b));
-    }
-  }
-  return d;
-}
 
 /// The ONNX node name the importer put in \p loc ("" when there is none).
 std::string nodeName(mlir::Location loc) {

@@ -2,7 +2,7 @@
 //
 // Runs ONNX backend test cases: folders holding model.onnx and
 // test_data_set_*/{input,output}_*.pb. Each case runs in a forked child with
-// a time and memory limit, so a crash or hang fails that case only. A case is
+// a time and memory limit (ChildPool.h), so a crash or hang fails that case only. A case is
 // `unsupported` when Kiln reports an unsupported op, type or attribute; it
 // fails when anything else goes wrong or an output differs beyond
 // rtol 1e-3 / atol 1e-7 (the ONNX backend test defaults).
@@ -15,6 +15,7 @@
 // --write-expect FILE rewrites that column only.
 //
 //===----------------------------------------------------------------------===//
+#include "ChildPool.h"
 #include "Common.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -30,10 +31,6 @@
 #include <sstream>
 #include <thread>
 
-#include <poll.h>
-#include <signal.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 namespace kiln::tool {
@@ -230,87 +227,6 @@ Outcome runCase(const Case &c, const std::string &backendName,
   return Outcome::Pass;
 }
 
-/// A running child: its pid, the read end of its report pipe and deadline.
-struct Child {
-  pid_t pid;
-  int fd;
-  size_t index;
-  std::chrono::steady_clock::time_point deadline;
-  std::string report;
-};
-
-/// Forks a child for case \p c; false (with the case failed) if it could not.
-bool startChild(Case &c, const std::string &backend, size_t index,
-                unsigned timeout,
-                std::vector<Child> &running) {
-  int fds[2];
-  if (pipe(fds) != 0) {
-    c.outcome = Outcome::Fail;
-    c.reason = "cannot create a pipe";
-    return false;
-  }
-  llvm::outs().flush();
-  llvm::errs().flush();
-  pid_t pid = fork();
-  if (pid == 0) {
-    close(fds[0]);
-    // 8 GiB of address space: a runaway allocation fails this case only.
-    // Not under a sanitizer, whose shadow memory already reserves terabytes
-    // (scripts/sanitize.sh bounds allocations through ASAN_OPTIONS instead).
-#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
-    struct rlimit limit = {8ull << 30, 8ull << 30};
-    setrlimit(RLIMIT_AS, &limit);
-#endif
-    std::string reason;
-    Outcome o = runCase(c, backend, reason);
-    std::string msg = std::to_string(static_cast<int>(o)) + " " + reason;
-    for (char &ch : msg)
-      if (ch == '\n')
-        ch = ' ';
-    ssize_t ignored = write(fds[1], msg.data(), msg.size());
-    (void)ignored;
-    close(fds[1]);
-    _exit(0);
-  }
-  close(fds[1]);
-  if (pid < 0) {
-    close(fds[0]);
-    c.outcome = Outcome::Fail;
-    c.reason = "cannot fork";
-    return false;
-  }
-  running.push_back({pid, fds[0], index,
-                     std::chrono::steady_clock::now() +
-                         std::chrono::seconds(timeout),
-                     ""});
-  return true;
-}
-
-/// Collects a finished (or timed-out) child's result into its case.
-void finishChild(Child &ch, Case &c, bool timedOut, unsigned timeout) {
-  int status = 0;
-  if (timedOut) {
-    kill(ch.pid, SIGKILL);
-    waitpid(ch.pid, &status, 0);
-    c.outcome = Outcome::Fail;
-    c.reason = "timed out after " + std::to_string(timeout) + " s (hang)";
-  } else {
-    waitpid(ch.pid, &status, 0);
-    if (WIFSIGNALED(status)) {
-      c.outcome = Outcome::Fail;
-      c.reason = std::string("crashed with signal ") +
-                 strsignal(WTERMSIG(status));
-    } else if (ch.report.empty()) {
-      c.outcome = Outcome::Fail;
-      c.reason = "exited without a report";
-    } else {
-      c.outcome = static_cast<Outcome>(ch.report[0] - '0');
-      c.reason = ch.report.size() > 2 ? ch.report.substr(2) : "";
-    }
-  }
-  close(ch.fd);
-}
-
 /// The expected-results file: one line per case with its outcome on each
 /// backend ("pass", "fail", "unsupported", or "-" when not recorded).
 ///
@@ -437,48 +353,40 @@ int conformanceCommand(const ConformanceOptions &opts) {
   if (cases.empty())
     return reportError("no test cases found");
 
-  unsigned jobs = opts.jobs ? opts.jobs
-                            : std::max(1u, std::thread::hardware_concurrency());
+  ChildPoolOptions pool;
+  pool.jobs = opts.jobs ? opts.jobs
+                        : std::max(1u, std::thread::hardware_concurrency());
+  pool.timeoutSeconds = opts.timeoutSeconds;
   bool progress = isatty(STDERR_FILENO);
-  std::vector<Child> running;
-  size_t next = 0, done = 0;
-  while (done < cases.size()) {
-    while (running.size() < jobs && next < cases.size()) {
-      if (!startChild(cases[next], opts.backend, next, opts.timeoutSeconds,
-                      running))
-        ++done; // Already failed.
-      ++next;
-    }
-    std::vector<pollfd> fds;
-    for (auto &ch : running)
-      fds.push_back({ch.fd, POLLIN, 0});
-    poll(fds.data(), fds.size(), 200);
-    auto now = std::chrono::steady_clock::now();
-    for (size_t i = 0; i < running.size();) {
-      Child &ch = running[i];
-      bool finished = false, timedOut = false;
-      if (fds[i].revents & (POLLIN | POLLHUP | POLLERR)) {
-        char buf[4096];
-        ssize_t n = read(ch.fd, buf, sizeof buf);
-        if (n > 0)
-          ch.report.append(buf, n);
-        else
-          finished = true;
-      }
-      if (!finished && now > ch.deadline)
-        finished = timedOut = true;
-      if (finished) {
-        finishChild(ch, cases[ch.index], timedOut, opts.timeoutSeconds);
-        running.erase(running.begin() + i);
-        fds.erase(fds.begin() + i);
+  size_t done = 0;
+  runInChildren(
+      cases.size(), pool,
+      [&](size_t i, ChildPipe &out) {
+        std::string reason;
+        Outcome o = runCase(cases[i], opts.backend, reason);
+        std::string msg = std::to_string(static_cast<int>(o)) + " " + reason;
+        for (char &ch : msg)
+          if (ch == '\n')
+            ch = ' ';
+        out.write(msg);
+      },
+      [&](size_t i, const ChildResult &r) {
+        Case &c = cases[i];
+        std::string failure = r.describe(opts.timeoutSeconds);
+        if (!failure.empty() && (r.timedOut || r.signal || r.report.empty())) {
+          c.outcome = Outcome::Fail;
+          c.reason = failure;
+        } else if (r.report.empty()) {
+          c.outcome = Outcome::Fail;
+          c.reason = "exited without a report";
+        } else {
+          c.outcome = static_cast<Outcome>(r.report[0] - '0');
+          c.reason = r.report.size() > 2 ? r.report.substr(2) : "";
+        }
         ++done;
         if (progress)
           llvm::errs() << "\r[" << done << "/" << cases.size() << "]";
-      } else {
-        ++i;
-      }
-    }
-  }
+      });
   if (progress)
     llvm::errs() << "\r";
 

@@ -35,6 +35,20 @@ namespace kiln::cpu {
 /// Constants up to this many elements are cloned into kernels.
 static constexpr int64_t kInlineLimit = 64;
 
+/// Whether an operand or result of \p op is a static tensor with no
+/// elements. Such ops run as reference steps: a memref with a zero dimension
+/// has no strided layout, so the bare-pointer calling convention of the
+/// kernels cannot pass it and the kernel would fail to translate (found by
+/// kiln-fuzz-graphs: Selu then Concat of a 0x0x0 tensor).
+static bool touchesEmptyTensor(Operation *op) {
+  auto empty = [](Type t) {
+    auto ranked = dyn_cast<RankedTensorType>(t);
+    return ranked && ranked.hasStaticShape() && ranked.getNumElements() == 0;
+  };
+  return llvm::any_of(op->getOperandTypes(), empty) ||
+         llvm::any_of(op->getResultTypes(), empty);
+}
+
 static llvm::Error makeError(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
 }
@@ -313,6 +327,8 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
     FailureOr<int64_t> items = failure();
     if (!hasCompilableTypes(&op)) {
       step.reason = describeUncompilableTypes(&op);
+    } else if (touchesEmptyTensor(&op)) {
+      step.reason = "a tensor with no elements";
     } else {
       std::string name = "kiln_k" + std::to_string(plan.numCompiled());
       items = outliner.outline(&op, name, isBuffer, step.reason);

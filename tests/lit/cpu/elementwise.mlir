@@ -68,3 +68,11 @@
 // CLIP: arith.cmpf olt, %{{.*}}, %[[LO]] : f32
 // CLIP-NOT: cmpf ogt
 // CLIP: linalg.yield
+
+// An op on a tensor with no elements is a reference step: a zero-dim memref
+// has no bare-pointer form, so its kernel would not translate (a finding of
+// kiln-fuzz-graphs, tests/fuzz/graphs/empty-tensor-kernel.onnx).
+// RUN: kiln compile %S/../../fuzz/graphs/empty-tensor-kernel.onnx --emit=plan | FileCheck %s --check-prefix=EMPTY
+// EMPTY: 0 compiled kernels, 2 reference steps
+// EMPTY: reference kiln.selu (node '{{.*}}'): a tensor with no elements
+// EMPTY: reference kiln.concat (node '{{.*}}'): a tensor with no elements

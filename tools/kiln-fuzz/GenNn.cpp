@@ -1,0 +1,576 @@
+//===- GenNn.cpp - Reductions, convolutions, pools, products, norms -------===//
+//
+// Reductions with every axes/keepdims form (attribute, input, omitted, empty
+// with noop_with_empty_axes, negative axes) and ArgMax/ArgMin; Conv,
+// ConvTranspose and pools with random strides, pads, dilations, groups and
+// auto_pad; MatMul with batch broadcasting and 1-D operands, Gemm with
+// transposes and a broadcast C; Softmax, LogSoftmax, LayerNormalization,
+// BatchNormalization and InstanceNormalization.
+//
+//===----------------------------------------------------------------------===//
+#include "GenContext.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiln::fuzz {
+namespace {
+
+using Attrs = std::vector<onnx::AttributeProto>;
+
+/// A random subset of the axes of a rank-\p rank tensor, each written
+/// positive or negative, in random order.
+std::vector<int64_t> randomAxes(GenContext &c, int rank, bool nonEmpty) {
+  std::vector<int64_t> axes;
+  for (int a = 0; a < rank; ++a)
+    if (c.chance(0.5))
+      axes.push_back(c.chance(0.3) ? a - rank : a);
+  if (axes.empty() && nonEmpty && rank > 0) {
+    int a = static_cast<int>(c.range(0, rank - 1));
+    axes.push_back(c.chance(0.3) ? a - rank : a);
+  }
+  if (axes.size() > 1 && c.chance(0.3))
+    std::swap(axes.front(), axes.back());
+  return axes;
+}
+
+bool genReduce(GenContext &c) {
+  static const std::vector<std::string> ops = {
+      "ReduceSum",  "ReduceMean",      "ReduceMax",       "ReduceMin",
+      "ReduceProd", "ReduceL1",        "ReduceL2",        "ReduceLogSumExp",
+      "ReduceLogSum", "ReduceSumSquare"};
+  std::string op = c.oneOf(ops);
+  bool ordered = op != "ReduceMax" && op != "ReduceMin";
+  Value x = c.operand(
+      [&](const Value &v) {
+        if (v.dims.empty())
+          return false;
+        if (!ordered)
+          return true;
+        if (!c.summable(v))
+          return false;
+        if (op == "ReduceLogSum")
+          return v.positive;
+        if (op == "ReduceLogSumExp")
+          return v.bound <= 20;
+        if (op == "ReduceProd")
+          return v.bound <= 2 && count(v.dims) <= 64;
+        return true;
+      },
+      c.dims(static_cast<int>(c.range(1, 4))));
+  if (x.name.empty())
+    return false;
+  int rank = static_cast<int>(x.dims.size());
+  // Forms: 0 all axes (omitted), 1 a subset, 2 empty axes input with
+  // noop_with_empty_axes (ReduceSum only, the one with axes as an input).
+  int form = static_cast<int>(c.range(0, op == "ReduceSum" ? 2 : 1));
+  std::vector<int64_t> axes;
+  if (form == 1)
+    axes = randomAxes(c, rank, true);
+  bool keep = c.chance(0.5);
+  std::vector<bool> reduced(rank, form == 0);
+  for (int64_t a : axes)
+    reduced[static_cast<size_t>(a < 0 ? a + rank : a)] = true;
+  if (form == 2)
+    reduced.assign(rank, false);
+  // Reductions over an empty axis have no defined identity for some ops.
+  for (int a = 0; a < rank; ++a)
+    if (reduced[a] && x.dims[a] == 0 && op != "ReduceSum" &&
+        op != "ReduceSumSquare" && op != "ReduceL1" && op != "ReduceProd")
+      return false;
+  Attrs attrs;
+  std::vector<std::string> inputs = {x.name};
+  if (!keep || c.chance(0.5))
+    attrs.push_back(zoo::attrInt("keepdims", keep));
+  if (op == "ReduceSum") {
+    if (form == 1)
+      inputs.push_back(c.int64s(axes));
+    if (form == 2) {
+      inputs.push_back(c.int64s({0}, {}));
+      attrs.push_back(zoo::attrInt("noop_with_empty_axes", 1));
+    }
+  } else if (form == 1) {
+    attrs.push_back(zoo::attrInts("axes", axes));
+  }
+  Value out;
+  int64_t n = 1;
+  for (int a = 0; a < rank; ++a) {
+    if (reduced[a])
+      n *= x.dims[a];
+    if (!reduced[a])
+      out.dims.push_back(x.dims[a]);
+    else if (keep)
+      out.dims.push_back(1);
+  }
+  out.name = c.b.op(op, inputs, attrs, 1)[0];
+  out.exact = !ordered && x.exact;
+  double b = x.bound, m = static_cast<double>(std::max<int64_t>(n, 1));
+  if (op == "ReduceSum" || op == "ReduceL1")
+    out.bound = b * m;
+  else if (op == "ReduceSumSquare")
+    out.bound = b * b * m;
+  else if (op == "ReduceL2")
+    out.bound = b * std::sqrt(m);
+  else if (op == "ReduceProd")
+    out.bound = std::pow(b, m);
+  else if (op == "ReduceLogSumExp" || op == "ReduceLogSum")
+    out.bound = b + std::log(m) + 50;
+  else
+    out.bound = b;
+  if (form == 2)
+    out.bound = b;
+  c.result(out, {&x});
+  return true;
+}
+
+bool genArgMax(GenContext &c) {
+  Value x = c.operand([](const Value &v) { return v.exact && !v.dims.empty(); },
+                      c.dims(static_cast<int>(c.range(1, 4)), 4096, false));
+  if (x.name.empty())
+    return false;
+  int rank = static_cast<int>(x.dims.size());
+  int axis = static_cast<int>(c.range(0, rank - 1));
+  if (x.dims[axis] == 0)
+    return false;
+  bool keep = c.chance(0.5);
+  Attrs attrs = {zoo::attrInt("axis", c.chance(0.3) ? axis - rank : axis),
+                 zoo::attrInt("keepdims", keep)};
+  if (c.chance(0.3))
+    attrs.push_back(zoo::attrInt("select_last_index", 1));
+  std::string idx =
+      c.b.op(c.chance(0.5) ? "ArgMax" : "ArgMin", {x.name}, attrs, 1)[0];
+  Value out;
+  out.name = c.b.op("Cast", {idx}, {zoo::attrInt("to", 1)}, 1)[0];
+  for (int a = 0; a < rank; ++a)
+    if (a != axis)
+      out.dims.push_back(x.dims[a]);
+    else if (keep)
+      out.dims.push_back(1);
+  out.exact = true;
+  out.bound = static_cast<double>(x.dims[axis]);
+  c.result(out, {&x});
+  return true;
+}
+
+/// The spatial geometry of a conv or pool.
+struct Window {
+  std::vector<int64_t> kernel, strides, dilations, pads;
+  std::string autoPad = "NOTSET";
+  bool ceil = false;
+};
+
+/// Output size of one spatial dim, as ONNX shape inference computes it;
+/// -1 when the window does not fit.
+int64_t windowOut(int64_t in, int64_t k, int64_t s, int64_t d, int64_t pb,
+                  int64_t pe, const std::string &autoPad, bool ceil) {
+  int64_t ek = (k - 1) * d + 1;
+  if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER")
+    return (in + s - 1) / s;
+  if (autoPad == "VALID")
+    return in < ek ? -1 : (in - ek) / s + 1;
+  int64_t span = in + pb + pe - ek;
+  if (span < 0)
+    return -1;
+  return (ceil ? (span + s - 1) / s : span / s) + 1;
+}
+
+/// Draws a window for spatial dims \p in; false when none fits.
+bool drawWindow(GenContext &c, const Dims &in, bool dilations, bool pool,
+                Window &w, Dims &out) {
+  size_t n = in.size();
+  w.kernel.assign(n, 1);
+  w.strides.assign(n, 1);
+  w.dilations.assign(n, 1);
+  w.pads.assign(2 * n, 0);
+  // No auto_pad with ceil_mode: ONNX 1.12 shape inference sizes SAME
+  // windows with ceil_mode differently from ceil(in / stride).
+  if (!w.ceil && c.chance(0.15))
+    w.autoPad = c.oneOf<std::string>({"SAME_UPPER", "SAME_LOWER", "VALID"});
+  for (size_t i = 0; i < n; ++i) {
+    w.kernel[i] = std::min<int64_t>(c.range(1, 3), std::max<int64_t>(in[i], 1));
+    w.strides[i] = c.chance(0.6) ? 1 : c.range(2, 3);
+    if (dilations && c.chance(0.3))
+      w.dilations[i] = 2;
+    if (w.autoPad == "NOTSET") {
+      // Pools need pads smaller than the kernel.
+      int64_t maxPad = pool ? w.kernel[i] - 1 : 2;
+      w.pads[i] = c.chance(0.5) ? 0 : c.range(0, maxPad);
+      w.pads[i + n] = c.chance(0.5) ? w.pads[i] : c.range(0, maxPad);
+    }
+  }
+  out.clear();
+  for (size_t i = 0; i < n; ++i) {
+    int64_t o = windowOut(in[i], w.kernel[i], w.strides[i], w.dilations[i],
+                          w.pads[i], w.pads[i + n], w.autoPad, w.ceil);
+    if (o < 1)
+      return false;
+    out.push_back(o);
+  }
+  return true;
+}
+
+/// Window attributes; \p withDilations adds dilations.
+void windowAttrs(const Window &w, bool withDilations, bool withKernel,
+                 Attrs &attrs) {
+  if (withKernel)
+    attrs.push_back(zoo::attrInts("kernel_shape", w.kernel));
+  attrs.push_back(zoo::attrInts("strides", w.strides));
+  if (withDilations)
+    attrs.push_back(zoo::attrInts("dilations", w.dilations));
+  if (w.autoPad == "NOTSET")
+    attrs.push_back(zoo::attrInts("pads", w.pads));
+  else
+    attrs.push_back(zoo::attrString("auto_pad", w.autoPad));
+}
+
+/// An N x C x spatial operand (1-D or 2-D spatial, nonempty).
+Value convInput(GenContext &c, bool ordered) {
+  int spatial = c.chance(0.8) ? 2 : 1;
+  Dims fallback = {c.range(1, 2), c.oneOf<int64_t>({1, 2, 3, 4, 8})};
+  for (int i = 0; i < spatial; ++i)
+    fallback.push_back(c.oneOf<int64_t>({1, 3, 5, 7, 8, 12, 17}));
+  return c.operand(
+      [&](const Value &v) {
+        if (v.dims.size() < 3 || v.dims.size() > 4 || count(v.dims) == 0 ||
+            count(v.dims) > 16384 || v.dims[1] > 64)
+          return false;
+        return !ordered || c.summable(v);
+      },
+      fallback);
+}
+
+bool genConv(GenContext &c) {
+  Value x = convInput(c, true);
+  if (x.name.empty())
+    return false;
+  int64_t channels = x.dims[1];
+  std::vector<int64_t> divisors;
+  for (int64_t g = 1; g <= channels; ++g)
+    if (channels % g == 0)
+      divisors.push_back(g);
+  int64_t group = c.chance(0.6) ? 1 : c.oneOf(divisors);
+  if (c.chance(0.2))
+    group = channels; // depthwise
+  int64_t m = group * c.range(1, std::max<int64_t>(1, 16 / group));
+  Dims spatial(x.dims.begin() + 2, x.dims.end());
+  Window w;
+  Dims outSpatial;
+  if (!drawWindow(c, spatial, true, false, w, outSpatial))
+    return false;
+  Dims wd = {m, channels / group};
+  wd.insert(wd.end(), w.kernel.begin(), w.kernel.end());
+  Dims od = {x.dims[0], m};
+  od.insert(od.end(), outSpatial.begin(), outSpatial.end());
+  if (count(od) > kMaxElements)
+    return false;
+  Value weight = c.initializer(wd);
+  std::vector<std::string> inputs = {x.name, weight.name};
+  std::vector<const Value *> used = {&x, &weight};
+  Value bias;
+  if (c.chance(0.6)) {
+    bias = c.initializer({m});
+    inputs.push_back(bias.name);
+    used.push_back(&bias);
+  }
+  Attrs attrs;
+  windowAttrs(w, true, c.chance(0.7), attrs);
+  if (group != 1 || c.chance(0.2))
+    attrs.push_back(zoo::attrInt("group", group));
+  Value out;
+  out.name = c.b.op("Conv", inputs, attrs, 1)[0];
+  out.dims = od;
+  out.bound = x.bound * 2 * static_cast<double>(count(wd) / m) + 2;
+  c.result(out, used);
+  return true;
+}
+
+bool genConvTranspose(GenContext &c) {
+  Value x = convInput(c, true);
+  if (x.name.empty())
+    return false;
+  int64_t channels = x.dims[1];
+  int64_t group = channels % 2 == 0 && c.chance(0.3) ? 2 : 1;
+  int64_t mPerGroup = c.range(1, 4);
+  size_t n = x.dims.size() - 2;
+  std::vector<int64_t> kernel(n), strides(n), dil(n, 1), pads(2 * n, 0),
+      outPad(n, 0);
+  Dims od = {x.dims[0], mPerGroup * group};
+  for (size_t i = 0; i < n; ++i) {
+    kernel[i] = c.range(1, 3);
+    strides[i] = c.chance(0.5) ? 1 : c.range(2, 3);
+    if (c.chance(0.2))
+      dil[i] = 2;
+    pads[i] = c.range(0, kernel[i] - 1);
+    pads[i + n] = c.range(0, kernel[i] - 1);
+    if (strides[i] > 1 && c.chance(0.4))
+      outPad[i] = c.range(0, strides[i] - 1);
+    int64_t o = strides[i] * (x.dims[i + 2] - 1) + outPad[i] +
+                (kernel[i] - 1) * dil[i] + 1 - pads[i] - pads[i + n];
+    if (o < 1)
+      return false;
+    od.push_back(o);
+  }
+  if (count(od) > kMaxElements)
+    return false;
+  Dims wd = {channels, mPerGroup};
+  wd.insert(wd.end(), kernel.begin(), kernel.end());
+  Value weight = c.initializer(wd);
+  std::vector<std::string> inputs = {x.name, weight.name};
+  std::vector<const Value *> used = {&x, &weight};
+  Value bias;
+  if (c.chance(0.5)) {
+    bias = c.initializer({mPerGroup * group});
+    inputs.push_back(bias.name);
+    used.push_back(&bias);
+  }
+  Attrs attrs = {zoo::attrInts("strides", strides),
+                 zoo::attrInts("pads", pads)};
+  if (c.chance(0.7))
+    attrs.push_back(zoo::attrInts("kernel_shape", kernel));
+  if (c.chance(0.5) || *std::max_element(dil.begin(), dil.end()) > 1)
+    attrs.push_back(zoo::attrInts("dilations", dil));
+  if (*std::max_element(outPad.begin(), outPad.end()) > 0)
+    attrs.push_back(zoo::attrInts("output_padding", outPad));
+  if (group != 1)
+    attrs.push_back(zoo::attrInt("group", group));
+  Value out;
+  out.name = c.b.op("ConvTranspose", inputs, attrs, 1)[0];
+  out.dims = od;
+  out.bound = x.bound * 2 * static_cast<double>(count(wd) / od[1]) + 2;
+  c.result(out, used);
+  return true;
+}
+
+bool genPool(GenContext &c) {
+  std::string op =
+      c.oneOf<std::string>({"MaxPool", "AveragePool", "GlobalAveragePool",
+                            "GlobalMaxPool", "MaxPool", "AveragePool"});
+  bool ordered = op.find("Average") != std::string::npos;
+  Value x = convInput(c, ordered);
+  if (x.name.empty())
+    return false;
+  Value out;
+  out.exact = !ordered && x.exact;
+  out.bound = x.bound;
+  out.dims = {x.dims[0], x.dims[1]};
+  if (op.rfind("Global", 0) == 0) {
+    out.dims.resize(x.dims.size(), 1);
+    out.name = c.b.op(op, {x.name}, {}, 1)[0];
+    c.result(out, {&x});
+    return true;
+  }
+  Dims spatial(x.dims.begin() + 2, x.dims.end()), outSpatial;
+  Window w;
+  w.ceil = c.chance(0.25);
+  bool maxPool = op == "MaxPool";
+  if (!drawWindow(c, spatial, maxPool, true, w, outSpatial))
+    return false;
+  // With ceil_mode the last window must start inside the padded input.
+  if (w.ceil)
+    for (size_t i = 0; i < spatial.size(); ++i)
+      if ((outSpatial[i] - 1) * w.strides[i] >= spatial[i] + w.pads[i])
+        return false;
+  Attrs attrs;
+  bool dilated = std::any_of(w.dilations.begin(), w.dilations.end(),
+                             [](int64_t d) { return d > 1; });
+  windowAttrs(w, maxPool && (dilated || c.chance(0.5)), true, attrs);
+  if (w.ceil)
+    attrs.push_back(zoo::attrInt("ceil_mode", 1));
+  if (!maxPool && c.chance(0.5))
+    attrs.push_back(zoo::attrInt("count_include_pad", 1));
+  out.dims.insert(out.dims.end(), outSpatial.begin(), outSpatial.end());
+  out.name = c.b.op(op, {x.name}, attrs, 1)[0];
+  c.result(out, {&x});
+  return true;
+}
+
+bool genMatMul(GenContext &c) {
+  auto ok = [&](const Value &v) {
+    return c.summable(v) && !v.dims.empty() && v.dims.size() <= 4;
+  };
+  Value a = c.operand(ok, c.dims(static_cast<int>(c.range(1, 4)), 2048));
+  if (a.name.empty())
+    return false;
+  int64_t k = a.dims.back();
+  // B: [K], [K, N] or batched [..., K, N] broadcasting with A's batch.
+  Dims fallback;
+  int kind = static_cast<int>(c.range(0, 2));
+  if (kind == 0 && a.dims.size() > 1)
+    fallback = {k};
+  else {
+    Dims batch(a.dims.begin(), a.dims.end() - std::min<size_t>(a.dims.size(), 2));
+    for (int64_t &d : batch)
+      if (c.chance(0.3))
+        d = 1;
+    if (kind == 1)
+      batch.clear();
+    fallback = batch;
+    fallback.push_back(k);
+    fallback.push_back(c.dim(true));
+  }
+  auto outDims = [&](const Dims &ad, const Dims &bd, Dims &od) {
+    if (ad.empty() || bd.empty() || ad.back() != (bd.size() == 1 ? bd[0] : bd[bd.size() - 2]))
+      return false;
+    Dims ab(ad.begin(), ad.end() - 1), bb;
+    if (ad.size() >= 2)
+      ab.assign(ad.begin(), ad.end() - 2);
+    if (bd.size() >= 2)
+      bb.assign(bd.begin(), bd.end() - 2);
+    if (!broadcast(ab, bb, od))
+      return false;
+    if (ad.size() >= 2)
+      od.push_back(ad[ad.size() - 2]);
+    if (bd.size() >= 2)
+      od.push_back(bd.back());
+    return count(od) <= kMaxElements;
+  };
+  Value b = c.operand(
+      [&](const Value &v) {
+        Dims od;
+        return ok(v) && v.name != a.name && outDims(a.dims, v.dims, od);
+      },
+      fallback);
+  Dims od;
+  if (b.name.empty() || !outDims(a.dims, b.dims, od))
+    return false;
+  Value out;
+  out.name = c.b.op("MatMul", {a.name, b.name}, {}, 1)[0];
+  out.dims = od;
+  out.bound = a.bound * b.bound * static_cast<double>(std::max<int64_t>(k, 1));
+  c.result(out, {&a, &b});
+  return true;
+}
+
+bool genGemm(GenContext &c) {
+  bool transA = c.chance(0.3), transB = c.chance(0.4);
+  Value a = c.operand(
+      [&](const Value &v) { return c.summable(v) && v.dims.size() == 2; },
+      c.dims(2, 2048));
+  if (a.name.empty())
+    return false;
+  int64_t m = transA ? a.dims[1] : a.dims[0];
+  int64_t k = transA ? a.dims[0] : a.dims[1];
+  int64_t n = c.dim(true);
+  if (m * n > kMaxElements)
+    return false;
+  Value b = c.initializer(transB ? Dims{n, k} : Dims{k, n});
+  std::vector<std::string> inputs = {a.name, b.name};
+  std::vector<const Value *> used = {&a, &b};
+  Value bias;
+  if (c.chance(0.6)) {
+    Dims cd = c.oneOf<Dims>({{n}, {1, n}, {m, 1}, {m, n}, {}, {1}});
+    bias = c.operand([&](const Value &v) { return v.dims == cd && c.summable(v); },
+                     cd);
+    if (bias.name.empty())
+      return false;
+    inputs.push_back(bias.name);
+    used.push_back(&bias);
+  }
+  Attrs attrs;
+  if (transA)
+    attrs.push_back(zoo::attrInt("transA", 1));
+  if (transB)
+    attrs.push_back(zoo::attrInt("transB", 1));
+  if (c.chance(0.3))
+    attrs.push_back(zoo::attrFloat("alpha", c.oneOf<float>({0.5f, 2.0f, -1.0f})));
+  if (c.chance(0.3))
+    attrs.push_back(zoo::attrFloat("beta", c.oneOf<float>({0.5f, 0.0f, -2.0f})));
+  Value out;
+  out.name = c.b.op("Gemm", inputs, attrs, 1)[0];
+  out.dims = {m, n};
+  out.bound = 2 * a.bound * 2 * static_cast<double>(std::max<int64_t>(k, 1)) +
+              2 * 2;
+  c.result(out, used);
+  return true;
+}
+
+bool genSoftmax(GenContext &c) {
+  Value x = c.operand(
+      [&](const Value &v) { return c.summable(v) && !v.dims.empty(); },
+      c.dims(static_cast<int>(c.range(1, 4))));
+  if (x.name.empty())
+    return false;
+  int rank = static_cast<int>(x.dims.size());
+  int axis = static_cast<int>(c.range(-rank, rank - 1));
+  std::string op = c.chance(0.7) ? "Softmax" : "LogSoftmax";
+  Attrs attrs;
+  if (axis != -1 || c.chance(0.3))
+    attrs.push_back(zoo::attrInt("axis", axis));
+  Value out;
+  out.name = c.b.op(op, {x.name}, attrs, 1)[0];
+  out.dims = x.dims;
+  out.bound = op == "Softmax" ? 1 : 2 * x.bound + 10;
+  c.result(out, {&x});
+  return true;
+}
+
+bool genNorm(GenContext &c) {
+  int kind = static_cast<int>(c.range(0, 2));
+  Value x = c.operand(
+      [&](const Value &v) {
+        if (!c.summable(v) || v.dims.empty() || count(v.dims) == 0)
+          return false;
+        return kind == 0 || (v.dims.size() >= 3 && v.dims[1] <= 64);
+      },
+      kind == 0 ? c.dims(static_cast<int>(c.range(1, 4)), 4096, false)
+                : Dims{c.range(1, 2), c.range(1, 8), c.range(1, 9),
+                       c.range(2, 9)});
+  if (x.name.empty())
+    return false;
+  int rank = static_cast<int>(x.dims.size());
+  Value out;
+  out.dims = x.dims;
+  out.bound = 50;
+  std::vector<const Value *> used = {&x};
+  Value scale, bias, mean, var;
+  if (kind == 0) {
+    int axis = static_cast<int>(c.range(-rank, rank - 1));
+    Dims sd(x.dims.begin() + (axis < 0 ? axis + rank : axis), x.dims.end());
+    scale = c.initializer(sd);
+    std::vector<std::string> inputs = {x.name, scale.name};
+    if (c.chance(0.6)) {
+      bias = c.initializer(sd);
+      inputs.push_back(bias.name);
+    }
+    Attrs attrs = {zoo::attrInt("axis", axis)};
+    if (c.chance(0.5))
+      attrs.push_back(zoo::attrFloat("epsilon", c.oneOf<float>({1e-5f, 1e-3f, 0.1f})));
+    out.name = c.b.op("LayerNormalization", inputs, attrs, 1)[0];
+  } else if (kind == 1) {
+    int64_t ch = x.dims[1];
+    scale = c.initializer({ch});
+    bias = c.initializer({ch});
+    mean = c.initializer({ch});
+    var = c.initializer({ch}, true);
+    Attrs attrs;
+    if (c.chance(0.5))
+      attrs.push_back(zoo::attrFloat("epsilon", c.oneOf<float>({1e-5f, 1e-3f})));
+    out.name = c.b.op("BatchNormalization",
+                      {x.name, scale.name, bias.name, mean.name, var.name},
+                      attrs, 1)[0];
+  } else {
+    int64_t ch = x.dims[1];
+    scale = c.initializer({ch});
+    bias = c.initializer({ch});
+    out.name = c.b.op("InstanceNormalization", {x.name, scale.name, bias.name},
+                      {zoo::attrFloat("epsilon", 1e-3f)}, 1)[0];
+  }
+  c.result(out, used);
+  return true;
+}
+
+} // namespace
+
+void addNnGenerators(std::vector<OpGenerator> &table) {
+  table.push_back({"reduce", "reduction", false, genReduce, 12});
+  table.push_back({"argmax-argmin", "reduction", false, genArgMax, 3});
+  table.push_back({"conv", "conv-pool", true, genConv, 10});
+  table.push_back({"conv-transpose", "conv-pool", true, genConvTranspose, 4});
+  table.push_back({"pool", "conv-pool", false, genPool, 6});
+  table.push_back({"matmul", "matmul", true, genMatMul, 8});
+  table.push_back({"gemm", "matmul", true, genGemm, 5});
+  table.push_back({"softmax", "normalization", true, genSoftmax, 5});
+  table.push_back({"norm", "normalization", true, genNorm, 5});
+}
+
+} // namespace kiln::fuzz
