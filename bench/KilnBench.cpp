@@ -299,8 +299,8 @@ makeGraph(MLIRContext &ctx, RankedTensorType input, RankedTensorType output,
         loc, DenseElementsAttr::get(indexType, b.getI64IntegerAttr(v)));
   };
   Value none = b.create<NoneOp>(loc, b.getNoneType());
-  Value corner = b.create<SliceOp>(loc, cornerType, y, indices(0), indices(1),
-                                   none, none);
+  Value corner =
+      b.create<SliceOp>(loc, cornerType, y, indices(0), indices(1), none, none);
   b.create<func::ReturnOp>(loc, corner);
   return module;
 }

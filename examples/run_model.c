@@ -40,42 +40,71 @@ static void fill(const kiln_tensor_info *t, void *data, int i) {
     int64_t v = (k * 7 + i * 13) % 17;
     double x = v / 8.5 - 1.0;
     switch (t->dtype) {
-    case KILN_DTYPE_F32: ((float *)data)[k] = (float)x; break;
-    case KILN_DTYPE_F64: ((double *)data)[k] = x; break;
-    case KILN_DTYPE_I64: ((int64_t *)data)[k] = (k + i) % 5; break;
-    case KILN_DTYPE_I32: ((int32_t *)data)[k] = (int32_t)((k + i) % 5); break;
-    case KILN_DTYPE_I8: ((int8_t *)data)[k] = (int8_t)((k + i) % 5); break;
+    case KILN_DTYPE_F32:
+      ((float *)data)[k] = (float)x;
+      break;
+    case KILN_DTYPE_F64:
+      ((double *)data)[k] = x;
+      break;
+    case KILN_DTYPE_I64:
+      ((int64_t *)data)[k] = (k + i) % 5;
+      break;
+    case KILN_DTYPE_I32:
+      ((int32_t *)data)[k] = (int32_t)((k + i) % 5);
+      break;
+    case KILN_DTYPE_I8:
+      ((int8_t *)data)[k] = (int8_t)((k + i) % 5);
+      break;
     case KILN_DTYPE_U8:
-    case KILN_DTYPE_BOOL: ((uint8_t *)data)[k] = (uint8_t)((k + i) % 2); break;
-    default: memset(data, 0, (size_t)t->size); return;
+    case KILN_DTYPE_BOOL:
+      ((uint8_t *)data)[k] = (uint8_t)((k + i) % 2);
+      break;
+    default:
+      memset(data, 0, (size_t)t->size);
+      return;
     }
   }
 }
 
 static double element(const kiln_tensor_info *t, const void *data, int64_t k) {
   switch (t->dtype) {
-  case KILN_DTYPE_F32: return ((const float *)data)[k];
-  case KILN_DTYPE_F64: return ((const double *)data)[k];
-  case KILN_DTYPE_I64: return (double)((const int64_t *)data)[k];
-  case KILN_DTYPE_I32: return ((const int32_t *)data)[k];
-  case KILN_DTYPE_I8: return ((const int8_t *)data)[k];
+  case KILN_DTYPE_F32:
+    return ((const float *)data)[k];
+  case KILN_DTYPE_F64:
+    return ((const double *)data)[k];
+  case KILN_DTYPE_I64:
+    return (double)((const int64_t *)data)[k];
+  case KILN_DTYPE_I32:
+    return ((const int32_t *)data)[k];
+  case KILN_DTYPE_I8:
+    return ((const int8_t *)data)[k];
   case KILN_DTYPE_U8:
-  case KILN_DTYPE_BOOL: return ((const uint8_t *)data)[k];
-  default: return 0.0;
+  case KILN_DTYPE_BOOL:
+    return ((const uint8_t *)data)[k];
+  default:
+    return 0.0;
   }
 }
 
 /* The numpy descr of a dtype, or NULL (f16 is not printed here). */
 static const char *npy_descr(int32_t dtype) {
   switch (dtype) {
-  case KILN_DTYPE_F32: return "<f4";
-  case KILN_DTYPE_F64: return "<f8";
-  case KILN_DTYPE_I64: return "<i8";
-  case KILN_DTYPE_I32: return "<i4";
-  case KILN_DTYPE_I8: return "|i1";
-  case KILN_DTYPE_U8: return "|u1";
-  case KILN_DTYPE_BOOL: return "|b1";
-  default: return NULL;
+  case KILN_DTYPE_F32:
+    return "<f4";
+  case KILN_DTYPE_F64:
+    return "<f8";
+  case KILN_DTYPE_I64:
+    return "<i8";
+  case KILN_DTYPE_I32:
+    return "<i4";
+  case KILN_DTYPE_I8:
+    return "|i1";
+  case KILN_DTYPE_U8:
+    return "|u1";
+  case KILN_DTYPE_BOOL:
+    return "|b1";
+  default:
+    return NULL;
   }
 }
 
@@ -106,7 +135,14 @@ static int save_npy(const char *dir, const kiln_tensor_info *t,
   FILE *f = fopen(path, "wb");
   if (!f)
     return -1;
-  unsigned char prefix[10] = {0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0,
+  unsigned char prefix[10] = {0x93,
+                              'N',
+                              'U',
+                              'M',
+                              'P',
+                              'Y',
+                              1,
+                              0,
                               (unsigned char)(len & 0xff),
                               (unsigned char)(len >> 8)};
   int ok = fwrite(prefix, 1, 10, f) == 10 &&
@@ -199,10 +235,9 @@ int main(int argc, char **argv) {
                      : alloc64(info->outputs[i].size);
   void *scratch = alloc64(API(scratch_size)());
 
-  rc = chunks > 0
-           ? API(run_parallel)((const void *const *)inputs, outputs,
-                               scratch, chunked_for, &chunks)
-           : API(run)((const void *const *)inputs, outputs, scratch);
+  rc = chunks > 0 ? API(run_parallel)((const void *const *)inputs, outputs,
+                                      scratch, chunked_for, &chunks)
+                  : API(run)((const void *const *)inputs, outputs, scratch);
   if (rc != KILN_OK) {
     /* A failed run leaves every kiln_dynamic_output's data NULL. */
     fprintf(stderr, "run failed: %s\n", API(status_string)(rc));

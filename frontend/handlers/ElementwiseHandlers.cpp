@@ -99,10 +99,9 @@ static mlir::LogicalResult importLegacyBroadcast(NodeImporter &n,
     int64_t rankA = aType.getRank(), rankB = bType.getRank();
     int64_t axis = axisAttr->i() < 0 ? axisAttr->i() + rankA : axisAttr->i();
     if (axis < 0 || axis > rankA - rankB) // not axis + rankB: it overflows
-      return n.emitError("legacy broadcast axis " +
-                         llvm::Twine(axisAttr->i()) + " does not fit B of rank " +
-                         llvm::Twine(rankB) + " into A of rank " +
-                         llvm::Twine(rankA));
+      return n.emitError("legacy broadcast axis " + llvm::Twine(axisAttr->i()) +
+                         " does not fit B of rank " + llvm::Twine(rankB) +
+                         " into A of rank " + llvm::Twine(rankA));
     if (axis + rankB < rankA) {
       llvm::SmallVector<int64_t> dims(bType.getShape());
       dims.append(rankA - axis - rankB, 1);
@@ -179,9 +178,8 @@ void registerElementwiseHandlers(HandlerTable &t) {
   }
   // Pow-1 has the same legacy broadcast (it used to reach Kiln through ONNX's
   // version converter, which is no longer run on untrusted models).
-  t.add("Pow", 1, [](NodeImporter &n) {
-    return importLegacyBroadcast(n, "kiln.pow");
-  });
+  t.add("Pow", 1,
+        [](NodeImporter &n) { return importLegacyBroadcast(n, "kiln.pow"); });
   for (int v : {7, 12, 13, 15})
     t.generic("Pow", v, "kiln.pow");
   t.generic("Mod", 10, "kiln.mod");

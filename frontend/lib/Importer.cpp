@@ -16,9 +16,9 @@
 #include "kiln/ir/TensorConversion.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Verifier.h"
-#include "mlir/IR/BuiltinDialect.h"
 
 #include <onnx/onnx_pb.h>
 
@@ -43,8 +43,9 @@ static Type convertType(MLIRContext &ctx, const onnx::TypeProto &type) {
     return UnrankedTensorType::get(elem);
   llvm::SmallVector<int64_t> dims;
   for (const auto &d : tt.shape().dim())
-    dims.push_back(d.has_dim_value() && d.dim_value() >= 0 ? d.dim_value()
-                                                          : ShapedType::kDynamic);
+    dims.push_back(d.has_dim_value() && d.dim_value() >= 0
+                       ? d.dim_value()
+                       : ShapedType::kDynamic);
   return RankedTensorType::get(dims, elem);
 }
 
@@ -102,9 +103,9 @@ public:
     builder.setInsertionPointToStart(entry);
     if (none)
       builder.setInsertionPointAfter(none.getDefiningOp());
-    Value v = builder.create<ConstantOp>(
-        NameLoc::get(StringAttr::get(&ctx, name)),
-        makeElementsAttr(ctx, t, name));
+    Value v =
+        builder.create<ConstantOp>(NameLoc::get(StringAttr::get(&ctx, name)),
+                                   makeElementsAttr(ctx, t, name));
     values[name] = v;
     return v;
   }
@@ -124,8 +125,8 @@ int64_t ModelImporter::opsetFor(const std::string &domain) const {
 //===----------------------------------------------------------------------===//
 
 NodeImporterImpl::NodeImporterImpl(ModelImporter &importer,
-                                   const onnx::NodeProto &node,
-                                   int64_t version, Location loc)
+                                   const onnx::NodeProto &node, int64_t version,
+                                   Location loc)
     : imp(importer), n(node), version(version), location(loc) {}
 
 OpBuilder &NodeImporterImpl::builder() { return imp.builder; }
@@ -271,10 +272,10 @@ Value NodeImporterImpl::constantF32(float value) {
 }
 
 Value NodeImporterImpl::constantF32s(llvm::ArrayRef<float> values) {
-  return createConstant(
-      Tensor::fromVector<float>({int64_t(values.size())},
-                                std::vector<float>(values.begin(), values.end())),
-      "");
+  return createConstant(Tensor::fromVector<float>(
+                            {int64_t(values.size())},
+                            std::vector<float>(values.begin(), values.end())),
+                        "");
 }
 
 Value NodeImporterImpl::none() { return imp.getNone(); }
@@ -282,8 +283,8 @@ Value NodeImporterImpl::none() { return imp.getNone(); }
 Value NodeImporterImpl::reshape(Value value, llvm::ArrayRef<int64_t> dims) {
   auto type = RankedTensorType::get(
       dims, cast<ShapedType>(value.getType()).getElementType());
-  return imp.builder.create<ReshapeOp>(location, type, value,
-                                       constantI64(dims), IntegerAttr());
+  return imp.builder.create<ReshapeOp>(location, type, value, constantI64(dims),
+                                       IntegerAttr());
 }
 
 Value NodeImporterImpl::constantScalarLike(Value like, double value) {
@@ -485,8 +486,8 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
     results.push_back(v);
   }
   builder.create<func::ReturnOp>(fileLoc, results);
-  func.setFunctionType(builder.getFunctionType(
-      argTypes, ValueRange(results).getTypes()));
+  func.setFunctionType(
+      builder.getFunctionType(argTypes, ValueRange(results).getTypes()));
   for (int i = 0; i < graph.output_size(); ++i)
     func.setResultAttr(i, "kiln.name",
                        builder.getStringAttr(graph.output(i).name()));

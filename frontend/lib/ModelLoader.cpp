@@ -93,8 +93,8 @@ LogicalResult checkNames(const onnx::GraphProto &graph, Location loc) {
     }
     return success();
   };
-  for (const auto &list : {&graph.input(), &graph.output(),
-                           &graph.value_info()})
+  for (const auto &list :
+       {&graph.input(), &graph.output(), &graph.value_info()})
     for (const auto &vi : *list)
       if (failed(check(vi.name(), "value name")))
         return failure();
@@ -189,17 +189,18 @@ LogicalResult checkValueType(const onnx::ValueInfoProto &vi,
     if (!d.has_dim_value())
       continue;
     if (d.dim_value() < 0)
-      return emitError(loc) << kind << " '" << vi.name()
-                            << "' has negative dimension " << d.dim_value()
-                            << " at index " << i;
+      return emitError(loc)
+             << kind << " '" << vi.name() << "' has negative dimension "
+             << d.dim_value() << " at index " << i;
     elements *= static_cast<long double>(d.dim_value());
   }
   if (elements > kMaxInputElements) {
     std::string dims;
     for (int i = 0; i < tt.shape().dim_size(); ++i)
-      dims += (i ? "x" : "") + (tt.shape().dim(i).has_dim_value()
-                                    ? std::to_string(tt.shape().dim(i).dim_value())
-                                    : std::string("?"));
+      dims +=
+          (i ? "x" : "") + (tt.shape().dim(i).has_dim_value()
+                                ? std::to_string(tt.shape().dim(i).dim_value())
+                                : std::string("?"));
     return emitError(loc) << kind << " '" << vi.name() << "' of shape " << dims
                           << " is too large (more than 2^32 elements)";
   }
@@ -282,8 +283,8 @@ LogicalResult checkGraphStructure(onnx::GraphProto &graph, Location loc) {
   if (static_cast<int>(order.size()) != n) {
     for (int i = 0; i < n; ++i)
       if (pending[i])
-        return emitError(loc) << "graph has a cycle through "
-                              << nodeLabel(graph.node(i), i);
+        return emitError(loc)
+               << "graph has a cycle through " << nodeLabel(graph.node(i), i);
   }
   bool sorted = true;
   for (int i = 0; i < n; ++i)
@@ -298,9 +299,8 @@ LogicalResult checkGraphStructure(onnx::GraphProto &graph, Location loc) {
 }
 
 /// Parses \p bytes into a model whose external data lies in \p directory.
-std::unique_ptr<LoadedModel> parseModel(llvm::StringRef bytes,
-                                        llvm::StringRef directory,
-                                        Location loc) {
+std::unique_ptr<LoadedModel>
+parseModel(llvm::StringRef bytes, llvm::StringRef directory, Location loc) {
   if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
     emitError(loc) << "model of " << bytes.size()
                    << " bytes is too large: protobuf reads at most 2 GiB; "
@@ -394,7 +394,8 @@ std::unique_ptr<LoadedModel> checkModel(std::unique_ptr<LoadedModel> model,
       return fail("--shape names input '" + name +
                   "', which the model does not have (inputs: " + names + ")");
     }
-    auto *shapeProto = vi->mutable_type()->mutable_tensor_type()->mutable_shape();
+    auto *shapeProto =
+        vi->mutable_type()->mutable_tensor_type()->mutable_shape();
     if (shapeProto->dim_size() != 0 &&
         shapeProto->dim_size() != static_cast<int>(shape.size()))
       return fail("--shape for input '" + name + "' has rank " +

@@ -53,8 +53,8 @@ Status readExternal(const onnx::TensorProto &proto, const std::string &dir,
   std::error_code ec;
   fs::path base = fs::weakly_canonical(fs::path(dir.empty() ? "." : dir), ec);
   fs::path full = fs::weakly_canonical(base / rel, ec);
-  auto [bi, fi] = std::mismatch(base.begin(), base.end(), full.begin(),
-                                full.end());
+  auto [bi, fi] =
+      std::mismatch(base.begin(), base.end(), full.begin(), full.end());
   if (ec || bi != base.end())
     return Status::errorf("external data '{}' of {} is outside the model's "
                           "folder",
@@ -66,13 +66,13 @@ Status readExternal(const onnx::TensorProto &proto, const std::string &dir,
                           location, what);
   std::ifstream in(full, std::ios::binary);
   if (!in)
-    return Status::errorf("cannot open external data file '{}' of {}",
-                          location, what);
+    return Status::errorf("cannot open external data file '{}' of {}", location,
+                          what);
   in.seekg(0, std::ios::end);
   int64_t size = in.tellg();
   if (size < 0)
-    return Status::errorf("cannot read external data file '{}' of {}",
-                          location, what);
+    return Status::errorf("cannot read external data file '{}' of {}", location,
+                          what);
   if (length >= 0 && static_cast<size_t>(length) != bytes)
     return Status::errorf("{} needs {} bytes but its external data length "
                           "is {}",
@@ -87,8 +87,8 @@ Status readExternal(const onnx::TensorProto &proto, const std::string &dir,
   in.seekg(offset);
   in.read(out->data(), static_cast<std::streamsize>(bytes));
   if (!in)
-    return Status::errorf("cannot read external data file '{}' of {}",
-                          location, what);
+    return Status::errorf("cannot read external data file '{}' of {}", location,
+                          what);
   return Status::ok();
 }
 
@@ -106,11 +106,11 @@ Status checkTensorProto(const onnx::TensorProto &proto,
                         Tensor *out) {
   std::optional<DType> dtype = dtypeFromOnnx(proto.data_type());
   if (!dtype) {
-    std::string name = onnx::TensorProto_DataType_IsValid(proto.data_type())
-                           ? onnx::TensorProto_DataType_Name(
-                                 static_cast<onnx::TensorProto_DataType>(
-                                     proto.data_type()))
-                           : std::to_string(proto.data_type());
+    std::string name =
+        onnx::TensorProto_DataType_IsValid(proto.data_type())
+            ? onnx::TensorProto_DataType_Name(
+                  static_cast<onnx::TensorProto_DataType>(proto.data_type()))
+            : std::to_string(proto.data_type());
     for (char &c : name)
       c = static_cast<char>(std::tolower(c));
     return Status::errorf("{} has element type {}; Kiln supports f32, f16, "
@@ -129,8 +129,7 @@ Status checkTensorProto(const onnx::TensorProto &proto,
   }
   size_t bytes = static_cast<size_t>(n) * dtypeSize(*dtype);
   if (proto.segment().end() != 0)
-    return Status::errorf("{} is segmented, which Kiln does not support",
-                          what);
+    return Status::errorf("{} is segmented, which Kiln does not support", what);
 
   const std::string *raw = nullptr;
   std::string external;
@@ -162,10 +161,18 @@ Status checkTensorProto(const onnx::TensorProto &proto,
   // int64_data (i64), double_data (f64).
   int64_t count = 0;
   switch (*dtype) {
-  case DType::F32: count = proto.float_data_size(); break;
-  case DType::F64: count = proto.double_data_size(); break;
-  case DType::I64: count = proto.int64_data_size(); break;
-  default: count = proto.int32_data_size(); break;
+  case DType::F32:
+    count = proto.float_data_size();
+    break;
+  case DType::F64:
+    count = proto.double_data_size();
+    break;
+  case DType::I64:
+    count = proto.int64_data_size();
+    break;
+  default:
+    count = proto.int32_data_size();
+    break;
   }
   if (count != n)
     return Status::errorf("{} has shape {} ({} elements) but its data size is "
@@ -175,13 +182,27 @@ Status checkTensorProto(const onnx::TensorProto &proto,
     return Status::ok();
   Tensor t(*dtype, shape);
   switch (*dtype) {
-  case DType::F32: copyField<float>(proto.float_data(), t); break;
-  case DType::F64: copyField<double>(proto.double_data(), t); break;
-  case DType::I64: copyField<int64_t>(proto.int64_data(), t); break;
-  case DType::I32: copyField<int32_t>(proto.int32_data(), t); break;
-  case DType::I8: copyField<int8_t>(proto.int32_data(), t); break;
-  case DType::U8: copyField<uint8_t>(proto.int32_data(), t); break;
-  case DType::Bool: copyField<bool>(proto.int32_data(), t); break;
+  case DType::F32:
+    copyField<float>(proto.float_data(), t);
+    break;
+  case DType::F64:
+    copyField<double>(proto.double_data(), t);
+    break;
+  case DType::I64:
+    copyField<int64_t>(proto.int64_data(), t);
+    break;
+  case DType::I32:
+    copyField<int32_t>(proto.int32_data(), t);
+    break;
+  case DType::I8:
+    copyField<int8_t>(proto.int32_data(), t);
+    break;
+  case DType::U8:
+    copyField<uint8_t>(proto.int32_data(), t);
+    break;
+  case DType::Bool:
+    copyField<bool>(proto.int32_data(), t);
+    break;
   case DType::F16: {
     Half *dst = t.data<Half>();
     for (int64_t i = 0; i < n; ++i)

@@ -18,9 +18,8 @@ using namespace kiln;
 
 void KilnDialect::initialize() { registerKilnDialectOperations(this); }
 
-Operation *KilnDialect::materializeConstant(OpBuilder &builder,
-                                            Attribute value, Type type,
-                                            Location loc) {
+Operation *KilnDialect::materializeConstant(OpBuilder &builder, Attribute value,
+                                            Type type, Location loc) {
   if (isa<NoneType>(type))
     return builder.create<NoneOp>(loc, builder.getNoneType());
   if (auto elements = dyn_cast<ElementsAttr>(value))

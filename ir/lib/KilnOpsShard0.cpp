@@ -1,4 +1,5 @@
-//===- KilnOpsShard0.cpp - Generated kiln op definitions, shard 0 ----------===//
+//===- KilnOpsShard0.cpp - Generated kiln op definitions, shard 0
+//----------===//
 //
 // The ODS-generated op classes are compiled in four shards (see
 // include/kiln/ir/CMakeLists.txt). Each op's evaluate() calls its reference

@@ -1,4 +1,5 @@
-//===- KilnOpsShard2.cpp - Generated kiln op definitions, shard 2 ----------===//
+//===- KilnOpsShard2.cpp - Generated kiln op definitions, shard 2
+//----------===//
 //
 // The ODS-generated op classes are compiled in four shards (see
 // include/kiln/ir/CMakeLists.txt). Each op's evaluate() calls its reference

@@ -146,8 +146,8 @@ LogicalResult setResultShapes(Operation *op, ArrayRef<MaybeDims> shapes,
     unsigned i = r.getResultNumber();
     auto tensor = dyn_cast<TensorType>(current);
     if (tensor && i < shapes.size() && shapes[i] &&
-        llvm::all_of(*shapes[i],
-                     [](int64_t d) { return d >= 0 || d == kDynamic; }))
+        llvm::all_of(
+            *shapes[i], [](int64_t d) { return d >= 0 || d == kDynamic; }))
       types.push_back(
           RankedTensorType::get(*shapes[i], tensor.getElementType()));
     else

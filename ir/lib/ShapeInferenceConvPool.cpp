@@ -205,7 +205,8 @@ LogicalResult DepthToSpaceOp::inferShapes(SmallVectorImpl<Type> &types) {
   if (!x || x->size() != 4 || b < 1)
     return setResultShapes(*this, {}, types);
   int64_t c = (*x)[1], bb = mulDims(b, b);
-  Dims y{(*x)[0], isStatic(c) && isStatic(bb) && c % bb == 0 ? c / bb : kDynamic,
+  Dims y{(*x)[0],
+         isStatic(c) && isStatic(bb) && c % bb == 0 ? c / bb : kDynamic,
          mulDims((*x)[2], b), mulDims((*x)[3], b)};
   return setResultShapes(*this, {MaybeDims(y)}, types);
 }

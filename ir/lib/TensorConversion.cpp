@@ -18,27 +18,43 @@ static constexpr int64_t kInlineElements = 16;
 Type elementTypeOf(MLIRContext &ctx, DType dtype) {
   Builder b(&ctx);
   switch (dtype) {
-  case DType::F32: return b.getF32Type();
-  case DType::F16: return b.getF16Type();
-  case DType::F64: return b.getF64Type();
-  case DType::I8: return b.getIntegerType(8);
-  case DType::U8: return b.getIntegerType(8, /*isSigned=*/false);
-  case DType::I32: return b.getIntegerType(32);
-  case DType::I64: return b.getIntegerType(64);
-  case DType::Bool: return b.getI1Type();
+  case DType::F32:
+    return b.getF32Type();
+  case DType::F16:
+    return b.getF16Type();
+  case DType::F64:
+    return b.getF64Type();
+  case DType::I8:
+    return b.getIntegerType(8);
+  case DType::U8:
+    return b.getIntegerType(8, /*isSigned=*/false);
+  case DType::I32:
+    return b.getIntegerType(32);
+  case DType::I64:
+    return b.getIntegerType(64);
+  case DType::Bool:
+    return b.getI1Type();
   }
   return b.getF32Type();
 }
 
 std::optional<DType> dtypeOf(Type t) {
-  if (t.isF32()) return DType::F32;
-  if (t.isF16()) return DType::F16;
-  if (t.isF64()) return DType::F64;
-  if (t.isInteger(1)) return DType::Bool;
-  if (t.isUnsignedInteger(8)) return DType::U8;
-  if (t.isSignlessInteger(8) || t.isSignedInteger(8)) return DType::I8;
-  if (t.isSignlessInteger(32) || t.isSignedInteger(32)) return DType::I32;
-  if (t.isSignlessInteger(64) || t.isSignedInteger(64)) return DType::I64;
+  if (t.isF32())
+    return DType::F32;
+  if (t.isF16())
+    return DType::F16;
+  if (t.isF64())
+    return DType::F64;
+  if (t.isInteger(1))
+    return DType::Bool;
+  if (t.isUnsignedInteger(8))
+    return DType::U8;
+  if (t.isSignlessInteger(8) || t.isSignedInteger(8))
+    return DType::I8;
+  if (t.isSignlessInteger(32) || t.isSignedInteger(32))
+    return DType::I32;
+  if (t.isSignlessInteger(64) || t.isSignedInteger(64))
+    return DType::I64;
   return std::nullopt;
 }
 
@@ -76,8 +92,8 @@ Status tensorFromElementsAttr(ElementsAttr attr, Tensor &out) {
       return Status::errorf("constant blob '{}' has no data",
                             res.getRawHandle().getKey().str());
     llvm::ArrayRef<char> data = blob->getData();
-    size_t want = static_cast<size_t>(shapeNumElements(shape)) *
-                  dtypeSize(*dtype);
+    size_t want =
+        static_cast<size_t>(shapeNumElements(shape)) * dtypeSize(*dtype);
     if (data.size() != want)
       return Status::errorf("constant blob '{}' has {} bytes, expected {}",
                             res.getRawHandle().getKey().str(), data.size(),

@@ -34,8 +34,8 @@ Status evalAbs(KernelContext &ctx) {
 }
 
 Status evalNeg(KernelContext &ctx) {
-  return unaryOp<kFloatTypes | kSignedIntTypes>(
-      ctx, [](auto x) { return negWrap(x); });
+  return unaryOp < kFloatTypes |
+         kSignedIntTypes > (ctx, [](auto x) { return negWrap(x); });
 }
 
 Status evalExp(KernelContext &ctx) {
@@ -156,8 +156,9 @@ Status evalIsInf(KernelContext &ctx) {
 //===----------------------------------------------------------------------===//
 
 Status evalRelu(KernelContext &ctx) {
-  return unaryOp<kFloatTypes | kSignedIntTypes>(
-      ctx, [](auto x) { return x < 0 ? decltype(x)(0) : x; }); // keeps NaN
+  return unaryOp < kFloatTypes | kSignedIntTypes > (ctx, [](auto x) {
+                                   return x < 0 ? decltype(x)(0) : x;
+                                 }); // keeps NaN
 }
 
 Status evalLeakyRelu(KernelContext &ctx) {

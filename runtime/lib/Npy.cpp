@@ -12,14 +12,22 @@ namespace {
 /// numpy 'descr' strings for Kiln dtypes (little-endian).
 const char *descrOf(DType t) {
   switch (t) {
-  case DType::F32: return "<f4";
-  case DType::F16: return "<f2";
-  case DType::F64: return "<f8";
-  case DType::I8: return "|i1";
-  case DType::U8: return "|u1";
-  case DType::I32: return "<i4";
-  case DType::I64: return "<i8";
-  case DType::Bool: return "|b1";
+  case DType::F32:
+    return "<f4";
+  case DType::F16:
+    return "<f2";
+  case DType::F64:
+    return "<f8";
+  case DType::I8:
+    return "|i1";
+  case DType::U8:
+    return "|u1";
+  case DType::I32:
+    return "<i4";
+  case DType::I64:
+    return "<i8";
+  case DType::Bool:
+    return "|b1";
   }
   return "?";
 }
@@ -29,9 +37,9 @@ bool dtypeFromDescr(const std::string &d, DType &out) {
     DType t = static_cast<DType>(i);
     std::string want = descrOf(t);
     // Accept '=' or '|' byte-order marks as native little-endian too.
-    if (d == want || (d.size() == 3 && want.size() == 3 &&
-                      d.substr(1) == want.substr(1) &&
-                      (d[0] == '=' || d[0] == '|' || d[0] == '<'))) {
+    if (d == want ||
+        (d.size() == 3 && want.size() == 3 && d.substr(1) == want.substr(1) &&
+         (d[0] == '=' || d[0] == '|' || d[0] == '<'))) {
       out = t;
       return true;
     }
@@ -40,8 +48,7 @@ bool dtypeFromDescr(const std::string &d, DType &out) {
 }
 
 /// Finds `'key':` in the header dict and returns what follows.
-bool findKey(const std::string &header, const std::string &key,
-             size_t &pos) {
+bool findKey(const std::string &header, const std::string &key, size_t &pos) {
   for (char q : {'\'', '"'}) {
     std::string k = std::string(1, q) + key + std::string(1, q);
     size_t p = header.find(k);
@@ -130,9 +137,10 @@ Status parseNpy(const std::string &bytes, const std::string &name,
     want *= static_cast<long double>(d);
   long double have = static_cast<long double>(bytes.size() - dataOffset);
   if (want != have)
-    return bad(fmt::format("shape ({}) needs {:.0f} bytes of data, file has {:.0f}",
-                           formatShape(shape), static_cast<double>(want),
-                           static_cast<double>(have)));
+    return bad(
+        fmt::format("shape ({}) needs {:.0f} bytes of data, file has {:.0f}",
+                    formatShape(shape), static_cast<double>(want),
+                    static_cast<double>(have)));
   Tensor t(dtype, shape);
   if (t.byteSize())
     std::memcpy(t.raw(), bytes.data() + dataOffset, t.byteSize());
@@ -152,11 +160,13 @@ Status readNpy(const std::string &path, Tensor &out) {
 std::string serializeNpy(const Tensor &t) {
   std::string shape = "(";
   for (size_t i = 0; i < t.shape().size(); ++i)
-    shape += std::to_string(t.shape()[i]) + (t.shape().size() == 1 ? "," : (i + 1 < t.shape().size() ? ", " : ""));
+    shape +=
+        std::to_string(t.shape()[i]) +
+        (t.shape().size() == 1 ? "," : (i + 1 < t.shape().size() ? ", " : ""));
   shape += ")";
-  std::string header = fmt::format(
-      "{{'descr': '{}', 'fortran_order': False, 'shape': {}, }}",
-      descrOf(t.dtype()), shape);
+  std::string header =
+      fmt::format("{{'descr': '{}', 'fortran_order': False, 'shape': {}, }}",
+                  descrOf(t.dtype()), shape);
   // Pad so that the data starts on a 64-byte boundary; end with '\n'.
   size_t total = 10 + header.size() + 1;
   header.append((64 - total % 64) % 64, ' ');

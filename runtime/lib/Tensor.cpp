@@ -11,28 +11,44 @@ namespace kiln {
 
 size_t dtypeSize(DType t) {
   switch (t) {
-  case DType::F32: return 4;
-  case DType::F16: return 2;
-  case DType::F64: return 8;
-  case DType::I8: return 1;
-  case DType::U8: return 1;
-  case DType::I32: return 4;
-  case DType::I64: return 8;
-  case DType::Bool: return 1;
+  case DType::F32:
+    return 4;
+  case DType::F16:
+    return 2;
+  case DType::F64:
+    return 8;
+  case DType::I8:
+    return 1;
+  case DType::U8:
+    return 1;
+  case DType::I32:
+    return 4;
+  case DType::I64:
+    return 8;
+  case DType::Bool:
+    return 1;
   }
   return 1;
 }
 
 std::string_view dtypeName(DType t) {
   switch (t) {
-  case DType::F32: return "f32";
-  case DType::F16: return "f16";
-  case DType::F64: return "f64";
-  case DType::I8: return "i8";
-  case DType::U8: return "u8";
-  case DType::I32: return "i32";
-  case DType::I64: return "i64";
-  case DType::Bool: return "bool";
+  case DType::F32:
+    return "f32";
+  case DType::F16:
+    return "f16";
+  case DType::F64:
+    return "f64";
+  case DType::I8:
+    return "i8";
+  case DType::U8:
+    return "u8";
+  case DType::I32:
+    return "i32";
+  case DType::I64:
+    return "i64";
+  case DType::Bool:
+    return "bool";
   }
   return "?";
 }
@@ -46,28 +62,45 @@ std::optional<DType> parseDType(std::string_view name) {
 
 std::optional<DType> dtypeFromOnnx(int64_t onnxType) {
   switch (onnxType) {
-  case 1: return DType::F32;
-  case 2: return DType::U8;
-  case 3: return DType::I8;
-  case 6: return DType::I32;
-  case 7: return DType::I64;
-  case 9: return DType::Bool;
-  case 10: return DType::F16;
-  case 11: return DType::F64;
-  default: return std::nullopt;
+  case 1:
+    return DType::F32;
+  case 2:
+    return DType::U8;
+  case 3:
+    return DType::I8;
+  case 6:
+    return DType::I32;
+  case 7:
+    return DType::I64;
+  case 9:
+    return DType::Bool;
+  case 10:
+    return DType::F16;
+  case 11:
+    return DType::F64;
+  default:
+    return std::nullopt;
   }
 }
 
 int64_t dtypeToOnnx(DType t) {
   switch (t) {
-  case DType::F32: return 1;
-  case DType::U8: return 2;
-  case DType::I8: return 3;
-  case DType::I32: return 6;
-  case DType::I64: return 7;
-  case DType::Bool: return 9;
-  case DType::F16: return 10;
-  case DType::F64: return 11;
+  case DType::F32:
+    return 1;
+  case DType::U8:
+    return 2;
+  case DType::I8:
+    return 3;
+  case DType::I32:
+    return 6;
+  case DType::I64:
+    return 7;
+  case DType::Bool:
+    return 9;
+  case DType::F16:
+    return 10;
+  case DType::F64:
+    return 11;
   }
   return 0;
 }
@@ -104,8 +137,7 @@ struct AlignedDeleter {
 };
 } // namespace
 
-Tensor::Tensor(DType dtype, Shape shape)
-    : type(dtype), dims(std::move(shape)) {
+Tensor::Tensor(DType dtype, Shape shape) : type(dtype), dims(std::move(shape)) {
   numel = shapeNumElements(dims);
   assert(numel >= 0 && "tensor sizes must be non-negative");
   size_t bytes = byteSize();
@@ -126,7 +158,8 @@ Tensor Tensor::view(DType dtype, Shape shape, void *data,
   t.type = dtype;
   t.dims = std::move(shape);
   t.numel = shapeNumElements(t.dims);
-  t.buffer = owner ? std::move(owner) : std::shared_ptr<void>(data, [](void *) {});
+  t.buffer =
+      owner ? std::move(owner) : std::shared_ptr<void>(data, [](void *) {});
   t.ptr = data;
   return t;
 }

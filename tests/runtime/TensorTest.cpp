@@ -1,6 +1,6 @@
 //===- TensorTest.cpp - Tensor, Half and broadcasting basics --------------===//
-#include "kiln/runtime/KernelUtils.h"
 #include "kiln/runtime/Tensor.h"
+#include "kiln/runtime/KernelUtils.h"
 
 #include <gtest/gtest.h>
 
@@ -54,12 +54,12 @@ TEST(Broadcast, NumpyRules) {
 
 TEST(StridedIndex, WalksBroadcastOperands) {
   Shape shape{2, 3};
-  StridedIndex it(shape, {broadcastStrides({3}, shape),
-                          broadcastStrides({2, 1}, shape)});
+  StridedIndex it(
+      shape, {broadcastStrides({3}, shape), broadcastStrides({2, 1}, shape)});
   std::vector<std::pair<int64_t, int64_t>> seen;
   for (int i = 0; i < 6; ++i, it.next())
     seen.push_back({it.offset(0), it.offset(1)});
-  std::vector<std::pair<int64_t, int64_t>> expected{
-      {0, 0}, {1, 0}, {2, 0}, {0, 1}, {1, 1}, {2, 1}};
+  std::vector<std::pair<int64_t, int64_t>> expected{{0, 0}, {1, 0}, {2, 0},
+                                                    {0, 1}, {1, 1}, {2, 1}};
   EXPECT_EQ(seen, expected);
 }

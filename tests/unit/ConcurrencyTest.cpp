@@ -205,8 +205,8 @@ protected:
           std::lock_guard<std::mutex> lock(firstMutex);
           if (first.empty())
             first = "thread " + std::to_string(t) + ", run " +
-                    std::to_string(k) + ", input " + std::to_string(i) +
-                    ": " + diff;
+                    std::to_string(k) + ", input " + std::to_string(i) + ": " +
+                    diff;
         }
       }
     };

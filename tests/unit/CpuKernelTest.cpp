@@ -22,8 +22,8 @@
 
 #include <cmath>
 #include <cstring>
-#include <tuple>
 #include <random>
+#include <tuple>
 
 using namespace kiln;
 using namespace kiln::test;
@@ -262,42 +262,38 @@ TEST_P(ConvTest, MatchesInterpreter) {
                      : (depthwise ? "kiln.depthwise_conv" : ""));
 }
 
-INSTANTIATE_TEST_SUITE_P(Shapes, ConvTest,
-                         ::testing::Values(
-                             // n, c, h, w, m, k, stride, pad, dilation, group
-                             ConvCase{1, 1, 1, 1, 1, 1, 1, 0, 1, 1},
-                             ConvCase{1, 3, 7, 7, 7, 3, 1, 1, 1, 1},
-                             ConvCase{1, 7, 17, 17, 17, 3, 1, 1, 1, 1},
-                             ConvCase{2, 17, 9, 13, 63, 1, 1, 0, 1, 1},
-                             ConvCase{1, 16, 17, 17, 12, 3, 2, 1, 1, 1},
-                             ConvCase{1, 5, 63, 63, 6, 3, 2, 0, 1, 1},
-                             ConvCase{1, 4, 17, 17, 7, 3, 1, 2, 2, 1},
-                             ConvCase{1, 3, 23, 23, 8, 7, 2, 3, 1, 1},
-                             ConvCase{1, 8, 15, 15, 9, 1, 2, 0, 1, 1},
-                             ConvCase{1, 6, 11, 11, 5, 5, 3, 2, 1, 1},
-                             ConvCase{1, 130, 7, 7, 20, 3, 1, 1, 1, 1},
-                             ConvCase{1, 1024, 3, 3, 7, 1, 1, 0, 1, 1},
-                             ConvCase{1, 4, 9, 9, 6, 3, 1, 1, 1, 2},
-                             ConvCase{1, 7, 17, 17, 7, 3, 1, 1, 1, 7},
-                             ConvCase{2, 17, 63, 63, 17, 3, 2, 1, 1, 17},
-                             ConvCase{1, 9, 7, 7, 9, 3, 1, 1, 1, 9},
-                             ConvCase{1, 3, 1, 1, 3, 3, 1, 1, 1, 3},
-                             ConvCase{1, 5, 14, 14, 5, 5, 1, 2, 1, 5},
-                             ConvCase{1, 8, 20, 20, 8, 3, 1, 2, 2, 8},
-                             ConvCase{1, 8, 29, 29, 8, 3, 2, 1, 1, 8}),
-                         [](const ::testing::TestParamInfo<ConvCase> &info) {
-                           const ConvCase &p = info.param;
-                           return "n" + std::to_string(p.n) + "c" +
-                                  std::to_string(p.c) + "h" +
-                                  std::to_string(p.h) + "w" +
-                                  std::to_string(p.w) + "m" +
-                                  std::to_string(p.m) + "k" +
-                                  std::to_string(p.k) + "s" +
-                                  std::to_string(p.stride) + "p" +
-                                  std::to_string(p.pad) + "d" +
-                                  std::to_string(p.dilation) + "g" +
-                                  std::to_string(p.group);
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Shapes, ConvTest,
+    ::testing::Values(
+        // n, c, h, w, m, k, stride, pad, dilation, group
+        ConvCase{1, 1, 1, 1, 1, 1, 1, 0, 1, 1},
+        ConvCase{1, 3, 7, 7, 7, 3, 1, 1, 1, 1},
+        ConvCase{1, 7, 17, 17, 17, 3, 1, 1, 1, 1},
+        ConvCase{2, 17, 9, 13, 63, 1, 1, 0, 1, 1},
+        ConvCase{1, 16, 17, 17, 12, 3, 2, 1, 1, 1},
+        ConvCase{1, 5, 63, 63, 6, 3, 2, 0, 1, 1},
+        ConvCase{1, 4, 17, 17, 7, 3, 1, 2, 2, 1},
+        ConvCase{1, 3, 23, 23, 8, 7, 2, 3, 1, 1},
+        ConvCase{1, 8, 15, 15, 9, 1, 2, 0, 1, 1},
+        ConvCase{1, 6, 11, 11, 5, 5, 3, 2, 1, 1},
+        ConvCase{1, 130, 7, 7, 20, 3, 1, 1, 1, 1},
+        ConvCase{1, 1024, 3, 3, 7, 1, 1, 0, 1, 1},
+        ConvCase{1, 4, 9, 9, 6, 3, 1, 1, 1, 2},
+        ConvCase{1, 7, 17, 17, 7, 3, 1, 1, 1, 7},
+        ConvCase{2, 17, 63, 63, 17, 3, 2, 1, 1, 17},
+        ConvCase{1, 9, 7, 7, 9, 3, 1, 1, 1, 9},
+        ConvCase{1, 3, 1, 1, 3, 3, 1, 1, 1, 3},
+        ConvCase{1, 5, 14, 14, 5, 5, 1, 2, 1, 5},
+        ConvCase{1, 8, 20, 20, 8, 3, 1, 2, 2, 8},
+        ConvCase{1, 8, 29, 29, 8, 3, 2, 1, 1, 8}),
+    [](const ::testing::TestParamInfo<ConvCase> &info) {
+      const ConvCase &p = info.param;
+      return "n" + std::to_string(p.n) + "c" + std::to_string(p.c) + "h" +
+             std::to_string(p.h) + "w" + std::to_string(p.w) + "m" +
+             std::to_string(p.m) + "k" + std::to_string(p.k) + "s" +
+             std::to_string(p.stride) + "p" + std::to_string(p.pad) + "d" +
+             std::to_string(p.dilation) + "g" + std::to_string(p.group);
+    });
 
 TEST_F(CpuKernelTest, ConvBatchNormResidualRelu) {
   // ResNet's block tail: conv -> BN -> add(identity) -> relu.
@@ -364,9 +360,9 @@ std::string sameOnJit(mlir::MLIRContext &ctx, const std::string &path,
     return "";
   std::string steps;
   for (const cpu::PlanStep &s : (*jit)->getPlan().steps)
-    steps += s.label + (s.kind == cpu::PlanStep::Kind::Compiled
-                            ? " compiled\n"
-                            : " reference\n");
+    steps +=
+        s.label + (s.kind == cpu::PlanStep::Kind::Compiled ? " compiled\n"
+                                                           : " reference\n");
   auto actual = (*jit)->run(inputs);
   EXPECT_TRUE(bool(actual)) << llvm::toString(actual.takeError()) << steps;
   if (!actual)
@@ -407,9 +403,10 @@ TEST_F(CpuKernelTest, NonZeroWithOtherDataThanDeclared) {
     std::copy(data.begin(), data.end(), x.data<float>());
     std::string steps = sameOnJit(ctx, path, errors, b, {x});
     size_t relu = steps.find("kiln.relu");
-    EXPECT_TRUE(relu != std::string::npos &&
-                steps.substr(relu, steps.find('\n', relu) - relu)
-                        .find(" compiled") != std::string::npos)
+    EXPECT_TRUE(
+        relu != std::string::npos &&
+        steps.substr(relu, steps.find('\n', relu) - relu).find(" compiled") !=
+            std::string::npos)
         << steps;
   }
 }
@@ -423,9 +420,9 @@ TEST_F(CpuKernelTest, RangeWithRuntimeBounds) {
   b.initializer("two", {}, {2.0f});
   b.node("Range", {"start", "limit", "delta"}, {"r"});
   b.node("Mul", {"r", "two"}, {"y"});
-  for (auto [s, l, d] : {std::tuple{0.f, 2.f, 1.f}, std::tuple{1.f, 7.5f, 1.f},
-                         std::tuple{10.f, -3.f, -2.5f},
-                         std::tuple{0.f, -1.f, 1.f}})
+  for (auto [s, l, d] :
+       {std::tuple{0.f, 2.f, 1.f}, std::tuple{1.f, 7.5f, 1.f},
+        std::tuple{10.f, -3.f, -2.5f}, std::tuple{0.f, -1.f, 1.f}})
     sameOnJit(ctx, path, errors, b, {scalar(s), scalar(l), scalar(d)});
 }
 

@@ -189,8 +189,8 @@ TEST_F(FrontendTest, LoadsFromBuffer) {
   EXPECT_FALSE(frontend::loadModelFromBuffer(ctx, "", "mem.onnx", ""));
   EXPECT_NE(errors.find("model is empty"), std::string::npos) << errors;
   errors.clear();
-  EXPECT_FALSE(frontend::loadModelFromBuffer(ctx, bytes.substr(0, 9),
-                                             "mem.onnx", ""));
+  EXPECT_FALSE(
+      frontend::loadModelFromBuffer(ctx, bytes.substr(0, 9), "mem.onnx", ""));
   EXPECT_NE(errors.find("cannot parse"), std::string::npos) << errors;
 }
 
@@ -248,8 +248,8 @@ TEST(HandlerTable, PicksGreatestSinceVersionNotAboveOpset) {
 
 TEST(HandlerTable, KnowsTheCoreOps) {
   const frontend::HandlerTable &t = frontend::getHandlerTable();
-  for (const char *op : {"Conv", "Relu", "Gemm", "MatMul", "Reshape",
-                         "Softmax", "Resize", "ReduceMean", "Constant"})
+  for (const char *op : {"Conv", "Relu", "Gemm", "MatMul", "Reshape", "Softmax",
+                         "Resize", "ReduceMean", "Constant"})
     EXPECT_NE(t.lookup("", op, 17), nullptr) << op;
 }
 

@@ -6,8 +6,8 @@
 // time with the same kernels).
 //
 //===----------------------------------------------------------------------===//
-#include "kiln/interpreter/Interpreter.h"
 #include "kiln/passes/Passes.h"
+#include "kiln/interpreter/Interpreter.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Parser/Parser.h"

@@ -98,9 +98,7 @@ public:
 
   /// Whether \p v may feed an op whose result depends on the order of
   /// floating-point operations (sums, products, interpolation).
-  bool summable(const Value &v) const {
-    return !edgeValues && v.bound <= 100;
-  }
+  bool summable(const Value &v) const { return !edgeValues && v.bound <= 100; }
 
 private:
   int counter = 0;

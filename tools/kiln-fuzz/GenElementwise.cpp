@@ -68,8 +68,8 @@ const std::vector<UnarySpec> &unarySpecs() {
       {"Cos", false, false, 20, false, false, false, one},
       {"LeakyRelu", false, false, 0, true, false, false, same,
        [](GenContext &c) -> Attrs {
-         return {zoo::attrFloat("alpha", c.oneOf<float>({0.01f, 0.1f, 0.5f,
-                                                         -1.5f}))};
+         return {zoo::attrFloat("alpha",
+                                c.oneOf<float>({0.01f, 0.1f, 0.5f, -1.5f}))};
        }},
       {"Elu", false, false, 20, false, false, false, plusOne,
        [](GenContext &c) -> Attrs {
@@ -147,8 +147,9 @@ bool genUnaryMath(GenContext &c) {
   return genUnary(c, unarySpecs()[static_cast<size_t>(c.range(8, 18))]);
 }
 bool genActivation(GenContext &c) {
-  return genUnary(c, unarySpecs()[static_cast<size_t>(
-                         c.range(19, unarySpecs().size() - 1))]);
+  return genUnary(
+      c,
+      unarySpecs()[static_cast<size_t>(c.range(19, unarySpecs().size() - 1))]);
 }
 
 /// Dims that broadcast with \p d: some dims 1, leading dims sometimes
@@ -301,8 +302,8 @@ bool genSumMean(GenContext &c) { return genVariadic(c, true); }
 
 /// A comparison of exact operands, feeding Where or a Cast to float.
 bool genCompare(GenContext &c) {
-  static const std::vector<std::string> ops = {
-      "Greater", "Less", "Equal", "GreaterOrEqual", "LessOrEqual"};
+  static const std::vector<std::string> ops = {"Greater", "Less", "Equal",
+                                               "GreaterOrEqual", "LessOrEqual"};
   auto exact = [](const Value &v) { return v.exact; };
   Value a = c.operand(exact, c.dims(static_cast<int>(c.range(0, 4))));
   if (a.name.empty())
@@ -317,9 +318,8 @@ bool genCompare(GenContext &c) {
     if (logical == "Not")
       cond = c.b.op("Not", {cond}, {}, 1)[0];
     else
-      cond = c.b.op(logical,
-                    {cond, c.b.op("Less", {a.name, b.name}, {}, 1)[0]}, {},
-                    1)[0];
+      cond = c.b.op(logical, {cond, c.b.op("Less", {a.name, b.name}, {}, 1)[0]},
+                    {}, 1)[0];
   }
   Value out;
   if (c.chance(0.3)) {
@@ -362,9 +362,8 @@ bool genIsNanInf(GenContext &c) {
   Attrs attrs;
   std::string op = c.chance(0.5) ? "IsNaN" : "IsInf";
   if (op == "IsInf" && c.chance(0.5))
-    attrs.push_back(zoo::attrInt(c.chance(0.5) ? "detect_positive"
-                                               : "detect_negative",
-                                 0));
+    attrs.push_back(
+        zoo::attrInt(c.chance(0.5) ? "detect_positive" : "detect_negative", 0));
   std::string cond = c.b.op(op, {a.name}, attrs, 1)[0];
   std::string fill = c.floats({}, {c.oneOf<float>({0, -1, 7})});
   Value out;

@@ -36,8 +36,8 @@ std::vector<int64_t> randomAxes(GenContext &c, int rank, bool nonEmpty) {
 
 bool genReduce(GenContext &c) {
   static const std::vector<std::string> ops = {
-      "ReduceSum",  "ReduceMean",      "ReduceMax",       "ReduceMin",
-      "ReduceProd", "ReduceL1",        "ReduceL2",        "ReduceLogSumExp",
+      "ReduceSum",    "ReduceMean",     "ReduceMax", "ReduceMin",
+      "ReduceProd",   "ReduceL1",       "ReduceL2",  "ReduceLogSumExp",
       "ReduceLogSum", "ReduceSumSquare"};
   std::string op = c.oneOf(ops);
   bool ordered = op != "ReduceMax" && op != "ReduceMin";
@@ -398,7 +398,8 @@ bool genMatMul(GenContext &c) {
   if (kind == 0 && a.dims.size() > 1)
     fallback = {k};
   else {
-    Dims batch(a.dims.begin(), a.dims.end() - std::min<size_t>(a.dims.size(), 2));
+    Dims batch(a.dims.begin(),
+               a.dims.end() - std::min<size_t>(a.dims.size(), 2));
     for (int64_t &d : batch)
       if (c.chance(0.3))
         d = 1;
@@ -409,7 +410,8 @@ bool genMatMul(GenContext &c) {
     fallback.push_back(c.dim(true));
   }
   auto outDims = [&](const Dims &ad, const Dims &bd, Dims &od) {
-    if (ad.empty() || bd.empty() || ad.back() != (bd.size() == 1 ? bd[0] : bd[bd.size() - 2]))
+    if (ad.empty() || bd.empty() ||
+        ad.back() != (bd.size() == 1 ? bd[0] : bd[bd.size() - 2]))
       return false;
     Dims ab(ad.begin(), ad.end() - 1), bb;
     if (ad.size() >= 2)
@@ -459,8 +461,8 @@ bool genGemm(GenContext &c) {
   Value bias;
   if (c.chance(0.6)) {
     Dims cd = c.oneOf<Dims>({{n}, {1, n}, {m, 1}, {m, n}, {}, {1}});
-    bias = c.operand([&](const Value &v) { return v.dims == cd && c.summable(v); },
-                     cd);
+    bias = c.operand(
+        [&](const Value &v) { return v.dims == cd && c.summable(v); }, cd);
     if (bias.name.empty())
       return false;
     inputs.push_back(bias.name);
@@ -472,14 +474,16 @@ bool genGemm(GenContext &c) {
   if (transB)
     attrs.push_back(zoo::attrInt("transB", 1));
   if (c.chance(0.3))
-    attrs.push_back(zoo::attrFloat("alpha", c.oneOf<float>({0.5f, 2.0f, -1.0f})));
+    attrs.push_back(
+        zoo::attrFloat("alpha", c.oneOf<float>({0.5f, 2.0f, -1.0f})));
   if (c.chance(0.3))
-    attrs.push_back(zoo::attrFloat("beta", c.oneOf<float>({0.5f, 0.0f, -2.0f})));
+    attrs.push_back(
+        zoo::attrFloat("beta", c.oneOf<float>({0.5f, 0.0f, -2.0f})));
   Value out;
   out.name = c.b.op("Gemm", inputs, attrs, 1)[0];
   out.dims = {m, n};
-  out.bound = 2 * a.bound * 2 * static_cast<double>(std::max<int64_t>(k, 1)) +
-              2 * 2;
+  out.bound =
+      2 * a.bound * 2 * static_cast<double>(std::max<int64_t>(k, 1)) + 2 * 2;
   c.result(out, used);
   return true;
 }
@@ -512,9 +516,9 @@ bool genNorm(GenContext &c) {
           return false;
         return kind == 0 || (v.dims.size() >= 3 && v.dims[1] <= 64);
       },
-      kind == 0 ? c.dims(static_cast<int>(c.range(1, 4)), 4096, false)
-                : Dims{c.range(1, 2), c.range(1, 8), c.range(1, 9),
-                       c.range(2, 9)});
+      kind == 0
+          ? c.dims(static_cast<int>(c.range(1, 4)), 4096, false)
+          : Dims{c.range(1, 2), c.range(1, 8), c.range(1, 9), c.range(2, 9)});
   if (x.name.empty())
     return false;
   int rank = static_cast<int>(x.dims.size());
@@ -534,7 +538,8 @@ bool genNorm(GenContext &c) {
     }
     Attrs attrs = {zoo::attrInt("axis", axis)};
     if (c.chance(0.5))
-      attrs.push_back(zoo::attrFloat("epsilon", c.oneOf<float>({1e-5f, 1e-3f, 0.1f})));
+      attrs.push_back(
+          zoo::attrFloat("epsilon", c.oneOf<float>({1e-5f, 1e-3f, 0.1f})));
     out.name = c.b.op("LayerNormalization", inputs, attrs, 1)[0];
   } else if (kind == 1) {
     int64_t ch = x.dims[1];
@@ -544,7 +549,8 @@ bool genNorm(GenContext &c) {
     var = c.initializer({ch}, true);
     Attrs attrs;
     if (c.chance(0.5))
-      attrs.push_back(zoo::attrFloat("epsilon", c.oneOf<float>({1e-5f, 1e-3f})));
+      attrs.push_back(
+          zoo::attrFloat("epsilon", c.oneOf<float>({1e-5f, 1e-3f})));
     out.name = c.b.op("BatchNormalization",
                       {x.name, scale.name, bias.name, mean.name, var.name},
                       attrs, 1)[0];

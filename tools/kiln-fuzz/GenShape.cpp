@@ -147,9 +147,9 @@ bool genConcat(GenContext &c) {
   }
   res.positive = res.positive && res.lo > 0;
   res.dims = out;
-  res.name = c.b.op("Concat", names,
-                    {zoo::attrInt("axis", c.chance(0.3) ? axis - rank : axis)},
-                    1)[0];
+  res.name =
+      c.b.op("Concat", names,
+             {zoo::attrInt("axis", c.chance(0.3) ? axis - rank : axis)}, 1)[0];
   c.result(res, used);
   return true;
 }
@@ -236,8 +236,8 @@ bool genSlice(GenContext &c) {
   if (starts.empty())
     return false;
   std::vector<std::string> inputs = {x.name, c.int64s(starts), c.int64s(ends)};
-  bool allOnes = std::all_of(steps.begin(), steps.end(),
-                             [](int64_t s) { return s == 1; });
+  bool allOnes =
+      std::all_of(steps.begin(), steps.end(), [](int64_t s) { return s == 1; });
   bool inOrder = true;
   for (size_t i = 0; i < axes.size(); ++i)
     inOrder = inOrder && axes[i] == static_cast<int64_t>(i);
@@ -254,9 +254,8 @@ bool genSlice(GenContext &c) {
 bool genGather(GenContext &c) {
   Value x = c.operand(
       [](const Value &v) {
-        return !v.dims.empty() &&
-               std::any_of(v.dims.begin(), v.dims.end(),
-                           [](int64_t d) { return d > 0; });
+        return !v.dims.empty() && std::any_of(v.dims.begin(), v.dims.end(),
+                                              [](int64_t d) { return d > 0; });
       },
       c.dims(static_cast<int>(c.range(1, 3)), 4096, false));
   if (x.name.empty())
@@ -276,9 +275,9 @@ bool genGather(GenContext &c) {
   out.dims.insert(out.dims.end(), x.dims.begin() + axis + 1, x.dims.end());
   if (count(out.dims) > kMaxElements)
     return false;
-  out.name = c.b.op("Gather", {x.name, c.int64s(id, idx)},
-                    {zoo::attrInt("axis", c.chance(0.3) ? axis - rank : axis)},
-                    1)[0];
+  out.name =
+      c.b.op("Gather", {x.name, c.int64s(id, idx)},
+             {zoo::attrInt("axis", c.chance(0.3) ? axis - rank : axis)}, 1)[0];
   moved(c, out, x);
   return true;
 }
@@ -287,8 +286,8 @@ bool genPad(GenContext &c) {
   Value x = anyOperand(c, 1);
   if (x.name.empty())
     return false;
-  std::string mode = c.oneOf<std::string>({"constant", "constant", "reflect",
-                                           "edge"});
+  std::string mode =
+      c.oneOf<std::string>({"constant", "constant", "reflect", "edge"});
   int rank = static_cast<int>(x.dims.size());
   std::vector<int64_t> pads(2 * rank, 0);
   Value out;
@@ -350,9 +349,9 @@ bool genResize(GenContext &c) {
     attrs.push_back(zoo::attrInt("exclude_outside", 1));
   if (!linear)
     attrs.push_back(zoo::attrString(
-        "nearest_mode", c.oneOf<std::string>({"round_prefer_floor",
-                                              "round_prefer_ceil", "floor",
-                                              "ceil"})));
+        "nearest_mode",
+        c.oneOf<std::string>(
+            {"round_prefer_floor", "round_prefer_ceil", "floor", "ceil"})));
   size_t rank = x.dims.size();
   Value out;
   out.dims = x.dims;
@@ -362,8 +361,8 @@ bool genResize(GenContext &c) {
     std::vector<float> scales(rank, 1.0f);
     for (size_t i = 2; i < rank; ++i) {
       scales[i] = c.oneOf<float>({0.5f, 1.0f, 1.5f, 2.0f, 3.0f, 0.75f});
-      out.dims[i] = static_cast<int64_t>(static_cast<float>(x.dims[i]) *
-                                         scales[i]);
+      out.dims[i] =
+          static_cast<int64_t>(static_cast<float>(x.dims[i]) * scales[i]);
       if (out.dims[i] < 1)
         return false;
     }
@@ -398,11 +397,11 @@ bool genFlattenSqueeze(GenContext &c) {
     for (int a = 0; a < rank; ++a)
       (a < axis ? outer : inner) *= x.dims[a];
     out.dims = {outer, inner};
-    out.name = c.b.op("Flatten", {x.name},
-                      {zoo::attrInt("axis", c.chance(0.3) && axis < rank
-                                                ? axis - rank
-                                                : axis)},
-                      1)[0];
+    out.name =
+        c.b.op("Flatten", {x.name},
+               {zoo::attrInt("axis", c.chance(0.3) && axis < rank ? axis - rank
+                                                                  : axis)},
+               1)[0];
   } else if (kind == 1) {
     std::vector<int64_t> axes;
     for (int a = 0; a < rank; ++a)
@@ -516,7 +515,8 @@ bool genCast(GenContext &c) {
       c.dims(static_cast<int>(c.range(0, 4))));
   if (x.name.empty())
     return false;
-  std::string mid = c.b.op("Cast", {x.name}, {zoo::attrInt("to", t.type)}, 1)[0];
+  std::string mid =
+      c.b.op("Cast", {x.name}, {zoo::attrInt("to", t.type)}, 1)[0];
   Value out;
   out.name = c.b.op("Cast", {mid}, {zoo::attrInt("to", 1)}, 1)[0];
   out.dims = x.dims;

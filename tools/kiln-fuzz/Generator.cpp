@@ -19,8 +19,8 @@ namespace kiln::fuzz {
 
 int64_t GenContext::range(int64_t lo, int64_t hi) {
   assert(lo <= hi && "empty range");
-  return lo + static_cast<int64_t>(rng.next() %
-                                   static_cast<uint64_t>(hi - lo + 1));
+  return lo +
+         static_cast<int64_t>(rng.next() % static_cast<uint64_t>(hi - lo + 1));
 }
 
 bool GenContext::chance(double p) { return rng.uniform() < p; }
@@ -211,8 +211,8 @@ GeneratedGraph generateGraph(uint64_t seed) {
       gens.push_back(&g);
       totalWeight += g.weight;
     }
-  for (int attempts = 0; static_cast<int>(out.ops.size()) < numOps &&
-                         attempts < numOps * 20;
+  for (int attempts = 0;
+       static_cast<int>(out.ops.size()) < numOps && attempts < numOps * 20;
        ++attempts) {
     int r = static_cast<int>(ctx.range(0, totalWeight - 1));
     const OpGenerator *g = gens.back();

@@ -45,7 +45,8 @@ void prune(onnx::ModelProto &model) {
 
 /// The types ONNX shape inference gives every value of \p model (inputs,
 /// initializers, op outputs); empty when inference fails.
-std::map<std::string, onnx::TypeProto> inferTypes(const onnx::ModelProto &model) {
+std::map<std::string, onnx::TypeProto>
+inferTypes(const onnx::ModelProto &model) {
   std::map<std::string, onnx::TypeProto> types;
   onnx::ModelProto copy = model;
   try {
@@ -200,13 +201,23 @@ MinimizeStats minimizeModel(onnx::ModelProto &model, const Verdict &failure,
       if (!shape)
         continue;
       for (int d = 0; d < shape->dim_size(); ++d) {
-        int64_t size = model.graph().input(i).type().tensor_type().shape().dim(d).dim_value();
+        int64_t size = model.graph()
+                           .input(i)
+                           .type()
+                           .tensor_type()
+                           .shape()
+                           .dim(d)
+                           .dim_value();
         for (int64_t smaller : {size / 2, int64_t(1)}) {
           if (smaller < 1 || smaller >= size)
             continue;
           onnx::ModelProto c = model;
-          c.mutable_graph()->mutable_input(i)->mutable_type()
-              ->mutable_tensor_type()->mutable_shape()->mutable_dim(d)
+          c.mutable_graph()
+              ->mutable_input(i)
+              ->mutable_type()
+              ->mutable_tensor_type()
+              ->mutable_shape()
+              ->mutable_dim(d)
               ->set_dim_value(smaller);
           forgetOutputShapes(c);
           if (tryCandidate(c)) {

@@ -1,4 +1,5 @@
-//===- Minimizer.h - Shrink a failing model while it still fails -*- C++ -*-===//
+//===- Minimizer.h - Shrink a failing model while it still fails -*- C++
+//-*-===//
 //
 // Greedy delta reduction of an ONNX model that shows a finding (a mismatch,
 // an error, a crash or a hang on some backend):

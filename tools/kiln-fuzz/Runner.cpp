@@ -13,12 +13,18 @@ namespace kiln::fuzz {
 
 const char *Verdict::kindName(Kind kind) {
   switch (kind) {
-  case Pass: return "pass";
-  case Reject: return "reject";
-  case Mismatch: return "mismatch";
-  case Error: return "error";
-  case Crash: return "crash";
-  case Hang: return "hang";
+  case Pass:
+    return "pass";
+  case Reject:
+    return "reject";
+  case Mismatch:
+    return "mismatch";
+  case Error:
+    return "error";
+  case Crash:
+    return "crash";
+  case Hang:
+    return "hang";
   }
   return "?";
 }
@@ -77,7 +83,8 @@ void checkModel(const std::string &path, const CheckOptions &options,
   auto model = frontend::loadModel(*ctx, path);
   if (!model)
     return say(out, "result reject load " + errors);
-  mlir::OwningOpRef<mlir::ModuleOp> module = frontend::importModel(*ctx, *model);
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      frontend::importModel(*ctx, *model);
   if (!module)
     return say(out, "result reject import " + errors);
 
@@ -88,16 +95,16 @@ void checkModel(const std::string &path, const CheckOptions &options,
 
   say(out, "stage interp");
   mlir::OwningOpRef<mlir::ModuleOp> interpModule = module->clone();
-  auto interp = tool::prepareBackend("interp", *interpModule, cpuOptions,
-                                     nullptr);
+  auto interp =
+      tool::prepareBackend("interp", *interpModule, cpuOptions, nullptr);
   if (!interp)
-    return say(out, "result reject interp " +
-                        llvm::toString(interp.takeError()));
+    return say(out,
+               "result reject interp " + llvm::toString(interp.takeError()));
   std::vector<Tensor> inputs = makeInputs((*interp)->inputs(), 0);
   auto expected = (*interp)->run(inputs);
   if (!expected)
-    return say(out, "result reject interp " +
-                        llvm::toString(expected.takeError()));
+    return say(out,
+               "result reject interp " + llvm::toString(expected.takeError()));
   const std::vector<TensorSpec> &outSpecs = (*interp)->outputs();
 
   for (const std::string &name : options.backends) {
@@ -113,13 +120,12 @@ void checkModel(const std::string &path, const CheckOptions &options,
                           llvm::toString(got.takeError()));
     if (got->size() != expected->size())
       return say(out, "result fail mismatch " + name + " " +
-                          std::to_string(got->size()) +
-                          " outputs, interp " +
+                          std::to_string(got->size()) + " outputs, interp " +
                           std::to_string(expected->size()));
     for (size_t i = 0; i < got->size(); ++i) {
-      tool::Diff d = tool::compareTensors((*got)[i], (*expected)[i],
-                                          options.atol, options.rtol, name,
-                                          "interp");
+      tool::Diff d =
+          tool::compareTensors((*got)[i], (*expected)[i], options.atol,
+                               options.rtol, name, "interp");
       if (d.ok())
         continue;
       std::string what = "output '" + outSpecs[i].name + "': ";

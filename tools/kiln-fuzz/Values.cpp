@@ -16,9 +16,12 @@ ValueKind valueKindOf(const std::string &name) {
 
 const char *valuePrefix(ValueKind kind) {
   switch (kind) {
-  case ValueKind::Normal: return "x";
-  case ValueKind::Positive: return "pos";
-  case ValueKind::Edge: return "edge";
+  case ValueKind::Normal:
+    return "x";
+  case ValueKind::Positive:
+    return "pos";
+  case ValueKind::Edge:
+    return "edge";
   }
   return "x";
 }

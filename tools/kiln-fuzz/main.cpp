@@ -44,48 +44,55 @@ namespace {
 
 cl::OptionCategory fuzzCat("kiln-fuzz-graphs options");
 
-cl::opt<std::string> seedsOpt(
-    "seeds", cl::desc("Seeds to run, inclusive (default 0..99)"),
-    cl::value_desc("A..B"), cl::cat(fuzzCat));
-cl::opt<uint64_t> seedStart("seed-start",
-                            cl::desc("First seed (with --count)"),
+cl::opt<std::string>
+    seedsOpt("seeds", cl::desc("Seeds to run, inclusive (default 0..99)"),
+             cl::value_desc("A..B"), cl::cat(fuzzCat));
+cl::opt<uint64_t> seedStart("seed-start", cl::desc("First seed (with --count)"),
                             cl::init(0), cl::cat(fuzzCat));
 cl::opt<uint64_t> countOpt("count", cl::desc("Number of seeds (default 100)"),
                            cl::init(100), cl::cat(fuzzCat));
-cl::opt<unsigned> jobsOpt(
-    "jobs", cl::desc("Graphs checked at a time (default: all cores)"),
-    cl::init(0), cl::cat(fuzzCat));
+cl::opt<unsigned>
+    jobsOpt("jobs", cl::desc("Graphs checked at a time (default: all cores)"),
+            cl::init(0), cl::cat(fuzzCat));
 cl::opt<std::string> backendsOpt(
     "backends",
     cl::desc("Backends to run; each is compared with the interpreter, which "
              "always runs (default interp,jit,aot)"),
-    cl::value_desc("interp,jit,aot"), cl::init("interp,jit,aot"), cl::cat(fuzzCat));
-cl::opt<std::string> outDir(
-    "out", cl::desc("Folder for minimized findings (default fuzz-findings)"),
-    cl::value_desc("DIR"), cl::init("fuzz-findings"), cl::cat(fuzzCat));
-cl::opt<unsigned> timeoutOpt(
-    "timeout", cl::desc("Seconds per graph before it counts as a hang "
+    cl::value_desc("interp,jit,aot"), cl::init("interp,jit,aot"),
+    cl::cat(fuzzCat));
+cl::opt<std::string>
+    outDir("out",
+           cl::desc("Folder for minimized findings (default fuzz-findings)"),
+           cl::value_desc("DIR"), cl::init("fuzz-findings"), cl::cat(fuzzCat));
+cl::opt<unsigned>
+    timeoutOpt("timeout",
+               cl::desc("Seconds per graph before it counts as a hang "
                         "(default 60)"),
-    cl::init(60), cl::cat(fuzzCat));
-cl::opt<bool> replay(
-    "replay",
-    cl::desc("Check the given .onnx files (or every .onnx in the given "
-             "folders) instead of generated graphs"), cl::cat(fuzzCat));
+               cl::init(60), cl::cat(fuzzCat));
+cl::opt<bool>
+    replay("replay",
+           cl::desc("Check the given .onnx files (or every .onnx in the given "
+                    "folders) instead of generated graphs"),
+           cl::cat(fuzzCat));
 cl::list<std::string> replayFiles(cl::Positional,
-                                  cl::desc("[FILE.onnx | DIR]..."), cl::cat(fuzzCat));
+                                  cl::desc("[FILE.onnx | DIR]..."),
+                                  cl::cat(fuzzCat));
 cl::opt<bool> noMinimize("no-minimize",
-                         cl::desc("Write findings without minimizing them"), cl::cat(fuzzCat));
-cl::opt<int> minimizeBudget(
-    "minimize-budget",
-    cl::desc("Candidate models tried per finding (default 80)"),
-    cl::init(80), cl::cat(fuzzCat));
-cl::opt<std::string> emitDir(
-    "emit", cl::desc("Only write the seeds' models into DIR, run nothing"),
-    cl::value_desc("DIR"), cl::cat(fuzzCat));
+                         cl::desc("Write findings without minimizing them"),
+                         cl::cat(fuzzCat));
+cl::opt<int>
+    minimizeBudget("minimize-budget",
+                   cl::desc("Candidate models tried per finding (default 80)"),
+                   cl::init(80), cl::cat(fuzzCat));
+cl::opt<std::string>
+    emitDir("emit",
+            cl::desc("Only write the seeds' models into DIR, run nothing"),
+            cl::value_desc("DIR"), cl::cat(fuzzCat));
 cl::opt<bool> strictRejects(
     "fail-on-reject",
     cl::desc("Exit non-zero when the importer or the interpreter refuses a "
-             "generated graph (a generator bug)"), cl::cat(fuzzCat));
+             "generated graph (a generator bug)"),
+    cl::cat(fuzzCat));
 
 /// Prints "kiln-fuzz-graphs: error: MESSAGE" and returns 2.
 int fatal(const Twine &message) {
@@ -161,14 +168,13 @@ std::string writeFinding(onnx::ModelProto model, const Verdict &verdict,
       return checkInChild(path, narrow,
                           scratch + "/cache-min-" + std::to_string(n++));
     };
-    MinimizeStats stats =
-        minimizeModel(model, verdict, check, minimizeBudget);
+    MinimizeStats stats = minimizeModel(model, verdict, check, minimizeBudget);
     errs() << "  minimized " << stem << ": " << before << " -> "
            << model.graph().node_size() << " ops (" << stats.candidates
            << " candidates tried)\n";
   }
-  std::string path = outDir + "/" + stem + "-" + kind + "-" + verdict.backend +
-                     ".onnx";
+  std::string path =
+      outDir + "/" + stem + "-" + kind + "-" + verdict.backend + ".onnx";
   if (!zoo::writeModelAtomic(path, model, bytes, err)) {
     fatal(err);
     return "";
@@ -226,8 +232,7 @@ int main(int argc, char **argv) {
     else if (b == "jit" || b == "aot")
       check.backends.push_back(b.str());
     else if (!b.empty())
-      return fatal("unknown backend '" + b +
-                   "': expected interp, jit or aot");
+      return fatal("unknown backend '" + b + "': expected interp, jit or aot");
   }
   (void)interp; // The interpreter is the reference: it always runs.
   uint64_t first = seedStart, count = countOpt;
@@ -241,7 +246,8 @@ int main(int argc, char **argv) {
     count = hi - lo + 1;
   }
   tool::ChildPoolOptions pool;
-  pool.jobs = jobsOpt ? jobsOpt : std::max(1u, std::thread::hardware_concurrency());
+  pool.jobs =
+      jobsOpt ? jobsOpt : std::max(1u, std::thread::hardware_concurrency());
   pool.timeoutSeconds = timeoutOpt;
 
   if (!emitDir.empty()) {
@@ -373,9 +379,9 @@ int main(int argc, char **argv) {
       });
   if (progress)
     errs() << "\r\033[K";
-  double seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - start)
-                       .count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
 
   // 4. Findings, minimized.
   for (const auto &[seed, v] : findings) {

@@ -181,18 +181,15 @@ std::string GraphBuilder::constInt64s(const std::string &name, const Dims &dims,
 }
 
 std::string GraphBuilder::constRaw(const std::string &name, int32_t elemType,
-                                   const Dims &dims,
-                                   const std::string &bytes) {
+                                   const Dims &dims, const std::string &bytes) {
   onnx::TensorProto *t = addInitializer(name, elemType, dims, bytes.size());
   *t->mutable_raw_data() = bytes;
   return t->name();
 }
 
-std::vector<std::string>
-GraphBuilder::op(const std::string &opType,
-                 const std::vector<std::string> &inputs,
-                 const std::vector<onnx::AttributeProto> &attrs,
-                 int numOutputs) {
+std::vector<std::string> GraphBuilder::op(
+    const std::string &opType, const std::vector<std::string> &inputs,
+    const std::vector<onnx::AttributeProto> &attrs, int numOutputs) {
   assert(numOutputs >= 1 && "a node has at least one output");
   std::string base = (scope.empty() ? "" : scope + "/") + opType + "_" +
                      std::to_string(nodeCounter++);

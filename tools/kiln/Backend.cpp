@@ -56,8 +56,7 @@ public:
     std::string d = "jit (" + std::to_string(s.compiledSteps) + " kernels";
     if (s.referenceSteps)
       d += ", " + std::to_string(s.referenceSteps) + " reference steps";
-    d += ", " + std::to_string(threads) + " thread" +
-         (threads == 1 ? "" : "s");
+    d += ", " + std::to_string(threads) + " thread" + (threads == 1 ? "" : "s");
     if (s.compiledSteps)
       d += s.cacheHit ? ", from cache" : ", compiled";
     return d + ")";
@@ -135,9 +134,9 @@ prepareLibrary(const std::string &path,
               formatShape(Shape(it->shape.begin(), it->shape.end())) +
               " (rebuild it with kiln compile --shape)");
   }
-  return std::make_unique<AotPrepared>(
-      std::move(*lib), llvm::sys::path::filename(path).str(), "load",
-      msSince(start));
+  return std::make_unique<AotPrepared>(std::move(*lib),
+                                       llvm::sys::path::filename(path).str(),
+                                       "load", msSince(start));
 }
 
 namespace {
@@ -168,9 +167,9 @@ prepareAotFromModule(mlir::ModuleOp module, const cpu::CpuOptions &options,
     };
   auto built = cpu::compileLibrary(module, path, aot);
   llvm::Expected<std::unique_ptr<cpu::AotLibrary>> lib =
-      built ? cpu::AotLibrary::load(path, options.threads)
-            : llvm::Expected<std::unique_ptr<cpu::AotLibrary>>(
-                  built.takeError());
+      built
+          ? cpu::AotLibrary::load(path, options.threads)
+          : llvm::Expected<std::unique_ptr<cpu::AotLibrary>>(built.takeError());
   (void)llvm::sys::fs::remove_directories(dir);
   if (!lib)
     return lib.takeError();
@@ -206,8 +205,9 @@ prepareBackend(llvm::StringRef name, mlir::ModuleOp module,
   auto jit = cpu::JitModel::create(module, opts);
   if (!jit)
     return jit.takeError();
-  unsigned threads = options.threads ? options.threads
-                                     : std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads = options.threads
+                         ? options.threads
+                         : std::max(1u, std::thread::hardware_concurrency());
   return std::make_unique<JitPrepared>(std::move(*jit), msSince(start),
                                        threads);
 }

@@ -50,9 +50,10 @@ struct Child {
 
 } // namespace
 
-void runInChildren(size_t count, const ChildPoolOptions &options,
-                   const std::function<void(size_t, ChildPipe &)> &task,
-                   const std::function<void(size_t, const ChildResult &)> &done) {
+void runInChildren(
+    size_t count, const ChildPoolOptions &options,
+    const std::function<void(size_t, ChildPipe &)> &task,
+    const std::function<void(size_t, const ChildResult &)> &done) {
   unsigned jobs = std::max(1u, options.jobs);
   std::vector<Child> running;
   size_t next = 0;
@@ -97,7 +98,10 @@ void runInChildren(size_t count, const ChildPoolOptions &options,
         done(index, r);
         continue;
       }
-      running.push_back({pid, fds[0], index, start,
+      running.push_back({pid,
+                         fds[0],
+                         index,
+                         start,
                          start + std::chrono::seconds(options.timeoutSeconds),
                          {}});
     }

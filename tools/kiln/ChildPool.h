@@ -1,4 +1,5 @@
-//===- ChildPool.h - Run tasks in forked children with a time limit -*- C++ -*-//
+//===- ChildPool.h - Run tasks in forked children with a time limit -*- C++
+//-*-//
 //
 // `kiln conformance` and kiln-fuzz-graphs run every case in a forked child
 // process with a time and an address-space limit, so a crash, a hang or a
@@ -63,9 +64,10 @@ struct ChildPoolOptions {
 /// most options.jobs at a time, and calls \p done(i, result) in the parent
 /// as each child ends (in completion order). A child exits with code 0
 /// after its task returns.
-void runInChildren(size_t count, const ChildPoolOptions &options,
-                   const std::function<void(size_t, ChildPipe &)> &task,
-                   const std::function<void(size_t, const ChildResult &)> &done);
+void runInChildren(
+    size_t count, const ChildPoolOptions &options,
+    const std::function<void(size_t, ChildPipe &)> &task,
+    const std::function<void(size_t, const ChildResult &)> &done);
 
 } // namespace kiln::tool
 

@@ -22,12 +22,10 @@ std::unique_ptr<mlir::MLIRContext> makeContext(bool printDiagnostics) {
     return ctx;
   ctx->getDiagEngine().registerHandler([](mlir::Diagnostic &diag) {
     auto &os = llvm::errs();
-    const char *kind = diag.getSeverity() == mlir::DiagnosticSeverity::Error
-                           ? "error"
-                           : diag.getSeverity() ==
-                                     mlir::DiagnosticSeverity::Warning
-                                 ? "warning"
-                                 : "note";
+    const char *kind =
+        diag.getSeverity() == mlir::DiagnosticSeverity::Error     ? "error"
+        : diag.getSeverity() == mlir::DiagnosticSeverity::Warning ? "warning"
+                                                                  : "note";
     os << "kiln: " << kind << ": ";
     if (auto file = llvm::dyn_cast<mlir::FileLineColLoc>(diag.getLocation()))
       os << file.getFilename().getValue() << ": ";

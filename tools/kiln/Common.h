@@ -2,8 +2,8 @@
 #ifndef KILN_TOOLS_KILN_COMMON_H
 #define KILN_TOOLS_KILN_COMMON_H
 
-#include "kiln/frontend/Import.h"
 #include "kiln/cpu/Jit.h"
+#include "kiln/frontend/Import.h"
 #include "kiln/interpreter/Interpreter.h"
 
 #include "mlir/IR/MLIRContext.h"

@@ -2,9 +2,9 @@
 //
 // Runs ONNX backend test cases: folders holding model.onnx and
 // test_data_set_*/{input,output}_*.pb. Each case runs in a forked child with
-// a time and memory limit (ChildPool.h), so a crash or hang fails that case only. A case is
-// `unsupported` when Kiln reports an unsupported op, type or attribute; it
-// fails when anything else goes wrong or an output differs beyond
+// a time and memory limit (ChildPool.h), so a crash or hang fails that case
+// only. A case is `unsupported` when Kiln reports an unsupported op, type or
+// attribute; it fails when anything else goes wrong or an output differs beyond
 // rtol 1e-3 / atol 1e-7 (the ONNX backend test defaults).
 //
 // --backend picks the interpreter, the JIT, or AOT (each case built into a
@@ -50,9 +50,12 @@ struct Case {
 
 const char *outcomeName(Outcome o) {
   switch (o) {
-  case Outcome::Pass: return "PASS";
-  case Outcome::Fail: return "FAIL";
-  case Outcome::Unsupported: return "UNSUPPORTED";
+  case Outcome::Pass:
+    return "PASS";
+  case Outcome::Fail:
+    return "FAIL";
+  case Outcome::Unsupported:
+    return "UNSUPPORTED";
   }
   return "?";
 }
@@ -179,7 +182,8 @@ Outcome runCase(const Case &c, const std::string &backendName,
         reason = "test data has more inputs than the model";
         return Outcome::Fail;
       }
-      Status st = frontend::tensorFromProto(proto, setDir, "test input", inputs[slot]);
+      Status st =
+          frontend::tensorFromProto(proto, setDir, "test input", inputs[slot]);
       if (!st) {
         reason = st.message();
         return isUnsupportedMessage(reason) ? Outcome::Unsupported
@@ -206,7 +210,8 @@ Outcome runCase(const Case &c, const std::string &backendName,
         return Outcome::Unsupported;
       }
       Tensor want;
-      Status st = frontend::tensorFromProto(proto, setDir, "expected output", want);
+      Status st =
+          frontend::tensorFromProto(proto, setDir, "expected output", want);
       if (!st) {
         reason = st.message();
         return isUnsupportedMessage(reason) ? Outcome::Unsupported
@@ -336,26 +341,25 @@ int conformanceCommand(const ConformanceOptions &opts) {
   std::vector<Case> cases;
   for (const auto &d : dirs) {
     if (!llvm::sys::fs::is_directory(d))
-      return reportError("test case folder '" + d + "' does not exist" +
-                         (opts.dirs.empty()
-                              ? " (install Debian's libonnx-testdata)"
-                              : ""));
+      return reportError(
+          "test case folder '" + d + "' does not exist" +
+          (opts.dirs.empty() ? " (install Debian's libonnx-testdata)" : ""));
     collectCases(d, cases);
   }
   if (!opts.filter.empty())
-    cases.erase(std::remove_if(cases.begin(), cases.end(),
-                               [&](const Case &c) {
-                                 return (c.category + "/" + c.name)
-                                            .find(opts.filter) ==
-                                        std::string::npos;
-                               }),
-                cases.end());
+    cases.erase(
+        std::remove_if(cases.begin(), cases.end(),
+                       [&](const Case &c) {
+                         return (c.category + "/" + c.name).find(opts.filter) ==
+                                std::string::npos;
+                       }),
+        cases.end());
   if (cases.empty())
     return reportError("no test cases found");
 
   ChildPoolOptions pool;
-  pool.jobs = opts.jobs ? opts.jobs
-                        : std::max(1u, std::thread::hardware_concurrency());
+  pool.jobs =
+      opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
   pool.timeoutSeconds = opts.timeoutSeconds;
   bool progress = isatty(STDERR_FILENO);
   size_t done = 0;

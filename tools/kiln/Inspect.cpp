@@ -99,8 +99,8 @@ std::string human(double v) {
     ++u;
   }
   std::string s;
-  llvm::raw_string_ostream(s) << llvm::format(u ? "%.2f" : "%.0f", v)
-                              << units[u];
+  llvm::raw_string_ostream(s)
+      << llvm::format(u ? "%.2f" : "%.0f", v) << units[u];
   return s;
 }
 
@@ -110,7 +110,7 @@ std::string formatValue(const onnx::ValueInfoProto &vi) {
   if (tt.has_shape()) {
     for (int i = 0; i < tt.shape().dim_size(); ++i) {
       const auto &d = tt.shape().dim(i);
-      s += (i ? "x" : "") + (d.has_dim_value() ? std::to_string(d.dim_value())
+      s += (i ? "x" : "") + (d.has_dim_value()   ? std::to_string(d.dim_value())
                              : d.has_dim_param() ? d.dim_param()
                                                  : std::string("?"));
     }

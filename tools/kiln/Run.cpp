@@ -92,8 +92,8 @@ int runCommand(const RunOptions &opts) {
 
   auto progress = [&](const llvm::Twine &what) {
     if (opts.verbose)
-      llvm::errs() << "kiln: " << what << " (" << llvm::format("%.0f", msSince(start))
-                   << " ms)\n";
+      llvm::errs() << "kiln: " << what << " ("
+                   << llvm::format("%.0f", msSince(start)) << " ms)\n";
   };
   std::unique_ptr<frontend::LoadedModel> model;
   mlir::OwningOpRef<mlir::ModuleOp> module;
@@ -146,9 +146,9 @@ int runCommand(const RunOptions &opts) {
           " (" + spec.format() + "); give a shape with --shape " + spec.name +
           "=... or data with --input " + spec.name + "=FILE.npy");
     }
-    inputs.push_back(randomTensor(
-        spec.dtype, Shape(spec.shape.begin(), spec.shape.end()),
-        opts.seed + i));
+    inputs.push_back(randomTensor(spec.dtype,
+                                  Shape(spec.shape.begin(), spec.shape.end()),
+                                  opts.seed + i));
   }
   if (!given.empty())
     return reportError("--input names '" + given.begin()->first +
@@ -195,8 +195,8 @@ int runCommand(const RunOptions &opts) {
       fromFile |= llvm::StringRef(s).starts_with(spec.name + "=");
     os << "  " << spec.name << "  " << formatShape(inputs[i].shape()) << " "
        << dtypeName(inputs[i].dtype()) << "  "
-       << (fromFile ? "from file" : "random, seed " +
-                                         std::to_string(opts.seed + i))
+       << (fromFile ? "from file"
+                    : "random, seed " + std::to_string(opts.seed + i))
        << "\n";
   }
   os << "outputs\n";

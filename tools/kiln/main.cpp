@@ -17,17 +17,18 @@ using namespace llvm;
 namespace {
 
 cl::SubCommand runCmd("run", "Run a model and write its outputs");
-cl::SubCommand inspectCmd("inspect",
-                          "Describe a model: inputs, outputs, ops, "
-                          "parameters, FLOPs, unsupported ops");
+cl::SubCommand inspectCmd("inspect", "Describe a model: inputs, outputs, ops, "
+                                     "parameters, FLOPs, unsupported ops");
 cl::SubCommand compileCmd("compile",
                           "Import a model and print a stage's IR, or build "
                           "a shared library and C header (-o libNAME.so)");
-cl::SubCommand compareCmd(
-    "compare", "Run a model on the JIT and the interpreter and compare "
+cl::SubCommand
+    compareCmd("compare",
+               "Run a model on the JIT and the interpreter and compare "
                "outputs and latency (--per-layer: every layer)");
-cl::SubCommand conformanceCmd(
-    "conformance", "Run ONNX backend test cases and count pass/fail");
+cl::SubCommand
+    conformanceCmd("conformance",
+                   "Run ONNX backend test cases and count pass/fail");
 
 cl::OptionCategory kilnCat("kiln options");
 
@@ -44,11 +45,12 @@ cl::opt<std::string> runBackend(
              "in a temporary folder first)"),
     cl::value_desc("jit|interp|aot"), cl::init("jit"), cl::sub(runCmd),
     cl::sub(conformanceCmd), cl::cat(kilnCat));
-cl::opt<unsigned> threads(
-    "threads", cl::desc("Threads for kernels and compilation (default 0: "
-                        "all cores)"),
-    cl::value_desc("N"), cl::init(0), cl::sub(runCmd), cl::sub(compileCmd),
-    cl::sub(compareCmd), cl::cat(kilnCat));
+cl::opt<unsigned>
+    threads("threads",
+            cl::desc("Threads for kernels and compilation (default 0: "
+                     "all cores)"),
+            cl::value_desc("N"), cl::init(0), cl::sub(runCmd),
+            cl::sub(compileCmd), cl::sub(compareCmd), cl::cat(kilnCat));
 cl::opt<bool> noCache(
     "no-cache",
     cl::desc("Compile even if the kernel cache has this model (and do not "
@@ -61,32 +63,33 @@ cl::opt<std::string> cacheDir(
              "~/.cache/kiln)"),
     cl::value_desc("DIR"), cl::sub(runCmd), cl::sub(compileCmd),
     cl::sub(compareCmd), cl::cat(kilnCat));
-cl::opt<bool> noOptimize(
-    "O0", cl::desc("Skip the graph optimization passes (JIT)"),
-    cl::sub(runCmd), cl::cat(kilnCat));
-cl::list<std::string> runInputs(
-    "input", cl::desc("Input data from a .npy file (repeatable)"),
-    cl::value_desc("NAME=FILE.npy"), cl::sub(runCmd), cl::cat(kilnCat));
-cl::list<std::string> shapes(
-    "shape",
-    cl::desc("Static shape for an input, e.g. input=1x3x224x224 "
-             "(repeatable)"),
-    cl::value_desc("NAME=DIMS"), cl::sub(runCmd), cl::sub(inspectCmd), cl::sub(compileCmd),
-    cl::sub(compareCmd), cl::cat(kilnCat));
+cl::opt<bool> noOptimize("O0",
+                         cl::desc("Skip the graph optimization passes (JIT)"),
+                         cl::sub(runCmd), cl::cat(kilnCat));
+cl::list<std::string>
+    runInputs("input", cl::desc("Input data from a .npy file (repeatable)"),
+              cl::value_desc("NAME=FILE.npy"), cl::sub(runCmd),
+              cl::cat(kilnCat));
+cl::list<std::string>
+    shapes("shape",
+           cl::desc("Static shape for an input, e.g. input=1x3x224x224 "
+                    "(repeatable)"),
+           cl::value_desc("NAME=DIMS"), cl::sub(runCmd), cl::sub(inspectCmd),
+           cl::sub(compileCmd), cl::sub(compareCmd), cl::cat(kilnCat));
 cl::opt<uint64_t> runSeed(
     "seed",
     cl::desc("Seed of random inputs; input i uses seed+i (floats uniform "
              "in [-1,1), integers in [0,10))"),
     cl::init(0), cl::sub(runCmd), cl::cat(kilnCat));
-cl::opt<std::string> runOutputDir(
-    "output-dir", cl::desc("Write every output as DIR/<name>.npy"),
-    cl::value_desc("DIR"), cl::sub(runCmd), cl::cat(kilnCat));
+cl::opt<std::string>
+    runOutputDir("output-dir", cl::desc("Write every output as DIR/<name>.npy"),
+                 cl::value_desc("DIR"), cl::sub(runCmd), cl::cat(kilnCat));
 cl::opt<unsigned> runRuns("runs",
                           cl::desc("Time N runs (after one warm-up run when "
                                    "N > 1) and report the median"),
                           cl::init(1), cl::sub(runCmd), cl::cat(kilnCat));
-cl::opt<bool> verbose("v", cl::desc("Print progress of each stage on stderr"), cl::sub(runCmd),
-                      cl::sub(compileCmd), cl::cat(kilnCat));
+cl::opt<bool> verbose("v", cl::desc("Print progress of each stage on stderr"),
+                      cl::sub(runCmd), cl::sub(compileCmd), cl::cat(kilnCat));
 
 // inspect
 cl::opt<std::string> inspectModel(cl::Positional, cl::desc("<model.onnx>"),
@@ -95,21 +98,21 @@ cl::opt<std::string> inspectModel(cl::Positional, cl::desc("<model.onnx>"),
 // compile
 cl::opt<std::string> compileModel(cl::Positional, cl::desc("<model.onnx>"),
                                   cl::Required, cl::sub(compileCmd));
-cl::opt<std::string> emit("emit",
-                          cl::desc("Stage to print: kiln (the imported IR), optimized (after the "
+cl::opt<std::string> emit(
+    "emit",
+    cl::desc("Stage to print: kiln (the imported IR), optimized (after the "
              "graph passes), plan (compiled and reference steps), linalg "
              "(kernels in upstream dialects), llvm-dialect, llvm (LLVM IR "
              "after optimization), asm (default: kiln; with -o libNAME.so and "
              "no --emit, a library is built)"),
-                          cl::init("kiln"), cl::sub(compileCmd),
-                          cl::cat(kilnCat));
-cl::opt<std::string> output(
-    "o",
-    cl::desc("Output file (default: stdout). Without --emit, a path "
-             "DIR/libNAME.so builds a shared library with the C header "
-             "DIR/NAME.h instead of printing IR"),
-                            cl::value_desc("FILE"), cl::init("-"),
-                            cl::sub(compileCmd), cl::cat(kilnCat));
+    cl::init("kiln"), cl::sub(compileCmd), cl::cat(kilnCat));
+cl::opt<std::string>
+    output("o",
+           cl::desc("Output file (default: stdout). Without --emit, a path "
+                    "DIR/libNAME.so builds a shared library with the C header "
+                    "DIR/NAME.h instead of printing IR"),
+           cl::value_desc("FILE"), cl::init("-"), cl::sub(compileCmd),
+           cl::cat(kilnCat));
 cl::opt<bool> keepWeights(
     "keep-weights",
     cl::desc("Print weight blobs in full (default: elided, so the IR stays "
@@ -136,20 +139,20 @@ cl::opt<bool> keepSource(
 // compare
 cl::opt<std::string> cmpModel(cl::Positional, cl::desc("<model.onnx>"),
                               cl::Required, cl::sub(compareCmd));
-cl::list<std::string> cmpInputs(
-    "input", cl::desc("Input data from a .npy file (repeatable)"),
-    cl::value_desc("NAME=FILE.npy"), cl::sub(compareCmd), cl::cat(kilnCat));
-cl::opt<uint64_t> cmpSeed(
-    "seed",
-    cl::desc("Seed of random inputs, as kiln run: input i uses seed+i"),
-    cl::init(0), cl::sub(compareCmd), cl::cat(kilnCat));
+cl::list<std::string>
+    cmpInputs("input", cl::desc("Input data from a .npy file (repeatable)"),
+              cl::value_desc("NAME=FILE.npy"), cl::sub(compareCmd),
+              cl::cat(kilnCat));
+cl::opt<uint64_t>
+    cmpSeed("seed",
+            cl::desc("Seed of random inputs, as kiln run: input i uses seed+i"),
+            cl::init(0), cl::sub(compareCmd), cl::cat(kilnCat));
 cl::opt<unsigned> cmpRuns(
     "runs",
     cl::desc("Timed runs per backend, after one warm-up run when N > 1; "
              "latencies are medians (default 5)"),
     cl::value_desc("N"), cl::init(5), cl::sub(compareCmd), cl::cat(kilnCat));
-cl::opt<bool> cmpJson("json",
-                      cl::desc("Print the report as one JSON object"),
+cl::opt<bool> cmpJson("json", cl::desc("Print the report as one JSON object"),
                       cl::sub(compareCmd), cl::cat(kilnCat));
 cl::opt<bool> cmpPerLayer(
     "per-layer",
@@ -162,19 +165,17 @@ cl::opt<double> cmpRtol(
     cl::desc("Relative tolerance: floats pass when |jit - interp| <= atol "
              "+ rtol * |interp| (default 1e-3); integers and bools must "
              "match exactly"),
-    cl::value_desc("X"), cl::init(1e-3), cl::sub(compareCmd),
-    cl::cat(kilnCat));
-cl::opt<double> cmpAtol("atol",
-                        cl::desc("Absolute tolerance (default 1e-4)"),
+    cl::value_desc("X"), cl::init(1e-3), cl::sub(compareCmd), cl::cat(kilnCat));
+cl::opt<double> cmpAtol("atol", cl::desc("Absolute tolerance (default 1e-4)"),
                         cl::value_desc("Y"), cl::init(1e-4),
                         cl::sub(compareCmd), cl::cat(kilnCat));
 
 // conformance
-cl::list<std::string> confDirs(
-    cl::Positional,
-    cl::desc("[DIR...] (default: the node, pytorch-converted, "
-             "pytorch-operator and simple cases of libonnx-testdata)"),
-    cl::sub(conformanceCmd));
+cl::list<std::string>
+    confDirs(cl::Positional,
+             cl::desc("[DIR...] (default: the node, pytorch-converted, "
+                      "pytorch-operator and simple cases of libonnx-testdata)"),
+             cl::sub(conformanceCmd));
 cl::opt<bool> confList("list", cl::desc("Print every case and its result"),
                        cl::sub(conformanceCmd), cl::cat(kilnCat));
 cl::opt<unsigned> confJobs("j",
@@ -227,8 +228,7 @@ int main(int argc, char **argv) {
     RunOptions o;
     o.model = runModel;
     o.backend = runBackend;
-    if (!runBackend.getNumOccurrences() &&
-        StringRef(runModel).ends_with(".so"))
+    if (!runBackend.getNumOccurrences() && StringRef(runModel).ends_with(".so"))
       o.backend = "aot";
     o.inputs.assign(runInputs.begin(), runInputs.end());
     o.shapes.assign(shapes.begin(), shapes.end());

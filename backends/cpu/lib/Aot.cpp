@@ -11,7 +11,8 @@
 //     intermediates in the scratch arena at offsets from planScratch.
 //  3. Compile the kernels to object files (Codegen.h), or take them from the
 //     JIT's kernel cache: the objects are PIC and the same either way.
-//  4. Generate NAME.h (AotSource.cpp: the C API and the model's description as constants)
+//  4. Generate NAME.h (AotSource.cpp: the C API and the model's description as
+//  constants)
 //     and a C driver: the plan as straight-line calls of kiln_k<N>, the
 //     description as static data for NAME_describe(), the weights either as
 //     an `.incbin` of the blob or loaded and checksummed by NAME_init().
@@ -28,8 +29,8 @@
 //     renamed into place last, so a failure leaves no partial output.
 //
 //===----------------------------------------------------------------------===//
-#include "AotSource.h"
 #include "kiln/cpu/Aot.h"
+#include "AotSource.h"
 #include "kiln/cpu/Cache.h"
 #include "kiln/cpu/Codegen.h"
 #include "kiln/cpu/Jit.h"
@@ -66,7 +67,6 @@ static uint64_t alignUp(uint64_t n, uint64_t a) { return (n + a - 1) / a * a; }
 static const char *kKilnRtHeader =
 #include "kiln/cpu/KilnRtHeader.inc"
     ;
-
 
 //===----------------------------------------------------------------------===//
 // Names
@@ -172,7 +172,6 @@ ScratchPlan planScratch(const Plan &plan) {
 // The weights blob
 //===----------------------------------------------------------------------===//
 
-
 static WeightsLayout layoutWeights(const Plan &plan) {
   WeightsLayout w;
   w.offsets.assign(plan.slots.size(), -1);
@@ -232,7 +231,6 @@ static std::string weightsFileImage(llvm::StringRef blob) {
   image += blob;
   return image;
 }
-
 
 //===----------------------------------------------------------------------===//
 // Building

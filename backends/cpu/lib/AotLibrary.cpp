@@ -38,8 +38,8 @@
 
 #include <cstdlib>
 #include <cstring>
-#include <optional>
 #include <dlfcn.h>
+#include <optional>
 
 namespace kiln::cpu {
 

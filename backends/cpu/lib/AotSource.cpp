@@ -52,8 +52,6 @@ static std::string cComment(llvm::StringRef s) {
   return out;
 }
 
-
-
 /// The part every generated header shares, guarded so that headers of
 /// several models can be included together.
 static const char *kCommonHeader = R"(#ifndef KILN_AOT_ABI_1

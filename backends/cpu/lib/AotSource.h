@@ -1,4 +1,5 @@
-//===- AotSource.h - The C source of an AOT library ----------------*- C++ -*-===//
+//===- AotSource.h - The C source of an AOT library ----------------*- C++
+//-*-===//
 //
 // Shared by Aot.cpp (which lays out the library and builds it) and
 // AotSource.cpp (which writes its header and C driver).

@@ -118,7 +118,9 @@ bool writeCacheEntry(const std::string &path,
   bool ok;
   {
     llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
-    auto putU64 = [&](uint64_t v) { os.write(reinterpret_cast<char *>(&v), 8); };
+    auto putU64 = [&](uint64_t v) {
+      os.write(reinterpret_cast<char *>(&v), 8);
+    };
     os.write(kMagic, 8);
     os << buildId();
     putU64(objects.size());

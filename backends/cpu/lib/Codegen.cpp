@@ -124,8 +124,8 @@ const HostTarget &hostTarget() {
     h.triple = llvm::sys::getProcessTriple();
     bool chosen = !chosenCpu().empty();
     h.cpu = chosen ? chosenCpu() : llvm::sys::getHostCPUName().str();
-    llvm::StringMap<bool> features = chosen ? cpuFeatures(h.triple, h.cpu)
-                                            : llvm::sys::getHostCPUFeatures();
+    llvm::StringMap<bool> features =
+        chosen ? cpuFeatures(h.triple, h.cpu) : llvm::sys::getHostCPUFeatures();
     std::vector<std::string> names;
     for (auto &f : features)
       names.push_back((f.second ? "+" : "-") + f.first().str());
@@ -309,8 +309,8 @@ static void addEntryPoints(llvm::Module &mod) {
     llvm::IRBuilder<> b(llvm::BasicBlock::Create(lctx, "entry", entry));
     std::vector<llvm::Value *> args;
     for (unsigned i = 0; i < numBuffers; ++i) {
-      llvm::Value *slot = b.CreateConstInBoundsGEP1_64(
-          ptrTy, entry->getArg(0), i);
+      llvm::Value *slot =
+          b.CreateConstInBoundsGEP1_64(ptrTy, entry->getArg(0), i);
       args.push_back(b.CreateLoad(ptrTy, slot));
     }
     args.push_back(entry->getArg(1));
@@ -398,8 +398,9 @@ compileKernels(ModuleOp kernels, const CodegenOptions &options) {
     else
       shared.push_back(&op);
   }
-  unsigned jobs = options.jobs ? options.jobs
-                               : std::max(1u, std::thread::hardware_concurrency());
+  unsigned jobs = options.jobs
+                      ? options.jobs
+                      : std::max(1u, std::thread::hardware_concurrency());
   if (options.printLLVM || options.printAsm)
     jobs = 1;
   unsigned numParts = std::max<size_t>(1, std::min<size_t>(jobs, defs.size()));

@@ -106,8 +106,8 @@ JitModel::create(ModuleOp graph, const CpuOptions &options) {
   if (stats.compiledSteps) {
     key = cacheKey(*model->plan.kernels);
     if (options.useCache) {
-      std::string dir = options.cacheDir.empty() ? defaultCacheDir()
-                                                 : options.cacheDir;
+      std::string dir =
+          options.cacheDir.empty() ? defaultCacheDir() : options.cacheDir;
       stats.cachePath = dir + "/" + key + ".kobj";
       stats.cacheHit =
           readCacheEntry(stats.cachePath, objects, &stats.cacheRejected);
@@ -169,8 +169,8 @@ JitModel::create(ModuleOp graph, const CpuOptions &options) {
   }
   stats.linkMs = msSince(start);
   report("linked in-process", stats.linkMs);
-  model->executor = std::make_unique<Executor>(model->plan, std::move(fns),
-                                               options.threads);
+  model->executor =
+      std::make_unique<Executor>(model->plan, std::move(fns), options.threads);
   return std::move(model);
 }
 

@@ -94,8 +94,7 @@ bool areKnownAtCompileTime(ValueRange values) {
 }
 
 Value emptyTensor(OpBuilder &b, Location loc, RankedTensorType type) {
-  return b.create<tensor::EmptyOp>(loc, type.getShape(),
-                                   type.getElementType());
+  return b.create<tensor::EmptyOp>(loc, type.getShape(), type.getElementType());
 }
 
 Value filledTensor(OpBuilder &b, Location loc, RankedTensorType type,
@@ -230,7 +229,8 @@ bool hasEmptyTensor(Operation *op) {
   };
   return llvm::any_of(op->getResults(), empty) ||
          llvm::any_of(op->getOperands(), [&](Value v) {
-           return empty(v) && cast<RankedTensorType>(v.getType()).getRank() > 1 &&
+           return empty(v) &&
+                  cast<RankedTensorType>(v.getType()).getRank() > 1 &&
                   !getConstantValue(v);
          });
 }

@@ -87,8 +87,8 @@ static DenseElementsAttr denseOf(ElementsAttr value) {
   if (type.getElementType().isInteger(1))
     return {};
   return DenseElementsAttr::getFromRawBuffer(
-      type, llvm::ArrayRef<char>(static_cast<const char *>(t.raw()),
-                                 t.byteSize()));
+      type,
+      llvm::ArrayRef<char>(static_cast<const char *>(t.raw()), t.byteSize()));
 }
 
 namespace {
@@ -166,11 +166,10 @@ FailureOr<int64_t> Outliner::outline(Operation *op, llvm::StringRef name,
           loc, operandBuffers[i], /*restrict=*/true, /*writable=*/false);
       auto type = staticType(v);
       if (type.getElementType().isInteger(1))
-        t = buildElementwise(builder, loc, t, type,
-                             [](OpBuilder &b, Location l, ValueRange a) {
-                               return b.create<arith::TruncIOp>(
-                                   l, b.getI1Type(), a[0]);
-                             });
+        t = buildElementwise(
+            builder, loc, t, type, [](OpBuilder &b, Location l, ValueRange a) {
+              return b.create<arith::TruncIOp>(l, b.getI1Type(), a[0]);
+            });
       map.map(v, t);
       continue;
     }
@@ -279,8 +278,8 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
   Block &body = main.getBody().front();
   for (BlockArgument arg : body.getArguments()) {
     plan.inputSlots.push_back(slot(arg));
-    auto name = main.getArgAttrOfType<StringAttr>(arg.getArgNumber(),
-                                                  "kiln.name");
+    auto name =
+        main.getArgAttrOfType<StringAttr>(arg.getArgNumber(), "kiln.name");
     plan.inputs.push_back(specFromType(
         arg.getType(),
         name ? name.str() : "input" + std::to_string(arg.getArgNumber())));

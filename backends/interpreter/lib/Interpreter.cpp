@@ -24,10 +24,10 @@ struct Interpreter::Step {
   Operation *op;
   ReferenceKernelOpInterface kernel;
   AttrMap attrs;
-  std::vector<int> inputs;  // -1 for an absent (none) operand
+  std::vector<int> inputs; // -1 for an absent (none) operand
   std::vector<int> outputs;
-  std::vector<int> dead;    // slots whose last use is this step
-  std::string label;        // "kiln.conv at 'node_name'"
+  std::vector<int> dead; // slots whose last use is this step
+  std::string label;     // "kiln.conv at 'node_name'"
 };
 
 Interpreter::~Interpreter() = default;
@@ -79,12 +79,13 @@ llvm::Error checkInputs(const std::vector<TensorSpec> &specs,
       return fail("input '" + spec.name + "': expected element type " +
                   std::string(dtypeName(spec.dtype)) + ", found " +
                   std::string(dtypeName(t.dtype())));
-    bool ok = !spec.ranked || static_cast<size_t>(t.rank()) == spec.shape.size();
+    bool ok =
+        !spec.ranked || static_cast<size_t>(t.rank()) == spec.shape.size();
     for (size_t d = 0; ok && spec.ranked && d < spec.shape.size(); ++d)
       ok = spec.shape[d] < 0 || spec.shape[d] == t.dim(d);
     if (!ok)
-      return fail("input '" + spec.name + "': expected shape " +
-                  spec.format() + ", found " + formatShape(t.shape()));
+      return fail("input '" + spec.name + "': expected shape " + spec.format() +
+                  ", found " + formatShape(t.shape()));
   }
   return llvm::Error::success();
 }
@@ -116,8 +117,8 @@ Interpreter::create(ModuleOp module) {
   Block &body = func.getBody().front();
   for (BlockArgument arg : body.getArguments()) {
     interp->argSlots.push_back(slot(arg));
-    auto name = func.getArgAttrOfType<StringAttr>(arg.getArgNumber(),
-                                                  "kiln.name");
+    auto name =
+        func.getArgAttrOfType<StringAttr>(arg.getArgNumber(), "kiln.name");
     interp->inputSpecs.push_back(specFromType(
         arg.getType(),
         name ? name.str() : "input" + std::to_string(arg.getArgNumber())));
@@ -213,25 +214,23 @@ Interpreter::run(const std::vector<Tensor> &inputs,
       // The IR's result type is a promise: check the kernel kept it.
       TensorSpec spec = specFromType(step.op->getResult(r).getType(), "");
       if (spec.ranked && out.dtype() != spec.dtype)
-        return makeError(step.label + ": result #" + std::to_string(r) +
-                         " has element type " +
-                         std::string(dtypeName(out.dtype())) +
-                         " but the IR says " +
-                         std::string(dtypeName(spec.dtype)));
+        return makeError(
+            step.label + ": result #" + std::to_string(r) +
+            " has element type " + std::string(dtypeName(out.dtype())) +
+            " but the IR says " + std::string(dtypeName(spec.dtype)));
       // A type the model declared for an op Kiln has no shape rule for is
       // kept as declared (frontend/lib/DeclaredTypes.cpp); the compiled
       // backends refuse a kernel that contradicts it, and so does this one.
-      bool sameShape = !spec.ranked || static_cast<size_t>(out.rank()) ==
-                                           spec.shape.size();
+      bool sameShape =
+          !spec.ranked || static_cast<size_t>(out.rank()) == spec.shape.size();
       for (size_t d = 0; sameShape && spec.ranked && d < spec.shape.size(); ++d)
         sameShape = spec.shape[d] < 0 || spec.shape[d] == out.dim(d);
       if (!sameShape)
         return makeError(step.label + ": result #" + std::to_string(r) +
                          " is " + formatShape(out.shape()) + " " +
                          std::string(dtypeName(out.dtype())) +
-                         " but the graph declares " +
-                         formatShape(spec.shape) + " " +
-                         std::string(dtypeName(spec.dtype)));
+                         " but the graph declares " + formatShape(spec.shape) +
+                         " " + std::string(dtypeName(spec.dtype)));
       slots[step.outputs[r]] = out;
     }
     if (observer)

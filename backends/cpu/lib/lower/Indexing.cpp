@@ -1,4 +1,5 @@
-//===- Indexing.cpp - Lowering of shape queries, generators, rearrangements ===//
+//===- Indexing.cpp - Lowering of shape queries, generators, rearrangements
+//===//
 //
 // Shape, Size, Identity, Dropout (inference), ConstantOfShape, Range,
 // EyeLike, OneHot, Trilu, DepthToSpace and SpaceToDepth on tensors, matching
@@ -50,8 +51,9 @@ std::optional<double> constantScalar(Value t) {
   if (auto f = dyn_cast<FloatAttr>(v))
     return f.getValueAsDouble();
   if (auto i = dyn_cast<IntegerAttr>(v))
-    return attr.getElementType().isInteger(1) ? double(i.getValue().getZExtValue())
-                                              : double(i.getValue().getSExtValue());
+    return attr.getElementType().isInteger(1)
+               ? double(i.getValue().getZExtValue())
+               : double(i.getValue().getSExtValue());
   return std::nullopt;
 }
 
@@ -72,8 +74,7 @@ Value generateByIndex(
             SmallVector<Value> idx;
             for (unsigned d = 0; d < rank; ++d)
               idx.push_back(nb.create<linalg::IndexOp>(nl, d));
-            nb.create<linalg::YieldOp>(nl,
-                                       body(nb, nl, idx, args.drop_back()));
+            nb.create<linalg::YieldOp>(nl, body(nb, nl, idx, args.drop_back()));
           })
       .getResult(0);
 }
@@ -250,8 +251,7 @@ struct RangePattern : OpRewritePattern<RangeOp> {
       // ceil((limit - start) / delta), clamped at 0, in 128-bit to avoid
       // overflow.
       __int128 span = __int128((*li)[0]) - (*si)[0], step = (*di)[0];
-      __int128 n =
-          span / step + (span % step != 0 && (span < 0) == (step < 0));
+      __int128 n = span / step + (span % step != 0 && (span < 0) == (step < 0));
       if (std::max<__int128>(n, 0) != type.getDimSize(0))
         return rewriter.notifyMatchFailure(op, "unexpected result shape");
     }
@@ -260,10 +260,10 @@ struct RangePattern : OpRewritePattern<RangeOp> {
     Location loc = op.getLoc();
     Type acc = isa<FloatType>(elem) ? Type(rewriter.getF64Type())
                                     : Type(rewriter.getI64Type());
-    Value start = convertScalar(rewriter, loc,
-                                extractScalar(rewriter, loc, op.getStart()), acc);
-    Value delta = convertScalar(rewriter, loc,
-                                extractScalar(rewriter, loc, op.getDelta()), acc);
+    Value start = convertScalar(
+        rewriter, loc, extractScalar(rewriter, loc, op.getStart()), acc);
+    Value delta = convertScalar(
+        rewriter, loc, extractScalar(rewriter, loc, op.getDelta()), acc);
     rewriter.replaceOp(
         op, generateByIndex(
                 rewriter, loc, type, {}, {},
@@ -419,11 +419,11 @@ struct TriluPattern : OpRewritePattern<TriluOp> {
                   Value diff = toI64(
                       b, l,
                       b.create<arith::SubIOp>(l, idx[rank - 1], idx[rank - 2]));
-                  Value keep = b.create<arith::CmpIOp>(
-                      l,
-                      upper ? arith::CmpIPredicate::sge
-                            : arith::CmpIPredicate::sle,
-                      diff, k);
+                  Value keep =
+                      b.create<arith::CmpIOp>(l,
+                                              upper ? arith::CmpIPredicate::sge
+                                                    : arith::CmpIPredicate::sle,
+                                              diff, k);
                   return b.create<arith::SelectOp>(
                       l, keep, in[0], scalarConstant(b, l, elem, 0));
                 }));
@@ -433,15 +433,14 @@ struct TriluPattern : OpRewritePattern<TriluOp> {
 
 /// Reads the blocksize of DepthToSpace/SpaceToDepth and checks the 4-D
 /// input and result shapes; 0 when they do not fit.
-template <typename OpTy>
-int64_t blockGeometry(OpTy op, bool toSpace) {
+template <typename OpTy> int64_t blockGeometry(OpTy op, bool toSpace) {
   auto in = staticType(op->getOperand(0));
   auto out = staticType(op->getResult(0));
   int64_t b = int64_t(op.getBlocksize().value_or(0));
   if (!hasCompilableTypes(op) || in.getRank() != 4 || b < 1)
     return 0;
-  auto [n, c, h, w] = std::array<int64_t, 4>{in.getDimSize(0), in.getDimSize(1),
-                                             in.getDimSize(2), in.getDimSize(3)};
+  auto [n, c, h, w] = std::array<int64_t, 4>{
+      in.getDimSize(0), in.getDimSize(1), in.getDimSize(2), in.getDimSize(3)};
   SmallVector<int64_t> want;
   if (toSpace) {
     if (c % (b * b) != 0)
@@ -470,8 +469,10 @@ struct DepthToSpacePattern : OpRewritePattern<DepthToSpaceOp> {
       return rewriter.notifyMatchFailure(op, kEmptyReason);
     auto type = staticType(op.getResult());
     int64_t oc = type.getDimSize(1);
-    AffineExpr n = rewriter.getAffineDimExpr(0), c = rewriter.getAffineDimExpr(1),
-               y = rewriter.getAffineDimExpr(2), x = rewriter.getAffineDimExpr(3);
+    AffineExpr n = rewriter.getAffineDimExpr(0),
+               c = rewriter.getAffineDimExpr(1),
+               y = rewriter.getAffineDimExpr(2),
+               x = rewriter.getAffineDimExpr(3);
     AffineExpr i = y % b, j = x % b;
     AffineExpr ch = mode == "DCR" ? (i * b + j) * oc + c : (c * b + i) * b + j;
     auto map = AffineMap::get(4, 0, {n, ch, y.floorDiv(b), x.floorDiv(b)},
@@ -498,10 +499,12 @@ struct SpaceToDepthPattern : OpRewritePattern<SpaceToDepthOp> {
     int64_t c = staticType(op.getInput()).getDimSize(1);
     AffineExpr n = rewriter.getAffineDimExpr(0),
                ch = rewriter.getAffineDimExpr(1),
-               y = rewriter.getAffineDimExpr(2), x = rewriter.getAffineDimExpr(3);
+               y = rewriter.getAffineDimExpr(2),
+               x = rewriter.getAffineDimExpr(3);
     AffineExpr ij = ch.floorDiv(c);
     auto map = AffineMap::get(
-        4, 0, {n, ch % c, y * b + ij.floorDiv(b), x * b + ij % b}, getContext());
+        4, 0, {n, ch % c, y * b + ij.floorDiv(b), x * b + ij % b},
+        getContext());
     rewriter.replaceOp(
         op, gatherByMap(rewriter, op.getLoc(), op.getInput(), map, type));
     return success();
@@ -513,10 +516,11 @@ struct SpaceToDepthPattern : OpRewritePattern<SpaceToDepthOp> {
 void populateIndexingLowering(RewritePatternSet &patterns) {
   populateGatherScatterLowering(patterns);
   populateResizeLowering(patterns);
-  patterns.add<ShapePattern, SizePattern, IdentityPattern, DropoutPattern,
-               ConstantOfShapePattern, RangePattern, EyeLikePattern,
-               OneHotPattern, TriluPattern, DepthToSpacePattern,
-               SpaceToDepthPattern>(patterns.getContext());
+  patterns
+      .add<ShapePattern, SizePattern, IdentityPattern, DropoutPattern,
+           ConstantOfShapePattern, RangePattern, EyeLikePattern, OneHotPattern,
+           TriluPattern, DepthToSpacePattern, SpaceToDepthPattern>(
+          patterns.getContext());
 }
 
 } // namespace kiln::cpu

@@ -36,7 +36,8 @@ Value wrapIndex(OpBuilder &b, Location loc, Value v, int64_t size) {
     return b.create<arith::ConstantIndexOp>(loc, c).getResult();
   };
   Value i = b.create<arith::IndexCastOp>(loc, b.getIndexType(), v);
-  Value neg = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::slt, i, cst(0));
+  Value neg =
+      b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::slt, i, cst(0));
   i = b.create<arith::SelectOp>(loc, neg,
                                 b.create<arith::AddIOp>(loc, i, cst(size)), i);
   i = b.create<arith::MaxSIOp>(loc, i, cst(0));
@@ -105,15 +106,14 @@ struct GatherPattern : OpRewritePattern<GatherOp> {
       exprs.push_back(rewriter.getAffineDimExpr(a + d));
     auto map = AffineMap::get(r - 1 + q, 0, exprs, getContext());
     rewriter.replaceOp(
-        op, gatherGeneric(rewriter, op.getLoc(), type, op.getData(),
-                          op.getIndices(), map,
-                          [&](OpBuilder &b, Location l, ValueRange idx,
-                              Value v) {
-                            SmallVector<Value> at(idx.take_front(a));
-                            at.push_back(wrapIndex(b, l, v, size));
-                            llvm::append_range(at, idx.drop_front(a + q));
-                            return at;
-                          }));
+        op, gatherGeneric(
+                rewriter, op.getLoc(), type, op.getData(), op.getIndices(), map,
+                [&](OpBuilder &b, Location l, ValueRange idx, Value v) {
+                  SmallVector<Value> at(idx.take_front(a));
+                  at.push_back(wrapIndex(b, l, v, size));
+                  llvm::append_range(at, idx.drop_front(a + q));
+                  return at;
+                }));
     return success();
   }
 };
@@ -152,14 +152,14 @@ struct GatherElementsPattern : OpRewritePattern<GatherElementsOp> {
     if (size == 0)
       return rewriter.notifyMatchFailure(op, "every index is out of range");
     rewriter.replaceOp(
-        op, gatherGeneric(rewriter, op.getLoc(), type, op.getData(),
-                          op.getIndices(), rewriter.getMultiDimIdentityMap(r),
-                          [&](OpBuilder &b, Location l, ValueRange idx,
-                              Value v) {
-                            SmallVector<Value> at(idx);
-                            at[a] = wrapIndex(b, l, v, size);
-                            return at;
-                          }));
+        op,
+        gatherGeneric(rewriter, op.getLoc(), type, op.getData(),
+                      op.getIndices(), rewriter.getMultiDimIdentityMap(r),
+                      [&](OpBuilder &b, Location l, ValueRange idx, Value v) {
+                        SmallVector<Value> at(idx);
+                        at[a] = wrapIndex(b, l, v, size);
+                        return at;
+                      }));
     return success();
   }
 };
@@ -197,21 +197,21 @@ struct GatherNDPattern : OpRewritePattern<GatherNDOp> {
         return rewriter.notifyMatchFailure(op, "every index is out of range");
     Value indices = op.getIndices();
     rewriter.replaceOp(
-        op, gatherGeneric(
-                rewriter, op.getLoc(), type, op.getData(), Value(), {},
-                [&](OpBuilder &b, Location l, ValueRange idx, Value) {
-                  SmallVector<Value> at(idx.take_front(bd));
-                  SmallVector<Value> tuple(idx.take_front(q - 1));
-                  tuple.push_back(Value());
-                  for (int64_t j = 0; j < m; ++j) {
-                    tuple.back() = b.create<arith::ConstantIndexOp>(l, j);
-                    Value v = b.create<tensor::ExtractOp>(l, indices, tuple);
-                    at.push_back(
-                        wrapIndex(b, l, v, dataType.getDimSize(bd + j)));
-                  }
-                  llvm::append_range(at, idx.drop_front(q - 1));
-                  return at;
-                }));
+        op,
+        gatherGeneric(
+            rewriter, op.getLoc(), type, op.getData(), Value(), {},
+            [&](OpBuilder &b, Location l, ValueRange idx, Value) {
+              SmallVector<Value> at(idx.take_front(bd));
+              SmallVector<Value> tuple(idx.take_front(q - 1));
+              tuple.push_back(Value());
+              for (int64_t j = 0; j < m; ++j) {
+                tuple.back() = b.create<arith::ConstantIndexOp>(l, j);
+                Value v = b.create<tensor::ExtractOp>(l, indices, tuple);
+                at.push_back(wrapIndex(b, l, v, dataType.getDimSize(bd + j)));
+              }
+              llvm::append_range(at, idx.drop_front(q - 1));
+              return at;
+            }));
     return success();
   }
 };
@@ -330,8 +330,8 @@ struct ScatterNDPattern : OpRewritePattern<ScatterNDOp> {
         [&](OpBuilder &b, Location l, Value i, ValueRange carried) {
           SmallVector<OpFoldResult> offsets;
           for (int64_t j = 0; j < k; ++j) {
-            Value v = b.create<tensor::ExtractOp>(
-                l, idx2, ValueRange{i, cst(b, l, j)});
+            Value v = b.create<tensor::ExtractOp>(l, idx2,
+                                                  ValueRange{i, cst(b, l, j)});
             offsets.push_back(wrapIndex(b, l, v, dataType.getDimSize(j)));
           }
           offsets.append(sliceShape.size(), b.getIndexAttr(0));
@@ -351,14 +351,14 @@ struct ScatterNDPattern : OpRewritePattern<ScatterNDOp> {
             SmallVector<utils::IteratorType> iters(
                 n, utils::IteratorType::parallel);
             AffineMap id = b.getMultiDimIdentityMap(n);
-            upd = b.create<linalg::GenericOp>(
-                       l, sliceType, upd, cur, ArrayRef<AffineMap>{id, id},
-                       iters,
-                       [&](OpBuilder &nb, Location nl, ValueRange args) {
-                         nb.create<linalg::YieldOp>(
-                             nl, combine(nb, nl, *red, args[1], args[0]));
-                       })
-                      .getResult(0);
+            upd =
+                b.create<linalg::GenericOp>(
+                     l, sliceType, upd, cur, ArrayRef<AffineMap>{id, id}, iters,
+                     [&](OpBuilder &nb, Location nl, ValueRange args) {
+                       nb.create<linalg::YieldOp>(
+                           nl, combine(nb, nl, *red, args[1], args[0]));
+                     })
+                    .getResult(0);
           }
           Value next = b.create<tensor::InsertSliceOp>(
               l, upd, carried[0], offsets, indexAttrs(b, sizes), strides);

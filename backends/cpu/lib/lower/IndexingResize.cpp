@@ -96,8 +96,7 @@ SmallVector<double> coefficients(const ResizeOptions &o, double ratio,
             ((a * (r1 + 1) - 5 * a) * (r1 + 1) + 8 * a) * (r1 + 1) - 4 * a};
   }
   double s = std::min(scale, 1.0);
-  int64_t start =
-      static_cast<int64_t>(std::floor((linear ? -1 : -2) / s) + 1);
+  int64_t start = static_cast<int64_t>(std::floor((linear ? -1 : -2) / s) + 1);
   int64_t n = 2 - 2 * start;
   SmallVector<double> c(n);
   double sum = 0;
@@ -163,8 +162,8 @@ Sample sampleAxis(const ResizeOptions &o, int64_t x, int64_t in,
   }
   for (int64_t i = 0; i < n; ++i)
     if (coef[i] != 0)
-      result.taps.push_back({std::clamp<int64_t>(first + i, 0, in - 1),
-                             coef[i]});
+      result.taps.push_back(
+          {std::clamp<int64_t>(first + i, 0, in - 1), coef[i]});
   return result;
 }
 
@@ -308,8 +307,8 @@ struct ResizePattern : OpRewritePattern<ResizeOp> {
       std::vector<Sample> samples;
       t.taps = 1;
       for (int64_t c = 0; c < out; ++c) {
-        samples.push_back(sampleAxis(o, c, in, out, scale[d], roiStart[d],
-                                     roiExtent[d]));
+        samples.push_back(
+            sampleAxis(o, c, in, out, scale[d], roiStart[d], roiExtent[d]));
         const Sample &s = samples.back();
         t.taps = std::max<int64_t>(t.taps, s.taps.size());
         t.anyOutside |= s.outside;
@@ -354,8 +353,7 @@ struct ResizePattern : OpRewritePattern<ResizeOp> {
 
     // Step 3: the generic.
     Value x = op.getX();
-    SmallVector<utils::IteratorType> iters(rank,
-                                           utils::IteratorType::parallel);
+    SmallVector<utils::IteratorType> iters(rank, utils::IteratorType::parallel);
     auto generic = rewriter.create<linalg::GenericOp>(
         loc, type, ValueRange{}, emptyTensor(rewriter, loc, type),
         rewriter.getMultiDimIdentityMap(rank), iters,
@@ -390,12 +388,14 @@ struct ResizePattern : OpRewritePattern<ResizeOp> {
                       scalarConstant(b, l, i.getType(), 0));
                 i = b.create<arith::MaxSIOp>(
                     l, i, scalarConstant(b, l, i.getType(), 0));
-                coords[d] = b.create<arith::IndexCastOp>(l, b.getIndexType(), i);
+                coords[d] =
+                    b.create<arith::IndexCastOp>(l, b.getIndexType(), i);
                 if (!t.unitWeights) {
                   Value tw = b.create<tensor::ExtractOp>(
                       l, t.weight, ValueRange{idx[d], kk});
-                  w = weight ? b.create<arith::MulFOp>(l, weight, tw).getResult()
-                             : tw;
+                  w = weight
+                          ? b.create<arith::MulFOp>(l, weight, tw).getResult()
+                          : tw;
                 }
               }
               Value next = b.create<arith::AddFOp>(l, acc, sum(d + 1, w));

@@ -213,11 +213,10 @@ struct ExpandPattern : OpRewritePattern<ExpandOp> {
     }
     if (hasEmptyTensor(op))
       return rewriter.notifyMatchFailure(op, kEmptyReason);
-    rewriter.replaceOp(
-        op, buildElementwise(rewriter, op.getLoc(), op.getInput(), type,
-                             [](OpBuilder &, Location, ValueRange a) {
-                               return a[0];
-                             }));
+    rewriter.replaceOp(op, buildElementwise(rewriter, op.getLoc(),
+                                            op.getInput(), type,
+                                            [](OpBuilder &, Location,
+                                               ValueRange a) { return a[0]; }));
     return success();
   }
 };
@@ -249,10 +248,9 @@ struct TilePattern : OpRewritePattern<TileOp> {
       AffineExpr e = rewriter.getAffineDimExpr(d);
       exprs.push_back(in == out ? e : e % in);
     }
-    rewriter.replaceOp(op, gatherByMap(rewriter, op.getLoc(), op.getInput(),
-                                       AffineMap::get(rank, 0, exprs,
-                                                      getContext()),
-                                       type));
+    rewriter.replaceOp(
+        op, gatherByMap(rewriter, op.getLoc(), op.getInput(),
+                        AffineMap::get(rank, 0, exprs, getContext()), type));
     return success();
   }
 };

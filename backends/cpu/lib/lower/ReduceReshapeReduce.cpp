@@ -69,7 +69,7 @@ Value extremeConstant(OpBuilder &b, Location loc, Type type, bool largest) {
     return scalarConstant(b, loc, f, largest ? INFINITY : -INFINITY);
   unsigned w = type.getIntOrFloatBitWidth();
   // For bool (i1) the extremes are true and false.
-  APInt v = w == 1 ? APInt(1, largest ? 1 : 0)
+  APInt v = w == 1    ? APInt(1, largest ? 1 : 0)
             : largest ? APInt::getSignedMaxValue(w)
                       : APInt::getSignedMinValue(w);
   return b.create<arith::ConstantOp>(loc, b.getIntegerAttr(type, v));
@@ -77,8 +77,7 @@ Value extremeConstant(OpBuilder &b, Location loc, Type type, bool largest) {
 
 /// Max or min step with the reference's NaN rule: a NaN, once held, stays;
 /// a NaN element replaces a number.
-Value extremeStep(OpBuilder &b, Location loc, Value acc, Value v,
-                  bool isMax) {
+Value extremeStep(OpBuilder &b, Location loc, Value acc, Value v, bool isMax) {
   Type t = v.getType();
   if (isa<FloatType>(t)) {
     auto pred = isMax ? arith::CmpFPredicate::OGT : arith::CmpFPredicate::OLT;
@@ -108,8 +107,8 @@ Value mul(OpBuilder &b, Location loc, Value x, Value y) {
 
 /// One fold step `acc (+) term(v)` of \p kind; \p v is already in the
 /// accumulator type, \p shift is the LogSumExp shift.
-Value foldStep(OpBuilder &b, Location loc, ReduceKind kind, Value acc,
-               Value v, Value shift) {
+Value foldStep(OpBuilder &b, Location loc, ReduceKind kind, Value acc, Value v,
+               Value shift) {
   switch (kind) {
   case ReduceKind::Max:
   case ReduceKind::Min:
@@ -120,8 +119,8 @@ Value foldStep(OpBuilder &b, Location loc, ReduceKind kind, Value acc,
     if (isa<FloatType>(v.getType()))
       return add(b, loc, acc, b.create<math::AbsFOp>(loc, v));
     Value zero = scalarConstant(b, loc, v.getType(), 0);
-    Value neg = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::slt, v,
-                                        zero);
+    Value neg =
+        b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::slt, v, zero);
     Value minus = b.create<arith::SubIOp>(loc, zero, v);
     return add(b, loc, acc, b.create<arith::SelectOp>(loc, neg, minus, v));
   }
@@ -187,8 +186,8 @@ Value reduceDims(
   auto generic = b.create<linalg::GenericOp>(
       loc, init.getType(), ins, init, maps, iters,
       [&](OpBuilder &nb, Location nl, ValueRange args) {
-        Value r = fold(nb, nl, args.back(), args[0],
-                       args.slice(1, extra.size()));
+        Value r =
+            fold(nb, nl, args.back(), args[0], args.slice(1, extra.size()));
         nb.create<linalg::YieldOp>(nl, r);
       });
   return generic.getResult(0);
@@ -250,8 +249,8 @@ template <typename OpTy> struct ReducePattern : OpRewritePattern<OpTy> {
     Location loc = op.getLoc();
     if (hasEmptyTensor(op))
       return rewriter.notifyMatchFailure(op, kEmptyReason);
-    Value r = build(rewriter, loc, op.getData(), reduced, keptShape, group,
-                    elem);
+    Value r =
+        build(rewriter, loc, op.getData(), reduced, keptShape, group, elem);
     rewriter.replaceOp(op, reshapeByCopy(rewriter, loc, r, outType));
     return success();
   }
@@ -269,14 +268,14 @@ template <typename OpTy> struct ReducePattern : OpRewritePattern<OpTy> {
     // LogSumExp subtracts the finite maximum (0 if there is none).
     SmallVector<Value> extra;
     if (kind == ReduceKind::LogSumExp) {
-      Value init =
-          filledTensor(b, loc, keptAcc, extremeConstant(b, loc, accType, false));
-      Value mx = reduceDims(b, loc, x, reduced, init, {},
-                            [&](OpBuilder &nb, Location nl, Value acc, Value v,
-                                ValueRange) {
-                              return extremeStep(nb, nl, acc, toAcc(nb, nl, v),
-                                                 /*isMax=*/true);
-                            });
+      Value init = filledTensor(b, loc, keptAcc,
+                                extremeConstant(b, loc, accType, false));
+      Value mx = reduceDims(
+          b, loc, x, reduced, init, {},
+          [&](OpBuilder &nb, Location nl, Value acc, Value v, ValueRange) {
+            return extremeStep(nb, nl, acc, toAcc(nb, nl, v),
+                               /*isMax=*/true);
+          });
       extra.push_back(buildElementwise(
           b, loc, mx, keptAcc, [](OpBuilder &nb, Location nl, ValueRange a) {
             Value abs = nb.create<math::AbsFOp>(nl, a[0]);
@@ -395,8 +394,8 @@ template <typename OpTy> struct ArgReducePattern : OpRewritePattern<OpTy> {
     auto idxType = RankedTensorType::get(keptShape, i64);
     Value valInit = filledTensor(rewriter, loc, valType,
                                  extremeConstant(rewriter, loc, elem, !isMax));
-    Value idxInit =
-        filledTensor(rewriter, loc, idxType, scalarConstant(rewriter, loc, i64, 0));
+    Value idxInit = filledTensor(rewriter, loc, idxType,
+                                 scalarConstant(rewriter, loc, i64, 0));
     int64_t a = *axis;
     auto generic = rewriter.create<linalg::GenericOp>(
         loc, TypeRange{valType, idxType}, op.getData(),
@@ -415,18 +414,22 @@ template <typename OpTy> struct ArgReducePattern : OpRewritePattern<OpTy> {
             Value trueV = scalarConstant(b, l, b.getI1Type(), 1);
             Value bestNum = b.create<arith::XOrIOp>(l, bestNan, trueV);
             Value better = b.create<arith::CmpFOp>(
-                l, isMax ? arith::CmpFPredicate::OGT : arith::CmpFPredicate::OLT,
+                l,
+                isMax ? arith::CmpFPredicate::OGT : arith::CmpFPredicate::OLT,
                 v, best);
             beats = b.create<arith::OrIOp>(
                 l, b.create<arith::AndIOp>(l, vNan, bestNum), better);
             ties = b.create<arith::OrIOp>(
-                l, b.create<arith::CmpFOp>(l, arith::CmpFPredicate::OEQ, v, best),
+                l,
+                b.create<arith::CmpFOp>(l, arith::CmpFPredicate::OEQ, v, best),
                 b.create<arith::AndIOp>(l, vNan, bestNan));
           } else {
-            beats = b.create<arith::CmpIOp>(
-                l, isMax ? arith::CmpIPredicate::sgt : arith::CmpIPredicate::slt,
-                v, best);
-            ties = b.create<arith::CmpIOp>(l, arith::CmpIPredicate::eq, v, best);
+            beats = b.create<arith::CmpIOp>(l,
+                                            isMax ? arith::CmpIPredicate::sgt
+                                                  : arith::CmpIPredicate::slt,
+                                            v, best);
+            ties =
+                b.create<arith::CmpIOp>(l, arith::CmpIPredicate::eq, v, best);
           }
           Value take = last ? b.create<arith::OrIOp>(l, beats, ties) : beats;
           Value k = b.create<arith::IndexCastOp>(
@@ -435,8 +438,8 @@ template <typename OpTy> struct ArgReducePattern : OpRewritePattern<OpTy> {
               l, ValueRange{b.create<arith::SelectOp>(l, take, v, best),
                             b.create<arith::SelectOp>(l, take, k, idx)});
         });
-    rewriter.replaceOp(op,
-                       reshapeByCopy(rewriter, loc, generic.getResult(1), outType));
+    rewriter.replaceOp(
+        op, reshapeByCopy(rewriter, loc, generic.getResult(1), outType));
     return success();
   }
 
@@ -484,12 +487,13 @@ struct CumSumPattern : OpRewritePattern<CumSumOp> {
       if (!axis)
         return rewriter.notifyMatchFailure(op, "axis out of range");
       ArrayRef<int64_t> shape = type.getShape();
-      outer = cst(rewriter, std::accumulate(shape.begin(), shape.begin() + *axis,
-                                            int64_t(1), std::multiplies<>()));
+      outer =
+          cst(rewriter, std::accumulate(shape.begin(), shape.begin() + *axis,
+                                        int64_t(1), std::multiplies<>()));
       dim = cst(rewriter, shape[*axis]);
-      inner = cst(rewriter, std::accumulate(shape.begin() + *axis + 1,
-                                            shape.end(), int64_t(1),
-                                            std::multiplies<>()));
+      inner =
+          cst(rewriter, std::accumulate(shape.begin() + *axis + 1, shape.end(),
+                                        int64_t(1), std::multiplies<>()));
     } else {
       Value a = extractIndexScalar(rewriter, loc, op.getAxis());
       if (!a)
@@ -547,7 +551,8 @@ struct CumSumPattern : OpRewritePattern<CumSumOp> {
                 Value at = nb.create<arith::AddIOp>(
                     nl, base, nb.create<arith::MulIOp>(nl, k, inner));
                 Value v = nb.create<tensor::ExtractOp>(nl, x, at);
-                Value sum = add(nb, nl, acc[0], convertScalar(nb, nl, v, accType));
+                Value sum =
+                    add(nb, nl, acc[0], convertScalar(nb, nl, v, accType));
                 Value shown =
                     convertScalar(nb, nl, exclusive ? acc[0] : sum, elem);
                 Value res = nb.create<tensor::InsertOp>(nl, shown, acc[1], at);

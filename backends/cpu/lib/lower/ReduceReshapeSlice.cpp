@@ -61,11 +61,11 @@ staticAxesOf(Value axes, int64_t count, int64_t rank) {
 
 /// A linalg.generic over \p type whose element is x[coords(linalg.index
 /// values)], read with tensor.extract.
-Value readAt(OpBuilder &b, Location loc, Value x, RankedTensorType type,
-             function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)>
-                 coords,
-             function_ref<Value(OpBuilder &, Location, ValueRange, Value)>
-                 finish = nullptr) {
+Value readAt(
+    OpBuilder &b, Location loc, Value x, RankedTensorType type,
+    function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)> coords,
+    function_ref<Value(OpBuilder &, Location, ValueRange, Value)> finish =
+        nullptr) {
   unsigned rank = type.getRank();
   SmallVector<utils::IteratorType> iters(rank, utils::IteratorType::parallel);
   return b
@@ -116,8 +116,7 @@ struct SlicePattern : OpRewritePattern<SliceOp> {
       return rewriter.notifyMatchFailure(op, "invalid axes");
     bool hasSteps = !isa<NoneType>(op.getSteps().getType());
     std::optional<SmallVector<int64_t>> constSteps =
-        hasSteps ? getConstantInts(op.getSteps())
-                 : SmallVector<int64_t>(n, 1);
+        hasSteps ? getConstantInts(op.getSteps()) : SmallVector<int64_t>(n, 1);
     if (hasSteps && staticType(op.getSteps()).getNumElements() != n)
       return rewriter.notifyMatchFailure(op, "steps differ in size");
     if (hasEmptyTensor(op))
@@ -250,8 +249,8 @@ struct PadPattern : OpRewritePattern<PadOp> {
                               rewriter.create<arith::ConstantIndexOp>(loc, 0));
         fill = rewriter.create<tensor::ExtractOp>(loc, v, at);
       }
-      rewriter.replaceOp(op, padConstant(rewriter, loc, op.getData(), begin,
-                                         end, fill, type));
+      rewriter.replaceOp(
+          op, padConstant(rewriter, loc, op.getData(), begin, end, fill, type));
       return success();
     }
     // The begin pad of every dimension, as i64 values.
@@ -275,20 +274,19 @@ struct PadPattern : OpRewritePattern<PadOp> {
       int64_t cropHigh = std::max<int64_t>(0, -end[d]);
       srcOffset.push_back(cropLow);
       dstOffset.push_back(std::max<int64_t>(0, begin[d]));
-      size.push_back(std::max<int64_t>(
-          0, inType.getDimSize(d) - cropLow - cropHigh));
+      size.push_back(
+          std::max<int64_t>(0, inType.getDimSize(d) - cropLow - cropHigh));
     }
     Value out = filledTensor(b, loc, type, value);
     auto sliceType = RankedTensorType::get(size, inType.getElementType());
     if (sliceType.getNumElements() == 0)
       return out;
     SmallVector<OpFoldResult> strides(rank, b.getIndexAttr(1));
-    Value part = b.create<tensor::ExtractSliceOp>(
-        loc, sliceType, x, indexAttrs(b, srcOffset), indexAttrs(b, size),
-        strides);
-    return b.create<tensor::InsertSliceOp>(loc, part, out,
-                                           indexAttrs(b, dstOffset),
-                                           indexAttrs(b, size), strides);
+    Value part = b.create<tensor::ExtractSliceOp>(loc, sliceType, x,
+                                                  indexAttrs(b, srcOffset),
+                                                  indexAttrs(b, size), strides);
+    return b.create<tensor::InsertSliceOp>(
+        loc, part, out, indexAttrs(b, dstOffset), indexAttrs(b, size), strides);
   }
 
   /// Each output element reads x at its coordinates minus \p begin, mapped
@@ -323,9 +321,9 @@ struct PadPattern : OpRewritePattern<PadOp> {
       for (auto [d, c] : llvm::enumerate(shifted(nb, nl, idx))) {
         Value lo = nb.create<arith::CmpIOp>(nl, arith::CmpIPredicate::sge, c,
                                             i64Constant(nb, nl, 0));
-        Value hi = nb.create<arith::CmpIOp>(
-            nl, arith::CmpIPredicate::slt, c,
-            i64Constant(nb, nl, inType.getDimSize(d)));
+        Value hi =
+            nb.create<arith::CmpIOp>(nl, arith::CmpIPredicate::slt, c,
+                                     i64Constant(nb, nl, inType.getDimSize(d)));
         in = nb.create<arith::AndIOp>(nl, in,
                                       nb.create<arith::AndIOp>(nl, lo, hi));
       }
@@ -357,8 +355,8 @@ struct PadPattern : OpRewritePattern<PadOp> {
     if (period == 0)
       return cst(0);
     Value r = wrap(period);
-    Value high = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::sge, r,
-                                         cst(dim));
+    Value high =
+        b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::sge, r, cst(dim));
     return b.create<arith::SelectOp>(
         loc, high, b.create<arith::SubIOp>(loc, cst(period), r), r);
   }

@@ -51,8 +51,7 @@ public:
   mlir::Value constantF32(float value) override;
   mlir::Value constantF32s(llvm::ArrayRef<float> values) override;
   mlir::Value none() override;
-  mlir::Value reshape(mlir::Value value,
-                      llvm::ArrayRef<int64_t> dims) override;
+  mlir::Value reshape(mlir::Value value, llvm::ArrayRef<int64_t> dims) override;
   mlir::Value constantScalarLike(mlir::Value like, double value) override;
   mlir::LogicalResult
   createGeneric(llvm::StringRef opName, int numOperands = -1,

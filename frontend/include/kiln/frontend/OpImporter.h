@@ -67,7 +67,8 @@ public:
   /// ONNX attribute \p name converted to the MLIR attribute the kiln op
   /// declares (INT -> i64, FLOAT -> f32, INTS -> i64 array, FLOATS -> f32
   /// array, STRING(S) -> string (array), TENSOR -> elements).
-  virtual mlir::Attribute convertAttribute(const onnx::AttributeProto &attr) = 0;
+  virtual mlir::Attribute
+  convertAttribute(const onnx::AttributeProto &attr) = 0;
 
   /// A constant i64 tensor: 1-D of values.size(), or 0-D when \p scalar.
   virtual mlir::Value constantI64(llvm::ArrayRef<int64_t> values,
@@ -118,9 +119,8 @@ public:
            llvm::StringRef domain = "");
   /// Registers the generic handler creating \p kilnOp, with operands padded
   /// to \p numOperands (-1: as the node has them).
-  void generic(llvm::StringRef opType, int sinceVersion,
-               llvm::StringRef kilnOp, int numOperands = -1,
-               llvm::StringRef domain = "");
+  void generic(llvm::StringRef opType, int sinceVersion, llvm::StringRef kilnOp,
+               int numOperands = -1, llvm::StringRef domain = "");
   /// The handler for \p opType at opset \p version, or null.
   const ImportFn *lookup(llvm::StringRef domain, llvm::StringRef opType,
                          int64_t version) const;

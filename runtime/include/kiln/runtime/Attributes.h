@@ -19,9 +19,9 @@
 namespace kiln {
 
 /// One attribute value.
-using AttrValue = std::variant<int64_t, double, std::string,
-                               std::vector<int64_t>, std::vector<double>,
-                               std::vector<std::string>, Tensor>;
+using AttrValue =
+    std::variant<int64_t, double, std::string, std::vector<int64_t>,
+                 std::vector<double>, std::vector<std::string>, Tensor>;
 
 /// Attributes of one op by name.
 class AttrMap {

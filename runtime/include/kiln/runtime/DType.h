@@ -43,24 +43,41 @@ inline bool isFloat(DType t) {
 }
 /// True for the integer types (not Bool).
 inline bool isInteger(DType t) {
-  return t == DType::I8 || t == DType::U8 || t == DType::I32 ||
-         t == DType::I64;
+  return t == DType::I8 || t == DType::U8 || t == DType::I32 || t == DType::I64;
 }
 
 /// Maps a C++ storage type to its DType.
 template <typename T> struct DTypeOf;
-template <> struct DTypeOf<float> { static constexpr DType value = DType::F32; };
-template <> struct DTypeOf<Half> { static constexpr DType value = DType::F16; };
-template <> struct DTypeOf<double> { static constexpr DType value = DType::F64; };
-template <> struct DTypeOf<int8_t> { static constexpr DType value = DType::I8; };
-template <> struct DTypeOf<uint8_t> { static constexpr DType value = DType::U8; };
-template <> struct DTypeOf<int32_t> { static constexpr DType value = DType::I32; };
-template <> struct DTypeOf<int64_t> { static constexpr DType value = DType::I64; };
-template <> struct DTypeOf<bool> { static constexpr DType value = DType::Bool; };
+template <> struct DTypeOf<float> {
+  static constexpr DType value = DType::F32;
+};
+template <> struct DTypeOf<Half> {
+  static constexpr DType value = DType::F16;
+};
+template <> struct DTypeOf<double> {
+  static constexpr DType value = DType::F64;
+};
+template <> struct DTypeOf<int8_t> {
+  static constexpr DType value = DType::I8;
+};
+template <> struct DTypeOf<uint8_t> {
+  static constexpr DType value = DType::U8;
+};
+template <> struct DTypeOf<int32_t> {
+  static constexpr DType value = DType::I32;
+};
+template <> struct DTypeOf<int64_t> {
+  static constexpr DType value = DType::I64;
+};
+template <> struct DTypeOf<bool> {
+  static constexpr DType value = DType::Bool;
+};
 
 /// An empty value that carries a type through a generic lambda:
 /// `[&](auto tag) { using T = typename decltype(tag)::type; ... }`.
-template <typename T> struct TypeTag { using type = T; };
+template <typename T> struct TypeTag {
+  using type = T;
+};
 
 /// The type arithmetic is done in: float for Half, the type itself otherwise.
 template <typename T>
@@ -69,14 +86,22 @@ using ComputeType = std::conditional_t<std::is_same_v<T, Half>, float, T>;
 /// Calls `fn(TypeTag<T>{})` for the storage type of \p t. All types.
 template <typename Fn> decltype(auto) dispatchAll(DType t, Fn &&fn) {
   switch (t) {
-  case DType::F32: return fn(TypeTag<float>{});
-  case DType::F16: return fn(TypeTag<Half>{});
-  case DType::F64: return fn(TypeTag<double>{});
-  case DType::I8: return fn(TypeTag<int8_t>{});
-  case DType::U8: return fn(TypeTag<uint8_t>{});
-  case DType::I32: return fn(TypeTag<int32_t>{});
-  case DType::I64: return fn(TypeTag<int64_t>{});
-  case DType::Bool: return fn(TypeTag<bool>{});
+  case DType::F32:
+    return fn(TypeTag<float>{});
+  case DType::F16:
+    return fn(TypeTag<Half>{});
+  case DType::F64:
+    return fn(TypeTag<double>{});
+  case DType::I8:
+    return fn(TypeTag<int8_t>{});
+  case DType::U8:
+    return fn(TypeTag<uint8_t>{});
+  case DType::I32:
+    return fn(TypeTag<int32_t>{});
+  case DType::I64:
+    return fn(TypeTag<int64_t>{});
+  case DType::Bool:
+    return fn(TypeTag<bool>{});
   }
   return fn(TypeTag<float>{});
 }

@@ -43,9 +43,8 @@ struct KernelContext {
   /// An error prefixed by the op name.
   template <typename... Args>
   Status fail(fmt::format_string<Args...> format, Args &&...args) const {
-    return Status::error(fmt::format("{}: {}", opName,
-                                     fmt::format(format,
-                                                 std::forward<Args>(args)...)));
+    return Status::error(fmt::format(
+        "{}: {}", opName, fmt::format(format, std::forward<Args>(args)...)));
   }
 };
 

@@ -65,7 +65,9 @@ public:
   int64_t rank() const { return static_cast<int64_t>(dims.size()); }
   int64_t dim(int64_t i) const { return dims[i]; }
   int64_t numElements() const { return numel; }
-  size_t byteSize() const { return static_cast<size_t>(numel) * dtypeSize(type); }
+  size_t byteSize() const {
+    return static_cast<size_t>(numel) * dtypeSize(type);
+  }
 
   void *raw() { return ptr; }
   const void *raw() const { return ptr; }

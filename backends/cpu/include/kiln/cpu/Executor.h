@@ -19,9 +19,9 @@
 namespace kiln::cpu {
 
 /// Called after each step with its results and its time.
-using StepObserver = std::function<void(const PlanStep &step,
-                                        const std::vector<Tensor> &results,
-                                        double milliseconds)>;
+using StepObserver =
+    std::function<void(const PlanStep &step, const std::vector<Tensor> &results,
+                       double milliseconds)>;
 
 class Executor {
 public:

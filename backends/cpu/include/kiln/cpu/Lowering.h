@@ -83,8 +83,7 @@ mlir::Value scalarConstant(mlir::OpBuilder &b, mlir::Location loc,
 /// rules into an iteration space of rank \p rank: leading dimensions dropped,
 /// size-1 dimensions read at index 0.
 mlir::AffineMap broadcastMap(mlir::MLIRContext *ctx,
-                             mlir::RankedTensorType operandType,
-                             unsigned rank);
+                             mlir::RankedTensorType operandType, unsigned rank);
 
 /// Body of an elementwise computation: given the scalar values of the inputs
 /// (in their own element types), returns the scalar result.
@@ -100,9 +99,8 @@ mlir::Value buildElementwise(mlir::OpBuilder &b, mlir::Location loc,
 
 /// Converts scalar \p v to element type \p to (int<->float, widths; i1 is
 /// unsigned). \p isUnsigned chooses unsigned integer conversions.
-mlir::Value convertScalar(mlir::OpBuilder &b, mlir::Location loc,
-                          mlir::Value v, mlir::Type to,
-                          bool isUnsigned = false);
+mlir::Value convertScalar(mlir::OpBuilder &b, mlir::Location loc, mlir::Value v,
+                          mlir::Type to, bool isUnsigned = false);
 
 /// \p axis in [0, rank), counting negatives from the end; none when out of
 /// range.
@@ -111,8 +109,8 @@ std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
 /// \p x (same element count) reshaped to \p to: a row-major
 /// reinterpretation through a 1-D collapse_shape/expand_shape pair, which
 /// bufferizes to views.
-mlir::Value reshapeByCopy(mlir::OpBuilder &b, mlir::Location loc,
-                          mlir::Value x, mlir::RankedTensorType to);
+mlir::Value reshapeByCopy(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x,
+                          mlir::RankedTensorType to);
 
 /// True when a result of \p op has no elements, or a buffer operand of rank
 /// > 1 has none. Kernels with such buffers do not lower to LLVM yet (1-D
@@ -122,8 +120,8 @@ bool hasEmptyTensor(mlir::Operation *op);
 extern const char *const kEmptyReason;
 
 /// \p values as index attributes (static offsets, sizes, strides).
-llvm::SmallVector<mlir::OpFoldResult> indexAttrs(mlir::OpBuilder &b,
-                                                 llvm::ArrayRef<int64_t> values);
+llvm::SmallVector<mlir::OpFoldResult>
+indexAttrs(mlir::OpBuilder &b, llvm::ArrayRef<int64_t> values);
 
 /// A linalg.generic over \p type that reads \p x through \p map.
 mlir::Value gatherByMap(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x,

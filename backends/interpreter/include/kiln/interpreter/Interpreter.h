@@ -36,9 +36,9 @@ struct TensorSpec {
 };
 
 /// Called after each op with its results and its kernel's time.
-using OpObserver = std::function<void(mlir::Operation *op,
-                                      const std::vector<Tensor> &results,
-                                      double milliseconds)>;
+using OpObserver =
+    std::function<void(mlir::Operation *op, const std::vector<Tensor> &results,
+                       double milliseconds)>;
 
 class Interpreter {
 public:
