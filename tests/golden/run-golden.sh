@@ -12,7 +12,8 @@
 #       the AOT library's C header and C driver (`kiln compile --cpu=haswell
 #       -o DIR/libtiny.so --keep-source`).
 # Normalization: the driver's `.incbin` path (the build's temporary folder)
-# becomes KILN_BUILD_DIR. Nothing else varies between runs or hosts: the
+# becomes KILN_BUILD_DIR, and its KILN_BUILD_ID (a hash of Kiln's sources,
+# which any source change moves) becomes "KILN_BUILD_ID". Nothing else varies between runs or hosts: the
 # model path is given relative, --emit=llvm always prints one partition,
 # and --threads=1 keeps the library build independent of the core count.
 # A difference is printed as a unified diff; if the change is intended,
@@ -40,7 +41,8 @@ for cpu in haswell skylake-avx512; do
 done
 run "aot" "$kiln" compile tiny.onnx --cpu=haswell --threads=1 --no-cache \
   --keep-source -o lib/libtiny.so
-sed -E 's#\.incbin \\"[^"]*/weights\.bin\\"#.incbin \\"KILN_BUILD_DIR/weights.bin\\"#' \
+sed -E -e 's#\.incbin \\"[^"]*/weights\.bin\\"#.incbin \\"KILN_BUILD_DIR/weights.bin\\"#' \
+  -e 's#^(\#define KILN_BUILD_ID )"[0-9a-f]*"#\1"KILN_BUILD_ID"#' \
   lib/tiny.c > tiny.c
 cp lib/tiny.h tiny.h
 

@@ -27,6 +27,8 @@ KILN_HIDDEN void kiln_k11(void **, int64_t, int64_t);
 #define KILN_WEIGHTS_CHECKSUM 0x8EF689CFF8ACAE61ull
 #define KILN_WEIGHTS_ALIGN 64u
 #define KILN_WEIGHTS_HEADER 64u
+#define KILN_WEIGHTS_BUILD_OFFSET 24
+#define KILN_BUILD_ID "KILN_BUILD_ID"
 
 int tiny_init(const char *path) {
   (void)path;
@@ -62,6 +64,8 @@ static const kiln_model_info kiln_info = {
     24576u, 64u, 16384u, NULL,
     12, "haswell"};
 
+const char *tiny_build_id(void) { return KILN_BUILD_ID; }
+
 const kiln_model_info *tiny_describe(void) { return &kiln_info; }
 
 uint64_t tiny_scratch_size(void) { return TINY_SCRATCH_SIZE; }
@@ -73,7 +77,7 @@ const char *tiny_status_string(int status) {
   case KILN_ERR_NOT_INITIALIZED: return "the weights are not loaded (call init first)";
   case KILN_ERR_OPEN: return "the weights file cannot be opened";
   case KILN_ERR_SIZE: return "the weights file is truncated or too long";
-  case KILN_ERR_CORRUPT: return "the weights file is corrupt or belongs to another model";
+  case KILN_ERR_CORRUPT: return "the weights file is corrupt or belongs to another model or Kiln build";
   case KILN_ERR_NOMEM: return "out of memory";
   default: return "unknown status";
   }

@@ -26,7 +26,7 @@ extern "C" {
 #define KILN_ERR_NOT_INITIALIZED 2 /* run before a successful NAME_init */
 #define KILN_ERR_OPEN 3            /* the weights file cannot be opened */
 #define KILN_ERR_SIZE 4            /* the weights file is short or long */
-#define KILN_ERR_CORRUPT 5         /* bad magic, wrong model or checksum */
+#define KILN_ERR_CORRUPT 5         /* bad magic, model, build or checksum */
 #define KILN_ERR_NOMEM 6           /* out of memory (weights, output copies) */
 #define KILN_ERR_RUNTIME 7         /* a step run by libkiln-rt.so failed */
 
@@ -162,6 +162,9 @@ const kiln_model_info *tiny_describe(void);
 
 /* Bytes of scratch memory a run needs (TINY_SCRATCH_SIZE). */
 uint64_t tiny_scratch_size(void);
+
+/* The identity of the Kiln build that wrote this library. */
+const char *tiny_build_id(void);
 
 /* The weights are embedded: init ignores `path` (which may be NULL) and
    returns KILN_OK, release does nothing. They exist so that callers can

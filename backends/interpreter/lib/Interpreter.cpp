@@ -221,9 +221,14 @@ Interpreter::run(const std::vector<Tensor> &inputs,
       // A type the model declared for an op Kiln has no shape rule for is
       // kept as declared (frontend/lib/DeclaredTypes.cpp); the compiled
       // backends refuse a kernel that contradicts it, and so does this one.
+      // (Other ops' types come from their rule; a data-dependent op's
+      // declared type is trusted by no backend.)
+      bool checked =
+          spec.ranked && !isa<ShapeInferenceOpInterface>(step.op) &&
+          !step.op->hasTrait<kiln::OpTrait::KilnDataDependentShape>();
       bool sameShape =
-          !spec.ranked || static_cast<size_t>(out.rank()) == spec.shape.size();
-      for (size_t d = 0; sameShape && spec.ranked && d < spec.shape.size(); ++d)
+          !checked || static_cast<size_t>(out.rank()) == spec.shape.size();
+      for (size_t d = 0; checked && sameShape && d < spec.shape.size(); ++d)
         sameShape = spec.shape[d] < 0 || spec.shape[d] == out.dim(d);
       if (!sameShape)
         return makeError(step.label + ": result #" + std::to_string(r) +
