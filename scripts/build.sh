@@ -5,23 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(
-  cmake ninja-build g++ ccache lld-19 python3
-  llvm-19-dev llvm-19-tools libmlir-19-dev mlir-19-tools
-  libtbb-dev libfmt-dev libgtest-dev
-  libonnx-dev libonnx-testdata libprotobuf-dev protobuf-compiler
-)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg -s "$p" > /dev/null 2>&1 || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "kiln: installing ${missing[*]}"
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" > /dev/null
-fi
+scripts/install-deps.sh
 
 # ccache (found by CMake) keeps rebuilds fast; lld links.
 mkdir -p build

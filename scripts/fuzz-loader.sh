@@ -26,23 +26,7 @@ case "$length" in
   *) limit=("-max_total_time=$length") ;;
 esac
 
-packages=(
-  cmake ninja-build ccache lld-19 clang-19 libclang-rt-19-dev
-  llvm-19-dev llvm-19-tools libmlir-19-dev mlir-19-tools
-  libtbb-dev libfmt-dev libgtest-dev
-  libonnx-dev libonnx-testdata libprotobuf-dev protobuf-compiler
-)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg -s "$p" > /dev/null 2>&1 || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "fuzz-loader: installing ${missing[*]}"
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" > /dev/null
-fi
+scripts/install-deps.sh clang-19 libclang-rt-19-dev
 
 build=build-fuzz
 mkdir -p "$build"

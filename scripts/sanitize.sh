@@ -26,24 +26,7 @@ esac
 shift
 
 # What scripts/build.sh installs, and the sanitizer runtimes of Debian's g++.
-packages=(
-  cmake ninja-build g++ ccache lld-19 python3
-  llvm-19-dev llvm-19-tools libmlir-19-dev mlir-19-tools
-  libtbb-dev libfmt-dev libgtest-dev
-  libonnx-dev libonnx-testdata libprotobuf-dev protobuf-compiler
-  libasan8 libubsan1 libtsan2
-)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg -s "$p" > /dev/null 2>&1 || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "kiln: installing ${missing[*]}"
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" > /dev/null
-fi
+scripts/install-deps.sh libasan8 libubsan1 libtsan2
 
 # -O1 keeps the instrumented tests fast enough, -g1 gives line numbers in
 # the reports; UB is an error, not a warning that scrolls by.

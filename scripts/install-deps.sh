@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs, from Debian's packages, what Kiln's build needs plus the extra
+# packages named on the command line, skipping the ones already installed
+# (as root, or through sudo). scripts/build.sh, sanitize.sh and
+# fuzz-loader.sh call it first.
+# Usage: scripts/install-deps.sh [EXTRA_PACKAGE...]
+set -euo pipefail
+packages=(
+  cmake ninja-build g++ ccache lld-19 python3
+  llvm-19-dev llvm-19-tools libmlir-19-dev mlir-19-tools
+  libtbb-dev libfmt-dev libgtest-dev
+  libonnx-dev libonnx-testdata libprotobuf-dev protobuf-compiler
+  "$@"
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" > /dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "kiln: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" > /dev/null
+fi
