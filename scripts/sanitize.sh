@@ -79,7 +79,8 @@ sample_cases() {
 start=$SECONDS
 bin=$build/bin
 if [ "$mode" = asan ]; then
-  ninja -C "$build" kiln-runtime-tests kiln-unit-tests kiln kiln-opt kiln-zoo kiln-rt
+  ninja -C "$build" kiln-runtime-tests kiln-unit-tests kiln kiln-opt kiln-zoo kiln-rt \
+    kiln-fuzz-graphs
   echo "built in $((SECONDS - start)) s"
   expect=$src/tests/conformance/expected.txt
   step runtime-tests "$bin/kiln-runtime-tests" --gtest_brief=1
