@@ -19,15 +19,6 @@ namespace {
 
 constexpr int32_t kFloat = onnx::TensorProto::FLOAT;
 
-onnx::AttributeProto attrString(const std::string &name,
-                                const std::string &value) {
-  onnx::AttributeProto a;
-  a.set_name(name);
-  a.set_type(onnx::AttributeProto::STRING);
-  a.set_s(value);
-  return a;
-}
-
 /// The last node's name becomes \p name.
 void nameLastNode(GraphBuilder &b, const std::string &name) {
   b.graph().mutable_node(b.graph().node_size() - 1)->set_name(name);
