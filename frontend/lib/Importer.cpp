@@ -20,6 +20,7 @@
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Verifier.h"
 
+#include <onnx/defs/schema.h>
 #include <onnx/onnx_pb.h>
 
 #include <cstring>
@@ -202,11 +203,60 @@ Type NodeImporterImpl::outputType(size_t i) {
       if (Type t = convertType(imp.ctx, *it->second))
         return t;
   }
-  Type elem = imp.builder.getF32Type();
-  if (hasInput(0))
+  Type elem = schemaElementType(i);
+  if (!elem && hasInput(0))
     if (auto st = dyn_cast<ShapedType>(input(0).getType()))
       elem = st.getElementType();
-  return UnrankedTensorType::get(elem);
+  return UnrankedTensorType::get(elem ? elem : imp.builder.getF32Type());
+}
+
+/// The element type of the ONNX type string \p str ("tensor(int64)"), or
+/// null for other types.
+static Type elementTypeOfTypeStr(MLIRContext &ctx, const std::string &str) {
+  static const std::pair<const char *, int> kTypes[] = {
+      {"tensor(float)", onnx::TensorProto::FLOAT},
+      {"tensor(double)", onnx::TensorProto::DOUBLE},
+      {"tensor(float16)", onnx::TensorProto::FLOAT16},
+      {"tensor(int8)", onnx::TensorProto::INT8},
+      {"tensor(uint8)", onnx::TensorProto::UINT8},
+      {"tensor(int32)", onnx::TensorProto::INT32},
+      {"tensor(int64)", onnx::TensorProto::INT64},
+      {"tensor(bool)", onnx::TensorProto::BOOL}};
+  for (auto [name, onnxType] : kTypes)
+    if (str == name)
+      if (std::optional<DType> d = dtypeFromOnnx(onnxType))
+        return elementTypeOf(ctx, *d);
+  return {};
+}
+
+Type NodeImporterImpl::schemaElementType(size_t i) {
+  const onnx::OpSchema *schema = onnx::OpSchemaRegistry::Schema(
+      n.op_type(), version, n.domain() == "ai.onnx" ? "" : n.domain());
+  if (!schema || schema->outputs().empty())
+    return {};
+  const auto &outs = schema->outputs();
+  const std::string &typeStr = outs[std::min(i, outs.size() - 1)].GetTypeStr();
+  // Bound to an input: that input's element type (Add's T, Where's T...).
+  const auto &ins = schema->inputs();
+  for (size_t k = 0; k < numInputs() && !ins.empty(); ++k) {
+    if (ins[std::min(k, ins.size() - 1)].GetTypeStr() != typeStr ||
+        !hasInput(k))
+      continue;
+    if (auto st = dyn_cast<ShapedType>(input(k).getType()))
+      return st.getElementType();
+  }
+  // One allowed type (Shape's int64, Greater's bool...).
+  for (const auto &param : schema->typeConstraintParams())
+    if (param.type_param_str == typeStr && param.allowed_type_strs.size() == 1)
+      return elementTypeOfTypeStr(imp.ctx, param.allowed_type_strs[0]);
+  // Chosen by an attribute (Cast's `to`, EyeLike's `dtype`...).
+  for (const char *name : {"to", "dtype"})
+    if (const onnx::AttributeProto *a = attribute(name))
+      if (a->type() == onnx::AttributeProto::INT)
+        if (std::optional<DType> d = dtypeFromOnnx(a->i()))
+          return elementTypeOf(imp.ctx, *d);
+  // A type string naming the type itself ("tensor(int64)").
+  return elementTypeOfTypeStr(imp.ctx, typeStr);
 }
 
 void NodeImporterImpl::setOutput(size_t i, Value value) {

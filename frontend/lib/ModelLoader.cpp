@@ -15,6 +15,7 @@
 // Each problem is one diagnostic line naming the value or node.
 //
 //===----------------------------------------------------------------------===//
+#include "GuardedSchemas.h"
 #include "kiln/frontend/Import.h"
 #include "kiln/frontend/OpImporter.h"
 
@@ -488,8 +489,7 @@ std::unique_ptr<LoadedModel> checkModel(std::unique_ptr<LoadedModel> model,
       opts.check_type = false;
       opts.error_mode = 0;
       opts.enable_data_propagation = true;
-      onnx::shape_inference::InferShapes(
-          proto, onnx::OpSchemaRegistry::Instance(), opts);
+      onnx::shape_inference::InferShapes(proto, &guardedSchemaRegistry(), opts);
     } catch (const std::exception &e) {
       // Inference is an aid; the importer falls back to unranked types.
     }

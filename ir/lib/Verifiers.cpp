@@ -393,3 +393,35 @@ LogicalResult WhereOp::verify() {
   }
   return success();
 }
+
+//===----------------------------------------------------------------------===//
+// Losses
+//===----------------------------------------------------------------------===//
+
+/// Scores [N, C, d1...] and a target [N, d1...] (the class of each element).
+static LogicalResult verifyLoss(Operation *op, Value scores, Value target) {
+  MaybeDims x = dimsOf(scores), t = dimsOf(target);
+  if (x && x->size() < 2)
+    return op->emitOpError("expected scores of rank at least 2, found rank ")
+           << x->size();
+  if (!x || !t)
+    return success();
+  Dims want{(*x)[0]};
+  want.append(x->begin() + 2, x->end());
+  bool ok = t->size() == want.size();
+  for (size_t i = 0; ok && i < want.size(); ++i)
+    ok = !isStatic(want[i]) || !isStatic((*t)[i]) || want[i] == (*t)[i];
+  if (!ok)
+    return op->emitOpError("expected a target of shape ")
+           << formatList(want) << " for scores of shape " << formatList(*x)
+           << ", found " << formatList(*t);
+  return success();
+}
+
+LogicalResult NegativeLogLikelihoodLossOp::verify() {
+  return verifyLoss(*this, getInput(), getTarget());
+}
+
+LogicalResult SoftmaxCrossEntropyLossOp::verify() {
+  return verifyLoss(*this, getScores(), getLabels());
+}

@@ -69,6 +69,11 @@ public:
   const std::string &modelDirectory() const;
 
 private:
+  /// The element type ONNX's schema gives output \p i of this node, given
+  /// the inputs' types, or null when the schema leaves it open. For values
+  /// shape inference did not type.
+  mlir::Type schemaElementType(size_t i);
+
   ModelImporter &imp;
   const onnx::NodeProto &n;
   int64_t version;

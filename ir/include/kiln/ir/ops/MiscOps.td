@@ -30,6 +30,7 @@ def Kiln_NegativeLogLikelihoodLossOp
                    OptionalAttr<I64Attr>:$ignore_index,
                    OptionalAttr<StrAttr>:$reduction);
   let results = (outs Kiln_Tensor:$loss);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
@@ -51,6 +52,7 @@ def Kiln_SoftmaxCrossEntropyLossOp
                    OptionalAttr<I64Attr>:$ignore_index,
                    OptionalAttr<StrAttr>:$reduction);
   let results = (outs Kiln_Tensor:$output, Optional<Kiln_Tensor>:$log_prob);
+  let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
