@@ -2,30 +2,62 @@
 //
 // One list of passes, each with the reason for its position. Every pass in
 // it is checked by running the graph before and after on the interpreter
-// (tests/unit/PassesTest.cpp, tests/unit/PackWeightsTest.cpp).
+// (tests/unit/PassesTest.cpp, tests/unit/PackWeightsTest.cpp). A caller may
+// leave passes out by name (`kiln run --disable-pass=NAME`), to measure
+// what each one buys.
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/passes/Passes.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 namespace kiln {
 
-void addOptimizationPasses(mlir::OpPassManager &pm) {
-  // Correctness first: declared shapes that depend on runtime values (NonZero,
-  // Range...) become dynamic before any pass or the backend trusts them.
-  pm.addPass(createRelaxDataDependentShapes());
-  // Shape arithmetic (Shape -> Gather -> Concat -> Reshape...) evaluated
-  // before anything reads shapes, refining types as it goes, so Reshape,
-  // Expand, ConstantOfShape get constant targets and static types.
-  pm.addPass(createFoldConstants());
-  // Shapes: every later pass reads static shapes (the folder refines the
-  // ops it walks too; this keeps that guarantee independent of folding).
-  pm.addPass(createInferShapes());
-  // Weights into the micro-kernel's panels: needs static shapes, and must
-  // precede fusion, whose epilogues only packed ops carry.
-  pm.addPass(createPackWeights());
-  // Bias, residual add, BatchNorm and activation into the packed ops' epilogue,
-  // last: it folds the chains the passes above leave behind each packed op.
-  pm.addPass(createFuseEpilogue());
+namespace {
+/// One pass of the pipeline: its command-line name and its constructor.
+struct Entry {
+  llvm::StringRef name;
+  std::unique_ptr<mlir::Pass> (*create)();
+};
+} // namespace
+
+static const Entry kPipeline[] = {
+    // Correctness first: declared shapes that depend on runtime values
+    // (NonZero, Range...) become dynamic before any pass or the backend
+    // trusts them.
+    {"kiln-relax-data-dependent-shapes",
+     [] { return createRelaxDataDependentShapes(); }},
+    // Shape arithmetic (Shape -> Gather -> Concat -> Reshape...) evaluated
+    // before anything reads shapes, refining types as it goes, so Reshape,
+    // Expand, ConstantOfShape get constant targets and static types.
+    {"kiln-fold-constants", [] { return createFoldConstants(); }},
+    // Shapes: every later pass reads static shapes (the folder refines the
+    // ops it walks too; this keeps that guarantee independent of folding).
+    {"kiln-infer-shapes", [] { return createInferShapes(); }},
+    // Weights into the micro-kernel's panels: needs static shapes, and must
+    // precede fusion, whose epilogues only packed ops carry.
+    {"kiln-pack-weights", [] { return createPackWeights(); }},
+    // Bias, residual add, BatchNorm and activation into the packed ops'
+    // epilogue: it folds the chains the passes above leave behind each
+    // packed op.
+    {"kiln-fuse-epilogue", [] { return createFuseEpilogue(); }},
+    // Elementwise chains into one kernel each (open epilogues after packed
+    // ops, one loop nest otherwise), last: a schedule over the final ops.
+    {"kiln-fuse-elementwise", [] { return createFuseElementwise(); }},
+};
+
+std::vector<llvm::StringRef> optimizationPassNames() {
+  std::vector<llvm::StringRef> names;
+  for (const Entry &e : kPipeline)
+    names.push_back(e.name);
+  return names;
+}
+
+void addOptimizationPasses(mlir::OpPassManager &pm,
+                           llvm::ArrayRef<std::string> disabled) {
+  for (const Entry &e : kPipeline)
+    if (!llvm::is_contained(disabled, e.name))
+      pm.addPass(e.create());
 }
 
 } // namespace kiln

@@ -12,16 +12,6 @@
 typedef void (*kiln_kernel)(void **buffers, int64_t begin, int64_t end);
 KILN_HIDDEN void kiln_k0(void **, int64_t, int64_t);
 KILN_HIDDEN void kiln_k1(void **, int64_t, int64_t);
-KILN_HIDDEN void kiln_k2(void **, int64_t, int64_t);
-KILN_HIDDEN void kiln_k3(void **, int64_t, int64_t);
-KILN_HIDDEN void kiln_k4(void **, int64_t, int64_t);
-KILN_HIDDEN void kiln_k5(void **, int64_t, int64_t);
-KILN_HIDDEN void kiln_k6(void **, int64_t, int64_t);
-KILN_HIDDEN void kiln_k7(void **, int64_t, int64_t);
-KILN_HIDDEN void kiln_k8(void **, int64_t, int64_t);
-KILN_HIDDEN void kiln_k9(void **, int64_t, int64_t);
-KILN_HIDDEN void kiln_k10(void **, int64_t, int64_t);
-KILN_HIDDEN void kiln_k11(void **, int64_t, int64_t);
 
 #define KILN_WEIGHTS_SIZE 16384u
 #define KILN_WEIGHTS_CHECKSUM 0x8EF689CFF8ACAE61ull
@@ -61,8 +51,8 @@ static const kiln_tensor_info kiln_outputs[] = {
 static const kiln_model_info kiln_info = {
     KILN_AOT_MAGIC, 2, "tiny", "tiny",
     3, 4, kiln_inputs, kiln_outputs,
-    24576u, 64u, 16384u, NULL,
-    12, "haswell"};
+    0u, 64u, 16384u, NULL,
+    2, "haswell"};
 
 const char *tiny_build_id(void) { return KILN_BUILD_ID; }
 
@@ -120,8 +110,6 @@ int tiny_run_parallel(const void *const *in, void *const *out, void *scratch,
   const unsigned char *w = kiln_weights_tiny;
   if (!in || !out)
     return KILN_ERR_ARGUMENT;
-  if (!s || KILN_MISALIGNED(s, 64))
-    return KILN_ERR_ARGUMENT;
   if (!in[0] || KILN_MISALIGNED(in[0], 4))
     return KILN_ERR_ARGUMENT;
   if (!in[1] || KILN_MISALIGNED(in[1], 4))
@@ -137,53 +125,13 @@ int tiny_run_parallel(const void *const *in, void *const *out, void *scratch,
   if (!out[3] || KILN_MISALIGNED(out[3], 8))
     return KILN_ERR_ARGUMENT;
   (void)s;
-  { /* kiln.mul (node 'mul_0') */
-    void *b[] = {(void *)in[0], (void *)(w + 0), s + 0};
+  { /* kiln.mul (node 'mul_0') + add, relu, add, sub, relu, mul, mul, exp, div */
+    void *b[] = {(void *)in[0], (void *)(w + 0), (void *)in[1], (void *)(w + 8192), out[1], out[2], out[0]};
     kiln_step(kiln_k0, b, 1, 1, parallel_for, user);
   }
-  { /* kiln.add (node 'add_1') */
-    void *b[] = {s + 0, s + 8192};
+  { /* kiln.add (node 'add_10') + mul */
+    void *b[] = {(void *)in[2], out[3]};
     kiln_step(kiln_k1, b, 1, 1, parallel_for, user);
-  }
-  { /* kiln.relu (node 'relu_2') */
-    void *b[] = {s + 8192, out[1]};
-    kiln_step(kiln_k2, b, 1, 1, parallel_for, user);
-  }
-  { /* kiln.add (node 'add_7') */
-    void *b[] = {out[1], s + 0};
-    kiln_step(kiln_k3, b, 1, 1, parallel_for, user);
-  }
-  { /* kiln.sub (node 'sub_3') */
-    void *b[] = {out[1], (void *)in[1], s + 8192};
-    kiln_step(kiln_k4, b, 1, 1, parallel_for, user);
-  }
-  { /* kiln.relu (node 'relu_9') */
-    void *b[] = {s + 8192, out[2]};
-    kiln_step(kiln_k5, b, 1, 1, parallel_for, user);
-  }
-  { /* kiln.mul (node 'mul_4') */
-    void *b[] = {s + 8192, (void *)(w + 8192), s + 16384};
-    kiln_step(kiln_k6, b, 1, 1, parallel_for, user);
-  }
-  { /* kiln.mul (node 'mul_5') */
-    void *b[] = {s + 16384, s + 8192};
-    kiln_step(kiln_k7, b, 1, 1, parallel_for, user);
-  }
-  { /* kiln.exp (node 'exp_6') */
-    void *b[] = {s + 8192, s + 16384};
-    kiln_step(kiln_k8, b, 1, 1, parallel_for, user);
-  }
-  { /* kiln.div (node 'div_8') */
-    void *b[] = {s + 16384, s + 0, out[0]};
-    kiln_step(kiln_k9, b, 1, 1, parallel_for, user);
-  }
-  { /* kiln.add (node 'add_10') */
-    void *b[] = {(void *)in[2], (void *)in[2], s + 0};
-    kiln_step(kiln_k10, b, 1, 1, parallel_for, user);
-  }
-  { /* kiln.mul (node 'mul_11') */
-    void *b[] = {s + 0, (void *)in[2], out[3]};
-    kiln_step(kiln_k11, b, 1, 1, parallel_for, user);
   }
   return KILN_OK;
 }

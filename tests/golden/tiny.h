@@ -92,7 +92,7 @@ typedef struct kiln_dynamic_output {
 
 #define TINY_NUM_INPUTS 3
 #define TINY_NUM_OUTPUTS 4
-#define TINY_SCRATCH_SIZE 24576u /* bytes */
+#define TINY_SCRATCH_SIZE 0u /* bytes */
 #define TINY_SCRATCH_ALIGN 64
 #define TINY_WEIGHTS_SIZE 16384u /* bytes, embedded */
 #define TINY_HAS_WEIGHTS_FILE 0

@@ -117,8 +117,10 @@ protected:
                               ? " compiled\n"
                               : " reference: " + s.reason + "\n");
       if (s.kind == cpu::PlanStep::Kind::Compiled &&
-          s.label.find(compiledOp) != std::string::npos)
+          s.label.find(compiledOp) != std::string::npos) {
         found = true;
+        workItems = s.workItems;
+      }
     }
     EXPECT_TRUE(found) << "no compiled " << compiledOp << " step:\n" << steps;
     auto actual = (*jit)->run(inputs);
@@ -148,6 +150,8 @@ protected:
   mlir::MLIRContext ctx;
   std::string errors, path;
   uint64_t seed = 1;
+  /// The work items of the step check() found for its compiledOp.
+  int64_t workItems = 0;
 };
 
 //===----------------------------------------------------------------------===//
@@ -331,6 +335,98 @@ TEST_F(CpuKernelTest, DepthwiseBatchNormClip) {
   b.node("BatchNormalization", {"c", "scale", "shift", "mean", "var"}, {"bn"});
   b.node("Clip", {"bn", "lo", "hi"}, {"y"});
   check(b, {{1, 24, 15, 15}}, "kiln.depthwise_conv");
+}
+
+//===----------------------------------------------------------------------===//
+// Fusion (kiln-fuse-elementwise): open epilogues and pointwise groups
+//===----------------------------------------------------------------------===//
+
+TEST_F(CpuKernelTest, ConvSiluEpilogue) {
+  // EfficientNet's conv -> SiLU, as PyTorch exports it: Sigmoid then Mul.
+  ModelBuilder b;
+  b.input("x", {1, 8, 10, 10}).output("y", {1, 12, 10, 10});
+  weight(b, "w", {12, 8, 3, 3});
+  weight(b, "bias", {12});
+  auto &conv = b.node("Conv", {"x", "w", "bias"}, {"c"});
+  addInts(conv, "pads", {1, 1, 1, 1});
+  b.node("Sigmoid", {"c"}, {"s"});
+  b.node("Mul", {"c", "s"}, {"y"});
+  check(b, {{1, 8, 10, 10}}, "+ sigmoid, mul");
+}
+
+TEST_F(CpuKernelTest, MatMulGeluEpilogue) {
+  // BERT's GELU, erf form, with scalar constants: x * 0.5 * (1 + erf(x / r2)).
+  ModelBuilder b;
+  b.input("a", {9, 24}).output("y", {9, 40});
+  weight(b, "w", {24, 40});
+  weight(b, "bias", {40});
+  b.initializer("r2", {}, {1.41421356f});
+  b.initializer("one", {}, {1.0f});
+  b.initializer("half", {}, {0.5f});
+  b.node("MatMul", {"a", "w"}, {"m"});
+  b.node("Add", {"m", "bias"}, {"mb"});
+  b.node("Div", {"mb", "r2"}, {"d"});
+  b.node("Erf", {"d"}, {"e"});
+  b.node("Add", {"e", "one"}, {"e1"});
+  b.node("Mul", {"mb", "e1"}, {"p"});
+  b.node("Mul", {"p", "half"}, {"y"});
+  check(b, {{9, 24}}, "+ div, erf, add, mul, mul");
+}
+
+TEST_F(CpuKernelTest, DepthwiseHardSwishEpilogue) {
+  ModelBuilder b;
+  b.input("x", {1, 16, 11, 11}).output("y", {1, 16, 11, 11});
+  weight(b, "w", {16, 1, 3, 3}, -3, 3);
+  auto &conv = b.node("Conv", {"x", "w"}, {"c"});
+  addInts(conv, "pads", {1, 1, 1, 1});
+  addInt(conv, "group", 16);
+  b.node("HardSwish", {"c"}, {"y"});
+  check(b, {{1, 16, 11, 11}}, "+ hard_swish");
+}
+
+TEST_F(CpuKernelTest, EpilogueStopsAtAValueReadOutside) {
+  // The sigmoid is also an output: the conv keeps it out of its epilogue,
+  // and the sigmoid and mul become one pointwise kernel with two results.
+  ModelBuilder b;
+  b.input("x", {1, 4, 6, 6})
+      .output("s", {1, 6, 6, 6})
+      .output("y", {1, 6, 6, 6});
+  weight(b, "w", {6, 4, 1, 1});
+  b.node("Conv", {"x", "w"}, {"c"});
+  b.node("Sigmoid", {"c"}, {"s"});
+  b.node("Mul", {"c", "s"}, {"y"});
+  check(b, {{1, 4, 6, 6}}, "kiln.sigmoid (node 'Sigmoid1') + mul");
+}
+
+TEST_F(CpuKernelTest, PointwiseGroupWithBroadcastAndTwoResults) {
+  // exp(x) + b (b broadcast per row), then tanh of it and a comparison:
+  // one loop nest writing the sum, the tanh and the bool.
+  ModelBuilder b;
+  b.input("x", {7, 17}).input("b", {7, 1});
+  b.output("sum", {7, 17}).output("t", {7, 17});
+  b.node("Exp", {"x"}, {"e"});
+  b.node("Add", {"e", "b"}, {"sum"});
+  b.node("Tanh", {"sum"}, {"t"});
+  check(b, {{7, 17}, {7, 1}}, "+ add, tanh");
+}
+
+TEST_F(CpuKernelTest, LargeElementwiseKernelSplitsIntoWorkItems) {
+  // 4 x 96 x 100 elements: split along the first dim (4 items); the
+  // comparison's bools stay inside the kernel, the [96, 1] operand is read
+  // whole by every item.
+  ModelBuilder b;
+  b.input("x", {4, 96, 100}).input("t", {96, 1}).output("y", {4, 96, 100});
+  b.node("Greater", {"x", "t"}, {"g"});
+  b.node("Where", {"g", "x", "t"}, {"y"});
+  check(b, {{4, 96, 100}, {96, 1}}, "+ where");
+  EXPECT_EQ(workItems, 4);
+  // Batch 1: split along the channels instead.
+  ModelBuilder c;
+  c.input("x", {1, 96, 400}).input("t", {96, 1}).output("y", {1, 96, 400});
+  c.node("Greater", {"x", "t"}, {"g"});
+  c.node("Where", {"g", "x", "t"}, {"y"});
+  check(c, {{1, 96, 400}, {96, 1}}, "+ where");
+  EXPECT_EQ(workItems, 96);
 }
 
 //===----------------------------------------------------------------------===//

@@ -17,6 +17,7 @@
 
 #include <cstring>
 #include <random>
+#include <set>
 
 using namespace kiln;
 
@@ -188,6 +189,50 @@ TEST(RelaxDataDependentShapes, ForgetsDeclaredCountsAndKeepsResults) {
   ASSERT_EQ(after[0].shape(), before[0].shape());
   EXPECT_EQ(std::memcmp(after[0].raw(), before[0].raw(), after[0].byteSize()),
             0);
+}
+
+/// An elementwise chain with a broadcast operand and two results.
+constexpr const char *kElementwiseGraph = R"mlir(
+func.func @main(%x: tensor<3x7xf32>, %b: tensor<7xf32>)
+    -> (tensor<3x7xf32>, tensor<3x7xf32>) {
+  %e = kiln.exp %x : (tensor<3x7xf32>) -> tensor<3x7xf32>
+  %s = kiln.add %e, %b : (tensor<3x7xf32>, tensor<7xf32>) -> tensor<3x7xf32>
+  %t = kiln.tanh %s : (tensor<3x7xf32>) -> tensor<3x7xf32>
+  return %s, %t : tensor<3x7xf32>, tensor<3x7xf32>
+}
+)mlir";
+
+TEST(FuseElementwise, MarksOneGroupAndKeepsResults) {
+  mlir::DialectRegistry registry;
+  registerKilnDialects(registry);
+  mlir::MLIRContext ctx(registry);
+  ctx.loadAllAvailableDialects();
+  auto module =
+      mlir::parseSourceString<mlir::ModuleOp>(kElementwiseGraph, &ctx);
+  ASSERT_TRUE(module);
+  std::vector<Tensor> inputs = {randomTensor({3, 7}, 5), randomTensor({7}, 6)};
+  std::vector<Tensor> before = interpret(*module, inputs);
+  ASSERT_EQ(before.size(), 2u);
+
+  mlir::PassManager pm(&ctx);
+  pm.addPass(createFuseElementwise());
+  ASSERT_TRUE(mlir::succeeded(pm.run(*module)));
+  std::set<int64_t> groups;
+  int marked = 0;
+  module->walk([&](mlir::Operation *op) {
+    if (auto g = op->getAttrOfType<mlir::IntegerAttr>("kiln.fusion_group")) {
+      groups.insert(g.getInt());
+      ++marked;
+    }
+  });
+  EXPECT_EQ(marked, 3);
+  EXPECT_EQ(groups.size(), 1u);
+
+  std::vector<Tensor> after = interpret(*module, inputs);
+  ASSERT_EQ(after.size(), 2u);
+  for (size_t i = 0; i < 2; ++i)
+    EXPECT_EQ(std::memcmp(after[i].raw(), before[i].raw(), after[i].byteSize()),
+              0);
 }
 
 } // namespace

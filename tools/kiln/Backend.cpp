@@ -156,6 +156,7 @@ prepareAotFromModule(mlir::ModuleOp module, const cpu::CpuOptions &options,
   aot.jobs = options.threads;
   aot.useCache = options.useCache;
   aot.cacheDir = options.cacheDir;
+  aot.disabledPasses = options.disabledPasses;
   if (const char *cc = std::getenv("CC"); cc && *cc)
     aot.cc = cc;
   if (progress)

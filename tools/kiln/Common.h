@@ -55,6 +55,8 @@ struct CompileOptions {
   std::string targetCpu;
   /// Library builds: keep the generated C driver as DIR/NAME.c.
   bool keepSource = false;
+  /// Print the graph IR after every graph pass on stderr.
+  bool printIrAfterAll = false;
 };
 
 /// Options of `kiln conformance`.

@@ -51,6 +51,7 @@ static int buildLibrary(const CompileOptions &opts) {
   aot.cacheDir = opts.cpu.cacheDir;
   aot.modelPath = opts.model;
   aot.keepSource = opts.keepSource;
+  aot.disabledPasses = opts.cpu.disabledPasses;
   if (const char *cc = std::getenv("CC"); cc && *cc)
     aot.cc = cc;
   if (opts.verbose)
@@ -92,13 +93,24 @@ int compileCommand(const CompileOptions &opts) {
                        "' names a library, which "
                        "kiln compile builds when no --emit stage is given; "
                        "drop --emit, or print the stage to another file");
+  if (library && opts.printIrAfterAll)
+    return reportError("--print-ir-after-all prints the graph passes of an "
+                       "--emit stage; drop -o '" +
+                       opts.output + "' or the option");
   if (library)
     return buildLibrary(opts);
   if (opts.weightsFile)
     return reportError("--weights-file needs -o DIR/libNAME.so");
   if (opts.keepSource)
     return reportError("--keep-source needs -o DIR/libNAME.so");
-  std::string emit = opts.emit.empty() ? "kiln" : opts.emit;
+  // Watching the passes means running them: optimized by default then.
+  std::string emit = !opts.emit.empty()
+                         ? opts.emit
+                         : (opts.printIrAfterAll ? "optimized" : "kiln");
+  if (emit == "kiln" && opts.printIrAfterAll)
+    return reportError("--print-ir-after-all needs a stage after the graph "
+                       "passes (--emit=optimized or later); --emit=kiln runs "
+                       "none");
   static const char *stages[] = {"kiln",         "optimized", "plan", "linalg",
                                  "llvm-dialect", "llvm",      "asm"};
   if (!llvm::is_contained(stages, emit))
@@ -128,7 +140,9 @@ int compileCommand(const CompileOptions &opts) {
     cpu::registerCpuBackendDialects(registry);
     ctx->appendDialectRegistry(registry);
     ctx->loadAllAvailableDialects();
-    if (llvm::Error e = cpu::prepareGraph(*module, /*optimize=*/true))
+    if (llvm::Error e = cpu::prepareGraph(
+            *module, /*optimize=*/true, opts.cpu.disabledPasses,
+            opts.printIrAfterAll ? &llvm::errs() : nullptr))
       return reportError(llvm::toString(std::move(e)));
     if (emit == "optimized") {
       module->print(out.os(), flags);

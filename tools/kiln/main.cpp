@@ -7,6 +7,9 @@
 //===----------------------------------------------------------------------===//
 #include "Common.h"
 
+#include "kiln/passes/Passes.h"
+
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
@@ -63,6 +66,15 @@ cl::opt<std::string> cacheDir(
              "~/.cache/kiln)"),
     cl::value_desc("DIR"), cl::sub(runCmd), cl::sub(compileCmd),
     cl::sub(compareCmd), cl::cat(kilnCat));
+cl::list<std::string> disablePasses(
+    "disable-pass",
+    cl::desc("Leave this pass out of the graph optimization pipeline, to "
+             "measure what it buys (repeatable or comma-separated; the "
+             "passes, in order: kiln-relax-data-dependent-shapes, "
+             "kiln-fold-constants, kiln-infer-shapes, kiln-pack-weights, "
+             "kiln-fuse-epilogue, kiln-fuse-elementwise)"),
+    cl::value_desc("NAME"), cl::CommaSeparated, cl::sub(runCmd),
+    cl::sub(compileCmd), cl::sub(compareCmd), cl::cat(kilnCat));
 cl::opt<bool> noOptimize("O0",
                          cl::desc("Skip the graph optimization passes (JIT)"),
                          cl::sub(runCmd), cl::cat(kilnCat));
@@ -130,6 +142,11 @@ cl::opt<std::string> targetCpu(
              "skylake-avx512...) instead of the host; such code may not run "
              "here"),
     cl::value_desc("NAME"), cl::sub(compileCmd), cl::cat(kilnCat));
+cl::opt<bool> printIrAfterAll(
+    "print-ir-after-all",
+    cl::desc("Print the graph IR after every graph pass on stderr, each "
+             "under a header naming the pass (weights elided)"),
+    cl::sub(compileCmd), cl::cat(kilnCat));
 cl::opt<bool> keepSource(
     "keep-source",
     cl::desc("With -o libNAME.so: also keep the generated C driver as "
@@ -202,8 +219,23 @@ cl::opt<std::string> confFilter(
 
 } // namespace
 
+static int runCommandLine(int argc, char **argv);
+
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
+  // A model may ask for more memory than the machine has (an input of
+  // 2^31 elements): one error line, not an abort.
+  try {
+    return runCommandLine(argc, argv);
+  } catch (const std::bad_alloc &) {
+    errs() << "kiln: error: out of memory: an allocation failed (a tensor of "
+              "the model, or random data for an input, is larger than this "
+              "machine can hold)\n";
+    return 1;
+  }
+}
+
+static int runCommandLine(int argc, char **argv) {
   cl::HideUnrelatedOptions(kilnCat);
   cl::SetVersionPrinter([](raw_ostream &os) {
     os << "Kiln 0.1.0 (LLVM/MLIR " << LLVM_VERSION_STRING << ")\n";
@@ -224,6 +256,13 @@ int main(int argc, char **argv) {
       "[--expect FILE]\n\n"
       "Use 'kiln <command> --help' for a command's options.\n");
   using namespace kiln::tool;
+  std::vector<StringRef> known = kiln::optimizationPassNames();
+  for (const std::string &name : disablePasses)
+    if (!llvm::is_contained(known, name)) {
+      errs() << "kiln: error: --disable-pass: unknown pass '" << name
+             << "'; expected one of " << llvm::join(known, ", ") << "\n";
+      return 1;
+    }
   if (runCmd) {
     RunOptions o;
     o.model = runModel;
@@ -239,6 +278,7 @@ int main(int argc, char **argv) {
     o.cpu.threads = threads;
     o.cpu.useCache = !noCache;
     o.cpu.cacheDir = cacheDir;
+    o.cpu.disabledPasses.assign(disablePasses.begin(), disablePasses.end());
     o.cpu.optimize = !noOptimize;
     return runCommand(o);
   }
@@ -258,9 +298,11 @@ int main(int argc, char **argv) {
     o.weightsFile = weightsFile;
     o.targetCpu = targetCpu;
     o.keepSource = keepSource;
+    o.printIrAfterAll = printIrAfterAll;
     o.cpu.threads = threads;
     o.cpu.useCache = !noCache;
     o.cpu.cacheDir = cacheDir;
+    o.cpu.disabledPasses.assign(disablePasses.begin(), disablePasses.end());
     o.verbose = verbose;
     return compileCommand(o);
   }
@@ -278,6 +320,7 @@ int main(int argc, char **argv) {
     o.cpu.threads = threads;
     o.cpu.useCache = !noCache;
     o.cpu.cacheDir = cacheDir;
+    o.cpu.disabledPasses.assign(disablePasses.begin(), disablePasses.end());
     return compareCommand(o);
   }
   if (conformanceCmd) {

@@ -394,7 +394,8 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
     graph.getContext()->appendDialectRegistry(registry);
     graph.getContext()->loadAllAvailableDialects();
   }
-  if (llvm::Error e = prepareGraph(graph, /*optimize=*/true))
+  if (llvm::Error e =
+          prepareGraph(graph, /*optimize=*/true, options.disabledPasses))
     return std::move(e);
   stage("graph passes");
   auto planOr = buildPlan(graph);

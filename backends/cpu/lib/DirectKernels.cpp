@@ -17,7 +17,8 @@ namespace kiln::cpu {
 namespace {
 
 using Emitter = FailureOr<int64_t> (*)(OpBuilder &, Operation *, ValueRange,
-                                       ValueRange, Value, Value);
+                                       ValueRange, Value, Value,
+                                       const EpilogueTail &);
 
 /// True when every tensor operand and result of \p op is static f32.
 bool allStaticF32(Operation *op) {
@@ -75,11 +76,12 @@ int64_t estimateDirectKernelMacs(Operation *op) {
 
 FailureOr<int64_t> emitDirectKernel(OpBuilder &b, Operation *op,
                                     ValueRange operands, ValueRange results,
-                                    Value begin, Value end) {
+                                    Value begin, Value end,
+                                    const EpilogueTail &tail) {
   const Entry *e = find(op);
   if (!e)
     return failure();
-  return e->emit(b, op, operands, results, begin, end);
+  return e->emit(b, op, operands, results, begin, end, tail);
 }
 
 } // namespace kiln::cpu

@@ -37,16 +37,29 @@ static double msSince(std::chrono::steady_clock::time_point start) {
       .count();
 }
 
-llvm::Error prepareGraph(ModuleOp graph, bool optimize) {
+llvm::Error prepareGraph(ModuleOp graph, bool optimize,
+                         llvm::ArrayRef<std::string> disabled,
+                         llvm::raw_ostream *irAfterEach) {
   PassManager pm(graph.getContext());
   // Not an optimization: without it a declared shape that depends on runtime
   // values (NonZero, Range...) would be trusted by the compiled kernels. The
-  // optimization pipeline starts with it.
-  if (!optimize)
+  // optimization pipeline starts with it, unless a user disabled it there.
+  if (!optimize ||
+      llvm::is_contained(disabled, "kiln-relax-data-dependent-shapes"))
     pm.addPass(createRelaxDataDependentShapes());
   pm.addPass(createInferShapes());
   if (optimize)
-    addOptimizationPasses(pm);
+    addOptimizationPasses(pm, disabled);
+  if (irAfterEach) {
+    // The IR printer needs one thread to keep its output in order.
+    graph.getContext()->disableMultithreading();
+    pm.enableIRPrinting(
+        /*shouldPrintBeforePass=*/[](Pass *, Operation *) { return false; },
+        /*shouldPrintAfterPass=*/[](Pass *, Operation *) { return true; },
+        /*printModuleScope=*/true, /*printAfterOnlyOnChange=*/false,
+        /*printAfterOnlyOnFailure=*/false, *irAfterEach,
+        OpPrintingFlags().elideLargeResourceString(64));
+  }
   std::string diagnostics;
   ScopedDiagnosticHandler handler(graph.getContext(), [&](Diagnostic &d) {
     llvm::raw_string_ostream os(diagnostics);
@@ -82,7 +95,8 @@ JitModel::create(ModuleOp graph, const CpuOptions &options) {
   }
 
   auto start = std::chrono::steady_clock::now();
-  if (llvm::Error e = prepareGraph(graph, options.optimize))
+  if (llvm::Error e =
+          prepareGraph(graph, options.optimize, options.disabledPasses))
     return std::move(e);
   stats.prepareMs = msSince(start);
   report("graph passes", stats.prepareMs);

@@ -21,12 +21,18 @@
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Rewrite/FrozenRewritePatternSet.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+#include <map>
 
 using namespace mlir;
 
@@ -34,6 +40,9 @@ namespace kiln::cpu {
 
 /// Constants up to this many elements are cloned into kernels.
 static constexpr int64_t kInlineLimit = 64;
+
+/// The attribute kiln-fuse-elementwise marks the ops of a group with.
+static constexpr llvm::StringLiteral kFusionGroupAttr = "kiln.fusion_group";
 
 /// Whether an operand or result of \p op is a static tensor with no
 /// elements. Such ops run as reference steps: a memref with a zero dimension
@@ -92,6 +101,18 @@ static DenseElementsAttr denseOf(ElementsAttr value) {
 }
 
 namespace {
+/// What one kernel computes: one op, or a fusion group in block order.
+struct KernelSpec {
+  SmallVector<Operation *> ops;
+  /// The values it reads from outside \p ops (none values included), and
+  /// which of them are passed as buffers (the others are small constants
+  /// cloned into the kernel).
+  SmallVector<Value> operands;
+  SmallVector<bool> isBuffer;
+  /// The values it writes, one result buffer each.
+  SmallVector<Value> results;
+};
+
 /// Outlines ops into kernel functions and lowers them.
 class Outliner {
 public:
@@ -99,32 +120,60 @@ public:
     RewritePatternSet set(kernels.getContext());
     populateKilnToLinalgPatterns(set);
     patterns = FrozenRewritePatternSet(std::move(set));
+    RewritePatternSet fuse(kernels.getContext());
+    linalg::populateElementwiseOpsFusionPatterns(
+        fuse, [](OpOperand *) { return true; });
+    fusion = FrozenRewritePatternSet(std::move(fuse));
   }
 
-  /// Outlines \p op as kernel \p name; \p isBuffer tells which operands are
-  /// passed as buffers (the others are small constants to clone). Returns
-  /// the work item count, or failure with \p reason set.
-  FailureOr<int64_t> outline(Operation *op, llvm::StringRef name,
-                             llvm::ArrayRef<bool> isBuffer,
+  /// Outlines \p spec as kernel \p name. Returns the work item count, or
+  /// failure with \p reason set.
+  FailureOr<int64_t> outline(const KernelSpec &spec, llvm::StringRef name,
                              std::string &reason);
 
 private:
   ModuleOp kernels;
   OpBuilder builder;
   FrozenRewritePatternSet patterns;
+  /// Fuses the linalg.generic ops of a group's members into one.
+  FrozenRewritePatternSet fusion;
 };
 } // namespace
 
-FailureOr<int64_t> Outliner::outline(Operation *op, llvm::StringRef name,
-                                     llvm::ArrayRef<bool> isBuffer,
+/// Elements below which an elementwise kernel stays one work item: a task
+/// handed to another thread costs microseconds.
+static constexpr int64_t kMinSplitElements = 32 * 1024;
+
+/// The dim an elementwise kernel is split along (its first dim above 1), or
+/// -1 to keep it whole: a kernel of other ops, of results of several shapes,
+/// or too small to gain from threads.
+static int64_t elementwiseSplitDim(const KernelSpec &spec) {
+  for (Operation *op : spec.ops)
+    if (!op->hasTrait<kiln::OpTrait::KilnElementwise>())
+      return -1;
+  RankedTensorType type = staticType(spec.results.front());
+  for (Value r : spec.results)
+    if (staticType(r).getShape() != type.getShape())
+      return -1;
+  if (type.getNumElements() < kMinSplitElements)
+    return -1;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    if (type.getDimSize(d) > 1)
+      return d;
+  return -1;
+}
+
+FailureOr<int64_t> Outliner::outline(const KernelSpec &spec,
+                                     llvm::StringRef name,
                                      std::string &reason) {
+  Operation *op = spec.ops.front();
   MLIRContext *ctx = op->getContext();
   Location loc = op->getLoc();
   SmallVector<Type> argTypes;
-  for (auto [i, v] : llvm::enumerate(op->getOperands()))
-    if (isBuffer[i])
+  for (auto [i, v] : llvm::enumerate(spec.operands))
+    if (spec.isBuffer[i])
       argTypes.push_back(bufferType(staticType(v)));
-  for (Value r : op->getResults())
+  for (Value r : spec.results)
     argTypes.push_back(bufferType(staticType(r)));
   argTypes.push_back(builder.getIndexType());
   argTypes.push_back(builder.getIndexType());
@@ -137,35 +186,93 @@ FailureOr<int64_t> Outliner::outline(Operation *op, llvm::StringRef name,
   auto ret = builder.create<func::ReturnOp>(loc);
   builder.setInsertionPoint(ret);
 
-  unsigned numResults = op->getNumResults();
   auto args = entry->getArguments();
   Value begin = args[args.size() - 2], end = args[args.size() - 1];
-  SmallVector<Value> operandBuffers;
+  llvm::DenseMap<Value, Value> bufferOf;
   unsigned next = 0;
-  for (unsigned i = 0; i < op->getNumOperands(); ++i)
-    operandBuffers.push_back(isBuffer[i] ? args[next++] : Value());
+  for (auto [i, v] : llvm::enumerate(spec.operands))
+    if (spec.isBuffer[i])
+      bufferOf[v] = args[next++];
   SmallVector<Value> resultBuffers(args.begin() + next,
-                                   args.begin() + next + numResults);
+                                   args.begin() + next + spec.results.size());
+  // Kernels of several ops must verify; otherwise their ops run one by one.
+  auto quietlyVerifies = [&] {
+    ScopedDiagnosticHandler quiet(ctx, [](Diagnostic &) { return success(); });
+    return succeeded(mlir::verify(func));
+  };
 
-  // Direct kernels own the memrefs.
+  // Direct kernels own the memrefs; the ops after one are its epilogue.
   if (hasDirectKernel(op)) {
-    FailureOr<int64_t> items = emitDirectKernel(builder, op, operandBuffers,
-                                                resultBuffers, begin, end);
-    if (succeeded(items))
+    EpilogueTail tail;
+    if (spec.ops.size() > 1) {
+      FailureOr<EpilogueTail> built =
+          buildEpilogueTail(op, ArrayRef(spec.ops).drop_front(), reason);
+      if (failed(built)) {
+        func.erase();
+        return failure();
+      }
+      tail = std::move(*built);
+    }
+    SmallVector<Value> operandBuffers;
+    for (Value v : op->getOperands())
+      operandBuffers.push_back(bufferOf.lookup(v));
+    FailureOr<int64_t> items = emitDirectKernel(
+        builder, op, operandBuffers, resultBuffers, begin, end, tail);
+    if (succeeded(items) && (spec.ops.size() == 1 || quietlyVerifies()))
       return items;
-    reason = "its direct kernel declined these operands";
+    reason = succeeded(items) ? "its fused epilogue does not verify"
+                              : "its direct kernel declined these operands";
     func.erase();
     return failure();
   }
 
-  // Tensor path: rebuild the op on tensors, then lower it.
+  // Tensor path: rebuild the ops on tensors, then lower them. Elementwise
+  // kernels are split into work items along their first dim above 1, each
+  // item computing one slice of it (operands of that extent sliced too,
+  // broadcast ones read whole), so the executor can run them in parallel.
+  int64_t splitDim = elementwiseSplitDim(spec);
+  int64_t items = 1;
+  if (splitDim >= 0) {
+    items = staticType(spec.results.front()).getDimSize(splitDim);
+    Value one = builder.create<arith::ConstantIndexOp>(loc, 1);
+    auto loop = builder.create<scf::ForOp>(loc, begin, end, one);
+    builder.setInsertionPoint(loop.getBody()->getTerminator());
+  }
+  Value item =
+      splitDim >= 0
+          ? cast<scf::ForOp>(builder.getInsertionBlock()->getParentOp())
+                .getInductionVar()
+          : Value();
+  int64_t rank = splitDim >= 0 ? staticType(spec.results.front()).getRank() : 0;
+  // The slice of item \p item of tensor \p t, when its dim aligned with the
+  // split dim (numpy broadcasting aligns trailing dims) has the full extent.
+  auto sliceOf = [&](Value t) -> Value {
+    if (splitDim < 0)
+      return t;
+    auto type = cast<RankedTensorType>(t.getType());
+    int64_t pos = splitDim - (rank - type.getRank());
+    if (pos < 0 || type.getDimSize(pos) != items)
+      return t;
+    SmallVector<OpFoldResult> offsets(type.getRank(), builder.getIndexAttr(0));
+    SmallVector<OpFoldResult> sizes,
+        strides(type.getRank(), builder.getIndexAttr(1));
+    for (int64_t d : type.getShape())
+      sizes.push_back(builder.getIndexAttr(d));
+    offsets[pos] = item;
+    sizes[pos] = builder.getIndexAttr(1);
+    return builder.create<tensor::ExtractSliceOp>(loc, t, offsets, sizes,
+                                                  strides);
+  };
   IRMapping map;
-  for (auto [i, v] : llvm::enumerate(op->getOperands())) {
-    if (isBuffer[i]) {
-      Value t = builder.create<bufferization::ToTensorOp>(
-          loc, operandBuffers[i], /*restrict=*/true, /*writable=*/false);
-      auto type = staticType(v);
-      if (type.getElementType().isInteger(1))
+  for (auto [i, v] : llvm::enumerate(spec.operands)) {
+    if (spec.isBuffer[i]) {
+      Value t = sliceOf(builder.create<bufferization::ToTensorOp>(
+          loc, bufferOf.lookup(v), /*restrict=*/true, /*writable=*/false));
+      // Bools are bytes in buffers: back to i1 (in the slice's shape).
+      Type elem = staticType(v).getElementType();
+      auto type = RankedTensorType::get(
+          cast<RankedTensorType>(t.getType()).getShape(), elem);
+      if (elem.isInteger(1))
         t = buildElementwise(
             builder, loc, t, type, [](OpBuilder &b, Location l, ValueRange a) {
               return b.create<arith::TruncIOp>(l, b.getI1Type(), a[0]);
@@ -185,12 +292,40 @@ FailureOr<int64_t> Outliner::outline(Operation *op, llvm::StringRef name,
       func.erase();
       return failure();
     }
-    map.map(v, builder.create<arith::ConstantOp>(loc, dense));
+    map.map(v, sliceOf(builder.create<arith::ConstantOp>(loc, dense)));
   }
-  Operation *clone = builder.clone(*op, map);
-  for (auto [r, buf] : llvm::zip(clone->getResults(), resultBuffers)) {
-    Value t = r;
-    auto type = cast<RankedTensorType>(r.getType());
+  // Where each result goes: its buffer, or this item's slice of it. Made
+  // before the ops so that empty-tensor elimination can compute them in
+  // place (a destination defined after them would cost a copy per item).
+  SmallVector<Value> dests;
+  for (Value buf : resultBuffers) {
+    if (splitDim < 0) {
+      dests.push_back(buf);
+      continue;
+    }
+    auto full = cast<MemRefType>(buf.getType());
+    SmallVector<OpFoldResult> offsets(rank, builder.getIndexAttr(0));
+    SmallVector<OpFoldResult> sizes, strides(rank, builder.getIndexAttr(1));
+    for (int64_t d : full.getShape())
+      sizes.push_back(builder.getIndexAttr(d));
+    offsets[splitDim] = item;
+    sizes[splitDim] = builder.getIndexAttr(1);
+    dests.push_back(
+        builder.create<memref::SubViewOp>(loc, buf, offsets, sizes, strides));
+  }
+  for (Operation *member : spec.ops) {
+    Operation *clone = builder.clone(*member, map);
+    if (splitDim >= 0)
+      for (Value r : clone->getResults()) {
+        auto type = cast<RankedTensorType>(r.getType());
+        SmallVector<int64_t> shape(type.getShape());
+        shape[splitDim] = 1;
+        r.setType(RankedTensorType::get(shape, type.getElementType()));
+      }
+  }
+  for (auto [r, dest] : llvm::zip(spec.results, dests)) {
+    Value t = map.lookup(r);
+    auto type = cast<RankedTensorType>(t.getType());
     if (type.getElementType().isInteger(1))
       t = buildElementwise(
           builder, loc, t,
@@ -199,7 +334,7 @@ FailureOr<int64_t> Outliner::outline(Operation *op, llvm::StringRef name,
             return b.create<arith::ExtUIOp>(l, b.getI8Type(), a[0]);
           });
     auto mat = builder.create<bufferization::MaterializeInDestinationOp>(
-        loc, TypeRange(), t, buf);
+        loc, TypeRange(), t, dest);
     mat.setRestrict(true);
     mat.setWritable(true);
   }
@@ -207,6 +342,9 @@ FailureOr<int64_t> Outliner::outline(Operation *op, llvm::StringRef name,
   GreedyRewriteConfig config;
   config.maxIterations = 4;
   (void)applyPatternsAndFoldGreedily(func, patterns, config);
+  // A group's generics become one loop nest.
+  if (spec.ops.size() > 1)
+    (void)applyPatternsAndFoldGreedily(func, fusion, config);
   Operation *left = nullptr;
   func.walk([&](Operation *inner) {
     if (auto none = dyn_cast<NoneOp>(inner); none && none->use_empty()) {
@@ -219,7 +357,7 @@ FailureOr<int64_t> Outliner::outline(Operation *op, llvm::StringRef name,
       left = inner;
   });
   if (left) {
-    reason = left->getName() == op->getName()
+    reason = spec.ops.size() == 1 && left->getName() == op->getName()
                  ? "no lowering handles it with these operands"
                  : "no lowering for " + left->getName().getStringRef().str();
     func.erase();
@@ -227,28 +365,36 @@ FailureOr<int64_t> Outliner::outline(Operation *op, llvm::StringRef name,
   }
   // Lowered IR that does not verify would fail later, in codegen, with
   // MLIR's messages about Kiln's own IR: the op runs as a reference step.
-  {
-    ScopedDiagnosticHandler quiet(ctx, [](Diagnostic &) { return success(); });
-    if (failed(mlir::verify(func))) {
-      reason = "its lowering does not verify";
-      func.erase();
-      return failure();
-    }
+  if (!quietlyVerifies()) {
+    reason = "its lowering does not verify";
+    func.erase();
+    return failure();
   }
-  return int64_t(1);
+  return items;
 }
 
 /// Multiply-accumulates below which a parallel task costs more to hand to
 /// another thread than it saves (about 10 us of kernel time here).
 static constexpr int64_t kMinTaskMacs = 512 * 1024;
 
-/// Work items per task for \p op split into \p items items.
+/// Output elements below which a task of an elementwise kernel costs more
+/// to hand to another thread than it saves.
+static constexpr int64_t kMinTaskElements = 16 * 1024;
+
+/// Work items per task for a kernel led by \p op split into \p items
+/// items: by multiply-accumulates for direct kernels, by output elements
+/// for the others.
 static int64_t grainFor(Operation *op, int64_t items) {
-  int64_t macs = estimateDirectKernelMacs(op);
-  if (items <= 1 || macs <= 0)
+  if (items <= 1)
     return 1;
-  int64_t perItem = std::max<int64_t>(1, macs / items);
-  return std::clamp<int64_t>((kMinTaskMacs + perItem - 1) / perItem, 1, items);
+  int64_t work = estimateDirectKernelMacs(op), minWork = kMinTaskMacs;
+  if (work <= 0) {
+    RankedTensorType type = staticType(op->getResult(0));
+    work = type ? type.getNumElements() : 0;
+    minWork = kMinTaskElements;
+  }
+  int64_t perItem = std::max<int64_t>(1, work / items);
+  return std::clamp<int64_t>((minWork + perItem - 1) / perItem, 1, items);
 }
 
 llvm::Expected<Plan> buildPlan(ModuleOp graph) {
@@ -286,6 +432,130 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
   }
   // Which constants are small enough to clone into kernels.
   llvm::DenseMap<Value, bool> inlined;
+
+  // One op, as its own step.
+  auto addOpStep = [&](Operation *op) -> llvm::Error {
+    auto kernel = dyn_cast<ReferenceKernelOpInterface>(op);
+    if (!kernel)
+      return makeError("op " + describeOp(op) +
+                       " has no reference kernel: Kiln cannot run it");
+    PlanStep step;
+    step.ops.push_back(op);
+    step.label = describeOp(op);
+    step.kernel = kernel;
+    for (Value v : op->getOperands())
+      step.inputs.push_back(isa<NoneType>(v.getType()) ? -1 : slot(v));
+    for (Value v : op->getResults())
+      step.outputs.push_back(slot(v));
+
+    KernelSpec spec;
+    spec.ops.push_back(op);
+    spec.operands.assign(op->operand_begin(), op->operand_end());
+    for (Value v : op->getOperands())
+      spec.isBuffer.push_back(!isa<NoneType>(v.getType()) &&
+                              !inlined.lookup(v));
+    spec.results.assign(op->result_begin(), op->result_end());
+    FailureOr<int64_t> items = failure();
+    if (!hasCompilableTypes(op)) {
+      step.reason = describeUncompilableTypes(op);
+    } else if (touchesEmptyTensor(op)) {
+      step.reason = "a tensor with no elements";
+    } else {
+      std::string name = "kiln_k" + std::to_string(plan.numCompiled());
+      items = outliner.outline(spec, name, step.reason);
+      if (succeeded(items)) {
+        step.kind = PlanStep::Kind::Compiled;
+        step.symbol = name;
+        step.workItems = *items;
+        step.grain = grainFor(op, *items);
+        for (auto [i, v] : llvm::enumerate(spec.operands))
+          if (spec.isBuffer[i])
+            step.args.push_back(slot(v));
+        for (int s : step.outputs)
+          step.args.push_back(s);
+      }
+    }
+    if (failed(items)) {
+      step.kind = PlanStep::Kind::Reference;
+      if (Status s = attrMapFromOp(op, step.attrs); !s)
+        return makeError(step.label + ": " + s.message());
+    }
+    plan.steps.push_back(std::move(step));
+    return llvm::Error::success();
+  };
+
+  // A fusion group as one compiled step; failure leaves the plan as it was.
+  auto addGroupStep = [&](ArrayRef<Operation *> members) -> LogicalResult {
+    llvm::SmallPtrSet<Operation *, 8> inGroup(members.begin(), members.end());
+    KernelSpec spec;
+    spec.ops.assign(members.begin(), members.end());
+    llvm::SmallPtrSet<Value, 8> seen;
+    for (Operation *m : members) {
+      if (!hasCompilableTypes(m) || touchesEmptyTensor(m))
+        return failure();
+      for (Value v : m->getOperands()) {
+        Operation *def = v.getDefiningOp();
+        if ((def && inGroup.contains(def)) || !seen.insert(v).second)
+          continue;
+        spec.operands.push_back(v);
+        spec.isBuffer.push_back(!isa<NoneType>(v.getType()) &&
+                                !inlined.lookup(v));
+      }
+      for (Value r : m->getResults())
+        if (llvm::any_of(r.getUsers(),
+                         [&](Operation *u) { return !inGroup.contains(u); }))
+          spec.results.push_back(r);
+    }
+    if (spec.results.empty())
+      return failure();
+    std::string name = "kiln_k" + std::to_string(plan.numCompiled());
+    std::string reason;
+    FailureOr<int64_t> items = outliner.outline(spec, name, reason);
+    if (failed(items))
+      return failure();
+    PlanStep step;
+    step.kind = PlanStep::Kind::Compiled;
+    step.ops.assign(spec.ops.begin(), spec.ops.end());
+    step.label = describeOp(members.front());
+    for (Operation *m : members.drop_front())
+      step.label += (m == members[1] ? " + " : ", ") +
+                    m->getName().getStringRef().drop_front(5).str();
+    step.kernel = dyn_cast<ReferenceKernelOpInterface>(members.back());
+    step.symbol = name;
+    step.workItems = *items;
+    step.grain = grainFor(members.front(), *items);
+    for (auto [i, v] : llvm::enumerate(spec.operands)) {
+      step.inputs.push_back(isa<NoneType>(v.getType()) ? -1 : slot(v));
+      if (spec.isBuffer[i])
+        step.args.push_back(slot(v));
+    }
+    for (Value r : spec.results) {
+      step.outputs.push_back(slot(r));
+      step.args.push_back(slot(r));
+    }
+    plan.steps.push_back(std::move(step));
+    return success();
+  };
+
+  // Fusion groups (kiln-fuse-elementwise), kept when no op outside a group
+  // reads one of its values before its last member.
+  std::map<int64_t, SmallVector<Operation *>> groups;
+  for (Operation &op : body)
+    if (auto id = op.getAttrOfType<IntegerAttr>(kFusionGroupAttr))
+      groups[id.getInt()].push_back(&op);
+  llvm::DenseMap<Operation *, int64_t> groupOf;
+  for (auto &[id, members] : groups) {
+    llvm::SmallPtrSet<Operation *, 8> inGroup(members.begin(), members.end());
+    bool ok = members.size() > 1;
+    for (Operation *m : members)
+      for (Operation *user : m->getUsers()) {
+        Operation *u = body.findAncestorOpInBlock(*user);
+        ok &= u && (inGroup.contains(u) || members.back()->isBeforeInBlock(u));
+      }
+    if (ok)
+      for (Operation *m : members)
+        groupOf[m] = id;
+  }
   for (Operation &op : body) {
     if (isa<NoneOp>(op))
       continue;
@@ -307,48 +577,21 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
           s.isStatic && s.constant.numElements() <= kInlineLimit;
       continue;
     }
-    auto kernel = dyn_cast<ReferenceKernelOpInterface>(op);
-    if (!kernel)
-      return makeError("op " + describeOp(&op) +
-                       " has no reference kernel: Kiln cannot run it");
-    PlanStep step;
-    step.ops.push_back(&op);
-    step.label = describeOp(&op);
-    step.kernel = kernel;
-    for (Value v : op.getOperands())
-      step.inputs.push_back(isa<NoneType>(v.getType()) ? -1 : slot(v));
-    for (Value v : op.getResults())
-      step.outputs.push_back(slot(v));
-
-    SmallVector<bool> isBuffer;
-    for (Value v : op.getOperands())
-      isBuffer.push_back(!isa<NoneType>(v.getType()) && !inlined.lookup(v));
-    FailureOr<int64_t> items = failure();
-    if (!hasCompilableTypes(&op)) {
-      step.reason = describeUncompilableTypes(&op);
-    } else if (touchesEmptyTensor(&op)) {
-      step.reason = "a tensor with no elements";
-    } else {
-      std::string name = "kiln_k" + std::to_string(plan.numCompiled());
-      items = outliner.outline(&op, name, isBuffer, step.reason);
-      if (succeeded(items)) {
-        step.kind = PlanStep::Kind::Compiled;
-        step.symbol = name;
-        step.workItems = *items;
-        step.grain = grainFor(&op, *items);
-        for (auto [i, v] : llvm::enumerate(op.getOperands()))
-          if (isBuffer[i])
-            step.args.push_back(slot(v));
-        for (int s : step.outputs)
-          step.args.push_back(s);
-      }
+    if (auto it = groupOf.find(&op); it != groupOf.end()) {
+      // A group runs where its last member is; if it cannot be one
+      // kernel, its members run there one by one.
+      const SmallVector<Operation *> &members = groups[it->second];
+      if (&op != members.back())
+        continue;
+      if (succeeded(addGroupStep(members)))
+        continue;
+      for (Operation *m : members)
+        if (llvm::Error e = addOpStep(m))
+          return std::move(e);
+      continue;
     }
-    if (failed(items)) {
-      step.kind = PlanStep::Kind::Reference;
-      if (Status s = attrMapFromOp(&op, step.attrs); !s)
-        return makeError(step.label + ": " + s.message());
-    }
-    plan.steps.push_back(std::move(step));
+    if (llvm::Error e = addOpStep(&op))
+      return std::move(e);
   }
   return std::move(plan);
 }

@@ -224,7 +224,8 @@ bool canEmitPackedConv(Operation *op) {
 
 FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
                                   ValueRange operands, ValueRange results,
-                                  Value begin, Value end) {
+                                  Value begin, Value end,
+                                  const EpilogueTail &tail) {
   auto conv = cast<PackedConvOp>(op);
   Location loc = op->getLoc();
   KB kb{b, loc};
@@ -254,7 +255,7 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
   mk.aRow = 1;
   mk.aK = mr;
   mk.cRow = plane;
-  mk.epilogue = Epilogue::of(op);
+  mk.epilogue = Epilogue::of(op, tail);
   auto scratchType = MemRefType::get({p.scratchSize}, b.getF32Type());
   mk.b = b.create<memref::AllocaOp>(loc, scratchType, b.getI64IntegerAttr(64));
   Packer packer{kb, p, x, mk.b};

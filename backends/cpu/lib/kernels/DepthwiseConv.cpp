@@ -289,7 +289,8 @@ bool canEmitDepthwiseConv(Operation *op) {
 
 FailureOr<int64_t> emitDepthwiseConv(OpBuilder &b, Operation *op,
                                      ValueRange operands, ValueRange results,
-                                     Value begin, Value end) {
+                                     Value begin, Value end,
+                                     const EpilogueTail &tail) {
   auto conv = cast<DepthwiseConvOp>(op);
   Location loc = op->getLoc();
   KB kb{b, loc};
@@ -306,7 +307,7 @@ FailureOr<int64_t> emitDepthwiseConv(OpBuilder &b, Operation *op,
   Value y = flatten(b, loc, results[0]);
   if (!x || !w || (!isa<NoneType>(conv.getBias().getType()) && !biasBuf))
     return failure();
-  Epilogue epilogue = Epilogue::of(op);
+  Epilogue epilogue = Epilogue::of(op, tail);
 
   // Output rows whose window lies inside the image: [rowLo, rowHi).
   auto rowsOf = [&](int64_t oh) {

@@ -44,7 +44,8 @@ bool canEmitPackedMatMul(Operation *op) {
 
 FailureOr<int64_t> emitPackedMatMul(OpBuilder &b, Operation *op,
                                     ValueRange operands, ValueRange results,
-                                    Value begin, Value end) {
+                                    Value begin, Value end,
+                                    const EpilogueTail &tail) {
   auto mm = cast<PackedMatMulOp>(op);
   auto aType = cast<RankedTensorType>(mm.getA().getType());
   auto wType = cast<RankedTensorType>(mm.getW().getType());
@@ -72,7 +73,7 @@ FailureOr<int64_t> emitPackedMatMul(OpBuilder &b, Operation *op,
   mk.aK = 1;
   mk.bK = nr;
   mk.cRow = n;
-  mk.epilogue = Epilogue::of(op);
+  mk.epilogue = Epilogue::of(op, tail);
   int64_t mr = mk.mr;
 
   // Rows M: the leading dims of A flattened (A is a vector when rank 1).

@@ -243,8 +243,9 @@ Value operandBuffer(OpBuilder &b, Operation *op, ValueRange operands,
 // Epilogue
 //===----------------------------------------------------------------------===//
 
-Epilogue Epilogue::of(Operation *op) {
+Epilogue Epilogue::of(Operation *op, const EpilogueTail &tail) {
   Epilogue e;
+  e.tail = tail;
   auto act = op->getAttrOfType<StringAttr>("activation");
   StringRef name = act ? act.getValue() : "";
   if (name == "relu")
@@ -267,6 +268,11 @@ Epilogue Epilogue::of(Operation *op) {
 }
 
 Value Epilogue::apply(KB &kb, Value v) const {
+  v = activate(kb, v);
+  return tail ? tail(kb.b, kb.loc, v) : v;
+}
+
+Value Epilogue::activate(KB &kb, Value v) const {
   OpBuilder &b = kb.b;
   Location loc = kb.loc;
   int64_t lanes = cast<VectorType>(v.getType()).getNumElements();

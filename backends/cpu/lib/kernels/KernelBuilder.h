@@ -10,6 +10,8 @@
 #ifndef KILN_CPU_LIB_KERNELS_KERNELBUILDER_H
 #define KILN_CPU_LIB_KERNELS_KERNELBUILDER_H
 
+#include "kiln/cpu/DirectKernels.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -79,10 +81,15 @@ struct Epilogue {
   float lo = 0, hi = 0, alpha = 0.01f;
   bool hasLo = false, hasHi = false;
 
-  static Epilogue of(mlir::Operation *op);
+  /// Elementwise ops fused after the activation; empty when none.
+  EpilogueTail tail;
+
+  static Epilogue of(mlir::Operation *op, const EpilogueTail &tail = {});
+  /// Applies the activation, then the tail, to a vector.
+  mlir::Value apply(KB &kb, mlir::Value v) const;
   /// Applies the activation to a vector, with the comparisons of the
   /// reference kernels (Relu keeps NaN, Clip compares with `<` and `>`).
-  mlir::Value apply(KB &kb, mlir::Value v) const;
+  mlir::Value activate(KB &kb, mlir::Value v) const;
 };
 
 /// One register tile of C += A x B, the inner loop of every GEMM-shaped
@@ -119,20 +126,19 @@ struct MicroKernel {
 };
 
 /// The kernel emitters of each family (signature of emitDirectKernel).
-mlir::FailureOr<int64_t> emitPackedMatMul(mlir::OpBuilder &b,
-                                          mlir::Operation *op,
-                                          mlir::ValueRange operands,
-                                          mlir::ValueRange results,
-                                          mlir::Value begin, mlir::Value end);
+mlir::FailureOr<int64_t>
+emitPackedMatMul(mlir::OpBuilder &b, mlir::Operation *op,
+                 mlir::ValueRange operands, mlir::ValueRange results,
+                 mlir::Value begin, mlir::Value end, const EpilogueTail &tail);
 mlir::FailureOr<int64_t> emitPackedConv(mlir::OpBuilder &b, mlir::Operation *op,
                                         mlir::ValueRange operands,
                                         mlir::ValueRange results,
-                                        mlir::Value begin, mlir::Value end);
-mlir::FailureOr<int64_t> emitDepthwiseConv(mlir::OpBuilder &b,
-                                           mlir::Operation *op,
-                                           mlir::ValueRange operands,
-                                           mlir::ValueRange results,
-                                           mlir::Value begin, mlir::Value end);
+                                        mlir::Value begin, mlir::Value end,
+                                        const EpilogueTail &tail);
+mlir::FailureOr<int64_t>
+emitDepthwiseConv(mlir::OpBuilder &b, mlir::Operation *op,
+                  mlir::ValueRange operands, mlir::ValueRange results,
+                  mlir::Value begin, mlir::Value end, const EpilogueTail &tail);
 
 /// Whether the emitters above handle \p op (static f32 operands assumed).
 bool canEmitPackedMatMul(mlir::Operation *op);

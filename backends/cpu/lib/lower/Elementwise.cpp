@@ -22,6 +22,7 @@
 #include "ElementwiseLowering.h"
 
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/IR/TypeUtilities.h"
 
 #include <cmath>
 
@@ -55,10 +56,20 @@ int64_t intAttr(Operation *op, StringRef name, int64_t dflt) {
 // ScalarBuilder
 //===----------------------------------------------------------------------===//
 
-bool isFloat(Value v) { return isa<FloatType>(v.getType()); }
+bool isFloat(Value v) {
+  return isa<FloatType>(getElementTypeOrSelf(v.getType()));
+}
 
 Value ScalarBuilder::c(Value like, double v) {
-  return scalarConstant(b, loc, like.getType(), v);
+  auto vector = dyn_cast<VectorType>(like.getType());
+  if (!vector)
+    return scalarConstant(b, loc, like.getType(), v);
+  // A splat, for the epilogues of direct kernels (vector bodies).
+  Type elem = vector.getElementType();
+  Attribute value = isa<FloatType>(elem)
+                        ? Attribute(b.getFloatAttr(elem, v))
+                        : Attribute(b.getIntegerAttr(elem, int64_t(v)));
+  return op<arith::ConstantOp>(DenseElementsAttr::get(vector, value));
 }
 
 Value ScalarBuilder::intConst(Type type, const APInt &v) {
@@ -172,35 +183,16 @@ namespace {
 
 /// Lowers one elementwise op by its Rule.
 struct ElementwisePattern : RewritePattern {
-  ElementwisePattern(StringRef opName, MLIRContext *ctx, Rule rule)
-      : RewritePattern(opName, /*benefit=*/1, ctx), rule(std::move(rule)) {}
+  ElementwisePattern(StringRef opName, MLIRContext *ctx, const Rule &rule)
+      : RewritePattern(opName, /*benefit=*/1, ctx), rule(rule) {}
 
   LogicalResult matchAndRewrite(Operation *op,
                                 PatternRewriter &rewriter) const override {
+    if (const char *why = whyNot(rule, op))
+      return rewriter.notifyMatchFailure(op, why);
     RankedTensorType type = staticType(op->getResult(0));
-    if (!type || !typeClass(type.getElementType()))
-      return rewriter.notifyMatchFailure(
-          op, "result is not a static tensor of a compiled type");
     unsigned n = std::min<unsigned>(rule.numInputs, op->getNumOperands());
     SmallVector<Value> inputs(op->operand_begin(), op->operand_begin() + n);
-    if (inputs.empty())
-      return rewriter.notifyMatchFailure(op, "expected an operand");
-    for (Value v : inputs)
-      if (!staticType(v) || !typeClass(elementType(v)))
-        return rewriter.notifyMatchFailure(
-            op, "an operand is not a static tensor of a compiled type");
-    Type first = elementType(inputs[0]);
-    if (!(typeClass(first) & rule.accepts))
-      return rewriter.notifyMatchFailure(
-          op, "the reference kernel rejects this element type");
-    if (rule.sameTypes &&
-        llvm::any_of(inputs, [&](Value v) { return elementType(v) != first; }))
-      return rewriter.notifyMatchFailure(
-          op, "the operands have different element types");
-    if (rule.check)
-      if (const char *why = rule.check(op))
-        return rewriter.notifyMatchFailure(op, why);
-
     Value r = buildElementwise(
         rewriter, op->getLoc(), inputs, type,
         [&](OpBuilder &b, Location loc, ValueRange args) {
@@ -214,7 +206,7 @@ struct ElementwisePattern : RewritePattern {
     return success();
   }
 
-  Rule rule;
+  const Rule &rule;
 };
 
 /// A body applying the one-operand math op \p MathOp.
@@ -245,16 +237,49 @@ Value logBody(S &s, ValueRange a, Operation *) {
 
 } // namespace
 
-void addRule(RewritePatternSet &patterns, StringRef opName, Rule rule) {
-  patterns.add<ElementwisePattern>(opName, patterns.getContext(),
-                                   std::move(rule));
+void addRule(RuleTable &rules, StringRef opName, Rule rule) {
+  bool inserted = rules.try_emplace(opName, std::move(rule)).second;
+  (void)inserted;
+  assert(inserted && "two rules for one op");
+}
+
+const char *whyNot(const Rule &rule, Operation *op) {
+  RankedTensorType type = staticType(op->getResult(0));
+  if (!type || !typeClass(type.getElementType()))
+    return "result is not a static tensor of a compiled type";
+  unsigned n = std::min<unsigned>(rule.numInputs, op->getNumOperands());
+  if (n == 0)
+    return "expected an operand";
+  for (Value v : op->getOperands().take_front(n))
+    if (!staticType(v) || !typeClass(elementType(v)))
+      return "an operand is not a static tensor of a compiled type";
+  Type first = elementType(op->getOperand(0));
+  if (!(typeClass(first) & rule.accepts))
+    return "the reference kernel rejects this element type";
+  if (rule.sameTypes &&
+      llvm::any_of(op->getOperands().take_front(n),
+                   [&](Value v) { return elementType(v) != first; }))
+    return "the operands have different element types";
+  return rule.check ? rule.check(op) : nullptr;
+}
+
+const RuleTable &rules() {
+  static const RuleTable table = [] {
+    RuleTable t;
+    populateUnaryMath(t);
+    populateActivations(t);
+    populateBinary(t);
+    populateNary(t);
+    return t;
+  }();
+  return table;
 }
 
 //===----------------------------------------------------------------------===//
 // Unary math
 //===----------------------------------------------------------------------===//
 
-void populateUnaryMath(RewritePatternSet &p) {
+void populateUnaryMath(RuleTable &p) {
   add<AbsOp>(p, kNumeric, [](S &s, ValueRange a, Operation *) {
     Value x = a[0];
     if (isFloat(x))
@@ -321,10 +346,9 @@ void populateUnaryMath(RewritePatternSet &p) {
 namespace kiln::cpu {
 
 void populateElementwiseLowering(RewritePatternSet &patterns) {
-  elementwise::populateUnaryMath(patterns);
-  elementwise::populateActivations(patterns);
-  elementwise::populateBinary(patterns);
-  elementwise::populateNary(patterns);
+  for (const auto &entry : elementwise::rules())
+    patterns.add<elementwise::ElementwisePattern>(
+        entry.getKey(), patterns.getContext(), entry.getValue());
 }
 
 } // namespace kiln::cpu

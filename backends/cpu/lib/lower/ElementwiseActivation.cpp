@@ -60,7 +60,7 @@ const char *checkClip(Operation *op) {
 
 } // namespace
 
-void populateActivations(RewritePatternSet &p) {
+void populateActivations(RuleTable &p) {
   // `x < 0 ? 0 : x` keeps NaN and -0, unlike arith.maximumf.
   add<ReluOp>(p, kNumeric, [](S &s, ValueRange a, Operation *) {
     Value x = a[0], zero = s.c(x, 0);

@@ -89,7 +89,7 @@ template <typename OpTy> Value intOp(S &s, ValueRange a, Operation *) {
 
 } // namespace
 
-void populateBinary(RewritePatternSet &p) {
+void populateBinary(RuleTable &p) {
   add<AddOp>(p, kNumeric,
              [](S &s, ValueRange a, Operation *) { return s.add(a[0], a[1]); });
   add<SubOp>(p, kNumeric,

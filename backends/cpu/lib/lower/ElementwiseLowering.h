@@ -7,7 +7,10 @@
 // helpers pick the float or signed-integer arith op by operand type and
 // keep C++ semantics (comparisons false on NaN, wrapping integers,
 // saturating float-to-integer stores), so that bodies read like the
-// reference kernels' scalar functions.
+// reference kernels' scalar functions. The same bodies build vector code
+// for the epilogues of direct kernels (ElementwiseEpilogue.cpp): constants
+// become splats there, and a body that needs f64 or a tensor operand does
+// not verify and is not fused.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KILN_CPU_LOWER_ELEMENTWISELOWERING_H
@@ -17,6 +20,7 @@
 #include "kiln/ir/KilnDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "llvm/ADT/StringMap.h"
 
 #include <functional>
 
@@ -43,7 +47,7 @@ double floatAttr(mlir::Operation *op, llvm::StringRef name, double dflt);
 /// The integer attribute \p name of \p op, or \p dflt when it is absent.
 int64_t intAttr(mlir::Operation *op, llvm::StringRef name, int64_t dflt);
 
-/// True when scalar \p v is a float.
+/// True when scalar (or vector) \p v is a float.
 bool isFloat(mlir::Value v);
 
 /// Builds the scalar code of one element. Arithmetic and comparisons take
@@ -128,30 +132,40 @@ struct Rule {
   Body body;
 };
 
-/// Adds the pattern lowering op \p opName by \p rule.
-void addRule(mlir::RewritePatternSet &patterns, llvm::StringRef opName,
-             Rule rule);
+/// The rule of each elementwise op, by op name.
+using RuleTable = llvm::StringMap<Rule>;
 
-template <typename OpTy>
-void add(mlir::RewritePatternSet &patterns, Rule rule) {
-  addRule(patterns, OpTy::getOperationName(), std::move(rule));
+/// Records \p rule as the lowering of op \p opName.
+void addRule(RuleTable &rules, llvm::StringRef opName, Rule rule);
+
+template <typename OpTy> void add(RuleTable &rules, Rule rule) {
+  addRule(rules, OpTy::getOperationName(), std::move(rule));
 }
 
 /// The common case: operands of one type in \p accepts, any attributes.
 template <typename OpTy>
-void add(mlir::RewritePatternSet &patterns, unsigned accepts, Body body) {
+void add(RuleTable &rules, unsigned accepts, Body body) {
   Rule rule;
   rule.accepts = accepts;
   rule.body = std::move(body);
-  add<OpTy>(patterns, std::move(rule));
+  add<OpTy>(rules, std::move(rule));
 }
+
+/// Every rule, built on first use. The single-op patterns, fused kernels
+/// and the epilogues of direct kernels all build their scalar (or vector)
+/// code from it, so each op's body is written once.
+const RuleTable &rules();
+
+/// Why \p op cannot be lowered by \p rule with these operand types, or
+/// null when it can.
+const char *whyNot(const Rule &rule, mlir::Operation *op);
 
 /// The families, one file each: Elementwise.cpp, ElementwiseActivation.cpp,
 /// ElementwiseBinary.cpp and ElementwiseNary.cpp.
-void populateUnaryMath(mlir::RewritePatternSet &patterns);
-void populateActivations(mlir::RewritePatternSet &patterns);
-void populateBinary(mlir::RewritePatternSet &patterns);
-void populateNary(mlir::RewritePatternSet &patterns);
+void populateUnaryMath(RuleTable &rules);
+void populateActivations(RuleTable &rules);
+void populateBinary(RuleTable &rules);
+void populateNary(RuleTable &rules);
 
 } // namespace kiln::cpu::elementwise
 

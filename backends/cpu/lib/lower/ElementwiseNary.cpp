@@ -57,7 +57,7 @@ Value castScalar(S &s, Value x, Type to) {
 
 } // namespace
 
-void populateNary(RewritePatternSet &p) {
+void populateNary(RuleTable &p) {
   add<SumOp>(p, kFloat, [](S &s, ValueRange a, Operation *) {
     return convertScalar(s.b, s.loc, sumF64(s, a), a[0].getType());
   });

@@ -7,6 +7,9 @@
 #include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassManager.h"
 
+#include <string>
+#include <vector>
+
 namespace kiln {
 
 #define GEN_PASS_DECL
@@ -19,8 +22,13 @@ namespace kiln {
 void registerAllKilnPasses();
 
 /// Adds the graph optimization pipeline (after shape inference): layout and
-/// fusion passes, each in the order its comment in Pipeline.cpp explains.
-void addOptimizationPasses(mlir::OpPassManager &pm);
+/// fusion passes, each in the order its comment in Pipeline.cpp explains,
+/// except those named in \p disabled.
+void addOptimizationPasses(mlir::OpPassManager &pm,
+                           llvm::ArrayRef<std::string> disabled = {});
+
+/// The names of the pipeline's passes, in order ("kiln-fuse-epilogue"...).
+std::vector<llvm::StringRef> optimizationPassNames();
 
 } // namespace kiln
 

@@ -244,4 +244,50 @@ def FuseEpilogue : Pass<"kiln-fuse-epilogue", "mlir::ModuleOp"> {
   ];
 }
 
+def FuseElementwise : Pass<"kiln-fuse-elementwise", "mlir::ModuleOp"> {
+  let summary = "Group elementwise chains into one kernel each";
+  let description = [{
+    Marks groups of ops the compiled backend turns into one kernel, with the
+    attribute `kiln.fusion_group = N` on every member (groups of one are
+    not marked). The attribute is a schedule, not a semantics: the
+    interpreter ignores it, and the backend runs members one by one when
+    it cannot fuse them. Two kinds of groups:
+
+    - *epilogue*: a `kiln.packed_conv`, `kiln.packed_mat_mul` or
+      `kiln.depthwise_conv` followed by elementwise ops of its result type
+      that read only its result, each other's results and single-element
+      constants (SiLU's sigmoid and mul, GELU, HardSwish, Sigmoid...): the
+      chain runs on the output tile in registers, and only the last value
+      leaves the group;
+    - *pointwise*: elementwise ops of one result shape (any broadcasting
+      operands from outside): one loop nest computing every member, storing
+      only the values used outside the group.
+
+    An op joins the group of one of its operands' producers when the result
+    shapes agree and no op outside the group that reads a group value comes
+    before it (the group runs where its last member is, so everything it
+    reads is ready and every outside reader runs after it).
+
+    Before:
+
+    ```mlir
+    %y = kiln.packed_conv %x, %w, %b, %none {...} : (...) -> tensor<1x8x4x4xf32>
+    %s = kiln.sigmoid %y : (tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+    %z = kiln.mul %y, %s : (tensor<1x8x4x4xf32>, tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+    ```
+
+    After:
+
+    ```mlir
+    %y = kiln.packed_conv %x, %w, %b, %none {kiln.fusion_group = 0 : i64, ...} : ...
+    %s = kiln.sigmoid %y {kiln.fusion_group = 0 : i64} : ...
+    %z = kiln.mul %y, %s {kiln.fusion_group = 0 : i64} : ...
+    ```
+  }];
+  let statistics = [
+    Statistic<"numGroups", "num-groups", "Number of groups of two or more ops">,
+    Statistic<"numGrouped", "num-grouped", "Number of ops in those groups">,
+  ];
+}
+
 #endif // KILN_PASSES_TD

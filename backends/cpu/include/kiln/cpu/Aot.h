@@ -59,6 +59,8 @@ struct AotOptions {
   /// libkiln-rt.so, copied beside a library whose plan has reference steps;
   /// empty: found beside the running executable (findRuntimeLibrary).
   std::string runtimeLibrary;
+  /// Passes of the optimization pipeline to leave out, by name.
+  std::vector<std::string> disabledPasses;
   /// Also keep the generated C driver as DIR/NAME.c, for reading and for
   /// the codegen goldens; it does not build on its own (its `.incbin` names
   /// the build's temporary folder).

@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace kiln::cpu {
 
@@ -28,13 +29,19 @@ struct CpuOptions {
   std::string cacheDir;
   /// Run the graph passes (weight packing, fusion) before planning.
   bool optimize = true;
+  /// Passes of the optimization pipeline to leave out, by name.
+  std::vector<std::string> disabledPasses;
   /// Called after each stage with its name and milliseconds.
   std::function<void(llvm::StringRef stage, double ms)> onStage;
 };
 
 /// Runs the graph passes the compiled backend relies on: shape inference,
-/// then (with \p optimize) the layout and fusion passes.
-llvm::Error prepareGraph(mlir::ModuleOp graph, bool optimize);
+/// then (with \p optimize) the layout and fusion passes but those named in
+/// \p disabled. With \p irAfterEach, the IR is printed there after every
+/// pass, each under a header line naming the pass.
+llvm::Error prepareGraph(mlir::ModuleOp graph, bool optimize,
+                         llvm::ArrayRef<std::string> disabled = {},
+                         llvm::raw_ostream *irAfterEach = nullptr);
 
 /// Timings and facts of one JIT compilation.
 struct CompileStats {
