@@ -1,6 +1,7 @@
 //===- Tensor.cpp - Dense runtime tensors ---------------------------------===//
 #include "kiln/runtime/Tensor.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -137,19 +138,25 @@ struct AlignedDeleter {
 };
 } // namespace
 
-Tensor::Tensor(DType dtype, Shape shape) : type(dtype), dims(std::move(shape)) {
-  numel = shapeNumElements(dims);
-  assert(numel >= 0 && "tensor sizes must be non-negative");
-  size_t bytes = byteSize();
-  size_t alloc = (bytes + 63) / 64 * 64;
+Tensor::Tensor(DType dtype, Shape shape) : Tensor(uninitialized(dtype, shape)) {
+  std::memset(ptr, 0, std::max<size_t>(byteSize(), 1));
+}
+
+Tensor Tensor::uninitialized(DType dtype, Shape shape) {
+  Tensor t;
+  t.type = dtype;
+  t.dims = std::move(shape);
+  t.numel = shapeNumElements(t.dims);
+  assert(t.numel >= 0 && "tensor sizes must be non-negative");
+  size_t alloc = (t.byteSize() + 63) / 64 * 64;
   if (alloc == 0)
     alloc = 64;
   void *p = std::aligned_alloc(64, alloc);
   if (!p)
     throw std::bad_alloc();
-  std::memset(p, 0, alloc);
-  buffer = std::shared_ptr<void>(p, AlignedDeleter());
-  ptr = p;
+  t.buffer = std::shared_ptr<void>(p, AlignedDeleter());
+  t.ptr = p;
+  return t;
 }
 
 Tensor Tensor::view(DType dtype, Shape shape, void *data,

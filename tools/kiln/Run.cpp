@@ -218,7 +218,11 @@ int runCommand(const RunOptions &opts) {
        << llvm::format("%.1f", importMs) << " ms, ";
   os << backend.prepareLabel() << " "
      << llvm::format("%.1f", backend.prepareMs()) << " ms, run "
-     << llvm::format(median < 10 ? "%.3f" : "%.2f", median) << " ms"
+     << llvm::format(median < 0.1  ? "%.4f"
+                     : median < 10 ? "%.3f"
+                                   : "%.2f",
+                     median)
+     << " ms"
      << (times.size() > 1 ? " (median of " + std::to_string(times.size()) + ")"
                           : std::string())
      << "\n";

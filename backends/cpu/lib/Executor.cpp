@@ -82,18 +82,18 @@ Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
     return t.valid() && t.numElements() == n && (t.raw() || n == 0) &&
            t.dtype() == slot.dtype && t.shape() == slot.shape;
   };
-  /// The buffer a compiled step writes into.
+  /// The buffer a compiled step writes into (whole: not zero-filled first).
   auto resultBuffer = [&](int s) -> Tensor & {
     const PlanSlot &slot = plan.slots[s];
     if (holds(slots[s], slot))
       return slots[s];
     if (impl->isOutput[s]) {
-      slots[s] = Tensor(slot.dtype, slot.shape);
+      slots[s] = Tensor::uninitialized(slot.dtype, slot.shape);
       return slots[s];
     }
     Tensor &buf = buffers[s];
     if (!holds(buf, slot))
-      buf = Tensor(slot.dtype, slot.shape);
+      buf = Tensor::uninitialized(slot.dtype, slot.shape);
     slots[s] = buf;
     return slots[s];
   };

@@ -38,6 +38,10 @@ public:
   Tensor() = default;
   /// A zero-filled tensor. Sizes must be non-negative.
   Tensor(DType dtype, Shape shape);
+  /// A tensor whose bytes are not set, for a buffer that is written whole
+  /// before anything reads it (the results of compiled kernels): no pass
+  /// over the memory before the kernel's own.
+  static Tensor uninitialized(DType dtype, Shape shape);
   /// A tensor viewing \p data, kept alive by \p owner (may be null when the
   /// caller guarantees the lifetime).
   static Tensor view(DType dtype, Shape shape, void *data,
