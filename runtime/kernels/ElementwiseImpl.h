@@ -132,7 +132,14 @@ template <typename C> C mulWrap(C a, C b) {
     return a * b;
   }
 }
-template <typename C> C negWrap(C a) { return subWrap(C(0), a); }
+/// -a: wrapping for integers, IEEE negation for floats (-(+0) is -0, which
+/// 0 - a is not; found by kiln-fuzz-graphs through Reciprocal).
+template <typename C> C negWrap(C a) {
+  if constexpr (std::is_integral_v<C>)
+    return subWrap(C(0), a);
+  else
+    return -a;
+}
 
 //===----------------------------------------------------------------------===//
 // Loops

@@ -38,7 +38,10 @@ Diff compareTensors(const Tensor &got, const Tensor &ref, double atol,
     d.maxAbs = std::max(d.maxAbs, diff);
     if (b != 0)
       d.maxRel = std::max(d.maxRel, diff / std::fabs(b));
-    if (exact || !(diff <= atol + rtol * std::fabs(b))) {
+    // An infinity matches only itself: |b| = inf would otherwise make the
+    // tolerance infinite (found by kiln-fuzz-graphs: -inf passed for inf).
+    bool infinite = std::isinf(a) || std::isinf(b);
+    if (exact || infinite || !(diff <= atol + rtol * std::fabs(b))) {
       if (d.mismatches++ == 0)
         d.firstMismatch = i;
     }

@@ -103,6 +103,17 @@ Value filledTensor(OpBuilder &b, Location loc, RankedTensorType type,
       .getResult(0);
 }
 
+Value referenceMax(OpBuilder &b, Location loc, Value acc, Value v) {
+  Value greater =
+      b.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OGT, v, acc);
+  Value vNaN = b.create<arith::CmpFOp>(loc, arith::CmpFPredicate::UNO, v, v);
+  Value accNumber =
+      b.create<arith::CmpFOp>(loc, arith::CmpFPredicate::ORD, acc, acc);
+  Value take = b.create<arith::OrIOp>(
+      loc, greater, b.create<arith::AndIOp>(loc, vNaN, accNumber));
+  return b.create<arith::SelectOp>(loc, take, v, acc);
+}
+
 Value scalarConstant(OpBuilder &b, Location loc, Type type, double value) {
   if (auto f = dyn_cast<FloatType>(type))
     return b.create<arith::ConstantOp>(loc, b.getFloatAttr(f, value));

@@ -425,11 +425,11 @@ struct MaxPoolPattern : OpRewritePattern<MaxPoolOp> {
       return success();
     }
     Value padded = padInput(rewriter, loc, op.getX(), w, lowest);
-    Value y = reduceWindows(
-        rewriter, loc, padded, w, filledTensor(rewriter, loc, yType, lowest),
-        [](OpBuilder &b, Location l, Value v, Value acc) {
-          return b.create<arith::MaximumFOp>(l, acc, v).getResult();
-        });
+    Value y = reduceWindows(rewriter, loc, padded, w,
+                            filledTensor(rewriter, loc, yType, lowest),
+                            [](OpBuilder &b, Location l, Value v, Value acc) {
+                              return referenceMax(b, l, acc, v);
+                            });
     rewriter.replaceOp(op, y);
     return success();
   }
@@ -676,7 +676,7 @@ struct GlobalPoolPattern : OpRewritePattern<OpTy> {
         iters, [&](OpBuilder &b, Location l, ValueRange a) {
           Value r;
           if (kind == GlobalKind::Max)
-            r = b.create<arith::MaximumFOp>(l, a[1], a[0]);
+            r = referenceMax(b, l, a[1], a[0]);
           else
             r = b.create<arith::AddFOp>(
                 l, a[1], kind == GlobalKind::Lp ? absPow(b, l, a[0], p) : a[0],

@@ -75,6 +75,12 @@ mlir::Value emptyTensor(mlir::OpBuilder &b, mlir::Location loc,
 mlir::Value filledTensor(mlir::OpBuilder &b, mlir::Location loc,
                          mlir::RankedTensorType type, mlir::Value value);
 
+/// The reference kernels' running maximum of floats: \p v replaces \p acc
+/// when it is greater, or when it is NaN and \p acc is not. Unlike
+/// arith.maximumf, ties keep \p acc, so the sign of a zero is the first
+/// one's (found by kiln-fuzz-graphs: a pool of -0 and +0 fed Reciprocal).
+mlir::Value referenceMax(mlir::OpBuilder &b, mlir::Location loc,
+                         mlir::Value acc, mlir::Value v);
 /// A scalar constant of element type \p type (float or integer).
 mlir::Value scalarConstant(mlir::OpBuilder &b, mlir::Location loc,
                            mlir::Type type, double value);
