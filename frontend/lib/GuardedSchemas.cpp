@@ -8,7 +8,10 @@
 //  - `strides`, `dilations` and `kernel_shape` entries below 1 skip the
 //    node: the conv and pool inference divides by them;
 //  - Gemm before opset 7 needs A and B of rank 2: its inference reads
-//    dim(1) of both without looking at the rank.
+//    dim(1) of both without looking at the rank;
+//  - a 1-D int64 input declaring more than 65,536 elements skips the node:
+//    Expand's inference made one dim per declared element of a shape it
+//    had no data for (2^31 of them: a hang).
 //
 //===----------------------------------------------------------------------===//
 #include "GuardedSchemas.h"
@@ -66,9 +69,29 @@ bool rankIs(onnx::InferenceContext &ctx, size_t i, int rank) {
   return t.tensor_type().shape().dim_size() == rank;
 }
 
+/// Whether every 1-D int64 input (a shape, axes, repeats...) declares at
+/// most kMaxShapeLength elements: the inference of Expand, Reshape,
+/// ConstantOfShape... makes one output dim per element of a shape input
+/// whose data it does not know.
+bool shapeInputsShort(onnx::InferenceContext &ctx) {
+  constexpr int64_t kMaxShapeLength = int64_t(1) << 16;
+  for (size_t i = 0; i < ctx.getNumInputs(); ++i) {
+    const onnx::TypeProto *t = ctx.getInputType(i);
+    if (!t || !t->has_tensor_type() || !t->tensor_type().has_shape() ||
+        t->tensor_type().elem_type() != onnx::TensorProto::INT64 ||
+        t->tensor_type().shape().dim_size() != 1)
+      continue;
+    const auto &dim = t->tensor_type().shape().dim(0);
+    if (dim.has_dim_value() && dim.dim_value() > kMaxShapeLength)
+      return false;
+  }
+  return true;
+}
+
 /// Whether a node of \p schema may be handed to its inference function.
 bool safeToInfer(const onnx::OpSchema &schema, onnx::InferenceContext &ctx) {
-  if (!requiredInputsTyped(schema, ctx) || !stepAttributesPositive(ctx))
+  if (!requiredInputsTyped(schema, ctx) || !stepAttributesPositive(ctx) ||
+      !shapeInputsShort(ctx))
     return false;
   if (schema.Name() == "Gemm" && schema.domain().empty() &&
       schema.SinceVersion() < 7)

@@ -20,8 +20,12 @@ namespace {
 
 /// The length of a 1-D operand when its type says it.
 std::optional<int64_t> staticLength(Value v) {
+  // No tensor has this many dims: a longer shape or axes operand is left
+  // unknown rather than turned into a result of that rank (found by the
+  // loader fuzzer: Expand's shape declared with 2^31 - 1 elements).
+  constexpr int64_t kMaxLength = 1024;
   MaybeDims d = dimsOf(v);
-  if (d && d->size() == 1 && isStatic((*d)[0]))
+  if (d && d->size() == 1 && isStatic((*d)[0]) && (*d)[0] <= kMaxLength)
     return (*d)[0];
   return std::nullopt;
 }
@@ -466,7 +470,7 @@ LogicalResult PadOp::inferShapes(SmallVectorImpl<Type> &types) {
     size_t n = norm->size();
     for (size_t i = 0; i < n; ++i) {
       int64_t a = (*norm)[i];
-      y[a] = addDims(y[a], (*pads)[i] + (*pads)[n + i]);
+      y[a] = addDims(y[a], addDims((*pads)[i], (*pads)[n + i]));
       if (isStatic(y[a]) && y[a] < 0)
         return failure();
     }
