@@ -1,41 +1,80 @@
 #!/bin/bash
-# Kiln (JIT) against ONNX Runtime (onnxruntime-node, CPU) on the zoo models,
-# in one run: per model and thread count (1 and all cores), `kiln run` and
-# bench/ort/ort-bench.js are run back to back on the same model file and the
-# same .npy inputs, and the table gives both medians (R timed runs after one
-# warm-up run each), the ratio ort/kiln (> 1: Kiln is faster) and how far
+# Kiln (JIT) against ONNX Runtime (onnxruntime-node, CPU) on the benchmark
+# zoo, in one run: per model and thread count (1 and all cores), `kiln run`
+# and bench/ort/ort-bench.js are run back to back on the same model file and
+# the same .npy inputs, and the table gives both medians (R timed runs after
+# one warm-up run each), the ratio kiln/ort (< 1: Kiln is faster) and how far
 # Kiln's outputs are from ORT's (max abs / max rel error; "ok" when every
-# element is within atol 1e-4 + rtol 1e-3 of ORT's).
+# element is within atol 1e-4 + rtol 1e-3 of ORT's). The last lines give the
+# geometric mean of kiln/ort per thread count.
 #
-#   bench/ort-compare.sh BUILD_DIR [small|full|all] [RUNS]
+#   bench/ort-compare.sh BUILD_DIR [SET|MODEL...] [--runs N]
+#
+# Sets: small and full (kiln-zoo's hand-built resnet, mobilenet and bert),
+# torch (real architectures exported by bench/export-torch.py with seeded
+# random weights: ResNet-50, MobileNetV2/V3, EfficientNet-B0, DenseNet-121,
+# GoogLeNet, SqueezeNet, VGG-16, ViT-B/16 and a BERT-base encoder, at batch
+# 1 and 8 where it makes sense; `bench/export-torch.py --list`), all (every
+# model; the default). A model name may be given instead of a set.
 #
 # Models, inputs and outputs go to BUILD_DIR/ort-bench. Float inputs are
 # uniform in [-1,1); integer inputs named *mask* are all 1, *type* all 0, and
 # other integer inputs (token ids) uniform in [0, V) where V is the row count
 # of the embedding table the model gathers them from (read from
 # `kiln compile --emit=kiln`), else [0,10). The node dependencies are
-# installed with `npm ci` into bench/ort/node_modules when missing.
+# installed with `npm ci` into bench/ort/node_modules when missing, and
+# Debian's python3-torch, python3-torchvision and python3-onnx (for the
+# exports) with apt-get when missing.
 #
-# Timing notes: kiln prints its median in ms to 0.001 below 10 ms; ORT's time
+# KILN_ARGS is added to each `kiln run` (for example
+# KILN_ARGS=--disable-pass=kiln-fuse-elementwise to measure what a pass buys).
+#
+# Timing notes: kiln prints its median in ms to 0.0001 below 0.1 ms and
+# to 0.001 below 10 ms; ORT's time
 # is session.run() as seen from JavaScript, so it includes the N-API call
 # and promise overhead (tens of microseconds), which matters on the small
 # models only.
 set -euo pipefail
-usage='usage: ort-compare.sh BUILD_DIR [small|full|all] [RUNS]'
+usage='usage: ort-compare.sh BUILD_DIR [small|full|torch|all|MODEL...] [--runs N]'
 build=${1:?$usage}
-set_=${2:-all}
-runs=${3:-5}
+shift
+runs=5
+names=()
+while [ $# -gt 0 ]; do
+  case $1 in
+    --runs) runs=${2:?$usage}; shift 2 ;;
+    --runs=*) runs=${1#--runs=}; shift ;;
+    -h|--help) echo "$usage"; exit 0 ;;
+    -*) echo "$usage" >&2; exit 2 ;;
+    *) names+=("$1"); shift ;;
+  esac
+done
+[ ${#names[@]} -gt 0 ] || names=(all)
 here=$(cd "$(dirname "$0")" && pwd)
 ortdir=$here/ort
 build=$(cd "$build" && pwd)
 kiln=$build/bin/kiln
 work=$build/ort-bench
-case $set_ in
-  small) models="resnet-small mobilenet-small bert-small" ;;
-  full) models="resnet50 mobilenetv2 bert-base" ;;
-  all) models="resnet-small mobilenet-small bert-small resnet50 mobilenetv2 bert-base" ;;
-  *) echo "$usage" >&2; exit 2 ;;
-esac
+small="resnet-small mobilenet-small bert-small"
+full="resnet50 mobilenetv2 bert-base"
+torch_models() {
+  if ! /usr/bin/python3 -c 'import torch, torchvision, onnx' 2> /dev/null; then
+    echo "installing python3-torch, python3-torchvision, python3-onnx" >&2
+    "$here/../scripts/install-deps.sh" python3-torch python3-torchvision \
+      python3-onnx >&2
+  fi
+  /usr/bin/python3 "$here/export-torch.py" --list
+}
+models=
+for n in "${names[@]}"; do
+  case $n in
+    small) models+=" $small" ;;
+    full) models+=" $full" ;;
+    torch) models+=" $(torch_models | tr '\n' ' ')" ;;
+    all) models+=" $small $full $(torch_models | tr '\n' ' ')" ;;
+    *) models+=" $n" ;;
+  esac
+done
 [ -x "$kiln" ] || { echo "ort-compare: no $kiln" >&2; exit 1; }
 
 if [ ! -d "$ortdir/node_modules/onnxruntime-node" ]; then
@@ -55,12 +94,18 @@ runfield() { sed -n 's/^time .*run \([0-9.]*\) ms.*/\1/p' | head -1; }
 echo "$("$kiln" --version 2>/dev/null | head -1)," \
   "onnxruntime-node $(node -p "require('$ortdir/node_modules/onnxruntime-node/package.json').version")," \
   "$cores cores, $runs timed runs after 1 warm-up, medians"
-printf '%-16s %7s %10s %10s %9s  %-s\n' model threads kiln_ms ort_ms ort/kiln \
+printf '%-20s %7s %10s %10s %9s  %-s\n' model threads kiln_ms ort_ms kiln/ort \
   "kiln vs ort outputs (max abs, max rel)"
 status=0
+declare -A logsum count
 for m in $models; do
   f=$work/$m.onnx
-  [ -f "$f" ] || "$build/bin/kiln-zoo" "$m" -o "$work" > /dev/null
+  if [ ! -f "$f" ]; then
+    case " $small $full " in
+      *" $m "*) "$build/bin/kiln-zoo" "$m" -o "$work" > /dev/null ;;
+      *) /usr/bin/python3 "$here/export-torch.py" "$work" "$m" ;;
+    esac
+  fi
   d=$work/$m
   rm -rf "$d"
   mkdir -p "$d/in"
@@ -96,7 +141,7 @@ for m in $models; do
   done <<< "$inputs"
 
   for t in $threads_list; do
-    kout=$("$kiln" run "$f" "${args[@]}" --threads "$t" --runs "$runs" \
+    kout=$("$kiln" run "$f" "${args[@]}" ${KILN_ARGS:-} --threads "$t" --runs "$runs" \
       --output-dir "$d/kiln-t$t" 2>&1) || { echo "$kout" >&2; kout=; }
     kms=$(echo "$kout" | runfield)
     oout=$(ortbench "$f" "${args[@]}" --threads "$t" --runs "$runs" \
@@ -104,7 +149,9 @@ for m in $models; do
     oms=$(echo "$oout" | runfield)
     ratio=-
     if [ -n "$kms" ] && [ -n "$oms" ]; then
-      ratio=$(awk "BEGIN{ if ($kms > 0) printf \"%.2f\", $oms / $kms; else print \"inf\" }")
+      ratio=$(awk "BEGIN{ if ($oms > 0) printf \"%.2f\", $kms / $oms; else print \"inf\" }")
+      logsum[$t]=$(awk "BEGIN{ print ${logsum[$t]:-0} + log($kms / $oms) }")
+      count[$t]=$(( ${count[$t]:-0} + 1 ))
     fi
     agree="(no outputs to compare)"
     if [ -n "$kms" ] && [ -n "$oms" ]; then
@@ -117,8 +164,13 @@ for m in $models; do
     else
       status=1
     fi
-    printf '%-16s %7s %10s %10s %9s  %s\n' "$m" "$t" "${kms:-ERR}" \
+    printf '%-20s %7s %10s %10s %9s  %s\n' "$m" "$t" "${kms:-ERR}" \
       "${oms:-ERR}" "$ratio" "$agree"
   done
+done
+for t in $threads_list; do
+  [ -n "${count[$t]:-}" ] || continue
+  awk "BEGIN{ printf \"geomean kiln/ort at %s thread(s): %.2f over %d models\\n\", \
+    $t, exp(${logsum[$t]} / ${count[$t]}), ${count[$t]} }"
 done
 exit $status
