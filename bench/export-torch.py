@@ -6,7 +6,8 @@
 Each model is built by torchvision (or, for the BERT-style encoder, by the
 small module below) with seeded random weights: torch.manual_seed(0), and
 BatchNorm running statistics drawn at random too so that folding them is
-not an identity. It is exported with torch.onnx.export at opset 14 (so
+not an identity; layers torchvision zero-initializes (ViT's head) get
+random weights, so that no output is constant. It is exported with torch.onnx.export at opset 14 (so
 LayerNorm and GELU reach Kiln decomposed, as most exports in the wild do)
 in eval mode to OUTDIR/NAME.onnx; a model already there is kept.
 
@@ -118,12 +119,16 @@ def models():
 
 
 def randomize(model):
+    """BatchNorm statistics at random, and weights torchvision initializes to
+    zero (ViT's head) too, so that no output is constant."""
     gen = torch.Generator().manual_seed(1)
     for m in model.modules():
         if isinstance(m, (nn.BatchNorm2d, nn.BatchNorm1d)):
             n = m.running_mean.numel()
             m.running_mean.copy_(torch.randn(n, generator=gen) * 0.1)
             m.running_var.copy_(torch.rand(n, generator=gen) * 0.5 + 0.75)
+        if isinstance(m, nn.Linear) and not m.weight.any():
+            m.weight.copy_(torch.randn(m.weight.shape, generator=gen) * 0.02)
 
 
 def export(name, arch, batch, path):

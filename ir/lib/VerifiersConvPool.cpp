@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "VerifierUtils.h"
 
+#include "llvm/Support/MathExtras.h"
+
 #include "kiln/ir/KilnDialect.h"
 
 using namespace mlir;
@@ -118,8 +120,11 @@ LogicalResult ConvOp::verify() {
     return emitOpError("expected group to be positive, found ") << group;
   MaybeDims x = dimsOf(getX()), w = dimsOf(getW());
   int64_t m = w ? (*w)[0] : kDynamic;
+  // A product that overflows cannot equal the input's channels (found by
+  // the loader fuzzer: group near INT64_MAX).
+  int64_t channels = 0;
   if (x && w && isStatic((*x)[1]) && isStatic((*w)[1]) &&
-      (*x)[1] != (*w)[1] * group)
+      (llvm::MulOverflow((*w)[1], group, channels) || (*x)[1] != channels))
     return emitOpError("expected input channels (")
            << (*x)[1] << ") to equal weight dim 1 (" << (*w)[1]
            << ") times group (" << group << ")";

@@ -411,22 +411,20 @@ TEST_F(CpuKernelTest, PointwiseGroupWithBroadcastAndTwoResults) {
 }
 
 TEST_F(CpuKernelTest, LargeElementwiseKernelSplitsIntoWorkItems) {
-  // 4 x 96 x 100 elements: split along the first dim (4 items); the
-  // comparison's bools stay inside the kernel, the [96, 1] operand is read
-  // whole by every item.
-  ModelBuilder b;
-  b.input("x", {4, 96, 100}).input("t", {96, 1}).output("y", {4, 96, 100});
-  b.node("Greater", {"x", "t"}, {"g"});
-  b.node("Where", {"g", "x", "t"}, {"y"});
-  check(b, {{4, 96, 100}, {96, 1}}, "+ where");
-  EXPECT_EQ(workItems, 4);
-  // Batch 1: split along the channels instead.
-  ModelBuilder c;
-  c.input("x", {1, 96, 400}).input("t", {96, 1}).output("y", {1, 96, 400});
-  c.node("Greater", {"x", "t"}, {"g"});
-  c.node("Where", {"g", "x", "t"}, {"y"});
-  check(c, {{1, 96, 400}, {96, 1}}, "+ where");
-  EXPECT_EQ(workItems, 96);
+  // 4 x 96 x 100 elements split along the first dim (4 items), the [96, 1]
+  // operand read whole by every item; at batch 1 the split is along the
+  // channels (96 items) and that operand is sliced too. The comparison's
+  // bools stay inside the kernel.
+  const std::vector<std::pair<std::vector<int64_t>, int64_t>> cases = {
+      {{4, 96, 100}, 4}, {{1, 96, 400}, 96}};
+  for (const auto &[shape, items] : cases) {
+    ModelBuilder b;
+    b.input("x", shape).input("t", {96, 1}).output("y", shape);
+    b.node("Greater", {"x", "t"}, {"g"});
+    b.node("Where", {"g", "x", "t"}, {"y"});
+    check(b, {shape, {96, 1}}, "+ where");
+    EXPECT_EQ(workItems, items);
+  }
 }
 
 //===----------------------------------------------------------------------===//
