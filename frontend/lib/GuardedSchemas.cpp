@@ -9,9 +9,11 @@
 //    node: the conv and pool inference divides by them;
 //  - Gemm before opset 7 needs A and B of rank 2: its inference reads
 //    dim(1) of both without looking at the rank;
-//  - a 1-D int64 input declaring more than 65,536 elements skips the node:
-//    Expand's inference made one dim per declared element of a shape it
-//    had no data for (2^31 of them: a hang).
+//  - a 1-D integer input declaring more than 65,536 elements skips the
+//    node: Expand's inference made one dim per declared element of a shape
+//    it had no data for (2^31 of them: a hang, or out of memory);
+//  - a `blocksize` outside [1, 2^20] skips the node: DepthToSpace's
+//    inference divided by its square, overflowed to 0 (SIGFPE).
 //
 //===----------------------------------------------------------------------===//
 #include "GuardedSchemas.h"
@@ -46,6 +48,13 @@ bool requiredInputsTyped(const onnx::OpSchema &schema, Context &ctx) {
   return true;
 }
 
+/// Whether `blocksize` (DepthToSpace, SpaceToDepth) is in [1, 2^20]: the
+/// inference divides by its square, which a larger one overflows to 0.
+bool blockSizeSane(onnx::InferenceContext &ctx) {
+  const onnx::AttributeProto *a = ctx.getAttribute("blocksize");
+  return !a || !a->has_i() || (a->i() >= 1 && a->i() <= (int64_t(1) << 20));
+}
+
 /// Whether the integer-list attributes that divide or step are all >= 1.
 bool stepAttributesPositive(onnx::InferenceContext &ctx) {
   for (const char *name : {"strides", "dilations", "kernel_shape"}) {
@@ -69,18 +78,31 @@ bool rankIs(onnx::InferenceContext &ctx, size_t i, int rank) {
   return t.tensor_type().shape().dim_size() == rank;
 }
 
-/// Whether every 1-D int64 input (a shape, axes, repeats...) declares at
+/// Whether every 1-D integer input (a shape, axes, repeats...) declares at
 /// most kMaxShapeLength elements: the inference of Expand, Reshape,
 /// ConstantOfShape... makes one output dim per element of a shape input
-/// whose data it does not know.
+/// whose data it does not know (of any integer type: an int32 shape was
+/// found too).
 bool shapeInputsShort(onnx::InferenceContext &ctx) {
   constexpr int64_t kMaxShapeLength = int64_t(1) << 16;
   for (size_t i = 0; i < ctx.getNumInputs(); ++i) {
     const onnx::TypeProto *t = ctx.getInputType(i);
     if (!t || !t->has_tensor_type() || !t->tensor_type().has_shape() ||
-        t->tensor_type().elem_type() != onnx::TensorProto::INT64 ||
         t->tensor_type().shape().dim_size() != 1)
       continue;
+    switch (t->tensor_type().elem_type()) {
+    case onnx::TensorProto::INT8:
+    case onnx::TensorProto::INT16:
+    case onnx::TensorProto::INT32:
+    case onnx::TensorProto::INT64:
+    case onnx::TensorProto::UINT8:
+    case onnx::TensorProto::UINT16:
+    case onnx::TensorProto::UINT32:
+    case onnx::TensorProto::UINT64:
+      break;
+    default:
+      continue;
+    }
     const auto &dim = t->tensor_type().shape().dim(0);
     if (dim.has_dim_value() && dim.dim_value() > kMaxShapeLength)
       return false;
@@ -91,7 +113,7 @@ bool shapeInputsShort(onnx::InferenceContext &ctx) {
 /// Whether a node of \p schema may be handed to its inference function.
 bool safeToInfer(const onnx::OpSchema &schema, onnx::InferenceContext &ctx) {
   if (!requiredInputsTyped(schema, ctx) || !stepAttributesPositive(ctx) ||
-      !shapeInputsShort(ctx))
+      !blockSizeSane(ctx) || !shapeInputsShort(ctx))
     return false;
   if (schema.Name() == "Gemm" && schema.domain().empty() &&
       schema.SinceVersion() < 7)
