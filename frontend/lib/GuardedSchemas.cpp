@@ -13,7 +13,10 @@
 //    node: Expand's inference made one dim per declared element of a shape
 //    it had no data for (2^31 of them: a hang, or out of memory);
 //  - a `blocksize` outside [1, 2^20] skips the node: DepthToSpace's
-//    inference divided by its square, overflowed to 0 (SIGFPE).
+//    inference divided by its square, overflowed to 0 (SIGFPE);
+//  - a convolution whose X and W ranks differ, or whose window attributes
+//    do not have one entry per spatial dim, skips the node (SEGV in
+//    convPoolShapeInference).
 //
 //===----------------------------------------------------------------------===//
 #include "GuardedSchemas.h"
@@ -110,10 +113,44 @@ bool shapeInputsShort(onnx::InferenceContext &ctx) {
   return true;
 }
 
+/// Whether a convolution's X and W have one rank, and its window attributes
+/// one entry per spatial dim (two for pads): convPoolShapeInference reads
+/// them by W's rank (found: ConvInteger with a rank-4 X and a rank-5 W).
+bool convRanksAgree(const onnx::OpSchema &schema, onnx::InferenceContext &ctx) {
+  const std::string &name = schema.Name();
+  size_t w = name == "QLinearConv" ? 3 : 1;
+  if (!schema.domain().empty() ||
+      (name != "Conv" && name != "ConvInteger" && name != "ConvTranspose" &&
+       name != "QLinearConv"))
+    return true;
+  auto rankOf = [&](size_t i) -> int {
+    if (i >= ctx.getNumInputs() || !ctx.getInputType(i) ||
+        !ctx.getInputType(i)->tensor_type().has_shape())
+      return -1;
+    return ctx.getInputType(i)->tensor_type().shape().dim_size();
+  };
+  int rx = rankOf(0), rw = rankOf(w);
+  if (rx >= 0 && rw >= 0 && rx != rw)
+    return false;
+  int rank = rw >= 0 ? rw : rx;
+  if (rank < 0)
+    return true;
+  if (rank < 3)
+    return false;
+  for (const char *attr : {"strides", "dilations", "kernel_shape", "pads"}) {
+    const onnx::AttributeProto *a = ctx.getAttribute(attr);
+    int want = (std::string(attr) == "pads" ? 2 : 1) * (rank - 2);
+    if (a && a->ints_size() != want)
+      return false;
+  }
+  return true;
+}
+
 /// Whether a node of \p schema may be handed to its inference function.
 bool safeToInfer(const onnx::OpSchema &schema, onnx::InferenceContext &ctx) {
   if (!requiredInputsTyped(schema, ctx) || !stepAttributesPositive(ctx) ||
-      !blockSizeSane(ctx) || !shapeInputsShort(ctx))
+      !blockSizeSane(ctx) || !shapeInputsShort(ctx) ||
+      !convRanksAgree(schema, ctx))
     return false;
   if (schema.Name() == "Gemm" && schema.domain().empty() &&
       schema.SinceVersion() < 7)
