@@ -232,17 +232,14 @@ FailureOr<int64_t> Outliner::outline(const KernelSpec &spec,
   // broadcast ones read whole), so the executor can run them in parallel.
   int64_t splitDim = elementwiseSplitDim(spec);
   int64_t items = 1;
+  Value item;
   if (splitDim >= 0) {
     items = staticType(spec.results.front()).getDimSize(splitDim);
     Value one = builder.create<arith::ConstantIndexOp>(loc, 1);
     auto loop = builder.create<scf::ForOp>(loc, begin, end, one);
     builder.setInsertionPoint(loop.getBody()->getTerminator());
+    item = loop.getInductionVar();
   }
-  Value item =
-      splitDim >= 0
-          ? cast<scf::ForOp>(builder.getInsertionBlock()->getParentOp())
-                .getInductionVar()
-          : Value();
   int64_t rank = splitDim >= 0 ? staticType(spec.results.front()).getRank() : 0;
   // The slice of item \p item of tensor \p t, when its dim aligned with the
   // split dim (numpy broadcasting aligns trailing dims) has the full extent.
@@ -342,7 +339,9 @@ FailureOr<int64_t> Outliner::outline(const KernelSpec &spec,
   GreedyRewriteConfig config;
   config.maxIterations = 4;
   (void)applyPatternsAndFoldGreedily(func, patterns, config);
-  // A group's generics become one loop nest.
+  // A group's generics become one loop nest here, before bufferization:
+  // left to Codegen's elementwise fusion, a group with several results
+  // gets a temporary buffer (a malloc per call, seen in the goldens).
   if (spec.ops.size() > 1)
     (void)applyPatternsAndFoldGreedily(func, fusion, config);
   Operation *left = nullptr;
