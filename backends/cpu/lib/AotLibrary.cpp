@@ -22,7 +22,7 @@
 #include "kiln/cpu/Aot.h"
 #include "kiln/cpu/Cache.h"
 
-#include "ParallelFor.h"
+#include "Workers.h"
 #include "RunStatePool.h"
 #include "kiln/cpu/Executor.h"
 
@@ -33,8 +33,6 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
-#include <oneapi/tbb/info.h>
-#include <oneapi/tbb/task_arena.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -152,7 +150,7 @@ struct AotLibrary::Impl {
   RunFn run = nullptr;
   ReleaseFn release = nullptr;
   StatusFn status = nullptr;
-  std::unique_ptr<tbb::task_arena> arena;
+  std::unique_ptr<Workers> workers;
   /// Scratch arenas, one per run in flight: the library keeps no state
   /// between runs, so runs with separate scratch may go on concurrently.
   RunStatePool<std::optional<Tensor>> scratch;
@@ -169,11 +167,10 @@ struct AotLibrary::Impl {
   }
 };
 
-/// The parallel-for handed to the library: a oneTBB loop in the arena.
-static void tbbParallelFor(void *user, int64_t n, TaskFn task, void *ctx) {
-  auto *arena = static_cast<tbb::task_arena *>(user);
-  parallelFor(*arena, n, 1,
-              [&](int64_t begin, int64_t end) { task(ctx, begin, end); });
+/// The parallel-for handed to the library: a loop on the workers.
+static void workersParallelFor(void *user, int64_t n, TaskFn task, void *ctx) {
+  static_cast<Workers *>(user)->parallelFor(
+      n, 1, [&](int64_t begin, int64_t end) { task(ctx, begin, end); });
 }
 
 /// The one exported `*_describe` function of a library whose file was
@@ -313,15 +310,14 @@ AotLibrary::load(const std::string &path, unsigned threads) {
   }
   lib->scratchSize = info->scratchSize;
   if (threads != 1)
-    impl.arena = std::make_unique<tbb::task_arena>(
-        threads ? static_cast<int>(threads) : tbb::info::default_concurrency());
+    impl.workers = std::make_unique<Workers>(threads);
   return std::move(lib);
 }
 
 AotLibrary::~AotLibrary() = default;
 
 unsigned AotLibrary::threads() const {
-  return impl->arena ? impl->arena->max_concurrency() : 1;
+  return impl->workers ? impl->workers->threads() : 1;
 }
 
 llvm::Expected<std::vector<Tensor>>
@@ -344,12 +340,12 @@ AotLibrary::run(const std::vector<Tensor> &inputs) {
         Tensor(spec.dtype, Shape(spec.shape.begin(), spec.shape.end()));
     out.push_back(outputs[i].raw());
   }
-  tbb::task_arena *arena = impl->arena.get();
+  Workers *workers = impl->workers.get();
   auto scratch = impl->scratch.acquire();
   if (!*scratch)
     scratch->emplace(DType::U8, Shape{static_cast<int64_t>(scratchSize)});
   int rc = impl->run(in.data(), out.data(), (*scratch)->raw(),
-                     arena ? tbbParallelFor : nullptr, arena);
+                     workers ? workersParallelFor : nullptr, workers);
   // The library's buffers are freed on every path, once copied.
   auto freeDynamic = [&] {
     for (CDynamicOutput &o : dynamic) {

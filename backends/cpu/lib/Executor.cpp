@@ -1,13 +1,10 @@
 //===- Executor.cpp - Run a plan ------------------------------------------===//
 #include "kiln/cpu/Executor.h"
 
-#include "ParallelFor.h"
 #include "RunStatePool.h"
+#include "Workers.h"
 
 #include "llvm/Support/FormatVariadic.h"
-
-#include <oneapi/tbb/info.h>
-#include <oneapi/tbb/task_arena.h>
 
 #include <chrono>
 
@@ -20,7 +17,7 @@ static llvm::Error makeError(const llvm::Twine &msg) {
 struct Executor::Impl {
   const Plan &plan;
   std::vector<KernelFn> kernels;
-  tbb::task_arena arena;
+  Workers workers;
   /// Buffers of intermediate slots, one set per run in flight (each set
   /// indexed by slot, invalid for the others).
   RunStatePool<std::vector<Tensor>> buffers;
@@ -28,8 +25,7 @@ struct Executor::Impl {
 
   Impl(const Plan &plan, std::vector<KernelFn> kernels, unsigned threads)
       : plan(plan), kernels(std::move(kernels)),
-        arena(threads ? static_cast<int>(threads)
-                      : tbb::info::default_concurrency()) {}
+        workers(threads) {}
 };
 
 Executor::Executor(const Plan &plan, std::vector<KernelFn> kernels,
@@ -45,7 +41,7 @@ Executor::Executor(const Plan &plan, std::vector<KernelFn> kernels,
 Executor::~Executor() = default;
 
 unsigned Executor::threads() const {
-  return static_cast<unsigned>(impl->arena.max_concurrency());
+  return impl->workers.threads();
 }
 
 size_t Executor::bufferSets() const { return impl->buffers.size(); }
@@ -116,12 +112,13 @@ Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
         args.push_back(t.raw());
       }
       KernelFn fn = impl->kernels[i];
-      if (step.grain >= step.workItems || impl->arena.max_concurrency() <= 1) {
+      if (step.grain >= step.workItems || impl->workers.threads() <= 1) {
         fn(args.data(), 0, step.workItems);
       } else {
         void **argv = args.data();
-        parallelFor(impl->arena, step.workItems, step.grain,
-                    [&](int64_t begin, int64_t end) { fn(argv, begin, end); });
+        impl->workers.parallelFor(
+            step.workItems, step.grain,
+            [&](int64_t begin, int64_t end) { fn(argv, begin, end); });
       }
     } else {
       KernelContext ctx;
