@@ -22,8 +22,8 @@
 #include "kiln/cpu/Aot.h"
 #include "kiln/cpu/Cache.h"
 
-#include "Workers.h"
 #include "RunStatePool.h"
+#include "Workers.h"
 #include "kiln/cpu/Executor.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -32,7 +32,6 @@
 #include "llvm/Object/ObjectFile.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-
 
 #include <cstdlib>
 #include <cstring>

@@ -24,8 +24,7 @@ struct Executor::Impl {
   std::vector<bool> isOutput;
 
   Impl(const Plan &plan, std::vector<KernelFn> kernels, unsigned threads)
-      : plan(plan), kernels(std::move(kernels)),
-        workers(threads) {}
+      : plan(plan), kernels(std::move(kernels)), workers(threads) {}
 };
 
 Executor::Executor(const Plan &plan, std::vector<KernelFn> kernels,
@@ -40,9 +39,7 @@ Executor::Executor(const Plan &plan, std::vector<KernelFn> kernels,
 
 Executor::~Executor() = default;
 
-unsigned Executor::threads() const {
-  return impl->workers.threads();
-}
+unsigned Executor::threads() const { return impl->workers.threads(); }
 
 size_t Executor::bufferSets() const { return impl->buffers.size(); }
 

@@ -1,4 +1,5 @@
-//===- Workers.h - The worker threads that run a kernel's chunks -*- C++ -*-===//
+//===- Workers.h - The worker threads that run a kernel's chunks -*- C++
+//-*-===//
 //
 // The one parallel loop of the executor and of AOT libraries loaded in
 // process: [0, n) in chunks on a fixed set of worker threads (a oneTBB task
