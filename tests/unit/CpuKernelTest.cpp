@@ -520,4 +520,124 @@ TEST_F(CpuKernelTest, RangeWithRuntimeBounds) {
     sameOnJit(ctx, path, errors, b, {scalar(s), scalar(l), scalar(d)});
 }
 
+//===----------------------------------------------------------------------===//
+// Pools (lib/kernels/Pool.cpp)
+//===----------------------------------------------------------------------===//
+
+/// A 2-D pool's attributes.
+struct PoolCase {
+  std::vector<int64_t> x, kernel, strides, pads, dilations;
+  int64_t ceil = 0, includePad = 0;
+  const char *autoPad = nullptr;
+};
+
+/// The geometries of the pools: stride 1, 2 and 3 (the three row copies),
+/// pads, dilations, ceil_mode, auto_pad, rows narrower and wider than a
+/// vector and not a multiple of it, windows taller than the image's rows.
+const std::vector<PoolCase> &poolCases() {
+  static const std::vector<PoolCase> cases = {
+      {{1, 5, 28, 28}, {3, 3}, {1, 1}, {1, 1, 1, 1}, {}},
+      {{2, 3, 29, 37}, {3, 3}, {2, 2}, {1, 1, 1, 1}, {}},
+      {{1, 4, 14, 14}, {3, 3}, {2, 2}, {}, {}, 1},
+      {{1, 3, 40, 70}, {2, 2}, {2, 2}, {}, {}},
+      {{1, 2, 9, 50}, {3, 4}, {3, 3}, {0, 2, 1, 1}, {2, 1}, 1},
+      {{1, 3, 7, 7}, {7, 7}, {1, 1}, {3, 3, 3, 3}, {}},
+      {{2, 2, 17, 19}, {3, 2}, {1, 2}, {}, {}, 0, 0, "SAME_UPPER"},
+      {{1, 2, 5, 40}, {2, 3}, {2, 1}, {1, 1, 0, 2}, {1, 2}, 1, 1},
+  };
+  return cases;
+}
+
+/// The output shape of \p c (ONNX's formulas).
+std::vector<int64_t> poolOutput(const PoolCase &c) {
+  std::vector<int64_t> y{c.x[0], c.x[1]};
+  for (size_t i = 0; i < 2; ++i) {
+    int64_t in = c.x[2 + i], s = c.strides.empty() ? 1 : c.strides[i];
+    int64_t d = c.dilations.empty() ? 1 : c.dilations[i];
+    int64_t dk = (c.kernel[i] - 1) * d + 1;
+    if (c.autoPad) {
+      y.push_back((in + s - 1) / s);
+      continue;
+    }
+    int64_t pb = c.pads.empty() ? 0 : c.pads[i];
+    int64_t pe = c.pads.empty() ? 0 : c.pads[2 + i];
+    int64_t span = in + pb + pe - dk;
+    int64_t out = (c.ceil ? (span + s - 1) / s : span / s) + 1;
+    if (c.ceil && (out - 1) * s >= in + pb)
+      --out;
+    y.push_back(out);
+  }
+  return y;
+}
+
+/// Adds `op` with \p c's attributes from x to y, and x and y.
+void poolNode(ModelBuilder &b, const char *op, const PoolCase &c) {
+  b.input("x", c.x).output("y", poolOutput(c));
+  auto &n = b.node(op, {"x"}, {"y"});
+  addInts(n, "kernel_shape", c.kernel);
+  if (!c.strides.empty())
+    addInts(n, "strides", c.strides);
+  if (!c.pads.empty())
+    addInts(n, "pads", c.pads);
+  if (!c.dilations.empty())
+    addInts(n, "dilations", c.dilations);
+  if (c.ceil)
+    addInt(n, "ceil_mode", 1);
+  if (c.includePad && std::string(op) == "AveragePool")
+    addInt(n, "count_include_pad", 1);
+  if (c.autoPad) {
+    auto *a = n.add_attribute();
+    a->set_name("auto_pad");
+    a->set_type(onnx::AttributeProto::STRING);
+    a->set_s(c.autoPad);
+  }
+}
+
+TEST_F(CpuKernelTest, MaxAndAveragePoolGeometries) {
+  for (const char *op : {"MaxPool", "AveragePool"}) {
+    for (const PoolCase &c : poolCases()) {
+      if (!c.dilations.empty() && std::string(op) == "AveragePool")
+        continue; // AveragePool's dilations came with opset 19
+      SCOPED_TRACE(std::string(op) + " on " + std::to_string(c.x[2]) + "x" +
+                   std::to_string(c.x[3]));
+      ModelBuilder b;
+      poolNode(b, op, c);
+      std::string name =
+          std::string("kiln.") + (op[0] == 'M' ? "max_pool" : "average_pool");
+      check(b, {c.x}, name);
+      EXPECT_EQ(workItems, c.x[0] * c.x[1]);
+    }
+  }
+}
+
+TEST_F(CpuKernelTest, MaxPoolKeepsTheFirstOfEqualValuesAndNaNs) {
+  // The reference kernel keeps the first of -0 and +0 in row-major tap
+  // order, and the first NaN; the compiled pool must give the same bytes.
+  PoolCase c{{1, 1, 6, 20}, {3, 3}, {1, 1}, {1, 1, 1, 1}, {}};
+  ModelBuilder b;
+  poolNode(b, "MaxPool", c);
+  Tensor x(DType::F32, Shape{1, 1, 6, 20});
+  float *v = x.data<float>();
+  std::mt19937 rng(7);
+  for (int64_t i = 0; i < x.numElements(); ++i) {
+    switch (rng() % 4) {
+    case 0:
+      v[i] = 0.0f;
+      break;
+    case 1:
+      v[i] = -0.0f;
+      break;
+    case 2:
+      v[i] = -1.0f;
+      break;
+    default: {
+      // NaNs of different payloads and signs.
+      uint32_t bits = 0x7fc00000u | (rng() & 0xffff) | (rng() % 2 << 31);
+      std::memcpy(&v[i], &bits, 4);
+    }
+    }
+  }
+  sameOnJit(ctx, path, errors, b, {x});
+}
+
 } // namespace

@@ -2,7 +2,7 @@
 //
 // One entry per op with a direct kernel: a check that the kernel handles the
 // op's operands (so the planner never outlines a kernel that then declines),
-// and its emitter in lib/kernels/<Family>.cpp.
+// its emitter in lib/kernels/<Family>.cpp, and its work estimate.
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/DirectKernels.h"
@@ -32,21 +32,35 @@ bool allStaticF32(Operation *op) {
          llvm::all_of(op->getResults(), ok);
 }
 
+/// Output elements times weights per output channel, for an op whose
+/// operand 1 is its weights (packed or not) and whose result dim
+/// \p channelDim (from the end when negative) indexes output channels.
+template <int channelDim> int64_t weightedMacs(Operation *op) {
+  auto y = cast<RankedTensorType>(op->getResult(0).getType());
+  auto w = cast<RankedTensorType>(op->getOperand(1).getType());
+  int64_t dim = channelDim < 0 ? y.getRank() + channelDim : channelDim;
+  int64_t channels = std::max<int64_t>(1, y.getDimSize(dim));
+  return y.getNumElements() * (w.getNumElements() / channels);
+}
+
 struct Entry {
   bool (*matches)(Operation *);
   bool (*handles)(Operation *);
   Emitter emit;
-  /// The dimension of the result that indexes output channels.
-  int channelDim;
+  /// The work of the kernel, in multiply-accumulates or the like.
+  int64_t (*work)(Operation *);
 };
 
 const Entry kEntries[] = {
     {[](Operation *op) { return isa<PackedMatMulOp>(op); },
-     kernels::canEmitPackedMatMul, kernels::emitPackedMatMul, -1},
+     kernels::canEmitPackedMatMul, kernels::emitPackedMatMul, weightedMacs<-1>},
     {[](Operation *op) { return isa<PackedConvOp>(op); },
-     kernels::canEmitPackedConv, kernels::emitPackedConv, 1},
+     kernels::canEmitPackedConv, kernels::emitPackedConv, weightedMacs<1>},
     {[](Operation *op) { return isa<DepthwiseConvOp>(op); },
-     kernels::canEmitDepthwiseConv, kernels::emitDepthwiseConv, 1},
+     kernels::canEmitDepthwiseConv, kernels::emitDepthwiseConv,
+     weightedMacs<1>},
+    {[](Operation *op) { return isa<MaxPoolOp, AveragePoolOp>(op); },
+     kernels::canEmitPool, kernels::emitPool, kernels::estimatePoolTaps},
 };
 
 const Entry *find(Operation *op) {
@@ -64,14 +78,7 @@ bool hasDirectKernel(Operation *op) { return find(op) != nullptr; }
 
 int64_t estimateDirectKernelMacs(Operation *op) {
   const Entry *e = find(op);
-  if (!e)
-    return 0;
-  // Every direct kernel's operand 1 is its weights (packed or not).
-  auto y = cast<RankedTensorType>(op->getResult(0).getType());
-  auto w = cast<RankedTensorType>(op->getOperand(1).getType());
-  int64_t dim = e->channelDim < 0 ? y.getRank() + e->channelDim : e->channelDim;
-  int64_t channels = std::max<int64_t>(1, y.getDimSize(dim));
-  return y.getNumElements() * (w.getNumElements() / channels);
+  return e ? e->work(op) : 0;
 }
 
 FailureOr<int64_t> emitDirectKernel(OpBuilder &b, Operation *op,

@@ -215,28 +215,33 @@ Value operandBuffer(OpBuilder &b, Operation *op, ValueRange operands,
   Tensor t;
   if (!tensorFromElementsAttr(c.getValue(), t) || t.dtype() != DType::F32)
     return {};
-  auto flatType = RankedTensorType::get({t.numElements()}, b.getF32Type());
-  auto value = DenseElementsAttr::getFromRawBuffer(
-      flatType,
-      llvm::ArrayRef<char>(static_cast<const char *>(t.raw()), t.byteSize()));
+  return constantBuffer(
+      b, op->getLoc(),
+      ArrayRef<float>(static_cast<const float *>(t.raw()), t.numElements()));
+}
+
+Value constantBuffer(OpBuilder &b, Location loc, ArrayRef<float> values) {
+  auto n = static_cast<int64_t>(values.size());
+  auto value = DenseElementsAttr::get(
+      RankedTensorType::get({n}, b.getF32Type()), values);
   auto module =
       b.getInsertionBlock()->getParentOp()->getParentOfType<ModuleOp>();
   SymbolTable symbols(module);
   std::string name;
-  for (unsigned n = 0;; ++n) {
-    name = "kiln_const_" + std::to_string(n);
+  for (unsigned i = 0;; ++i) {
+    name = "kiln_const_" + std::to_string(i);
     if (!symbols.lookup(name))
       break;
   }
-  auto memType = MemRefType::get({t.numElements()}, b.getF32Type());
+  auto memType = MemRefType::get({n}, b.getF32Type());
   {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(module.getBody());
-    b.create<memref::GlobalOp>(op->getLoc(), name, b.getStringAttr("private"),
-                               memType, value,
-                               /*constant=*/true, b.getI64IntegerAttr(64));
+    b.create<memref::GlobalOp>(loc, name, b.getStringAttr("private"), memType,
+                               value, /*constant=*/true,
+                               b.getI64IntegerAttr(64));
   }
-  return b.create<memref::GetGlobalOp>(op->getLoc(), memType, name);
+  return b.create<memref::GetGlobalOp>(loc, memType, name);
 }
 
 //===----------------------------------------------------------------------===//

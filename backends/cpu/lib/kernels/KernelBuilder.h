@@ -1,8 +1,8 @@
 //===- KernelBuilder.h - Helpers of the direct kernels ----------*- C++ -*-===//
 //
-// The direct kernels (Gemm.cpp, Conv.cpp, DepthwiseConv.cpp) write scf and
-// vector ops on flat 1-D views of their buffers with index arithmetic they
-// compute themselves; this header holds what they share: index and vector
+// The direct kernels (Gemm.cpp, Conv.cpp, DepthwiseConv.cpp, Pool.cpp) write
+// scf and vector ops on flat 1-D views of their buffers with index arithmetic
+// they compute themselves; this header holds what they share: index and vector
 // constants, flattening, materializing small constant operands that the
 // planner inlined, the fused epilogue, and the GEMM micro-kernel.
 //
@@ -75,6 +75,11 @@ mlir::Value flatten(mlir::OpBuilder &b, mlir::Location loc, mlir::Value memref);
 mlir::Value operandBuffer(mlir::OpBuilder &b, mlir::Operation *op,
                           mlir::ValueRange operands, unsigned i);
 
+/// A constant 1-D f32 buffer holding \p values (a memref.global of the
+/// kernel's module).
+mlir::Value constantBuffer(mlir::OpBuilder &b, mlir::Location loc,
+                           llvm::ArrayRef<float> values);
+
 /// The fused epilogue of a packed op (see PackedOps.td).
 struct Epilogue {
   enum class Act { None, Relu, Clip, LeakyRelu } act = Act::None;
@@ -139,11 +144,19 @@ mlir::FailureOr<int64_t>
 emitDepthwiseConv(mlir::OpBuilder &b, mlir::Operation *op,
                   mlir::ValueRange operands, mlir::ValueRange results,
                   mlir::Value begin, mlir::Value end, const EpilogueTail &tail);
+mlir::FailureOr<int64_t> emitPool(mlir::OpBuilder &b, mlir::Operation *op,
+                                  mlir::ValueRange operands,
+                                  mlir::ValueRange results, mlir::Value begin,
+                                  mlir::Value end, const EpilogueTail &tail);
 
 /// Whether the emitters above handle \p op (static f32 operands assumed).
 bool canEmitPackedMatMul(mlir::Operation *op);
 bool canEmitPackedConv(mlir::Operation *op);
 bool canEmitDepthwiseConv(mlir::Operation *op);
+bool canEmitPool(mlir::Operation *op);
+
+/// Window taps (compares or adds) of the pool kernel for \p op.
+int64_t estimatePoolTaps(mlir::Operation *op);
 
 /// Shapes and attributes of a static 2-D NCHW convolution.
 struct ConvGeometry {

@@ -20,6 +20,8 @@
 // with stride s. No multiply touches a zero, unlike spreading X out.
 //
 //===----------------------------------------------------------------------===//
+#include "Window.h"
+
 #include "kiln/cpu/Lowering.h"
 #include "kiln/ir/KilnDialect.h"
 
@@ -38,30 +40,7 @@ void populateConvTransposeLowering(RewritePatternSet &patterns);
 
 namespace {
 
-int64_t floorDiv(int64_t a, int64_t b) {
-  int64_t q = a / b;
-  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
-}
-int64_t ceilDiv(int64_t a, int64_t b) { return -floorDiv(-a, b); }
-
-/// Reads INTS attribute \p name with \p count values in [lo, 2^30], or
-/// \p def repeated; false when malformed.
-bool readInts(Operation *op, StringRef name, size_t count, int64_t def,
-              int64_t lo, SmallVector<int64_t> &out) {
-  auto attr = op->getAttrOfType<ArrayAttr>(name);
-  if (!attr) {
-    out.assign(count, def);
-    return true;
-  }
-  out.clear();
-  for (Attribute a : attr) {
-    auto i = dyn_cast<IntegerAttr>(a);
-    if (!i || i.getInt() < lo || i.getInt() > (int64_t(1) << 30))
-      return false;
-    out.push_back(i.getInt());
-  }
-  return out.size() == count;
-}
+using namespace window;
 
 /// One output phase along one spatial dim.
 struct Phase {

@@ -2,8 +2,8 @@
 //
 // Some ops get hand-scheduled code instead of linalg lowering: the
 // register-blocked GEMM over pre-packed weight panels (MatMul, Gemm, Conv
-// after kiln-pack-weights) and depthwise convolution. Their emitters write
-// the kernel body directly on the kernel's memref arguments with scf and
+// after kiln-pack-weights), depthwise convolution and 2-D pools. Their emitters
+// write the kernel body directly on the kernel's memref arguments with scf and
 // vector ops, and split the work into independent items for threading.
 //
 //===----------------------------------------------------------------------===//
@@ -51,7 +51,8 @@ mlir::FailureOr<int64_t> emitDirectKernel(mlir::OpBuilder &b,
 bool hasDirectKernel(mlir::Operation *op);
 
 /// Multiply-accumulates a direct kernel for \p op performs (output elements
-/// times weights per output channel); 0 when \p op has no direct kernel.
+/// times weights per output channel; window taps for pools); 0 when \p op
+/// has no direct kernel.
 /// The executor uses it to decide whether threads pay off.
 int64_t estimateDirectKernelMacs(mlir::Operation *op);
 
