@@ -41,6 +41,10 @@ static const Entry kPipeline[] = {
     // epilogue: it folds the chains the passes above leave behind each
     // packed op.
     {"kiln-fuse-epilogue", [] { return createFuseEpilogue(); }},
+    // The BatchNorms no convolution absorbed become a multiply-add, after
+    // the epilogue fold (which absorbs BatchNorm whole) and before
+    // elementwise fusion (which fuses the multiply-add with what follows).
+    {"kiln-decompose-batchnorm", [] { return createDecomposeBatchNorm(); }},
     // Elementwise chains into one kernel each (open epilogues after packed
     // ops, one loop nest otherwise), last: a schedule over the final ops.
     {"kiln-fuse-elementwise", [] { return createFuseElementwise(); }},

@@ -15,6 +15,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstring>
 #include <random>
 #include <set>
@@ -59,6 +60,23 @@ func.func @main(%x: tensor<2x3x4xf32>) -> tensor<*xf32> {
   %q = kiln.mul %p, %half : (tensor<*xf32>, tensor<*xf32>) -> tensor<*xf32>
   %y = kiln.reshape %q, %t : (tensor<*xf32>, tensor<?xi64>) -> tensor<*xf32>
   return %y : tensor<*xf32>
+}
+)mlir";
+
+/// DenseNet's pre-activation: a BatchNorm after a Concat, then a Relu.
+constexpr const char *kBatchNormGraph = R"mlir(
+func.func @main(%a: tensor<2x2x6x7xf32>, %b: tensor<2x3x6x7xf32>) -> tensor<2x5x6x7xf32> {
+  %x = kiln.concat %a, %b {axis = 1 : i64}
+      : (tensor<2x2x6x7xf32>, tensor<2x3x6x7xf32>) -> tensor<2x5x6x7xf32>
+  %scale = kiln.constant dense<[0.5, 1.5, -2.0, 1.0, 3.0]> : tensor<5xf32>
+  %shift = kiln.constant dense<[0.1, -0.2, 0.3, 0.0, -1.0]> : tensor<5xf32>
+  %mean = kiln.constant dense<[0.0, 0.25, -0.5, 1.0, 0.1]> : tensor<5xf32>
+  %var = kiln.constant dense<[1.0, 0.5, 2.0, 0.01, 4.0]> : tensor<5xf32>
+  %y = kiln.batch_normalization %x, %scale, %shift, %mean, %var {epsilon = 1.0e-05 : f32}
+      : (tensor<2x5x6x7xf32>, tensor<5xf32>, tensor<5xf32>, tensor<5xf32>, tensor<5xf32>)
+      -> tensor<2x5x6x7xf32>
+  %r = kiln.relu %y : (tensor<2x5x6x7xf32>) -> tensor<2x5x6x7xf32>
+  return %r : tensor<2x5x6x7xf32>
 }
 )mlir";
 
@@ -233,6 +251,41 @@ TEST(FuseElementwise, MarksOneGroupAndKeepsResults) {
   for (size_t i = 0; i < 2; ++i)
     EXPECT_EQ(std::memcmp(after[i].raw(), before[i].raw(), after[i].byteSize()),
               0);
+}
+
+TEST(DecomposeBatchNorm, BecomesMultiplyAddAndKeepsResults) {
+  mlir::DialectRegistry registry;
+  registerKilnDialects(registry);
+  mlir::MLIRContext ctx(registry);
+  ctx.loadAllAvailableDialects();
+  auto module = mlir::parseSourceString<mlir::ModuleOp>(kBatchNormGraph, &ctx);
+  ASSERT_TRUE(module);
+  std::vector<Tensor> inputs = {randomTensor({2, 2, 6, 7}, 7),
+                                randomTensor({2, 3, 6, 7}, 8)};
+  std::vector<Tensor> before = interpret(*module, inputs);
+  ASSERT_EQ(before.size(), 1u);
+
+  mlir::PassManager pm(&ctx);
+  pm.addPass(createDecomposeBatchNorm());
+  ASSERT_TRUE(mlir::succeeded(pm.run(*module)));
+  int batchNorms = 0, muls = 0, adds = 0;
+  module->walk([&](mlir::Operation *op) {
+    batchNorms += mlir::isa<BatchNormalizationOp>(op);
+    muls += mlir::isa<MulOp>(op);
+    adds += mlir::isa<AddOp>(op);
+  });
+  EXPECT_EQ(batchNorms, 0);
+  EXPECT_EQ(muls, 1);
+  EXPECT_EQ(adds, 1);
+
+  // s and t are rounded to f32 once: the results agree to a few ulps.
+  std::vector<Tensor> after = interpret(*module, inputs);
+  ASSERT_EQ(after.size(), 1u);
+  ASSERT_EQ(after[0].shape(), before[0].shape());
+  for (int64_t i = 0; i < after[0].numElements(); ++i) {
+    float x = before[0].data<float>()[i], y = after[0].data<float>()[i];
+    EXPECT_NEAR(y, x, 1e-6 + 1e-6 * std::fabs(x)) << "element " << i;
+  }
 }
 
 } // namespace

@@ -244,6 +244,47 @@ def FuseEpilogue : Pass<"kiln-fuse-epilogue", "mlir::ModuleOp"> {
   ];
 }
 
+def DecomposeBatchNorm : Pass<"kiln-decompose-batchnorm", "mlir::ModuleOp"> {
+  let summary = "Rewrite a BatchNormalization no kernel absorbed into a multiply-add";
+  let description = [{
+    A `kiln.batch_normalization` with constant statistics that
+    kiln-fuse-epilogue could not fold into a convolution (one after a
+    Concat, a pool or an input, as in DenseNet's pre-activation blocks) is
+    a per-channel affine map. It becomes
+
+    ```
+    Y = X * s + t,  s = scale / sqrt(var + eps),  t = B - mean * s
+    ```
+
+    with `s` and `t` constants of shape C x 1 x ... x 1 (broadcast along
+    dim 1), so that kiln-fuse-elementwise can fuse it with the activation
+    after it into one pass over the tensor. The values differ from the
+    reference formula by rounding only (s and t are computed in double).
+    Only f32 inputs of static shape, in inference mode.
+
+    Before:
+
+    ```mlir
+    %y = kiln.batch_normalization %x, %scale, %b, %mean, %var {epsilon = 1.0e-05 : f32}
+        : (tensor<1x3x8x8xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>,
+           tensor<3xf32>) -> tensor<1x3x8x8xf32>
+    ```
+
+    After:
+
+    ```mlir
+    %s = kiln.constant dense<...> : tensor<3x1x1xf32>
+    %m = kiln.mul %x, %s : (tensor<1x3x8x8xf32>, tensor<3x1x1xf32>) -> tensor<1x3x8x8xf32>
+    %t = kiln.constant dense<...> : tensor<3x1x1xf32>
+    %y = kiln.add %m, %t : (tensor<1x3x8x8xf32>, tensor<3x1x1xf32>) -> tensor<1x3x8x8xf32>
+    ```
+  }];
+  let statistics = [
+    Statistic<"numDecomposed", "num-decomposed",
+              "Number of BatchNormalization ops rewritten">,
+  ];
+}
+
 def FuseElementwise : Pass<"kiln-fuse-elementwise", "mlir::ModuleOp"> {
   let summary = "Group elementwise chains into one kernel each";
   let description = [{
