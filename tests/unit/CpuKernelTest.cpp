@@ -123,6 +123,9 @@ protected:
       }
     }
     EXPECT_TRUE(found) << "no compiled " << compiledOp << " step:\n" << steps;
+    elidedSteps = 0;
+    for (size_t i = 0; i < (*jit)->getPlan().steps.size(); ++i)
+      elidedSteps += (*jit)->getExecutor().isElided(i);
     auto actual = (*jit)->run(inputs);
     ASSERT_TRUE(bool(actual)) << llvm::toString(actual.takeError());
     ASSERT_EQ(actual->size(), expected->size());
@@ -152,6 +155,8 @@ protected:
   uint64_t seed = 1;
   /// The work items of the step check() found for its compiledOp.
   int64_t workItems = 0;
+  /// Steps of the last check()'s JIT that did not run (elided Concats).
+  int elidedSteps = 0;
 };
 
 //===----------------------------------------------------------------------===//
@@ -518,6 +523,54 @@ TEST_F(CpuKernelTest, RangeWithRuntimeBounds) {
        {std::tuple{0.f, 2.f, 1.f}, std::tuple{1.f, 7.5f, 1.f},
         std::tuple{10.f, -3.f, -2.5f}, std::tuple{0.f, -1.f, 1.f}})
     sameOnJit(ctx, path, errors, b, {scalar(s), scalar(l), scalar(d)});
+}
+
+//===----------------------------------------------------------------------===//
+// Concats computed in place (lib/ConcatViews.cpp)
+//===----------------------------------------------------------------------===//
+
+TEST_F(CpuKernelTest, DenseNetConcatsAreComputedInPlace) {
+  // Two dense layers as torchvision exports them: each concatenates all
+  // earlier feature maps again, and the block ends with a Concat of all.
+  // Every Concat becomes a prefix of the last one's buffer.
+  ModelBuilder b;
+  b.input("x", {1, 8, 9, 9}).output("y", {1, 8, 9, 9});
+  weight(b, "w0", {8, 8, 1, 1});
+  weight(b, "w1", {4, 8, 3, 3});
+  weight(b, "w2", {4, 12, 3, 3});
+  weight(b, "w3", {8, 16, 1, 1});
+  auto conv3x3 = [&](const char *in, const char *w, const char *out) {
+    auto &n = b.node("Conv", {in, w}, {out});
+    addInts(n, "pads", {1, 1, 1, 1});
+  };
+  b.node("Conv", {"x", "w0"}, {"f0"});
+  addInt(b.node("Concat", {"f0"}, {"c1"}), "axis", 1);
+  b.node("Relu", {"c1"}, {"r1"});
+  conv3x3("r1", "w1", "n1");
+  addInt(b.node("Concat", {"f0", "n1"}, {"c2"}), "axis", 1);
+  b.node("Relu", {"c2"}, {"r2"});
+  conv3x3("r2", "w2", "n2");
+  addInt(b.node("Concat", {"f0", "n1", "n2"}, {"c3"}), "axis", 1);
+  b.node("Conv", {"c3", "w3"}, {"y"});
+  check(b, {{1, 8, 9, 9}}, "kiln.packed_conv");
+  EXPECT_EQ(elidedSteps, 3);
+}
+
+TEST_F(CpuKernelTest, ConcatsThatCannotBeViewsCopy) {
+  // Batch 2 (each input is two slices of the result), a graph input, a
+  // value in two places of one Concat and a Concat that is an output: all
+  // copy, and give the interpreter's values.
+  ModelBuilder b;
+  b.input("x", {2, 3, 5, 5}).input("z", {1, 3, 5, 5});
+  b.output("y", {2, 6, 5, 5}).output("v", {1, 9, 5, 5});
+  weight(b, "w", {3, 3, 1, 1});
+  b.node("Conv", {"x", "w"}, {"a"});
+  addInt(b.node("Concat", {"a", "x"}, {"y"}), "axis", 1);
+  b.node("Conv", {"z", "w"}, {"c"});
+  b.node("Relu", {"c"}, {"d"});
+  addInt(b.node("Concat", {"c", "d", "c"}, {"v"}), "axis", 1);
+  check(b, {{2, 3, 5, 5}, {1, 3, 5, 5}}, "kiln.packed_conv");
+  EXPECT_EQ(elidedSteps, 0);
 }
 
 //===----------------------------------------------------------------------===//

@@ -280,6 +280,10 @@ llvm::Error compareLayers(Interpreter &interp, cpu::JitModel &jit,
   std::vector<Layer> &layers = report.layers;
   const cpu::Plan &plan = jit.getPlan();
   matchLayers(interpModule, plan, ops, layers);
+  // Concats the executor elided: their inputs were computed in place.
+  for (size_t i = 0; i < layers.size(); ++i)
+    if (jit.getExecutor().isElided(i))
+      layers[i].kind = "in place";
   llvm::DenseMap<mlir::Operation *, int> opIndex;
   for (size_t i = 0; i < ops.size(); ++i)
     opIndex[ops[i].op] = static_cast<int>(i);

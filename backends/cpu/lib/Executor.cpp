@@ -1,6 +1,7 @@
 //===- Executor.cpp - Run a plan ------------------------------------------===//
 #include "kiln/cpu/Executor.h"
 
+#include "ConcatViews.h"
 #include "RunStatePool.h"
 #include "Workers.h"
 
@@ -22,6 +23,8 @@ struct Executor::Impl {
   /// indexed by slot, invalid for the others).
   RunStatePool<std::vector<Tensor>> buffers;
   std::vector<bool> isOutput;
+  /// Slots computed inside other slots' buffers, and Concats elided.
+  SlotViews views;
 
   Impl(const Plan &plan, std::vector<KernelFn> kernels, unsigned threads)
       : plan(plan), kernels(std::move(kernels)), workers(threads) {}
@@ -35,11 +38,16 @@ Executor::Executor(const Plan &plan, std::vector<KernelFn> kernels,
     impl->isOutput[s] = true;
   for (int s : plan.inputSlots)
     impl->isOutput[s] = true; // never allocated here either
+  impl->views = planConcatViews(plan, impl->isOutput);
 }
 
 Executor::~Executor() = default;
 
 unsigned Executor::threads() const { return impl->workers.threads(); }
+
+bool Executor::isElided(size_t step) const {
+  return step < impl->views.elided.size() && impl->views.elided[step];
+}
 
 size_t Executor::bufferSets() const { return impl->buffers.size(); }
 
@@ -75,6 +83,15 @@ Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
     return t.valid() && t.numElements() == n && (t.raw() || n == 0) &&
            t.dtype() == slot.dtype && t.shape() == slot.shape;
   };
+  /// Slot \p s's own buffer in this run's set, allocated on first use.
+  auto ownBuffer = [&](int s) -> Tensor & {
+    const PlanSlot &slot = plan.slots[s];
+    Tensor &buf = buffers[s];
+    if (!holds(buf, slot))
+      buf = Tensor::uninitialized(slot.dtype, slot.shape);
+    return buf;
+  };
+  const SlotViews &views = impl->views;
   /// The buffer a compiled step writes into (whole: not zero-filled first).
   auto resultBuffer = [&](int s) -> Tensor & {
     const PlanSlot &slot = plan.slots[s];
@@ -84,10 +101,20 @@ Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
       slots[s] = Tensor::uninitialized(slot.dtype, slot.shape);
       return slots[s];
     }
-    Tensor &buf = buffers[s];
-    if (!holds(buf, slot))
-      buf = Tensor::uninitialized(slot.dtype, slot.shape);
-    slots[s] = buf;
+    if (!views.isView(s)) {
+      slots[s] = ownBuffer(s);
+      return slots[s];
+    }
+    // Its bytes in its root's buffer (never a view itself), which the view
+    // keeps alive; made once per buffer set.
+    Tensor &view = buffers[s];
+    if (!holds(view, slot)) {
+      auto root = std::make_shared<Tensor>(ownBuffer(views.root[s]));
+      view = Tensor::view(
+          slot.dtype, slot.shape,
+          static_cast<char *>(root->raw()) + views.byteOffset[s], root);
+    }
+    slots[s] = view;
     return slots[s];
   };
 
@@ -95,7 +122,11 @@ Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
   for (size_t i = 0; i < plan.steps.size(); ++i) {
     const PlanStep &step = plan.steps[i];
     auto start = std::chrono::steady_clock::now();
-    if (step.kind == PlanStep::Kind::Compiled) {
+    if (views.elided[i]) {
+      // A Concat whose inputs were computed in its result's place.
+      for (int s : step.outputs)
+        resultBuffer(s);
+    } else if (step.kind == PlanStep::Kind::Compiled) {
       args.clear();
       size_t numOperands = step.args.size() - step.outputs.size();
       for (size_t a = 0; a < step.args.size(); ++a) {

@@ -1,7 +1,8 @@
 // The convolution and pooling lowerings (backends/cpu/lib/lower/ConvPool*.cpp)
 // on ONNX backend cases: every op compiles to linalg over a padded input,
-// the last output dim innermost. Numbers are checked by the conformance-jit
-// test.
+// the last output dim innermost, except 2-D MaxPool and AveragePool, which
+// get the direct kernel of backends/cpu/lib/kernels/Pool.cpp. Numbers are
+// checked by the conformance-jit test.
 
 // One case per op: no reference step.
 // RUN: for t in test_conv_with_strides_and_asymmetric_padding test_convtranspose_pads \
@@ -27,11 +28,22 @@
 // CONVT-COUNT-6: tensor.insert_slice {{.*}} [1, 1, 3, 2]
 // CONVT-NOT: tensor.insert_slice
 
-// AveragePool divides by per-dimension counts of the taps in the input.
+// AveragePool divides by per-dimension counts of the taps in the input. In
+// 3-D: linalg, the counts a constant per dim.
+// RUN: kiln compile %onnxdata/node/test_averagepool_3d_default/model.onnx --emit=linalg | FileCheck %s --check-prefix=AVG3
+// AVG3: arith.constant dense<2.000000e+00> : tensor<31xf32>
+// AVG3: linalg.generic
+// AVG3: arith.divf
+
+// In 2-D, the direct kernel: the column counts (padded to whole vectors
+// with 1) in a global, rows of X copied into a ring of padded rows on the
+// stack, the taps plain vector loads from it.
 // RUN: kiln compile %onnxdata/node/test_averagepool_2d_pads/model.onnx --emit=linalg | FileCheck %s --check-prefix=AVG
-// AVG: arith.constant dense<[1.000000e+00, 2.000000e+00, 3.000000e+00, {{.*}}, 2.000000e+00, 1.000000e+00]> : tensor<30xf32>
-// AVG: tensor.pad %{{.*}} low[0, 0, 2, 2] high[0, 0, 2, 2]
+// AVG: memref.global "private" constant @kiln_const_0 : memref<{{[0-9]+}}xf32> = dense<[1.000000e+00, 2.000000e+00, 3.000000e+00, {{.*}}, 3.000000e+00, 2.000000e+00, 1.000000e+00{{.*}}]>
+// AVG: memref.alloca() {alignment = 64 : i64}
+// AVG: vector.load
 // AVG: arith.divf
+// AVG-NOT: linalg.generic
 
 // MaxPool with Indices reads the unpadded input with bounds checks.
 // RUN: kiln compile %onnxdata/node/test_maxpool_with_argmax_2d_precomputed_pads/model.onnx --emit=linalg | FileCheck %s --check-prefix=ARGMAX

@@ -37,6 +37,9 @@ public:
                                           const StepObserver &observer = {});
 
   unsigned threads() const;
+  /// True when step \p step does not run: a Concat whose inputs are
+  /// computed straight into its result (lib/ConcatViews.h).
+  bool isElided(size_t step) const;
   /// Sets of intermediate buffers made so far: the most runs that were in
   /// flight at once.
   size_t bufferSets() const;

@@ -1,0 +1,172 @@
+//===- ConcatViews.cpp - Concat without copies in the JIT -----------------===//
+#include "ConcatViews.h"
+
+#include "kiln/ir/KilnDialect.h"
+
+#include <map>
+
+namespace kiln::cpu {
+
+namespace {
+
+/// Bytes of slot \p s.
+int64_t slotBytes(const Plan &plan, int s) {
+  const PlanSlot &slot = plan.slots[s];
+  return shapeNumElements(slot.shape) *
+         static_cast<int64_t>(dtypeSize(slot.dtype));
+}
+
+/// A byte range of a root buffer and the slot whose step writes it.
+struct Range {
+  int64_t begin, end;
+  int owner;
+};
+
+struct Placer {
+  const Plan &plan;
+  const std::vector<bool> &isOutput;
+  SlotViews views;
+  /// The compiled step writing each slot, or -1.
+  std::vector<int> writer;
+  /// Per root slot, the ranges written by steps.
+  std::map<int, std::vector<Range>> written;
+
+  /// Byte offsets of the inputs of Concat step \p step in its result, or
+  /// empty when they are not contiguous slices of it.
+  std::vector<int64_t> inputOffsets(const PlanStep &step) {
+    auto concat = llvm::dyn_cast<ConcatOp>(step.ops.front());
+    int out = step.outputs.front();
+    const PlanSlot &slot = plan.slots[out];
+    auto rank = static_cast<int64_t>(slot.shape.size());
+    size_t numInputs = step.args.size() - step.outputs.size();
+    if (!concat || step.ops.size() != 1 || step.outputs.size() != 1 ||
+        numInputs != concat->getNumOperands() || rank == 0 || !slot.isStatic)
+      return {};
+    int64_t axis = concat.getAxis().value_or(0);
+    if (axis < 0)
+      axis += rank;
+    if (axis < 0 || axis >= rank)
+      return {};
+    for (int64_t d = 0; d < axis; ++d)
+      if (slot.shape[d] != 1)
+        return {};
+    std::vector<int64_t> offsets;
+    int64_t at = 0;
+    for (size_t k = 0; k < numInputs; ++k) {
+      offsets.push_back(at);
+      at += slotBytes(plan, step.args[k]);
+    }
+    if (at != slotBytes(plan, out))
+      return {};
+    return offsets;
+  }
+
+  /// True when slot \p s may be computed inside another buffer.
+  bool placeable(int s) const {
+    return writer[s] >= 0 && !isOutput[s] && !plan.slots[s].isConstant &&
+           plan.slots[s].isStatic && slotBytes(plan, s) > 0;
+  }
+
+  /// True when [begin, end) of \p root overlaps a range written by a slot
+  /// other than \p except.
+  bool overlaps(int root, int64_t begin, int64_t end, int except) const {
+    auto it = written.find(root);
+    if (it == written.end())
+      return false;
+    for (const Range &r : it->second)
+      if (r.owner != except && r.begin < end && begin < r.end)
+        return true;
+    return false;
+  }
+
+  /// Places Concat step \p i when it can be elided.
+  void visit(size_t i) {
+    const PlanStep &step = plan.steps[i];
+    if (step.kind != PlanStep::Kind::Compiled || step.ops.empty())
+      return;
+    std::vector<int64_t> offsets = inputOffsets(step);
+    if (offsets.empty())
+      return;
+    int out = step.outputs.front();
+    if (isOutput[out] || plan.slots[out].isConstant)
+      return;
+    std::vector<int> inputs(step.args.begin(),
+                            step.args.begin() + offsets.size());
+    for (size_t k = 0; k < inputs.size(); ++k) {
+      if (!placeable(inputs[k]) || inputs[k] == out)
+        return;
+      for (size_t l = 0; l < k; ++l)
+        if (inputs[l] == inputs[k])
+          return;
+    }
+    // Where the result lives: where a later Concat put it, or where the
+    // inputs already placed say, or its own buffer.
+    int root = out;
+    int64_t base = 0;
+    bool fixed = views.isView(out);
+    if (fixed) {
+      root = views.root[out];
+      base = views.byteOffset[out];
+    }
+    for (size_t k = 0; k < inputs.size(); ++k) {
+      int s = inputs[k];
+      if (!views.isView(s))
+        continue;
+      int64_t implied = views.byteOffset[s] - offsets[k];
+      if (!fixed) {
+        root = views.root[s];
+        base = implied;
+        fixed = true;
+      } else if (views.root[s] != root || implied != base) {
+        return;
+      }
+    }
+    if (base < 0 || base + slotBytes(plan, out) > slotBytes(plan, root))
+      return;
+    // Every input not placed yet must find its range free.
+    for (size_t k = 0; k < inputs.size(); ++k) {
+      int s = inputs[k];
+      int64_t begin = base + offsets[k];
+      if (!views.isView(s) &&
+          overlaps(root, begin, begin + slotBytes(plan, s), out))
+        return;
+    }
+    if (root != out && !views.isView(out)) {
+      views.root[out] = root;
+      views.byteOffset[out] = base;
+    }
+    // The result is no longer written; its inputs are, in its place.
+    auto &ranges = written[root];
+    llvm::erase_if(ranges, [&](const Range &r) { return r.owner == out; });
+    for (size_t k = 0; k < inputs.size(); ++k) {
+      int s = inputs[k];
+      if (views.isView(s))
+        continue;
+      views.root[s] = root;
+      views.byteOffset[s] = base + offsets[k];
+      ranges.push_back(
+          {views.byteOffset[s], views.byteOffset[s] + slotBytes(plan, s), s});
+    }
+    views.elided[i] = true;
+  }
+};
+
+} // namespace
+
+SlotViews planConcatViews(const Plan &plan, const std::vector<bool> &isOutput) {
+  Placer p{plan, isOutput, {}, {}, {}};
+  size_t numSlots = plan.slots.size();
+  p.views.root.assign(numSlots, -1);
+  p.views.byteOffset.assign(numSlots, 0);
+  p.views.elided.assign(plan.steps.size(), false);
+  p.writer.assign(numSlots, -1);
+  for (size_t i = 0; i < plan.steps.size(); ++i)
+    if (plan.steps[i].kind == PlanStep::Kind::Compiled)
+      for (int s : plan.steps[i].outputs)
+        p.writer[s] = static_cast<int>(i);
+  for (size_t i = plan.steps.size(); i-- > 0;)
+    p.visit(i);
+  return std::move(p.views);
+}
+
+} // namespace kiln::cpu

@@ -1,0 +1,54 @@
+//===- ConcatViews.h - Concat without copies in the JIT ---------*- C++ -*-===//
+//
+// A Concat whose inputs are contiguous slices of its result (every dim
+// before the axis is 1, as in NCHW concats of one image) need not copy: its
+// inputs can be computed straight into their slices of its result buffer,
+// which makes the Concat itself a no-op. DenseNet concatenates all earlier
+// feature maps again in every layer (62 Concats copying 42 MB per image);
+// Inception's blocks end in one.
+//
+// The executor places slots inside other slots' buffers ("views") where that
+// is safe, from the plan alone:
+//
+//  - only compiled steps write views (they write whole buffers they are
+//    handed); reference steps allocate their results, so a Concat with an
+//    input from one, from a graph input or a constant keeps its copy;
+//  - graph outputs are never views (each run returns fresh tensors);
+//  - Concats are visited from last to first: an input already placed by a
+//    later Concat fixes where this Concat's result must be (so a Concat of
+//    a prefix of a later Concat's inputs becomes a prefix of its result),
+//    every other input is placed at its offset, and two values written by
+//    different steps never share bytes. A Concat whose inputs disagree keeps
+//    its copy.
+//
+// AOT libraries keep their copies (their arena planner is separate).
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_CPU_LIB_CONCATVIEWS_H
+#define KILN_CPU_LIB_CONCATVIEWS_H
+
+#include "kiln/cpu/Plan.h"
+
+#include <vector>
+
+namespace kiln::cpu {
+
+/// Where slots live, and which steps need not run.
+struct SlotViews {
+  /// Per slot: the slot whose buffer holds it, or -1 for its own buffer.
+  std::vector<int> root;
+  /// Per slot with a root: its byte offset in the root's buffer.
+  std::vector<int64_t> byteOffset;
+  /// Per step: a Concat whose inputs were all computed in place.
+  std::vector<bool> elided;
+
+  bool isView(int slot) const { return root[slot] >= 0; }
+};
+
+/// Places the inputs and results of the plan's Concats (see above);
+/// \p isOutput marks the graph's input and output slots.
+SlotViews planConcatViews(const Plan &plan, const std::vector<bool> &isOutput);
+
+} // namespace kiln::cpu
+
+#endif // KILN_CPU_LIB_CONCATVIEWS_H
