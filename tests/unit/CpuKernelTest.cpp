@@ -525,6 +525,39 @@ TEST_F(CpuKernelTest, RangeWithRuntimeBounds) {
     sameOnJit(ctx, path, errors, b, {scalar(s), scalar(l), scalar(d)});
 }
 
+TEST_F(CpuKernelTest, GlobalPoolsAndSoftmaxSplitAlongLeadingDims) {
+  // A global pool splits along C at batch 1 (along N above it); a softmax
+  // along its first dim above 1 before the axis; small ones stay whole.
+  struct Case {
+    const char *op;
+    std::vector<int64_t> x, y;
+    int64_t axis, items;
+  };
+  const std::vector<Case> cases = {
+      {"GlobalAveragePool", {1, 96, 40, 40}, {1, 96, 1, 1}, 0, 96},
+      {"GlobalMaxPool", {3, 8, 50, 50}, {3, 8, 1, 1}, 0, 3},
+      {"GlobalAveragePool", {1, 8, 5, 5}, {1, 8, 1, 1}, 0, 1},
+      {"Softmax", {1, 12, 50, 64}, {1, 12, 50, 64}, -1, 12},
+      {"LogSoftmax", {1, 1, 600, 70}, {1, 1, 600, 70}, 3, 600},
+      {"Softmax", {1, 40000}, {1, 40000}, 1, 1},
+  };
+  for (const Case &c : cases) {
+    SCOPED_TRACE(c.op);
+    ModelBuilder b;
+    b.input("x", c.x).output("y", c.y);
+    auto &n = b.node(c.op, {"x"}, {"y"});
+    if (c.axis)
+      addInt(n, "axis", c.axis);
+    std::string name = c.op;
+    std::string label = name == "GlobalAveragePool" ? "global_average_pool"
+                        : name == "GlobalMaxPool"   ? "global_max_pool"
+                        : name == "Softmax"         ? "softmax"
+                                                    : "log_softmax";
+    check(b, {c.x}, "kiln." + label);
+    EXPECT_EQ(workItems, c.items);
+  }
+}
+
 //===----------------------------------------------------------------------===//
 // Concats computed in place (lib/ConcatViews.cpp)
 //===----------------------------------------------------------------------===//

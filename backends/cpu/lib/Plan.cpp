@@ -140,24 +140,75 @@ private:
 };
 } // namespace
 
-/// Elements below which an elementwise kernel stays one work item: a task
+/// Elements below which a splittable kernel stays one work item: a task
 /// handed to another thread costs microseconds.
 static constexpr int64_t kMinSplitElements = 32 * 1024;
 
-/// The dim an elementwise kernel is split along (its first dim above 1), or
-/// -1 to keep it whole: a kernel of other ops, of results of several shapes,
-/// or too small to gain from threads.
-static int64_t elementwiseSplitDim(const KernelSpec &spec) {
+/// The most elements of any static tensor \p op reads or writes.
+static int64_t largestTensor(Operation *op) {
+  int64_t n = 0;
+  auto visit = [&](Type type) {
+    if (auto t = dyn_cast<RankedTensorType>(type); t && t.hasStaticShape())
+      n = std::max(n, t.getNumElements());
+  };
+  llvm::for_each(op->getOperandTypes(), visit);
+  llvm::for_each(op->getResultTypes(), visit);
+  return n;
+}
+
+/// The most elements of any tensor a kernel of \p spec reads or writes.
+static int64_t kernelElements(const KernelSpec &spec) {
+  int64_t n = 0;
   for (Operation *op : spec.ops)
-    if (!op->hasTrait<kiln::OpTrait::KilnElementwise>())
-      return -1;
+    n = std::max(n, largestTensor(op));
+  return n;
+}
+
+/// The dims below which a lone op computes each slice of its result from
+/// the same slice of its operands, which all have its rank: a global pool's
+/// N and C, the dims before a softmax's axis (in both the opset-13 and the
+/// coerced 2-D reading). 0 for other ops.
+static int64_t parallelLeadingDims(Operation *op) {
+  if (isa<GlobalAveragePoolOp, GlobalMaxPoolOp, GlobalLpPoolOp>(op))
+    return 2;
+  if (isa<SoftmaxOp, LogSoftmaxOp, HardmaxOp>(op)) {
+    auto type = dyn_cast<RankedTensorType>(op->getResult(0).getType());
+    auto axis = op->getAttrOfType<IntegerAttr>("axis");
+    if (!type || !axis)
+      return 0;
+    int64_t a =
+        axis.getInt() < 0 ? axis.getInt() + type.getRank() : axis.getInt();
+    return std::clamp<int64_t>(a, 0, type.getRank());
+  }
+  return 0;
+}
+
+/// The dim a kernel is split along, or -1 to keep it whole: elementwise
+/// kernels along their first dim above 1, a lone op with parallel leading
+/// dims (parallelLeadingDims) along the first of those above 1; kernels of
+/// results of several shapes, or too small to gain from threads, stay whole.
+static int64_t splitDim(const KernelSpec &spec) {
+  int64_t limit = -1;
+  if (spec.ops.size() == 1 && parallelLeadingDims(spec.ops.front()) > 0) {
+    Operation *op = spec.ops.front();
+    limit = parallelLeadingDims(op);
+    auto rank = cast<RankedTensorType>(op->getResult(0).getType()).getRank();
+    for (Value v : op->getOperands())
+      if (staticType(v).getRank() != rank)
+        return -1;
+  } else {
+    for (Operation *op : spec.ops)
+      if (!op->hasTrait<kiln::OpTrait::KilnElementwise>())
+        return -1;
+  }
   RankedTensorType type = staticType(spec.results.front());
   for (Value r : spec.results)
     if (staticType(r).getShape() != type.getShape())
       return -1;
-  if (type.getNumElements() < kMinSplitElements)
+  if (kernelElements(spec) < kMinSplitElements)
     return -1;
-  for (int64_t d = 0; d < type.getRank(); ++d)
+  int64_t dims = limit < 0 ? type.getRank() : std::min(limit, type.getRank());
+  for (int64_t d = 0; d < dims; ++d)
     if (type.getDimSize(d) > 1)
       return d;
   return -1;
@@ -227,10 +278,11 @@ FailureOr<int64_t> Outliner::outline(const KernelSpec &spec,
   }
 
   // Tensor path: rebuild the ops on tensors, then lower them. Elementwise
-  // kernels are split into work items along their first dim above 1, each
-  // item computing one slice of it (operands of that extent sliced too,
-  // broadcast ones read whole), so the executor can run them in parallel.
-  int64_t splitDim = elementwiseSplitDim(spec);
+  // kernels (and ops with parallel leading dims) are split into work items
+  // along one dim (splitDim), each item computing one slice of it (operands
+  // of that extent sliced too, broadcast ones read whole), so the executor
+  // can run them in parallel.
+  int64_t splitDim = kiln::cpu::splitDim(spec);
   int64_t items = 1;
   Value item;
   if (splitDim >= 0) {
@@ -376,20 +428,19 @@ FailureOr<int64_t> Outliner::outline(const KernelSpec &spec,
 /// another thread than it saves (about 10 us of kernel time here).
 static constexpr int64_t kMinTaskMacs = 512 * 1024;
 
-/// Output elements below which a task of an elementwise kernel costs more
-/// to hand to another thread than it saves.
+/// Elements below which a task of a split kernel costs more to hand to
+/// another thread than it saves.
 static constexpr int64_t kMinTaskElements = 16 * 1024;
 
 /// Work items per task for a kernel led by \p op split into \p items
-/// items: by multiply-accumulates for direct kernels, by output elements
-/// for the others.
+/// items: by multiply-accumulates for direct kernels, by the largest tensor
+/// it reads or writes for the others.
 static int64_t grainFor(Operation *op, int64_t items) {
   if (items <= 1)
     return 1;
   int64_t work = estimateDirectKernelMacs(op), minWork = kMinTaskMacs;
   if (work <= 0) {
-    RankedTensorType type = staticType(op->getResult(0));
-    work = type ? type.getNumElements() : 0;
+    work = largestTensor(op);
     minWork = kMinTaskElements;
   }
   int64_t perItem = std::max<int64_t>(1, work / items);
