@@ -17,8 +17,6 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 
-#include <cmath>
-
 namespace kiln {
 #define GEN_PASS_DEF_FUSEEPILOGUE
 #include "kiln/passes/Passes.h.inc"
@@ -235,30 +233,15 @@ struct FuseEpiloguePass
   /// sqrt(var + eps) per channel and bias' = bias * s + (B - mean * s).
   LogicalResult foldBatchNorm(const Fusable &f, BatchNormalizationOp bn,
                               SmallVector<Value> &operands) {
-    if (f.hasActivation() || f.hasResidual() || f.axis != 1 ||
-        bn.getTrainingMode().value_or(0) != 0 ||
-        bn.getSpatial().value_or(1) != 1)
+    if (f.hasActivation() || f.hasResidual() || f.axis != 1)
       return failure();
-    std::optional<std::vector<float>> scale =
-                                          packed::constantF32(bn.getScale()),
-                                      shift = packed::constantF32(bn.getB()),
-                                      mean = packed::constantF32(
-                                          bn.getInputMean()),
-                                      var =
-                                          packed::constantF32(bn.getInputVar());
-    std::optional<std::vector<float>> weight = packed::constantF32(f.weight());
     int64_t c = f.channels;
-    if (!scale || !shift || !mean || !var || !weight ||
-        (int64_t)scale->size() != c || (int64_t)shift->size() != c ||
-        (int64_t)mean->size() != c || (int64_t)var->size() != c)
+    std::optional<packed::AffineChannels> affine =
+        packed::batchNormAffine(bn, c);
+    std::optional<std::vector<float>> weight = packed::constantF32(f.weight());
+    if (!affine || !weight)
       return failure();
-    double eps = bn.getEpsilon() ? bn.getEpsilon()->convertToDouble() : 1e-5;
-    std::vector<float> s(c), add(c);
-    for (int64_t i = 0; i < c; ++i) {
-      double si = double((*scale)[i]) / std::sqrt(double((*var)[i]) + eps);
-      s[i] = float(si);
-      add[i] = float(double((*shift)[i]) - double((*mean)[i]) * si);
-    }
+    const std::vector<float> &s = affine->scale, &add = affine->shift;
     // Rows of the weight: a packed panel's channel is its innermost index;
     // a depthwise weight's is its outermost.
     auto wt = cast<RankedTensorType>(f.weight().getType());

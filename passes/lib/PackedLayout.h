@@ -19,6 +19,7 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -82,6 +83,40 @@ inline void eraseDeadConstants(mlir::Operation *root) {
   });
   for (mlir::Operation *op : dead)
     op->erase();
+}
+
+/// A BatchNormalization in inference mode as a per-channel affine map
+/// `y = x * scale + shift`.
+struct AffineChannels {
+  std::vector<float> scale, shift;
+};
+
+/// The affine map of \p bn over \p channels channels, from its constant
+/// statistics (computed in double: s = scale / sqrt(var + eps), t = B -
+/// mean * s); nullopt in training mode, with spatial = 0, or when a
+/// statistic is not a constant of \p channels values.
+inline std::optional<AffineChannels> batchNormAffine(BatchNormalizationOp bn,
+                                                     int64_t channels) {
+  if (bn.getTrainingMode().value_or(0) != 0 || bn.getSpatial().value_or(1) != 1)
+    return std::nullopt;
+  auto scale = constantF32(bn.getScale()), shift = constantF32(bn.getB()),
+       mean = constantF32(bn.getInputMean()),
+       var = constantF32(bn.getInputVar());
+  auto hasC = [&](const std::optional<std::vector<float>> &v) {
+    return v && static_cast<int64_t>(v->size()) == channels;
+  };
+  if (!hasC(scale) || !hasC(shift) || !hasC(mean) || !hasC(var))
+    return std::nullopt;
+  double eps = bn.getEpsilon() ? bn.getEpsilon()->convertToDouble() : 1e-5;
+  AffineChannels a;
+  a.scale.resize(channels);
+  a.shift.resize(channels);
+  for (int64_t i = 0; i < channels; ++i) {
+    double si = double((*scale)[i]) / std::sqrt(double((*var)[i]) + eps);
+    a.scale[i] = float(si);
+    a.shift[i] = float(double((*shift)[i]) - double((*mean)[i]) * si);
+  }
+  return a;
 }
 
 } // namespace kiln::packed
