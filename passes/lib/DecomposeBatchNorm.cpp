@@ -10,6 +10,7 @@
 #include "kiln/passes/Passes.h"
 
 #include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/SetVector.h"
 
 namespace kiln {
 #define GEN_PASS_DEF_DECOMPOSEBATCHNORM
@@ -54,13 +55,16 @@ struct DecomposeBatchNormPass
     Value mul = b.create<MulOp>(loc, type, bn.getX(), sv);
     Value add = b.create<AddOp>(loc, type, mul, tv);
     bn.getY().replaceAllUsesWith(add);
-    SmallVector<Value> stats{bn.getScale(), bn.getB(), bn.getInputMean(),
-                             bn.getInputVar()};
+    // Statistics no other op reads would stay in the graph as dead blobs
+    // (one constant may be several of them: each is erased once).
+    llvm::SmallSetVector<Operation *, 4> stats;
+    for (Value v :
+         {bn.getScale(), bn.getB(), bn.getInputMean(), bn.getInputVar()})
+      if (auto constant = v.getDefiningOp<ConstantOp>())
+        stats.insert(constant);
     bn.erase();
-    // Statistics no other op reads would stay in the graph as dead blobs.
-    for (Value v : stats)
-      if (auto constant = v.getDefiningOp<ConstantOp>();
-          constant && constant->use_empty())
+    for (Operation *constant : stats)
+      if (constant->use_empty())
         constant->erase();
     return true;
   }

@@ -39,3 +39,18 @@ func.func @kept(%x: tensor<1x2x4x4xf32>, %mean: tensor<2xf32>, %d: tensor<?x2x4x
       : (tensor<?x2x4xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<?x2x4xf32>
   return %y, %z : tensor<1x2x4x4xf32>, tensor<?x2x4xf32>
 }
+
+// -----
+
+// One constant as two statistics (mean and var alike): erased once.
+// CHECK-LABEL: func.func @shared_stats
+// CHECK: kiln.mul
+// CHECK: kiln.add
+// CHECK-NOT: kiln.batch_normalization
+func.func @shared_stats(%x: tensor<1x2x3xf32>) -> tensor<1x2x3xf32> {
+  %one = kiln.constant dense<[1.0, 1.0]> : tensor<2xf32>
+  %zero = kiln.constant dense<[0.0, 0.0]> : tensor<2xf32>
+  %y = kiln.batch_normalization %x, %one, %zero, %zero, %one
+      : (tensor<1x2x3xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x2x3xf32>
+  return %y : tensor<1x2x3xf32>
+}

@@ -5,8 +5,9 @@
 // through the op's reference kernel. Intermediate buffers are allocated once
 // per run in flight and reused by later runs; outputs are fresh tensors each
 // run. The inputs of a Concat of contiguous slices are computed straight
-// into its result's buffer and the Concat is skipped (lib/ConcatViews.h). run() may be called from several threads at once: each run leases
-// its own set of intermediate buffers, and all runs share the worker arena.
+// into its result's buffer and the Concat is skipped (lib/ConcatViews.h). run()
+// may be called from several threads at once: each run leases its own set of
+// intermediate buffers, and all runs share the worker arena.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KILN_CPU_EXECUTOR_H
