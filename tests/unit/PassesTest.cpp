@@ -80,6 +80,23 @@ func.func @main(%a: tensor<2x2x6x7xf32>, %b: tensor<2x3x6x7xf32>) -> tensor<2x5x
 }
 )mlir";
 
+/// An MLIR context with the Kiln dialects loaded.
+struct KilnContext : mlir::MLIRContext {
+  KilnContext() : mlir::MLIRContext(registry()) { loadAllAvailableDialects(); }
+  static mlir::DialectRegistry registry() {
+    mlir::DialectRegistry r;
+    registerKilnDialects(r);
+    return r;
+  }
+};
+
+/// Runs \p pass alone on \p module; true when it succeeds.
+bool runPass(mlir::ModuleOp module, std::unique_ptr<mlir::Pass> pass) {
+  mlir::PassManager pm(module.getContext());
+  pm.addPass(std::move(pass));
+  return mlir::succeeded(pm.run(module));
+}
+
 Tensor randomTensor(Shape shape, uint64_t seed) {
   Tensor t(DType::F32, shape);
   std::mt19937 rng(seed);
@@ -107,10 +124,7 @@ std::vector<Tensor> interpret(mlir::ModuleOp module,
 }
 
 TEST(InferShapes, RefinesTypesAndKeepsResults) {
-  mlir::DialectRegistry registry;
-  registerKilnDialects(registry);
-  mlir::MLIRContext ctx(registry);
-  ctx.loadAllAvailableDialects();
+  KilnContext ctx;
   auto module = mlir::parseSourceString<mlir::ModuleOp>(kDynamicGraph, &ctx);
   ASSERT_TRUE(module);
   std::vector<Tensor> inputs = {randomTensor({2, 3, 8, 8}, 1),
@@ -118,9 +132,7 @@ TEST(InferShapes, RefinesTypesAndKeepsResults) {
   std::vector<Tensor> before = interpret(*module, inputs);
   ASSERT_EQ(before.size(), 1u);
 
-  mlir::PassManager pm(&ctx);
-  pm.addPass(createInferShapes());
-  ASSERT_TRUE(mlir::succeeded(pm.run(*module)));
+  ASSERT_TRUE(runPass(*module, createInferShapes()));
   auto func = module->lookupSymbol<mlir::func::FuncOp>("main");
   auto resultType =
       mlir::dyn_cast<mlir::RankedTensorType>(func.getResultTypes()[0]);
@@ -135,19 +147,14 @@ TEST(InferShapes, RefinesTypesAndKeepsResults) {
 }
 
 TEST(FoldConstants, FoldsShapeChainsAndKeepsResults) {
-  mlir::DialectRegistry registry;
-  registerKilnDialects(registry);
-  mlir::MLIRContext ctx(registry);
-  ctx.loadAllAvailableDialects();
+  KilnContext ctx;
   auto module = mlir::parseSourceString<mlir::ModuleOp>(kShapeChainGraph, &ctx);
   ASSERT_TRUE(module);
   std::vector<Tensor> inputs = {randomTensor({2, 3, 4}, 3)};
   std::vector<Tensor> before = interpret(*module, inputs);
   ASSERT_EQ(before.size(), 1u);
 
-  mlir::PassManager pm(&ctx);
-  pm.addPass(createFoldConstants());
-  ASSERT_TRUE(mlir::succeeded(pm.run(*module)));
+  ASSERT_TRUE(runPass(*module, createFoldConstants()));
   // Only the two multiplications and the reshape are left to run.
   auto func = module->lookupSymbol<mlir::func::FuncOp>("main");
   llvm::SmallVector<llvm::StringRef> ops;
@@ -179,10 +186,7 @@ func.func @main(%x: tensor<3x4xf32>) -> tensor<2x5xi64> {
 )mlir";
 
 TEST(RelaxDataDependentShapes, ForgetsDeclaredCountsAndKeepsResults) {
-  mlir::DialectRegistry registry;
-  registerKilnDialects(registry);
-  mlir::MLIRContext ctx(registry);
-  ctx.loadAllAvailableDialects();
+  KilnContext ctx;
   auto module =
       mlir::parseSourceString<mlir::ModuleOp>(kDeclaredNonZeroGraph, &ctx);
   ASSERT_TRUE(module);
@@ -192,9 +196,7 @@ TEST(RelaxDataDependentShapes, ForgetsDeclaredCountsAndKeepsResults) {
   ASSERT_EQ(before.size(), 1u);
   EXPECT_EQ(before[0].shape(), Shape({2, 12}));
 
-  mlir::PassManager pm(&ctx);
-  pm.addPass(createRelaxDataDependentShapes());
-  ASSERT_TRUE(mlir::succeeded(pm.run(*module)));
+  ASSERT_TRUE(runPass(*module, createRelaxDataDependentShapes()));
   auto func = module->lookupSymbol<mlir::func::FuncOp>("main");
   auto resultType =
       mlir::dyn_cast<mlir::RankedTensorType>(func.getResultTypes()[0]);
@@ -221,10 +223,7 @@ func.func @main(%x: tensor<3x7xf32>, %b: tensor<7xf32>)
 )mlir";
 
 TEST(FuseElementwise, MarksOneGroupAndKeepsResults) {
-  mlir::DialectRegistry registry;
-  registerKilnDialects(registry);
-  mlir::MLIRContext ctx(registry);
-  ctx.loadAllAvailableDialects();
+  KilnContext ctx;
   auto module =
       mlir::parseSourceString<mlir::ModuleOp>(kElementwiseGraph, &ctx);
   ASSERT_TRUE(module);
@@ -232,9 +231,7 @@ TEST(FuseElementwise, MarksOneGroupAndKeepsResults) {
   std::vector<Tensor> before = interpret(*module, inputs);
   ASSERT_EQ(before.size(), 2u);
 
-  mlir::PassManager pm(&ctx);
-  pm.addPass(createFuseElementwise());
-  ASSERT_TRUE(mlir::succeeded(pm.run(*module)));
+  ASSERT_TRUE(runPass(*module, createFuseElementwise()));
   std::set<int64_t> groups;
   int marked = 0;
   module->walk([&](mlir::Operation *op) {
@@ -254,10 +251,7 @@ TEST(FuseElementwise, MarksOneGroupAndKeepsResults) {
 }
 
 TEST(DecomposeBatchNorm, BecomesMultiplyAddAndKeepsResults) {
-  mlir::DialectRegistry registry;
-  registerKilnDialects(registry);
-  mlir::MLIRContext ctx(registry);
-  ctx.loadAllAvailableDialects();
+  KilnContext ctx;
   auto module = mlir::parseSourceString<mlir::ModuleOp>(kBatchNormGraph, &ctx);
   ASSERT_TRUE(module);
   std::vector<Tensor> inputs = {randomTensor({2, 2, 6, 7}, 7),
@@ -265,9 +259,7 @@ TEST(DecomposeBatchNorm, BecomesMultiplyAddAndKeepsResults) {
   std::vector<Tensor> before = interpret(*module, inputs);
   ASSERT_EQ(before.size(), 1u);
 
-  mlir::PassManager pm(&ctx);
-  pm.addPass(createDecomposeBatchNorm());
-  ASSERT_TRUE(mlir::succeeded(pm.run(*module)));
+  ASSERT_TRUE(runPass(*module, createDecomposeBatchNorm()));
   int batchNorms = 0, muls = 0, adds = 0;
   module->walk([&](mlir::Operation *op) {
     batchNorms += mlir::isa<BatchNormalizationOp>(op);
