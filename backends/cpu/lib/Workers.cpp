@@ -20,14 +20,10 @@ struct Workers::Impl {
 
 Workers::Workers(unsigned threads)
     : impl(std::make_unique<Impl>(threads ? static_cast<int>(threads)
-                                          : tbb::info::default_concurrency())) {
-}
+                                          : tbb::info::default_concurrency())),
+      count(static_cast<unsigned>(impl->arena.max_concurrency())) {}
 
 Workers::~Workers() = default;
-
-unsigned Workers::threads() const {
-  return static_cast<unsigned>(impl->arena.max_concurrency());
-}
 
 void Workers::run(int64_t n, int64_t grain, ChunkFn fn, void *loop) {
   impl->arena.execute([&] {

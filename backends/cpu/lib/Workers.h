@@ -68,7 +68,7 @@ public:
   Workers &operator=(const Workers &) = delete;
 
   /// The number of threads a loop may run on, the caller's included.
-  unsigned threads() const;
+  unsigned threads() const { return count; }
 
   /// Calls \p body(begin, end) on chunks covering [0, n), each at least
   /// \p grain long where n allows, and returns when all are done.
@@ -99,6 +99,8 @@ private:
 
   struct Impl;
   std::unique_ptr<Impl> impl;
+  /// threads(), read once: the executor asks before every step.
+  unsigned count;
 };
 
 } // namespace kiln::cpu
