@@ -17,7 +17,7 @@ namespace {
 /// One pass of the pipeline: its command-line name and its constructor.
 struct Entry {
   llvm::StringRef name;
-  std::unique_ptr<mlir::Pass> (*create)();
+  std::unique_ptr<mlir::Pass> (*create)(const TargetOptions &);
 };
 } // namespace
 
@@ -26,28 +26,39 @@ static const Entry kPipeline[] = {
     // (NonZero, Range...) become dynamic before any pass or the backend
     // trusts them.
     {"kiln-relax-data-dependent-shapes",
-     [] { return createRelaxDataDependentShapes(); }},
+     [](const TargetOptions &) { return createRelaxDataDependentShapes(); }},
     // Shape arithmetic (Shape -> Gather -> Concat -> Reshape...) evaluated
     // before anything reads shapes, refining types as it goes, so Reshape,
     // Expand, ConstantOfShape get constant targets and static types.
-    {"kiln-fold-constants", [] { return createFoldConstants(); }},
+    {"kiln-fold-constants",
+     [](const TargetOptions &) { return createFoldConstants(); }},
     // Shapes: every later pass reads static shapes (the folder refines the
     // ops it walks too; this keeps that guarantee independent of folding).
-    {"kiln-infer-shapes", [] { return createInferShapes(); }},
-    // Weights into the micro-kernel's panels: needs static shapes, and must
-    // precede fusion, whose epilogues only packed ops carry.
-    {"kiln-pack-weights", [] { return createPackWeights(); }},
+    {"kiln-infer-shapes",
+     [](const TargetOptions &) { return createInferShapes(); }},
+    // Weights into the micro-kernel's panels (as wide as the target's
+    // register tile): needs static shapes, and must precede fusion, whose
+    // epilogues only packed ops carry.
+    {"kiln-pack-weights",
+     [](const TargetOptions &target) {
+       PackWeightsOptions options;
+       options.panelWidth = target.panelWidth;
+       return createPackWeights(options);
+     }},
     // Bias, residual add, BatchNorm and activation into the packed ops'
     // epilogue: it folds the chains the passes above leave behind each
     // packed op.
-    {"kiln-fuse-epilogue", [] { return createFuseEpilogue(); }},
+    {"kiln-fuse-epilogue",
+     [](const TargetOptions &) { return createFuseEpilogue(); }},
     // The BatchNorms no convolution absorbed become a multiply-add, after
     // the epilogue fold (which absorbs BatchNorm whole) and before
     // elementwise fusion (which fuses the multiply-add with what follows).
-    {"kiln-decompose-batchnorm", [] { return createDecomposeBatchNorm(); }},
+    {"kiln-decompose-batchnorm",
+     [](const TargetOptions &) { return createDecomposeBatchNorm(); }},
     // Elementwise chains into one kernel each (open epilogues after packed
     // ops, one loop nest otherwise), last: a schedule over the final ops.
-    {"kiln-fuse-elementwise", [] { return createFuseElementwise(); }},
+    {"kiln-fuse-elementwise",
+     [](const TargetOptions &) { return createFuseElementwise(); }},
 };
 
 std::vector<llvm::StringRef> optimizationPassNames() {
@@ -58,10 +69,11 @@ std::vector<llvm::StringRef> optimizationPassNames() {
 }
 
 void addOptimizationPasses(mlir::OpPassManager &pm,
-                           llvm::ArrayRef<std::string> disabled) {
+                           llvm::ArrayRef<std::string> disabled,
+                           const TargetOptions &target) {
   for (const Entry &e : kPipeline)
     if (!llvm::is_contained(disabled, e.name))
-      pm.addPass(e.create());
+      pm.addPass(e.create(target));
 }
 
 } // namespace kiln

@@ -29,7 +29,7 @@ using namespace mlir;
 
 namespace kiln::cpu::kernels {
 
-int64_t hostLanes() { return hostTarget().vectorBits >= 512 ? 16 : 8; }
+int64_t hostLanes() { return hostTarget().lanes(); }
 
 int64_t hostVectorRegisters() {
   return hostTarget().vectorBits >= 512 ? 32 : 16;

@@ -21,11 +21,20 @@ namespace kiln {
 /// Registers every Kiln pass (for kiln-opt and the pipeline).
 void registerAllKilnPasses();
 
+/// The parameters of the pipeline that depend on the CPU compiled for,
+/// chosen by the backend.
+struct TargetOptions {
+  /// Column panel width nr of packed_mat_mul weights (kiln-pack-weights'
+  /// panel-width): the micro-kernel's vector tile width, two vectors.
+  int64_t panelWidth = 16;
+};
+
 /// Adds the graph optimization pipeline (after shape inference): layout and
 /// fusion passes, each in the order its comment in Pipeline.cpp explains,
 /// except those named in \p disabled.
 void addOptimizationPasses(mlir::OpPassManager &pm,
-                           llvm::ArrayRef<std::string> disabled = {});
+                           llvm::ArrayRef<std::string> disabled = {},
+                           const TargetOptions &target = {});
 
 /// The names of the pipeline's passes, in order ("kiln-fuse-epilogue"...).
 std::vector<llvm::StringRef> optimizationPassNames();

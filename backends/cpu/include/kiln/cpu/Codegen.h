@@ -33,6 +33,9 @@ struct HostTarget {
   std::string features;
   /// Widest vector register in bits (256 with AVX2, 512 with AVX-512).
   unsigned vectorBits = 128;
+
+  /// f32 lanes of the kernels' vectors (8 with AVX2, 16 with AVX-512).
+  int64_t lanes() const { return vectorBits >= 512 ? 16 : 8; }
 };
 /// The CPU code is generated for: the host, detected once, unless
 /// setTargetCpu chose another.
