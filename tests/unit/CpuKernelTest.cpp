@@ -20,6 +20,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <random>
@@ -107,7 +108,7 @@ protected:
 
     cpu::CpuOptions options;
     options.useCache = false;
-    options.threads = 2;
+    options.threads = threads;
     auto jit = cpu::JitModel::create(*compiled, options);
     ASSERT_TRUE(bool(jit)) << llvm::toString(jit.takeError());
     bool found = compiledOp.empty();
@@ -157,6 +158,8 @@ protected:
   int64_t workItems = 0;
   /// Steps of the last check()'s JIT that did not run (elided Concats).
   int elidedSteps = 0;
+  /// Threads of check()'s JIT.
+  unsigned threads = 2;
 };
 
 //===----------------------------------------------------------------------===//
@@ -303,6 +306,31 @@ INSTANTIATE_TEST_SUITE_P(
              std::to_string(p.stride) + "p" + std::to_string(p.pad) + "d" +
              std::to_string(p.dilation) + "g" + std::to_string(p.group);
     });
+
+TEST_F(CpuKernelTest, ConvOnSmallImagesAtAnyChunking) {
+  // On small images a conv's items are channel groups of one band; the
+  // items of one kernel call pack the band once. One call at 1 thread runs
+  // every item; 2 and 3 threads split the items into chunks that start and
+  // end inside a band. The 3x3 conv has several K blocks; both have a last
+  // channel tile with fewer rows than the panel (Cout % 6 != 0).
+  for (unsigned t : {1u, 2u, 3u}) {
+    threads = t;
+    for (auto [c, hw, m, k] : {std::array<int64_t, 4>{512, 7, 202, 1},
+                               std::array<int64_t, 4>{300, 5, 131, 3},
+                               std::array<int64_t, 4>{96, 14, 64, 1}}) {
+      SCOPED_TRACE(testing::Message() << t << " threads, " << c << "->" << m
+                                      << " " << hw << "x" << hw << " k" << k);
+      ModelBuilder b;
+      b.input("x", {1, c, hw, hw}).output("y", {1, m, hw, hw});
+      weight(b, "w", {m, c, k, k});
+      weight(b, "b", {m});
+      auto &conv = b.node("Conv", {"x", "w", "b"}, {"y"});
+      addInts(conv, "pads", {k / 2, k / 2, k / 2, k / 2});
+      check(b, {{1, c, hw, hw}}, "kiln.packed_conv", 1e-3, 1e-3);
+      EXPECT_GT(workItems, 1);
+    }
+  }
+}
 
 TEST_F(CpuKernelTest, ConvBatchNormResidualRelu) {
   // ResNet's block tail: conv -> BN -> add(identity) -> relu.

@@ -10,7 +10,9 @@
 //
 //  - Work item = (image, band of R output rows, group of channel tiles).
 //    A band holds Q = R * OW positions (R chosen so Q is about 128), padded
-//    to Qs, a multiple of the tile width.
+//    to Qs, a multiple of the tile width. Groups exist to give the workers
+//    enough items on small images; the items of one call that share a band
+//    pack it once (one call at 1 thread runs every item).
 //  - K is blocked by whole input channels (about 384 values of k per block).
 //    For each block the item packs its slice of col(X) into a stack buffer
 //    [k][Qs] (at most 256 KB, so it stays in L2): per (c, kh, kw) and
@@ -260,9 +262,20 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
   mk.b = b.create<memref::AllocaOp>(loc, scratchType, b.getI64IntegerAttr(64));
   Packer packer{kb, p, x, mk.b};
 
-  kb.forLoop(begin, end, 1, [&](Value item) {
-    Value grp = kb.rems(item, groups), rest = kb.divs(item, groups);
-    Value band = kb.rems(rest, p.bands), n = kb.divs(rest, p.bands);
+  // The items of [begin, end) that share an (image, band) pack its blocks
+  // once: loop over the (image, band) pairs the range touches, each with
+  // its range of channel groups [g0, g1).
+  Value nb0 = kb.divs(begin, groups);
+  Value nb1 = kb.divs(kb.add(end, groups - 1), groups);
+  kb.forLoop(nb0, nb1, 1, [&](Value nb) {
+    Value first = kb.mul(nb, groups);
+    Value g0 = b.create<arith::SubIOp>(
+        loc, b.create<arith::MaxSIOp>(loc, begin, first).getResult(), first);
+    Value g1 = b.create<arith::SubIOp>(
+        loc,
+        b.create<arith::MinSIOp>(loc, end, kb.add(first, groups)).getResult(),
+        first);
+    Value band = kb.rems(nb, p.bands), n = kb.divs(nb, p.bands);
     Value oh0 = kb.mul(band, p.rows);
     auto bandWith = [&](int64_t rows) {
       int64_t q = rows * p.ow, qs = strideOf(rows);
@@ -304,14 +317,14 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
           }
         };
         v.validCols = p.tileCols;
-        Value t0 = kb.mul(grp, perGroup);
-        Value t1 = b.create<arith::MinUIOp>(loc, kb.add(t0, perGroup),
+        Value t0 = kb.mul(g0, perGroup);
+        Value t1 = b.create<arith::MinUIOp>(loc, kb.mul(g1, perGroup),
                                             kb.idx(fullTiles));
         kb.forLoop(t0, t1, 1, [&](Value ti) { tile(v, ti); });
         if (tailRows) {
           MicroKernel tv = v;
           tv.mr = tailRows;
-          kb.ifThen(kb.cmp(arith::CmpIPredicate::eq, grp, groups - 1),
+          kb.ifThen(kb.cmp(arith::CmpIPredicate::eq, g1, groups),
                     [&] { tile(tv, kb.idx(fullTiles)); });
         }
       });
