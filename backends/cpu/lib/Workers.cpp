@@ -11,6 +11,8 @@
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include <algorithm>
+
 namespace kiln::cpu {
 
 struct Workers::Impl {
@@ -26,6 +28,8 @@ Workers::Workers(unsigned threads)
 Workers::~Workers() = default;
 
 void Workers::run(int64_t n, int64_t grain, ChunkFn fn, void *loop) {
+  int64_t chunks = 2 * static_cast<int64_t>(count);
+  grain = std::max<int64_t>(grain, (n + chunks - 1) / chunks);
   impl->arena.execute([&] {
     tbb::parallel_for(tbb::blocked_range<int64_t>(0, n, grain),
                       [&](const tbb::blocked_range<int64_t> &r) {
