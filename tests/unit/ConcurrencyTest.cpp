@@ -25,11 +25,13 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <functional>
 #include <mutex>
 #include <random>
+#include <sys/resource.h>
 #include <thread>
 #include <unistd.h>
 
@@ -272,6 +274,40 @@ TEST_F(ConcurrencyTest, JitModelSingleWorker) {
   auto jit = cpu::JitModel::create(*module, options);
   ASSERT_TRUE(bool(jit)) << llvm::toString(jit.takeError());
   hammer([&](const std::vector<Tensor> &in) { return (*jit)->run(in); });
+}
+
+/// CPU time this process used, user and system, in seconds.
+double processCpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  auto seconds = [](const timeval &t) { return t.tv_sec + t.tv_usec * 1e-6; };
+  return seconds(u.ru_utime) + seconds(u.ru_stime);
+}
+
+TEST_F(ConcurrencyTest, IdleWorkersDoNotBurnCpu) {
+  // Between runs (a server waiting for requests) the worker threads must
+  // sleep, not spin: the process's CPU time over a pause after a run stays
+  // a small fraction of the pause (not a timing assertion: a spinning
+  // worker would use the whole pause on a core).
+  auto module = import(model());
+  ASSERT_TRUE(module);
+  cpu::CpuOptions options;
+  options.useCache = false;
+  options.threads = 2;
+  auto jit = cpu::JitModel::create(*module, options);
+  ASSERT_TRUE(bool(jit)) << llvm::toString(jit.takeError());
+  std::vector<Tensor> in = inputSets()[0];
+  constexpr double kPause = 0.3;
+  for (int pause = 0; pause < 3; ++pause) {
+    for (int r = 0; r < 20; ++r)
+      ASSERT_TRUE(bool((*jit)->run(in)));
+    double before = processCpuSeconds();
+    std::this_thread::sleep_for(std::chrono::duration<double>(kPause));
+    double used = processCpuSeconds() - before;
+    EXPECT_LT(used, 0.1 * kPause)
+        << "pause " << pause << ": " << used * 1e3 << " ms of CPU in "
+        << kPause * 1e3 << " ms of sleep";
+  }
 }
 
 TEST_F(ConcurrencyTest, JitResultsOutliveLaterRuns) {
