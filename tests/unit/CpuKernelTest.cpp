@@ -196,6 +196,34 @@ TEST_F(CpuKernelTest, MatMulBatchedAndVector) {
   }
 }
 
+TEST_F(CpuKernelTest, MatMulOfTwoActivations) {
+  // Attention's products: B is an input, read in place (masked past N in
+  // the last panel), batch dims broadcast either way; row tails (M % 12),
+  // column tails (N % 32) and N below one vector.
+  struct Case {
+    std::vector<int64_t> a, b, y;
+  };
+  const Case cases[] = {
+      {{13, 7}, {7, 5}, {13, 5}},
+      {{1, 1}, {1, 1}, {1, 1}},
+      {{2, 3, 25, 64}, {2, 3, 64, 37}, {2, 3, 25, 37}},
+      {{2, 1, 17, 9}, {3, 9, 33}, {2, 3, 17, 33}},
+      {{1, 4, 12, 31}, {4, 1, 31, 64}, {4, 4, 12, 64}},
+      {{3, 197, 64}, {3, 64, 197}, {3, 197, 197}},
+  };
+  for (const Case &c : cases) {
+    SCOPED_TRACE(testing::Message() << "A rank " << c.a.size() << ", B rank "
+                                    << c.b.size() << ", N " << c.y.back());
+    for (unsigned t : {1u, 2u}) {
+      threads = t;
+      ModelBuilder b;
+      b.input("a", c.a).input("b", c.b).output("y", c.y);
+      b.node("MatMul", {"a", "b"}, {"y"});
+      check(b, {c.a, c.b}, "kiln.mat_mul", 1e-4, 1e-4);
+    }
+  }
+}
+
 TEST_F(CpuKernelTest, MatMulBiasResidualActivation) {
   ModelBuilder b;
   b.input("a", {13, 40}).input("r", {13, 70}).output("y", {13, 70});

@@ -61,6 +61,8 @@ const Entry kEntries[] = {
      weightedMacs<1>},
     {[](Operation *op) { return isa<MaxPoolOp, AveragePoolOp>(op); },
      kernels::canEmitPool, kernels::emitPool, kernels::estimatePoolTaps},
+    {[](Operation *op) { return isa<MatMulOp>(op); }, kernels::canEmitMatMul,
+     kernels::emitMatMul, kernels::estimateMatMulMacs},
 };
 
 const Entry *find(Operation *op) {

@@ -363,9 +363,12 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
   auto step = [&](Value k, SmallVector<Value> &acc) {
     SmallVector<Value> bv;
     Value bRow = kb.add(bBase, kb.mul(k, bK));
-    for (int64_t j = 0; j < nvUsed; ++j)
-      bv.push_back(
-          b.create<vector::LoadOp>(loc, vt, this->b, kb.add(bRow, j * lanes)));
+    for (int64_t j = 0; j < nvUsed; ++j) {
+      Value at = kb.add(bRow, j * lanes);
+      bv.push_back(maskB && valid(j) < lanes
+                       ? kb.load(this->b, at, lanes, valid(j))
+                       : b.create<vector::LoadOp>(loc, vt, this->b, at));
+    }
     Value aCol = kb.add(aBase, kb.mul(k, aK));
     for (int64_t r = 0; r < mr; ++r) {
       Value s = b.create<memref::LoadOp>(loc, a, kb.add(aCol, r * aRow));

@@ -124,6 +124,10 @@ struct MicroKernel {
   Epilogue epilogue;
   /// k-loop unroll factor.
   int64_t unroll = 4;
+  /// B's vectors past validCols are loaded with masks (B read in place,
+  /// where a full vector could leave the buffer), not in full (a packed,
+  /// zero-padded panel).
+  bool maskB = false;
 
   void emit(KB &kb, mlir::Value aBase, mlir::Value bBase, mlir::Value cBase,
             mlir::Value biasBase, mlir::Value accumulate = {},
@@ -144,6 +148,10 @@ mlir::FailureOr<int64_t>
 emitDepthwiseConv(mlir::OpBuilder &b, mlir::Operation *op,
                   mlir::ValueRange operands, mlir::ValueRange results,
                   mlir::Value begin, mlir::Value end, const EpilogueTail &tail);
+mlir::FailureOr<int64_t> emitMatMul(mlir::OpBuilder &b, mlir::Operation *op,
+                                    mlir::ValueRange operands,
+                                    mlir::ValueRange results, mlir::Value begin,
+                                    mlir::Value end, const EpilogueTail &tail);
 mlir::FailureOr<int64_t> emitPool(mlir::OpBuilder &b, mlir::Operation *op,
                                   mlir::ValueRange operands,
                                   mlir::ValueRange results, mlir::Value begin,
@@ -154,6 +162,10 @@ bool canEmitPackedMatMul(mlir::Operation *op);
 bool canEmitPackedConv(mlir::Operation *op);
 bool canEmitDepthwiseConv(mlir::Operation *op);
 bool canEmitPool(mlir::Operation *op);
+bool canEmitMatMul(mlir::Operation *op);
+
+/// Multiply-accumulates of the matrix product kernel for \p op.
+int64_t estimateMatMulMacs(mlir::Operation *op);
 
 /// Window taps (compares or adds) of the pool kernel for \p op.
 int64_t estimatePoolTaps(mlir::Operation *op);
