@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/Codegen.h"
+#include "kiln/cpu/CollapseLoops.h"
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -200,17 +201,20 @@ llvm::Error lowerKernelsToLLVMDialect(ModuleOp kernels) {
   });
 
   // 1. Tensors to loops over buffers.
-  PassManager pm(ctx);
   {
-    OpPassManager &fpm = pm.nest<func::FuncOp>();
+    PassManager fusion(ctx);
+    OpPassManager &fpm = fusion.nest<func::FuncOp>();
     fpm.addPass(createConvertElementwiseToLinalgPass());
     fpm.addPass(createLinalgElementwiseOpFusionPass());
     // No CSE before bufferization: it would merge the identical
     // tensor.empty inits of two results, and empty-tensor elimination would
     // then compute both into one buffer.
     fpm.addPass(createCanonicalizerPass());
+    if (failed(fusion.run(kernels)))
+      return loweringError("fusing loops", node, diagnostics);
   }
-  pm.addPass(bufferization::createEmptyTensorEliminationPass());
+  PassManager bufferize(ctx);
+  bufferize.addPass(bufferization::createEmptyTensorEliminationPass());
   bufferization::OneShotBufferizationOptions bopts;
   bopts.bufferizeFunctionBoundaries = false;
   bopts.setFunctionBoundaryTypeConversion(
@@ -219,9 +223,12 @@ llvm::Error lowerKernelsToLLVMDialect(ModuleOp kernels) {
     b.create<linalg::CopyOp>(loc, from, to);
     return success();
   };
-  pm.addPass(bufferization::createOneShotBufferizePass(bopts));
+  bufferize.addPass(bufferization::createOneShotBufferizePass(bopts));
   bufferization::BufferDeallocationPipelineOptions dopts;
-  bufferization::buildBufferDeallocationPipeline(pm, dopts);
+  bufferization::buildBufferDeallocationPipeline(bufferize, dopts);
+  if (failed(bufferize.run(kernels)) || failed(collapseParallelLoops(kernels)))
+    return loweringError("bufferization", node, diagnostics);
+  PassManager pm(ctx);
   {
     OpPassManager &fpm = pm.nest<func::FuncOp>();
     fpm.addPass(createCSEPass());
