@@ -50,8 +50,9 @@ llvm::Error prepareGraph(ModuleOp graph, bool optimize,
   pm.addPass(createInferShapes());
   if (optimize) {
     // GEMM panels two vectors wide: a 12 x 2-vector register tile with
-    // AVX-512 (1 B load per 12 FMAs was 1 per 6: 8 BERT-base FFNs with cold
-    // weights went from 138 to 191 GFLOP/s), 6 x 2 with AVX2.
+    // AVX-512 (13 loads per 12 FMAs at one vector became 14 per 24: 8
+    // BERT-base FFNs with cold weights went from 138 to 191 GFLOP/s), 6 x 2
+    // with AVX2.
     TargetOptions target;
     target.panelWidth = 2 * hostTarget().lanes();
     addOptimizationPasses(pm, disabled, target);
