@@ -159,6 +159,23 @@ protected:
     return module;
   }
 
+  /// model() compiled by the JIT for \p threads threads (null on an error,
+  /// reported as a test failure). The module stays alive with the test.
+  std::unique_ptr<cpu::JitModel> jitOf(unsigned threads) {
+    modules.push_back(import(model()));
+    if (!modules.back())
+      return nullptr;
+    cpu::CpuOptions options;
+    options.useCache = false;
+    options.threads = threads;
+    auto jit = cpu::JitModel::create(*modules.back(), options);
+    if (!jit) {
+      ADD_FAILURE() << llvm::toString(jit.takeError());
+      return nullptr;
+    }
+    return std::move(*jit);
+  }
+
   /// kThreads different inputs of the model's one input.
   std::vector<std::vector<Tensor>> inputSets() {
     std::vector<std::vector<Tensor>> sets;
@@ -236,6 +253,7 @@ protected:
   mlir::MLIRContext ctx;
   std::string errors, path;
   llvm::SmallString<128> dir;
+  std::vector<mlir::OwningOpRef<mlir::ModuleOp>> modules;
 };
 
 TEST_F(ConcurrencyTest, Interpreter) {
@@ -247,33 +265,23 @@ TEST_F(ConcurrencyTest, Interpreter) {
 }
 
 TEST_F(ConcurrencyTest, JitModel) {
-  auto module = import(model());
-  ASSERT_TRUE(module);
-  cpu::CpuOptions options;
-  options.useCache = false;
-  options.threads = 2; // kernels split across workers, from every caller
-  auto jit = cpu::JitModel::create(*module, options);
-  ASSERT_TRUE(bool(jit)) << llvm::toString(jit.takeError());
+  auto jit = jitOf(2); // kernels split across workers, from every caller
+  ASSERT_TRUE(jit);
   unsigned compiled = 0, reference = 0;
-  for (const cpu::PlanStep &s : (*jit)->getPlan().steps)
+  for (const cpu::PlanStep &s : jit->getPlan().steps)
     ++(s.kind == cpu::PlanStep::Kind::Compiled ? compiled : reference);
   EXPECT_GE(compiled, 2u);
   EXPECT_GE(reference, 1u);
-  hammer([&](const std::vector<Tensor> &in) { return (*jit)->run(in); });
+  hammer([&](const std::vector<Tensor> &in) { return jit->run(in); });
   // One set of intermediate buffers per run in flight, never one per run.
-  EXPECT_LE((*jit)->getExecutor().bufferSets(), size_t(kThreads));
+  EXPECT_LE(jit->getExecutor().bufferSets(), size_t(kThreads));
 }
 
 TEST_F(ConcurrencyTest, JitModelSingleWorker) {
   // The path without oneTBB: every caller runs the kernels on its thread.
-  auto module = import(model());
-  ASSERT_TRUE(module);
-  cpu::CpuOptions options;
-  options.useCache = false;
-  options.threads = 1;
-  auto jit = cpu::JitModel::create(*module, options);
-  ASSERT_TRUE(bool(jit)) << llvm::toString(jit.takeError());
-  hammer([&](const std::vector<Tensor> &in) { return (*jit)->run(in); });
+  auto jit = jitOf(1);
+  ASSERT_TRUE(jit);
+  hammer([&](const std::vector<Tensor> &in) { return jit->run(in); });
 }
 
 /// CPU time this process used, user and system, in seconds.
@@ -289,18 +297,13 @@ TEST_F(ConcurrencyTest, IdleWorkersDoNotBurnCpu) {
   // sleep, not spin: the process's CPU time over a pause after a run stays
   // a small fraction of the pause (not a timing assertion: a spinning
   // worker would use the whole pause on a core).
-  auto module = import(model());
-  ASSERT_TRUE(module);
-  cpu::CpuOptions options;
-  options.useCache = false;
-  options.threads = 2;
-  auto jit = cpu::JitModel::create(*module, options);
-  ASSERT_TRUE(bool(jit)) << llvm::toString(jit.takeError());
+  auto jit = jitOf(2);
+  ASSERT_TRUE(jit);
   std::vector<Tensor> in = inputSets()[0];
   constexpr double kPause = 0.3;
   for (int pause = 0; pause < 3; ++pause) {
     for (int r = 0; r < 20; ++r)
-      ASSERT_TRUE(bool((*jit)->run(in)));
+      ASSERT_TRUE(bool(jit->run(in)));
     double before = processCpuSeconds();
     std::this_thread::sleep_for(std::chrono::duration<double>(kPause));
     double used = processCpuSeconds() - before;
