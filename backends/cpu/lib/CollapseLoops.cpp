@@ -51,8 +51,9 @@ static bool contiguousIn(Value operand, AffineMap map,
 }
 
 /// Whether \p map reads the loop dims of \p run as consecutive results in
-/// order, or reads none of them. (linalg::areDimSequencesPreserved accepts
-/// (d0, d1) -> (0, d1) for the run [d0, d1], which cannot be merged.)
+/// order, or reads none of them. (With linalg::areDimSequencesPreserved
+/// in its place, Gemm's 1xN C, read (d0, d1) -> (0, d1), had its run
+/// [d0, d1] merged: the conformance run caught it.)
 static bool keepsTogether(AffineMap map, const ReassociationIndices &run) {
   SmallVector<int64_t> at;
   for (unsigned r = 0; r < map.getNumResults(); ++r) {
