@@ -26,14 +26,6 @@ using namespace mlir;
 
 namespace kiln::cpu::kernels {
 
-/// Rows of the register tile for \p nv vectors per row: every accumulator,
-/// the nv B vectors and one broadcast must fit in the vector registers.
-static int64_t tileRows(int64_t nv) {
-  int64_t regs = hostVectorRegisters();
-  int64_t rows = (regs - nv - 1) / nv;
-  return std::max<int64_t>(1, std::min<int64_t>(rows, regs >= 32 ? 12 : 8));
-}
-
 bool canEmitPackedMatMul(Operation *op) {
   auto mm = cast<PackedMatMulOp>(op);
   auto a = cast<RankedTensorType>(mm.getA().getType());
@@ -60,7 +52,7 @@ FailureOr<int64_t> emitPackedMatMul(OpBuilder &b, Operation *op,
   MicroKernel mk;
   mk.nv = nr / lanes;
   mk.lanes = lanes;
-  mk.mr = tileRows(mk.nv);
+  mk.mr = gemmTileRows(mk.nv);
   mk.kc = k;
   mk.a = operandBuffer(b, op, operands, 0);
   mk.b = operandBuffer(b, op, operands, 1);
@@ -83,42 +75,19 @@ FailureOr<int64_t> emitPackedMatMul(OpBuilder &b, Operation *op,
   if (m == 0 || k == 0)
     return failure(); // nothing to compute with; the reference handles it
 
-  int64_t tiles = (m + mr - 1) / mr, fullTiles = m / mr, tailRows = m % mr;
-  // G row tiles per group: their A rows in about 96 KB of L2, and enough
-  // items for the workers.
-  int64_t group = std::max<int64_t>(1, (96 * 1024) / (mr * k * 4));
-  group = std::min(group, tiles);
-  int64_t groups = (tiles + group - 1) / group;
-  while (groups * panels < 8 && group > 1) {
-    group = (group + 1) / 2;
-    groups = (tiles + group - 1) / group;
-  }
-  int64_t items = groups * panels;
+  RowGroups rows(m, k, mr, panels);
+  int64_t items = rows.groups * panels;
   int64_t tailCols = n - (panels - 1) * nr;
 
   auto body = [&](Value item) {
     Value g = kb.divs(item, panels), p = kb.rems(item, panels);
-    Value t0 = kb.mul(g, group);
-    Value t1 =
-        b.create<arith::MinUIOp>(loc, kb.add(t0, group), kb.idx(fullTiles));
     auto tilesWith = [&](int64_t cols) {
       MicroKernel v = mk;
       v.validCols = cols;
       Value bBase = kb.mul(p, k * nr), colBase = kb.mul(p, nr);
-      kb.forLoop(t0, t1, 1, [&](Value t) {
-        Value i0 = kb.mul(t, mr);
-        v.emit(kb, kb.mul(i0, k), bBase, kb.add(kb.mul(i0, n), colBase),
-               colBase);
+      rows.emit(kb, v, g, bBase, colBase, [&](Value i0) {
+        return std::make_pair(kb.mul(i0, k), kb.add(kb.mul(i0, n), colBase));
       });
-      if (tailRows) {
-        MicroKernel tv = v;
-        tv.mr = tailRows;
-        kb.ifThen(kb.cmp(arith::CmpIPredicate::eq, g, groups - 1), [&] {
-          int64_t i0 = fullTiles * mr;
-          tv.emit(kb, kb.idx(i0 * k), bBase, kb.add(kb.idx(i0 * n), colBase),
-                  colBase);
-        });
-      }
     };
     if (tailCols == nr)
       tilesWith(nr);

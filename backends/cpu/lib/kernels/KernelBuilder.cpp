@@ -35,6 +35,44 @@ int64_t hostVectorRegisters() {
   return hostTarget().vectorBits >= 512 ? 32 : 16;
 }
 
+int64_t gemmTileRows(int64_t nv) {
+  int64_t regs = hostVectorRegisters();
+  int64_t rows = (regs - nv - 1) / nv;
+  return std::max<int64_t>(1, std::min<int64_t>(rows, regs >= 32 ? 12 : 8));
+}
+
+RowGroups::RowGroups(int64_t m, int64_t k, int64_t mr, int64_t itemsPerGroup)
+    : mr(mr), fullTiles(m / mr), tailRows(m % mr) {
+  int64_t tiles = (m + mr - 1) / mr;
+  group = std::min(tiles, std::max<int64_t>(1, (96 * 1024) / (mr * k * 4)));
+  groups = (tiles + group - 1) / group;
+  while (groups * itemsPerGroup < 8 && group > 1) {
+    group = (group + 1) / 2;
+    groups = (tiles + group - 1) / group;
+  }
+  group = (tiles + groups - 1) / groups;
+}
+
+void RowGroups::emit(
+    KB &kb, const MicroKernel &mk, Value g, Value bBase, Value biasBase,
+    const std::function<std::pair<Value, Value>(Value)> &at) const {
+  Value t0 = kb.mul(g, group);
+  Value t1 =
+      kb.b.create<arith::MinUIOp>(kb.loc, kb.add(t0, group), kb.idx(fullTiles));
+  kb.forLoop(t0, t1, 1, [&](Value t) {
+    auto [a, c] = at(kb.mul(t, mr));
+    mk.emit(kb, a, bBase, c, biasBase);
+  });
+  if (!tailRows)
+    return;
+  MicroKernel tail = mk;
+  tail.mr = tailRows;
+  kb.ifThen(kb.cmp(arith::CmpIPredicate::eq, g, groups - 1), [&] {
+    auto [a, c] = at(kb.idx(fullTiles * mr));
+    tail.emit(kb, a, bBase, c, biasBase);
+  });
+}
+
 //===----------------------------------------------------------------------===//
 // KB
 //===----------------------------------------------------------------------===//

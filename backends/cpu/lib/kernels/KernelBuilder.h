@@ -134,6 +134,29 @@ struct MicroKernel {
             mlir::Value finish = {}) const;
 };
 
+/// Rows mr of a GEMM register tile with \p nv vectors per row: every
+/// accumulator, the nv B vectors and one broadcast fit in the vector
+/// registers (12 rows at most with 32 registers, 8 with 16).
+int64_t gemmTileRows(int64_t nv);
+
+/// The row tiles of a GEMM-shaped kernel (M rows of A, each K long), in
+/// groups of tiles whose A rows stay in about 96 KB of L2, split further
+/// until the groups times \p itemsPerGroup make at least 8 work items, and
+/// balanced.
+struct RowGroups {
+  int64_t mr, fullTiles, tailRows, group, groups;
+
+  RowGroups(int64_t m, int64_t k, int64_t mr, int64_t itemsPerGroup);
+  /// Emits \p mk on the row tiles of group \p g: its full tiles, and in
+  /// the last group the tile of the M % mr last rows. \p at(i0) gives the
+  /// A and C bases of the tile whose first row is i0.
+  void
+  emit(KB &kb, const MicroKernel &mk, mlir::Value g, mlir::Value bBase,
+       mlir::Value biasBase,
+       const std::function<std::pair<mlir::Value, mlir::Value>(mlir::Value)>
+           &at) const;
+};
+
 /// The kernel emitters of each family (signature of emitDirectKernel).
 mlir::FailureOr<int64_t>
 emitPackedMatMul(mlir::OpBuilder &b, mlir::Operation *op,

@@ -97,8 +97,7 @@ FailureOr<int64_t> emitMatMul(OpBuilder &b, Operation *op, ValueRange operands,
   MicroKernel mk;
   mk.lanes = lanes;
   mk.nv = 2;
-  mk.mr = std::max<int64_t>(
-      1, std::min<int64_t>((hostVectorRegisters() - mk.nv - 1) / mk.nv, 12));
+  mk.mr = gemmTileRows(mk.nv);
   mk.kc = k;
   mk.a = operandBuffer(b, op, operands, 0);
   mk.b = operandBuffer(b, op, operands, 1);
@@ -113,11 +112,8 @@ FailureOr<int64_t> emitMatMul(OpBuilder &b, Operation *op, ValueRange operands,
   int64_t mr = mk.mr, nr = mk.nv * lanes;
 
   int64_t panels = (n + nr - 1) / nr, tailCols = n - (panels - 1) * nr;
-  int64_t tiles = (m + mr - 1) / mr, fullTiles = m / mr, tailRows = m % mr;
-  int64_t group = std::max<int64_t>(1, (96 * 1024) / (mr * k * 4));
-  group = std::min(group, tiles);
-  int64_t groups = (tiles + group - 1) / group;
-  group = (tiles + groups - 1) / groups;
+  RowGroups rows(m, k, mr, p.batch * panels);
+  int64_t groups = rows.groups;
   int64_t items = p.batch * groups * panels;
 
   kb.forLoop(begin, end, 1, [&](Value item) {
@@ -136,24 +132,11 @@ FailureOr<int64_t> emitMatMul(OpBuilder &b, Operation *op, ValueRange operands,
     Value aBase0 = kb.mul(aMat, m * k), col = kb.mul(pnl, nr);
     Value bBase = kb.add(kb.mul(bMat, k * n), col);
     Value cBase0 = kb.add(kb.mul(mat, m * n), col);
-    Value t0 = kb.mul(g, group);
-    Value t1 =
-        b.create<arith::MinUIOp>(loc, kb.add(t0, group), kb.idx(fullTiles));
     auto tilesWith = [&](const MicroKernel &v) {
-      kb.forLoop(t0, t1, 1, [&](Value t) {
-        Value i0 = kb.mul(t, mr);
-        v.emit(kb, kb.add(aBase0, kb.mul(i0, k)), bBase,
-               kb.add(cBase0, kb.mul(i0, n)), col);
+      rows.emit(kb, v, g, bBase, col, [&](Value i0) {
+        return std::make_pair(kb.add(aBase0, kb.mul(i0, k)),
+                              kb.add(cBase0, kb.mul(i0, n)));
       });
-      if (tailRows) {
-        MicroKernel tv = v;
-        tv.mr = tailRows;
-        kb.ifThen(kb.cmp(arith::CmpIPredicate::eq, g, groups - 1), [&] {
-          int64_t i0 = fullTiles * mr;
-          tv.emit(kb, kb.add(aBase0, i0 * k), bBase, kb.add(cBase0, i0 * n),
-                  col);
-        });
-      }
     };
     MicroKernel full = mk;
     full.validCols = nr;
