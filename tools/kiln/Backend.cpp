@@ -5,6 +5,7 @@
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 
 #include <cstdlib>
@@ -59,6 +60,12 @@ public:
     d += ", " + std::to_string(threads) + " thread" + (threads == 1 ? "" : "s");
     if (s.compiledSteps)
       d += s.cacheHit ? ", from cache" : ", compiled";
+    const cpu::Executor &e = jit->getExecutor();
+    if (e.unsharedBytes())
+      d += llvm::formatv(", intermediates {0:f1} MiB, {1:f1} MiB unshared",
+                         e.arenaBytes() / 1048576.0,
+                         e.unsharedBytes() / 1048576.0)
+               .str();
     return d + ")";
   }
   std::string prepareLabel() const override { return "compile"; }

@@ -93,10 +93,8 @@ std::string cPrefixFor(llvm::StringRef name) {
 // Memory plan
 //===----------------------------------------------------------------------===//
 
-ScratchPlan planScratch(const Plan &plan) {
+ArenaLayout planScratch(const Plan &plan) {
   size_t n = plan.slots.size();
-  ScratchPlan result;
-  result.offsets.assign(n, -1);
   std::vector<bool> external(n, false);
   for (int s : plan.inputSlots)
     external[s] = true;
@@ -107,14 +105,17 @@ ScratchPlan planScratch(const Plan &plan) {
     external[s] =
         external[s] || plan.slots[s].isConstant || !plan.slots[s].isStatic;
 
-  // 1. Live range of each arena slot: [first step touching it, last step].
-  std::vector<int> first(n, -1), last(n, -1);
+  // Each arena slot lives from the first step touching it to the last (the
+  // AOT driver runs reference steps in the scratch arena too).
+  std::vector<BufferLife> lives(n);
   auto touch = [&](int s, int step) {
     if (s < 0 || external[s])
       return;
-    if (first[s] < 0)
-      first[s] = step;
-    last[s] = step;
+    if (lives[s].first < 0) {
+      lives[s].first = step;
+      lives[s].bytes = slotBytes(plan.slots[s]);
+    }
+    lives[s].last = step;
   };
   for (auto [i, step] : llvm::enumerate(plan.steps)) {
     if (step.kind == PlanStep::Kind::Compiled) {
@@ -127,45 +128,7 @@ ScratchPlan planScratch(const Plan &plan) {
         touch(s, i);
     }
   }
-
-  // 2. Largest first, each at the lowest offset clear of every placed slot
-  // whose range overlaps its own.
-  struct Item {
-    int slot;
-    uint64_t bytes;
-  };
-  std::vector<Item> items;
-  for (size_t s = 0; s < n; ++s)
-    if (first[s] >= 0) {
-      uint64_t bytes = alignUp(slotBytes(plan.slots[s]), kScratchAlign);
-      items.push_back({static_cast<int>(s), bytes});
-      result.unsharedSize += bytes;
-    }
-  std::stable_sort(items.begin(), items.end(),
-                   [&](const Item &a, const Item &b) {
-                     return a.bytes != b.bytes ? a.bytes > b.bytes
-                                               : first[a.slot] < first[b.slot];
-                   });
-  std::vector<Item> placed;
-  std::vector<std::pair<uint64_t, uint64_t>> busy; // [offset, end)
-  for (const Item &item : items) {
-    busy.clear();
-    for (const Item &p : placed)
-      if (first[p.slot] <= last[item.slot] && first[item.slot] <= last[p.slot])
-        busy.push_back({static_cast<uint64_t>(result.offsets[p.slot]),
-                        result.offsets[p.slot] + p.bytes});
-    std::sort(busy.begin(), busy.end());
-    uint64_t offset = 0;
-    for (auto [begin, end] : busy) {
-      if (offset + item.bytes <= begin)
-        break;
-      offset = std::max(offset, end);
-    }
-    result.offsets[item.slot] = static_cast<int64_t>(offset);
-    result.size = std::max(result.size, offset + item.bytes);
-    placed.push_back(item);
-  }
-  return result;
+  return packArena(lives);
 }
 
 //===----------------------------------------------------------------------===//
@@ -179,7 +142,7 @@ static WeightsLayout layoutWeights(const Plan &plan) {
     const PlanSlot &slot = plan.slots[s];
     if (!slot.isConstant || w.offsets[s] >= 0)
       return;
-    w.blob.resize(alignUp(w.blob.size(), kScratchAlign), '\0');
+    w.blob.resize(alignUp(w.blob.size(), kArenaAlign), '\0');
     w.offsets[s] = static_cast<int64_t>(w.blob.size());
     w.blob.append(static_cast<const char *>(slot.constant.raw()),
                   slot.constant.byteSize());
@@ -194,7 +157,7 @@ static WeightsLayout layoutWeights(const Plan &plan) {
   }
   for (int s : plan.outputSlots)
     add(s);
-  w.blob.resize(alignUp(w.blob.size(), kScratchAlign), '\0');
+  w.blob.resize(alignUp(w.blob.size(), kArenaAlign), '\0');
   return w;
 }
 

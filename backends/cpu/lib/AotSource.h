@@ -57,7 +57,7 @@ struct LibraryDesc {
   const Plan *plan;
   std::string name, prefix, macro;
   std::string modelPath;
-  ScratchPlan scratch;
+  ArenaLayout scratch;
   WeightsLayout weights;
   uint64_t checksum = 0;
   bool weightsFile = false;

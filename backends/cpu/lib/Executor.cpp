@@ -2,12 +2,14 @@
 #include "kiln/cpu/Executor.h"
 
 #include "ConcatViews.h"
+#include "JitArena.h"
 #include "RunStatePool.h"
 #include "Workers.h"
 
 #include "llvm/Support/FormatVariadic.h"
 
 #include <chrono>
+#include <cstdlib>
 
 namespace kiln::cpu {
 
@@ -15,16 +17,43 @@ static llvm::Error makeError(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
 }
 
+namespace {
+/// One run's intermediates: an arena and a tensor per slot viewing its part
+/// (invalid for slots outside the arena), made on a run's first use.
+struct RunBuffers {
+  std::shared_ptr<void> arena;
+  std::vector<Tensor> slots;
+};
+} // namespace
+
 struct Executor::Impl {
   const Plan &plan;
   std::vector<KernelFn> kernels;
   Workers workers;
-  /// Buffers of intermediate slots, one set per run in flight (each set
-  /// indexed by slot, invalid for the others).
-  RunStatePool<std::vector<Tensor>> buffers;
+  /// One set of buffers per run in flight.
+  RunStatePool<RunBuffers> buffers;
   std::vector<bool> isOutput;
   /// Slots computed inside other slots' buffers, and Concats elided.
   SlotViews views;
+  /// Where each intermediate lives in a run's arena.
+  ArenaLayout arena;
+
+  /// Makes \p run's arena and views when it has none.
+  void prepare(RunBuffers &run) const {
+    if (run.arena)
+      return;
+    size_t bytes = std::max<uint64_t>(arena.size, kArenaAlign);
+    void *block = std::aligned_alloc(kArenaAlign, bytes);
+    if (!block)
+      throw std::bad_alloc();
+    run.arena = std::shared_ptr<void>(block, std::free);
+    run.slots.resize(plan.slots.size());
+    for (size_t s = 0; s < plan.slots.size(); ++s)
+      if (arena.offsets[s] >= 0)
+        run.slots[s] = Tensor::view(
+            plan.slots[s].dtype, plan.slots[s].shape,
+            static_cast<char *>(block) + arena.offsets[s], run.arena);
+  }
 
   Impl(const Plan &plan, std::vector<KernelFn> kernels, unsigned threads)
       : plan(plan), kernels(std::move(kernels)), workers(threads) {}
@@ -39,6 +68,7 @@ Executor::Executor(const Plan &plan, std::vector<KernelFn> kernels,
   for (int s : plan.inputSlots)
     impl->isOutput[s] = true; // never allocated here either
   impl->views = planConcatViews(plan, impl->isOutput);
+  impl->arena = planJitArena(plan, impl->isOutput, impl->views);
 }
 
 Executor::~Executor() = default;
@@ -51,13 +81,17 @@ bool Executor::isElided(size_t step) const {
 
 size_t Executor::bufferSets() const { return impl->buffers.size(); }
 
-/// True when the bytes of \p t and \p buffer overlap.
-static bool sharesBytes(const Tensor &t, const Tensor &buffer) {
-  if (!t.byteSize() || !buffer.byteSize())
+uint64_t Executor::arenaBytes() const { return impl->arena.size; }
+
+uint64_t Executor::unsharedBytes() const { return impl->arena.unsharedSize; }
+
+/// True when the bytes of \p t and [block, block + size) overlap.
+static bool sharesBytes(const Tensor &t, const void *block, uint64_t size) {
+  if (!t.byteSize() || !size)
     return false;
   auto *a = static_cast<const char *>(t.raw());
-  auto *b = static_cast<const char *>(buffer.raw());
-  return a < b + buffer.byteSize() && b < a + t.byteSize();
+  auto *b = static_cast<const char *>(block);
+  return a < b + size && b < a + t.byteSize();
 }
 
 llvm::Expected<std::vector<Tensor>>
@@ -73,8 +107,15 @@ Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
     slots[plan.inputSlots[i]] = inputs[i];
   // This run's intermediate buffers: no other run writes them meanwhile.
   auto lease = impl->buffers.acquire();
-  std::vector<Tensor> &buffers = *lease;
-  buffers.resize(plan.slots.size());
+  try {
+    impl->prepare(*lease);
+  } catch (const std::bad_alloc &) {
+    return makeError(llvm::formatv("out of memory for the intermediates "
+                                   "({0} bytes)",
+                                   impl->arena.size)
+                         .str());
+  }
+  std::vector<Tensor> &buffers = lease->slots;
 
   /// True when \p t is an allocated tensor of \p slot's type.
   auto holds = [](const Tensor &t, const PlanSlot &slot) {
@@ -83,38 +124,15 @@ Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
     return t.valid() && t.numElements() == n && (t.raw() || n == 0) &&
            t.dtype() == slot.dtype && t.shape() == slot.shape;
   };
-  /// Slot \p s's own buffer in this run's set, allocated on first use.
-  auto ownBuffer = [&](int s) -> Tensor & {
-    const PlanSlot &slot = plan.slots[s];
-    Tensor &buf = buffers[s];
-    if (!holds(buf, slot))
-      buf = Tensor::uninitialized(slot.dtype, slot.shape);
-    return buf;
-  };
   const SlotViews &views = impl->views;
-  /// The buffer a compiled step writes into (whole: not zero-filled first).
+  /// The buffer a compiled step writes into (whole: not zero-filled first):
+  /// a fresh tensor for a graph output, else its part of the arena.
   auto resultBuffer = [&](int s) -> Tensor & {
     const PlanSlot &slot = plan.slots[s];
-    if (holds(slots[s], slot))
-      return slots[s];
-    if (impl->isOutput[s]) {
-      slots[s] = Tensor::uninitialized(slot.dtype, slot.shape);
-      return slots[s];
-    }
-    if (!views.isView(s)) {
-      slots[s] = ownBuffer(s);
-      return slots[s];
-    }
-    // Its bytes in its root's buffer (never a view itself), which the view
-    // keeps alive; made once per buffer set.
-    Tensor &view = buffers[s];
-    if (!holds(view, slot)) {
-      auto root = std::make_shared<Tensor>(ownBuffer(views.root[s]));
-      view = Tensor::view(
-          slot.dtype, slot.shape,
-          static_cast<char *>(root->raw()) + views.byteOffset[s], root);
-    }
-    slots[s] = view;
+    if (!holds(slots[s], slot))
+      slots[s] = impl->isOutput[s] || !buffers[s].valid()
+                     ? Tensor::uninitialized(slot.dtype, slot.shape)
+                     : buffers[s];
     return slots[s];
   };
 
@@ -199,11 +217,8 @@ Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
   std::vector<Tensor> results;
   for (int s : plan.outputSlots) {
     Tensor result = slots[s];
-    for (const Tensor &buf : buffers)
-      if (sharesBytes(result, buf)) {
-        result = result.clone();
-        break;
-      }
+    if (sharesBytes(result, lease->arena.get(), impl->arena.size))
+      result = result.clone();
     results.push_back(std::move(result));
   }
   return results;

@@ -28,6 +28,7 @@
 #ifndef KILN_CPU_AOT_H
 #define KILN_CPU_AOT_H
 
+#include "kiln/cpu/Arena.h"
 #include "kiln/cpu/Plan.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -84,25 +85,10 @@ struct AotResult {
   uint64_t unsharedScratchBytes = 0;
 };
 
-/// Where each intermediate slot of a plan lives in the scratch arena.
-struct ScratchPlan {
-  /// Byte offset per slot; -1 for slots outside the arena (inputs,
-  /// outputs, constants, slots no compiled step touches).
-  std::vector<int64_t> offsets;
-  /// Arena size in bytes (a multiple of kScratchAlign).
-  uint64_t size = 0;
-  /// Sum of the arena slots' sizes, as if none shared space.
-  uint64_t unsharedSize = 0;
-};
-
-/// Alignment of every arena buffer and of the arena itself.
-inline constexpr uint64_t kScratchAlign = 64;
-
-/// Assigns arena offsets to the intermediates of \p plan: a slot lives from
-/// the step that writes it to the last step that reads it, and two slots
-/// whose lives overlap never share bytes. Largest slots are placed first,
-/// each at the lowest offset that fits.
-ScratchPlan planScratch(const Plan &plan);
+/// Assigns scratch-arena offsets to the intermediates of \p plan, indexed by
+/// slot (-1 for inputs, outputs, constants, dynamic slots and slots no step
+/// touches): a slot lives from the first step that touches it to the last.
+ArenaLayout planScratch(const Plan &plan);
 
 /// The NAME of a library path: "dir/libresnet-small.so" -> "resnet-small".
 std::string libraryBaseName(llvm::StringRef path);

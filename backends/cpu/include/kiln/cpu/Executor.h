@@ -2,8 +2,9 @@
 //
 // Runs the steps of a plan over its slots: compiled kernels through their C
 // entry points (work items split across oneTBB workers), reference steps
-// through the op's reference kernel. Intermediate buffers are allocated once
-// per run in flight and reused by later runs; outputs are fresh tensors each
+// through the op's reference kernel. The intermediates that compiled steps
+// write live in one arena per run in flight, laid out by their lifetimes
+// (lib/JitArena.h) and reused by later runs; outputs are fresh tensors each
 // run. The inputs of a Concat of contiguous slices are computed straight
 // into its result's buffer and the Concat is skipped (lib/ConcatViews.h). run()
 // may be called from several threads at once: each run leases its own set of
@@ -20,7 +21,8 @@
 
 namespace kiln::cpu {
 
-/// Called after each step with its results and its time.
+/// Called after each step with its results and its time. The results may be
+/// bytes of the arena that later steps reuse: copy what must outlive the call.
 using StepObserver =
     std::function<void(const PlanStep &step, const std::vector<Tensor> &results,
                        double milliseconds)>;
@@ -45,6 +47,10 @@ public:
   /// Sets of intermediate buffers made so far: the most runs that were in
   /// flight at once.
   size_t bufferSets() const;
+  /// Bytes of one run's arena of intermediates.
+  uint64_t arenaBytes() const;
+  /// What those intermediates would take in buffers of their own.
+  uint64_t unsharedBytes() const;
 
 private:
   struct Impl;

@@ -1,0 +1,37 @@
+//===- JitArena.h - Where the JIT's intermediates live ----------*- C++ -*-===//
+//
+// Each run in flight has one arena for the intermediates that compiled
+// steps write, laid out by their lifetimes (kiln/cpu/Arena.h), so a model
+// needs the memory of its widest point rather than of all its values.
+//
+// A slot's lifetime runs from the first step touching it to the last, with
+// two widenings that keep sharing safe:
+//
+//  - a slot placed inside a Concat's result (lib/ConcatViews.h) has no
+//    bytes of its own: the result's buffer lives as long as any of them;
+//  - a reference step may return a result that views its operand's bytes
+//    (an Identity or a Reshape handing its input through), so an operand of
+//    a reference step lives as long as that step's results do.
+//
+// Graph inputs and outputs, constants and the results of reference steps
+// (which allocate their own) are outside the arena.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_CPU_LIB_JITARENA_H
+#define KILN_CPU_LIB_JITARENA_H
+
+#include "ConcatViews.h"
+
+#include "kiln/cpu/Arena.h"
+
+namespace kiln::cpu {
+
+/// Lays out the arena of \p plan's intermediates. \p external marks the
+/// graph's input and output slots. In the result, offsets are per slot:
+/// views get their root's offset plus their place in it.
+ArenaLayout planJitArena(const Plan &plan, const std::vector<bool> &external,
+                         const SlotViews &views);
+
+} // namespace kiln::cpu
+
+#endif // KILN_CPU_LIB_JITARENA_H

@@ -1,0 +1,191 @@
+//===- ArenaTest.cpp - Intermediates sharing one arena --------------------===//
+//
+// packArena on its own (buffers live at once never share bytes, buffers
+// live apart do), and the JIT's arena on models whose lifetimes need care:
+// a reference step handing its operand through, and a chain whose buffers
+// take turns.
+//
+//===----------------------------------------------------------------------===//
+#include "ModelBuilder.h"
+
+#include "kiln/cpu/Arena.h"
+#include "kiln/cpu/Jit.h"
+#include "kiln/frontend/Import.h"
+#include "kiln/interpreter/Interpreter.h"
+
+#include "llvm/Support/FileSystem.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+using namespace kiln;
+using namespace kiln::test;
+
+namespace {
+
+TEST(Arena, BuffersLiveAtOnceNeverShareBytes) {
+  std::mt19937_64 rng(42);
+  for (int trial = 0; trial < 200; ++trial) {
+    std::vector<cpu::BufferLife> lives(1 + rng() % 40);
+    for (cpu::BufferLife &l : lives) {
+      if (rng() % 8 == 0)
+        continue; // outside the arena
+      l.first = static_cast<int>(rng() % 30);
+      l.last = l.first + static_cast<int>(rng() % 10);
+      l.bytes = rng() % 5000;
+    }
+    cpu::ArenaLayout layout = cpu::packArena(lives);
+    ASSERT_EQ(layout.offsets.size(), lives.size());
+    uint64_t unshared = 0;
+    for (size_t i = 0; i < lives.size(); ++i) {
+      if (lives[i].first < 0) {
+        EXPECT_EQ(layout.offsets[i], -1);
+        continue;
+      }
+      ASSERT_GE(layout.offsets[i], 0);
+      EXPECT_EQ(layout.offsets[i] % cpu::kArenaAlign, 0u);
+      EXPECT_LE(layout.offsets[i] + lives[i].bytes, layout.size);
+      unshared += (lives[i].bytes + 63) / 64 * 64;
+      for (size_t j = 0; j < i; ++j) {
+        const cpu::BufferLife &a = lives[i], &b = lives[j];
+        if (b.first < 0 || !a.bytes || !b.bytes || a.first > b.last ||
+            b.first > a.last)
+          continue;
+        int64_t aEnd = layout.offsets[i] + static_cast<int64_t>(a.bytes);
+        int64_t bEnd = layout.offsets[j] + static_cast<int64_t>(b.bytes);
+        EXPECT_TRUE(aEnd <= layout.offsets[j] || bEnd <= layout.offsets[i])
+            << "trial " << trial << ": buffers " << i << " and " << j
+            << " are live at once and overlap";
+      }
+    }
+    EXPECT_EQ(layout.unsharedSize, unshared);
+    EXPECT_EQ(layout.size % cpu::kArenaAlign, 0u);
+    EXPECT_LE(layout.size, layout.unsharedSize);
+  }
+}
+
+TEST(Arena, AChainTakesTwoBuffers) {
+  // a -> b -> c -> d: each value is read by the next step only, so two
+  // buffers hold them all.
+  std::vector<cpu::BufferLife> lives = {
+      {0, 1, 1000}, {1, 2, 1000}, {2, 3, 1000}, {3, 4, 1000}};
+  cpu::ArenaLayout layout = cpu::packArena(lives);
+  EXPECT_EQ(layout.size, 2 * 1024u);
+  EXPECT_EQ(layout.unsharedSize, 4 * 1024u);
+  EXPECT_EQ(layout.offsets[0], layout.offsets[2]);
+  EXPECT_EQ(layout.offsets[1], layout.offsets[3]);
+  EXPECT_NE(layout.offsets[0], layout.offsets[1]);
+}
+
+class JitArenaTest : public ::testing::Test {
+protected:
+  JitArenaTest() {
+    mlir::DialectRegistry registry;
+    frontend::registerFrontendDialects(registry);
+    ctx.appendDialectRegistry(registry);
+    llvm::SmallString<128> dir;
+    llvm::sys::fs::createUniqueDirectory("kiln-arena-test", dir);
+    path = (dir + "/model.onnx").str();
+  }
+
+  std::unique_ptr<cpu::JitModel> jitOf(const ModelBuilder &b) {
+    b.save(path);
+    module = frontend::importOnnxFile(ctx, path);
+    if (!module) {
+      ADD_FAILURE() << "import failed";
+      return nullptr;
+    }
+    cpu::CpuOptions options;
+    options.useCache = false;
+    options.threads = 1;
+    auto jit = cpu::JitModel::create(*module, options);
+    if (!jit) {
+      ADD_FAILURE() << llvm::toString(jit.takeError());
+      return nullptr;
+    }
+    return std::move(*jit);
+  }
+
+  static Tensor ramp(Shape shape) {
+    Tensor x(DType::F32, shape);
+    for (int64_t i = 0; i < x.numElements(); ++i)
+      x.data<float>()[i] = static_cast<float>(i % 23) - 11.0f;
+    return x;
+  }
+
+  mlir::MLIRContext ctx;
+  mlir::OwningOpRef<mlir::ModuleOp> module;
+  std::string path;
+};
+
+TEST_F(JitArenaTest, HandedThroughOperandOutlivesItsReader) {
+  // r = Relu(x) is compiled; d = Dropout(r) with a run-time training_mode
+  // is a reference step returning r's bytes as d. p = MaxPool(x), a 1x1
+  // window, is written after the Dropout while d is still to be read: if
+  // r's bytes were free after the Dropout, p would overwrite d.
+  ModelBuilder b;
+  b.input("x", {1, 4, 16, 16}).input("t", {}, 9).output("y", {1, 4, 16, 16});
+  b.initializer("ratio", {}, {0.5f});
+  b.node("Relu", {"x"}, {"r"});
+  b.node("Dropout", {"r", "ratio", "t"}, {"d"});
+  auto &pool = b.node("MaxPool", {"x"}, {"p"});
+  auto *k = pool.add_attribute();
+  k->set_name("kernel_shape");
+  k->set_type(onnx::AttributeProto::INTS);
+  k->add_ints(1);
+  k->add_ints(1);
+  b.node("Add", {"d", "p"}, {"y"});
+  auto jit = jitOf(b);
+  ASSERT_TRUE(jit);
+  bool hasReference = false;
+  for (const cpu::PlanStep &s : jit->getPlan().steps)
+    hasReference |= s.kind == cpu::PlanStep::Kind::Reference;
+  ASSERT_TRUE(hasReference) << "the Dropout no longer hands through";
+
+  Tensor x = ramp({1, 4, 16, 16});
+  auto y = jit->run({x, Tensor(DType::Bool, Shape{})});
+  ASSERT_TRUE(bool(y)) << llvm::toString(y.takeError());
+  ASSERT_EQ(y->size(), 1u);
+  for (int64_t i = 0; i < x.numElements(); ++i) {
+    float v = x.data<float>()[i];
+    ASSERT_EQ((*y)[0].data<float>()[i], std::max(v, 0.0f) + v) << "at " << i;
+  }
+}
+
+TEST_F(JitArenaTest, AChainOfKernelsReusesItsBuffers) {
+  // Six 1x1 convolutions in a row: each value is read by the next only.
+  ModelBuilder b;
+  b.input("x", {1, 8, 32, 32}).output("y", {1, 8, 32, 32});
+  std::string prev = "x";
+  std::vector<float> w(8 * 8);
+  for (size_t i = 0; i < w.size(); ++i)
+    w[i] = (i % 9 == 0) ? 1.0f : 0.01f;
+  b.initializer("w", {8, 8, 1, 1}, w);
+  for (int i = 0; i < 6; ++i) {
+    std::string conv = "c" + std::to_string(i);
+    std::string out = i == 5 ? "y" : "r" + std::to_string(i);
+    b.node("Conv", {prev, "w"}, {conv});
+    b.node("Tanh", {conv}, {out});
+    prev = out;
+  }
+  auto jit = jitOf(b);
+  ASSERT_TRUE(jit);
+  const cpu::Executor &e = jit->getExecutor();
+  uint64_t value = 8 * 32 * 32 * sizeof(float);
+  EXPECT_GE(e.unsharedBytes(), 4 * value);
+  EXPECT_EQ(e.arenaBytes(), 2 * value) << "unshared " << e.unsharedBytes();
+  Tensor x = ramp({1, 8, 32, 32});
+  auto y = jit->run({x});
+  ASSERT_TRUE(bool(y)) << llvm::toString(y.takeError());
+  auto interp = Interpreter::create(*module);
+  ASSERT_TRUE(bool(interp)) << llvm::toString(interp.takeError());
+  auto expected = (*interp)->run({x});
+  ASSERT_TRUE(bool(expected)) << llvm::toString(expected.takeError());
+  for (int64_t i = 0; i < x.numElements(); ++i)
+    ASSERT_NEAR((*y)[0].data<float>()[i], (*expected)[0].data<float>()[i],
+                1e-5)
+        << "at " << i;
+}
+
+} // namespace
