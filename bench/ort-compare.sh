@@ -6,7 +6,12 @@
 # one warm-up run each), the ratio kiln/ort (< 1: Kiln is faster) and how far
 # Kiln's outputs are from ORT's (max abs / max rel error; "ok" when every
 # element is within atol 1e-4 + rtol 1e-3 of ORT's). The last lines give the
-# geometric mean of kiln/ort per thread count.
+# geometric mean of kiln/ort per thread count. Memory columns, in MiB:
+# kiln_arena is the JIT's arena of intermediates (planned from lifetimes);
+# kiln_+rss and ort_+rss are how far each process's resident memory peaked
+# above its size before the first run, over the runs (intermediates,
+# outputs and run-time scratch; memory the process had freed while loading
+# is reused first, so these are lower bounds).
 #
 #   bench/ort-compare.sh BUILD_DIR [SET|MODEL...] [--runs N]
 #
@@ -90,11 +95,14 @@ cores=$(nproc)
 threads_list="1"
 [ "$cores" -gt 1 ] && threads_list="1 $cores"
 runfield() { sed -n 's/^time .*run \([0-9.]*\) ms.*/\1/p' | head -1; }
+growthfield() { sed -n 's/^memory .*peak +\([0-9.]*\) MiB.*/\1/p' | head -1; }
+arenafield() { sed -n 's/^backend .*intermediates \([0-9.]*\) MiB.*/\1/p' | head -1; }
 
 echo "$("$kiln" --version 2>/dev/null | head -1)," \
   "onnxruntime-node $(node -p "require('$ortdir/node_modules/onnxruntime-node/package.json').version")," \
   "$cores cores, $runs timed runs after 1 warm-up, medians"
-printf '%-20s %7s %10s %10s %9s  %-s\n' model threads kiln_ms ort_ms kiln/ort \
+printf '%-20s %7s %10s %10s %9s %11s %10s %10s  %-s\n' model threads kiln_ms \
+  ort_ms kiln/ort kiln_arena kiln_+rss ort_+rss \
   "kiln vs ort outputs (max abs, max rel)"
 status=0
 declare -A logsum count
@@ -164,8 +172,9 @@ for m in $models; do
     else
       status=1
     fi
-    printf '%-20s %7s %10s %10s %9s  %s\n' "$m" "$t" "${kms:-ERR}" \
-      "${oms:-ERR}" "$ratio" "$agree"
+    printf '%-20s %7s %10s %10s %9s %11s %10s %10s  %s\n' "$m" "$t" \
+      "${kms:-ERR}" "${oms:-ERR}" "$ratio" "$(echo "$kout" | arenafield)" \
+      "$(echo "$kout" | growthfield)" "$(echo "$oout" | growthfield)" "$agree"
   done
 done
 for t in $threads_list; do

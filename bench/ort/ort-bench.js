@@ -12,6 +12,7 @@
 //       be given), does W warm-up runs (default 1) and R timed runs (default
 //       5), and prints
 //         time    load L ms, run X ms (median of R), min Y ms
+//         memory  resident M MiB before the first run, peak +P MiB while running
 //       Only session.run() is timed; input tensors are built once. With
 //       --output-dir every output is written as DIR/<name>.npy (the name
 //       mangled like `kiln run --output-dir` does).
@@ -69,6 +70,13 @@ function fileNameFor(name) {
   return s;
 }
 
+// The value of KEY ("VmRSS") in /proc/self/status in bytes, or null.
+function procStatusBytes(key) {
+  const m = fs.readFileSync('/proc/self/status', 'utf8')
+    .match(new RegExp(`^${key}:\\s*(\\d+) kB`, 'm'));
+  return m ? Number(m[1]) * 1024 : null;
+}
+
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]; // same convention as `kiln run`
@@ -115,6 +123,15 @@ async function bench(argv) {
   for (const name of session.inputNames)
     if (!(name in feeds)) die(`no --input for model input '${name}'`);
 
+  // Resident memory the runs add: the peak (VmHWM, reset here) above the
+  // resident size before the first run, as `kiln run` measures it.
+  let rssBefore = null;
+  try {
+    fs.writeFileSync('/proc/self/clear_refs', '5');
+    rssBefore = procStatusBytes('VmRSS');
+  } catch (e) {
+    rssBefore = null;
+  }
   let out;
   try {
     for (let i = 0; i < warmup; ++i) out = await session.run(feeds);
@@ -144,6 +161,12 @@ async function bench(argv) {
     console.log(`time    load ${loadMs.toFixed(1)} ms, run ` +
                 `${median(times).toFixed(3)} ms (median of ${runs}), min ` +
                 `${Math.min(...times).toFixed(3)} ms`);
+    const peak = rssBefore === null ? null : procStatusBytes('VmHWM');
+    if (peak !== null)
+      console.log(`memory  resident ${(rssBefore / 2 ** 20).toFixed(1)} MiB ` +
+                  'before the first run, peak ' +
+                  `+${(Math.max(0, peak - rssBefore) / 2 ** 20).toFixed(1)} ` +
+                  'MiB while running');
   } catch (e) {
     die(`run failed: ${e.message}`);
   }

@@ -8,6 +8,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
+#include <fstream>
 #include <random>
 
 namespace kiln::tool {
@@ -90,6 +91,40 @@ double msSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(
              std::chrono::steady_clock::now() - start)
       .count();
+}
+
+/// The value of \p key ("VmRSS") in /proc/self/status, in bytes.
+static std::optional<uint64_t> procStatusBytes(llvm::StringRef key) {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    llvm::StringRef rest(line);
+    if (!rest.consume_front(key) || !rest.consume_front(":"))
+      continue;
+    uint64_t kib;
+    if (rest.trim().consumeInteger(10, kib))
+      return std::nullopt;
+    return kib * 1024;
+  }
+  return std::nullopt;
+}
+
+ResidentGrowth::ResidentGrowth() {
+  // "5" resets the peak resident size to the current one (proc(5)).
+  std::ofstream reset("/proc/self/clear_refs");
+  reset << "5";
+  reset.flush();
+  if (reset)
+    start = procStatusBytes("VmRSS");
+}
+
+std::optional<uint64_t> ResidentGrowth::peakGrowth() const {
+  if (!start)
+    return std::nullopt;
+  std::optional<uint64_t> peak = procStatusBytes("VmHWM");
+  if (!peak)
+    return std::nullopt;
+  return *peak > *start ? *peak - *start : 0;
 }
 
 } // namespace kiln::tool

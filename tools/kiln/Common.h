@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -146,6 +147,23 @@ Tensor randomTensor(DType dtype, const Shape &shape, uint64_t seed);
 
 /// Milliseconds since \p start.
 double msSince(std::chrono::steady_clock::time_point start);
+
+/// How much a span of work raised this process's resident memory: the peak
+/// resident size during the span (VmHWM, reset when the span starts) less
+/// the resident size at its start. Linux only: elsewhere, and where
+/// /proc/self cannot be read or the peak reset, peakGrowth() is empty.
+class ResidentGrowth {
+public:
+  /// Starts the span.
+  ResidentGrowth();
+  /// Resident bytes when the span started.
+  std::optional<uint64_t> startBytes() const { return start; }
+  /// Peak resident bytes since the start, above the start.
+  std::optional<uint64_t> peakGrowth() const;
+
+private:
+  std::optional<uint64_t> start;
+};
 
 } // namespace kiln::tool
 

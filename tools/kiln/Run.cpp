@@ -156,6 +156,7 @@ int runCommand(const RunOptions &opts) {
 
   std::vector<double> times;
   std::vector<Tensor> outputs;
+  ResidentGrowth memory;
   if (opts.runs > 1) {
     progress("warm-up run");
     auto warm = backend.run(inputs);
@@ -226,6 +227,10 @@ int runCommand(const RunOptions &opts) {
      << (times.size() > 1 ? " (median of " + std::to_string(times.size()) + ")"
                           : std::string())
      << "\n";
+  if (std::optional<uint64_t> growth = memory.peakGrowth())
+    os << "memory  resident " << llvm::format("%.1f", *memory.startBytes() / 1048576.0)
+       << " MiB before the first run, peak +"
+       << llvm::format("%.1f", *growth / 1048576.0) << " MiB while running\n";
   return 0;
 }
 
