@@ -14,9 +14,13 @@
 //    vectors, at stride 2 split with two vector loads and two shuffles per
 //    2 * lanes columns (the row's last vectors with masked loads); other
 //    strides copy scalars.
-//  - The buffers form a ring of as many rows as a window spans, slot
-//    ih % span: consecutive output rows share input rows, so each input row
-//    is copied once per plane (at stride 1 or 2 in height).
+//  - The buffers form a ring of span + sh rows (span: the input rows a
+//    window covers), slot ih % (span + sh): consecutive output rows share
+//    input rows, so each input row is copied once per plane (at stride 1 or
+//    2 in height), and the rows of output row o + 2 are copied right after
+//    output row o is computed, one row ahead of their use: taps read a row
+//    at other offsets than it was stored at, and a load overlapping recent
+//    stores that way waits for them to reach L1.
 //  - Output rows are classified at compile time (shapes are static): rows
 //    whose window rows all lie inside the image run in one loop, edge rows
 //    are emitted on their own with only their valid kernel rows.
@@ -57,14 +61,15 @@ struct PoolPlan {
   bool isMax = true, includePad = false;
   int64_t n, c, h, w, oh, ow, kh, kw, sh, sw, dh, dw, pt, pl;
   int64_t lanes;
-  /// Input rows a window spans: the ring's rows.
-  int64_t span;
+  /// Input rows a window spans, and the ring's rows: span + sh, so that
+  /// the rows of output row o + 2 are copied while row o + 1's are read.
+  int64_t span, ringRows;
   /// Floats per phase of a ring row (a multiple of lanes).
   int64_t phaseLen;
   /// Window counts of each output row and column (average only).
   SmallVector<double> rowCounts, colCounts;
 
-  int64_t ringFloats() const { return span * sw * phaseLen; }
+  int64_t ringFloats() const { return ringRows * sw * phaseLen; }
   /// Valid kernel rows of output row \p o.
   SmallVector<int64_t> rowsOf(int64_t o) const {
     SmallVector<int64_t> rows;
@@ -110,6 +115,7 @@ std::optional<PoolPlan> planOf(Operation *op) {
   p.pl = win.padBegin[1];
   p.lanes = hostLanes();
   p.span = (p.kh - 1) * p.dh + 1;
+  p.ringRows = p.span + p.sh;
   // Taps read m < vectors * lanes + (kw - 1) * dw / sw. Row copies write
   // whole vectors (the lanes past the row's end hold the neutral value, as
   // that padding should) up to m < pl + w rounded up to lanes at stride 1,
@@ -124,7 +130,8 @@ std::optional<PoolPlan> planOf(Operation *op) {
   if (p.sw == 2)
     need = std::max(need, roundUp(p.w, 2 * p.lanes) / 2 + (p.pl + 1) / 2);
   p.phaseLen = (need + p.lanes - 1) / p.lanes * p.lanes;
-  if (p.span > 64 || p.sw > 64 || p.ringFloats() * 4 > kMaxRingBytes)
+  if (p.span > 64 || p.sh > 64 || p.sw > 64 ||
+      p.ringFloats() * 4 > kMaxRingBytes)
     return std::nullopt;
   if (!isMax) {
     p.rowCounts = window::windowCounts(win, 0, p.includePad);
@@ -160,7 +167,7 @@ struct PoolEmitter {
     Location loc = kb.loc;
     int64_t L = p.lanes;
     Value src = kb.add(plane, kb.mul(ih, p.w));
-    Value dst = kb.mul(kb.rems(ih, p.span), p.sw * p.phaseLen);
+    Value dst = kb.mul(kb.rems(ih, p.ringRows), p.sw * p.phaseLen);
     // A vector of the row at column c, lanes past column `valid` (when
     // below lanes) set to the neutral value.
     Value fill = kb.splat(L, neutral());
@@ -263,7 +270,7 @@ struct PoolEmitter {
     SmallVector<SmallVector<Value>> taps(count);
     for (int64_t i : rows) {
       Value ih = kb.add(lo, i * p.dh);
-      Value slot = kb.mul(kb.rems(ih, p.span), p.sw * p.phaseLen);
+      Value slot = kb.mul(kb.rems(ih, p.ringRows), p.sw * p.phaseLen);
       for (int64_t j = 0; j < p.kw; ++j) {
         int64_t q = j * p.dw;
         Value base =
@@ -303,9 +310,13 @@ struct PoolEmitter {
     }
   }
 
-  /// Output row \p o, whose valid kernel rows are \p rows.
-  void row(Value o, ArrayRef<int64_t> rows, double rowCount, bool first) {
-    copyNewRows(o, first);
+  /// Output row \p o, whose valid kernel rows are \p rows (copied by
+  /// now), then the copy of row o + 2's new input rows. Copying a row ahead
+  /// keeps the vector loads of the taps away from the stores that wrote
+  /// them: a load overlapping two recent stores at another offset cannot
+  /// take its data from the store buffer and waits for both to reach L1
+  /// (on 7x7 planes that wait was most of the kernel's time).
+  void row(Value o, ArrayRef<int64_t> rows, double rowCount) {
     int64_t L = p.lanes, full = p.ow / L, partial = p.ow % L;
     // Full vectors: groups of kGroup in a loop, then the rest, then the
     // partial vector on its own.
@@ -320,6 +331,9 @@ struct PoolEmitter {
       group(o, rows, rowCount, kb.idx(groups * kGroup * L), rest, L);
     if (partial)
       group(o, rows, rowCount, kb.idx(full * L), 1, partial);
+    // Rows past the image are skipped, so past the last output row this
+    // copies nothing or rows no output row reads.
+    copyNewRows(kb.add(o, 2), /*first=*/false);
   }
 };
 
@@ -375,8 +389,7 @@ FailureOr<int64_t> emitPool(OpBuilder &b, Operation *op, ValueRange operands,
   int64_t rowHi = rowLo;
   while (rowHi < p.oh && interior(rowHi))
     ++rowHi;
-  // The first row copies all its input rows: on its own.
-  int64_t loopStart = std::max<int64_t>(rowLo, 1);
+  int64_t loopStart = rowLo;
   int64_t loopEnd = std::max(loopStart, rowHi);
   SmallVector<int64_t> all;
   for (int64_t i = 0; i < p.kh; ++i)
@@ -386,12 +399,15 @@ FailureOr<int64_t> emitPool(OpBuilder &b, Operation *op, ValueRange operands,
     e.plane = kb.mul(item, p.h * p.w);
     e.outPlane = kb.mul(item, p.oh * p.ow);
     auto single = [&](int64_t o) {
-      e.row(kb.idx(o), p.rowsOf(o), p.isMax ? 0 : p.rowCounts[o], o == 0);
+      e.row(kb.idx(o), p.rowsOf(o), p.isMax ? 0 : p.rowCounts[o]);
     };
+    e.copyNewRows(kb.idx(0), /*first=*/true);
+    if (p.oh > 1)
+      e.copyNewRows(kb.idx(1), /*first=*/false);
     for (int64_t o = 0; o < std::min(loopStart, p.oh); ++o)
       single(o);
     kb.forLoop(kb.idx(loopStart), kb.idx(loopEnd), 1,
-               [&](Value o) { e.row(o, all, p.kh, /*first=*/false); });
+               [&](Value o) { e.row(o, all, p.kh); });
     for (int64_t o = loopEnd; o < p.oh; ++o)
       single(o);
   });
