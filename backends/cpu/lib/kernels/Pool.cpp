@@ -14,13 +14,14 @@
 //    vectors, at stride 2 split with two vector loads and two shuffles per
 //    2 * lanes columns (the row's last vectors with masked loads); other
 //    strides copy scalars.
-//  - The buffers form a ring of span + sh rows (span: the input rows a
-//    window covers), slot ih % (span + sh): consecutive output rows share
-//    input rows, so each input row is copied once per plane (at stride 1 or
-//    2 in height), and the rows of output row o + 2 are copied right after
-//    output row o is computed, one row ahead of their use: taps read a row
-//    at other offsets than it was stored at, and a load overlapping recent
-//    stores that way waits for them to reach L1.
+//  - The buffers form a ring of span rows (span: the input rows a window
+//    covers; span + sh with the lookahead below), slot ih % rows:
+//    consecutive output rows share input rows, so each input row is copied
+//    once per plane (at stride 1 or 2 in height). Where taps read a row at
+//    other offsets than it was stored at (any padding or a window wider
+//    than the stride), the rows of output row o + 2 are copied right after
+//    output row o is computed, one row ahead of their use: a load
+//    overlapping recent stores that way waits for them to reach L1.
 //  - Output rows are classified at compile time (shapes are static): rows
 //    whose window rows all lie inside the image run in one loop, edge rows
 //    are emitted on their own with only their valid kernel rows.
@@ -61,9 +62,13 @@ struct PoolPlan {
   bool isMax = true, includePad = false;
   int64_t n, c, h, w, oh, ow, kh, kw, sh, sw, dh, dw, pt, pl;
   int64_t lanes;
-  /// Input rows a window spans, and the ring's rows: span + sh, so that
-  /// the rows of output row o + 2 are copied while row o + 1's are read.
+  /// Input rows a window spans, and the ring's rows: span + sh with
+  /// lookahead, so that the rows of output row o + 2 are copied while row
+  /// o + 1's are read, else span.
   int64_t span, ringRows;
+  /// Rows are copied one output row ahead: the taps load them at other
+  /// offsets than the copy stored them at.
+  bool lookahead;
   /// Floats per phase of a ring row (a multiple of lanes).
   int64_t phaseLen;
   /// Window counts of each output row and column (average only).
@@ -115,7 +120,10 @@ std::optional<PoolPlan> planOf(Operation *op) {
   p.pl = win.padBegin[1];
   p.lanes = hostLanes();
   p.span = (p.kh - 1) * p.dh + 1;
-  p.ringRows = p.span + p.sh;
+  // Taps load at the offsets the copy stored at when no tap shifts (the
+  // phases of stride 2 absorb one column of shift) and no padding does.
+  p.lookahead = p.pl != 0 || (p.kw - 1) * p.dw >= std::min<int64_t>(p.sw, 2);
+  p.ringRows = p.span + (p.lookahead ? p.sh : 0);
   // Taps read m < vectors * lanes + (kw - 1) * dw / sw. Row copies write
   // whole vectors (the lanes past the row's end hold the neutral value, as
   // that padding should) up to m < pl + w rounded up to lanes at stride 1,
@@ -310,13 +318,17 @@ struct PoolEmitter {
     }
   }
 
-  /// Output row \p o, whose valid kernel rows are \p rows (copied by
-  /// now), then the copy of row o + 2's new input rows. Copying a row ahead
-  /// keeps the vector loads of the taps away from the stores that wrote
-  /// them: a load overlapping two recent stores at another offset cannot
-  /// take its data from the store buffer and waits for both to reach L1
-  /// (on 7x7 planes that wait was most of the kernel's time).
-  void row(Value o, ArrayRef<int64_t> rows, double rowCount) {
+  /// Output row \p o, whose valid kernel rows are \p rows (\p first: the
+  /// plane's first row). With lookahead its rows were copied by now, and
+  /// row o + 2's new rows are copied after it: that keeps the vector loads
+  /// of the taps away from the stores that wrote them, since a load
+  /// overlapping two recent stores at another offset cannot take its data
+  /// from the store buffer and waits for both to reach L1 (on 7x7 planes
+  /// that wait was most of the kernel's time). Without, its rows are copied
+  /// first (each tap then loads exactly what one store wrote).
+  void row(Value o, ArrayRef<int64_t> rows, double rowCount, bool first) {
+    if (!p.lookahead)
+      copyNewRows(o, first);
     int64_t L = p.lanes, full = p.ow / L, partial = p.ow % L;
     // Full vectors: groups of kGroup in a loop, then the rest, then the
     // partial vector on its own.
@@ -333,7 +345,8 @@ struct PoolEmitter {
       group(o, rows, rowCount, kb.idx(full * L), 1, partial);
     // Rows past the image are skipped, so past the last output row this
     // copies nothing or rows no output row reads.
-    copyNewRows(kb.add(o, 2), /*first=*/false);
+    if (p.lookahead)
+      copyNewRows(kb.add(o, 2), /*first=*/false);
   }
 };
 
@@ -389,7 +402,8 @@ FailureOr<int64_t> emitPool(OpBuilder &b, Operation *op, ValueRange operands,
   int64_t rowHi = rowLo;
   while (rowHi < p.oh && interior(rowHi))
     ++rowHi;
-  int64_t loopStart = rowLo;
+  // Without lookahead the first row copies all its input rows: on its own.
+  int64_t loopStart = p.lookahead ? rowLo : std::max<int64_t>(rowLo, 1);
   int64_t loopEnd = std::max(loopStart, rowHi);
   SmallVector<int64_t> all;
   for (int64_t i = 0; i < p.kh; ++i)
@@ -399,15 +413,17 @@ FailureOr<int64_t> emitPool(OpBuilder &b, Operation *op, ValueRange operands,
     e.plane = kb.mul(item, p.h * p.w);
     e.outPlane = kb.mul(item, p.oh * p.ow);
     auto single = [&](int64_t o) {
-      e.row(kb.idx(o), p.rowsOf(o), p.isMax ? 0 : p.rowCounts[o]);
+      e.row(kb.idx(o), p.rowsOf(o), p.isMax ? 0 : p.rowCounts[o], o == 0);
     };
-    e.copyNewRows(kb.idx(0), /*first=*/true);
-    if (p.oh > 1)
-      e.copyNewRows(kb.idx(1), /*first=*/false);
+    if (p.lookahead) {
+      e.copyNewRows(kb.idx(0), /*first=*/true);
+      if (p.oh > 1)
+        e.copyNewRows(kb.idx(1), /*first=*/false);
+    }
     for (int64_t o = 0; o < std::min(loopStart, p.oh); ++o)
       single(o);
     kb.forLoop(kb.idx(loopStart), kb.idx(loopEnd), 1,
-               [&](Value o) { e.row(o, all, p.kh); });
+               [&](Value o) { e.row(o, all, p.kh, /*first=*/false); });
     for (int64_t o = loopEnd; o < p.oh; ++o)
       single(o);
   });
