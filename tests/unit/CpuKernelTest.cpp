@@ -582,8 +582,10 @@ TEST_F(CpuKernelTest, RangeWithRuntimeBounds) {
 }
 
 TEST_F(CpuKernelTest, GlobalPoolsAndSoftmaxSplitAlongLeadingDims) {
-  // A global pool splits along C at batch 1 (along N above it); a softmax
-  // along its first dim above 1 before the axis; small ones stay whole.
+  // GlobalAveragePool (a direct kernel) has one item per (image, channel)
+  // plane; GlobalMaxPool splits along C at batch 1 (along N above it); a
+  // softmax along its first dim above 1 before the axis; small ones stay
+  // whole.
   struct Case {
     const char *op;
     std::vector<int64_t> x, y;
@@ -592,7 +594,8 @@ TEST_F(CpuKernelTest, GlobalPoolsAndSoftmaxSplitAlongLeadingDims) {
   const std::vector<Case> cases = {
       {"GlobalAveragePool", {1, 96, 40, 40}, {1, 96, 1, 1}, 0, 96},
       {"GlobalMaxPool", {3, 8, 50, 50}, {3, 8, 1, 1}, 0, 3},
-      {"GlobalAveragePool", {1, 8, 5, 5}, {1, 8, 1, 1}, 0, 1},
+      {"GlobalAveragePool", {2, 8, 5, 5}, {2, 8, 1, 1}, 0, 16},
+      {"GlobalMaxPool", {1, 8, 5, 5}, {1, 8, 1, 1}, 0, 1},
       {"Softmax", {1, 12, 50, 64}, {1, 12, 50, 64}, -1, 12},
       {"LogSoftmax", {1, 1, 600, 70}, {1, 1, 600, 70}, 3, 600},
       {"Softmax", {1, 40000}, {1, 40000}, 1, 1},
@@ -611,6 +614,26 @@ TEST_F(CpuKernelTest, GlobalPoolsAndSoftmaxSplitAlongLeadingDims) {
                                                     : "log_softmax";
     check(b, {c.x}, "kiln." + label);
     EXPECT_EQ(workItems, c.items);
+  }
+}
+
+TEST_F(CpuKernelTest, GlobalAveragePoolAtAnyPlaneSize) {
+  // Planes of whole blocks of four vectors, of leftover whole vectors, of a
+  // partial vector only, and of all three; rank 3 and 5; the last plane's
+  // partial vector is the one load that must not leave X.
+  const std::vector<std::vector<int64_t>> shapes = {
+      {1, 3, 7, 7},  {2, 5, 9, 9},  {1, 4, 1, 1},  {1, 2, 64},
+      {1, 3, 130},   {3, 2, 16, 8}, {1, 2, 3, 4, 5}};
+  for (const auto &x : shapes) {
+    SCOPED_TRACE(::testing::PrintToString(x));
+    std::vector<int64_t> y(x.size(), 1);
+    y[0] = x[0];
+    y[1] = x[1];
+    ModelBuilder b;
+    b.input("x", x).output("y", y);
+    b.node("GlobalAveragePool", {"x"}, {"y"});
+    check(b, {x}, "kiln.global_average_pool", 1e-5, 1e-5);
+    EXPECT_EQ(workItems, x[0] * x[1]);
   }
 }
 

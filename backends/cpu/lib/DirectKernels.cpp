@@ -61,6 +61,9 @@ const Entry kEntries[] = {
      weightedMacs<1>},
     {[](Operation *op) { return isa<MaxPoolOp, AveragePoolOp>(op); },
      kernels::canEmitPool, kernels::emitPool, kernels::estimatePoolTaps},
+    {[](Operation *op) { return isa<GlobalAveragePoolOp>(op); },
+     kernels::canEmitGlobalPool, kernels::emitGlobalPool,
+     kernels::estimateGlobalPoolAdds},
     {[](Operation *op) { return isa<MatMulOp>(op); }, kernels::canEmitMatMul,
      kernels::emitMatMul, kernels::estimateMatMulMacs},
 };
