@@ -398,6 +398,36 @@ TEST_F(CpuKernelTest, DepthwiseBatchNormClip) {
   check(b, {{1, 24, 15, 15}}, "kiln.depthwise_conv");
 }
 
+TEST_F(CpuKernelTest, DepthwiseSmallPlanesRunFlat) {
+  // Stride-1 "same" planes narrower than half a vector run as one flat run
+  // of vectors with constant masks per tap: planes smaller than a vector,
+  // a partial last vector, 5x5 windows wider than the plane, an open
+  // epilogue, and batch 2 and 3 so that first, middle and last planes (the
+  // masked and the blended loads) are all met. With 16 lanes the planes of
+  // 3 to 7 run flat, with 8 lanes (AVX2) those of 3 and 4.
+  struct Case {
+    int64_t n, c, hw, k;
+  };
+  for (Case t : std::vector<Case>{
+           {1, 6, 7, 3}, {2, 5, 7, 5}, {3, 4, 3, 3}, {1, 3, 4, 3},
+           {2, 3, 5, 5}, {1, 2, 1, 3}, {1, 4, 6, 5}}) {
+    SCOPED_TRACE(::testing::Message() << t.n << "x" << t.c << "x" << t.hw
+                                      << "x" << t.hw << " k" << t.k);
+    ModelBuilder b;
+    std::vector<int64_t> shape = {t.n, t.c, t.hw, t.hw};
+    b.input("x", shape).output("y", shape);
+    weight(b, "w", {t.c, 1, t.k, t.k}, -2, 2);
+    weight(b, "bias", {t.c});
+    auto &conv = b.node("Conv", {"x", "w", "bias"}, {"c"});
+    int64_t pad = t.k / 2;
+    addInts(conv, "pads", {pad, pad, pad, pad});
+    addInt(conv, "group", t.c);
+    b.node("Sigmoid", {"c"}, {"s"});
+    b.node("Mul", {"c", "s"}, {"y"});
+    check(b, {shape}, "kiln.depthwise_conv");
+  }
+}
+
 //===----------------------------------------------------------------------===//
 // Fusion (kiln-fuse-elementwise): open epilogues and pointwise groups
 //===----------------------------------------------------------------------===//
