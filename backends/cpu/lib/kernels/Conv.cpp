@@ -8,11 +8,13 @@
 //
 // col(X) is never materialized whole. The tiling:
 //
-//  - Work item = (image, band of R output rows, group of channel tiles).
-//    A band holds Q = R * OW positions (R chosen so Q is about 128), padded
-//    to Qs, a multiple of the tile width. Groups exist to give the workers
-//    enough items on small images; the items of one call that share a band
-//    pack it once (one call at 1 thread runs every item).
+//  - Work item = (image, band of R output rows, group of channel tiles),
+//    numbered group-major when there are more groups than (image, band)
+//    pairs (see emitPackedConv). A band holds Q = R * OW positions (R chosen so Q
+//    is about 128), padded to Qs, a multiple of the tile width. Groups
+//    exist to give the workers enough items on small images; the items of
+//    one call that share a band pack it once (one call at 1 thread runs
+//    every item).
 //  - K is blocked by whole input channels (about 384 values of k per block).
 //    For each block the item packs its slice of col(X) into a stack buffer
 //    [k][Qs] (at most 256 KB, so it stays in L2): per (c, kh, kw) and
@@ -262,19 +264,48 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
   mk.b = b.create<memref::AllocaOp>(loc, scratchType, b.getI64IntegerAttr(64));
   Packer packer{kb, p, x, mk.b};
 
-  // The items of [begin, end) that share an (image, band) pack its blocks
-  // once: loop over the (image, band) pairs the range touches, each with
-  // its range of channel groups [g0, g1).
-  Value nb0 = kb.divs(begin, groups);
-  Value nb1 = kb.divs(kb.add(end, groups - 1), groups);
-  kb.forLoop(nb0, nb1, 1, [&](Value nb) {
-    Value first = kb.mul(nb, groups);
-    Value g0 = b.create<arith::SubIOp>(
-        loc, b.create<arith::MaxSIOp>(loc, begin, first).getResult(), first);
-    Value g1 = b.create<arith::SubIOp>(
-        loc,
-        b.create<arith::MinSIOp>(loc, end, kb.add(first, groups)).getResult(),
-        first);
+  // Items are numbered band-major, item = nb * groups + g over the (image,
+  // band) pairs nb, or group-major, item = g * pairs + nb, when there are
+  // more groups than pairs: workers split the items into contiguous
+  // halves, and those should split the longer of the two. Bands have
+  // unequal rows (14 rows go 10 + 4), so at 2 threads band-major halves of
+  // a 14x14 conv (2 pairs, 8 groups) left one worker idle for a third of
+  // it; group-major halves of a 28x28 one (6 pairs, 3 groups) packed every
+  // band in every chunk. The items of [begin, end) that share a pair pack
+  // its blocks once: per pair, its range of groups [g0, g1) in the call.
+  int64_t pairs = p.batch * p.bands;
+  auto forPairs = [&](const std::function<void(Value, Value, Value)> &body) {
+    if (groups <= pairs) {
+      Value nb0 = kb.divs(begin, groups);
+      Value nb1 = kb.divs(kb.add(end, groups - 1), groups);
+      kb.forLoop(nb0, nb1, 1, [&](Value nb) {
+        Value first = kb.mul(nb, groups);
+        Value g0 = b.create<arith::SubIOp>(
+            loc, b.create<arith::MaxSIOp>(loc, begin, first).getResult(),
+            first);
+        Value g1 = b.create<arith::SubIOp>(
+            loc,
+            b.create<arith::MinSIOp>(loc, end, kb.add(first, groups))
+                .getResult(),
+            first);
+        body(nb, g0, g1);
+      });
+      return;
+    }
+    // Group-major: g0 = ceil((begin - nb) / pairs), g1 = ceil((end - nb) /
+    // pairs), both at least 0.
+    auto firstGroup = [&](Value bound, Value nb) {
+      Value rest = b.create<arith::MaxSIOp>(
+          loc, b.create<arith::SubIOp>(loc, bound, nb), kb.idx(0));
+      return kb.divs(kb.add(rest, pairs - 1), pairs);
+    };
+    kb.forLoop(kb.idx(0), kb.idx(pairs), 1, [&](Value nb) {
+      Value g0 = firstGroup(begin, nb), g1 = firstGroup(end, nb);
+      kb.ifThen(kb.cmp(arith::CmpIPredicate::slt, g0, g1),
+                [&] { body(nb, g0, g1); });
+    });
+  };
+  forPairs([&](Value nb, Value g0, Value g1) {
     Value band = kb.rems(nb, p.bands), n = kb.divs(nb, p.bands);
     Value oh0 = kb.mul(band, p.rows);
     auto bandWith = [&](int64_t rows) {
