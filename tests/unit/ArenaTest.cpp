@@ -183,8 +183,7 @@ TEST_F(JitArenaTest, AChainOfKernelsReusesItsBuffers) {
   auto expected = (*interp)->run({x});
   ASSERT_TRUE(bool(expected)) << llvm::toString(expected.takeError());
   for (int64_t i = 0; i < x.numElements(); ++i)
-    ASSERT_NEAR((*y)[0].data<float>()[i], (*expected)[0].data<float>()[i],
-                1e-5)
+    ASSERT_NEAR((*y)[0].data<float>()[i], (*expected)[0].data<float>()[i], 1e-5)
         << "at " << i;
 }
 

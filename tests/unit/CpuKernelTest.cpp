@@ -408,11 +408,15 @@ TEST_F(CpuKernelTest, DepthwiseSmallPlanesRunFlat) {
   struct Case {
     int64_t n, c, hw, k;
   };
-  for (Case t : std::vector<Case>{
-           {1, 6, 7, 3}, {2, 5, 7, 5}, {3, 4, 3, 3}, {1, 3, 4, 3},
-           {2, 3, 5, 5}, {1, 2, 1, 3}, {1, 4, 6, 5}}) {
-    SCOPED_TRACE(::testing::Message() << t.n << "x" << t.c << "x" << t.hw
-                                      << "x" << t.hw << " k" << t.k);
+  for (Case t : std::vector<Case>{{1, 6, 7, 3},
+                                  {2, 5, 7, 5},
+                                  {3, 4, 3, 3},
+                                  {1, 3, 4, 3},
+                                  {2, 3, 5, 5},
+                                  {1, 2, 1, 3},
+                                  {1, 4, 6, 5}}) {
+    SCOPED_TRACE(::testing::Message() << t.n << "x" << t.c << "x" << t.hw << "x"
+                                      << t.hw << " k" << t.k);
     ModelBuilder b;
     std::vector<int64_t> shape = {t.n, t.c, t.hw, t.hw};
     b.input("x", shape).output("y", shape);
@@ -652,8 +656,8 @@ TEST_F(CpuKernelTest, GlobalAveragePoolAtAnyPlaneSize) {
   // partial vector only, and of all three; rank 3 and 5; the last plane's
   // partial vector is the one load that must not leave X.
   const std::vector<std::vector<int64_t>> shapes = {
-      {1, 3, 7, 7},  {2, 5, 9, 9},  {1, 4, 1, 1},  {1, 2, 64},
-      {1, 3, 130},   {3, 2, 16, 8}, {1, 2, 3, 4, 5}};
+      {1, 3, 7, 7}, {2, 5, 9, 9},  {1, 4, 1, 1},   {1, 2, 64},
+      {1, 3, 130},  {3, 2, 16, 8}, {1, 2, 3, 4, 5}};
   for (const auto &x : shapes) {
     SCOPED_TRACE(::testing::PrintToString(x));
     std::vector<int64_t> y(x.size(), 1);

@@ -228,7 +228,8 @@ int runCommand(const RunOptions &opts) {
                           : std::string())
      << "\n";
   if (std::optional<uint64_t> growth = memory.peakGrowth())
-    os << "memory  resident " << llvm::format("%.1f", *memory.startBytes() / 1048576.0)
+    os << "memory  resident "
+       << llvm::format("%.1f", *memory.startBytes() / 1048576.0)
        << " MiB before the first run, peak +"
        << llvm::format("%.1f", *growth / 1048576.0) << " MiB while running\n";
   return 0;

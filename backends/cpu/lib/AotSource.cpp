@@ -596,8 +596,8 @@ static uint64_t kiln_checksum(const unsigned char *p, uint64_t n) {
      << ",\n    " << plan.inputs.size() << ", " << plan.outputs.size() << ", "
      << (plan.inputs.empty() ? "NULL" : "kiln_inputs") << ", "
      << (plan.outputs.empty() ? "NULL" : "kiln_outputs") << ",\n    "
-     << d.scratch.size << "u, " << kArenaAlign << "u, "
-     << d.weights.blob.size() << "u, "
+     << d.scratch.size << "u, " << kArenaAlign << "u, " << d.weights.blob.size()
+     << "u, "
      << (d.weightsFile ? cString(d.weightsFileName) : std::string("NULL"))
      << ",\n    " << plan.steps.size() << ", " << cString(hostTarget().cpu)
      << "};\n\n";

@@ -10,11 +10,10 @@
 //
 //  - Work item = (image, band of R output rows, group of channel tiles),
 //    numbered group-major when there are more groups than (image, band)
-//    pairs (see emitPackedConv). A band holds Q = R * OW positions (R chosen so Q
-//    is about 128), padded to Qs, a multiple of the tile width. Groups
-//    exist to give the workers enough items on small images; the items of
-//    one call that share a band pack it once (one call at 1 thread runs
-//    every item).
+//    pairs (see emitPackedConv). A band holds Q = R * OW positions (R chosen so
+//    Q is about 128), padded to Qs, a multiple of the tile width. Groups exist
+//    to give the workers enough items on small images; the items of one call
+//    that share a band pack it once (one call at 1 thread runs every item).
 //  - K is blocked by whole input channels (about 384 values of k per block).
 //    For each block the item packs its slice of col(X) into a stack buffer
 //    [k][Qs] (at most 256 KB, so it stays in L2): per (c, kh, kw) and

@@ -310,7 +310,8 @@ void emitFlatPlane(KB &kb, const DepthwisePlan &p, Value x, Value y,
     for (int64_t i = 0; i < p.kh; ++i)
       for (int64_t j = 0; j < p.kw; ++j) {
         auto on = [&](int64_t e) {
-          int64_t f = f0 + e, ih = f / p.ow + i - p.pt, iw = f % p.ow + j - p.pl;
+          int64_t f = f0 + e, ih = f / p.ow + i - p.pt,
+                  iw = f % p.ow + j - p.pl;
           return e < valid && ih >= 0 && ih < p.h && iw >= 0 && iw < p.w;
         };
         bool any = false;

@@ -80,8 +80,8 @@ FailureOr<int64_t> emitGlobalPool(OpBuilder &b, Operation *op,
           [&](OpBuilder &, Location, Value at, ValueRange carried) {
             SmallVector<Value> next;
             for (int64_t u = 0; u < kAccumulators; ++u) {
-              Value v = b.create<vector::LoadOp>(loc, kb.vec(L), x,
-                                                 kb.add(kb.add(base, at), u * L));
+              Value v = b.create<vector::LoadOp>(
+                  loc, kb.vec(L), x, kb.add(kb.add(base, at), u * L));
               next.push_back(fastAdd(carried[u], v));
             }
             b.create<scf::YieldOp>(loc, next);
@@ -89,8 +89,8 @@ FailureOr<int64_t> emitGlobalPool(OpBuilder &b, Operation *op,
       acc.assign(loop.getResults().begin(), loop.getResults().end());
     }
     for (int64_t u = 0; u < rest; ++u) {
-      Value v = b.create<vector::LoadOp>(
-          loc, kb.vec(L), x, kb.add(base, blocks * block + u * L));
+      Value v = b.create<vector::LoadOp>(loc, kb.vec(L), x,
+                                         kb.add(base, blocks * block + u * L));
       acc[u] = fastAdd(acc[u], v);
     }
     Value sum = fastAdd(fastAdd(acc[0], acc[1]), fastAdd(acc[2], acc[3]));
@@ -110,11 +110,11 @@ FailureOr<int64_t> emitGlobalPool(OpBuilder &b, Operation *op,
       b.setInsertionPointAfter(last);
       sum = fastAdd(sum, last.getResult(0));
     }
-    Value total = b.create<vector::ReductionOp>(
-        loc, vector::CombiningKind::ADD, sum, Value(),
-        arith::FastMathFlags::reassoc);
-    Value mean = b.create<arith::DivFOp>(loc, total,
-                                         kb.f32(static_cast<float>(size)));
+    Value total =
+        b.create<vector::ReductionOp>(loc, vector::CombiningKind::ADD, sum,
+                                      Value(), arith::FastMathFlags::reassoc);
+    Value mean =
+        b.create<arith::DivFOp>(loc, total, kb.f32(static_cast<float>(size)));
     b.create<memref::StoreOp>(loc, mean, y, item);
   });
   return planes;

@@ -179,10 +179,11 @@ mlir::FailureOr<int64_t> emitPool(mlir::OpBuilder &b, mlir::Operation *op,
                                   mlir::ValueRange operands,
                                   mlir::ValueRange results, mlir::Value begin,
                                   mlir::Value end, const EpilogueTail &tail);
-mlir::FailureOr<int64_t>
-emitGlobalPool(mlir::OpBuilder &b, mlir::Operation *op,
-               mlir::ValueRange operands, mlir::ValueRange results,
-               mlir::Value begin, mlir::Value end, const EpilogueTail &tail);
+mlir::FailureOr<int64_t> emitGlobalPool(mlir::OpBuilder &b, mlir::Operation *op,
+                                        mlir::ValueRange operands,
+                                        mlir::ValueRange results,
+                                        mlir::Value begin, mlir::Value end,
+                                        const EpilogueTail &tail);
 
 /// Whether the emitters above handle \p op (static f32 operands assumed).
 bool canEmitPackedMatMul(mlir::Operation *op);
