@@ -5,7 +5,7 @@
 // bench/ort-compare.sh.
 //
 //   node ort-bench.js MODEL.onnx [--input NAME=FILE.npy]... [--threads N]
-//        [--runs R] [--warmup W] [--output-dir DIR]
+//        [--runs R] [--warmup W] [--output-dir DIR] [--profile N]
 //       Loads MODEL with graph optimization level "all", intra-op threads N
 //       (0: ORT's default, all physical cores), inter-op threads 1,
 //       sequential execution. Feeds the given inputs (every model input must
@@ -15,7 +15,11 @@
 //         memory  resident M MiB before the first run, peak +P MiB while running
 //       Only session.run() is timed; input tensors are built once. With
 //       --output-dir every output is written as DIR/<name>.npy (the name
-//       mangled like `kiln run --output-dir` does).
+//       mangled like `kiln run --output-dir` does). With --profile N, ORT's
+//       own profiler records every run, and the per-node medians follow:
+//       the sum per op type, then the N slowest nodes with their output
+//       shapes (ORT's fused and reordered graph, so node names are ORT's;
+//       the run times then include the profiler's own cost).
 //
 //   node ort-bench.js gen-input FILE.npy DTYPE DIMS KIND [A B] [--seed S]
 //       Writes a pseudo-random input. DTYPE f32|f64|i64|i32|bool, DIMS like
@@ -70,6 +74,45 @@ function fileNameFor(name) {
   return s;
 }
 
+// Ends SESSION's profiling, reads the file ORT wrote under PREFIX (it adds
+// a date), removes it, and prints per-node medians of kernel time: summed
+// per op type, then the TOP slowest nodes.
+function printProfile(session, prefix, top) {
+  session.endProfiling();
+  const dir = path.dirname(prefix);
+  const files = fs.readdirSync(dir)
+    .filter((f) => f.startsWith(path.basename(prefix)))
+    .map((f) => path.join(dir, f));
+  if (files.length === 0) die('ORT wrote no profile');
+  const events = JSON.parse(fs.readFileSync(files[0], 'utf8'));
+  for (const f of files) fs.rmSync(f);
+  const times = new Map();
+  const info = new Map();
+  for (const e of events) {
+    if (e.cat !== 'Node' || !e.name.endsWith('_kernel_time')) continue;
+    const name = e.name.slice(0, -'_kernel_time'.length);
+    if (!times.has(name)) times.set(name, []);
+    times.get(name).push(e.dur / 1000);
+    info.set(name, e.args ?? {});
+  }
+  const nodes = [...times].map(([name, t]) => ({
+    name, ms: median(t), op: info.get(name).op_name ?? '?',
+    shape: (info.get(name).output_type_shape ?? [])
+      .map((s) => Object.values(s)[0]?.join('x')).join(', '),
+  }));
+  const byOp = new Map();
+  for (const n of nodes) byOp.set(n.op, (byOp.get(n.op) ?? 0) + n.ms);
+  const total = nodes.reduce((a, n) => a + n.ms, 0);
+  console.log(`profile ${total.toFixed(3)} ms in ${nodes.length} nodes ` +
+              '(sum of per-node medians)');
+  for (const [op, ms] of [...byOp].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${op.padEnd(28)} ${ms.toFixed(3).padStart(9)} ms`);
+  nodes.sort((a, b) => b.ms - a.ms);
+  for (const n of nodes.slice(0, Math.max(0, top)))
+    console.log(`  ${n.ms.toFixed(3).padStart(9)} ms  ${n.op}  ${n.shape}  ` +
+                n.name);
+}
+
 // The value of KEY ("VmRSS") in /proc/self/status in bytes, or null.
 function procStatusBytes(key) {
   const m = fs.readFileSync('/proc/self/status', 'utf8')
@@ -85,13 +128,15 @@ function median(xs) {
 async function bench(argv) {
   const o = parseArgs(argv, { input: 'multi', threads: 'value',
                               runs: 'value', warmup: 'value',
-                              'output-dir': 'value' });
+                              'output-dir': 'value', profile: 'value' });
   if (o._.length !== 1) die('expected one MODEL.onnx');
   const model = o._[0];
   const threads = Number(o.threads ?? 0);
   const runs = Math.max(1, Number(o.runs ?? 5));
   const warmup = Number(o.warmup ?? 1);
   const ort = require('onnxruntime-node');
+  const profilePrefix = o.profile === undefined ? null
+    : path.join(require('node:os').tmpdir(), `ort-bench-profile-${process.pid}`);
 
   const t0 = process.hrtime.bigint();
   let session;
@@ -102,6 +147,8 @@ async function bench(argv) {
       intraOpNumThreads: threads,
       interOpNumThreads: 1,
       executionMode: 'sequential',
+      ...(profilePrefix ? { enableProfiling: true,
+                            profileFilePrefix: profilePrefix } : {}),
     });
   } catch (e) {
     die(`ONNX Runtime rejected ${model}: ${e.message}`);
@@ -161,6 +208,8 @@ async function bench(argv) {
     console.log(`time    load ${loadMs.toFixed(1)} ms, run ` +
                 `${median(times).toFixed(3)} ms (median of ${runs}), min ` +
                 `${Math.min(...times).toFixed(3)} ms`);
+    if (profilePrefix)
+      printProfile(session, profilePrefix, Number(o.profile));
     const peak = rssBefore === null ? null : procStatusBytes('VmHWM');
     if (peak !== null)
       console.log(`memory  resident ${(rssBefore / 2 ** 20).toFixed(1)} MiB ` +
