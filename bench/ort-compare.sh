@@ -98,6 +98,23 @@ runfield() { sed -n 's/^time .*run \([0-9.]*\) ms.*/\1/p' | head -1; }
 growthfield() { sed -n 's/^memory .*peak +\([0-9.]*\) MiB.*/\1/p' | head -1; }
 arenafield() { sed -n 's/^backend .*intermediates \([0-9.]*\) MiB.*/\1/p' | head -1; }
 
+# The machine's FMA peak at 1 and all threads (kiln-bench's first line), at
+# the start and at the end: on a shared machine another load can take a
+# core, and the rows timed meanwhile (the multi-thread ones above all) are
+# then not worth comparing. A warning says so.
+peak() {
+  [ -x "$build/bin/kiln-bench" ] || return 0
+  local line
+  line=$("$build/bin/kiln-bench" --filter=-no-such-case- --skip-reference 2>/dev/null | head -1)
+  echo "$1: $line"
+  echo "$line" | awk -v when="$1" -v cores="$cores" '
+    match($0, /1 thread median [0-9.]+/) { one = substr($0, RSTART + 16, RLENGTH - 16) }
+    match($0, /threads median [0-9.]+/) { all = substr($0, RSTART + 15, RLENGTH - 15) }
+    END { if (cores > 1 && one > 0 && all < 0.8 * cores * one)
+      printf "warning (%s): the %d-thread peak is %.2fx the 1-thread one, not %dx: another load shares the cores\n",
+        when, cores, all / one, cores }'
+}
+peak "peak before"
 echo "$("$kiln" --version 2>/dev/null | head -1)," \
   "onnxruntime-node $(node -p "require('$ortdir/node_modules/onnxruntime-node/package.json').version")," \
   "$cores cores, $runs timed runs after 1 warm-up, medians"
@@ -182,4 +199,5 @@ for t in $threads_list; do
   awk "BEGIN{ printf \"geomean kiln/ort at %s thread(s): %.2f over %d models\\n\", \
     $t, exp(${logsum[$t]} / ${count[$t]}), ${count[$t]} }"
 done
+peak "peak after"
 exit $status
