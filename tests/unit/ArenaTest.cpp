@@ -3,7 +3,7 @@
 // packArena on its own (buffers live at once never share bytes, buffers
 // live apart do), and the JIT's arena on models whose lifetimes need care:
 // a reference step handing its operand through, and a chain whose buffers
-// take turns.
+// take turns; and runs into output buffers the caller allocated.
 //
 //===----------------------------------------------------------------------===//
 #include "ModelBuilder.h"
@@ -185,6 +185,59 @@ TEST_F(JitArenaTest, AChainOfKernelsReusesItsBuffers) {
   for (int64_t i = 0; i < x.numElements(); ++i)
     ASSERT_NEAR((*y)[0].data<float>()[i], (*expected)[0].data<float>()[i], 1e-5)
         << "at " << i;
+}
+
+TEST_F(JitArenaTest, RunsIntoCallerBuffers) {
+  // y1 = Relu(x) is written in place by its compiled step; y2, a run-time
+  // Dropout of it, comes from a reference step that hands y1's bytes
+  // through, and is copied in.
+  ModelBuilder b;
+  b.input("x", {1, 4, 8, 8}).input("t", {}, 9);
+  b.output("y1", {1, 4, 8, 8}).output("y2", {1, 4, 8, 8});
+  b.initializer("ratio", {}, {0.5f});
+  b.node("Relu", {"x"}, {"y1"});
+  b.node("Dropout", {"y1", "ratio", "t"}, {"y2"});
+  auto jit = jitOf(b);
+  ASSERT_TRUE(jit);
+  Tensor x = ramp({1, 4, 8, 8});
+  std::vector<Tensor> inputs = {x, Tensor(DType::Bool, Shape{})};
+  std::vector<Tensor> outputs = {Tensor(DType::F32, Shape{1, 4, 8, 8}),
+                                 Tensor(DType::F32, Shape{1, 4, 8, 8})};
+  void *first = outputs[0].raw(), *second = outputs[1].raw();
+  const void *written = nullptr;
+  llvm::Error e =
+      jit->runInto(inputs, outputs,
+                   [&](const cpu::PlanStep &step,
+                       const std::vector<Tensor> &results, double) {
+                     if (step.kind == cpu::PlanStep::Kind::Compiled && !written)
+                       written = results.front().raw();
+                   });
+  ASSERT_FALSE(bool(e)) << llvm::toString(std::move(e));
+  EXPECT_EQ(written, first) << "the Relu did not write the caller's buffer";
+  EXPECT_EQ(outputs[0].raw(), first);
+  EXPECT_EQ(outputs[1].raw(), second);
+  for (int64_t i = 0; i < x.numElements(); ++i) {
+    float relu = std::max(x.data<float>()[i], 0.0f);
+    ASSERT_EQ(outputs[0].data<float>()[i], relu) << "y1 at " << i;
+    ASSERT_EQ(outputs[1].data<float>()[i], relu) << "y2 at " << i;
+  }
+
+  // Wrong shape, wrong count, and an output over an input: refused.
+  std::vector<Tensor> wrong = {Tensor(DType::F32, Shape{1, 4, 8, 7}),
+                               outputs[1]};
+  llvm::Error shape = jit->runInto(inputs, wrong);
+  ASSERT_TRUE(bool(shape));
+  EXPECT_NE(llvm::toString(std::move(shape)).find("expected a buffer of"),
+            std::string::npos);
+  std::vector<Tensor> one = {outputs[0]};
+  llvm::Error count = jit->runInto(inputs, one);
+  EXPECT_TRUE(bool(count));
+  llvm::consumeError(std::move(count));
+  std::vector<Tensor> overlapping = {x, outputs[1]};
+  llvm::Error overlap = jit->runInto(inputs, overlapping);
+  ASSERT_TRUE(bool(overlap));
+  EXPECT_NE(llvm::toString(std::move(overlap)).find("shares bytes with"),
+            std::string::npos);
 }
 
 } // namespace

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 
 namespace kiln::cpu {
 
@@ -96,9 +97,56 @@ static bool sharesBytes(const Tensor &t, const void *block, uint64_t size) {
 
 llvm::Expected<std::vector<Tensor>>
 Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
+  return runImpl(inputs, nullptr, observer);
+}
+
+llvm::Error Executor::runInto(const std::vector<Tensor> &inputs,
+                              std::vector<Tensor> &outputs,
+                              const StepObserver &observer) {
+  const Plan &plan = impl->plan;
+  if (outputs.size() != plan.outputs.size())
+    return makeError(llvm::formatv("expected {0} output tensors, found {1}",
+                                   plan.outputs.size(), outputs.size()));
+  for (auto [i, spec] : llvm::enumerate(plan.outputs)) {
+    const Tensor &t = outputs[i];
+    if (!spec.isStatic())
+      return makeError("output '" + spec.name + "' has a dynamic shape (" +
+                       spec.format() +
+                       "): run the model without output buffers");
+    Shape shape(spec.shape.begin(), spec.shape.end());
+    if (!t.valid() || t.dtype() != spec.dtype || t.shape() != shape ||
+        (!t.raw() && t.numElements() > 0))
+      return makeError("output '" + spec.name + "': expected a buffer of " +
+                       spec.format() + ", found " +
+                       (t.valid() ? formatShape(t.shape()) + " " +
+                                        std::string(dtypeName(t.dtype()))
+                                  : std::string("none")));
+  }
+  for (auto [i, out] : llvm::enumerate(outputs))
+    for (auto [k, in] : llvm::enumerate(inputs))
+      if (in.valid() && sharesBytes(out, in.raw(), in.byteSize()))
+        return makeError(
+            "output '" + plan.outputs[i].name + "' shares bytes with input '" +
+            (k < plan.inputs.size() ? plan.inputs[k].name : std::to_string(k)) +
+            "'");
+  auto done = runImpl(inputs, &outputs, observer);
+  return done ? llvm::Error::success() : done.takeError();
+}
+
+llvm::Expected<std::vector<Tensor>>
+Executor::runImpl(const std::vector<Tensor> &inputs, std::vector<Tensor> *into,
+                  const StepObserver &observer) {
   const Plan &plan = impl->plan;
   if (llvm::Error e = checkInputs(plan.inputs, inputs))
     return std::move(e);
+  // With caller buffers: the first output index of each output slot.
+  std::vector<int> callerOutput;
+  if (into) {
+    callerOutput.assign(plan.slots.size(), -1);
+    for (auto [i, s] : llvm::enumerate(plan.outputSlots))
+      if (callerOutput[s] < 0)
+        callerOutput[s] = static_cast<int>(i);
+  }
   std::vector<Tensor> slots(plan.slots.size());
   for (size_t s = 0; s < plan.slots.size(); ++s)
     if (plan.slots[s].isConstant)
@@ -126,13 +174,18 @@ Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
   };
   const SlotViews &views = impl->views;
   /// The buffer a compiled step writes into (whole: not zero-filled first):
-  /// a fresh tensor for a graph output, else its part of the arena.
+  /// the caller's or a fresh tensor for a graph output, else its part of
+  /// the arena.
   auto resultBuffer = [&](int s) -> Tensor & {
     const PlanSlot &slot = plan.slots[s];
-    if (!holds(slots[s], slot))
-      slots[s] = impl->isOutput[s] || !buffers[s].valid()
-                     ? Tensor::uninitialized(slot.dtype, slot.shape)
-                     : buffers[s];
+    if (holds(slots[s], slot))
+      return slots[s];
+    if (into && callerOutput[s] >= 0)
+      slots[s] = (*into)[callerOutput[s]];
+    else if (impl->isOutput[s] || !buffers[s].valid())
+      slots[s] = Tensor::uninitialized(slot.dtype, slot.shape);
+    else
+      slots[s] = buffers[s];
     return slots[s];
   };
 
@@ -214,6 +267,16 @@ Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
   }
   // A reference step may hand an operand through (Identity, a view): an
   // output must not keep the bytes of a buffer the next run overwrites.
+  if (into) {
+    // Outputs no compiled step wrote in place are copied in.
+    for (auto [i, s] : llvm::enumerate(plan.outputSlots)) {
+      Tensor &out = (*into)[i];
+      const Tensor &value = slots[s];
+      if (value.raw() != out.raw() && out.byteSize())
+        std::memcpy(out.raw(), value.raw(), out.byteSize());
+    }
+    return std::vector<Tensor>();
+  }
   std::vector<Tensor> results;
   for (int s : plan.outputSlots) {
     Tensor result = slots[s];

@@ -39,6 +39,16 @@ public:
   /// Thread-safe: concurrent runs use separate intermediate buffers.
   llvm::Expected<std::vector<Tensor>> run(const std::vector<Tensor> &inputs,
                                           const StepObserver &observer = {});
+  /// Runs the plan into \p outputs: tensors the caller allocated, one per
+  /// model output with its element type and shape (checked first, with the
+  /// inputs; a model output of dynamic shape needs run()). Compiled steps
+  /// write them in place, and nothing is allocated for them; an output a
+  /// reference step computes, or an input or constant handed through, is
+  /// copied in at the end. Outputs must not share bytes with inputs.
+  /// Thread-safe like run().
+  llvm::Error runInto(const std::vector<Tensor> &inputs,
+                      std::vector<Tensor> &outputs,
+                      const StepObserver &observer = {});
 
   unsigned threads() const;
   /// True when step \p step does not run: a Concat whose inputs are
@@ -53,6 +63,11 @@ public:
   uint64_t unsharedBytes() const;
 
 private:
+  /// run() when \p into is null, else runInto() (results then empty).
+  llvm::Expected<std::vector<Tensor>> runImpl(const std::vector<Tensor> &inputs,
+                                              std::vector<Tensor> *into,
+                                              const StepObserver &observer);
+
   struct Impl;
   std::unique_ptr<Impl> impl;
 };

@@ -70,6 +70,13 @@ public:
   /// Runs the model; may be called from several threads at once.
   llvm::Expected<std::vector<Tensor>> run(const std::vector<Tensor> &inputs,
                                           const StepObserver &observer = {});
+  /// Runs the model into output buffers the caller allocated
+  /// (Executor::runInto).
+  llvm::Error runInto(const std::vector<Tensor> &inputs,
+                      std::vector<Tensor> &outputs,
+                      const StepObserver &observer = {}) {
+    return executor->runInto(inputs, outputs, observer);
+  }
 
 private:
   JitModel() = default;
