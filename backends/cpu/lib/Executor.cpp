@@ -34,6 +34,9 @@ struct Executor::Impl {
   /// One set of buffers per run in flight.
   RunStatePool<RunBuffers> buffers;
   std::vector<bool> isOutput;
+  /// Per slot: the first model output it is, or -1 (where runInto's
+  /// caller buffers go).
+  std::vector<int> outputIndex;
   /// Slots computed inside other slots' buffers, and Concats elided.
   SlotViews views;
   /// Where each intermediate lives in a run's arena.
@@ -64,6 +67,10 @@ Executor::Executor(const Plan &plan, std::vector<KernelFn> kernels,
                    unsigned threads)
     : impl(std::make_unique<Impl>(plan, std::move(kernels), threads)) {
   impl->isOutput.assign(plan.slots.size(), false);
+  impl->outputIndex.assign(plan.slots.size(), -1);
+  for (auto [i, s] : llvm::enumerate(plan.outputSlots))
+    if (impl->outputIndex[s] < 0)
+      impl->outputIndex[s] = static_cast<int>(i);
   for (int s : plan.outputSlots)
     impl->isOutput[s] = true;
   for (int s : plan.inputSlots)
@@ -139,14 +146,6 @@ Executor::runImpl(const std::vector<Tensor> &inputs, std::vector<Tensor> *into,
   const Plan &plan = impl->plan;
   if (llvm::Error e = checkInputs(plan.inputs, inputs))
     return std::move(e);
-  // With caller buffers: the first output index of each output slot.
-  std::vector<int> callerOutput;
-  if (into) {
-    callerOutput.assign(plan.slots.size(), -1);
-    for (auto [i, s] : llvm::enumerate(plan.outputSlots))
-      if (callerOutput[s] < 0)
-        callerOutput[s] = static_cast<int>(i);
-  }
   std::vector<Tensor> slots(plan.slots.size());
   for (size_t s = 0; s < plan.slots.size(); ++s)
     if (plan.slots[s].isConstant)
@@ -180,8 +179,8 @@ Executor::runImpl(const std::vector<Tensor> &inputs, std::vector<Tensor> *into,
     const PlanSlot &slot = plan.slots[s];
     if (holds(slots[s], slot))
       return slots[s];
-    if (into && callerOutput[s] >= 0)
-      slots[s] = (*into)[callerOutput[s]];
+    if (into && impl->outputIndex[s] >= 0)
+      slots[s] = (*into)[impl->outputIndex[s]];
     else if (impl->isOutput[s] || !buffers[s].valid())
       slots[s] = Tensor::uninitialized(slot.dtype, slot.shape);
     else

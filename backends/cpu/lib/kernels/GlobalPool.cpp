@@ -23,8 +23,10 @@ namespace kiln::cpu::kernels {
 
 namespace {
 
-/// Independent accumulators: enough to cover the latency of a vector add.
+/// Independent accumulators: enough to cover the latency of a vector add
+/// (a power of two: they are summed pairwise).
 constexpr int64_t kAccumulators = 4;
+static_assert((kAccumulators & (kAccumulators - 1)) == 0);
 
 /// Planes (N * C) and their size, for a static rank >= 3 X.
 std::pair<int64_t, int64_t> planesOf(Operation *op) {
@@ -93,7 +95,13 @@ FailureOr<int64_t> emitGlobalPool(OpBuilder &b, Operation *op,
                                          kb.add(base, blocks * block + u * L));
       acc[u] = fastAdd(acc[u], v);
     }
-    Value sum = fastAdd(fastAdd(acc[0], acc[1]), fastAdd(acc[2], acc[3]));
+    // Pairwise, so that the adds of the accumulators overlap.
+    while (acc.size() > 1) {
+      for (size_t u = 0; u + 1 < acc.size(); u += 2)
+        acc[u / 2] = fastAdd(acc[u], acc[u + 1]);
+      acc.resize(acc.size() / 2);
+    }
+    Value sum = acc.front();
     if (partial) {
       // A plain load past the plane stays inside X except in its last one.
       Value at = kb.add(base, size - partial);
