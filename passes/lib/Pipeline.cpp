@@ -36,6 +36,11 @@ static const Entry kPipeline[] = {
     // ops it walks too; this keeps that guarantee independent of folding).
     {"kiln-infer-shapes",
      [](const TargetOptions &) { return createInferShapes(); }},
+    // Decomposed layer norms (ReduceMean, Sub, Pow...) into one op each:
+    // reads folded eps and exponent constants and static shapes, and must
+    // precede elementwise fusion, which would take the chain apart.
+    {"kiln-fuse-layer-norm",
+     [](const TargetOptions &) { return createFuseLayerNorm(); }},
     // Weights into the micro-kernel's panels (as wide as the target's
     // register tile): needs static shapes, and must precede fusion, whose
     // epilogues only packed ops carry.

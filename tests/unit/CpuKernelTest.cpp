@@ -671,6 +671,54 @@ TEST_F(CpuKernelTest, GlobalAveragePoolAtAnyPlaneSize) {
   }
 }
 
+TEST_F(CpuKernelTest, LayerNormRowsOfAnyLength) {
+  // Rows of whole blocks of four vectors (BERT's 768), of leftover whole
+  // vectors, of a partial vector only, of all three; normalized over one
+  // dim and over two; Scale per element or one value; B present or not.
+  struct Case {
+    std::vector<int64_t> x;
+    int64_t axis;
+    std::vector<int64_t> scale;
+    bool bias;
+  };
+  const std::vector<Case> cases = {
+      {{2, 5, 768}, -1, {768}, true}, {{3, 130}, 1, {130}, true},
+      {{4, 7}, -1, {7}, false},       {{2, 3, 4, 5}, 2, {4, 5}, true},
+      {{6, 48}, -1, {1}, true},       {{1, 1, 33}, 0, {1, 1, 33}, false}};
+  for (const Case &c : cases) {
+    SCOPED_TRACE(::testing::PrintToString(c.x) + " axis " +
+                 std::to_string(c.axis));
+    ModelBuilder b;
+    b.input("x", c.x).output("y", c.x);
+    weight(b, "scale", c.scale, 0.5f, 2.0f);
+    std::vector<std::string> in = {"x", "scale"};
+    if (c.bias) {
+      weight(b, "bias", c.scale);
+      in.push_back("bias");
+    }
+    auto &n = b.node("LayerNormalization", in, {"y"});
+    addInt(n, "axis", c.axis);
+    addFloat(n, "epsilon", 1e-3f);
+    check(b, {c.x}, "kiln.layer_normalization", 1e-5, 1e-4);
+    int64_t rank = static_cast<int64_t>(c.x.size());
+    int64_t axis = c.axis < 0 ? c.axis + rank : c.axis;
+    EXPECT_EQ(workItems,
+              product(std::vector<int64_t>(c.x.begin(), c.x.begin() + axis)));
+  }
+}
+
+TEST_F(CpuKernelTest, LayerNormOfLargeMeanKeepsItsVariance) {
+  // Values around 1000 with a spread of 1: a one-pass E[x^2] - E[x]^2 in f32
+  // would lose the variance to cancellation; the kernel's two passes keep it.
+  ModelBuilder b;
+  b.input("x", {4, 256}).output("y", {4, 256});
+  b.initializer("offset", {1}, {1000.0f});
+  weight(b, "scale", {256});
+  b.node("Add", {"x", "offset"}, {"shifted"});
+  b.node("LayerNormalization", {"shifted", "scale"}, {"y"});
+  check(b, {{4, 256}}, "kiln.layer_normalization", 1e-3, 1e-3);
+}
+
 //===----------------------------------------------------------------------===//
 // Concats computed in place (lib/ConcatViews.cpp)
 //===----------------------------------------------------------------------===//

@@ -63,6 +63,28 @@ func.func @main(%x: tensor<2x3x4xf32>) -> tensor<*xf32> {
 }
 )mlir";
 
+/// PyTorch's opset-14 LayerNorm over the last dim, then a Relu.
+constexpr const char *kLayerNormGraph = R"mlir(
+func.func @main(%x: tensor<4x3x32xf32>) -> tensor<4x3x32xf32> {
+  %axes = kiln.constant dense<[-1]> : tensor<1xi64>
+  %two = kiln.constant dense<2.0> : tensor<f32>
+  %eps = kiln.constant dense<1.0e-5> : tensor<f32>
+  %scale = kiln.constant dense<1.5> : tensor<32xf32>
+  %bias = kiln.constant dense<-0.25> : tensor<32xf32>
+  %m = kiln.reduce_mean %x, %axes : (tensor<4x3x32xf32>, tensor<1xi64>) -> tensor<4x3x1xf32>
+  %d = kiln.sub %x, %m : (tensor<4x3x32xf32>, tensor<4x3x1xf32>) -> tensor<4x3x32xf32>
+  %p = kiln.pow %d, %two : (tensor<4x3x32xf32>, tensor<f32>) -> tensor<4x3x32xf32>
+  %v = kiln.reduce_mean %p, %axes : (tensor<4x3x32xf32>, tensor<1xi64>) -> tensor<4x3x1xf32>
+  %e = kiln.add %v, %eps : (tensor<4x3x1xf32>, tensor<f32>) -> tensor<4x3x1xf32>
+  %s = kiln.sqrt %e : (tensor<4x3x1xf32>) -> tensor<4x3x1xf32>
+  %n = kiln.div %d, %s : (tensor<4x3x32xf32>, tensor<4x3x1xf32>) -> tensor<4x3x32xf32>
+  %g = kiln.mul %n, %scale : (tensor<4x3x32xf32>, tensor<32xf32>) -> tensor<4x3x32xf32>
+  %y = kiln.add %g, %bias : (tensor<4x3x32xf32>, tensor<32xf32>) -> tensor<4x3x32xf32>
+  %r = kiln.relu %y : (tensor<4x3x32xf32>) -> tensor<4x3x32xf32>
+  return %r : tensor<4x3x32xf32>
+}
+)mlir";
+
 /// DenseNet's pre-activation: a BatchNorm after a Concat, then a Relu.
 constexpr const char *kBatchNormGraph = R"mlir(
 func.func @main(%a: tensor<2x2x6x7xf32>, %b: tensor<2x3x6x7xf32>) -> tensor<2x5x6x7xf32> {
@@ -277,6 +299,37 @@ TEST(DecomposeBatchNorm, BecomesMultiplyAddAndKeepsResults) {
   for (int64_t i = 0; i < after[0].numElements(); ++i) {
     float x = before[0].data<float>()[i], y = after[0].data<float>()[i];
     EXPECT_NEAR(y, x, 1e-6 + 1e-6 * std::fabs(x)) << "element " << i;
+  }
+}
+
+TEST(FuseLayerNorm, BecomesOneOpAndKeepsResults) {
+  KilnContext ctx;
+  auto module = mlir::parseSourceString<mlir::ModuleOp>(kLayerNormGraph, &ctx);
+  ASSERT_TRUE(module);
+  std::vector<Tensor> inputs = {randomTensor({4, 3, 32}, 11)};
+  std::vector<Tensor> before = interpret(*module, inputs);
+  ASSERT_EQ(before.size(), 1u);
+
+  ASSERT_TRUE(runPass(*module, createFuseLayerNorm()));
+  int layerNorms = 0, others = 0;
+  module->walk([&](mlir::Operation *op) {
+    if (mlir::isa<LayerNormalizationOp>(op))
+      ++layerNorms;
+    else if (!mlir::isa<ConstantOp, NoneOp, ReluOp, mlir::func::FuncOp,
+                        mlir::func::ReturnOp, mlir::ModuleOp>(op))
+      ++others;
+  });
+  EXPECT_EQ(layerNorms, 1);
+  EXPECT_EQ(others, 0);
+
+  // The reference LayerNormalization sums in double, the decomposed ops
+  // round each step to f32: the results agree to rounding.
+  std::vector<Tensor> after = interpret(*module, inputs);
+  ASSERT_EQ(after.size(), 1u);
+  ASSERT_EQ(after[0].shape(), before[0].shape());
+  for (int64_t i = 0; i < after[0].numElements(); ++i) {
+    float x = before[0].data<float>()[i], y = after[0].data<float>()[i];
+    EXPECT_NEAR(y, x, 1e-5 + 1e-5 * std::fabs(x)) << "element " << i;
   }
 }
 

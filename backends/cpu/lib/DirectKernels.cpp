@@ -66,6 +66,9 @@ const Entry kEntries[] = {
      kernels::estimateGlobalPoolAdds},
     {[](Operation *op) { return isa<MatMulOp>(op); }, kernels::canEmitMatMul,
      kernels::emitMatMul, kernels::estimateMatMulMacs},
+    {[](Operation *op) { return isa<LayerNormalizationOp>(op); },
+     kernels::canEmitLayerNorm, kernels::emitLayerNorm,
+     kernels::estimateLayerNormWork},
 };
 
 const Entry *find(Operation *op) {

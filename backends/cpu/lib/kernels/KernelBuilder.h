@@ -184,6 +184,11 @@ mlir::FailureOr<int64_t> emitGlobalPool(mlir::OpBuilder &b, mlir::Operation *op,
                                         mlir::ValueRange results,
                                         mlir::Value begin, mlir::Value end,
                                         const EpilogueTail &tail);
+mlir::FailureOr<int64_t> emitLayerNorm(mlir::OpBuilder &b, mlir::Operation *op,
+                                       mlir::ValueRange operands,
+                                       mlir::ValueRange results,
+                                       mlir::Value begin, mlir::Value end,
+                                       const EpilogueTail &tail);
 
 /// Whether the emitters above handle \p op (static f32 operands assumed).
 bool canEmitPackedMatMul(mlir::Operation *op);
@@ -192,6 +197,7 @@ bool canEmitDepthwiseConv(mlir::Operation *op);
 bool canEmitPool(mlir::Operation *op);
 bool canEmitGlobalPool(mlir::Operation *op);
 bool canEmitMatMul(mlir::Operation *op);
+bool canEmitLayerNorm(mlir::Operation *op);
 
 /// Multiply-accumulates of the matrix product kernel for \p op.
 int64_t estimateMatMulMacs(mlir::Operation *op);
@@ -200,6 +206,8 @@ int64_t estimateMatMulMacs(mlir::Operation *op);
 int64_t estimatePoolTaps(mlir::Operation *op);
 /// Elements summed by the global pool kernel for \p op.
 int64_t estimateGlobalPoolAdds(mlir::Operation *op);
+/// Element reads and writes of the layer normalization kernel for \p op.
+int64_t estimateLayerNormWork(mlir::Operation *op);
 
 /// Shapes and attributes of a static 2-D NCHW convolution.
 struct ConvGeometry {

@@ -244,6 +244,53 @@ def FuseEpilogue : Pass<"kiln-fuse-epilogue", "mlir::ModuleOp"> {
   ];
 }
 
+def FuseLayerNorm : Pass<"kiln-fuse-layer-norm", "mlir::ModuleOp"> {
+  let summary = "Rewrite a decomposed layer normalization as one op";
+  let description = [{
+    Exporters that predate ONNX's LayerNormalization (opset 17; PyTorch's
+    exports at lower opsets, BERT and ViT among them) write it as nine ops:
+
+    ```
+    mean = ReduceMean(x, axes)        d = x - mean
+    var  = ReduceMean(d ^ 2, axes)    y = d / sqrt(var + eps)
+    y    = y * Scale + B              (the affine map is optional)
+    ```
+
+    Run one by one that is two reductions on one thread and three passes
+    over the tensor; as `kiln.layer_normalization` it is one kernel reading
+    each row three times while it is in cache, split by rows over the
+    threads. The form must be exact: the axes are the trailing dims
+    [axis, rank) with keepdims, `d ^ 2` is `Pow(d, 2)` or `Mul(d, d)`, eps a
+    one-element constant, Scale and B constants with 1s in every dim before
+    the axis, every op static f32, and no op outside the chain reads any of
+    its intermediates. Without `* Scale` the op gets a Scale of one 1.0.
+
+    Before:
+
+    ```mlir
+    %m = kiln.reduce_mean %x, %axes : (tensor<2x8xf32>, tensor<1xi64>) -> tensor<2x1xf32>
+    %d = kiln.sub %x, %m : (tensor<2x8xf32>, tensor<2x1xf32>) -> tensor<2x8xf32>
+    %p = kiln.pow %d, %two : (tensor<2x8xf32>, tensor<f32>) -> tensor<2x8xf32>
+    %v = kiln.reduce_mean %p, %axes : (tensor<2x8xf32>, tensor<1xi64>) -> tensor<2x1xf32>
+    %e = kiln.add %v, %eps : (tensor<2x1xf32>, tensor<f32>) -> tensor<2x1xf32>
+    %s = kiln.sqrt %e : (tensor<2x1xf32>) -> tensor<2x1xf32>
+    %n = kiln.div %d, %s : (tensor<2x8xf32>, tensor<2x1xf32>) -> tensor<2x8xf32>
+    %g = kiln.mul %n, %scale : (tensor<2x8xf32>, tensor<8xf32>) -> tensor<2x8xf32>
+    %y = kiln.add %g, %bias : (tensor<2x8xf32>, tensor<8xf32>) -> tensor<2x8xf32>
+    ```
+
+    After:
+
+    ```mlir
+    %y = kiln.layer_normalization %x, %scale, %bias {axis = 1 : i64, epsilon = 9.99999974E-6 : f32}
+        : (tensor<2x8xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<2x8xf32>
+    ```
+  }];
+  let statistics = [
+    Statistic<"numFused", "num-fused", "Number of layer norms rewritten">,
+  ];
+}
+
 def DecomposeBatchNorm : Pass<"kiln-decompose-batchnorm", "mlir::ModuleOp"> {
   let summary = "Rewrite a BatchNormalization no kernel absorbed into a multiply-add";
   let description = [{
