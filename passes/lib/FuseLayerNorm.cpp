@@ -75,10 +75,9 @@ int64_t trailingAxis(ReduceMeanOp mean) {
     if (!c || !tensorFromElementsAttr(c.getValue(), axes))
       return -1;
     for (int64_t i = 0; i < axes.numElements(); ++i) {
-      int64_t a = axes.dtype() == DType::I64 ? axes.data<int64_t>()[i]
-                  : axes.dtype() == DType::I32
-                      ? axes.data<int32_t>()[i]
-                      : rank;
+      int64_t a = axes.dtype() == DType::I64   ? axes.data<int64_t>()[i]
+                  : axes.dtype() == DType::I32 ? axes.data<int32_t>()[i]
+                                               : rank;
       a = a < 0 ? a + rank : a;
       if (a < 0 || a >= rank)
         return -1;
@@ -108,8 +107,9 @@ Value normalizedParameter(OpBuilder &b, Value v, int64_t rank, int64_t axis) {
       return {};
   if (lead <= 0)
     return v;
-  return packed::makeF32Constant(b, v.getLoc(), type.getShape().drop_front(lead),
-                                 *values, packed::constantName(v));
+  return packed::makeF32Constant(b, v.getLoc(),
+                                 type.getShape().drop_front(lead), *values,
+                                 packed::constantName(v));
 }
 
 struct FuseLayerNormPass : kiln::impl::FuseLayerNormBase<FuseLayerNormPass> {
@@ -156,8 +156,7 @@ struct FuseLayerNormPass : kiln::impl::FuseLayerNormBase<FuseLayerNormPass> {
                mul && mul.getOperand(0) == d && mul.getOperand(1) == d)
         square = mul;
     }
-    if (!square || !div || !isX(square->getResult(0)) ||
-        !isX(div.getResult()))
+    if (!square || !div || !isX(square->getResult(0)) || !isX(div.getResult()))
       return false;
     // var = mean(d^2) over the same dims; + eps; sqrt; the divisor.
     auto var = dyn_cast_or_null<ReduceMeanOp>(onlyUser(square->getResult(0)));
@@ -167,8 +166,7 @@ struct FuseLayerNormPass : kiln::impl::FuseLayerNormBase<FuseLayerNormPass> {
     auto addEps = dyn_cast_or_null<AddOp>(onlyUser(var.getResult()));
     if (!addEps || addEps.getResult().getType() != var.getResult().getType())
       return false;
-    std::optional<float> eps =
-        scalarOf(otherOperand(addEps, var.getResult()));
+    std::optional<float> eps = scalarOf(otherOperand(addEps, var.getResult()));
     auto sqrt = dyn_cast_or_null<SqrtOp>(onlyUser(addEps.getResult()));
     if (!eps || !sqrt || onlyUser(sqrt.getResult()) != div ||
         div.getOperand(1) != sqrt.getResult())
@@ -204,9 +202,9 @@ struct FuseLayerNormPass : kiln::impl::FuseLayerNormBase<FuseLayerNormPass> {
     NamedAttribute attrs[] = {
         b.getNamedAttr("axis", b.getI64IntegerAttr(axis)),
         b.getNamedAttr("epsilon", b.getF32FloatAttr(*eps))};
-    auto ln = b.create<LayerNormalizationOp>(chain.back()->getLoc(),
-                                             TypeRange{type},
-                                             ValueRange{x, scale, bias}, attrs);
+    auto ln =
+        b.create<LayerNormalizationOp>(chain.back()->getLoc(), TypeRange{type},
+                                       ValueRange{x, scale, bias}, attrs);
     result.replaceAllUsesWith(ln.getY());
     for (Operation *op : llvm::reverse(chain)) {
       erased.insert(op);

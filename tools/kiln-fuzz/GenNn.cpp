@@ -5,7 +5,8 @@
 // ConvTranspose and pools with random strides, pads, dilations, groups and
 // auto_pad; MatMul with batch broadcasting and 1-D operands, Gemm with
 // transposes and a broadcast C; Softmax, LogSoftmax, LayerNormalization,
-// BatchNormalization and InstanceNormalization.
+// BatchNormalization and InstanceNormalization; LayerNorm decomposed into
+// the nine ops exporters wrote before opset 17.
 //
 //===----------------------------------------------------------------------===//
 #include "GenContext.h"
@@ -565,6 +566,56 @@ bool genNorm(GenContext &c) {
   return true;
 }
 
+/// LayerNorm as exporters before opset 17 write it (ReduceMean, Sub, Pow or
+/// Mul, ReduceMean, Add, Sqrt, Div, then optionally Mul and Add by
+/// constants), for kiln-fuse-layer-norm; sometimes with the deviation or the
+/// mean also read by the next op, which must keep the chain as it is.
+bool genLayerNormDecomposed(GenContext &c) {
+  Value x = c.operand(
+      [&](const Value &v) {
+        return c.summable(v) && !v.dims.empty() && count(v.dims) > 0;
+      },
+      c.dims(static_cast<int>(c.range(1, 4)), 4096, false));
+  if (x.name.empty())
+    return false;
+  int rank = static_cast<int>(x.dims.size());
+  int axis = static_cast<int>(c.range(0, rank - 1));
+  std::vector<int64_t> axes;
+  for (int a = axis; a < rank; ++a)
+    axes.push_back(c.chance(0.3) ? a - rank : a);
+  Attrs reduce = {zoo::attrInts("axes", axes)};
+  std::string mean = c.b.op("ReduceMean", {x.name}, reduce, 1)[0];
+  std::string d = c.b.op("Sub", {x.name, mean}, {}, 1)[0];
+  std::string sq = c.chance(0.7)
+                       ? c.b.op("Pow", {d, c.floats({}, {2.0f})}, {}, 1)[0]
+                       : c.b.op("Mul", {d, d}, {}, 1)[0];
+  std::string var = c.b.op("ReduceMean", {sq}, reduce, 1)[0];
+  float eps = c.oneOf<float>({1e-5f, 1e-3f, 0.1f});
+  std::string e = c.b.op("Add", {var, c.floats({1}, {eps})}, {}, 1)[0];
+  std::string s = c.b.op("Sqrt", {e}, {}, 1)[0];
+  Value out;
+  out.name = c.b.op("Div", {d, s}, {}, 1)[0];
+  out.dims = x.dims;
+  out.bound = 50;
+  Dims normalized(x.dims.begin() + axis, x.dims.end());
+  // A leading 1 (as some exporters keep), within x's rank.
+  if (axis > 0 && c.chance(0.3))
+    normalized.insert(normalized.begin(), 1);
+  if (c.chance(0.7)) {
+    Value scale = c.initializer(normalized);
+    out.name = c.b.op("Mul", {out.name, scale.name}, {}, 1)[0];
+    if (c.chance(0.7)) {
+      Value bias = c.initializer(normalized);
+      out.name = c.b.op("Add", {bias.name, out.name}, {}, 1)[0];
+    }
+    out.bound = 50 * scale.bound + 2;
+  }
+  if (c.chance(0.15))
+    out.name = c.b.op("Add", {out.name, d}, {}, 1)[0];
+  c.result(out, {&x});
+  return true;
+}
+
 } // namespace
 
 void addNnGenerators(std::vector<OpGenerator> &table) {
@@ -577,6 +628,8 @@ void addNnGenerators(std::vector<OpGenerator> &table) {
   table.push_back({"gemm", "matmul", true, genGemm, 5});
   table.push_back({"softmax", "normalization", true, genSoftmax, 5});
   table.push_back({"norm", "normalization", true, genNorm, 5});
+  table.push_back({"layer-norm-decomposed", "normalization", true,
+                   genLayerNormDecomposed, 3});
 }
 
 } // namespace kiln::fuzz

@@ -139,8 +139,7 @@ FailureOr<int64_t> emitLayerNorm(OpBuilder &b, Operation *op,
     }
     if (partial) {
       Value at = kb.add(base, whole * L);
-      Value v =
-          b.create<vector::MaskedLoadOp>(loc, vt, x, at, tailMask, zero);
+      Value v = b.create<vector::MaskedLoadOp>(loc, vt, x, at, tailMask, zero);
       Value fv = b.create<arith::SelectOp>(loc, tailMask, f(v), zero);
       acc[0] = b.create<arith::AddFOp>(loc, acc[0], fv, fast);
     }
@@ -169,8 +168,8 @@ FailureOr<int64_t> emitLayerNorm(OpBuilder &b, Operation *op,
     Value var = b.create<arith::DivFOp>(loc, squares, count);
     Value inv = b.create<arith::DivFOp>(
         loc, kb.f32(1.0f),
-        b.create<math::SqrtOp>(
-            loc, b.create<arith::AddFOp>(loc, var, kb.f32(eps))));
+        b.create<math::SqrtOp>(loc,
+                               b.create<arith::AddFOp>(loc, var, kb.f32(eps))));
     Value invV = b.create<vector::BroadcastOp>(loc, vt, inv);
     auto normalize = [&](Value col, bool isPartial) {
       Value at = kb.add(base, col);
