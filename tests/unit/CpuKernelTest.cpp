@@ -618,8 +618,9 @@ TEST_F(CpuKernelTest, RangeWithRuntimeBounds) {
 TEST_F(CpuKernelTest, GlobalPoolsAndSoftmaxSplitAlongLeadingDims) {
   // GlobalAveragePool (a direct kernel) has one item per (image, channel)
   // plane; GlobalMaxPool splits along C at batch 1 (along N above it); a
-  // softmax along its first dim above 1 before the axis; small ones stay
-  // whole.
+  // softmax along its last dim (a direct kernel) has one item per row, along
+  // another dim it splits along its first dim above 1 before the axis;
+  // small ones stay whole.
   struct Case {
     const char *op;
     std::vector<int64_t> x, y;
@@ -630,9 +631,11 @@ TEST_F(CpuKernelTest, GlobalPoolsAndSoftmaxSplitAlongLeadingDims) {
       {"GlobalMaxPool", {3, 8, 50, 50}, {3, 8, 1, 1}, 0, 3},
       {"GlobalAveragePool", {2, 8, 5, 5}, {2, 8, 1, 1}, 0, 16},
       {"GlobalMaxPool", {1, 8, 5, 5}, {1, 8, 1, 1}, 0, 1},
-      {"Softmax", {1, 12, 50, 64}, {1, 12, 50, 64}, -1, 12},
+      {"Softmax", {1, 12, 50, 64}, {1, 12, 50, 64}, -1, 600},
       {"LogSoftmax", {1, 1, 600, 70}, {1, 1, 600, 70}, 3, 600},
       {"Softmax", {1, 40000}, {1, 40000}, 1, 1},
+      {"Softmax", {1, 12, 50, 64}, {1, 12, 50, 64}, 2, 12},
+      {"LogSoftmax", {3, 100, 4, 30}, {3, 100, 4, 30}, 1, 3},
   };
   for (const Case &c : cases) {
     SCOPED_TRACE(c.op);
@@ -717,6 +720,40 @@ TEST_F(CpuKernelTest, LayerNormOfLargeMeanKeepsItsVariance) {
   b.node("Add", {"x", "offset"}, {"shifted"});
   b.node("LayerNormalization", {"shifted", "scale"}, {"y"});
   check(b, {{4, 256}}, "kiln.layer_normalization", 1e-3, 1e-3);
+}
+
+TEST_F(CpuKernelTest, SoftmaxRowsOfAnyLengthAndScale) {
+  // Rows of whole blocks of four vectors, of leftover whole vectors, of a
+  // partial vector only, of all three; values up to +-100 (exp overflows
+  // without the max subtracted); the coerced 2-D form of opset 11, whose
+  // row is every dim from the axis on.
+  struct Case {
+    const char *op;
+    std::vector<int64_t> x;
+    int64_t axis, opset, rows;
+  };
+  const std::vector<Case> cases = {
+      {"Softmax", {12, 7, 197}, -1, 17, 84},
+      {"Softmax", {4, 128}, 1, 17, 4},
+      {"LogSoftmax", {5, 3}, -1, 17, 5},
+      {"Softmax", {2, 3, 100}, 2, 17, 6},
+      {"LogSoftmax", {3, 70}, 1, 17, 3},
+      {"Softmax", {2, 3, 5, 7}, 1, 11, 2},
+      {"LogSoftmax", {4, 6, 9}, 1, 11, 4},
+  };
+  for (const Case &c : cases) {
+    SCOPED_TRACE(std::string(c.op) + " " + ::testing::PrintToString(c.x) +
+                 " axis " + std::to_string(c.axis));
+    ModelBuilder b(c.opset);
+    b.input("x", c.x).output("y", c.x);
+    b.initializer("spread", {1}, {100.0f});
+    b.node("Mul", {"x", "spread"}, {"wide"});
+    addInt(b.node(c.op, {"wide"}, {"y"}), "axis", c.axis);
+    std::string label =
+        std::string(c.op) == "Softmax" ? "softmax" : "log_softmax";
+    check(b, {c.x}, "kiln." + label, 1e-5, 1e-4);
+    EXPECT_EQ(workItems, c.rows);
+  }
 }
 
 //===----------------------------------------------------------------------===//

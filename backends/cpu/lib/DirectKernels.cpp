@@ -69,6 +69,9 @@ const Entry kEntries[] = {
     {[](Operation *op) { return isa<LayerNormalizationOp>(op); },
      kernels::canEmitLayerNorm, kernels::emitLayerNorm,
      kernels::estimateLayerNormWork},
+    {[](Operation *op) { return isa<SoftmaxOp, LogSoftmaxOp>(op); },
+     kernels::canEmitSoftmax, kernels::emitSoftmax,
+     kernels::estimateSoftmaxWork},
 };
 
 const Entry *find(Operation *op) {

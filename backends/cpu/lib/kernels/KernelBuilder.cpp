@@ -73,6 +73,57 @@ void RowGroups::emit(
   });
 }
 
+Value rowReduce(KB &kb, Value x, Value base, int64_t n, int64_t lanes,
+                float identity, vector::CombiningKind kind,
+                const std::function<Value(Value, Value)> &combine,
+                const RowVectorFn &f) {
+  constexpr int64_t accumulators = 4;
+  OpBuilder &b = kb.b;
+  Location loc = kb.loc;
+  VectorType vt = kb.vec(lanes);
+  int64_t whole = n / lanes, partial = n % lanes;
+  int64_t blocks = whole / accumulators;
+  SmallVector<Value> acc(accumulators, kb.splat(lanes, identity));
+  if (blocks > 0) {
+    int64_t step = accumulators * lanes;
+    auto loop = b.create<scf::ForOp>(
+        loc, kb.idx(0), kb.idx(blocks * step), kb.idx(step), acc,
+        [&](OpBuilder &, Location, Value at, ValueRange carried) {
+          SmallVector<Value> next;
+          for (int64_t u = 0; u < accumulators; ++u) {
+            Value vAt = kb.add(kb.add(base, at), u * lanes);
+            Value v = b.create<vector::LoadOp>(loc, vt, x, vAt);
+            next.push_back(combine(carried[u], f(v, vAt, Value())));
+          }
+          b.create<scf::YieldOp>(loc, next);
+        });
+    acc.assign(loop.getResults().begin(), loop.getResults().end());
+  }
+  for (int64_t u = 0; u < whole % accumulators; ++u) {
+    Value at = kb.add(base, (blocks * accumulators + u) * lanes);
+    acc[u] = combine(acc[u],
+                     f(b.create<vector::LoadOp>(loc, vt, x, at), at, Value()));
+  }
+  if (partial) {
+    Value on = kb.mask(lanes, [&](int64_t l) { return l < partial; });
+    Value at = kb.add(base, whole * lanes);
+    Value v = b.create<vector::MaskedLoadOp>(loc, vt, x, at, on,
+                                             kb.splat(lanes, 0.0f));
+    Value fv = b.create<arith::SelectOp>(loc, on, f(v, at, on),
+                                         kb.splat(lanes, identity));
+    acc[0] = combine(acc[0], fv);
+  }
+  while (acc.size() > 1) {
+    for (size_t u = 0; u + 1 < acc.size(); u += 2)
+      acc[u / 2] = combine(acc[u], acc[u + 1]);
+    acc.resize(acc.size() / 2);
+  }
+  return b
+      .create<vector::ReductionOp>(loc, kind, acc.front(), Value(),
+                                   arith::FastMathFlags::reassoc)
+      .getResult();
+}
+
 //===----------------------------------------------------------------------===//
 // KB
 //===----------------------------------------------------------------------===//

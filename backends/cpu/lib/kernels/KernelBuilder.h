@@ -66,6 +66,22 @@ struct KB {
   void store(mlir::Value v, mlir::Value base, mlir::Value at, int64_t valid);
 };
 
+/// The vector of a row at flat index `at`, and the mask of its lanes
+/// inside the row (null when all are).
+using RowVectorFn =
+    std::function<mlir::Value(mlir::Value v, mlir::Value at, mlir::Value mask)>;
+
+/// Reduces f(v, at, mask) over the vectors v of the row x[base, base + n)
+/// with \p combine (reassociated: four independent accumulators, combined
+/// pairwise, then across lanes with \p kind). The row's last partial
+/// vector is read with a masked load and its lanes past the end count as
+/// \p identity. The row kernels (layer normalization, softmax) use it.
+mlir::Value
+rowReduce(KB &kb, mlir::Value x, mlir::Value base, int64_t n, int64_t lanes,
+          float identity, mlir::vector::CombiningKind kind,
+          const std::function<mlir::Value(mlir::Value, mlir::Value)> &combine,
+          const RowVectorFn &f);
+
 /// A 1-D view of a static contiguous memref.
 mlir::Value flatten(mlir::OpBuilder &b, mlir::Location loc, mlir::Value memref);
 
@@ -189,6 +205,11 @@ mlir::FailureOr<int64_t> emitLayerNorm(mlir::OpBuilder &b, mlir::Operation *op,
                                        mlir::ValueRange results,
                                        mlir::Value begin, mlir::Value end,
                                        const EpilogueTail &tail);
+mlir::FailureOr<int64_t> emitSoftmax(mlir::OpBuilder &b, mlir::Operation *op,
+                                     mlir::ValueRange operands,
+                                     mlir::ValueRange results,
+                                     mlir::Value begin, mlir::Value end,
+                                     const EpilogueTail &tail);
 
 /// Whether the emitters above handle \p op (static f32 operands assumed).
 bool canEmitPackedMatMul(mlir::Operation *op);
@@ -198,6 +219,7 @@ bool canEmitPool(mlir::Operation *op);
 bool canEmitGlobalPool(mlir::Operation *op);
 bool canEmitMatMul(mlir::Operation *op);
 bool canEmitLayerNorm(mlir::Operation *op);
+bool canEmitSoftmax(mlir::Operation *op);
 
 /// Multiply-accumulates of the matrix product kernel for \p op.
 int64_t estimateMatMulMacs(mlir::Operation *op);
@@ -208,6 +230,8 @@ int64_t estimatePoolTaps(mlir::Operation *op);
 int64_t estimateGlobalPoolAdds(mlir::Operation *op);
 /// Element reads and writes of the layer normalization kernel for \p op.
 int64_t estimateLayerNormWork(mlir::Operation *op);
+/// The work of the softmax kernel for \p op, in multiply-adds' worth.
+int64_t estimateSoftmaxWork(mlir::Operation *op);
 
 /// Shapes and attributes of a static 2-D NCHW convolution.
 struct ConvGeometry {

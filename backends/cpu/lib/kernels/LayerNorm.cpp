@@ -4,11 +4,11 @@
 // contiguous in X. Each row is read three times while it is in L1: its sum
 // (the mean), the sum of squared deviations from the mean (the variance,
 // two-pass so that a large mean does not cancel the deviations away), then
-// Y = (X - mean) * 1 / sqrt(var + eps) * Scale + B. Sums are in f32 vectors,
-// four independent accumulators, reassociated; the reference kernel's f64
-// sums stay the definition and the tests compare against them. The partial
-// vector at a row's end is loaded with a mask (a plain load could leave X in
-// its last row) and its lanes past the end are zeroed after the deviation.
+// Y = (X - mean) * 1 / sqrt(var + eps) * Scale + B. Sums are in f32 vectors
+// (rowReduce: four independent accumulators, reassociated); the reference
+// kernel's f64 sums stay the definition and the tests compare against them. The
+// partial vector at a row's end is loaded with a mask (a plain load could leave
+// X in its last row) and its lanes past the end are zeroed after the deviation.
 //
 // The linalg lowering (lower/MatMulNorm.cpp) remains for what this kernel
 // declines: other element types, the Mean and InvStdDev outputs, a Scale or B
@@ -27,10 +27,6 @@ using namespace mlir;
 namespace kiln::cpu::kernels {
 
 namespace {
-
-/// Independent accumulators per sum (a power of two: summed pairwise).
-constexpr int64_t kAccumulators = 4;
-static_assert((kAccumulators & (kAccumulators - 1)) == 0);
 
 /// Rows and row length of a LayerNormalization the kernel handles, or
 /// nothing.
@@ -114,44 +110,12 @@ FailureOr<int64_t> emitLayerNorm(OpBuilder &b, Operation *op,
 
   // Sum over the row of f(X vector), with lanes past the row's end zeroed.
   auto rowSum = [&](Value base, const std::function<Value(Value)> &f) {
-    int64_t blocks = whole / kAccumulators;
-    SmallVector<Value> acc(kAccumulators, zero);
-    if (blocks > 0) {
-      int64_t step = kAccumulators * L;
-      auto loop = b.create<scf::ForOp>(
-          loc, kb.idx(0), kb.idx(blocks * step), kb.idx(step), acc,
-          [&](OpBuilder &, Location, Value at, ValueRange carried) {
-            SmallVector<Value> next;
-            for (int64_t u = 0; u < kAccumulators; ++u) {
-              Value v = b.create<vector::LoadOp>(
-                  loc, vt, x, kb.add(kb.add(base, at), u * L));
-              next.push_back(
-                  b.create<arith::AddFOp>(loc, carried[u], f(v), fast));
-            }
-            b.create<scf::YieldOp>(loc, next);
-          });
-      acc.assign(loop.getResults().begin(), loop.getResults().end());
-    }
-    for (int64_t u = 0; u < whole % kAccumulators; ++u) {
-      Value at = kb.add(base, (blocks * kAccumulators + u) * L);
-      Value v = b.create<vector::LoadOp>(loc, vt, x, at);
-      acc[u] = b.create<arith::AddFOp>(loc, acc[u], f(v), fast);
-    }
-    if (partial) {
-      Value at = kb.add(base, whole * L);
-      Value v = b.create<vector::MaskedLoadOp>(loc, vt, x, at, tailMask, zero);
-      Value fv = b.create<arith::SelectOp>(loc, tailMask, f(v), zero);
-      acc[0] = b.create<arith::AddFOp>(loc, acc[0], fv, fast);
-    }
-    while (acc.size() > 1) {
-      for (size_t u = 0; u + 1 < acc.size(); u += 2)
-        acc[u / 2] = b.create<arith::AddFOp>(loc, acc[u], acc[u + 1], fast);
-      acc.resize(acc.size() / 2);
-    }
-    return b
-        .create<vector::ReductionOp>(loc, vector::CombiningKind::ADD,
-                                     acc.front(), Value(), fast)
-        .getResult();
+    return rowReduce(
+        kb, x, base, n, L, 0.0f, vector::CombiningKind::ADD,
+        [&](Value acc, Value v) {
+          return b.create<arith::AddFOp>(loc, acc, v, fast).getResult();
+        },
+        [&](Value v, Value, Value) { return f(v); });
   };
 
   float eps = ln.getEpsilon() ? ln.getEpsilon()->convertToFloat() : 1e-5f;

@@ -2,8 +2,8 @@
 //
 // Some ops get hand-scheduled code instead of linalg lowering: the
 // register-blocked GEMM over pre-packed weight panels (MatMul, Gemm, Conv
-// after kiln-pack-weights), depthwise convolution, pools and layer
-// normalization. Their emitters write the kernel body directly on the kernel's
+// after kiln-pack-weights), depthwise convolution, pools, layer normalization
+// and softmax. Their emitters write the kernel body directly on the kernel's
 // memref arguments with scf and vector ops, and split the work into independent
 // items for threading.
 //
