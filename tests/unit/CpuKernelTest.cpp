@@ -804,6 +804,31 @@ TEST_F(CpuKernelTest, ConcatsThatCannotBeViewsCopy) {
   EXPECT_EQ(elidedSteps, 0);
 }
 
+TEST_F(CpuKernelTest, ReshapesAreViewsOfTheirInput) {
+  // A chain of shape-only ops after a convolution whose result another op
+  // also reads: each becomes a view (its input computed in its result's
+  // bytes) and its copy is skipped. A Reshape of a graph input and one that
+  // is a graph output copy.
+  ModelBuilder b;
+  b.input("x", {1, 8, 6, 6});
+  b.output("y", {8, 4}).output("z", {1, 8, 6, 6}).output("o", {8, 36});
+  weight(b, "w", {8, 8, 3, 3});
+  weight(b, "w2", {36, 4});
+  b.initializerI64("shape", {2}, {8, 36});
+  b.initializerI64("axis0", {1}, {0});
+  addInts(b.node("Conv", {"x", "w"}, {"a"}), "pads", {1, 1, 1, 1});
+  b.node("Reshape", {"a", "shape"}, {"r"});
+  b.node("Relu", {"r"}, {"s"});
+  b.node("Unsqueeze", {"s", "axis0"}, {"u"});
+  b.node("Squeeze", {"u", "axis0"}, {"q"});
+  addInt(b.node("Flatten", {"q"}, {"f"}), "axis", 1);
+  b.node("MatMul", {"f", "w2"}, {"y"});
+  b.node("Sigmoid", {"a"}, {"z"});
+  b.node("Reshape", {"x", "shape"}, {"o"});
+  check(b, {{1, 8, 6, 6}}, "kiln.packed_conv");
+  EXPECT_EQ(elidedSteps, 4);
+}
+
 //===----------------------------------------------------------------------===//
 // Pools (lib/kernels/Pool.cpp)
 //===----------------------------------------------------------------------===//

@@ -43,6 +43,19 @@ public:
       t->add_float_data(v);
     return *this;
   }
+  /// Adds an int64 initializer (shapes, axes).
+  ModelBuilder &initializerI64(const std::string &name,
+                               std::vector<int64_t> dims,
+                               std::vector<int64_t> values) {
+    auto *t = model.mutable_graph()->add_initializer();
+    t->set_name(name);
+    t->set_data_type(7);
+    for (int64_t d : dims)
+      t->add_dims(d);
+    for (int64_t v : values)
+      t->add_int64_data(v);
+    return *this;
+  }
   /// Adds a node; returns it for attributes.
   onnx::NodeProto &node(const std::string &op, std::vector<std::string> ins,
                         std::vector<std::string> outs,

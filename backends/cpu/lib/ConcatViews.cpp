@@ -32,15 +32,27 @@ struct Placer {
   std::map<int, std::vector<Range>> written;
 
   /// Byte offsets of the inputs of Concat step \p step in its result, or
-  /// empty when they are not contiguous slices of it.
+  /// empty when they are not contiguous slices of it. A step of one op that
+  /// only reinterprets its data operand's shape (Reshape, Flatten, Squeeze,
+  /// Unsqueeze, Identity; their shape and axes operands are inlined
+  /// constants) is a Concat of that one operand.
   std::vector<int64_t> inputOffsets(const PlanStep &step) {
-    auto concat = llvm::dyn_cast<ConcatOp>(step.ops.front());
     int out = step.outputs.front();
     const PlanSlot &slot = plan.slots[out];
     auto rank = static_cast<int64_t>(slot.shape.size());
     size_t numInputs = step.args.size() - step.outputs.size();
-    if (!concat || step.ops.size() != 1 || step.outputs.size() != 1 ||
-        numInputs != concat->getNumOperands() || rank == 0 || !slot.isStatic)
+    if (step.ops.size() != 1 || step.outputs.size() != 1 || !slot.isStatic)
+      return {};
+    if (llvm::isa<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, IdentityOp>(
+            step.ops.front())) {
+      if (numInputs != 1 || step.args[0] != step.inputs[0] ||
+          plan.slots[step.args[0]].dtype != slot.dtype ||
+          slotBytes(plan, step.args[0]) != slotBytes(plan, out))
+        return {};
+      return {0};
+    }
+    auto concat = llvm::dyn_cast<ConcatOp>(step.ops.front());
+    if (!concat || numInputs != concat->getNumOperands() || rank == 0)
       return {};
     int64_t axis = concat.getAxis().value_or(0);
     if (axis < 0)
@@ -79,7 +91,7 @@ struct Placer {
     return false;
   }
 
-  /// Places Concat step \p i when it can be elided.
+  /// Places Concat (or reshape) step \p i when it can be elided.
   void visit(size_t i) {
     const PlanStep &step = plan.steps[i];
     if (step.kind != PlanStep::Kind::Compiled || step.ops.empty())

@@ -67,9 +67,8 @@ int64_t estimateSoftmaxWork(Operation *op) {
   return shape ? 8 * shape->first * shape->second : 0;
 }
 
-FailureOr<int64_t> emitSoftmax(OpBuilder &b, Operation *op,
-                               ValueRange operands, ValueRange results,
-                               Value begin, Value end,
+FailureOr<int64_t> emitSoftmax(OpBuilder &b, Operation *op, ValueRange operands,
+                               ValueRange results, Value begin, Value end,
                                const EpilogueTail &tail) {
   auto shape = rowsOf(op);
   if (tail || !shape)
@@ -106,8 +105,8 @@ FailureOr<int64_t> emitSoftmax(OpBuilder &b, Operation *op,
           return b.create<arith::AddFOp>(loc, acc, v, fast).getResult();
         },
         [&](Value v, Value at, Value mask) {
-          Value e = b.create<math::ExpOp>(
-              loc, b.create<arith::SubFOp>(loc, v, maxV));
+          Value e =
+              b.create<math::ExpOp>(loc, b.create<arith::SubFOp>(loc, v, maxV));
           if (logSoftmax)
             return e;
           if (mask)
@@ -120,8 +119,7 @@ FailureOr<int64_t> emitSoftmax(OpBuilder &b, Operation *op,
     if (logSoftmax)
       shift = b.create<vector::BroadcastOp>(
           loc, vt,
-          b.create<arith::AddFOp>(loc, max,
-                                  b.create<math::LogOp>(loc, sum)));
+          b.create<arith::AddFOp>(loc, max, b.create<math::LogOp>(loc, sum)));
     else
       scale = b.create<vector::BroadcastOp>(
           loc, vt, b.create<arith::DivFOp>(loc, kb.f32(1.0f), sum));
@@ -129,14 +127,12 @@ FailureOr<int64_t> emitSoftmax(OpBuilder &b, Operation *op,
     auto finish = [&](Value col, bool isPartial) {
       Value at = kb.add(base, col);
       Value from = logSoftmax ? x : y;
-      Value v =
-          isPartial
-              ? b.create<vector::MaskedLoadOp>(loc, vt, from, at, tailMask,
-                                               zero)
-              : b.create<vector::LoadOp>(loc, vt, from, at).getResult();
-      Value r = logSoftmax
-                    ? b.create<arith::SubFOp>(loc, v, shift).getResult()
-                    : b.create<arith::MulFOp>(loc, v, scale).getResult();
+      Value v = isPartial
+                    ? b.create<vector::MaskedLoadOp>(loc, vt, from, at,
+                                                     tailMask, zero)
+                    : b.create<vector::LoadOp>(loc, vt, from, at).getResult();
+      Value r = logSoftmax ? b.create<arith::SubFOp>(loc, v, shift).getResult()
+                           : b.create<arith::MulFOp>(loc, v, scale).getResult();
       if (isPartial)
         b.create<vector::MaskedStoreOp>(loc, y, at, tailMask, r);
       else
