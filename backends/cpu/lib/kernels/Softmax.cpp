@@ -4,7 +4,10 @@
 // X (the last dim in the opset-13 form, every dim from the axis on in the
 // coerced 2-D form). Three passes over the row while it is in L1: its
 // maximum; the sum of exp(x - max), each stored as Y (Softmax), then
-// Y *= 1 / sum; or (LogSoftmax) the same sum, then Y = x - max - log(sum).
+// Y /= sum; or (LogSoftmax) the same sum, then Y = x - max - log(sum).
+// Dividing rather than multiplying by 1 / sum saves a rounding per element
+// and measured no slower: with the multiply, the zoo's BERT-base drifted to
+// 1.27e-4 from the interpreter (2.2x), past the AOT test's tolerance.
 // exp and log are MLIR's f32 polynomial approximations on vectors, as
 // everywhere in compiled kernels (about 14 cycles per vector of exp here,
 // so the exps are stored rather than computed twice); sums and the maximum
@@ -115,14 +118,13 @@ FailureOr<int64_t> emitSoftmax(OpBuilder &b, Operation *op, ValueRange operands,
             b.create<vector::StoreOp>(loc, e, y, at);
           return e;
         });
-    Value shift, scale;
+    Value shift, sumV;
     if (logSoftmax)
       shift = b.create<vector::BroadcastOp>(
           loc, vt,
           b.create<arith::AddFOp>(loc, max, b.create<math::LogOp>(loc, sum)));
     else
-      scale = b.create<vector::BroadcastOp>(
-          loc, vt, b.create<arith::DivFOp>(loc, kb.f32(1.0f), sum));
+      sumV = b.create<vector::BroadcastOp>(loc, vt, sum);
     // LogSoftmax reads X again, Softmax the exps it stored in Y.
     auto finish = [&](Value col, bool isPartial) {
       Value at = kb.add(base, col);
@@ -132,7 +134,7 @@ FailureOr<int64_t> emitSoftmax(OpBuilder &b, Operation *op, ValueRange operands,
                                                      tailMask, zero)
                     : b.create<vector::LoadOp>(loc, vt, from, at).getResult();
       Value r = logSoftmax ? b.create<arith::SubFOp>(loc, v, shift).getResult()
-                           : b.create<arith::MulFOp>(loc, v, scale).getResult();
+                           : b.create<arith::DivFOp>(loc, v, sumV).getResult();
       if (isPartial)
         b.create<vector::MaskedStoreOp>(loc, y, at, tailMask, r);
       else
