@@ -164,8 +164,9 @@ std::string GraphBuilder::constFloats(const std::string &name, const Dims &dims,
          "constant shape does not match its values");
   onnx::TensorProto *t = addInitializer(name, onnx::TensorProto::FLOAT, dims,
                                         values.size() * sizeof(float));
-  std::memcpy(t->mutable_raw_data()->data(), values.data(),
-              values.size() * sizeof(float));
+  if (!values.empty()) // memcpy from an empty vector's null data() is UB
+    std::memcpy(t->mutable_raw_data()->data(), values.data(),
+                values.size() * sizeof(float));
   return t->name();
 }
 
@@ -175,8 +176,9 @@ std::string GraphBuilder::constInt64s(const std::string &name, const Dims &dims,
          "constant shape does not match its values");
   onnx::TensorProto *t = addInitializer(name, onnx::TensorProto::INT64, dims,
                                         values.size() * sizeof(int64_t));
-  std::memcpy(t->mutable_raw_data()->data(), values.data(),
-              values.size() * sizeof(int64_t));
+  if (!values.empty()) // memcpy from an empty vector's null data() is UB
+    std::memcpy(t->mutable_raw_data()->data(), values.data(),
+                values.size() * sizeof(int64_t));
   return t->name();
 }
 
