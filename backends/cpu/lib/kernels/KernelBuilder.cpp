@@ -124,6 +124,26 @@ Value rowReduce(KB &kb, Value x, Value base, int64_t n, int64_t lanes,
       .getResult();
 }
 
+void rowMap(KB &kb, Value src, Value dst, Value base, int64_t n, int64_t lanes,
+            const RowVectorFn &f) {
+  OpBuilder &b = kb.b;
+  Location loc = kb.loc;
+  VectorType vt = kb.vec(lanes);
+  int64_t whole = n / lanes, partial = n % lanes;
+  kb.forLoop(kb.idx(0), kb.idx(whole * lanes), lanes, [&](Value col) {
+    Value at = kb.add(base, col);
+    Value v = b.create<vector::LoadOp>(loc, vt, src, at);
+    b.create<vector::StoreOp>(loc, f(v, col, Value()), dst, at);
+  });
+  if (!partial)
+    return;
+  Value on = kb.mask(lanes, [&](int64_t l) { return l < partial; });
+  Value col = kb.idx(whole * lanes), at = kb.add(base, col);
+  Value v = b.create<vector::MaskedLoadOp>(loc, vt, src, at, on,
+                                           kb.splat(lanes, 0.0f));
+  b.create<vector::MaskedStoreOp>(loc, dst, at, on, f(v, col, on));
+}
+
 //===----------------------------------------------------------------------===//
 // KB
 //===----------------------------------------------------------------------===//

@@ -82,6 +82,13 @@ rowReduce(KB &kb, mlir::Value x, mlir::Value base, int64_t n, int64_t lanes,
           const std::function<mlir::Value(mlir::Value, mlir::Value)> &combine,
           const RowVectorFn &f);
 
+/// Stores f(v, col, mask) in \p dst for the vectors v of the row
+/// src[base, base + n), where col is the vector's first column in the row
+/// and mask null, except for the row's last partial vector, which is loaded
+/// and stored with \p mask.
+void rowMap(KB &kb, mlir::Value src, mlir::Value dst, mlir::Value base,
+            int64_t n, int64_t lanes, const RowVectorFn &f);
+
 /// A 1-D view of a static contiguous memref.
 mlir::Value flatten(mlir::OpBuilder &b, mlir::Location loc, mlir::Value memref);
 

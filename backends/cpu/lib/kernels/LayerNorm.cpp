@@ -89,22 +89,20 @@ FailureOr<int64_t> emitLayerNorm(OpBuilder &b, Operation *op,
     bias = flatten(b, loc, bias);
   Value y = flatten(b, loc, results[0]);
   int64_t L = hostLanes();
-  int64_t whole = n / L, partial = n % L;
   auto fast = arith::FastMathFlags::reassoc;
   VectorType vt = kb.vec(L);
-  Value tailMask = kb.mask(L, [&](int64_t l) { return l < partial; });
-  Value zero = kb.splat(L, 0.0f);
 
   // A per-element parameter's vector at column `col` (a splat when it has
   // one value); null for an absent B.
-  auto param = [&](Value buf, Value col, bool isPartial) -> Value {
+  auto param = [&](Value buf, Value col, Value mask) -> Value {
     if (!buf)
       return {};
     if (cast<MemRefType>(buf.getType()).getNumElements() == 1)
       return b.create<vector::BroadcastOp>(
           loc, vt, b.create<memref::LoadOp>(loc, buf, kb.idx(0)));
-    if (isPartial)
-      return b.create<vector::MaskedLoadOp>(loc, vt, buf, col, tailMask, zero);
+    if (mask)
+      return b.create<vector::MaskedLoadOp>(loc, vt, buf, col, mask,
+                                            kb.splat(L, 0.0f));
     return b.create<vector::LoadOp>(loc, vt, buf, col);
   };
 
@@ -135,26 +133,14 @@ FailureOr<int64_t> emitLayerNorm(OpBuilder &b, Operation *op,
         b.create<math::SqrtOp>(loc,
                                b.create<arith::AddFOp>(loc, var, kb.f32(eps))));
     Value invV = b.create<vector::BroadcastOp>(loc, vt, inv);
-    auto normalize = [&](Value col, bool isPartial) {
-      Value at = kb.add(base, col);
-      Value v =
-          isPartial
-              ? b.create<vector::MaskedLoadOp>(loc, vt, x, at, tailMask, zero)
-              : b.create<vector::LoadOp>(loc, vt, x, at).getResult();
+    rowMap(kb, x, y, base, n, L, [&](Value v, Value col, Value mask) {
       Value r = b.create<arith::MulFOp>(
           loc, b.create<arith::SubFOp>(loc, v, meanV), invV);
-      r = b.create<arith::MulFOp>(loc, r, param(scale, col, isPartial));
-      if (Value bv = param(bias, col, isPartial))
+      r = b.create<arith::MulFOp>(loc, r, param(scale, col, mask));
+      if (Value bv = param(bias, col, mask))
         r = b.create<arith::AddFOp>(loc, r, bv);
-      if (isPartial)
-        b.create<vector::MaskedStoreOp>(loc, y, at, tailMask, r);
-      else
-        b.create<vector::StoreOp>(loc, r, y, at);
-    };
-    kb.forLoop(kb.idx(0), kb.idx(whole * L), L,
-               [&](Value col) { normalize(col, false); });
-    if (partial)
-      normalize(kb.idx(whole * L), true);
+      return r;
+    });
   });
   return rows;
 }

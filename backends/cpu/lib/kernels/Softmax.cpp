@@ -86,11 +86,8 @@ FailureOr<int64_t> emitSoftmax(OpBuilder &b, Operation *op, ValueRange operands,
   x = flatten(b, loc, x);
   Value y = flatten(b, loc, results[0]);
   int64_t L = hostLanes();
-  int64_t whole = n / L, partial = n % L;
   auto fast = arith::FastMathFlags::reassoc;
   VectorType vt = kb.vec(L);
-  Value tailMask = kb.mask(L, [&](int64_t l) { return l < partial; });
-  Value zero = kb.splat(L, 0.0f);
   const float lowest = -std::numeric_limits<float>::infinity();
 
   kb.forLoop(begin, end, 1, [&](Value row) {
@@ -126,24 +123,12 @@ FailureOr<int64_t> emitSoftmax(OpBuilder &b, Operation *op, ValueRange operands,
     else
       sumV = b.create<vector::BroadcastOp>(loc, vt, sum);
     // LogSoftmax reads X again, Softmax the exps it stored in Y.
-    auto finish = [&](Value col, bool isPartial) {
-      Value at = kb.add(base, col);
-      Value from = logSoftmax ? x : y;
-      Value v = isPartial
-                    ? b.create<vector::MaskedLoadOp>(loc, vt, from, at,
-                                                     tailMask, zero)
-                    : b.create<vector::LoadOp>(loc, vt, from, at).getResult();
-      Value r = logSoftmax ? b.create<arith::SubFOp>(loc, v, shift).getResult()
-                           : b.create<arith::DivFOp>(loc, v, sumV).getResult();
-      if (isPartial)
-        b.create<vector::MaskedStoreOp>(loc, y, at, tailMask, r);
-      else
-        b.create<vector::StoreOp>(loc, r, y, at);
-    };
-    kb.forLoop(kb.idx(0), kb.idx(whole * L), L,
-               [&](Value col) { finish(col, false); });
-    if (partial)
-      finish(kb.idx(whole * L), true);
+    rowMap(kb, logSoftmax ? x : y, y, base, n, L,
+           [&](Value v, Value, Value) -> Value {
+             if (logSoftmax)
+               return b.create<arith::SubFOp>(loc, v, shift);
+             return b.create<arith::DivFOp>(loc, v, sumV);
+           });
   });
   return rows;
 }
