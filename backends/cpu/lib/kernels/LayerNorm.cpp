@@ -12,8 +12,10 @@
 //
 // The linalg lowering (lower/MatMulNorm.cpp) remains for what this kernel
 // declines: other element types, the Mean and InvStdDev outputs, a Scale or B
-// that broadcasts within the normalized shape. It computed in f64 as one
-// thread, scalar: 90 us per 197 x 768 row block of a ViT (this kernel: ~10).
+// that broadcasts within the normalized shape. Measured on ViT-B/16 at one
+// thread (kiln-bench --model): its 25 decomposed LayerNorms took about
+// 5.5 ms as separate ops (the two ReduceMeans alone 4.35 ms), 0.73 ms fused
+// onto this kernel, 29 us per 197 x 768 block.
 //
 //===----------------------------------------------------------------------===//
 #include "KernelBuilder.h"
