@@ -5,8 +5,8 @@
 #   asan: AddressSanitizer + UndefinedBehaviorSanitizer (+ LeakSanitizer) in
 #         build-asan/: the runtime kernel tests, the unit tests, lit, a
 #         sample of the ONNX conformance cases on the interpreter and the
-#         JIT, and the small zoo models on the interpreter, the JIT and AOT
-#         libraries.
+#         JIT, the small zoo models on the interpreter, the JIT and AOT
+#         libraries, and 60 random graphs of kiln-fuzz-graphs.
 #   tsan: ThreadSanitizer in build-tsan/: the unit tests that run one model
 #         from many threads and the executor's worker threads (oneTBB).
 # Only Kiln's code is instrumented: JIT-generated code, LLVM/MLIR, oneTBB,
@@ -93,6 +93,11 @@ if [ "$mode" = asan ]; then
   step zoo-small "$src/tests/models/run-zoo.sh" "$bin/kiln-zoo" "$bin/kiln" "$work/zoo" small
   step compare-zoo-small "$src/tests/models/compare-zoo.sh" "$bin/kiln-zoo" "$bin/kiln" \
     "$work/compare-zoo" small 1
+  # Random graphs through the instrumented generator, importer, passes,
+  # planner and interpreter (the JIT's kernels are generated code): it found
+  # a memcpy from a null pointer in GraphBuilder that no fixed test reached.
+  step fuzz-graphs "$bin/kiln-fuzz-graphs" --seeds 0..59 --jobs 2 \
+    --backends=interp,jit --fail-on-reject --out "$work/fuzz-findings"
   # The C example of run-aot.sh links libkiln-rt.so, sanitized here, and
   # the ASan runtime must come first in a process: the example is built
   # with ASan too. Libraries from kiln compile stay as they are (generated
