@@ -76,7 +76,7 @@ void RowGroups::emit(
 Value rowReduce(KB &kb, Value x, Value base, int64_t n, int64_t lanes,
                 float identity, vector::CombiningKind kind,
                 const std::function<Value(Value, Value)> &combine,
-                const RowVectorFn &f) {
+                const RowVectorFn &f, Value lastRow) {
   constexpr int64_t accumulators = 4;
   OpBuilder &b = kb.b;
   Location loc = kb.loc;
@@ -93,7 +93,7 @@ Value rowReduce(KB &kb, Value x, Value base, int64_t n, int64_t lanes,
           for (int64_t u = 0; u < accumulators; ++u) {
             Value vAt = kb.add(kb.add(base, at), u * lanes);
             Value v = b.create<vector::LoadOp>(loc, vt, x, vAt);
-            next.push_back(combine(carried[u], f(v, vAt, Value())));
+            next.push_back(combine(carried[u], f(v, vAt, lanes)));
           }
           b.create<scf::YieldOp>(loc, next);
         });
@@ -101,16 +101,28 @@ Value rowReduce(KB &kb, Value x, Value base, int64_t n, int64_t lanes,
   }
   for (int64_t u = 0; u < whole % accumulators; ++u) {
     Value at = kb.add(base, (blocks * accumulators + u) * lanes);
-    acc[u] = combine(acc[u],
-                     f(b.create<vector::LoadOp>(loc, vt, x, at), at, Value()));
+    acc[u] =
+        combine(acc[u], f(b.create<vector::LoadOp>(loc, vt, x, at), at, lanes));
   }
   if (partial) {
-    Value on = kb.mask(lanes, [&](int64_t l) { return l < partial; });
     Value at = kb.add(base, whole * lanes);
-    Value v = b.create<vector::MaskedLoadOp>(loc, vt, x, at, on,
-                                             kb.splat(lanes, 0.0f));
-    Value fv = b.create<arith::SelectOp>(loc, on, f(v, at, on),
-                                         kb.splat(lanes, identity));
+    auto on = [&](int64_t l) { return l < partial; };
+    Value v;
+    if (!lastRow) {
+      v = kb.loadLanes(x, at, lanes, on, /*blend=*/false);
+    } else {
+      auto last = b.create<scf::IfOp>(loc, TypeRange{vt}, lastRow,
+                                      /*withElseRegion=*/true);
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(last.thenBlock());
+      b.create<scf::YieldOp>(loc, kb.loadLanes(x, at, lanes, on, false));
+      b.setInsertionPointToStart(last.elseBlock());
+      b.create<scf::YieldOp>(loc, kb.loadLanes(x, at, lanes, on, true));
+      b.setInsertionPointAfter(last);
+      v = last.getResult(0);
+    }
+    Value fv = b.create<arith::SelectOp>(
+        loc, kb.mask(lanes, on), f(v, at, partial), kb.splat(lanes, identity));
     acc[0] = combine(acc[0], fv);
   }
   while (acc.size() > 1) {
@@ -126,22 +138,17 @@ Value rowReduce(KB &kb, Value x, Value base, int64_t n, int64_t lanes,
 
 void rowMap(KB &kb, Value src, Value dst, Value base, int64_t n, int64_t lanes,
             const RowVectorFn &f) {
-  OpBuilder &b = kb.b;
-  Location loc = kb.loc;
   VectorType vt = kb.vec(lanes);
   int64_t whole = n / lanes, partial = n % lanes;
   kb.forLoop(kb.idx(0), kb.idx(whole * lanes), lanes, [&](Value col) {
     Value at = kb.add(base, col);
-    Value v = b.create<vector::LoadOp>(loc, vt, src, at);
-    b.create<vector::StoreOp>(loc, f(v, col, Value()), dst, at);
+    Value v = kb.b.create<vector::LoadOp>(kb.loc, vt, src, at);
+    kb.store(f(v, col, lanes), dst, at, lanes);
   });
   if (!partial)
     return;
-  Value on = kb.mask(lanes, [&](int64_t l) { return l < partial; });
   Value col = kb.idx(whole * lanes), at = kb.add(base, col);
-  Value v = b.create<vector::MaskedLoadOp>(loc, vt, src, at, on,
-                                           kb.splat(lanes, 0.0f));
-  b.create<vector::MaskedStoreOp>(loc, dst, at, on, f(v, col, on));
+  kb.store(f(kb.load(src, at, lanes, partial), col, partial), dst, at, partial);
 }
 
 //===----------------------------------------------------------------------===//

@@ -66,26 +66,27 @@ struct KB {
   void store(mlir::Value v, mlir::Value base, mlir::Value at, int64_t valid);
 };
 
-/// The vector of a row at flat index `at`, and the mask of its lanes
-/// inside the row (null when all are).
+/// f(v, at, valid) of the row kernels: v is the vector of a row at flat
+/// index \p at, whose lanes [0, valid) are inside the row.
 using RowVectorFn =
-    std::function<mlir::Value(mlir::Value v, mlir::Value at, mlir::Value mask)>;
+    std::function<mlir::Value(mlir::Value v, mlir::Value at, int64_t valid)>;
 
-/// Reduces f(v, at, mask) over the vectors v of the row x[base, base + n)
+/// Reduces f(v, at, valid) over the vectors v of the row x[base, base + n)
 /// with \p combine (reassociated: four independent accumulators, combined
-/// pairwise, then across lanes with \p kind). The row's last partial
-/// vector is read with a masked load and its lanes past the end count as
-/// \p identity. The row kernels (layer normalization, softmax) use it.
+/// pairwise, then across lanes with \p kind); lanes past the row's end count
+/// as \p identity. The row's last partial vector is read with a masked load,
+/// or, where \p lastRow (an i1) is false, with a plain load that stays in
+/// the buffer (masked loads are slow on some CPUs, KB::loadLanes). The row
+/// kernels (global pool, layer normalization, softmax) use it.
 mlir::Value
 rowReduce(KB &kb, mlir::Value x, mlir::Value base, int64_t n, int64_t lanes,
           float identity, mlir::vector::CombiningKind kind,
           const std::function<mlir::Value(mlir::Value, mlir::Value)> &combine,
-          const RowVectorFn &f);
+          const RowVectorFn &f, mlir::Value lastRow = {});
 
-/// Stores f(v, col, mask) in \p dst for the vectors v of the row
-/// src[base, base + n), where col is the vector's first column in the row
-/// and mask null, except for the row's last partial vector, which is loaded
-/// and stored with \p mask.
+/// Stores f(v, col, valid) in \p dst for the vectors v of the row
+/// src[base, base + n), where col is the vector's first column in the row;
+/// the row's last partial vector is loaded and stored with a mask.
 void rowMap(KB &kb, mlir::Value src, mlir::Value dst, mlir::Value base,
             int64_t n, int64_t lanes, const RowVectorFn &f);
 

@@ -7,8 +7,9 @@
 // Y = (X - mean) * 1 / sqrt(var + eps) * Scale + B. Sums are in f32 vectors
 // (rowReduce: four independent accumulators, reassociated); the reference
 // kernel's f64 sums stay the definition and the tests compare against them. The
-// partial vector at a row's end is loaded with a mask (a plain load could leave
-// X in its last row) and its lanes past the end are zeroed after the deviation.
+// partial vector at a row's end is loaded plainly and blended, or with a mask
+// in X's last row (where a plain load could leave X), and its lanes past the
+// end are zeroed after the deviation.
 //
 // The linalg lowering (lower/MatMulNorm.cpp) remains for what this kernel
 // declines: other element types, the Mean and InvStdDev outputs, a Scale or B
@@ -96,36 +97,35 @@ FailureOr<int64_t> emitLayerNorm(OpBuilder &b, Operation *op,
 
   // A per-element parameter's vector at column `col` (a splat when it has
   // one value); null for an absent B.
-  auto param = [&](Value buf, Value col, Value mask) -> Value {
+  auto param = [&](Value buf, Value col, int64_t valid) -> Value {
     if (!buf)
       return {};
     if (cast<MemRefType>(buf.getType()).getNumElements() == 1)
       return b.create<vector::BroadcastOp>(
           loc, vt, b.create<memref::LoadOp>(loc, buf, kb.idx(0)));
-    if (mask)
-      return b.create<vector::MaskedLoadOp>(loc, vt, buf, col, mask,
-                                            kb.splat(L, 0.0f));
-    return b.create<vector::LoadOp>(loc, vt, buf, col);
+    return kb.load(buf, col, L, valid);
   };
 
   // Sum over the row of f(X vector), with lanes past the row's end zeroed.
-  auto rowSum = [&](Value base, const std::function<Value(Value)> &f) {
+  auto rowSum = [&](Value base, Value lastRow,
+                    const std::function<Value(Value)> &f) {
     return rowReduce(
         kb, x, base, n, L, 0.0f, vector::CombiningKind::ADD,
         [&](Value acc, Value v) {
           return b.create<arith::AddFOp>(loc, acc, v, fast).getResult();
         },
-        [&](Value v, Value, Value) { return f(v); });
+        [&](Value v, Value, int64_t) { return f(v); }, lastRow);
   };
 
   float eps = ln.getEpsilon() ? ln.getEpsilon()->convertToFloat() : 1e-5f;
   Value count = kb.f32(static_cast<float>(n));
   kb.forLoop(begin, end, 1, [&](Value row) {
     Value base = kb.mul(row, n);
+    Value lastRow = kb.cmp(arith::CmpIPredicate::eq, row, rows - 1);
     Value mean = b.create<arith::DivFOp>(
-        loc, rowSum(base, [](Value v) { return v; }), count);
+        loc, rowSum(base, lastRow, [](Value v) { return v; }), count);
     Value meanV = b.create<vector::BroadcastOp>(loc, vt, mean);
-    Value squares = rowSum(base, [&](Value v) {
+    Value squares = rowSum(base, lastRow, [&](Value v) {
       Value d = b.create<arith::SubFOp>(loc, v, meanV);
       return b.create<arith::MulFOp>(loc, d, d).getResult();
     });
@@ -135,11 +135,11 @@ FailureOr<int64_t> emitLayerNorm(OpBuilder &b, Operation *op,
         b.create<math::SqrtOp>(loc,
                                b.create<arith::AddFOp>(loc, var, kb.f32(eps))));
     Value invV = b.create<vector::BroadcastOp>(loc, vt, inv);
-    rowMap(kb, x, y, base, n, L, [&](Value v, Value col, Value mask) {
+    rowMap(kb, x, y, base, n, L, [&](Value v, Value col, int64_t valid) {
       Value r = b.create<arith::MulFOp>(
           loc, b.create<arith::SubFOp>(loc, v, meanV), invV);
-      r = b.create<arith::MulFOp>(loc, r, param(scale, col, mask));
-      if (Value bv = param(bias, col, mask))
+      r = b.create<arith::MulFOp>(loc, r, param(scale, col, valid));
+      if (Value bv = param(bias, col, valid))
         r = b.create<arith::AddFOp>(loc, r, bv);
       return r;
     });

@@ -92,29 +92,27 @@ FailureOr<int64_t> emitSoftmax(OpBuilder &b, Operation *op, ValueRange operands,
 
   kb.forLoop(begin, end, 1, [&](Value row) {
     Value base = kb.mul(row, n);
+    Value lastRow = kb.cmp(arith::CmpIPredicate::eq, row, rows - 1);
     Value max = rowReduce(
         kb, x, base, n, L, lowest, vector::CombiningKind::MAXIMUMF,
         [&](Value acc, Value v) {
           return b.create<arith::MaximumFOp>(loc, acc, v).getResult();
         },
-        [](Value v, Value, Value) { return v; });
+        [](Value v, Value, int64_t) { return v; }, lastRow);
     Value maxV = b.create<vector::BroadcastOp>(loc, vt, max);
     Value sum = rowReduce(
         kb, x, base, n, L, 0.0f, vector::CombiningKind::ADD,
         [&](Value acc, Value v) {
           return b.create<arith::AddFOp>(loc, acc, v, fast).getResult();
         },
-        [&](Value v, Value at, Value mask) {
+        [&](Value v, Value at, int64_t valid) {
           Value e =
               b.create<math::ExpOp>(loc, b.create<arith::SubFOp>(loc, v, maxV));
-          if (logSoftmax)
-            return e;
-          if (mask)
-            b.create<vector::MaskedStoreOp>(loc, y, at, mask, e);
-          else
-            b.create<vector::StoreOp>(loc, e, y, at);
+          if (!logSoftmax)
+            kb.store(e, y, at, valid);
           return e;
-        });
+        },
+        lastRow);
     Value shift, sumV;
     if (logSoftmax)
       shift = b.create<vector::BroadcastOp>(
@@ -124,7 +122,7 @@ FailureOr<int64_t> emitSoftmax(OpBuilder &b, Operation *op, ValueRange operands,
       sumV = b.create<vector::BroadcastOp>(loc, vt, sum);
     // LogSoftmax reads X again, Softmax the exps it stored in Y.
     rowMap(kb, logSoftmax ? x : y, y, base, n, L,
-           [&](Value v, Value, Value) -> Value {
+           [&](Value v, Value, int64_t) -> Value {
              if (logSoftmax)
                return b.create<arith::SubFOp>(loc, v, shift);
              return b.create<arith::DivFOp>(loc, v, sumV);
