@@ -272,6 +272,16 @@ TEST(FuseElementwise, MarksOneGroupAndKeepsResults) {
               0);
 }
 
+/// Expects f32 tensors \p expected and \p actual of one shape to agree
+/// within \p tol absolute plus \p tol relative, element by element.
+void expectClose(const Tensor &expected, const Tensor &actual, double tol) {
+  ASSERT_EQ(actual.shape(), expected.shape());
+  for (int64_t i = 0; i < actual.numElements(); ++i) {
+    float x = expected.data<float>()[i], y = actual.data<float>()[i];
+    EXPECT_NEAR(y, x, tol + tol * std::fabs(x)) << "element " << i;
+  }
+}
+
 TEST(DecomposeBatchNorm, BecomesMultiplyAddAndKeepsResults) {
   KilnContext ctx;
   auto module = mlir::parseSourceString<mlir::ModuleOp>(kBatchNormGraph, &ctx);
@@ -295,11 +305,7 @@ TEST(DecomposeBatchNorm, BecomesMultiplyAddAndKeepsResults) {
   // s and t are rounded to f32 once: the results agree to a few ulps.
   std::vector<Tensor> after = interpret(*module, inputs);
   ASSERT_EQ(after.size(), 1u);
-  ASSERT_EQ(after[0].shape(), before[0].shape());
-  for (int64_t i = 0; i < after[0].numElements(); ++i) {
-    float x = before[0].data<float>()[i], y = after[0].data<float>()[i];
-    EXPECT_NEAR(y, x, 1e-6 + 1e-6 * std::fabs(x)) << "element " << i;
-  }
+  expectClose(before[0], after[0], 1e-6);
 }
 
 TEST(FuseLayerNorm, BecomesOneOpAndKeepsResults) {
@@ -326,11 +332,7 @@ TEST(FuseLayerNorm, BecomesOneOpAndKeepsResults) {
   // round each step to f32: the results agree to rounding.
   std::vector<Tensor> after = interpret(*module, inputs);
   ASSERT_EQ(after.size(), 1u);
-  ASSERT_EQ(after[0].shape(), before[0].shape());
-  for (int64_t i = 0; i < after[0].numElements(); ++i) {
-    float x = before[0].data<float>()[i], y = after[0].data<float>()[i];
-    EXPECT_NEAR(y, x, 1e-5 + 1e-5 * std::fabs(x)) << "element " << i;
-  }
+  expectClose(before[0], after[0], 1e-5);
 }
 
 } // namespace
