@@ -28,6 +28,7 @@
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/Codegen.h"
 #include "kiln/cpu/Jit.h"
+#include "kiln/cpu/Target.h"
 #include "kiln/frontend/Import.h"
 #include "kiln/interpreter/Interpreter.h"
 #include "kiln/ir/KilnDialect.h"
@@ -91,6 +92,13 @@ llvm::cl::opt<bool> printTimes("print-times",
                                llvm::cl::desc("Print every run's time"),
                                llvm::cl::init(false), llvm::cl::cat(benchCat));
 
+llvm::cl::opt<std::string> targetCpu("cpu", llvm::cl::desc(cpu::kCpuOptionHelp),
+                                     llvm::cl::value_desc("NAME"),
+                                     llvm::cl::cat(benchCat));
+llvm::cl::opt<std::string>
+    targetFeatures("cpu-features", llvm::cl::desc(cpu::kCpuFeaturesOptionHelp),
+                   llvm::cl::value_desc("+NAME,-NAME"),
+                   llvm::cl::cat(benchCat));
 llvm::cl::opt<bool> realtime(
     "realtime",
     llvm::cl::desc("Time runs under SCHED_FIFO (needs CAP_SYS_NICE): on a "
@@ -211,9 +219,11 @@ __attribute__((target("avx512f"), noinline)) float fmaLoopAvx512(long iters) {
   return out[0];
 }
 
-/// GFLOP/s of the FMA loop on \p threads threads at once: median and best.
+/// GFLOP/s of the FMA loop on \p threads threads at once, at the target's
+/// vector width (AVX-512 or AVX2): median and best.
 std::pair<double, double> fmaPeak(unsigned threads) {
-  bool avx512 = __builtin_cpu_supports("avx512f");
+  bool avx512 =
+      cpu::hostTarget().vectorBits >= 512 && __builtin_cpu_supports("avx512f");
   if (!avx512 &&
       !(__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")))
     return {0, 0};
@@ -613,14 +623,26 @@ int main(int argc, char **argv) {
       argc, argv,
       "kiln-bench: FMA peak, and compiled GEMM and convolutions as a "
       "fraction of it\n");
+  if (!targetCpu.empty() || !targetFeatures.empty())
+    if (llvm::Error e = cpu::setTarget(targetCpu, targetFeatures)) {
+      std::fprintf(stderr, "kiln-bench: error: %s\n",
+                   llvm::toString(std::move(e)).c_str());
+      return 2;
+    }
+  if (llvm::Error e = cpu::checkTargetRunsHere()) {
+    std::fprintf(stderr, "kiln-bench: error: %s\n",
+                 llvm::toString(std::move(e)).c_str());
+    return 2;
+  }
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   auto [one, oneBest] = fmaPeak(1);
   auto [all, allBest] = fmaPeak(threads);
   Peaks peak{one, oneBest, all, allBest, threads};
-  std::printf("fp32 FMA peak (%s): 1 thread median %.1f GFLOP/s, best %.1f; "
-              "%u threads median %.1f, best %.1f\n",
-              __builtin_cpu_supports("avx512f") ? "AVX-512" : "AVX2", peak.one,
-              peak.oneBest, threads, peak.all, peak.allBest);
+  std::printf("fp32 FMA peak (%s, kernels for %s): 1 thread median %.1f "
+              "GFLOP/s, best %.1f; %u threads median %.1f, best %.1f\n",
+              cpu::hostTarget().vectorBits >= 512 ? "AVX-512" : "AVX2",
+              cpu::hostTarget().describe().c_str(), peak.one, peak.oneBest,
+              threads, peak.all, peak.allBest);
   if (peak.one <= 0) {
     std::printf("no AVX2/FMA: nothing to compare against\n");
     return 1;

@@ -19,7 +19,10 @@
 # never links libkiln-rt.so, and tiny and the zoo models must stay fully
 # compiled: one that gains a reference step FAILS the ldd check. A model
 # whose shapes depend on the data (NonZero) builds: its dynamic output comes
-# back through kiln_dynamic_output, to kiln run and to the C example.
+# back through kiln_dynamic_output, to kiln run and to the C example. tiny
+# is also built for x86-64-v3 (the AVX2 kernels) and checked the same way,
+# and a library for a CPU with features this one lacks is refused, by kiln
+# run and by the library's own init.
 # With SIZE full, only steps 1-3 and the C example run, on the full-size zoo
 # models (ResNet-50, MobileNetV2, BERT-base).
 # Usage: run-aot.sh KILN_ZOO KILN WORKDIR SOURCE_DIR [small|full]
@@ -41,12 +44,13 @@ if [ "$size" = small ]; then
   models="tiny $models"
 fi
 
-# check_model NAME: steps 1-3.
+# check_model NAME [COMPILE_FLAGS...]: steps 1-3.
 check_model() {
   local m=$1 d=$work/$1
   local lib=$d/lib$m.so prefix=${1//-/_}
+  shift
   mkdir -p "$d"
-  if ! "$kiln" compile "$work/$m.onnx" -o "$lib" > "$d/compile.log" 2>&1; then
+  if ! "$kiln" compile "$work/$m.onnx" -o "$lib" "$@" > "$d/compile.log" 2>&1; then
     fail "$m: kiln compile -o lib$m.so"; sed 's/^/    /' "$d/compile.log" | head -40
     return
   fi
@@ -68,6 +72,12 @@ check_model() {
   pass "$m: $(grep '^backend' "$d/aot.log" | cut -c9-); $(grep '^time' "$d/aot.log" | cut -c9-)"
 }
 for m in $models; do check_model "$m"; done
+# The AVX2 variant of the kernels (8 lanes, 16 registers), whatever the host.
+if [ "$size" = small ]; then
+  cp "$work/tiny.onnx" "$work/tiny-avx2.onnx"
+  check_model tiny-avx2 --cpu=x86-64-v3
+  models="$models tiny-avx2"
+fi
 
 # check_example NAME: the C example against libNAME.so, on the inputs it
 # makes: plain and chunked runs agree exactly with each other and with kiln
@@ -152,6 +162,46 @@ if "$kiln" compile "$work/tiny.onnx" -o "$w/libtiny.so" --weights-file > "$w/com
   else fail "weights file"; cat "$w/run.log" "$w/compare.log"; fi
 else
   fail "kiln compile --weights-file"; cat "$w/compile.log"
+fi
+
+# A library for a CPU with features this one lacks: kiln run refuses it by
+# name, and the C example's init gets KILN_ERR_CPU and the message, instead
+# of an illegal instruction. The CPU is the first of the list that the JIT
+# refuses here.
+foreign=
+for c in skylake-avx512 sapphirerapids diamondrapids; do
+  if ! "$kiln" run "$work/tiny.onnx" --cpu=$c > /dev/null 2> "$work/jit-$c.log" &&
+      grep -q "cannot run code for $c here: this CPU" "$work/jit-$c.log"; then
+    foreign=$c
+    break
+  fi
+done
+if [ -z "$foreign" ]; then
+  echo "SKIP foreign CPU: this CPU has every feature of skylake-avx512, sapphirerapids and diamondrapids"
+else
+  f=$work/foreign
+  mkdir -p "$f"
+  ok=1
+  "$kiln" compile "$work/tiny.onnx" --cpu=$foreign -o "$f/libtiny.so" > "$f/compile.log" 2>&1 ||
+    { ok=0; cat "$f/compile.log"; }
+  if "$kiln" run "$f/libtiny.so" > "$f/run.log" 2>&1 ||
+      ! grep -q "its kernels were compiled for $foreign and this CPU (.*) lacks" "$f/run.log"; then
+    ok=0; echo "    kiln run did not refuse the library:"; cat "$f/run.log"
+  fi
+  if "$cc" -std=c11 -O2 -Wall -Werror -I "$f" -DMODEL_HEADER='"tiny.h"' -DMODEL_PREFIX=tiny \
+      "$src/examples/run_model.c" -L "$f" -ltiny -Wl,-rpath,"$f" -o "$f/run_model" 2> "$f/cc.log"; then
+    if "$f/run_model" > "$f/example.log" 2>&1 ||
+        ! grep -q "init failed: the kernels were compiled for $foreign and this CPU lacks" "$f/example.log"; then
+      ok=0; echo "    the example did not get KILN_ERR_CPU:"; cat "$f/example.log"
+    fi
+  else
+    ok=0; cat "$f/cc.log"
+  fi
+  if [ $ok -eq 1 ]; then
+    pass "foreign CPU: a library for $foreign is refused by kiln run and by its own init ($(grep -o 'lacks .*' "$f/example.log"))"
+  else
+    fail "foreign CPU ($foreign)"
+  fi
 fi
 
 # Reference steps through libkiln-rt.so.

@@ -20,9 +20,72 @@ KILN_HIDDEN void kiln_k1(void **, int64_t, int64_t);
 #define KILN_WEIGHTS_BUILD_OFFSET 24
 #define KILN_BUILD_ID "KILN_BUILD_ID"
 
+/* The CPU features the kernels need (compiled for haswell),
+   checked once when the library is loaded. */
+#define KILN_TARGET_CPU "haswell"
+static char kiln_cpu_missing[1024];
+static char kiln_cpu_message[1200];
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+
+typedef struct kiln_cpu_feature {
+  const char *name;
+  unsigned leaf, subleaf, reg, bit; /* reg: 0 EAX .. 3 EDX */
+  unsigned xcr0; /* state the OS must save */
+} kiln_cpu_feature;
+
+static const kiln_cpu_feature kiln_cpu_needs[] = {
+    {"sse3", 0x1u, 0u, 2u, 0u, 0x0u},
+    {"ssse3", 0x1u, 0u, 2u, 9u, 0x0u},
+    {"fma", 0x1u, 0u, 2u, 12u, 0x6u},
+    {"sse4.1", 0x1u, 0u, 2u, 19u, 0x0u},
+    {"sse4.2", 0x1u, 0u, 2u, 20u, 0x0u},
+    {"movbe", 0x1u, 0u, 2u, 22u, 0x0u},
+    {"popcnt", 0x1u, 0u, 2u, 23u, 0x0u},
+    {"avx", 0x1u, 0u, 2u, 28u, 0x6u},
+    {"f16c", 0x1u, 0u, 2u, 29u, 0x6u},
+    {"bmi", 0x7u, 0u, 1u, 3u, 0x0u},
+    {"avx2", 0x7u, 0u, 1u, 5u, 0x6u},
+    {"bmi2", 0x7u, 0u, 1u, 8u, 0x0u},
+    {"lzcnt", 0x80000001u, 0u, 2u, 5u, 0x0u},
+};
+
+static void kiln_cpu_lacks(const char *name) {
+  size_t used = strlen(kiln_cpu_missing), n = strlen(name);
+  if (used + n + 3 >= sizeof kiln_cpu_missing)
+    return;
+  if (used)
+    memcpy(kiln_cpu_missing + used, ", ", 2), used += 2;
+  memcpy(kiln_cpu_missing + used, name, n + 1);
+}
+
+__attribute__((constructor)) static void kiln_check_cpu(void) {
+  unsigned r[4], xcr0 = 0, lo, hi, i;
+  if (__get_cpuid(1, &r[0], &r[1], &r[2], &r[3]) && (r[2] >> 27 & 1u)) {
+    __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0u));
+    (void)hi;
+    xcr0 = lo;
+  }
+  for (i = 0; i < sizeof kiln_cpu_needs / sizeof kiln_cpu_needs[0]; ++i) {
+    const kiln_cpu_feature *f = &kiln_cpu_needs[i];
+    if (!__get_cpuid_count(f->leaf, f->subleaf, &r[0], &r[1], &r[2], &r[3]) ||
+        !(r[f->reg] >> f->bit & 1u) || (xcr0 & f->xcr0) != f->xcr0)
+      kiln_cpu_lacks(f->name);
+  }
+  if (kiln_cpu_missing[0])
+    snprintf(kiln_cpu_message, sizeof kiln_cpu_message,
+             "the kernels were compiled for %s and this CPU lacks %s",
+             KILN_TARGET_CPU, kiln_cpu_missing);
+}
+#endif
+
+const char *tiny_cpu_missing(void) {
+  return kiln_cpu_missing[0] ? kiln_cpu_missing : NULL;
+}
+
 int tiny_init(const char *path) {
   (void)path;
-  return KILN_OK;
+  return kiln_cpu_missing[0] ? KILN_ERR_CPU : KILN_OK;
 }
 
 void tiny_release(void) {}
@@ -69,6 +132,7 @@ const char *tiny_status_string(int status) {
   case KILN_ERR_SIZE: return "the weights file is truncated or too long";
   case KILN_ERR_CORRUPT: return "the weights file is corrupt or belongs to another model or Kiln build";
   case KILN_ERR_NOMEM: return "out of memory";
+  case KILN_ERR_CPU: return kiln_cpu_message[0] ? kiln_cpu_message : "this CPU lacks a feature the kernels were compiled for";
   default: return "unknown status";
   }
 }
@@ -107,6 +171,8 @@ static void kiln_step(kiln_kernel fn, void **buffers, int64_t n, int64_t grain,
 int tiny_run_parallel(const void *const *in, void *const *out, void *scratch,
     kiln_parallel_for_fn parallel_for, void *user) {
   unsigned char *s = (unsigned char *)scratch;
+  if (kiln_cpu_missing[0])
+    return KILN_ERR_CPU;
   const unsigned char *w = kiln_weights_tiny;
   if (!in || !out)
     return KILN_ERR_ARGUMENT;

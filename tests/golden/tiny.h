@@ -7,7 +7,9 @@
    tiny_run(inputs, outputs, scratch). The library allocates nothing
    while running, starts no threads and keeps no state between runs: runs
    with separate scratch and outputs may go on concurrently. The kernels
-   are compiled for haswell and use its instruction set. */
+   are compiled for haswell and use its instruction set: on a CPU without
+   one of its features, init and run return KILN_ERR_CPU (never an
+   illegal instruction) and tiny_cpu_missing() names what it lacks. */
 #ifndef KILN_MODEL_TINY_H
 #define KILN_MODEL_TINY_H
 
@@ -29,6 +31,7 @@ extern "C" {
 #define KILN_ERR_CORRUPT 5         /* bad magic, model, build or checksum */
 #define KILN_ERR_NOMEM 6           /* out of memory (weights, output copies) */
 #define KILN_ERR_RUNTIME 7         /* a step run by libkiln-rt.so failed */
+#define KILN_ERR_CPU 8             /* this CPU lacks a feature of the kernels */
 
 /* Element types: the ONNX TensorProto.DataType numbers. Bool is one byte
    holding 0 or 1. Tensors are dense and row-major. */
@@ -167,14 +170,16 @@ uint64_t tiny_scratch_size(void);
 const char *tiny_build_id(void);
 
 /* The weights are embedded: init ignores `path` (which may be NULL) and
-   returns KILN_OK, release does nothing. They exist so that callers can
+   returns KILN_OK (KILN_ERR_CPU on a CPU the kernels cannot run on),
+   release does nothing. They exist so that callers can
    treat both kinds of library alike. */
 int tiny_init(const char *path);
 void tiny_release(void);
 
 /* Runs the model on the calling thread. `scratch` may be NULL when the
    scratch size is 0. Returns KILN_OK or KILN_ERR_ARGUMENT (a
-   null or misaligned pointer). */
+   null or misaligned pointer), or KILN_ERR_CPU on a CPU without a feature
+   the kernels need. */
 int tiny_run(const void *const *inputs, void *const *outputs,
              void *scratch);
 
@@ -186,6 +191,10 @@ int tiny_run_parallel(const void *const *inputs,
 
 /* A short English text for a status code. */
 const char *tiny_status_string(int status);
+
+/* NULL when this CPU has every feature the kernels were compiled for; else
+   the ones it lacks, as "avx512f, avx512bw". */
+const char *tiny_cpu_missing(void);
 
 #ifdef __cplusplus
 }

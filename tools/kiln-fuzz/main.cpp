@@ -20,6 +20,8 @@
 #include "Minimizer.h"
 #include "Runner.h"
 
+#include "kiln/cpu/Target.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -88,6 +90,12 @@ cl::opt<std::string>
     emitDir("emit",
             cl::desc("Only write the seeds' models into DIR, run nothing"),
             cl::value_desc("DIR"), cl::cat(fuzzCat));
+cl::opt<std::string> targetCpu("cpu", cl::desc(cpu::kCpuOptionHelp),
+                               cl::value_desc("NAME"), cl::cat(fuzzCat));
+cl::opt<std::string> targetFeatures("cpu-features",
+                                    cl::desc(cpu::kCpuFeaturesOptionHelp),
+                                    cl::value_desc("+NAME,-NAME"),
+                                    cl::cat(fuzzCat));
 cl::opt<bool> strictRejects(
     "fail-on-reject",
     cl::desc("Exit non-zero when the importer or the interpreter refuses a "
@@ -221,7 +229,10 @@ int main(int argc, char **argv) {
       "code: 0 when nothing failed, 1 when something did, 2 on a usage "
       "error.\n");
 
-  // 1. Options.
+  // 1. Options. The target is set before the children fork.
+  if (!targetCpu.empty() || !targetFeatures.empty())
+    if (llvm::Error e = cpu::setTarget(targetCpu, targetFeatures))
+      return fatal(toString(std::move(e)));
   CheckOptions check;
   check.backends.clear();
   bool interp = false;

@@ -202,7 +202,7 @@ prepareBackend(llvm::StringRef name, mlir::ModuleOp module,
     return prepareAotFromModule(module, options, progress);
   cpu::CpuOptions opts = options;
   if (progress) {
-    progress("compiling for " + cpu::hostTarget().cpu);
+    progress("compiling for " + cpu::hostTarget().describe());
     opts.onStage = [&](llvm::StringRef stage, double ms) {
       std::string line;
       llvm::raw_string_ostream os(line);

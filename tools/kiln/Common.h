@@ -52,8 +52,6 @@ struct CompileOptions {
   bool weightsFile = false;
   cpu::CpuOptions cpu;
   bool verbose = false;
-  /// LLVM CPU name to generate code for instead of the host.
-  std::string targetCpu;
   /// Library builds: keep the generated C driver as DIR/NAME.c.
   bool keepSource = false;
   /// Print the graph IR after every graph pass on stderr.

@@ -84,9 +84,6 @@ static int buildLibrary(const CompileOptions &opts) {
 }
 
 int compileCommand(const CompileOptions &opts) {
-  if (!opts.targetCpu.empty())
-    if (llvm::Error e = cpu::setTargetCpu(opts.targetCpu))
-      return reportError(llvm::toString(std::move(e)));
   bool library = llvm::StringRef(opts.output).ends_with(".so");
   if (library && !opts.emit.empty())
     return reportError("-o '" + opts.output +

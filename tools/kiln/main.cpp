@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "Common.h"
 
+#include "kiln/cpu/Target.h"
 #include "kiln/passes/Passes.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -66,6 +67,16 @@ cl::opt<std::string> cacheDir(
              "~/.cache/kiln)"),
     cl::value_desc("DIR"), cl::sub(runCmd), cl::sub(compileCmd),
     cl::sub(compareCmd), cl::cat(kilnCat));
+cl::opt<std::string> targetCpu("cpu", cl::desc(kiln::cpu::kCpuOptionHelp),
+                               cl::value_desc("NAME"), cl::sub(runCmd),
+                               cl::sub(compileCmd), cl::sub(compareCmd),
+                               cl::sub(conformanceCmd), cl::cat(kilnCat));
+cl::opt<std::string> targetFeatures("cpu-features",
+                                    cl::desc(kiln::cpu::kCpuFeaturesOptionHelp),
+                                    cl::value_desc("+NAME,-NAME"),
+                                    cl::sub(runCmd), cl::sub(compileCmd),
+                                    cl::sub(compareCmd),
+                                    cl::sub(conformanceCmd), cl::cat(kilnCat));
 cl::list<std::string> disablePasses(
     "disable-pass",
     // The pass list is appended in main(), from the pipeline itself.
@@ -134,12 +145,6 @@ cl::opt<bool> weightsFile(
              "loaded by NAME_init(path), instead of embedding them"),
     cl::sub(compileCmd), cl::cat(kilnCat));
 
-cl::opt<std::string> targetCpu(
-    "cpu",
-    cl::desc("Generate code for this CPU (an LLVM CPU name: haswell, "
-             "skylake-avx512...) instead of the host; such code may not run "
-             "here"),
-    cl::value_desc("NAME"), cl::sub(compileCmd), cl::cat(kilnCat));
 cl::opt<bool> printIrAfterAll(
     "print-ir-after-all",
     cl::desc("Print the graph IR after every graph pass on stderr, each "
@@ -267,6 +272,11 @@ static int runCommandLine(int argc, char **argv) {
              << "'; expected one of " << llvm::join(known, ", ") << "\n";
       return 1;
     }
+  if (!targetCpu.empty() || !targetFeatures.empty())
+    if (llvm::Error e = kiln::cpu::setTarget(targetCpu, targetFeatures)) {
+      errs() << "kiln: error: " << toString(std::move(e)) << "\n";
+      return 1;
+    }
   if (runCmd) {
     RunOptions o;
     o.model = runModel;
@@ -300,7 +310,6 @@ static int runCommandLine(int argc, char **argv) {
     o.shapes.assign(shapes.begin(), shapes.end());
     o.keepWeights = keepWeights;
     o.weightsFile = weightsFile;
-    o.targetCpu = targetCpu;
     o.keepSource = keepSource;
     o.printIrAfterAll = printIrAfterAll;
     o.cpu.threads = threads;

@@ -32,6 +32,7 @@
 #include "llvm/Object/ObjectFile.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/TargetParser/Host.h"
 
 #include <cstdlib>
 #include <cstring>
@@ -245,6 +246,19 @@ AotLibrary::load(const std::string &path, unsigned threads) {
       dlsym(impl.handle, (p + "_status_string").c_str()));
   if (!impl.run)
     return makeError("'" + path + "' exports no " + p + "_run_parallel");
+  // Refused here rather than by the first run, which would fail with
+  // KILN_ERR_CPU.
+  using CpuMissingFn = const char *(*)();
+  if (auto cpuMissing = reinterpret_cast<CpuMissingFn>(
+          dlsym(impl.handle, (p + "_cpu_missing").c_str())))
+    if (const char *missing = cpuMissing())
+      return makeError(
+          "'" + path + "' cannot run here: its kernels were compiled for " +
+          (info->targetCpu ? info->targetCpu : "another CPU") +
+          " and this CPU (" + llvm::sys::getHostCPUName() + ") lacks " +
+          missing +
+          "; build it again with kiln compile without --cpu, or with --cpu "
+          "naming this CPU");
 
   auto specsOf = [&](const CTensorInfo *infos, int32_t n,
                      std::vector<TensorSpec> &out) -> llvm::Error {

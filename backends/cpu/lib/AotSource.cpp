@@ -65,6 +65,7 @@ static const char *kCommonHeader = R"(#ifndef KILN_AOT_ABI_1
 #define KILN_ERR_CORRUPT 5         /* bad magic, model, build or checksum */
 #define KILN_ERR_NOMEM 6           /* out of memory (weights, output copies) */
 #define KILN_ERR_RUNTIME 7         /* a step run by libkiln-rt.so failed */
+#define KILN_ERR_CPU 8             /* this CPU lacks a feature of the kernels */
 
 /* Element types: the ONNX TensorProto.DataType numbers. Bool is one byte
    holding 0 or 1. Tensors are dense and row-major. */
@@ -203,7 +204,11 @@ std::string generateHeader(const LibraryDesc &d) {
      << "starts no threads and keeps no state between runs: runs\n   with "
         "separate scratch and outputs may go on concurrently. The kernels\n"
         "   are compiled for "
-     << hostTarget().cpu << " and use its instruction set.";
+     << hostTarget().describe()
+     << " and use its instruction set: on a CPU without\n   one of its "
+        "features, init and run return KILN_ERR_CPU (never an\n   illegal "
+        "instruction) and "
+     << d.prefix << "_cpu_missing() names what it lacks.";
   if (d.numReference)
     os << "\n\n   " << d.numReference
        << " of its steps run through Kiln's runtime library, which allocates "
@@ -271,14 +276,16 @@ std::string generateHeader(const LibraryDesc &d) {
     os << "/* Loads the weights from `path` (" << d.weightsFileName
        << ", written beside the\n   library) after checking its size and "
           "checksum. Returns KILN_OK or\n   KILN_ERR_OPEN, KILN_ERR_SIZE, "
-          "KILN_ERR_CORRUPT, KILN_ERR_NOMEM. Not\n   thread-safe: call it "
+          "KILN_ERR_CORRUPT, KILN_ERR_NOMEM, KILN_ERR_CPU.\n   Not "
+          "thread-safe: call it "
           "before any run. */\n"
        << "int " << p << "_init(const char *path);\n\n"
        << "/* Frees the weights; runs then fail until the next init. */\n"
        << "void " << p << "_release(void);\n\n";
   else
     os << "/* The weights are embedded: init ignores `path` (which may be "
-          "NULL) and\n   returns KILN_OK, release does nothing. They exist "
+          "NULL) and\n   returns KILN_OK (KILN_ERR_CPU on a CPU the kernels "
+          "cannot run on),\n   release does nothing. They exist "
           "so that callers can\n   treat both kinds of library alike. */\n"
        << "int " << p << "_init(const char *path);\n"
        << "void " << p << "_release(void);\n\n";
@@ -297,7 +304,8 @@ std::string generateHeader(const LibraryDesc &d) {
              ? ", or KILN_ERR_NOMEM when copying an output\n   that "
                "appears twice fails"
              : "")
-     << ". */\n"
+     << ", or KILN_ERR_CPU on a CPU without a feature\n   the kernels need. "
+        "*/\n"
      << "int " << p << "_run(const void *const *inputs, void *const *outputs,"
      << "\n"
      << std::string(p.size() + 9, ' ') << "void *scratch);\n\n";
@@ -312,6 +320,9 @@ std::string generateHeader(const LibraryDesc &d) {
      << "kiln_parallel_for_fn parallel_for, void *user);\n\n";
   os << "/* A short English text for a status code. */\n"
      << "const char *" << p << "_status_string(int status);\n\n";
+  os << "/* NULL when this CPU has every feature the kernels were compiled "
+        "for; else\n   the ones it lacks, as \"avx512f, avx512bw\". */\n"
+     << "const char *" << p << "_cpu_missing(void);\n\n";
   os << "#ifdef __cplusplus\n}\n#endif\n\n#endif /* " << guard << " */\n";
   return text;
 }
@@ -361,6 +372,8 @@ int PREFIX_init(const char *path) {
   uint64_t size, sum, alloc;
   unsigned char *data;
   FILE *f;
+  if (kiln_cpu_missing[0])
+    return KILN_ERR_CPU;
   if (!path)
     return KILN_ERR_ARGUMENT;
   f = fopen(path, "rb");
@@ -538,6 +551,7 @@ std::string generateDriver(const LibraryDesc &d) {
      << "#define KILN_WEIGHTS_HEADER " << kWeightsHeader << "u\n"
      << "#define KILN_WEIGHTS_BUILD_OFFSET " << kWeightsBuildIdOffset << "\n"
      << "#define KILN_BUILD_ID \"" << buildId() << "\"\n";
+  writeCpuCheck(os, p);
   if (d.weightsFile) {
     os << R"(
 /* FNV-1a over 64-bit words, each multiply followed by a shift (as Kiln
@@ -563,7 +577,8 @@ static uint64_t kiln_checksum(const unsigned char *p, uint64_t n) {
     os << init;
   } else {
     os << "\nint " << p << "_init(const char *path) {\n  (void)path;\n"
-       << "  return KILN_OK;\n}\n\nvoid " << p << "_release(void) {}\n";
+       << "  return kiln_cpu_missing[0] ? KILN_ERR_CPU : KILN_OK;\n}\n\nvoid "
+       << p << "_release(void) {}\n";
   }
   if (!d.weightsFile && !d.weights.blob.empty()) {
     std::string sym = "kiln_weights_" + p;
@@ -623,6 +638,8 @@ static uint64_t kiln_checksum(const unsigned char *p, uint64_t n) {
                           "kiln_error : \"a step run by libkiln-rt.so "
                           "failed\";\n"
                         : "")
+     << "  case KILN_ERR_CPU: return kiln_cpu_message[0] ? kiln_cpu_message "
+        ": \"this CPU lacks a feature the kernels were compiled for\";\n"
      << "  default: return \"unknown status\";\n  }\n}\n";
 
   // Steps.
@@ -661,7 +678,8 @@ static void kiln_step(kiln_kernel fn, void **buffers, int64_t n, int64_t grain,
   os << "\nint " << p << "_run_parallel(const void *const *in, "
      << "void *const *out, void *scratch,\n"
      << "    kiln_parallel_for_fn parallel_for, void *user) {\n"
-     << "  unsigned char *s = (unsigned char *)scratch;\n";
+     << "  unsigned char *s = (unsigned char *)scratch;\n"
+     << "  if (kiln_cpu_missing[0])\n    return KILN_ERR_CPU;\n";
   if (d.weightsFile)
     os << "  const unsigned char *w = kiln_weights;\n"
        << "  if (!w)\n    return KILN_ERR_NOT_INITIALIZED;\n";

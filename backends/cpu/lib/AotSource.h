@@ -79,6 +79,11 @@ struct LibraryDesc {
 std::string generateHeader(const LibraryDesc &d);
 /// The C driver: the plan as straight-line calls, the description, init.
 std::string generateDriver(const LibraryDesc &d);
+/// The driver's CPU check (AotCpuCheck.cpp): a constructor that tests the
+/// CPUID bits of every feature the target enables when the library is
+/// loaded, and PREFIX_cpu_missing(). kiln_cpu_missing[0] is nonzero after
+/// it when the CPU lacks one; kiln_cpu_message then says which.
+void writeCpuCheck(llvm::raw_ostream &os, const std::string &prefix);
 
 } // namespace kiln::cpu
 

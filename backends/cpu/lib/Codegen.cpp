@@ -50,13 +50,10 @@
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
-#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Passes/PassBuilder.h"
-#include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Target/TargetMachine.h"
-#include "llvm/TargetParser/Host.h"
 
 #include <chrono>
 #include <cstdlib>
@@ -75,71 +72,6 @@ static double msSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(
              std::chrono::steady_clock::now() - start)
       .count();
-}
-
-/// The CPU setTargetCpu chose; empty for the host.
-static std::string &chosenCpu() {
-  static std::string cpu;
-  return cpu;
-}
-
-/// Every feature LLVM knows for \p triple, on or off for \p cpu.
-static llvm::StringMap<bool> cpuFeatures(const std::string &triple,
-                                         const std::string &cpu) {
-  llvm::StringMap<bool> features;
-  std::string err;
-  const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, err);
-  if (!target)
-    return features;
-  std::unique_ptr<llvm::MCSubtargetInfo> sti(
-      target->createMCSubtargetInfo(triple, cpu, ""));
-  if (!sti)
-    return features;
-  for (const llvm::SubtargetFeatureKV &kv : sti->getAllProcessorFeatures())
-    features[kv.Key] = sti->checkFeatures(std::string("+") + kv.Key);
-  return features;
-}
-
-llvm::Error setTargetCpu(llvm::StringRef cpu) {
-  llvm::InitializeNativeTarget();
-  std::string triple = llvm::sys::getProcessTriple(), err;
-  const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, err);
-  if (!target)
-    return makeError("no LLVM target for " + triple);
-  std::unique_ptr<llvm::MCSubtargetInfo> sti(
-      target->createMCSubtargetInfo(triple, cpu, ""));
-  if (!sti || !sti->isCPUStringValid(cpu))
-    return makeError("unknown CPU '" + cpu + "' for " + triple +
-                     ": expected an LLVM CPU name such as haswell or "
-                     "skylake-avx512");
-  chosenCpu() = cpu.str();
-  assert(hostTarget().cpu == cpu && "setTargetCpu after the first hostTarget");
-  return llvm::Error::success();
-}
-
-const HostTarget &hostTarget() {
-  static const HostTarget host = [] {
-    llvm::InitializeNativeTarget();
-    llvm::InitializeNativeTargetAsmPrinter();
-    HostTarget h;
-    h.triple = llvm::sys::getProcessTriple();
-    bool chosen = !chosenCpu().empty();
-    h.cpu = chosen ? chosenCpu() : llvm::sys::getHostCPUName().str();
-    llvm::StringMap<bool> features =
-        chosen ? cpuFeatures(h.triple, h.cpu) : llvm::sys::getHostCPUFeatures();
-    std::vector<std::string> names;
-    for (auto &f : features)
-      names.push_back((f.second ? "+" : "-") + f.first().str());
-    std::sort(names.begin(), names.end());
-    for (const std::string &n : names)
-      h.features += (h.features.empty() ? "" : ",") + n;
-    if (features.lookup("avx512f"))
-      h.vectorBits = 512;
-    else if (features.lookup("avx"))
-      h.vectorBits = 256;
-    return h;
-  }();
-  return host;
 }
 
 void registerCpuBackendDialects(DialectRegistry &registry) {

@@ -1,6 +1,7 @@
 //===- Jit.cpp - Compile a graph in-process and run it --------------------===//
 //
 // Steps of JitModel::create:
+//  0. The target CPU (Target.h) must be one this CPU can run code for.
 //  1. prepareGraph: the graph passes.
 //  2. buildPlan: kernels outlined and lowered to linalg (cheap).
 //  3. The object files come from the cache when an entry for this kernel
@@ -87,6 +88,9 @@ JitModel::~JitModel() = default;
 
 llvm::Expected<std::unique_ptr<JitModel>>
 JitModel::create(ModuleOp graph, const CpuOptions &options) {
+  // Code for a CPU this one cannot execute would die of SIGILL mid-run.
+  if (llvm::Error e = checkTargetRunsHere())
+    return std::move(e);
   std::unique_ptr<JitModel> model(new JitModel());
   model->impl = std::make_unique<Impl>();
   CompileStats &stats = model->compileStats;

@@ -10,6 +10,8 @@
 #ifndef KILN_CPU_CODEGEN_H
 #define KILN_CPU_CODEGEN_H
 
+#include "kiln/cpu/Target.h"
+
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "llvm/ADT/StringRef.h"
@@ -24,28 +26,6 @@ class raw_ostream;
 }
 
 namespace kiln::cpu {
-
-/// The CPU code is generated for.
-struct HostTarget {
-  std::string triple;
-  std::string cpu;
-  /// "+avx2,+fma,..." as LLVM reports the host's features.
-  std::string features;
-  /// Widest vector register in bits (256 with AVX2, 512 with AVX-512).
-  unsigned vectorBits = 128;
-
-  /// f32 lanes of the kernels' vectors (8 with AVX2, 16 with AVX-512).
-  int64_t lanes() const { return vectorBits >= 512 ? 16 : 8; }
-};
-/// The CPU code is generated for: the host, detected once, unless
-/// setTargetCpu chose another.
-const HostTarget &hostTarget();
-
-/// Generates code for \p cpu (an LLVM CPU name: haswell, skylake-avx512...)
-/// with its full feature set, instead of for the host (`kiln compile
-/// --cpu`). Must come before the first hostTarget(); fails on a name LLVM
-/// does not know for the host's architecture.
-llvm::Error setTargetCpu(llvm::StringRef cpu);
 
 /// Options of code generation.
 struct CodegenOptions {
