@@ -25,8 +25,10 @@ int main(int argc, char **argv) {
     else if (arg.consume_front("--cpu-features="))
       features = arg.str();
     else {
-      std::fprintf(stderr, "unknown argument '%s' (expected --cpu=NAME, "
-                   "--cpu-features=LIST or GoogleTest's flags)\n", argv[i]);
+      std::fprintf(stderr,
+                   "unknown argument '%s' (expected --cpu=NAME, "
+                   "--cpu-features=LIST or GoogleTest's flags)\n",
+                   argv[i]);
       return 2;
     }
   }

@@ -52,7 +52,8 @@ void writeCpuCheck(llvm::raw_ostream &os, const std::string &prefix) {
   const HostTarget &target = hostTarget();
   std::vector<CpuidFeature> needs = requiredCpuidFeatures();
   os << "\n/* The CPU features the kernels need (compiled for "
-     << target.describe() << "),\n   checked once when the library is "
+     << target.describe()
+     << "),\n   checked once when the library is "
         "loaded. */\n"
      << "#define KILN_TARGET_CPU \"" << target.cpu << "\"\n"
      << "static char kiln_cpu_missing[1024];\n"
@@ -67,9 +68,9 @@ void writeCpuCheck(llvm::raw_ostream &os, const std::string &prefix) {
        << "} kiln_cpu_feature;\n\n"
        << "static const kiln_cpu_feature kiln_cpu_needs[] = {\n";
     for (const CpuidFeature &f : needs)
-      os << llvm::formatv("    {{\"{0}\", 0x{1:x-}u, {2}u, {3}u, {4}u, 0x{5:x-}u},\n",
-                          f.name, f.leaf, f.subleaf, unsigned(f.reg),
-                          unsigned(f.bit), f.xcr0);
+      os << llvm::formatv(
+          "    {{\"{0}\", 0x{1:x-}u, {2}u, {3}u, {4}u, 0x{5:x-}u},\n", f.name,
+          f.leaf, f.subleaf, unsigned(f.reg), unsigned(f.bit), f.xcr0);
     os << "};\n" << kCheckBody;
   }
   os << "\nconst char *" << prefix << "_cpu_missing(void) {\n"

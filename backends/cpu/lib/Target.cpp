@@ -73,7 +73,8 @@ static std::string joinFeatures(const llvm::StringMap<bool> &features) {
 llvm::Error setTarget(llvm::StringRef cpu, llvm::StringRef features) {
   llvm::InitializeNativeTarget();
   std::string triple = llvm::sys::getProcessTriple();
-  std::string name = cpu.empty() ? llvm::sys::getHostCPUName().str() : cpu.str();
+  std::string name =
+      cpu.empty() ? llvm::sys::getHostCPUName().str() : cpu.str();
   // Validated on the generic subtarget: LLVM warns on stderr when asked to
   // build one for a CPU it does not know.
   std::unique_ptr<llvm::MCSubtargetInfo> sti = subtarget(triple, "", "");
@@ -88,10 +89,9 @@ llvm::Error setTarget(llvm::StringRef cpu, llvm::StringRef features) {
   for (llvm::StringRef item : items) {
     item = item.trim();
     llvm::StringRef feature = item.drop_front();
-    bool known = llvm::any_of(sti->getAllProcessorFeatures(),
-                              [&](const llvm::SubtargetFeatureKV &kv) {
-                                return feature == kv.Key;
-                              });
+    bool known = llvm::any_of(
+        sti->getAllProcessorFeatures(),
+        [&](const llvm::SubtargetFeatureKV &kv) { return feature == kv.Key; });
     if (!item.starts_with("+") && !item.starts_with("-"))
       return makeError("--cpu-features: '" + item +
                        "' must start with + (on) or - (off), as in "
@@ -125,10 +125,9 @@ const HostTarget &hostTarget() {
       // changes them (the OS may have turned some off).
       std::string base =
           c.cpu.empty() ? joinFeatures(llvm::sys::getHostCPUFeatures()) : "";
-      std::string all = base.empty() ? c.features
-                        : c.features.empty()
-                            ? base
-                            : base + "," + c.features;
+      std::string all = base.empty()         ? c.features
+                        : c.features.empty() ? base
+                                             : base + "," + c.features;
       if (auto sti = subtarget(t.triple, t.cpu, all))
         features = featuresOf(*sti);
     }
