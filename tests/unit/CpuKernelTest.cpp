@@ -325,7 +325,18 @@ INSTANTIATE_TEST_SUITE_P(
         ConvCase{1, 3, 1, 1, 3, 3, 1, 1, 1, 3},
         ConvCase{1, 5, 14, 14, 5, 5, 1, 2, 1, 5},
         ConvCase{1, 8, 20, 20, 8, 3, 1, 2, 2, 8},
-        ConvCase{1, 8, 29, 29, 8, 3, 2, 1, 1, 8}),
+        ConvCase{1, 8, 29, 29, 8, 3, 2, 1, 1, 8},
+        // Channels a multiple of the lanes: the channel-blocked kernel (5x5
+        // windows, stride 2, narrow planes), at stride 1 and 2, on odd and
+        // tiny planes, several images; the last one stays on the rows.
+        ConvCase{1, 32, 14, 14, 32, 5, 1, 2, 1, 32},
+        ConvCase{2, 16, 13, 13, 16, 5, 2, 2, 1, 16},
+        ConvCase{1, 48, 7, 7, 48, 5, 1, 2, 1, 48},
+        ConvCase{1, 32, 35, 19, 32, 5, 1, 1, 1, 32},
+        ConvCase{3, 16, 5, 3, 16, 5, 2, 2, 1, 16},
+        ConvCase{2, 16, 29, 29, 16, 3, 2, 1, 1, 16},
+        ConvCase{1, 16, 14, 14, 16, 3, 1, 1, 1, 16},
+        ConvCase{1, 32, 56, 56, 32, 3, 1, 1, 1, 32}),
     [](const ::testing::TestParamInfo<ConvCase> &info) {
       const ConvCase &p = info.param;
       return "n" + std::to_string(p.n) + "c" + std::to_string(p.c) + "h" +

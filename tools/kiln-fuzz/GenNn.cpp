@@ -566,6 +566,62 @@ bool genNorm(GenContext &c) {
   return true;
 }
 
+/// A pointwise Conv to 8, 16 or 32 channels, then a depthwise Conv (3x3 or
+/// 5x5, stride 1 or 2, random pads) and sometimes SiLU after it: the
+/// mobile block, with channel counts that are whole vectors, so the
+/// channel-blocked depthwise kernel (DepthwiseBlocked.cpp) runs as well as
+/// the rows.
+bool genDepthwise(GenContext &c) {
+  Value x = c.operand(
+      [&](const Value &v) {
+        return v.dims.size() == 4 && count(v.dims) > 0 &&
+               count(v.dims) <= 16384 && v.dims[1] <= 64 && c.summable(v);
+      },
+      {c.range(1, 2), c.oneOf<int64_t>({1, 3, 8}),
+       c.oneOf<int64_t>({3, 5, 7, 13, 14, 29}),
+       c.oneOf<int64_t>({3, 5, 7, 13, 14, 29})});
+  if (x.name.empty())
+    return false;
+  int64_t m = c.oneOf<int64_t>({8, 16, 32});
+  Window w;
+  w.kernel.assign(2, c.oneOf<int64_t>({3, 5}));
+  w.strides.assign(2, c.range(1, 2));
+  w.dilations.assign(2, 1);
+  Dims out = {x.dims[0], m};
+  for (int i = 0; i < 4; ++i)
+    w.pads.push_back(c.range(0, w.kernel[0] / 2));
+  for (int i = 0; i < 2; ++i) {
+    int64_t o = windowOut(x.dims[2 + i], w.kernel[i], w.strides[i], 1,
+                          w.pads[i], w.pads[i + 2], w.autoPad, false);
+    if (o < 1)
+      return false;
+    out.push_back(o);
+  }
+  if (count(out) > kMaxElements ||
+      count({x.dims[0], m, x.dims[2], x.dims[3]}) > kMaxElements)
+    return false;
+  Value pw = c.initializer({m, x.dims[1], 1, 1});
+  std::string expanded = c.b.op("Conv", {x.name, pw.name}, {}, 1)[0];
+  Value dw = c.initializer({m, 1, w.kernel[0], w.kernel[1]});
+  std::vector<std::string> inputs = {expanded, dw.name};
+  if (c.chance(0.6))
+    inputs.push_back(c.initializer({m}).name);
+  Attrs attrs;
+  windowAttrs(w, false, true, attrs);
+  attrs.push_back(zoo::attrInt("group", m));
+  Value result;
+  result.name = c.b.op("Conv", inputs, attrs, 1)[0];
+  result.dims = out;
+  double expandedBound = x.bound * 2 * static_cast<double>(x.dims[1]) + 2;
+  result.bound = expandedBound * 2 * static_cast<double>(count(w.kernel)) + 2;
+  if (c.chance(0.4)) {
+    std::string sig = c.b.op("Sigmoid", {result.name}, {}, 1)[0];
+    result.name = c.b.op("Mul", {result.name, sig}, {}, 1)[0];
+  }
+  c.result(result, {&x});
+  return true;
+}
+
 /// LayerNorm as exporters before opset 17 write it (ReduceMean, Sub, Pow or
 /// Mul, ReduceMean, Add, Sqrt, Div, then optionally Mul and Add by
 /// constants), for kiln-fuse-layer-norm; sometimes with the deviation or the
@@ -623,6 +679,7 @@ void addNnGenerators(std::vector<OpGenerator> &table) {
   table.push_back({"argmax-argmin", "reduction", false, genArgMax, 3});
   table.push_back({"conv", "conv-pool", true, genConv, 10});
   table.push_back({"conv-transpose", "conv-pool", true, genConvTranspose, 4});
+  table.push_back({"depthwise", "conv-pool", true, genDepthwise, 4});
   table.push_back({"pool", "conv-pool", false, genPool, 6});
   table.push_back({"matmul", "matmul", true, genMatMul, 8});
   table.push_back({"gemm", "matmul", true, genGemm, 5});

@@ -223,6 +223,7 @@ mlir::FailureOr<int64_t> emitSoftmax(mlir::OpBuilder &b, mlir::Operation *op,
 bool canEmitPackedMatMul(mlir::Operation *op);
 bool canEmitPackedConv(mlir::Operation *op);
 bool canEmitDepthwiseConv(mlir::Operation *op);
+
 bool canEmitPool(mlir::Operation *op);
 bool canEmitGlobalPool(mlir::Operation *op);
 bool canEmitMatMul(mlir::Operation *op);
@@ -278,6 +279,18 @@ template <typename ConvOp> ConvGeometry readConvGeometry(ConvOp conv) {
 int64_t hostLanes();
 /// Vector registers of the host (16, or 32 with AVX-512).
 int64_t hostVectorRegisters();
+
+/// Whether the channel-blocked depthwise kernel (DepthwiseBlocked.cpp) can
+/// run geometry \p g with \p lanes lanes: channels a multiple of the lanes,
+/// no dilation, its ring and row buffers within 64 KB.
+bool canEmitDepthwiseBlocked(const ConvGeometry &g, int64_t lanes);
+/// Emits it: work items [begin, end) of batch * c / lanes (one image and
+/// block of channels each); returns the item count. \p x, \p w, \p y and
+/// \p bias (null when absent) are flat buffers.
+int64_t emitDepthwiseBlocked(KB &kb, const ConvGeometry &g, int64_t lanes,
+                             mlir::Value x, mlir::Value w, mlir::Value bias,
+                             mlir::Value y, mlir::Value begin, mlir::Value end,
+                             const Epilogue &epilogue);
 
 } // namespace kiln::cpu::kernels
 

@@ -1,0 +1,288 @@
+//===- DepthwiseBlocked.cpp - Depthwise convolution across channels -------===//
+//
+// kiln.depthwise_conv with the vector lanes along channels instead of along
+// the width, for the shapes where a row of the plane fills vectors badly or
+// edges dominate (5x5 windows, narrow planes, stride 2). The work item is
+// one image and a block of L channels (L = vector lanes; C must be a
+// multiple of L). The activations stay NCHW in memory: the kernel changes
+// the layout on the way in and out, in registers.
+//
+//  - Input rows come into a ring of kh rows, each row W columns of L
+//    channels ("NHWc" for the block), zero-padded left and right: every
+//    tap of every output is then one plain vector load, with no edge cases.
+//    A row enters the ring as L channel rows of X loaded along the width
+//    and transposed L x L in registers (log2 L rounds of two-input
+//    shuffles), once, when the first output row that reads it comes.
+//  - The block's weights are gathered into kh * kw vectors (tap t of the
+//    L channels) and its bias loaded as one vector, once per item.
+//  - An output row is computed in groups of R outputs, kh * kw FMAs each,
+//    in the same order as the width-vectorized kernel (bias, then taps
+//    row-major), so both give the same results; the epilogue is
+//    elementwise and applies to channel vectors as well. The finished row
+//    goes to a small buffer, is transposed back in L x L blocks and stored
+//    as L channel rows; a partial last vector is stored plainly when what
+//    it overwrites past the row is a later row of the same plane, and with
+//    a mask otherwise.
+//
+//===----------------------------------------------------------------------===//
+#include "KernelBuilder.h"
+
+#include "kiln/ir/KilnDialect.h"
+
+using namespace mlir;
+
+namespace kiln::cpu::kernels {
+
+namespace {
+
+/// Outputs computed together along a row.
+constexpr int64_t kGroup = 4;
+
+/// The geometry of one blocked kernel.
+struct BlockedPlan {
+  ConvGeometry g;
+  int64_t lanes;
+  /// Columns of a ring row: the left pad, the input, and as many zero
+  /// columns on the right as the last window needs.
+  int64_t ringCols;
+  /// Output columns rounded up to whole vectors (the output row buffer).
+  int64_t outCols;
+};
+
+BlockedPlan planOf(const ConvGeometry &g, int64_t lanes) {
+  BlockedPlan p{g, lanes, 0, 0};
+  p.ringCols = std::max(g.pl + g.w, (g.ow - 1) * g.sw + g.kw);
+  p.outCols = (g.ow + lanes - 1) / lanes * lanes;
+  return p;
+}
+
+/// The L x L transpose of \p rows (L vectors of L lanes): log2 L rounds in
+/// which vector 2i and 2i + 1 become the interleaved low and high halves of
+/// vectors i and i + L/2.
+SmallVector<Value> transpose(KB &kb, ArrayRef<Value> rows) {
+  auto L = static_cast<int64_t>(rows.size());
+  SmallVector<int64_t> lo, hi;
+  for (int64_t k = 0; k < L / 2; ++k) {
+    lo.append({k, L + k});
+    hi.append({L / 2 + k, L + L / 2 + k});
+  }
+  SmallVector<Value> cur(rows.begin(), rows.end());
+  for (int64_t round = 1; round < L; round *= 2) {
+    SmallVector<Value> next(L);
+    for (int64_t i = 0; i < L / 2; ++i) {
+      next[2 * i] =
+          kb.b.create<vector::ShuffleOp>(kb.loc, cur[i], cur[i + L / 2], lo);
+      next[2 * i + 1] =
+          kb.b.create<vector::ShuffleOp>(kb.loc, cur[i], cur[i + L / 2], hi);
+    }
+    cur = std::move(next);
+  }
+  return cur;
+}
+
+struct BlockedEmitter {
+  KB &kb;
+  const BlockedPlan &p;
+  Value x, y, ring, outRow;
+  SmallVector<Value> weights;
+  Value bias;
+  const Epilogue &epilogue;
+
+  int64_t rowStride() const { return p.ringCols * p.lanes; }
+
+  /// Ring slot of input row ih (ih + pt >= 0).
+  Value slotBase(Value ihPlusPt) {
+    return kb.mul(kb.rems(ihPlusPt, p.g.kh), rowStride());
+  }
+
+  /// Transposes input row ih of the block's channels (xBase: channel c0's
+  /// plane) into the ring row at `base`.
+  void fill(Value xBase, Value ih, Value base) {
+    const ConvGeometry &g = p.g;
+    int64_t L = p.lanes;
+    Value rowAt = kb.add(xBase, kb.mul(ih, g.w));
+    for (int64_t w0 = 0; w0 < g.w; w0 += L) {
+      int64_t valid = std::min(L, g.w - w0);
+      SmallVector<Value> rows;
+      for (int64_t c = 0; c < L; ++c) {
+        Value at = kb.add(rowAt, c * g.h * g.w + w0);
+        // Reading past the row only reaches X's next row or plane, which is
+        // harmless, except after the block's last channel, which may be the
+        // tensor's last.
+        bool plain = valid == L || c < L - 1;
+        rows.push_back(plain ? kb.b.create<vector::LoadOp>(kb.loc, kb.vec(L),
+                                                           x, at)
+                             : kb.load(x, at, L, valid));
+      }
+      SmallVector<Value> cols = transpose(kb, rows);
+      for (int64_t k = 0; k < valid; ++k)
+        kb.b.create<vector::StoreOp>(kb.loc, cols[k], ring,
+                                     kb.add(base, (g.pl + w0 + k) * L));
+    }
+  }
+
+  /// Zeroes the input columns of the ring row at `base` (a row above or
+  /// below the image).
+  void zero(Value base) {
+    Value z = kb.splat(p.lanes, 0.0f);
+    for (int64_t k = 0; k < p.g.w; ++k)
+      kb.b.create<vector::StoreOp>(kb.loc, z, ring,
+                                   kb.add(base, (p.g.pl + k) * p.lanes));
+  }
+
+  /// Brings input row oh * sh - pt + i into its ring slot.
+  void bring(Value xBase, Value oh, int64_t i) {
+    const ConvGeometry &g = p.g;
+    Value ihPlusPt = kb.add(kb.mul(oh, g.sh), i);
+    Value ih = kb.add(ihPlusPt, -g.pt);
+    Value base = slotBase(ihPlusPt);
+    Value inside = kb.b.create<arith::AndIOp>(
+        kb.loc, kb.cmp(arith::CmpIPredicate::sge, ih, 0),
+        kb.cmp(arith::CmpIPredicate::slt, ih, g.h));
+    kb.ifThen(
+        inside, [&] { fill(xBase, ih, base); },
+        [&] { zero(base); });
+  }
+
+  /// Outputs [ow0, ow0 + count) of row oh into the row buffer.
+  void outputs(ArrayRef<Value> slots, Value ow0, int64_t count) {
+    const ConvGeometry &g = p.g;
+    int64_t L = p.lanes;
+    OpBuilder &b = kb.b;
+    SmallVector<Value> acc(count, bias ? bias : kb.splat(L, 0.0f));
+    Value col0 = kb.mul(ow0, g.sw * L);
+    for (int64_t i = 0; i < g.kh; ++i) {
+      Value rowAt = kb.add(slots[i], col0);
+      for (int64_t j = 0; j < g.kw; ++j)
+        for (int64_t r = 0; r < count; ++r) {
+          Value v = b.create<vector::LoadOp>(
+              kb.loc, kb.vec(L), ring, kb.add(rowAt, (r * g.sw + j) * L));
+          acc[r] = b.create<vector::FMAOp>(kb.loc, v, weights[i * g.kw + j],
+                                           acc[r]);
+        }
+    }
+    for (int64_t r = 0; r < count; ++r)
+      b.create<vector::StoreOp>(kb.loc, epilogue.apply(kb, acc[r]), outRow,
+                                kb.add(kb.mul(ow0, L), r * L));
+  }
+
+  /// Row oh of the block's L output planes (yBase: channel c0's plane).
+  void row(Value yBase, Value oh) {
+    const ConvGeometry &g = p.g;
+    int64_t L = p.lanes;
+    SmallVector<Value> slots;
+    for (int64_t i = 0; i < g.kh; ++i)
+      slots.push_back(slotBase(kb.add(kb.mul(oh, g.sh), i)));
+    int64_t groups = g.ow / kGroup;
+    kb.forLoop(kb.idx(0), kb.idx(groups), 1, [&](Value grp) {
+      outputs(slots, kb.mul(grp, kGroup), kGroup);
+    });
+    if (int64_t rest = g.ow - groups * kGroup)
+      outputs(slots, kb.idx(groups * kGroup), rest);
+
+    // Back to channel rows.
+    Value rowAt = kb.add(yBase, kb.mul(oh, g.ow));
+    for (int64_t w0 = 0; w0 < g.ow; w0 += L) {
+      SmallVector<Value> cols;
+      for (int64_t k = 0; k < L; ++k)
+        cols.push_back(kb.b.create<vector::LoadOp>(kb.loc, kb.vec(L), outRow,
+                                                   kb.idx((w0 + k) * L)));
+      SmallVector<Value> rows = transpose(kb, cols);
+      int64_t valid = std::min(L, g.ow - w0);
+      auto store = [&](bool plain) {
+        for (int64_t c = 0; c < L; ++c) {
+          Value at = kb.add(rowAt, c * g.oh * g.ow + w0);
+          if (plain)
+            kb.b.create<vector::StoreOp>(kb.loc, rows[c], y, at);
+          else
+            kb.store(rows[c], y, at, valid);
+        }
+      };
+      if (valid == L) {
+        store(true);
+        continue;
+      }
+      // A full vector from row oh stays in the plane while
+      // oh * ow + w0 + L <= oh_total * ow; what it writes past the row is
+      // then rewritten by a later row.
+      int64_t last = (g.oh * g.ow - w0 - L);
+      if (last < 0) {
+        store(false);
+        continue;
+      }
+      kb.ifThen(
+          kb.cmp(arith::CmpIPredicate::sle, oh, last / g.ow),
+          [&] { store(true); }, [&] { store(false); });
+    }
+  }
+};
+
+} // namespace
+
+bool canEmitDepthwiseBlocked(const ConvGeometry &g, int64_t lanes) {
+  if (g.c % lanes != 0 || g.dh != 1 || g.dw != 1 || g.cout != g.c)
+    return false;
+  BlockedPlan p = planOf(g, lanes);
+  int64_t bytes = (g.kh * p.ringCols + p.outCols) * lanes * 4;
+  return bytes <= 64 * 1024;
+}
+
+int64_t emitDepthwiseBlocked(KB &kb, const ConvGeometry &g, int64_t lanes,
+                             Value x, Value w, Value biasBuf, Value y,
+                             Value begin, Value end,
+                             const Epilogue &epilogue) {
+  OpBuilder &b = kb.b;
+  Location loc = kb.loc;
+  BlockedPlan p = planOf(g, lanes);
+  int64_t L = lanes, taps = g.kh * g.kw, blocks = g.c / L;
+  auto buffer = [&](int64_t n) -> Value {
+    return b.create<memref::AllocaOp>(
+        loc, MemRefType::get({n}, b.getF32Type()), b.getI64IntegerAttr(64));
+  };
+  Value ring = buffer(g.kh * p.ringCols * L);
+  Value outRow = buffer(p.outCols * L);
+  // The pad columns of the ring stay zero: fills write the others.
+  Value z = kb.splat(L, 0.0f);
+  kb.forLoop(kb.idx(0), kb.idx(g.kh * p.ringCols), 1, [&](Value k) {
+    b.create<vector::StoreOp>(loc, z, ring, kb.mul(k, L));
+  });
+
+  // Tap t of channel c is w[c * taps + t].
+  SmallVector<int32_t> lanesAt;
+  for (int64_t c = 0; c < L; ++c)
+    lanesAt.push_back(static_cast<int32_t>(c * taps));
+  auto indexType = VectorType::get({L}, b.getI32Type());
+  Value indices = b.create<arith::ConstantOp>(
+      loc, DenseElementsAttr::get(indexType, ArrayRef<int32_t>(lanesAt)));
+  Value all = kb.mask(L, [](int64_t) { return true; });
+
+  int64_t items = g.batch * blocks;
+  kb.forLoop(begin, end, 1, [&](Value item) {
+    Value c0 = kb.mul(kb.rems(item, blocks), L);
+    Value n = kb.divs(item, blocks);
+    Value plane0 = kb.add(kb.mul(n, g.c), c0);
+    Value xBase = kb.mul(plane0, g.h * g.w);
+    Value yBase = kb.mul(plane0, g.oh * g.ow);
+    BlockedEmitter e{kb, p, x, y, ring, outRow, {}, {}, epilogue};
+    for (int64_t t = 0; t < taps; ++t)
+      e.weights.push_back(b.create<vector::GatherOp>(
+          loc, kb.vec(L), w, ValueRange{kb.add(kb.mul(c0, taps), t)}, indices,
+          all, z));
+    if (biasBuf)
+      e.bias = b.create<vector::LoadOp>(loc, kb.vec(L), biasBuf, c0);
+    // Rows new to output row oh: all kh at the first, then the last
+    // min(sh, kh).
+    for (int64_t i = 0; i < g.kh; ++i)
+      e.bring(xBase, kb.idx(0), i);
+    e.row(yBase, kb.idx(0));
+    int64_t firstNew = std::max<int64_t>(g.kh - g.sh, 0);
+    kb.forLoop(kb.idx(1), kb.idx(g.oh), 1, [&](Value oh) {
+      for (int64_t i = firstNew; i < g.kh; ++i)
+        e.bring(xBase, oh, i);
+      e.row(yBase, oh);
+    });
+  });
+  return items;
+}
+
+} // namespace kiln::cpu::kernels
