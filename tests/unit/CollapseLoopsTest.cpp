@@ -67,6 +67,33 @@ TEST_F(CollapseLoopsTest, MergesAContiguousPlane) {
             3);
 }
 
+TEST_F(CollapseLoopsTest, CopiesBecomeGenericsAndMerge) {
+  // A concat's copy of one image's 64 channels into channels 64..127 of a
+  // 8x128x55x55 result: both slabs are contiguous, so the copy is one loop
+  // of 193600 after the unit dim; a copy of rows with a gap stays 2-D.
+  std::string src = "memref<1x64x55x55xf32, strided<[193600, 3025, 55, 1], "
+                    "offset: ?>>",
+              dst = "memref<1x64x55x55xf32, strided<[387200, 3025, 55, 1], "
+                    "offset: ?>>";
+  auto loopsOfCopy = [&](const std::string &from, const std::string &to) {
+    std::string text = "func.func @f(%x: " + from + ", %y: " + to +
+                       ") {\n  linalg.copy ins(%x : " + from +
+                       ") outs(%y : " + to + ")\n  return\n}\n";
+    OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(text, &ctx);
+    int64_t result = -1, copies = 0;
+    if (!module || failed(kiln::cpu::collapseParallelLoops(*module)) ||
+        failed(module->verify()))
+      return result;
+    module->walk([&](linalg::GenericOp op) { result = op.getNumLoops(); });
+    module->walk([&](linalg::CopyOp) { ++copies; });
+    return copies ? -1 : result;
+  };
+  EXPECT_EQ(loopsOfCopy(src, dst), 2);
+  EXPECT_EQ(loopsOfCopy("memref<4x8xf32, strided<[16, 1], offset: ?>>",
+                        "memref<4x8xf32>"),
+            2);
+}
+
 TEST_F(CollapseLoopsTest, MergesAroundAPerChannelOperand) {
   // A [1, C, 1, 1] operand reads d1 only: H and W merge.
   std::string out = "memref<2x3x4x5xf32>", ch = "memref<1x3x1x1xf32>";

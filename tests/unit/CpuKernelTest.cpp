@@ -665,6 +665,29 @@ TEST_F(CpuKernelTest, GlobalPoolsAndSoftmaxSplitAlongLeadingDims) {
   }
 }
 
+TEST_F(CpuKernelTest, ConcatSplitsAlongDimsBeforeItsAxis) {
+  // A batch concatenated along channels has one item per image; along its
+  // first dim a concat stays whole; along a later axis it splits along the
+  // first dim above 1 before it. Each input's slab is copied as one run.
+  struct Case {
+    std::vector<int64_t> a, b, y;
+    int64_t axis, items;
+  };
+  const std::vector<Case> cases = {
+      {{4, 16, 30, 30}, {4, 8, 30, 30}, {4, 24, 30, 30}, 1, 4},
+      {{4, 16, 30, 30}, {2, 16, 30, 30}, {6, 16, 30, 30}, 0, 1},
+      {{1, 3, 200, 50}, {1, 3, 100, 50}, {1, 3, 300, 50}, 2, 3},
+      {{1, 64, 55, 55}, {1, 64, 55, 55}, {1, 128, 55, 55}, -3, 1},
+  };
+  for (const Case &c : cases) {
+    ModelBuilder b;
+    b.input("a", c.a).input("b", c.b).output("y", c.y);
+    addInt(b.node("Concat", {"a", "b"}, {"y"}), "axis", c.axis);
+    check(b, {c.a, c.b}, "kiln.concat");
+    EXPECT_EQ(workItems, c.items);
+  }
+}
+
 TEST_F(CpuKernelTest, GlobalAveragePoolAtAnyPlaneSize) {
   // Planes of whole blocks of four vectors, of leftover whole vectors, of a
   // partial vector only, and of all three; rank 3 and 5; the last plane's

@@ -1,6 +1,7 @@
 //===- CollapseLoops.cpp - Fewer, longer loops for pointwise kernels ------===//
 //
-// For each all-parallel linalg.generic on buffers, the maximal runs of
+// For each all-parallel linalg.generic on buffers (and each linalg.copy,
+// generalized first), the maximal runs of
 // adjacent loop dims that every indexing map reads as consecutive results in
 // order, or not at all, and every operand lays out contiguously
 // become one loop dim; the operands become memref.collapse_shape views.
@@ -201,6 +202,18 @@ static void collapse(linalg::GenericOp op,
 }
 
 LogicalResult collapseParallelLoops(ModuleOp kernels) {
+  // Copies (bufferization's, of an insert_slice into a concat's result, a
+  // reshape...) are pointwise too: as generics they collapse the same way,
+  // so a contiguous slab of [64, 55, 55] is one loop, not rows of 55 each
+  // ending in scalar copies.
+  SmallVector<linalg::CopyOp> copies;
+  kernels.walk([&](linalg::CopyOp op) { copies.push_back(op); });
+  IRRewriter rewriter(kernels.getContext());
+  for (linalg::CopyOp copy : copies) {
+    rewriter.setInsertionPoint(copy);
+    if (failed(linalg::generalizeNamedOp(rewriter, copy)))
+      return failure();
+  }
   SmallVector<linalg::GenericOp> ops;
   kernels.walk([&](linalg::GenericOp op) { ops.push_back(op); });
   for (linalg::GenericOp op : ops) {

@@ -167,10 +167,19 @@ static int64_t kernelElements(const KernelSpec &spec) {
 /// The dims below which a lone op computes each slice of its result from
 /// the same slice of its operands, which all have its rank: a global pool's
 /// N and C, the dims before a softmax's axis (in both the opset-13 and the
-/// coerced 2-D reading). 0 for other ops.
+/// coerced 2-D reading), the dims before a concat's axis (a batch of
+/// images concatenated along channels: one image per item). 0 for other ops.
 static int64_t parallelLeadingDims(Operation *op) {
   if (isa<GlobalAveragePoolOp, GlobalMaxPoolOp, GlobalLpPoolOp>(op))
     return 2;
+  if (auto concat = dyn_cast<ConcatOp>(op)) {
+    auto type = dyn_cast<RankedTensorType>(concat.getType());
+    if (!type)
+      return 0;
+    int64_t a = concat.getAxis().value_or(0);
+    return std::clamp<int64_t>(a < 0 ? a + type.getRank() : a, 0,
+                               type.getRank());
+  }
   if (isa<SoftmaxOp, LogSoftmaxOp, HardmaxOp>(op)) {
     auto type = dyn_cast<RankedTensorType>(op->getResult(0).getType());
     auto axis = op->getAttrOfType<IntegerAttr>("axis");

@@ -110,9 +110,9 @@ struct BlockedEmitter {
         // harmless, except after the block's last channel, which may be the
         // tensor's last.
         bool plain = valid == L || c < L - 1;
-        rows.push_back(plain ? kb.b.create<vector::LoadOp>(kb.loc, kb.vec(L),
-                                                           x, at)
-                             : kb.load(x, at, L, valid));
+        rows.push_back(
+            plain ? kb.b.create<vector::LoadOp>(kb.loc, kb.vec(L), x, at)
+                  : kb.load(x, at, L, valid));
       }
       SmallVector<Value> cols = transpose(kb, rows);
       for (int64_t k = 0; k < valid; ++k)
@@ -139,9 +139,7 @@ struct BlockedEmitter {
     Value inside = kb.b.create<arith::AndIOp>(
         kb.loc, kb.cmp(arith::CmpIPredicate::sge, ih, 0),
         kb.cmp(arith::CmpIPredicate::slt, ih, g.h));
-    kb.ifThen(
-        inside, [&] { fill(xBase, ih, base); },
-        [&] { zero(base); });
+    kb.ifThen(inside, [&] { fill(xBase, ih, base); }, [&] { zero(base); });
   }
 
   /// Outputs [ow0, ow0 + count) of row oh into the row buffer.
@@ -155,10 +153,10 @@ struct BlockedEmitter {
       Value rowAt = kb.add(slots[i], col0);
       for (int64_t j = 0; j < g.kw; ++j)
         for (int64_t r = 0; r < count; ++r) {
-          Value v = b.create<vector::LoadOp>(
-              kb.loc, kb.vec(L), ring, kb.add(rowAt, (r * g.sw + j) * L));
-          acc[r] = b.create<vector::FMAOp>(kb.loc, v, weights[i * g.kw + j],
-                                           acc[r]);
+          Value v = b.create<vector::LoadOp>(kb.loc, kb.vec(L), ring,
+                                             kb.add(rowAt, (r * g.sw + j) * L));
+          acc[r] =
+              b.create<vector::FMAOp>(kb.loc, v, weights[i * g.kw + j], acc[r]);
         }
     }
     for (int64_t r = 0; r < count; ++r)
@@ -174,9 +172,8 @@ struct BlockedEmitter {
     for (int64_t i = 0; i < g.kh; ++i)
       slots.push_back(slotBase(kb.add(kb.mul(oh, g.sh), i)));
     int64_t groups = g.ow / kGroup;
-    kb.forLoop(kb.idx(0), kb.idx(groups), 1, [&](Value grp) {
-      outputs(slots, kb.mul(grp, kGroup), kGroup);
-    });
+    kb.forLoop(kb.idx(0), kb.idx(groups), 1,
+               [&](Value grp) { outputs(slots, kb.mul(grp, kGroup), kGroup); });
     if (int64_t rest = g.ow - groups * kGroup)
       outputs(slots, kb.idx(groups * kGroup), rest);
 
@@ -229,15 +226,14 @@ bool canEmitDepthwiseBlocked(const ConvGeometry &g, int64_t lanes) {
 
 int64_t emitDepthwiseBlocked(KB &kb, const ConvGeometry &g, int64_t lanes,
                              Value x, Value w, Value biasBuf, Value y,
-                             Value begin, Value end,
-                             const Epilogue &epilogue) {
+                             Value begin, Value end, const Epilogue &epilogue) {
   OpBuilder &b = kb.b;
   Location loc = kb.loc;
   BlockedPlan p = planOf(g, lanes);
   int64_t L = lanes, taps = g.kh * g.kw, blocks = g.c / L;
   auto buffer = [&](int64_t n) -> Value {
-    return b.create<memref::AllocaOp>(
-        loc, MemRefType::get({n}, b.getF32Type()), b.getI64IntegerAttr(64));
+    return b.create<memref::AllocaOp>(loc, MemRefType::get({n}, b.getF32Type()),
+                                      b.getI64IntegerAttr(64));
   };
   Value ring = buffer(g.kh * p.ringCols * L);
   Value outRow = buffer(p.outCols * L);
