@@ -24,6 +24,8 @@
 #include <cmath>
 #include <cstring>
 #include <random>
+#include <set>
+#include <string>
 #include <tuple>
 
 using namespace kiln;
@@ -124,6 +126,14 @@ protected:
       }
     }
     EXPECT_TRUE(found) << "no compiled " << compiledOp << " step:\n" << steps;
+    std::set<std::string> symbols;
+    compiledSteps = 0;
+    for (const cpu::PlanStep &s : (*jit)->getPlan().steps)
+      if (s.kind == cpu::PlanStep::Kind::Compiled) {
+        symbols.insert(s.symbol);
+        ++compiledSteps;
+      }
+    distinctKernels = static_cast<int>(symbols.size());
     elidedSteps = 0;
     for (size_t i = 0; i < (*jit)->getPlan().steps.size(); ++i)
       elidedSteps += (*jit)->getExecutor().isElided(i);
@@ -158,6 +168,9 @@ protected:
   int64_t workItems = 0;
   /// Steps of the last check()'s JIT that did not run (elided Concats).
   int elidedSteps = 0;
+  /// Compiled steps of the last check()'s JIT, and the distinct kernels
+  /// they call (identical kernels are shared).
+  int compiledSteps = 0, distinctKernels = 0;
   /// Threads of check()'s JIT.
   unsigned threads = 2;
 };
@@ -316,6 +329,10 @@ INSTANTIATE_TEST_SUITE_P(
         ConvCase{1, 3, 23, 23, 8, 7, 2, 3, 1, 1},
         ConvCase{1, 8, 15, 15, 9, 1, 2, 0, 1, 1},
         ConvCase{1, 6, 11, 11, 5, 5, 3, 2, 1, 1},
+        // Patches (ViT's 16x16 at stride 16) and stride 4 with pads: packed
+        // by loops, not unrolled.
+        ConvCase{1, 3, 32, 32, 8, 16, 16, 0, 1, 1},
+        ConvCase{2, 4, 21, 21, 6, 4, 4, 1, 1, 1},
         ConvCase{1, 130, 7, 7, 20, 3, 1, 1, 1, 1},
         ConvCase{1, 1024, 3, 3, 7, 1, 1, 0, 1, 1},
         ConvCase{1, 4, 9, 9, 6, 3, 1, 1, 1, 2},
@@ -663,6 +680,30 @@ TEST_F(CpuKernelTest, GlobalPoolsAndSoftmaxSplitAlongLeadingDims) {
     check(b, {c.x}, "kiln." + label);
     EXPECT_EQ(workItems, c.items);
   }
+}
+
+TEST_F(CpuKernelTest, IdenticalKernelsAreCompiledOnce) {
+  // Three convs with Relu of the same shapes and their own weights, then
+  // one of another kernel size: the three steps call one kernel, each with
+  // its own weights (the outputs match the interpreter's).
+  ModelBuilder b;
+  b.input("x", {1, 16, 20, 20}).output("y", {1, 16, 20, 20});
+  std::string in = "x";
+  for (int i = 0; i < 4; ++i) {
+    std::string w = "w" + std::to_string(i), bias = "b" + std::to_string(i),
+                c = "c" + std::to_string(i), r = "r" + std::to_string(i);
+    int64_t k = i == 3 ? 1 : 3;
+    weight(b, w, {16, 16, k, k});
+    weight(b, bias, {16});
+    auto &conv = b.node("Conv", {in, w, bias}, {c});
+    addInts(conv, "kernel_shape", {k, k});
+    addInts(conv, "pads", {k / 2, k / 2, k / 2, k / 2});
+    b.node("Relu", {c}, {i == 3 ? "y" : r});
+    in = r;
+  }
+  check(b, {{1, 16, 20, 20}}, "kiln.packed_conv");
+  EXPECT_EQ(compiledSteps, 4);
+  EXPECT_EQ(distinctKernels, 2);
 }
 
 TEST_F(CpuKernelTest, ConcatSplitsAlongDimsBeforeItsAxis) {

@@ -55,6 +55,8 @@ public:
   std::string description() const override {
     const cpu::CompileStats &s = jit->stats();
     std::string d = "jit (" + std::to_string(s.compiledSteps) + " kernels";
+    if (s.distinctKernels < s.compiledSteps)
+      d += ", " + std::to_string(s.distinctKernels) + " distinct";
     if (s.referenceSteps)
       d += ", " + std::to_string(s.referenceSteps) + " reference steps";
     d += ", " + std::to_string(threads) + " thread" + (threads == 1 ? "" : "s");

@@ -14,8 +14,10 @@
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/Jit.h"
 #include "kiln/cpu/Cache.h"
+
 #include "kiln/cpu/Codegen.h"
 #include "kiln/passes/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ExecutionEngine/Orc/ExecutionUtils.h"
@@ -120,8 +122,11 @@ JitModel::create(ModuleOp graph, const CpuOptions &options) {
   stats.planMs = msSince(start);
   stats.compiledSteps = model->plan.numCompiled();
   stats.referenceSteps = model->plan.steps.size() - stats.compiledSteps;
+  stats.distinctKernels = static_cast<unsigned>(
+      llvm::range_size(model->plan.kernels->getOps<func::FuncOp>()));
   report("plan and lower to linalg (" + std::to_string(stats.compiledSteps) +
-             " kernels, " + std::to_string(stats.referenceSteps) +
+             " kernels, " + std::to_string(stats.distinctKernels) +
+             " distinct, " + std::to_string(stats.referenceSteps) +
              " reference steps)",
          stats.planMs);
 

@@ -3,13 +3,16 @@
 // Steps of buildPlan:
 //  1. Number the graph's values (slots); constants with more than
 //     kInlineLimit elements become buffers, smaller ones are cloned into the
-//     kernels that use them, where patterns can read their values.
+//     kernels that use them, where patterns can read their values, except
+//     the weights and biases of direct kernels, which are always buffers.
 //  2. For each op, outline a kernel function `@kiln_k<N>` taking a memref
 //     per buffer operand and result, plus the work range [begin, end).
 //  3. Fill it either with a direct kernel (memref level, DirectKernels.h) or
 //     with the op itself on tensors, lowered by the family patterns to
 //     linalg/tensor/arith. If a kiln op survives the patterns, the kernel is
 //     dropped and the op becomes a reference step, with the reason recorded.
+//  4. Kernels identical to an earlier one are erased, their steps calling
+//     that one (ShareKernels.cpp).
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/Plan.h"
@@ -632,8 +635,18 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
       if (Status st = tensorFromElementsAttr(c.getValue(), s.constant); !st)
         return makeError(describeOp(&op) + ": " + st.message());
       s.isConstant = true;
-      inlined[c.getResult()] =
-          s.isStatic && s.constant.numElements() <= kInlineLimit;
+      // Weights, biases and scales of direct kernels are buffers at any
+      // size: a kernel that holds no constant of its own can be shared by
+      // identical steps (shareIdenticalKernels), and none of these kernels
+      // needs the values at compile time.
+      bool onlyKernelOperands =
+          !c.getResult().use_empty() &&
+          llvm::all_of(c.getResult().getUses(), [](OpOperand &use) {
+            return use.getOperandNumber() > 0 &&
+                   hasDirectKernel(use.getOwner());
+          });
+      inlined[c.getResult()] = s.isStatic && !onlyKernelOperands &&
+                               s.constant.numElements() <= kInlineLimit;
       continue;
     }
     if (auto it = groupOf.find(&op); it != groupOf.end()) {
@@ -652,6 +665,7 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
     if (llvm::Error e = addOpStep(&op))
       return std::move(e);
   }
+  shareIdenticalKernels(plan);
   return std::move(plan);
 }
 

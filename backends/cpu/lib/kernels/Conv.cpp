@@ -113,20 +113,33 @@ struct Packer {
           evens.push_back(2 * l);
         v = b.create<vector::ShuffleOp>(loc, halves[0], halves[1], evens);
       } else {
-        // Other strides: lane by lane (rare: no model here uses them).
-        v = kb.splat(lanes, 0.0f);
-        for (int64_t l = 0; l < lanes; ++l) {
-          int64_t iw = (ow0 + l) * p.sw + j * p.dw - p.pl;
-          if (ow0 + l >= p.ow || iw < 0 || iw >= p.w)
-            continue;
-          Value s = b.create<memref::LoadOp>(loc, x, kb.add(rowBase, iw));
-          v = b.create<vector::InsertOp>(loc, s, v, l);
-        }
+        llvm_unreachable("strides above 2 pack with copyRowAnyStride");
       }
       // A full store: lanes past the row end spill into the next row (or
       // the padding), which is written afterwards.
       b.create<vector::StoreOp>(loc, v, scratch, kb.add(dst, ow0));
     }
+  }
+
+  /// copyRow at strides above 2, element by element in loops, with the
+  /// window column `j` dynamic: ViT's 16x16 patches at stride 16 unrolled
+  /// per lane and window column took LLVM 17 s to compile.
+  void copyRowAnyStride(Value rowBase, Value j, Value dst) {
+    OpBuilder &b = kb.b;
+    Location loc = kb.loc;
+    Value zero = kb.f32(0.0f);
+    kb.forLoop(kb.idx(0), kb.idx(p.ow), 1, [&](Value o) {
+      Value iw = kb.add(kb.add(kb.mul(o, p.sw), kb.mul(j, p.dw)), -p.pl);
+      Value inside =
+          b.create<arith::AndIOp>(loc, kb.cmp(arith::CmpIPredicate::sge, iw, 0),
+                                  kb.cmp(arith::CmpIPredicate::slt, iw, p.w));
+      // Outside the row the load reads the row's first element instead.
+      Value at = b.create<arith::SelectOp>(loc, inside, iw, kb.idx(0));
+      Value v = b.create<memref::LoadOp>(loc, x, kb.add(rowBase, at));
+      b.create<memref::StoreOp>(loc,
+                                b.create<arith::SelectOp>(loc, inside, v, zero),
+                                scratch, kb.add(dst, o));
+    });
   }
 
   void zeroRow(Value dst, int64_t count) {
@@ -143,6 +156,32 @@ struct Packer {
     kb.forLoop(kb.idx(0), cn, 1, [&](Value cl) {
       Value index = kb.add(kb.mul(n, p.c), kb.add(c0, cl));
       Value plane = kb.mul(index, p.h * p.w);
+      if (p.sw > 2) {
+        // Window rows and columns as loops too (see copyRowAnyStride).
+        kb.forLoop(kb.idx(0), kb.idx(p.kh), 1, [&](Value i) {
+          kb.forLoop(kb.idx(0), kb.idx(p.kw), 1, [&](Value j) {
+            Value krow = kb.add(kb.mul(cl, p.taps), kb.add(kb.mul(i, p.kw), j));
+            Value dst0 = kb.mul(krow, qs);
+            kb.forLoop(kb.idx(0), kb.idx(rows), 1, [&](Value r) {
+              Value ih = kb.add(
+                  kb.add(kb.mul(kb.add(oh0, r), p.sh), kb.mul(i, p.dh)), -p.pt);
+              Value dst = kb.add(dst0, kb.mul(r, p.ow));
+              Value inside = kb.b.create<arith::AndIOp>(
+                  kb.loc, kb.cmp(arith::CmpIPredicate::sge, ih, 0),
+                  kb.cmp(arith::CmpIPredicate::slt, ih, p.h));
+              kb.ifThen(
+                  inside,
+                  [&] {
+                    copyRowAnyStride(kb.add(plane, kb.mul(ih, p.w)), j, dst);
+                  },
+                  [&] { zeroRow(dst, p.ow); });
+            });
+            if (qs > q)
+              zeroRow(kb.add(dst0, q), qs - q);
+          });
+        });
+        return;
+      }
       auto channel = [&](bool blendLoads) {
         blend = blendLoads;
         for (int64_t i = 0; i < p.kh; ++i)

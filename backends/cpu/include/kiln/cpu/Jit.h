@@ -51,6 +51,8 @@ struct CompileStats {
   /// Why the entry at cachePath was not used, when it existed.
   std::string cacheRejected;
   unsigned compiledSteps = 0, referenceSteps = 0;
+  /// Kernels compiled for the compiled steps: identical ones are shared.
+  unsigned distinctKernels = 0;
 };
 
 class JitModel {

@@ -77,8 +77,9 @@ struct Plan {
   std::vector<int> inputSlots, outputSlots;
   std::vector<TensorSpec> inputs, outputs;
   std::vector<PlanStep> steps;
-  /// One `func.func @kiln_k<N>` per compiled step, in upstream dialects
-  /// (linalg on tensors, or memref and vector for direct kernels).
+  /// One `func.func @kiln_k<N>` per distinct compiled step, in upstream
+  /// dialects (linalg on tensors, or memref and vector for direct kernels):
+  /// steps whose kernels are identical share one (shareIdenticalKernels).
   mlir::OwningOpRef<mlir::ModuleOp> kernels;
 
   unsigned numCompiled() const;
@@ -91,6 +92,11 @@ llvm::Expected<Plan> buildPlan(mlir::ModuleOp graph);
 
 /// "kiln.conv (node 'conv1')".
 std::string describeOp(mlir::Operation *op);
+
+/// Erases every kernel of \p plan identical to an earlier one (its code and
+/// types; weights are arguments) and points its steps at that one; returns
+/// how many it erased. buildPlan calls it.
+unsigned shareIdenticalKernels(Plan &plan);
 
 } // namespace kiln::cpu
 

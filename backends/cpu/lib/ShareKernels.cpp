@@ -1,0 +1,50 @@
+//===- ShareKernels.cpp - One kernel for identical steps ------------------===//
+//
+// Repeated blocks outline identical kernels: a BERT's twelve layers, the
+// bottlenecks of a ResNet stage, the repeats of an EfficientNet stage. Each
+// kernel function is printed (generic form, no locations) under a common
+// name; a kernel whose text an earlier one already has is erased and its
+// steps call the earlier one. Weights and other large constants are
+// arguments, so only the code has to match; a kernel that reads an inlined
+// constant of its own (a memref.global) keeps it under its own name and is
+// never merged with another. Lowering and code generation then do the work
+// once per distinct kernel.
+//
+//===----------------------------------------------------------------------===//
+#include "kiln/cpu/Plan.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+
+namespace kiln::cpu {
+
+unsigned shareIdenticalKernels(Plan &plan) {
+  llvm::StringMap<std::string> firstWith; // text -> symbol
+  llvm::StringMap<std::string> replaced;  // erased symbol -> kept one
+  SmallVector<func::FuncOp> funcs(plan.kernels->getOps<func::FuncOp>());
+  for (func::FuncOp f : funcs) {
+    std::string name = f.getSymName().str(), text;
+    f.setSymName("kernel");
+    {
+      llvm::raw_string_ostream os(text);
+      // Local scope: values numbered from the function, not the module.
+      f->print(os, OpPrintingFlags().printGenericOpForm().useLocalScope());
+    }
+    f.setSymName(name);
+    auto [it, inserted] = firstWith.try_emplace(text, name);
+    if (inserted)
+      continue;
+    replaced[name] = it->second;
+    f.erase();
+  }
+  for (PlanStep &step : plan.steps)
+    if (step.kind == PlanStep::Kind::Compiled)
+      if (auto it = replaced.find(step.symbol); it != replaced.end())
+        step.symbol = it->second;
+  return static_cast<unsigned>(replaced.size());
+}
+
+} // namespace kiln::cpu
