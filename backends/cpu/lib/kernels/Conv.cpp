@@ -148,10 +148,32 @@ struct Packer {
       kb.b.create<vector::StoreOp>(kb.loc, zero, scratch, kb.add(dst, o));
   }
 
+  /// Packed row `krow` (one channel, window row and column) for output rows
+  /// [oh0, oh0 + rows) of `plane`: input row (oh0 + r) * sh + ihOffset
+  /// through `copy(rowBase, dst)` where it lies in the image, zeros where
+  /// it does not, and zeros in the row's padding up to qs.
+  void windowRows(Value plane, Value oh0, int64_t rows, int64_t qs, Value krow,
+                  Value ihOffset,
+                  const std::function<void(Value, Value)> &copy) {
+    Value dst0 = kb.mul(krow, qs);
+    kb.forLoop(kb.idx(0), kb.idx(rows), 1, [&](Value r) {
+      Value ih = kb.add(kb.mul(kb.add(oh0, r), p.sh), ihOffset);
+      Value dst = kb.add(dst0, kb.mul(r, p.ow));
+      Value inside = kb.b.create<arith::AndIOp>(
+          kb.loc, kb.cmp(arith::CmpIPredicate::sge, ih, 0),
+          kb.cmp(arith::CmpIPredicate::slt, ih, p.h));
+      kb.ifThen(
+          inside, [&] { copy(kb.add(plane, kb.mul(ih, p.w)), dst); },
+          [&] { zeroRow(dst, p.ow); });
+    });
+    int64_t q = rows * p.ow;
+    if (qs > q)
+      zeroRow(kb.add(dst0, q), qs - q);
+  }
+
   /// Packs channels [c0, c0 + cn) of image n for output rows
   /// [oh0, oh0 + rows) (static count) with row stride qs.
   void pack(Value n, Value c0, Value cn, Value oh0, int64_t rows, int64_t qs) {
-    int64_t q = rows * p.ow;
     int64_t planes = p.batch * p.c;
     kb.forLoop(kb.idx(0), cn, 1, [&](Value cl) {
       Value index = kb.add(kb.mul(n, p.c), kb.add(c0, cl));
@@ -161,23 +183,11 @@ struct Packer {
         kb.forLoop(kb.idx(0), kb.idx(p.kh), 1, [&](Value i) {
           kb.forLoop(kb.idx(0), kb.idx(p.kw), 1, [&](Value j) {
             Value krow = kb.add(kb.mul(cl, p.taps), kb.add(kb.mul(i, p.kw), j));
-            Value dst0 = kb.mul(krow, qs);
-            kb.forLoop(kb.idx(0), kb.idx(rows), 1, [&](Value r) {
-              Value ih = kb.add(
-                  kb.add(kb.mul(kb.add(oh0, r), p.sh), kb.mul(i, p.dh)), -p.pt);
-              Value dst = kb.add(dst0, kb.mul(r, p.ow));
-              Value inside = kb.b.create<arith::AndIOp>(
-                  kb.loc, kb.cmp(arith::CmpIPredicate::sge, ih, 0),
-                  kb.cmp(arith::CmpIPredicate::slt, ih, p.h));
-              kb.ifThen(
-                  inside,
-                  [&] {
-                    copyRowAnyStride(kb.add(plane, kb.mul(ih, p.w)), j, dst);
-                  },
-                  [&] { zeroRow(dst, p.ow); });
-            });
-            if (qs > q)
-              zeroRow(kb.add(dst0, q), qs - q);
+            windowRows(plane, oh0, rows, qs, krow,
+                       kb.add(kb.mul(i, p.dh), -p.pt),
+                       [&](Value rowBase, Value dst) {
+                         copyRowAnyStride(rowBase, j, dst);
+                       });
           });
         });
         return;
@@ -185,23 +195,11 @@ struct Packer {
       auto channel = [&](bool blendLoads) {
         blend = blendLoads;
         for (int64_t i = 0; i < p.kh; ++i)
-          for (int64_t j = 0; j < p.kw; ++j) {
-            Value krow = kb.add(kb.mul(cl, p.taps), i * p.kw + j);
-            Value dst0 = kb.mul(krow, qs);
-            kb.forLoop(kb.idx(0), kb.idx(rows), 1, [&](Value r) {
-              Value ih = kb.add(kb.mul(kb.add(oh0, r), p.sh), i * p.dh - p.pt);
-              Value dst = kb.add(dst0, kb.mul(r, p.ow));
-              Value inside = kb.b.create<arith::AndIOp>(
-                  kb.loc, kb.cmp(arith::CmpIPredicate::sge, ih, 0),
-                  kb.cmp(arith::CmpIPredicate::slt, ih, p.h));
-              kb.ifThen(
-                  inside,
-                  [&] { copyRow(kb.add(plane, kb.mul(ih, p.w)), j, dst); },
-                  [&] { zeroRow(dst, p.ow); });
-            });
-            if (qs > q)
-              zeroRow(kb.add(dst0, q), qs - q);
-          }
+          for (int64_t j = 0; j < p.kw; ++j)
+            windowRows(
+                plane, oh0, rows, qs, kb.add(kb.mul(cl, p.taps), i * p.kw + j),
+                kb.idx(i * p.dh - p.pt),
+                [&](Value rowBase, Value dst) { copyRow(rowBase, j, dst); });
       };
       if (planes <= 2)
         channel(false);
