@@ -671,6 +671,9 @@ int main(int argc, char **argv) {
                1),
       convCase(ctx, "depthwise 3x3 s1 1x144x56x56", 144, 56, 144, 3, 1, 144),
       convCase(ctx, "depthwise 3x3 s2 1x96x112x112", 96, 112, 96, 3, 2, 96),
+      // EfficientNet-B0's 5x5 layers (the channel-blocked kernel).
+      convCase(ctx, "depthwise 5x5 s1 1x240x28x28", 240, 28, 240, 5, 1, 240),
+      convCase(ctx, "depthwise 5x5 s1 1x672x14x14", 672, 14, 672, 5, 1, 672),
   };
   for (const Case &c : cases)
     if (filter.empty() || c.name.find(filter) != std::string::npos)

@@ -344,8 +344,8 @@ INSTANTIATE_TEST_SUITE_P(
         ConvCase{1, 8, 20, 20, 8, 3, 1, 2, 2, 8},
         ConvCase{1, 8, 29, 29, 8, 3, 2, 1, 1, 8},
         // Channels a multiple of the lanes: the channel-blocked kernel (5x5
-        // windows, stride 2, narrow planes), at stride 1 and 2, on odd and
-        // tiny planes, several images; the last one stays on the rows.
+        // windows, narrow outputs), at stride 1 and 2, on odd and tiny
+        // planes, several images; the last one stays on the rows.
         ConvCase{1, 32, 14, 14, 32, 5, 1, 2, 1, 32},
         ConvCase{2, 16, 13, 13, 16, 5, 2, 2, 1, 16},
         ConvCase{1, 48, 7, 7, 48, 5, 1, 2, 1, 48},

@@ -2,7 +2,7 @@
 //
 // kiln.depthwise_conv with the vector lanes along channels instead of along
 // the width, for the shapes where a row of the plane fills vectors badly or
-// edges dominate (5x5 windows, narrow planes, stride 2). The work item is
+// edges dominate (5x5 windows, narrow outputs). The work item is
 // one image and a block of L channels (L = vector lanes; C must be a
 // multiple of L). The activations stay NCHW in memory: the kernel changes
 // the layout on the way in and out, in registers.

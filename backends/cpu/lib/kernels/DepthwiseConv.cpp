@@ -328,18 +328,20 @@ void emitFlatPlane(KB &kb, const DepthwisePlan &p, Value x, Value y,
 }
 
 /// Whether the channel-blocked kernel (DepthwiseBlocked.cpp) runs this
-/// convolution rather than the rows here: for windows of 5 or more, at
-/// stride 2, and on planes narrower than two vectors that are not flat.
-/// Measured per layer at 2 threads, batch 8 (ms, rows -> blocked):
-/// EfficientNet-B0's 5x5 at 28x28 1.20 -> 0.76 and 14x14 1.23 -> 0.61,
-/// 3x3 s1 at 14x14 0.55 -> 0.24-0.41, 3x3 s2 to 56x56 1.91 -> 1.62;
-/// MobileNetV2's 3x3 s2 to 14x14 0.40 -> 0.22. The rows stay ahead on wide
-/// planes at stride 1 (3x3 at 112x112 0.81 -> 1.22, 56x56 0.69 -> 1.03) and
-/// on flat 7x7 planes (0.05 -> 0.10).
+/// convolution rather than the rows here: for windows of 5 or more, and on
+/// outputs narrower than two vectors that are not flat. Measured per layer
+/// at 2 threads, batch 8 (ms, rows -> blocked): EfficientNet-B0's 5x5 at
+/// 28x28 1.20 -> 0.76 and 14x14 1.23 -> 0.61, 3x3 at 14x14 0.55 ->
+/// 0.24-0.41, MobileNetV2's 3x3 s2 to 14x14 0.40 -> 0.22. The rows stay
+/// ahead on wide outputs (3x3 at 112x112 0.81 -> 1.22, 56x56 0.69 -> 1.03)
+/// and flat 7x7 planes (0.05 -> 0.10). At stride 2 onto a wide output (3x3,
+/// 112x112 -> 56x56) whole models did not move either way, and kiln-bench's
+/// case lost with the blocked kernel at 1 thread (AVX-512 42-54 -> 37
+/// GFLOP/s, AVX2 42 -> 29), so it stays on the rows.
 bool useBlocked(const DepthwisePlan &p) {
   if (!canEmitDepthwiseBlocked(p, p.lanes))
     return false;
-  if (p.kw >= 5 || p.sw >= 2)
+  if (p.kw >= 5)
     return true;
   return p.ow < 2 * p.lanes && !flatPlane(p);
 }
