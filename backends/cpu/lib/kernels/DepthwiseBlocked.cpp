@@ -80,6 +80,9 @@ SmallVector<Value> transpose(KB &kb, ArrayRef<Value> rows) {
   return cur;
 }
 
+/// Emits the rows of one work item: its ring fills, output groups and
+/// stores. `weights` holds tap t of the block's L channels at [t], `bias`
+/// their biases (null when absent).
 struct BlockedEmitter {
   KB &kb;
   const BlockedPlan &p;
