@@ -1,4 +1,5 @@
-//===- CpuKernelFixture.h - Direct kernels against the interpreter -*- C++ -*-===//
+//===- CpuKernelFixture.h - Direct kernels against the interpreter -*- C++
+//-*-===//
 //
 // The fixture of the direct-kernel tests (CpuKernelTest.cpp,
 // CpuConvPoolTest.cpp): small ONNX models built with ModelBuilder run on the
@@ -31,7 +32,7 @@ namespace kiln::test {
 
 /// n values uniform in [lo, hi) from \p seed.
 inline std::vector<float> randomValues(int64_t n, uint64_t seed, float lo = -1,
-                                float hi = 1) {
+                                       float hi = 1) {
   std::mt19937 rng(seed);
   std::uniform_real_distribution<float> dist(lo, hi);
   std::vector<float> v(n);
@@ -67,8 +68,8 @@ inline void addFloat(onnx::NodeProto &n, const std::string &name, float v) {
 /// Runs \p b on the interpreter and the JIT with \p inputs; expects the
 /// same outputs (bytes) and returns the JIT plan's steps, one line each.
 inline std::string sameOnJit(mlir::MLIRContext &ctx, const std::string &path,
-                      const std::string &errors, const ModelBuilder &b,
-                      const std::vector<Tensor> &inputs) {
+                             const std::string &errors, const ModelBuilder &b,
+                             const std::vector<Tensor> &inputs) {
   b.save(path);
   auto reference = frontend::importOnnxFile(ctx, path);
   auto compiled = frontend::importOnnxFile(ctx, path);

@@ -21,7 +21,7 @@ using namespace mlir;
 
 namespace kiln::cpu {
 
-unsigned shareIdenticalKernels(Plan &plan) {
+void shareIdenticalKernels(Plan &plan) {
   llvm::StringMap<std::string> firstWith; // text -> symbol
   llvm::StringMap<std::string> replaced;  // erased symbol -> kept one
   SmallVector<func::FuncOp> funcs(plan.kernels->getOps<func::FuncOp>());
@@ -44,7 +44,6 @@ unsigned shareIdenticalKernels(Plan &plan) {
     if (step.kind == PlanStep::Kind::Compiled)
       if (auto it = replaced.find(step.symbol); it != replaced.end())
         step.symbol = it->second;
-  return static_cast<unsigned>(replaced.size());
 }
 
 } // namespace kiln::cpu

@@ -100,7 +100,8 @@ struct Packer {
       if (p.sw == 1) {
         v = loadLanes(kb.add(rowBase, iw0),
                       [&](int64_t l) { return inImage(l, l); });
-      } else if (p.sw == 2) {
+      } else {
+        assert(p.sw == 2 && "strides above 2 pack with copyRowAnyStride");
         Value halves[2];
         for (int h = 0; h < 2; ++h)
           halves[h] =
@@ -112,8 +113,6 @@ struct Packer {
         for (int64_t l = 0; l < lanes; ++l)
           evens.push_back(2 * l);
         v = b.create<vector::ShuffleOp>(loc, halves[0], halves[1], evens);
-      } else {
-        llvm_unreachable("strides above 2 pack with copyRowAnyStride");
       }
       // A full store: lanes past the row end spill into the next row (or
       // the padding), which is written afterwards.

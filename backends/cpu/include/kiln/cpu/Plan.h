@@ -94,9 +94,9 @@ llvm::Expected<Plan> buildPlan(mlir::ModuleOp graph);
 std::string describeOp(mlir::Operation *op);
 
 /// Erases every kernel of \p plan identical to an earlier one (its code and
-/// types; weights are arguments) and points its steps at that one; returns
-/// how many it erased. buildPlan calls it.
-unsigned shareIdenticalKernels(Plan &plan);
+/// types; weights are arguments) and points its steps at that one.
+/// buildPlan calls it.
+void shareIdenticalKernels(Plan &plan);
 
 } // namespace kiln::cpu
 
