@@ -123,11 +123,10 @@ const HostTarget &hostTarget() {
     } else {
       // The host's own features stay the base when only --cpu-features
       // changes them (the OS may have turned some off).
-      std::string base =
+      std::string all =
           c.cpu.empty() ? joinFeatures(llvm::sys::getHostCPUFeatures()) : "";
-      std::string all = base.empty()         ? c.features
-                        : c.features.empty() ? base
-                                             : base + "," + c.features;
+      if (!c.features.empty())
+        all += (all.empty() ? "" : ",") + c.features;
       if (auto sti = subtarget(t.triple, t.cpu, all))
         features = featuresOf(*sti);
     }
