@@ -1,8 +1,8 @@
 #!/bin/bash
 # Interpreter vs JIT on the zoo models, in one run: per model the median
 # latency (after a warm-up run) of the interpreter, of the JIT at 1 thread
-# and at all threads, and the JIT's cold (empty cache) and cached compile
-# times.
+# and at all threads, and the JIT's cold (empty cache) compile time and
+# the time to take the prepared model from the cache.
 #
 #   bench/zoo-speed.sh BUILD_DIR [small|full|all] [RUNS]
 set -euo pipefail
@@ -29,7 +29,7 @@ for m in $models; do
   interp=$("$kiln" run "$f" --backend=interp --runs "$runs" | field run)
   cold=$("$kiln" run "$f" --cache-dir "$cache" --threads "$cores" | field compile)
   out=$("$kiln" run "$f" --cache-dir "$cache" --threads "$cores" --runs "$runs")
-  cached=$(echo "$out" | field compile)
+  cached=$(echo "$out" | field 'cached model')
   jitn=$(echo "$out" | field run)
   kernels=$(echo "$out" | sed -n 's/^backend jit (\([^)]*\)).*/\1/p' | cut -d, -f1-2 | tr -d ' ')
   jit1=$("$kiln" run "$f" --cache-dir "$cache" --threads 1 --runs "$runs" | field run)

@@ -221,4 +221,55 @@ Status tensorFromProto(const onnx::TensorProto &proto,
   return checkTensorProto(proto, modelDir, what, &out);
 }
 
+namespace {
+/// Collects the external-data locations of a graph's tensors.
+class ExternalFiles {
+public:
+  std::vector<std::string> files;
+
+  void visit(const onnx::GraphProto &graph) {
+    for (const onnx::TensorProto &t : graph.initializer())
+      visit(t);
+    for (const onnx::SparseTensorProto &t : graph.sparse_initializer())
+      visit(t);
+    for (const onnx::NodeProto &node : graph.node())
+      for (const onnx::AttributeProto &a : node.attribute()) {
+        if (a.has_t())
+          visit(a.t());
+        for (const onnx::TensorProto &t : a.tensors())
+          visit(t);
+        if (a.has_sparse_tensor())
+          visit(a.sparse_tensor());
+        for (const onnx::SparseTensorProto &t : a.sparse_tensors())
+          visit(t);
+        if (a.has_g())
+          visit(a.g());
+        for (const onnx::GraphProto &g : a.graphs())
+          visit(g);
+      }
+  }
+
+private:
+  void visit(const onnx::SparseTensorProto &t) {
+    visit(t.values());
+    visit(t.indices());
+  }
+  void visit(const onnx::TensorProto &t) {
+    if (t.data_location() != onnx::TensorProto::EXTERNAL)
+      return;
+    for (const auto &kv : t.external_data())
+      if (kv.key() == "location" &&
+          std::find(files.begin(), files.end(), kv.value()) == files.end())
+        files.push_back(kv.value());
+  }
+};
+} // namespace
+
+std::vector<std::string> externalDataFiles(const LoadedModel &model) {
+  ExternalFiles collect;
+  if (model.proto)
+    collect.visit(model.proto->graph());
+  return std::move(collect.files);
+}
+
 } // namespace kiln::frontend

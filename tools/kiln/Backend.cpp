@@ -2,10 +2,12 @@
 #include "Common.h"
 
 #include "kiln/cpu/Aot.h"
+#include "kiln/cpu/ModelCache.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 #include <cstdlib>
@@ -60,7 +62,9 @@ public:
     if (s.referenceSteps)
       d += ", " + std::to_string(s.referenceSteps) + " reference steps";
     d += ", " + std::to_string(threads) + " thread" + (threads == 1 ? "" : "s");
-    if (s.compiledSteps)
+    if (s.modelEntryHit)
+      d += ", from the model cache";
+    else if (s.compiledSteps)
       d += s.cacheHit ? ", from cache" : ", compiled";
     const cpu::Executor &e = jit->getExecutor();
     if (e.unsharedBytes())
@@ -70,8 +74,11 @@ public:
                .str();
     return d + ")";
   }
-  std::string prepareLabel() const override { return "compile"; }
+  std::string prepareLabel() const override {
+    return jit->stats().modelEntryHit ? "cached model" : "compile";
+  }
   double prepareMs() const override { return ms; }
+  const cpu::JitModel *jitModel() const override { return jit.get(); }
 
 private:
   std::unique_ptr<cpu::JitModel> jit;
@@ -220,6 +227,122 @@ prepareBackend(llvm::StringRef name, mlir::ModuleOp module,
                          : std::max(1u, std::thread::hardware_concurrency());
   return std::make_unique<JitPrepared>(std::move(*jit), msSince(start),
                                        threads);
+}
+
+/// The part of a model entry's key that is not the model file: what shapes
+/// the plan besides it.
+static std::string entryRecipe(const frontend::LoadOptions &load,
+                               const cpu::CpuOptions &options) {
+  std::string recipe;
+  llvm::raw_string_ostream os(recipe);
+  for (const auto &[name, shape] : load.inputShapes)
+    os << "shape " << name << "=" << formatShape(shape) << "\n";
+  for (const auto &[name, shape] : load.dataShapes)
+    os << "data " << name << "=" << formatShape(shape) << "\n";
+  os << "optimize " << options.optimize << "\n";
+  std::vector<std::string> disabled = options.disabledPasses;
+  llvm::sort(disabled);
+  for (const std::string &pass : disabled)
+    os << "disable " << pass << "\n";
+  return recipe;
+}
+
+/// The folder a model's external data is read from.
+static std::string modelFolder(llvm::StringRef modelPath) {
+  llvm::StringRef dir = llvm::sys::path::parent_path(modelPath);
+  return dir.empty() ? "." : dir.str();
+}
+
+std::unique_ptr<PreparedModel> ModelEntryCache::open(
+    const std::string &modelPath, const frontend::LoadOptions &load,
+    const cpu::CpuOptions &options, const Progress &progress) {
+  path.clear();
+  if (!options.useCache)
+    return nullptr;
+  auto start = std::chrono::steady_clock::now();
+  auto file = llvm::MemoryBuffer::getFile(modelPath, /*IsText=*/false,
+                                          /*RequiresNullTerminator=*/false);
+  if (!file)
+    return nullptr; // loadModel says why
+  std::string key =
+      cpu::modelEntryKey((*file)->getBuffer(), entryRecipe(load, options));
+  file->reset();
+  std::string dir =
+      options.cacheDir.empty() ? cpu::defaultCacheDir() : options.cacheDir;
+  path = cpu::modelEntryPath(dir, key);
+  cpu::ModelEntry entry;
+  std::string rejected;
+  if (!cpu::readModelEntry(path, modelFolder(modelPath), entry, &rejected)) {
+    if (progress)
+      progress(rejected.empty()
+                   ? "no model entry " + path
+                   : "model entry " + path + " rejected: " + rejected);
+    return nullptr;
+  }
+  if (progress)
+    progress("model entry " + path + " read and checked");
+  // Annotations: "opset N", then the warning lines loading printed.
+  for (llvm::StringRef a : entry.annotations) {
+    if (a.consume_front("opset "))
+      (void)a.getAsInteger(10, hitOpset);
+    else if (a.consume_front("warning "))
+      llvm::errs() << a << "\n";
+  }
+  cpu::CpuOptions opts = options;
+  if (progress)
+    opts.onStage = [&](llvm::StringRef stage, double ms) {
+      progress(llvm::formatv("  {0}: {1:f1} ms", stage, ms).str());
+    };
+  auto jit = cpu::JitModel::fromEntry(std::move(entry), opts, path);
+  if (!jit) {
+    // Rebuilt and rewritten like any other bad entry.
+    if (progress)
+      progress("model entry " + path +
+               " rejected: " + llvm::toString(jit.takeError()));
+    else
+      llvm::consumeError(jit.takeError());
+    return nullptr;
+  }
+  unsigned threads = options.threads
+                         ? options.threads
+                         : std::max(1u, std::thread::hardware_concurrency());
+  return std::make_unique<JitPrepared>(std::move(*jit), msSince(start),
+                                       threads);
+}
+
+double ModelEntryCache::save(PreparedModel &prepared,
+                             const frontend::LoadedModel &model,
+                             llvm::ArrayRef<std::string> warnings,
+                             const Progress &progress) {
+  const cpu::JitModel *jit = prepared.jitModel();
+  if (path.empty() || !jit)
+    return 0;
+  auto start = std::chrono::steady_clock::now();
+  std::vector<cpu::ModelDataFile> dataFiles;
+  for (const std::string &location : frontend::externalDataFiles(model)) {
+    cpu::ModelDataFile f;
+    if (!cpu::describeDataFile(model.directory.empty() ? "." : model.directory,
+                               location, f))
+      return msSince(start); // loading would have failed
+    dataFiles.push_back(std::move(f));
+  }
+  std::vector<std::string> annotations = {"opset " +
+                                          std::to_string(model.opset)};
+  for (const std::string &w : warnings)
+    annotations.push_back("warning " + w);
+  std::string error;
+  if (!jit->writeEntry(path, dataFiles, annotations, error)) {
+    llvm::errs() << "kiln: warning: cannot write the model cache entry: "
+                 << error
+                 << " (every run will compile again; --cache-dir DIR "
+                    "chooses another folder)\n";
+    return msSince(start);
+  }
+  double ms = msSince(start);
+  if (progress)
+    progress(
+        llvm::formatv("model entry {0} written ({1:f1} ms)", path, ms).str());
+  return ms;
 }
 
 } // namespace kiln::tool

@@ -22,18 +22,21 @@ std::unique_ptr<mlir::MLIRContext> makeContext(bool printDiagnostics) {
   if (!printDiagnostics)
     return ctx;
   ctx->getDiagEngine().registerHandler([](mlir::Diagnostic &diag) {
-    auto &os = llvm::errs();
-    const char *kind =
-        diag.getSeverity() == mlir::DiagnosticSeverity::Error     ? "error"
-        : diag.getSeverity() == mlir::DiagnosticSeverity::Warning ? "warning"
-                                                                  : "note";
-    os << "kiln: " << kind << ": ";
-    if (auto file = llvm::dyn_cast<mlir::FileLineColLoc>(diag.getLocation()))
-      os << file.getFilename().getValue() << ": ";
-    os << diag.str() << "\n";
+    llvm::errs() << diagnosticLine(diag) << "\n";
     return mlir::success();
   });
   return ctx;
+}
+
+std::string diagnosticLine(mlir::Diagnostic &diag) {
+  const char *kind =
+      diag.getSeverity() == mlir::DiagnosticSeverity::Error     ? "error"
+      : diag.getSeverity() == mlir::DiagnosticSeverity::Warning ? "warning"
+                                                                : "note";
+  std::string line = "kiln: " + std::string(kind) + ": ";
+  if (auto file = llvm::dyn_cast<mlir::FileLineColLoc>(diag.getLocation()))
+    line += file.getFilename().getValue().str() + ": ";
+  return line + diag.str();
 }
 
 int reportError(const llvm::Twine &message) {

@@ -99,6 +99,8 @@ public:
   /// "prepare" or "compile", and how long it took.
   virtual std::string prepareLabel() const = 0;
   virtual double prepareMs() const = 0;
+  /// The JIT model behind a "jit" backend, else null.
+  virtual const cpu::JitModel *jitModel() const { return nullptr; }
 };
 
 /// Progress lines of long stages (null: silent).
@@ -119,6 +121,32 @@ prepareLibrary(const std::string &path,
                const std::map<std::string, Shape> &shapes,
                const cpu::CpuOptions &options, const Progress &progress);
 
+/// The JIT's whole-model cache (kiln/cpu/ModelCache.h) for `kiln run`.
+class ModelEntryCache {
+public:
+  /// Looks up the entry of model file \p modelPath loaded with \p load and
+  /// prepared with \p options: a ready model on a hit, null on a miss (the
+  /// reason, for a rejected entry, goes to \p progress). On a hit, the
+  /// warnings loading the model printed are printed again. Records where a
+  /// miss's entry goes for save(). Does nothing without the cache.
+  std::unique_ptr<PreparedModel> open(const std::string &modelPath,
+                                      const frontend::LoadOptions &load,
+                                      const cpu::CpuOptions &options,
+                                      const Progress &progress);
+  /// After a miss, writes the entry of \p prepared (a JIT model of
+  /// \p model) with the \p warnings its preparation printed, and returns
+  /// the milliseconds it took; a failure is one warning on stderr. Nothing
+  /// to write (no cache, not the JIT) is 0.
+  double save(PreparedModel &prepared, const frontend::LoadedModel &model,
+              llvm::ArrayRef<std::string> warnings, const Progress &progress);
+  /// The model's opset, after a hit.
+  int64_t opset() const { return hitOpset; }
+
+private:
+  std::string path;
+  int64_t hitOpset = 0;
+};
+
 int runCommand(const RunOptions &options);
 int inspectCommand(const InspectOptions &options);
 int compileCommand(const CompileOptions &options);
@@ -129,6 +157,10 @@ int compareCommand(const CompareOptions &options);
 /// "kiln: error: <message>" lines on stderr.
 /// With \p printDiagnostics false, diagnostics are left to the caller.
 std::unique_ptr<mlir::MLIRContext> makeContext(bool printDiagnostics = true);
+
+/// The line makeContext's handler prints for \p diag: "kiln: warning:
+/// model.onnx: ..." (the file when the location has one).
+std::string diagnosticLine(mlir::Diagnostic &diag);
 
 /// Prints "kiln: error: <message>" and returns 1.
 int reportError(const llvm::Twine &message);

@@ -4,12 +4,15 @@
 // it on the chosen backend, prints a summary and writes every output as
 // DIR/<output name>.npy. Outputs are written only after a successful run,
 // each through a temporary file, so a failure leaves nothing half-written.
+// On the JIT, a model prepared before with the same options comes whole
+// from the cache (ModelEntryCache), without load, import or compile.
 //
 //===----------------------------------------------------------------------===//
 #include "Common.h"
 
 #include "kiln/runtime/Npy.h"
 
+#include "mlir/IR/Diagnostics.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
@@ -95,10 +98,26 @@ int runCommand(const RunOptions &opts) {
       llvm::errs() << "kiln: " << what << " ("
                    << llvm::format("%.0f", msSince(start)) << " ms)\n";
   };
+  Progress stageProgress;
+  if (opts.verbose)
+    stageProgress = [&](const std::string &what) { progress(what); };
+  // The JIT's whole-model cache: a hit skips load, import and compile.
+  ModelEntryCache entries;
+  std::unique_ptr<PreparedModel> cached;
+  if (!isLibrary && opts.backend == "jit")
+    cached = entries.open(opts.model, load, opts.cpu, stageProgress);
   std::unique_ptr<frontend::LoadedModel> model;
   mlir::OwningOpRef<mlir::ModuleOp> module;
   double loadMs = 0, importMs = 0;
-  if (!isLibrary) {
+  // The warnings of load, import and compile, kept with the model's entry.
+  std::vector<std::string> warnings;
+  mlir::ScopedDiagnosticHandler recordWarnings(
+      ctx.get(), [&](mlir::Diagnostic &d) {
+        if (d.getSeverity() == mlir::DiagnosticSeverity::Warning)
+          warnings.push_back(diagnosticLine(d));
+        return mlir::failure(); // printed by makeContext's handler
+      });
+  if (!isLibrary && !cached) {
     progress("loading " + opts.model);
     model = frontend::loadModel(*ctx, opts.model, load);
     if (!model)
@@ -111,20 +130,20 @@ int runCommand(const RunOptions &opts) {
       return 1;
     importMs = msSince(importStart);
   }
-  Progress stageProgress;
-  if (opts.verbose)
-    stageProgress = [&](const std::string &what) { progress(what); };
   // A library's shapes are fixed: --shape and the data must both fit them.
   std::map<std::string, Shape> fixedShapes = load.dataShapes;
   for (const auto &[name, shape] : load.inputShapes)
     fixedShapes[name] = shape;
   auto prepared =
-      isLibrary
+      cached ? llvm::Expected<std::unique_ptr<PreparedModel>>(std::move(cached))
+      : isLibrary
           ? prepareLibrary(opts.model, fixedShapes, opts.cpu, stageProgress)
           : prepareBackend(opts.backend, *module, opts.cpu, stageProgress);
   if (!prepared)
     return reportError(llvm::toString(prepared.takeError()));
   PreparedModel &backend = **prepared;
+  double writeMs =
+      model ? entries.save(backend, *model, warnings, stageProgress) : 0;
 
   std::vector<Tensor> inputs;
   for (size_t i = 0; i < backend.inputs().size(); ++i) {
@@ -184,8 +203,9 @@ int runCommand(const RunOptions &opts) {
   }
   auto &os = llvm::outs();
   os << "model   " << opts.model
-     << (model ? " (opset " + std::to_string(model->opset) + ")"
-               : std::string(" (library)"))
+     << (model       ? " (opset " + std::to_string(model->opset) + ")"
+         : isLibrary ? std::string(" (library)")
+                     : " (opset " + std::to_string(entries.opset()) + ")")
      << "\n";
   os << "backend " << backend.description() << "\n";
   os << "inputs\n";
@@ -214,11 +234,14 @@ int runCommand(const RunOptions &opts) {
     os << "\n";
   }
   os << "time    ";
-  if (!isLibrary)
+  if (model)
     os << "load " << llvm::format("%.1f", loadMs) << " ms, import "
        << llvm::format("%.1f", importMs) << " ms, ";
   os << backend.prepareLabel() << " "
-     << llvm::format("%.1f", backend.prepareMs()) << " ms, run "
+     << llvm::format("%.1f", backend.prepareMs()) << " ms, ";
+  if (writeMs > 0)
+    os << "cache write " << llvm::format("%.1f", writeMs) << " ms, ";
+  os << "run "
      << llvm::format(median < 0.1  ? "%.4f"
                      : median < 10 ? "%.3f"
                                    : "%.2f",

@@ -501,8 +501,7 @@ static void writeReferenceStep(llvm::raw_ostream &os, const LibraryDesc &d,
       outputs[r] = -1;
   array("const kiln_rt_tensor ri", step.inputs, false);
   array("kiln_rt_tensor ro", outputs, true);
-  ReferenceKernelOpInterface kernel = step.kernel;
-  os << "    if (kiln_rt_eval(" << cString(kernel.getOnnxName()) << ", "
+  os << "    if (kiln_rt_eval(" << cString(step.refName) << ", "
      << cString(step.label) << ", kiln_attrs" << index << ", sizeof kiln_attrs"
      << index << ",\n                     " << step.inputs.size() << ", "
      << (step.inputs.empty() ? "NULL" : "ri") << ", " << step.outputs.size()

@@ -1,8 +1,6 @@
 //===- ConcatViews.cpp - Concat without copies in the JIT -----------------===//
 #include "ConcatViews.h"
 
-#include "kiln/ir/KilnDialect.h"
-
 #include <map>
 
 namespace kiln::cpu {
@@ -41,24 +39,19 @@ struct Placer {
     const PlanSlot &slot = plan.slots[out];
     auto rank = static_cast<int64_t>(slot.shape.size());
     size_t numInputs = step.args.size() - step.outputs.size();
-    if (step.ops.size() != 1 || step.outputs.size() != 1 || !slot.isStatic)
+    if (step.outputs.size() != 1 || !slot.isStatic)
       return {};
-    if (llvm::isa<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, IdentityOp>(
-            step.ops.front())) {
+    if (step.shaping == PlanStep::Shaping::Reshape) {
       if (numInputs != 1 || step.args[0] != step.inputs[0] ||
           plan.slots[step.args[0]].dtype != slot.dtype ||
           slotBytes(plan, step.args[0]) != slotBytes(plan, out))
         return {};
       return {0};
     }
-    auto concat = llvm::dyn_cast<ConcatOp>(step.ops.front());
-    if (!concat || numInputs != concat->getNumOperands() || rank == 0)
+    if (step.shaping != PlanStep::Shaping::Concat ||
+        numInputs != step.inputs.size() || step.concatAxis >= rank)
       return {};
-    int64_t axis = concat.getAxis().value_or(0);
-    if (axis < 0)
-      axis += rank;
-    if (axis < 0 || axis >= rank)
-      return {};
+    int64_t axis = step.concatAxis;
     for (int64_t d = 0; d < axis; ++d)
       if (slot.shape[d] != 1)
         return {};
@@ -94,7 +87,8 @@ struct Placer {
   /// Places Concat (or reshape) step \p i when it can be elided.
   void visit(size_t i) {
     const PlanStep &step = plan.steps[i];
-    if (step.kind != PlanStep::Kind::Compiled || step.ops.empty())
+    if (step.kind != PlanStep::Kind::Compiled ||
+        step.shaping == PlanStep::Shaping::None)
       return;
     std::vector<int64_t> offsets = inputOffsets(step);
     if (offsets.empty())

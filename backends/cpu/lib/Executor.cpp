@@ -227,8 +227,7 @@ Executor::runImpl(const std::vector<Tensor> &inputs, std::vector<Tensor> *into,
       ctx.outputs.resize(step.outputs.size());
       Status status = Status::ok();
       try {
-        ReferenceKernelOpInterface kernel = step.kernel;
-        status = kernel.evaluate(ctx);
+        status = step.refKernel(ctx);
       } catch (const std::bad_alloc &) {
         status = Status::error(step.label + ": out of memory");
       }
@@ -279,7 +278,9 @@ Executor::runImpl(const std::vector<Tensor> &inputs, std::vector<Tensor> *into,
   std::vector<Tensor> results;
   for (int s : plan.outputSlots) {
     Tensor result = slots[s];
-    if (sharesBytes(result, lease->arena.get(), impl->arena.size))
+    // Nor the bytes of a constant (read-only when it views a model entry).
+    if (plan.slots[s].isConstant ||
+        sharesBytes(result, lease->arena.get(), impl->arena.size))
       result = result.clone();
     results.push_back(std::move(result));
   }

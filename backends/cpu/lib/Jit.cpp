@@ -11,6 +11,9 @@
 //  4. The objects are linked in-process by LLVM ORC (LLJIT); libc and libm
 //     symbols resolve from the process.
 //
+// JitModel::fromEntry starts at step 4 with a plan and objects read back
+// from a model entry (ModelCache.h), which writeEntry writes.
+//
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/Jit.h"
 #include "kiln/cpu/Cache.h"
@@ -84,6 +87,10 @@ llvm::Error prepareGraph(ModuleOp graph, bool optimize,
 
 struct JitModel::Impl {
   std::unique_ptr<llvm::orc::LLJIT> jit;
+  /// The kernels' object files, for writeEntry (none after fromEntry).
+  std::vector<std::string> objects;
+  /// The entry fromEntry read, mapped (its constants view it).
+  std::shared_ptr<void> mapping;
 };
 
 JitModel::~JitModel() = default;
@@ -122,8 +129,7 @@ JitModel::create(ModuleOp graph, const CpuOptions &options) {
   stats.planMs = msSince(start);
   stats.compiledSteps = model->plan.numCompiled();
   stats.referenceSteps = model->plan.steps.size() - stats.compiledSteps;
-  stats.distinctKernels = static_cast<unsigned>(
-      llvm::range_size(model->plan.kernels->getOps<func::FuncOp>()));
+  stats.distinctKernels = model->plan.distinctKernels;
   report("plan and lower to linalg (" + std::to_string(stats.compiledSteps) +
              " kernels, " + std::to_string(stats.distinctKernels) +
              " distinct, " + std::to_string(stats.referenceSteps) +
@@ -163,45 +169,94 @@ JitModel::create(ModuleOp graph, const CpuOptions &options) {
          stats.compileMs);
 
   start = std::chrono::steady_clock::now();
-  std::vector<KernelFn> fns(model->plan.steps.size(), nullptr);
-  if (!objects.empty()) {
-    (void)hostTarget(); // initializes the native target
-    auto jtmb = llvm::orc::JITTargetMachineBuilder::detectHost();
-    if (!jtmb)
-      return jtmb.takeError();
-    auto jit = llvm::orc::LLJITBuilder()
-                   .setJITTargetMachineBuilder(std::move(*jtmb))
-                   .create();
-    if (!jit)
-      return jit.takeError();
-    model->impl->jit = std::move(*jit);
-    llvm::orc::LLJIT &lljit = *model->impl->jit;
-    auto gen = llvm::orc::DynamicLibrarySearchGenerator::GetForCurrentProcess(
-        lljit.getDataLayout().getGlobalPrefix());
-    if (!gen)
-      return gen.takeError();
-    lljit.getMainJITDylib().addGenerator(std::move(*gen));
-    for (size_t i = 0; i < objects.size(); ++i) {
-      auto buffer = llvm::MemoryBuffer::getMemBufferCopy(
-          objects[i], "kiln-kernels-" + std::to_string(i) + ".o");
-      if (llvm::Error e = lljit.addObjectFile(std::move(buffer)))
-        return std::move(e);
-    }
-    for (size_t i = 0; i < model->plan.steps.size(); ++i) {
-      const PlanStep &step = model->plan.steps[i];
-      if (step.kind != PlanStep::Kind::Compiled)
-        continue;
-      auto addr = lljit.lookup(step.symbol);
-      if (!addr)
-        return addr.takeError();
-      fns[i] = addr->toPtr<KernelFn>();
-    }
-  }
+  std::vector<llvm::StringRef> refs(objects.begin(), objects.end());
+  auto fns = model->link(refs);
+  if (!fns)
+    return fns.takeError();
   stats.linkMs = msSince(start);
   report("linked in-process", stats.linkMs);
   model->executor =
-      std::make_unique<Executor>(model->plan, std::move(fns), options.threads);
+      std::make_unique<Executor>(model->plan, std::move(*fns), options.threads);
+  model->impl->objects = std::move(objects);
   return std::move(model);
+}
+
+llvm::Expected<std::vector<KernelFn>>
+JitModel::link(llvm::ArrayRef<llvm::StringRef> objects) {
+  std::vector<KernelFn> fns(plan.steps.size(), nullptr);
+  if (objects.empty())
+    return fns;
+  (void)hostTarget(); // initializes the native target
+  auto jtmb = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!jtmb)
+    return jtmb.takeError();
+  auto jit = llvm::orc::LLJITBuilder()
+                 .setJITTargetMachineBuilder(std::move(*jtmb))
+                 .create();
+  if (!jit)
+    return jit.takeError();
+  impl->jit = std::move(*jit);
+  llvm::orc::LLJIT &lljit = *impl->jit;
+  auto gen = llvm::orc::DynamicLibrarySearchGenerator::GetForCurrentProcess(
+      lljit.getDataLayout().getGlobalPrefix());
+  if (!gen)
+    return gen.takeError();
+  lljit.getMainJITDylib().addGenerator(std::move(*gen));
+  for (auto [i, object] : llvm::enumerate(objects)) {
+    auto buffer = llvm::MemoryBuffer::getMemBufferCopy(
+        object, "kiln-kernels-" + std::to_string(i) + ".o");
+    if (llvm::Error e = lljit.addObjectFile(std::move(buffer)))
+      return std::move(e);
+  }
+  for (size_t i = 0; i < plan.steps.size(); ++i) {
+    const PlanStep &step = plan.steps[i];
+    if (step.kind != PlanStep::Kind::Compiled)
+      continue;
+    auto addr = lljit.lookup(step.symbol);
+    if (!addr)
+      return addr.takeError();
+    fns[i] = addr->toPtr<KernelFn>();
+  }
+  return fns;
+}
+
+llvm::Expected<std::unique_ptr<JitModel>>
+JitModel::fromEntry(ModelEntry entry, const CpuOptions &options,
+                    const std::string &path) {
+  if (llvm::Error e = checkTargetRunsHere())
+    return std::move(e);
+  std::unique_ptr<JitModel> model(new JitModel());
+  model->impl = std::make_unique<Impl>();
+  model->impl->mapping = entry.mapping;
+  model->plan = std::move(entry.plan);
+  CompileStats &stats = model->compileStats;
+  stats.cacheHit = stats.modelEntryHit = true;
+  stats.cachePath = path;
+  stats.compiledSteps = model->plan.numCompiled();
+  stats.referenceSteps = model->plan.steps.size() - stats.compiledSteps;
+  stats.distinctKernels = model->plan.distinctKernels;
+  auto start = std::chrono::steady_clock::now();
+  auto fns = model->link(entry.objects);
+  if (!fns)
+    return fns.takeError();
+  stats.linkMs = msSince(start);
+  if (options.onStage)
+    options.onStage("linked in-process", stats.linkMs);
+  model->executor =
+      std::make_unique<Executor>(model->plan, std::move(*fns), options.threads);
+  return std::move(model);
+}
+
+bool JitModel::writeEntry(const std::string &path,
+                          llvm::ArrayRef<ModelDataFile> dataFiles,
+                          llvm::ArrayRef<std::string> annotations,
+                          std::string &error) const {
+  if (compileStats.modelEntryHit) {
+    error = "the model came from an entry";
+    return false;
+  }
+  return writeModelEntry(path, plan, impl->objects, dataFiles, annotations,
+                         error);
 }
 
 llvm::Expected<std::vector<Tensor>>

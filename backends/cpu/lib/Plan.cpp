@@ -19,6 +19,7 @@
 #include "kiln/cpu/DirectKernels.h"
 #include "kiln/cpu/Lowering.h"
 #include "kiln/ir/TensorConversion.h"
+#include "kiln/runtime/KernelRegistry.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -459,6 +460,25 @@ static int64_t grainFor(Operation *op, int64_t items) {
   return std::clamp<int64_t>((minWork + perItem - 1) / perItem, 1, items);
 }
 
+/// Sets what \p op, alone in \p step, is to ConcatViews.
+static void describeShaping(Operation *op, PlanStep &step) {
+  if (isa<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, IdentityOp>(op)) {
+    step.shaping = PlanStep::Shaping::Reshape;
+    return;
+  }
+  auto concat = dyn_cast<ConcatOp>(op);
+  auto type = concat ? dyn_cast<RankedTensorType>(concat.getType()) : nullptr;
+  if (!type || type.getRank() == 0)
+    return;
+  int64_t axis = concat.getAxis().value_or(0);
+  if (axis < 0)
+    axis += type.getRank();
+  if (axis < 0 || axis >= type.getRank())
+    return;
+  step.shaping = PlanStep::Shaping::Concat;
+  step.concatAxis = axis;
+}
+
 llvm::Expected<Plan> buildPlan(ModuleOp graph) {
   auto main = graph.lookupSymbol<func::FuncOp>("main");
   if (!main || main.getBody().empty())
@@ -504,7 +524,12 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
     PlanStep step;
     step.ops.push_back(op);
     step.label = describeOp(op);
-    step.kernel = kernel;
+    step.refName = kernel.getOnnxName().str();
+    step.refKernel = findKernel(step.refName);
+    if (!step.refKernel)
+      return makeError("op " + step.label + ": no reference kernel named '" +
+                       step.refName + "' in the runtime");
+    describeShaping(op, step);
     for (Value v : op->getOperands())
       step.inputs.push_back(isa<NoneType>(v.getType()) ? -1 : slot(v));
     for (Value v : op->getResults())
@@ -582,7 +607,6 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
     for (Operation *m : members.drop_front())
       step.label += (m == members[1] ? " + " : ", ") +
                     m->getName().getStringRef().drop_front(5).str();
-    step.kernel = dyn_cast<ReferenceKernelOpInterface>(members.back());
     step.symbol = name;
     step.workItems = *items;
     step.grain = grainFor(members.front(), *items);
@@ -666,6 +690,8 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
       return std::move(e);
   }
   shareIdenticalKernels(plan);
+  plan.distinctKernels = static_cast<unsigned>(
+      llvm::range_size(plan.kernels->getOps<func::FuncOp>()));
   return std::move(plan);
 }
 

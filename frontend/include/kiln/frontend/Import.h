@@ -115,6 +115,11 @@ Status checkTensorProto(const onnx::TensorProto &proto,
                         const std::string &modelDir, const std::string &what,
                         Tensor *out);
 
+/// The external-data files \p model reads, as their `location`s name them
+/// (relative to its folder), each once, in order of first use: every
+/// tensor of the graph and its subgraphs (initializers, attributes).
+std::vector<std::string> externalDataFiles(const LoadedModel &model);
+
 /// Registers the dialects the importer creates ops of.
 void registerFrontendDialects(mlir::DialectRegistry &registry);
 

@@ -10,6 +10,7 @@
 
 #include "kiln/cpu/Codegen.h"
 #include "kiln/cpu/Executor.h"
+#include "kiln/cpu/ModelCache.h"
 #include "kiln/cpu/Plan.h"
 
 #include <functional>
@@ -53,6 +54,8 @@ struct CompileStats {
   unsigned compiledSteps = 0, referenceSteps = 0;
   /// Kernels compiled for the compiled steps: identical ones are shared.
   unsigned distinctKernels = 0;
+  /// The whole model came from a model entry (ModelCache.h), cachePath.
+  bool modelEntryHit = false;
 };
 
 class JitModel {
@@ -61,7 +64,19 @@ public:
   /// graph passes; it must outlive the model).
   static llvm::Expected<std::unique_ptr<JitModel>>
   create(mlir::ModuleOp graph, const CpuOptions &options);
+  /// A model from an entry readModelEntry read (written from \p path):
+  /// only the link and the executor's set-up are left to do.
+  static llvm::Expected<std::unique_ptr<JitModel>>
+  fromEntry(ModelEntry entry, const CpuOptions &options,
+            const std::string &path);
   ~JitModel();
+
+  /// Writes this model's entry (ModelCache.h) to \p path; false, with
+  /// \p error set, on failure or for a model that came from an entry.
+  bool writeEntry(const std::string &path,
+                  llvm::ArrayRef<ModelDataFile> dataFiles,
+                  llvm::ArrayRef<std::string> annotations,
+                  std::string &error) const;
 
   const std::vector<TensorSpec> &inputs() const { return plan.inputs; }
   const std::vector<TensorSpec> &outputs() const { return plan.outputs; }
@@ -82,6 +97,10 @@ public:
 
 private:
   JitModel() = default;
+  /// Links \p objects and looks up each compiled step's kernel.
+  llvm::Expected<std::vector<KernelFn>>
+  link(llvm::ArrayRef<llvm::StringRef> objects);
+
   struct Impl;
   std::unique_ptr<Impl> impl;
   Plan plan;

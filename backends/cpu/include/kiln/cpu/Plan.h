@@ -20,6 +20,7 @@
 #include "kiln/interpreter/Interpreter.h"
 #include "kiln/ir/KilnDialect.h"
 #include "kiln/runtime/Attributes.h"
+#include "kiln/runtime/Kernel.h"
 #include "kiln/runtime/Tensor.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -57,14 +58,24 @@ struct PlanStep {
   /// handing it to a thread. A step with grain >= workItems runs on the
   /// calling thread.
   int64_t grain = 1;
-  /// Reference: the op, its kernel and attributes, operand slots (-1 for
-  /// absent) and result slots.
-  ReferenceKernelOpInterface kernel;
+  /// Reference: the ONNX op type whose reference kernel runs the step, that
+  /// kernel (by name, so a plan read back from a model entry runs it without
+  /// the op: ModelCache.h), its attributes, operand slots (-1 for absent)
+  /// and result slots.
+  std::string refName;
+  ::kiln::KernelFn refKernel = nullptr;
   AttrMap attrs;
   std::vector<int> inputs, outputs;
   /// The graph ops this step computes, in order; the last defines the
-  /// step's results (`outputs` holds their slots for both kinds).
+  /// step's results (`outputs` holds their slots for both kinds). Empty in
+  /// a plan read back from a model entry.
   std::vector<mlir::Operation *> ops;
+  /// What a step of one op is to ConcatViews: a reinterpretation of its
+  /// data operand's shape (Reshape, Flatten, Squeeze, Unsqueeze, Identity),
+  /// a Concat along concatAxis (normalized to >= 0), or neither.
+  enum class Shaping : uint8_t { None, Reshape, Concat };
+  Shaping shaping = Shaping::None;
+  int64_t concatAxis = 0;
   /// "kiln.conv (node 'conv1')".
   std::string label;
   /// Why a reference step was not compiled.
@@ -80,7 +91,10 @@ struct Plan {
   /// One `func.func @kiln_k<N>` per distinct compiled step, in upstream
   /// dialects (linalg on tensors, or memref and vector for direct kernels):
   /// steps whose kernels are identical share one (shareIdenticalKernels).
+  /// Null in a plan read back from a model entry.
   mlir::OwningOpRef<mlir::ModuleOp> kernels;
+  /// Kernel functions (after sharing).
+  unsigned distinctKernels = 0;
 
   unsigned numCompiled() const;
 };

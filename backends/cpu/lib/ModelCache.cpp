@@ -1,0 +1,596 @@
+//===- ModelCache.cpp - Whole prepared models on disk ---------------------===//
+//
+// The meta bytes, in order (integers little-endian; a string is u64 length
+// and bytes; a list is u64 count and items):
+//   data files: (path, u64 size, hash)
+//   annotations: strings
+//   blobs: (u64 offset in the data, u64 size, one u64 xxh3 per 4 MiB piece)
+//   slots: (u8 dtype, u8 static, u8 constant, shape, i64 blob or -1,
+//           u8 constant dtype, constant shape)
+//   input slots, output slots: i32 lists
+//   input specs, output specs: (name, u8 dtype, u8 ranked, shape)
+//   steps: (u8 kind, symbol, i32 args, i64 work items, i64 grain, reference
+//           name, attributes (AttrBlob.h), i32 inputs, i32 outputs,
+//           u8 shaping, i64 concat axis, label, reason)
+//   u64 distinct kernels
+//   objects: u64 blob
+//
+//===----------------------------------------------------------------------===//
+#include "kiln/cpu/ModelCache.h"
+#include "kiln/cpu/Cache.h"
+#include "kiln/cpu/Target.h"
+
+#include "kiln/runtime/AttrBlob.h"
+#include "kiln/runtime/KernelRegistry.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
+
+#include <oneapi/tbb/parallel_for.h>
+
+#include <atomic>
+#include <cctype>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace kiln::cpu {
+
+static constexpr char kMagic[8] = {'K', 'I', 'L', 'N', 'M', 'D', 'L', '1'};
+/// Magic, build identity and four u64.
+static constexpr size_t kHeaderSize = 8 + kBuildIdSize + 4 * 8;
+static constexpr uint64_t kAlign = 64;
+static constexpr uint64_t kPiece = 4 << 20;
+
+static std::string hex128(llvm::XXH128_hash_t h) {
+  char buf[33];
+  snprintf(buf, sizeof(buf), "%016llx%016llx",
+           static_cast<unsigned long long>(h.high64),
+           static_cast<unsigned long long>(h.low64));
+  return buf;
+}
+
+static llvm::XXH128_hash_t hash128(llvm::StringRef bytes) {
+  return llvm::xxh3_128bits(
+      llvm::ArrayRef(reinterpret_cast<const uint8_t *>(bytes.data()),
+                     bytes.size()));
+}
+
+std::string modelEntryKey(llvm::StringRef modelBytes, llvm::StringRef recipe) {
+  const HostTarget &host = hostTarget();
+  std::string text = hex128(hash128(modelBytes));
+  text += '\n';
+  text += recipe;
+  text += '\n';
+  text += buildId();
+  text += '\n' + host.triple + '\n' + host.cpu + '\n' + host.features;
+  return hex128(hash128(text));
+}
+
+std::string modelEntryPath(llvm::StringRef dir, llvm::StringRef key) {
+  return (dir + "/" + key + ".kmodel").str();
+}
+
+bool describeDataFile(llvm::StringRef modelDir, llvm::StringRef path,
+                      ModelDataFile &out) {
+  llvm::SmallString<256> full(modelDir);
+  llvm::sys::path::append(full, path);
+  auto file = llvm::MemoryBuffer::getFile(full, /*IsText=*/false,
+                                          /*RequiresNullTerminator=*/false);
+  if (!file)
+    return false;
+  out.path = path.str();
+  out.size = (*file)->getBufferSize();
+  out.hash = hex128(hash128((*file)->getBuffer()));
+  return true;
+}
+
+namespace {
+/// Appends the meta bytes.
+class MetaWriter {
+public:
+  std::string bytes;
+  void u8(uint8_t v) { bytes.push_back(static_cast<char>(v)); }
+  void u64(uint64_t v) { bytes.append(reinterpret_cast<char *>(&v), 8); }
+  void i64(int64_t v) { u64(static_cast<uint64_t>(v)); }
+  void str(llvm::StringRef s) {
+    u64(s.size());
+    bytes.append(s.data(), s.size());
+  }
+  void i64s(llvm::ArrayRef<int64_t> v) {
+    u64(v.size());
+    for (int64_t x : v)
+      i64(x);
+  }
+  void i32s(llvm::ArrayRef<int> v) {
+    u64(v.size());
+    for (int x : v)
+      i64(x);
+  }
+};
+
+/// Reads the meta bytes; any read past the end sets `failed` and yields 0.
+class MetaReader {
+public:
+  explicit MetaReader(llvm::StringRef data) : data(data) {}
+  bool failed = false;
+
+  uint64_t u64() {
+    uint64_t v = 0;
+    if (data.size() < 8)
+      return fail();
+    std::memcpy(&v, data.data(), 8);
+    data = data.drop_front(8);
+    return v;
+  }
+  int64_t i64() { return static_cast<int64_t>(u64()); }
+  uint8_t u8() {
+    if (data.empty())
+      return fail();
+    auto v = static_cast<uint8_t>(data.front());
+    data = data.drop_front(1);
+    return v;
+  }
+  std::string str() {
+    uint64_t n = u64();
+    if (n > data.size())
+      return fail(), std::string();
+    std::string s = data.take_front(n).str();
+    data = data.drop_front(n);
+    return s;
+  }
+  /// A count of items of at least \p minBytes each: larger than what is
+  /// left fails (so a corrupt count never allocates).
+  uint64_t count(uint64_t minBytes) {
+    uint64_t n = u64();
+    if (n > data.size() / std::max<uint64_t>(minBytes, 1))
+      return fail();
+    return n;
+  }
+  std::vector<int64_t> i64s() {
+    std::vector<int64_t> v(count(8));
+    for (int64_t &x : v)
+      x = i64();
+    return v;
+  }
+  /// Slot indices in [lowest, slots).
+  std::vector<int> slotList(size_t slots, int lowest) {
+    std::vector<int> v;
+    for (int64_t x : i64s()) {
+      if (x < lowest || x >= static_cast<int64_t>(slots))
+        return fail(), std::vector<int>();
+      v.push_back(static_cast<int>(x));
+    }
+    return v;
+  }
+  bool atEnd() const { return data.empty(); }
+  uint64_t fail() {
+    failed = true;
+    data = {};
+    return 0;
+  }
+
+private:
+  llvm::StringRef data;
+};
+
+/// A run of bytes stored in the data section.
+struct Blob {
+  const char *bytes;
+  uint64_t size, offset = 0;
+  std::vector<uint64_t> sums;
+};
+} // namespace
+
+/// The slots whose constant values some step or output reads (the others
+/// are cloned into kernels and need no bytes).
+static std::vector<bool> constantsRead(const Plan &plan) {
+  std::vector<bool> read(plan.slots.size(), false);
+  auto mark = [&](int s) {
+    if (s >= 0)
+      read[s] = true;
+  };
+  for (const PlanStep &step : plan.steps)
+    llvm::for_each(step.kind == PlanStep::Kind::Compiled ? step.args
+                                                         : step.inputs,
+                   mark);
+  llvm::for_each(plan.outputSlots, mark);
+  return read;
+}
+
+static void writeSpecs(MetaWriter &w, llvm::ArrayRef<TensorSpec> specs) {
+  w.u64(specs.size());
+  for (const TensorSpec &t : specs) {
+    w.str(t.name);
+    w.u8(static_cast<uint8_t>(t.dtype));
+    w.u8(t.ranked);
+    w.i64s(t.shape);
+  }
+}
+
+bool writeModelEntry(const std::string &path, const Plan &plan,
+                     llvm::ArrayRef<std::string> objects,
+                     llvm::ArrayRef<ModelDataFile> dataFiles,
+                     llvm::ArrayRef<std::string> annotations,
+                     std::string &error) {
+  // Lay out the data section.
+  std::vector<Blob> blobs;
+  std::vector<int64_t> slotBlob(plan.slots.size(), -1);
+  std::vector<bool> read = constantsRead(plan);
+  for (auto [s, slot] : llvm::enumerate(plan.slots))
+    if (slot.isConstant && read[s] && slot.constant.valid()) {
+      slotBlob[s] = static_cast<int64_t>(blobs.size());
+      blobs.push_back({static_cast<const char *>(slot.constant.raw()),
+                       slot.constant.byteSize()});
+    }
+  size_t firstObject = blobs.size();
+  for (const std::string &o : objects)
+    blobs.push_back({o.data(), o.size()});
+  uint64_t dataSize = 0;
+  for (Blob &b : blobs) {
+    b.offset = llvm::alignTo(dataSize, kAlign);
+    dataSize = b.offset + b.size;
+    b.sums.resize((b.size + kPiece - 1) / kPiece);
+  }
+  tbb::parallel_for(size_t(0), blobs.size(), [&](size_t i) {
+    Blob &b = blobs[i];
+    tbb::parallel_for(size_t(0), b.sums.size(), [&](size_t p) {
+      uint64_t at = p * kPiece;
+      b.sums[p] = llvm::xxh3_64bits(llvm::StringRef(
+          b.bytes + at, std::min<uint64_t>(kPiece, b.size - at)));
+    });
+  });
+
+  MetaWriter w;
+  w.u64(dataFiles.size());
+  for (const ModelDataFile &f : dataFiles) {
+    w.str(f.path);
+    w.u64(f.size);
+    w.str(f.hash);
+  }
+  w.u64(annotations.size());
+  for (const std::string &a : annotations)
+    w.str(a);
+  w.u64(blobs.size());
+  for (const Blob &b : blobs) {
+    w.u64(b.offset);
+    w.u64(b.size);
+    for (uint64_t sum : b.sums)
+      w.u64(sum);
+  }
+  w.u64(plan.slots.size());
+  for (auto [s, slot] : llvm::enumerate(plan.slots)) {
+    w.u8(static_cast<uint8_t>(slot.dtype));
+    w.u8(slot.isStatic);
+    w.u8(slot.isConstant);
+    w.i64s(slot.shape);
+    w.i64(slotBlob[s]);
+    if (slotBlob[s] >= 0) {
+      w.u8(static_cast<uint8_t>(slot.constant.dtype()));
+      w.i64s(slot.constant.shape());
+    }
+  }
+  w.i32s(plan.inputSlots);
+  w.i32s(plan.outputSlots);
+  writeSpecs(w, plan.inputs);
+  writeSpecs(w, plan.outputs);
+  w.u64(plan.steps.size());
+  for (const PlanStep &step : plan.steps) {
+    w.u8(static_cast<uint8_t>(step.kind));
+    w.str(step.symbol);
+    w.i32s(step.args);
+    w.i64(step.workItems);
+    w.i64(step.grain);
+    w.str(step.refName);
+    w.str(step.kind == PlanStep::Kind::Reference ? serializeAttrs(step.attrs)
+                                                 : std::string());
+    w.i32s(step.inputs);
+    w.i32s(step.outputs);
+    w.u8(static_cast<uint8_t>(step.shaping));
+    w.i64(step.concatAxis);
+    w.str(step.label);
+    w.str(step.reason);
+  }
+  w.u64(plan.distinctKernels);
+  w.u64(objects.size());
+  for (size_t i = 0; i < objects.size(); ++i)
+    w.u64(firstObject + i);
+
+  llvm::StringRef dir = llvm::sys::path::parent_path(path);
+  if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
+    error = "cannot create " + dir.str() + ": " + ec.message();
+    return false;
+  }
+  llvm::SmallString<128> tmp;
+  int fd;
+  if (std::error_code ec =
+          llvm::sys::fs::createUniqueFile(path + ".tmp-%%%%%%", fd, tmp)) {
+    error = "cannot write in " + dir.str() + ": " + ec.message();
+    return false;
+  }
+  uint64_t dataOffset = llvm::alignTo(kHeaderSize + w.bytes.size(), kAlign);
+  bool ok;
+  {
+    llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
+    auto putU64 = [&](uint64_t v) {
+      os.write(reinterpret_cast<char *>(&v), 8);
+    };
+    uint64_t at = 0;
+    auto padTo = [&](uint64_t offset) {
+      os.write_zeros(offset - at);
+      at = offset;
+    };
+    os.write(kMagic, 8);
+    os << buildId();
+    putU64(w.bytes.size());
+    putU64(llvm::xxh3_64bits(llvm::StringRef(w.bytes)));
+    putU64(dataOffset);
+    putU64(dataSize);
+    os << w.bytes;
+    at = kHeaderSize + w.bytes.size();
+    for (const Blob &b : blobs) {
+      padTo(dataOffset + b.offset);
+      os.write(b.bytes, b.size);
+      at += b.size;
+    }
+    padTo(dataOffset + dataSize);
+    os.close();
+    ok = !os.has_error();
+    if (!ok) {
+      error = "cannot write " + tmp.str().str() + ": " + os.error().message();
+      os.clear_error();
+    }
+  }
+  if (ok) {
+    if (std::error_code ec = llvm::sys::fs::rename(tmp, path)) {
+      error = "cannot rename " + tmp.str().str() + ": " + ec.message();
+      ok = false;
+    }
+  }
+  if (!ok)
+    llvm::sys::fs::remove(tmp);
+  return ok;
+}
+
+namespace {
+/// A read-only private mapping of a whole file.
+struct Mapping {
+  void *base = MAP_FAILED;
+  size_t size = 0;
+  ~Mapping() {
+    if (base != MAP_FAILED)
+      munmap(base, size);
+  }
+};
+} // namespace
+
+static std::shared_ptr<Mapping> mapFile(const std::string &path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return nullptr;
+  struct stat st;
+  auto map = std::make_shared<Mapping>();
+  if (fstat(fd, &st) == 0 && st.st_size > 0) {
+    map->size = static_cast<size_t>(st.st_size);
+    // Read-only, so MAP_POPULATE reads the pages in without copying them.
+    map->base = mmap(nullptr, map->size, PROT_READ, MAP_PRIVATE | MAP_POPULATE,
+                     fd, 0);
+  }
+  ::close(fd);
+  if (map->base == MAP_FAILED && st.st_size > 0)
+    return nullptr;
+  return map;
+}
+
+/// True when a tensor of \p dtype and \p shape takes exactly \p size bytes.
+static bool hasByteSize(DType dtype, llvm::ArrayRef<int64_t> shape,
+                        uint64_t size) {
+  uint64_t bytes = dtypeSize(dtype);
+  for (int64_t d : shape)
+    if (d < 0 || __builtin_mul_overflow(bytes, static_cast<uint64_t>(d), &bytes))
+      return false;
+  return bytes == size;
+}
+
+static std::vector<TensorSpec> readSpecs(MetaReader &r) {
+  std::vector<TensorSpec> specs(r.count(8 + 2 + 8));
+  for (TensorSpec &t : specs) {
+    t.name = r.str();
+    uint8_t dtype = r.u8();
+    if (dtype >= kNumDTypes)
+      r.fail();
+    t.dtype = static_cast<DType>(dtype);
+    t.ranked = r.u8();
+    t.shape = r.i64s();
+  }
+  return specs;
+}
+
+/// Why \p f in \p modelDir no longer is what the entry recorded, or empty.
+static std::string staleDataFile(llvm::StringRef modelDir,
+                                 const ModelDataFile &f) {
+  ModelDataFile now;
+  if (!describeDataFile(modelDir, f.path, now))
+    return "data file '" + f.path + "' cannot be read";
+  if (now.size != f.size || now.hash != f.hash)
+    return "data file '" + f.path + "' changed since the entry was written";
+  return {};
+}
+
+bool readModelEntry(const std::string &path, llvm::StringRef modelDir,
+                    ModelEntry &entry, std::string *rejected) {
+  auto reject = [&](const llvm::Twine &why) {
+    if (rejected)
+      *rejected = why.str();
+    return false;
+  };
+  if (!llvm::sys::fs::exists(path))
+    return false;
+  std::shared_ptr<Mapping> map = mapFile(path);
+  if (!map)
+    return reject("cannot be read");
+  llvm::StringRef file(static_cast<const char *>(map->base), map->size);
+  if (map->base == MAP_FAILED)
+    file = {};
+  if (file.size() >= 8 && file.take_front(8) != llvm::StringRef(kMagic, 8))
+    return reject("not a Kiln model entry of this format");
+  if (file.size() < kHeaderSize)
+    return reject("truncated");
+  llvm::StringRef build = file.substr(8, kBuildIdSize);
+  if (build != buildId()) {
+    bool printable =
+        llvm::all_of(build, [](char c) { return std::isxdigit(c); });
+    return reject("written by Kiln build " +
+                  (printable ? build.str() : std::string("<garbled>")) +
+                  ", this is build " + buildId());
+  }
+  uint64_t header[4];
+  std::memcpy(header, file.data() + 8 + kBuildIdSize, sizeof(header));
+  auto [metaSize, metaSum, dataOffset, dataSize] = header;
+  if (metaSize > file.size() - kHeaderSize || dataOffset > file.size() ||
+      dataOffset < kHeaderSize + metaSize || dataOffset % kAlign ||
+      dataSize != file.size() - dataOffset)
+    return reject(file.size() < dataOffset + dataSize ? "truncated"
+                                                      : "corrupt (header)");
+  llvm::StringRef metaBytes = file.substr(kHeaderSize, metaSize);
+  if (llvm::xxh3_64bits(metaBytes) != metaSum)
+    return reject("corrupt (its description does not match its checksum)");
+  llvm::StringRef data = file.substr(dataOffset, dataSize);
+
+  MetaReader r(metaBytes);
+  ModelEntry out;
+  out.dataFiles.resize(r.count(8 + 8 + 8));
+  for (ModelDataFile &f : out.dataFiles) {
+    f.path = r.str();
+    f.size = r.u64();
+    f.hash = r.str();
+  }
+  out.annotations.resize(r.count(8));
+  for (std::string &a : out.annotations)
+    a = r.str();
+  struct BlobRef {
+    uint64_t offset, size;
+    std::vector<uint64_t> sums;
+  };
+  std::vector<BlobRef> blobs(r.count(16));
+  for (BlobRef &b : blobs) {
+    b.offset = r.u64();
+    b.size = r.u64();
+    if (b.offset > data.size() || b.size > data.size() - b.offset)
+      r.fail();
+    b.sums.resize(r.failed ? 0 : (b.size + kPiece - 1) / kPiece);
+    for (uint64_t &sum : b.sums)
+      sum = r.u64();
+  }
+  Plan &plan = out.plan;
+  std::vector<int64_t> slotBlob;
+  plan.slots.resize(r.count(3 + 8 + 8));
+  for (PlanSlot &slot : plan.slots) {
+    uint8_t dtype = r.u8();
+    slot.isStatic = r.u8();
+    slot.isConstant = r.u8();
+    std::vector<int64_t> shape = r.i64s();
+    int64_t blob = r.i64();
+    slotBlob.push_back(blob);
+    if (dtype >= kNumDTypes || blob < -1 ||
+        blob >= static_cast<int64_t>(blobs.size()) ||
+        llvm::any_of(shape, [](int64_t d) { return d < 0; }))
+      r.fail();
+    slot.dtype = static_cast<DType>(dtype);
+    slot.shape = std::move(shape);
+    if (blob < 0 || r.failed)
+      continue;
+    uint8_t cdtype = r.u8();
+    std::vector<int64_t> cshape = r.i64s();
+    // The constant's bytes must be exactly its blob's.
+    if (cdtype >= kNumDTypes ||
+        !hasByteSize(static_cast<DType>(cdtype), cshape, blobs[blob].size))
+      r.fail();
+    if (r.failed)
+      continue;
+    slot.constant = Tensor::view(
+        static_cast<DType>(cdtype), Shape(cshape.begin(), cshape.end()),
+        const_cast<char *>(data.data() + blobs[blob].offset), map);
+  }
+  size_t numSlots = plan.slots.size();
+  plan.inputSlots = r.slotList(numSlots, 0);
+  plan.outputSlots = r.slotList(numSlots, 0);
+  plan.inputs = readSpecs(r);
+  plan.outputs = readSpecs(r);
+  if (plan.inputs.size() != plan.inputSlots.size() ||
+      plan.outputs.size() != plan.outputSlots.size())
+    r.fail();
+  plan.steps.resize(r.count(1 + 8 * 10));
+  for (PlanStep &step : plan.steps) {
+    uint8_t kind = r.u8();
+    step.kind = static_cast<PlanStep::Kind>(kind);
+    step.symbol = r.str();
+    step.args = r.slotList(numSlots, 0);
+    step.workItems = r.i64();
+    step.grain = r.i64();
+    step.refName = r.str();
+    std::string attrs = r.str();
+    step.inputs = r.slotList(numSlots, -1);
+    step.outputs = r.slotList(numSlots, 0);
+    uint8_t shaping = r.u8();
+    step.shaping = static_cast<PlanStep::Shaping>(shaping);
+    step.concatAxis = r.i64();
+    step.label = r.str();
+    step.reason = r.str();
+    if (r.failed || kind > 1 || shaping > 2 || step.concatAxis < 0)
+      return reject("corrupt (a step)");
+    if (step.kind == PlanStep::Kind::Compiled) {
+      if (step.symbol.empty() || step.workItems < 1 || step.grain < 1 ||
+          step.args.size() < step.outputs.size())
+        return reject("corrupt (a step)");
+      continue;
+    }
+    step.refKernel = findKernel(step.refName);
+    if (!step.refKernel)
+      return reject("corrupt (no reference kernel '" + step.refName + "')");
+    if (Status s = parseAttrs(attrs.data(), attrs.size(), step.attrs); !s)
+      return reject("corrupt (" + s.message() + ")");
+  }
+  plan.distinctKernels = static_cast<unsigned>(r.u64());
+  std::vector<uint64_t> objectBlobs(r.count(8));
+  for (uint64_t &b : objectBlobs) {
+    b = r.u64();
+    if (b >= blobs.size())
+      r.fail();
+  }
+  if (r.failed || !r.atEnd())
+    return reject("corrupt (its description)");
+
+  // Every piece of every blob against its checksum, in parallel.
+  std::vector<std::pair<size_t, size_t>> pieces;
+  for (auto [b, blob] : llvm::enumerate(blobs))
+    for (size_t p = 0; p < blob.sums.size(); ++p)
+      pieces.emplace_back(b, p);
+  std::atomic<bool> bad = false;
+  tbb::parallel_for(size_t(0), pieces.size(), [&](size_t i) {
+    const BlobRef &b = blobs[pieces[i].first];
+    uint64_t at = pieces[i].second * kPiece;
+    llvm::StringRef bytes =
+        data.substr(b.offset + at, std::min<uint64_t>(kPiece, b.size - at));
+    if (llvm::xxh3_64bits(bytes) != b.sums[pieces[i].second])
+      bad = true;
+  });
+  if (bad)
+    return reject("corrupt (its data does not match its checksums)");
+  for (const ModelDataFile &f : out.dataFiles)
+    if (std::string why = staleDataFile(modelDir, f); !why.empty())
+      return reject(why);
+
+  for (uint64_t b : objectBlobs)
+    out.objects.push_back(data.substr(blobs[b].offset, blobs[b].size));
+  out.mapping = map;
+  entry = std::move(out);
+  return true;
+}
+
+} // namespace kiln::cpu
