@@ -162,8 +162,7 @@ TEST_F(ModelCacheTest, AnEntryRunsLikeItsModel) {
   EXPECT_EQ(cached->getExecutor().arenaBytes(),
             jit->getExecutor().arenaBytes());
   for (size_t i = 0; i < plan.steps.size(); ++i) {
-    EXPECT_EQ(cached->getExecutor().isElided(i),
-              jit->getExecutor().isElided(i))
+    EXPECT_EQ(cached->getExecutor().isElided(i), jit->getExecutor().isElided(i))
         << "step " << i;
     EXPECT_EQ(cached->getPlan().steps[i].label, plan.steps[i].label);
   }
@@ -250,9 +249,9 @@ TEST_F(ModelCacheTest, NoDamagedEntryRuns) {
   std::memcpy(&foreign[8], "0123456789abcdef", 16);
   writeFile(entryPath, foreign);
   EXPECT_FALSE(open(why));
-  EXPECT_EQ(why.rfind("written by Kiln build 0123456789abcdef, this is build ",
-                      0),
-            0u)
+  EXPECT_EQ(
+      why.rfind("written by Kiln build 0123456789abcdef, this is build ", 0),
+      0u)
       << why;
   writeFile(entryPath, "KILNOBJ2 is another format");
   EXPECT_FALSE(open(why));

@@ -16,6 +16,32 @@
 
 namespace kiln::tool {
 
+/// "1x64x56x56 f32, 1x10 f32".
+static std::string describeTensors(const std::vector<Tensor> &tensors) {
+  std::string s;
+  for (const Tensor &t : tensors)
+    s += (s.empty() ? "" : ", ") + formatShape(t.shape()) + " " +
+         std::string(dtypeName(t.dtype()));
+  return s;
+}
+
+/// Bytes of a static tensor type, else 0.
+static uint64_t staticBytes(mlir::Type type) {
+  auto t = llvm::dyn_cast<mlir::RankedTensorType>(type);
+  if (!t || !t.hasStaticShape())
+    return 0;
+  TensorSpec spec = specFromType(t, "");
+  return static_cast<uint64_t>(t.getNumElements()) * dtypeSize(spec.dtype);
+}
+
+llvm::Expected<std::vector<Tensor>>
+PreparedModel::runTraced(const std::vector<Tensor> &, TraceRecorder &) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "--trace needs a backend that runs step by "
+                                 "step: jit or interp, not " +
+                                     description());
+}
+
 namespace {
 class InterpModel : public PreparedModel {
 public:
@@ -30,6 +56,26 @@ public:
   llvm::Expected<std::vector<Tensor>>
   run(const std::vector<Tensor> &inputs) override {
     return interp->run(inputs);
+  }
+  llvm::Expected<std::vector<Tensor>>
+  runTraced(const std::vector<Tensor> &inputs, TraceRecorder &trace) override {
+    return interp->run(inputs, [&](mlir::Operation *op,
+                                   const std::vector<Tensor> &results,
+                                   double ms) {
+      TraceEvent e;
+      e.name = cpu::describeOp(op);
+      e.category = "op";
+      e.durationUs = ms * 1000;
+      e.startUs = trace.nowUs() - e.durationUs;
+      uint64_t bytes = 0;
+      for (mlir::Type t : op->getOperandTypes())
+        bytes += staticBytes(t);
+      for (const Tensor &r : results)
+        bytes += r.byteSize();
+      e.text.emplace_back("results", describeTensors(results));
+      e.numbers.emplace_back("bytes", static_cast<double>(bytes));
+      trace.add(std::move(e));
+    });
   }
   std::string description() const override { return "interpreter"; }
   std::string prepareLabel() const override { return "prepare"; }
@@ -73,6 +119,46 @@ public:
                          e.unsharedBytes() / 1048576.0)
                .str();
     return d + ")";
+  }
+  llvm::Expected<std::vector<Tensor>>
+  runTraced(const std::vector<Tensor> &inputs, TraceRecorder &trace) override {
+    const cpu::Plan &plan = jit->getPlan();
+    const cpu::Executor &executor = jit->getExecutor();
+    return jit->run(inputs, [&](const cpu::PlanStep &step,
+                                const std::vector<Tensor> &results, double ms) {
+      size_t index = &step - plan.steps.data();
+      TraceEvent e;
+      e.name = step.label;
+      e.category = executor.isElided(index)                     ? "in place"
+                   : step.kind == cpu::PlanStep::Kind::Compiled ? "compiled"
+                                                                : "reference";
+      e.durationUs = ms * 1000;
+      e.startUs = trace.nowUs() - e.durationUs;
+      // Bytes read and written: the buffers the step touches.
+      uint64_t bytes = 0;
+      const std::vector<int> &read =
+          step.kind == cpu::PlanStep::Kind::Compiled ? step.args : step.inputs;
+      for (int s : read)
+        if (s >= 0 && plan.slots[s].isStatic)
+          bytes += shapeNumElements(plan.slots[s].shape) *
+                   dtypeSize(plan.slots[s].dtype);
+      if (step.kind != cpu::PlanStep::Kind::Compiled)
+        for (const Tensor &r : results)
+          bytes += r.byteSize();
+      e.text.emplace_back("results", describeTensors(results));
+      if (step.kind == cpu::PlanStep::Kind::Reference && !step.reason.empty())
+        e.text.emplace_back("not compiled", step.reason);
+      e.numbers.emplace_back("bytes", static_cast<double>(bytes));
+      if (step.macs > 0) {
+        e.numbers.emplace_back("flops", 2.0 * static_cast<double>(step.macs));
+        if (ms > 0)
+          e.numbers.emplace_back("gflop_per_s", 2.0 * step.macs / (ms * 1e6));
+      }
+      if (step.kind == cpu::PlanStep::Kind::Compiled)
+        e.numbers.emplace_back("work_items",
+                               static_cast<double>(step.workItems));
+      trace.add(std::move(e));
+    });
   }
   std::string prepareLabel() const override {
     return jit->stats().modelEntryHit ? "cached model" : "compile";

@@ -5,6 +5,7 @@
 #include "kiln/cpu/Jit.h"
 #include "kiln/frontend/Import.h"
 #include "kiln/interpreter/Interpreter.h"
+#include "kiln/runtime/Trace.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/ADT/StringRef.h"
@@ -30,6 +31,8 @@ struct RunOptions {
   std::string outputDir;
   unsigned runs = 1;
   bool verbose = false;
+  /// Write a Chrome trace of the timed runs here (one span per step).
+  std::string traceFile;
 };
 
 /// Options of `kiln inspect`.
@@ -101,6 +104,10 @@ public:
   virtual double prepareMs() const = 0;
   /// The JIT model behind a "jit" backend, else null.
   virtual const cpu::JitModel *jitModel() const { return nullptr; }
+  /// Runs like run() and adds a span per step and one for the whole run to
+  /// \p trace; an error on a backend without per-step hooks (aot).
+  virtual llvm::Expected<std::vector<Tensor>>
+  runTraced(const std::vector<Tensor> &inputs, TraceRecorder &trace);
 };
 
 /// Progress lines of long stages (null: silent).

@@ -4,6 +4,7 @@
 // it on the chosen backend, prints a summary and writes every output as
 // DIR/<output name>.npy. Outputs are written only after a successful run,
 // each through a temporary file, so a failure leaves nothing half-written.
+// With --trace, the timed runs are recorded step by step as a Chrome trace.
 // On the JIT, a model prepared before with the same options comes whole
 // from the cache (ModelEntryCache), without load, import or compile.
 //
@@ -182,15 +183,36 @@ int runCommand(const RunOptions &opts) {
     if (!warm)
       return reportError(llvm::toString(warm.takeError()));
   }
+  std::unique_ptr<TraceRecorder> trace;
+  if (!opts.traceFile.empty()) {
+    trace = std::make_unique<TraceRecorder>();
+    trace->nameThread("kiln run");
+  }
   for (unsigned r = 0; r < std::max(1u, opts.runs); ++r) {
     if (opts.verbose)
       progress("run " + llvm::Twine(r + 1) + "/" + llvm::Twine(opts.runs));
     auto runStart = std::chrono::steady_clock::now();
-    auto result = backend.run(inputs);
+    double startUs = trace ? trace->nowUs() : 0;
+    auto result =
+        trace ? backend.runTraced(inputs, *trace) : backend.run(inputs);
     if (!result)
       return reportError(llvm::toString(result.takeError()));
     times.push_back(msSince(runStart));
     outputs = std::move(*result);
+    if (trace) {
+      TraceEvent e;
+      e.name = "run " + std::to_string(r + 1);
+      e.category = "run";
+      e.startUs = startUs;
+      e.durationUs = trace->nowUs() - startUs;
+      trace->add(std::move(e));
+    }
+  }
+  if (trace) {
+    std::map<std::string, std::string> about = {
+        {"model", opts.model}, {"backend", backend.description()}};
+    if (Status s = trace->write(opts.traceFile, about); !s)
+      return reportError(s.message());
   }
   std::vector<double> sorted = times;
   std::sort(sorted.begin(), sorted.end());
@@ -250,6 +272,9 @@ int runCommand(const RunOptions &opts) {
      << (times.size() > 1 ? " (median of " + std::to_string(times.size()) + ")"
                           : std::string())
      << "\n";
+  if (trace)
+    os << "trace   " << opts.traceFile << " (" << trace->size()
+       << " spans; open in ui.perfetto.dev or chrome://tracing)\n";
   if (std::optional<uint64_t> growth = memory.peakGrowth())
     os << "memory  resident "
        << llvm::format("%.1f", *memory.startBytes() / 1048576.0)

@@ -105,6 +105,13 @@ cl::opt<uint64_t> runSeed(
 cl::opt<std::string>
     runOutputDir("output-dir", cl::desc("Write every output as DIR/<name>.npy"),
                  cl::value_desc("DIR"), cl::sub(runCmd), cl::cat(kilnCat));
+cl::opt<std::string> runTrace(
+    "trace",
+    cl::desc("Write the timed runs as Chrome trace-event JSON to FILE: one "
+             "span per step (op, node, shapes, bytes, FLOPs of "
+             "convolutions and matrix products) and per run; jit and interp "
+             "backends; load it in ui.perfetto.dev or chrome://tracing"),
+    cl::value_desc("FILE"), cl::sub(runCmd), cl::cat(kilnCat));
 cl::opt<unsigned> runRuns("runs",
                           cl::desc("Time N runs (after one warm-up run when "
                                    "N > 1) and report the median"),
@@ -288,6 +295,7 @@ static int runCommandLine(int argc, char **argv) {
     o.seed = runSeed;
     o.outputDir = runOutputDir;
     o.runs = runRuns;
+    o.traceFile = runTrace;
     o.verbose = verbose;
     o.cpu.threads = threads;
     o.cpu.useCache = !noCache;

@@ -9,9 +9,9 @@
 //           u8 constant dtype, constant shape)
 //   input slots, output slots: i32 lists
 //   input specs, output specs: (name, u8 dtype, u8 ranked, shape)
-//   steps: (u8 kind, symbol, i32 args, i64 work items, i64 grain, reference
-//           name, attributes (AttrBlob.h), i32 inputs, i32 outputs,
-//           u8 shaping, i64 concat axis, label, reason)
+//   steps: (u8 kind, symbol, i32 args, i64 work items, i64 grain,
+//           i64 macs, reference name, attributes (AttrBlob.h), i32 inputs,
+//           i32 outputs, u8 shaping, i64 concat axis, label, reason)
 //   u64 distinct kernels
 //   objects: u64 blob
 //
@@ -56,9 +56,8 @@ static std::string hex128(llvm::XXH128_hash_t h) {
 }
 
 static llvm::XXH128_hash_t hash128(llvm::StringRef bytes) {
-  return llvm::xxh3_128bits(
-      llvm::ArrayRef(reinterpret_cast<const uint8_t *>(bytes.data()),
-                     bytes.size()));
+  return llvm::xxh3_128bits(llvm::ArrayRef(
+      reinterpret_cast<const uint8_t *>(bytes.data()), bytes.size()));
 }
 
 std::string modelEntryKey(llvm::StringRef modelBytes, llvm::StringRef recipe) {
@@ -196,9 +195,8 @@ static std::vector<bool> constantsRead(const Plan &plan) {
       read[s] = true;
   };
   for (const PlanStep &step : plan.steps)
-    llvm::for_each(step.kind == PlanStep::Kind::Compiled ? step.args
-                                                         : step.inputs,
-                   mark);
+    llvm::for_each(
+        step.kind == PlanStep::Kind::Compiled ? step.args : step.inputs, mark);
   llvm::for_each(plan.outputSlots, mark);
   return read;
 }
@@ -286,6 +284,7 @@ bool writeModelEntry(const std::string &path, const Plan &plan,
     w.i32s(step.args);
     w.i64(step.workItems);
     w.i64(step.grain);
+    w.i64(step.macs);
     w.str(step.refName);
     w.str(step.kind == PlanStep::Kind::Reference ? serializeAttrs(step.attrs)
                                                  : std::string());
@@ -378,8 +377,8 @@ static std::shared_ptr<Mapping> mapFile(const std::string &path) {
   if (fstat(fd, &st) == 0 && st.st_size > 0) {
     map->size = static_cast<size_t>(st.st_size);
     // Read-only, so MAP_POPULATE reads the pages in without copying them.
-    map->base = mmap(nullptr, map->size, PROT_READ, MAP_PRIVATE | MAP_POPULATE,
-                     fd, 0);
+    map->base =
+        mmap(nullptr, map->size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
   }
   ::close(fd);
   if (map->base == MAP_FAILED && st.st_size > 0)
@@ -392,7 +391,8 @@ static bool hasByteSize(DType dtype, llvm::ArrayRef<int64_t> shape,
                         uint64_t size) {
   uint64_t bytes = dtypeSize(dtype);
   for (int64_t d : shape)
-    if (d < 0 || __builtin_mul_overflow(bytes, static_cast<uint64_t>(d), &bytes))
+    if (d < 0 ||
+        __builtin_mul_overflow(bytes, static_cast<uint64_t>(d), &bytes))
       return false;
   return bytes == size;
 }
@@ -525,7 +525,7 @@ bool readModelEntry(const std::string &path, llvm::StringRef modelDir,
   if (plan.inputs.size() != plan.inputSlots.size() ||
       plan.outputs.size() != plan.outputSlots.size())
     r.fail();
-  plan.steps.resize(r.count(1 + 8 * 10));
+  plan.steps.resize(r.count(1 + 8 * 11));
   for (PlanStep &step : plan.steps) {
     uint8_t kind = r.u8();
     step.kind = static_cast<PlanStep::Kind>(kind);
@@ -533,6 +533,7 @@ bool readModelEntry(const std::string &path, llvm::StringRef modelDir,
     step.args = r.slotList(numSlots, 0);
     step.workItems = r.i64();
     step.grain = r.i64();
+    step.macs = r.i64();
     step.refName = r.str();
     std::string attrs = r.str();
     step.inputs = r.slotList(numSlots, -1);

@@ -555,6 +555,7 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
         step.symbol = name;
         step.workItems = *items;
         step.grain = grainFor(op, *items);
+        step.macs = estimateDirectKernelMacs(op);
         for (auto [i, v] : llvm::enumerate(spec.operands))
           if (spec.isBuffer[i])
             step.args.push_back(slot(v));
@@ -610,6 +611,7 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
     step.symbol = name;
     step.workItems = *items;
     step.grain = grainFor(members.front(), *items);
+    step.macs = estimateDirectKernelMacs(members.front());
     for (auto [i, v] : llvm::enumerate(spec.operands)) {
       step.inputs.push_back(isa<NoneType>(v.getType()) ? -1 : slot(v));
       if (spec.isBuffer[i])

@@ -78,8 +78,8 @@ struct ModelEntry {
 };
 
 /// Writes the entry of \p plan (built by buildPlan) and \p objects, its
-/// kernels compiled, with \p annotations; false, with \p error set and nothing written, on
-/// failure.
+/// kernels compiled, with \p annotations; false, with \p error set and nothing
+/// written, on failure.
 bool writeModelEntry(const std::string &path, const Plan &plan,
                      llvm::ArrayRef<std::string> objects,
                      llvm::ArrayRef<ModelDataFile> dataFiles,

@@ -58,6 +58,9 @@ struct PlanStep {
   /// handing it to a thread. A step with grain >= workItems runs on the
   /// calling thread.
   int64_t grain = 1;
+  /// Multiply-accumulates of a direct kernel (estimateDirectKernelMacs),
+  /// 0 for other steps.
+  int64_t macs = 0;
   /// Reference: the ONNX op type whose reference kernel runs the step, that
   /// kernel (by name, so a plan read back from a model entry runs it without
   /// the op: ModelCache.h), its attributes, operand slots (-1 for absent)

@@ -1,0 +1,31 @@
+"""Checks a Chrome trace written by kiln run --trace and summarizes it.
+
+Usage: check-trace.py TRACE RUNS CATEGORY. Fails unless the file is JSON
+with RUNS "run" spans, the same number of step spans inside each run, every
+step span inside its run, and at least one step span of CATEGORY.
+"""
+import json
+import sys
+
+path, runs, category = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+with open(path) as f:
+    trace = json.load(f)
+spans = [e for e in trace["traceEvents"] if e["ph"] == "X"]
+run_spans = [e for e in spans if e["cat"] == "run"]
+steps = [e for e in spans if e["cat"] != "run"]
+assert len(run_spans) == runs, f"{len(run_spans)} run spans, expected {runs}"
+assert steps, "no step spans"
+per_run = []
+for r in run_spans:
+    inside = [s for s in steps
+              if s["ts"] >= r["ts"] - 1 and s["ts"] + s["dur"] <= r["ts"] + r["dur"] + 1]
+    per_run.append(len(inside))
+assert len(set(per_run)) == 1, f"step spans per run differ: {per_run}"
+assert per_run[0] * runs == len(steps), "a step span lies outside every run"
+assert all(s["dur"] >= 0 for s in spans), "a negative duration"
+cats = sorted({s["cat"] for s in steps})
+assert category in cats, f"no {category} span in {cats}"
+print("runs", runs)
+print("steps per run", per_run[0])
+print("categories", " ".join(cats))
+print("args", " ".join(sorted(set().union(*(s["args"].keys() for s in steps)))))
