@@ -110,9 +110,9 @@ static std::string jsonNumber(double v) {
   return buf;
 }
 
-Status TraceRecorder::write(
-    const std::string &path,
-    const std::map<std::string, std::string> &about) const {
+Status
+TraceRecorder::write(const std::string &path,
+                     const std::map<std::string, std::string> &about) const {
   std::lock_guard<std::mutex> lock(mutex);
   std::mt19937_64 rng(std::random_device{}());
   std::string tmp = path + ".tmp-" + std::to_string(rng() % 1000000);

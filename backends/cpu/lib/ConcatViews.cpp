@@ -42,7 +42,8 @@ struct Placer {
     if (step.outputs.size() != 1 || !slot.isStatic)
       return {};
     if (step.shaping == PlanStep::Shaping::Reshape) {
-      if (numInputs != 1 || step.args[0] != step.inputs[0] ||
+      if (numInputs != 1 || step.inputs.empty() ||
+          step.args[0] != step.inputs[0] ||
           plan.slots[step.args[0]].dtype != slot.dtype ||
           slotBytes(plan, step.args[0]) != slotBytes(plan, out))
         return {};
