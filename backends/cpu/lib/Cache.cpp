@@ -33,6 +33,15 @@ std::string defaultCacheDir() {
   return "/tmp/kiln-cache";
 }
 
+std::string foreignBuild(llvm::StringRef build) {
+  if (build == buildId())
+    return {};
+  bool printable = llvm::all_of(build, [](char c) { return std::isxdigit(c); });
+  return "written by Kiln build " +
+         (printable ? build.str() : std::string("<garbled>")) +
+         ", this is build " + buildId().str();
+}
+
 std::string cacheKey(mlir::ModuleOp kernels) {
   std::string text;
   llvm::raw_string_ostream os(text);
@@ -79,13 +88,8 @@ bool readCacheEntry(const std::string &path, std::vector<std::string> &objects,
     return reject("not a Kiln cache entry of this format");
   if (!take(kBuildIdSize, build) || !takeU64(count))
     return reject("truncated");
-  if (build != buildId()) {
-    bool printable =
-        llvm::all_of(build, [](char c) { return std::isxdigit(c); });
-    return reject("written by Kiln build " +
-                  (printable ? build.str() : std::string("<garbled>")) +
-                  ", this is build " + buildId());
-  }
+  if (std::string why = foreignBuild(build); !why.empty())
+    return reject(why);
   if (count > 4096)
     return reject("corrupt (" + llvm::Twine(count) + " objects)");
   std::vector<std::string> out;

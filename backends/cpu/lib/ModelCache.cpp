@@ -32,7 +32,6 @@
 #include <oneapi/tbb/parallel_for.h>
 
 #include <atomic>
-#include <cctype>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -441,14 +440,9 @@ bool readModelEntry(const std::string &path, llvm::StringRef modelDir,
     return reject("not a Kiln model entry of this format");
   if (file.size() < kHeaderSize)
     return reject("truncated");
-  llvm::StringRef build = file.substr(8, kBuildIdSize);
-  if (build != buildId()) {
-    bool printable =
-        llvm::all_of(build, [](char c) { return std::isxdigit(c); });
-    return reject("written by Kiln build " +
-                  (printable ? build.str() : std::string("<garbled>")) +
-                  ", this is build " + buildId());
-  }
+  if (std::string why = foreignBuild(file.substr(8, kBuildIdSize));
+      !why.empty())
+    return reject(why);
   uint64_t header[4];
   std::memcpy(header, file.data() + 8 + kBuildIdSize, sizeof(header));
   auto [metaSize, metaSum, dataOffset, dataSize] = header;

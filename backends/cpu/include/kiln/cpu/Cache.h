@@ -28,6 +28,11 @@ inline constexpr size_t kBuildIdSize = 16;
 /// libraries and their weights files carry it.
 llvm::StringRef buildId();
 
+/// Why an entry stamped with build identity \p build must not be used
+/// ("written by Kiln build 0123456789abcdef, this is build ..."), or empty
+/// when it is this build's.
+std::string foreignBuild(llvm::StringRef build);
+
 /// The cache key of \p kernels for the host CPU (hex digits).
 std::string cacheKey(mlir::ModuleOp kernels);
 
