@@ -6,7 +6,7 @@
 // take turns; and runs into output buffers the caller allocated.
 //
 //===----------------------------------------------------------------------===//
-#include "ModelBuilder.h"
+#include "ModelFileTest.h"
 
 #include "kiln/cpu/Arena.h"
 #include "kiln/cpu/Jit.h"
@@ -78,45 +78,14 @@ TEST(Arena, AChainTakesTwoBuffers) {
   EXPECT_NE(layout.offsets[0], layout.offsets[1]);
 }
 
-class JitArenaTest : public ::testing::Test {
+class JitArenaTest : public ModelFileTest {
 protected:
-  JitArenaTest() {
-    mlir::DialectRegistry registry;
-    frontend::registerFrontendDialects(registry);
-    ctx.appendDialectRegistry(registry);
-    llvm::SmallString<128> dir;
-    llvm::sys::fs::createUniqueDirectory("kiln-arena-test", dir);
-    path = (dir + "/model.onnx").str();
-  }
-
-  std::unique_ptr<cpu::JitModel> jitOf(const ModelBuilder &b) {
-    b.save(path);
-    module = frontend::importOnnxFile(ctx, path);
-    if (!module) {
-      ADD_FAILURE() << "import failed";
-      return nullptr;
-    }
-    cpu::CpuOptions options;
-    options.useCache = false;
-    options.threads = 1;
-    auto jit = cpu::JitModel::create(*module, options);
-    if (!jit) {
-      ADD_FAILURE() << llvm::toString(jit.takeError());
-      return nullptr;
-    }
-    return std::move(*jit);
-  }
-
   static Tensor ramp(Shape shape) {
     Tensor x(DType::F32, shape);
     for (int64_t i = 0; i < x.numElements(); ++i)
       x.data<float>()[i] = static_cast<float>(i % 23) - 11.0f;
     return x;
   }
-
-  mlir::MLIRContext ctx;
-  mlir::OwningOpRef<mlir::ModuleOp> module;
-  std::string path;
 };
 
 TEST_F(JitArenaTest, HandedThroughOperandOutlivesItsReader) {

@@ -13,7 +13,7 @@
 // scripts/sanitize.sh runs these tests for data races.
 //
 //===----------------------------------------------------------------------===//
-#include "ModelBuilder.h"
+#include "ModelFileTest.h"
 
 #include "kiln/cpu/Aot.h"
 #include "kiln/cpu/Jit.h"
@@ -108,22 +108,8 @@ std::string differences(const std::vector<Tensor> &a,
   return "";
 }
 
-class ConcurrencyTest : public ::testing::Test {
+class ConcurrencyTest : public ModelFileTest {
 protected:
-  ConcurrencyTest() {
-    mlir::DialectRegistry registry;
-    frontend::registerFrontendDialects(registry);
-    ctx.appendDialectRegistry(registry);
-    // Compilation and imports happen on the test's thread only.
-    ctx.getDiagEngine().registerHandler([this](mlir::Diagnostic &d) {
-      errors += d.str() + "\n";
-      return mlir::success();
-    });
-    llvm::sys::fs::createUniqueDirectory("kiln-concurrency-test", dir);
-    path = (dir + "/model.onnx").str();
-  }
-  ~ConcurrencyTest() override { llvm::sys::fs::remove_directories(dir); }
-
   /// conv-relu-conv with a residual add, a quantize/dequantize round trip
   /// (reference steps on the compiled backends), global pooling, a Gemm and
   /// a softmax; the relu result is a second output through an Identity.
@@ -250,9 +236,6 @@ protected:
 #endif
   }
 
-  mlir::MLIRContext ctx;
-  std::string errors, path;
-  llvm::SmallString<128> dir;
   std::vector<mlir::OwningOpRef<mlir::ModuleOp>> modules;
 };
 

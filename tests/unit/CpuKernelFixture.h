@@ -11,7 +11,7 @@
 #ifndef KILN_TESTS_UNIT_CPUKERNELFIXTURE_H
 #define KILN_TESTS_UNIT_CPUKERNELFIXTURE_H
 
-#include "ModelBuilder.h"
+#include "ModelFileTest.h"
 
 #include "kiln/cpu/Jit.h"
 #include "kiln/frontend/Import.h"
@@ -109,21 +109,8 @@ inline std::string sameOnJit(mlir::MLIRContext &ctx, const std::string &path,
 }
 
 /// Builds, imports and runs models on both paths (check()).
-class CpuKernelTest : public ::testing::Test {
+class CpuKernelTest : public ModelFileTest {
 protected:
-  CpuKernelTest() {
-    mlir::DialectRegistry registry;
-    frontend::registerFrontendDialects(registry);
-    ctx.appendDialectRegistry(registry);
-    ctx.getDiagEngine().registerHandler([this](mlir::Diagnostic &d) {
-      errors += d.str() + "\n";
-      return mlir::success();
-    });
-    llvm::SmallString<128> dir;
-    llvm::sys::fs::createUniqueDirectory("kiln-cpu-kernel-test", dir);
-    path = (dir + "/model.onnx").str();
-  }
-
   /// Adds a random initializer.
   void weight(ModelBuilder &b, const std::string &name,
               std::vector<int64_t> dims, float lo = -1, float hi = 1) {
@@ -206,8 +193,6 @@ protected:
     }
   }
 
-  mlir::MLIRContext ctx;
-  std::string errors, path;
   uint64_t seed = 1;
   /// The work items of the step check() found for its compiledOp.
   int64_t workItems = 0;

@@ -1,5 +1,5 @@
 //===- FrontendTest.cpp - ONNX loading, validation and import -------------===//
-#include "ModelBuilder.h"
+#include "ModelFileTest.h"
 
 #include "kiln/frontend/Import.h"
 #include "kiln/frontend/OpImporter.h"
@@ -23,28 +23,14 @@ struct ImportResult {
   std::string errors;
 };
 
-class FrontendTest : public ::testing::Test {
+class FrontendTest : public ModelFileTest {
 protected:
-  FrontendTest() {
-    mlir::DialectRegistry registry;
-    frontend::registerFrontendDialects(registry);
-    ctx.appendDialectRegistry(registry);
-    ctx.loadAllAvailableDialects();
-    ctx.getDiagEngine().registerHandler([this](mlir::Diagnostic &d) {
-      errors += d.str() + "\n";
-      return mlir::success();
-    });
-    llvm::SmallString<128> dir;
-    llvm::sys::fs::createUniqueDirectory("kiln-frontend-test", dir);
-    path = (dir + "/model.onnx").str();
-  }
+  FrontendTest() { ctx.loadAllAvailableDialects(); }
   mlir::OwningOpRef<mlir::ModuleOp> import(const ModelBuilder &b) {
     b.save(path);
     errors.clear();
     return frontend::importOnnxFile(ctx, path);
   }
-  mlir::MLIRContext ctx;
-  std::string errors, path;
 };
 
 TEST_F(FrontendTest, ImportsConvRelu) {

@@ -1,5 +1,5 @@
 //===- InterpreterTest.cpp - Running imported models ----------------------===//
-#include "ModelBuilder.h"
+#include "ModelFileTest.h"
 
 #include "kiln/frontend/Import.h"
 #include "kiln/interpreter/Interpreter.h"
@@ -17,20 +17,8 @@ using namespace kiln::test;
 
 namespace {
 
-class InterpreterTest : public ::testing::Test {
+class InterpreterTest : public ModelFileTest {
 protected:
-  InterpreterTest() {
-    mlir::DialectRegistry registry;
-    frontend::registerFrontendDialects(registry);
-    ctx.appendDialectRegistry(registry);
-    ctx.getDiagEngine().registerHandler([this](mlir::Diagnostic &d) {
-      errors += d.str() + "\n";
-      return mlir::success();
-    });
-    llvm::SmallString<128> dir;
-    llvm::sys::fs::createUniqueDirectory("kiln-interp-test", dir);
-    path = (dir + "/model.onnx").str();
-  }
   std::unique_ptr<Interpreter> prepare(const ModelBuilder &b) {
     b.save(path);
     module = frontend::importOnnxFile(ctx, path);
@@ -43,9 +31,6 @@ protected:
     }
     return std::move(*interp);
   }
-  mlir::MLIRContext ctx;
-  mlir::OwningOpRef<mlir::ModuleOp> module;
-  std::string errors, path;
 };
 
 TEST_F(InterpreterTest, RunsGemmWithBiasAndRelu) {

@@ -7,13 +7,10 @@
 // nothing.
 //
 //===----------------------------------------------------------------------===//
-#include "ModelBuilder.h"
+#include "ModelFileTest.h"
 
-#include "kiln/cpu/Jit.h"
 #include "kiln/cpu/ModelCache.h"
-#include "kiln/frontend/Import.h"
 
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -27,17 +24,9 @@ using namespace kiln::test;
 
 namespace {
 
-class ModelCacheTest : public ::testing::Test {
+class ModelCacheTest : public ModelFileTest {
 protected:
-  ModelCacheTest() {
-    mlir::DialectRegistry registry;
-    frontend::registerFrontendDialects(registry);
-    ctx.appendDialectRegistry(registry);
-    llvm::sys::fs::createUniqueDirectory("kiln-model-cache-test", dir);
-    modelPath = (dir + "/model.onnx").str();
-    entryPath = (dir + "/entry.kmodel").str();
-  }
-  ~ModelCacheTest() override { llvm::sys::fs::remove_directories(dir); }
+  ModelCacheTest() { entryPath = (dir + "/entry.kmodel").str(); }
 
   /// Two 1x1 convolutions concatenated (an elided Concat), a Dropout with a
   /// run-time training mode (a reference step) and an Add.
@@ -59,24 +48,6 @@ protected:
     b.node("Dropout", {"c", "ratio", "t"}, {"d"});
     b.node("Relu", {"c"}, {"r"});
     b.node("Add", {"d", "r"}, {"y"});
-  }
-
-  std::unique_ptr<cpu::JitModel> compile(const ModelBuilder &b) {
-    b.save(modelPath);
-    module = frontend::importOnnxFile(ctx, modelPath);
-    if (!module) {
-      ADD_FAILURE() << "import failed";
-      return nullptr;
-    }
-    cpu::CpuOptions options;
-    options.useCache = false;
-    options.threads = 1;
-    auto jit = cpu::JitModel::create(*module, options);
-    if (!jit) {
-      ADD_FAILURE() << llvm::toString(jit.takeError());
-      return nullptr;
-    }
-    return std::move(*jit);
   }
 
   /// The model of the entry at entryPath, or null with \p why set.
@@ -130,16 +101,13 @@ protected:
     std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
   }
 
-  mlir::MLIRContext ctx;
-  mlir::OwningOpRef<mlir::ModuleOp> module;
-  llvm::SmallString<128> dir;
-  std::string modelPath, entryPath;
+  std::string entryPath;
 };
 
 TEST_F(ModelCacheTest, AnEntryRunsLikeItsModel) {
   ModelBuilder b;
   buildModel(b);
-  auto jit = compile(b);
+  auto jit = jitOf(b);
   ASSERT_TRUE(jit);
   const cpu::Plan &plan = jit->getPlan();
   bool hasReference = false, hasElided = false;
@@ -176,7 +144,7 @@ TEST_F(ModelCacheTest, AnEntryRunsLikeItsModel) {
 TEST_F(ModelCacheTest, AChangedDataFileIsAMiss) {
   ModelBuilder b;
   buildModel(b);
-  auto jit = compile(b);
+  auto jit = jitOf(b);
   ASSERT_TRUE(jit);
   writeFile((dir + "/weights.bin").str(), std::string(100, 'a'));
   cpu::ModelDataFile data;
@@ -210,7 +178,7 @@ TEST_F(ModelCacheTest, KeysFollowTheModelAndTheRecipe) {
 TEST_F(ModelCacheTest, NoDamagedEntryRuns) {
   ModelBuilder b;
   buildModel(b);
-  auto jit = compile(b);
+  auto jit = jitOf(b);
   ASSERT_TRUE(jit);
   std::vector<Tensor> expected = run(*jit);
   std::string error, why;

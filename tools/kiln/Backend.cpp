@@ -34,6 +34,14 @@ static uint64_t staticBytes(mlir::Type type) {
   return static_cast<uint64_t>(t.getNumElements()) * dtypeSize(spec.dtype);
 }
 
+/// A stage callback that reports "  STAGE: 12.3 ms" through \p progress.
+static std::function<void(llvm::StringRef, double)>
+stageLines(Progress progress) {
+  return [progress](llvm::StringRef stage, double ms) {
+    progress(llvm::formatv("  {0}: {1:f1} ms", stage, ms).str());
+  };
+}
+
 llvm::Expected<std::vector<Tensor>>
 PreparedModel::runTraced(const std::vector<Tensor> &, TraceRecorder &) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
@@ -262,12 +270,7 @@ prepareAotFromModule(mlir::ModuleOp module, const cpu::CpuOptions &options,
   if (const char *cc = std::getenv("CC"); cc && *cc)
     aot.cc = cc;
   if (progress)
-    aot.onStage = [&](llvm::StringRef stage, double ms) {
-      std::string line;
-      llvm::raw_string_ostream os(line);
-      os << "  " << stage << ": " << llvm::format("%.1f", ms) << " ms";
-      progress(os.str());
-    };
+    aot.onStage = stageLines(progress);
   auto built = cpu::compileLibrary(module, path, aot);
   llvm::Expected<std::unique_ptr<cpu::AotLibrary>> lib =
       built
@@ -298,12 +301,7 @@ prepareBackend(llvm::StringRef name, mlir::ModuleOp module,
   cpu::CpuOptions opts = options;
   if (progress) {
     progress("compiling for " + cpu::hostTarget().describe());
-    opts.onStage = [&](llvm::StringRef stage, double ms) {
-      std::string line;
-      llvm::raw_string_ostream os(line);
-      os << "  " << stage << ": " << llvm::format("%.1f", ms) << " ms";
-      progress(os.str());
-    };
+    opts.onStage = stageLines(progress);
   }
   auto jit = cpu::JitModel::create(module, opts);
   if (!jit)
@@ -376,9 +374,7 @@ std::unique_ptr<PreparedModel> ModelEntryCache::open(
   }
   cpu::CpuOptions opts = options;
   if (progress)
-    opts.onStage = [&](llvm::StringRef stage, double ms) {
-      progress(llvm::formatv("  {0}: {1:f1} ms", stage, ms).str());
-    };
+    opts.onStage = stageLines(progress);
   auto jit = cpu::JitModel::fromEntry(std::move(entry), opts, path);
   if (!jit) {
     // Rebuilt and rewritten like any other bad entry.

@@ -87,10 +87,9 @@ llvm::Error prepareGraph(ModuleOp graph, bool optimize,
 
 struct JitModel::Impl {
   std::unique_ptr<llvm::orc::LLJIT> jit;
-  /// The kernels' object files, for writeEntry (none after fromEntry).
+  /// The kernels' object files, for writeEntry (none after fromEntry,
+  /// whose constants keep the entry's mapping alive).
   std::vector<std::string> objects;
-  /// The entry fromEntry read, mapped (its constants view it).
-  std::shared_ptr<void> mapping;
 };
 
 JitModel::~JitModel() = default;
@@ -227,7 +226,6 @@ JitModel::fromEntry(ModelEntry entry, const CpuOptions &options,
     return std::move(e);
   std::unique_ptr<JitModel> model(new JitModel());
   model->impl = std::make_unique<Impl>();
-  model->impl->mapping = entry.mapping;
   model->plan = std::move(entry.plan);
   CompileStats &stats = model->compileStats;
   stats.cacheHit = stats.modelEntryHit = true;
