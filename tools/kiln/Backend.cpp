@@ -264,6 +264,8 @@ prepareAotFromModule(mlir::ModuleOp module, const cpu::CpuOptions &options,
   std::string path = (dir + "/libmodel.so").str();
   cpu::AotOptions aot;
   aot.jobs = options.threads;
+  aot.optLevel = options.optLevel;
+  aot.onProgress = options.onProgress;
   aot.useCache = options.useCache;
   aot.cacheDir = options.cacheDir;
   aot.disabledPasses = options.disabledPasses;
@@ -323,7 +325,7 @@ static std::string entryRecipe(const frontend::LoadOptions &load,
     os << "shape " << name << "=" << formatShape(shape) << "\n";
   for (const auto &[name, shape] : load.dataShapes)
     os << "data " << name << "=" << formatShape(shape) << "\n";
-  os << "optimize " << options.optimize << "\n";
+  os << "-O" << options.optLevel << "\n";
   std::vector<std::string> disabled = options.disabledPasses;
   llvm::sort(disabled);
   for (const std::string &pass : disabled)

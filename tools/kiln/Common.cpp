@@ -39,6 +39,18 @@ std::string diagnosticLine(mlir::Diagnostic &diag) {
   return line + diag.str();
 }
 
+std::function<void(unsigned, unsigned)> kernelCounter() {
+  if (!llvm::errs().is_displayed())
+    return nullptr;
+  return [](unsigned done, unsigned total) {
+    if (done < total)
+      llvm::errs() << "\rkiln: compiling kernels " << done << "/" << total;
+    else
+      llvm::errs() << "\r\x1b[K"; // erase the line
+    llvm::errs().flush();
+  };
+}
+
 int reportError(const llvm::Twine &message) {
   llvm::errs() << "kiln: error: " << message << "\n";
   return 1;

@@ -113,6 +113,11 @@ public:
 /// Progress lines of long stages (null: silent).
 using Progress = std::function<void(const std::string &)>;
 
+/// A kernel counter for long compiles ("kiln: compiling kernels 35/71",
+/// rewritten in place on stderr and erased when the last one is done)
+/// when stderr is a terminal, else null.
+std::function<void(unsigned done, unsigned total)> kernelCounter();
+
 /// Prepares \p module (modified by the JIT's graph passes) on backend
 /// \p name: "interp", "jit", or "aot" (a library built into a temporary
 /// folder and loaded, as `kiln compile -o libNAME.so` would build it).

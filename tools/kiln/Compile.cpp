@@ -47,6 +47,8 @@ static int buildLibrary(const CompileOptions &opts) {
   cpu::AotOptions aot;
   aot.weightsFile = opts.weightsFile;
   aot.jobs = opts.cpu.threads;
+  aot.optLevel = opts.cpu.optLevel;
+  aot.onProgress = kernelCounter();
   aot.useCache = opts.cpu.useCache;
   aot.cacheDir = opts.cpu.cacheDir;
   aot.modelPath = opts.model;
@@ -138,7 +140,7 @@ int compileCommand(const CompileOptions &opts) {
     ctx->appendDialectRegistry(registry);
     ctx->loadAllAvailableDialects();
     if (llvm::Error e = cpu::prepareGraph(
-            *module, /*optimize=*/true, opts.cpu.disabledPasses,
+            *module, opts.cpu.optLevel > 0, opts.cpu.disabledPasses,
             opts.printIrAfterAll ? &llvm::errs() : nullptr))
       return reportError(llvm::toString(std::move(e)));
     if (emit == "optimized") {
@@ -157,6 +159,7 @@ int compileCommand(const CompileOptions &opts) {
         plan->kernels->print(out.os(), flags);
       } else {
         cpu::CodegenOptions cg;
+        cg.optLevel = opts.cpu.optLevel;
         (emit == "llvm" ? cg.printLLVM : cg.printAsm) = &out.os();
         auto objects = cpu::compileKernels(*plan->kernels, cg);
         if (!objects)

@@ -84,9 +84,15 @@ cl::list<std::string> disablePasses(
              "measure what it buys (repeatable or comma-separated)"),
     cl::value_desc("NAME"), cl::CommaSeparated, cl::sub(runCmd),
     cl::sub(compileCmd), cl::sub(compareCmd), cl::cat(kilnCat));
-cl::opt<bool> noOptimize("O0",
-                         cl::desc("Skip the graph optimization passes (JIT)"),
-                         cl::sub(runCmd), cl::cat(kilnCat));
+cl::opt<unsigned> optLevel(
+    "O",
+    cl::desc("Optimization level (jit and aot), -O0 to -O3: -O0 skips the "
+             "graph passes and has LLVM optimize least (fastest compile, "
+             "slow code); -O1 runs the graph passes and LLVM's O1; -O2, the "
+             "default, LLVM's O2 without loop unrolling (Kiln unrolls the "
+             "direct kernels itself); -O3, LLVM's O3 with it"),
+    cl::value_desc("0-3"), cl::Prefix, cl::init(2), cl::sub(runCmd),
+    cl::sub(compileCmd), cl::sub(compareCmd), cl::cat(kilnCat));
 cl::list<std::string>
     runInputs("input", cl::desc("Input data from a .npy file (repeatable)"),
               cl::value_desc("NAME=FILE.npy"), cl::sub(runCmd),
@@ -279,6 +285,11 @@ static int runCommandLine(int argc, char **argv) {
              << "'; expected one of " << llvm::join(known, ", ") << "\n";
       return 1;
     }
+  if (optLevel > 3) {
+    errs() << "kiln: error: -O" << optLevel
+           << ": unknown optimization level; expected -O0, -O1, -O2 or -O3\n";
+    return 1;
+  }
   if (!targetCpu.empty() || !targetFeatures.empty())
     if (llvm::Error e = kiln::cpu::setTarget(targetCpu, targetFeatures)) {
       errs() << "kiln: error: " << toString(std::move(e)) << "\n";
@@ -301,7 +312,8 @@ static int runCommandLine(int argc, char **argv) {
     o.cpu.useCache = !noCache;
     o.cpu.cacheDir = cacheDir;
     o.cpu.disabledPasses.assign(disablePasses.begin(), disablePasses.end());
-    o.cpu.optimize = !noOptimize;
+    o.cpu.optLevel = optLevel;
+    o.cpu.onProgress = kernelCounter();
     return runCommand(o);
   }
   if (inspectCmd) {
@@ -324,6 +336,8 @@ static int runCommandLine(int argc, char **argv) {
     o.cpu.useCache = !noCache;
     o.cpu.cacheDir = cacheDir;
     o.cpu.disabledPasses.assign(disablePasses.begin(), disablePasses.end());
+    o.cpu.optLevel = optLevel;
+    o.cpu.onProgress = kernelCounter();
     o.verbose = verbose;
     return compileCommand(o);
   }
@@ -342,6 +356,8 @@ static int runCommandLine(int argc, char **argv) {
     o.cpu.useCache = !noCache;
     o.cpu.cacheDir = cacheDir;
     o.cpu.disabledPasses.assign(disablePasses.begin(), disablePasses.end());
+    o.cpu.optLevel = optLevel;
+    o.cpu.onProgress = kernelCounter();
     return compareCommand(o);
   }
   if (conformanceCmd) {

@@ -358,7 +358,7 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
     graph.getContext()->loadAllAvailableDialects();
   }
   if (llvm::Error e =
-          prepareGraph(graph, /*optimize=*/true, options.disabledPasses))
+          prepareGraph(graph, options.optLevel > 0, options.disabledPasses))
     return std::move(e);
   stage("graph passes");
   auto planOr = buildPlan(graph);
@@ -399,13 +399,16 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
     if (options.useCache) {
       std::string dir =
           options.cacheDir.empty() ? defaultCacheDir() : options.cacheDir;
-      cachePath = dir + "/" + cacheKey(*plan.kernels) + ".kobj";
+      cachePath =
+          dir + "/" + cacheKey(*plan.kernels, options.optLevel) + ".kobj";
       cacheHit = readCacheEntry(cachePath, objects, &cacheRejected);
     }
     if (!cacheHit) {
       CodegenOptions cg;
       cg.jobs = options.jobs;
+      cg.optLevel = options.optLevel;
       cg.onStage = options.onStage;
+      cg.onProgress = options.onProgress;
       auto compiled = compileKernels(*plan.kernels, cg);
       if (!compiled)
         return compiled.takeError();

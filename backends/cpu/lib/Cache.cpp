@@ -42,12 +42,13 @@ std::string foreignBuild(llvm::StringRef build) {
          ", this is build " + buildId().str();
 }
 
-std::string cacheKey(mlir::ModuleOp kernels) {
+std::string cacheKey(mlir::ModuleOp kernels, unsigned optLevel) {
   std::string text;
   llvm::raw_string_ostream os(text);
   kernels->print(os, mlir::OpPrintingFlags().printGenericOpForm());
   const HostTarget &host = hostTarget();
-  os << buildId() << host.triple << host.cpu << host.features;
+  os << buildId() << host.triple << host.cpu << host.features << " -O"
+     << optLevel;
   uint64_t h = llvm::xxh3_64bits(llvm::StringRef(text));
   char buf[17];
   snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(h));

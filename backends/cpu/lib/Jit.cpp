@@ -115,7 +115,7 @@ JitModel::create(ModuleOp graph, const CpuOptions &options) {
 
   auto start = std::chrono::steady_clock::now();
   if (llvm::Error e =
-          prepareGraph(graph, options.optimize, options.disabledPasses))
+          prepareGraph(graph, options.optLevel > 0, options.disabledPasses))
     return std::move(e);
   stats.prepareMs = msSince(start);
   report("graph passes", stats.prepareMs);
@@ -139,7 +139,7 @@ JitModel::create(ModuleOp graph, const CpuOptions &options) {
   start = std::chrono::steady_clock::now();
   std::string key;
   if (stats.compiledSteps) {
-    key = cacheKey(*model->plan.kernels);
+    key = cacheKey(*model->plan.kernels, options.optLevel);
     if (options.useCache) {
       std::string dir =
           options.cacheDir.empty() ? defaultCacheDir() : options.cacheDir;
@@ -150,7 +150,9 @@ JitModel::create(ModuleOp graph, const CpuOptions &options) {
     if (!stats.cacheHit) {
       CodegenOptions cg;
       cg.jobs = options.threads;
+      cg.optLevel = options.optLevel;
       cg.onStage = options.onStage;
+      cg.onProgress = options.onProgress;
       auto compiled = compileKernels(*model->plan.kernels, cg);
       if (!compiled)
         return compiled.takeError();

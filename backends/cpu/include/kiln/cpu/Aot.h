@@ -46,8 +46,12 @@ struct AotOptions {
   /// Write the weights to DIR/NAME.weights, loaded by NAME_init(path),
   /// instead of embedding them in the library.
   bool weightsFile = false;
-  /// Parallel code generation partitions (0: one per core).
+  /// Compiling threads (0: one per core).
   unsigned jobs = 0;
+  /// The -O level, as CpuOptions::optLevel.
+  unsigned optLevel = 2;
+  /// Called as kernels finish compiling, with the number done and total.
+  std::function<void(unsigned done, unsigned total)> onProgress;
   /// Use the on-disk kernel cache (the JIT's); empty dir means the default.
   bool useCache = true;
   std::string cacheDir;

@@ -33,8 +33,9 @@ llvm::StringRef buildId();
 /// when it is this build's.
 std::string foreignBuild(llvm::StringRef build);
 
-/// The cache key of \p kernels for the host CPU (hex digits).
-std::string cacheKey(mlir::ModuleOp kernels);
+/// The cache key of \p kernels compiled at -O\p optLevel for the target
+/// CPU (hex digits).
+std::string cacheKey(mlir::ModuleOp kernels, unsigned optLevel);
 
 /// Reads an entry; false when it is missing, truncated, corrupt or written
 /// by another Kiln build. For an entry that exists but is rejected,

@@ -2,9 +2,9 @@
 //
 // Lowers the plan's kernel module from linalg/tensor (and memref/vector for
 // direct kernels) through bufferization and loops to the LLVM dialect, then
-// translates it to LLVM IR and emits object files for the host CPU. The
-// kernels are split into partitions that are translated, optimized and
-// code-generated in parallel, one LLVMContext each.
+// translates it to LLVM IR and emits object files for the target CPU. The
+// kernels are split into chunks that are lowered, optimized and
+// code-generated in parallel, one object and one LLVMContext each.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KILN_CPU_CODEGEN_H
@@ -29,8 +29,15 @@ namespace kiln::cpu {
 
 /// Options of code generation.
 struct CodegenOptions {
-  /// Parallel partitions (0: one per core).
+  /// Compiling threads (0: one per core).
   unsigned jobs = 0;
+  /// LLVM's optimization level, 0-3 (kiln's -O): the IR pipeline (O0-O3;
+  /// loop unrolling only at 3, the direct kernels being unrolled already)
+  /// and instruction selection and scheduling (None to Aggressive).
+  unsigned optLevel = 2;
+  /// Called with 0 done before the first kernel, then as kernels finish,
+  /// with the number done and the total.
+  std::function<void(unsigned done, unsigned total)> onProgress;
   /// Called after each stage with its name and milliseconds.
   std::function<void(llvm::StringRef stage, double ms)> onStage;
   /// When set, the LLVM IR of every partition is printed here instead of
@@ -43,7 +50,8 @@ struct CodegenOptions {
 /// Dialects and interface models the kernel module and its lowering need.
 void registerCpuBackendDialects(mlir::DialectRegistry &registry);
 
-/// Lowers \p kernels (consumed) to object files, one per partition. Every
+/// Compiles the kernels of \p kernels (left as they are) to object files,
+/// one per chunk. Every
 /// `func.func @kiln_k<N>` becomes a C function `void kiln_k<N>(void **,
 /// int64_t, int64_t)`; any other symbol is internal.
 llvm::Expected<std::vector<std::string>>

@@ -28,12 +28,16 @@ struct CpuOptions {
   bool useCache = true;
   /// Cache folder; empty means $XDG_CACHE_HOME/kiln (or ~/.cache/kiln).
   std::string cacheDir;
-  /// Run the graph passes (weight packing, fusion) before planning.
-  bool optimize = true;
+  /// The -O level: 0 skips the graph passes (weight packing, fusion) and
+  /// has LLVM optimize least; 1-3 run the graph passes and are LLVM's level
+  /// (CodegenOptions::optLevel).
+  unsigned optLevel = 2;
   /// Passes of the optimization pipeline to leave out, by name.
   std::vector<std::string> disabledPasses;
   /// Called after each stage with its name and milliseconds.
   std::function<void(llvm::StringRef stage, double ms)> onStage;
+  /// Called as kernels finish compiling, with the number done and total.
+  std::function<void(unsigned done, unsigned total)> onProgress;
 };
 
 /// Runs the graph passes the compiled backend relies on: shape inference,
