@@ -92,8 +92,8 @@ public:
     auto init = initializers.find(name);
     if (init == initializers.end())
       return {};
-    Tensor t;
-    Status s = tensorFromProto(*init->second, model.directory,
+    Tensor t; // a view of the proto's data, copied once into the constant
+    Status s = viewTensorProto(*init->second, model.directory,
                                "initializer '" + name + "'", t);
     if (!s) {
       emitError(builder.getUnknownLoc()) << s.message();
@@ -293,8 +293,8 @@ Attribute NodeImporterImpl::convertAttribute(const onnx::AttributeProto &a) {
     return b.getStrArrayAttr(strs);
   }
   case onnx::AttributeProto::TENSOR: {
-    Tensor t;
-    if (!tensorFromProto(a.t(), imp.model.directory,
+    Tensor t; // a view of the proto's data, copied once into the attribute
+    if (!viewTensorProto(a.t(), imp.model.directory,
                          "attribute '" + a.name() + "'", t))
       return {};
     return makeElementsAttr(imp.ctx, t, "");

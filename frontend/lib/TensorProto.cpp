@@ -101,9 +101,10 @@ void copyField(const Field &field, Tensor &t) {
 
 } // namespace
 
-Status checkTensorProto(const onnx::TensorProto &proto,
-                        const std::string &modelDir, const std::string &what,
-                        Tensor *out) {
+/// checkTensorProto, with inline raw data viewed when \p view is set.
+static Status readTensorProto(const onnx::TensorProto &proto,
+                              const std::string &modelDir,
+                              const std::string &what, Tensor *out, bool view) {
   std::optional<DType> dtype = dtypeFromOnnx(proto.data_type());
   if (!dtype) {
     std::string name =
@@ -150,6 +151,11 @@ Status checkTensorProto(const onnx::TensorProto &proto,
                             raw->size());
     if (!out)
       return Status::ok();
+    if (view && raw == &proto.raw_data()) {
+      *out =
+          Tensor::view(*dtype, shape, const_cast<char *>(raw->data()), nullptr);
+      return Status::ok();
+    }
     Tensor t(*dtype, shape);
     if (bytes)
       std::memcpy(t.raw(), raw->data(), bytes);
@@ -215,10 +221,22 @@ Status checkTensorProto(const onnx::TensorProto &proto,
   return Status::ok();
 }
 
+Status checkTensorProto(const onnx::TensorProto &proto,
+                        const std::string &modelDir, const std::string &what,
+                        Tensor *out) {
+  return readTensorProto(proto, modelDir, what, out, /*view=*/false);
+}
+
 Status tensorFromProto(const onnx::TensorProto &proto,
                        const std::string &modelDir, const std::string &what,
                        Tensor &out) {
-  return checkTensorProto(proto, modelDir, what, &out);
+  return readTensorProto(proto, modelDir, what, &out, /*view=*/false);
+}
+
+Status viewTensorProto(const onnx::TensorProto &proto,
+                       const std::string &modelDir, const std::string &what,
+                       Tensor &out) {
+  return readTensorProto(proto, modelDir, what, &out, /*view=*/true);
 }
 
 namespace {

@@ -8,6 +8,8 @@
 
 #include <cstring>
 
+#include <sys/mman.h>
+
 using namespace mlir;
 
 namespace kiln {
@@ -58,6 +60,22 @@ std::optional<DType> dtypeOf(Type t) {
   return std::nullopt;
 }
 
+AsmResourceBlob allocateBlob(size_t size, size_t align) {
+  constexpr size_t kHuge = size_t(2) << 20;
+  if (size >= kHuge && align <= 4096) {
+    void *p = mmap(nullptr, size, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p != MAP_FAILED) {
+      (void)madvise(p, size, MADV_HUGEPAGE); // a hint; 4 KiB pages otherwise
+      return AsmResourceBlob(
+          llvm::ArrayRef<char>(static_cast<char *>(p), size), align,
+          [](void *data, size_t bytes, size_t) { munmap(data, bytes); },
+          /*dataIsMutable=*/true);
+    }
+  }
+  return HeapAsmResourceBlob::allocate(size, align);
+}
+
 ElementsAttr makeElementsAttr(MLIRContext &ctx, const Tensor &t,
                               llvm::StringRef blobName) {
   auto type = RankedTensorType::get(t.shape(), elementTypeOf(ctx, t.dtype()));
@@ -68,8 +86,8 @@ ElementsAttr makeElementsAttr(MLIRContext &ctx, const Tensor &t,
   llvm::ArrayRef<char> bytes(static_cast<const char *>(t.raw()), t.byteSize());
   if (t.numElements() <= kInlineElements)
     return DenseElementsAttr::getFromRawBuffer(type, bytes);
-  AsmResourceBlob blob =
-      HeapAsmResourceBlob::allocateAndCopyWithAlign(bytes, alignof(uint64_t));
+  AsmResourceBlob blob = allocateBlob(bytes.size(), alignof(uint64_t));
+  std::memcpy(blob.getMutableData().data(), bytes.data(), bytes.size());
   std::string name = blobName.empty() ? std::string("blob") : blobName.str();
   for (char &c : name)
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.')

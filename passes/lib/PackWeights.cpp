@@ -149,18 +149,19 @@ struct PackWeightsPass : public kiln::impl::PackWeightsBase<PackWeightsPass> {
     }
     if (group != 1 || w.getDimSize(1) != c)
       return {};
-    std::optional<std::vector<float>> weight = packed::constantF32(conv.getW());
+    std::optional<Tensor> weight = packed::constantF32Tensor(conv.getW());
     if (!weight)
       return {};
     int64_t k = c * g->kernel[0] * g->kernel[1], mr = convPanelHeight;
     int64_t panels = (m + mr - 1) / mr;
-    std::vector<float> data(panels * k * mr, 0.0f);
-    for (int64_t o = 0; o < m; ++o)
-      for (int64_t kk = 0; kk < k; ++kk)
-        data[((o / mr) * k + kk) * mr + o % mr] = (*weight)[o * k + kk];
-    Value pw =
-        packed::makeF32Constant(b, loc, {panels, k, mr}, data,
-                                packed::constantName(conv.getW()) + ".packed");
+    const float *wData = weight->data<float>();
+    Value pw = packed::makeF32ConstantFilled(
+        b, loc, {panels, k, mr}, packed::constantName(conv.getW()) + ".packed",
+        [&](llvm::MutableArrayRef<float> data) {
+          for (int64_t o = 0; o < m; ++o)
+            for (int64_t kk = 0; kk < k; ++kk)
+              data[((o / mr) * k + kk) * mr + o % mr] = wData[o * k + kk];
+        });
     Value none = b.create<NoneOp>(loc, b.getNoneType());
     auto op = b.create<PackedConvOp>(
         loc, y, conv.getX(), pw, conv.getB(), none, b.getI64IntegerAttr(m),
@@ -172,17 +173,18 @@ struct PackWeightsPass : public kiln::impl::PackWeightsBase<PackWeightsPass> {
 
   /// Packs B (K x N, row-major; \p transposed: N x K) scaled by \p alpha.
   Value packColumns(OpBuilder &b, Location loc, Value bValue,
-                    const std::vector<float> &bData, int64_t k, int64_t n,
-                    bool transposed, float alpha) {
+                    const float *bData, int64_t k, int64_t n, bool transposed,
+                    float alpha) {
     int64_t nr = panelWidth, panels = (n + nr - 1) / nr;
-    std::vector<float> data(panels * k * nr, 0.0f);
-    for (int64_t kk = 0; kk < k; ++kk)
-      for (int64_t j = 0; j < n; ++j) {
-        float v = transposed ? bData[j * k + kk] : bData[kk * n + j];
-        data[((j / nr) * k + kk) * nr + j % nr] = alpha * v;
-      }
-    return packed::makeF32Constant(b, loc, {panels, k, nr}, data,
-                                   packed::constantName(bValue) + ".packed");
+    return packed::makeF32ConstantFilled(
+        b, loc, {panels, k, nr}, packed::constantName(bValue) + ".packed",
+        [&](llvm::MutableArrayRef<float> data) {
+          for (int64_t kk = 0; kk < k; ++kk)
+            for (int64_t j = 0; j < n; ++j) {
+              float v = transposed ? bData[j * k + kk] : bData[kk * n + j];
+              data[((j / nr) * k + kk) * nr + j % nr] = alpha * v;
+            }
+        });
   }
 
   /// kiln.mat_mul with a constant 2-D B -> kiln.packed_mat_mul.
@@ -194,11 +196,12 @@ struct PackWeightsPass : public kiln::impl::PackWeightsBase<PackWeightsPass> {
     int64_t k = bt.getDimSize(0), n = bt.getDimSize(1);
     if (a.getShape().back() != k)
       return {};
-    std::optional<std::vector<float>> data = packed::constantF32(mm.getB());
+    std::optional<Tensor> data = packed::constantF32Tensor(mm.getB());
     if (!data)
       return {};
     Location loc = mm.getLoc();
-    Value pw = packColumns(b, loc, mm.getB(), *data, k, n, false, 1.0f);
+    Value pw =
+        packColumns(b, loc, mm.getB(), data->data<float>(), k, n, false, 1.0f);
     Value none = b.create<NoneOp>(loc, b.getNoneType());
     return b
         .create<PackedMatMulOp>(loc, y, mm.getA(), pw, none, none,
@@ -220,7 +223,7 @@ struct PackWeightsPass : public kiln::impl::PackWeightsBase<PackWeightsPass> {
     if ((transB ? bt.getDimSize(1) : bt.getDimSize(0)) != k ||
         y.getShape() != ArrayRef<int64_t>{a.getDimSize(0), n})
       return {};
-    std::optional<std::vector<float>> data = packed::constantF32(gemm.getB());
+    std::optional<Tensor> data = packed::constantF32Tensor(gemm.getB());
     if (!data)
       return {};
     float alpha = gemm.getAlpha() ? gemm.getAlpha()->convertToFloat() : 1.0f;
@@ -251,7 +254,8 @@ struct PackWeightsPass : public kiln::impl::PackWeightsBase<PackWeightsPass> {
         return {};
       }
     }
-    Value pw = packColumns(b, loc, gemm.getB(), *data, k, n, transB, alpha);
+    Value pw = packColumns(b, loc, gemm.getB(), data->data<float>(), k, n,
+                           transB, alpha);
     return b
         .create<PackedMatMulOp>(loc, y, gemm.getA(), pw, bias, residual,
                                 b.getI64IntegerAttr(n), StringAttr(),

@@ -20,6 +20,7 @@
 #include "mlir/IR/DialectResourceBlobManager.h"
 
 #include <cmath>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,12 +39,37 @@ inline std::optional<std::vector<float>> constantF32(mlir::Value v) {
   return std::vector<float>(p, p + t.numElements());
 }
 
+/// The f32 constant defining \p v as a tensor: a view of its out-of-line
+/// blob (valid while the context holds it), a copy of inline values.
+inline std::optional<Tensor> constantF32Tensor(mlir::Value v) {
+  auto c = v.getDefiningOp<ConstantOp>();
+  if (!c || !c.getValue().getElementType().isF32())
+    return std::nullopt;
+  Tensor t;
+  if (!tensorFromElementsAttr(c.getValue(), t))
+    return std::nullopt;
+  return t;
+}
+
 /// The name of the constant defining \p v, for naming derived blobs.
 inline std::string constantName(mlir::Value v) {
   if (auto c = v.getDefiningOp<ConstantOp>())
     if (auto r = llvm::dyn_cast<mlir::DenseResourceElementsAttr>(c.getValue()))
       return r.getRawHandle().getKey().str();
   return "weight";
+}
+
+/// A resource key made of \p name: identifier characters, not starting
+/// with a digit or a dot.
+inline std::string blobKey(llvm::StringRef name) {
+  std::string key = name.str();
+  for (char &c : key)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.')
+      c = '_';
+  if (key.empty() || std::isdigit(static_cast<unsigned char>(key[0])) ||
+      key[0] == '.')
+    key.insert(0, "_");
+  return key;
 }
 
 /// A kiln.constant of f32 \p values and \p shape, stored out of line in a
@@ -59,18 +85,36 @@ inline mlir::Value makeF32Constant(mlir::OpBuilder &b, mlir::Location loc,
   } else {
     llvm::ArrayRef<char> bytes(reinterpret_cast<const char *>(values.data()),
                                values.size() * sizeof(float));
-    mlir::AsmResourceBlob blob =
-        mlir::HeapAsmResourceBlob::allocateAndCopyWithAlign(bytes, 64);
-    std::string key = name.str();
-    for (char &c : key)
-      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.')
-        c = '_';
-    if (key.empty() || std::isdigit(static_cast<unsigned char>(key[0])) ||
-        key[0] == '.')
-      key.insert(0, "_");
-    attr = mlir::DenseResourceElementsAttr::get(type, key, std::move(blob));
+    mlir::AsmResourceBlob blob = allocateBlob(bytes.size(), 64);
+    std::memcpy(blob.getMutableData().data(), bytes.data(), bytes.size());
+    attr = mlir::DenseResourceElementsAttr::get(type, blobKey(name),
+                                                std::move(blob));
   }
   return b.create<ConstantOp>(loc, attr);
+}
+
+/// makeF32Constant with the values written by \p fill straight into the
+/// constant's blob (zeroed first): packed weights are written once, not
+/// packed into a vector and then copied.
+inline mlir::Value makeF32ConstantFilled(
+    mlir::OpBuilder &b, mlir::Location loc, llvm::ArrayRef<int64_t> shape,
+    llvm::StringRef name,
+    llvm::function_ref<void(llvm::MutableArrayRef<float>)> fill) {
+  int64_t n = 1;
+  for (int64_t d : shape)
+    n *= d;
+  if (n <= 16) {
+    std::vector<float> values(n, 0.0f);
+    fill(values);
+    return makeF32Constant(b, loc, shape, values, name);
+  }
+  mlir::AsmResourceBlob blob = allocateBlob(n * sizeof(float), 64);
+  llvm::MutableArrayRef<char> bytes = blob.getMutableData();
+  std::memset(bytes.data(), 0, bytes.size());
+  fill({reinterpret_cast<float *>(bytes.data()), static_cast<size_t>(n)});
+  auto type = mlir::RankedTensorType::get(shape, b.getF32Type());
+  return b.create<ConstantOp>(loc, mlir::DenseResourceElementsAttr::get(
+                                       type, blobKey(name), std::move(blob)));
 }
 
 /// Erases the kiln.constant and kiln.none ops under \p root that have no

@@ -142,30 +142,20 @@ static bool verifyEachPass() {
 #endif
 }
 
-/// Lowers \p kernels to the LLVM dialect; the name of the step that failed,
-/// or nullptr. Diagnostics go to the context's handlers.
-static const char *lowerModule(ModuleOp kernels) {
-  MLIRContext *ctx = kernels.getContext();
-  bool verify = verifyEachPass();
-  if (failed(mlir::verify(kernels)))
-    return "verifying the kernels";
-  // 1. Tensors to loops over buffers.
-  {
-    PassManager fusion(ctx);
-    fusion.enableVerifier(verify);
-    OpPassManager &fpm = fusion.nest<func::FuncOp>();
-    fpm.addPass(createConvertElementwiseToLinalgPass());
-    fpm.addPass(createLinalgElementwiseOpFusionPass());
-    // No CSE before bufferization: it would merge the identical
-    // tensor.empty inits of two results, and empty-tensor elimination would
-    // then compute both into one buffer.
-    fpm.addPass(createCanonicalizerPass());
-    if (failed(fusion.run(kernels)))
-      return "fusing loops";
-  }
-  PassManager bufferize(ctx);
-  bufferize.enableVerifier(verify);
-  bufferize.addPass(bufferization::createEmptyTensorEliminationPass());
+/// 1a. Elementwise ops to linalg, fused.
+static void addFusionPasses(OpPassManager &pm) {
+  OpPassManager &fpm = pm.nest<func::FuncOp>();
+  fpm.addPass(createConvertElementwiseToLinalgPass());
+  fpm.addPass(createLinalgElementwiseOpFusionPass());
+  // No CSE before bufferization: it would merge the identical tensor.empty
+  // inits of two results, and empty-tensor elimination would then compute
+  // both into one buffer.
+  fpm.addPass(createCanonicalizerPass());
+}
+
+/// 1b. Tensors to buffers, results written in place.
+static void addBufferizationPasses(OpPassManager &pm) {
+  pm.addPass(bufferization::createEmptyTensorEliminationPass());
   bufferization::OneShotBufferizationOptions bopts;
   bopts.bufferizeFunctionBoundaries = false;
   bopts.setFunctionBoundaryTypeConversion(
@@ -174,8 +164,79 @@ static const char *lowerModule(ModuleOp kernels) {
     b.create<linalg::CopyOp>(loc, from, to);
     return success();
   };
-  bufferize.addPass(bufferization::createOneShotBufferizePass(bopts));
-  if (failed(bufferize.run(kernels)))
+  pm.addPass(bufferization::createOneShotBufferizePass(bopts));
+}
+
+/// 1c. Deallocation of heap buffers.
+static void addDeallocationPasses(OpPassManager &pm) {
+  bufferization::BufferDeallocationPipelineOptions dopts;
+  bufferization::buildBufferDeallocationPipeline(pm, dopts);
+}
+
+/// 1d. Loops over buffers, as control flow.
+static void addLoopPasses(OpPassManager &pm) {
+  OpPassManager &fpm = pm.nest<func::FuncOp>();
+  fpm.addPass(createCSEPass());
+  fpm.addPass(createConvertLinalgToLoopsPass());
+  fpm.addPass(createConvertVectorToSCFPass());
+  fpm.addPass(createCanonicalizerPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createConvertSCFToCFPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+}
+
+/// 3. Everything to the LLVM dialect.
+static void addLLVMDialectPasses(OpPassManager &pm) {
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(createConvertVectorToLLVMPass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  ConvertFuncToLLVMPassOptions fopts;
+  fopts.useBarePtrCallConv = true;
+  pm.addPass(createConvertFuncToLLVMPass(fopts));
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertIndexToLLVMPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+}
+
+using PipelineBuilder = void (*)(OpPassManager &);
+static const PipelineBuilder kPipelines[] = {
+    addFusionPasses, addBufferizationPasses, addDeallocationPasses,
+    addLoopPasses, addLLVMDialectPasses};
+
+/// Loads every dialect the pipelines depend on: a pass manager does it on
+/// its first run, which is not thread-safe.
+static void loadPipelineDialects(MLIRContext *ctx) {
+  for (PipelineBuilder build : kPipelines) {
+    PassManager pm(ctx);
+    build(pm);
+    DialectRegistry registry;
+    pm.getDependentDialects(registry);
+    ctx->appendDialectRegistry(registry);
+    for (llvm::StringRef name : registry.getDialectNames())
+      ctx->getOrLoadDialect(name);
+  }
+}
+
+/// Runs the passes \p build adds on \p kernels.
+static LogicalResult runPipeline(ModuleOp kernels, PipelineBuilder build) {
+  PassManager pm(kernels.getContext());
+  pm.enableVerifier(verifyEachPass());
+  build(pm);
+  return pm.run(kernels);
+}
+
+/// Lowers \p kernels to the LLVM dialect; the name of the step that failed,
+/// or nullptr. Diagnostics go to the context's handlers.
+static const char *lowerModule(ModuleOp kernels) {
+  if (failed(mlir::verify(kernels)))
+    return "verifying the kernels";
+  // 1. Tensors to loops over buffers.
+  if (failed(runPipeline(kernels, addFusionPasses)))
+    return "fusing loops";
+  if (failed(runPipeline(kernels, addBufferizationPasses)))
     return "bufferization";
   // Deallocation only where bufferization allocated on the heap: most
   // kernels write into their result buffers and stack scratch, and the
@@ -183,57 +244,24 @@ static const char *lowerModule(ModuleOp kernels) {
   bool heap =
       kernels.walk([](memref::AllocOp) { return WalkResult::interrupt(); })
           .wasInterrupted();
-  if (heap) {
-    PassManager dealloc(ctx);
-    dealloc.enableVerifier(verify);
-    bufferization::BufferDeallocationPipelineOptions dopts;
-    bufferization::buildBufferDeallocationPipeline(dealloc, dopts);
-    if (failed(dealloc.run(kernels)))
-      return "buffer deallocation";
-  }
+  if (heap && failed(runPipeline(kernels, addDeallocationPasses)))
+    return "buffer deallocation";
   if (failed(collapseParallelLoops(kernels)))
     return "bufferization";
-  PassManager pm(ctx);
-  pm.enableVerifier(verify);
-  {
-    OpPassManager &fpm = pm.nest<func::FuncOp>();
-    fpm.addPass(createCSEPass());
-    fpm.addPass(createConvertLinalgToLoopsPass());
-    fpm.addPass(createConvertVectorToSCFPass());
-    fpm.addPass(createCanonicalizerPass());
-  }
-  pm.addPass(createLowerAffinePass());
-  pm.addPass(createConvertSCFToCFPass());
-  pm.addPass(memref::createExpandStridedMetadataPass());
-  pm.addPass(createLowerAffinePass());
-  if (failed(pm.run(kernels)))
+  if (failed(runPipeline(kernels, addLoopPasses)))
     return "lowering to loops";
 
   // 2. f32 transcendental functions as polynomials (vectorizable).
   {
-    RewritePatternSet patterns(ctx);
+    RewritePatternSet patterns(kernels.getContext());
     populateMathPolynomialApproximationPatterns(patterns);
     if (failed(applyPatternsAndFoldGreedily(kernels, std::move(patterns))))
       return "math approximation";
   }
 
-  // 3. Everything to the LLVM dialect.
-  PassManager llvmPm(ctx);
-  llvmPm.enableVerifier(verify);
-  llvmPm.addPass(createConvertMathToLLVMPass());
-  llvmPm.addPass(createConvertMathToLibmPass());
-  llvmPm.addPass(createConvertVectorToLLVMPass());
-  llvmPm.addPass(createFinalizeMemRefToLLVMConversionPass());
-  ConvertFuncToLLVMPassOptions fopts;
-  fopts.useBarePtrCallConv = true;
-  llvmPm.addPass(createConvertFuncToLLVMPass(fopts));
-  llvmPm.addPass(createArithToLLVMConversionPass());
-  llvmPm.addPass(createConvertIndexToLLVMPass());
-  llvmPm.addPass(createConvertControlFlowToLLVMPass());
-  llvmPm.addPass(createReconcileUnrealizedCastsPass());
-  if (failed(llvmPm.run(kernels)))
+  if (failed(runPipeline(kernels, addLLVMDialectPasses)))
     return "lowering to the LLVM dialect";
-  if (!verify && failed(mlir::verify(kernels)))
+  if (!verifyEachPass() && failed(mlir::verify(kernels)))
     return "verifying the LLVM dialect";
   return nullptr;
 }
@@ -409,10 +437,11 @@ struct Chunk {
 };
 } // namespace
 
-/// Splits the kernel definitions of \p kernels into chunks of about
-/// \p target operations (a bigger kernel is a chunk of its own), biggest
-/// first, so that threads taking the next chunk stay balanced. Each chunk
-/// gets the other top-level symbols its kernels use, transitively.
+/// Splits the kernel definitions of \p kernels into about \p parts chunks
+/// of equal operation counts (a bigger kernel is a chunk of its own),
+/// biggest first, so that threads taking the next chunk stay balanced; one
+/// part keeps the module's order (printed IR). Each chunk gets the other
+/// top-level symbols its kernels use, transitively.
 static std::vector<Chunk> splitIntoChunks(ModuleOp kernels, size_t parts) {
   std::vector<std::pair<size_t, Operation *>> defs;
   llvm::StringMap<Operation *> shared;
@@ -497,10 +526,10 @@ compileKernels(ModuleOp kernels, const CodegenOptions &options) {
   // The chunks are lowered concurrently in one MLIRContext, which must be
   // in its thread-safe mode meanwhile; every dialect the pipelines use is
   // loaded beforehand (loading is not thread-safe).
+  loadPipelineDialects(ctx);
   bool wasThreaded = ctx->isMultithreadingEnabled();
   if (!wasThreaded && jobs > 1 && chunks.size() > 1)
     ctx->enableMultithreading(true);
-  ctx->loadAllAvailableDialects();
   LoweringDiagnostics diagnostics(ctx);
 
   std::vector<std::string> objects(chunks.size());

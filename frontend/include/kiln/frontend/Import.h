@@ -109,6 +109,13 @@ Status tensorFromProto(const onnx::TensorProto &proto,
                        const std::string &modelDir, const std::string &what,
                        Tensor &out);
 
+/// As tensorFromProto, but inline `raw_data` is viewed, not copied: \p out
+/// is valid only as long as \p proto (the importer copies it once, into
+/// the IR constant, instead of twice).
+Status viewTensorProto(const onnx::TensorProto &proto,
+                       const std::string &modelDir, const std::string &what,
+                       Tensor &out);
+
 /// Checks a TensorProto as tensorFromProto does, without reading external
 /// data or copying; fills \p out when it is not null.
 Status checkTensorProto(const onnx::TensorProto &proto,
