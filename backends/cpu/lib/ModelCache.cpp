@@ -356,7 +356,7 @@ bool writeModelEntry(const std::string &path, const Plan &plan,
 }
 
 namespace {
-/// A read-only private mapping of a whole file.
+/// A whole file in read-only memory of its own.
 struct Mapping {
   void *base = MAP_FAILED;
   size_t size = 0;
@@ -367,20 +367,53 @@ struct Mapping {
 };
 } // namespace
 
+/// Reads the file at \p path into anonymous memory asked for transparent
+/// huge pages, in parallel 4 MiB pieces, then makes it read-only. Not a
+/// file mapping: the constants run from it, and with 4 KiB pages of page
+/// cache a cached BERT-base ran 142-158 ms against 125-136 ms for the
+/// same model freshly compiled into huge-page blobs (TLB misses over 340
+/// MB of weights per inference); the copy costs ~0.1 s on a hit.
 static std::shared_ptr<Mapping> mapFile(const std::string &path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     return nullptr;
   struct stat st;
   auto map = std::make_shared<Mapping>();
-  if (fstat(fd, &st) == 0 && st.st_size > 0) {
-    map->size = static_cast<size_t>(st.st_size);
-    // Read-only, so MAP_POPULATE reads the pages in without copying them.
-    map->base =
-        mmap(nullptr, map->size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  if (fstat(fd, &st) != 0) {
+    ::close(fd);
+    return nullptr;
   }
+  if (st.st_size <= 0) { // rejected as truncated by the reader
+    ::close(fd);
+    return map;
+  }
+  size_t size = static_cast<size_t>(st.st_size);
+  void *base = mmap(nullptr, size, PROT_READ | PROT_WRITE,
+                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (base == MAP_FAILED) {
+    ::close(fd);
+    return nullptr;
+  }
+  map->base = base;
+  map->size = size;
+  (void)madvise(base, size, MADV_HUGEPAGE); // a hint
+  std::atomic<bool> ok = true;
+  tbb::parallel_for(size_t(0), (size + kPiece - 1) / kPiece, [&](size_t i) {
+    size_t at = i * kPiece, left = std::min<size_t>(kPiece, size - at);
+    char *to = static_cast<char *>(base) + at;
+    while (left && ok) {
+      ssize_t n = ::pread(fd, to, left, static_cast<off_t>(at));
+      if (n <= 0) {
+        ok = false; // the file shrank or cannot be read: a miss
+        break;
+      }
+      to += n;
+      at += static_cast<size_t>(n);
+      left -= static_cast<size_t>(n);
+    }
+  });
   ::close(fd);
-  if (map->base == MAP_FAILED && st.st_size > 0)
+  if (!ok || mprotect(base, size, PROT_READ) != 0)
     return nullptr;
   return map;
 }

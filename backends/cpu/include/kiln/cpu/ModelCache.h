@@ -3,9 +3,9 @@
 // A model entry is everything the JIT needs to run one model on one CPU: the
 // plan (slots, steps, the packed constants) and the object files of its
 // kernels. A hit skips loading the model, import, the graph passes, weight
-// packing, planning and code generation: the entry is mapped, its checksums
-// checked, the objects linked, and the constants are used in place from the
-// mapping.
+// packing, planning and code generation: the entry is read into read-only
+// huge-page memory, its checksums checked, the objects linked, and the
+// constants are used in place from that memory.
 //
 // Key: xxh3-128 of the model file's bytes and of a recipe (everything else
 // that shapes the plan: input shapes given on the command line, the
