@@ -27,18 +27,6 @@
 
 namespace kiln::packed {
 
-/// The f32 values of \p v when it is a kiln.constant, row-major.
-inline std::optional<std::vector<float>> constantF32(mlir::Value v) {
-  auto c = v.getDefiningOp<ConstantOp>();
-  if (!c || !c.getValue().getElementType().isF32())
-    return std::nullopt;
-  Tensor t;
-  if (!tensorFromElementsAttr(c.getValue(), t))
-    return std::nullopt;
-  const float *p = t.data<float>();
-  return std::vector<float>(p, p + t.numElements());
-}
-
 /// The f32 constant defining \p v as a tensor: a view of its out-of-line
 /// blob (valid while the context holds it), a copy of inline values.
 inline std::optional<Tensor> constantF32Tensor(mlir::Value v) {
@@ -49,6 +37,15 @@ inline std::optional<Tensor> constantF32Tensor(mlir::Value v) {
   if (!tensorFromElementsAttr(c.getValue(), t))
     return std::nullopt;
   return t;
+}
+
+/// The f32 values of \p v when it is a kiln.constant, row-major (a copy).
+inline std::optional<std::vector<float>> constantF32(mlir::Value v) {
+  std::optional<Tensor> t = constantF32Tensor(v);
+  if (!t)
+    return std::nullopt;
+  const float *p = t->data<float>();
+  return std::vector<float>(p, p + t->numElements());
 }
 
 /// The name of the constant defining \p v, for naming derived blobs.
