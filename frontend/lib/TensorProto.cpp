@@ -227,6 +227,24 @@ Status checkTensorProto(const onnx::TensorProto &proto,
   return readTensorProto(proto, modelDir, what, out, /*view=*/false);
 }
 
+void releaseInitializerData(LoadedModel &model) {
+  if (!model.proto)
+    return;
+  for (onnx::TensorProto &init :
+       *model.proto->mutable_graph()->mutable_initializer()) {
+    // Swapping with empty containers frees their buffers; clear() would
+    // keep the capacity.
+    if (init.has_raw_data()) {
+      std::string().swap(*init.mutable_raw_data());
+      init.clear_raw_data();
+    }
+    google::protobuf::RepeatedField<float>().Swap(init.mutable_float_data());
+    google::protobuf::RepeatedField<double>().Swap(init.mutable_double_data());
+    google::protobuf::RepeatedField<int32_t>().Swap(init.mutable_int32_data());
+    google::protobuf::RepeatedField<int64_t>().Swap(init.mutable_int64_data());
+  }
+}
+
 Status tensorFromProto(const onnx::TensorProto &proto,
                        const std::string &modelDir, const std::string &what,
                        Tensor &out) {

@@ -7,10 +7,13 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Verifier.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <gtest/gtest.h>
+
+#include <fstream>
 
 using namespace kiln;
 using namespace kiln::test;
@@ -237,6 +240,49 @@ TEST(HandlerTable, KnowsTheCoreOps) {
   for (const char *op : {"Conv", "Relu", "Gemm", "MatMul", "Reshape", "Softmax",
                          "Resize", "ReduceMean", "Constant"})
     EXPECT_NE(t.lookup("", op, 17), nullptr) << op;
+}
+
+// After import the initializers' inline data can be freed: the module keeps
+// its own copy (and still verifies), names, shapes and external-data
+// references stay, so the model cache still finds the external file.
+TEST_F(FrontendTest, ReleasesInitializerDataAfterImport) {
+  ModelBuilder b;
+  b.input("x", {40}).output("y", {40});
+  b.initializer("w", {40}, std::vector<float>(40, 2.0f));
+  auto *e = b.model.mutable_graph()->add_initializer();
+  e->set_name("e");
+  e->set_data_type(1);
+  e->add_dims(40);
+  e->set_data_location(onnx::TensorProto::EXTERNAL);
+  auto *kv = e->add_external_data();
+  kv->set_key("location");
+  kv->set_value("e.bin");
+  b.node("Add", {"x", "w"}, {"s"});
+  b.node("Add", {"s", "e"}, {"y"});
+  {
+    std::ofstream bin((dir + "/e.bin").str(), std::ios::binary);
+    std::vector<float> data(40, 1.0f);
+    bin.write(reinterpret_cast<const char *>(data.data()), 40 * sizeof(float));
+  }
+  b.save(path);
+  auto model = frontend::loadModel(ctx, path);
+  ASSERT_TRUE(model) << errors;
+  auto module = frontend::importModel(ctx, *model);
+  ASSERT_TRUE(module) << errors;
+  frontend::releaseInitializerData(*model);
+  for (const onnx::TensorProto &init : model->proto->graph().initializer()) {
+    EXPECT_FALSE(init.has_raw_data()) << init.name();
+    EXPECT_EQ(init.float_data_size(), 0) << init.name();
+    EXPECT_EQ(init.dims_size(), 1) << init.name();
+  }
+  EXPECT_EQ(frontend::externalDataFiles(*model),
+            std::vector<std::string>{"e.bin"});
+  // The constants are the module's own: printing reads every value.
+  std::string ir;
+  llvm::raw_string_ostream os(ir);
+  module->print(os);
+  EXPECT_NE(ir.find("dense_resource"), std::string::npos) << ir;
+  EXPECT_TRUE(mlir::succeeded(mlir::verify(*module)));
 }
 
 } // namespace

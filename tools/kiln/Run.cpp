@@ -129,6 +129,7 @@ int runCommand(const RunOptions &opts) {
     module = frontend::importModel(*ctx, *model);
     if (!module)
       return 1;
+    frontend::releaseInitializerData(*model); // the IR has its own copy
     importMs = msSince(importStart);
   }
   // A library's shapes are fixed: --shape and the data must both fit them.
