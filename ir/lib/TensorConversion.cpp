@@ -6,9 +6,9 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 
-#include <cstring>
+#include "kiln/runtime/HugePages.h"
 
-#include <sys/mman.h>
+#include <cstring>
 
 using namespace mlir;
 
@@ -61,18 +61,12 @@ std::optional<DType> dtypeOf(Type t) {
 }
 
 AsmResourceBlob allocateBlob(size_t size, size_t align) {
-  constexpr size_t kHuge = size_t(2) << 20;
-  if (size >= kHuge && align <= 4096) {
-    void *p = mmap(nullptr, size, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p != MAP_FAILED) {
-      (void)madvise(p, size, MADV_HUGEPAGE); // a hint; 4 KiB pages otherwise
+  if (size >= kHugePageSize && align <= kHugePageSize)
+    if (void *p = mapHugePages(size))
       return AsmResourceBlob(
           llvm::ArrayRef<char>(static_cast<char *>(p), size), align,
-          [](void *data, size_t bytes, size_t) { munmap(data, bytes); },
+          [](void *data, size_t bytes, size_t) { unmapHugePages(data, bytes); },
           /*dataIsMutable=*/true);
-    }
-  }
   return HeapAsmResourceBlob::allocate(size, align);
 }
 

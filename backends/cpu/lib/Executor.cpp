@@ -1,5 +1,6 @@
 //===- Executor.cpp - Run a plan ------------------------------------------===//
 #include "kiln/cpu/Executor.h"
+#include "kiln/runtime/HugePages.h"
 
 #include "ConcatViews.h"
 #include "JitArena.h"
@@ -9,11 +10,8 @@
 #include "llvm/Support/FormatVariadic.h"
 
 #include <chrono>
-#include <cstdint>
 #include <cstdlib>
 #include <cstring>
-
-#include <sys/mman.h>
 
 namespace kiln::cpu {
 
@@ -50,22 +48,11 @@ struct Executor::Impl {
     if (run.arena)
       return;
     size_t bytes = std::max<uint64_t>(arena.size, kArenaAlign);
-    void *block = nullptr;
-    if (bytes >= kHugePage) {
-      // Its own mapping, 2 MiB-aligned, asked for transparent huge pages.
-      size_t span = bytes + kHugePage;
-      void *map = mmap(nullptr, span, PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-      if (map != MAP_FAILED) {
-        uintptr_t at = (reinterpret_cast<uintptr_t>(map) + kHugePage - 1) &
-                       ~(kHugePage - 1);
-        block = reinterpret_cast<void *>(at);
-        (void)madvise(block, bytes, MADV_HUGEPAGE);
-        run.arena = std::shared_ptr<void>(
-            block, [map, span](void *) { munmap(map, span); });
-      }
-    }
-    if (!block) {
+    void *block = bytes >= kHugePageSize ? mapHugePages(bytes) : nullptr;
+    if (block) {
+      run.arena = std::shared_ptr<void>(
+          block, [bytes](void *p) { unmapHugePages(p, bytes); });
+    } else {
       block = std::aligned_alloc(kArenaAlign, bytes);
       if (!block)
         throw std::bad_alloc();

@@ -21,6 +21,7 @@
 #include "kiln/cpu/Target.h"
 
 #include "kiln/runtime/AttrBlob.h"
+#include "kiln/runtime/HugePages.h"
 #include "kiln/runtime/KernelRegistry.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -358,12 +359,9 @@ bool writeModelEntry(const std::string &path, const Plan &plan,
 namespace {
 /// A whole file in read-only memory of its own.
 struct Mapping {
-  void *base = MAP_FAILED;
+  void *base = nullptr; ///< null for an empty file
   size_t size = 0;
-  ~Mapping() {
-    if (base != MAP_FAILED)
-      munmap(base, size);
-  }
+  ~Mapping() { unmapHugePages(base, size); }
 };
 } // namespace
 
@@ -388,15 +386,13 @@ static std::shared_ptr<Mapping> mapFile(const std::string &path) {
     return map;
   }
   size_t size = static_cast<size_t>(st.st_size);
-  void *base = mmap(nullptr, size, PROT_READ | PROT_WRITE,
-                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (base == MAP_FAILED) {
+  void *base = mapHugePages(size);
+  if (!base) {
     ::close(fd);
     return nullptr;
   }
   map->base = base;
   map->size = size;
-  (void)madvise(base, size, MADV_HUGEPAGE); // a hint
   std::atomic<bool> ok = true;
   tbb::parallel_for(size_t(0), (size + kPiece - 1) / kPiece, [&](size_t i) {
     size_t at = i * kPiece, left = std::min<size_t>(kPiece, size - at);
@@ -467,8 +463,6 @@ bool readModelEntry(const std::string &path, llvm::StringRef modelDir,
   if (!map)
     return reject("cannot be read");
   llvm::StringRef file(static_cast<const char *>(map->base), map->size);
-  if (map->base == MAP_FAILED)
-    file = {};
   if (file.size() >= 8 && file.take_front(8) != llvm::StringRef(kMagic, 8))
     return reject("not a Kiln model entry of this format");
   if (file.size() < kHeaderSize)

@@ -24,10 +24,8 @@ mlir::Type elementTypeOf(mlir::MLIRContext &ctx, DType dtype);
 /// The runtime dtype of an MLIR element type, if Kiln supports it.
 std::optional<DType> dtypeOf(mlir::Type elementType);
 
-/// A mutable blob of \p size bytes aligned to \p align (at most 4096), for
-/// constants. From 2 MiB up it is mapped on its own and asked for
-/// transparent huge pages: at 4 KiB pages, the first touch of a BERT-base's
-/// 340 MB of weights took ~87k page faults, a second per copy on this VM.
+/// A mutable blob of \p size bytes aligned to \p align, for constants; from
+/// 2 MiB up on transparent huge pages (kiln/runtime/HugePages.h).
 mlir::AsmResourceBlob allocateBlob(size_t size, size_t align);
 
 /// A constant attribute holding \p t: `dense_resource` (out of line) for

@@ -19,9 +19,6 @@ namespace kiln::cpu {
 
 /// Alignment of every buffer in an arena, and of the arena itself.
 inline constexpr uint64_t kArenaAlign = 64;
-/// Arenas of at least this size get a 2 MiB-aligned mapping of their own,
-/// asked for transparent huge pages.
-inline constexpr size_t kHugePage = size_t(2) << 20;
 
 /// The steps a buffer is live in, [first, last], and its size. A buffer with
 /// first < 0 is not in the arena.
