@@ -249,14 +249,7 @@ TEST_F(FrontendTest, ReleasesInitializerDataAfterImport) {
   ModelBuilder b;
   b.input("x", {40}).output("y", {40});
   b.initializer("w", {40}, std::vector<float>(40, 2.0f));
-  auto *e = b.model.mutable_graph()->add_initializer();
-  e->set_name("e");
-  e->set_data_type(1);
-  e->add_dims(40);
-  e->set_data_location(onnx::TensorProto::EXTERNAL);
-  auto *kv = e->add_external_data();
-  kv->set_key("location");
-  kv->set_value("e.bin");
+  b.externalInitializer("e", {40}, "e.bin");
   b.node("Add", {"x", "w"}, {"s"});
   b.node("Add", {"s", "e"}, {"y"});
   {

@@ -154,17 +154,7 @@ TEST_F(InterpreterTest, UnknownVersionOfAnOpIsNamed) {
 TEST_F(InterpreterTest, ReadsExternalDataInsideTheModelFolder) {
   ModelBuilder b;
   b.input("x", {3}).output("y", {3});
-  auto *w = b.model.mutable_graph()->add_initializer();
-  w->set_name("w");
-  w->set_data_type(1);
-  w->add_dims(3);
-  w->set_data_location(onnx::TensorProto::EXTERNAL);
-  auto *kv = w->add_external_data();
-  kv->set_key("location");
-  kv->set_value("weights.bin");
-  kv = w->add_external_data();
-  kv->set_key("offset");
-  kv->set_value("4");
+  b.externalInitializer("w", {3}, "weights.bin", "4");
   b.node("Add", {"x", "w"}, {"y"});
   std::string dir = llvm::sys::path::parent_path(path).str();
   {

@@ -56,6 +56,28 @@ public:
       t->add_int64_data(v);
     return *this;
   }
+  /// Adds an f32 initializer whose data is in the external file
+  /// \p location (beside the model), at \p offset when it is not empty.
+  ModelBuilder &externalInitializer(const std::string &name,
+                                    std::vector<int64_t> dims,
+                                    const std::string &location,
+                                    const std::string &offset = "") {
+    auto *t = model.mutable_graph()->add_initializer();
+    t->set_name(name);
+    t->set_data_type(1);
+    for (int64_t d : dims)
+      t->add_dims(d);
+    t->set_data_location(onnx::TensorProto::EXTERNAL);
+    auto *kv = t->add_external_data();
+    kv->set_key("location");
+    kv->set_value(location);
+    if (!offset.empty()) {
+      kv = t->add_external_data();
+      kv->set_key("offset");
+      kv->set_value(offset);
+    }
+    return *this;
+  }
   /// Adds a node; returns it for attributes.
   onnx::NodeProto &node(const std::string &op, std::vector<std::string> ins,
                         std::vector<std::string> outs,
