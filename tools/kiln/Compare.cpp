@@ -9,29 +9,17 @@
 //
 // With --per-layer every JIT step is a layer: its results are compared with
 // the interpreter's results of the op it stands for, and its time with the
-// time of the interpreter ops it covers. The JIT's graph passes replace ops
-// (conv + bias + relu become one packed conv at the relu's location), so the
-// two graphs are matched by node name (the NameLoc the importer gives each
-// op), op name and result index, never by Operation*:
-//
-//   1. a step's counterpart is the interpreter op of its last op's node name,
-//      preferring one of the same op (the k-th such step takes the k-th),
-//      else the node's last op;
-//   2. other interpreter ops of the node names a step's ops carry join it;
-//   3. the remaining interpreter ops (fused or folded away by the JIT) join
-//      the earliest layer that consumes their results, transitively.
+// time of the interpreter ops it covers, matched as Layers.h explains.
 //
 // Steps with no counterpart are listed but not compared, and counted.
 //
 //===----------------------------------------------------------------------===//
 #include "Common.h"
+#include "Layers.h"
 #include "TensorDiff.h"
 
-#include "kiln/ir/KilnDialect.h"
 #include "kiln/runtime/Npy.h"
 
-#include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
@@ -43,129 +31,6 @@
 namespace kiln::tool {
 
 namespace {
-
-/// The ONNX node name the importer put in \p loc ("" when there is none).
-std::string nodeName(mlir::Location loc) {
-  if (auto name = llvm::dyn_cast<mlir::NameLoc>(loc))
-    return name.getName().str();
-  if (auto fused = llvm::dyn_cast<mlir::FusedLoc>(loc))
-    for (mlir::Location inner : fused.getLocations())
-      if (std::string name = nodeName(inner); !name.empty())
-        return name;
-  if (auto call = llvm::dyn_cast<mlir::CallSiteLoc>(loc))
-    return nodeName(call.getCallee());
-  return "";
-}
-
-/// "kiln.conv" -> "conv".
-std::string shortOpName(mlir::Operation *op) {
-  llvm::StringRef name = op->getName().getStringRef();
-  name.consume_front("kiln.");
-  return name.str();
-}
-
-/// Median of \p v (0 when empty).
-double median(std::vector<double> v) {
-  if (v.empty())
-    return 0;
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
-
-/// An op the interpreter runs.
-struct InterpOp {
-  mlir::Operation *op;
-  std::string node, name;
-  /// The layer it is attributed to (-1: none).
-  int layer = -1;
-  /// Whether a layer compares its results (then copied in the first
-  /// observed run, released once compared).
-  bool compared = false;
-  std::vector<Tensor> results;
-  /// Kernel time in each observed run.
-  std::vector<double> ms;
-};
-
-/// One JIT step and what it is compared with.
-struct Layer {
-  std::string node, op, kind;
-  /// Interpreter op whose results the step's results are compared with.
-  int counterpart = -1;
-  std::vector<int> interpOps;
-  std::vector<double> interpMs, jitMs;
-  Diff diff;
-  bool compared = false;
-  double interpMedian = 0, jitMedian = 0;
-};
-
-/// Matches the JIT's plan with the interpreter's graph (see the file header).
-void matchLayers(mlir::ModuleOp interpModule, const cpu::Plan &plan,
-                 std::vector<InterpOp> &ops, std::vector<Layer> &layers) {
-  auto main = interpModule.lookupSymbol<mlir::func::FuncOp>("main");
-  llvm::DenseMap<mlir::Operation *, int> index;
-  std::map<std::string, std::vector<int>> byNode;
-  mlir::Block &body = main.getBody().front();
-  for (mlir::Operation &op : body) {
-    if (llvm::isa<ConstantOp, NoneOp, mlir::func::ReturnOp>(op))
-      continue;
-    index[&op] = static_cast<int>(ops.size());
-    ops.push_back({&op, nodeName(op.getLoc()), shortOpName(&op)});
-    if (!ops.back().node.empty())
-      byNode[ops.back().node].push_back(index[&op]);
-  }
-
-  // 1. Counterparts.
-  std::map<std::pair<std::string, std::string>, size_t> seen;
-  for (const cpu::PlanStep &step : plan.steps) {
-    assert(!step.ops.empty() && "a plan step computes at least one op");
-    Layer layer;
-    mlir::Operation *last = step.ops.back();
-    layer.node = nodeName(last->getLoc());
-    layer.op = shortOpName(last);
-    layer.kind =
-        step.kind == cpu::PlanStep::Kind::Compiled ? "compiled" : "reference";
-    auto it = byNode.find(layer.node);
-    if (it != byNode.end()) {
-      std::vector<int> same;
-      for (int i : it->second)
-        if (ops[i].name == layer.op)
-          same.push_back(i);
-      size_t k = seen[{layer.node, layer.op}]++;
-      layer.counterpart =
-          same.empty() ? it->second.back() : same[std::min(k, same.size() - 1)];
-      ops[layer.counterpart].compared = true;
-      if (ops[layer.counterpart].layer < 0)
-        ops[layer.counterpart].layer = static_cast<int>(layers.size());
-    }
-    layers.push_back(std::move(layer));
-  }
-  // 2. The rest of each node a step's ops belong to.
-  for (size_t l = 0; l < layers.size(); ++l)
-    for (mlir::Operation *op : plan.steps[l].ops) {
-      auto it = byNode.find(nodeName(op->getLoc()));
-      if (it != byNode.end())
-        for (int i : it->second)
-          if (ops[i].layer < 0)
-            ops[i].layer = static_cast<int>(l);
-    }
-  // 3. Ops the JIT fused or folded away: the earliest consuming layer.
-  // Users come later in the block, so a reverse walk sees them first.
-  for (auto it = ops.rbegin(); it != ops.rend(); ++it) {
-    if (it->layer >= 0)
-      continue;
-    for (mlir::Operation *user : it->op->getUsers()) {
-      // A use inside a region (If, Loop) counts as a use by the region's op.
-      auto u = index.find(body.findAncestorOpInBlock(*user));
-      if (u == index.end() || ops[u->second].layer < 0)
-        continue;
-      int l = ops[u->second].layer;
-      it->layer = it->layer < 0 ? l : std::min(it->layer, l);
-    }
-  }
-  for (size_t i = 0; i < ops.size(); ++i)
-    if (ops[i].layer >= 0)
-      layers[ops[i].layer].interpOps.push_back(static_cast<int>(i));
-}
 
 /// Writes \p v as a JSON number with 6 significant digits, or null when it
 /// is not finite (JSON has no NaN or infinity).
@@ -245,8 +110,9 @@ llvm::Error timeRuns(RunFn run, unsigned runs, BackendResult &out) {
   return llvm::Error::success();
 }
 
-/// Everything the table and the JSON report show.
-struct Report {
+/// Everything the table and the JSON report show (with --per-layer, the
+/// layers too).
+struct Report : LayerReport {
   int64_t opset = 0;
   double loadMs = 0;
   std::vector<TensorSpec> inputSpecs, outputSpecs;
@@ -255,113 +121,12 @@ struct Report {
   BackendResult interp{"interp", "interpreter, 1 thread"}, jit{"jit", ""};
   std::vector<Diff> outputDiffs;
   unsigned failedOutputs = 0;
-  /// With --per-layer.
-  std::vector<InterpOp> ops;
-  std::vector<Layer> layers;
-  unsigned skippedSteps = 0, uncoveredOps = 0;
-  double uncoveredMs = 0;
-  int firstDivergence = -1;
-  /// Indices of the slowest JIT layers, slowest first.
-  std::vector<int> slowest;
 
   double speedup() const {
     double jitMs = median(jit.runMs);
     return jitMs > 0 ? median(interp.runMs) / jitMs : NAN;
   }
 };
-
-/// Fills the layers of \p report: observed runs of both backends after the
-/// timed ones, results compared in the first (the interpreter's copied,
-/// since its buffers are reused), times kept from all.
-llvm::Error compareLayers(Interpreter &interp, cpu::JitModel &jit,
-                          mlir::ModuleOp interpModule,
-                          const CompareOptions &opts, Report &report) {
-  std::vector<InterpOp> &ops = report.ops;
-  std::vector<Layer> &layers = report.layers;
-  const cpu::Plan &plan = jit.getPlan();
-  matchLayers(interpModule, plan, ops, layers);
-  // Concats the executor elided: their inputs were computed in place.
-  for (size_t i = 0; i < layers.size(); ++i)
-    if (jit.getExecutor().isElided(i))
-      layers[i].kind = "in place";
-  llvm::DenseMap<mlir::Operation *, int> opIndex;
-  for (size_t i = 0; i < ops.size(); ++i)
-    opIndex[ops[i].op] = static_cast<int>(i);
-  for (unsigned r = 0; r < opts.runs; ++r) {
-    auto result = interp.run(
-        report.inputs,
-        [&](mlir::Operation *op, const std::vector<Tensor> &res, double ms) {
-          auto it = opIndex.find(op);
-          if (it == opIndex.end())
-            return;
-          InterpOp &o = ops[it->second];
-          o.ms.push_back(ms);
-          if (r == 0 && o.compared)
-            for (const Tensor &t : res)
-              o.results.push_back(t.clone());
-        });
-    if (!result)
-      return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                     "interpreter: " +
-                                         llvm::toString(result.takeError()));
-  }
-  for (unsigned r = 0; r < opts.runs; ++r) {
-    size_t next = 0;
-    auto result =
-        jit.run(report.inputs, [&](const cpu::PlanStep &step,
-                                   const std::vector<Tensor> &res, double ms) {
-          assert(&step == &plan.steps[next] && "steps run in plan order");
-          (void)step;
-          Layer &layer = layers[next++];
-          layer.jitMs.push_back(ms);
-          if (r != 0 || layer.counterpart < 0)
-            return;
-          InterpOp &ref = ops[layer.counterpart];
-          for (size_t i = 0; i < res.size() && i < ref.results.size(); ++i) {
-            layer.diff.merge(
-                compareTensors(res[i], ref.results[i], opts.atol, opts.rtol));
-            layer.compared = true;
-          }
-        });
-    if (!result)
-      return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                     "jit: " +
-                                         llvm::toString(result.takeError()));
-    // A counterpart may serve several steps: release copies only now.
-    if (r == 0)
-      for (InterpOp &o : ops)
-        o.results.clear();
-  }
-
-  for (Layer &layer : layers) {
-    layer.jitMedian = median(layer.jitMs);
-    for (unsigned r = 0; r < opts.runs; ++r) {
-      double sum = 0;
-      for (int i : layer.interpOps)
-        sum += r < ops[i].ms.size() ? ops[i].ms[r] : 0;
-      layer.interpMs.push_back(sum);
-    }
-    layer.interpMedian = median(layer.interpMs);
-    report.skippedSteps += !layer.compared;
-  }
-  for (const InterpOp &o : ops)
-    if (o.layer < 0 && !o.ms.empty()) {
-      ++report.uncoveredOps;
-      report.uncoveredMs += median(o.ms);
-    }
-  for (size_t l = 0; l < layers.size(); ++l)
-    if (layers[l].compared && !layers[l].diff.ok()) {
-      report.firstDivergence = static_cast<int>(l);
-      break;
-    }
-  for (size_t l = 0; l < layers.size(); ++l)
-    report.slowest.push_back(static_cast<int>(l));
-  std::stable_sort(
-      report.slowest.begin(), report.slowest.end(),
-      [&](int a, int b) { return layers[a].jitMedian > layers[b].jitMedian; });
-  report.slowest.resize(std::min<size_t>(report.slowest.size(), 5));
-  return llvm::Error::success();
-}
 
 /// The layers of \p report as a JSON array, and the per-layer summary.
 void printLayersJson(llvm::json::OStream &j, const Report &report) {
@@ -721,7 +486,8 @@ int compareCommand(const CompareOptions &opts) {
   // 6. Layers.
   if (opts.perLayer)
     if (llvm::Error e =
-            compareLayers(**interp, **jit, *interpModule, opts, report))
+            compareLayers(**interp, **jit, *interpModule, report.inputs,
+                          opts.runs, opts.atol, opts.rtol, report))
       return reportError(llvm::toString(std::move(e)));
 
   if (opts.json)
