@@ -1,5 +1,6 @@
 //===- Executor.cpp - Run a plan ------------------------------------------===//
 #include "kiln/cpu/Executor.h"
+#include "kiln/runtime/FloatMode.h"
 #include "kiln/runtime/HugePages.h"
 
 #include "ConcatViews.h"
@@ -66,13 +67,20 @@ struct Executor::Impl {
             static_cast<char *>(block) + arena.offsets[s], run.arena);
   }
 
-  Impl(const Plan &plan, std::vector<KernelFn> kernels, unsigned threads)
-      : plan(plan), kernels(std::move(kernels)), workers(threads) {}
+  /// Set FTZ and DAZ on the thread that calls run() (Workers sets them on
+  /// the threads that run chunks).
+  bool flushDenormals;
+
+  Impl(const Plan &plan, std::vector<KernelFn> kernels, unsigned threads,
+       bool flushDenormals)
+      : plan(plan), kernels(std::move(kernels)),
+        workers(threads, flushDenormals), flushDenormals(flushDenormals) {}
 };
 
 Executor::Executor(const Plan &plan, std::vector<KernelFn> kernels,
-                   unsigned threads)
-    : impl(std::make_unique<Impl>(plan, std::move(kernels), threads)) {
+                   unsigned threads, bool flushDenormals)
+    : impl(std::make_unique<Impl>(plan, std::move(kernels), threads,
+                                  flushDenormals)) {
   impl->isOutput.assign(plan.slots.size(), false);
   impl->outputIndex.assign(plan.slots.size(), -1);
   for (auto [i, s] : llvm::enumerate(plan.outputSlots))
@@ -89,6 +97,14 @@ Executor::Executor(const Plan &plan, std::vector<KernelFn> kernels,
 Executor::~Executor() = default;
 
 unsigned Executor::threads() const { return impl->workers.threads(); }
+
+bool Executor::flushesDenormals() const { return impl->flushDenormals; }
+
+std::unique_ptr<Executor> Executor::withSettings(unsigned threads,
+                                                 bool flushDenormals) const {
+  return std::make_unique<Executor>(impl->plan, impl->kernels, threads,
+                                    flushDenormals);
+}
 
 bool Executor::isElided(size_t step) const {
   return step < impl->views.elided.size() && impl->views.elided[step];
@@ -153,6 +169,8 @@ Executor::runImpl(const std::vector<Tensor> &inputs, std::vector<Tensor> *into,
   const Plan &plan = impl->plan;
   if (llvm::Error e = checkInputs(plan.inputs, inputs))
     return std::move(e);
+  // Reference steps and single-chunk kernels run on this thread.
+  ScopedFlushDenormals flush(impl->flushDenormals);
   std::vector<Tensor> slots(plan.slots.size());
   for (size_t s = 0; s < plan.slots.size(); ++s)
     if (plan.slots[s].isConstant)

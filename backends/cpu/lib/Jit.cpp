@@ -176,8 +176,8 @@ JitModel::create(ModuleOp graph, const CpuOptions &options) {
     return fns.takeError();
   stats.linkMs = msSince(start);
   report("linked in-process", stats.linkMs);
-  model->executor =
-      std::make_unique<Executor>(model->plan, std::move(*fns), options.threads);
+  model->executor = std::make_unique<Executor>(
+      model->plan, std::move(*fns), options.threads, options.flushDenormals);
   model->impl->objects = std::move(objects);
   return std::move(model);
 }
@@ -242,8 +242,8 @@ JitModel::fromEntry(ModelEntry entry, const CpuOptions &options,
   stats.linkMs = msSince(start);
   if (options.onStage)
     options.onStage("linked in-process", stats.linkMs);
-  model->executor =
-      std::make_unique<Executor>(model->plan, std::move(*fns), options.threads);
+  model->executor = std::make_unique<Executor>(
+      model->plan, std::move(*fns), options.threads, options.flushDenormals);
   return std::move(model);
 }
 

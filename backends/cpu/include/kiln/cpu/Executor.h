@@ -31,9 +31,19 @@ class Executor {
 public:
   /// \p kernels holds the entry point of each compiled step (null for
   /// reference steps), index for index with `plan.steps`. \p threads = 0
-  /// uses all cores.
-  Executor(const Plan &plan, std::vector<KernelFn> kernels, unsigned threads);
+  /// uses all cores. With \p flushDenormals, every step runs with
+  /// subnormal floats flushed to zero (FTZ and DAZ, kiln/runtime/FloatMode.h)
+  /// on the calling thread and on every worker.
+  Executor(const Plan &plan, std::vector<KernelFn> kernels, unsigned threads,
+           bool flushDenormals = false);
   ~Executor();
+
+  /// Another executor of the same plan and kernels, on \p threads threads
+  /// (0: all cores) and flushing denormals or not: to time a compiled model
+  /// at 1 thread, or with flush-to-zero on and off, without compiling it
+  /// again. It must not outlive the plan (the JitModel that owns this one).
+  std::unique_ptr<Executor> withSettings(unsigned threads,
+                                         bool flushDenormals) const;
 
   /// Runs the plan. Inputs are checked against the plan's specs first.
   /// Thread-safe: concurrent runs use separate intermediate buffers.
@@ -51,6 +61,8 @@ public:
                       const StepObserver &observer = {});
 
   unsigned threads() const;
+  /// Whether steps run with subnormal floats flushed to zero.
+  bool flushesDenormals() const;
   /// True when step \p step does not run: a Concat whose inputs are
   /// computed straight into its result (lib/ConcatViews.h).
   bool isElided(size_t step) const;

@@ -34,6 +34,10 @@ struct CpuOptions {
   unsigned optLevel = 2;
   /// Passes of the optimization pipeline to leave out, by name.
   std::vector<std::string> disabledPasses;
+  /// Run every step with subnormal floats flushed to zero (FTZ and DAZ on
+  /// each thread that runs one; kiln/runtime/FloatMode.h). Not in any cache
+  /// key: the compiled code is the same.
+  bool flushDenormals = false;
   /// Called after each stage with its name and milliseconds.
   std::function<void(llvm::StringRef stage, double ms)> onStage;
   /// Called as kernels finish compiling, with the number done and total.

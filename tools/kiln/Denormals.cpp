@@ -1,0 +1,106 @@
+//===- Denormals.cpp - Subnormal floats in weights and tensors ------------===//
+//
+// See Denormals.h. A float is subnormal when its exponent bits are all zero
+// and its fraction bits are not.
+//
+//===----------------------------------------------------------------------===//
+#include "Denormals.h"
+#include "Layers.h"
+
+#include "kiln/ir/KilnDialect.h"
+#include "kiln/ir/TensorConversion.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "llvm/ADT/DenseMap.h"
+
+#include <cstring>
+
+namespace kiln::tool {
+
+namespace {
+/// Counts elements of \p n of type \p Bits at \p data whose bits under
+/// \p exponent are zero while those under \p fraction are not.
+template <typename Bits>
+uint64_t countBits(const void *data, int64_t n, Bits exponent, Bits fraction) {
+  const auto *bytes = static_cast<const char *>(data);
+  uint64_t count = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    Bits b;
+    std::memcpy(&b, bytes + i * sizeof(Bits), sizeof(Bits));
+    count += (b & exponent) == 0 && (b & fraction) != 0;
+  }
+  return count;
+}
+} // namespace
+
+SubnormalCount countSubnormals(const Tensor &t) {
+  SubnormalCount c;
+  if (!t.valid() || !isFloat(t.dtype()))
+    return c;
+  int64_t n = t.numElements();
+  if (n == 0 || !t.raw())
+    return c;
+  c.total = static_cast<uint64_t>(n);
+  switch (t.dtype()) {
+  case DType::F32:
+    c.subnormal = countBits<uint32_t>(t.raw(), n, 0x7f800000u, 0x007fffffu);
+    break;
+  case DType::F64:
+    c.subnormal = countBits<uint64_t>(t.raw(), n, 0x7ff0000000000000ull,
+                                      0x000fffffffffffffull);
+    break;
+  case DType::F16:
+    c.subnormal = countBits<uint16_t>(t.raw(), n, 0x7c00, 0x03ff);
+    break;
+  default:
+    break;
+  }
+  return c;
+}
+
+/// The count of constant \p op, computed once per constant into \p memo.
+static SubnormalCount
+countConstant(ConstantOp op,
+              llvm::DenseMap<mlir::Operation *, SubnormalCount> &memo) {
+  auto it = memo.find(op);
+  if (it != memo.end())
+    return it->second;
+  SubnormalCount c;
+  Tensor t;
+  // A constant of a type the runtime lacks holds no float Kiln can run.
+  if (tensorFromElementsAttr(op.getValue(), t))
+    c = countSubnormals(t);
+  memo[op] = c;
+  return c;
+}
+
+std::vector<std::pair<std::string, SubnormalCount>>
+weightSubnormals(mlir::ModuleOp graph) {
+  std::vector<std::pair<std::string, SubnormalCount>> rows;
+  llvm::DenseMap<mlir::Operation *, SubnormalCount> memo;
+  auto main = graph.lookupSymbol<mlir::func::FuncOp>("main");
+  if (!main)
+    return rows;
+  main.walk([&](mlir::Operation *op) {
+    if (llvm::isa<ConstantOp>(op))
+      return;
+    SubnormalCount sum;
+    for (mlir::Value operand : op->getOperands())
+      if (auto constant = operand.getDefiningOp<ConstantOp>())
+        sum += countConstant(constant, memo);
+    if (sum.total == 0)
+      return;
+    std::string name = nodeName(op->getLoc());
+    rows.emplace_back(name.empty() ? "(" + shortOpName(op) + ")" : name, sum);
+  });
+  return rows;
+}
+
+SubnormalCount totalWeightSubnormals(mlir::ModuleOp graph) {
+  SubnormalCount total;
+  llvm::DenseMap<mlir::Operation *, SubnormalCount> memo;
+  graph.walk([&](ConstantOp op) { total += countConstant(op, memo); });
+  return total;
+}
+
+} // namespace kiln::tool
