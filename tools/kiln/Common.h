@@ -29,10 +29,17 @@ struct RunOptions {
   std::vector<std::string> shapes; // NAME=1x3x224x224
   uint64_t seed = 0;
   std::string outputDir;
-  unsigned runs = 1;
+  /// Timed runs after the first (cold) one, which is timed apart; 1 means
+  /// the first run only.
+  unsigned runs = 10;
   bool verbose = false;
   /// Write a Chrome trace of the timed runs here (one span per step).
   std::string traceFile;
+  /// Print the report as one JSON object on stdout.
+  bool json = false;
+  /// Run with subnormal floats flushed to zero (jit: cpu.flushDenormals
+  /// too; interp: on the calling thread).
+  bool flushDenormals = false;
 };
 
 /// Options of `kiln inspect`.
@@ -99,6 +106,8 @@ public:
   run(const std::vector<Tensor> &inputs) = 0;
   /// "jit (41 kernels, 2 threads, compiled)".
   virtual std::string description() const = 0;
+  /// Threads a run may use.
+  virtual unsigned threads() const = 0;
   /// "prepare" or "compile", and how long it took.
   virtual std::string prepareLabel() const = 0;
   virtual double prepareMs() const = 0;

@@ -118,10 +118,24 @@ cl::opt<std::string> runTrace(
              "convolutions and matrix products) and per run; jit and interp "
              "backends; load it in ui.perfetto.dev or chrome://tracing"),
     cl::value_desc("FILE"), cl::sub(runCmd), cl::cat(kilnCat));
-cl::opt<unsigned> runRuns("runs",
-                          cl::desc("Time N runs (after one warm-up run when "
-                                   "N > 1) and report the median"),
-                          cl::init(1), cl::sub(runCmd), cl::cat(kilnCat));
+// run: timing statistics, JSON and flush-to-zero (Stats.h, FloatMode.h).
+cl::opt<unsigned> runRuns(
+    "runs",
+    cl::desc("Time the first (cold) run apart, then N more, and report their "
+             "min, median, p90, p99 (nearest-rank) and max (default 10); "
+             "--runs 1 runs once, cold"),
+    cl::value_desc("N"), cl::init(10), cl::sub(runCmd), cl::cat(kilnCat));
+cl::opt<bool> runJson(
+    "json",
+    cl::desc("Print the report (model, backend, inputs, outputs, prepare "
+             "stages, run statistics) as one JSON object on stdout"),
+    cl::sub(runCmd), cl::cat(kilnCat));
+cl::opt<bool> runFlushDenormals(
+    "flush-denormals",
+    cl::desc("Flush subnormal floats to zero (FTZ and DAZ) on every thread "
+             "that runs a step (jit and interp): faster on CPUs that are slow "
+             "on subnormals; values below 1.2e-38 (f32) become 0"),
+    cl::sub(runCmd), cl::cat(kilnCat));
 cl::opt<bool> verbose("v", cl::desc("Print progress of each stage on stderr"),
                       cl::sub(runCmd), cl::sub(compileCmd), cl::cat(kilnCat));
 
@@ -182,8 +196,9 @@ cl::opt<uint64_t>
             cl::init(0), cl::sub(compareCmd), cl::cat(kilnCat));
 cl::opt<unsigned> cmpRuns(
     "runs",
-    cl::desc("Timed runs per backend, after one warm-up run when N > 1; "
-             "latencies are medians (default 5)"),
+    cl::desc("Timed runs per backend, after a first (cold) run timed "
+             "apart; latencies are medians, the JIT at its threads and at 1 "
+             "thread (default 5)"),
     cl::value_desc("N"), cl::init(5), cl::sub(compareCmd), cl::cat(kilnCat));
 cl::opt<bool> cmpJson("json", cl::desc("Print the report as one JSON object"),
                       cl::sub(compareCmd), cl::cat(kilnCat));
@@ -266,7 +281,8 @@ static int runCommandLine(int argc, char **argv) {
       argc, argv,
       "Kiln: a graph-compiling inference runtime\n\n"
       "  kiln run MODEL [--backend=jit|interp] [--input NAME=FILE.npy] "
-      "[--shape NAME=DIMS] [--seed N] [--output-dir DIR] [--threads N]\n"
+      "[--shape NAME=DIMS] [--seed N] [--output-dir DIR] [--threads N] "
+      "[--runs N] [--json] [--flush-denormals]\n"
       "  kiln run DIR/libNAME.so [--input NAME=FILE.npy] [--output-dir DIR]\n"
       "  kiln inspect MODEL\n"
       "  kiln compile MODEL --emit=STAGE [-o FILE]\n"
@@ -306,6 +322,9 @@ static int runCommandLine(int argc, char **argv) {
     o.seed = runSeed;
     o.outputDir = runOutputDir;
     o.runs = runRuns;
+    o.json = runJson;
+    o.flushDenormals = runFlushDenormals;
+    o.cpu.flushDenormals = runFlushDenormals;
     o.traceFile = runTrace;
     o.verbose = verbose;
     o.cpu.threads = threads;
