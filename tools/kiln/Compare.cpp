@@ -325,23 +325,30 @@ void printSums(llvm::raw_ostream &os, const Report &report) {
   double jitSteps = report.jitStepsMs(), interpOps = report.interpOpsMs();
   double jitWhole = report.jit.stats.medianMs;
   double interpWhole = report.interp.stats.medianMs;
+  // A negative difference: the steps timed one by one took longer than a
+  // whole run takes.
+  const char *slower = "more in the steps timed one by one than in a whole "
+                       "run: between observed steps the observer's work "
+                       "cools caches and lets worker threads go idle";
   os << "sums     jit:    steps " << formatMs(jitSteps)
      << " ms (sum of per-step medians) vs whole run " << formatMs(jitWhole)
-     << " ms (median): " << share(jitWhole - jitSteps, jitWhole)
-     << " outside the steps\n";
+     << " ms (median): " << share(jitWhole - jitSteps, jitWhole) << " "
+     << (jitWhole >= jitSteps ? "outside the steps (the executor between "
+                                "them: operand checks, output copies)"
+                              : slower)
+     << "\n";
   os << "         interp: ops " << formatMs(interpOps)
      << " ms (sum of per-op medians) vs whole run " << formatMs(interpWhole)
-     << " ms (median): " << share(interpWhole - interpOps, interpWhole)
-     << " outside the ops\n";
+     << " ms (median): " << share(interpWhole - interpOps, interpWhole) << " "
+     << (interpWhole >= interpOps
+             ? "outside the ops (the interpreter between them: freeing "
+               "dead tensors, checking result types)"
+             : slower)
+     << "\n";
   os << "         speedup " << formatFixed(ratio(interpOps, jitSteps), 2)
-     << "x by the sums, " << formatFixed(report.speedup(), 2)
+     << "x by the sums (kernels only), " << formatFixed(report.speedup(), 2)
      << "x by the whole runs (jit at " << threadsText(report.jit.threads)
      << " both)\n";
-  os << "         the difference is time outside the steps: the executor or "
-        "interpreter between them (input checks, allocation, output copies) "
-        "and the timer around each; a negative one means the timed "
-        "steps ran slower than the whole run (the observer's copies and "
-        "comparisons evict caches), or noise\n";
 }
 
 /// The per-layer table: execution order, the first divergence and the five
