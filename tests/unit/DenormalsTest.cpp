@@ -223,6 +223,30 @@ TEST_F(DenormalsModelTest, FlushToZeroOnEveryThreadOfTheJit) {
   auto w = plain1->run({x});
   ASSERT_TRUE(bool(w)) << llvm::toString(w.takeError());
   EXPECT_EQ(std::memcmp((*w)[0].raw(), (*y)[0].raw(), (*y)[0].byteSize()), 0);
+
+  // Activations: every result of the model's steps is subnormal, unless
+  // the model flushes.
+  auto counts = tool::activationSubnormals(*plain, {x});
+  ASSERT_TRUE(bool(counts)) << llvm::toString(counts.takeError());
+  ASSERT_EQ(counts->size(), plain->getPlan().steps.size());
+  EXPECT_EQ(counts->back().subnormal, static_cast<uint64_t>(x.numElements()));
+  EXPECT_EQ(counts->back().total, static_cast<uint64_t>(x.numElements()));
+  counts = tool::activationSubnormals(*flushing, {x});
+  ASSERT_TRUE(bool(counts)) << llvm::toString(counts.takeError());
+  EXPECT_EQ(counts->back().subnormal, 0u);
+
+  // Timed both ways, each with its first run apart; the model's own
+  // executor is left as it was.
+  auto timing = tool::timeFlushDenormals(*plain, {x}, 3);
+  ASSERT_TRUE(bool(timing)) << llvm::toString(timing.takeError());
+  EXPECT_EQ(timing->off.runs, 3u);
+  EXPECT_EQ(timing->on.runs, 3u);
+  EXPECT_GT(timing->off.firstMs, 0.0);
+  EXPECT_GT(timing->on.medianMs, 0.0);
+  EXPECT_LE(timing->on.minMs, timing->on.maxMs);
+  EXPECT_DOUBLE_EQ(timing->speedup(),
+                   timing->off.medianMs / timing->on.medianMs);
+  EXPECT_FALSE(plain->getExecutor().flushesDenormals());
 }
 
 } // namespace

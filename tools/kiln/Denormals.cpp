@@ -13,6 +13,8 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "llvm/ADT/DenseMap.h"
 
+#include <chrono>
+#include <cmath>
 #include <cstring>
 
 namespace kiln::tool {
@@ -101,6 +103,54 @@ SubnormalCount totalWeightSubnormals(mlir::ModuleOp graph) {
   llvm::DenseMap<mlir::Operation *, SubnormalCount> memo;
   graph.walk([&](ConstantOp op) { total += countConstant(op, memo); });
   return total;
+}
+
+llvm::Expected<std::vector<SubnormalCount>>
+activationSubnormals(cpu::JitModel &jit, const std::vector<Tensor> &inputs) {
+  std::vector<SubnormalCount> counts(jit.getPlan().steps.size());
+  const cpu::PlanStep *first = jit.getPlan().steps.data();
+  auto result =
+      jit.run(inputs, [&](const cpu::PlanStep &step,
+                          const std::vector<Tensor> &results, double) {
+        for (const Tensor &t : results)
+          counts[&step - first] += countSubnormals(t);
+      });
+  if (!result)
+    return result.takeError();
+  return counts;
+}
+
+double FlushTiming::speedup() const {
+  return on.medianMs > 0 ? off.medianMs / on.medianMs : NAN;
+}
+
+llvm::Expected<FlushTiming>
+timeFlushDenormals(const cpu::JitModel &jit, const std::vector<Tensor> &inputs,
+                   unsigned runs) {
+  unsigned threads = jit.getExecutor().threads();
+  std::unique_ptr<cpu::Executor> executors[2] = {
+      jit.getExecutor().withSettings(threads, false),
+      jit.getExecutor().withSettings(threads, true)};
+  double first[2];
+  std::vector<double> times[2];
+  for (unsigned r = 0; r <= runs; ++r)
+    for (int flush = 0; flush < 2; ++flush) {
+      auto start = std::chrono::steady_clock::now();
+      auto result = executors[flush]->run(inputs);
+      if (!result)
+        return result.takeError();
+      double ms = std::chrono::duration<double, std::milli>(
+                      std::chrono::steady_clock::now() - start)
+                      .count();
+      if (r == 0)
+        first[flush] = ms;
+      else
+        times[flush].push_back(ms);
+    }
+  FlushTiming timing;
+  timing.off = summarizeRuns(first[0], times[0]);
+  timing.on = summarizeRuns(first[1], times[1]);
+  return timing;
 }
 
 } // namespace kiln::tool

@@ -14,9 +14,13 @@
 #ifndef KILN_TOOLS_KILN_DENORMALS_H
 #define KILN_TOOLS_KILN_DENORMALS_H
 
+#include "Stats.h"
+
+#include "kiln/cpu/Jit.h"
 #include "kiln/runtime/Tensor.h"
 
 #include "mlir/IR/BuiltinOps.h"
+#include "llvm/Support/Error.h"
 
 #include <cstdint>
 #include <string>
@@ -55,6 +59,27 @@ weightSubnormals(mlir::ModuleOp graph);
 /// Every floating-point constant of \p graph counted once: the model's
 /// weights as a whole.
 SubnormalCount totalWeightSubnormals(mlir::ModuleOp graph);
+
+/// Per step of \p jit's plan, in plan order: the subnormal elements among
+/// its results in one run on \p inputs. The run is in the model's own mode:
+/// a model that flushes denormals has none to count.
+llvm::Expected<std::vector<SubnormalCount>>
+activationSubnormals(cpu::JitModel &jit, const std::vector<Tensor> &inputs);
+
+/// The latency of a compiled model with flush-to-zero off and on.
+struct FlushTiming {
+  RunStats off, on;
+  /// off / on medians (> 1: flushing is faster); NaN when on is 0.
+  double speedup() const;
+};
+
+/// Times \p jit's plan and kernels at its thread count with FTZ and DAZ
+/// off and on (two executors from Executor::withSettings, nothing compiled
+/// again): a first run of each, timed apart, then \p runs of each,
+/// alternating, so that a change in the machine's load falls on both.
+llvm::Expected<FlushTiming>
+timeFlushDenormals(const cpu::JitModel &jit, const std::vector<Tensor> &inputs,
+                   unsigned runs);
 
 } // namespace kiln::tool
 
