@@ -71,7 +71,7 @@ struct Executor::Impl {
 };
 
 Executor::Executor(const Plan &plan, std::vector<KernelFn> kernels,
-                   unsigned threads)
+                   unsigned threads, bool concatViews)
     : impl(std::make_unique<Impl>(plan, std::move(kernels), threads)) {
   impl->isOutput.assign(plan.slots.size(), false);
   impl->outputIndex.assign(plan.slots.size(), -1);
@@ -82,7 +82,13 @@ Executor::Executor(const Plan &plan, std::vector<KernelFn> kernels,
     impl->isOutput[s] = true;
   for (int s : plan.inputSlots)
     impl->isOutput[s] = true; // never allocated here either
-  impl->views = planConcatViews(plan, impl->isOutput);
+  if (concatViews) {
+    impl->views = planConcatViews(plan, impl->isOutput);
+  } else {
+    impl->views.root.assign(plan.slots.size(), -1);
+    impl->views.byteOffset.assign(plan.slots.size(), 0);
+    impl->views.elided.assign(plan.steps.size(), false);
+  }
   impl->arena = planJitArena(plan, impl->isOutput, impl->views);
 }
 

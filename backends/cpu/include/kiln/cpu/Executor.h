@@ -31,8 +31,10 @@ class Executor {
 public:
   /// \p kernels holds the entry point of each compiled step (null for
   /// reference steps), index for index with `plan.steps`. \p threads = 0
-  /// uses all cores.
-  Executor(const Plan &plan, std::vector<KernelFn> kernels, unsigned threads);
+  /// uses all cores. Without \p concatViews every Concat copies its inputs
+  /// (to measure what computing them in place buys).
+  Executor(const Plan &plan, std::vector<KernelFn> kernels, unsigned threads,
+           bool concatViews = true);
   ~Executor();
 
   /// Runs the plan. Inputs are checked against the plan's specs first.
