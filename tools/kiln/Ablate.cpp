@@ -12,9 +12,12 @@
 //     cache), run once to warm up, and its outputs compared with the
 //     interpreter's. A variant that fails is kept, with its error.
 //  3. Timing alternates the variants in rounds (full, A, B, ..., full, A,
-//     B, ...), each variant run `runsPerRound` times per round (enough for
-//     a millisecond) and the round's figure their median; a variant's
-//     latency is the median of its rounds, its spread that of the rounds.
+//     B, ...; each round starts one variant later, so that none always
+//     runs after the same one), each variant run `runsPerRound` times per
+//     round (enough for a millisecond) and the round's figure their median;
+//     a variant's latency is the median of its rounds, its spread that of
+//     the rounds, and its speedup's range that of its per-round ratios to
+//     the full pipeline (which ran in the same round).
 //
 //===----------------------------------------------------------------------===//
 #include "Ablate.h"
@@ -284,9 +287,12 @@ runAblation(mlir::ModuleOp imported, const cpu::CpuOptions &base,
                    : static_cast<unsigned>(std::min(
                          50.0, std::ceil(1.0 / std::max(oneMs, 0.02))));
 
+  // Round r starts at variant r (mod n): the order alternates as in every
+  // round, but no variant always runs right after the same one (after a
+  // slow variant's cache pollution, say).
   for (unsigned r = 0; r < runs; ++r)
-    for (Variant &v : variants)
-      if (v.jit)
+    for (size_t k = 0; k < variants.size(); ++k)
+      if (Variant &v = variants[(r + k) % variants.size()]; v.jit)
         timeRound(v, inputs, report.runsPerRound);
   if (!variants[0].jit)
     return makeError("the full pipeline: " + variants[0].row.error);

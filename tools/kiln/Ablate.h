@@ -57,7 +57,8 @@ struct AblationRow {
 /// Every variant of an ablation.
 struct AblationReport {
   /// Rounds: each times every variant in turn (full, A, B, ..., full, A,
-  /// B, ...) so that machine noise hits all alike.
+  /// B, ..., each round starting one variant later) so that machine noise
+  /// hits all alike.
   unsigned runs = 0;
   /// Timed runs of each variant per round (more than one for models faster
   /// than a millisecond); a round's figure is their median.
