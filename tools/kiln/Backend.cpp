@@ -349,6 +349,8 @@ static std::string entryRecipe(const frontend::LoadOptions &load,
   llvm::sort(disabled);
   for (const std::string &pass : disabled)
     os << "disable " << pass << "\n";
+  if (!options.testBrokenPassAfter.empty())
+    os << "perturb after " << options.testBrokenPassAfter << "\n";
   return recipe;
 }
 

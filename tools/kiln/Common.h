@@ -94,6 +94,15 @@ struct CompareOptions {
   bool perLayer = false;
   /// Floats pass when |jit - interp| <= atol + rtol * |interp|.
   double rtol = 1e-3, atol = 1e-4;
+
+  // --ablate and --bisect (Ablate.h).
+  /// Time the JIT with each optimization turned off in turn.
+  bool ablate = false;
+  /// Find the first pass and the first layer where the JIT's outputs stop
+  /// matching the interpreter's, and print a command that shows it.
+  bool bisect = false;
+  /// --cpu and --cpu-features as given (for the reproduction command).
+  std::string targetCpu, targetFeatures;
 };
 
 /// A model ready to run on one backend.

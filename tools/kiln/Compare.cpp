@@ -22,7 +22,10 @@
 //
 // Steps with no counterpart are listed but not compared, and counted.
 //
+// --ablate and --bisect compile the model several times: Ablate.h.
+//
 //===----------------------------------------------------------------------===//
+#include "Ablate.h"
 #include "Common.h"
 #include "Layers.h"
 #include "Stats.h"
@@ -515,6 +518,12 @@ int compareCommand(const CompareOptions &opts) {
     return reportError("--runs must be at least 1");
   if (!(opts.atol >= 0) || !(opts.rtol >= 0))
     return reportError("--atol and --rtol must be non-negative numbers");
+  if (opts.ablate && opts.bisect)
+    return reportError("--ablate and --bisect are separate runs: give one");
+  if (opts.ablate)
+    return ablateCommand(opts);
+  if (opts.bisect)
+    return bisectCommand(opts);
   auto ctx = makeContext();
   Report report;
 

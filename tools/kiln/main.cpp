@@ -217,6 +217,29 @@ cl::opt<double> cmpRtol(
 cl::opt<double> cmpAtol("atol", cl::desc("Absolute tolerance (default 1e-4)"),
                         cl::value_desc("Y"), cl::init(1e-4),
                         cl::sub(compareCmd), cl::cat(kilnCat));
+// compare --ablate and --bisect (Ablate.h)
+cl::opt<bool> cmpAblate(
+    "ablate",
+    cl::desc("Time the JIT with each optimization turned off in turn (each "
+             "optimization pass of the graph pipeline, threading, LLVM's -O "
+             "level, in-place Concats) beside the full pipeline, in "
+             "alternating rounds (--runs N), each checked against the "
+             "interpreter. Compiles the model once per variant (kernels the "
+             "full pipeline shares come from the cache): expect several "
+             "compiles' time"),
+    cl::sub(compareCmd), cl::cat(kilnCat));
+cl::opt<bool> cmpBisect(
+    "bisect",
+    cl::desc("When the JIT's outputs differ from the interpreter's, find the "
+             "first pass of the pipeline that makes them differ (compiling "
+             "the model with the first 0, 1, 2... passes), then the first "
+             "layer that differs, and print a command that shows it"),
+    cl::sub(compareCmd), cl::cat(kilnCat));
+cl::opt<std::string> cmpBrokenPassAfter(
+    "test-broken-pass-after",
+    cl::desc("Tests only: run kiln-test-perturb, which breaks the graph on "
+             "purpose, right after the pipeline pass NAME"),
+    cl::value_desc("NAME"), cl::Hidden, cl::sub(compareCmd), cl::cat(kilnCat));
 
 // conformance
 cl::list<std::string>
@@ -290,6 +313,8 @@ static int runCommandLine(int argc, char **argv) {
       "[--weights-file]\n"
       "  kiln compare MODEL [--per-layer] [--json] [--runs N] "
       "[--rtol X --atol Y]\n"
+      "  kiln compare MODEL --ablate [--runs N] [--json]\n"
+      "  kiln compare MODEL --bisect [--json]\n"
       "  kiln conformance [DIR...] [--backend=jit|interp|aot] [--list] "
       "[--expect FILE]\n\n"
       "Use 'kiln <command> --help' for a command's options.\n");
@@ -377,6 +402,19 @@ static int runCommandLine(int argc, char **argv) {
     o.cpu.disabledPasses.assign(disablePasses.begin(), disablePasses.end());
     o.cpu.optLevel = optLevel;
     o.cpu.onProgress = kernelCounter();
+    // --ablate and --bisect
+    o.ablate = cmpAblate;
+    o.bisect = cmpBisect;
+    o.targetCpu = targetCpu;
+    o.targetFeatures = targetFeatures;
+    if (!cmpBrokenPassAfter.empty() &&
+        !llvm::is_contained(known, cmpBrokenPassAfter.getValue())) {
+      errs() << "kiln: error: --test-broken-pass-after: unknown pass '"
+             << cmpBrokenPassAfter << "'; expected one of "
+             << llvm::join(known, ", ") << "\n";
+      return 1;
+    }
+    o.cpu.testBrokenPassAfter = cmpBrokenPassAfter;
     return compareCommand(o);
   }
   if (conformanceCmd) {

@@ -27,15 +27,25 @@ using StepObserver =
     std::function<void(const PlanStep &step, const std::vector<Tensor> &results,
                        double milliseconds)>;
 
+/// How an executor runs a plan.
+struct ExecutorOptions {
+  /// Worker threads; 0 uses all cores.
+  unsigned threads = 0;
+  /// Every step runs with subnormal floats flushed to zero (FTZ and DAZ,
+  /// kiln/runtime/FloatMode.h) on the calling thread and on every worker.
+  bool flushDenormals = false;
+  /// A Concat's inputs are computed in its result's buffer
+  /// (lib/ConcatViews.h); off, every Concat copies its inputs (to measure
+  /// what computing them in place buys).
+  bool concatViews = true;
+};
+
 class Executor {
 public:
   /// \p kernels holds the entry point of each compiled step (null for
-  /// reference steps), index for index with `plan.steps`. \p threads = 0
-  /// uses all cores. With \p flushDenormals, every step runs with
-  /// subnormal floats flushed to zero (FTZ and DAZ, kiln/runtime/FloatMode.h)
-  /// on the calling thread and on every worker.
-  Executor(const Plan &plan, std::vector<KernelFn> kernels, unsigned threads,
-           bool flushDenormals = false);
+  /// reference steps), index for index with `plan.steps`.
+  Executor(const Plan &plan, std::vector<KernelFn> kernels,
+           const ExecutorOptions &options);
   ~Executor();
 
   /// Another executor of the same plan and kernels, on \p threads threads
