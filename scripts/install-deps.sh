@@ -19,7 +19,10 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "kiln: installing ${missing[*]}"
   sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  # Without a terminal (CI, ctest) sudo must not wait for a password.
+  if [ "$(id -u)" -ne 0 ]; then
+    if [ -t 0 ]; then sudo="sudo"; else sudo="sudo -n"; fi
+  fi
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" > /dev/null
 fi
