@@ -14,7 +14,9 @@ packages=(
 )
 missing=()
 for p in "${packages[@]}"; do
-  dpkg -s "$p" > /dev/null 2>&1 || missing+=("$p")
+  # Installed, not merely known (a removed package keeps its config files).
+  [ "$(dpkg-query -W -f='${Status}' "$p" 2> /dev/null)" = "install ok installed" ] ||
+    missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "kiln: installing ${missing[*]}"
