@@ -105,6 +105,21 @@ struct CompareOptions {
   std::string targetCpu, targetFeatures;
 };
 
+/// Options of `kiln explain`.
+struct ExplainOptions {
+  std::string model;
+  std::vector<std::string> inputs; // NAME=FILE.npy
+  std::vector<std::string> shapes; // NAME=1x3x224x224
+  uint64_t seed = 0;
+  /// Timed runs of each measurement, after a warm-up run.
+  unsigned runs = 20;
+  cpu::CpuOptions cpu;
+  /// Write the report as an HTML page / as JSON here ("": do not).
+  std::string htmlFile, jsonFile;
+  /// Render the report saved in this JSON file instead of measuring.
+  std::string fromJson;
+};
+
 /// A model ready to run on one backend.
 class PreparedModel {
 public:
@@ -182,6 +197,7 @@ int inspectCommand(const InspectOptions &options);
 int compileCommand(const CompileOptions &options);
 int conformanceCommand(const ConformanceOptions &options);
 int compareCommand(const CompareOptions &options);
+int explainCommand(const ExplainOptions &options);
 
 /// A context with Kiln's dialects loaded and diagnostics printed as
 /// "kiln: error: <message>" lines on stderr.

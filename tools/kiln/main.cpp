@@ -1,6 +1,7 @@
 //===- main.cpp - The kiln command-line tool ------------------------------===//
 //
-// `kiln <command> ...`: run, inspect, compile, compare and conformance.
+// `kiln <command> ...`: run, inspect, compile, compare, conformance and
+// explain.
 // Options are parsed with llvm::cl subcommands and gathered into one options
 // struct per command; the commands live in their own files.
 //
@@ -33,6 +34,11 @@ cl::SubCommand
 cl::SubCommand
     conformanceCmd("conformance",
                    "Run ONNX backend test cases and count pass/fail");
+cl::SubCommand
+    explainCmd("explain",
+               "Explain where a model's time goes, measured on this machine: "
+               "a terminal summary, an HTML page (--html), every figure as "
+               "JSON (--json)");
 
 cl::OptionCategory kilnCat("kiln options");
 
@@ -54,28 +60,30 @@ cl::opt<unsigned>
             cl::desc("Threads for kernels and compilation (default 0: "
                      "all cores)"),
             cl::value_desc("N"), cl::init(0), cl::sub(runCmd),
-            cl::sub(compileCmd), cl::sub(compareCmd), cl::cat(kilnCat));
+            cl::sub(compileCmd), cl::sub(compareCmd), cl::sub(explainCmd),
+            cl::cat(kilnCat));
 cl::opt<bool> noCache(
     "no-cache",
     cl::desc("Compile even if the kernel cache has this model (and do not "
              "write the cache)"),
     cl::sub(runCmd), cl::sub(compileCmd), cl::sub(compareCmd),
-    cl::cat(kilnCat));
+    cl::sub(explainCmd), cl::cat(kilnCat));
 cl::opt<std::string> cacheDir(
     "cache-dir",
     cl::desc("Kernel cache folder (default: $XDG_CACHE_HOME/kiln, else "
              "~/.cache/kiln)"),
     cl::value_desc("DIR"), cl::sub(runCmd), cl::sub(compileCmd),
-    cl::sub(compareCmd), cl::cat(kilnCat));
+    cl::sub(compareCmd), cl::sub(explainCmd), cl::cat(kilnCat));
 cl::opt<std::string> targetCpu("cpu", cl::desc(kiln::cpu::kCpuOptionHelp),
                                cl::value_desc("NAME"), cl::sub(runCmd),
                                cl::sub(compileCmd), cl::sub(compareCmd),
-                               cl::sub(conformanceCmd), cl::cat(kilnCat));
+                               cl::sub(explainCmd), cl::sub(conformanceCmd),
+                               cl::cat(kilnCat));
 cl::opt<std::string> targetFeatures("cpu-features",
                                     cl::desc(kiln::cpu::kCpuFeaturesOptionHelp),
                                     cl::value_desc("+NAME,-NAME"),
                                     cl::sub(runCmd), cl::sub(compileCmd),
-                                    cl::sub(compareCmd),
+                                    cl::sub(compareCmd), cl::sub(explainCmd),
                                     cl::sub(conformanceCmd), cl::cat(kilnCat));
 cl::list<std::string> disablePasses(
     "disable-pass",
@@ -83,7 +91,8 @@ cl::list<std::string> disablePasses(
     cl::desc("Leave this pass out of the graph optimization pipeline, to "
              "measure what it buys (repeatable or comma-separated)"),
     cl::value_desc("NAME"), cl::CommaSeparated, cl::sub(runCmd),
-    cl::sub(compileCmd), cl::sub(compareCmd), cl::cat(kilnCat));
+    cl::sub(compileCmd), cl::sub(compareCmd), cl::sub(explainCmd),
+    cl::cat(kilnCat));
 cl::opt<unsigned> optLevel(
     "O",
     cl::desc("Optimization level (jit and aot), -O0 to -O3: -O0 skips the "
@@ -92,7 +101,8 @@ cl::opt<unsigned> optLevel(
              "default, LLVM's O2 without loop unrolling (Kiln unrolls the "
              "direct kernels itself); -O3, LLVM's O3 with it"),
     cl::value_desc("0-3"), cl::Prefix, cl::init(2), cl::sub(runCmd),
-    cl::sub(compileCmd), cl::sub(compareCmd), cl::cat(kilnCat));
+    cl::sub(compileCmd), cl::sub(compareCmd), cl::sub(explainCmd),
+    cl::cat(kilnCat));
 cl::list<std::string>
     runInputs("input", cl::desc("Input data from a .npy file (repeatable)"),
               cl::value_desc("NAME=FILE.npy"), cl::sub(runCmd),
@@ -102,7 +112,8 @@ cl::list<std::string>
            cl::desc("Static shape for an input, e.g. input=1x3x224x224 "
                     "(repeatable)"),
            cl::value_desc("NAME=DIMS"), cl::sub(runCmd), cl::sub(inspectCmd),
-           cl::sub(compileCmd), cl::sub(compareCmd), cl::cat(kilnCat));
+           cl::sub(compileCmd), cl::sub(compareCmd), cl::sub(explainCmd),
+           cl::cat(kilnCat));
 cl::opt<uint64_t> runSeed(
     "seed",
     cl::desc("Seed of random inputs; input i uses seed+i (floats uniform "
@@ -241,6 +252,35 @@ cl::opt<std::string> cmpBrokenPassAfter(
              "purpose, right after the pipeline pass NAME"),
     cl::value_desc("NAME"), cl::Hidden, cl::sub(compareCmd), cl::cat(kilnCat));
 
+// explain
+cl::opt<std::string> explainModel(cl::Positional, cl::desc("<model.onnx>"),
+                                  cl::Optional, cl::sub(explainCmd));
+cl::list<std::string>
+    explainInputs("input", cl::desc("Input data from a .npy file (repeatable)"),
+                  cl::value_desc("NAME=FILE.npy"), cl::sub(explainCmd),
+                  cl::cat(kilnCat));
+cl::opt<uint64_t> explainSeed(
+    "seed", cl::desc("Seed of random inputs, as kiln run: input i uses seed+i"),
+    cl::init(0), cl::sub(explainCmd), cl::cat(kilnCat));
+cl::opt<unsigned> explainRuns(
+    "runs",
+    cl::desc("Timed runs of each measurement, after a warm-up run; times are "
+             "medians (default 20)"),
+    cl::value_desc("N"), cl::init(20), cl::sub(explainCmd), cl::cat(kilnCat));
+cl::opt<std::string> explainHtml(
+    "html",
+    cl::desc("Write the report as one self-contained HTML page (inline SVG "
+             "plots, no script, no network)"),
+    cl::value_desc("FILE"), cl::sub(explainCmd), cl::cat(kilnCat));
+cl::opt<std::string>
+    explainJson("json", cl::desc("Write every figure of the report as JSON"),
+                cl::value_desc("FILE"), cl::sub(explainCmd), cl::cat(kilnCat));
+cl::opt<std::string> explainFromJson(
+    "from-json",
+    cl::desc("Measure nothing: render the report a --json run saved in FILE "
+             "(the summary, and --html / --json again)"),
+    cl::value_desc("FILE"), cl::sub(explainCmd), cl::cat(kilnCat));
+
 // conformance
 cl::list<std::string>
     confDirs(cl::Positional,
@@ -316,7 +356,10 @@ static int runCommandLine(int argc, char **argv) {
       "  kiln compare MODEL --ablate [--runs N] [--json]\n"
       "  kiln compare MODEL --bisect [--json]\n"
       "  kiln conformance [DIR...] [--backend=jit|interp|aot] [--list] "
-      "[--expect FILE]\n\n"
+      "[--expect FILE]\n"
+      "  kiln explain MODEL [--input NAME=FILE.npy] [--html FILE] "
+      "[--json FILE]\n"
+      "  kiln explain --from-json REPORT.json [--html FILE]\n\n"
       "Use 'kiln <command> --help' for a command's options.\n");
   using namespace kiln::tool;
   std::vector<StringRef> known = kiln::optimizationPassNames();
@@ -429,7 +472,34 @@ static int runCommandLine(int argc, char **argv) {
     o.filter = confFilter;
     return conformanceCommand(o);
   }
+  if (explainCmd) {
+    if (explainModel.empty() == explainFromJson.empty()) {
+      errs() << "kiln: error: "
+             << (explainModel.empty()
+                     ? "expected a model, or --from-json REPORT.json"
+                     : "--from-json renders a saved report: give it or a "
+                       "model, not both")
+             << "\n";
+      return 1;
+    }
+    ExplainOptions o;
+    o.model = explainModel;
+    o.inputs.assign(explainInputs.begin(), explainInputs.end());
+    o.shapes.assign(shapes.begin(), shapes.end());
+    o.seed = explainSeed;
+    o.runs = explainRuns;
+    o.htmlFile = explainHtml;
+    o.jsonFile = explainJson;
+    o.fromJson = explainFromJson;
+    o.cpu.threads = threads;
+    o.cpu.useCache = !noCache;
+    o.cpu.cacheDir = cacheDir;
+    o.cpu.disabledPasses.assign(disablePasses.begin(), disablePasses.end());
+    o.cpu.optLevel = optLevel;
+    o.cpu.onProgress = kernelCounter();
+    return explainCommand(o);
+  }
   errs() << "kiln: error: expected a command: run, inspect, compile, "
-            "compare or conformance (see kiln --help)\n";
+            "compare, conformance or explain (see kiln --help)\n";
   return 1;
 }
