@@ -4,7 +4,8 @@
 //
 //  1. The machine's fp32 FMA peak: 12 independent chains of vector FMAs
 //     (AVX2, or AVX-512 when present) in a loop, on one core and on every
-//     core at once, in short rounds.
+//     core at once, in short rounds (the loop kiln/runtime/MachineLimits.h
+//     shares with `kiln limits`).
 //  2. GFLOP/s of what `kiln run` runs for GEMM- and conv-shaped work: small
 //     kiln graphs built in memory (a MatMul with a constant weight, Convs,
 //     depthwise Convs), prepared by the compiled backend's graph passes and
@@ -33,19 +34,17 @@
 #include "kiln/interpreter/Interpreter.h"
 #include "kiln/ir/KilnDialect.h"
 #include "kiln/ir/TensorConversion.h"
+#include "kiln/runtime/MachineLimits.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
 
-#include <immintrin.h>
-
 #include <pthread.h>
 #include <sched.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
@@ -152,119 +151,17 @@ double median(std::vector<double> v) {
 // FMA peak
 //===----------------------------------------------------------------------===//
 
-/// 12 chains x 8 lanes x `iters` FMAs; returns a value so nothing is
-/// optimized away.
-__attribute__((target("avx2,fma"), noinline)) float fmaLoopAvx2(long iters) {
-  // Distinct starting values, or the compiler merges identical chains.
-  __m256 a0 = _mm256_set1_ps(1.00f), a1 = _mm256_set1_ps(1.01f),
-         a2 = _mm256_set1_ps(1.02f), a3 = _mm256_set1_ps(1.03f),
-         a4 = _mm256_set1_ps(1.04f), a5 = _mm256_set1_ps(1.05f),
-         a6 = _mm256_set1_ps(1.06f), a7 = _mm256_set1_ps(1.07f),
-         a8 = _mm256_set1_ps(1.08f), a9 = _mm256_set1_ps(1.09f),
-         a10 = _mm256_set1_ps(1.10f), a11 = _mm256_set1_ps(1.11f);
-  const __m256 m = _mm256_set1_ps(0.999999f), c = _mm256_set1_ps(1e-7f);
-  for (long i = 0; i < iters; ++i) {
-    a0 = _mm256_fmadd_ps(a0, m, c);
-    a1 = _mm256_fmadd_ps(a1, m, c);
-    a2 = _mm256_fmadd_ps(a2, m, c);
-    a3 = _mm256_fmadd_ps(a3, m, c);
-    a4 = _mm256_fmadd_ps(a4, m, c);
-    a5 = _mm256_fmadd_ps(a5, m, c);
-    a6 = _mm256_fmadd_ps(a6, m, c);
-    a7 = _mm256_fmadd_ps(a7, m, c);
-    a8 = _mm256_fmadd_ps(a8, m, c);
-    a9 = _mm256_fmadd_ps(a9, m, c);
-    a10 = _mm256_fmadd_ps(a10, m, c);
-    a11 = _mm256_fmadd_ps(a11, m, c);
-  }
-  __m256 s = _mm256_add_ps(
-      _mm256_add_ps(_mm256_add_ps(a0, a1), _mm256_add_ps(a2, a3)),
-      _mm256_add_ps(_mm256_add_ps(a4, a5), _mm256_add_ps(a6, a7)));
-  s = _mm256_add_ps(
-      s, _mm256_add_ps(_mm256_add_ps(a8, a9), _mm256_add_ps(a10, a11)));
-  float out[8];
-  _mm256_storeu_ps(out, s);
-  return out[0];
-}
-
-__attribute__((target("avx512f"), noinline)) float fmaLoopAvx512(long iters) {
-  __m512 a0 = _mm512_set1_ps(1.00f), a1 = _mm512_set1_ps(1.01f),
-         a2 = _mm512_set1_ps(1.02f), a3 = _mm512_set1_ps(1.03f),
-         a4 = _mm512_set1_ps(1.04f), a5 = _mm512_set1_ps(1.05f),
-         a6 = _mm512_set1_ps(1.06f), a7 = _mm512_set1_ps(1.07f),
-         a8 = _mm512_set1_ps(1.08f), a9 = _mm512_set1_ps(1.09f),
-         a10 = _mm512_set1_ps(1.10f), a11 = _mm512_set1_ps(1.11f);
-  const __m512 m = _mm512_set1_ps(0.999999f), c = _mm512_set1_ps(1e-7f);
-  for (long i = 0; i < iters; ++i) {
-    a0 = _mm512_fmadd_ps(a0, m, c);
-    a1 = _mm512_fmadd_ps(a1, m, c);
-    a2 = _mm512_fmadd_ps(a2, m, c);
-    a3 = _mm512_fmadd_ps(a3, m, c);
-    a4 = _mm512_fmadd_ps(a4, m, c);
-    a5 = _mm512_fmadd_ps(a5, m, c);
-    a6 = _mm512_fmadd_ps(a6, m, c);
-    a7 = _mm512_fmadd_ps(a7, m, c);
-    a8 = _mm512_fmadd_ps(a8, m, c);
-    a9 = _mm512_fmadd_ps(a9, m, c);
-    a10 = _mm512_fmadd_ps(a10, m, c);
-    a11 = _mm512_fmadd_ps(a11, m, c);
-  }
-  __m512 s = _mm512_add_ps(
-      _mm512_add_ps(_mm512_add_ps(a0, a1), _mm512_add_ps(a2, a3)),
-      _mm512_add_ps(_mm512_add_ps(a4, a5), _mm512_add_ps(a6, a7)));
-  s = _mm512_add_ps(
-      s, _mm512_add_ps(_mm512_add_ps(a8, a9), _mm512_add_ps(a10, a11)));
-  float out[16];
-  _mm512_storeu_ps(out, s);
-  return out[0];
-}
-
-/// GFLOP/s of the FMA loop on \p threads threads at once, at the target's
-/// vector width (AVX-512 or AVX2): median and best.
+/// GFLOP/s of the runtime's FMA loop (kiln/runtime/MachineLimits.h) on
+/// \p threads threads at once, at the target's vector width (AVX-512 or
+/// AVX2): median and best of 4 * runs rounds.
 std::pair<double, double> fmaPeak(unsigned threads) {
-  bool avx512 =
-      cpu::hostTarget().vectorBits >= 512 && __builtin_cpu_supports("avx512f");
-  if (!avx512 &&
-      !(__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")))
+  unsigned bits =
+      cpu::hostTarget().vectorBits >= 512 && canMeasureFmaPeak(512) ? 512 : 256;
+  if (!canMeasureFmaPeak(bits))
     return {0, 0};
-  // Short runs (a few ms, like one kernel call) so that on a shared machine
-  // some of them run undisturbed.
-  const long iters = 500'000;
-  double flopsPerThread = 2.0 * (avx512 ? 16 : 8) * 12 * double(iters);
-  std::vector<double> rates;
-  RealtimeScope rt;
-  auto loop = [&] {
-    return avx512 ? fmaLoopAvx512(iters) : fmaLoopAvx2(iters);
-  };
-  // Helper threads (all but the calling one) are started once and wait
-  // for each round, so no round pays for creating threads.
-  std::atomic<int> round{0}, done{0};
-  std::vector<std::thread> pool;
-  std::vector<float> sink(threads);
-  int rounds = 4 * runs + 1;
-  for (unsigned t = 1; t < threads; ++t)
-    pool.emplace_back([&, t] {
-      for (int r = 1; r <= rounds; ++r) {
-        while (round.load(std::memory_order_acquire) < r)
-          std::this_thread::yield();
-        sink[t] = loop();
-        done.fetch_add(1, std::memory_order_acq_rel);
-      }
-    });
-  for (int r = 1; r <= rounds; ++r) {
-    done.store(0, std::memory_order_relaxed);
-    auto start = Clock::now();
-    round.store(r, std::memory_order_release);
-    sink[0] = loop();
-    while (done.load(std::memory_order_acquire) < int(threads) - 1)
-      std::this_thread::yield();
-    double s = seconds(start, Clock::now());
-    if (r > 1) // the first round warms the clocks up
-      rates.push_back(flopsPerThread * threads / s / 1e9);
-  }
-  for (std::thread &t : pool)
-    t.join();
-  return {median(rates), *std::max_element(rates.begin(), rates.end())};
+  RealtimeScope rt; // the loop's threads inherit the policy
+  Measured m = measureFmaPeak(bits, threads, 4 * runs);
+  return {m.median, m.best};
 }
 
 //===----------------------------------------------------------------------===//

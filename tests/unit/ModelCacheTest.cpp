@@ -132,7 +132,12 @@ TEST_F(ModelCacheTest, AnEntryRunsLikeItsModel) {
   for (size_t i = 0; i < plan.steps.size(); ++i) {
     EXPECT_EQ(cached->getExecutor().isElided(i), jit->getExecutor().isElided(i))
         << "step " << i;
-    EXPECT_EQ(cached->getPlan().steps[i].label, plan.steps[i].label);
+    const cpu::PlanStep &step = cached->getPlan().steps[i];
+    EXPECT_EQ(step.label, plan.steps[i].label);
+    EXPECT_EQ(step.flops, plan.steps[i].flops) << "step " << i;
+    EXPECT_EQ(step.bytes, plan.steps[i].bytes) << "step " << i;
+    EXPECT_EQ(step.nodes, plan.steps[i].nodes) << "step " << i;
+    EXPECT_FALSE(step.nodes.empty()) << "step " << i;
   }
   EXPECT_TRUE(sameBytes(run(*cached), expected));
   // Twice: constants viewed in the mapping are not consumed by a run.
@@ -221,6 +226,12 @@ TEST_F(ModelCacheTest, NoDamagedEntryRuns) {
       why.rfind("written by Kiln build 0123456789abcdef, this is build ", 0),
       0u)
       << why;
+  // An entry of format 1 (before steps kept FLOPs, bytes and nodes).
+  std::string version1 = good;
+  version1[7] = '1';
+  writeFile(entryPath, version1);
+  EXPECT_FALSE(open(why));
+  EXPECT_EQ(why, "not a Kiln model entry of this format");
   writeFile(entryPath, "KILNOBJ2 is another format");
   EXPECT_FALSE(open(why));
   EXPECT_EQ(why, "not a Kiln model entry of this format");

@@ -4,6 +4,7 @@
 #include "kiln/cpu/Aot.h"
 #include "kiln/cpu/ModelCache.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -158,25 +159,23 @@ public:
                                                                 : "reference";
       e.durationUs = ms * 1000;
       e.startUs = trace.nowUs() - e.durationUs;
-      // Bytes read and written: the buffers the step touches.
-      uint64_t bytes = 0;
-      const std::vector<int> &read =
-          step.kind == cpu::PlanStep::Kind::Compiled ? step.args : step.inputs;
-      for (int s : read)
-        if (s >= 0 && plan.slots[s].isStatic)
-          bytes += shapeNumElements(plan.slots[s].shape) *
-                   dtypeSize(plan.slots[s].dtype);
-      if (step.kind != cpu::PlanStep::Kind::Compiled)
-        for (const Tensor &r : results)
-          bytes += r.byteSize();
+      // Bytes read and written (static shapes, from the plan); a reference
+      // step's outputs of run-time shape are added as they come.
+      double bytes = static_cast<double>(step.bytes);
+      if (step.kind == cpu::PlanStep::Kind::Reference)
+        for (auto [i, r] : llvm::enumerate(results))
+          if (i < step.outputs.size() && !plan.slots[step.outputs[i]].isStatic)
+            bytes += static_cast<double>(r.byteSize());
       e.text.emplace_back("results", describeTensors(results));
+      if (!step.nodes.empty())
+        e.text.emplace_back("nodes", llvm::join(step.nodes, ", "));
       if (step.kind == cpu::PlanStep::Kind::Reference && !step.reason.empty())
         e.text.emplace_back("not compiled", step.reason);
-      e.numbers.emplace_back("bytes", static_cast<double>(bytes));
-      if (step.macs > 0) {
-        e.numbers.emplace_back("flops", 2.0 * static_cast<double>(step.macs));
-        if (ms > 0)
-          e.numbers.emplace_back("gflop_per_s", 2.0 * step.macs / (ms * 1e6));
+      e.numbers.emplace_back("bytes", bytes);
+      e.numbers.emplace_back("flops", step.flops);
+      if (ms > 0) {
+        e.numbers.emplace_back("gflop_per_s", step.flops / (ms * 1e6));
+        e.numbers.emplace_back("gb_per_s", bytes / (ms * 1e6));
       }
       if (step.kind == cpu::PlanStep::Kind::Compiled)
         e.numbers.emplace_back("work_items",

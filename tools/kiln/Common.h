@@ -118,6 +118,8 @@ struct ExplainOptions {
   std::string htmlFile, jsonFile;
   /// Render the report saved in this JSON file instead of measuring.
   std::string fromJson;
+  /// Sections left out (--skip): profile, ablation, denormals, scaling.
+  std::vector<std::string> skip;
 };
 
 /// A model ready to run on one backend.

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 #include "Layers.h"
 
+#include "kiln/cpu/StepCost.h"
 #include "kiln/ir/KilnDialect.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -16,17 +17,7 @@
 namespace kiln::tool {
 
 /// The ONNX node name the importer put in \p loc ("" when there is none).
-std::string nodeName(mlir::Location loc) {
-  if (auto name = llvm::dyn_cast<mlir::NameLoc>(loc))
-    return name.getName().str();
-  if (auto fused = llvm::dyn_cast<mlir::FusedLoc>(loc))
-    for (mlir::Location inner : fused.getLocations())
-      if (std::string name = nodeName(inner); !name.empty())
-        return name;
-  if (auto call = llvm::dyn_cast<mlir::CallSiteLoc>(loc))
-    return nodeName(call.getCallee());
-  return "";
-}
+std::string nodeName(mlir::Location loc) { return cpu::nodeName(loc); }
 
 /// "kiln.conv" -> "conv".
 std::string shortOpName(mlir::Operation *op) {

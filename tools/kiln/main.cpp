@@ -280,6 +280,14 @@ cl::opt<std::string> explainFromJson(
     cl::desc("Measure nothing: render the report a --json run saved in FILE "
              "(the summary, and --html / --json again)"),
     cl::value_desc("FILE"), cl::sub(explainCmd), cl::cat(kilnCat));
+cl::list<std::string> explainSkip(
+    "skip",
+    cl::desc("Leave sections out to save time (comma-separated): profile "
+             "(per-layer table, roofline, estimates; runs the interpreter), "
+             "ablation (compiles the model once per optimization), denormals, "
+             "scaling (threads, and batch 1-8: a compile per batch)"),
+    cl::value_desc("SECTION"), cl::CommaSeparated, cl::sub(explainCmd),
+    cl::cat(kilnCat));
 
 // conformance
 cl::list<std::string>
@@ -491,6 +499,7 @@ static int runCommandLine(int argc, char **argv) {
     o.htmlFile = explainHtml;
     o.jsonFile = explainJson;
     o.fromJson = explainFromJson;
+    o.skip.assign(explainSkip.begin(), explainSkip.end());
     o.cpu.threads = threads;
     o.cpu.useCache = !noCache;
     o.cpu.cacheDir = cacheDir;

@@ -10,7 +10,8 @@
 //   input slots, output slots: i32 lists
 //   input specs, output specs: (name, u8 dtype, u8 ranked, shape)
 //   steps: (u8 kind, symbol, i32 args, i64 work items, i64 grain,
-//           i64 macs, reference name, attributes (AttrBlob.h), i32 inputs,
+//           i64 macs, f64 flops, u64 bytes, node names: strings,
+//           reference name, attributes (AttrBlob.h), i32 inputs,
 //           i32 outputs, u8 shaping, i64 concat axis, label, reason)
 //   u64 distinct kernels
 //   objects: u64 blob
@@ -33,6 +34,7 @@
 #include <oneapi/tbb/parallel_for.h>
 
 #include <atomic>
+#include <cmath>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -41,7 +43,9 @@
 
 namespace kiln::cpu {
 
-static constexpr char kMagic[8] = {'K', 'I', 'L', 'N', 'M', 'D', 'L', '1'};
+/// The format's version is the magic's last character: 2 added each step's
+/// FLOPs, bytes and nodes, so an entry of version 1 is rejected and rebuilt.
+static constexpr char kMagic[8] = {'K', 'I', 'L', 'N', 'M', 'D', 'L', '2'};
 /// Magic, build identity and four u64.
 static constexpr size_t kHeaderSize = 8 + kBuildIdSize + 4 * 8;
 static constexpr uint64_t kAlign = 64;
@@ -97,6 +101,11 @@ public:
   void u8(uint8_t v) { bytes.push_back(static_cast<char>(v)); }
   void u64(uint64_t v) { bytes.append(reinterpret_cast<char *>(&v), 8); }
   void i64(int64_t v) { u64(static_cast<uint64_t>(v)); }
+  void f64(double v) {
+    uint64_t bits;
+    std::memcpy(&bits, &v, 8);
+    u64(bits);
+  }
   void str(llvm::StringRef s) {
     u64(s.size());
     bytes.append(s.data(), s.size());
@@ -128,6 +137,12 @@ public:
     return v;
   }
   int64_t i64() { return static_cast<int64_t>(u64()); }
+  double f64() {
+    uint64_t bits = u64();
+    double v;
+    std::memcpy(&v, &bits, 8);
+    return v;
+  }
   uint8_t u8() {
     if (data.empty())
       return fail();
@@ -285,6 +300,11 @@ bool writeModelEntry(const std::string &path, const Plan &plan,
     w.i64(step.workItems);
     w.i64(step.grain);
     w.i64(step.macs);
+    w.f64(step.flops);
+    w.u64(step.bytes);
+    w.u64(step.nodes.size());
+    for (const std::string &node : step.nodes)
+      w.str(node);
     w.str(step.refName);
     w.str(step.kind == PlanStep::Kind::Reference ? serializeAttrs(step.attrs)
                                                  : std::string());
@@ -546,7 +566,7 @@ bool readModelEntry(const std::string &path, llvm::StringRef modelDir,
   if (plan.inputs.size() != plan.inputSlots.size() ||
       plan.outputs.size() != plan.outputSlots.size())
     r.fail();
-  plan.steps.resize(r.count(1 + 8 * 11));
+  plan.steps.resize(r.count(1 + 8 * 14));
   for (PlanStep &step : plan.steps) {
     uint8_t kind = r.u8();
     step.kind = static_cast<PlanStep::Kind>(kind);
@@ -555,6 +575,11 @@ bool readModelEntry(const std::string &path, llvm::StringRef modelDir,
     step.workItems = r.i64();
     step.grain = r.i64();
     step.macs = r.i64();
+    step.flops = r.f64();
+    step.bytes = r.u64();
+    step.nodes.resize(r.count(8));
+    for (std::string &node : step.nodes)
+      node = r.str();
     step.refName = r.str();
     std::string attrs = r.str();
     step.inputs = r.slotList(numSlots, -1);
@@ -564,7 +589,8 @@ bool readModelEntry(const std::string &path, llvm::StringRef modelDir,
     step.concatAxis = r.i64();
     step.label = r.str();
     step.reason = r.str();
-    if (r.failed || kind > 1 || shaping > 2 || step.concatAxis < 0)
+    if (r.failed || kind > 1 || shaping > 2 || step.concatAxis < 0 ||
+        !(step.flops >= 0) || !std::isfinite(step.flops))
       return reject("corrupt (a step)");
     if (step.kind == PlanStep::Kind::Compiled) {
       if (step.symbol.empty() || step.workItems < 1 || step.grain < 1 ||

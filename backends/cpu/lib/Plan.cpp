@@ -11,13 +11,15 @@
 //     with the op itself on tensors, lowered by the family patterns to
 //     linalg/tensor/arith. If a kiln op survives the patterns, the kernel is
 //     dropped and the op becomes a reference step, with the reason recorded.
-//  4. Kernels identical to an earlier one are erased, their steps calling
+//  4. Each step's FLOPs, bytes and ONNX nodes are estimated (StepCost.h).
+//  5. Kernels identical to an earlier one are erased, their steps calling
 //     that one (ShareKernels.cpp).
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/Plan.h"
 #include "kiln/cpu/DirectKernels.h"
 #include "kiln/cpu/Lowering.h"
+#include "kiln/cpu/StepCost.h"
 #include "kiln/ir/TensorConversion.h"
 #include "kiln/runtime/KernelRegistry.h"
 
@@ -691,6 +693,8 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
     if (llvm::Error e = addOpStep(&op))
       return std::move(e);
   }
+  for (PlanStep &step : plan.steps)
+    computeStepCost(plan, step);
   shareIdenticalKernels(plan);
   plan.distinctKernels = static_cast<unsigned>(
       llvm::range_size(plan.kernels->getOps<func::FuncOp>()));

@@ -61,6 +61,14 @@ struct PlanStep {
   /// Multiply-accumulates of a direct kernel (estimateDirectKernelMacs),
   /// 0 for other steps.
   int64_t macs = 0;
+  /// Estimated floating-point operations of the step's ops, and bytes of
+  /// the buffers it reads plus those it writes (static shapes), for every
+  /// step (StepCost.h has the conventions).
+  double flops = 0;
+  uint64_t bytes = 0;
+  /// The ONNX node names of the ops the step covers, in order, each once
+  /// (kept in model entries, unlike `ops`).
+  std::vector<std::string> nodes;
   /// Reference: the ONNX op type whose reference kernel runs the step, that
   /// kernel (by name, so a plan read back from a model entry runs it without
   /// the op: ModelCache.h), its attributes, operand slots (-1 for absent)

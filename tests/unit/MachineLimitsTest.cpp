@@ -1,0 +1,161 @@
+//===- MachineLimitsTest.cpp - Machine limits measured, cached, re-read ---===//
+//
+// The first call measures and writes the cache file, the second reads the
+// same figures back; a corrupt file, one keyed for another machine or build,
+// and --remeasure all measure again. Timing values are only checked to be
+// positive: this machine is shared.
+//
+//===----------------------------------------------------------------------===//
+#include "kiln/cpu/MachineLimits.h"
+#include "kiln/cpu/Target.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <optional>
+
+using namespace kiln;
+
+namespace {
+
+class MachineLimitsTest : public ::testing::Test {
+protected:
+  MachineLimitsTest() {
+    llvm::sys::fs::createUniqueDirectory("kiln-limits-test", dir);
+  }
+  ~MachineLimitsTest() override { llvm::sys::fs::remove_directories(dir); }
+
+  /// The limits for one thread in `dir`; a test failure on an error.
+  std::optional<MachineLimits> limits(bool remeasure = false) {
+    auto l = cpu::machineLimits(1, dir.str().str(), remeasure);
+    if (!l) {
+      ADD_FAILURE() << llvm::toString(l.takeError());
+      return std::nullopt;
+    }
+    return *l;
+  }
+
+  std::string readFile(const std::string &path) {
+    auto buf = llvm::MemoryBuffer::getFile(path);
+    return buf ? (*buf)->getBuffer().str() : std::string();
+  }
+  void writeFile(const std::string &path, const std::string &text) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+  }
+
+  static void expectPlausible(const MachineLimits &l) {
+    EXPECT_GT(l.peakGflops1, 0);
+    EXPECT_GT(l.peakGflopsAll, 0);
+    EXPECT_GT(l.bandwidthGBs1, 0);
+    EXPECT_GT(l.bandwidthGBsAll, 0);
+    EXPECT_EQ(l.threads, 1u);
+    EXPECT_TRUE(l.vectorBits == 256 || l.vectorBits == 512) << l.vectorBits;
+    EXPECT_FALSE(l.cpu.empty());
+    EXPECT_FALSE(l.peakMethod.empty());
+    EXPECT_FALSE(l.bandwidthMethod.empty());
+    EXPECT_FALSE(l.cacheMethod.empty());
+  }
+
+  llvm::SmallString<128> dir;
+};
+
+TEST_F(MachineLimitsTest, MeasuredOnceThenReadBack) {
+  if (!canMeasureFmaPeak(256) && !canMeasureFmaPeak(512))
+    GTEST_SKIP() << "no AVX2 with FMA on this CPU";
+  std::string path = cpu::machineLimitsPath(1, dir.str().str());
+  auto first = limits();
+  ASSERT_TRUE(first);
+  EXPECT_FALSE(first->fromCache);
+  expectPlausible(*first);
+  std::string text = readFile(path);
+  ASSERT_FALSE(text.empty()) << "nothing written to " << path;
+
+  auto second = limits();
+  ASSERT_TRUE(second);
+  EXPECT_TRUE(second->fromCache);
+  EXPECT_EQ(second->cpu, first->cpu);
+  EXPECT_EQ(second->vectorBits, first->vectorBits);
+  EXPECT_EQ(second->peakGflops1, first->peakGflops1);
+  EXPECT_EQ(second->peakGflopsAll, first->peakGflopsAll);
+  EXPECT_EQ(second->bandwidthGBs1, first->bandwidthGBs1);
+  EXPECT_EQ(second->bandwidthGBsAll, first->bandwidthGBsAll);
+  EXPECT_EQ(second->l1dBytes, first->l1dBytes);
+  EXPECT_EQ(second->l3Bytes, first->l3Bytes);
+  EXPECT_EQ(second->peakMethod, first->peakMethod);
+  EXPECT_EQ(second->bandwidthMethod, first->bandwidthMethod);
+  EXPECT_EQ(second->cacheMethod, first->cacheMethod);
+
+  // A changed figure no longer matches the checksum.
+  std::string corrupt = text;
+  size_t at = corrupt.find("peak_gflops_1 ");
+  ASSERT_NE(at, std::string::npos);
+  corrupt[at + 14] = corrupt[at + 14] == '9' ? '1' : '9';
+  writeFile(path, corrupt);
+  auto third = limits();
+  ASSERT_TRUE(third);
+  EXPECT_FALSE(third->fromCache) << "a corrupt file was trusted";
+  expectPlausible(*third);
+  auto rewritten = limits();
+  ASSERT_TRUE(rewritten);
+  EXPECT_TRUE(rewritten->fromCache) << "the corrupt file was not rewritten";
+  EXPECT_EQ(rewritten->peakGflops1, third->peakGflops1);
+
+  // Truncated, or emptied: measured again.
+  for (size_t n : {size_t(0), text.size() / 2, text.size() - 1}) {
+    writeFile(path, text.substr(0, n));
+    auto again = limits();
+    ASSERT_TRUE(again);
+    EXPECT_FALSE(again->fromCache) << "truncated to " << n;
+  }
+
+  // --remeasure ignores a valid file.
+  auto fresh = limits(/*remeasure=*/true);
+  ASSERT_TRUE(fresh);
+  EXPECT_FALSE(fresh->fromCache);
+  auto cached = limits();
+  ASSERT_TRUE(cached);
+  EXPECT_TRUE(cached->fromCache);
+  EXPECT_EQ(cached->peakGflops1, fresh->peakGflops1);
+}
+
+TEST_F(MachineLimitsTest, AFileOfAnotherMachineIsNotTrusted) {
+  if (!canMeasureFmaPeak(256) && !canMeasureFmaPeak(512))
+    GTEST_SKIP() << "no AVX2 with FMA on this CPU";
+  auto first = limits();
+  ASSERT_TRUE(first);
+  std::string path = cpu::machineLimitsPath(1, dir.str().str());
+  // Another thread count is another file.
+  EXPECT_NE(cpu::machineLimitsPath(2, dir.str().str()), path);
+  // The file of another machine copied in place of this one's: its key
+  // differs, so it is measured again even though its checksum holds.
+  std::string text = readFile(path);
+  size_t key = text.find("key ");
+  ASSERT_NE(key, std::string::npos);
+  std::string other = text;
+  other[key + 4] = other[key + 4] == '0' ? '1' : '0';
+  writeFile(path, other);
+  auto second = limits();
+  ASSERT_TRUE(second);
+  EXPECT_FALSE(second->fromCache) << "a foreign file was trusted";
+}
+
+TEST(MachineLimits, CeilingsBetweenOneAndAllThreadsAreInterpolated) {
+  MachineLimits l;
+  l.threads = 5;
+  l.peakGflops1 = 10;
+  l.peakGflopsAll = 50;
+  l.bandwidthGBs1 = 8;
+  l.bandwidthGBsAll = 16;
+  EXPECT_EQ(l.peakGflopsAt(1), 10);
+  EXPECT_EQ(l.peakGflopsAt(3), 30);
+  EXPECT_EQ(l.peakGflopsAt(5), 50);
+  EXPECT_EQ(l.peakGflopsAt(8), 50);
+  EXPECT_EQ(l.bandwidthGBsAt(0), 8);
+  EXPECT_EQ(l.bandwidthGBsAt(2), 10);
+}
+
+} // namespace
