@@ -103,6 +103,8 @@ void placeOnRoofline(ProfileRow &row, const MachineLimits &limits,
     row.bound = row.flops > 0 ? "compute" : "memory";
   }
   row.pctOfBandwidth = bandwidth > 0 ? 100 * row.gbs / bandwidth : NAN;
+  row.fitsInL2 = limits.l2Bytes > 0 && row.bytes > 0 &&
+                 row.bytes <= static_cast<double>(limits.l2Bytes) * threads;
 }
 
 } // namespace
@@ -154,10 +156,14 @@ profileModel(Interpreter &interp, cpu::JitModel &jit,
     row.node = layer.node;
     row.op = layer.op;
     row.kind = layer.kind;
-    row.nodes = step.nodes;
+    // In graph order: the interpreter's ops, then any node only the JIT's
+    // ops name.
     for (int k : layer.interpOps)
       if (const std::string &n = layers.ops[k].node;
           !n.empty() && !llvm::is_contained(row.nodes, n))
+        row.nodes.push_back(n);
+    for (const std::string &n : step.nodes)
+      if (!llvm::is_contained(row.nodes, n))
         row.nodes.push_back(n);
     row.flops = step.flops;
     // A Concat computed in place moves nothing itself.
@@ -217,6 +223,7 @@ void writeProfileRowJson(llvm::json::OStream &j, const ProfileReport &report,
   number(j, "pct_of_attainable", row.pctOfAttainable);
   number(j, "pct_of_bandwidth", row.pctOfBandwidth);
   j.attribute("bound", row.bound);
+  j.attribute("fits_in_l2", row.fitsInL2);
 }
 
 namespace {
@@ -257,7 +264,8 @@ void printProfileJson(llvm::raw_ostream &os, const ProfileReport &report,
 
 /// The machine's limits, the way `kiln limits` and `kiln profile` print them.
 void printLimits(llvm::raw_ostream &os, const MachineLimits &l) {
-  std::string all = std::to_string(l.threads) + " threads";
+  std::string all =
+      std::to_string(l.threads) + (l.threads == 1 ? " thread" : " threads");
   os << "cpu        " << l.cpu << "\n";
   os << "fma peak   1 thread " << fixed(l.peakGflops1, 1) << " GFLOP/s";
   if (l.threads > 1)
@@ -313,6 +321,7 @@ void printProfileTable(llvm::raw_ostream &os, const ProfileReport &report,
        pad("share", 7, true) + pad("interp ms", 11, true) +
        pad("GFLOP/s", 9, true) + pad("GB/s", 8, true) + pad("FLOP/B", 8, true) +
        pad("% roof", 8, true) + "  bound");
+  bool anyInL2 = false;
   for (size_t k = 0; k < shown; ++k) {
     const ProfileRow &row = report.rows[report.hotspots[k]];
     double share = report.jitMs > 0 ? 100 * row.ms / report.jitMs : NAN;
@@ -324,13 +333,19 @@ void printProfileTable(llvm::raw_ostream &os, const ProfileReport &report,
          pad(row.flops > 0 ? fixed(row.gflops, 1) : "-", 9, true) +
          pad(fixed(row.gbs, 1), 8, true) +
          pad(row.flops > 0 ? fixed(row.intensity, 1) : "-", 8, true) +
-         pad(fixed(row.pctOfAttainable, 0), 8, true) + "  " + row.bound);
+         pad(fixed(row.pctOfAttainable, 0), 8, true) + "  " + row.bound +
+         (row.fitsInL2 ? " (fits L2)" : ""));
+    anyInL2 |= row.fitsInL2;
   }
   double restMs = 0, restInterp = 0;
   for (size_t k = shown; k < report.rows.size(); ++k) {
     restMs += report.rows[report.hotspots[k]].ms;
     restInterp += report.rows[report.hotspots[k]].interpMs;
   }
+  if (anyInL2)
+    os << "  (fits L2): the step's bytes fit in the L2 caches, so the "
+          "roofline's DRAM bandwidth is not its ceiling (% roof may pass "
+          "100)\n";
   if (shown < report.rows.size())
     os << "  other " << report.rows.size() - shown
        << " steps: " << fixed(restMs, 4) << " ms ("

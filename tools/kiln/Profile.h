@@ -32,8 +32,9 @@ struct ProfileRow {
   size_t step = 0;
   /// The ONNX node and op of the step's last op, its kind ("compiled",
   /// "reference", "in place" for a Concat computed in place), and every
-  /// ONNX node it covers (its ops', then those of the interpreter ops
-  /// matched to it: fused and folded nodes).
+  /// ONNX node it covers, in graph order (those of the interpreter ops
+  /// matched to it, fused and folded ones included, then any other node its
+  /// own ops name).
   std::string node, op, kind;
   std::vector<std::string> nodes;
   /// Estimated FLOPs and bytes read plus written (0 bytes in place).
@@ -48,6 +49,10 @@ struct ProfileRow {
          pctOfAttainable = 0, pctOfBandwidth = 0;
   /// "compute" or "memory": which ceiling is lower at this intensity.
   std::string bound;
+  /// The step's bytes fit in the L2 caches of the threads it runs on: the
+  /// roofline's bandwidth (DRAM's) is not its ceiling, and it may exceed
+  /// 100% of the attainable rate.
+  bool fitsInL2 = false;
 };
 
 /// A profile of one model.
@@ -83,7 +88,8 @@ void writeMachineJson(llvm::json::OStream &j, const MachineLimits &limits);
 /// The members of one "layers" JSON object for \p row of \p report (index,
 /// node, op, kind, nodes, ms, share, interp_ms, speedup, flops, bytes,
 /// gflops, gbs, intensity, attainable_gflops, pct_of_attainable,
-/// pct_of_bandwidth, bound); figures that are not finite are null.
+/// pct_of_bandwidth, bound, fits_in_l2); figures that are not finite are
+/// null.
 void writeProfileRowJson(llvm::json::OStream &j, const ProfileReport &report,
                          const ProfileRow &row);
 
