@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Common.h"
+#include "Profile.h"
 
 #include "kiln/cpu/Target.h"
 #include "kiln/passes/Passes.h"
@@ -125,8 +126,8 @@ cl::opt<std::string>
 cl::opt<std::string> runTrace(
     "trace",
     cl::desc("Write the timed runs as Chrome trace-event JSON to FILE: one "
-             "span per step (op, node, shapes, bytes, FLOPs of "
-             "convolutions and matrix products) and per run; jit and interp "
+             "span per step (op, nodes, shapes, bytes and FLOPs) and per "
+             "run; jit and interp "
              "backends; load it in ui.perfetto.dev or chrome://tracing"),
     cl::value_desc("FILE"), cl::sub(runCmd), cl::cat(kilnCat));
 // run: timing statistics, JSON and flush-to-zero (Stats.h, FloatMode.h).
@@ -319,6 +320,111 @@ cl::opt<std::string> confFilter(
     "filter", cl::desc("Only cases whose category/name contains TEXT"),
     cl::value_desc("TEXT"), cl::sub(conformanceCmd), cl::cat(kilnCat));
 
+// profile and limits (Profile.h): every option of theirs is in this block.
+cl::SubCommand
+    profileCmd("profile",
+               "Time every compiled step of a model and place it on this "
+               "machine's roofline (GFLOP/s, GB/s, compute- or memory-bound), "
+               "beside the interpreter");
+cl::SubCommand limitsCmd("limits",
+                         "Print this machine's measured limits: FMA peak, "
+                         "memory bandwidth, cache sizes (measured once, "
+                         "cached)");
+cl::opt<std::string> profModel(cl::Positional, cl::desc("<model.onnx>"),
+                               cl::Required, cl::sub(profileCmd));
+cl::list<std::string>
+    profInputs("input", cl::desc("Input data from a .npy file (repeatable)"),
+               cl::value_desc("NAME=FILE.npy"), cl::sub(profileCmd),
+               cl::cat(kilnCat));
+cl::list<std::string>
+    profShapes("shape",
+               cl::desc("Static shape for an input, e.g. input=1x3x224x224 "
+                        "(repeatable)"),
+               cl::value_desc("NAME=DIMS"), cl::sub(profileCmd),
+               cl::cat(kilnCat));
+cl::opt<uint64_t> profSeed(
+    "seed", cl::desc("Seed of random inputs, as kiln run: input i uses seed+i"),
+    cl::init(0), cl::sub(profileCmd), cl::cat(kilnCat));
+cl::opt<unsigned> profRuns(
+    "runs",
+    cl::desc("Timed runs: the JIT's whole runs (after one warm-up), then "
+             "runs of both backends timed step by step; times are medians "
+             "(default 5)"),
+    cl::value_desc("N"), cl::init(5), cl::sub(profileCmd), cl::cat(kilnCat));
+cl::opt<unsigned>
+    profTop("top",
+            cl::desc("Steps listed, slowest first; the others are summed on "
+                     "one line (default 10)"),
+            cl::value_desc("N"), cl::init(10), cl::sub(profileCmd),
+            cl::cat(kilnCat));
+cl::opt<bool>
+    profJson("json",
+             cl::desc("Print every figure as one JSON object (every step)"),
+             cl::sub(profileCmd), cl::sub(limitsCmd), cl::cat(kilnCat));
+cl::opt<unsigned>
+    profThreads("threads",
+                cl::desc("Threads for kernels and compilation; the roofline "
+                         "is taken at this count (default 0: all cores)"),
+                cl::value_desc("N"), cl::init(0), cl::sub(profileCmd),
+                cl::sub(limitsCmd), cl::cat(kilnCat));
+cl::opt<std::string> profCacheDir(
+    "cache-dir",
+    cl::desc("Kernel cache folder, where the machine's limits are kept too "
+             "(default: $XDG_CACHE_HOME/kiln, else ~/.cache/kiln)"),
+    cl::value_desc("DIR"), cl::sub(profileCmd), cl::sub(limitsCmd),
+    cl::cat(kilnCat));
+cl::opt<bool> profNoCache(
+    "no-cache",
+    cl::desc("Compile even if the kernel cache has this model (and do not "
+             "write the cache)"),
+    cl::sub(profileCmd), cl::cat(kilnCat));
+cl::opt<unsigned> profOptLevel("O",
+                               cl::desc("Optimization level, -O0 to -O3 (as "
+                                        "kiln run; default -O2)"),
+                               cl::value_desc("0-3"), cl::Prefix, cl::init(2),
+                               cl::sub(profileCmd), cl::cat(kilnCat));
+cl::opt<bool> limitsRemeasure(
+    "remeasure",
+    cl::desc("Measure again (about a second) even if the cache folder has "
+             "this machine's figures, and keep the new ones"),
+    cl::sub(limitsCmd), cl::cat(kilnCat));
+
+/// `kiln profile` or `kiln limits` when one was given, else -1.
+int runProfileCommands() {
+  using namespace kiln::tool;
+  if (profileCmd) {
+    if (profOptLevel > 3) {
+      errs() << "kiln: error: -O" << profOptLevel
+             << ": unknown optimization level; expected -O0, -O1, -O2 or "
+                "-O3\n";
+      return 1;
+    }
+    ProfileOptions o;
+    o.model = profModel;
+    o.inputs.assign(profInputs.begin(), profInputs.end());
+    o.shapes.assign(profShapes.begin(), profShapes.end());
+    o.seed = profSeed;
+    o.runs = profRuns;
+    o.top = profTop;
+    o.json = profJson;
+    o.cpu.threads = profThreads;
+    o.cpu.useCache = !profNoCache;
+    o.cpu.cacheDir = profCacheDir;
+    o.cpu.optLevel = profOptLevel;
+    o.cpu.onProgress = kernelCounter();
+    return profileCommand(o);
+  }
+  if (limitsCmd) {
+    LimitsOptions o;
+    o.threads = profThreads;
+    o.cacheDir = profCacheDir;
+    o.json = profJson;
+    o.remeasure = limitsRemeasure;
+    return limitsCommand(o);
+  }
+  return -1;
+}
+
 } // namespace
 
 static int runCommandLine(int argc, char **argv);
@@ -365,8 +471,10 @@ static int runCommandLine(int argc, char **argv) {
       "  kiln compare MODEL --bisect [--json]\n"
       "  kiln conformance [DIR...] [--backend=jit|interp|aot] [--list] "
       "[--expect FILE]\n"
+      "  kiln profile MODEL [--json] [--runs N] [--threads N] [--top N]\n"
+      "  kiln limits [--json] [--remeasure] [--threads N]\n"
       "  kiln explain MODEL [--input NAME=FILE.npy] [--html FILE] "
-      "[--json FILE]\n"
+      "[--json FILE] [--skip SECTION,...]\n"
       "  kiln explain --from-json REPORT.json [--html FILE]\n\n"
       "Use 'kiln <command> --help' for a command's options.\n");
   using namespace kiln::tool;
@@ -468,6 +576,8 @@ static int runCommandLine(int argc, char **argv) {
     o.cpu.testBrokenPassAfter = cmpBrokenPassAfter;
     return compareCommand(o);
   }
+  if (int status = runProfileCommands(); status >= 0)
+    return status;
   if (conformanceCmd) {
     ConformanceOptions o;
     o.dirs.assign(confDirs.begin(), confDirs.end());
@@ -509,6 +619,7 @@ static int runCommandLine(int argc, char **argv) {
     return explainCommand(o);
   }
   errs() << "kiln: error: expected a command: run, inspect, compile, "
-            "compare, conformance or explain (see kiln --help)\n";
+            "compare, conformance, profile, limits or explain (see kiln "
+            "--help)\n";
   return 1;
 }

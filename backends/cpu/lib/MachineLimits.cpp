@@ -190,6 +190,9 @@ static llvm::Expected<MachineLimits> measure(unsigned threads) {
         "cannot measure the FMA peak: this CPU has neither AVX2 with FMA "
         "nor AVX-512");
   const int peakRounds = 15, triadRounds = 5;
+  std::string threadCounts =
+      threads > 1 ? "1 and " + std::to_string(threads) + " threads"
+                  : std::string("1 thread");
   Measured one = measureFmaPeak(l.vectorBits, 1, peakRounds);
   Measured all =
       threads > 1 ? measureFmaPeak(l.vectorBits, threads, peakRounds) : one;
@@ -198,8 +201,8 @@ static llvm::Expected<MachineLimits> measure(unsigned threads) {
   l.peakMethod =
       llvm::formatv("12 independent chains of {0}-bit fp32 FMAs, 500000 "
                     "iterations per thread, median of {1} rounds after a "
-                    "warm-up, 1 and {2} threads",
-                    l.vectorBits, peakRounds, threads)
+                    "warm-up, {2}",
+                    l.vectorBits, peakRounds, threadCounts)
           .str();
 
   readCacheSizes(l);
@@ -226,9 +229,9 @@ static llvm::Expected<MachineLimits> measure(unsigned threads) {
   l.bandwidthMethod =
       llvm::formatv("STREAM-like triad a[i] = b[i] + s*c[i] over 3 float "
                     "arrays of {0} MiB ({1} MiB in all{2}), 12 bytes per "
-                    "element, median of {3} rounds after a warm-up, 1 and "
-                    "{4} threads",
-                    array >> 20, (3 * array) >> 20, ratio, triadRounds, threads)
+                    "element, median of {3} rounds after a warm-up, {4}",
+                    array >> 20, (3 * array) >> 20, ratio, triadRounds,
+                    threadCounts)
           .str();
   return l;
 }

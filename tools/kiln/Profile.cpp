@@ -1,0 +1,494 @@
+//===- Profile.cpp - kiln profile and kiln limits -------------------------===//
+//
+// profileModel, in order:
+//  1. a warm-up run of the JIT, then `runs` whole runs without per-step
+//     timing: the run's median, which the steps' times are checked against;
+//  2. `runs` runs of the interpreter and of the JIT with per-step timing,
+//     matched layer by layer (compareLayers, Layers.h);
+//  3. per step: FLOPs and bytes from the plan (StepCost.h) over the step's
+//     median time, placed on the roofline of the machine's measured limits
+//     at the JIT's thread count.
+//
+// The table shows the top N steps by compiled time, sums the others in one
+// line, and says whether the steps add up to the whole run: timing each step
+// costs a clock read and a result hand-off per step, and the executor's work
+// between steps (argument set-up, thread hand-off) belongs to no step.
+//
+//===----------------------------------------------------------------------===//
+#include "Profile.h"
+#include "Common.h"
+#include "Layers.h"
+
+#include "kiln/cpu/MachineLimits.h"
+#include "kiln/runtime/Npy.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <cmath>
+#include <thread>
+
+namespace kiln::tool {
+
+namespace {
+
+/// \p v with \p digits decimals.
+std::string fixed(double v, int digits) {
+  if (!std::isfinite(v))
+    return "-";
+  std::string s;
+  llvm::raw_string_ostream(s) << llvm::format("%.*f", digits, v);
+  return s;
+}
+
+/// Left-justifies (or with \p right, right-justifies) \p s in \p width.
+std::string pad(llvm::StringRef s, size_t width, bool right = false) {
+  std::string fill(s.size() < width ? width - s.size() : 0, ' ');
+  return right ? fill + s.str() : s.str() + fill;
+}
+
+/// \p s cut to \p width, keeping its end (the distinctive part of a path
+/// like "/encoder/layer.0/attention/self/MatMul").
+std::string clip(const std::string &s, size_t width) {
+  if (s.size() <= width)
+    return s;
+  return ".." + s.substr(s.size() - (width - 2));
+}
+
+/// \p s as valid UTF-8 (ONNX names are bytes).
+std::string utf8(const std::string &s) {
+  return llvm::json::isUTF8(s) ? s : llvm::json::fixUTF8(s);
+}
+
+/// \p v as a JSON number (6 significant digits), null when not finite.
+void number(llvm::json::OStream &j, llvm::StringRef key, double v) {
+  j.attributeBegin(key);
+  if (std::isfinite(v))
+    j.rawValue([&](llvm::raw_ostream &os) { os << llvm::format("%.6g", v); });
+  else
+    j.value(nullptr);
+  j.attributeEnd();
+}
+
+/// "48 KiB", "2 MiB".
+std::string bytesText(uint64_t b) {
+  if (b == 0)
+    return "?";
+  if (b >= (uint64_t(1) << 20) && b % (uint64_t(1) << 20) == 0)
+    return std::to_string(b >> 20) + " MiB";
+  if (b >= 1024 && b % 1024 == 0)
+    return std::to_string(b >> 10) + " KiB";
+  return std::to_string(b) + " B";
+}
+
+/// Places \p row on the roofline of \p limits at \p threads threads.
+void placeOnRoofline(ProfileRow &row, const MachineLimits &limits,
+                     unsigned threads) {
+  double peak = limits.peakGflopsAt(threads);
+  double bandwidth = limits.bandwidthGBsAt(threads);
+  bool timed = row.ms > 0;
+  row.gflops = timed ? row.flops / (row.ms * 1e6) : NAN;
+  row.gbs = timed ? row.bytes / (row.ms * 1e6) : NAN;
+  row.intensity = row.bytes > 0 ? row.flops / row.bytes : NAN;
+  if (row.flops > 0 && row.bytes > 0) {
+    row.attainableGflops = std::min(peak, row.intensity * bandwidth);
+    row.pctOfAttainable = 100 * row.gflops / row.attainableGflops;
+    row.bound = row.intensity * bandwidth < peak ? "memory" : "compute";
+  } else {
+    // Data movement (or nothing): only the bandwidth can bound it.
+    row.attainableGflops = row.flops > 0 ? peak : NAN;
+    row.pctOfAttainable = row.flops > 0 ? 100 * row.gflops / peak : NAN;
+    row.bound = row.flops > 0 ? "compute" : "memory";
+  }
+  row.pctOfBandwidth = bandwidth > 0 ? 100 * row.gbs / bandwidth : NAN;
+  row.fitsInL2 = limits.l2Bytes > 0 && row.bytes > 0 &&
+                 row.bytes <= static_cast<double>(limits.l2Bytes) * threads;
+}
+
+} // namespace
+
+llvm::Expected<ProfileReport>
+profileModel(Interpreter &interp, cpu::JitModel &jit,
+             mlir::ModuleOp interpModule, const std::vector<Tensor> &inputs,
+             unsigned runs, const MachineLimits &limits) {
+  if (runs == 0)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "--runs must be at least 1");
+  ProfileReport report;
+  report.limits = limits;
+  report.threads = jit.getExecutor().threads();
+  report.runs = runs;
+
+  // 1. Whole runs of the JIT.
+  std::vector<double> runMs;
+  for (unsigned r = 0; r <= runs; ++r) {
+    auto start = std::chrono::steady_clock::now();
+    auto out = jit.run(inputs);
+    if (!out)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "jit: " + llvm::toString(out.takeError()));
+    if (r > 0)
+      runMs.push_back(msSince(start));
+  }
+  report.jitMs = median(runMs);
+
+  // 2. Per step, both backends.
+  LayerReport layers;
+  if (llvm::Error e = compareLayers(interp, jit, interpModule, inputs, runs,
+                                    /*atol=*/1e-4, /*rtol=*/1e-3, layers))
+    return std::move(e);
+  std::vector<double> interpRuns(runs, 0.0);
+  for (const InterpOp &op : layers.ops)
+    for (size_t r = 0; r < op.ms.size() && r < runs; ++r)
+      interpRuns[r] += op.ms[r];
+  report.interpMs = median(interpRuns);
+  report.uncoveredInterpMs = layers.uncoveredMs;
+
+  // 3. The roofline.
+  const cpu::Plan &plan = jit.getPlan();
+  for (size_t i = 0; i < layers.layers.size(); ++i) {
+    const Layer &layer = layers.layers[i];
+    const cpu::PlanStep &step = plan.steps[i];
+    ProfileRow row;
+    row.step = i;
+    row.node = layer.node;
+    row.op = layer.op;
+    row.kind = layer.kind;
+    // In graph order: the interpreter's ops, then any node only the JIT's
+    // ops name.
+    for (int k : layer.interpOps)
+      if (const std::string &n = layers.ops[k].node;
+          !n.empty() && !llvm::is_contained(row.nodes, n))
+        row.nodes.push_back(n);
+    for (const std::string &n : step.nodes)
+      if (!llvm::is_contained(row.nodes, n))
+        row.nodes.push_back(n);
+    row.flops = step.flops;
+    // A Concat computed in place moves nothing itself.
+    row.bytes = layer.kind == "in place" ? 0 : static_cast<double>(step.bytes);
+    row.ms = layer.jitMedian;
+    row.interpMs = layer.interpMedian;
+    placeOnRoofline(row, limits, report.threads);
+    report.stepsMs += row.ms;
+    report.rows.push_back(std::move(row));
+  }
+  for (size_t i = 0; i < report.rows.size(); ++i)
+    report.hotspots.push_back(i);
+  std::stable_sort(report.hotspots.begin(), report.hotspots.end(),
+                   [&](size_t a, size_t b) {
+                     return report.rows[a].ms > report.rows[b].ms;
+                   });
+  return report;
+}
+
+void writeMachineJson(llvm::json::OStream &j, const MachineLimits &l) {
+  j.attribute("cpu", utf8(l.cpu));
+  j.attribute("vector_bits", static_cast<int64_t>(l.vectorBits));
+  j.attribute("threads", static_cast<int64_t>(l.threads));
+  number(j, "peak_gflops_1", l.peakGflops1);
+  number(j, "peak_gflops_all", l.peakGflopsAll);
+  number(j, "bandwidth_gbs_1", l.bandwidthGBs1);
+  number(j, "bandwidth_gbs_all", l.bandwidthGBsAll);
+  j.attribute("l1d_bytes", static_cast<int64_t>(l.l1dBytes));
+  j.attribute("l2_bytes", static_cast<int64_t>(l.l2Bytes));
+  j.attribute("l3_bytes", static_cast<int64_t>(l.l3Bytes));
+  j.attribute("peak_method", l.peakMethod);
+  j.attribute("bandwidth_method", l.bandwidthMethod);
+  j.attribute("cache_method", l.cacheMethod);
+  j.attribute("from_cache", l.fromCache);
+}
+
+void writeProfileRowJson(llvm::json::OStream &j, const ProfileReport &report,
+                         const ProfileRow &row) {
+  j.attribute("index", static_cast<int64_t>(row.step));
+  j.attribute("node", utf8(row.node));
+  j.attribute("op", row.op);
+  j.attribute("kind", row.kind);
+  j.attributeArray("nodes", [&] {
+    for (const std::string &n : row.nodes)
+      j.value(utf8(n));
+  });
+  number(j, "ms", row.ms);
+  number(j, "share", report.jitMs > 0 ? row.ms / report.jitMs : NAN);
+  number(j, "interp_ms", row.interpMs);
+  number(j, "speedup", row.ms > 0 ? row.interpMs / row.ms : NAN);
+  number(j, "flops", row.flops);
+  number(j, "bytes", row.bytes);
+  number(j, "gflops", row.gflops);
+  number(j, "gbs", row.gbs);
+  number(j, "intensity", row.intensity);
+  number(j, "attainable_gflops", row.attainableGflops);
+  number(j, "pct_of_attainable", row.pctOfAttainable);
+  number(j, "pct_of_bandwidth", row.pctOfBandwidth);
+  j.attribute("bound", row.bound);
+  j.attribute("fits_in_l2", row.fitsInL2);
+}
+
+namespace {
+
+/// The report as one JSON object.
+void printProfileJson(llvm::raw_ostream &os, const ProfileReport &report,
+                      const std::string &model, int64_t opset) {
+  llvm::json::OStream j(os, 2);
+  j.object([&] {
+    j.attribute("model", utf8(model));
+    j.attribute("opset", opset);
+    j.attribute("threads", static_cast<int64_t>(report.threads));
+    j.attribute("runs", static_cast<int64_t>(report.runs));
+    j.attributeObject("machine", [&] { writeMachineJson(j, report.limits); });
+    number(j, "jit_ms", report.jitMs);
+    number(j, "interp_ms", report.interpMs);
+    number(j, "steps_ms", report.stepsMs);
+    number(j, "uncovered_interp_ms", report.uncoveredInterpMs);
+    double flops = 0, bytes = 0;
+    for (const ProfileRow &row : report.rows) {
+      flops += row.flops;
+      bytes += row.bytes;
+    }
+    number(j, "flops", flops);
+    number(j, "bytes", bytes);
+    number(j, "gflops", report.jitMs > 0 ? flops / (report.jitMs * 1e6) : NAN);
+    j.attributeArray("layers", [&] {
+      for (const ProfileRow &row : report.rows)
+        j.object([&] { writeProfileRowJson(j, report, row); });
+    });
+    j.attributeArray("hotspots", [&] {
+      for (size_t h : report.hotspots)
+        j.value(static_cast<int64_t>(h));
+    });
+  });
+  os << "\n";
+}
+
+/// The machine's limits, the way `kiln limits` and `kiln profile` print them.
+void printLimits(llvm::raw_ostream &os, const MachineLimits &l) {
+  std::string all =
+      std::to_string(l.threads) + (l.threads == 1 ? " thread" : " threads");
+  os << "cpu        " << l.cpu << "\n";
+  os << "fma peak   1 thread " << fixed(l.peakGflops1, 1) << " GFLOP/s";
+  if (l.threads > 1)
+    os << ", " << all << " " << fixed(l.peakGflopsAll, 1) << " GFLOP/s";
+  os << " (fp32, " << l.vectorBits << "-bit vectors)\n";
+  os << "           method: " << l.peakMethod << "\n";
+  os << "bandwidth  1 thread " << fixed(l.bandwidthGBs1, 1) << " GB/s";
+  if (l.threads > 1)
+    os << ", " << all << " " << fixed(l.bandwidthGBsAll, 1) << " GB/s";
+  os << "\n           method: " << l.bandwidthMethod << "\n";
+  os << "caches     L1d " << bytesText(l.l1dBytes) << ", L2 "
+     << bytesText(l.l2Bytes) << " per core; L3 " << bytesText(l.l3Bytes)
+     << " shared\n";
+  os << "           method: " << l.cacheMethod << "\n";
+  double ridge =
+      l.bandwidthGBsAll > 0 ? l.peakGflopsAll / l.bandwidthGBsAll : 0;
+  os << "ridge      " << fixed(ridge, 1) << " FLOPs per byte at " << all
+     << ": below it a step is memory-bound\n";
+}
+
+/// The table: the run, the top rows by time, the rest summed, the totals.
+void printProfileTable(llvm::raw_ostream &os, const ProfileReport &report,
+                       const std::string &model, int64_t opset, unsigned top) {
+  const MachineLimits &l = report.limits;
+  unsigned t = report.threads;
+  os << "model    " << model << " (opset " << opset << ")\n";
+  os << "machine  " << l.cpu << "; at " << t << " thread" << (t == 1 ? "" : "s")
+     << ": peak " << fixed(l.peakGflopsAt(t), 1) << " GFLOP/s, bandwidth "
+     << fixed(l.bandwidthGBsAt(t), 1) << " GB/s"
+     << (l.fromCache ? " (cached figures; kiln limits --remeasure)"
+                     : " (measured now)")
+     << "\n";
+  double speedup = report.jitMs > 0 ? report.interpMs / report.jitMs : NAN;
+  os << "run      jit " << fixed(report.jitMs, 3) << " ms, interp "
+     << fixed(report.interpMs, 3) << " ms (medians of " << report.runs << " run"
+     << (report.runs == 1 ? "" : "s") << "), speedup " << fixed(speedup, 1)
+     << "x\n";
+
+  size_t shown = std::min<size_t>(top, report.rows.size());
+  size_t nodeWidth = 4, opWidth = 2;
+  for (size_t k = 0; k < shown; ++k) {
+    const ProfileRow &row = report.rows[report.hotspots[k]];
+    nodeWidth = std::max(nodeWidth, std::min<size_t>(row.node.size(), 36));
+    opWidth = std::max(opWidth, row.op.size());
+  }
+  auto line = [&](const std::string &text) {
+    os << llvm::StringRef(text).rtrim() << "\n";
+  };
+  os << "\nhotspots (top " << shown << " of " << report.rows.size()
+     << " steps by compiled time; share of the whole jit run)\n";
+  line(pad("#", 5, true) + "  " + pad("node", nodeWidth) + "  " +
+       pad("op", opWidth) + "  " + pad("kind", 10) + pad("ms", 10, true) +
+       pad("share", 7, true) + pad("interp ms", 11, true) +
+       pad("GFLOP/s", 9, true) + pad("GB/s", 8, true) + pad("FLOP/B", 8, true) +
+       pad("% roof", 8, true) + "  bound");
+  bool anyInL2 = false;
+  for (size_t k = 0; k < shown; ++k) {
+    const ProfileRow &row = report.rows[report.hotspots[k]];
+    double share = report.jitMs > 0 ? 100 * row.ms / report.jitMs : NAN;
+    line(pad(std::to_string(row.step), 5, true) + "  " +
+         pad(clip(row.node.empty() ? "?" : row.node, 36), nodeWidth) + "  " +
+         pad(row.op, opWidth) + "  " + pad(row.kind, 10) +
+         pad(fixed(row.ms, 4), 10, true) + pad(fixed(share, 1) + "%", 7, true) +
+         pad(fixed(row.interpMs, 3), 11, true) +
+         pad(row.flops > 0 ? fixed(row.gflops, 1) : "-", 9, true) +
+         pad(fixed(row.gbs, 1), 8, true) +
+         pad(row.flops > 0 ? fixed(row.intensity, 1) : "-", 8, true) +
+         pad(fixed(row.pctOfAttainable, 0), 8, true) + "  " + row.bound +
+         (row.fitsInL2 ? " (fits L2)" : ""));
+    anyInL2 |= row.fitsInL2;
+  }
+  double restMs = 0, restInterp = 0;
+  for (size_t k = shown; k < report.rows.size(); ++k) {
+    restMs += report.rows[report.hotspots[k]].ms;
+    restInterp += report.rows[report.hotspots[k]].interpMs;
+  }
+  if (anyInL2)
+    os << "  (fits L2): the step's bytes fit in the L2 caches, so the "
+          "roofline's DRAM bandwidth is not its ceiling (% roof may pass "
+          "100)\n";
+  if (shown < report.rows.size())
+    os << "  other " << report.rows.size() - shown
+       << " steps: " << fixed(restMs, 4) << " ms ("
+       << fixed(report.jitMs > 0 ? 100 * restMs / report.jitMs : NAN, 1)
+       << "%), interp " << fixed(restInterp, 3) << " ms\n";
+
+  double flops = 0, bytes = 0;
+  unsigned compute = 0, memory = 0;
+  for (const ProfileRow &row : report.rows) {
+    flops += row.flops;
+    bytes += row.bytes;
+    ++(row.bound == "compute" ? compute : memory);
+  }
+  os << "\ntotal    " << fixed(flops / 1e9, 3) << " GFLOP, "
+     << fixed(bytes / 1e6, 1) << " MB moved by the steps; "
+     << fixed(report.jitMs > 0 ? flops / (report.jitMs * 1e6) : NAN, 1)
+     << " GFLOP/s over the whole run ("
+     << fixed(report.jitMs > 0
+                  ? 100 * flops / (report.jitMs * 1e6) / l.peakGflopsAt(t)
+                  : NAN,
+              1)
+     << "% of peak); " << compute << " steps compute-bound, " << memory
+     << " memory-bound\n";
+  double diff = report.jitMs - report.stepsMs;
+  os << "steps    sum " << fixed(report.stepsMs, 3) << " ms = "
+     << fixed(report.jitMs > 0 ? 100 * report.stepsMs / report.jitMs : NAN, 1)
+     << "% of the whole run (" << fixed(report.jitMs, 3) << " ms)";
+  if (std::fabs(diff) <= 0.02 * report.jitMs)
+    os << ": they add up\n";
+  else if (diff > 0)
+    os << "; the other " << fixed(diff, 3)
+       << " ms are per-step overheads outside the kernels (argument set-up, "
+          "handing work items to threads, the executor between steps)\n";
+  else
+    os << "; they add up to more: timing each step adds a clock read and a "
+          "result hand-off per step ("
+       << fixed(-diff, 3) << " ms)\n";
+  if (report.uncoveredInterpMs > 0)
+    os << "interp   " << fixed(report.uncoveredInterpMs, 3)
+       << " ms of interpreter ops no step covers\n";
+}
+
+} // namespace
+
+int profileCommand(const ProfileOptions &opts) {
+  if (opts.runs == 0)
+    return reportError("--runs must be at least 1");
+  auto ctx = makeContext();
+
+  // 1. Load and import once; the JIT gets a clone (its passes rewrite it).
+  frontend::LoadOptions load;
+  if (!parseShapeOptions(opts.shapes, load.inputShapes))
+    return 1;
+  std::map<std::string, Tensor> given;
+  for (const std::string &spec : opts.inputs) {
+    auto [name, path] = llvm::StringRef(spec).split('=');
+    if (name.empty() || path.empty())
+      return reportError("invalid --input '" + spec +
+                         "': expected NAME=FILE.npy");
+    Tensor t;
+    if (Status s = readNpy(path.str(), t); !s)
+      return reportError(s.message());
+    load.dataShapes[name.str()] = t.shape();
+    given[name.str()] = t;
+  }
+  std::unique_ptr<frontend::LoadedModel> model =
+      frontend::loadModel(*ctx, opts.model, load);
+  if (!model)
+    return 1;
+  mlir::OwningOpRef<mlir::ModuleOp> interpModule =
+      frontend::importModel(*ctx, *model);
+  if (!interpModule)
+    return 1;
+  mlir::OwningOpRef<mlir::ModuleOp> jitModule = interpModule->clone();
+
+  // 2. Both backends, and the machine's limits at the JIT's thread count.
+  auto interp = Interpreter::create(*interpModule);
+  if (!interp)
+    return reportError(llvm::toString(interp.takeError()));
+  auto jit = cpu::JitModel::create(*jitModule, opts.cpu);
+  if (!jit)
+    return reportError(llvm::toString(jit.takeError()));
+  auto limits =
+      cpu::machineLimits((*jit)->getExecutor().threads(), opts.cpu.cacheDir);
+  if (!limits)
+    return reportError(llvm::toString(limits.takeError()));
+
+  // 3. Inputs: from files, else seeded random data as `kiln run` makes.
+  std::vector<Tensor> inputs;
+  const std::vector<TensorSpec> &specs = (*interp)->inputs();
+  for (size_t i = 0; i < specs.size(); ++i) {
+    if (auto it = given.find(specs[i].name); it != given.end()) {
+      inputs.push_back(it->second);
+      given.erase(it);
+      continue;
+    }
+    if (!specs[i].isStatic())
+      return reportError("input '" + specs[i].name + "' has a dynamic shape (" +
+                         specs[i].format() + "); give one with --shape " +
+                         specs[i].name + "=DIMS or data with --input " +
+                         specs[i].name + "=FILE.npy");
+    inputs.push_back(randomTensor(
+        specs[i].dtype, Shape(specs[i].shape.begin(), specs[i].shape.end()),
+        opts.seed + i));
+  }
+  if (!given.empty())
+    return reportError("--input names '" + given.begin()->first +
+                       "', which is not an input of the model");
+
+  auto report =
+      profileModel(**interp, **jit, *interpModule, inputs, opts.runs, *limits);
+  if (!report)
+    return reportError(llvm::toString(report.takeError()));
+  if (opts.json)
+    printProfileJson(llvm::outs(), *report, opts.model, model->opset);
+  else
+    printProfileTable(llvm::outs(), *report, opts.model, model->opset,
+                      opts.top);
+  return 0;
+}
+
+int limitsCommand(const LimitsOptions &opts) {
+  auto limits = cpu::machineLimits(opts.threads, opts.cacheDir, opts.remeasure);
+  if (!limits)
+    return reportError(llvm::toString(limits.takeError()));
+  std::string path = cpu::machineLimitsPath(opts.threads, opts.cacheDir);
+  if (opts.json) {
+    llvm::json::OStream j(llvm::outs(), 2);
+    j.object([&] {
+      writeMachineJson(j, *limits);
+      j.attribute("path", path);
+    });
+    llvm::outs() << "\n";
+    return 0;
+  }
+  printLimits(llvm::outs(), *limits);
+  llvm::outs() << "source     "
+               << (limits->fromCache ? "read from " + path +
+                                           " (measured earlier; "
+                                           "--remeasure measures again)"
+                                     : "measured now, kept in " + path)
+               << "\n";
+  return 0;
+}
+
+} // namespace kiln::tool
