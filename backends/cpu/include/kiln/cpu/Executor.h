@@ -33,7 +33,11 @@ public:
   /// reference steps), index for index with `plan.steps`. \p threads = 0
   /// uses all cores. With \p flushDenormals, every step runs with
   /// subnormal floats flushed to zero (FTZ and DAZ, kiln/runtime/FloatMode.h)
-  /// on the calling thread and on every worker.
+  /// on the calling thread and on every worker. Without it the executor
+  /// sets no mode: steps run in the calling thread's, and oneTBB runs the
+  /// workers' chunks in the mode of the thread that first ran a loop on
+  /// this executor (it captures it when its arena starts), so time "off"
+  /// from a thread that does not flush.
   Executor(const Plan &plan, std::vector<KernelFn> kernels, unsigned threads,
            bool flushDenormals = false);
   ~Executor();
