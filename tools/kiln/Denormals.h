@@ -77,6 +77,7 @@ struct FlushTiming {
 /// off and on (two executors from Executor::withSettings, nothing compiled
 /// again): a first run of each, timed apart, then \p runs of each,
 /// alternating, so that a change in the machine's load falls on both.
+/// Call it from a thread that does not flush (see Executor's constructor).
 llvm::Expected<FlushTiming>
 timeFlushDenormals(const cpu::JitModel &jit, const std::vector<Tensor> &inputs,
                    unsigned runs);

@@ -33,6 +33,10 @@ struct ExecutorOptions {
   unsigned threads = 0;
   /// Every step runs with subnormal floats flushed to zero (FTZ and DAZ,
   /// kiln/runtime/FloatMode.h) on the calling thread and on every worker.
+  /// Without it the executor sets no mode: steps run in the calling
+  /// thread's, and oneTBB runs the workers' chunks in the mode of the thread
+  /// that first ran a loop on this executor (it captures it when its arena
+  /// starts), so time "off" from a thread that does not flush.
   bool flushDenormals = false;
   /// A Concat's inputs are computed in its result's buffer
   /// (lib/ConcatViews.h); off, every Concat copies its inputs (to measure
