@@ -32,6 +32,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <fstream>
 #include <thread>
 
 namespace kiln::tool {
@@ -61,6 +62,15 @@ constexpr unsigned kPercentileRounds = 10;
 std::pair<double, double> spreadBounds(const std::vector<double> &v) {
   double q = v.size() >= kPercentileRounds ? 0.1 : 0.0;
   return {quantile(v, q), quantile(v, 1 - q)};
+}
+
+/// The one-minute load average of /proc/loadavg, or NaN.
+double loadAverage() {
+  std::ifstream in("/proc/loadavg");
+  double load = NAN;
+  if (!(in >> load))
+    return NAN;
+  return load;
 }
 
 /// One variant being measured.
@@ -205,6 +215,7 @@ void writeRowJson(llvm::json::OStream &j, const AblationRow &row) {
   jsonNumber(j, "speedup", row.speedup);
   jsonNumber(j, "speedup_low", row.speedupLow);
   jsonNumber(j, "speedup_high", row.speedupHigh);
+  j.attribute("within_noise", row.withinNoise());
   j.attribute("ok", row.ok);
   jsonNumber(j, "max_abs_err", row.maxAbsErr);
   j.attribute("compiled_steps", static_cast<int64_t>(row.compiledSteps));
@@ -215,6 +226,83 @@ void writeRowJson(llvm::json::OStream &j, const AblationRow &row) {
     j.attribute("error", row.error);
     j.attribute("median_ms_note", "the variant could not be built or run");
   }
+}
+
+/// The report of `kiln compare --ablate` as one JSON object.
+void printAblationJson(llvm::raw_ostream &os, const AblationReport &report,
+                       const CompareOptions &opts) {
+  llvm::json::OStream j(os, 2);
+  j.object([&] {
+    j.attribute("model", llvm::json::isUTF8(opts.model)
+                             ? opts.model
+                             : llvm::json::fixUTF8(opts.model));
+    jsonNumber(j, "atol", opts.atol);
+    jsonNumber(j, "rtol", opts.rtol);
+    j.attributeObject("ablation", [&] { writeAblationJson(j, report); });
+  });
+  os << "\n";
+}
+
+/// The report of `kiln compare --ablate` as a table and its notes.
+void printAblationTable(llvm::raw_ostream &os, const AblationReport &report,
+                        const CompareOptions &opts) {
+  os << "model    " << opts.model << "\n";
+  os << "ablation " << report.runs << " round" << (report.runs == 1 ? "" : "s")
+     << " of " << report.runsPerRound << " timed run"
+     << (report.runsPerRound == 1 ? "" : "s")
+     << " per variant, variants alternating, after 1 warm-up each; "
+     << report.threads << " thread" << (report.threads == 1 ? "" : "s")
+     << ", -O" << report.optLevel << "\n";
+  if (std::isfinite(report.loadAverage))
+    os << "machine  load average " << fixed(report.loadAverage, 2) << " on "
+       << report.cores << " core" << (report.cores == 1 ? "" : "s")
+       << " when the timing began\n";
+  os << "\n"
+     << pad("turned off", 34) << pad("median ms", 11, true)
+     << pad("spread", 9, true) << pad("speedup", 10, true)
+     << pad("(range)", 16, true) << pad("steps", 7, true) << "  ok    what\n";
+  // Sub-millisecond models get a digit more: spreads are microseconds.
+  int digits = report.fullMs < 1 ? 4 : 3;
+  bool anyWithinNoise = false;
+  auto printRow = [&](const AblationRow &row, bool isFull) {
+    std::string speed = "-", range;
+    if (std::isfinite(row.speedup) && !isFull) {
+      speed = fixed(row.speedup, 2) + "x";
+      range = "(" + fixed(row.speedupLow, 2) + "-" + fixed(row.speedupHigh, 2) +
+              ")" + (row.withinNoise() ? "*" : " ");
+      anyWithinNoise |= row.withinNoise();
+    }
+    std::string ok = row.error.empty() ? (row.ok ? "ok" : "FAIL") : "ERROR";
+    std::string what = row.error.empty() ? row.what : row.error;
+    os << llvm::StringRef(
+              pad(isFull ? "none (full pipeline)" : row.name, 34) +
+              pad(fixed(row.medianMs, digits), 11, true) +
+              pad(fixed(row.spreadMs, digits), 9, true) + pad(speed, 10, true) +
+              pad(range, 17, true) +
+              pad(row.error.empty() ? std::to_string(row.compiledSteps) : "-",
+                  6, true) +
+              "  " + pad(ok, 6) + what)
+              .rtrim()
+       << "\n";
+  };
+  printRow(report.full, true);
+  for (const AblationRow &row : report.rows)
+    printRow(row, false);
+  os << "\nspeedup = median with it off / median of the full pipeline (> 1: "
+        "what it buys); range and spread: "
+     << report.spreadMethod
+     << " over the rounds (range from each round's own ratio)\n";
+  if (anyWithinNoise)
+    os << "*: the range spans 1.00x: at this noise the variant is not told "
+          "apart from the full pipeline (more --runs may)\n";
+  if (!report.keptOn.empty())
+    os << "always on: " << llvm::join(report.keptOn, ", ")
+       << " (correctness passes, not optimizations)\n";
+  if (!report.alreadyOff.empty())
+    os << "off in every variant (--disable-pass): "
+       << llvm::join(report.alreadyOff, ", ") << "\n";
+  os << "ok: outputs within " << llvm::format("%g", opts.atol) << " + "
+     << llvm::format("%g", opts.rtol) << " * |interp| of the interpreter's\n";
 }
 
 } // namespace
@@ -287,6 +375,9 @@ runAblation(mlir::ModuleOp imported, const cpu::CpuOptions &base,
                    : static_cast<unsigned>(std::min(
                          50.0, std::ceil(1.0 / std::max(oneMs, 0.02))));
 
+  report.cores = std::max(1u, std::thread::hardware_concurrency());
+  report.loadAverage = loadAverage();
+
   // Round r starts at variant r (mod n): the order alternates as in every
   // round, but no variant always runs right after the same one (after a
   // slow variant's cache pollution, say).
@@ -327,6 +418,8 @@ void writeAblationJson(llvm::json::OStream &j, const AblationReport &report) {
   j.attribute("spread", report.spreadMethod + " of the per-round medians");
   j.attribute("threads", static_cast<int64_t>(report.threads));
   j.attribute("opt_level", static_cast<int64_t>(report.optLevel));
+  jsonNumber(j, "load_average", report.loadAverage);
+  j.attribute("cores", static_cast<int64_t>(report.cores));
   jsonNumber(j, "full_ms", report.fullMs);
   jsonNumber(j, "full_spread_ms", report.fullSpreadMs);
   j.attributeObject("full", [&] { writeRowJson(j, report.full); });
@@ -414,68 +507,10 @@ int ablateCommand(const CompareOptions &opts) {
   if (!report)
     return reportError(llvm::toString(report.takeError()));
 
-  llvm::raw_ostream &os = llvm::outs();
-  if (opts.json) {
-    llvm::json::OStream j(os, 2);
-    j.object([&] {
-      j.attribute("model", llvm::json::isUTF8(opts.model)
-                               ? opts.model
-                               : llvm::json::fixUTF8(opts.model));
-      jsonNumber(j, "atol", opts.atol);
-      jsonNumber(j, "rtol", opts.rtol);
-      j.attributeObject("ablation", [&] { writeAblationJson(j, *report); });
-    });
-    os << "\n";
-  } else {
-    os << "model    " << opts.model << "\n";
-    os << "ablation " << report->runs << " round"
-       << (report->runs == 1 ? "" : "s") << " of " << report->runsPerRound
-       << " timed run" << (report->runsPerRound == 1 ? "" : "s")
-       << " per variant, variants alternating, after 1 warm-up each; "
-       << report->threads << " thread" << (report->threads == 1 ? "" : "s")
-       << ", -O" << report->optLevel << "\n";
-    os << "\n"
-       << pad("turned off", 34) << pad("median ms", 11, true)
-       << pad("spread", 9, true) << pad("speedup", 10, true)
-       << pad("(range)", 16, true) << pad("steps", 7, true) << "  ok    what\n";
-    // Sub-millisecond models get a digit more: spreads are microseconds.
-    int digits = report->fullMs < 1 ? 4 : 3;
-    auto printRow = [&](const AblationRow &row, bool isFull) {
-      std::string speed = "-", range;
-      if (std::isfinite(row.speedup) && !isFull) {
-        speed = fixed(row.speedup, 2) + "x";
-        range = "(" + fixed(row.speedupLow, 2) + "-" +
-                fixed(row.speedupHigh, 2) + ")";
-      }
-      std::string ok = row.error.empty() ? (row.ok ? "ok" : "FAIL") : "ERROR";
-      std::string what = row.error.empty() ? row.what : row.error;
-      os << llvm::StringRef(
-                pad(isFull ? "none (full pipeline)" : row.name, 34) +
-                pad(fixed(row.medianMs, digits), 11, true) +
-                pad(fixed(row.spreadMs, digits), 9, true) +
-                pad(speed, 10, true) + pad(range, 16, true) +
-                pad(row.error.empty() ? std::to_string(row.compiledSteps) : "-",
-                    7, true) +
-                "  " + pad(ok, 6) + what)
-                .rtrim()
-         << "\n";
-    };
-    printRow(report->full, true);
-    for (const AblationRow &row : report->rows)
-      printRow(row, false);
-    os << "\nspeedup = median with it off / median of the full pipeline "
-          "(> 1: what it buys); range and spread: "
-       << report->spreadMethod
-       << " over the rounds (range from each round's own ratio)\n";
-    if (!report->keptOn.empty())
-      os << "always on: " << llvm::join(report->keptOn, ", ")
-         << " (correctness passes, not optimizations)\n";
-    if (!report->alreadyOff.empty())
-      os << "off in every variant (--disable-pass): "
-         << llvm::join(report->alreadyOff, ", ") << "\n";
-    os << "ok: outputs within " << llvm::format("%g", opts.atol) << " + "
-       << llvm::format("%g", opts.rtol) << " * |interp| of the interpreter's\n";
-  }
+  if (opts.json)
+    printAblationJson(llvm::outs(), *report, opts);
+  else
+    printAblationTable(llvm::outs(), *report, opts);
   // A variant that cannot be built is reported (a pass may be needed for a
   // model to compile at all); one that computes wrong outputs is a bug.
   bool wrong = !report->full.ok;

@@ -52,6 +52,10 @@ struct AblationRow {
   bool cacheHit = false;
   /// Why the variant could not be compiled or run (it then has no times).
   std::string error;
+
+  /// The per-round ratios span 1: on this machine, at this noise, the
+  /// variant is not told apart from the full pipeline.
+  bool withinNoise() const { return speedupLow <= 1 && 1 <= speedupHigh; }
 };
 
 /// Every variant of an ablation.
@@ -73,6 +77,11 @@ struct AblationReport {
   std::vector<AblationRow> rows;
   /// Threads of the full pipeline, and its -O level.
   unsigned threads = 1, optLevel = 2;
+  /// The machine's one-minute load average when the timing began, and its
+  /// cores (NaN where /proc/loadavg cannot be read): other work shares the
+  /// cores the spreads were measured on.
+  double loadAverage = NAN;
+  unsigned cores = 1;
   /// Passes of the pipeline left on in every variant (correctness, not
   /// speed), and those the caller had turned off already.
   std::vector<std::string> keptOn, alreadyOff;

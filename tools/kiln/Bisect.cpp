@@ -178,9 +178,9 @@ llvm::Expected<BisectReport> runBisect(mlir::ModuleOp imported,
   auto attempt = [&](size_t k, Compiled &out) -> const BisectTrial & {
     BisectTrial trial;
     trial.passes.assign(walked.begin(), walked.begin() + k);
-    trial.label = k == walked.size() ? "full pipeline"
-                  : k == 0           ? "no optimization pass"
-                                     : "passes up to " + walked[k - 1];
+    trial.label = k == 0               ? "no optimization pass"
+                  : k == walked.size() ? "full pipeline"
+                                       : "passes up to " + walked[k - 1];
     tryPipeline(imported, optionsOf(k), inputs, *reference, opts.atol,
                 opts.rtol, trial, out);
     if (progress)
@@ -315,16 +315,17 @@ int bisectCommand(const CompareOptions &opts) {
   }
 
   os << "model    " << opts.model << "\n";
-  os << "bisect   linear walk over the prefixes of the pipeline's "
-     << report->walked.size() << " optimization passes"
-     << (report->walked.empty() ? ""
-                                : " (" + llvm::join(report->walked, ", ") + ")")
-     << "\n";
+  if (report->walked.empty())
+    os << "bisect   no optimization pass to walk (-O0, or every one "
+          "disabled)\n";
+  else
+    os << "bisect   linear walk over the prefixes of the pipeline's "
+       << report->walked.size() << " optimization passes ("
+       << llvm::join(report->walked, ", ") << ")\n";
   for (const BisectTrial &t : report->trials)
     os << "  " << t.label << ": " << describe(t) << "\n";
   if (!report->disagrees) {
-    os << "result   the full pipeline's outputs match the interpreter's "
-          "within "
+    os << "result   the JIT's outputs match the interpreter's within "
        << llvm::format("%g", opts.atol) << " + "
        << llvm::format("%g", opts.rtol) << " * |interp|: nothing to bisect\n";
     return 0;

@@ -19,13 +19,13 @@ for key in ("model", "atol", "rtol", "ablation"):
     assert key in report, f"no {key!r}"
 a = report["ablation"]
 for key in ("runs", "runs_per_round", "spread", "threads", "opt_level",
-            "full_ms", "full_spread_ms", "full", "kept_on", "already_off",
+            "load_average", "cores", "full_ms", "full_spread_ms", "full", "kept_on", "already_off",
             "rows"):
     assert key in a, f"no ablation key {key!r}"
 assert a["runs"] == rounds, f"{a['runs']} rounds, expected {rounds}"
 assert a["runs_per_round"] >= 1
 row_keys = ("name", "what", "median_ms", "spread_ms", "speedup",
-            "speedup_low", "speedup_high", "ok", "max_abs_err",
+            "speedup_low", "speedup_high", "within_noise", "ok", "max_abs_err",
             "compiled_steps", "reference_steps", "compile_ms",
             "kernels_from_cache")
 for row in [a["full"]] + a["rows"]:
