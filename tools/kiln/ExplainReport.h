@@ -38,9 +38,16 @@ std::string renderExplainHtml(const llvm::json::Object &report);
 void printExplainSummary(llvm::raw_ostream &os,
                          const llvm::json::Object &report);
 
-/// `kiln explain --from-json REPORT.json`: reads a saved report, writes it
-/// as HTML to options.htmlFile and as JSON to options.jsonFile (when given)
-/// and prints the summary on stdout. Returns the exit code.
+/// Writes \p report as HTML to options.htmlFile and as JSON to
+/// options.jsonFile, each when given (their paths recorded in the report as
+/// "html_path" and "json_path"; a file is written whole or not at all), then
+/// prints the summary on stdout. Returns the exit code: 1 after a "kiln:
+/// error: cannot write ..." line.
+int writeExplainReport(llvm::json::Object report,
+                       const ExplainOptions &options);
+
+/// `kiln explain --from-json REPORT.json`: reads a saved report (format 1)
+/// and hands it to writeExplainReport. Returns the exit code.
 int renderSavedReport(const ExplainOptions &options);
 
 namespace explain {

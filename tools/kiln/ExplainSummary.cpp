@@ -3,9 +3,10 @@
 // printExplainSummary prints the report in about twenty lines: what ran
 // where, where the time goes, the findings, the slowest layers and the
 // optimizations that bought most; the HTML page has the rest.
+// writeExplainReport writes a finished report out (page, JSON, summary);
 // renderSavedReport is `kiln explain --from-json`: it reads a report written
-// earlier and renders it again (the page and the summary), so the renderers
-// can be used, and tested, without measuring anything.
+// earlier and writes it out again, so the renderers can be used, and
+// tested, without measuring anything.
 //
 //===----------------------------------------------------------------------===//
 #include "Common.h"
@@ -263,10 +264,14 @@ int renderSavedReport(const ExplainOptions &options) {
     return reportError("'" + path + "' is a kiln explain report of format " +
                        std::to_string(*version) + "; this kiln reads format 1");
 
+  return writeExplainReport(std::move(*report), options);
+}
+
+int writeExplainReport(Object report, const ExplainOptions &options) {
   if (!options.htmlFile.empty())
-    (*report)["html_path"] = options.htmlFile;
+    report["html_path"] = options.htmlFile;
   if (!options.jsonFile.empty())
-    (*report)["json_path"] = options.jsonFile;
+    report["json_path"] = options.jsonFile;
   // writeToOutput writes a temporary file and renames it: a failure leaves
   // nothing half-written.
   auto write = [](const std::string &file, const std::string &text) {
@@ -280,12 +285,16 @@ int renderSavedReport(const ExplainOptions &options) {
     return false;
   };
   if (!options.htmlFile.empty() &&
-      !write(options.htmlFile, renderExplainHtml(*report)))
+      !write(options.htmlFile, renderExplainHtml(report)))
     return 1;
-  if (!options.jsonFile.empty() &&
-      !write(options.jsonFile, llvm::formatv("{0:2}", *value).str() + "\n"))
-    return 1;
-  printExplainSummary(llvm::outs(), *report);
+  if (!options.jsonFile.empty()) {
+    llvm::json::Value value(std::move(report));
+    if (!write(options.jsonFile, llvm::formatv("{0:2}", value).str() + "\n"))
+      return 1;
+    printExplainSummary(llvm::outs(), *value.getAsObject());
+    return 0;
+  }
+  printExplainSummary(llvm::outs(), report);
   return 0;
 }
 
