@@ -278,7 +278,7 @@ std::string rooflineChart(llvm::ArrayRef<RoofPoint> points, const Roof &roof,
   for (const RoofPoint &p : points) {
     minX = std::min(minX, p.intensity);
     maxX = std::max(maxX, p.intensity);
-    minY = std::min(minY, p.gflops);
+    minY = std::min(minY, p.gflops / 1.5);
     maxY = std::max(maxY, p.gflops);
   }
   if (ridge > 0) {
@@ -298,7 +298,8 @@ std::string rooflineChart(llvm::ArrayRef<RoofPoint> points, const Roof &roof,
     minY = 0.1;
     maxY = 1000;
   }
-  Scale sx = logScale(minX, maxX, left, width - right, 2, 8);
+  // A margin of half a dot's worth so no dot is cut at an edge.
+  Scale sx = logScale(minX / 1.5, maxX * 1.5, left, width - right, 2, 8);
   Scale sy = logScale(minY, maxY, height - bottom, top, 2, 7);
   double xLo = std::pow(10.0, sx.lo), xHi = std::pow(10.0, sx.hi);
   double yLo = std::pow(10.0, sy.lo);
