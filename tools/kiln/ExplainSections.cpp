@@ -113,7 +113,7 @@ void renderAblation(std::string &out, const Object &report) {
                         : *speedup + err < 1 ? "loss"
                                              : "neutral";
       std::string text = timesText(*speedup);
-      if (err > 0) {
+      if (err > 0 && std::isfinite(err)) {
         bar.whisker = {std::max(0.0, *speedup - err), *speedup + err};
         text += " \u00b1 " + formatNumber(err, 2);
       }
