@@ -67,7 +67,8 @@ std::string noteFor(const llvm::json::Object *object, llvm::StringRef key);
 std::string formatSig(double v, int digits = 3);
 /// \p v as formatSig without trailing zeros: "17", "512", "0.1", "2.5".
 std::string formatNumber(double v, int digits = 3);
-/// A duration: "0.0412 ms", "1.02 ms", "129 ms", "2.15 s".
+/// A duration: "3.01 µs", "41.2 µs", "0.412 ms", "129 ms", "2.15 s"
+/// (microseconds below 0.1 ms).
 std::string formatMs(double ms);
 /// Bytes in binary units: "512 B", "48 KiB", "1.11 MiB", "2 GiB".
 std::string formatBytes(double bytes);

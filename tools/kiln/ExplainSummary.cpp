@@ -44,6 +44,12 @@ std::string column(const std::string &s, size_t width) {
   return "..." + s.substr(starts[starts.size() - (width - 3)]);
 }
 
+/// \p s right-aligned in \p width glyphs.
+std::string right(const std::string &s, size_t width) {
+  size_t n = glyphs(s);
+  return n >= width ? s : std::string(width - n, ' ') + s;
+}
+
 /// Prints \p text after \p lead, wrapped at 100 columns under \p indent.
 void wrapped(llvm::raw_ostream &os, StringRef lead, StringRef text,
              size_t indent) {
@@ -192,8 +198,8 @@ void printExplainSummary(llvm::raw_ostream &os, const Object &report) {
                      return *number(a, "ms") > *number(b, "ms");
                    });
   if (!layers.empty()) {
-    os << "slowest layers" << std::string(26, ' ')
-       << "     time   share  bound    GFLOP/s\n";
+    os << column("slowest layers", 40) << right("time", 11) << right("share", 7)
+       << "  " << column("bound", 8) << right("GFLOP/s", 8) << "\n";
     for (size_t i = 0; i < layers.size() && i < 5; ++i) {
       const Object *l = layers[i];
       std::string share, gflops;
@@ -202,9 +208,8 @@ void printExplainSummary(llvm::raw_ostream &os, const Object &report) {
       if (std::optional<double> g = number(l, "gflops"))
         gflops = formatSig(*g);
       os << "  " << column(string(l, "node"), 38)
-         << llvm::formatv("{0,11} {1,6}  {2,-8} {3,7}\n",
-                          formatMs(*number(l, "ms")), share, string(l, "bound"),
-                          gflops);
+         << right(formatMs(*number(l, "ms")), 11) << right(share, 7) << "  "
+         << column(string(l, "bound"), 8) << right(gflops, 8) << "\n";
     }
   }
 
