@@ -388,6 +388,7 @@ void renderTime(std::string &out, const Object &report) {
       {time, "load_ms", "load the model file", "setup"},
       {time, "import_ms", "import into Kiln's IR", "setup"},
       {time, "compile_cold_ms", "compile, cold", "setup"},
+      {time, "cache_write_ms", "write the model cache", "setup"},
       {time, "compile_cached_ms", "compile, from the cache", "setup"},
       {time, "first_run_ms", "first run", "run"},
       {steady, "median_ms", "steady run (median)", "run"},
@@ -424,7 +425,8 @@ void renderTime(std::string &out, const Object &report) {
     for (auto [key, label] : {std::pair<StringRef, StringRef>{"min_ms", "min"},
                               {"median_ms", "median"},
                               {"p90_ms", "p90"},
-                              {"p99_ms", "p99"}})
+                              {"p99_ms", "p99"},
+                              {"max_ms", "max"}})
       if (std::optional<double> v = number(steady, key))
         parts.push_back(label.str() + " " + formatMs(*v));
     if (!parts.empty()) {
@@ -668,9 +670,17 @@ void layerTable(std::string &out, const std::vector<Layer> &layers,
   out += "</tbody>\n</table>\n";
 }
 
-void renderLayers(std::string &out, const std::vector<Layer> &layers) {
-  if (layers.empty())
+void renderLayers(std::string &out, const Object &report,
+                  const std::vector<Layer> &layers) {
+  if (layers.empty()) {
+    // The per-layer profile was skipped or failed.
+    if (std::string note = noteFor(&report, "profile"); !note.empty()) {
+      openSection(out, "layers", "Top layers");
+      out += "<p class=\"na\">Not measured: " + escapeHtml(note) +
+             "</p>\n</section>\n";
+    }
     return;
+  }
   openSection(out, "layers", "Top layers");
   std::vector<size_t> byTime, inOrder;
   for (size_t i = 0; i < layers.size(); ++i) {
@@ -685,6 +695,15 @@ void renderLayers(std::string &out, const std::vector<Layer> &layers) {
          "of the compiled plan: one kernel, which may cover several ONNX "
          "nodes fused together. <i>% of attainable</i> compares its GFLOP/s "
          "with the roof above its intensity.</p>\n";
+  const Object *totals = report.getObject("totals");
+  const Object *time = report.getObject("time");
+  std::optional<double> stepMs = number(totals, "step_ms");
+  std::optional<double> runMs =
+      number(time ? time->getObject("steady") : nullptr, "median_ms");
+  if (stepMs && runMs)
+    out += "<p>Timed one by one, the steps add up to " +
+           escapeHtml(formatMs(*stepMs)) + "; a whole run takes " +
+           escapeHtml(formatMs(*runMs)) + " (median).</p>\n";
   layerTable(out, layers,
              llvm::ArrayRef(byTime).take_front(std::min(top, byTime.size())));
   if (layers.size() > top) {
@@ -851,7 +870,7 @@ std::string renderExplainHtml(const Object &report) {
   renderMachine(out, report);
   renderTime(out, report);
   renderRoofline(out, report, layers, hot);
-  renderLayers(out, layers);
+  renderLayers(out, report, layers);
   renderInterpreted(out, report, layers);
   renderAblation(out, report);
   renderDenormals(out, report);

@@ -240,6 +240,16 @@ void printExplainSummary(llvm::raw_ostream &os, const Object &report) {
     line(os, "denormals", parts);
   }
 
+  // Sections that were skipped or failed say why.
+  std::vector<std::string> notes;
+  for (const auto &entry : report)
+    if (StringRef key = entry.first; key.ends_with("_note"))
+      if (std::optional<StringRef> note = entry.second.getAsString())
+        notes.push_back(key.drop_back(5).str() + ": " + note->str());
+  llvm::sort(notes);
+  for (const std::string &note : notes)
+    wrapped(os, "not shown  ", note, 11);
+
   if (std::string html = string(&report, "html_path"); !html.empty())
     os << "html       " << html << "\n";
   if (std::string json = string(&report, "json_path"); !json.empty())
