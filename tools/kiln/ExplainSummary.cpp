@@ -17,6 +17,9 @@
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 namespace kiln::tool {
 
@@ -102,6 +105,49 @@ std::vector<const Object *> objects(const Object *o, StringRef key) {
       if (const Object *entry = v.getAsObject())
         out.push_back(entry);
   return out;
+}
+
+/// \p v in the fewest significant digits that read back as the same
+/// double: 0.0612, not 0.061199999999999997.
+void shortestNumber(llvm::json::OStream &j, double v) {
+  if (!std::isfinite(v)) {
+    j.value(nullptr); // JSON has no NaN or infinity
+    return;
+  }
+  char buffer[32];
+  for (int digits = 1; digits <= 17; ++digits) {
+    snprintf(buffer, sizeof buffer, "%.*g", digits, v);
+    if (std::strtod(buffer, nullptr) == v)
+      break;
+  }
+  j.rawValue(buffer);
+}
+
+/// Writes \p v like llvm::json does (object keys sorted), with doubles in
+/// their shortest form.
+void writeJson(llvm::json::OStream &j, const llvm::json::Value &v) {
+  if (const Object *o = v.getAsObject()) {
+    std::vector<StringRef> keys;
+    for (const auto &entry : *o)
+      keys.push_back(entry.first);
+    llvm::sort(keys);
+    j.object([&] {
+      for (StringRef key : keys) {
+        j.attributeBegin(key);
+        writeJson(j, *o->get(key));
+        j.attributeEnd();
+      }
+    });
+  } else if (const Array *a = v.getAsArray()) {
+    j.array([&] {
+      for (const llvm::json::Value &e : *a)
+        writeJson(j, e);
+    });
+  } else if (v.kind() == llvm::json::Value::Number && !v.getAsInteger()) {
+    shortestNumber(j, *v.getAsNumber());
+  } else {
+    j.value(v);
+  }
 }
 
 } // namespace
@@ -304,7 +350,13 @@ int writeExplainReport(Object report, const ExplainOptions &options) {
     return 1;
   if (!options.jsonFile.empty()) {
     llvm::json::Value value(std::move(report));
-    if (!write(options.jsonFile, llvm::formatv("{0:2}", value).str() + "\n"))
+    std::string text;
+    {
+      llvm::raw_string_ostream os(text);
+      llvm::json::OStream j(os, 2);
+      writeJson(j, value);
+    }
+    if (!write(options.jsonFile, text + "\n"))
       return 1;
     printExplainSummary(llvm::outs(), *value.getAsObject());
     return 0;
