@@ -159,6 +159,8 @@ struct Layer {
   bool fitsInL2 = false;
 };
 
+/// The layers of \p report; the figures that follow from others (GFLOP/s,
+/// intensity, speedup, share) are filled in where left out.
 std::vector<Layer> readLayers(const Object &report) {
   std::vector<Layer> layers;
   const Array *array = report.getArray("layers");
@@ -170,8 +172,10 @@ std::vector<Layer> readLayers(const Object &report) {
     if (!o)
       continue;
     Layer l;
-    l.index = static_cast<int64_t>(
-        number(o, "index").value_or(static_cast<double>(layers.size())));
+    double index =
+        number(o, "index").value_or(static_cast<double>(layers.size()));
+    // An index no plan has (1e300) must not overflow the conversion.
+    l.index = std::fabs(index) < 1e15 ? static_cast<int64_t>(index) : -1;
     l.node = string(o, "node");
     l.op = string(o, "op");
     l.kind = string(o, "kind");
