@@ -103,13 +103,16 @@ struct Scale {
 
   std::vector<double> ticks() const {
     std::vector<double> out;
+    // Figures of 1e300 overflow to infinity: no ticks rather than no end.
+    if (!std::isfinite(lo) || !std::isfinite(hi) || !(hi > lo))
+      return out;
     if (log) {
       for (double e = lo; e <= hi + 1e-9; ++e)
         out.push_back(std::pow(10.0, e));
       return out;
     }
     double step = niceCeil((hi - lo) / 6);
-    for (double v = lo; v <= hi * (1 + 1e-9); v += step)
+    for (double v = lo; v <= hi * (1 + 1e-9) && out.size() < 20; v += step)
       out.push_back(v);
     return out;
   }
@@ -144,12 +147,13 @@ std::string barChart(llvm::ArrayRef<BarRow> rows, const BarAxis &axis,
   for (const BarRow &row : rows) {
     labelW = std::max(labelW, textWidth(clipFront(row.label, 40), font));
     for (const Bar &bar : row.bars) {
-      maxValue = std::max(maxValue, bar.value);
+      if (std::isfinite(bar.value))
+        maxValue = std::max(maxValue, bar.value);
       if (bar.value > 0)
         minPositive = std::min(minPositive, bar.value);
       textW = std::max(textW, textWidth(bar.text, font));
     }
-    if (row.whisker)
+    if (row.whisker && std::isfinite(row.whisker->second))
       maxValue = std::max(maxValue, row.whisker->second);
   }
   if (axis.reference)
@@ -278,7 +282,7 @@ std::string rooflineChart(llvm::ArrayRef<RoofPoint> points, const Roof &roof,
   for (const RoofPoint &p : points) {
     minX = std::min(minX, p.intensity);
     maxX = std::max(maxX, p.intensity);
-    minY = std::min(minY, p.gflops);
+    minY = std::min(minY, p.gflops / 1.5);
     maxY = std::max(maxY, p.gflops);
   }
   if (ridge > 0) {
@@ -298,7 +302,8 @@ std::string rooflineChart(llvm::ArrayRef<RoofPoint> points, const Roof &roof,
     minY = 0.1;
     maxY = 1000;
   }
-  Scale sx = logScale(minX, maxX, left, width - right, 2, 8);
+  // A margin of half a dot's worth so no dot is cut at an edge.
+  Scale sx = logScale(minX / 1.5, maxX * 1.5, left, width - right, 2, 8);
   Scale sy = logScale(minY, maxY, height - bottom, top, 2, 7);
   double xLo = std::pow(10.0, sx.lo), xHi = std::pow(10.0, sx.hi);
   double yLo = std::pow(10.0, sy.lo);

@@ -72,6 +72,8 @@ std::string formatNumber(double v, int digits) {
 std::string formatMs(double ms) {
   if (std::fabs(ms) >= 1000)
     return formatSig(ms / 1000) + " s";
+  if (std::fabs(ms) < 0.1 && ms != 0)
+    return formatSig(ms * 1000) + " \u00b5s";
   return formatSig(ms) + " ms";
 }
 

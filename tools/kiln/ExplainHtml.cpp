@@ -154,8 +154,13 @@ struct Layer {
   std::vector<std::string> nodes;
   std::optional<double> ms, share, interpMs, speedup, flops, bytes, gflops, gbs,
       intensity, attainable, pctOfAttainable;
+  /// Its bytes fit in the L2 caches: cache bandwidth, not the memory's,
+  /// bounds it, and it can pass the roof.
+  bool fitsInL2 = false;
 };
 
+/// The layers of \p report; the figures that follow from others (GFLOP/s,
+/// intensity, speedup, share) are filled in where left out.
 std::vector<Layer> readLayers(const Object &report) {
   std::vector<Layer> layers;
   const Array *array = report.getArray("layers");
@@ -167,8 +172,10 @@ std::vector<Layer> readLayers(const Object &report) {
     if (!o)
       continue;
     Layer l;
-    l.index = static_cast<int64_t>(
-        number(o, "index").value_or(static_cast<double>(layers.size())));
+    double index =
+        number(o, "index").value_or(static_cast<double>(layers.size()));
+    // An index no plan has (1e300) must not overflow the conversion.
+    l.index = std::fabs(index) < 1e15 ? static_cast<int64_t>(index) : -1;
     l.node = string(o, "node");
     l.op = string(o, "op");
     l.kind = string(o, "kind");
@@ -188,6 +195,7 @@ std::vector<Layer> readLayers(const Object &report) {
     l.intensity = number(o, "intensity");
     l.attainable = number(o, "attainable_gflops");
     l.pctOfAttainable = number(o, "pct_of_attainable");
+    l.fitsInL2 = o->getBoolean("fits_in_l2").value_or(false);
     // What follows from the other figures is filled in when left out.
     if (!l.gflops && l.flops && l.ms && *l.ms > 0)
       l.gflops = *l.flops / *l.ms / 1e6;
@@ -349,6 +357,16 @@ void renderMachine(std::string &out, const Object &report) {
             "is held back by memory, one doing more by arithmetic",
         "peak / bandwidth at the thread count of this run");
   out += "</tbody>\n</table>\n";
+  std::optional<double> peak1 = number(m, "peak_gflops_1"),
+                        peakAll = number(m, "peak_gflops_all"),
+                        bw1 = number(m, "bandwidth_gbs_1"),
+                        bwAll = number(m, "bandwidth_gbs_all");
+  if (number(m, "threads").value_or(1) > 1 &&
+      ((peak1 && peakAll && *peakAll < *peak1) ||
+       (bw1 && bwAll && *bwAll < 0.9 * *bw1)))
+    out += "<p><b>Suspect figures:</b> all threads measured less than one "
+           "thread did. The machine was probably busy while they were "
+           "measured; the roof drawn with them is too low.</p>\n";
   if (std::optional<bool> cached = m->getBoolean("from_cache"))
     out += std::string("<p class=\"sub\">") +
            (*cached ? "Measured once on this machine and read back from "
@@ -374,6 +392,7 @@ void renderTime(std::string &out, const Object &report) {
       {time, "load_ms", "load the model file", "setup"},
       {time, "import_ms", "import into Kiln's IR", "setup"},
       {time, "compile_cold_ms", "compile, cold", "setup"},
+      {time, "cache_write_ms", "write the model cache", "setup"},
       {time, "compile_cached_ms", "compile, from the cache", "setup"},
       {time, "first_run_ms", "first run", "run"},
       {steady, "median_ms", "steady run (median)", "run"},
@@ -410,7 +429,8 @@ void renderTime(std::string &out, const Object &report) {
     for (auto [key, label] : {std::pair<StringRef, StringRef>{"min_ms", "min"},
                               {"median_ms", "median"},
                               {"p90_ms", "p90"},
-                              {"p99_ms", "p99"}})
+                              {"p99_ms", "p99"},
+                              {"max_ms", "max"}})
       if (std::optional<double> v = number(steady, key))
         parts.push_back(label.str() + " " + formatMs(*v));
     if (!parts.empty()) {
@@ -506,6 +526,36 @@ void renderRoofline(std::string &out, const Object &report,
     out += "<p class=\"na\">The machine's limits are not in the report: the "
            "dots are drawn without a roof.</p>\n";
   out += rooflineChart(points, roof, other);
+  // Dots above the roof: cache-resident layers, or a roof measured low.
+  size_t above = 0, aboveInL2 = 0;
+  for (const Layer &l : layers) {
+    if (!l.intensity || !l.gflops || *l.intensity <= 0)
+      continue;
+    double limit = roof.bandwidthGBs > 0 ? *l.intensity * roof.bandwidthGBs
+                                         : roof.peakGflops;
+    if (roof.peakGflops > 0)
+      limit = std::min(limit, roof.peakGflops);
+    if (limit > 0 && *l.gflops > 1.05 * limit) {
+      ++above;
+      aboveInL2 += l.fitsInL2;
+    }
+  }
+  if (above) {
+    std::string note = std::to_string(above) +
+                       (above == 1 ? " layer is" : " layers are") +
+                       " above the roof.";
+    if (aboveInL2)
+      note +=
+          (aboveInL2 == above ? std::string(" All of them")
+                              : " " + std::to_string(aboveInL2) + " of them") +
+          " move few enough bytes to stay in the L2 caches, which deliver "
+          "far more than the memory bandwidth the roof is drawn with.";
+    if (aboveInL2 < above)
+      note += " A layer above the roof that is not cache-resident means "
+              "the roof is too low: the machine was probably busy while its "
+              "limits were measured.";
+    out += "<p class=\"sub\">" + escapeHtml(note) + "</p>\n";
+  }
   // The key of the numbered dots.
   std::string key;
   for (size_t r = 0; r < hot.size() && r < 5; ++r) {
@@ -564,14 +614,41 @@ std::string layerCell(const Layer &l) {
   return cell + "</div>";
 }
 
+/// The unit of a column of times: microseconds when every time in it is
+/// under 0.1 ms, else milliseconds.
+struct TimeUnit {
+  std::string name = "ms";
+  double scale = 1;
+
+  TimeUnit(const std::vector<Layer> &layers, llvm::ArrayRef<size_t> order,
+           std::optional<double> Layer::*field) {
+    double max = 0;
+    for (size_t i : order)
+      max = std::max(max, (layers[i].*field).value_or(0));
+    if (max > 0 && max < 0.1) {
+      name = "\u00b5s";
+      scale = 1000;
+    }
+  }
+  std::string operator()(const std::optional<double> &ms) const {
+    return ms ? formatSig(*ms * scale) : "";
+  }
+};
+
 void layerTable(std::string &out, const std::vector<Layer> &layers,
                 llvm::ArrayRef<size_t> order) {
+  TimeUnit timeUnit(layers, order, &Layer::ms);
+  TimeUnit interpUnit(layers, order, &Layer::interpMs);
   out += "<table class=\"layers\">\n<thead><tr><th class=\"n\">step</th>"
          "<th>layer (ONNX node) and the nodes fused into it</th>"
-         "<th class=\"n\">time (ms)</th><th>share</th>"
+         "<th class=\"n\">time (" +
+         timeUnit.name +
+         ")</th><th>share</th>"
          "<th class=\"n\">GFLOP/s</th><th class=\"n\">GB/s</th>"
          "<th class=\"n\">% of attainable</th><th>bound</th>"
-         "<th class=\"n\">interp (ms)</th><th class=\"n\">speedup</th>"
+         "<th class=\"n\">interp (" +
+         interpUnit.name +
+         ")</th><th class=\"n\">speedup</th>"
          "</tr></thead>\n<tbody>\n";
   for (size_t i : order) {
     const Layer &l = layers[i];
@@ -582,22 +659,32 @@ void layerTable(std::string &out, const std::vector<Layer> &layers,
               "%\"></span></span>" + escapeHtml(formatShare(*l.share));
     }
     out += "<tr><td class=\"n\">" + std::to_string(l.index) + "</td><td>" +
-           layerCell(l) + "</td><td class=\"n\">" + optionalSig(l.ms) +
+           layerCell(l) + "</td><td class=\"n\">" + timeUnit(l.ms) +
            "</td><td class=\"n\">" + share + "</td><td class=\"n\">" +
            optionalSig(l.gflops) + "</td><td class=\"n\">" +
            optionalSig(l.gbs) + "</td><td class=\"n\">" +
            (l.pctOfAttainable ? formatSig(*l.pctOfAttainable, 2) + "%" : "") +
-           "</td><td>" + chip(l.bound) + "</td><td class=\"n\">" +
-           optionalSig(l.interpMs) + "</td><td class=\"n\">" +
+           "</td><td>" + chip(l.bound) +
+           (l.fitsInL2 ? " <span class=\"sub\">in L2</span>" : "") +
+           "</td><td class=\"n\">" + interpUnit(l.interpMs) +
+           "</td><td class=\"n\">" +
            (l.speedup ? escapeHtml(timesText(*l.speedup)) : "") +
            "</td></tr>\n";
   }
   out += "</tbody>\n</table>\n";
 }
 
-void renderLayers(std::string &out, const std::vector<Layer> &layers) {
-  if (layers.empty())
+void renderLayers(std::string &out, const Object &report,
+                  const std::vector<Layer> &layers) {
+  if (layers.empty()) {
+    // The per-layer profile was skipped or failed.
+    if (std::string note = noteFor(&report, "profile"); !note.empty()) {
+      openSection(out, "layers", "Top layers");
+      out += "<p class=\"na\">Not measured: " + escapeHtml(note) +
+             "</p>\n</section>\n";
+    }
     return;
+  }
   openSection(out, "layers", "Top layers");
   std::vector<size_t> byTime, inOrder;
   for (size_t i = 0; i < layers.size(); ++i) {
@@ -612,6 +699,15 @@ void renderLayers(std::string &out, const std::vector<Layer> &layers) {
          "of the compiled plan: one kernel, which may cover several ONNX "
          "nodes fused together. <i>% of attainable</i> compares its GFLOP/s "
          "with the roof above its intensity.</p>\n";
+  const Object *totals = report.getObject("totals");
+  const Object *time = report.getObject("time");
+  std::optional<double> stepMs = number(totals, "step_ms");
+  std::optional<double> runMs =
+      number(time ? time->getObject("steady") : nullptr, "median_ms");
+  if (stepMs && runMs)
+    out += "<p>Timed one by one, the steps add up to " +
+           escapeHtml(formatMs(*stepMs)) + "; a whole run takes " +
+           escapeHtml(formatMs(*runMs)) + " (median).</p>\n";
   layerTable(out, layers,
              llvm::ArrayRef(byTime).take_front(std::min(top, byTime.size())));
   if (layers.size() > top) {
@@ -718,7 +814,11 @@ std::string gflopsText(double v) { return formatSig(v) + " GFLOP/s"; }
 std::string gbsText(double v) { return formatSig(v) + " GB/s"; }
 std::string timesText(double v) { return formatSig(v) + "\u00d7"; }
 std::string msTick(double v) {
-  return v >= 1000 ? formatNumber(v / 1000) + " s" : formatNumber(v) + " ms";
+  if (v >= 1000)
+    return formatNumber(v / 1000) + " s";
+  if (v < 0.1 && v > 0)
+    return formatNumber(v * 1000) + " \u00b5s";
+  return formatNumber(v) + " ms";
 }
 std::string timesTick(double v) { return formatNumber(v) + "\u00d7"; }
 
@@ -774,7 +874,7 @@ std::string renderExplainHtml(const Object &report) {
   renderMachine(out, report);
   renderTime(out, report);
   renderRoofline(out, report, layers, hot);
-  renderLayers(out, layers);
+  renderLayers(out, report, layers);
   renderInterpreted(out, report, layers);
   renderAblation(out, report);
   renderDenormals(out, report);

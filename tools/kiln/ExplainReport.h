@@ -38,9 +38,16 @@ std::string renderExplainHtml(const llvm::json::Object &report);
 void printExplainSummary(llvm::raw_ostream &os,
                          const llvm::json::Object &report);
 
-/// `kiln explain --from-json REPORT.json`: reads a saved report, writes it
-/// as HTML to options.htmlFile and as JSON to options.jsonFile (when given)
-/// and prints the summary on stdout. Returns the exit code.
+/// Writes \p report as HTML to options.htmlFile and as JSON to
+/// options.jsonFile, each when given (their paths recorded in the report as
+/// "html_path" and "json_path"; a file is written whole or not at all), then
+/// prints the summary on stdout. Returns the exit code: 1 after a "kiln:
+/// error: cannot write ..." line.
+int writeExplainReport(llvm::json::Object report,
+                       const ExplainOptions &options);
+
+/// `kiln explain --from-json REPORT.json`: reads a saved report (format 1)
+/// and hands it to writeExplainReport. Returns the exit code.
 int renderSavedReport(const ExplainOptions &options);
 
 namespace explain {
@@ -60,7 +67,8 @@ std::string noteFor(const llvm::json::Object *object, llvm::StringRef key);
 std::string formatSig(double v, int digits = 3);
 /// \p v as formatSig without trailing zeros: "17", "512", "0.1", "2.5".
 std::string formatNumber(double v, int digits = 3);
-/// A duration: "0.0412 ms", "1.02 ms", "129 ms", "2.15 s".
+/// A duration: "3.01 µs", "41.2 µs", "0.412 ms", "129 ms", "2.15 s"
+/// (microseconds below 0.1 ms).
 std::string formatMs(double ms);
 /// Bytes in binary units: "512 B", "48 KiB", "1.11 MiB", "2 GiB".
 std::string formatBytes(double bytes);

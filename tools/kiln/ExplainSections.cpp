@@ -113,7 +113,7 @@ void renderAblation(std::string &out, const Object &report) {
                         : *speedup + err < 1 ? "loss"
                                              : "neutral";
       std::string text = timesText(*speedup);
-      if (err > 0) {
+      if (err > 0 && std::isfinite(err)) {
         bar.whisker = {std::max(0.0, *speedup - err), *speedup + err};
         text += " \u00b1 " + formatNumber(err, 2);
       }
@@ -231,7 +231,11 @@ void renderDenormals(std::string &out, const Object &report) {
   double actSub = 0, actTotal = 0, wSub = 0, wTotal = 0;
   std::string actTable = countTable(activations, true, actSub, actTotal);
   std::string wTable = countTable(weights, false, wSub, wTotal);
-  if (!activations.empty())
+  if (const Object *a = d->getObject("activations"); a && number(a, "total")) {
+    actSub = number(a, "subnormal").value_or(0);
+    actTotal = *number(a, "total");
+  }
+  if (!activations.empty() || actTotal > 0)
     facts.push_back("Activations in one run: " + ofTotal(actSub, actTotal) +
                     " values are subnormal.");
   for (const std::string &f : facts)
@@ -258,9 +262,13 @@ void renderDenormals(std::string &out, const Object &report) {
     axis.title = "steady run, median";
     axis.tick = msTick;
     out += barChart(rows, axis, 700);
-    if (std::optional<double> s = number(d, "ftz_speedup"))
+    if (std::optional<double> s = number(d, "ftz_speedup")) {
+      std::string runs;
+      if (std::optional<double> n = number(d, "runs"))
+        runs = " (medians of " + formatCount(*n) + " runs each way)";
       out += "<p>Flush-to-zero changes the latency by a factor of " +
-             escapeHtml(timesText(*s)) + ".</p>\n";
+             escapeHtml(timesText(*s) + runs) + ".</p>\n";
+    }
   }
   if (!activations.empty())
     out += "<h3>Activations per layer</h3>\n" +
@@ -400,6 +408,8 @@ void renderEstimates(std::string &out, const Object &report) {
     if (std::optional<double> factor = number(training, "factor"))
       step += " (" + escapeHtml(formatNumber(*factor)) + "\u00d7 forward)";
     row(out, "forward + backward", step);
+    if (std::optional<double> ms = number(training, "step_ms"))
+      row(out, "time of a training step", escapeHtml(formatMs(*ms)));
     out += "</tbody>\n</table>\n" + notePara(training, "note") + "</div>\n";
   } else if (!trainingNote.empty()) {
     out += "<div class=\"card\">\n<h3>A training step</h3>\n<p class=\"na\">"
@@ -413,15 +423,19 @@ void renderEstimates(std::string &out, const Object &report) {
     row(out, "weights in int8", figure(int8, "weight_bytes_int8", formatBytes));
     row(out, "share of the time in memory-bound layers",
         figure(int8, "memory_bound_share", formatShare));
+    // The estimate is of the steps' time when the report gives their f32
+    // sum, else of the whole run's.
     std::string latency = figure(int8, "estimated_ms", formatMs);
     const Object *time = report.getObject("time");
-    std::optional<double> now =
-        number(time ? time->getObject("steady") : nullptr, "median_ms");
+    std::optional<double> now = number(int8, "step_ms_f32");
+    if (!now)
+      now = number(time ? time->getObject("steady") : nullptr, "median_ms");
     std::optional<double> estimated = number(int8, "estimated_ms");
     if (now && estimated && *estimated > 0)
-      latency += escapeHtml(" against " + formatMs(*now) + " now (" +
+      latency += escapeHtml(" against " + formatMs(*now) + " in f32 (" +
                             timesText(*now / *estimated) + ")");
-    row(out, "latency", latency);
+    row(out, number(int8, "step_ms_f32") ? "time of the steps" : "latency",
+        latency);
     out += "</tbody>\n</table>\n" + notePara(int8, "note") + "</div>\n";
   } else if (!int8Note.empty()) {
     out += "<div class=\"card\">\n<h3>int8 weights</h3>\n<p class=\"na\">"

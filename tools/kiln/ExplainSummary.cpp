@@ -3,9 +3,10 @@
 // printExplainSummary prints the report in about twenty lines: what ran
 // where, where the time goes, the findings, the slowest layers and the
 // optimizations that bought most; the HTML page has the rest.
+// writeExplainReport writes a finished report out (page, JSON, summary);
 // renderSavedReport is `kiln explain --from-json`: it reads a report written
-// earlier and renders it again (the page and the summary), so the renderers
-// can be used, and tested, without measuring anything.
+// earlier and writes it out again, so the renderers can be used, and
+// tested, without measuring anything.
 //
 //===----------------------------------------------------------------------===//
 #include "Common.h"
@@ -16,6 +17,9 @@
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 namespace kiln::tool {
 
@@ -41,6 +45,12 @@ std::string column(const std::string &s, size_t width) {
   if (starts.size() <= width)
     return s + std::string(width - starts.size(), ' ');
   return "..." + s.substr(starts[starts.size() - (width - 3)]);
+}
+
+/// \p s right-aligned in \p width glyphs.
+std::string right(const std::string &s, size_t width) {
+  size_t n = glyphs(s);
+  return n >= width ? s : std::string(width - n, ' ') + s;
 }
 
 /// Prints \p text after \p lead, wrapped at 100 columns under \p indent.
@@ -95,6 +105,49 @@ std::vector<const Object *> objects(const Object *o, StringRef key) {
       if (const Object *entry = v.getAsObject())
         out.push_back(entry);
   return out;
+}
+
+/// \p v in the fewest significant digits that read back as the same
+/// double: 0.0612, not 0.061199999999999997.
+void shortestNumber(llvm::json::OStream &j, double v) {
+  if (!std::isfinite(v)) {
+    j.value(nullptr); // JSON has no NaN or infinity
+    return;
+  }
+  char buffer[32];
+  for (int digits = 1; digits <= 17; ++digits) {
+    snprintf(buffer, sizeof buffer, "%.*g", digits, v);
+    if (std::strtod(buffer, nullptr) == v)
+      break;
+  }
+  j.rawValue(buffer);
+}
+
+/// Writes \p v like llvm::json does (object keys sorted), with doubles in
+/// their shortest form.
+void writeJson(llvm::json::OStream &j, const llvm::json::Value &v) {
+  if (const Object *o = v.getAsObject()) {
+    std::vector<StringRef> keys;
+    for (const auto &entry : *o)
+      keys.push_back(entry.first);
+    llvm::sort(keys);
+    j.object([&] {
+      for (StringRef key : keys) {
+        j.attributeBegin(key);
+        writeJson(j, *o->get(key));
+        j.attributeEnd();
+      }
+    });
+  } else if (const Array *a = v.getAsArray()) {
+    j.array([&] {
+      for (const llvm::json::Value &e : *a)
+        writeJson(j, e);
+    });
+  } else if (v.kind() == llvm::json::Value::Number && !v.getAsInteger()) {
+    shortestNumber(j, *v.getAsNumber());
+  } else {
+    j.value(v);
+  }
 }
 
 } // namespace
@@ -191,8 +244,8 @@ void printExplainSummary(llvm::raw_ostream &os, const Object &report) {
                      return *number(a, "ms") > *number(b, "ms");
                    });
   if (!layers.empty()) {
-    os << "slowest layers" << std::string(26, ' ')
-       << "     time   share  bound    GFLOP/s\n";
+    os << column("slowest layers", 40) << right("time", 11) << right("share", 7)
+       << "  " << column("bound", 8) << right("GFLOP/s", 8) << "\n";
     for (size_t i = 0; i < layers.size() && i < 5; ++i) {
       const Object *l = layers[i];
       std::string share, gflops;
@@ -201,9 +254,8 @@ void printExplainSummary(llvm::raw_ostream &os, const Object &report) {
       if (std::optional<double> g = number(l, "gflops"))
         gflops = formatSig(*g);
       os << "  " << column(string(l, "node"), 38)
-         << llvm::formatv("{0,11} {1,6}  {2,-8} {3,7}\n",
-                          formatMs(*number(l, "ms")), share, string(l, "bound"),
-                          gflops);
+         << right(formatMs(*number(l, "ms")), 11) << right(share, 7) << "  "
+         << column(string(l, "bound"), 8) << right(gflops, 8) << "\n";
     }
   }
 
@@ -234,6 +286,16 @@ void printExplainSummary(llvm::raw_ostream &os, const Object &report) {
     line(os, "denormals", parts);
   }
 
+  // Sections that were skipped or failed say why.
+  std::vector<std::string> notes;
+  for (const auto &entry : report)
+    if (StringRef key = entry.first; key.ends_with("_note"))
+      if (std::optional<StringRef> note = entry.second.getAsString())
+        notes.push_back(key.drop_back(5).str() + ": " + note->str());
+  llvm::sort(notes);
+  for (const std::string &note : notes)
+    wrapped(os, "not shown  ", note, 11);
+
   if (std::string html = string(&report, "html_path"); !html.empty())
     os << "html       " << html << "\n";
   if (std::string json = string(&report, "json_path"); !json.empty())
@@ -263,10 +325,14 @@ int renderSavedReport(const ExplainOptions &options) {
     return reportError("'" + path + "' is a kiln explain report of format " +
                        std::to_string(*version) + "; this kiln reads format 1");
 
+  return writeExplainReport(std::move(*report), options);
+}
+
+int writeExplainReport(Object report, const ExplainOptions &options) {
   if (!options.htmlFile.empty())
-    (*report)["html_path"] = options.htmlFile;
+    report["html_path"] = options.htmlFile;
   if (!options.jsonFile.empty())
-    (*report)["json_path"] = options.jsonFile;
+    report["json_path"] = options.jsonFile;
   // writeToOutput writes a temporary file and renames it: a failure leaves
   // nothing half-written.
   auto write = [](const std::string &file, const std::string &text) {
@@ -280,12 +346,22 @@ int renderSavedReport(const ExplainOptions &options) {
     return false;
   };
   if (!options.htmlFile.empty() &&
-      !write(options.htmlFile, renderExplainHtml(*report)))
+      !write(options.htmlFile, renderExplainHtml(report)))
     return 1;
-  if (!options.jsonFile.empty() &&
-      !write(options.jsonFile, llvm::formatv("{0:2}", *value).str() + "\n"))
-    return 1;
-  printExplainSummary(llvm::outs(), *report);
+  if (!options.jsonFile.empty()) {
+    llvm::json::Value value(std::move(report));
+    std::string text;
+    {
+      llvm::raw_string_ostream os(text);
+      llvm::json::OStream j(os, 2);
+      writeJson(j, value);
+    }
+    if (!write(options.jsonFile, text + "\n"))
+      return 1;
+    printExplainSummary(llvm::outs(), *value.getAsObject());
+    return 0;
+  }
+  printExplainSummary(llvm::outs(), report);
   return 0;
 }
 
