@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The explain page in a real browser: renders tests/explain/fixture-report.json
-# with `kiln explain --from-json --html`, loads the page in headless Chromium
+# with `kiln explain --from-json --html`, and a report `kiln explain` measures
+# now on a small zoo model (kiln-zoo beside kiln); loads each page in headless
+# Chromium
 # (Debian's chromium package, installed here through scripts/install-deps.sh
 # when missing), and checks
 #   - the screenshot (1280x2000) is a page with content, not blank
@@ -31,31 +33,45 @@ fi
 
 python3 "$here/check-screenshot.py" --self-test
 
-"$kiln" explain --from-json "$here/fixture-report.json" \
-  --html "$out/report.html" > "$out/summary.txt"
-
-# One headless Chromium run on the page with a fresh profile: no network
+# One headless Chromium run on the page $1 with a fresh profile: no network
 # services, no first-run or update work, killed after 60 s (then 5 more).
 browse() {
-  local profile
+  local page=$1 profile
+  shift
   profile=$(mktemp -d "$out/profile.XXXXXX")
   # Its own HOME too: nothing read from or written to the user's.
   HOME=$profile XDG_CONFIG_HOME=$profile XDG_CACHE_HOME=$profile \
     timeout -k 5 60 chromium --headless --no-sandbox --disable-gpu \
     --disable-quic --no-first-run --disable-background-networking \
     --disable-component-update --disable-sync --disable-dev-shm-usage \
-    --user-data-dir="$profile" "$@" "file://$out/report.html" \
+    --user-data-dir="$profile" "$@" "file://$page" \
     2>> "$out/chromium.log"
 }
 
-start=$SECONDS
-browse --screenshot="$out/report.png" --window-size=1280,2000 --dump-dom \
-  > "$out/dom.html" || {
-  echo "error: chromium failed on the page:"; tail -20 "$out/chromium.log"; exit 1; }
-echo "explain-chromium: chromium took $((SECONDS - start)) s"
+# check NAME REPORT.json PAGE.html: the screenshot and the DOM of the page.
+check() {
+  local name=$1 report=$2 page=$3 start=$SECONDS
+  browse "$page" --screenshot="$out/$name.png" --window-size=1280,2000 \
+    --dump-dom > "$out/$name.dom.html" || {
+    echo "error: chromium failed on $name:"; tail -20 "$out/chromium.log"
+    exit 1; }
+  echo "explain-chromium: $name: chromium took $((SECONDS - start)) s"
+  test -s "$out/$name.png" || { echo "error: no screenshot of $name"; exit 1; }
+  test -s "$out/$name.dom.html" || { echo "error: no DOM of $name"; exit 1; }
+  python3 "$here/check-screenshot.py" "$out/$name.png"
+  python3 "$here/check-html.py" "$report" "$out/$name.dom.html"
+  echo "explain-chromium: screenshot $out/$name.png"
+}
 
-test -s "$out/report.png" || { echo "error: no screenshot written"; exit 1; }
-test -s "$out/dom.html" || { echo "error: no DOM dumped"; exit 1; }
-python3 "$here/check-screenshot.py" "$out/report.png"
-python3 "$here/check-html.py" "$here/fixture-report.json" "$out/dom.html"
-echo "explain-chromium: screenshot $out/report.png"
+"$kiln" explain --from-json "$here/fixture-report.json" \
+  --html "$out/fixture.html" > "$out/fixture-summary.txt"
+check fixture "$here/fixture-report.json" "$out/fixture.html"
+
+# A report measured now, on a small ResNet-style model.
+"$(dirname "$kiln")/kiln-zoo" resnet-small -o "$out" > /dev/null
+"$kiln" explain "$out/resnet-small.onnx" --runs 3 --cache-dir "$out/cache" \
+  --json "$out/measured.json" --html "$out/measured.html" \
+  > "$out/measured-summary.txt" 2> "$out/measured-progress.txt" || {
+  echo "error: kiln explain failed:"; tail -20 "$out/measured-progress.txt"
+  exit 1; }
+check measured "$out/measured.json" "$out/measured.html"

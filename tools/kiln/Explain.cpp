@@ -711,23 +711,6 @@ void runStage(Session &s, llvm::StringRef name,
   s.progress(name + " done (" + ms(msSince(start)) + ")");
 }
 
-/// Writes \p text to \p path through a temporary file.
-llvm::Error writeFile(const std::string &path, llvm::StringRef text) {
-  std::string tmp = path + ".tmp";
-  {
-    std::error_code ec;
-    llvm::raw_fd_ostream os(tmp, ec);
-    if (ec)
-      return makeError("cannot write '" + path + "': " + ec.message());
-    os << text;
-    if (os.has_error())
-      return makeError("cannot write '" + path + "'");
-  }
-  if (std::error_code ec = llvm::sys::fs::rename(tmp, path))
-    return makeError("cannot write '" + path + "': " + ec.message());
-  return llvm::Error::success();
-}
-
 } // namespace
 
 int explainCommand(const ExplainOptions &opts) {
@@ -790,23 +773,7 @@ int explainCommand(const ExplainOptions &opts) {
   for (const std::string &f : s.findings)
     findings.push_back(f);
   s.report["findings"] = std::move(findings);
-  if (!opts.htmlFile.empty())
-    s.report["html_path"] = opts.htmlFile;
-  if (!opts.jsonFile.empty())
-    s.report["json_path"] = opts.jsonFile;
-
-  if (!opts.jsonFile.empty()) {
-    std::string text;
-    llvm::raw_string_ostream os(text);
-    os << llvm::formatv("{0:2}", Value(Object(s.report))) << "\n";
-    if (llvm::Error e = writeFile(opts.jsonFile, text))
-      return reportError(llvm::toString(std::move(e)));
-  }
-  if (!opts.htmlFile.empty())
-    if (llvm::Error e = writeFile(opts.htmlFile, renderExplainHtml(s.report)))
-      return reportError(llvm::toString(std::move(e)));
-  printExplainSummary(llvm::outs(), s.report);
-  return 0;
+  return writeExplainReport(std::move(s.report), opts);
 }
 
 } // namespace kiln::tool
