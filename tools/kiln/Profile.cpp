@@ -18,6 +18,7 @@
 #include "Profile.h"
 #include "Common.h"
 #include "Layers.h"
+#include "TextFormat.h"
 
 #include "kiln/cpu/MachineLimits.h"
 #include "kiln/runtime/Npy.h"
@@ -33,44 +34,6 @@
 namespace kiln::tool {
 
 namespace {
-
-/// \p v with \p digits decimals.
-std::string fixed(double v, int digits) {
-  if (!std::isfinite(v))
-    return "-";
-  std::string s;
-  llvm::raw_string_ostream(s) << llvm::format("%.*f", digits, v);
-  return s;
-}
-
-/// Left-justifies (or with \p right, right-justifies) \p s in \p width.
-std::string pad(llvm::StringRef s, size_t width, bool right = false) {
-  std::string fill(s.size() < width ? width - s.size() : 0, ' ');
-  return right ? fill + s.str() : s.str() + fill;
-}
-
-/// \p s cut to \p width, keeping its end (the distinctive part of a path
-/// like "/encoder/layer.0/attention/self/MatMul").
-std::string clip(const std::string &s, size_t width) {
-  if (s.size() <= width)
-    return s;
-  return ".." + s.substr(s.size() - (width - 2));
-}
-
-/// \p s as valid UTF-8 (ONNX names are bytes).
-std::string utf8(const std::string &s) {
-  return llvm::json::isUTF8(s) ? s : llvm::json::fixUTF8(s);
-}
-
-/// \p v as a JSON number (6 significant digits), null when not finite.
-void number(llvm::json::OStream &j, llvm::StringRef key, double v) {
-  j.attributeBegin(key);
-  if (std::isfinite(v))
-    j.rawValue([&](llvm::raw_ostream &os) { os << llvm::format("%.6g", v); });
-  else
-    j.value(nullptr);
-  j.attributeEnd();
-}
 
 /// "48 KiB", "2 MiB".
 std::string bytesText(uint64_t b) {
@@ -187,10 +150,10 @@ void writeMachineJson(llvm::json::OStream &j, const MachineLimits &l) {
   j.attribute("cpu", utf8(l.cpu));
   j.attribute("vector_bits", static_cast<int64_t>(l.vectorBits));
   j.attribute("threads", static_cast<int64_t>(l.threads));
-  number(j, "peak_gflops_1", l.peakGflops1);
-  number(j, "peak_gflops_all", l.peakGflopsAll);
-  number(j, "bandwidth_gbs_1", l.bandwidthGBs1);
-  number(j, "bandwidth_gbs_all", l.bandwidthGBsAll);
+  jsonNumber(j, "peak_gflops_1", l.peakGflops1);
+  jsonNumber(j, "peak_gflops_all", l.peakGflopsAll);
+  jsonNumber(j, "bandwidth_gbs_1", l.bandwidthGBs1);
+  jsonNumber(j, "bandwidth_gbs_all", l.bandwidthGBsAll);
   j.attribute("l1d_bytes", static_cast<int64_t>(l.l1dBytes));
   j.attribute("l2_bytes", static_cast<int64_t>(l.l2Bytes));
   j.attribute("l3_bytes", static_cast<int64_t>(l.l3Bytes));
@@ -210,18 +173,18 @@ void writeProfileRowJson(llvm::json::OStream &j, const ProfileReport &report,
     for (const std::string &n : row.nodes)
       j.value(utf8(n));
   });
-  number(j, "ms", row.ms);
-  number(j, "share", report.stepsMs > 0 ? row.ms / report.stepsMs : NAN);
-  number(j, "interp_ms", row.interpMs);
-  number(j, "speedup", row.ms > 0 ? row.interpMs / row.ms : NAN);
-  number(j, "flops", row.flops);
-  number(j, "bytes", row.bytes);
-  number(j, "gflops", row.gflops);
-  number(j, "gbs", row.gbs);
-  number(j, "intensity", row.intensity);
-  number(j, "attainable_gflops", row.attainableGflops);
-  number(j, "pct_of_attainable", row.pctOfAttainable);
-  number(j, "pct_of_bandwidth", row.pctOfBandwidth);
+  jsonNumber(j, "ms", row.ms);
+  jsonNumber(j, "share", report.stepsMs > 0 ? row.ms / report.stepsMs : NAN);
+  jsonNumber(j, "interp_ms", row.interpMs);
+  jsonNumber(j, "speedup", row.ms > 0 ? row.interpMs / row.ms : NAN);
+  jsonNumber(j, "flops", row.flops);
+  jsonNumber(j, "bytes", row.bytes);
+  jsonNumber(j, "gflops", row.gflops);
+  jsonNumber(j, "gbs", row.gbs);
+  jsonNumber(j, "intensity", row.intensity);
+  jsonNumber(j, "attainable_gflops", row.attainableGflops);
+  jsonNumber(j, "pct_of_attainable", row.pctOfAttainable);
+  jsonNumber(j, "pct_of_bandwidth", row.pctOfBandwidth);
   j.attribute("bound", row.bound);
   j.attribute("fits_in_l2", row.fitsInL2);
 }
@@ -238,18 +201,19 @@ void printProfileJson(llvm::raw_ostream &os, const ProfileReport &report,
     j.attribute("threads", static_cast<int64_t>(report.threads));
     j.attribute("runs", static_cast<int64_t>(report.runs));
     j.attributeObject("machine", [&] { writeMachineJson(j, report.limits); });
-    number(j, "jit_ms", report.jitMs);
-    number(j, "interp_ms", report.interpMs);
-    number(j, "steps_ms", report.stepsMs);
-    number(j, "uncovered_interp_ms", report.uncoveredInterpMs);
+    jsonNumber(j, "jit_ms", report.jitMs);
+    jsonNumber(j, "interp_ms", report.interpMs);
+    jsonNumber(j, "steps_ms", report.stepsMs);
+    jsonNumber(j, "uncovered_interp_ms", report.uncoveredInterpMs);
     double flops = 0, bytes = 0;
     for (const ProfileRow &row : report.rows) {
       flops += row.flops;
       bytes += row.bytes;
     }
-    number(j, "flops", flops);
-    number(j, "bytes", bytes);
-    number(j, "gflops", report.jitMs > 0 ? flops / (report.jitMs * 1e6) : NAN);
+    jsonNumber(j, "flops", flops);
+    jsonNumber(j, "bytes", bytes);
+    jsonNumber(j, "gflops",
+               report.jitMs > 0 ? flops / (report.jitMs * 1e6) : NAN);
     j.attributeArray("layers", [&] {
       for (const ProfileRow &row : report.rows)
         j.object([&] { writeProfileRowJson(j, report, row); });
@@ -400,17 +364,8 @@ int profileCommand(const ProfileOptions &opts) {
   if (!parseShapeOptions(opts.shapes, load.inputShapes))
     return 1;
   std::map<std::string, Tensor> given;
-  for (const std::string &spec : opts.inputs) {
-    auto [name, path] = llvm::StringRef(spec).split('=');
-    if (name.empty() || path.empty())
-      return reportError("invalid --input '" + spec +
-                         "': expected NAME=FILE.npy");
-    Tensor t;
-    if (Status s = readNpy(path.str(), t); !s)
-      return reportError(s.message());
-    load.dataShapes[name.str()] = t.shape();
-    given[name.str()] = t;
-  }
+  if (!readInputFiles(opts.inputs, load, given))
+    return 1;
   std::unique_ptr<frontend::LoadedModel> model =
       frontend::loadModel(*ctx, opts.model, load);
   if (!model)
@@ -434,29 +389,12 @@ int profileCommand(const ProfileOptions &opts) {
     return reportError(llvm::toString(limits.takeError()));
 
   // 3. Inputs: from files, else seeded random data as `kiln run` makes.
-  std::vector<Tensor> inputs;
-  const std::vector<TensorSpec> &specs = (*interp)->inputs();
-  for (size_t i = 0; i < specs.size(); ++i) {
-    if (auto it = given.find(specs[i].name); it != given.end()) {
-      inputs.push_back(it->second);
-      given.erase(it);
-      continue;
-    }
-    if (!specs[i].isStatic())
-      return reportError("input '" + specs[i].name + "' has a dynamic shape (" +
-                         specs[i].format() + "); give one with --shape " +
-                         specs[i].name + "=DIMS or data with --input " +
-                         specs[i].name + "=FILE.npy");
-    inputs.push_back(randomTensor(
-        specs[i].dtype, Shape(specs[i].shape.begin(), specs[i].shape.end()),
-        opts.seed + i));
-  }
-  if (!given.empty())
-    return reportError("--input names '" + given.begin()->first +
-                       "', which is not an input of the model");
+  auto inputs = bindInputs((*interp)->inputs(), given, opts.seed);
+  if (!inputs)
+    return reportError(llvm::toString(inputs.takeError()));
 
   auto report =
-      profileModel(**interp, **jit, *interpModule, inputs, opts.runs, *limits);
+      profileModel(**interp, **jit, *interpModule, *inputs, opts.runs, *limits);
   if (!report)
     return reportError(llvm::toString(report.takeError()));
   if (opts.json)
