@@ -236,6 +236,11 @@ static llvm::Expected<MachineLimits> measure(unsigned threads) {
   return l;
 }
 
+/// An all-thread FMA peak below this share of threads x the one-thread peak
+/// means other work ran on the cores while it was measured (a core's peak
+/// drops less than that with all cores busy on the machines Kiln targets).
+constexpr double kDisturbedShare = 0.7;
+
 /// Writes \p text to \p path through a temporary file and a rename; false
 /// (and nothing left behind) on failure.
 static bool writeAtomically(const std::string &path, llvm::StringRef text) {
@@ -276,6 +281,19 @@ machineLimits(unsigned threads, const std::string &cacheDir, bool remeasure) {
   llvm::Expected<MachineLimits> measured = measure(threads);
   if (!measured)
     return measured.takeError();
+  // All threads well below threads x one thread: other work shared the
+  // cores, and these are the figures of this moment, not of the machine.
+  // They are returned, said so, and not kept: the next call measures again.
+  if (threads > 1 && measured->peakGflopsAll <
+                         kDisturbedShare * threads * measured->peakGflops1) {
+    measured->peakMethod +=
+        llvm::formatv("; disturbed: {0} threads reached less than {1:P0} of "
+                      "{0} x one thread's peak (other work on the cores), "
+                      "so these figures are not kept",
+                      threads, kDisturbedShare)
+            .str();
+    return measured;
+  }
   (void)writeAtomically(path, formatLimits(*measured, key));
   return measured;
 }
