@@ -69,8 +69,11 @@ struct ProfileReport {
   /// Median whole-run milliseconds of the JIT's runs timed step by step
   /// (alternating with those of jitMs); rows' shares are of it.
   double observedRunMs = 0;
-  /// Sum of the rows' ms; the interpreter ops no step covers.
-  double stepsMs = 0, uncoveredInterpMs = 0;
+  /// Sum of the rows' ms (medians); the median over the step-timed runs of
+  /// the sum of their steps' times (unlike the medians, it keeps a run's
+  /// slow outliers, so it compares with observedRunMs); the interpreter ops
+  /// no step covers.
+  double stepsMs = 0, stepsPerRunMs = 0, uncoveredInterpMs = 0;
   /// Rows by compiled time, slowest first (all of them).
   std::vector<size_t> hotspots;
 };
