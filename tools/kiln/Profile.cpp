@@ -25,13 +25,12 @@
 #include "kiln/cpu/MachineLimits.h"
 #include "kiln/runtime/Npy.h"
 
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
-#include <thread>
 
 namespace kiln::tool {
 
