@@ -14,12 +14,17 @@ packages=(
 )
 missing=()
 for p in "${packages[@]}"; do
-  dpkg -s "$p" > /dev/null 2>&1 || missing+=("$p")
+  # Installed, not merely known (a removed package keeps its config files).
+  [ "$(dpkg-query -W -f='${Status}' "$p" 2> /dev/null)" = "install ok installed" ] ||
+    missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "kiln: installing ${missing[*]}"
   sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  # Without a terminal (CI, ctest) sudo must not wait for a password.
+  if [ "$(id -u)" -ne 0 ]; then
+    if [ -t 0 ]; then sudo="sudo"; else sudo="sudo -n"; fi
+  fi
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" > /dev/null
 fi

@@ -4,7 +4,9 @@
 // it is checked by running the graph before and after on the interpreter
 // (tests/unit/PassesTest.cpp, tests/unit/PackWeightsTest.cpp). A caller may
 // leave passes out by name (`kiln run --disable-pass=NAME`), to measure
-// what each one buys.
+// what each one buys (`kiln compare --ablate` leaves out each in turn). Two
+// entries are there for correctness, not speed: they stay on when a caller
+// turns the optimizations off one by one.
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/passes/Passes.h"
@@ -18,6 +20,8 @@ namespace {
 struct Entry {
   llvm::StringRef name;
   std::unique_ptr<mlir::Pass> (*create)(const TargetOptions &);
+  /// Later passes and the backend rely on it: not an optimization.
+  bool correctness = false;
 };
 } // namespace
 
@@ -26,7 +30,8 @@ static const Entry kPipeline[] = {
     // (NonZero, Range...) become dynamic before any pass or the backend
     // trusts them.
     {"kiln-relax-data-dependent-shapes",
-     [](const TargetOptions &) { return createRelaxDataDependentShapes(); }},
+     [](const TargetOptions &) { return createRelaxDataDependentShapes(); },
+     /*correctness=*/true},
     // Shape arithmetic (Shape -> Gather -> Concat -> Reshape...) evaluated
     // before anything reads shapes, refining types as it goes, so Reshape,
     // Expand, ConstantOfShape get constant targets and static types.
@@ -35,7 +40,8 @@ static const Entry kPipeline[] = {
     // Shapes: every later pass reads static shapes (the folder refines the
     // ops it walks too; this keeps that guarantee independent of folding).
     {"kiln-infer-shapes",
-     [](const TargetOptions &) { return createInferShapes(); }},
+     [](const TargetOptions &) { return createInferShapes(); },
+     /*correctness=*/true},
     // Decomposed layer norms (ReduceMean, Sub, Pow...) into one op each:
     // reads folded eps and exponent constants and static shapes, and must
     // precede elementwise fusion, which would take the chain apart.
@@ -73,12 +79,29 @@ std::vector<llvm::StringRef> optimizationPassNames() {
   return names;
 }
 
+bool isCorrectnessPass(llvm::StringRef name) {
+  return llvm::any_of(kPipeline, [&](const Entry &e) {
+    return e.name == name && e.correctness;
+  });
+}
+
+llvm::StringRef optimizationPassSummary(llvm::StringRef name) {
+  for (const Entry &e : kPipeline)
+    if (e.name == name)
+      return e.create(TargetOptions())->getDescription();
+  return "";
+}
+
 void addOptimizationPasses(mlir::OpPassManager &pm,
                            llvm::ArrayRef<std::string> disabled,
-                           const TargetOptions &target) {
+                           const TargetOptions &target,
+                           llvm::StringRef perturbAfter) {
   for (const Entry &e : kPipeline)
-    if (!llvm::is_contained(disabled, e.name))
+    if (!llvm::is_contained(disabled, e.name)) {
       pm.addPass(e.create(target));
+      if (e.name == perturbAfter)
+        pm.addPass(createTestPerturb());
+    }
 }
 
 } // namespace kiln

@@ -3,7 +3,8 @@
 // packArena on its own (buffers live at once never share bytes, buffers
 // live apart do), and the JIT's arena on models whose lifetimes need care:
 // a reference step handing its operand through, and a chain whose buffers
-// take turns; and runs into output buffers the caller allocated.
+// take turns; and runs into output buffers the caller allocated. Concats
+// computed in place, and the same model with that turned off.
 //
 //===----------------------------------------------------------------------===//
 #include "ModelFileTest.h"
@@ -17,6 +18,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstring>
 #include <random>
 
 using namespace kiln;
@@ -154,6 +157,57 @@ TEST_F(JitArenaTest, AChainOfKernelsReusesItsBuffers) {
   for (int64_t i = 0; i < x.numElements(); ++i)
     ASSERT_NEAR((*y)[0].data<float>()[i], (*expected)[0].data<float>()[i], 1e-5)
         << "at " << i;
+}
+
+TEST_F(JitArenaTest, ConcatViewsOffCopiesEveryConcat) {
+  // Two convolutions concatenated: by default computed in place in the
+  // Concat's result (the Concat elided); with CpuOptions::concatViews off
+  // (kiln compare --ablate's variant) the Concat copies, bit for bit the
+  // same result.
+  ModelBuilder b;
+  b.input("x", {1, 4, 8, 8}).output("y", {1, 8, 8, 8});
+  std::vector<float> w(4 * 4);
+  for (size_t i = 0; i < w.size(); ++i)
+    w[i] = 0.25f * static_cast<float>(i % 5) - 0.5f;
+  b.initializer("w1", {4, 4, 1, 1}, w);
+  std::reverse(w.begin(), w.end());
+  b.initializer("w2", {4, 4, 1, 1}, w);
+  b.node("Conv", {"x", "w1"}, {"a"});
+  b.node("Conv", {"x", "w2"}, {"b"});
+  auto *axis = b.node("Concat", {"a", "b"}, {"c"}).add_attribute();
+  axis->set_name("axis");
+  axis->set_type(onnx::AttributeProto::INT);
+  axis->set_i(1);
+  b.node("Relu", {"c"}, {"y"});
+  auto viewed = jitOf(b);
+  ASSERT_TRUE(viewed);
+  auto elided = [](const cpu::JitModel &jit) {
+    size_t n = 0;
+    for (size_t i = 0; i < jit.getPlan().steps.size(); ++i)
+      n += jit.getExecutor().isElided(i);
+    return n;
+  };
+  ASSERT_EQ(elided(*viewed), 1u) << "the Concat is no longer elided";
+
+  mlir::OwningOpRef<mlir::ModuleOp> copyModule =
+      frontend::importOnnxFile(ctx, path);
+  ASSERT_TRUE(copyModule) << errors;
+  cpu::CpuOptions options;
+  options.useCache = false;
+  options.threads = 1;
+  options.concatViews = false;
+  auto copied = cpu::JitModel::create(*copyModule, options);
+  ASSERT_TRUE(bool(copied)) << llvm::toString(copied.takeError());
+  EXPECT_EQ(elided(**copied), 0u);
+
+  Tensor x = ramp({1, 4, 8, 8});
+  auto y1 = viewed->run({x});
+  ASSERT_TRUE(bool(y1)) << llvm::toString(y1.takeError());
+  auto y2 = (*copied)->run({x});
+  ASSERT_TRUE(bool(y2)) << llvm::toString(y2.takeError());
+  ASSERT_EQ((*y1)[0].byteSize(), (*y2)[0].byteSize());
+  EXPECT_EQ(std::memcmp((*y1)[0].raw(), (*y2)[0].raw(), (*y1)[0].byteSize()),
+            0);
 }
 
 TEST_F(JitArenaTest, RunsIntoCallerBuffers) {

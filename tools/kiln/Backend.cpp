@@ -43,6 +43,18 @@ stageLines(Progress progress) {
   };
 }
 
+/// A stage callback that calls \p first (when set), then \p second.
+static std::function<void(llvm::StringRef, double)>
+alsoTo(std::function<void(llvm::StringRef, double)> first,
+       std::function<void(llvm::StringRef, double)> second) {
+  if (!first)
+    return second;
+  return [first, second](llvm::StringRef stage, double ms) {
+    first(stage, ms);
+    second(stage, ms);
+  };
+}
+
 llvm::Expected<std::vector<Tensor>>
 PreparedModel::runTraced(const std::vector<Tensor> &, TraceRecorder &) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
@@ -87,6 +99,7 @@ public:
     });
   }
   std::string description() const override { return "interpreter"; }
+  unsigned threads() const override { return 1; }
   std::string prepareLabel() const override { return "prepare"; }
   double prepareMs() const override { return ms; }
 
@@ -98,7 +111,7 @@ private:
 class JitPrepared : public PreparedModel {
 public:
   JitPrepared(std::unique_ptr<cpu::JitModel> jit, double ms, unsigned threads)
-      : jit(std::move(jit)), ms(ms), threads(threads) {}
+      : jit(std::move(jit)), ms(ms), threadCount(threads) {}
   const std::vector<TensorSpec> &inputs() const override {
     return jit->inputs();
   }
@@ -116,7 +129,10 @@ public:
       d += ", " + std::to_string(s.distinctKernels) + " distinct";
     if (s.referenceSteps)
       d += ", " + std::to_string(s.referenceSteps) + " reference steps";
-    d += ", " + std::to_string(threads) + " thread" + (threads == 1 ? "" : "s");
+    d += ", " + std::to_string(threadCount) + " thread" +
+         (threadCount == 1 ? "" : "s");
+    if (jit->getExecutor().flushesDenormals())
+      d += ", subnormals flushed to zero";
     if (s.modelEntryHit)
       d += ", from the model cache";
     else if (s.compiledSteps)
@@ -190,6 +206,7 @@ public:
     };
     return jit->run(inputs, observe, chunk);
   }
+  unsigned threads() const override { return threadCount; }
   std::string prepareLabel() const override {
     return jit->stats().modelEntryHit ? "cached model" : "compile";
   }
@@ -199,7 +216,7 @@ public:
 private:
   std::unique_ptr<cpu::JitModel> jit;
   double ms;
-  unsigned threads;
+  unsigned threadCount;
 };
 
 class AotPrepared : public PreparedModel {
@@ -229,6 +246,7 @@ public:
        << threads << " thread" << (threads == 1 ? "" : "s") << ")";
     return d;
   }
+  unsigned threads() const override { return lib->threads(); }
   std::string prepareLabel() const override { return label; }
   double prepareMs() const override { return ms; }
 
@@ -293,8 +311,9 @@ prepareAotFromModule(mlir::ModuleOp module, const cpu::CpuOptions &options,
   aot.disabledPasses = options.disabledPasses;
   if (const char *cc = std::getenv("CC"); cc && *cc)
     aot.cc = cc;
+  aot.onStage = options.onStage;
   if (progress)
-    aot.onStage = stageLines(progress);
+    aot.onStage = alsoTo(options.onStage, stageLines(progress));
   auto built = cpu::compileLibrary(module, path, aot);
   llvm::Expected<std::unique_ptr<cpu::AotLibrary>> lib =
       built
@@ -325,7 +344,7 @@ prepareBackend(llvm::StringRef name, mlir::ModuleOp module,
   cpu::CpuOptions opts = options;
   if (progress) {
     progress("compiling for " + cpu::hostTarget().describe());
-    opts.onStage = stageLines(progress);
+    opts.onStage = alsoTo(options.onStage, stageLines(progress));
   }
   auto jit = cpu::JitModel::create(module, opts);
   if (!jit)
@@ -352,6 +371,8 @@ static std::string entryRecipe(const frontend::LoadOptions &load,
   llvm::sort(disabled);
   for (const std::string &pass : disabled)
     os << "disable " << pass << "\n";
+  if (!options.testBrokenPassAfter.empty())
+    os << "perturb after " << options.testBrokenPassAfter << "\n";
   return recipe;
 }
 
@@ -398,7 +419,7 @@ std::unique_ptr<PreparedModel> ModelEntryCache::open(
   }
   cpu::CpuOptions opts = options;
   if (progress)
-    opts.onStage = stageLines(progress);
+    opts.onStage = alsoTo(options.onStage, stageLines(progress));
   auto jit = cpu::JitModel::fromEntry(std::move(entry), opts, path);
   if (!jit) {
     // Rebuilt and rewritten like any other bad entry.

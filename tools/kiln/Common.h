@@ -29,10 +29,17 @@ struct RunOptions {
   std::vector<std::string> shapes; // NAME=1x3x224x224
   uint64_t seed = 0;
   std::string outputDir;
-  unsigned runs = 1;
+  /// Timed runs after the first (cold) one, which is timed apart; 1 means
+  /// the first run only.
+  unsigned runs = 10;
   bool verbose = false;
   /// Write a Chrome trace of the timed runs here (one span per step).
   std::string traceFile;
+  /// Print the report as one JSON object on stdout.
+  bool json = false;
+  /// Run with subnormal floats flushed to zero (jit: cpu.flushDenormals
+  /// too; interp: on the calling thread).
+  bool flushDenormals = false;
 };
 
 /// Options of `kiln inspect`.
@@ -87,6 +94,32 @@ struct CompareOptions {
   bool perLayer = false;
   /// Floats pass when |jit - interp| <= atol + rtol * |interp|.
   double rtol = 1e-3, atol = 1e-4;
+
+  // --ablate and --bisect (Ablate.h).
+  /// Time the JIT with each optimization turned off in turn.
+  bool ablate = false;
+  /// Find the first pass and the first layer where the JIT's outputs stop
+  /// matching the interpreter's, and print a command that shows it.
+  bool bisect = false;
+  /// --cpu and --cpu-features as given (for the reproduction command).
+  std::string targetCpu, targetFeatures;
+};
+
+/// Options of `kiln explain`.
+struct ExplainOptions {
+  std::string model;
+  std::vector<std::string> inputs; // NAME=FILE.npy
+  std::vector<std::string> shapes; // NAME=1x3x224x224
+  uint64_t seed = 0;
+  /// Timed runs of each measurement, after a warm-up run.
+  unsigned runs = 20;
+  cpu::CpuOptions cpu;
+  /// Write the report as an HTML page / as JSON here ("": do not).
+  std::string htmlFile, jsonFile;
+  /// Render the report saved in this JSON file instead of measuring.
+  std::string fromJson;
+  /// Sections left out (--skip): profile, ablation, denormals, scaling.
+  std::vector<std::string> skip;
 };
 
 /// A model ready to run on one backend.
@@ -99,6 +132,8 @@ public:
   run(const std::vector<Tensor> &inputs) = 0;
   /// "jit (41 kernels, 2 threads, compiled)".
   virtual std::string description() const = 0;
+  /// Threads a run may use.
+  virtual unsigned threads() const = 0;
   /// "prepare" or "compile", and how long it took.
   virtual std::string prepareLabel() const = 0;
   virtual double prepareMs() const = 0;
@@ -164,6 +199,7 @@ int inspectCommand(const InspectOptions &options);
 int compileCommand(const CompileOptions &options);
 int conformanceCommand(const ConformanceOptions &options);
 int compareCommand(const CompareOptions &options);
+int explainCommand(const ExplainOptions &options);
 
 /// A context with Kiln's dialects loaded and diagnostics printed as
 /// "kiln: error: <message>" lines on stderr.

@@ -1,21 +1,34 @@
 //===- Compare.cpp - kiln compare: the JIT against the interpreter --------===//
 //
 // Runs one model on the reference interpreter and on the JIT with the same
-// inputs and reports, per backend, preparation time and median latency, and
-// per output, shape and dtype first, then the largest absolute and relative
+// inputs and reports, per backend, preparation time and latency, and per
+// output, shape and dtype first, then the largest absolute and relative
 // errors against an explicit tolerance. The interpreter is the definition of
 // the ops, so its results are the reference; the exit code is 0 only when
 // every output is within tolerance.
 //
+// Latency is honest about what it compares: every backend's first run is
+// timed apart (it is cold) before the timed runs; the interpreter runs on
+// one thread, so the JIT is timed at its thread count and again at 1 thread
+// (the same kernels on a 1-thread executor), and each speedup names both
+// thread counts.
+//
 // With --per-layer every JIT step is a layer: its results are compared with
 // the interpreter's results of the op it stands for, and its time with the
-// time of the interpreter ops it covers, matched as Layers.h explains.
+// time of the interpreter ops it covers, matched as Layers.h explains. The
+// sums of the per-layer times are set beside the whole-run medians, with
+// the difference: time spent outside the steps (the executor between them,
+// the timer around each) and noise.
 //
 // Steps with no counterpart are listed but not compared, and counted.
 //
+// --ablate and --bisect compile the model several times: Ablate.h.
+//
 //===----------------------------------------------------------------------===//
+#include "Ablate.h"
 #include "Common.h"
 #include "Layers.h"
+#include "Stats.h"
 #include "TensorDiff.h"
 
 #include "kiln/runtime/Npy.h"
@@ -26,7 +39,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <thread>
 
 namespace kiln::tool {
 
@@ -85,30 +97,42 @@ std::string clip(const std::string &s, size_t width) {
 /// One backend's timings.
 struct BackendResult {
   std::string name, details;
+  unsigned threads = 1;
   double prepareMs = 0;
+  /// The timed runs, after the first.
   std::vector<double> runMs;
+  RunStats stats;
   std::vector<Tensor> outputs;
 };
 
-/// Runs \p run once to warm up when \p runs > 1, then \p runs times, keeping
-/// the times and the last outputs.
+/// Runs \p run once, cold, then \p runs times, keeping the times, their
+/// summary and the last outputs.
 template <typename RunFn>
 llvm::Error timeRuns(RunFn run, unsigned runs, BackendResult &out) {
-  if (runs > 1) {
-    auto warm = run();
-    if (!warm)
-      return warm.takeError();
-  }
+  auto start = std::chrono::steady_clock::now();
+  auto warm = run();
+  if (!warm)
+    return warm.takeError();
+  double firstMs = msSince(start);
   for (unsigned r = 0; r < runs; ++r) {
-    auto start = std::chrono::steady_clock::now();
+    start = std::chrono::steady_clock::now();
     auto result = run();
     if (!result)
       return result.takeError();
     out.runMs.push_back(msSince(start));
     out.outputs = std::move(*result);
   }
+  out.stats = summarizeRuns(firstMs, out.runMs);
   return llvm::Error::success();
 }
+
+/// "1 thread", "2 threads".
+std::string threadsText(unsigned n) {
+  return std::to_string(n) + (n == 1 ? " thread" : " threads");
+}
+
+/// \p num / \p den, or NaN when \p den is not positive.
+double ratio(double num, double den) { return den > 0 ? num / den : NAN; }
 
 /// Everything the table and the JSON report show (with --per-layer, the
 /// layers too).
@@ -118,13 +142,33 @@ struct Report : LayerReport {
   std::vector<TensorSpec> inputSpecs, outputSpecs;
   std::vector<Tensor> inputs;
   std::vector<std::string> inputSources;
-  BackendResult interp{"interp", "interpreter, 1 thread"}, jit{"jit", ""};
+  BackendResult interp{"interp", "interpreter"}, jit{"jit", ""};
+  /// The JIT's kernels on a 1-thread executor, when the JIT has more.
+  std::optional<BackendResult> jit1;
   std::vector<Diff> outputDiffs;
   unsigned failedOutputs = 0;
 
+  /// The JIT at its thread count over the interpreter (1 thread).
   double speedup() const {
-    double jitMs = median(jit.runMs);
-    return jitMs > 0 ? median(interp.runMs) / jitMs : NAN;
+    return ratio(interp.stats.medianMs, jit.stats.medianMs);
+  }
+  /// The JIT at 1 thread over the interpreter: the same thread count.
+  double speedup1() const {
+    return ratio(interp.stats.medianMs,
+                 jit1 ? jit1->stats.medianMs : jit.stats.medianMs);
+  }
+  /// Per-layer sums set beside the whole runs (--per-layer).
+  double jitStepsMs() const {
+    double sum = 0;
+    for (const Layer &l : layers)
+      sum += l.jitMedian;
+    return sum;
+  }
+  double interpOpsMs() const {
+    double sum = uncoveredMs;
+    for (const Layer &l : layers)
+      sum += l.interpMedian;
+    return sum;
   }
 };
 
@@ -176,6 +220,26 @@ void printLayersJson(llvm::json::OStream &j, const Report &report) {
   j.attribute("skipped_steps", static_cast<int64_t>(report.skippedSteps));
   j.attribute("uncovered_interp_ops",
               static_cast<int64_t>(report.uncoveredOps));
+  jsonNumber(j, "uncovered_interp_ms", report.uncoveredMs);
+  // The per-layer sums beside the whole runs (see printSums).
+  j.attributeObject("layer_sums", [&] {
+    double jitSteps = report.jitStepsMs(), interpOps = report.interpOpsMs();
+    jsonNumber(j, "jit_steps_ms", jitSteps);
+    jsonNumber(j, "jit_whole_run_ms", report.jit.stats.medianMs);
+    jsonNumber(j, "jit_outside_steps_ms", report.jit.stats.medianMs - jitSteps);
+    jsonNumber(j, "interp_ops_ms", interpOps);
+    jsonNumber(j, "interp_whole_run_ms", report.interp.stats.medianMs);
+    jsonNumber(j, "interp_outside_ops_ms",
+               report.interp.stats.medianMs - interpOps);
+    jsonNumber(j, "speedup_by_sums", ratio(interpOps, jitSteps));
+    jsonNumber(j, "speedup_whole_run", report.speedup());
+    j.attribute("jit_threads", static_cast<int64_t>(report.jit.threads));
+    j.attribute("note",
+                "sums of per-layer medians against whole-run medians; the "
+                "difference is time outside the steps (the executor or "
+                "interpreter between them, the timer and observer around "
+                "each) and run-to-run noise");
+  });
 }
 
 /// \p report as one JSON object.
@@ -185,7 +249,7 @@ void printJson(llvm::raw_ostream &os, const Report &report,
   j.object([&] {
     j.attribute("model", utf8(opts.model));
     j.attribute("runs", static_cast<int64_t>(opts.runs));
-    j.attribute("warmup_runs", static_cast<int64_t>(opts.runs > 1));
+    j.attribute("warmup_runs", 1);
     jsonNumber(j, "load_ms", report.loadMs);
     j.attributeArray("inputs", [&] {
       for (size_t i = 0; i < report.inputs.size(); ++i)
@@ -198,19 +262,33 @@ void printJson(llvm::raw_ostream &os, const Report &report,
         });
     });
     j.attributeArray("backends", [&] {
-      for (const BackendResult *b : {&report.interp, &report.jit})
+      std::vector<const BackendResult *> backends = {&report.interp,
+                                                     &report.jit};
+      if (report.jit1)
+        backends.push_back(&*report.jit1);
+      for (const BackendResult *b : backends)
         j.object([&] {
           j.attribute("name", b->name);
+          j.attribute("threads", static_cast<int64_t>(b->threads));
           j.attribute("details", b->details);
           jsonNumber(j, "prepare_ms", b->prepareMs);
-          jsonNumber(j, "median_ms", median(b->runMs));
+          writeRunStatsJson(j, b->stats);
           j.attributeArray("run_ms", [&] {
             for (double ms : b->runMs)
               jsonNumber(j, ms);
           });
         });
     });
+    // speedup: the JIT at its threads; speedup_1_thread: at 1 thread, as
+    // the interpreter.
     jsonNumber(j, "speedup", report.speedup());
+    jsonNumber(j, "speedup_1_thread", report.speedup1());
+    jsonNumber(j, "jit_thread_speedup",
+               report.jit1 ? ratio(report.jit1->stats.medianMs,
+                                   report.jit.stats.medianMs)
+                           : 1.0);
+    j.attribute("interp_threads", 1);
+    j.attribute("jit_threads", static_cast<int64_t>(report.jit.threads));
     jsonNumber(j, "atol", opts.atol);
     jsonNumber(j, "rtol", opts.rtol);
     j.attributeArray("outputs", [&] {
@@ -237,6 +315,45 @@ void printJson(llvm::raw_ostream &os, const Report &report,
   os << "\n";
 }
 
+/// "1.234 ms (5.6%)": \p part of \p whole.
+std::string share(double part, double whole) {
+  std::string s = formatMs(part) + " ms";
+  if (whole > 0)
+    s += " (" + formatFixed(100 * part / whole, 1) + "%)";
+  return s;
+}
+
+/// The per-layer sums beside the whole-run medians, and why they differ.
+void printSums(llvm::raw_ostream &os, const Report &report) {
+  double jitSteps = report.jitStepsMs(), interpOps = report.interpOpsMs();
+  double jitWhole = report.jit.stats.medianMs;
+  double interpWhole = report.interp.stats.medianMs;
+  // A negative difference: the steps timed one by one took longer than a
+  // whole run takes.
+  const char *slower = "more in the steps timed one by one than in a whole "
+                       "run: between observed steps the observer's work "
+                       "cools caches and lets worker threads go idle";
+  os << "sums     jit:    steps " << formatMs(jitSteps)
+     << " ms (sum of per-step medians) vs whole run " << formatMs(jitWhole)
+     << " ms (median): " << share(jitWhole - jitSteps, jitWhole) << " "
+     << (jitWhole >= jitSteps ? "outside the steps (the executor between "
+                                "them: operand checks, output copies)"
+                              : slower)
+     << "\n";
+  os << "         interp: ops " << formatMs(interpOps)
+     << " ms (sum of per-op medians) vs whole run " << formatMs(interpWhole)
+     << " ms (median): " << share(interpWhole - interpOps, interpWhole) << " "
+     << (interpWhole >= interpOps
+             ? "outside the ops (the interpreter between them: freeing "
+               "dead tensors, checking result types)"
+             : slower)
+     << "\n";
+  os << "         speedup " << formatFixed(ratio(interpOps, jitSteps), 2)
+     << "x by the sums (kernels only), " << formatFixed(report.speedup(), 2)
+     << "x by the whole runs (jit at " << threadsText(report.jit.threads)
+     << " both)\n";
+}
+
 /// The per-layer table: execution order, the first divergence and the five
 /// slowest steps marked, then a summary.
 void printLayersTable(llvm::raw_ostream &os, const Report &report) {
@@ -256,8 +373,10 @@ void printLayersTable(llvm::raw_ostream &os, const Report &report) {
   auto line = [&](const std::string &row) {
     os << llvm::StringRef(row).rtrim() << "\n";
   };
-  os << "\nlayers (JIT steps in execution order; interp ms sums the "
-        "interpreter ops each step covers)\n";
+  os << "\nlayers (JIT steps in execution order, jit at "
+     << threadsText(report.jit.threads)
+     << "; interp ms sums the interpreter ops each step covers; medians of "
+     << report.jit.stats.runs << " observed runs)\n";
   line(pad("#", 5, true) + "  " + pad("node", nodeWidth) + "  " +
        pad("op", opWidth) + "  " + pad("kind", 11) +
        pad("interp ops", coversWidth) + pad("interp ms", 10, true) +
@@ -286,8 +405,8 @@ void printLayersTable(llvm::raw_ostream &os, const Report &report) {
          pad(clip(layer.node.empty() ? "?" : layer.node, 40), nodeWidth) +
          "  " + pad(layer.op, opWidth) + "  " + pad(layer.kind, 11) +
          pad(covers[l], coversWidth) +
-         pad(formatFixed(layer.interpMedian, 3), 10, true) +
-         pad(formatFixed(layer.jitMedian, 3), 10, true) + pad(speed, 9, true) +
+         pad(formatMs(layer.interpMedian), 10, true) +
+         pad(formatMs(layer.jitMedian), 10, true) + pad(speed, 9, true) +
          pad(err, 13, true) + "  " + pad(ok, 4) + marks);
   }
   if (report.firstDivergence >= 0) {
@@ -304,12 +423,13 @@ void printLayersTable(llvm::raw_ostream &os, const Report &report) {
   os << "slowest jit layers:";
   for (size_t k = 0; k < report.slowest.size(); ++k)
     os << (k ? ", #" : " #") << report.slowest[k] << " ("
-       << formatFixed(layers[report.slowest[k]].jitMedian, 3) << " ms)";
+       << formatMs(layers[report.slowest[k]].jitMedian) << " ms)";
   os << "\n";
   os << "not compared: " << report.skippedSteps
      << " steps without an interpreter counterpart; " << report.uncoveredOps
-     << " interpreter ops (" << formatFixed(report.uncoveredMs, 3)
+     << " interpreter ops (" << formatMs(report.uncoveredMs)
      << " ms) not covered by a step\n";
+  printSums(os, report);
 }
 
 /// \p report as tables: backends, layers (with --per-layer), outputs.
@@ -325,18 +445,38 @@ void printTable(llvm::raw_ostream &os, const Report &report,
        << "\n";
 
   os << "\n"
-     << pad("backend", 8) << pad("prepare ms", 12, true)
-     << pad("median ms", 12, true) << "  details\n";
-  for (const BackendResult *b : {&report.interp, &report.jit})
-    os << pad(b->name, 8) << pad(formatFixed(b->prepareMs, 1), 12, true)
-       << pad(formatFixed(median(b->runMs), 3), 12, true) << "  " << b->details
-       << "\n";
-  double speedup = report.speedup();
-  os << "speedup  "
-     << (std::isfinite(speedup) ? formatFixed(speedup, 2) + "x" : "-")
-     << " (jit over interp, median of " << opts.runs << " run"
-     << (opts.runs == 1 ? "" : "s") << (opts.runs > 1 ? " after 1 warm-up" : "")
-     << ")\n";
+     << pad("backend", 8) << pad("threads", 8, true)
+     << pad("prepare ms", 12, true) << pad("first ms", 11, true)
+     << pad("median ms", 11, true) << pad("p90 ms", 10, true) << "  details\n";
+  std::vector<const BackendResult *> backends = {&report.interp, &report.jit};
+  if (report.jit1)
+    backends.push_back(&*report.jit1);
+  for (const BackendResult *b : backends)
+    os << pad(b->name == "jit-1-thread" ? "jit" : b->name, 8)
+       << pad(std::to_string(b->threads), 8, true)
+       << pad(b->name == "jit-1-thread" ? "-" : formatFixed(b->prepareMs, 1),
+              12, true)
+       << pad(formatMs(b->stats.firstMs), 11, true)
+       << pad(formatMs(b->stats.medianMs), 11, true)
+       << pad(formatMs(b->stats.p90Ms), 10, true) << "  " << b->details << "\n";
+  auto times = [](double x) {
+    return std::isfinite(x) ? formatFixed(x, 2) + "x" : std::string("-");
+  };
+  unsigned jitThreads = report.jit.threads;
+  os << "speedup  " << times(report.speedup()) << " jit at "
+     << threadsText(jitThreads) << " over interp at 1 thread\n";
+  if (report.jit1) {
+    os << "         " << times(report.speedup1())
+       << " jit at 1 thread over interp at 1 thread (same thread count)\n";
+    os << "         "
+       << times(ratio(report.jit1->stats.medianMs, report.jit.stats.medianMs))
+       << " jit at " << threadsText(jitThreads) << " over jit at 1 thread\n";
+  }
+  os << "timing   medians of " << opts.runs << " run"
+     << (opts.runs == 1 ? "" : "s")
+     << " per backend after a first run timed apart (first ms: cold); "
+        "percentiles "
+     << percentileNote(opts.runs) << "\n";
 
   if (opts.perLayer)
     printLayersTable(os, report);
@@ -378,6 +518,12 @@ int compareCommand(const CompareOptions &opts) {
     return reportError("--runs must be at least 1");
   if (!(opts.atol >= 0) || !(opts.rtol >= 0))
     return reportError("--atol and --rtol must be non-negative numbers");
+  if (opts.ablate && opts.bisect)
+    return reportError("--ablate and --bisect are separate runs: give one");
+  if (opts.ablate)
+    return ablateCommand(opts);
+  if (opts.bisect)
+    return bisectCommand(opts);
   auto ctx = makeContext();
   Report report;
 
@@ -422,16 +568,22 @@ int compareCommand(const CompareOptions &opts) {
     return reportError(llvm::toString(jit.takeError()));
   report.jit.prepareMs = msSince(start);
   const cpu::CompileStats &stats = (*jit)->stats();
-  unsigned threads = opts.cpu.threads
-                         ? opts.cpu.threads
-                         : std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads = (*jit)->getExecutor().threads();
+  report.jit.threads = threads;
   report.jit.details =
       std::to_string(stats.compiledSteps) + " compiled steps, " +
-      std::to_string(stats.referenceSteps) + " reference steps, " +
-      std::to_string(threads) + " thread" + (threads == 1 ? "" : "s");
+      std::to_string(stats.referenceSteps) + " reference steps";
   if (stats.compiledSteps)
     report.jit.details +=
         stats.cacheHit ? ", kernels from cache" : ", kernels compiled";
+  // The interpreter is single-threaded: the JIT at 1 thread too, on the
+  // same plan and kernels (nothing compiled again).
+  std::unique_ptr<cpu::Executor> single;
+  if (threads > 1) {
+    single = (*jit)->getExecutor().withSettings(1, opts.cpu.flushDenormals);
+    report.jit1 = BackendResult{"jit-1-thread",
+                                "the same kernels on a 1-thread executor"};
+  }
 
   // 3. Inputs: from files, else seeded random data as `kiln run` makes.
   report.inputSpecs = (*interp)->inputs();
@@ -463,13 +615,17 @@ int compareCommand(const CompareOptions &opts) {
     return reportError("--input names '" + given.begin()->first +
                        "', which is not an input of the model");
 
-  // 4. Latency: the same warm-up and timed runs on each backend.
+  // 4. Latency: the same first run and timed runs on each backend.
   if (llvm::Error e = timeRuns([&] { return (*interp)->run(report.inputs); },
                                opts.runs, report.interp))
     return reportError("interpreter: " + llvm::toString(std::move(e)));
   if (llvm::Error e = timeRuns([&] { return (*jit)->run(report.inputs); },
                                opts.runs, report.jit))
     return reportError("jit: " + llvm::toString(std::move(e)));
+  if (single)
+    if (llvm::Error e = timeRuns([&] { return single->run(report.inputs); },
+                                 opts.runs, *report.jit1))
+      return reportError("jit at 1 thread: " + llvm::toString(std::move(e)));
 
   // 5. Outputs, shapes and dtypes first.
   if (report.jit.outputs.size() != report.interp.outputs.size())

@@ -227,8 +227,7 @@ void writeProfileRowJson(llvm::json::OStream &j, const ProfileReport &report,
       j.value(utf8(n));
   });
   number(j, "ms", row.ms);
-  number(j, "share",
-         report.observedRunMs > 0 ? row.ms / report.observedRunMs : NAN);
+  number(j, "share", report.stepsMs > 0 ? row.ms / report.stepsMs : NAN);
   number(j, "interp_ms", row.interpMs);
   number(j, "speedup", row.ms > 0 ? row.interpMs / row.ms : NAN);
   number(j, "flops", row.flops);
@@ -334,7 +333,7 @@ void printProfileTable(llvm::raw_ostream &os, const ProfileReport &report,
     os << llvm::StringRef(text).rtrim() << "\n";
   };
   os << "\nhotspots (top " << shown << " of " << report.rows.size()
-     << " steps by compiled time; share: of the runs timed step by step)\n";
+     << " steps by compiled time; share of the steps' summed time)\n";
   line(pad("#", 5, true) + "  " + pad("node", nodeWidth) + "  " +
        pad("op", opWidth) + "  " + pad("kind", 10) + pad("ms", 10, true) +
        pad("share", 7, true) + pad("interp ms", 11, true) +
@@ -343,8 +342,7 @@ void printProfileTable(llvm::raw_ostream &os, const ProfileReport &report,
   bool anyInL2 = false;
   for (size_t k = 0; k < shown; ++k) {
     const ProfileRow &row = report.rows[report.hotspots[k]];
-    double share =
-        report.observedRunMs > 0 ? 100 * row.ms / report.observedRunMs : NAN;
+    double share = report.stepsMs > 0 ? 100 * row.ms / report.stepsMs : NAN;
     line(pad(std::to_string(row.step), 5, true) + "  " +
          pad(clip(row.node.empty() ? "?" : row.node, 36), nodeWidth) + "  " +
          pad(row.op, opWidth) + "  " + pad(row.kind, 10) +
@@ -369,9 +367,7 @@ void printProfileTable(llvm::raw_ostream &os, const ProfileReport &report,
   if (shown < report.rows.size())
     os << "  other " << report.rows.size() - shown
        << " steps: " << fixed(restMs, 4) << " ms ("
-       << fixed(report.observedRunMs > 0 ? 100 * restMs / report.observedRunMs
-                                         : NAN,
-                1)
+       << fixed(report.stepsMs > 0 ? 100 * restMs / report.stepsMs : NAN, 1)
        << "%), interp " << fixed(restInterp, 3) << " ms\n";
 
   double flops = 0, bytes = 0;

@@ -67,7 +67,7 @@ struct ProfileReport {
   /// the interpreter (the sum of its ops' times in each run).
   double jitMs = 0, interpMs = 0;
   /// Median whole-run milliseconds of the JIT's runs timed step by step
-  /// (alternating with those of jitMs); rows' shares are of it.
+  /// (alternating with those of jitMs).
   double observedRunMs = 0;
   /// Sum of the rows' ms (medians); the median over the step-timed runs of
   /// the sum of their steps' times (unlike the medians, it keeps a run's

@@ -4,18 +4,26 @@
 // it on the chosen backend, prints a summary and writes every output as
 // DIR/<output name>.npy. Outputs are written only after a successful run,
 // each through a temporary file, so a failure leaves nothing half-written.
+// The first run is timed apart (it is cold), then --runs N more are timed
+// and summarized (Stats.h: min, median, nearest-rank p90 and p99, max);
+// --json prints the whole report as one JSON object instead of the summary.
 // With --trace, the timed runs are recorded step by step as a Chrome trace.
+// With --flush-denormals, every step runs with subnormal floats flushed to
+// zero (kiln/runtime/FloatMode.h).
 // On the JIT, a model prepared before with the same options comes whole
 // from the cache (ModelEntryCache), without load, import or compile.
 //
 //===----------------------------------------------------------------------===//
 #include "Common.h"
+#include "Stats.h"
 
+#include "kiln/runtime/FloatMode.h"
 #include "kiln/runtime/Npy.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -23,31 +31,61 @@
 
 namespace kiln::tool {
 
-/// Summary statistics of a tensor for the report.
-static std::string summarize(const Tensor &t) {
-  int64_t n = t.numElements();
-  if (n == 0)
-    return "empty";
-  double lo = INFINITY, hi = -INFINITY, sum = 0;
-  int64_t nans = 0;
-  for (int64_t i = 0; i < n; ++i) {
-    double v = t.getAsDouble(i);
-    if (std::isnan(v)) {
-      ++nans;
+namespace {
+/// Summary statistics of a tensor's values.
+struct Values {
+  int64_t count = 0, nans = 0;
+  double lo = INFINITY, hi = -INFINITY, mean = NAN;
+};
+} // namespace
+
+static Values valuesOf(const Tensor &t) {
+  Values v;
+  v.count = t.numElements();
+  double sum = 0;
+  for (int64_t i = 0; i < v.count; ++i) {
+    double x = t.getAsDouble(i);
+    if (std::isnan(x)) {
+      ++v.nans;
       continue;
     }
-    lo = std::min(lo, v);
-    hi = std::max(hi, v);
-    sum += v;
+    v.lo = std::min(v.lo, x);
+    v.hi = std::max(v.hi, x);
+    sum += x;
   }
+  if (v.count > v.nans)
+    v.mean = sum / static_cast<double>(v.count - v.nans);
+  return v;
+}
+
+/// Summary statistics of a tensor for the report.
+static std::string summarize(const Tensor &t) {
+  Values v = valuesOf(t);
+  if (v.count == 0)
+    return "empty";
   std::string s;
   llvm::raw_string_ostream os(s);
-  os << "min " << llvm::format("%.4g", lo) << "  max "
-     << llvm::format("%.4g", hi) << "  mean "
-     << llvm::format("%.4g", sum / std::max<int64_t>(1, n - nans));
-  if (nans)
-    os << "  NaN " << nans;
+  os << "min " << llvm::format("%.4g", v.lo) << "  max "
+     << llvm::format("%.4g", v.hi) << "  mean " << llvm::format("%.4g", v.mean);
+  if (v.nans)
+    os << "  NaN " << v.nans;
   return os.str();
+}
+
+/// Writes \p v as a JSON number with 6 significant digits, or null when it
+/// is not finite.
+static void jsonNumber(llvm::json::OStream &j, llvm::StringRef key, double v) {
+  j.attributeBegin(key);
+  if (std::isfinite(v))
+    j.rawValue([&](llvm::raw_ostream &os) { os << llvm::format("%.6g", v); });
+  else
+    j.value(nullptr);
+  j.attributeEnd();
+}
+
+/// \p s as valid UTF-8 (ONNX names are bytes).
+static std::string utf8(const std::string &s) {
+  return llvm::json::isUTF8(s) ? s : llvm::json::fixUTF8(s);
 }
 
 /// Output names become file names: path separators and odd characters go.
@@ -74,6 +112,23 @@ int runCommand(const RunOptions &opts) {
     return reportError("'" + opts.model +
                        "' is a library: run it with "
                        "--backend=aot");
+  if (opts.runs == 0)
+    return reportError("--runs must be at least 1");
+  if (opts.flushDenormals && opts.backend == "aot")
+    return reportError("--flush-denormals works on the jit and interp "
+                       "backends, not aot (a library runs its own threads)");
+  if (opts.flushDenormals && !kCanFlushDenormals)
+    return reportError("--flush-denormals: Kiln cannot set flush-to-zero on "
+                       "this CPU architecture (x86 and AArch64 only)");
+  // The prepare stages and their times, for --json (and, with -v, printed
+  // as they finish by prepareBackend).
+  std::vector<std::pair<std::string, double>> stages;
+  cpu::CpuOptions cpuOptions = opts.cpu;
+  cpuOptions.onStage = [&](llvm::StringRef stage, double ms) {
+    stages.emplace_back(stage.str(), ms);
+    if (opts.cpu.onStage)
+      opts.cpu.onStage(stage, ms);
+  };
   auto start = std::chrono::steady_clock::now();
   auto ctx = makeContext();
 
@@ -106,7 +161,7 @@ int runCommand(const RunOptions &opts) {
   ModelEntryCache entries;
   std::unique_ptr<PreparedModel> cached;
   if (!isLibrary && opts.backend == "jit")
-    cached = entries.open(opts.model, load, opts.cpu, stageProgress);
+    cached = entries.open(opts.model, load, cpuOptions, stageProgress);
   std::unique_ptr<frontend::LoadedModel> model;
   mlir::OwningOpRef<mlir::ModuleOp> module;
   double loadMs = 0, importMs = 0;
@@ -139,8 +194,8 @@ int runCommand(const RunOptions &opts) {
   auto prepared =
       cached ? llvm::Expected<std::unique_ptr<PreparedModel>>(std::move(cached))
       : isLibrary
-          ? prepareLibrary(opts.model, fixedShapes, opts.cpu, stageProgress)
-          : prepareBackend(opts.backend, *module, opts.cpu, stageProgress);
+          ? prepareLibrary(opts.model, fixedShapes, cpuOptions, stageProgress)
+          : prepareBackend(opts.backend, *module, cpuOptions, stageProgress);
   if (!prepared)
     return reportError(llvm::toString(prepared.takeError()));
   PreparedModel &backend = **prepared;
@@ -175,32 +230,27 @@ int runCommand(const RunOptions &opts) {
     return reportError("--input names '" + given.begin()->first +
                        "', which is not an input of the model");
 
-  std::vector<double> times;
+  // The interpreter runs on this thread (the JIT's executor sets the mode
+  // on its own threads, CpuOptions::flushDenormals).
+  ScopedFlushDenormals flush(opts.flushDenormals && opts.backend == "interp");
   std::vector<Tensor> outputs;
   ResidentGrowth memory;
-  if (opts.runs > 1) {
-    progress("warm-up run");
-    auto warm = backend.run(inputs);
-    if (!warm)
-      return reportError(llvm::toString(warm.takeError()));
-  }
   std::unique_ptr<TraceRecorder> trace;
   if (!opts.traceFile.empty()) {
     trace = std::make_unique<TraceRecorder>();
     trace->nameThread("kiln run");
   }
-  for (unsigned r = 0; r < std::max(1u, opts.runs); ++r) {
-    if (opts.verbose)
-      progress("run " + llvm::Twine(r + 1) + "/" + llvm::Twine(opts.runs));
+  // One run, timed; with \p traced, recorded in the trace as run \p r.
+  auto timedRun = [&](unsigned r, bool traced) -> llvm::Expected<double> {
     auto runStart = std::chrono::steady_clock::now();
-    double startUs = trace ? trace->nowUs() : 0;
+    double startUs = traced ? trace->nowUs() : 0;
     auto result =
-        trace ? backend.runTraced(inputs, *trace) : backend.run(inputs);
+        traced ? backend.runTraced(inputs, *trace) : backend.run(inputs);
     if (!result)
-      return reportError(llvm::toString(result.takeError()));
-    times.push_back(msSince(runStart));
+      return result.takeError();
+    double ms = msSince(runStart);
     outputs = std::move(*result);
-    if (trace) {
+    if (traced) {
       TraceEvent e;
       e.name = "run " + std::to_string(r + 1);
       e.category = "run";
@@ -208,52 +258,158 @@ int runCommand(const RunOptions &opts) {
       e.durationUs = trace->nowUs() - startUs;
       trace->add(std::move(e));
     }
+    return ms;
+  };
+  // The first run is timed apart: it pays for page faults, the arena's
+  // first touch and cold caches, and can take ten times the steady state.
+  // With --runs 1 it is the only run (and the traced one).
+  progress(opts.runs == 1 ? "one run (cold)" : "first run (cold)");
+  auto first = timedRun(0, trace && opts.runs == 1);
+  if (!first)
+    return reportError(llvm::toString(first.takeError()));
+  std::vector<double> times;
+  for (unsigned r = 0; opts.runs > 1 && r < opts.runs; ++r) {
+    if (opts.verbose)
+      progress("run " + llvm::Twine(r + 1) + "/" + llvm::Twine(opts.runs));
+    auto ms = timedRun(r, trace != nullptr);
+    if (!ms)
+      return reportError(llvm::toString(ms.takeError()));
+    times.push_back(*ms);
   }
+  RunStats stats = summarizeRuns(*first, times);
   if (trace) {
     std::map<std::string, std::string> about = {
         {"model", opts.model}, {"backend", backend.description()}};
     if (Status s = trace->write(opts.traceFile, about); !s)
       return reportError(s.message());
   }
-  std::vector<double> sorted = times;
-  std::sort(sorted.begin(), sorted.end());
-  double median = sorted[sorted.size() / 2];
 
   if (!opts.outputDir.empty()) {
     if (std::error_code ec = llvm::sys::fs::create_directories(opts.outputDir))
       return reportError("cannot create output directory '" + opts.outputDir +
                          "': " + ec.message());
   }
-  auto &os = llvm::outs();
-  os << "model   " << opts.model
-     << (model       ? " (opset " + std::to_string(model->opset) + ")"
-         : isLibrary ? std::string(" (library)")
-                     : " (opset " + std::to_string(entries.opset()) + ")")
-     << "\n";
-  os << "backend " << backend.description() << "\n";
-  os << "inputs\n";
+  std::vector<std::string> sources, files;
   for (size_t i = 0; i < inputs.size(); ++i) {
-    const TensorSpec &spec = backend.inputs()[i];
     bool fromFile = false;
     for (const auto &s : opts.inputs)
-      fromFile |= llvm::StringRef(s).starts_with(spec.name + "=");
-    os << "  " << spec.name << "  " << formatShape(inputs[i].shape()) << " "
-       << dtypeName(inputs[i].dtype()) << "  "
-       << (fromFile ? "from file"
-                    : "random, seed " + std::to_string(opts.seed + i))
-       << "\n";
+      fromFile |=
+          llvm::StringRef(s).starts_with(backend.inputs()[i].name + "=");
+    sources.push_back(fromFile
+                          ? "from file"
+                          : "random, seed " + std::to_string(opts.seed + i));
   }
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    if (opts.outputDir.empty()) {
+      files.emplace_back();
+      continue;
+    }
+    std::string path =
+        opts.outputDir + "/" + fileNameFor(backend.outputs()[i].name) + ".npy";
+    if (Status s = writeNpy(path, outputs[i]); !s)
+      return reportError(s.message());
+    files.push_back(path);
+  }
+  int64_t opset = model ? model->opset : isLibrary ? 0 : entries.opset();
+
+  if (opts.json) {
+    llvm::json::OStream j(llvm::outs(), 2);
+    j.object([&] {
+      j.attribute("model", utf8(opts.model));
+      if (opset)
+        j.attribute("opset", opset);
+      else
+        j.attribute("opset", nullptr);
+      j.attribute("backend", opts.backend);
+      j.attribute("backend_details", backend.description());
+      j.attribute("threads", static_cast<int64_t>(backend.threads()));
+      j.attribute("flush_denormals", opts.flushDenormals);
+      j.attributeArray("inputs", [&] {
+        for (size_t i = 0; i < inputs.size(); ++i)
+          j.object([&] {
+            j.attribute("name", utf8(backend.inputs()[i].name));
+            j.attribute("shape", formatShape(inputs[i].shape()));
+            j.attribute("dtype", std::string(dtypeName(inputs[i].dtype())));
+            j.attribute("source", sources[i]);
+          });
+      });
+      j.attributeArray("outputs", [&] {
+        for (size_t i = 0; i < outputs.size(); ++i)
+          j.object([&] {
+            Values v = valuesOf(outputs[i]);
+            j.attribute("name", utf8(backend.outputs()[i].name));
+            j.attribute("shape", formatShape(outputs[i].shape()));
+            j.attribute("dtype", std::string(dtypeName(outputs[i].dtype())));
+            jsonNumber(j, "min", v.lo);
+            jsonNumber(j, "max", v.hi);
+            jsonNumber(j, "mean", v.mean);
+            j.attribute("nans", v.nans);
+            if (!files[i].empty())
+              j.attribute("file", files[i]);
+          });
+      });
+      j.attributeObject("time", [&] {
+        if (model) {
+          jsonNumber(j, "load_ms", loadMs);
+          jsonNumber(j, "import_ms", importMs);
+        } else {
+          j.attribute("load_ms", nullptr);
+          j.attribute("import_ms", nullptr);
+          j.attribute("load_note",
+                      isLibrary ? "a library: no model to load or import"
+                                : "from the model cache: no load or import");
+        }
+        j.attribute("prepare", backend.prepareLabel());
+        jsonNumber(j, "prepare_ms", backend.prepareMs());
+        j.attributeArray("prepare_stages", [&] {
+          for (const auto &[stage, ms] : stages)
+            j.object([&, &stage = stage, ms = ms] {
+              j.attribute("stage", stage);
+              jsonNumber(j, "ms", ms);
+            });
+        });
+        jsonNumber(j, "cache_write_ms", writeMs);
+        writeRunStatsJson(j, stats);
+        j.attributeArray("run_ms", [&] {
+          for (double ms : times)
+            j.rawValue(
+                [&](llvm::raw_ostream &os) { os << llvm::format("%.6g", ms); });
+        });
+      });
+      if (trace)
+        j.attribute("trace", opts.traceFile);
+      if (std::optional<uint64_t> growth = memory.peakGrowth()) {
+        j.attribute("resident_bytes_before",
+                    static_cast<int64_t>(*memory.startBytes()));
+        j.attribute("resident_peak_growth_bytes",
+                    static_cast<int64_t>(*growth));
+      }
+    });
+    llvm::outs() << "\n";
+    return 0;
+  }
+
+  auto &os = llvm::outs();
+  os << "model   " << opts.model
+     << (isLibrary ? std::string(" (library)")
+                   : " (opset " + std::to_string(opset) + ")")
+     << "\n";
+  os << "backend " << backend.description() << "\n";
+  if (opts.flushDenormals)
+    os << "floats  subnormals flushed to zero (FTZ and DAZ on every thread "
+          "that runs a step)\n";
+  os << "inputs\n";
+  for (size_t i = 0; i < inputs.size(); ++i)
+    os << "  " << backend.inputs()[i].name << "  "
+       << formatShape(inputs[i].shape()) << " " << dtypeName(inputs[i].dtype())
+       << "  " << sources[i] << "\n";
   os << "outputs\n";
   for (size_t i = 0; i < outputs.size(); ++i) {
-    const std::string &name = backend.outputs()[i].name;
-    os << "  " << name << "  " << formatShape(outputs[i].shape()) << " "
+    os << "  " << backend.outputs()[i].name << "  "
+       << formatShape(outputs[i].shape()) << " "
        << dtypeName(outputs[i].dtype()) << "  " << summarize(outputs[i]);
-    if (!opts.outputDir.empty()) {
-      std::string path = opts.outputDir + "/" + fileNameFor(name) + ".npy";
-      if (Status s = writeNpy(path, outputs[i]); !s)
-        return reportError(s.message());
-      os << "  -> " << path;
-    }
+    if (!files[i].empty())
+      os << "  -> " << files[i];
     os << "\n";
   }
   os << "time    ";
@@ -264,15 +420,21 @@ int runCommand(const RunOptions &opts) {
      << llvm::format("%.1f", backend.prepareMs()) << " ms, ";
   if (writeMs > 0)
     os << "cache write " << llvm::format("%.1f", writeMs) << " ms, ";
-  os << "run "
-     << llvm::format(median < 0.1  ? "%.4f"
-                     : median < 10 ? "%.3f"
-                                   : "%.2f",
-                     median)
-     << " ms"
-     << (times.size() > 1 ? " (median of " + std::to_string(times.size()) + ")"
-                          : std::string())
-     << "\n";
+  if (stats.runs == 0)
+    os << "run " << formatMs(stats.firstMs)
+       << " ms (one cold run: the first run pays for page faults and cold "
+          "caches; --runs N times N more after it)\n";
+  else
+    os << "run " << formatMs(stats.medianMs) << " ms (median of " << stats.runs
+       << " after a first run of " << formatMs(stats.firstMs) << " ms)\n";
+  if (stats.runs > 0) {
+    os << "runs    first (cold) " << formatMs(stats.firstMs) << " ms; "
+       << stats.runs << " timed: min " << formatMs(stats.minMs) << ", median "
+       << formatMs(stats.medianMs) << ", p90 " << formatMs(stats.p90Ms)
+       << ", p99 " << formatMs(stats.p99Ms) << ", max " << formatMs(stats.maxMs)
+       << " ms\n";
+    os << "        percentiles " << percentileNote(stats.runs) << "\n";
+  }
   if (trace)
     os << "trace   " << opts.traceFile << " (" << trace->size()
        << " spans; open in ui.perfetto.dev or chrome://tracing)\n";

@@ -1,6 +1,7 @@
 //===- main.cpp - The kiln command-line tool ------------------------------===//
 //
-// `kiln <command> ...`: run, inspect, compile, compare and conformance.
+// `kiln <command> ...`: run, inspect, compile, compare, conformance and
+// explain.
 // Options are parsed with llvm::cl subcommands and gathered into one options
 // struct per command; the commands live in their own files.
 //
@@ -34,6 +35,11 @@ cl::SubCommand
 cl::SubCommand
     conformanceCmd("conformance",
                    "Run ONNX backend test cases and count pass/fail");
+cl::SubCommand
+    explainCmd("explain",
+               "Explain where a model's time goes, measured on this machine: "
+               "a terminal summary, an HTML page (--html), every figure as "
+               "JSON (--json)");
 
 cl::OptionCategory kilnCat("kiln options");
 
@@ -55,28 +61,30 @@ cl::opt<unsigned>
             cl::desc("Threads for kernels and compilation (default 0: "
                      "all cores)"),
             cl::value_desc("N"), cl::init(0), cl::sub(runCmd),
-            cl::sub(compileCmd), cl::sub(compareCmd), cl::cat(kilnCat));
+            cl::sub(compileCmd), cl::sub(compareCmd), cl::sub(explainCmd),
+            cl::cat(kilnCat));
 cl::opt<bool> noCache(
     "no-cache",
     cl::desc("Compile even if the kernel cache has this model (and do not "
              "write the cache)"),
     cl::sub(runCmd), cl::sub(compileCmd), cl::sub(compareCmd),
-    cl::cat(kilnCat));
+    cl::sub(explainCmd), cl::cat(kilnCat));
 cl::opt<std::string> cacheDir(
     "cache-dir",
     cl::desc("Kernel cache folder (default: $XDG_CACHE_HOME/kiln, else "
              "~/.cache/kiln)"),
     cl::value_desc("DIR"), cl::sub(runCmd), cl::sub(compileCmd),
-    cl::sub(compareCmd), cl::cat(kilnCat));
+    cl::sub(compareCmd), cl::sub(explainCmd), cl::cat(kilnCat));
 cl::opt<std::string> targetCpu("cpu", cl::desc(kiln::cpu::kCpuOptionHelp),
                                cl::value_desc("NAME"), cl::sub(runCmd),
                                cl::sub(compileCmd), cl::sub(compareCmd),
-                               cl::sub(conformanceCmd), cl::cat(kilnCat));
+                               cl::sub(explainCmd), cl::sub(conformanceCmd),
+                               cl::cat(kilnCat));
 cl::opt<std::string> targetFeatures("cpu-features",
                                     cl::desc(kiln::cpu::kCpuFeaturesOptionHelp),
                                     cl::value_desc("+NAME,-NAME"),
                                     cl::sub(runCmd), cl::sub(compileCmd),
-                                    cl::sub(compareCmd),
+                                    cl::sub(compareCmd), cl::sub(explainCmd),
                                     cl::sub(conformanceCmd), cl::cat(kilnCat));
 cl::list<std::string> disablePasses(
     "disable-pass",
@@ -84,7 +92,8 @@ cl::list<std::string> disablePasses(
     cl::desc("Leave this pass out of the graph optimization pipeline, to "
              "measure what it buys (repeatable or comma-separated)"),
     cl::value_desc("NAME"), cl::CommaSeparated, cl::sub(runCmd),
-    cl::sub(compileCmd), cl::sub(compareCmd), cl::cat(kilnCat));
+    cl::sub(compileCmd), cl::sub(compareCmd), cl::sub(explainCmd),
+    cl::cat(kilnCat));
 cl::opt<unsigned> optLevel(
     "O",
     cl::desc("Optimization level (jit and aot), -O0 to -O3: -O0 skips the "
@@ -93,7 +102,8 @@ cl::opt<unsigned> optLevel(
              "default, LLVM's O2 without loop unrolling (Kiln unrolls the "
              "direct kernels itself); -O3, LLVM's O3 with it"),
     cl::value_desc("0-3"), cl::Prefix, cl::init(2), cl::sub(runCmd),
-    cl::sub(compileCmd), cl::sub(compareCmd), cl::cat(kilnCat));
+    cl::sub(compileCmd), cl::sub(compareCmd), cl::sub(explainCmd),
+    cl::cat(kilnCat));
 cl::list<std::string>
     runInputs("input", cl::desc("Input data from a .npy file (repeatable)"),
               cl::value_desc("NAME=FILE.npy"), cl::sub(runCmd),
@@ -103,7 +113,8 @@ cl::list<std::string>
            cl::desc("Static shape for an input, e.g. input=1x3x224x224 "
                     "(repeatable)"),
            cl::value_desc("NAME=DIMS"), cl::sub(runCmd), cl::sub(inspectCmd),
-           cl::sub(compileCmd), cl::sub(compareCmd), cl::cat(kilnCat));
+           cl::sub(compileCmd), cl::sub(compareCmd), cl::sub(explainCmd),
+           cl::cat(kilnCat));
 cl::opt<uint64_t> runSeed(
     "seed",
     cl::desc("Seed of random inputs; input i uses seed+i (floats uniform "
@@ -119,10 +130,24 @@ cl::opt<std::string> runTrace(
              "run; jit and interp "
              "backends; load it in ui.perfetto.dev or chrome://tracing"),
     cl::value_desc("FILE"), cl::sub(runCmd), cl::cat(kilnCat));
-cl::opt<unsigned> runRuns("runs",
-                          cl::desc("Time N runs (after one warm-up run when "
-                                   "N > 1) and report the median"),
-                          cl::init(1), cl::sub(runCmd), cl::cat(kilnCat));
+// run: timing statistics, JSON and flush-to-zero (Stats.h, FloatMode.h).
+cl::opt<unsigned> runRuns(
+    "runs",
+    cl::desc("Time the first (cold) run apart, then N more, and report their "
+             "min, median, p90, p99 (nearest-rank) and max (default 10); "
+             "--runs 1 runs once, cold"),
+    cl::value_desc("N"), cl::init(10), cl::sub(runCmd), cl::cat(kilnCat));
+cl::opt<bool> runJson(
+    "json",
+    cl::desc("Print the report (model, backend, inputs, outputs, prepare "
+             "stages, run statistics) as one JSON object on stdout"),
+    cl::sub(runCmd), cl::cat(kilnCat));
+cl::opt<bool> runFlushDenormals(
+    "flush-denormals",
+    cl::desc("Flush subnormal floats to zero (FTZ and DAZ) on every thread "
+             "that runs a step (jit and interp): faster on CPUs that are slow "
+             "on subnormals; values below 1.2e-38 (f32) become 0"),
+    cl::sub(runCmd), cl::cat(kilnCat));
 cl::opt<bool> verbose("v", cl::desc("Print progress of each stage on stderr"),
                       cl::sub(runCmd), cl::sub(compileCmd), cl::cat(kilnCat));
 
@@ -183,8 +208,9 @@ cl::opt<uint64_t>
             cl::init(0), cl::sub(compareCmd), cl::cat(kilnCat));
 cl::opt<unsigned> cmpRuns(
     "runs",
-    cl::desc("Timed runs per backend, after one warm-up run when N > 1; "
-             "latencies are medians (default 5)"),
+    cl::desc("Timed runs per backend, after a first (cold) run timed "
+             "apart; latencies are medians, the JIT at its threads and at 1 "
+             "thread (default 5)"),
     cl::value_desc("N"), cl::init(5), cl::sub(compareCmd), cl::cat(kilnCat));
 cl::opt<bool> cmpJson("json", cl::desc("Print the report as one JSON object"),
                       cl::sub(compareCmd), cl::cat(kilnCat));
@@ -203,6 +229,66 @@ cl::opt<double> cmpRtol(
 cl::opt<double> cmpAtol("atol", cl::desc("Absolute tolerance (default 1e-4)"),
                         cl::value_desc("Y"), cl::init(1e-4),
                         cl::sub(compareCmd), cl::cat(kilnCat));
+// compare --ablate and --bisect (Ablate.h)
+cl::opt<bool> cmpAblate(
+    "ablate",
+    cl::desc("Time the JIT with each optimization turned off in turn (each "
+             "optimization pass of the graph pipeline, threading, LLVM's -O "
+             "level, in-place Concats) beside the full pipeline, in "
+             "alternating rounds (--runs N), each checked against the "
+             "interpreter. Compiles the model once per variant (kernels the "
+             "full pipeline shares come from the cache): expect several "
+             "compiles' time"),
+    cl::sub(compareCmd), cl::cat(kilnCat));
+cl::opt<bool> cmpBisect(
+    "bisect",
+    cl::desc("When the JIT's outputs differ from the interpreter's, find the "
+             "first pass of the pipeline that makes them differ (compiling "
+             "the model with the first 0, 1, 2... passes), then the first "
+             "layer that differs, and print a command that shows it"),
+    cl::sub(compareCmd), cl::cat(kilnCat));
+cl::opt<std::string> cmpBrokenPassAfter(
+    "test-broken-pass-after",
+    cl::desc("Tests only: run kiln-test-perturb, which breaks the graph on "
+             "purpose, right after the pipeline pass NAME"),
+    cl::value_desc("NAME"), cl::Hidden, cl::sub(compareCmd), cl::cat(kilnCat));
+
+// explain
+cl::opt<std::string> explainModel(cl::Positional, cl::desc("<model.onnx>"),
+                                  cl::Optional, cl::sub(explainCmd));
+cl::list<std::string>
+    explainInputs("input", cl::desc("Input data from a .npy file (repeatable)"),
+                  cl::value_desc("NAME=FILE.npy"), cl::sub(explainCmd),
+                  cl::cat(kilnCat));
+cl::opt<uint64_t> explainSeed(
+    "seed", cl::desc("Seed of random inputs, as kiln run: input i uses seed+i"),
+    cl::init(0), cl::sub(explainCmd), cl::cat(kilnCat));
+cl::opt<unsigned> explainRuns(
+    "runs",
+    cl::desc("Timed runs of each measurement, after a warm-up run; times are "
+             "medians (default 20)"),
+    cl::value_desc("N"), cl::init(20), cl::sub(explainCmd), cl::cat(kilnCat));
+cl::opt<std::string> explainHtml(
+    "html",
+    cl::desc("Write the report as one self-contained HTML page (inline SVG "
+             "plots, no script, no network)"),
+    cl::value_desc("FILE"), cl::sub(explainCmd), cl::cat(kilnCat));
+cl::opt<std::string>
+    explainJson("json", cl::desc("Write every figure of the report as JSON"),
+                cl::value_desc("FILE"), cl::sub(explainCmd), cl::cat(kilnCat));
+cl::opt<std::string> explainFromJson(
+    "from-json",
+    cl::desc("Measure nothing: render the report a --json run saved in FILE "
+             "(the summary, and --html / --json again)"),
+    cl::value_desc("FILE"), cl::sub(explainCmd), cl::cat(kilnCat));
+cl::list<std::string> explainSkip(
+    "skip",
+    cl::desc("Leave sections out to save time (comma-separated): profile "
+             "(per-layer table, roofline, estimates; runs the interpreter), "
+             "ablation (compiles the model once per optimization), denormals, "
+             "scaling (threads, and batch 1-8: a compile per batch)"),
+    cl::value_desc("SECTION"), cl::CommaSeparated, cl::sub(explainCmd),
+    cl::cat(kilnCat));
 
 // conformance
 cl::list<std::string>
@@ -372,7 +458,8 @@ static int runCommandLine(int argc, char **argv) {
       argc, argv,
       "Kiln: a graph-compiling inference runtime\n\n"
       "  kiln run MODEL [--backend=jit|interp] [--input NAME=FILE.npy] "
-      "[--shape NAME=DIMS] [--seed N] [--output-dir DIR] [--threads N]\n"
+      "[--shape NAME=DIMS] [--seed N] [--output-dir DIR] [--threads N] "
+      "[--runs N] [--json] [--flush-denormals]\n"
       "  kiln run DIR/libNAME.so [--input NAME=FILE.npy] [--output-dir DIR]\n"
       "  kiln inspect MODEL\n"
       "  kiln compile MODEL --emit=STAGE [-o FILE]\n"
@@ -380,10 +467,15 @@ static int runCommandLine(int argc, char **argv) {
       "[--weights-file]\n"
       "  kiln compare MODEL [--per-layer] [--json] [--runs N] "
       "[--rtol X --atol Y]\n"
+      "  kiln compare MODEL --ablate [--runs N] [--json]\n"
+      "  kiln compare MODEL --bisect [--json]\n"
       "  kiln conformance [DIR...] [--backend=jit|interp|aot] [--list] "
       "[--expect FILE]\n"
       "  kiln profile MODEL [--json] [--runs N] [--threads N] [--top N]\n"
-      "  kiln limits [--json] [--remeasure] [--threads N]\n\n"
+      "  kiln limits [--json] [--remeasure] [--threads N]\n"
+      "  kiln explain MODEL [--input NAME=FILE.npy] [--html FILE] "
+      "[--json FILE] [--skip SECTION,...]\n"
+      "  kiln explain --from-json REPORT.json [--html FILE]\n\n"
       "Use 'kiln <command> --help' for a command's options.\n");
   using namespace kiln::tool;
   std::vector<StringRef> known = kiln::optimizationPassNames();
@@ -414,6 +506,9 @@ static int runCommandLine(int argc, char **argv) {
     o.seed = runSeed;
     o.outputDir = runOutputDir;
     o.runs = runRuns;
+    o.json = runJson;
+    o.flushDenormals = runFlushDenormals;
+    o.cpu.flushDenormals = runFlushDenormals;
     o.traceFile = runTrace;
     o.verbose = verbose;
     o.cpu.threads = threads;
@@ -466,6 +561,19 @@ static int runCommandLine(int argc, char **argv) {
     o.cpu.disabledPasses.assign(disablePasses.begin(), disablePasses.end());
     o.cpu.optLevel = optLevel;
     o.cpu.onProgress = kernelCounter();
+    // --ablate and --bisect
+    o.ablate = cmpAblate;
+    o.bisect = cmpBisect;
+    o.targetCpu = targetCpu;
+    o.targetFeatures = targetFeatures;
+    if (!cmpBrokenPassAfter.empty() &&
+        !llvm::is_contained(known, cmpBrokenPassAfter.getValue())) {
+      errs() << "kiln: error: --test-broken-pass-after: unknown pass '"
+             << cmpBrokenPassAfter << "'; expected one of "
+             << llvm::join(known, ", ") << "\n";
+      return 1;
+    }
+    o.cpu.testBrokenPassAfter = cmpBrokenPassAfter;
     return compareCommand(o);
   }
   if (int status = runProfileCommands(); status >= 0)
@@ -482,7 +590,36 @@ static int runCommandLine(int argc, char **argv) {
     o.filter = confFilter;
     return conformanceCommand(o);
   }
+  if (explainCmd) {
+    if (explainModel.empty() == explainFromJson.empty()) {
+      errs() << "kiln: error: "
+             << (explainModel.empty()
+                     ? "expected a model, or --from-json REPORT.json"
+                     : "--from-json renders a saved report: give it or a "
+                       "model, not both")
+             << "\n";
+      return 1;
+    }
+    ExplainOptions o;
+    o.model = explainModel;
+    o.inputs.assign(explainInputs.begin(), explainInputs.end());
+    o.shapes.assign(shapes.begin(), shapes.end());
+    o.seed = explainSeed;
+    o.runs = explainRuns;
+    o.htmlFile = explainHtml;
+    o.jsonFile = explainJson;
+    o.fromJson = explainFromJson;
+    o.skip.assign(explainSkip.begin(), explainSkip.end());
+    o.cpu.threads = threads;
+    o.cpu.useCache = !noCache;
+    o.cpu.cacheDir = cacheDir;
+    o.cpu.disabledPasses.assign(disablePasses.begin(), disablePasses.end());
+    o.cpu.optLevel = optLevel;
+    o.cpu.onProgress = kernelCounter();
+    return explainCommand(o);
+  }
   errs() << "kiln: error: expected a command: run, inspect, compile, "
-            "compare, conformance, profile or limits (see kiln --help)\n";
+            "compare, conformance, profile, limits or explain (see kiln "
+            "--help)\n";
   return 1;
 }

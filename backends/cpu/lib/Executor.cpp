@@ -1,5 +1,6 @@
 //===- Executor.cpp - Run a plan ------------------------------------------===//
 #include "kiln/cpu/Executor.h"
+#include "kiln/runtime/FloatMode.h"
 #include "kiln/runtime/HugePages.h"
 
 #include "ConcatViews.h"
@@ -66,13 +67,20 @@ struct Executor::Impl {
             static_cast<char *>(block) + arena.offsets[s], run.arena);
   }
 
-  Impl(const Plan &plan, std::vector<KernelFn> kernels, unsigned threads)
-      : plan(plan), kernels(std::move(kernels)), workers(threads) {}
+  /// The options it was made with. With flushDenormals, FTZ and DAZ are set
+  /// on the thread that calls run() (Workers sets them on the threads that
+  /// run chunks).
+  ExecutorOptions options;
+
+  Impl(const Plan &plan, std::vector<KernelFn> kernels,
+       const ExecutorOptions &options)
+      : plan(plan), kernels(std::move(kernels)),
+        workers(options.threads, options.flushDenormals), options(options) {}
 };
 
 Executor::Executor(const Plan &plan, std::vector<KernelFn> kernels,
-                   unsigned threads)
-    : impl(std::make_unique<Impl>(plan, std::move(kernels), threads)) {
+                   const ExecutorOptions &options)
+    : impl(std::make_unique<Impl>(plan, std::move(kernels), options)) {
   impl->isOutput.assign(plan.slots.size(), false);
   impl->outputIndex.assign(plan.slots.size(), -1);
   for (auto [i, s] : llvm::enumerate(plan.outputSlots))
@@ -82,13 +90,29 @@ Executor::Executor(const Plan &plan, std::vector<KernelFn> kernels,
     impl->isOutput[s] = true;
   for (int s : plan.inputSlots)
     impl->isOutput[s] = true; // never allocated here either
-  impl->views = planConcatViews(plan, impl->isOutput);
+  if (options.concatViews) {
+    impl->views = planConcatViews(plan, impl->isOutput);
+  } else {
+    impl->views.root.assign(plan.slots.size(), -1);
+    impl->views.byteOffset.assign(plan.slots.size(), 0);
+    impl->views.elided.assign(plan.steps.size(), false);
+  }
   impl->arena = planJitArena(plan, impl->isOutput, impl->views);
 }
 
 Executor::~Executor() = default;
 
 unsigned Executor::threads() const { return impl->workers.threads(); }
+
+bool Executor::flushesDenormals() const { return impl->options.flushDenormals; }
+
+std::unique_ptr<Executor> Executor::withSettings(unsigned threads,
+                                                 bool flushDenormals) const {
+  ExecutorOptions options = impl->options;
+  options.threads = threads;
+  options.flushDenormals = flushDenormals;
+  return std::make_unique<Executor>(impl->plan, impl->kernels, options);
+}
 
 bool Executor::isElided(size_t step) const {
   return step < impl->views.elided.size() && impl->views.elided[step];
@@ -154,6 +178,8 @@ Executor::runImpl(const std::vector<Tensor> &inputs, std::vector<Tensor> *into,
   const Plan &plan = impl->plan;
   if (llvm::Error e = checkInputs(plan.inputs, inputs))
     return std::move(e);
+  // Reference steps and single-chunk kernels run on this thread.
+  ScopedFlushDenormals flush(impl->options.flushDenormals);
   std::vector<Tensor> slots(plan.slots.size());
   for (size_t s = 0; s < plan.slots.size(); ++s)
     if (plan.slots[s].isConstant)

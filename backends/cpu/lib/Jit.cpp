@@ -45,7 +45,8 @@ static double msSince(std::chrono::steady_clock::time_point start) {
 
 llvm::Error prepareGraph(ModuleOp graph, bool optimize,
                          llvm::ArrayRef<std::string> disabled,
-                         llvm::raw_ostream *irAfterEach) {
+                         llvm::raw_ostream *irAfterEach,
+                         llvm::StringRef perturbAfter) {
   PassManager pm(graph.getContext());
   // Not an optimization: without it a declared shape that depends on runtime
   // values (NonZero, Range...) would be trusted by the compiled kernels. The
@@ -61,7 +62,7 @@ llvm::Error prepareGraph(ModuleOp graph, bool optimize,
     // with AVX2.
     TargetOptions target;
     target.panelWidth = 2 * hostTarget().lanes();
-    addOptimizationPasses(pm, disabled, target);
+    addOptimizationPasses(pm, disabled, target, perturbAfter);
   }
   if (irAfterEach) {
     // The IR printer needs one thread to keep its output in order.
@@ -83,6 +84,15 @@ llvm::Error prepareGraph(ModuleOp graph, bool optimize,
     return makeError("graph passes failed: " +
                      llvm::StringRef(diagnostics).rtrim());
   return llvm::Error::success();
+}
+
+/// What the executor of a model compiled with \p options is to do.
+static ExecutorOptions executorOptions(const CpuOptions &options) {
+  ExecutorOptions e;
+  e.threads = options.threads;
+  e.flushDenormals = options.flushDenormals;
+  e.concatViews = options.concatViews;
+  return e;
 }
 
 struct JitModel::Impl {
@@ -115,7 +125,8 @@ JitModel::create(ModuleOp graph, const CpuOptions &options) {
 
   auto start = std::chrono::steady_clock::now();
   if (llvm::Error e =
-          prepareGraph(graph, options.optLevel > 0, options.disabledPasses))
+          prepareGraph(graph, options.optLevel > 0, options.disabledPasses,
+                       /*irAfterEach=*/nullptr, options.testBrokenPassAfter))
     return std::move(e);
   stats.prepareMs = msSince(start);
   report("graph passes", stats.prepareMs);
@@ -176,8 +187,8 @@ JitModel::create(ModuleOp graph, const CpuOptions &options) {
     return fns.takeError();
   stats.linkMs = msSince(start);
   report("linked in-process", stats.linkMs);
-  model->executor =
-      std::make_unique<Executor>(model->plan, std::move(*fns), options.threads);
+  model->executor = std::make_unique<Executor>(model->plan, std::move(*fns),
+                                               executorOptions(options));
   model->impl->objects = std::move(objects);
   return std::move(model);
 }
@@ -242,8 +253,8 @@ JitModel::fromEntry(ModelEntry entry, const CpuOptions &options,
   stats.linkMs = msSince(start);
   if (options.onStage)
     options.onStage("linked in-process", stats.linkMs);
-  model->executor =
-      std::make_unique<Executor>(model->plan, std::move(*fns), options.threads);
+  model->executor = std::make_unique<Executor>(model->plan, std::move(*fns),
+                                               executorOptions(options));
   return std::move(model);
 }
 

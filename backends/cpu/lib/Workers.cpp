@@ -14,8 +14,19 @@
 // 28.2-28.6 -> 27.6-27.7 (two rounds); EfficientNet-B0 at batch 8 lost:
 // 40.9-41.2 -> 41.9-42.2.
 //
+// With flushDenormals, each chunk sets FTZ and DAZ on the thread running it
+// and restores the thread's mode after: oneTBB's workers are shared by every
+// arena of the process, so a mode left set would leak into other models'
+// loops. Two control-register writes per chunk, a few chunks per thread per
+// step; without the flag the loop is unchanged. (oneTBB also hands the
+// floating-point mode of the thread that starts an arena to the tasks of
+// that arena, so the executor, which sets the mode before its first loop,
+// gets the same from it; the chunks do not rely on that.)
+//
 //===----------------------------------------------------------------------===//
 #include "Workers.h"
+
+#include "kiln/runtime/FloatMode.h"
 
 #include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/info.h>
@@ -31,16 +42,29 @@ struct Workers::Impl {
   explicit Impl(int threads) : arena(threads) {}
 };
 
-Workers::Workers(unsigned threads)
+Workers::Workers(unsigned threads, bool flushDenormals)
     : impl(std::make_unique<Impl>(threads ? static_cast<int>(threads)
                                           : tbb::info::default_concurrency())),
-      count(static_cast<unsigned>(impl->arena.max_concurrency())) {}
+      count(static_cast<unsigned>(impl->arena.max_concurrency())),
+      flushDenormals(flushDenormals) {}
 
 Workers::~Workers() = default;
 
 void Workers::run(int64_t n, int64_t grain, ChunkFn fn, void *loop) {
   int64_t chunks = 2 * static_cast<int64_t>(count);
   grain = std::max<int64_t>(grain, (n + chunks - 1) / chunks);
+  if (flushDenormals) {
+    impl->arena.execute([&] {
+      tbb::parallel_for(
+          tbb::blocked_range<int64_t>(0, n, grain),
+          [&](const tbb::blocked_range<int64_t> &r) {
+            ScopedFlushDenormals flush;
+            fn(loop, r.begin(), r.end());
+          },
+          tbb::static_partitioner());
+    });
+    return;
+  }
   impl->arena.execute([&] {
     tbb::parallel_for(
         tbb::blocked_range<int64_t>(0, n, grain),

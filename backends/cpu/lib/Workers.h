@@ -61,8 +61,10 @@ inline void tsanAcquire(void *token) {
 /// calling thread and threads()-1 workers.
 class Workers {
 public:
-  /// \p threads threads in all; 0 means one per hardware thread.
-  explicit Workers(unsigned threads);
+  /// \p threads threads in all; 0 means one per hardware thread. With
+  /// \p flushDenormals, every chunk runs with subnormal floats flushed to
+  /// zero (kiln/runtime/FloatMode.h) on whichever thread runs it.
+  explicit Workers(unsigned threads, bool flushDenormals = false);
   ~Workers();
   Workers(const Workers &) = delete;
   Workers &operator=(const Workers &) = delete;
@@ -105,6 +107,7 @@ private:
   std::unique_ptr<Impl> impl;
   /// threads(), read once: the executor asks before every step.
   unsigned count;
+  bool flushDenormals;
 };
 
 } // namespace kiln::cpu

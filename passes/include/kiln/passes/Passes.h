@@ -31,13 +31,25 @@ struct TargetOptions {
 
 /// Adds the graph optimization pipeline (after shape inference): layout and
 /// fusion passes, each in the order its comment in Pipeline.cpp explains,
-/// except those named in \p disabled.
+/// except those named in \p disabled. Tests only: a nonempty
+/// \p perturbAfter adds kiln-test-perturb, which breaks the graph on
+/// purpose, right after the pass of that name (when it runs).
 void addOptimizationPasses(mlir::OpPassManager &pm,
                            llvm::ArrayRef<std::string> disabled = {},
-                           const TargetOptions &target = {});
+                           const TargetOptions &target = {},
+                           llvm::StringRef perturbAfter = {});
 
 /// The names of the pipeline's passes, in order ("kiln-fuse-epilogue"...).
 std::vector<llvm::StringRef> optimizationPassNames();
+
+/// True for the pipeline's passes that later passes and the backend rely
+/// on (kiln-relax-data-dependent-shapes, kiln-infer-shapes): they are there
+/// for correctness, and stay on when the optimizations are measured.
+bool isCorrectnessPass(llvm::StringRef name);
+
+/// The one-line summary (Passes.td) of the pipeline's pass \p name, or ""
+/// for a name that is not in the pipeline.
+llvm::StringRef optimizationPassSummary(llvm::StringRef name);
 
 } // namespace kiln
 

@@ -378,4 +378,37 @@ def FuseElementwise : Pass<"kiln-fuse-elementwise", "mlir::ModuleOp"> {
   ];
 }
 
+def TestPerturb : Pass<"kiln-test-perturb", "mlir::ModuleOp"> {
+  let summary = "Test only: deliberately break the graph (add 1 to one weight)";
+  let description = [{
+    A pass that is wrong on purpose, for the tests of `kiln compare
+    --bisect`: never in the pipeline, it runs only where a test asks for it
+    (`kiln compare --test-broken-pass-after=NAME`, hidden; the
+    `testBrokenPassAfter` field of the CPU backend's options) or in
+    kiln-opt. It finds the first op, in program order, that is an Add, a
+    Mul, a Conv, a MatMul, a Gemm or one of the packed ops, with an f32
+    constant operand holding at least one element, and gives that use a
+    new constant with 1 added to every element. The constant's other users
+    keep the original. A weight off by one everywhere changes the outputs
+    far beyond any tolerance the comparisons use.
+
+    Before:
+
+    ```mlir
+    %c = kiln.constant dense<[1.0, 2.0]> : tensor<2xf32>
+    %y = kiln.add %x, %c : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+    ```
+
+    After:
+
+    ```mlir
+    %p = kiln.constant dense<[2.0, 3.0]> : tensor<2xf32>
+    %y = kiln.add %x, %p : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+    ```
+  }];
+  let statistics = [
+    Statistic<"numPerturbed", "num-perturbed", "Number of constants perturbed">,
+  ];
+}
+
 #endif // KILN_PASSES_TD

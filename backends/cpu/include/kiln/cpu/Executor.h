@@ -27,6 +27,23 @@ using StepObserver =
     std::function<void(const PlanStep &step, const std::vector<Tensor> &results,
                        double milliseconds)>;
 
+/// How an executor runs a plan.
+struct ExecutorOptions {
+  /// Worker threads; 0 uses all cores.
+  unsigned threads = 0;
+  /// Every step runs with subnormal floats flushed to zero (FTZ and DAZ,
+  /// kiln/runtime/FloatMode.h) on the calling thread and on every worker.
+  /// Without it the executor sets no mode: steps run in the calling
+  /// thread's, and oneTBB runs the workers' chunks in the mode of the thread
+  /// that first ran a loop on this executor (it captures it when its arena
+  /// starts), so time "off" from a thread that does not flush.
+  bool flushDenormals = false;
+  /// A Concat's inputs are computed in its result's buffer
+  /// (lib/ConcatViews.h); off, every Concat copies its inputs (to measure
+  /// what computing them in place buys).
+  bool concatViews = true;
+};
+
 /// Called after each chunk [begin, end) of the work items of a compiled
 /// step split across threads, on the thread that ran it, with its time (for
 /// a trace of which thread ran what). Called from several threads at once.
@@ -36,10 +53,17 @@ using ChunkObserver = std::function<void(const PlanStep &step, int64_t begin,
 class Executor {
 public:
   /// \p kernels holds the entry point of each compiled step (null for
-  /// reference steps), index for index with `plan.steps`. \p threads = 0
-  /// uses all cores.
-  Executor(const Plan &plan, std::vector<KernelFn> kernels, unsigned threads);
+  /// reference steps), index for index with `plan.steps`.
+  Executor(const Plan &plan, std::vector<KernelFn> kernels,
+           const ExecutorOptions &options);
   ~Executor();
+
+  /// Another executor of the same plan and kernels, on \p threads threads
+  /// (0: all cores) and flushing denormals or not: to time a compiled model
+  /// at 1 thread, or with flush-to-zero on and off, without compiling it
+  /// again. It must not outlive the plan (the JitModel that owns this one).
+  std::unique_ptr<Executor> withSettings(unsigned threads,
+                                         bool flushDenormals) const;
 
   /// Runs the plan. Inputs are checked against the plan's specs first.
   /// Thread-safe: concurrent runs use separate intermediate buffers.
@@ -60,6 +84,8 @@ public:
                       const StepObserver &observer = {});
 
   unsigned threads() const;
+  /// Whether steps run with subnormal floats flushed to zero.
+  bool flushesDenormals() const;
   /// True when step \p step does not run: a Concat whose inputs are
   /// computed straight into its result (lib/ConcatViews.h).
   bool isElided(size_t step) const;

@@ -34,6 +34,17 @@ struct CpuOptions {
   unsigned optLevel = 2;
   /// Passes of the optimization pipeline to leave out, by name.
   std::vector<std::string> disabledPasses;
+  /// Run every step with subnormal floats flushed to zero (FTZ and DAZ on
+  /// each thread that runs one; kiln/runtime/FloatMode.h). Not in any cache
+  /// key: the compiled code is the same.
+  bool flushDenormals = false;
+  /// Compute a Concat's inputs in its result's buffer (lib/ConcatViews.h);
+  /// off only to measure what that buys (`kiln compare --ablate`).
+  bool concatViews = true;
+  /// Tests only: run kiln-test-perturb, which breaks the graph on purpose,
+  /// right after the pipeline pass of this name (`kiln compare --bisect`'s
+  /// tests); empty: never.
+  std::string testBrokenPassAfter;
   /// Called after each stage with its name and milliseconds.
   std::function<void(llvm::StringRef stage, double ms)> onStage;
   /// Called as kernels finish compiling, with the number done and total.
@@ -43,10 +54,12 @@ struct CpuOptions {
 /// Runs the graph passes the compiled backend relies on: shape inference,
 /// then (with \p optimize) the layout and fusion passes but those named in
 /// \p disabled. With \p irAfterEach, the IR is printed there after every
-/// pass, each under a header line naming the pass.
+/// pass, each under a header line naming the pass. \p perturbAfter is
+/// CpuOptions::testBrokenPassAfter.
 llvm::Error prepareGraph(mlir::ModuleOp graph, bool optimize,
                          llvm::ArrayRef<std::string> disabled = {},
-                         llvm::raw_ostream *irAfterEach = nullptr);
+                         llvm::raw_ostream *irAfterEach = nullptr,
+                         llvm::StringRef perturbAfter = {});
 
 /// Timings and facts of one JIT compilation.
 struct CompileStats {
