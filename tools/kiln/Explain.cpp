@@ -496,10 +496,10 @@ llvm::Error measureDenormals(Session &s) {
   s.report.getObject("denormals")->insert({"ftz_told_apart", apart});
   std::string effect =
       !apart ? "not told apart from the run-to-run noise"
-          : llvm::formatv("{0}x {1}", fixed(std::max(off / on, on / off), 2),
-                          off > on ? "faster with flushing"
-                                   : "slower with flushing")
-                .str();
+             : llvm::formatv("{0}x {1}", fixed(std::max(off / on, on / off), 2),
+                             off > on ? "faster with flushing"
+                                      : "slower with flushing")
+                   .str();
   s.findings.push_back(llvm::formatv(
       "Subnormal numbers: {0} of {1} weights and {2} of {3} activation "
       "values; flush-to-zero on against off: {4} against {5}, {6}.",
