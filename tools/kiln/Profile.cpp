@@ -23,6 +23,7 @@
 #include "Layers.h"
 #include "TextFormat.h"
 
+#include "kiln/cpu/DirectKernels.h"
 #include "kiln/cpu/MachineLimits.h"
 #include "kiln/runtime/Npy.h"
 
@@ -133,7 +134,14 @@ profileModel(Interpreter &interp, cpu::JitModel &jit,
     ProfileRow row;
     row.step = i;
     row.node = layer.node;
+    // A step whose elementwise tail ends in a Mul is still a matrix
+    // product: it is named by its direct kernel when it has one.
     row.op = layer.op;
+    for (mlir::Operation *op : step.ops)
+      if (cpu::hasDirectKernel(op)) {
+        row.op = shortOpName(op);
+        break;
+      }
     row.kind = layer.kind;
     // In graph order: the interpreter's ops, then any node only the JIT's
     // ops name.
