@@ -41,6 +41,16 @@ cl::SubCommand
                "a terminal summary, an HTML page (--html), every figure as "
                "JSON (--json)");
 
+cl::SubCommand
+    profileCmd("profile",
+               "Time every compiled step of a model and place it on this "
+               "machine's roofline (GFLOP/s, GB/s, compute- or memory-bound), "
+               "beside the interpreter");
+cl::SubCommand limitsCmd("limits",
+                         "Print this machine's measured limits: FMA peak, "
+                         "memory bandwidth, cache sizes (measured once, "
+                         "cached)");
+
 cl::OptionCategory kilnCat("kiln options");
 
 // run
@@ -62,30 +72,32 @@ cl::opt<unsigned>
                      "all cores)"),
             cl::value_desc("N"), cl::init(0), cl::sub(runCmd),
             cl::sub(compileCmd), cl::sub(compareCmd), cl::sub(explainCmd),
-            cl::cat(kilnCat));
+            cl::sub(profileCmd), cl::sub(limitsCmd), cl::cat(kilnCat));
 cl::opt<bool> noCache(
     "no-cache",
     cl::desc("Compile even if the kernel cache has this model (and do not "
              "write the cache)"),
     cl::sub(runCmd), cl::sub(compileCmd), cl::sub(compareCmd),
-    cl::sub(explainCmd), cl::cat(kilnCat));
+    cl::sub(explainCmd), cl::sub(profileCmd), cl::cat(kilnCat));
 cl::opt<std::string> cacheDir(
     "cache-dir",
     cl::desc("Kernel cache folder (default: $XDG_CACHE_HOME/kiln, else "
              "~/.cache/kiln)"),
     cl::value_desc("DIR"), cl::sub(runCmd), cl::sub(compileCmd),
-    cl::sub(compareCmd), cl::sub(explainCmd), cl::cat(kilnCat));
+    cl::sub(compareCmd), cl::sub(explainCmd), cl::sub(profileCmd),
+    cl::sub(limitsCmd), cl::cat(kilnCat));
 cl::opt<std::string> targetCpu("cpu", cl::desc(kiln::cpu::kCpuOptionHelp),
                                cl::value_desc("NAME"), cl::sub(runCmd),
                                cl::sub(compileCmd), cl::sub(compareCmd),
                                cl::sub(explainCmd), cl::sub(conformanceCmd),
+                               cl::sub(profileCmd), cl::sub(limitsCmd),
                                cl::cat(kilnCat));
-cl::opt<std::string> targetFeatures("cpu-features",
-                                    cl::desc(kiln::cpu::kCpuFeaturesOptionHelp),
-                                    cl::value_desc("+NAME,-NAME"),
-                                    cl::sub(runCmd), cl::sub(compileCmd),
-                                    cl::sub(compareCmd), cl::sub(explainCmd),
-                                    cl::sub(conformanceCmd), cl::cat(kilnCat));
+cl::opt<std::string>
+    targetFeatures("cpu-features", cl::desc(kiln::cpu::kCpuFeaturesOptionHelp),
+                   cl::value_desc("+NAME,-NAME"), cl::sub(runCmd),
+                   cl::sub(compileCmd), cl::sub(compareCmd),
+                   cl::sub(explainCmd), cl::sub(conformanceCmd),
+                   cl::sub(profileCmd), cl::sub(limitsCmd), cl::cat(kilnCat));
 cl::list<std::string> disablePasses(
     "disable-pass",
     // The pass list is appended in main(), from the pipeline itself.
@@ -93,7 +105,7 @@ cl::list<std::string> disablePasses(
              "measure what it buys (repeatable or comma-separated)"),
     cl::value_desc("NAME"), cl::CommaSeparated, cl::sub(runCmd),
     cl::sub(compileCmd), cl::sub(compareCmd), cl::sub(explainCmd),
-    cl::cat(kilnCat));
+    cl::sub(profileCmd), cl::cat(kilnCat));
 cl::opt<unsigned> optLevel(
     "O",
     cl::desc("Optimization level (jit and aot), -O0 to -O3: -O0 skips the "
@@ -103,7 +115,7 @@ cl::opt<unsigned> optLevel(
              "direct kernels itself); -O3, LLVM's O3 with it"),
     cl::value_desc("0-3"), cl::Prefix, cl::init(2), cl::sub(runCmd),
     cl::sub(compileCmd), cl::sub(compareCmd), cl::sub(explainCmd),
-    cl::cat(kilnCat));
+    cl::sub(profileCmd), cl::cat(kilnCat));
 cl::list<std::string>
     runInputs("input", cl::desc("Input data from a .npy file (repeatable)"),
               cl::value_desc("NAME=FILE.npy"), cl::sub(runCmd),
@@ -114,7 +126,7 @@ cl::list<std::string>
                     "(repeatable)"),
            cl::value_desc("NAME=DIMS"), cl::sub(runCmd), cl::sub(inspectCmd),
            cl::sub(compileCmd), cl::sub(compareCmd), cl::sub(explainCmd),
-           cl::cat(kilnCat));
+           cl::sub(profileCmd), cl::cat(kilnCat));
 cl::opt<uint64_t> runSeed(
     "seed",
     cl::desc("Seed of random inputs; input i uses seed+i (floats uniform "
@@ -321,26 +333,11 @@ cl::opt<std::string> confFilter(
     cl::value_desc("TEXT"), cl::sub(conformanceCmd), cl::cat(kilnCat));
 
 // profile and limits (Profile.h): every option of theirs is in this block.
-cl::SubCommand
-    profileCmd("profile",
-               "Time every compiled step of a model and place it on this "
-               "machine's roofline (GFLOP/s, GB/s, compute- or memory-bound), "
-               "beside the interpreter");
-cl::SubCommand limitsCmd("limits",
-                         "Print this machine's measured limits: FMA peak, "
-                         "memory bandwidth, cache sizes (measured once, "
-                         "cached)");
 cl::opt<std::string> profModel(cl::Positional, cl::desc("<model.onnx>"),
                                cl::Required, cl::sub(profileCmd));
 cl::list<std::string>
     profInputs("input", cl::desc("Input data from a .npy file (repeatable)"),
                cl::value_desc("NAME=FILE.npy"), cl::sub(profileCmd),
-               cl::cat(kilnCat));
-cl::list<std::string>
-    profShapes("shape",
-               cl::desc("Static shape for an input, e.g. input=1x3x224x224 "
-                        "(repeatable)"),
-               cl::value_desc("NAME=DIMS"), cl::sub(profileCmd),
                cl::cat(kilnCat));
 cl::opt<uint64_t> profSeed(
     "seed", cl::desc("Seed of random inputs, as kiln run: input i uses seed+i"),
@@ -361,63 +358,44 @@ cl::opt<bool>
     profJson("json",
              cl::desc("Print every figure as one JSON object (every step)"),
              cl::sub(profileCmd), cl::sub(limitsCmd), cl::cat(kilnCat));
-cl::opt<unsigned>
-    profThreads("threads",
-                cl::desc("Threads for kernels and compilation; the roofline "
-                         "is taken at this count (default 0: all cores)"),
-                cl::value_desc("N"), cl::init(0), cl::sub(profileCmd),
-                cl::sub(limitsCmd), cl::cat(kilnCat));
-cl::opt<std::string> profCacheDir(
-    "cache-dir",
-    cl::desc("Kernel cache folder, where the machine's limits are kept too "
-             "(default: $XDG_CACHE_HOME/kiln, else ~/.cache/kiln)"),
-    cl::value_desc("DIR"), cl::sub(profileCmd), cl::sub(limitsCmd),
-    cl::cat(kilnCat));
-cl::opt<bool> profNoCache(
-    "no-cache",
-    cl::desc("Compile even if the kernel cache has this model (and do not "
-             "write the cache)"),
-    cl::sub(profileCmd), cl::cat(kilnCat));
-cl::opt<unsigned> profOptLevel("O",
-                               cl::desc("Optimization level, -O0 to -O3 (as "
-                                        "kiln run; default -O2)"),
-                               cl::value_desc("0-3"), cl::Prefix, cl::init(2),
-                               cl::sub(profileCmd), cl::cat(kilnCat));
 cl::opt<bool> limitsRemeasure(
     "remeasure",
     cl::desc("Measure again (about a second) even if the cache folder has "
              "this machine's figures, and keep the new ones"),
     cl::sub(limitsCmd), cl::cat(kilnCat));
 
+/// \p base with the compiled backend's flags shared by the commands:
+/// --threads, --no-cache, --cache-dir, --disable-pass, -O, and a kernel
+/// counter on a terminal.
+kiln::cpu::CpuOptions cpuOptionsFromFlags(kiln::cpu::CpuOptions base = {}) {
+  base.threads = threads;
+  base.useCache = !noCache;
+  base.cacheDir = cacheDir;
+  base.disabledPasses.assign(disablePasses.begin(), disablePasses.end());
+  base.optLevel = optLevel;
+  base.onProgress = kiln::tool::kernelCounter();
+  return base;
+}
+
 /// `kiln profile` or `kiln limits` when one was given, else -1.
 int runProfileCommands() {
   using namespace kiln::tool;
   if (profileCmd) {
-    if (profOptLevel > 3) {
-      errs() << "kiln: error: -O" << profOptLevel
-             << ": unknown optimization level; expected -O0, -O1, -O2 or "
-                "-O3\n";
-      return 1;
-    }
     ProfileOptions o;
     o.model = profModel;
     o.inputs.assign(profInputs.begin(), profInputs.end());
-    o.shapes.assign(profShapes.begin(), profShapes.end());
+    o.shapes.assign(shapes.begin(), shapes.end());
     o.seed = profSeed;
     o.runs = profRuns;
     o.top = profTop;
     o.json = profJson;
-    o.cpu.threads = profThreads;
-    o.cpu.useCache = !profNoCache;
-    o.cpu.cacheDir = profCacheDir;
-    o.cpu.optLevel = profOptLevel;
-    o.cpu.onProgress = kernelCounter();
+    o.cpu = cpuOptionsFromFlags();
     return profileCommand(o);
   }
   if (limitsCmd) {
     LimitsOptions o;
-    o.threads = profThreads;
-    o.cacheDir = profCacheDir;
+    o.threads = threads;
+    o.cacheDir = cacheDir;
     o.json = profJson;
     o.remeasure = limitsRemeasure;
     return limitsCommand(o);
@@ -511,12 +489,7 @@ static int runCommandLine(int argc, char **argv) {
     o.cpu.flushDenormals = runFlushDenormals;
     o.traceFile = runTrace;
     o.verbose = verbose;
-    o.cpu.threads = threads;
-    o.cpu.useCache = !noCache;
-    o.cpu.cacheDir = cacheDir;
-    o.cpu.disabledPasses.assign(disablePasses.begin(), disablePasses.end());
-    o.cpu.optLevel = optLevel;
-    o.cpu.onProgress = kernelCounter();
+    o.cpu = cpuOptionsFromFlags(o.cpu);
     return runCommand(o);
   }
   if (inspectCmd) {
@@ -535,12 +508,7 @@ static int runCommandLine(int argc, char **argv) {
     o.weightsFile = weightsFile;
     o.keepSource = keepSource;
     o.printIrAfterAll = printIrAfterAll;
-    o.cpu.threads = threads;
-    o.cpu.useCache = !noCache;
-    o.cpu.cacheDir = cacheDir;
-    o.cpu.disabledPasses.assign(disablePasses.begin(), disablePasses.end());
-    o.cpu.optLevel = optLevel;
-    o.cpu.onProgress = kernelCounter();
+    o.cpu = cpuOptionsFromFlags(o.cpu);
     o.verbose = verbose;
     return compileCommand(o);
   }
@@ -555,12 +523,7 @@ static int runCommandLine(int argc, char **argv) {
     o.perLayer = cmpPerLayer;
     o.rtol = cmpRtol;
     o.atol = cmpAtol;
-    o.cpu.threads = threads;
-    o.cpu.useCache = !noCache;
-    o.cpu.cacheDir = cacheDir;
-    o.cpu.disabledPasses.assign(disablePasses.begin(), disablePasses.end());
-    o.cpu.optLevel = optLevel;
-    o.cpu.onProgress = kernelCounter();
+    o.cpu = cpuOptionsFromFlags(o.cpu);
     // --ablate and --bisect
     o.ablate = cmpAblate;
     o.bisect = cmpBisect;
@@ -610,12 +573,7 @@ static int runCommandLine(int argc, char **argv) {
     o.jsonFile = explainJson;
     o.fromJson = explainFromJson;
     o.skip.assign(explainSkip.begin(), explainSkip.end());
-    o.cpu.threads = threads;
-    o.cpu.useCache = !noCache;
-    o.cpu.cacheDir = cacheDir;
-    o.cpu.disabledPasses.assign(disablePasses.begin(), disablePasses.end());
-    o.cpu.optLevel = optLevel;
-    o.cpu.onProgress = kernelCounter();
+    o.cpu = cpuOptionsFromFlags(o.cpu);
     return explainCommand(o);
   }
   errs() << "kiln: error: expected a command: run, inspect, compile, "

@@ -111,18 +111,44 @@ bool readCacheEntry(const std::string &path, std::vector<std::string> &objects,
   return true;
 }
 
-bool writeCacheEntry(const std::string &path,
-                     const std::vector<std::string> &objects) {
-  llvm::StringRef dir = llvm::sys::path::parent_path(path);
-  if (llvm::sys::fs::create_directories(dir))
+bool writeFileAtomically(const std::string &path,
+                         llvm::function_ref<void(llvm::raw_ostream &)> write,
+                         std::string *error) {
+  auto fail = [&](const llvm::Twine &why) {
+    if (error)
+      *error = why.str();
     return false;
+  };
+  llvm::StringRef dir = llvm::sys::path::parent_path(path);
+  if (std::error_code ec = llvm::sys::fs::create_directories(dir))
+    return fail("cannot create " + dir + ": " + ec.message());
   llvm::SmallString<128> tmp;
   int fd;
-  if (llvm::sys::fs::createUniqueFile(path + ".tmp-%%%%%%", fd, tmp))
-    return false;
-  bool ok;
+  if (std::error_code ec =
+          llvm::sys::fs::createUniqueFile(path + ".tmp-%%%%%%", fd, tmp))
+    return fail("cannot write in " + dir + ": " + ec.message());
+  std::string why;
   {
     llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
+    write(os);
+    os.close();
+    if (os.has_error()) {
+      why = "cannot write " + tmp.str().str() + ": " + os.error().message();
+      os.clear_error();
+    }
+  }
+  if (why.empty())
+    if (std::error_code ec = llvm::sys::fs::rename(tmp, path))
+      why = "cannot rename " + tmp.str().str() + ": " + ec.message();
+  if (why.empty())
+    return true;
+  llvm::sys::fs::remove(tmp);
+  return fail(why);
+}
+
+bool writeCacheEntry(const std::string &path,
+                     const std::vector<std::string> &objects) {
+  return writeFileAtomically(path, [&](llvm::raw_ostream &os) {
     auto putU64 = [&](uint64_t v) {
       os.write(reinterpret_cast<char *>(&v), 8);
     };
@@ -134,16 +160,7 @@ bool writeCacheEntry(const std::string &path,
       putU64(llvm::xxh3_64bits(llvm::StringRef(o)));
       os << o;
     }
-    os.close();
-    ok = !os.has_error();
-    if (!ok)
-      os.clear_error();
-  }
-  if (!ok || llvm::sys::fs::rename(tmp, path)) {
-    llvm::sys::fs::remove(tmp);
-    return false;
-  }
-  return true;
+  });
 }
 
 } // namespace kiln::cpu

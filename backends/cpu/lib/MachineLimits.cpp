@@ -261,30 +261,6 @@ static llvm::Expected<MachineLimits> measure(unsigned threads) {
 /// drops less than that with all cores busy on the machines Kiln targets).
 constexpr double kDisturbedShare = 0.7;
 
-/// Writes \p text to \p path through a temporary file and a rename; false
-/// (and nothing left behind) on failure.
-static bool writeAtomically(const std::string &path, llvm::StringRef text) {
-  llvm::StringRef dir = llvm::sys::path::parent_path(path);
-  if (llvm::sys::fs::create_directories(dir))
-    return false;
-  llvm::SmallString<128> tmp;
-  int fd;
-  if (llvm::sys::fs::createUniqueFile(path + ".tmp-%%%%%%", fd, tmp))
-    return false;
-  bool ok;
-  {
-    llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
-    os << text;
-    os.close();
-    ok = !os.has_error();
-    os.clear_error();
-  }
-  if (ok && !llvm::sys::fs::rename(tmp, path))
-    return true;
-  llvm::sys::fs::remove(tmp);
-  return false;
-}
-
 llvm::Expected<MachineLimits>
 machineLimits(unsigned threads, const std::string &cacheDir, bool remeasure) {
   threads = resolveThreads(threads);
@@ -314,7 +290,8 @@ machineLimits(unsigned threads, const std::string &cacheDir, bool remeasure) {
             .str();
     return measured;
   }
-  (void)writeAtomically(path, formatLimits(*measured, key));
+  (void)writeFileAtomically(
+      path, [&](llvm::raw_ostream &os) { os << formatLimits(*measured, key); });
   return measured;
 }
 

@@ -320,60 +320,34 @@ bool writeModelEntry(const std::string &path, const Plan &plan,
   for (size_t i = 0; i < objects.size(); ++i)
     w.u64(firstObject + i);
 
-  llvm::StringRef dir = llvm::sys::path::parent_path(path);
-  if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
-    error = "cannot create " + dir.str() + ": " + ec.message();
-    return false;
-  }
-  llvm::SmallString<128> tmp;
-  int fd;
-  if (std::error_code ec =
-          llvm::sys::fs::createUniqueFile(path + ".tmp-%%%%%%", fd, tmp)) {
-    error = "cannot write in " + dir.str() + ": " + ec.message();
-    return false;
-  }
   uint64_t dataOffset = llvm::alignTo(kHeaderSize + w.bytes.size(), kAlign);
-  bool ok;
-  {
-    llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
-    auto putU64 = [&](uint64_t v) {
-      os.write(reinterpret_cast<char *>(&v), 8);
-    };
-    uint64_t at = 0;
-    auto padTo = [&](uint64_t offset) {
-      os.write_zeros(offset - at);
-      at = offset;
-    };
-    os.write(kMagic, 8);
-    os << buildId();
-    putU64(w.bytes.size());
-    putU64(llvm::xxh3_64bits(llvm::StringRef(w.bytes)));
-    putU64(dataOffset);
-    putU64(dataSize);
-    os << w.bytes;
-    at = kHeaderSize + w.bytes.size();
-    for (const Blob &b : blobs) {
-      padTo(dataOffset + b.offset);
-      os.write(b.bytes, b.size);
-      at += b.size;
-    }
-    padTo(dataOffset + dataSize);
-    os.close();
-    ok = !os.has_error();
-    if (!ok) {
-      error = "cannot write " + tmp.str().str() + ": " + os.error().message();
-      os.clear_error();
-    }
-  }
-  if (ok) {
-    if (std::error_code ec = llvm::sys::fs::rename(tmp, path)) {
-      error = "cannot rename " + tmp.str().str() + ": " + ec.message();
-      ok = false;
-    }
-  }
-  if (!ok)
-    llvm::sys::fs::remove(tmp);
-  return ok;
+  return writeFileAtomically(
+      path,
+      [&](llvm::raw_ostream &os) {
+        auto putU64 = [&](uint64_t v) {
+          os.write(reinterpret_cast<char *>(&v), 8);
+        };
+        uint64_t at = 0;
+        auto padTo = [&](uint64_t offset) {
+          os.write_zeros(offset - at);
+          at = offset;
+        };
+        os.write(kMagic, 8);
+        os << buildId();
+        putU64(w.bytes.size());
+        putU64(llvm::xxh3_64bits(llvm::StringRef(w.bytes)));
+        putU64(dataOffset);
+        putU64(dataSize);
+        os << w.bytes;
+        at = kHeaderSize + w.bytes.size();
+        for (const Blob &b : blobs) {
+          padTo(dataOffset + b.offset);
+          os.write(b.bytes, b.size);
+          at += b.size;
+        }
+        padTo(dataOffset + dataSize);
+      },
+      &error);
 }
 
 namespace {

@@ -13,7 +13,9 @@
 #define KILN_CPU_CACHE_H
 
 #include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <string>
 #include <vector>
@@ -43,6 +45,16 @@ std::string cacheKey(mlir::ModuleOp kernels, unsigned optLevel);
 /// 0123456789abcdef"...); for a missing one it is left empty.
 bool readCacheEntry(const std::string &path, std::vector<std::string> &objects,
                     std::string *rejected = nullptr);
+
+/// Writes \p path whole or not at all: \p write prints the contents into a
+/// temporary file beside it (the folder is created when missing), which is
+/// then renamed over \p path, so a reader sees the old file or the whole new
+/// one. False on failure, with nothing left behind and \p error (when given)
+/// saying why. The kernel and model caches and the machine limits write
+/// through it.
+bool writeFileAtomically(const std::string &path,
+                         llvm::function_ref<void(llvm::raw_ostream &)> write,
+                         std::string *error = nullptr);
 
 /// Writes an entry atomically; false (and nothing written) on failure.
 bool writeCacheEntry(const std::string &path,
