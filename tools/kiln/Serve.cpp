@@ -188,17 +188,13 @@ static bool prepareServedModel(ServedModel &m, const ServeOptions &opts,
 static std::string httpErrorMessage(const httplib::Request &req, int status,
                                     uint64_t maxBody) {
   if (status == 413) {
-    if (req.get_header_value("Content-Type") ==
-        "application/x-www-form-urlencoded")
-      return "a form-encoded body is limited to " +
-             std::to_string(CPPHTTPLIB_FORM_URL_ENCODED_PAYLOAD_MAX_LENGTH) +
-             " bytes: send the request with Content-Type: application/json";
-    return "the request body of " + req.get_header_value("Content-Length") +
-           " bytes is larger than the server's limit of " +
-           std::to_string(maxBody) + " bytes (--max-body-bytes)";
+    std::string size = req.get_header_value("Content-Length");
+    return "the request body" + (size.empty() ? "" : " of " + size + " bytes") +
+           " is larger than the server's limit of " + std::to_string(maxBody) +
+           " bytes (--max-body-bytes)";
   }
   if (status == 400)
-    return "malformed HTTP request";
+    return "malformed HTTP request, or a body that could not be read";
   return "HTTP status " + std::to_string(status);
 }
 
@@ -300,9 +296,14 @@ int serveCommand(const ServeOptions &given) {
   server.set_tcp_nodelay(true);
   server.set_keep_alive_max_count(1000);
   server.set_keep_alive_timeout(2);
-  auto dispatch = [&](const httplib::Request &req, httplib::Response &res) {
+  // Every request goes to the router. Bodies are read here, up to
+  // --max-body-bytes, also when they come in chunks (httplib checks its
+  // limit against Content-Length only).
+  uint64_t maxBody = opts.maxBodyBytes;
+  auto dispatch = [&](const httplib::Request &req, const std::string &body,
+                      httplib::Response &res) {
     ++inFlight;
-    serve::HttpRequest request{req.method, req.path, req.body, std::nullopt};
+    serve::HttpRequest request{req.method, req.path, body, std::nullopt};
     if (req.has_header("Inference-Header-Content-Length"))
       request.headerLength =
           req.get_header_value("Inference-Header-Content-Length");
@@ -316,15 +317,43 @@ int serveCommand(const ServeOptions &given) {
     res.set_content(std::move(reply.body), reply.contentType.c_str());
     --inFlight;
   };
+  auto withoutBody = [&](const httplib::Request &req, httplib::Response &res) {
+    dispatch(req, req.body, res);
+  };
+  auto withBody = [&](const httplib::Request &req, httplib::Response &res,
+                      const httplib::ContentReader &reader) {
+    std::string body;
+    bool tooLarge = false;
+    bool read = reader([&](const char *data, size_t length) {
+      if (body.size() + length > maxBody) {
+        tooLarge = true;
+        return false;
+      }
+      body.append(data, length);
+      return true;
+    });
+    if (!read) {
+      // The rest of the body is unread: the connection cannot carry
+      // another request.
+      res.set_header("Connection", "close");
+      res.status = tooLarge || res.status == 413 ? 413 : 400;
+      res.set_content(
+          serve::errorReply(res.status,
+                            httpErrorMessage(req, res.status, maxBody))
+              .body,
+          "application/json");
+      return;
+    }
+    dispatch(req, body, res);
+  };
   for (const char *pattern : {R"(.*)"}) {
-    server.Get(pattern, dispatch);
-    server.Post(pattern, dispatch);
-    server.Put(pattern, dispatch);
-    server.Patch(pattern, dispatch);
-    server.Delete(pattern, dispatch);
-    server.Options(pattern, dispatch);
+    server.Get(pattern, withoutBody);
+    server.Options(pattern, withoutBody);
+    server.Post(pattern, withBody);
+    server.Put(pattern, withBody);
+    server.Patch(pattern, withBody);
+    server.Delete(pattern, withBody);
   }
-  uint64_t maxBody = opts.maxBodyBytes;
   server.set_error_handler([maxBody](const httplib::Request &req,
                                      httplib::Response &res) {
     if (!res.body.empty())
