@@ -286,15 +286,18 @@ int serveCommand(const ServeOptions &given) {
                             [&] { return !stopping.load(); });
 
   httplib::Server server;
-  // Connection threads: one per worker and queued request, and a few more
-  // so that a full queue is answered 503 rather than left unread.
-  size_t connections = opts.workers + opts.queue + 4;
+  // Connection threads: a kept-alive connection holds one between its
+  // requests, so there are enough for the workers, the queue and 64 more
+  // clients, whose requests a full queue answers 503 at once. Past that,
+  // connections wait to be read; each closes after 100 requests (or 2
+  // idle seconds), so that waiting ones get their turn.
+  size_t connections = opts.workers + opts.queue + 64;
   server.new_task_queue = [connections] {
     return new httplib::ThreadPool(connections);
   };
   server.set_payload_max_length(opts.maxBodyBytes);
   server.set_tcp_nodelay(true);
-  server.set_keep_alive_max_count(1000);
+  server.set_keep_alive_max_count(100);
   server.set_keep_alive_timeout(2);
   // Every request goes to the router. Bodies are read here, up to
   // --max-body-bytes, also when they come in chunks (httplib checks its
