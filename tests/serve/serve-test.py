@@ -433,11 +433,11 @@ def test_bad_requests(srv, inputs0):
 
 
 def test_queue_full(expected0, inputs0):
-    """One worker, a queue of one, runs of 400 ms: of 6 requests at once,
+    """One worker, a queue of one, runs of 1 s: of 6 requests at once,
     those past the queue get 503 with a message, the others the right
     outputs."""
     srv = Server(f"tiny={TINY}", "--workers", "1", "--queue", "1",
-                 "--test-run-delay-ms", "400")
+                 "--test-run-delay-ms", "1000")
     results = []
     lock = threading.Lock()
 
@@ -496,10 +496,10 @@ def test_run_failure():
 
 
 def test_sigterm(expected0, inputs0):
-    """SIGTERM with 4 requests in flight (runs of 1 s on 2 workers): all of
-    them are answered right, the server exits 0 and says so."""
+    """SIGTERM with 4 requests in flight (runs of 1.5 s on 2 workers): all
+    of them are answered right, the server exits 0 and says so."""
     srv = Server(f"tiny={TINY}", "--workers", "2", "--queue", "8",
-                 "--test-run-delay-ms", "1000")
+                 "--test-run-delay-ms", "1500")
     results = []
     lock = threading.Lock()
 
@@ -515,7 +515,7 @@ def test_sigterm(expected0, inputs0):
     threads = [threading.Thread(target=client) for _ in range(4)]
     for t in threads:
         t.start()
-    time.sleep(0.5)  # all four are read and running or queued
+    time.sleep(1.0)  # all four are read: two run, two wait
     start = time.monotonic()
     code, out = srv.stop(signal.SIGTERM)
     for t in threads:
