@@ -331,7 +331,7 @@ struct InputParser {
 } // namespace
 
 /// The message of a JSON parse error without the library's prefix.
-static std::string parseMessage(const json::parse_error &e) {
+static std::string parseMessage(const json::exception &e) {
   std::string what = e.what();
   size_t at = what.find("] ");
   return at == std::string::npos ? what : what.substr(at + 2);
@@ -362,7 +362,8 @@ bool parseInferRequest(const ModelInfo &model, std::string_view body,
   json request;
   try {
     request = json::parse(jsonPart);
-  } catch (const json::parse_error &e) {
+  } catch (const json::exception &e) {
+    // A syntax error, or a number too large for a double (1e400).
     error = "malformed JSON: " + parseMessage(e);
     return false;
   }
