@@ -10,7 +10,8 @@ at the end.
 4. every kind of bad request gets its status and message;
 5. a full queue answers 503 (one worker, a queue of one, slow runs);
 6. a model that fails when it runs answers 500 with Kiln's message;
-7. SIGTERM with requests in flight: they all complete, the server exits 0.
+7. --backend=interp serves the same outputs;
+8. SIGTERM with requests in flight: they all complete, the server exits 0.
 
 Standard library only. Usage: serve-test.py KILN KILN_ZOO TINY.onnx WORKDIR
 """
@@ -495,6 +496,30 @@ def test_run_failure():
     check(code == 0, f"failing-model server exit status {code}: {out}")
 
 
+def test_interp(expected0, inputs0):
+    """--backend=interp serves the same model: outputs within float
+    tolerance of the JIT's (kiln run's), integers exact."""
+    srv = Server(f"tiny={TINY}", "--backend=interp", "--workers", "2")
+    try:
+        status, meta = srv.json("GET", "/v2/models/tiny")
+        check(status == 200 and meta["platform"] == "kiln_interp",
+              f"interp metadata {meta}")
+        status, reply = srv.json("POST", "/v2/models/tiny/infer",
+                                 infer_body(inputs0))
+        check(status == 200, f"interp infer: {status} {str(reply)[:200]}")
+        for o, (name, dt, _) in zip(reply.get("outputs", []), OUTPUTS):
+            want = unpack(dt, expected0[name])
+            if dt == "INT64":
+                check(o["data"] == want, f"interp {name} exact")
+            else:
+                check(all(abs(a - b) <= 1e-5 + 1e-5 * abs(b)
+                          for a, b in zip(o["data"], want)) and
+                      len(o["data"]) == len(want), f"interp {name} close")
+    finally:
+        code, out = srv.stop()
+    check(code == 0, f"interp server exit status {code}: {out}")
+
+
 def test_sigterm(expected0, inputs0):
     """SIGTERM with 4 requests in flight (runs of 1.5 s on 2 workers): all
     of them are answered right, the server exits 0 and says so."""
@@ -557,6 +582,7 @@ def main():
           f"exit status after SIGINT {code}: {out}")
     test_queue_full(expected0, inputs0)
     test_run_failure()
+    test_interp(expected0, inputs0)
     test_sigterm(expected0, inputs0)
     if failures:
         print(f"{len(failures)} check(s) failed")
