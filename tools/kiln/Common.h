@@ -122,6 +122,34 @@ struct ExplainOptions {
   std::vector<std::string> skip;
 };
 
+// kiln serve (Serve.cpp, ServeProtocol.h): everything of its is in this
+// block.
+/// Options of `kiln serve`.
+struct ServeOptions {
+  /// [NAME=]MODEL: served as NAME, by default the file name without its
+  /// extension.
+  std::vector<std::string> models;
+  /// "jit" or "interp".
+  std::string backend = "jit";
+  std::string host = "127.0.0.1";
+  /// 0 picks a free port (printed at start-up).
+  unsigned port = 8000;
+  /// Requests run at once (0: one per core), and the kernel threads of
+  /// each (0: the cores divided among the workers, at least 1).
+  unsigned workers = 0, threads = 0;
+  /// Requests that may wait for a worker; past that the reply is 503.
+  unsigned queue = 64;
+  /// Larger request bodies get 413.
+  uint64_t maxBodyBytes = 64ull << 20;
+  /// After SIGTERM or SIGINT, how long the requests in flight may take.
+  unsigned drainSeconds = 25;
+  /// Compile options (threads: see `threads`).
+  cpu::CpuOptions cpu;
+  /// Tests only: every run waits this long in its worker slot first.
+  unsigned testRunDelayMs = 0;
+};
+int serveCommand(const ServeOptions &options);
+
 /// A model ready to run on one backend.
 class PreparedModel {
 public:

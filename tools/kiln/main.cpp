@@ -1,7 +1,7 @@
 //===- main.cpp - The kiln command-line tool ------------------------------===//
 //
-// `kiln <command> ...`: run, inspect, compile, compare, conformance and
-// explain.
+// `kiln <command> ...`: run, inspect, compile, compare, conformance,
+// explain and serve.
 // Options are parsed with llvm::cl subcommands and gathered into one options
 // struct per command; the commands live in their own files.
 //
@@ -403,6 +403,96 @@ int runProfileCommands() {
   return -1;
 }
 
+// serve (Serve.cpp): every option of its is in this block.
+cl::SubCommand
+    serveCmd("serve",
+             "Serve models over HTTP with the Open Inference Protocol "
+             "(KServe v2): health, metadata, inference (docs/serving.md)");
+cl::list<std::string> serveModels(cl::Positional,
+                                  cl::desc("<[NAME=]model.onnx>..."),
+                                  cl::OneOrMore, cl::sub(serveCmd));
+cl::opt<std::string>
+    serveBackend("backend",
+                 cl::desc("Backend: jit (the default) or interp (the "
+                          "reference interpreter, one request at a time)"),
+                 cl::value_desc("jit|interp"), cl::init("jit"),
+                 cl::sub(serveCmd), cl::cat(kilnCat));
+cl::opt<std::string> serveHost(
+    "host",
+    cl::desc("Address to listen on (default 127.0.0.1: this machine only; "
+             "0.0.0.0 for every interface, as in a container)"),
+    cl::value_desc("ADDRESS"), cl::init("127.0.0.1"), cl::sub(serveCmd),
+    cl::cat(kilnCat));
+cl::opt<unsigned>
+    servePort("port",
+              cl::desc("Port to listen on (default 8000; 0 picks a free "
+                       "one, printed at start-up)"),
+              cl::value_desc("N"), cl::init(8000), cl::sub(serveCmd),
+              cl::cat(kilnCat));
+cl::opt<unsigned> serveWorkers(
+    "workers",
+    cl::desc("Requests run at once, each on its own executor (default 0: "
+             "one per core)"),
+    cl::value_desc("N"), cl::init(0), cl::sub(serveCmd), cl::cat(kilnCat));
+cl::opt<unsigned> serveThreads(
+    "threads",
+    cl::desc("Kernel threads of each request (default 0: the cores divided "
+             "among the workers, at least 1; --workers 1 --threads N for "
+             "the lowest latency, --workers N --threads 1 for the most "
+             "requests per second)"),
+    cl::value_desc("N"), cl::init(0), cl::sub(serveCmd), cl::cat(kilnCat));
+cl::opt<unsigned> serveQueue(
+    "queue",
+    cl::desc("Requests that may wait for a free worker; further ones get "
+             "503 at once (default 64)"),
+    cl::value_desc("N"), cl::init(64), cl::sub(serveCmd), cl::cat(kilnCat));
+cl::opt<uint64_t> serveMaxBody(
+    "max-body-bytes",
+    cl::desc("Larger request bodies get 413 (default 67108864: 64 MiB)"),
+    cl::value_desc("N"), cl::init(64ull << 20), cl::sub(serveCmd),
+    cl::cat(kilnCat));
+cl::opt<unsigned> serveDrain(
+    "drain-seconds",
+    cl::desc("On SIGTERM or SIGINT, how long the requests in flight may "
+             "take before the server exits anyway (default 25)"),
+    cl::value_desc("N"), cl::init(25), cl::sub(serveCmd), cl::cat(kilnCat));
+cl::opt<bool> serveNoCache(
+    "no-cache",
+    cl::desc("Compile even if the kernel cache has this model (and do not "
+             "write the cache)"),
+    cl::sub(serveCmd), cl::cat(kilnCat));
+cl::opt<std::string> serveCacheDir(
+    "cache-dir",
+    cl::desc("Kernel cache folder (default: $XDG_CACHE_HOME/kiln, else "
+             "~/.cache/kiln)"),
+    cl::value_desc("DIR"), cl::sub(serveCmd), cl::cat(kilnCat));
+cl::opt<unsigned> serveTestDelay(
+    "test-run-delay-ms",
+    cl::desc("Tests only: every run waits N ms in its worker slot first"),
+    cl::value_desc("N"), cl::init(0), cl::Hidden, cl::sub(serveCmd),
+    cl::cat(kilnCat));
+
+/// `kiln serve` when it was given, else -1.
+int runServeCommand() {
+  if (!serveCmd)
+    return -1;
+  kiln::tool::ServeOptions o;
+  o.models.assign(serveModels.begin(), serveModels.end());
+  o.backend = serveBackend;
+  o.host = serveHost;
+  o.port = servePort;
+  o.workers = serveWorkers;
+  o.threads = serveThreads;
+  o.queue = serveQueue;
+  o.maxBodyBytes = serveMaxBody;
+  o.drainSeconds = serveDrain;
+  o.cpu.useCache = !serveNoCache;
+  o.cpu.cacheDir = serveCacheDir;
+  o.testRunDelayMs = serveTestDelay;
+  o.cpu.onProgress = kiln::tool::kernelCounter();
+  return kiln::tool::serveCommand(o);
+}
+
 } // namespace
 
 static int runCommandLine(int argc, char **argv);
@@ -453,7 +543,8 @@ static int runCommandLine(int argc, char **argv) {
       "  kiln limits [--json] [--remeasure] [--threads N]\n"
       "  kiln explain MODEL [--input NAME=FILE.npy] [--html FILE] "
       "[--json FILE] [--skip SECTION,...]\n"
-      "  kiln explain --from-json REPORT.json [--html FILE]\n\n"
+      "  kiln explain --from-json REPORT.json [--html FILE]\n"
+      "  kiln serve [NAME=]MODEL... [--port N] [--workers N] [--threads N]\n\n"
       "Use 'kiln <command> --help' for a command's options.\n");
   using namespace kiln::tool;
   std::vector<StringRef> known = kiln::optimizationPassNames();
@@ -541,6 +632,8 @@ static int runCommandLine(int argc, char **argv) {
   }
   if (int status = runProfileCommands(); status >= 0)
     return status;
+  if (int status = runServeCommand(); status >= 0)
+    return status;
   if (conformanceCmd) {
     ConformanceOptions o;
     o.dirs.assign(confDirs.begin(), confDirs.end());
@@ -577,7 +670,7 @@ static int runCommandLine(int argc, char **argv) {
     return explainCommand(o);
   }
   errs() << "kiln: error: expected a command: run, inspect, compile, "
-            "compare, conformance, profile, limits or explain (see kiln "
+            "compare, conformance, profile, limits, explain or serve (see kiln "
             "--help)\n";
   return 1;
 }
