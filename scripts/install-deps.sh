@@ -10,6 +10,7 @@ packages=(
   llvm-19-dev llvm-19-tools libmlir-19-dev mlir-19-tools
   libtbb-dev libfmt-dev libgtest-dev
   libonnx-dev libonnx-testdata libprotobuf-dev protobuf-compiler
+  python3-dev pybind11-dev python3-numpy python3-pytest
   "$@"
 )
 missing=()
