@@ -8,6 +8,7 @@ import threading
 import time
 
 import numpy as np
+import pytest
 
 import kiln
 from conftest import WORK, random_inputs, tool
@@ -112,8 +113,10 @@ def test_outputs_own_their_buffers(tiny, cache):
         a += 0  # writable in place
 
 
-def test_two_threads_run_at_once(zoo_model, cache):
-    model = kiln.load(zoo_model, cache_dir=cache)
+@pytest.mark.parametrize("backend", ["jit", "interp"])
+def test_two_threads_run_at_once(zoo_model, cache, backend):
+    # The JIT runs both at once; the interpreter takes one at a time.
+    model = kiln.load(zoo_model, backend=backend, cache_dir=cache)
     (info,) = model.inputs
     rng = np.random.default_rng(11)
     xs = [rng.uniform(-1, 1, info.shape).astype(np.float32) for _ in range(2)]

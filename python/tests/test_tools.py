@@ -41,6 +41,19 @@ def test_compile_builds_a_library_kiln_run_runs(tiny, cache):
                                       np.load(os.path.join(out, name + ".npy")))
 
 
+def test_compile_with_a_weights_file(tiny, cache):
+    folder = os.path.join(WORK, "compiled-weights")
+    built = kiln.compile(tiny, os.path.join(folder, "libtinyw.so"),
+                         weights_file=True, threads=1, cache_dir=cache)
+    assert built["weights"] == os.path.join(folder, "tinyw.weights")
+    assert os.path.getsize(built["weights"]) >= built["weight_bytes"] > 0
+    model = kiln.load(tiny, cache_dir=cache)
+    inputs = random_inputs(model, seed=22)
+    got = kiln.load(built["library"], backend="aot").run(inputs)
+    for name, expected in model.run(inputs).items():
+        np.testing.assert_allclose(got[name], expected, rtol=1e-5, atol=1e-6)
+
+
 def test_compile_errors(tiny, cache):
     with pytest.raises(ValueError, match="libNAME.so"):
         kiln.compile(tiny, os.path.join(WORK, "tiny.mlir"))
