@@ -140,22 +140,15 @@ def test_two_threads_run_at_once(zoo_model, cache, backend):
     assert not errors, errors
 
 
-def test_the_gil_is_released_while_a_model_runs(zoo_model, cache):
-    # The interpreter at 128x128 is slow enough that a run spans many of
-    # Python's switch intervals (5 ms). The main thread notes the time on every turn
-    # of a loop while the run goes on: with the GIL held through the run,
-    # the loop would stop for the whole run, leaving one gap as long as it.
-    name = kiln.load(zoo_model, backend="interp").inputs[0].name
-    model = kiln.load(zoo_model, backend="interp",
-                      shapes={name: (1, 3, 128, 128)})
-    (info,) = model.inputs
-    assert info.shape == (1, 3, 128, 128)
-    x = np.ones(info.shape, np.float32)
+def longest_stall(model, x):
+    """Runs model on x in a thread while this thread notes the time on every
+    turn of a loop; returns the run's duration and the longest gap between
+    two notes (or a note and the run's start or end) within it."""
     span = {}
 
     def run():
         span["start"] = time.perf_counter()
-        model.run({info.name: x})
+        model.run([x])
         span["end"] = time.perf_counter()
 
     thread = threading.Thread(target=run)
@@ -164,15 +157,35 @@ def test_the_gil_is_released_while_a_model_runs(zoo_model, cache):
     while thread.is_alive():
         ticks.append(time.perf_counter())
     thread.join()
-    duration = span["end"] - span["start"]
     inside = [span["start"]]
     inside += [t for t in ticks if span["start"] < t < span["end"]]
     inside.append(span["end"])
     longest = max(b - a for a, b in zip(inside, inside[1:]))
-    assert duration > 0.02, "the run is too short to tell (%.3f s)" % duration
-    assert longest < duration / 2, (
-        "the main thread stood still for %.3f s of a %.3f s run"
-        % (longest, duration))
+    return span["end"] - span["start"], longest
+
+
+def test_the_gil_is_released_while_a_model_runs(zoo_model, cache):
+    # The interpreter at 128x128 is slow enough that a run spans many of
+    # Python's switch intervals (5 ms). With the GIL held through the run,
+    # this thread's loop would stop for the whole run, leaving one gap
+    # nearly as long as the run: no attempt could pass. Released, the gaps
+    # are short; three attempts leave room for the OS stalling this thread
+    # on a loaded machine.
+    name = kiln.load(zoo_model, backend="interp").inputs[0].name
+    model = kiln.load(zoo_model, backend="interp",
+                      shapes={name: (1, 3, 128, 128)})
+    assert model.inputs[0].shape == (1, 3, 128, 128)
+    x = np.ones((1, 3, 128, 128), np.float32)
+    attempts = []
+    for _ in range(3):
+        duration, longest = longest_stall(model, x)
+        assert duration > 0.02, "the run is too short to tell (%.3f s)" % (
+            duration)
+        attempts.append("%.3f s of %.3f s" % (longest, duration))
+        if longest < duration / 2:
+            return
+    raise AssertionError("this thread stood still for most of each run: "
+                         + ", ".join(attempts))
 
 
 def test_threads_option_and_the_aot_backend(tiny, cache):
