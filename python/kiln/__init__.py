@@ -36,6 +36,7 @@ __all__ = ["Error", "Model", "TensorInfo", "load", "compile", "compare"]
 
 Error = _kiln.Error
 Error.__doc__ = "A failure inside Kiln (a RuntimeError), with Kiln's message."
+Error.__module__ = "kiln"  # tracebacks say kiln.Error
 
 #: A model input or output: its name, its shape as a tuple (None for a
 #: dynamic dimension; the whole shape None when even the rank is unknown)
