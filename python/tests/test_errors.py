@@ -4,6 +4,7 @@ for an argument the model or the API does not take.
 """
 
 import os
+import subprocess
 
 import numpy as np
 import pytest
@@ -77,3 +78,16 @@ def test_wrong_inputs(tiny, cache, backend):
         model.run(good, x=good["x"])
     # The model still runs after all that.
     assert set(model.run(good)) == {"g", "c", "h", "k3"}
+
+
+def test_warnings_become_python_warnings(cache):
+    # A model whose declared shapes lie: Kiln warns and uses the computed
+    # ones (kiln-zoo's "mutated" group).
+    folder = os.path.join(WORK, "mutated")
+    os.makedirs(folder, exist_ok=True)
+    subprocess.run([os.environ["KILN_ZOO"], "mutated", "-o", folder],
+                   check=True, stdout=subprocess.DEVNULL)
+    path = os.path.join(folder, "avgpool_pads.onnx")
+    with pytest.warns(UserWarning, match="declared 1x3x30x30 but computes"):
+        model = kiln.load(path, backend="interp")
+    assert model.outputs[0].shape[-1] == 31
