@@ -11,6 +11,7 @@ packages=(
   libtbb-dev libfmt-dev libgtest-dev
   libonnx-dev libonnx-testdata libprotobuf-dev protobuf-compiler
   libcpp-httplib-dev nlohmann-json3-dev pkgconf
+  python3-dev pybind11-dev python3-numpy python3-pytest
   "$@"
 )
 missing=()
