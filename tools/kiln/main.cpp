@@ -18,6 +18,8 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <set>
+
 using namespace llvm;
 
 namespace {
@@ -168,9 +170,17 @@ cl::opt<std::string> emit(
     cl::init("kiln"), cl::sub(compileCmd), cl::cat(kilnCat));
 cl::opt<std::string>
     output("o",
-           cl::desc("Output file (default: stdout). Without --emit, a path "
-                    "DIR/libNAME.so builds a shared library with the C header "
-                    "DIR/NAME.h instead of printing IR"),
+           cl::desc("Output file (default: stdout). Without --emit, -o must "
+                    "name a library, DIR/libNAME.so, which is built with the "
+                    "C header DIR/STEM.h; NAME is the file name without "
+                    "\"lib\" and \".so\"; STEM is NAME without leading "
+                    "characters other than letters, digits and _, other "
+                    "characters but - and . made _; the API's C prefix is "
+                    "NAME with each run of characters other than letters and "
+                    "digits made one _, none at either end, model_ before a "
+                    "digit (lib-my.model.so: my.model.h, my_model_run). "
+                    "Names of system libraries (libm.so, libc.so...), "
+                    "Kiln's own and prefixes kiln_... are refused"),
            cl::value_desc("FILE"), cl::init("-"), cl::sub(compileCmd),
            cl::cat(kilnCat));
 cl::opt<bool> keepWeights(
@@ -229,6 +239,13 @@ cl::opt<double> cmpRtol(
 cl::opt<double> cmpAtol("atol", cl::desc("Absolute tolerance (default 1e-4)"),
                         cl::value_desc("Y"), cl::init(1e-4),
                         cl::sub(compareCmd), cl::cat(kilnCat));
+cl::opt<std::string> cmpBackends(
+    "backends",
+    cl::desc("Backends to run: interp (the reference) and jit, and aot to "
+             "add a library built in a temporary folder as kiln run "
+             "--backend=aot builds it (default interp,jit)"),
+    cl::value_desc("interp,jit[,aot]"), cl::init("interp,jit"),
+    cl::sub(compareCmd), cl::cat(kilnCat));
 // compare --ablate and --bisect (Ablate.h)
 cl::opt<bool> cmpAblate(
     "ablate",
@@ -425,6 +442,33 @@ int runProfileCommands() {
   return -1;
 }
 
+/// Parses compare's --backends: interp and jit, each once, and optionally
+/// aot (sets \p aot); reports and returns false otherwise.
+bool parseCompareBackends(StringRef list, bool &aot) {
+  SmallVector<StringRef> names;
+  list.split(names, ',');
+  std::set<std::string> seen;
+  for (StringRef name : names) {
+    name = name.trim();
+    if (name != "interp" && name != "jit" && name != "aot") {
+      errs() << "kiln: error: --backends: unknown backend '" << name
+             << "'; expected interp, jit or aot\n";
+      return false;
+    }
+    if (!seen.insert(name.str()).second) {
+      errs() << "kiln: error: --backends names '" << name << "' twice\n";
+      return false;
+    }
+  }
+  if (!seen.count("interp") || !seen.count("jit")) {
+    errs() << "kiln: error: --backends must name interp (the reference) and "
+              "jit, and may add aot\n";
+    return false;
+  }
+  aot = seen.count("aot") != 0;
+  return true;
+}
+
 } // namespace
 
 static int runCommandLine(int argc, char **argv);
@@ -465,8 +509,8 @@ static int runCommandLine(int argc, char **argv) {
       "  kiln compile MODEL --emit=STAGE [-o FILE]\n"
       "  kiln compile MODEL -o DIR/libNAME.so [--shape NAME=DIMS] "
       "[--weights-file]\n"
-      "  kiln compare MODEL [--per-layer] [--json] [--runs N] "
-      "[--rtol X --atol Y]\n"
+      "  kiln compare MODEL [--backends interp,jit,aot] [--per-layer] "
+      "[--json] [--runs N] [--rtol X --atol Y]\n"
       "  kiln compare MODEL --ablate [--runs N] [--json]\n"
       "  kiln compare MODEL --bisect [--json]\n"
       "  kiln conformance [DIR...] [--backend=jit|interp|aot] [--list] "
@@ -553,6 +597,8 @@ static int runCommandLine(int argc, char **argv) {
     o.runs = cmpRuns;
     o.json = cmpJson;
     o.perLayer = cmpPerLayer;
+    if (!parseCompareBackends(cmpBackends, o.aot))
+      return 1;
     o.rtol = cmpRtol;
     o.atol = cmpAtol;
     o.cpu.threads = threads;
