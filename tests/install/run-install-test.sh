@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The installed package, used the way a user would (ctest `install`):
 #   1. `cmake --install BUILD --prefix W/prefix` (copies what is built);
-#      the files a user needs are there, and libkiln.so exports only kiln_*;
+#      the files a user needs are there, libkiln.so exports only kiln_*,
+#      and the installed kiln builds an AOT library that needs the
+#      installed libkiln-rt.so;
 #   2. examples/capi, a fresh CMake project, finds the package with
 #      -DCMAKE_PREFIX_PATH=W/prefix alone, builds and runs on tiny.onnx;
 #      the installed `kiln run` on the same inputs writes the same outputs
@@ -37,6 +39,17 @@ if grep -qv '^kiln_' "$w/exports.txt"; then
   fail "libkiln.so exports more than kiln_*: $(grep -v '^kiln_' "$w/exports.txt" | head -5 | tr '\n' ' ')"
 else
   pass "libkiln.so exports $(wc -l < "$w/exports.txt") symbols, all kiln_*"
+fi
+
+# The installed tool builds an AOT library with a reference step (NonZero),
+# which needs the installed libkiln-rt.so copied beside it, and runs it.
+nz=/usr/share/libonnx-testdata/data/node/test_nonzero_example/model.onnx
+if "$p/bin/kiln" compile "$nz" -o "$w/aot/libnonzero.so" > "$w/aot.log" 2>&1 &&
+    [ -e "$w/aot/libkiln-rt.so" ] &&
+    "$p/bin/kiln" run "$w/aot/libnonzero.so" --runs 1 >> "$w/aot.log" 2>&1; then
+  pass "the installed kiln builds and runs an AOT library with a reference step"
+else
+  cat "$w/aot.log"; fail "the installed kiln compile -o (reference step)"
 fi
 
 # 2. The example, a project of its own, against the installed package only.
