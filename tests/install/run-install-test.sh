@@ -118,7 +118,7 @@ else
   cat "$w/pc.log" "$w/pc-run.log"; fail "the example built with pkg-config"
 fi
 # shellcheck disable=SC2086
-if cc -std=c11 -O2 -Wall -Werror "$src/tests/install/capi_errors.c" $flags \
+if cc -std=c11 -O2 -Wall -Werror -pthread "$src/tests/install/capi_errors.c" $flags \
       -Wl,-rpath,"$p/lib" -o "$w/capi_errors" 2> "$w/errors-cc.log" &&
     "$w/capi_errors" "$model" > "$w/errors.log" 2>&1; then
   pass "the C API's errors ($(grep -c '^ok' "$w/errors.log") checks)"

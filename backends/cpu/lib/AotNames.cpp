@@ -65,12 +65,16 @@ const char *const kSystemLibraries[] = {
 std::vector<std::string> linkerFolders() {
   std::vector<std::string> dirs = {"/lib", "/usr/lib", "/lib64", "/usr/lib64",
                                    "/usr/local/lib"};
+  // In name order, as ld.so.conf's `include` reads them.
+  std::vector<std::string> confs;
   std::error_code ec;
   for (llvm::sys::fs::directory_iterator it("/etc/ld.so.conf.d", ec), end;
-       !ec && it != end; it.increment(ec)) {
-    if (!llvm::StringRef(it->path()).ends_with(".conf"))
-      continue;
-    auto file = llvm::MemoryBuffer::getFile(it->path());
+       !ec && it != end; it.increment(ec))
+    if (llvm::StringRef(it->path()).ends_with(".conf"))
+      confs.push_back(it->path());
+  llvm::sort(confs);
+  for (const std::string &conf : confs) {
+    auto file = llvm::MemoryBuffer::getFile(conf);
     if (!file)
       continue;
     llvm::SmallVector<llvm::StringRef> lines;
