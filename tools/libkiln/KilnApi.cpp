@@ -156,7 +156,9 @@ kiln_status load(const char *path, const kiln_options &options, kiln_model &m) {
     cpuOptions.cacheDir = options.cache_dir;
 
   m.ctx = tool::makeContext(/*printDiagnostics=*/false);
-  // Errors become the message; warnings are dropped, as notes are.
+  // Errors become the message, as `kiln` prints them (diagnostics, then a
+  // failing stage's own error); warnings go with a model cache entry, as
+  // `kiln run` keeps them; notes are dropped.
   std::string errors;
   std::vector<std::string> warnings;
   mlir::ScopedDiagnosticHandler handler(m.ctx.get(), [&](mlir::Diagnostic &d) {
@@ -176,20 +178,21 @@ kiln_status load(const char *path, const kiln_options &options, kiln_model &m) {
     m.prepared = entries.open(path, loadOptions, cpuOptions, nullptr);
   std::unique_ptr<frontend::LoadedModel> model;
   if (!m.prepared) {
-    bool readable =
+    bool exists =
         !llvm::sys::fs::access(path, llvm::sys::fs::AccessMode::Exist);
     model = frontend::loadModel(*m.ctx, path, loadOptions);
     if (model)
       m.module = frontend::importModel(*m.ctx, *model);
     if (!m.module)
-      return fail(readable ? KILN_STATUS_MODEL : KILN_STATUS_OPEN,
+      return fail(exists ? KILN_STATUS_MODEL : KILN_STATUS_OPEN,
                   errors.empty() ? "cannot load '" + std::string(path) + "'"
                                  : errors);
     frontend::releaseInitializerData(*model);
     auto prepared =
         tool::prepareBackend(backend, *m.module, cpuOptions, nullptr);
     if (!prepared)
-      return fail(KILN_STATUS_MODEL, llvm::toString(prepared.takeError()));
+      return fail(KILN_STATUS_MODEL, (errors.empty() ? "" : errors + "\n") +
+                                         llvm::toString(prepared.takeError()));
     m.prepared = std::move(*prepared);
     entries.save(*m.prepared, *model, warnings, nullptr);
   }
