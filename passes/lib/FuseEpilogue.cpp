@@ -123,11 +123,15 @@ struct FuseEpiloguePass
   }
 
   /// Replaces \p f's op and its user \p user by a copy of the op with
-  /// \p operands and extra \p attrs, created at the user.
+  /// \p operands and extra \p attrs, created at the user, with both
+  /// locations in order (the ONNX nodes a fused op covers stay known; the
+  /// last, the user's, is the node whose value it defines).
   void replace(const Fusable &f, Operation *user, ArrayRef<Value> operands,
                ArrayRef<NamedAttribute> attrs) {
     OpBuilder b(user);
-    OperationState state(user->getLoc(), f.op->getName());
+    OperationState state(
+        FusedLoc::get(user->getContext(), {f.op->getLoc(), user->getLoc()}),
+        f.op->getName());
     state.addOperands(operands);
     state.addTypes(f.type());
     NamedAttrList list(f.op->getAttrDictionary());

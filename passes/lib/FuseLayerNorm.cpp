@@ -202,9 +202,14 @@ struct FuseLayerNormPass : kiln::impl::FuseLayerNormBase<FuseLayerNormPass> {
     NamedAttribute attrs[] = {
         b.getNamedAttr("axis", b.getI64IntegerAttr(axis)),
         b.getNamedAttr("epsilon", b.getF32FloatAttr(*eps))};
-    auto ln =
-        b.create<LayerNormalizationOp>(chain.back()->getLoc(), TypeRange{type},
-                                       ValueRange{x, scale, bias}, attrs);
+    // At every location of the chain, in order: the ONNX nodes it covers
+    // stay known (the last, whose value it defines, is its node).
+    SmallVector<Location> locs;
+    for (Operation *op : chain)
+      locs.push_back(op->getLoc());
+    auto ln = b.create<LayerNormalizationOp>(
+        FusedLoc::get(b.getContext(), locs), TypeRange{type},
+        ValueRange{x, scale, bias}, attrs);
     result.replaceAllUsesWith(ln.getY());
     for (Operation *op : llvm::reverse(chain)) {
       erased.insert(op);

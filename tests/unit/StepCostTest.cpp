@@ -127,6 +127,9 @@ TEST_F(StepCostTest, AFusedStepCostsWhatItsMembersCost) {
   ASSERT_TRUE(step);
   EXPECT_EQ(stepOf(*p, "conv"), nullptr) << "the Conv is no longer fused";
   EXPECT_EQ(step->flops, 2 * 256 * 27 + 256 + 256);
+  EXPECT_EQ(step->nodes, (std::vector<std::string>{"conv", "add", "relu"}))
+      << "the fused op's location lost a node";
+  EXPECT_EQ(step->label, "kiln.packed_conv (node 'relu')");
   // The step reads x, the packed weights and the bias, and writes the
   // result: at least those bytes, whatever the packing pads.
   EXPECT_GE(step->bytes, 4u * (192 + 108 + 4 + 256));

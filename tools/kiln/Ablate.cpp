@@ -22,6 +22,7 @@
 //===----------------------------------------------------------------------===//
 #include "Ablate.h"
 #include "TensorDiff.h"
+#include "TextFormat.h"
 
 #include "kiln/passes/Passes.h"
 #include "kiln/runtime/Npy.h"
@@ -178,32 +179,6 @@ void timeRound(Variant &v, const std::vector<Tensor> &inputs,
     ms.push_back(msSince(start));
   }
   v.roundMs.push_back(quantile(ms, 0.5));
-}
-
-/// "12.345" with \p digits decimals, or "-" when not finite.
-std::string fixed(double v, int digits) {
-  if (!std::isfinite(v))
-    return "-";
-  std::string s;
-  llvm::raw_string_ostream(s) << llvm::format("%.*f", digits, v);
-  return s;
-}
-
-/// Left- (or with \p right, right-) justifies \p s in \p width.
-std::string pad(llvm::StringRef s, size_t width, bool right = false) {
-  std::string fill(s.size() < width ? width - s.size() : 0, ' ');
-  return right ? fill + s.str() : s.str() + fill;
-}
-
-/// Writes \p v as a JSON number (6 significant digits), null when not
-/// finite.
-void jsonNumber(llvm::json::OStream &j, llvm::StringRef key, double v) {
-  j.attributeBegin(key);
-  if (std::isfinite(v))
-    j.rawValue([&](llvm::raw_ostream &os) { os << llvm::format("%.6g", v); });
-  else
-    j.value(nullptr);
-  j.attributeEnd();
 }
 
 /// The members of one row's JSON object.
@@ -447,16 +422,8 @@ bool loadCompareSetup(mlir::MLIRContext &ctx, const CompareOptions &opts,
   if (!parseShapeOptions(opts.shapes, load.inputShapes))
     return false;
   std::map<std::string, Tensor> given;
-  for (const std::string &spec : opts.inputs) {
-    auto [name, path] = llvm::StringRef(spec).split('=');
-    if (name.empty() || path.empty())
-      return fail("invalid --input '" + spec + "': expected NAME=FILE.npy");
-    Tensor t;
-    if (Status s = readNpy(path.str(), t); !s)
-      return fail(s.message());
-    load.dataShapes[name.str()] = t.shape();
-    given[name.str()] = t;
-  }
+  if (!readInputFiles(opts.inputs, load, given))
+    return false;
   out.model = frontend::loadModel(ctx, opts.model, load);
   if (!out.model)
     return false;
@@ -469,26 +436,10 @@ bool loadCompareSetup(mlir::MLIRContext &ctx, const CompareOptions &opts,
       return fail(llvm::toString(interp.takeError()));
     out.inputSpecs = (*interp)->inputs();
   }
-  for (size_t i = 0; i < out.inputSpecs.size(); ++i) {
-    const TensorSpec &spec = out.inputSpecs[i];
-    if (auto it = given.find(spec.name); it != given.end()) {
-      out.inputs.push_back(it->second);
-      out.inputSources.push_back("from file");
-      given.erase(it);
-      continue;
-    }
-    if (!spec.isStatic())
-      return fail("input '" + spec.name + "' has a dynamic shape (" +
-                  spec.format() + "); give one with --shape " + spec.name +
-                  "=DIMS or data with --input " + spec.name + "=FILE.npy");
-    out.inputs.push_back(
-        randomTensor(spec.dtype, Shape(spec.shape.begin(), spec.shape.end()),
-                     opts.seed + i));
-    out.inputSources.push_back("random, seed " + std::to_string(opts.seed + i));
-  }
-  if (!given.empty())
-    return fail("--input names '" + given.begin()->first +
-                "', which is not an input of the model");
+  auto inputs = bindInputs(out.inputSpecs, given, opts.seed, &out.inputSources);
+  if (!inputs)
+    return fail(llvm::toString(inputs.takeError()));
+  out.inputs = std::move(*inputs);
   return true;
 }
 

@@ -149,8 +149,8 @@ public:
   runTraced(const std::vector<Tensor> &inputs, TraceRecorder &trace) override {
     const cpu::Plan &plan = jit->getPlan();
     const cpu::Executor &executor = jit->getExecutor();
-    return jit->run(inputs, [&](const cpu::PlanStep &step,
-                                const std::vector<Tensor> &results, double ms) {
+    auto observe = [&](const cpu::PlanStep &step,
+                       const std::vector<Tensor> &results, double ms) {
       size_t index = &step - plan.steps.data();
       TraceEvent e;
       e.name = step.label;
@@ -181,7 +181,30 @@ public:
         e.numbers.emplace_back("work_items",
                                static_cast<double>(step.workItems));
       trace.add(std::move(e));
-    });
+    };
+    // A span per chunk of work items, on the thread that ran it (inside
+    // its step's span when that is the calling thread).
+    std::thread::id caller = std::this_thread::get_id();
+    auto chunk = [&](const cpu::PlanStep &step, int64_t begin, int64_t end,
+                     double ms) {
+      thread_local const TraceRecorder *named = nullptr;
+      if (named != &trace && std::this_thread::get_id() != caller) {
+        trace.nameThread("kiln worker");
+        named = &trace;
+      }
+      TraceEvent e;
+      e.name = step.label;
+      e.category = "work items";
+      e.durationUs = ms * 1000;
+      e.startUs = trace.nowUs() - e.durationUs;
+      e.text.emplace_back("items", std::to_string(begin) + "-" +
+                                       std::to_string(end) + " of " +
+                                       std::to_string(step.workItems));
+      e.numbers.emplace_back(
+          "step", static_cast<double>(&step - jit->getPlan().steps.data()));
+      trace.add(std::move(e));
+    };
+    return jit->run(inputs, observe, chunk);
   }
   unsigned threads() const override { return threadCount; }
   std::string prepareLabel() const override {

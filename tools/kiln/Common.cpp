@@ -2,6 +2,7 @@
 #include "Common.h"
 
 #include "kiln/ir/KilnDialect.h"
+#include "kiln/runtime/Npy.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/Support/WithColor.h"
@@ -100,6 +101,69 @@ Tensor randomTensor(DType dtype, const Shape &shape, uint64_t seed) {
       t.setFromDouble(i, static_cast<double>(rng() % 10));
   }
   return t;
+}
+
+bool readInputFiles(const std::vector<std::string> &specs,
+                    frontend::LoadOptions &load,
+                    std::map<std::string, Tensor> &given) {
+  for (const std::string &spec : specs) {
+    auto [name, path] = llvm::StringRef(spec).split('=');
+    if (name.empty() || path.empty()) {
+      reportError("invalid --input '" + spec + "': expected NAME=FILE.npy");
+      return false;
+    }
+    Tensor t;
+    if (Status s = readNpy(path.str(), t); !s) {
+      reportError(s.message());
+      return false;
+    }
+    load.dataShapes[name.str()] = t.shape();
+    given[name.str()] = t;
+  }
+  return true;
+}
+
+llvm::Expected<std::vector<Tensor>>
+bindInputs(const std::vector<TensorSpec> &specs,
+           const std::map<std::string, Tensor> &given, uint64_t seed,
+           std::vector<std::string> *sources) {
+  auto fail = [](const llvm::Twine &message) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
+  };
+  std::vector<Tensor> inputs;
+  size_t fromFiles = 0;
+  for (size_t i = 0; i < specs.size(); ++i) {
+    const TensorSpec &spec = specs[i];
+    if (auto it = given.find(spec.name); it != given.end()) {
+      inputs.push_back(it->second);
+      ++fromFiles;
+      if (sources)
+        sources->push_back("from file");
+      continue;
+    }
+    if (!spec.isStatic()) {
+      std::string dims;
+      for (size_t d = 0; d < spec.shape.size(); ++d)
+        if (spec.shape[d] < 0)
+          dims += (dims.empty() ? "" : ", ") + std::to_string(d);
+      return fail(
+          "input '" + spec.name + "' has " +
+          (spec.ranked ? "dynamic dimension(s) " + dims : "an unknown rank") +
+          " (" + spec.format() + "); give a shape with --shape " + spec.name +
+          "=... or data with --input " + spec.name + "=FILE.npy");
+    }
+    inputs.push_back(randomTensor(
+        spec.dtype, Shape(spec.shape.begin(), spec.shape.end()), seed + i));
+    if (sources)
+      sources->push_back("random, seed " + std::to_string(seed + i));
+  }
+  if (fromFiles != given.size())
+    for (const auto &[name, tensor] : given)
+      if (llvm::none_of(
+              specs, [&](const TensorSpec &spec) { return spec.name == name; }))
+        return fail("--input names '" + name +
+                    "', which is not an input of the model");
+  return inputs;
 }
 
 double msSince(std::chrono::steady_clock::time_point start) {

@@ -227,6 +227,24 @@ bool parseShapeOptions(const std::vector<std::string> &options,
 /// in [0, 10), bools fair.
 Tensor randomTensor(DType dtype, const Shape &shape, uint64_t seed);
 
+/// Reads the files of --input options \p specs (NAME=FILE.npy) into
+/// \p given by name, and records each one's shape in \p load (data fills
+/// the model's dynamic dims). Reports the first bad option or file and
+/// returns false.
+bool readInputFiles(const std::vector<std::string> &specs,
+                    frontend::LoadOptions &load,
+                    std::map<std::string, Tensor> &given);
+
+/// The inputs of a model whose inputs are \p specs: the tensor of \p given
+/// named like each, else seeded random data (randomTensor, seed \p seed + the
+/// input's index). \p sources, when not null, gets "from file" or "random,
+/// seed N" for each. Fails on a dynamic input without data (naming its
+/// dynamic dims) and on a name of \p given that is no input.
+llvm::Expected<std::vector<Tensor>>
+bindInputs(const std::vector<TensorSpec> &specs,
+           const std::map<std::string, Tensor> &given, uint64_t seed,
+           std::vector<std::string> *sources = nullptr);
+
 /// Milliseconds since \p start.
 double msSince(std::chrono::steady_clock::time_point start);
 

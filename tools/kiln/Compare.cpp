@@ -35,6 +35,7 @@
 #include "Layers.h"
 #include "Stats.h"
 #include "TensorDiff.h"
+#include "TextFormat.h"
 
 #include "kiln/runtime/Npy.h"
 
@@ -49,27 +50,6 @@ namespace kiln::tool {
 
 namespace {
 
-/// Writes \p v as a JSON number with 6 significant digits, or null when it
-/// is not finite (JSON has no NaN or infinity).
-void jsonNumber(llvm::json::OStream &j, double v) {
-  if (!std::isfinite(v)) {
-    j.value(nullptr);
-    return;
-  }
-  j.rawValue([&](llvm::raw_ostream &os) { os << llvm::format("%.6g", v); });
-}
-
-void jsonNumber(llvm::json::OStream &j, llvm::StringRef key, double v) {
-  j.attributeBegin(key);
-  jsonNumber(j, v);
-  j.attributeEnd();
-}
-
-/// \p s as valid UTF-8 (ONNX names are bytes).
-std::string utf8(const std::string &s) {
-  return llvm::json::isUTF8(s) ? s : llvm::json::fixUTF8(s);
-}
-
 /// "1.2e-07", "0", or "inf"/"nan" for the table.
 std::string formatErr(double v) {
   if (v == 0)
@@ -77,26 +57,6 @@ std::string formatErr(double v) {
   std::string s;
   llvm::raw_string_ostream(s) << llvm::format("%.2e", v);
   return s;
-}
-
-std::string formatFixed(double v, int digits) {
-  std::string s;
-  llvm::raw_string_ostream(s) << llvm::format("%.*f", digits, v);
-  return s;
-}
-
-/// Left-justifies (or with \p right, right-justifies) \p s in \p width.
-std::string pad(llvm::StringRef s, size_t width, bool right = false) {
-  std::string fill(s.size() < width ? width - s.size() : 0, ' ');
-  return right ? fill + s.str() : s.str() + fill;
-}
-
-/// \p s cut to \p width, keeping its end (the distinctive part of a path
-/// like "/encoder/layer.0/attention/self/MatMul").
-std::string clip(const std::string &s, size_t width) {
-  if (s.size() <= width)
-    return s;
-  return ".." + s.substr(s.size() - (width - 2));
 }
 
 /// One backend's timings.
@@ -338,7 +298,7 @@ void printJson(llvm::raw_ostream &os, const Report &report,
 std::string share(double part, double whole) {
   std::string s = formatMs(part) + " ms";
   if (whole > 0)
-    s += " (" + formatFixed(100 * part / whole, 1) + "%)";
+    s += " (" + fixed(100 * part / whole, 1) + "%)";
   return s;
 }
 
@@ -367,8 +327,8 @@ void printSums(llvm::raw_ostream &os, const Report &report) {
                "dead tensors, checking result types)"
              : slower)
      << "\n";
-  os << "         speedup " << formatFixed(ratio(interpOps, jitSteps), 2)
-     << "x by the sums (kernels only), " << formatFixed(report.speedup(), 2)
+  os << "         speedup " << fixed(ratio(interpOps, jitSteps), 2)
+     << "x by the sums (kernels only), " << fixed(report.speedup(), 2)
      << "x by the whole runs (jit at " << threadsText(report.jit.threads)
      << " both)\n";
 }
@@ -405,7 +365,7 @@ void printLayersTable(llvm::raw_ostream &os, const Report &report) {
     const Layer &layer = layers[l];
     std::string speed = "-";
     if (layer.jitMedian > 0 && !layer.interpOps.empty())
-      speed = formatFixed(layer.interpMedian / layer.jitMedian, 1) + "x";
+      speed = fixed(layer.interpMedian / layer.jitMedian, 1) + "x";
     std::string err = "-", ok = "-";
     if (layer.compared) {
       if (layer.diff.shapeError.empty())
@@ -483,7 +443,7 @@ void printOutputs(llvm::raw_ostream &os, const Report &report,
 void printTable(llvm::raw_ostream &os, const Report &report,
                 const CompareOptions &opts) {
   os << "model    " << opts.model << " (opset " << report.opset << "), load "
-     << formatFixed(report.loadMs, 1) << " ms\n";
+     << fixed(report.loadMs, 1) << " ms\n";
   os << "inputs\n";
   for (size_t i = 0; i < report.inputs.size(); ++i)
     os << "  " << report.inputSpecs[i].name << "  "
@@ -503,13 +463,13 @@ void printTable(llvm::raw_ostream &os, const Report &report,
   for (const BackendResult *b : backends)
     os << pad(b->name == "jit-1-thread" ? "jit" : b->name, 8)
        << pad(std::to_string(b->threads), 8, true)
-       << pad(b->name == "jit-1-thread" ? "-" : formatFixed(b->prepareMs, 1),
-              12, true)
+       << pad(b->name == "jit-1-thread" ? "-" : fixed(b->prepareMs, 1), 12,
+              true)
        << pad(formatMs(b->stats.firstMs), 11, true)
        << pad(formatMs(b->stats.medianMs), 11, true)
        << pad(formatMs(b->stats.p90Ms), 10, true) << "  " << b->details << "\n";
   auto times = [](double x) {
-    return std::isfinite(x) ? formatFixed(x, 2) + "x" : std::string("-");
+    return std::isfinite(x) ? fixed(x, 2) + "x" : std::string("-");
   };
   unsigned jitThreads = report.jit.threads;
   os << "speedup  " << times(report.speedup()) << " jit at "
@@ -577,17 +537,8 @@ int compareCommand(const CompareOptions &opts) {
   if (!parseShapeOptions(opts.shapes, load.inputShapes))
     return 1;
   std::map<std::string, Tensor> given;
-  for (const std::string &spec : opts.inputs) {
-    auto [name, path] = llvm::StringRef(spec).split('=');
-    if (name.empty() || path.empty())
-      return reportError("invalid --input '" + spec +
-                         "': expected NAME=FILE.npy");
-    Tensor t;
-    if (Status s = readNpy(path.str(), t); !s)
-      return reportError(s.message());
-    load.dataShapes[name.str()] = t.shape();
-    given[name.str()] = t;
-  }
+  if (!readInputFiles(opts.inputs, load, given))
+    return 1;
   auto start = std::chrono::steady_clock::now();
   std::unique_ptr<frontend::LoadedModel> model =
       frontend::loadModel(*ctx, opts.model, load);
@@ -652,28 +603,11 @@ int compareCommand(const CompareOptions &opts) {
     return reportError(
         "the JIT expects " + llvm::Twine((*jit)->inputs().size()) +
         " inputs but the interpreter " + llvm::Twine(report.inputSpecs.size()));
-  for (size_t i = 0; i < report.inputSpecs.size(); ++i) {
-    const TensorSpec &spec = report.inputSpecs[i];
-    if (auto it = given.find(spec.name); it != given.end()) {
-      report.inputs.push_back(it->second);
-      report.inputSources.push_back("from file");
-      given.erase(it);
-      continue;
-    }
-    if (!spec.isStatic())
-      return reportError("input '" + spec.name + "' has a dynamic shape (" +
-                         spec.format() + "); give one with --shape " +
-                         spec.name + "=DIMS or data with --input " + spec.name +
-                         "=FILE.npy");
-    report.inputs.push_back(
-        randomTensor(spec.dtype, Shape(spec.shape.begin(), spec.shape.end()),
-                     opts.seed + i));
-    report.inputSources.push_back("random, seed " +
-                                  std::to_string(opts.seed + i));
-  }
-  if (!given.empty())
-    return reportError("--input names '" + given.begin()->first +
-                       "', which is not an input of the model");
+  auto inputs =
+      bindInputs(report.inputSpecs, given, opts.seed, &report.inputSources);
+  if (!inputs)
+    return reportError(llvm::toString(inputs.takeError()));
+  report.inputs = std::move(*inputs);
 
   // 4. Latency: the same first run and timed runs on each backend.
   if (llvm::Error e = timeRuns([&] { return (*interp)->run(report.inputs); },

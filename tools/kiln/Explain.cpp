@@ -32,6 +32,7 @@
 #include "Layers.h"
 #include "Profile.h"
 #include "Stats.h"
+#include "TextFormat.h"
 
 #include "kiln/cpu/MachineLimits.h"
 #include "kiln/runtime/Npy.h"
@@ -65,23 +66,9 @@ llvm::Error makeError(const llvm::Twine &message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
 }
 
-/// \p text with one decimal ("1.2x", "41%").
-std::string fixed(double v, int digits = 1) {
-  std::string text;
-  llvm::raw_string_ostream(text) << llvm::format("%.*f", digits, v);
-  return text;
-}
-
-/// "12.3 ms", "0.0412 ms", "2.31 s".
-std::string ms(double v) {
-  if (v >= 1000)
-    return fixed(v / 1000, 2) + " s";
-  return llvm::formatv(v < 0.1  ? "{0:f4} ms"
-                       : v < 10 ? "{0:f3} ms"
-                                : "{0:f1} ms",
-                       v)
-      .str();
-}
+/// "12.3 ms", "41.2 µs", "2.31 s": durations in findings, as the report's
+/// renderings print them.
+std::string ms(double v) { return explain::formatMs(v); }
 
 /// One model loaded, imported and ready to copy for each variant.
 struct Imported {
@@ -106,33 +93,6 @@ llvm::Expected<Imported> loadAndImport(mlir::MLIRContext &ctx,
     return makeError("cannot import " + path);
   out.importMs = msSince(start);
   return std::move(out);
-}
-
-/// The inputs of \p specs: from \p given files, else seeded random data as
-/// `kiln run` makes; \p sources says which.
-llvm::Expected<std::vector<Tensor>>
-makeInputs(const std::vector<TensorSpec> &specs,
-           const std::map<std::string, Tensor> &given, uint64_t seed,
-           std::vector<std::string> *sources) {
-  std::vector<Tensor> inputs;
-  for (size_t i = 0; i < specs.size(); ++i) {
-    const TensorSpec &spec = specs[i];
-    if (auto it = given.find(spec.name); it != given.end()) {
-      inputs.push_back(it->second);
-      if (sources)
-        sources->push_back("from file");
-      continue;
-    }
-    if (!spec.isStatic())
-      return makeError("input '" + spec.name + "' has a dynamic shape (" +
-                       spec.format() + "); give one with --shape " + spec.name +
-                       "=DIMS or data with --input " + spec.name + "=FILE.npy");
-    inputs.push_back(randomTensor(
-        spec.dtype, Shape(spec.shape.begin(), spec.shape.end()), seed + i));
-    if (sources)
-      sources->push_back("random, seed " + std::to_string(seed + i));
-  }
-  return inputs;
 }
 
 /// A way to run the model once.
@@ -169,15 +129,6 @@ RunFn runOf(cpu::JitModel &jit, const std::vector<Tensor> &inputs) {
     auto out = jit.run(inputs);
     return out ? llvm::Error::success() : out.takeError();
   };
-}
-
-Value stepsJson(const RunStats &s) {
-  return Object{{"runs", static_cast<int64_t>(s.runs)},
-                {"min_ms", s.minMs},
-                {"median_ms", s.medianMs},
-                {"p90_ms", s.p90Ms},
-                {"p99_ms", s.p99Ms},
-                {"max_ms", s.maxMs}};
 }
 
 /// \p write's JSON object as a value (the sections whose writers other
@@ -275,7 +226,7 @@ llvm::Error measureTimeToReady(Session &s) {
                   : std::max(1u, std::thread::hardware_concurrency());
 
   auto inputs =
-      makeInputs(s.prepared->inputs(), s.given, s.opts.seed, &s.inputSources);
+      bindInputs(s.prepared->inputs(), s.given, s.opts.seed, &s.inputSources);
   if (!inputs)
     return inputs.takeError();
   s.inputs = std::move(*inputs);
@@ -286,11 +237,15 @@ llvm::Error measureTimeToReady(Session &s) {
     return stats.takeError();
   const RunStats &steady = (*stats)[0];
 
-  Object time{
-      {"load_ms", s.imported.loadMs},  {"import_ms", s.imported.importMs},
-      {"compile_cold_ms", coldMs},     {"cache_write_ms", writeMs},
-      {"compile_cached_ms", cachedMs}, {"first_run_ms", steady.firstMs},
-      {"steady", stepsJson(steady)}};
+  Object time{{"load_ms", s.imported.loadMs},
+              {"import_ms", s.imported.importMs},
+              {"compile_cold_ms", coldMs},
+              {"cache_write_ms", writeMs},
+              {"compile_cached_ms", cachedMs},
+              {"first_run_ms", steady.firstMs},
+              {"steady", objectFrom([&](llvm::json::OStream &j) {
+                 writeRunStatsJson(j, steady);
+               })}};
   s.report["time"] = std::move(time);
   s.report["backend"] = s.prepared->description();
   s.report["threads"] = static_cast<int64_t>(s.threads);
@@ -391,7 +346,7 @@ llvm::Error measureProfile(Session &s) {
         "Compiled, the model runs {0}x faster than the reference interpreter "
         "({1} against {2} op by op): fused kernels, vector code, packed "
         "weights and {3} thread{4}.",
-        fixed(p.interpMs / p.jitMs), ms(p.jitMs), ms(p.interpMs), s.threads,
+        fixed(p.interpMs / p.jitMs, 1), ms(p.jitMs), ms(p.interpMs), s.threads,
         s.threads == 1 ? "" : "s"));
   if (!p.hotspots.empty()) {
     double topMs = 0;
@@ -414,8 +369,8 @@ llvm::Error measureProfile(Session &s) {
         "the whole run computes {2} GFLOP at {3} GFLOP/s, {4}% of the "
         "measured FMA peak ({5} GFLOP/s at {6} thread{7}).",
         fixed(100 * memoryMs / stepMs, 0), fixed(100 * cachedMs / stepMs, 0),
-        fixed(flops / 1e9, 2), fixed(gflops),
-        fixed(peak > 0 ? 100 * gflops / peak : 0, 0), fixed(peak), s.threads,
+        fixed(flops / 1e9, 2), fixed(gflops, 1),
+        fixed(peak > 0 ? 100 * gflops / peak : 0, 0), fixed(peak, 1), s.threads,
         s.threads == 1 ? "" : "s"));
 
   // 8. Estimates, from the same figures.
@@ -532,13 +487,19 @@ llvm::Error measureDenormals(Session &s) {
              {"ftz_on_ms", on},
              {"ftz_speedup", timing->speedup()},
              {"runs", static_cast<int64_t>(s.opts.runs)}};
+  // Told apart only when the slower one's fastest run is slower than 90% of
+  // the faster one's runs: on a shared machine a median alone moves by more
+  // than many real effects.
+  const RunStats &slow = off > on ? timing->off : timing->on;
+  const RunStats &fast = off > on ? timing->on : timing->off;
+  bool apart = slow.minMs > fast.p90Ms;
+  s.report.getObject("denormals")->insert({"ftz_told_apart", apart});
   std::string effect =
-      std::fabs(off / on - 1) < 0.03
-          ? "no measurable difference"
-          : llvm::formatv("{0}x {1}", fixed(std::max(off / on, on / off), 2),
-                          off > on ? "faster with flushing"
-                                   : "slower with flushing")
-                .str();
+      !apart ? "not told apart from the run-to-run noise"
+             : llvm::formatv("{0}x {1}", fixed(std::max(off / on, on / off), 2),
+                             off > on ? "faster with flushing"
+                                      : "slower with flushing")
+                   .str();
   s.findings.push_back(llvm::formatv(
       "Subnormal numbers: {0} of {1} weights and {2} of {3} activation "
       "values; flush-to-zero on against off: {4} against {5}, {6}.",
@@ -643,7 +604,7 @@ llvm::Error measureScaling(Session &s) {
         break;
       }
       // Random data of the new shape (files given stay at their batch).
-      auto inputs = makeInputs((*jit)->inputs(), {}, s.opts.seed, nullptr);
+      auto inputs = bindInputs((*jit)->inputs(), {}, s.opts.seed);
       if (!inputs) {
         note = llvm::toString(inputs.takeError());
         break;
@@ -683,8 +644,8 @@ llvm::Error measureScaling(Session &s) {
     s.findings.push_back(llvm::formatv(
         "Batching raises throughput from {0} to {1} items/s at batch {2} "
         "({3}x), at a latency of {4} per batch.",
-        fixed(t1), fixed(tn), *last->getInteger("batch"), fixed(tn / t1, 2),
-        ms(*last->getNumber("median_ms"))));
+        fixed(t1, 1), fixed(tn, 1), *last->getInteger("batch"),
+        fixed(tn / t1, 2), ms(*last->getNumber("median_ms"))));
   }
   scaling["batch"] = std::move(batches);
   if (!note.empty())
@@ -726,17 +687,8 @@ int explainCommand(const ExplainOptions &opts) {
   Session s{opts, *ctx};
   if (!parseShapeOptions(opts.shapes, s.load.inputShapes))
     return 1;
-  for (const std::string &spec : opts.inputs) {
-    auto [name, path] = llvm::StringRef(spec).split('=');
-    if (name.empty() || path.empty())
-      return reportError("invalid --input '" + spec +
-                         "': expected NAME=FILE.npy");
-    Tensor t;
-    if (Status st = readNpy(path.str(), t); !st)
-      return reportError(st.message());
-    s.load.dataShapes[name.str()] = t.shape();
-    s.given[name.str()] = t;
-  }
+  if (!readInputFiles(opts.inputs, s.load, s.given))
+    return 1;
   llvm::SmallString<128> dir;
   if (std::error_code ec =
           llvm::sys::fs::createUniqueDirectory("kiln-explain", dir))

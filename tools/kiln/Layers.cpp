@@ -119,9 +119,9 @@ llvm::Error compareLayers(Interpreter &interp, cpu::JitModel &jit,
   for (size_t i = 0; i < ops.size(); ++i)
     opIndex[ops[i].op] = static_cast<int>(i);
   for (unsigned r = 0; r < runs; ++r) {
-    auto result = interp.run(
-        inputs,
-        [&](mlir::Operation *op, const std::vector<Tensor> &res, double ms) {
+    auto result =
+        interp.run(inputs, [&](mlir::Operation *op,
+                               const std::vector<Tensor> &res, double ms) {
           auto it = opIndex.find(op);
           if (it == opIndex.end())
             return;
@@ -138,22 +138,21 @@ llvm::Error compareLayers(Interpreter &interp, cpu::JitModel &jit,
   }
   for (unsigned r = 0; r < runs; ++r) {
     size_t next = 0;
-    auto result =
-        jit.run(inputs, [&](const cpu::PlanStep &step,
-                                   const std::vector<Tensor> &res, double ms) {
-          assert(&step == &plan.steps[next] && "steps run in plan order");
-          (void)step;
-          Layer &layer = layers[next++];
-          layer.jitMs.push_back(ms);
-          if (r != 0 || layer.counterpart < 0)
-            return;
-          InterpOp &ref = ops[layer.counterpart];
-          for (size_t i = 0; i < res.size() && i < ref.results.size(); ++i) {
-            layer.diff.merge(
-                compareTensors(res[i], ref.results[i], atol, rtol));
-            layer.compared = true;
-          }
-        });
+    auto result = jit.run(inputs, [&](const cpu::PlanStep &step,
+                                      const std::vector<Tensor> &res,
+                                      double ms) {
+      assert(&step == &plan.steps[next] && "steps run in plan order");
+      (void)step;
+      Layer &layer = layers[next++];
+      layer.jitMs.push_back(ms);
+      if (r != 0 || layer.counterpart < 0)
+        return;
+      InterpOp &ref = ops[layer.counterpart];
+      for (size_t i = 0; i < res.size() && i < ref.results.size(); ++i) {
+        layer.diff.merge(compareTensors(res[i], ref.results[i], atol, rtol));
+        layer.compared = true;
+      }
+    });
     if (!result)
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                      "jit: " +

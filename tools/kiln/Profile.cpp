@@ -1,76 +1,42 @@
 //===- Profile.cpp - kiln profile and kiln limits -------------------------===//
 //
 // profileModel, in order:
-//  1. a warm-up run of the JIT, then `runs` whole runs without per-step
-//     timing: the run's median, which the steps' times are checked against;
-//  2. `runs` runs of the interpreter and of the JIT with per-step timing,
-//     matched layer by layer (compareLayers, Layers.h);
+//  1. `runs` runs of the interpreter and of the JIT with per-step timing,
+//     matched layer by layer (compareLayers, Layers.h): the interpreter's
+//     times per step;
+//  2. after a warm-up run, `runs` whole runs of the JIT without per-step
+//     timing alternating with `runs` runs timed step by step, so that on a
+//     shared machine both see the same load: the run's median, and each
+//     step's;
 //  3. per step: FLOPs and bytes from the plan (StepCost.h) over the step's
 //     median time, placed on the roofline of the machine's measured limits
 //     at the JIT's thread count.
 //
 // The table shows the top N steps by compiled time, sums the others in one
-// line, and says whether the steps add up to the whole run: timing each step
-// costs a clock read and a result hand-off per step, and the executor's work
-// between steps (argument set-up, thread hand-off) belongs to no step.
+// line, and says whether the steps add up to the runs they were timed in
+// (the executor's work between steps belongs to no step) and what timing
+// each step costs against whole runs without it.
 //
 //===----------------------------------------------------------------------===//
 #include "Profile.h"
 #include "Common.h"
 #include "Layers.h"
+#include "TextFormat.h"
 
+#include "kiln/cpu/DirectKernels.h"
 #include "kiln/cpu/MachineLimits.h"
 #include "kiln/runtime/Npy.h"
 
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
-#include <thread>
 
 namespace kiln::tool {
 
 namespace {
-
-/// \p v with \p digits decimals.
-std::string fixed(double v, int digits) {
-  if (!std::isfinite(v))
-    return "-";
-  std::string s;
-  llvm::raw_string_ostream(s) << llvm::format("%.*f", digits, v);
-  return s;
-}
-
-/// Left-justifies (or with \p right, right-justifies) \p s in \p width.
-std::string pad(llvm::StringRef s, size_t width, bool right = false) {
-  std::string fill(s.size() < width ? width - s.size() : 0, ' ');
-  return right ? fill + s.str() : s.str() + fill;
-}
-
-/// \p s cut to \p width, keeping its end (the distinctive part of a path
-/// like "/encoder/layer.0/attention/self/MatMul").
-std::string clip(const std::string &s, size_t width) {
-  if (s.size() <= width)
-    return s;
-  return ".." + s.substr(s.size() - (width - 2));
-}
-
-/// \p s as valid UTF-8 (ONNX names are bytes).
-std::string utf8(const std::string &s) {
-  return llvm::json::isUTF8(s) ? s : llvm::json::fixUTF8(s);
-}
-
-/// \p v as a JSON number (6 significant digits), null when not finite.
-void number(llvm::json::OStream &j, llvm::StringRef key, double v) {
-  j.attributeBegin(key);
-  if (std::isfinite(v))
-    j.rawValue([&](llvm::raw_ostream &os) { os << llvm::format("%.6g", v); });
-  else
-    j.value(nullptr);
-  j.attributeEnd();
-}
 
 /// "48 KiB", "2 MiB".
 std::string bytesText(uint64_t b) {
@@ -121,24 +87,39 @@ profileModel(Interpreter &interp, cpu::JitModel &jit,
   report.threads = jit.getExecutor().threads();
   report.runs = runs;
 
-  // 1. Whole runs of the JIT.
-  std::vector<double> runMs;
-  for (unsigned r = 0; r <= runs; ++r) {
-    auto start = std::chrono::steady_clock::now();
-    auto out = jit.run(inputs);
-    if (!out)
-      return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                     "jit: " + llvm::toString(out.takeError()));
-    if (r > 0)
-      runMs.push_back(msSince(start));
-  }
-  report.jitMs = median(runMs);
-
-  // 2. Per step, both backends.
+  // 1. The interpreter's ops matched to the JIT's steps and timed.
   LayerReport layers;
   if (llvm::Error e = compareLayers(interp, jit, interpModule, inputs, runs,
                                     /*atol=*/1e-4, /*rtol=*/1e-3, layers))
     return std::move(e);
+
+  // 2. The JIT after a warm-up run: whole runs without per-step timing
+  // alternating with runs timed step by step, so that both see the same
+  // load on a shared machine.
+  const cpu::Plan &plan = jit.getPlan();
+  std::vector<double> runMs, observedMs;
+  std::vector<std::vector<double>> stepMs(plan.steps.size());
+  auto observe = [&](const cpu::PlanStep &step, const std::vector<Tensor> &,
+                     double ms) {
+    stepMs[&step - plan.steps.data()].push_back(ms);
+  };
+  for (unsigned r = 0; r <= 2 * runs; ++r) {
+    bool observed = r % 2 == 0 && r > 0;
+    auto start = std::chrono::steady_clock::now();
+    auto out = observed ? jit.run(inputs, observe) : jit.run(inputs);
+    if (!out)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "jit: " + llvm::toString(out.takeError()));
+    if (r > 0)
+      (observed ? observedMs : runMs).push_back(msSince(start));
+  }
+  report.jitMs = median(runMs);
+  report.observedRunMs = median(observedMs);
+  std::vector<double> perRun(observedMs.size(), 0.0);
+  for (const std::vector<double> &times : stepMs)
+    for (size_t r = 0; r < times.size() && r < perRun.size(); ++r)
+      perRun[r] += times[r];
+  report.stepsPerRunMs = median(perRun);
   std::vector<double> interpRuns(runs, 0.0);
   for (const InterpOp &op : layers.ops)
     for (size_t r = 0; r < op.ms.size() && r < runs; ++r)
@@ -147,14 +128,20 @@ profileModel(Interpreter &interp, cpu::JitModel &jit,
   report.uncoveredInterpMs = layers.uncoveredMs;
 
   // 3. The roofline.
-  const cpu::Plan &plan = jit.getPlan();
   for (size_t i = 0; i < layers.layers.size(); ++i) {
     const Layer &layer = layers.layers[i];
     const cpu::PlanStep &step = plan.steps[i];
     ProfileRow row;
     row.step = i;
     row.node = layer.node;
+    // A step whose elementwise tail ends in a Mul is still a matrix
+    // product: it is named by its direct kernel when it has one.
     row.op = layer.op;
+    for (mlir::Operation *op : step.ops)
+      if (cpu::hasDirectKernel(op)) {
+        row.op = shortOpName(op);
+        break;
+      }
     row.kind = layer.kind;
     // In graph order: the interpreter's ops, then any node only the JIT's
     // ops name.
@@ -168,7 +155,7 @@ profileModel(Interpreter &interp, cpu::JitModel &jit,
     row.flops = step.flops;
     // A Concat computed in place moves nothing itself.
     row.bytes = layer.kind == "in place" ? 0 : static_cast<double>(step.bytes);
-    row.ms = layer.jitMedian;
+    row.ms = median(stepMs[i]);
     row.interpMs = layer.interpMedian;
     placeOnRoofline(row, limits, report.threads);
     report.stepsMs += row.ms;
@@ -187,10 +174,10 @@ void writeMachineJson(llvm::json::OStream &j, const MachineLimits &l) {
   j.attribute("cpu", utf8(l.cpu));
   j.attribute("vector_bits", static_cast<int64_t>(l.vectorBits));
   j.attribute("threads", static_cast<int64_t>(l.threads));
-  number(j, "peak_gflops_1", l.peakGflops1);
-  number(j, "peak_gflops_all", l.peakGflopsAll);
-  number(j, "bandwidth_gbs_1", l.bandwidthGBs1);
-  number(j, "bandwidth_gbs_all", l.bandwidthGBsAll);
+  jsonNumber(j, "peak_gflops_1", l.peakGflops1);
+  jsonNumber(j, "peak_gflops_all", l.peakGflopsAll);
+  jsonNumber(j, "bandwidth_gbs_1", l.bandwidthGBs1);
+  jsonNumber(j, "bandwidth_gbs_all", l.bandwidthGBsAll);
   j.attribute("l1d_bytes", static_cast<int64_t>(l.l1dBytes));
   j.attribute("l2_bytes", static_cast<int64_t>(l.l2Bytes));
   j.attribute("l3_bytes", static_cast<int64_t>(l.l3Bytes));
@@ -210,18 +197,18 @@ void writeProfileRowJson(llvm::json::OStream &j, const ProfileReport &report,
     for (const std::string &n : row.nodes)
       j.value(utf8(n));
   });
-  number(j, "ms", row.ms);
-  number(j, "share", report.stepsMs > 0 ? row.ms / report.stepsMs : NAN);
-  number(j, "interp_ms", row.interpMs);
-  number(j, "speedup", row.ms > 0 ? row.interpMs / row.ms : NAN);
-  number(j, "flops", row.flops);
-  number(j, "bytes", row.bytes);
-  number(j, "gflops", row.gflops);
-  number(j, "gbs", row.gbs);
-  number(j, "intensity", row.intensity);
-  number(j, "attainable_gflops", row.attainableGflops);
-  number(j, "pct_of_attainable", row.pctOfAttainable);
-  number(j, "pct_of_bandwidth", row.pctOfBandwidth);
+  jsonNumber(j, "ms", row.ms);
+  jsonNumber(j, "share", report.stepsMs > 0 ? row.ms / report.stepsMs : NAN);
+  jsonNumber(j, "interp_ms", row.interpMs);
+  jsonNumber(j, "speedup", row.ms > 0 ? row.interpMs / row.ms : NAN);
+  jsonNumber(j, "flops", row.flops);
+  jsonNumber(j, "bytes", row.bytes);
+  jsonNumber(j, "gflops", row.gflops);
+  jsonNumber(j, "gbs", row.gbs);
+  jsonNumber(j, "intensity", row.intensity);
+  jsonNumber(j, "attainable_gflops", row.attainableGflops);
+  jsonNumber(j, "pct_of_attainable", row.pctOfAttainable);
+  jsonNumber(j, "pct_of_bandwidth", row.pctOfBandwidth);
   j.attribute("bound", row.bound);
   j.attribute("fits_in_l2", row.fitsInL2);
 }
@@ -238,18 +225,21 @@ void printProfileJson(llvm::raw_ostream &os, const ProfileReport &report,
     j.attribute("threads", static_cast<int64_t>(report.threads));
     j.attribute("runs", static_cast<int64_t>(report.runs));
     j.attributeObject("machine", [&] { writeMachineJson(j, report.limits); });
-    number(j, "jit_ms", report.jitMs);
-    number(j, "interp_ms", report.interpMs);
-    number(j, "steps_ms", report.stepsMs);
-    number(j, "uncovered_interp_ms", report.uncoveredInterpMs);
+    jsonNumber(j, "jit_ms", report.jitMs);
+    jsonNumber(j, "interp_ms", report.interpMs);
+    jsonNumber(j, "steps_ms", report.stepsMs);
+    jsonNumber(j, "observed_run_ms", report.observedRunMs);
+    jsonNumber(j, "steps_per_run_ms", report.stepsPerRunMs);
+    jsonNumber(j, "uncovered_interp_ms", report.uncoveredInterpMs);
     double flops = 0, bytes = 0;
     for (const ProfileRow &row : report.rows) {
       flops += row.flops;
       bytes += row.bytes;
     }
-    number(j, "flops", flops);
-    number(j, "bytes", bytes);
-    number(j, "gflops", report.jitMs > 0 ? flops / (report.jitMs * 1e6) : NAN);
+    jsonNumber(j, "flops", flops);
+    jsonNumber(j, "bytes", bytes);
+    jsonNumber(j, "gflops",
+               report.jitMs > 0 ? flops / (report.jitMs * 1e6) : NAN);
     j.attributeArray("layers", [&] {
       for (const ProfileRow &row : report.rows)
         j.object([&] { writeProfileRowJson(j, report, row); });
@@ -349,7 +339,7 @@ void printProfileTable(llvm::raw_ostream &os, const ProfileReport &report,
   if (shown < report.rows.size())
     os << "  other " << report.rows.size() - shown
        << " steps: " << fixed(restMs, 4) << " ms ("
-       << fixed(report.jitMs > 0 ? 100 * restMs / report.jitMs : NAN, 1)
+       << fixed(report.stepsMs > 0 ? 100 * restMs / report.stepsMs : NAN, 1)
        << "%), interp " << fixed(restInterp, 3) << " ms\n";
 
   double flops = 0, bytes = 0;
@@ -369,20 +359,33 @@ void printProfileTable(llvm::raw_ostream &os, const ProfileReport &report,
               1)
      << "% of peak); " << compute << " steps compute-bound, " << memory
      << " memory-bound\n";
-  double diff = report.jitMs - report.stepsMs;
-  os << "steps    sum " << fixed(report.stepsMs, 3) << " ms = "
-     << fixed(report.jitMs > 0 ? 100 * report.stepsMs / report.jitMs : NAN, 1)
-     << "% of the whole run (" << fixed(report.jitMs, 3) << " ms)";
-  if (std::fabs(diff) <= 0.02 * report.jitMs)
+  double observed = report.observedRunMs;
+  double outside = observed - report.stepsPerRunMs;
+  os << "steps    per run they sum to " << fixed(report.stepsPerRunMs, 3)
+     << " ms = "
+     << fixed(observed > 0 ? 100 * report.stepsPerRunMs / observed : NAN, 1)
+     << "% of the runs they were timed in (" << fixed(observed, 3) << " ms)";
+  if (outside <= 0.02 * observed)
     os << ": they add up\n";
-  else if (diff > 0)
-    os << "; the other " << fixed(diff, 3)
-       << " ms are per-step overheads outside the kernels (argument set-up, "
-          "handing work items to threads, the executor between steps)\n";
   else
-    os << "; they add up to more: timing each step adds a clock read and a "
-          "result hand-off per step ("
-       << fixed(-diff, 3) << " ms)\n";
+    os << "; the other " << fixed(outside, 3)
+       << " ms are the executor's work between steps (operand checks, "
+          "argument set-up, results for the timing)\n";
+  double dropped = report.stepsPerRunMs - report.stepsMs;
+  if (dropped > 0.02 * report.stepsPerRunMs)
+    os << "         the rows' medians sum to " << fixed(report.stepsMs, 3)
+       << " ms: " << fixed(dropped, 3)
+       << " ms less, slow outliers of some runs (preemption on a busy "
+          "machine) that medians leave out\n";
+  double cost = observed - report.jitMs;
+  os << "timing   whole runs without per-step timing: "
+     << fixed(report.jitMs, 3) << " ms ("
+     << (std::fabs(cost) <= 0.02 * report.jitMs
+             ? std::string("timing each step costs nothing measurable")
+         : cost > 0 ? "timing each step costs " + fixed(cost, 3) + " ms"
+                    : "faster with per-step timing by " + fixed(-cost, 3) +
+                          " ms: run-to-run noise")
+     << ")\n";
   if (report.uncoveredInterpMs > 0)
     os << "interp   " << fixed(report.uncoveredInterpMs, 3)
        << " ms of interpreter ops no step covers\n";
@@ -400,17 +403,8 @@ int profileCommand(const ProfileOptions &opts) {
   if (!parseShapeOptions(opts.shapes, load.inputShapes))
     return 1;
   std::map<std::string, Tensor> given;
-  for (const std::string &spec : opts.inputs) {
-    auto [name, path] = llvm::StringRef(spec).split('=');
-    if (name.empty() || path.empty())
-      return reportError("invalid --input '" + spec +
-                         "': expected NAME=FILE.npy");
-    Tensor t;
-    if (Status s = readNpy(path.str(), t); !s)
-      return reportError(s.message());
-    load.dataShapes[name.str()] = t.shape();
-    given[name.str()] = t;
-  }
+  if (!readInputFiles(opts.inputs, load, given))
+    return 1;
   std::unique_ptr<frontend::LoadedModel> model =
       frontend::loadModel(*ctx, opts.model, load);
   if (!model)
@@ -434,29 +428,12 @@ int profileCommand(const ProfileOptions &opts) {
     return reportError(llvm::toString(limits.takeError()));
 
   // 3. Inputs: from files, else seeded random data as `kiln run` makes.
-  std::vector<Tensor> inputs;
-  const std::vector<TensorSpec> &specs = (*interp)->inputs();
-  for (size_t i = 0; i < specs.size(); ++i) {
-    if (auto it = given.find(specs[i].name); it != given.end()) {
-      inputs.push_back(it->second);
-      given.erase(it);
-      continue;
-    }
-    if (!specs[i].isStatic())
-      return reportError("input '" + specs[i].name + "' has a dynamic shape (" +
-                         specs[i].format() + "); give one with --shape " +
-                         specs[i].name + "=DIMS or data with --input " +
-                         specs[i].name + "=FILE.npy");
-    inputs.push_back(randomTensor(
-        specs[i].dtype, Shape(specs[i].shape.begin(), specs[i].shape.end()),
-        opts.seed + i));
-  }
-  if (!given.empty())
-    return reportError("--input names '" + given.begin()->first +
-                       "', which is not an input of the model");
+  auto inputs = bindInputs((*interp)->inputs(), given, opts.seed);
+  if (!inputs)
+    return reportError(llvm::toString(inputs.takeError()));
 
   auto report =
-      profileModel(**interp, **jit, *interpModule, inputs, opts.runs, *limits);
+      profileModel(**interp, **jit, *interpModule, *inputs, opts.runs, *limits);
   if (!report)
     return reportError(llvm::toString(report.takeError()));
   if (opts.json)

@@ -66,16 +66,23 @@ struct ProfileReport {
   /// Median whole-run milliseconds: the JIT without per-step timing, and
   /// the interpreter (the sum of its ops' times in each run).
   double jitMs = 0, interpMs = 0;
-  /// Sum of the rows' ms; the interpreter ops no step covers.
-  double stepsMs = 0, uncoveredInterpMs = 0;
+  /// Median whole-run milliseconds of the JIT's runs timed step by step
+  /// (alternating with those of jitMs).
+  double observedRunMs = 0;
+  /// Sum of the rows' ms (medians); the median over the step-timed runs of
+  /// the sum of their steps' times (unlike the medians, it keeps a run's
+  /// slow outliers, so it compares with observedRunMs); the interpreter ops
+  /// no step covers.
+  double stepsMs = 0, stepsPerRunMs = 0, uncoveredInterpMs = 0;
   /// Rows by compiled time, slowest first (all of them).
   std::vector<size_t> hotspots;
 };
 
 /// Profiles \p jit, a compilation of \p interpModule (which \p interp
-/// runs), on \p inputs: \p runs timed whole runs of the JIT after a
-/// warm-up, then \p runs runs of both backends with per-step timing; the
-/// roofline from \p limits.
+/// runs), on \p inputs: \p runs runs of both backends matched layer by
+/// layer (compareLayers), then after a warm-up \p runs whole runs of the JIT
+/// alternating with \p runs timed step by step; the roofline from
+/// \p limits.
 llvm::Expected<ProfileReport>
 profileModel(Interpreter &interp, cpu::JitModel &jit,
              mlir::ModuleOp interpModule, const std::vector<Tensor> &inputs,

@@ -137,17 +137,8 @@ int runCommand(const RunOptions &opts) {
   if (!parseShapeOptions(opts.shapes, load.inputShapes))
     return 1;
   std::map<std::string, Tensor> given;
-  for (const std::string &spec : opts.inputs) {
-    auto [name, path] = llvm::StringRef(spec).split('=');
-    if (name.empty() || path.empty())
-      return reportError("invalid --input '" + spec +
-                         "': expected NAME=FILE.npy");
-    Tensor t;
-    if (Status s = readNpy(path.str(), t); !s)
-      return reportError(s.message());
-    load.dataShapes[name.str()] = t.shape();
-    given[name.str()] = t;
-  }
+  if (!readInputFiles(opts.inputs, load, given))
+    return 1;
 
   auto progress = [&](const llvm::Twine &what) {
     if (opts.verbose)
@@ -202,33 +193,10 @@ int runCommand(const RunOptions &opts) {
   double writeMs =
       model ? entries.save(backend, *model, warnings, stageProgress) : 0;
 
-  std::vector<Tensor> inputs;
-  for (size_t i = 0; i < backend.inputs().size(); ++i) {
-    const TensorSpec &spec = backend.inputs()[i];
-    auto it = given.find(spec.name);
-    if (it != given.end()) {
-      inputs.push_back(it->second);
-      given.erase(it);
-      continue;
-    }
-    if (!spec.isStatic()) {
-      std::string dims;
-      for (size_t d = 0; d < spec.shape.size(); ++d)
-        if (spec.shape[d] < 0)
-          dims += (dims.empty() ? "" : ", ") + std::to_string(d);
-      return reportError(
-          "input '" + spec.name + "' has " +
-          (spec.ranked ? "dynamic dimension(s) " + dims : "an unknown rank") +
-          " (" + spec.format() + "); give a shape with --shape " + spec.name +
-          "=... or data with --input " + spec.name + "=FILE.npy");
-    }
-    inputs.push_back(randomTensor(spec.dtype,
-                                  Shape(spec.shape.begin(), spec.shape.end()),
-                                  opts.seed + i));
-  }
-  if (!given.empty())
-    return reportError("--input names '" + given.begin()->first +
-                       "', which is not an input of the model");
+  auto bound = bindInputs(backend.inputs(), given, opts.seed);
+  if (!bound)
+    return reportError(llvm::toString(bound.takeError()));
+  std::vector<Tensor> inputs = std::move(*bound);
 
   // The interpreter runs on this thread (the JIT's executor sets the mode
   // on its own threads, CpuOptions::flushDenormals).

@@ -134,8 +134,9 @@ static bool sharesBytes(const Tensor &t, const void *block, uint64_t size) {
 }
 
 llvm::Expected<std::vector<Tensor>>
-Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
-  return runImpl(inputs, nullptr, observer);
+Executor::run(const std::vector<Tensor> &inputs, const StepObserver &observer,
+              const ChunkObserver &chunks) {
+  return runImpl(inputs, nullptr, observer, chunks);
 }
 
 llvm::Error Executor::runInto(const std::vector<Tensor> &inputs,
@@ -173,7 +174,7 @@ llvm::Error Executor::runInto(const std::vector<Tensor> &inputs,
 
 llvm::Expected<std::vector<Tensor>>
 Executor::runImpl(const std::vector<Tensor> &inputs, std::vector<Tensor> *into,
-                  const StepObserver &observer) {
+                  const StepObserver &observer, const ChunkObserver &chunks) {
   const Plan &plan = impl->plan;
   if (llvm::Error e = checkInputs(plan.inputs, inputs))
     return std::move(e);
@@ -245,11 +246,22 @@ Executor::runImpl(const std::vector<Tensor> &inputs, std::vector<Tensor> *into,
       KernelFn fn = impl->kernels[i];
       if (step.grain >= step.workItems || impl->workers.threads() <= 1) {
         fn(args.data(), 0, step.workItems);
-      } else {
+      } else if (!chunks) {
         void **argv = args.data();
         impl->workers.parallelFor(
             step.workItems, step.grain,
             [&](int64_t begin, int64_t end) { fn(argv, begin, end); });
+      } else {
+        void **argv = args.data();
+        impl->workers.parallelFor(
+            step.workItems, step.grain, [&](int64_t begin, int64_t end) {
+              auto chunkStart = std::chrono::steady_clock::now();
+              fn(argv, begin, end);
+              chunks(step, begin, end,
+                     std::chrono::duration<double, std::milli>(
+                         std::chrono::steady_clock::now() - chunkStart)
+                         .count());
+            });
       }
     } else {
       KernelContext ctx;

@@ -271,8 +271,9 @@ bool JitModel::writeEntry(const std::string &path,
 }
 
 llvm::Expected<std::vector<Tensor>>
-JitModel::run(const std::vector<Tensor> &inputs, const StepObserver &observer) {
-  return executor->run(inputs, observer);
+JitModel::run(const std::vector<Tensor> &inputs, const StepObserver &observer,
+              const ChunkObserver &chunks) {
+  return executor->run(inputs, observer, chunks);
 }
 
 } // namespace kiln::cpu

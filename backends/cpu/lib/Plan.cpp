@@ -70,8 +70,8 @@ static llvm::Error makeError(const llvm::Twine &msg) {
 
 std::string describeOp(Operation *op) {
   std::string where;
-  if (auto name = dyn_cast<NameLoc>(op->getLoc()))
-    where = " (node '" + name.getName().str() + "')";
+  if (std::string name = nodeName(op->getLoc()); !name.empty())
+    where = " (node '" + name + "')";
   return op->getName().getStringRef().str() + where;
 }
 

@@ -194,16 +194,25 @@ double estimateOpFlops(Operation *op) {
   return 0;
 }
 
-std::string nodeName(Location loc) {
-  if (auto name = dyn_cast<NameLoc>(loc))
-    return name.getName().str();
-  if (auto fused = dyn_cast<FusedLoc>(loc))
+void nodeNames(Location loc, std::vector<std::string> &names) {
+  if (auto name = dyn_cast<NameLoc>(loc)) {
+    if (!llvm::is_contained(names, name.getName().str()))
+      names.push_back(name.getName().str());
+    return;
+  }
+  if (auto fused = dyn_cast<FusedLoc>(loc)) {
     for (Location inner : fused.getLocations())
-      if (std::string name = nodeName(inner); !name.empty())
-        return name;
+      nodeNames(inner, names);
+    return;
+  }
   if (auto call = dyn_cast<CallSiteLoc>(loc))
-    return nodeName(call.getCallee());
-  return "";
+    nodeNames(call.getCallee(), names);
+}
+
+std::string nodeName(Location loc) {
+  std::vector<std::string> names;
+  nodeNames(loc, names);
+  return names.empty() ? "" : names.back();
 }
 
 /// Bytes of slot \p s when its shape is static, else 0.
@@ -222,9 +231,7 @@ void computeStepCost(const Plan &plan, PlanStep &step) {
   step.nodes.clear();
   for (Operation *op : step.ops) {
     step.flops += estimateOpFlops(op);
-    std::string node = nodeName(op->getLoc());
-    if (!node.empty() && !llvm::is_contained(step.nodes, node))
-      step.nodes.push_back(std::move(node));
+    nodeNames(op->getLoc(), step.nodes);
   }
   // A compiled step's args are its operand buffers then its results; a
   // reference step reads its inputs (-1 for absent) and writes its outputs.

@@ -35,7 +35,7 @@ if kind == "limits":
     assert report["path"].endswith(".txt")
     sys.exit(0)
 
-for k in ["model", "opset", "threads", "runs", "machine", "jit_ms",
+for k in ["model", "opset", "threads", "runs", "machine", "jit_ms", "observed_run_ms", "steps_per_run_ms",
           "interp_ms", "steps_ms", "flops", "bytes", "gflops", "layers",
           "hotspots"]:
     assert k in report, f"no {k}"

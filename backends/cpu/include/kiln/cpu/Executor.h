@@ -44,6 +44,12 @@ struct ExecutorOptions {
   bool concatViews = true;
 };
 
+/// Called after each chunk [begin, end) of the work items of a compiled
+/// step split across threads, on the thread that ran it, with its time (for
+/// a trace of which thread ran what). Called from several threads at once.
+using ChunkObserver = std::function<void(const PlanStep &step, int64_t begin,
+                                         int64_t end, double milliseconds)>;
+
 class Executor {
 public:
   /// \p kernels holds the entry point of each compiled step (null for
@@ -61,8 +67,11 @@ public:
 
   /// Runs the plan. Inputs are checked against the plan's specs first.
   /// Thread-safe: concurrent runs use separate intermediate buffers.
+  /// With \p chunks, each chunk of a step split across threads is timed
+  /// too (without, a run pays one test per step for it).
   llvm::Expected<std::vector<Tensor>> run(const std::vector<Tensor> &inputs,
-                                          const StepObserver &observer = {});
+                                          const StepObserver &observer = {},
+                                          const ChunkObserver &chunks = {});
   /// Runs the plan into \p outputs: tensors the caller allocated, one per
   /// model output with its element type and shape (checked first, with the
   /// inputs; a model output of dynamic shape needs run()). Compiled steps
@@ -92,7 +101,8 @@ private:
   /// run() when \p into is null, else runInto() (results then empty).
   llvm::Expected<std::vector<Tensor>> runImpl(const std::vector<Tensor> &inputs,
                                               std::vector<Tensor> *into,
-                                              const StepObserver &observer);
+                                              const StepObserver &observer,
+                                              const ChunkObserver &chunks = {});
 
   struct Impl;
   std::unique_ptr<Impl> impl;

@@ -102,8 +102,11 @@ public:
   const Executor &getExecutor() const { return *executor; }
 
   /// Runs the model; may be called from several threads at once.
+  /// \p chunks sees each chunk of a step split across threads
+  /// (Executor::run).
   llvm::Expected<std::vector<Tensor>> run(const std::vector<Tensor> &inputs,
-                                          const StepObserver &observer = {});
+                                          const StepObserver &observer = {},
+                                          const ChunkObserver &chunks = {});
   /// Runs the model into output buffers the caller allocated
   /// (Executor::runInto).
   llvm::Error runInto(const std::vector<Tensor> &inputs,

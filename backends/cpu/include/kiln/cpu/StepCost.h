@@ -31,8 +31,14 @@ inline constexpr double kTranscendentalFlops = 10;
 /// rule. Ops with regions count the ops inside.
 double estimateOpFlops(mlir::Operation *op);
 
-/// The ONNX node name the importer put in \p loc: its NameLoc, the first
-/// one inside a fused or call-site location, "" when there is none.
+/// Appends to \p names each ONNX node name in \p loc not already there, in
+/// order: a NameLoc's, those inside a fused location (the graph passes fuse
+/// the locations of the ops they merge, in graph order), a call site's
+/// callee's.
+void nodeNames(mlir::Location loc, std::vector<std::string> &names);
+
+/// The ONNX node name of \p loc: its NameLoc, or the last name in a fused
+/// location (the op whose value a fused op defines); "" when there is none.
 std::string nodeName(mlir::Location loc);
 
 /// Fills `flops`, `bytes` and `nodes` of \p step (its ops, args, inputs and
