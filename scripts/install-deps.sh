@@ -6,7 +6,7 @@
 # Usage: scripts/install-deps.sh [EXTRA_PACKAGE...]
 set -euo pipefail
 packages=(
-  cmake ninja-build g++ ccache lld-19 python3
+  cmake ninja-build g++ ccache lld-19 python3 pkgconf
   llvm-19-dev llvm-19-tools libmlir-19-dev mlir-19-tools
   libtbb-dev libfmt-dev libgtest-dev
   libonnx-dev libonnx-testdata libprotobuf-dev protobuf-compiler

@@ -92,6 +92,10 @@ struct CompareOptions {
   bool json = false;
   /// Compare and time every JIT step against the interpreter ops it covers.
   bool perLayer = false;
+  /// Also build the model as an AOT library in a temporary folder (as
+  /// `kiln run --backend=aot` does), time it and compare its outputs
+  /// against the interpreter's (--backends interp,jit,aot).
+  bool aot = false;
   /// Floats pass when |jit - interp| <= atol + rtol * |interp|.
   double rtol = 1e-3, atol = 1e-4;
 

@@ -24,6 +24,11 @@
 //
 // --ablate and --bisect compile the model several times: Ablate.h.
 //
+// --backends interp,jit,aot adds an AOT library, built in a temporary folder
+// as `kiln run --backend=aot` builds it (prepareBackend): its latency is a
+// row of the backend table and its outputs are compared with the
+// interpreter's in a table of their own.
+//
 //===----------------------------------------------------------------------===//
 #include "Ablate.h"
 #include "Common.h"
@@ -107,6 +112,11 @@ struct Report : LayerReport {
   std::optional<BackendResult> jit1;
   std::vector<Diff> outputDiffs;
   unsigned failedOutputs = 0;
+  /// The AOT library (--backends ...,aot), its outputs against the
+  /// interpreter's, and how many fail.
+  std::optional<BackendResult> aot;
+  std::vector<Diff> aotDiffs;
+  unsigned failedAotOutputs = 0;
 
   /// The JIT at its thread count over the interpreter (1 thread).
   double speedup() const {
@@ -226,6 +236,8 @@ void printJson(llvm::raw_ostream &os, const Report &report,
                                                      &report.jit};
       if (report.jit1)
         backends.push_back(&*report.jit1);
+      if (report.aot)
+        backends.push_back(&*report.aot);
       for (const BackendResult *b : backends)
         j.object([&] {
           j.attribute("name", b->name);
@@ -251,10 +263,14 @@ void printJson(llvm::raw_ostream &os, const Report &report,
     j.attribute("jit_threads", static_cast<int64_t>(report.jit.threads));
     jsonNumber(j, "atol", opts.atol);
     jsonNumber(j, "rtol", opts.rtol);
-    j.attributeArray("outputs", [&] {
+    if (report.aot)
+      jsonNumber(
+          j, "speedup_aot",
+          ratio(report.interp.stats.medianMs, report.aot->stats.medianMs));
+    auto outputs = [&](const std::vector<Diff> &diffs) {
       for (size_t i = 0; i < report.outputSpecs.size(); ++i)
         j.object([&] {
-          const Diff &d = report.outputDiffs[i];
+          const Diff &d = diffs[i];
           const Tensor &ref = report.interp.outputs[i];
           j.attribute("name", utf8(report.outputSpecs[i].name));
           j.attribute("shape", formatShape(ref.shape()));
@@ -267,10 +283,13 @@ void printJson(llvm::raw_ostream &os, const Report &report,
           j.attribute("mismatches", d.mismatches);
           j.attribute("ok", d.ok());
         });
-    });
+    };
+    j.attributeArray("outputs", [&] { outputs(report.outputDiffs); });
+    if (report.aot)
+      j.attributeArray("aot_outputs", [&] { outputs(report.aotDiffs); });
     if (opts.perLayer)
       printLayersJson(j, report);
-    j.attribute("ok", report.failedOutputs == 0);
+    j.attribute("ok", report.failedOutputs + report.failedAotOutputs == 0);
   });
   os << "\n";
 }
@@ -392,6 +411,34 @@ void printLayersTable(llvm::raw_ostream &os, const Report &report) {
   printSums(os, report);
 }
 
+/// The table of a backend's outputs against the interpreter's, \p diffs,
+/// its first column headed \p title.
+void printOutputs(llvm::raw_ostream &os, const Report &report,
+                  const std::vector<Diff> &diffs, llvm::StringRef title) {
+  size_t nameWidth = title.size();
+  for (const TensorSpec &spec : report.outputSpecs)
+    nameWidth = std::max(nameWidth, spec.name.size());
+  os << "\n"
+     << pad(title, nameWidth) << "  " << pad("shape", 16) << pad("dtype", 6)
+     << pad("max abs err", 13, true) << pad("max rel err", 13, true)
+     << pad("mismatches", 12, true) << "  result\n";
+  for (size_t i = 0; i < report.outputSpecs.size(); ++i) {
+    const Diff &d = diffs[i];
+    const Tensor &ref = report.interp.outputs[i];
+    os << pad(report.outputSpecs[i].name, nameWidth) << "  "
+       << pad(formatShape(ref.shape()), 16)
+       << pad(std::string(dtypeName(ref.dtype())), 6);
+    if (!d.shapeError.empty()) {
+      os << "  FAIL: shape or dtype differs (" << d.shapeError << ")\n";
+      continue;
+    }
+    os << pad(formatErr(d.maxAbs), 13, true)
+       << pad(formatErr(d.maxRel), 13, true)
+       << pad(std::to_string(d.mismatches), 12, true) << "  "
+       << (d.ok() ? "ok" : "FAIL") << "\n";
+  }
+}
+
 /// \p report as tables: backends, layers (with --per-layer), outputs.
 void printTable(llvm::raw_ostream &os, const Report &report,
                 const CompareOptions &opts) {
@@ -411,6 +458,8 @@ void printTable(llvm::raw_ostream &os, const Report &report,
   std::vector<const BackendResult *> backends = {&report.interp, &report.jit};
   if (report.jit1)
     backends.push_back(&*report.jit1);
+  if (report.aot)
+    backends.push_back(&*report.aot);
   for (const BackendResult *b : backends)
     os << pad(b->name == "jit-1-thread" ? "jit" : b->name, 8)
        << pad(std::to_string(b->threads), 8, true)
@@ -432,6 +481,11 @@ void printTable(llvm::raw_ostream &os, const Report &report,
        << times(ratio(report.jit1->stats.medianMs, report.jit.stats.medianMs))
        << " jit at " << threadsText(jitThreads) << " over jit at 1 thread\n";
   }
+  if (report.aot)
+    os << "         "
+       << times(ratio(report.interp.stats.medianMs, report.aot->stats.medianMs))
+       << " aot at " << threadsText(report.aot->threads)
+       << " over interp at 1 thread\n";
   os << "timing   medians of " << opts.runs << " run"
      << (opts.runs == 1 ? "" : "s")
      << " per backend after a first run timed apart (first ms: cold); "
@@ -441,34 +495,22 @@ void printTable(llvm::raw_ostream &os, const Report &report,
   if (opts.perLayer)
     printLayersTable(os, report);
 
-  size_t nameWidth = 6;
-  for (const TensorSpec &spec : report.outputSpecs)
-    nameWidth = std::max(nameWidth, spec.name.size());
-  os << "\n"
-     << pad("output", nameWidth) << "  " << pad("shape", 16) << pad("dtype", 6)
-     << pad("max abs err", 13, true) << pad("max rel err", 13, true)
-     << pad("mismatches", 12, true) << "  result\n";
-  for (size_t i = 0; i < report.outputSpecs.size(); ++i) {
-    const Diff &d = report.outputDiffs[i];
-    const Tensor &ref = report.interp.outputs[i];
-    os << pad(report.outputSpecs[i].name, nameWidth) << "  "
-       << pad(formatShape(ref.shape()), 16)
-       << pad(std::string(dtypeName(ref.dtype())), 6);
-    if (!d.shapeError.empty()) {
-      os << "  FAIL: shape or dtype differs (" << d.shapeError << ")\n";
-      continue;
-    }
-    os << pad(formatErr(d.maxAbs), 13, true)
-       << pad(formatErr(d.maxRel), 13, true)
-       << pad(std::to_string(d.mismatches), 12, true) << "  "
-       << (d.ok() ? "ok" : "FAIL") << "\n";
-  }
+  printOutputs(os, report, report.outputDiffs, "output");
+  if (report.aot)
+    printOutputs(os, report, report.aotDiffs, "aot output");
   size_t n = report.outputSpecs.size();
-  os << "\ntolerance |jit - interp| <= " << llvm::format("%g", opts.atol)
-     << " + " << llvm::format("%g", opts.rtol)
+  os << "\ntolerance |" << (report.aot ? "jit or aot" : "jit")
+     << " - interp| <= " << llvm::format("%g", opts.atol) << " + "
+     << llvm::format("%g", opts.rtol)
      << " * |interp| for floats; integers and bools exact\n";
-  os << "result   " << (report.failedOutputs ? "FAIL" : "PASS") << ": "
-     << n - report.failedOutputs << "/" << n << " outputs within tolerance\n";
+  os << "result   "
+     << (report.failedOutputs + report.failedAotOutputs ? "FAIL" : "PASS")
+     << ": " << n - report.failedOutputs << "/" << n;
+  if (report.aot)
+    os << " jit outputs and " << n - report.failedAotOutputs << "/" << n
+       << " aot outputs within tolerance\n";
+  else
+    os << " outputs within tolerance\n";
 }
 
 } // namespace
@@ -480,6 +522,9 @@ int compareCommand(const CompareOptions &opts) {
     return reportError("--atol and --rtol must be non-negative numbers");
   if (opts.ablate && opts.bisect)
     return reportError("--ablate and --bisect are separate runs: give one");
+  if (opts.aot && (opts.ablate || opts.bisect))
+    return reportError("--backends with aot compares the backends; --ablate "
+                       "and --bisect work on the jit alone: drop one");
   if (opts.ablate)
     return ablateCommand(opts);
   if (opts.bisect)
@@ -504,6 +549,9 @@ int compareCommand(const CompareOptions &opts) {
   if (!interpModule)
     return 1;
   mlir::OwningOpRef<mlir::ModuleOp> jitModule = interpModule->clone();
+  mlir::OwningOpRef<mlir::ModuleOp> aotModule;
+  if (opts.aot)
+    aotModule = interpModule->clone();
   report.opset = model->opset;
   report.loadMs = msSince(start);
 
@@ -536,6 +584,18 @@ int compareCommand(const CompareOptions &opts) {
                                 "the same kernels on a 1-thread executor"};
   }
 
+  // The AOT library, built in a temporary folder (removed once loaded).
+  std::unique_ptr<PreparedModel> aotLibrary;
+  if (opts.aot) {
+    auto prepared = prepareBackend("aot", *aotModule, opts.cpu, nullptr);
+    if (!prepared)
+      return reportError("aot: " + llvm::toString(prepared.takeError()));
+    aotLibrary = std::move(*prepared);
+    report.aot = BackendResult{"aot", aotLibrary->description()};
+    report.aot->threads = aotLibrary->threads();
+    report.aot->prepareMs = aotLibrary->prepareMs();
+  }
+
   // 3. Inputs: from files, else seeded random data as `kiln run` makes.
   report.inputSpecs = (*interp)->inputs();
   report.outputSpecs = (*interp)->outputs();
@@ -560,6 +620,10 @@ int compareCommand(const CompareOptions &opts) {
     if (llvm::Error e = timeRuns([&] { return single->run(report.inputs); },
                                  opts.runs, *report.jit1))
       return reportError("jit at 1 thread: " + llvm::toString(std::move(e)));
+  if (aotLibrary)
+    if (llvm::Error e = timeRuns([&] { return aotLibrary->run(report.inputs); },
+                                 opts.runs, *report.aot))
+      return reportError("aot: " + llvm::toString(std::move(e)));
 
   // 5. Outputs, shapes and dtypes first.
   if (report.jit.outputs.size() != report.interp.outputs.size())
@@ -571,6 +635,19 @@ int compareCommand(const CompareOptions &opts) {
     report.outputDiffs.push_back(compareTensors(
         report.jit.outputs[i], report.interp.outputs[i], opts.atol, opts.rtol));
     report.failedOutputs += !report.outputDiffs.back().ok();
+  }
+  if (report.aot) {
+    if (report.aot->outputs.size() != report.interp.outputs.size())
+      return reportError("the AOT library returned " +
+                         llvm::Twine(report.aot->outputs.size()) +
+                         " outputs but the interpreter " +
+                         llvm::Twine(report.interp.outputs.size()));
+    for (size_t i = 0; i < report.interp.outputs.size(); ++i) {
+      report.aotDiffs.push_back(compareTensors(report.aot->outputs[i],
+                                               report.interp.outputs[i],
+                                               opts.atol, opts.rtol));
+      report.failedAotOutputs += !report.aotDiffs.back().ok();
+    }
   }
 
   // 6. Layers.
@@ -584,7 +661,7 @@ int compareCommand(const CompareOptions &opts) {
     printJson(llvm::outs(), report, opts);
   else
     printTable(llvm::outs(), report, opts);
-  return report.failedOutputs ? 1 : 0;
+  return report.failedOutputs + report.failedAotOutputs ? 1 : 0;
 }
 
 } // namespace kiln::tool

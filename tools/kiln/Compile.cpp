@@ -1,9 +1,10 @@
 //===- Compile.cpp - kiln compile: lower a model and emit a stage ---------===//
 //
 // Imports a model and either prints the IR of the requested stage
-// (`--emit=STAGE`, default kiln) or, when `-o` names DIR/libNAME.so and no
-// stage is given, builds that shared library with its C header DIR/NAME.h
-// (see kiln/cpu/Aot.h).
+// (`--emit=STAGE`, default kiln, to stdout or `-o FILE`) or, when `-o`
+// names DIR/libNAME.so and no stage is given, builds that shared library
+// with its C header (see kiln/cpu/Aot.h for the names it derives and
+// refuses). Without --emit, an `-o` that is not a .so is an error.
 //
 //===----------------------------------------------------------------------===//
 #include "Common.h"
@@ -36,6 +37,9 @@ static void printPlan(const cpu::Plan &plan, llvm::raw_ostream &os) {
 /// `kiln compile MODEL -o DIR/libNAME.so`.
 static int buildLibrary(const CompileOptions &opts) {
   auto start = std::chrono::steady_clock::now();
+  // Before the model's import: a refused name costs nothing.
+  if (llvm::Error e = cpu::checkLibraryPath(opts.output))
+    return reportError(llvm::toString(std::move(e)));
   auto ctx = makeContext();
   frontend::LoadOptions load;
   if (!parseShapeOptions(opts.shapes, load.inputShapes))
@@ -98,6 +102,12 @@ int compileCommand(const CompileOptions &opts) {
                        opts.output + "' or the option");
   if (library)
     return buildLibrary(opts);
+  // A mistyped library path must not become a file of IR.
+  if (opts.emit.empty() && opts.output != "-")
+    return reportError("-o '" + opts.output +
+                       "' does not end in .so: without --emit, kiln compile "
+                       "builds a library, DIR/libNAME.so; to write IR to a "
+                       "file, give the stage with --emit");
   if (opts.weightsFile)
     return reportError("--weights-file needs -o DIR/libNAME.so");
   if (opts.keepSource)

@@ -18,6 +18,8 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <set>
+
 using namespace llvm;
 
 namespace {
@@ -51,6 +53,10 @@ cl::SubCommand limitsCmd("limits",
                          "memory bandwidth, cache sizes (measured once, "
                          "cached)");
 
+cl::SubCommand
+    serveCmd("serve",
+             "Serve models over HTTP with the Open Inference Protocol "
+             "(KServe v2): health, metadata, inference (docs/serving.md)");
 cl::OptionCategory kilnCat("kiln options");
 
 // run
@@ -78,14 +84,15 @@ cl::opt<bool> noCache(
     cl::desc("Compile even if the kernel cache has this model (and do not "
              "write the cache)"),
     cl::sub(runCmd), cl::sub(compileCmd), cl::sub(compareCmd),
-    cl::sub(explainCmd), cl::sub(profileCmd), cl::cat(kilnCat));
+    cl::sub(explainCmd), cl::sub(profileCmd), cl::sub(serveCmd),
+    cl::cat(kilnCat));
 cl::opt<std::string> cacheDir(
     "cache-dir",
     cl::desc("Kernel cache folder (default: $XDG_CACHE_HOME/kiln, else "
              "~/.cache/kiln)"),
     cl::value_desc("DIR"), cl::sub(runCmd), cl::sub(compileCmd),
     cl::sub(compareCmd), cl::sub(explainCmd), cl::sub(profileCmd),
-    cl::sub(limitsCmd), cl::cat(kilnCat));
+    cl::sub(limitsCmd), cl::sub(serveCmd), cl::cat(kilnCat));
 cl::opt<std::string> targetCpu("cpu", cl::desc(kiln::cpu::kCpuOptionHelp),
                                cl::value_desc("NAME"), cl::sub(runCmd),
                                cl::sub(compileCmd), cl::sub(compareCmd),
@@ -180,9 +187,17 @@ cl::opt<std::string> emit(
     cl::init("kiln"), cl::sub(compileCmd), cl::cat(kilnCat));
 cl::opt<std::string>
     output("o",
-           cl::desc("Output file (default: stdout). Without --emit, a path "
-                    "DIR/libNAME.so builds a shared library with the C header "
-                    "DIR/NAME.h instead of printing IR"),
+           cl::desc("Output file (default: stdout). Without --emit, -o must "
+                    "name a library, DIR/libNAME.so, which is built with the "
+                    "C header DIR/STEM.h; NAME is the file name without "
+                    "\"lib\" and \".so\"; STEM is NAME without leading "
+                    "characters other than letters, digits and _, other "
+                    "characters but - and . made _; the API's C prefix is "
+                    "NAME with each run of characters other than letters and "
+                    "digits made one _, none at either end, model_ before a "
+                    "digit (lib-my.model.so: my.model.h, my_model_run). "
+                    "Names of system libraries (libm.so, libc.so...), "
+                    "Kiln's own and prefixes kiln_... are refused"),
            cl::value_desc("FILE"), cl::init("-"), cl::sub(compileCmd),
            cl::cat(kilnCat));
 cl::opt<bool> keepWeights(
@@ -241,6 +256,13 @@ cl::opt<double> cmpRtol(
 cl::opt<double> cmpAtol("atol", cl::desc("Absolute tolerance (default 1e-4)"),
                         cl::value_desc("Y"), cl::init(1e-4),
                         cl::sub(compareCmd), cl::cat(kilnCat));
+cl::opt<std::string> cmpBackends(
+    "backends",
+    cl::desc("Backends to run: interp (the reference) and jit, and aot to "
+             "add a library built in a temporary folder as kiln run "
+             "--backend=aot builds it (default interp,jit)"),
+    cl::value_desc("interp,jit[,aot]"), cl::init("interp,jit"),
+    cl::sub(compareCmd), cl::cat(kilnCat));
 // compare --ablate and --bisect (Ablate.h)
 cl::opt<bool> cmpAblate(
     "ablate",
@@ -404,10 +426,6 @@ int runProfileCommands() {
 }
 
 // serve (Serve.cpp): every option of its is in this block.
-cl::SubCommand
-    serveCmd("serve",
-             "Serve models over HTTP with the Open Inference Protocol "
-             "(KServe v2): health, metadata, inference (docs/serving.md)");
 cl::list<std::string> serveModels(cl::Positional,
                                   cl::desc("<[NAME=]model.onnx>..."),
                                   cl::OneOrMore, cl::sub(serveCmd));
@@ -456,16 +474,6 @@ cl::opt<unsigned> serveDrain(
     cl::desc("On SIGTERM or SIGINT, how long the requests in flight may "
              "take before the server exits anyway (default 25)"),
     cl::value_desc("N"), cl::init(25), cl::sub(serveCmd), cl::cat(kilnCat));
-cl::opt<bool> serveNoCache(
-    "no-cache",
-    cl::desc("Compile even if the kernel cache has this model (and do not "
-             "write the cache)"),
-    cl::sub(serveCmd), cl::cat(kilnCat));
-cl::opt<std::string> serveCacheDir(
-    "cache-dir",
-    cl::desc("Kernel cache folder (default: $XDG_CACHE_HOME/kiln, else "
-             "~/.cache/kiln)"),
-    cl::value_desc("DIR"), cl::sub(serveCmd), cl::cat(kilnCat));
 cl::opt<unsigned> serveTestDelay(
     "test-run-delay-ms",
     cl::desc("Tests only: every run waits N ms in its worker slot first"),
@@ -486,11 +494,38 @@ int runServeCommand() {
   o.queue = serveQueue;
   o.maxBodyBytes = serveMaxBody;
   o.drainSeconds = serveDrain;
-  o.cpu.useCache = !serveNoCache;
-  o.cpu.cacheDir = serveCacheDir;
+  o.cpu.useCache = !noCache;
+  o.cpu.cacheDir = cacheDir;
   o.testRunDelayMs = serveTestDelay;
   o.cpu.onProgress = kiln::tool::kernelCounter();
   return kiln::tool::serveCommand(o);
+}
+
+/// Parses compare's --backends: interp and jit, each once, and optionally
+/// aot (sets \p aot); reports and returns false otherwise.
+bool parseCompareBackends(StringRef list, bool &aot) {
+  SmallVector<StringRef> names;
+  list.split(names, ',');
+  std::set<std::string> seen;
+  for (StringRef name : names) {
+    name = name.trim();
+    if (name != "interp" && name != "jit" && name != "aot") {
+      errs() << "kiln: error: --backends: unknown backend '" << name
+             << "'; expected interp, jit or aot\n";
+      return false;
+    }
+    if (!seen.insert(name.str()).second) {
+      errs() << "kiln: error: --backends names '" << name << "' twice\n";
+      return false;
+    }
+  }
+  if (!seen.count("interp") || !seen.count("jit")) {
+    errs() << "kiln: error: --backends must name interp (the reference) and "
+              "jit, and may add aot\n";
+    return false;
+  }
+  aot = seen.count("aot") != 0;
+  return true;
 }
 
 } // namespace
@@ -533,8 +568,8 @@ static int runCommandLine(int argc, char **argv) {
       "  kiln compile MODEL --emit=STAGE [-o FILE]\n"
       "  kiln compile MODEL -o DIR/libNAME.so [--shape NAME=DIMS] "
       "[--weights-file]\n"
-      "  kiln compare MODEL [--per-layer] [--json] [--runs N] "
-      "[--rtol X --atol Y]\n"
+      "  kiln compare MODEL [--backends interp,jit,aot] [--per-layer] "
+      "[--json] [--runs N] [--rtol X --atol Y]\n"
       "  kiln compare MODEL --ablate [--runs N] [--json]\n"
       "  kiln compare MODEL --bisect [--json]\n"
       "  kiln conformance [DIR...] [--backend=jit|interp|aot] [--list] "
@@ -612,6 +647,8 @@ static int runCommandLine(int argc, char **argv) {
     o.runs = cmpRuns;
     o.json = cmpJson;
     o.perLayer = cmpPerLayer;
+    if (!parseCompareBackends(cmpBackends, o.aot))
+      return 1;
     o.rtol = cmpRtol;
     o.atol = cmpAtol;
     o.cpu = cpuOptionsFromFlags(o.cpu);

@@ -69,27 +69,6 @@ static const char *kKilnRtHeader =
     ;
 
 //===----------------------------------------------------------------------===//
-// Names
-//===----------------------------------------------------------------------===//
-
-std::string libraryBaseName(llvm::StringRef path) {
-  llvm::StringRef file = llvm::sys::path::filename(path);
-  file.consume_back(".so");
-  if (file.size() > 3)
-    file.consume_front("lib");
-  return file.str();
-}
-
-std::string cPrefixFor(llvm::StringRef name) {
-  std::string s;
-  for (char c : name)
-    s += llvm::isAlnum(c) ? c : '_';
-  if (s.empty() || llvm::isDigit(s[0]))
-    s = "model_" + s;
-  return s;
-}
-
-//===----------------------------------------------------------------------===//
 // Memory plan
 //===----------------------------------------------------------------------===//
 
@@ -340,15 +319,17 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
       options.onStage(name, msSince(start));
     start = std::chrono::steady_clock::now();
   };
-  if (!llvm::StringRef(libraryPath).ends_with(".so"))
-    return makeError("the library path '" + libraryPath + "' must end in .so");
+  if (llvm::Error e = checkLibraryPath(libraryPath))
+    return std::move(e);
   LibraryDesc d;
   d.name = libraryBaseName(libraryPath);
+  d.fileName = llvm::sys::path::filename(libraryPath).str();
+  d.stem = libraryFileStem(d.name);
   d.prefix = cPrefixFor(d.name);
   d.macro = llvm::StringRef(d.prefix).upper();
   d.modelPath = options.modelPath;
   d.weightsFile = options.weightsFile;
-  d.weightsFileName = d.name + ".weights";
+  d.weightsFileName = d.stem + ".weights";
 
   // 1. Graph passes and plan.
   {
@@ -433,15 +414,15 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
   {
     llvm::SmallString<256> path;
     if (std::error_code ec = llvm::sys::fs::createUniqueDirectory(
-            dir + "/.lib" + d.name + ".tmp", path))
+            dir + "/.lib" + d.stem + ".tmp", path))
       return makeError("cannot create a temporary folder in '" + dir +
                        "': " + ec.message());
     temp.path = path.str().str();
   }
   const std::string &t = temp.path;
   d.blobPath = t + "/weights.bin";
-  std::string header = t + "/" + d.name + ".h";
-  std::string driver = t + "/" + d.name + ".c";
+  std::string header = t + "/" + d.stem + ".h";
+  std::string driver = t + "/" + d.stem + ".c";
   std::string exports = t + "/exports.map";
   if (llvm::Error e = writeFile(header, generateHeader(d)))
     return std::move(e);
@@ -483,9 +464,9 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
     return std::move(e);
   // Only the NAME_* API is exported; libm is linked only if a kernel calls
   // it.
-  link.insert(link.end(), {"-Wl,--version-script=" + exports,
-                           "-Wl,-soname,lib" + d.name + ".so",
-                           "-Wl,-z,noexecstack", "-Wl,--as-needed", "-lm"});
+  link.insert(link.end(),
+              {"-Wl,--version-script=" + exports, "-Wl,-soname," + d.fileName,
+               "-Wl,-z,noexecstack", "-Wl,--as-needed", "-lm"});
   // Reference steps: the copy of libkiln-rt.so that will sit beside the
   // library, found at load time through $ORIGIN.
   if (d.numReference)
@@ -507,10 +488,10 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
     moves.push_back(
         {t + "/" + d.weightsFileName, dir + "/" + d.weightsFileName});
   if (options.keepSource)
-    moves.push_back({driver, dir + "/" + d.name + ".c"});
+    moves.push_back({driver, dir + "/" + d.stem + ".c"});
   if (d.numReference)
     moves.push_back({runtimeCopy, dir + "/libkiln-rt.so"});
-  moves.push_back({header, dir + "/" + d.name + ".h"});
+  moves.push_back({header, dir + "/" + d.stem + ".h"});
   moves.push_back({t + "/lib.so", absLib.str().str()});
   for (auto &[from, to] : moves) {
     if (std::error_code ec = llvm::sys::fs::rename(from, to))

@@ -56,6 +56,9 @@ struct WeightsLayout {
 struct LibraryDesc {
   const Plan *plan;
   std::string name, prefix, macro;
+  /// The library's file name ("libNAME.so"), and the stem of its header,
+  /// driver and weights file names (libraryFileStem).
+  std::string fileName, stem;
   std::string modelPath;
   ArenaLayout scratch;
   WeightsLayout weights;

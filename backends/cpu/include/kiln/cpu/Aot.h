@@ -94,10 +94,26 @@ struct AotResult {
 /// touches): a slot lives from the first step that touches it to the last.
 ArenaLayout planScratch(const Plan &plan);
 
-/// The NAME of a library path: "dir/libresnet-small.so" -> "resnet-small".
+/// The NAME of a library path: "dir/libresnet-small.so" -> "resnet-small"
+/// (the file name without ".so" and a leading "lib").
 std::string libraryBaseName(llvm::StringRef path);
-/// NAME as a C identifier: "resnet-small" -> "resnet_small".
+/// NAME as a C identifier: each run of characters other than ASCII letters
+/// and digits becomes one '_', with none left at either end, and "model_"
+/// goes in front of a leading digit: "resnet-small" -> "resnet_small",
+/// "-my.model" -> "my_model", "2x" -> "model_2x".
 std::string cPrefixFor(llvm::StringRef name);
+/// The stem of the header, weights and driver file names of library NAME:
+/// NAME without leading characters other than letters, digits and '_',
+/// every character but those, '-' and '.' turned into '_':
+/// "resnet-small" -> "resnet-small", "-my.model" -> "my.model".
+std::string libraryFileStem(llvm::StringRef name);
+/// Checks that a library may be built at \p path: it ends in ".so"; its
+/// NAME has a letter or digit; its C prefix is not Kiln's own ("kiln",
+/// "kiln_..."); and its file name is not Kiln's own library nor that of a
+/// system library a program or linker would find instead (libm.so,
+/// libc.so, libpthread.so...: a fixed list of the C and C++ runtimes, and
+/// any libNAME.so or libNAME.so.N in the dynamic linker's folders).
+llvm::Error checkLibraryPath(llvm::StringRef path);
 
 /// libkiln-rt.so beside the running executable or in ../lib from it, or an
 /// error naming the places searched.
