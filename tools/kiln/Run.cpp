@@ -15,6 +15,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Common.h"
+#include "TextFormat.h"
 #include "Stats.h"
 
 #include "kiln/runtime/FloatMode.h"
@@ -72,21 +73,6 @@ static std::string summarize(const Tensor &t) {
   return os.str();
 }
 
-/// Writes \p v as a JSON number with 6 significant digits, or null when it
-/// is not finite.
-static void jsonNumber(llvm::json::OStream &j, llvm::StringRef key, double v) {
-  j.attributeBegin(key);
-  if (std::isfinite(v))
-    j.rawValue([&](llvm::raw_ostream &os) { os << llvm::format("%.6g", v); });
-  else
-    j.value(nullptr);
-  j.attributeEnd();
-}
-
-/// \p s as valid UTF-8 (ONNX names are bytes).
-static std::string utf8(const std::string &s) {
-  return llvm::json::isUTF8(s) ? s : llvm::json::fixUTF8(s);
-}
 
 /// Output names become file names: path separators and odd characters go.
 static std::string fileNameFor(const std::string &name) {

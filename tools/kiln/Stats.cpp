@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Stats.h"
+#include "TextFormat.h"
 
 #include "llvm/Support/Format.h"
 #include "llvm/Support/JSON.h"
@@ -88,19 +89,10 @@ std::string formatMs(double ms) {
   return s;
 }
 
-/// Writes \p v as a number with 6 significant digits.
-static void number(llvm::json::OStream &j, llvm::StringRef key, double v) {
-  j.attributeBegin(key);
-  if (std::isfinite(v))
-    j.rawValue([&](llvm::raw_ostream &os) { os << llvm::format("%.6g", v); });
-  else
-    j.value(nullptr);
-  j.attributeEnd();
-}
 
 void writeRunStatsJson(llvm::json::OStream &j, const RunStats &stats) {
   j.attribute("runs", static_cast<int64_t>(stats.runs));
-  number(j, "first_run_ms", stats.firstMs);
+  jsonNumber(j, "first_run_ms", stats.firstMs);
   if (stats.runs == 0) {
     for (const char *key :
          {"min_ms", "median_ms", "p90_ms", "p99_ms", "max_ms"})
@@ -109,11 +101,11 @@ void writeRunStatsJson(llvm::json::OStream &j, const RunStats &stats) {
                 "only the first (cold) run was timed; --runs N times N runs "
                 "after it");
   } else {
-    number(j, "min_ms", stats.minMs);
-    number(j, "median_ms", stats.medianMs);
-    number(j, "p90_ms", stats.p90Ms);
-    number(j, "p99_ms", stats.p99Ms);
-    number(j, "max_ms", stats.maxMs);
+    jsonNumber(j, "min_ms", stats.minMs);
+    jsonNumber(j, "median_ms", stats.medianMs);
+    jsonNumber(j, "p90_ms", stats.p90Ms);
+    jsonNumber(j, "p99_ms", stats.p99Ms);
+    jsonNumber(j, "max_ms", stats.maxMs);
   }
   j.attribute("percentiles", percentileNote(stats.runs));
 }
