@@ -15,8 +15,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Common.h"
-#include "TextFormat.h"
 #include "Stats.h"
+#include "TextFormat.h"
 
 #include "kiln/runtime/FloatMode.h"
 #include "kiln/runtime/Npy.h"
@@ -72,7 +72,6 @@ static std::string summarize(const Tensor &t) {
     os << "  NaN " << v.nans;
   return os.str();
 }
-
 
 /// Output names become file names: path separators and odd characters go.
 static std::string fileNameFor(const std::string &name) {

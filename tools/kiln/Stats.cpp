@@ -89,7 +89,6 @@ std::string formatMs(double ms) {
   return s;
 }
 
-
 void writeRunStatsJson(llvm::json::OStream &j, const RunStats &stats) {
   j.attribute("runs", static_cast<int64_t>(stats.runs));
   jsonNumber(j, "first_run_ms", stats.firstMs);
