@@ -534,22 +534,21 @@ llvm::Error measureScaling(Session &s) {
     counts.push_back(cores);
   s.progress("scaling with threads (" + llvm::Twine(counts.size()) +
              " variants)");
-  std::vector<mlir::OwningOpRef<mlir::ModuleOp>> modules;
-  std::vector<std::unique_ptr<cpu::JitModel>> jits;
+  // The same plan and kernels on executors of each thread count: nothing is
+  // compiled again.
+  std::vector<std::unique_ptr<cpu::Executor>> executors;
   std::vector<RunFn> variants;
   for (unsigned t : counts) {
-    modules.push_back(s.imported.module->clone());
-    auto jit = cpu::JitModel::create(*modules.back(), s.cpuOptions(t));
-    if (!jit)
-      return jit.takeError();
-    jits.push_back(std::move(*jit));
-    variants.push_back(runOf(*jits.back(), s.inputs));
+    executors.push_back(s.jit().getExecutor().withSettings(t, false));
+    variants.push_back([&ex = *executors.back(), &s]() -> llvm::Error {
+      auto out = ex.run(s.inputs);
+      return out ? llvm::Error::success() : out.takeError();
+    });
   }
   auto stats = timeInterleaved(variants, s.opts.runs);
   if (!stats)
     return stats.takeError();
-  jits.clear();
-  modules.clear();
+  executors.clear();
   Array threads;
   double oneMs = (*stats)[0].medianMs;
   for (size_t i = 0; i < counts.size(); ++i)
