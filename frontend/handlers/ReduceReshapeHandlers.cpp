@@ -8,8 +8,11 @@
 //===----------------------------------------------------------------------===//
 #include "kiln/frontend/OpImporter.h"
 
+#include "mlir/IR/BuiltinTypes.h"
+
 #include <onnx/onnx_pb.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -35,6 +38,54 @@ ImportFn reduceWithAxesAttribute(llvm::StringRef kilnOp) {
     return n.create(op, {n.input(0), axes}, /*extraAttrs=*/{},
                     /*skipAttrs=*/{"axes"});
   };
+}
+
+/// Reshape. In a graph exported at batch 1 and re-specialized for batch B
+/// (NodeImporter::respecializedBatch), a constant shape whose leading 1 was
+/// the batch, the data's leading dim being B now, gets B:
+/// reshape(x : Bx784, [1, 784]) -> reshape(x, [B, 784]); the same for
+/// [1, -1], which would otherwise fold the batch into one row.
+/// A constant shape of another element count than the data's static one
+/// is refused with both counts.
+mlir::LogicalResult importReshape(NodeImporter &n) {
+  if (n.numInputs() != 2 || !n.hasInput(1))
+    return n.createGeneric("kiln.reshape", 2);
+  mlir::Value data = n.input(0);
+  (void)n.input(1); // an initializer's constant, for getConstantInts
+  auto type = llvm::dyn_cast<mlir::RankedTensorType>(data.getType());
+  std::vector<int64_t> shape;
+  if (!type || !n.getConstantInts(1, shape))
+    return n.createGeneric("kiln.reshape", 2);
+  int64_t batch = n.respecializedBatch();
+  if (batch > 1 && type.getRank() > 0 && type.getDimSize(0) == batch &&
+      !shape.empty() && shape[0] == 1) {
+    shape[0] = batch;
+    return n.create("kiln.reshape", {data, n.constantI64(shape)});
+  }
+  const onnx::AttributeProto *allowZero = n.attribute("allowzero");
+  bool copiesZeros = !allowZero || allowZero->i() == 0;
+  int64_t count = 1;
+  bool known = type.hasStaticShape();
+  for (auto [i, d] : llvm::enumerate(shape)) {
+    if (d == 0 && copiesZeros)
+      d = static_cast<int64_t>(i) < type.getRank() ? type.getDimSize(i) : -1;
+    // Dims come from the model: a count past int64 is left unchecked.
+    known &= d >= 0 && (d == 0 || count <= INT64_MAX / d);
+    count = known ? count * d : count;
+  }
+  if (known && count != type.getNumElements()) {
+    std::string target;
+    for (int64_t d : shape)
+      target += (target.empty() ? "" : "x") + std::to_string(d);
+    std::string from;
+    for (int64_t d : type.getShape())
+      from += (from.empty() ? "" : "x") + std::to_string(d);
+    return n.emitError("cannot reshape " + from + " (" +
+                       std::to_string(type.getNumElements()) +
+                       " elements) to " + (target.empty() ? "scalar" : target) +
+                       " (" + std::to_string(count) + " elements)");
+  }
+  return n.createGeneric("kiln.reshape", 2);
 }
 
 /// Squeeze/Unsqueeze 1 and 11: `axes` attribute -> operand.
@@ -105,7 +156,7 @@ void registerReductions(HandlerTable &t) {
 
 void registerShapeOps(HandlerTable &t) {
   for (int v : {5, 13, 14, 19, 21}) // 14: allowzero
-    t.generic("Reshape", v, "kiln.reshape", 2);
+    t.add("Reshape", v, importReshape);
   for (int v : {1, 9, 11, 13, 21}) // 11: negative axis
     t.generic("Flatten", v, "kiln.flatten");
   for (int v : {1, 13, 21})

@@ -54,6 +54,7 @@ const HandlerTable &getHandlerTable() {
     registerIndexingHandlers(t);
     registerMiscHandlers(t);
     registerSequenceHandlers(t);
+    registerControlFlowHandlers(t);
     return t;
   }();
   return table;

@@ -19,6 +19,8 @@
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Verifier.h"
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/StringExtras.h"
 
 #include <onnx/defs/schema.h>
 #include <onnx/onnx_pb.h>
@@ -72,6 +74,18 @@ public:
   Block *entry = nullptr;
   Value none;
   int64_t opsetFor(const std::string &domain) const;
+
+  /// Imports the nodes of \p graph at the builder's insertion point; fails
+  /// after one diagnostic.
+  LogicalResult importNodes(const onnx::GraphProto &graph);
+  /// Imports subgraph \p graph (the GRAPH attribute \p attrName of \p node)
+  /// into \p region: one block whose arguments are the subgraph's inputs
+  /// (typed as declared, else by \p argTypes) and which yields its outputs.
+  /// Names the subgraph defines are visible only inside it.
+  LogicalResult importSubgraph(const onnx::GraphProto &graph,
+                               llvm::StringRef attrName, Region &region,
+                               llvm::ArrayRef<Type> argTypes,
+                               NodeImporterImpl &node);
 
   Value getNone() {
     if (!none) {
@@ -352,9 +366,22 @@ Value NodeImporterImpl::constantScalarLike(Value like, double value) {
 
 LogicalResult NodeImporterImpl::emitError(const llvm::Twine &message) {
   std::string name = n.name().empty() ? "<unnamed>" : n.name();
-  mlir::emitError(location) << "node '" << name << "' (" << n.op_type()
-                            << ", opset " << version << "): " << message;
+  auto diag = mlir::emitError(location);
+  diag << "node '" << name << "' (" << n.op_type() << ", opset " << version
+       << "): " << message;
+  // The likely cause in a graph specialized for chosen input shapes: a
+  // shape the export fixed.
+  std::vector<std::string> chosen = imp.model.respecialized;
+  chosen.insert(chosen.end(), imp.model.filledDims.begin(),
+                imp.model.filledDims.end());
+  if (!chosen.empty())
+    diag << "; the model cannot be re-specialized for "
+         << llvm::join(chosen, ", ");
   return failure();
+}
+
+int64_t NodeImporterImpl::respecializedBatch() const {
+  return imp.model.respecializedBatch;
 }
 
 LogicalResult
@@ -362,6 +389,22 @@ NodeImporterImpl::create(llvm::StringRef opName, llvm::ArrayRef<Value> operands,
                          llvm::ArrayRef<NamedAttribute> extraAttrs,
                          llvm::ArrayRef<llvm::StringRef> skipAttrs,
                          int numResults) {
+  return createOp(opName, operands, extraAttrs, skipAttrs, numResults, {});
+}
+
+LogicalResult NodeImporterImpl::createWithRegions(
+    llvm::StringRef opName, llvm::ArrayRef<Value> operands,
+    llvm::ArrayRef<SubgraphSpec> regions,
+    llvm::ArrayRef<NamedAttribute> extraAttrs,
+    llvm::ArrayRef<llvm::StringRef> skipAttrs, int numResults) {
+  return createOp(opName, operands, extraAttrs, skipAttrs, numResults, regions);
+}
+
+LogicalResult NodeImporterImpl::createOp(
+    llvm::StringRef opName, llvm::ArrayRef<Value> operands,
+    llvm::ArrayRef<NamedAttribute> extraAttrs,
+    llvm::ArrayRef<llvm::StringRef> skipAttrs, int numResults,
+    llvm::ArrayRef<SubgraphSpec> regions) {
   if (numResults >= 0 && numOutputs() > static_cast<size_t>(numResults))
     return emitError("expected at most " + llvm::Twine(numResults) +
                      " outputs, found " + llvm::Twine(numOutputs()));
@@ -372,7 +415,10 @@ NodeImporterImpl::create(llvm::StringRef opName, llvm::ArrayRef<Value> operands,
   OperationState state(location, opName);
   state.addOperands(operands);
   for (const auto &a : n.attribute()) {
-    if (llvm::is_contained(skipAttrs, a.name()))
+    if (llvm::is_contained(skipAttrs, a.name()) ||
+        llvm::any_of(regions, [&](const SubgraphSpec &r) {
+          return r.attrName == a.name();
+        }))
       continue;
     if (!llvm::any_of(declared,
                       [&](StringAttr s) { return s.getValue() == a.name(); }))
@@ -394,7 +440,21 @@ NodeImporterImpl::create(llvm::StringRef opName, llvm::ArrayRef<Value> operands,
     resultCount = numResults;
   for (size_t i = 0; i < resultCount; ++i)
     state.addTypes(outputType(i));
+  for (size_t i = 0; i < regions.size(); ++i)
+    state.addRegion();
   Operation *op = imp.builder.create(state);
+  for (auto [region, spec] : llvm::zip(op->getRegions(), regions)) {
+    const onnx::AttributeProto *a = attribute(spec.attrName);
+    if (!a || a->type() != onnx::AttributeProto::GRAPH || !a->has_g()) {
+      op->erase();
+      return emitError("expected a subgraph attribute '" + spec.attrName + "'");
+    }
+    if (failed(imp.importSubgraph(a->g(), spec.attrName, region, spec.argTypes,
+                                  *this))) {
+      op->erase();
+      return failure();
+    }
+  }
   // Declared result types meet Kiln's shape rule (DeclaredTypes.cpp).
   if (failed(applyShapeRule(op, *this, imp.model.declaredValues, imp.warned))) {
     op->erase();
@@ -427,6 +487,114 @@ NodeImporterImpl::createGeneric(llvm::StringRef opName, int numOperands,
 //===----------------------------------------------------------------------===//
 // ModelImporter
 //===----------------------------------------------------------------------===//
+
+LogicalResult ModelImporter::importNodes(const onnx::GraphProto &graph) {
+  Location fileLoc = builder.getUnknownLoc();
+  const HandlerTable &table = getHandlerTable();
+  for (int i = 0; i < graph.node_size(); ++i) {
+    const onnx::NodeProto &node = graph.node(i);
+    std::string domain = node.domain() == "ai.onnx" ? "" : node.domain();
+    int64_t version = opsetFor(domain);
+    const ImportFn *fn = table.lookup(domain, node.op_type(), version);
+    assert(fn && "unsupported ops are reported before the import");
+    // Handlers read the node's first output (found by fuzzing: a Constant
+    // without outputs aborted in protobuf).
+    if (node.output_size() == 0)
+      return emitError(fileLoc)
+             << "node '" << node.name() << "' (" << node.op_type()
+             << ") has no outputs; expected at least one";
+    bool ready = true;
+    for (const auto &in : node.input()) {
+      if (in.empty())
+        continue;
+      bool failedToLoad = false;
+      if (!lookup(in, failedToLoad)) {
+        if (failedToLoad)
+          return failure();
+        ready = false;
+      }
+    }
+    if (!ready)
+      continue; // Downstream of a node that set no value for it.
+    std::string label = node.name().empty()
+                            ? node.op_type() + "_" + std::to_string(i)
+                            : node.name();
+    NodeImporterImpl importer(*this, node, version,
+                              NameLoc::get(StringAttr::get(&ctx, label)));
+    if (failed((*fn)(importer)))
+      return failure();
+  }
+  return success();
+}
+
+LogicalResult ModelImporter::importSubgraph(const onnx::GraphProto &graph,
+                                            llvm::StringRef attrName,
+                                            Region &region,
+                                            llvm::ArrayRef<Type> argTypes,
+                                            NodeImporterImpl &node) {
+  if (graph.input_size() != static_cast<int>(argTypes.size()))
+    return node.emitError("subgraph '" + attrName + "' has " +
+                          llvm::Twine(graph.input_size()) +
+                          " inputs; expected " + llvm::Twine(argTypes.size()));
+  // The subgraph's names are its own: the enclosing scope's bindings come
+  // back when it is done (the loader has refused names defined twice).
+  llvm::StringMap<Value> outerValues = values;
+  std::map<std::string, const onnx::TypeProto *> outerTypes = types;
+  auto restore = llvm::make_scope_exit([&] {
+    // Initializers of the main graph first read inside the subgraph became
+    // constants of the function's entry block: they stay bound.
+    for (const auto &kv : values)
+      if (Value v = kv.second; v.getParentBlock() == entry)
+        outerValues.try_emplace(kv.first(), v);
+    values = std::move(outerValues);
+    types = std::move(outerTypes);
+  });
+  for (const auto &vi : graph.value_info())
+    types[vi.name()] = &vi.type();
+  for (const auto &vi : graph.output())
+    if (!types.count(vi.name()) || !vi.type().tensor_type().has_shape())
+      types[vi.name()] = &vi.type();
+
+  OpBuilder::InsertionGuard guard(builder);
+  Block *block = builder.createBlock(&region);
+  for (auto [i, vi] : llvm::enumerate(graph.input())) {
+    Type t = convertType(ctx, vi.type());
+    if (!t && vi.type().has_tensor_type())
+      t = argTypes[i];
+    if (!t)
+      return node.emitError("subgraph '" + attrName + "' input '" + vi.name() +
+                            "' is not a tensor; Kiln supports only tensors");
+    values[vi.name()] = block->addArgument(t, node.loc());
+  }
+  builder.setInsertionPointToEnd(block);
+  // A subgraph's initializers are constants of its block.
+  for (const auto &init : graph.initializer()) {
+    Tensor t;
+    Status st = viewTensorProto(init, model.directory,
+                                "initializer '" + init.name() + "'", t);
+    if (!st)
+      return node.emitError(st.message());
+    values[init.name()] = builder.create<ConstantOp>(
+        NameLoc::get(StringAttr::get(&ctx, init.name())),
+        makeElementsAttr(ctx, t, init.name()));
+  }
+  if (failed(importNodes(graph)))
+    return failure();
+  llvm::SmallVector<Value> results;
+  for (const auto &vi : graph.output()) {
+    bool failedToLoad = false;
+    Value v = lookup(vi.name(), failedToLoad);
+    if (!v) {
+      if (failedToLoad)
+        return failure();
+      return node.emitError("subgraph '" + attrName + "' output '" + vi.name() +
+                            "' was not imported");
+    }
+    results.push_back(v);
+  }
+  builder.create<YieldOp>(node.loc(), results);
+  return success();
+}
 
 OwningOpRef<ModuleOp> ModelImporter::run() {
   ctx.loadDialect<KilnDialect, func::FuncDialect>();
@@ -472,55 +640,16 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
   }
   builder.setInsertionPointToEnd(entry);
 
-  // 3. Nodes. Every unsupported op is reported first, in one line; then the
-  // first node that fails to import ends the import, so that a bad model
-  // gets one error line, not one per node.
-  const HandlerTable &table = getHandlerTable();
-  std::vector<UnsupportedOp> unsupported;
-  for (const onnx::NodeProto &node : graph.node()) {
-    std::string domain = node.domain() == "ai.onnx" ? "" : node.domain();
-    int64_t version = opsetFor(domain);
-    if (!table.lookup(domain, node.op_type(), version))
-      unsupported.push_back({node.op_type(), node.name(), domain, version});
-  }
+  // 3. Nodes. Every unsupported op, in subgraphs too, is reported first, in
+  // one line; then the first node that fails to import ends the import, so
+  // that a bad model gets one error line, not one per node.
+  std::vector<UnsupportedOp> unsupported = findUnsupportedOps(model);
   if (!unsupported.empty()) {
     emitError(fileLoc) << formatUnsupported(unsupported);
     return {};
   }
-  for (int i = 0; i < graph.node_size(); ++i) {
-    const onnx::NodeProto &node = graph.node(i);
-    std::string domain = node.domain() == "ai.onnx" ? "" : node.domain();
-    int64_t version = opsetFor(domain);
-    const ImportFn *fn = table.lookup(domain, node.op_type(), version);
-    assert(fn && "unsupported ops are reported before the import");
-    // Handlers read the node's first output (found by fuzzing: a Constant
-    // without outputs aborted in protobuf).
-    if (node.output_size() == 0) {
-      emitError(fileLoc) << "node '" << node.name() << "' (" << node.op_type()
-                         << ") has no outputs; expected at least one";
-      return {};
-    }
-    bool ready = true;
-    for (const auto &in : node.input()) {
-      if (in.empty())
-        continue;
-      bool failedToLoad = false;
-      if (!lookup(in, failedToLoad)) {
-        if (failedToLoad)
-          return {};
-        ready = false;
-      }
-    }
-    if (!ready)
-      continue; // Downstream of a node that set no value for it.
-    std::string label = node.name().empty()
-                            ? node.op_type() + "_" + std::to_string(i)
-                            : node.name();
-    NodeImporterImpl importer(*this, node, version,
-                              NameLoc::get(StringAttr::get(&ctx, label)));
-    if (failed((*fn)(importer)))
-      return {};
-  }
+  if (failed(importNodes(graph)))
+    return {};
 
   // 4. Outputs.
   llvm::SmallVector<Value> results;

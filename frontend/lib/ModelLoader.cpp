@@ -28,6 +28,7 @@
 #include <onnx/shape_inference/implementation.h>
 
 #include <filesystem>
+#include <functional>
 #include <limits>
 #include <map>
 #include <set>
@@ -208,9 +209,65 @@ LogicalResult checkValueType(const onnx::ValueInfoProto &vi,
   return success();
 }
 
+/// The subgraphs (GRAPH and GRAPHS attributes) of \p node.
+std::vector<onnx::GraphProto *> subgraphsOf(onnx::NodeProto &node) {
+  std::vector<onnx::GraphProto *> result;
+  for (auto &a : *node.mutable_attribute()) {
+    if (a.has_g())
+      result.push_back(a.mutable_g());
+    for (auto &g : *a.mutable_graphs())
+      result.push_back(&g);
+  }
+  return result;
+}
+
+/// The subgraphs of \p node, read-only.
+std::vector<const onnx::GraphProto *> subgraphsOf(const onnx::NodeProto &node) {
+  std::vector<const onnx::GraphProto *> result;
+  for (const auto &a : node.attribute()) {
+    if (a.has_g())
+      result.push_back(&a.g());
+    for (const auto &g : a.graphs())
+      result.push_back(&g);
+  }
+  return result;
+}
+
+/// Adds to \p out the names \p graph and its subgraphs read without
+/// defining them: the values they take from enclosing scopes.
+void collectOuterReads(const onnx::GraphProto &graph,
+                       std::set<std::string> &out) {
+  std::set<std::string> local, reads;
+  for (const auto &in : graph.input())
+    local.insert(in.name());
+  for (const auto &init : graph.initializer())
+    local.insert(init.name());
+  for (const auto &node : graph.node()) {
+    for (const auto &o : node.output())
+      local.insert(o);
+    for (const auto &in : node.input())
+      reads.insert(in);
+    for (const onnx::GraphProto *sub : subgraphsOf(node))
+      collectOuterReads(*sub, reads);
+  }
+  for (const auto &o : graph.output())
+    reads.insert(o.name());
+  for (const auto &name : reads)
+    if (!name.empty() && !local.count(name))
+      out.insert(name);
+}
+
 /// Checks names, definitions and acyclicity; reorders nodes topologically.
-LogicalResult checkGraphStructure(onnx::GraphProto &graph, Location loc) {
+/// \p outer holds the values of the enclosing graphs when \p graph is a
+/// subgraph: its nodes may read them, and it may not define them again.
+/// A node depends on what its subgraphs read from this graph too.
+LogicalResult
+checkGraphStructure(onnx::GraphProto &graph, Location loc,
+                    const std::map<std::string, std::string> *outer = nullptr) {
   std::map<std::string, std::string> definedBy;
+  if (outer)
+    definedBy = *outer;
+  std::string kind = outer ? "subgraph '" + graph.name() + "'" : "graph";
   auto define = [&](const std::string &name,
                     const std::string &by) -> LogicalResult {
     if (name.empty())
@@ -218,7 +275,7 @@ LogicalResult checkGraphStructure(onnx::GraphProto &graph, Location loc) {
     auto [it, inserted] = definedBy.emplace(name, by);
     if (!inserted && it->second != by) {
       // Old models list initializers among the graph inputs: not a conflict.
-      if (llvm::StringRef(it->second).starts_with("graph input") &&
+      if (it->second == kind + " input '" + name + "'" &&
           llvm::StringRef(by).starts_with("initializer"))
         return success();
       return emitError(loc) << "value '" << name << "' is defined twice, by "
@@ -227,12 +284,13 @@ LogicalResult checkGraphStructure(onnx::GraphProto &graph, Location loc) {
     return success();
   };
   for (const auto &in : graph.input())
-    if (failed(define(in.name(), "graph input '" + in.name() + "'")))
+    if (failed(define(in.name(), kind + " input '" + in.name() + "'")))
       return failure();
   for (const auto &init : graph.initializer())
     if (failed(define(init.name(), "initializer '" + init.name() + "'")))
       return failure();
-  // Values defined outside the nodes (graph inputs, initializers).
+  // Values defined outside the nodes (graph inputs, initializers, the
+  // enclosing graphs' values).
   std::set<std::string> external;
   for (const auto &kv : definedBy)
     external.insert(kv.first);
@@ -245,11 +303,25 @@ LogicalResult checkGraphStructure(onnx::GraphProto &graph, Location loc) {
     for (const auto &in : graph.node(i).input())
       if (!in.empty() && !definedBy.count(in))
         return emitError(loc)
-               << nodeLabel(graph.node(i), i) << " uses value '" << in
-               << "' that no graph input, initializer or node defines";
+               << nodeLabel(graph.node(i), i)
+               << (outer ? " in " + kind : std::string()) << " uses value '"
+               << in << "' that no graph input, initializer or node defines";
+  // Each node's inputs, with what its subgraphs read from this scope; the
+  // subgraphs are checked with every value of this scope visible (order
+  // is the topological sort's concern).
+  std::vector<std::set<std::string>> reads(n);
+  for (int i = 0; i < n; ++i) {
+    onnx::NodeProto &node = *graph.mutable_node(i);
+    reads[i].insert(node.input().begin(), node.input().end());
+    for (onnx::GraphProto *sub : subgraphsOf(node)) {
+      if (failed(checkGraphStructure(*sub, loc, &definedBy)))
+        return failure();
+      collectOuterReads(*sub, reads[i]);
+    }
+  }
   for (const auto &out : graph.output())
     if (!definedBy.count(out.name()))
-      return emitError(loc) << "graph output '" << out.name()
+      return emitError(loc) << kind << " output '" << out.name()
                             << "' is not produced by any node, graph input "
                                "or initializer";
 
@@ -262,7 +334,7 @@ LogicalResult checkGraphStructure(onnx::GraphProto &graph, Location loc) {
   std::vector<int> pending(n, 0);
   std::vector<std::vector<int>> users(n);
   for (int i = 0; i < n; ++i)
-    for (const auto &in : graph.node(i).input()) {
+    for (const auto &in : reads[i]) {
       auto it = producer.find(in);
       if (in.empty() || it == producer.end() || external.count(in))
         continue;
@@ -299,6 +371,30 @@ LogicalResult checkGraphStructure(onnx::GraphProto &graph, Location loc) {
   return success();
 }
 
+/// Checks the initializers of \p graph's subgraphs (at any depth) as the
+/// main graph's are checked: data size, and inline data only (a subgraph's
+/// tensors are not loaded from external files).
+LogicalResult checkSubgraphInitializers(const onnx::GraphProto &graph,
+                                        const std::string &directory,
+                                        Location loc) {
+  for (const auto &node : graph.node())
+    for (const onnx::GraphProto *sub : subgraphsOf(node)) {
+      for (const auto &init : sub->initializer()) {
+        std::string what = "initializer '" + init.name() + "'";
+        if (init.data_location() == onnx::TensorProto::EXTERNAL)
+          return emitError(loc)
+                 << what
+                 << " of a subgraph has external data; Kiln supports "
+                    "external data only in the main graph";
+        if (Status st = checkTensorProto(init, directory, what, nullptr); !st)
+          return emitError(loc) << st.message();
+      }
+      if (failed(checkSubgraphInitializers(*sub, directory, loc)))
+        return failure();
+    }
+  return success();
+}
+
 /// Parses \p bytes into a model whose external data lies in \p directory.
 std::unique_ptr<LoadedModel>
 parseModel(llvm::StringRef bytes, llvm::StringRef directory, Location loc) {
@@ -318,6 +414,18 @@ parseModel(llvm::StringRef bytes, llvm::StringRef directory, Location loc) {
     return nullptr;
   }
   return model;
+}
+
+/// "input 'x' dimension 0 = 4 (declared batch)": dynamic \p dim of input
+/// \p name, filled with \p value.
+std::string describeFilledDim(const std::string &name, int i, int64_t value,
+                              const onnx::TensorShapeProto::Dimension &dim) {
+  return llvm::formatv("input '{0}' dimension {1} = {2} (declared {3})", name,
+                       i, value,
+                       dim.has_dim_param() && !dim.dim_param().empty()
+                           ? dim.dim_param()
+                           : std::string("dynamic"))
+      .str();
 }
 
 /// Steps 2-6 on a parsed model.
@@ -373,6 +481,8 @@ std::unique_ptr<LoadedModel> checkModel(std::unique_ptr<LoadedModel> model,
     if (failed(checkValueType(vi, "graph output", loc)))
       return nullptr;
   bool hasExternal = false;
+  if (failed(checkSubgraphInitializers(graph, model->directory, loc)))
+    return nullptr;
   for (const auto &init : graph.initializer()) {
     hasExternal |= init.data_location() == onnx::TensorProto::EXTERNAL;
     Status s = checkTensorProto(init, model->directory,
@@ -402,11 +512,41 @@ std::unique_ptr<LoadedModel> checkModel(std::unique_ptr<LoadedModel> model,
       return fail("--shape for input '" + name + "' has rank " +
                   llvm::Twine(shape.size()) + " but the model declares rank " +
                   llvm::Twine(shapeProto->dim_size()));
+    for (int i = 0; i < shapeProto->dim_size(); ++i) {
+      const auto &dim = shapeProto->dim(i);
+      if (!dim.has_dim_value())
+        model->filledDims.push_back(describeFilledDim(name, i, shape[i], dim));
+      if (!dim.has_dim_value() || dim.dim_value() == shape[i])
+        continue;
+      model->respecialized.push_back(
+          llvm::formatv("input '{0}' dimension {1} = {2} (declared {3})", name,
+                        i, shape[i], dim.dim_value())
+              .str());
+      bool batch = i == 0 && dim.dim_value() == 1 &&
+                   (model->respecialized.size() == 1 ||
+                    model->respecializedBatch == shape[0]);
+      model->respecializedBatch = batch ? shape[0] : -1;
+    }
     shapeProto->clear_dim();
     for (int64_t d : shape)
       shapeProto->add_dim()->set_dim_value(d);
     if (failed(checkValueType(*vi, "graph input", loc)))
       return nullptr;
+  }
+  model->respecializedBatch = std::max<int64_t>(model->respecializedBatch, 0);
+  // A re-specialized graph: the shapes the file declares for its values and
+  // outputs were derived from the old inputs (ONNX's inference below derives
+  // them again from the new ones).
+  if (!model->respecialized.empty()) {
+    graph.clear_value_info();
+    // Outputs keep their rank (ONNX's checker wants a shape there).
+    for (auto &vi : *graph.mutable_output())
+      if (vi.type().tensor_type().has_shape())
+        for (auto &dim : *vi.mutable_type()
+                              ->mutable_tensor_type()
+                              ->mutable_shape()
+                              ->mutable_dim())
+          dim.Clear();
   }
 
   // The shapes of data given for inputs fill their dynamic dims; a static
@@ -436,10 +576,29 @@ std::unique_ptr<LoadedModel> checkModel(std::unique_ptr<LoadedModel> model,
                     (shapeProto->dim(i).has_dim_value()
                          ? std::to_string(shapeProto->dim(i).dim_value())
                          : std::string("?"));
+      std::string which;
+      for (int i = 0; ranked && i < shapeProto->dim_size() &&
+                      i < static_cast<int>(shape.size());
+           ++i)
+        if (shapeProto->dim(i).has_dim_value() &&
+            shapeProto->dim(i).dim_value() != shape[i])
+          which += llvm::formatv("{0}dimension {1} is {2}, not {3}",
+                                 which.empty() ? "" : ", ", i, shape[i],
+                                 shapeProto->dim(i).dim_value())
+                       .str();
+      if (which.empty())
+        which = "rank " + std::to_string(shape.size()) + ", not " +
+                std::to_string(shapeProto->dim_size());
       return fail("graph input '" + name + "' is declared " +
                   (shapeProto->dim_size() ? declared : std::string("scalar")) +
-                  " but the data given for it is " + formatShape(shape));
+                  " but the data given for it is " + formatShape(shape) + " (" +
+                  which + "); to run the model at that shape, give --shape " +
+                  name + "=" + formatShape(shape));
     }
+    for (int i = 0; ranked && i < shapeProto->dim_size(); ++i)
+      if (!shapeProto->dim(i).has_dim_value())
+        model->filledDims.push_back(
+            describeFilledDim(name, i, shape[i], shapeProto->dim(i)));
     shapeProto->clear_dim();
     for (int64_t d : shape)
       shapeProto->add_dim()->set_dim_value(d);
@@ -453,12 +612,13 @@ std::unique_ptr<LoadedModel> checkModel(std::unique_ptr<LoadedModel> model,
   // importer with that opset.
   model->opset = opset;
 
-  // What the file declares, before ONNX's inference adds what it derives.
+  // What the file declares, before ONNX's inference adds what it derives
+  // (nothing in a re-specialized graph: the declarations were dropped).
   for (const auto &vi : proto.graph().value_info())
     if (vi.type().tensor_type().has_shape())
       model->declaredValues.insert(vi.name());
   for (const auto &vi : proto.graph().output())
-    if (vi.type().tensor_type().has_shape())
+    if (vi.type().tensor_type().has_shape() && model->respecialized.empty())
       model->declaredValues.insert(vi.name());
 
   // 6. ONNX's checker and shape inference, for the opsets Debian's ONNX knows.
@@ -557,12 +717,18 @@ std::vector<UnsupportedOp> findUnsupportedOps(const LoadedModel &model) {
     opsets[op.domain() == "ai.onnx" ? "" : op.domain()] = op.version();
   opsets[""] = model.opset;
   std::vector<UnsupportedOp> result;
-  for (const auto &node : model.proto->graph().node()) {
-    std::string domain = node.domain() == "ai.onnx" ? "" : node.domain();
-    int64_t version = opsets.count(domain) ? opsets[domain] : 0;
-    if (!table.lookup(domain, node.op_type(), version))
-      result.push_back({node.op_type(), node.name(), domain, version});
-  }
+  std::function<void(const onnx::GraphProto &)> visit =
+      [&](const onnx::GraphProto &graph) {
+        for (const auto &node : graph.node()) {
+          std::string domain = node.domain() == "ai.onnx" ? "" : node.domain();
+          int64_t version = opsets.count(domain) ? opsets[domain] : 0;
+          if (!table.lookup(domain, node.op_type(), version))
+            result.push_back({node.op_type(), node.name(), domain, version});
+          for (const onnx::GraphProto *sub : subgraphsOf(node))
+            visit(*sub);
+        }
+      };
+  visit(model.proto->graph());
   return result;
 }
 

@@ -174,9 +174,16 @@ LogicalResult ReshapeOp::inferShapes(SmallVectorImpl<Type> &types) {
     Dims others = y;
     others.erase(others.begin() + inferredAt);
     int64_t known = product(others);
-    if (isStatic(total) && isStatic(known) && known > 0 && total % known == 0)
+    if (isStatic(total) && isStatic(known) && known > 0) {
+      if (total % known != 0)
+        return failure(); // no whole number of elements for the -1
       y[inferredAt] = total / known;
+    }
   }
+  // A static shape of another element count cannot hold the data.
+  if (x && isStatic(product(*x)) && isStatic(product(y)) &&
+      product(*x) != product(y))
+    return failure();
   return setResultShapes(*this, {MaybeDims(y)}, types);
 }
 

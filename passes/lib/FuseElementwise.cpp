@@ -6,10 +6,11 @@
 // records it as `kiln.fusion_group` attributes (see Passes.td); it changes
 // no op, so every backend computes the same values with or without it.
 //
-// One walk in block order. An op may join the group of an operand's
-// producer; otherwise an elementwise op or a direct-kernel op starts a
-// group. Epilogue groups are then cut back so that only their last value
-// is read outside; the ops cut off form a pointwise group.
+// One walk in block order, per block (a function's, and each region's of
+// a control-flow op). An op may join the group of an operand's producer;
+// otherwise an elementwise op or a direct-kernel op starts a group. Epilogue
+// groups are then cut back so that only their last value is read outside; the
+// ops cut off form a pointwise group.
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/ir/KilnDialect.h"
@@ -76,9 +77,10 @@ struct FuseElementwisePass
 
   void runOnOperation() override {
     int64_t next = 0;
+    // Every block: a function's, and a control-flow op's regions' (a
+    // loop body's chain fuses like any other; no group spans two blocks).
     getOperation().walk([&](func::FuncOp f) {
-      for (Block &block : f.getBody())
-        groupBlock(block, next);
+      f.walk([&](Block *block) { groupBlock(*block, next); });
     });
   }
 

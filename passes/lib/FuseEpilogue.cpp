@@ -167,7 +167,9 @@ struct FuseEpiloguePass
     if (!f || !y.hasOneUse())
       return failure();
     Operation *user = *y.getUsers().begin();
-    if (user->getNumResults() != 1 ||
+    // A user inside a control-flow region stays there: fusing would move
+    // the op into the region (or out of it).
+    if (user->getBlock() != op->getBlock() || user->getNumResults() != 1 ||
         user->getResult(0).getType() != y.getType())
       return failure();
     SmallVector<Value> operands(op->getOperands());

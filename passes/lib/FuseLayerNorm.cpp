@@ -191,6 +191,11 @@ struct FuseLayerNormPass : kiln::impl::FuseLayerNormBase<FuseLayerNormPass> {
         }
       }
     }
+    // Nothing moves across a region boundary: the chain is one block's.
+    if (llvm::any_of(chain, [&](Operation *op) {
+          return op->getBlock() != mean->getBlock();
+        }))
+      return false;
     Location loc = div.getLoc();
     if (!scale)
       scale = packed::makeF32Constant(b, loc, {1}, {1.0f}, "layer_norm.one");

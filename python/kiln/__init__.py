@@ -73,6 +73,15 @@ class Model:
     def __repr__(self):
         return "<kiln.Model %s>" % self._session.description
 
+    @property
+    def variants(self):
+        """The variants of a model with dynamic inputs compiled per set of
+        input shapes (None for any other): a dict with "kept" (the input
+        shapes of each, most recently used first, e.g. "4x784"),
+        "capacity" (max_variants), and the counts "hits" (runs that found
+        their variant), "prepared", "failed" and "evicted"."""
+        return self._session.variants
+
     def run(self, inputs=None, /, **named):
         """Runs the model and returns {output name: numpy array}.
 
@@ -103,7 +112,8 @@ class Model:
         return {info.name: a for info, a in zip(self.outputs, arrays)}
 
 
-def load(path, backend="jit", threads=None, cache_dir=None, shapes=None):
+def load(path, backend="jit", threads=None, cache_dir=None, shapes=None,
+         max_variants=8):
     """Loads the model at path and prepares it on backend.
 
     backend: "jit" (compiled in-process; the whole model is cached on disk,
@@ -111,12 +121,22 @@ def load(path, backend="jit", threads=None, cache_dir=None, shapes=None):
     interpreter) or "aot" (a library from `kiln compile -o`, or a model built
     into one). threads: worker threads (None: all cores). cache_dir: the
     JIT's cache folder (None: the default, ~/.cache/kiln; False: no cache).
-    shapes: {input name: (dims...)} fixing dynamic input dimensions, as
-    `kiln run --shape`.
+    shapes: {input name: (dims...)} fixing input dimensions, as
+    `kiln run --shape`: dynamic ones, or static ones of the export (a model
+    exported at batch 1 is re-specialized for another batch, or refused
+    with the input and dimension it cannot take).
+
+    A model whose inputs keep dynamic dimensions (`batch`, `seq`) runs with
+    the shapes of the arrays given to run(): on "jit" and "aot" it is
+    compiled for each new set of input shapes, and the max_variants most
+    recently used are kept (Model.variants tells which); the interpreter
+    runs any shape as it is.
     """
+    if not isinstance(max_variants, int) or max_variants < 1:
+        raise ValueError("max_variants must be a positive integer")
     session = _kiln.load(os.fspath(path), backend, _threads(threads),
                          "" if not cache_dir else os.fspath(cache_dir),
-                         cache_dir is not False, shapes)
+                         cache_dir is not False, shapes, max_variants)
     for line in session.warnings:
         warnings.warn(line, stacklevel=2)
     return Model(session)

@@ -216,15 +216,30 @@ PYBIND11_MODULE(_kiln, m) {
                              })
       .def_property_readonly(
           "warnings", [](const PyModel &s) { return s.session->warnings(); })
-      .def_property_readonly("description", [](const PyModel &s) {
-        return s.session->description();
+      .def_property_readonly(
+          "description",
+          [](const PyModel &s) { return s.session->description(); })
+      .def_property_readonly("variants", [](const PyModel &s) -> py::object {
+        std::optional<kiln::python::VariantInfo> v = s.session->variants();
+        if (!v)
+          return py::none();
+        py::dict d;
+        d["kept"] = v->kept;
+        d["capacity"] = v->capacity;
+        d["hits"] = v->hits;
+        d["prepared"] = v->prepared;
+        d["failed"] = v->failed;
+        d["evicted"] = v->evicted;
+        return d;
       });
 
   m.def(
       "load",
       [](const std::string &path, const std::string &backend, unsigned threads,
-         const std::string &cacheDir, bool useCache, const py::object &shapes) {
+         const std::string &cacheDir, bool useCache, const py::object &shapes,
+         unsigned maxVariants) {
         kiln::python::LoadSettings settings;
+        settings.maxVariants = maxVariants;
         settings.backend = backend;
         settings.threads = threads;
         settings.cacheDir = cacheDir;
@@ -238,7 +253,8 @@ PYBIND11_MODULE(_kiln, m) {
         return PyModel(std::move(session));
       },
       py::arg("path"), py::arg("backend"), py::arg("threads"),
-      py::arg("cache_dir"), py::arg("use_cache"), py::arg("shapes"));
+      py::arg("cache_dir"), py::arg("use_cache"), py::arg("shapes"),
+      py::arg("max_variants"));
 
   m.def(
       "compile",

@@ -8,6 +8,11 @@
 // by a handler of this session's context, errors become SessionError and
 // warnings are kept for the Python side to raise as Python warnings.
 //
+// A model with dynamic input dims (`batch`, `seq`) on the JIT or AOT is
+// prepared once per set of input shapes it runs with, the variants kept in
+// a tool::ShapeVariants (an LRU of LoadSettings::maxVariants); loading it
+// only imports it to learn its inputs and outputs.
+//
 // The AOT build finds libkiln-rt.so at the path the build baked in
 // (KILN_PYTHON_RT_LIBRARY), since the running executable is python3 and
 // not a Kiln tool beside it.
@@ -16,8 +21,10 @@
 #include "Session.h"
 
 #include "Common.h"
+#include "ShapeVariants.h"
 
 #include "kiln/cpu/Aot.h"
+#include "kiln/interpreter/Signature.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/ScopeExit.h"
@@ -39,28 +46,13 @@ namespace {
 
 /// Collects the diagnostics of one context while it lives: errors for the
 /// exception, warnings for the caller.
-class Diagnostics {
+class Diagnostics : public tool::CollectedDiagnostics {
 public:
-  explicit Diagnostics(mlir::MLIRContext &ctx)
-      : handler(&ctx, [this](mlir::Diagnostic &d) {
-          std::string line = tool::diagnosticLine(d);
-          if (d.getSeverity() == mlir::DiagnosticSeverity::Error) {
-            llvm::StringRef text(line);
-            text.consume_front("kiln: error: ");
-            errors.push_back(text.str());
-          } else if (d.getSeverity() == mlir::DiagnosticSeverity::Warning) {
-            warnings.push_back(line);
-          }
-          return mlir::success();
-        }) {}
+  using CollectedDiagnostics::CollectedDiagnostics;
   /// Throws the errors so far, or \p fallback when none was reported.
   [[noreturn]] void fail(const std::string &fallback) const {
-    python::fail(errors.empty() ? fallback : llvm::join(errors, "\n"));
+    python::fail(message(fallback));
   }
-  std::vector<std::string> errors, warnings;
-
-private:
-  mlir::ScopedDiagnosticHandler handler;
 };
 
 Port portOf(const TensorSpec &spec) {
@@ -107,8 +99,48 @@ cpu::AotOptions aotOptions(const CompileSettings &settings,
 struct Session::Impl {
   std::unique_ptr<mlir::MLIRContext> ctx;
   mlir::OwningOpRef<mlir::ModuleOp> module;
+  /// The model, or null when it runs on variants.
   std::unique_ptr<tool::PreparedModel> prepared;
+  std::unique_ptr<tool::ShapeVariants> variants;
+  std::string backend;
 };
+
+namespace {
+/// Builds \p path for \p shapes into a library in a temporary folder and
+/// loads it, as `kiln run --backend=aot` does; the folder goes, the loaded
+/// library stays. \p imported, when given, is the model already imported
+/// with those shapes (the build changes it). Throws SessionError.
+std::unique_ptr<tool::PreparedModel>
+buildLibrary(const std::string &path,
+             const std::map<std::string, Shape> &shapes,
+             const LoadSettings &settings, const cpu::CpuOptions &cpu,
+             mlir::ModuleOp imported = nullptr) {
+  llvm::SmallString<128> dir;
+  if (std::error_code ec =
+          llvm::sys::fs::createUniqueDirectory("kiln-python-aot", dir))
+    fail("cannot create a temporary folder: " + ec.message());
+  auto removeDir =
+      llvm::make_scope_exit([&] { llvm::sys::fs::remove_directories(dir); });
+  CompileSettings build;
+  build.shapes = shapes;
+  build.threads = settings.threads;
+  build.cacheDir = settings.cacheDir;
+  build.useCache = settings.useCache;
+  std::string library = (dir + "/libmodel.so").str();
+  if (imported) {
+    auto built =
+        cpu::compileLibrary(imported, library, aotOptions(build, path));
+    if (!built)
+      fail(built.takeError());
+  } else {
+    compileLibrary(path, library, build);
+  }
+  auto lib = tool::prepareLibrary(library, {}, cpu, nullptr);
+  if (!lib)
+    fail(lib.takeError());
+  return std::move(*lib);
+}
+} // namespace
 
 Session::Session() : impl(std::make_unique<Impl>()) {}
 Session::~Session() = default;
@@ -129,7 +161,9 @@ std::unique_ptr<Session> Session::load(const std::string &path,
   std::unique_ptr<Session> session(new Session());
   Impl &impl = *session->impl;
   impl.ctx = tool::makeContext(/*printDiagnostics=*/false);
-  Diagnostics diags(*impl.ctx);
+  std::optional<Diagnostics> diagnostics;
+  diagnostics.emplace(*impl.ctx);
+  Diagnostics &diags = *diagnostics;
   cpu::CpuOptions cpu;
   cpu.threads = settings.threads;
   cpu.useCache = settings.useCache;
@@ -140,36 +174,58 @@ std::unique_ptr<Session> Session::load(const std::string &path,
     if (!lib)
       fail(lib.takeError());
     impl.prepared = std::move(*lib);
-  } else if (backend == "aot") {
-    // Built into a temporary folder and loaded, as `kiln run
-    // --backend=aot` does; the folder goes, the loaded library stays.
-    llvm::SmallString<128> dir;
-    if (std::error_code ec =
-            llvm::sys::fs::createUniqueDirectory("kiln-python-aot", dir))
-      fail("cannot create a temporary folder: " + ec.message());
-    auto removeDir =
-        llvm::make_scope_exit([&] { llvm::sys::fs::remove_directories(dir); });
-    CompileSettings build;
-    build.shapes = settings.shapes;
-    build.threads = settings.threads;
-    build.cacheDir = settings.cacheDir;
-    build.useCache = settings.useCache;
-    std::string library = (dir + "/libmodel.so").str();
-    compileLibrary(path, library, build);
-    auto lib = tool::prepareLibrary(library, {}, cpu, nullptr);
-    if (!lib)
-      fail(lib.takeError());
-    impl.prepared = std::move(*lib);
   } else {
     frontend::LoadOptions load;
     load.inputShapes = settings.shapes;
     tool::ModelEntryCache entries;
     if (backend == "jit")
       impl.prepared = entries.open(path, load, cpu, nullptr);
-    if (!impl.prepared) {
-      std::unique_ptr<frontend::LoadedModel> model;
+    std::unique_ptr<frontend::LoadedModel> model;
+    std::vector<TensorSpec> inputs, outputs;
+    if (impl.prepared) {
+      inputs = impl.prepared->inputs();
+      outputs = impl.prepared->outputs();
+    } else {
       impl.module =
           importModel(*impl.ctx, diags, path, settings.shapes, &model);
+      signatureOf(*impl.module, inputs, outputs);
+    }
+    if (backend != "interp" &&
+        llvm::any_of(inputs, [](auto &in) { return !in.isStatic(); })) {
+      // Compiled per set of input shapes: the signature is all it needs
+      // now (a model entry of the dynamic graph, which `kiln run` or the C
+      // API may have written, is not run either).
+      impl.prepared = nullptr;
+      impl.module = nullptr;
+      for (const TensorSpec &spec : inputs)
+        session->inputPorts.push_back(portOf(spec));
+      for (const TensorSpec &spec : outputs)
+        session->outputPorts.push_back(portOf(spec));
+      auto prepare = [path, backend, settings,
+                      cpu](const std::map<std::string, Shape> &shapes)
+          -> llvm::Expected<std::unique_ptr<tool::PreparedModel>> {
+        std::map<std::string, Shape> all = settings.shapes;
+        for (const auto &[name, shape] : shapes)
+          all[name] = shape;
+        if (backend == "jit") {
+          frontend::LoadOptions load;
+          load.inputShapes = all;
+          return tool::prepareModelFile(path, load, "jit", cpu);
+        }
+        try {
+          return buildLibrary(path, all, settings, cpu);
+        } catch (const SessionError &e) {
+          return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                         e.what());
+        }
+      };
+      impl.variants = std::make_unique<tool::ShapeVariants>(
+          inputs, prepare, settings.maxVariants);
+    } else if (!impl.prepared && backend == "aot") {
+      impl.prepared =
+          buildLibrary(path, settings.shapes, settings, cpu, *impl.module);
+      impl.module = nullptr;
+    } else if (!impl.prepared) {
       auto prepared = tool::prepareBackend(backend, *impl.module, cpu, nullptr);
       if (!prepared)
         fail(prepared.takeError());
@@ -178,18 +234,45 @@ std::unique_ptr<Session> Session::load(const std::string &path,
         entries.save(*impl.prepared, *model, diags.warnings, nullptr);
     }
   }
+  impl.backend = backend;
   if (backend == "interp")
     session->serial = std::make_unique<std::mutex>();
-  for (const TensorSpec &spec : impl.prepared->inputs())
-    session->inputPorts.push_back(portOf(spec));
-  for (const TensorSpec &spec : impl.prepared->outputs())
-    session->outputPorts.push_back(portOf(spec));
+  if (impl.prepared) {
+    for (const TensorSpec &spec : impl.prepared->inputs())
+      session->inputPorts.push_back(portOf(spec));
+    for (const TensorSpec &spec : impl.prepared->outputs())
+      session->outputPorts.push_back(portOf(spec));
+  }
   session->warningLines = diags.warnings;
+  if (impl.variants) {
+    // The variants have contexts of their own: the weights this one holds
+    // are not needed.
+    diagnostics.reset();
+    impl.ctx.reset();
+  }
   return session;
 }
 
 std::string Session::description() const {
-  return impl->prepared->description();
+  if (impl->prepared)
+    return impl->prepared->description();
+  return impl->backend + " (a variant per set of input shapes, " +
+         std::to_string(impl->variants->size()) + " of at most " +
+         std::to_string(impl->variants->capacity()) + " kept)";
+}
+
+std::optional<VariantInfo> Session::variants() const {
+  if (!impl->variants)
+    return std::nullopt;
+  VariantInfo info;
+  info.kept = impl->variants->keys();
+  info.capacity = static_cast<unsigned>(impl->variants->capacity());
+  tool::ShapeVariants::Counts counts = impl->variants->counts();
+  info.hits = counts.hits;
+  info.prepared = counts.prepared;
+  info.failed = counts.failed;
+  info.evicted = counts.evicted;
+  return info;
 }
 
 void checkInput(const Port &port, const Tensor &t) {
@@ -204,10 +287,24 @@ void checkInput(const Port &port, const Tensor &t) {
   bool fits = t.shape().size() == expected.size();
   for (size_t d = 0; fits && d < expected.size(); ++d)
     fits = expected[d] < 0 || expected[d] == t.shape()[d];
-  if (!fits)
+  if (!fits) {
+    std::string which;
+    for (size_t d = 0;
+         t.shape().size() == expected.size() && d < expected.size(); ++d)
+      if (expected[d] >= 0 && expected[d] != t.shape()[d])
+        which += (which.empty() ? "dimension " : ", ") + std::to_string(d);
+    std::string dims;
+    for (int64_t d : t.shape())
+      dims += (dims.empty() ? "" : ", ") + std::to_string(d);
     fail("input '" + port.name + "' expects shape " + formatShape(expected) +
-             " but got " + formatShape(t.shape()),
+             " but got " + formatShape(t.shape()) +
+             (which.empty() ? std::string(" (another rank)")
+                            : " (" + which + ")") +
+             "; to run the model at that shape, load it with shapes={'" +
+             port.name + "': (" + dims + (t.shape().size() == 1 ? "," : "") +
+             ")}",
          /*badArgument=*/true);
+  }
 }
 
 std::vector<Tensor> Session::run(const std::vector<Tensor> &inputs) {
@@ -220,7 +317,14 @@ std::vector<Tensor> Session::run(const std::vector<Tensor> &inputs) {
   std::unique_lock<std::mutex> lock;
   if (serial)
     lock = std::unique_lock<std::mutex>(*serial);
-  auto outputs = impl->prepared->run(inputs);
+  std::shared_ptr<tool::PreparedModel> variant;
+  if (impl->variants) {
+    auto found = impl->variants->get(inputs);
+    if (!found)
+      fail(found.takeError());
+    variant = std::move(*found);
+  }
+  auto outputs = (variant ? *variant : *impl->prepared).run(inputs);
   if (!outputs)
     fail(outputs.takeError());
   return std::move(*outputs);

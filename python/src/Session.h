@@ -20,6 +20,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -60,6 +61,21 @@ struct LoadSettings {
   bool useCache = true;
   /// Static shapes for graph inputs, as `--shape NAME=DIMS`.
   std::map<std::string, Shape> shapes;
+  /// A model with dynamic input dims on "jit" or "aot" is prepared once per
+  /// set of input shapes it runs with; this many are kept (the least
+  /// recently used goes).
+  unsigned maxVariants = 8;
+};
+
+/// The shape variants of a session (Session::variants).
+struct VariantInfo {
+  /// The input shapes of the variants kept, most recently used first
+  /// ("4x784", one shape per input joined by ", ").
+  std::vector<std::string> kept;
+  unsigned capacity = 0;
+  /// Runs that found their variant; variants prepared; preparations that
+  /// failed; variants evicted.
+  uint64_t hits = 0, prepared = 0, failed = 0, evicted = 0;
 };
 
 /// A model ready to run. Runs may come from several threads at once: the
@@ -81,8 +97,14 @@ public:
   const std::vector<std::string> &warnings() const { return warningLines; }
 
   /// Runs on \p inputs, one per input in order, each of its dtype and a
-  /// shape that fits (checked here first); throws SessionError.
+  /// shape that fits (checked here first); throws SessionError. A model with
+  /// dynamic inputs on a compiled backend runs on the variant prepared for
+  /// the inputs' shapes.
   std::vector<Tensor> run(const std::vector<Tensor> &inputs);
+
+  /// The shape variants, or none when the model runs as it was prepared
+  /// (static inputs, or the interpreter).
+  std::optional<VariantInfo> variants() const;
 
 private:
   Session();

@@ -11,7 +11,10 @@
 #      tolerance;
 #   3. the example built again with `pkg-config --cflags --libs kiln` alone
 #      prints the same; tests/install/capi_errors.c checks the C API's
-#      errors (statuses and messages) against the installed library.
+#      errors (statuses and messages) against the installed library;
+#   4. tests/install/capi_shapes.c runs kiln-zoo's mlp-dynamic (input
+#      [batch, 784]) through the C API at batches 1, 3 and 1 against the
+#      interpreter.
 # Usage: run-install-test.sh CMAKE BUILD_DIR SOURCE_DIR WORK_DIR
 set -uo pipefail
 cmake=$1 build=$2 src=$3 w=$4
@@ -124,5 +127,15 @@ if cc -std=c11 -O2 -Wall -Werror -pthread "$src/tests/install/capi_errors.c" $fl
   pass "the C API's errors ($(grep -c '^ok' "$w/errors.log") checks)"
 else
   cat "$w/errors-cc.log" "$w/errors.log"; fail "capi_errors"
+fi
+# 4. A dynamic batch.
+# shellcheck disable=SC2086
+if "$build/bin/kiln-zoo" mlp-dynamic -o "$w" > /dev/null &&
+    cc -std=c11 -O2 -Wall -Werror "$src/tests/install/capi_shapes.c" $flags \
+      -lm -Wl,-rpath,"$p/lib" -o "$w/capi_shapes" 2> "$w/shapes-cc.log" &&
+    "$w/capi_shapes" "$w/mlp-dynamic.onnx" > "$w/shapes.log" 2>&1; then
+  pass "a dynamic batch through the C API ($(grep -c '^ok' "$w/shapes.log") checks)"
+else
+  cat "$w/shapes-cc.log" "$w/shapes.log"; fail "capi_shapes"
 fi
 exit $status

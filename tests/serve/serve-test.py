@@ -11,7 +11,10 @@ at the end.
 5. a full queue answers 503 (one worker, a queue of one, slow runs);
 6. a model that fails when it runs answers 500 with Kiln's message;
 7. --backend=interp serves the same outputs;
-8. SIGTERM with requests in flight: they all complete, the server exits 0.
+8. SIGTERM with requests in flight: they all complete, the server exits 0;
+9. a model with a dynamic batch runs at the batch of each request (one
+   variant compiled per batch, at most --max-variants kept), as `kiln run`
+   does at that batch; a batch-1 export refuses another batch.
 
 Standard library only. Usage: serve-test.py KILN KILN_ZOO TINY.onnx WORKDIR
 """
@@ -562,6 +565,69 @@ def test_sigterm(expected0, inputs0):
         pass
 
 
+def test_dynamic_batch():
+    """mlp-dynamic (input [batch, 784]) at batches 1, 3, 1, 2, 5 with
+    --max-variants 2: each reply equals `kiln run` on the same data; a
+    request of the wrong rank is 400; mlp (exported at batch 1) refuses
+    batch 2 naming the input."""
+    zoo = os.path.join(WORK, "shapes")
+    subprocess.run([ZOO, "all-shapes", "-o", zoo], check=True,
+                   stdout=subprocess.DEVNULL, timeout=TIMEOUT)
+    dynamic = os.path.join(zoo, "mlp-dynamic.onnx")
+    srv = Server(dynamic, os.path.join(zoo, "mlp.onnx"), "--workers", "2",
+                 "--max-variants", "2")
+    try:
+        out = "".join(srv.lines)
+        check("compiled for each set of input shapes a request brings, at "
+              "most 2 kept" in out, f"dynamic model's start-up line: {out}")
+        status, meta = srv.json("GET", "/v2/models/mlp-dynamic")
+        check(status == 200 and meta["inputs"][0]["shape"] == [-1, 784] and
+              meta["outputs"][0]["shape"] == [-1, 10],
+              f"dynamic metadata {meta}")
+        rng = random.Random(9)
+        for batch in (1, 3, 1, 2, 5):
+            data = f32([rng.uniform(-1, 1) for _ in range(batch * 784)])
+            d = os.path.join(WORK, f"dynamic{batch}")
+            os.makedirs(d, exist_ok=True)
+            write_npy(os.path.join(d, "input.npy"), "FP32", [batch, 784], data)
+            subprocess.run([KILN, "run", dynamic, "--input",
+                            f"input={os.path.join(d, 'input.npy')}", "--runs",
+                            "1", "--output-dir", d, "--cache-dir",
+                            os.path.join(WORK, "cache")],
+                           check=True, stdout=subprocess.DEVNULL,
+                           timeout=TIMEOUT)
+            shape, raw = read_npy_bytes(os.path.join(d, "logits.npy"))
+            body = {"inputs": [{"name": "input", "shape": [batch, 784],
+                                "datatype": "FP32", "data": data}]}
+            status, reply = srv.json("POST", "/v2/models/mlp-dynamic/infer",
+                                     body)
+            outs = reply.get("outputs", [{}])
+            check(status == 200 and outs[0].get("shape") == [batch, 10] and
+                  shape == [batch, 10] and
+                  f32(outs[0].get("data", [])) == unpack("FP32", raw),
+                  f"batch {batch}: {status} {str(reply)[:200]}")
+        status, reply = srv.json("POST", "/v2/models/mlp-dynamic/infer", {
+            "inputs": [{"name": "input", "shape": [784], "datatype": "FP32",
+                        "data": [0.0] * 784}]})
+        check(status == 400 and "input" in reply.get("error", ""),
+              f"dynamic model, wrong rank: {status} {reply}")
+        status, reply = srv.json("POST", "/v2/models/mlp/infer", {
+            "inputs": [{"name": "input", "shape": [2, 784], "datatype": "FP32",
+                        "data": [0.0] * 1568}]})
+        check(status == 400 and "'input'" in reply.get("error", "") and
+              "[1, 784]" in reply.get("error", ""),
+              f"batch-1 export, batch 2: {status} {reply}")
+    finally:
+        code, out = srv.stop()
+    check(code == 0, f"dynamic-model server exit status {code}: {out}")
+    # Batches 1, 3, 1 (kept), 2 (evicts 3), 5 (evicts 1): four compiles.
+    compiled = [line.split("input shapes ")[1].split()[0] for line in
+                out.splitlines() if "mlp-dynamic: compiled for" in line]
+    print(f"dynamic batch: variants compiled for {compiled}", flush=True)
+    check(compiled == ["1x784", "3x784", "2x784", "5x784"],
+          f"variants compiled: {compiled}: {out}")
+
+
 def main():
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
@@ -584,6 +650,7 @@ def main():
     test_run_failure()
     test_interp(expected0, inputs0)
     test_sigterm(expected0, inputs0)
+    test_dynamic_batch()
     if failures:
         print(f"{len(failures)} check(s) failed")
         return 1

@@ -103,8 +103,10 @@ TEST_F(CodegenTest, ChunksOnThreadsReportEveryKernelOnce) {
   ASSERT_EQ(progress.size(), objects->size() + 1);
   EXPECT_EQ(progress[0].first, 0u);
   for (size_t i = 0; i < progress.size(); ++i) {
-    if (i)
+    // Braces: EXPECT_* is an if-else inside, and a bare one dangles.
+    if (i) {
       EXPECT_GT(progress[i].first, progress[i - 1].first);
+    }
     EXPECT_EQ(progress[i].second, plan->distinctKernels);
   }
   EXPECT_EQ(progress.back().first, plan->distinctKernels);

@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 using namespace kiln;
@@ -162,6 +163,108 @@ TEST_F(FrontendTest, ShapeOptionMakesDynamicInputStatic) {
   errors.clear();
   EXPECT_FALSE(frontend::importOnnxFile(ctx, path, opts));
   EXPECT_NE(errors.find("'nope'"), std::string::npos) << errors;
+}
+
+/// The shape of \p module's result \p i.
+static llvm::ArrayRef<int64_t> resultShape(mlir::ModuleOp module, unsigned i) {
+  auto main = module.lookupSymbol<mlir::func::FuncOp>("main");
+  return llvm::cast<mlir::RankedTensorType>(main.getFunctionType().getResult(i))
+      .getShape();
+}
+
+/// A batch-1 export: x [1, 4] -> Reshape to the constant [1, 4] -> Relu,
+/// its values declared [1, 4].
+static ModelBuilder batchOneExport(std::vector<int64_t> target = {1, 4}) {
+  ModelBuilder b;
+  b.input("x", {1, 4}).output("y", {1, 4});
+  b.initializerI64("shape", {static_cast<int64_t>(target.size())}, target);
+  b.node("Reshape", {"x", "shape"}, {"r"}, "reshape");
+  b.node("Relu", {"r"}, {"y"});
+  auto *vi = b.model.mutable_graph()->add_value_info();
+  vi->set_name("r");
+  vi->mutable_type()->mutable_tensor_type()->set_elem_type(1);
+  for (int64_t d : {1, 4})
+    vi->mutable_type()
+        ->mutable_tensor_type()
+        ->mutable_shape()
+        ->add_dim()
+        ->set_dim_value(d);
+  return b;
+}
+
+// --shape on a static batch re-specializes the graph: the declarations made
+// for batch 1 go without a warning, and a Reshape's leading 1 that was the
+// batch becomes the new one ([1, -1] too, which would fold the batch away).
+TEST_F(FrontendTest, ShapeOptionRespecializesBatchOneExport) {
+  for (std::vector<int64_t> target :
+       {std::vector<int64_t>{1, 4}, std::vector<int64_t>{1, -1}}) {
+    batchOneExport(target).save(path);
+    frontend::LoadOptions opts;
+    opts.inputShapes["x"] = {3, 4};
+    errors.clear();
+    auto module = frontend::importOnnxFile(ctx, path, opts);
+    ASSERT_TRUE(module) << errors;
+    EXPECT_EQ(errors, "");
+    EXPECT_EQ(resultShape(*module, 0), llvm::ArrayRef<int64_t>({3, 4}));
+  }
+  // Without --shape the model is as exported.
+  batchOneExport().save(path);
+  auto module = frontend::importOnnxFile(ctx, path);
+  ASSERT_TRUE(module) << errors;
+  EXPECT_EQ(resultShape(*module, 0), llvm::ArrayRef<int64_t>({1, 4}));
+}
+
+// A changed dim that was not a batch of 1 cannot re-specialize the Reshape:
+// one error line naming the node, the input and the dimension.
+TEST_F(FrontendTest, ShapeOptionTheGraphCannotTakeNamesInputAndDimension) {
+  batchOneExport().save(path);
+  frontend::LoadOptions opts;
+  opts.inputShapes["x"] = {1, 8};
+  EXPECT_FALSE(frontend::importOnnxFile(ctx, path, opts));
+  EXPECT_EQ(std::count(errors.begin(), errors.end(), '\n'), 1) << errors;
+  EXPECT_NE(errors.find("node 'reshape' (Reshape"), std::string::npos)
+      << errors;
+  EXPECT_NE(errors.find("cannot be re-specialized for input 'x' dimension 1 = "
+                        "8 (declared 4)"),
+            std::string::npos)
+      << errors;
+}
+
+// A dynamic batch filled with a size a constant of the export contradicts:
+// the error names the input, the dimension and its symbol.
+TEST_F(FrontendTest, FilledDynamicDimTheGraphCannotTakeIsNamed) {
+  ModelBuilder b;
+  b.input("x", {-1, 4}).output("y", {-1, 4});
+  b.initializerI64("shape", {2}, {1, 4});
+  b.node("Reshape", {"x", "shape"}, {"y"}, "reshape");
+  b.save(path);
+  frontend::LoadOptions opts;
+  opts.inputShapes["x"] = {3, 4};
+  EXPECT_FALSE(frontend::importOnnxFile(ctx, path, opts));
+  EXPECT_NE(errors.find("node 'reshape' (Reshape, opset 17): cannot reshape "
+                        "3x4 (12 elements) to 1x4 (4 elements); the model "
+                        "cannot be re-specialized for input 'x' dimension 0 "
+                        "= 3 (declared N)"),
+            std::string::npos)
+      << errors;
+  // Filled with the size the constant fits, it imports.
+  opts.inputShapes["x"] = {1, 4};
+  errors.clear();
+  EXPECT_TRUE(frontend::importOnnxFile(ctx, path, opts)) << errors;
+}
+
+// Data contradicting a static dim is refused naming the dimension, with
+// the --shape that re-specializes the model.
+TEST_F(FrontendTest, DataContradictingStaticDimNamesDimension) {
+  batchOneExport().save(path);
+  frontend::LoadOptions opts;
+  opts.dataShapes["x"] = {2, 4};
+  EXPECT_FALSE(frontend::importOnnxFile(ctx, path, opts));
+  EXPECT_NE(errors.find("graph input 'x' is declared 1x4 but the data given "
+                        "for it is 2x4 (dimension 0 is 2, not 1); to run the "
+                        "model at that shape, give --shape x=2x4"),
+            std::string::npos)
+      << errors;
 }
 
 TEST_F(FrontendTest, LoadsFromBuffer) {

@@ -36,6 +36,12 @@ struct GeneratedGraph {
 /// The graph of \p seed.
 GeneratedGraph generateGraph(uint64_t seed);
 
+/// Moves the ops of \p g into the body of a Loop (one to three trips, the
+/// outputs stacked and the first one summed) or into both branches of an
+/// If, chosen from \p seed (ControlFlowWrap.cpp); the graph's inputs and
+/// initializers stay outside, read from the regions.
+void wrapInControlFlow(GeneratedGraph &g, uint64_t seed);
+
 /// Names of every op family, for the summary.
 std::vector<std::string> opFamilies();
 

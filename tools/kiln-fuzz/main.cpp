@@ -9,6 +9,9 @@
 // N skipped" (skipped: graphs the importer or the interpreter refused, which
 // the generator should never make) and the number of graphs per op family.
 //
+// With --control-flow each graph's ops run inside a Loop or an If
+// (ControlFlowWrap.cpp), compared on the JIT.
+//
 // The kernel cache is private to each child (a temporary folder removed at
 // the end), so the user's cache is not flooded; the AOT build of a graph
 // takes the JIT's compiled kernels from it and costs about a link.
@@ -96,11 +99,25 @@ cl::opt<std::string> targetFeatures("cpu-features",
                                     cl::desc(cpu::kCpuFeaturesOptionHelp),
                                     cl::value_desc("+NAME,-NAME"),
                                     cl::cat(fuzzCat));
+cl::opt<bool> controlFlow(
+    "control-flow",
+    cl::desc("Put each graph's ops inside a Loop (one to three trips) or "
+             "both branches of an If, read the graph's inputs from the outer "
+             "scope (AOT, which does not hold control flow yet, is skipped)"),
+    cl::cat(fuzzCat));
 cl::opt<bool> strictRejects(
     "fail-on-reject",
     cl::desc("Exit non-zero when the importer or the interpreter refuses a "
              "generated graph (a generator bug)"),
     cl::cat(fuzzCat));
+
+/// The graph of \p seed, inside control flow with --control-flow.
+GeneratedGraph graphOf(uint64_t seed) {
+  GeneratedGraph g = generateGraph(seed);
+  if (controlFlow)
+    wrapInControlFlow(g, seed);
+  return g;
+}
 
 /// Prints "kiln-fuzz-graphs: error: MESSAGE" and returns 2.
 int fatal(const Twine &message) {
@@ -150,9 +167,18 @@ CheckOptions narrowTo(const CheckOptions &options, const Verdict &v) {
 
 /// Minimizes \p model (failing as \p verdict) and writes it to --out.
 /// Returns the written path.
+/// With --control-flow, \p model is the graph before wrapInControlFlow
+/// (\p seed): its ops are minimized and every candidate checked wrapped.
 std::string writeFinding(onnx::ModelProto model, const Verdict &verdict,
                          const std::string &stem, const CheckOptions &options,
-                         const std::string &scratch) {
+                         const std::string &scratch, uint64_t seed) {
+  auto wrapped = [&](const onnx::ModelProto &m) {
+    GeneratedGraph g;
+    g.model = m;
+    if (controlFlow)
+      wrapInControlFlow(g, seed);
+    return g.model;
+  };
   std::error_code ec = sys::fs::create_directories(outDir);
   if (ec) {
     fatal("cannot create '" + outDir + "': " + ec.message());
@@ -162,7 +188,7 @@ std::string writeFinding(onnx::ModelProto model, const Verdict &verdict,
   int64_t bytes = 0;
   std::string kind = Verdict::kindName(verdict.kind);
   std::string original = outDir + "/" + stem + "-original.onnx";
-  zoo::writeModelAtomic(original, model, bytes, err);
+  zoo::writeModelAtomic(original, wrapped(model), bytes, err);
   int before = model.graph().node_size();
   if (!noMinimize) {
     CheckOptions narrow = narrowTo(options, verdict);
@@ -171,7 +197,7 @@ std::string writeFinding(onnx::ModelProto model, const Verdict &verdict,
       std::string path = scratch + "/candidate.onnx";
       std::string e;
       int64_t b = 0;
-      if (!zoo::writeModelAtomic(path, candidate, b, e))
+      if (!zoo::writeModelAtomic(path, wrapped(candidate), b, e))
         return Verdict{};
       return checkInChild(path, narrow,
                           scratch + "/cache-min-" + std::to_string(n++));
@@ -183,7 +209,7 @@ std::string writeFinding(onnx::ModelProto model, const Verdict &verdict,
   }
   std::string path =
       outDir + "/" + stem + "-" + kind + "-" + verdict.backend + ".onnx";
-  if (!zoo::writeModelAtomic(path, model, bytes, err)) {
+  if (!zoo::writeModelAtomic(path, wrapped(model), bytes, err)) {
     fatal(err);
     return "";
   }
@@ -265,7 +291,7 @@ int main(int argc, char **argv) {
     if (std::error_code ec = sys::fs::create_directories(emitDir))
       return fatal("cannot create '" + emitDir + "': " + ec.message());
     for (uint64_t s = first; s < first + count; ++s) {
-      GeneratedGraph g = generateGraph(s);
+      GeneratedGraph g = graphOf(s);
       std::string err;
       int64_t bytes;
       if (!zoo::writeModelAtomic(emitDir + "/seed-" + std::to_string(s) +
@@ -335,7 +361,7 @@ int main(int argc, char **argv) {
       count, pool,
       [&](size_t i, tool::ChildPipe &out) {
         uint64_t seed = first + i;
-        GeneratedGraph g = generateGraph(seed);
+        GeneratedGraph g = graphOf(seed);
         std::string path =
             scratch.dir + "/seed-" + std::to_string(seed) + ".onnx";
         std::string err;
@@ -357,7 +383,7 @@ int main(int argc, char **argv) {
                               ".onnx");
         (void)sys::fs::remove_directories(scratch.dir + "/cache-" +
                                           std::to_string(seed));
-        GeneratedGraph g = generateGraph(seed);
+        GeneratedGraph g = graphOf(seed);
         for (const auto &[family, uses] : g.families)
           ++families[family];
         ++done;
@@ -398,7 +424,7 @@ int main(int argc, char **argv) {
   for (const auto &[seed, v] : findings) {
     GeneratedGraph g = generateGraph(seed);
     std::string path = writeFinding(g.model, v, "seed-" + std::to_string(seed),
-                                    check, scratch.dir);
+                                    check, scratch.dir, seed);
     if (!path.empty())
       outs() << "finding seed " << seed << " (" << v.signature()
              << "): " << path << "\n  reproduce: kiln-fuzz-graphs --replay "

@@ -18,6 +18,11 @@
 //   pooler      Gather(token 0, axis 1), MatMul+Add, Tanh
 //
 // Outputs: last_hidden_state [1, S, hidden] and pooler_output [1, hidden].
+//
+// The dynamic variant is the export with dynamic axes: inputs [batch, seq],
+// Reshapes to [0, 0, H, D] and [0, 0, hidden] (0 copies the input's dim),
+// and position and token type ids sliced to the sequence's length from
+// [1, maxPositions] buffers (Shape, Slice), as Hugging Face's model does.
 // Linear weights are LeCun-uniform (variance 1 / fan_in) so that attention
 // scores are O(1); LayerNorm keeps the residual stream normalized.
 //
@@ -33,6 +38,8 @@ namespace {
 struct BertConfig {
   const char *name;
   int64_t layers, hidden, heads, ffn, seqLen, vocab, maxPositions;
+  /// Inputs [batch, seq] instead of [1, seqLen] (see the file header).
+  bool dynamic = false;
 };
 
 constexpr int64_t kTypeVocab = 2;
@@ -49,10 +56,11 @@ public:
     sqrtHeadDim = b.constFloats("const.sqrt_head_dim", {},
                                 {std::sqrt(static_cast<float>(headDim))});
     maskFill = b.constFloats("const.mask_fill", {}, {-10000.0f});
+    int64_t batch = cfg.dynamic ? 0 : 1, seq = cfg.dynamic ? 0 : cfg.seqLen;
     headsShape = b.constInt64s("const.heads_shape", {4},
-                               {1, cfg.seqLen, cfg.heads, headDim});
+                               {batch, seq, cfg.heads, headDim});
     hiddenShape =
-        b.constInt64s("const.hidden_shape", {3}, {1, cfg.seqLen, cfg.hidden});
+        b.constInt64s("const.hidden_shape", {3}, {batch, seq, cfg.hidden});
   }
 
   void build() {
@@ -69,6 +77,13 @@ public:
     }
     b.output(x, onnx::TensorProto::FLOAT, {1, cfg.seqLen, cfg.hidden});
     b.output(pooler(x), onnx::TensorProto::FLOAT, {1, cfg.hidden});
+    if (!cfg.dynamic)
+      return;
+    onnx::GraphProto &g = b.graph();
+    for (int i = 0; i < g.input_size(); ++i)
+      setDimParams(*g.mutable_input(i), {"batch", "seq"});
+    setDimParams(*g.mutable_output(0), {"batch", "seq"});
+    setDimParams(*g.mutable_output(1), {"batch"});
   }
 
 private:
@@ -98,13 +113,23 @@ private:
 
   std::string embeddings(const std::string &ids) {
     b.setScope("embeddings");
-    std::vector<int64_t> positions(cfg.seqLen), zeros(cfg.seqLen, 0);
-    for (int64_t i = 0; i < cfg.seqLen; ++i)
+    // The dynamic export slices [1, maxPositions] buffers to the length.
+    int64_t n = cfg.dynamic ? cfg.maxPositions : cfg.seqLen;
+    std::vector<int64_t> positions(n), zeros(n, 0);
+    for (int64_t i = 0; i < n; ++i)
       positions[i] = i;
     std::string posIds =
-        b.constInt64s("embeddings.position_ids", {1, cfg.seqLen}, positions);
+        b.constInt64s("embeddings.position_ids", {1, n}, positions);
     std::string typeIds =
-        b.constInt64s("embeddings.token_type_ids", {1, cfg.seqLen}, zeros);
+        b.constInt64s("embeddings.token_type_ids", {1, n}, zeros);
+    if (cfg.dynamic) {
+      std::string zero = b.constInt64s("embeddings.zero", {1}, {0});
+      std::string one = b.constInt64s("embeddings.one", {1}, {1});
+      std::string two = b.constInt64s("embeddings.two", {1}, {2});
+      std::string seq = b.op("Slice", {b.op("Shape", {ids}), one, two});
+      posIds = b.op("Slice", {posIds, zero, seq, one});
+      typeIds = b.op("Slice", {typeIds, zero, seq, one});
+    }
     std::string word = b.weight("embeddings.word_embeddings.weight",
                                 {cfg.vocab, cfg.hidden}, -1.0f, 1.0f);
     std::string type = b.weight("embeddings.token_type_embeddings.weight",
@@ -193,6 +218,12 @@ BuiltModel buildBert(const BertConfig &cfg, uint64_t seed) {
 
 BuiltModel buildBertSmall(uint64_t seed) {
   return buildBert({"bert-small", 2, 64, 4, 128, 16, 512, 64}, seed);
+}
+
+BuiltModel buildBertSmallDynamic(uint64_t seed) {
+  BertConfig cfg{"bert-small-dynamic", 2, 64, 4, 128, 16, 512, 64};
+  cfg.dynamic = true;
+  return buildBert(cfg, seed);
 }
 
 BuiltModel buildBertBase(uint64_t seed) {

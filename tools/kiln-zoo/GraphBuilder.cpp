@@ -89,6 +89,15 @@ void setTensorType(onnx::ValueInfoProto &info, int32_t elemType,
     shape->add_dim()->set_dim_value(d);
 }
 
+void setDimParams(onnx::ValueInfoProto &info,
+                  const std::vector<std::string> &params) {
+  onnx::TensorShapeProto *shape =
+      info.mutable_type()->mutable_tensor_type()->mutable_shape();
+  for (size_t i = 0; i < params.size() && i < size_t(shape->dim_size()); ++i)
+    if (!params[i].empty())
+      shape->mutable_dim(static_cast<int>(i))->set_dim_param(params[i]);
+}
+
 GraphBuilder::GraphBuilder(const std::string &graphName, int64_t opset,
                            uint64_t seed)
     : seed(seed) {

@@ -60,6 +60,11 @@ onnx::AttributeProto attrString(const std::string &name,
 void setTensorType(onnx::ValueInfoProto &info, int32_t elemType,
                    const Dims &dims);
 
+/// Makes dim \p i of \p info's shape the symbol \p params[i] (as
+/// exporters write `batch` and `seq`) wherever that is not empty.
+void setDimParams(onnx::ValueInfoProto &info,
+                  const std::vector<std::string> &params);
+
 /// Builds one ModelProto. Names are unique within the graph: a requested name
 /// that is taken gets a numeric suffix.
 class GraphBuilder {

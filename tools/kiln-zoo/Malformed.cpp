@@ -9,7 +9,8 @@
 // error for that file. The cases cover bytes that are not a ModelProto,
 // missing graph or opset, dangling and duplicate values, cycles, bad shapes
 // and dtypes, initializers whose data is short or external in unsafe ways,
-// unknown ops, and an attribute big enough to overflow shape arithmetic.
+// unknown ops, an attribute big enough to overflow shape arithmetic, and
+// broken control-flow subgraphs.
 // Everything is generated from code so the corpus can be regenerated
 // byte-for-byte from the same seed.
 //
@@ -101,6 +102,48 @@ std::string randomBytes(uint64_t seed) {
       c = static_cast<char>(rng.next() & 0xff);
   } while (parses(bytes));
   return bytes;
+}
+
+/// y = Loop(3, "", x) whose body (i, c, v) -> (c, v + \p addend) reads
+/// \p addend; with \p bodyInputs < 3 the body declares only its first
+/// inputs and adds x instead of v.
+onnx::ModelProto loopModel(const std::string &name, uint64_t seed,
+                           const std::string &addend, int bodyInputs = 3) {
+  GraphBuilder b(name, 13, seed);
+  std::string x = b.input("x", kFloat, {1, 4});
+  std::string n = b.constInt64s("n", {}, {3});
+  onnx::GraphProto body;
+  body.set_name("body");
+  const char *names[] = {"i", "c", "v"};
+  const int32_t types[] = {onnx::TensorProto::INT64, onnx::TensorProto::BOOL,
+                           kFloat};
+  const Dims dims[] = {{}, {}, {1, 4}};
+  for (int k = 0; k < bodyInputs; ++k) {
+    onnx::ValueInfoProto *in = body.add_input();
+    in->set_name(names[k]);
+    setTensorType(*in, types[k], dims[k]);
+  }
+  onnx::NodeProto *id = body.add_node();
+  id->set_op_type("Identity");
+  id->add_input("c");
+  id->add_output("c_out");
+  onnx::NodeProto *add = body.add_node();
+  add->set_op_type("Add");
+  add->add_input(bodyInputs == 3 ? "v" : x);
+  add->add_input(addend);
+  add->add_output("v_out");
+  onnx::ValueInfoProto *cOut = body.add_output();
+  cOut->set_name("c_out");
+  setTensorType(*cOut, onnx::TensorProto::BOOL, {});
+  onnx::ValueInfoProto *vOut = body.add_output();
+  vOut->set_name("v_out");
+  setTensorType(*vOut, kFloat, {1, 4});
+  onnx::AttributeProto attr;
+  attr.set_name("body");
+  attr.set_type(onnx::AttributeProto::GRAPH);
+  *attr.mutable_g() = body;
+  b.output(b.op("Loop", {n, "", x}, {attr}, "y"), kFloat, {1, 4});
+  return b.model();
 }
 
 std::vector<Case> buildCases(uint64_t seed) {
@@ -222,6 +265,13 @@ std::vector<Case> buildCases(uint64_t seed) {
     b.output(y, kFloat, {1, 1, 2, 2});
     add("huge_attr.onnx", serialize(b.model()), {"kernel_shape"});
   }
+  // Control flow: a Loop body reading a value no scope defines, and one
+  // missing the input of its loop-carried value.
+  add("subgraph_dangling.onnx",
+      serialize(loopModel("subgraph_dangling", seed, "phantom")), {"phantom"});
+  add("subgraph_inputs.onnx",
+      serialize(loopModel("subgraph_inputs", seed, "x", 2)),
+      {"subgraph 'body' has 2 inputs; expected 3"});
   return cases;
 }
 

@@ -37,6 +37,13 @@ BuiltModel buildMobileNetV2(uint64_t seed);
 /// BERT-style encoders (opset 14) in the op patterns of PyTorch's exporter.
 BuiltModel buildBertSmall(uint64_t seed);
 BuiltModel buildBertBase(uint64_t seed);
+/// bert-small with inputs [batch, seq], as exported with dynamic axes.
+BuiltModel buildBertSmallDynamic(uint64_t seed);
+
+/// An MLP exported at batch 1 (a Reshape to the constant [1, 784]), and the
+/// same with a dynamic batch (Mlp.cpp).
+BuiltModel buildMlp(uint64_t seed);
+BuiltModel buildMlpDynamic(uint64_t seed);
 
 /// Writes the malformed-model corpus and its MANIFEST into \p dir (which must
 /// exist). Returns false and sets \p err on failure.

@@ -8,6 +8,7 @@
 //   kiln-zoo [--seed N] MODEL... -o DIR   writes DIR/<MODEL>.onnx
 //   kiln-zoo all-small -o DIR             every small model
 //   kiln-zoo all-full -o DIR              every full-size model
+//   kiln-zoo all-shapes -o DIR            the models of the shape tests
 //   kiln-zoo malformed -o DIR             the malformed corpus and MANIFEST
 //   kiln-zoo mutated -o DIR               models whose declared shapes lie
 //   kiln-zoo --list                       names and descriptions
@@ -33,25 +34,34 @@ namespace {
 struct ModelEntry {
   const char *name;
   const char *summary;
-  bool full;
+  /// "small", "full" or "shapes" (models with batch and seq dims, or
+  /// exported at batch 1, for the tests of --shape: not run by the zoo
+  /// tests, which give no shapes).
+  const char *group;
   BuiltModel (*build)(uint64_t seed);
 };
 
 const ModelEntry kModels[] = {
-    {"resnet-small", "ResNet bottleneck CNN, 1x3x32x32 -> 10, opset 17", false,
-     buildResNetSmall},
-    {"resnet50", "ResNet-50 v1, 1x3x224x224 -> 1000, opset 17", true,
+    {"resnet-small", "ResNet bottleneck CNN, 1x3x32x32 -> 10, opset 17",
+     "small", buildResNetSmall},
+    {"resnet50", "ResNet-50 v1, 1x3x224x224 -> 1000, opset 17", "full",
      buildResNet50},
     {"mobilenet-small", "MobileNetV2 width 0.25, 1x3x64x64 -> 10, opset 17",
-     false, buildMobileNetSmall},
-    {"mobilenetv2", "MobileNetV2 1.0, 1x3x224x224 -> 1000, opset 17", true,
+     "small", buildMobileNetSmall},
+    {"mobilenetv2", "MobileNetV2 1.0, 1x3x224x224 -> 1000, opset 17", "full",
      buildMobileNetV2},
     {"bert-small",
-     "BERT encoder, 2 layers, hidden 64, 4 heads, seq 16, opset 14", false,
+     "BERT encoder, 2 layers, hidden 64, 4 heads, seq 16, opset 14", "small",
      buildBertSmall},
     {"bert-base",
      "BERT-base encoder, 12 layers, hidden 768, 12 heads, seq 128, opset 14",
-     true, buildBertBase},
+     "full", buildBertBase},
+    {"mlp", "MLP 784-128-10 exported at batch 1, opset 17", "shapes", buildMlp},
+    {"mlp-dynamic", "MLP 784-128-10, input [batch, 784], opset 17", "shapes",
+     buildMlpDynamic},
+    {"bert-small-dynamic",
+     "bert-small with inputs [batch, seq] (seq up to 64), opset 14", "shapes",
+     buildBertSmallDynamic},
 };
 
 constexpr const char *kMalformed = "malformed";
@@ -67,6 +77,7 @@ void printUsage(std::ostream &os) {
         "  MODEL       write DIR/MODEL.onnx (see --list)\n"
         "  all-small   every small model\n"
         "  all-full    every full-size model (bert-base is ~440 MB)\n"
+        "  all-shapes  the models of the shape tests (batch and seq dims)\n"
         "  malformed   write the malformed-model corpus and DIR/MANIFEST\n"
         "  mutated     write models whose declared shapes contradict their "
         "ops\n"
@@ -84,10 +95,10 @@ void printUsage(std::ostream &os) {
 
 void printList() {
   for (const ModelEntry &m : kModels)
-    std::cout << m.name << "\t" << (m.full ? "full" : "small") << "\t"
-              << m.summary << "\n";
+    std::cout << m.name << "\t" << m.group << "\t" << m.summary << "\n";
   std::cout << "all-small\tgroup\tresnet-small mobilenet-small bert-small\n"
             << "all-full\tgroup\tresnet50 mobilenetv2 bert-base\n"
+            << "all-shapes\tgroup\tmlp mlp-dynamic bert-small-dynamic\n"
             << kMalformed << "\tgroup\tthe malformed-model corpus\n"
             << kMutated << "\tgroup\tmodels whose declared shapes lie\n";
 }
@@ -154,10 +165,9 @@ int main(int argc, char **argv) {
     }
     if (!arg.empty() && arg[0] == '-')
       return fail("unknown option '" + arg + "' (see --help)");
-    if (arg == "all-small" || arg == "all-full") {
-      bool full = arg == "all-full";
+    if (arg == "all-small" || arg == "all-full" || arg == "all-shapes") {
       for (const ModelEntry &m : kModels)
-        if (m.full == full)
+        if (arg == std::string("all-") + m.group)
           addTarget(targets, m.name);
     } else if (arg == kMalformed || arg == kMutated || findModel(arg)) {
       addTarget(targets, arg);

@@ -5,6 +5,7 @@
 #include "kiln/runtime/Npy.h"
 
 #include "mlir/IR/Diagnostics.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -38,6 +39,23 @@ std::string diagnosticLine(mlir::Diagnostic &diag) {
   if (auto file = llvm::dyn_cast<mlir::FileLineColLoc>(diag.getLocation()))
     line += file.getFilename().getValue().str() + ": ";
   return line + diag.str();
+}
+
+CollectedDiagnostics::CollectedDiagnostics(mlir::MLIRContext &ctx)
+    : handler(&ctx, [this](mlir::Diagnostic &d) {
+        std::string line = diagnosticLine(d);
+        if (d.getSeverity() == mlir::DiagnosticSeverity::Error) {
+          llvm::StringRef text(line);
+          text.consume_front("kiln: error: ");
+          errors.push_back(text.str());
+        } else if (d.getSeverity() == mlir::DiagnosticSeverity::Warning) {
+          warnings.push_back(line);
+        }
+        return mlir::success();
+      }) {}
+
+std::string CollectedDiagnostics::message(const std::string &fallback) const {
+  return errors.empty() ? fallback : llvm::join(errors, "\n");
 }
 
 std::function<void(unsigned, unsigned)> kernelCounter() {

@@ -7,6 +7,7 @@
 #include "kiln/interpreter/Interpreter.h"
 #include "kiln/runtime/Trace.h"
 
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -78,6 +79,9 @@ struct ConformanceOptions {
   std::string expectFile;
   std::string writeExpectFile;
   std::string filter;
+  /// Run only every N-th case (the first, the (N+1)-th, ...) of the sorted
+  /// cases left after --filter; 1 runs them all.
+  unsigned every = 1;
 };
 
 /// Options of `kiln compare`.
@@ -151,6 +155,9 @@ struct ServeOptions {
   cpu::CpuOptions cpu;
   /// Tests only: every run waits this long in its worker slot first.
   unsigned testRunDelayMs = 0;
+  /// A model with dynamic input dims on the JIT is compiled per set of
+  /// input shapes; this many variants are kept per model.
+  unsigned maxVariants = 8;
 };
 int serveCommand(const ServeOptions &options);
 
@@ -200,6 +207,16 @@ prepareLibrary(const std::string &path,
                const std::map<std::string, Shape> &shapes,
                const cpu::CpuOptions &options, const Progress &progress);
 
+/// Loads the model file \p path with \p load, imports it and prepares it on
+/// \p backend as prepareBackend does (the JIT through the model cache, as
+/// `kiln run`); the result owns its context and module. Nothing is
+/// printed: errors are the error's lines, and warnings go to \p warnings
+/// when given.
+llvm::Expected<std::unique_ptr<PreparedModel>>
+prepareModelFile(const std::string &path, const frontend::LoadOptions &load,
+                 llvm::StringRef backend, const cpu::CpuOptions &options,
+                 std::vector<std::string> *warnings = nullptr);
+
 /// The JIT's whole-model cache (kiln/cpu/ModelCache.h) for `kiln run`.
 class ModelEntryCache {
 public:
@@ -241,6 +258,20 @@ std::unique_ptr<mlir::MLIRContext> makeContext(bool printDiagnostics = true);
 /// The line makeContext's handler prints for \p diag: "kiln: warning:
 /// model.onnx: ..." (the file when the location has one).
 std::string diagnosticLine(mlir::Diagnostic &diag);
+
+/// Collects the diagnostics of one context while it lives, printing none:
+/// errors without their "kiln: error: " prefix, warnings as
+/// diagnosticLine prints them.
+class CollectedDiagnostics {
+public:
+  explicit CollectedDiagnostics(mlir::MLIRContext &ctx);
+  /// The errors, one per line, or \p fallback when none was reported.
+  std::string message(const std::string &fallback) const;
+  std::vector<std::string> errors, warnings;
+
+private:
+  mlir::ScopedDiagnosticHandler handler;
+};
 
 /// Prints "kiln: error: <message>" and returns 1.
 int reportError(const llvm::Twine &message);

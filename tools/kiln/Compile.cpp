@@ -19,19 +19,34 @@
 
 namespace kiln::tool {
 
-/// Prints the plan: one line per step, compiled or reference (with why).
-static void printPlan(const cpu::Plan &plan, llvm::raw_ostream &os) {
-  os << "# " << plan.steps.size() << " steps: " << plan.numCompiled()
-     << " compiled kernels, " << plan.steps.size() - plan.numCompiled()
-     << " reference steps\n";
-  for (const cpu::PlanStep &step : plan.steps) {
-    if (step.kind == cpu::PlanStep::Kind::Compiled)
+/// Prints \p steps one line each, compiled or reference (with why), a
+/// control-flow step's regions below it, indented by \p depth.
+static void printSteps(const std::vector<cpu::PlanStep> &steps, unsigned depth,
+                       llvm::raw_ostream &os) {
+  for (const cpu::PlanStep &step : steps) {
+    os.indent(2 * depth);
+    if (step.kind == cpu::PlanStep::Kind::Compiled) {
       os << "kernel    " << step.symbol << "  " << step.label << "  ("
          << step.workItems << " work item" << (step.workItems == 1 ? "" : "s")
          << ")\n";
-    else
+    } else if (step.kind == cpu::PlanStep::Kind::Reference) {
       os << "reference " << step.label << ": " << step.reason << "\n";
+    } else {
+      os << "regions   " << step.label << "\n";
+      for (auto [i, region] : llvm::enumerate(step.regions)) {
+        os.indent(2 * depth + 2)
+            << "region #" << i << " (" << region.steps.size() << " steps)\n";
+        printSteps(region.steps, depth + 2, os);
+      }
+    }
   }
+}
+
+/// Prints the plan: one line per step.
+static void printPlan(const cpu::Plan &plan, llvm::raw_ostream &os) {
+  os << "# " << plan.steps.size() << " steps: " << plan.numCompiled()
+     << " compiled kernels, " << plan.numReference() << " reference steps\n";
+  printSteps(plan.steps, 0, os);
 }
 
 /// `kiln compile MODEL -o DIR/libNAME.so`.

@@ -668,7 +668,8 @@ void runStage(Session &s, llvm::StringRef name,
     std::string message = llvm::toString(std::move(e));
     llvm::errs() << "kiln: warning: explain: " << name << ": " << message
                  << "\n";
-    s.report[(name + "_note").str()] = "not measured: " + message;
+    // The page prints a note after "Not measured: ".
+    s.report[(name + "_note").str()] = "failed: " + message;
   }
   s.progress(name + " done (" + ms(msSince(start)) + ")");
 }

@@ -58,8 +58,7 @@ void matchLayers(mlir::ModuleOp interpModule, const cpu::Plan &plan,
     mlir::Operation *last = step.ops.back();
     layer.node = nodeName(last->getLoc());
     layer.op = shortOpName(last);
-    layer.kind =
-        step.kind == cpu::PlanStep::Kind::Compiled ? "compiled" : "reference";
+    layer.kind = cpu::kindName(step.kind);
     auto it = byNode.find(layer.node);
     if (it != byNode.end()) {
       std::vector<int> same;

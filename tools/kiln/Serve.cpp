@@ -15,6 +15,12 @@
 //    flight finish (at most --drain-seconds), and exits 0; a second signal,
 //    or the time running out, exits 1 at once.
 //
+// A model whose inputs have dynamic dims (`batch`, `seq`) is compiled, on
+// the JIT, for each set of input shapes a request brings, in the request's
+// worker slot; the variants are kept in a ShapeVariants (--max-variants,
+// least recently used evicted). A variant runs on its own executor at
+// --threads, shared by the slots.
+//
 // Executors are per slot, not shared, because a JIT executor's kernel
 // threads are one oneTBB arena: slots of their own keep one request's
 // parallel loops from waiting behind another's.
@@ -22,6 +28,8 @@
 //===----------------------------------------------------------------------===//
 #include "Common.h"
 #include "ServeProtocol.h"
+#include "ShapeVariants.h"
+#include "kiln/interpreter/Signature.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -50,6 +58,9 @@ struct ServedModel {
   /// JIT: one executor per worker slot. Interpreter: none; runs take
   /// interpLock.
   std::vector<std::unique_ptr<cpu::Executor>> executors;
+  /// A JIT model with dynamic inputs: its variants per set of input shapes
+  /// (prepared is then null).
+  std::unique_ptr<ShapeVariants> variants;
   std::mutex interpLock;
   serve::ModelInfo info;
 };
@@ -133,7 +144,11 @@ static bool prepareServedModel(ServedModel &m, const ServeOptions &opts,
   cpuOptions.threads = 0;
   if (opts.backend == "jit")
     m.prepared = entries.open(m.path, load, cpuOptions, {});
-  if (!m.prepared) {
+  std::vector<TensorSpec> inputs, outputs;
+  if (m.prepared) {
+    inputs = m.prepared->inputs();
+    outputs = m.prepared->outputs();
+  } else {
     std::vector<std::string> warnings;
     mlir::ScopedDiagnosticHandler recordWarnings(
         m.ctx.get(), [&](mlir::Diagnostic &d) {
@@ -149,30 +164,65 @@ static bool prepareServedModel(ServedModel &m, const ServeOptions &opts,
     if (!m.module)
       return false;
     frontend::releaseInitializerData(*model);
-    auto prepared = prepareBackend(opts.backend, *m.module, cpuOptions, {});
-    if (!prepared) {
-      reportError("model '" + m.name +
-                  "': " + llvm::toString(prepared.takeError()));
-      return false;
+    signatureOf(*m.module, inputs, outputs);
+    if (opts.backend != "jit" ||
+        llvm::all_of(inputs, [](auto &in) { return in.isStatic(); })) {
+      auto prepared = prepareBackend(opts.backend, *m.module, cpuOptions, {});
+      if (!prepared) {
+        reportError("model '" + m.name +
+                    "': " + llvm::toString(prepared.takeError()));
+        return false;
+      }
+      m.prepared = std::move(*prepared);
+      entries.save(*m.prepared, *model, warnings, {});
     }
-    m.prepared = std::move(*prepared);
-    entries.save(*m.prepared, *model, warnings, {});
   }
-  if (const cpu::JitModel *jit = m.prepared->jitModel())
-    for (unsigned i = 0; i < opts.workers; ++i)
-      m.executors.push_back(jit->getExecutor().withSettings(threads, false));
+  if (opts.backend == "jit" &&
+      llvm::any_of(inputs, [](auto &in) { return !in.isStatic(); })) {
+    // Compiled per set of input shapes when a request first brings it,
+    // with the request's threads (a model entry of the dynamic graph,
+    // which `kiln run` or the C API may have written, is not run).
+    m.prepared = nullptr;
+    cpu::CpuOptions variantOptions = opts.cpu;
+    variantOptions.threads = threads;
+    variantOptions.onProgress = nullptr;
+    std::string path = m.path;
+    m.variants = std::make_unique<ShapeVariants>(
+        inputs,
+        [path, variantOptions](const std::map<std::string, Shape> &shapes) {
+          frontend::LoadOptions variantLoad;
+          variantLoad.inputShapes = shapes;
+          return prepareModelFile(path, variantLoad, "jit", variantOptions);
+        },
+        opts.maxVariants);
+    m.info.inputs = inputs;
+    m.info.outputs = outputs;
+  }
+  std::string description;
+  if (m.variants) {
+    // The variants load the model themselves.
+    m.module = nullptr;
+    m.ctx.reset();
+    description = "jit (compiled for each set of input shapes a request "
+                  "brings, at most " +
+                  std::to_string(opts.maxVariants) + " kept)";
+  } else {
+    if (const cpu::JitModel *jit = m.prepared->jitModel())
+      for (unsigned i = 0; i < opts.workers; ++i)
+        m.executors.push_back(jit->getExecutor().withSettings(threads, false));
+    m.info.inputs = m.prepared->inputs();
+    m.info.outputs = m.prepared->outputs();
+    // The description's thread count is the compile's: the executors run
+    // at --threads, printed on the "listening" line.
+    description = m.prepared->description();
+    size_t count = description.find(" thread");
+    size_t comma = description.rfind(", ", count);
+    if (!m.executors.empty() && count != std::string::npos &&
+        comma != std::string::npos)
+      description.erase(comma, description.find_first_of(",)", count) - comma);
+  }
   m.info.name = m.name;
   m.info.platform = opts.backend == "jit" ? "kiln_jit" : "kiln_interp";
-  m.info.inputs = m.prepared->inputs();
-  m.info.outputs = m.prepared->outputs();
-  // The description's thread count is the compile's: the executors run at
-  // --threads, printed on the "listening" line.
-  std::string description = m.prepared->description();
-  size_t count = description.find(" thread");
-  size_t comma = description.rfind(", ", count);
-  if (!m.executors.empty() && count != std::string::npos &&
-      comma != std::string::npos)
-    description.erase(comma, description.find_first_of(",)", count) - comma);
   llvm::outs() << llvm::formatv(
       "kiln serve: model {0} ({1}): {2} input{3}, {4} output{5}, {6}, ready "
       "in {7:f0} ms\n",
@@ -243,6 +293,8 @@ int serveCommand(const ServeOptions &given) {
   WorkerSlots slots(opts.workers, opts.queue);
   std::atomic<bool> stopping{false};
   std::atomic<unsigned> inFlight{0};
+  // Lines printed while serving (a variant compiled).
+  std::mutex printLock;
   serve::RunFn run = [&](size_t index, std::vector<Tensor> inputs) {
     serve::RunResult result;
     std::optional<unsigned> slot = slots.acquire();
@@ -259,7 +311,28 @@ int serveCommand(const ServeOptions &given) {
           std::chrono::milliseconds(opts.testRunDelayMs));
     llvm::Expected<std::vector<Tensor>> outputs = std::vector<Tensor>();
     try {
-      if (m.executors.empty()) {
+      if (m.variants) {
+        bool compiled = false;
+        auto variant = m.variants->get(inputs, &compiled);
+        if (variant && compiled) {
+          std::lock_guard<std::mutex> lock(printLock);
+          llvm::outs() << llvm::formatv(
+              "kiln serve: model {0}: compiled for input shapes {1} in {2:f0} "
+              "ms ({3} of at most {4} variants kept)\n",
+              m.name, ShapeVariants::keyOf(inputs), (*variant)->prepareMs(),
+              m.variants->size(), m.variants->capacity());
+          llvm::outs().flush();
+        }
+        if (!variant) {
+          slots.release(*slot);
+          result.status = 400;
+          result.error = "model '" + m.name +
+                         "' cannot run with these input shapes: " +
+                         llvm::toString(variant.takeError());
+          return result;
+        }
+        outputs = (*variant)->run(inputs);
+      } else if (m.executors.empty()) {
         std::lock_guard<std::mutex> lock(m.interpLock);
         outputs = m.prepared->run(inputs);
       } else {

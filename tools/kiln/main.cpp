@@ -129,8 +129,9 @@ cl::list<std::string>
               cl::cat(kilnCat));
 cl::list<std::string>
     shapes("shape",
-           cl::desc("Static shape for an input, e.g. input=1x3x224x224 "
-                    "(repeatable)"),
+           cl::desc("Shape for an input, e.g. input=1x3x224x224 "
+                    "(repeatable): fills its dynamic dims, or re-specializes "
+                    "a model exported at another batch (docs/shapes.md)"),
            cl::value_desc("NAME=DIMS"), cl::sub(runCmd), cl::sub(inspectCmd),
            cl::sub(compileCmd), cl::sub(compareCmd), cl::sub(explainCmd),
            cl::sub(profileCmd), cl::cat(kilnCat));
@@ -353,6 +354,12 @@ cl::opt<std::string> confWriteExpect(
 cl::opt<std::string> confFilter(
     "filter", cl::desc("Only cases whose category/name contains TEXT"),
     cl::value_desc("TEXT"), cl::sub(conformanceCmd), cl::cat(kilnCat));
+cl::opt<unsigned> confEvery(
+    "every",
+    cl::desc("Run a sample: every N-th case of the sorted list (after "
+             "--filter), starting with the first (default: 1, all)"),
+    cl::value_desc("N"), cl::init(1), cl::sub(conformanceCmd),
+    cl::cat(kilnCat));
 
 // profile and limits (Profile.h): every option of theirs is in this block.
 cl::opt<std::string> profModel(cl::Positional, cl::desc("<model.onnx>"),
@@ -474,6 +481,13 @@ cl::opt<unsigned> serveDrain(
     cl::desc("On SIGTERM or SIGINT, how long the requests in flight may "
              "take before the server exits anyway (default 25)"),
     cl::value_desc("N"), cl::init(25), cl::sub(serveCmd), cl::cat(kilnCat));
+cl::opt<unsigned> serveMaxVariants(
+    "max-variants",
+    cl::desc("A model whose inputs have dynamic dims (batch, seq) is "
+             "compiled for each set of input shapes it is asked to run with; "
+             "keep this many per model, the least recently used going first "
+             "(default 8)"),
+    cl::value_desc("N"), cl::init(8), cl::sub(serveCmd), cl::cat(kilnCat));
 cl::opt<unsigned> serveTestDelay(
     "test-run-delay-ms",
     cl::desc("Tests only: every run waits N ms in its worker slot first"),
@@ -497,6 +511,7 @@ int runServeCommand() {
   o.cpu.useCache = !noCache;
   o.cpu.cacheDir = cacheDir;
   o.testRunDelayMs = serveTestDelay;
+  o.maxVariants = serveMaxVariants;
   o.cpu.onProgress = kiln::tool::kernelCounter();
   return kiln::tool::serveCommand(o);
 }
@@ -579,7 +594,8 @@ static int runCommandLine(int argc, char **argv) {
       "  kiln explain MODEL [--input NAME=FILE.npy] [--html FILE] "
       "[--json FILE] [--skip SECTION,...]\n"
       "  kiln explain --from-json REPORT.json [--html FILE]\n"
-      "  kiln serve [NAME=]MODEL... [--port N] [--workers N] [--threads N]\n\n"
+      "  kiln serve [NAME=]MODEL... [--port N] [--workers N] [--threads N] "
+      "[--max-variants N]\n\n"
       "Use 'kiln <command> --help' for a command's options.\n");
   using namespace kiln::tool;
   std::vector<StringRef> known = kiln::optimizationPassNames();
@@ -681,6 +697,7 @@ static int runCommandLine(int argc, char **argv) {
     o.expectFile = confExpect;
     o.writeExpectFile = confWriteExpect;
     o.filter = confFilter;
+    o.every = confEvery;
     return conformanceCommand(o);
   }
   if (explainCmd) {

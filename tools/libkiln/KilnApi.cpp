@@ -8,12 +8,16 @@
 // after "kiln: error: ". kiln_model_run checks the caller's tensors against
 // the model, views them as Tensors without copying, and runs the JIT
 // straight into the output buffers (JitModel::runInto); the interpreter
-// and outputs of run-time shape go through run() and a copy.
+// and outputs of run-time shape go through run() and a copy. A JIT model
+// whose inputs have dynamic dims (`batch`, `seq`) runs on the variant
+// compiled for each set of input shapes it is given (tool::ShapeVariants,
+// 8 kept), also straight into the output buffers.
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/kiln.h"
 
 #include "Common.h"
+#include "ShapeVariants.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/Support/FileSystem.h"
@@ -33,6 +37,9 @@ struct kiln_model {
   /// The JIT model behind `prepared`, which it owns (not const: runInto is
   /// a non-const member); null on the interpreter.
   cpu::JitModel *jit = nullptr;
+  /// A JIT model with dynamic inputs: the variants per set of input shapes
+  /// (`prepared` then only gives the inputs and outputs).
+  std::unique_ptr<tool::ShapeVariants> variants;
   /// The interpreter runs one call at a time.
   std::mutex interpLock;
 };
@@ -198,6 +205,39 @@ kiln_status load(const char *path, const kiln_options &options, kiln_model &m) {
   }
   // The JIT model is owned by m.prepared; only the accessor is const.
   m.jit = const_cast<cpu::JitModel *>(m.prepared->jitModel());
+  if (m.jit && llvm::any_of(m.prepared->inputs(),
+                            [](auto &in) { return !in.isStatic(); })) {
+    std::string file = path;
+    m.variants = std::make_unique<tool::ShapeVariants>(
+        m.prepared->inputs(),
+        [file, cpuOptions](const std::map<std::string, Shape> &shapes) {
+          frontend::LoadOptions variant;
+          variant.inputShapes = shapes;
+          return tool::prepareModelFile(file, variant, "jit", cpuOptions);
+        });
+  }
+  return KILN_STATUS_OK;
+}
+
+/// Runs the variant of \p m for the shapes of \p inputs into \p outputs.
+kiln_status runVariant(kiln_model &m, const std::vector<Tensor> &inputs,
+                       std::vector<Tensor> &outputs) {
+  auto variant = m.variants->get(inputs);
+  if (!variant)
+    return fail(KILN_STATUS_MISMATCH, llvm::toString(variant.takeError()));
+  const std::vector<TensorSpec> &specs = (*variant)->outputs();
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    Shape shape(specs[i].shape.begin(), specs[i].shape.end());
+    if (outputs[i].shape() != shape)
+      return fail(KILN_STATUS_MISMATCH,
+                  "output " + std::to_string(i) + " ('" + specs[i].name +
+                      "') of these inputs is " + describe(specs[i]) +
+                      " but the buffer given is " +
+                      describe(outputs[i].dtype(), outputs[i].shape()));
+  }
+  auto *jit = const_cast<cpu::JitModel *>((*variant)->jitModel());
+  if (llvm::Error e = jit->runInto(inputs, outputs))
+    return fail(KILN_STATUS_RUNTIME, llvm::toString(std::move(e)));
   return KILN_STATUS_OK;
 }
 
@@ -223,6 +263,8 @@ kiln_status run(kiln_model &m, const kiln_tensor *in, kiln_tensor *out) {
     outputs.push_back(Tensor::view(outSpecs[i].dtype, std::move(shape),
                                    out[i].data, nullptr));
   }
+  if (m.variants)
+    return runVariant(m, inputs, outputs);
   if (m.jit && !dynamicOutputs) {
     if (llvm::Error e = m.jit->runInto(inputs, outputs))
       return fail(KILN_STATUS_RUNTIME, llvm::toString(std::move(e)));

@@ -346,8 +346,16 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
   if (!planOr)
     return planOr.takeError();
   Plan plan = std::move(*planOr);
+  // The driver is straight-line C: a control-flow op's regions would need
+  // functions of their own and the loop in C (docs/backends.md).
+  for (const PlanStep &step : plan.steps)
+    if (step.kind == PlanStep::Kind::Regions)
+      return makeError("op " + step.label +
+                       ": control flow (If, Loop, Scan) is not supported in "
+                       "AOT libraries yet; run the model with --backend=jit "
+                       "or --backend=interp");
   d.plan = &plan;
-  d.numReference = plan.steps.size() - plan.numCompiled();
+  d.numReference = plan.numReference();
   stage("plan and lower to linalg (" + std::to_string(plan.numCompiled()) +
         " kernels, " + std::to_string(d.numReference) + " reference steps)");
   for (const TensorSpec &spec : plan.inputs)

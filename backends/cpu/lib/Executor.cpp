@@ -1,5 +1,6 @@
 //===- Executor.cpp - Run a plan ------------------------------------------===//
 #include "kiln/cpu/Executor.h"
+#include "kiln/interpreter/ControlFlow.h"
 #include "kiln/runtime/FloatMode.h"
 #include "kiln/runtime/HugePages.h"
 
@@ -13,6 +14,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 
 namespace kiln::cpu {
 
@@ -31,7 +33,11 @@ struct RunBuffers {
 
 struct Executor::Impl {
   const Plan &plan;
+  /// One per step in forEachStep's order (as given), and the same by
+  /// step: per index of `plan.steps`, and for the steps inside regions.
   std::vector<KernelFn> kernels;
+  std::vector<KernelFn> topKernels;
+  llvm::DenseMap<const PlanStep *, KernelFn> regionKernels;
   Workers workers;
   /// One set of buffers per run in flight.
   RunStatePool<RunBuffers> buffers;
@@ -75,7 +81,18 @@ struct Executor::Impl {
   Impl(const Plan &plan, std::vector<KernelFn> kernels,
        const ExecutorOptions &options)
       : plan(plan), kernels(std::move(kernels)),
-        workers(options.threads, options.flushDenormals), options(options) {}
+        workers(options.threads, options.flushDenormals), options(options) {
+    size_t k = 0;
+    forEachStep(plan, [&](const PlanStep &step) {
+      KernelFn fn = k < this->kernels.size() ? this->kernels[k] : nullptr;
+      ++k;
+      if (&step >= plan.steps.data() &&
+          &step < plan.steps.data() + plan.steps.size())
+        topKernels.push_back(fn);
+      else
+        regionKernels[&step] = fn;
+    });
+  }
 };
 
 Executor::Executor(const Plan &plan, std::vector<KernelFn> kernels,
@@ -207,31 +224,55 @@ Executor::runImpl(const std::vector<Tensor> &inputs, std::vector<Tensor> *into,
   };
   const SlotViews &views = impl->views;
   /// The buffer a compiled step writes into (whole: not zero-filled first):
-  /// the caller's or a fresh tensor for a graph output, else its part of
-  /// the arena.
+  /// the caller's or a fresh tensor for a graph output or a value of a
+  /// region (outside the arena), else its part of the arena.
   auto resultBuffer = [&](int s) -> Tensor & {
     const PlanSlot &slot = plan.slots[s];
     if (holds(slots[s], slot))
       return slots[s];
     if (into && impl->outputIndex[s] >= 0)
       slots[s] = (*into)[impl->outputIndex[s]];
-    else if (impl->isOutput[s] || !buffers[s].valid())
+    else if (impl->isOutput[s] || impl->arena.offsets[s] < 0)
       slots[s] = Tensor::uninitialized(slot.dtype, slot.shape);
     else
       slots[s] = buffers[s];
     return slots[s];
   };
 
-  std::vector<void *> args;
-  for (size_t i = 0; i < plan.steps.size(); ++i) {
-    const PlanStep &step = plan.steps[i];
-    auto start = std::chrono::steady_clock::now();
-    if (views.elided[i]) {
-      // A Concat whose inputs were computed in its result's place.
-      for (int s : step.outputs)
-        resultBuffer(s);
-    } else if (step.kind == PlanStep::Kind::Compiled) {
-      args.clear();
+  /// Stores \p outs as the results of reference or regions step \p step,
+  /// checked against its slots' types.
+  auto storeResults = [&](const PlanStep &step,
+                          std::vector<Tensor> &outs) -> llvm::Error {
+    for (size_t r = 0; r < step.outputs.size(); ++r) {
+      const PlanSlot &slot = plan.slots[step.outputs[r]];
+      if (r >= outs.size() || !outs[r].valid())
+        return makeError(step.label + ": kernel produced no result #" +
+                         std::to_string(r));
+      Tensor &out = outs[r];
+      // A dynamic slot (a shape that depends on data) takes the shape the
+      // kernel computed; its element type is still fixed.
+      if (out.dtype() != slot.dtype ||
+          (slot.isStatic && out.shape() != slot.shape))
+        return makeError(step.label + ": result #" + std::to_string(r) +
+                         " is " + formatShape(out.shape()) + " " +
+                         std::string(dtypeName(out.dtype())) +
+                         " but the graph declares " +
+                         (slot.isStatic ? formatShape(slot.shape)
+                                        : std::string("any shape")) +
+                         " " + std::string(dtypeName(slot.dtype)));
+      slots[step.outputs[r]] = out;
+    }
+    return llvm::Error::success();
+  };
+
+  /// Runs \p step (not an elided one) with kernel \p fn; \p chunks sees
+  /// its chunks (the steps of `plan.steps` only).
+  std::function<llvm::Error(const PlanStep &, KernelFn, const ChunkObserver &)>
+      runStep;
+  runStep = [&](const PlanStep &step, KernelFn fn,
+                const ChunkObserver &chunks) -> llvm::Error {
+    if (step.kind == PlanStep::Kind::Compiled) {
+      llvm::SmallVector<void *, 16> args;
       size_t numOperands = step.args.size() - step.outputs.size();
       for (size_t a = 0; a < step.args.size(); ++a) {
         int s = step.args[a];
@@ -243,16 +284,14 @@ Executor::runImpl(const std::vector<Tensor> &inputs, std::vector<Tensor> *into,
                            formatShape(plan.slots[s].shape));
         args.push_back(t.raw());
       }
-      KernelFn fn = impl->kernels[i];
+      void **argv = args.data();
       if (step.grain >= step.workItems || impl->workers.threads() <= 1) {
-        fn(args.data(), 0, step.workItems);
+        fn(argv, 0, step.workItems);
       } else if (!chunks) {
-        void **argv = args.data();
         impl->workers.parallelFor(
             step.workItems, step.grain,
             [&](int64_t begin, int64_t end) { fn(argv, begin, end); });
       } else {
-        void **argv = args.data();
         impl->workers.parallelFor(
             step.workItems, step.grain, [&](int64_t begin, int64_t end) {
               auto chunkStart = std::chrono::steady_clock::now();
@@ -263,48 +302,75 @@ Executor::runImpl(const std::vector<Tensor> &inputs, std::vector<Tensor> *into,
                          .count());
             });
       }
-    } else {
-      KernelContext ctx;
-      ctx.opName = step.label;
-      ctx.attrs = &step.attrs;
-      for (int s : step.inputs)
-        ctx.inputs.push_back(s < 0 ? nullptr : &slots[s]);
-      ctx.outputs.resize(step.outputs.size());
-      Status status = Status::ok();
-      try {
-        status = step.refKernel(ctx);
-      } catch (const std::bad_alloc &) {
-        status = Status::error(step.label + ": out of memory");
-      }
-      if (!status)
-        return makeError(status.message());
-      for (size_t r = 0; r < step.outputs.size(); ++r) {
-        const PlanSlot &slot = plan.slots[step.outputs[r]];
-        Tensor &out = ctx.outputs[r];
-        if (!out.valid())
-          return makeError(step.label + ": kernel produced no result #" +
-                           std::to_string(r));
-        // A dynamic slot (a shape that depends on data) takes the shape the
-        // kernel computed; its element type is still fixed.
-        if (out.dtype() != slot.dtype ||
-            (slot.isStatic && out.shape() != slot.shape))
-          return makeError(step.label + ": result #" + std::to_string(r) +
-                           " is " + formatShape(out.shape()) + " " +
-                           std::string(dtypeName(out.dtype())) +
-                           " but the graph declares " +
-                           (slot.isStatic ? formatShape(slot.shape)
-                                          : std::string("any shape")) +
-                           " " + std::string(dtypeName(slot.dtype)));
-        slots[step.outputs[r]] = out;
-      }
+      return llvm::Error::success();
+    }
+    if (step.kind == PlanStep::Kind::Regions) {
+      // The op's semantics are the interpreter's; each region runs its
+      // steps here, into fresh buffers (PlanRegion).
+      size_t numOperands =
+          std::min(step.controlFlow.numOperands, step.inputs.size());
+      std::vector<Tensor> operands;
+      for (size_t i = 0; i < numOperands; ++i)
+        operands.push_back(step.inputs[i] < 0 ? Tensor()
+                                              : slots[step.inputs[i]]);
+      auto results = runControlFlow(
+          step.controlFlow, step.label, operands,
+          [&](unsigned index,
+              std::vector<Tensor> args) -> llvm::Expected<std::vector<Tensor>> {
+            const PlanRegion &region = step.regions[index];
+            for (int s : region.defined)
+              slots[s] = Tensor();
+            for (size_t i = 0; i < args.size(); ++i)
+              slots[region.args[i]] = std::move(args[i]);
+            for (const PlanStep &inner : region.steps)
+              if (llvm::Error e =
+                      runStep(inner, impl->regionKernels.lookup(&inner), {}))
+                return std::move(e);
+            std::vector<Tensor> yields;
+            for (int s : region.yields)
+              yields.push_back(slots[s]);
+            return yields;
+          });
+      if (!results)
+        return results.takeError();
+      return storeResults(step, *results);
+    }
+    KernelContext ctx;
+    ctx.opName = step.label;
+    ctx.attrs = &step.attrs;
+    for (int s : step.inputs)
+      ctx.inputs.push_back(s < 0 ? nullptr : &slots[s]);
+    ctx.outputs.resize(step.outputs.size());
+    Status status = Status::ok();
+    try {
+      status = step.refKernel(ctx);
+    } catch (const std::bad_alloc &) {
+      status = Status::error(step.label + ": out of memory");
+    }
+    if (!status)
+      return makeError(status.message());
+    return storeResults(step, ctx.outputs);
+  };
+
+  for (size_t i = 0; i < plan.steps.size(); ++i) {
+    const PlanStep &step = plan.steps[i];
+    auto start = std::chrono::steady_clock::now();
+    if (views.elided[i]) {
+      // A Concat whose inputs were computed in its result's place.
+      for (int s : step.outputs)
+        resultBuffer(s);
+    } else if (llvm::Error e = runStep(step, impl->topKernels[i], chunks)) {
+      return std::move(e);
     }
     if (observer) {
-      double ms = std::chrono::duration<double, std::milli>(
-                      std::chrono::steady_clock::now() - start)
-                      .count();
       std::vector<Tensor> results;
       for (int s : step.outputs)
         results.push_back(slots[s]);
+      // Timed last, after the results are gathered: the step's time, not
+      // the cost of reporting it.
+      double ms = std::chrono::duration<double, std::milli>(
+                      std::chrono::steady_clock::now() - start)
+                      .count();
       observer(step, results, ms);
     }
   }

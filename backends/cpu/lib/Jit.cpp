@@ -138,7 +138,7 @@ JitModel::create(ModuleOp graph, const CpuOptions &options) {
   model->plan = std::move(*plan);
   stats.planMs = msSince(start);
   stats.compiledSteps = model->plan.numCompiled();
-  stats.referenceSteps = model->plan.steps.size() - stats.compiledSteps;
+  stats.referenceSteps = model->plan.numReference();
   stats.distinctKernels = model->plan.distinctKernels;
   report("plan and lower to linalg (" + std::to_string(stats.compiledSteps) +
              " kernels, " + std::to_string(stats.distinctKernels) +
@@ -195,7 +195,10 @@ JitModel::create(ModuleOp graph, const CpuOptions &options) {
 
 llvm::Expected<std::vector<KernelFn>>
 JitModel::link(llvm::ArrayRef<llvm::StringRef> objects) {
-  std::vector<KernelFn> fns(plan.steps.size(), nullptr);
+  // One per step, in forEachStep's order (the executor's).
+  std::vector<const PlanStep *> steps;
+  forEachStep(plan, [&](const PlanStep &step) { steps.push_back(&step); });
+  std::vector<KernelFn> fns(steps.size(), nullptr);
   if (objects.empty())
     return fns;
   (void)hostTarget(); // initializes the native target
@@ -220,11 +223,10 @@ JitModel::link(llvm::ArrayRef<llvm::StringRef> objects) {
     if (llvm::Error e = lljit.addObjectFile(std::move(buffer)))
       return std::move(e);
   }
-  for (size_t i = 0; i < plan.steps.size(); ++i) {
-    const PlanStep &step = plan.steps[i];
-    if (step.kind != PlanStep::Kind::Compiled)
+  for (size_t i = 0; i < steps.size(); ++i) {
+    if (steps[i]->kind != PlanStep::Kind::Compiled)
       continue;
-    auto addr = lljit.lookup(step.symbol);
+    auto addr = lljit.lookup(steps[i]->symbol);
     if (!addr)
       return addr.takeError();
     fns[i] = addr->toPtr<KernelFn>();
@@ -244,7 +246,7 @@ JitModel::fromEntry(ModelEntry entry, const CpuOptions &options,
   stats.cacheHit = stats.modelEntryHit = true;
   stats.cachePath = path;
   stats.compiledSteps = model->plan.numCompiled();
-  stats.referenceSteps = model->plan.steps.size() - stats.compiledSteps;
+  stats.referenceSteps = model->plan.numReference();
   stats.distinctKernels = model->plan.distinctKernels;
   auto start = std::chrono::steady_clock::now();
   auto fns = model->link(entry.objects);

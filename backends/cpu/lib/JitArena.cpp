@@ -37,10 +37,12 @@ ArenaLayout planJitArena(const Plan &plan, const std::vector<bool> &external,
   }
   for (int s : plan.outputSlots)
     last[s] = numSteps;
-  // 2. Operands of reference steps live as long as their results (last to
-  // first, so that a chain of hand-throughs widens all the way back).
+  // 2. Operands of reference and regions steps live as long as their
+  // results (last to first, so that a chain of hand-throughs widens all the
+  // way back): a reference kernel may return an operand (Identity), a
+  // region may yield an outer value.
   for (const PlanStep &step : llvm::reverse(plan.steps)) {
-    if (step.kind != PlanStep::Kind::Reference)
+    if (step.kind == PlanStep::Kind::Compiled)
       continue;
     int until = -1;
     for (int s : step.outputs)

@@ -12,7 +12,12 @@
 //   steps: (u8 kind, symbol, i32 args, i64 work items, i64 grain,
 //           i64 macs, f64 flops, u64 bytes, node names: strings,
 //           reference name, attributes (AttrBlob.h), i32 inputs,
-//           i32 outputs, u8 shaping, i64 concat axis, label, reason)
+//           i32 outputs, u8 shaping, i64 concat axis, label, reason,
+//           and for a regions step: its op (u8 kind, u64 operands,
+//           i64 scan inputs, u8 batched, i64 lists: scan input axes and
+//           directions, scan output axes and directions, result specs,
+//           per region argument specs, u64 yields per region) and its
+//           regions (i32 args, i32 yields, i32 defined, steps as here))
 //   u64 distinct kernels
 //   objects: u64 blob
 //
@@ -25,13 +30,13 @@
 #include "kiln/runtime/HugePages.h"
 #include "kiln/runtime/KernelRegistry.h"
 
+#include "Workers.h"
+
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
-
-#include <oneapi/tbb/parallel_for.h>
 
 #include <atomic>
 #include <cmath>
@@ -44,8 +49,11 @@
 namespace kiln::cpu {
 
 /// The format's version is the magic's last character: 2 added each step's
-/// FLOPs, bytes and nodes, so an entry of version 1 is rejected and rebuilt.
-static constexpr char kMagic[8] = {'K', 'I', 'L', 'N', 'M', 'D', 'L', '2'};
+/// FLOPs, bytes and nodes, 3 regions steps (control flow); an entry of an
+/// older version is rejected and rebuilt.
+static constexpr char kMagic[8] = {'K', 'I', 'L', 'N', 'M', 'D', 'L', '3'};
+/// Regions inside regions deeper than this read as a corrupt entry.
+static constexpr unsigned kMaxRegionDepth = 64;
 /// Magic, build identity and four u64.
 static constexpr size_t kHeaderSize = 8 + kBuildIdSize + 4 * 8;
 static constexpr uint64_t kAlign = 64;
@@ -209,9 +217,10 @@ static std::vector<bool> constantsRead(const Plan &plan) {
     if (s >= 0)
       read[s] = true;
   };
-  for (const PlanStep &step : plan.steps)
+  forEachStep(plan, [&](const PlanStep &step) {
     llvm::for_each(
         step.kind == PlanStep::Kind::Compiled ? step.args : step.inputs, mark);
+  });
   llvm::for_each(plan.outputSlots, mark);
   return read;
 }
@@ -223,6 +232,57 @@ static void writeSpecs(MetaWriter &w, llvm::ArrayRef<TensorSpec> specs) {
     w.u8(static_cast<uint8_t>(t.dtype));
     w.u8(t.ranked);
     w.i64s(t.shape);
+  }
+}
+
+static void writeSteps(MetaWriter &w, const std::vector<PlanStep> &steps) {
+  w.u64(steps.size());
+  for (const PlanStep &step : steps) {
+    w.u8(static_cast<uint8_t>(step.kind));
+    w.str(step.symbol);
+    w.i32s(step.args);
+    w.i64(step.workItems);
+    w.i64(step.grain);
+    w.i64(step.macs);
+    w.f64(step.flops);
+    w.u64(step.bytes);
+    w.u64(step.nodes.size());
+    for (const std::string &node : step.nodes)
+      w.str(node);
+    w.str(step.refName);
+    w.str(step.kind == PlanStep::Kind::Reference ? serializeAttrs(step.attrs)
+                                                 : std::string());
+    w.i32s(step.inputs);
+    w.i32s(step.outputs);
+    w.u8(static_cast<uint8_t>(step.shaping));
+    w.i64(step.concatAxis);
+    w.str(step.label);
+    w.str(step.reason);
+    if (step.kind != PlanStep::Kind::Regions)
+      continue;
+    const ControlFlowDesc &d = step.controlFlow;
+    w.u8(static_cast<uint8_t>(d.kind));
+    w.u64(d.numOperands);
+    w.i64(d.numScanInputs);
+    w.u8(d.batched);
+    for (const std::vector<int64_t> *v :
+         {&d.scanInputAxes, &d.scanInputDirections, &d.scanOutputAxes,
+          &d.scanOutputDirections})
+      w.i64s(*v);
+    writeSpecs(w, d.results);
+    w.u64(d.regionArgs.size());
+    for (const std::vector<TensorSpec> &args : d.regionArgs)
+      writeSpecs(w, args);
+    w.u64(d.regionYields.size());
+    for (size_t n : d.regionYields)
+      w.u64(n);
+    w.u64(step.regions.size());
+    for (const PlanRegion &region : step.regions) {
+      w.i32s(region.args);
+      w.i32s(region.yields);
+      w.i32s(region.defined);
+      writeSteps(w, region.steps);
+    }
   }
 }
 
@@ -250,9 +310,9 @@ bool writeModelEntry(const std::string &path, const Plan &plan,
     dataSize = b.offset + b.size;
     b.sums.resize((b.size + kPiece - 1) / kPiece);
   }
-  tbb::parallel_for(size_t(0), blobs.size(), [&](size_t i) {
+  forEachIndex(blobs.size(), [&](size_t i) {
     Blob &b = blobs[i];
-    tbb::parallel_for(size_t(0), b.sums.size(), [&](size_t p) {
+    forEachIndex(b.sums.size(), [&](size_t p) {
       uint64_t at = p * kPiece;
       b.sums[p] = llvm::xxh3_64bits(llvm::StringRef(
           b.bytes + at, std::min<uint64_t>(kPiece, b.size - at)));
@@ -292,29 +352,7 @@ bool writeModelEntry(const std::string &path, const Plan &plan,
   w.i32s(plan.outputSlots);
   writeSpecs(w, plan.inputs);
   writeSpecs(w, plan.outputs);
-  w.u64(plan.steps.size());
-  for (const PlanStep &step : plan.steps) {
-    w.u8(static_cast<uint8_t>(step.kind));
-    w.str(step.symbol);
-    w.i32s(step.args);
-    w.i64(step.workItems);
-    w.i64(step.grain);
-    w.i64(step.macs);
-    w.f64(step.flops);
-    w.u64(step.bytes);
-    w.u64(step.nodes.size());
-    for (const std::string &node : step.nodes)
-      w.str(node);
-    w.str(step.refName);
-    w.str(step.kind == PlanStep::Kind::Reference ? serializeAttrs(step.attrs)
-                                                 : std::string());
-    w.i32s(step.inputs);
-    w.i32s(step.outputs);
-    w.u8(static_cast<uint8_t>(step.shaping));
-    w.i64(step.concatAxis);
-    w.str(step.label);
-    w.str(step.reason);
-  }
+  writeSteps(w, plan.steps);
   w.u64(plan.distinctKernels);
   w.u64(objects.size());
   for (size_t i = 0; i < objects.size(); ++i)
@@ -388,7 +426,7 @@ static std::shared_ptr<Mapping> mapFile(const std::string &path) {
   map->base = base;
   map->size = size;
   std::atomic<bool> ok = true;
-  tbb::parallel_for(size_t(0), (size + kPiece - 1) / kPiece, [&](size_t i) {
+  forEachIndex((size + kPiece - 1) / kPiece, [&](size_t i) {
     size_t at = i * kPiece, left = std::min<size_t>(kPiece, size - at);
     char *to = static_cast<char *>(base) + at;
     while (left && ok) {
@@ -431,6 +469,98 @@ static std::vector<TensorSpec> readSpecs(MetaReader &r) {
     t.shape = r.i64s();
   }
   return specs;
+}
+
+static std::string readRegions(MetaReader &r, size_t numSlots, PlanStep &step,
+                               unsigned depth);
+
+/// Reads a list of steps into \p steps, a regions step's regions at
+/// \p depth + 1; returns why the entry is corrupt, or empty.
+static std::string readSteps(MetaReader &r, size_t numSlots,
+                             std::vector<PlanStep> &steps, unsigned depth) {
+  steps.resize(r.count(1 + 8 * 14));
+  for (PlanStep &step : steps) {
+    uint8_t kind = r.u8();
+    step.kind = static_cast<PlanStep::Kind>(kind);
+    step.symbol = r.str();
+    step.args = r.slotList(numSlots, 0);
+    step.workItems = r.i64();
+    step.grain = r.i64();
+    step.macs = r.i64();
+    step.flops = r.f64();
+    step.bytes = r.u64();
+    step.nodes.resize(r.count(8));
+    for (std::string &node : step.nodes)
+      node = r.str();
+    step.refName = r.str();
+    std::string attrs = r.str();
+    step.inputs = r.slotList(numSlots, -1);
+    step.outputs = r.slotList(numSlots, 0);
+    uint8_t shaping = r.u8();
+    step.shaping = static_cast<PlanStep::Shaping>(shaping);
+    step.concatAxis = r.i64();
+    step.label = r.str();
+    step.reason = r.str();
+    if (r.failed || kind > 2 || shaping > 2 || step.concatAxis < 0 ||
+        !(step.flops >= 0) || !std::isfinite(step.flops))
+      return "corrupt (a step)";
+    if (step.kind == PlanStep::Kind::Compiled) {
+      if (step.symbol.empty() || step.workItems < 1 || step.grain < 1 ||
+          step.args.size() < step.outputs.size())
+        return "corrupt (a step)";
+      continue;
+    }
+    if (step.kind == PlanStep::Kind::Regions) {
+      if (std::string why = readRegions(r, numSlots, step, depth); !why.empty())
+        return why;
+      continue;
+    }
+    step.refKernel = findKernel(step.refName);
+    if (!step.refKernel)
+      return "corrupt (no reference kernel '" + step.refName + "')";
+    if (Status s = parseAttrs(attrs.data(), attrs.size(), step.attrs); !s)
+      return "corrupt (" + s.message() + ")";
+  }
+  return r.failed ? "corrupt (a step)" : "";
+}
+
+/// Reads what regions step \p step does and its regions (readSteps).
+static std::string readRegions(MetaReader &r, size_t numSlots, PlanStep &step,
+                               unsigned depth) {
+  ControlFlowDesc &d = step.controlFlow;
+  uint8_t kind = r.u8();
+  d.kind = static_cast<ControlFlowDesc::Kind>(kind);
+  d.numOperands = r.u64();
+  d.numScanInputs = r.i64();
+  d.batched = r.u8();
+  for (std::vector<int64_t> *v : {&d.scanInputAxes, &d.scanInputDirections,
+                                  &d.scanOutputAxes, &d.scanOutputDirections})
+    *v = r.i64s();
+  d.results = readSpecs(r);
+  d.regionArgs.resize(r.count(8));
+  for (std::vector<TensorSpec> &args : d.regionArgs)
+    args = readSpecs(r);
+  d.regionYields.resize(r.count(8));
+  for (size_t &n : d.regionYields)
+    n = r.u64();
+  step.regions.resize(r.count(3 * 8 + 8));
+  if (r.failed || kind > 2 || depth >= kMaxRegionDepth ||
+      d.numOperands > step.inputs.size() ||
+      step.regions.size() != d.regionArgs.size() ||
+      step.regions.size() != d.regionYields.size())
+    return "corrupt (a control-flow step)";
+  for (auto [i, region] : llvm::enumerate(step.regions)) {
+    region.args = r.slotList(numSlots, 0);
+    region.yields = r.slotList(numSlots, 0);
+    region.defined = r.slotList(numSlots, 0);
+    if (r.failed || region.args.size() != d.regionArgs[i].size() ||
+        region.yields.size() != d.regionYields[i])
+      return "corrupt (a control-flow step)";
+    if (std::string why = readSteps(r, numSlots, region.steps, depth + 1);
+        !why.empty())
+      return why;
+  }
+  return "";
 }
 
 /// Why \p f in \p modelDir no longer is what the entry recorded, or empty.
@@ -540,44 +670,8 @@ bool readModelEntry(const std::string &path, llvm::StringRef modelDir,
   if (plan.inputs.size() != plan.inputSlots.size() ||
       plan.outputs.size() != plan.outputSlots.size())
     r.fail();
-  plan.steps.resize(r.count(1 + 8 * 14));
-  for (PlanStep &step : plan.steps) {
-    uint8_t kind = r.u8();
-    step.kind = static_cast<PlanStep::Kind>(kind);
-    step.symbol = r.str();
-    step.args = r.slotList(numSlots, 0);
-    step.workItems = r.i64();
-    step.grain = r.i64();
-    step.macs = r.i64();
-    step.flops = r.f64();
-    step.bytes = r.u64();
-    step.nodes.resize(r.count(8));
-    for (std::string &node : step.nodes)
-      node = r.str();
-    step.refName = r.str();
-    std::string attrs = r.str();
-    step.inputs = r.slotList(numSlots, -1);
-    step.outputs = r.slotList(numSlots, 0);
-    uint8_t shaping = r.u8();
-    step.shaping = static_cast<PlanStep::Shaping>(shaping);
-    step.concatAxis = r.i64();
-    step.label = r.str();
-    step.reason = r.str();
-    if (r.failed || kind > 1 || shaping > 2 || step.concatAxis < 0 ||
-        !(step.flops >= 0) || !std::isfinite(step.flops))
-      return reject("corrupt (a step)");
-    if (step.kind == PlanStep::Kind::Compiled) {
-      if (step.symbol.empty() || step.workItems < 1 || step.grain < 1 ||
-          step.args.size() < step.outputs.size())
-        return reject("corrupt (a step)");
-      continue;
-    }
-    step.refKernel = findKernel(step.refName);
-    if (!step.refKernel)
-      return reject("corrupt (no reference kernel '" + step.refName + "')");
-    if (Status s = parseAttrs(attrs.data(), attrs.size(), step.attrs); !s)
-      return reject("corrupt (" + s.message() + ")");
-  }
+  if (std::string why = readSteps(r, numSlots, plan.steps, 0); !why.empty())
+    return reject(why);
   plan.distinctKernels = static_cast<unsigned>(r.u64());
   std::vector<uint64_t> objectBlobs(r.count(8));
   for (uint64_t &b : objectBlobs) {
@@ -594,7 +688,7 @@ bool readModelEntry(const std::string &path, llvm::StringRef modelDir,
     for (size_t p = 0; p < blob.sums.size(); ++p)
       pieces.emplace_back(b, p);
   std::atomic<bool> bad = false;
-  tbb::parallel_for(size_t(0), pieces.size(), [&](size_t i) {
+  forEachIndex(pieces.size(), [&](size_t i) {
     const BlobRef &b = blobs[pieces[i].first];
     uint64_t at = pieces[i].second * kPiece;
     llvm::StringRef bytes =

@@ -20,6 +20,8 @@
 #include "kiln/cpu/DirectKernels.h"
 #include "kiln/cpu/Lowering.h"
 #include "kiln/cpu/StepCost.h"
+#include "kiln/interpreter/ControlFlow.h"
+#include "kiln/interpreter/Signature.h"
 #include "kiln/ir/TensorConversion.h"
 #include "kiln/runtime/KernelRegistry.h"
 
@@ -35,9 +37,12 @@
 #include "mlir/IR/Verifier.h"
 #include "mlir/Rewrite/FrozenRewritePatternSet.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/RegionUtils.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
+#include <functional>
 #include <map>
 
 using namespace mlir;
@@ -75,10 +80,59 @@ std::string describeOp(Operation *op) {
   return op->getName().getStringRef().str() + where;
 }
 
+/// Calls \p fn on \p steps and the steps of their regions, in order.
+static void walkSteps(const std::vector<PlanStep> &steps,
+                      llvm::function_ref<void(const PlanStep &)> fn) {
+  for (const PlanStep &step : steps) {
+    fn(step);
+    for (const PlanRegion &region : step.regions)
+      walkSteps(region.steps, fn);
+  }
+}
+
+static void walkSteps(std::vector<PlanStep> &steps,
+                      llvm::function_ref<void(PlanStep &)> fn) {
+  for (PlanStep &step : steps) {
+    fn(step);
+    for (PlanRegion &region : step.regions)
+      walkSteps(region.steps, fn);
+  }
+}
+
+void forEachStep(const Plan &plan,
+                 llvm::function_ref<void(const PlanStep &)> fn) {
+  walkSteps(plan.steps, fn);
+}
+
+void forEachStep(Plan &plan, llvm::function_ref<void(PlanStep &)> fn) {
+  walkSteps(plan.steps, fn);
+}
+
+const char *kindName(PlanStep::Kind kind) {
+  switch (kind) {
+  case PlanStep::Kind::Compiled:
+    return "compiled";
+  case PlanStep::Kind::Reference:
+    return "reference";
+  case PlanStep::Kind::Regions:
+    return "control flow";
+  }
+  return "?";
+}
+
 unsigned Plan::numCompiled() const {
   unsigned n = 0;
-  for (const PlanStep &s : steps)
+  forEachStep(*this, [&](const PlanStep &s) {
     n += s.kind == PlanStep::Kind::Compiled;
+  });
+  return n;
+}
+
+unsigned Plan::numReference() const {
+  unsigned n = 0;
+  forEachStep(*this, [&](const PlanStep &s) {
+    n += s.kind == PlanStep::Kind::Reference;
+  });
   return n;
 }
 
@@ -506,16 +560,15 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
   };
 
   Block &body = main.getBody().front();
-  for (BlockArgument arg : body.getArguments()) {
+  signatureOf(graph, plan.inputs, plan.outputs);
+  for (BlockArgument arg : body.getArguments())
     plan.inputSlots.push_back(slot(arg));
-    auto name =
-        main.getArgAttrOfType<StringAttr>(arg.getArgNumber(), "kiln.name");
-    plan.inputs.push_back(specFromType(
-        arg.getType(),
-        name ? name.str() : "input" + std::to_string(arg.getArgNumber())));
-  }
   // Which constants are small enough to clone into kernels.
   llvm::DenseMap<Value, bool> inlined;
+  // Where steps go: the plan's, or a region's of a regions step.
+  std::vector<PlanStep> *into = &plan.steps;
+  // Kernels outlined so far (the next one's number).
+  unsigned numKernels = 0;
 
   // One op, as its own step.
   auto addOpStep = [&](Operation *op) -> llvm::Error {
@@ -550,9 +603,10 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
     } else if (touchesEmptyTensor(op)) {
       step.reason = "a tensor with no elements";
     } else {
-      std::string name = "kiln_k" + std::to_string(plan.numCompiled());
+      std::string name = "kiln_k" + std::to_string(numKernels);
       items = outliner.outline(spec, name, step.reason);
       if (succeeded(items)) {
+        ++numKernels;
         step.kind = PlanStep::Kind::Compiled;
         step.symbol = name;
         step.workItems = *items;
@@ -570,7 +624,7 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
       if (Status s = attrMapFromOp(op, step.attrs); !s)
         return makeError(step.label + ": " + s.message());
     }
-    plan.steps.push_back(std::move(step));
+    into->push_back(std::move(step));
     return llvm::Error::success();
   };
 
@@ -598,11 +652,12 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
     }
     if (spec.results.empty())
       return failure();
-    std::string name = "kiln_k" + std::to_string(plan.numCompiled());
+    std::string name = "kiln_k" + std::to_string(numKernels);
     std::string reason;
     FailureOr<int64_t> items = outliner.outline(spec, name, reason);
     if (failed(items))
       return failure();
+    ++numKernels;
     PlanStep step;
     step.kind = PlanStep::Kind::Compiled;
     step.ops.assign(spec.ops.begin(), spec.ops.end());
@@ -623,78 +678,131 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
       step.outputs.push_back(slot(r));
       step.args.push_back(slot(r));
     }
-    plan.steps.push_back(std::move(step));
+    into->push_back(std::move(step));
     return success();
   };
 
-  // Fusion groups (kiln-fuse-elementwise), kept when no op outside a group
-  // reads one of its values before its last member.
-  std::map<int64_t, SmallVector<Operation *>> groups;
-  for (Operation &op : body)
-    if (auto id = op.getAttrOfType<IntegerAttr>(kFusionGroupAttr))
-      groups[id.getInt()].push_back(&op);
-  llvm::DenseMap<Operation *, int64_t> groupOf;
-  for (auto &[id, members] : groups) {
-    llvm::SmallPtrSet<Operation *, 8> inGroup(members.begin(), members.end());
-    bool ok = members.size() > 1;
-    for (Operation *m : members)
-      for (Operation *user : m->getUsers()) {
-        Operation *u = body.findAncestorOpInBlock(*user);
-        ok &= u && (inGroup.contains(u) || members.back()->isBeforeInBlock(u));
-      }
-    if (ok)
+  // The ops of \p block as steps (into `into`); a control-flow op's
+  // regions recursively.
+  std::function<llvm::Error(Block &)> planBlock;
+
+  // A control-flow op as a regions step, each region planned as steps of
+  // its own over the same slots.
+  auto addRegionsStep = [&](Operation *op) -> llvm::Error {
+    if (!isControlFlow(op))
+      return makeError("op " + describeOp(op) +
+                       " has regions but is not If, Loop or Scan: Kiln "
+                       "cannot run it");
+    PlanStep step;
+    step.kind = PlanStep::Kind::Regions;
+    step.ops.push_back(op);
+    step.label = describeOp(op);
+    step.controlFlow = describeControlFlow(op);
+    for (Value v : op->getOperands())
+      step.inputs.push_back(isa<NoneType>(v.getType()) ? -1 : slot(v));
+    llvm::SetVector<Value> captured;
+    getUsedValuesDefinedAbove(op->getRegions(), captured);
+    for (Value v : captured)
+      if (!isa<NoneType>(v.getType()))
+        step.inputs.push_back(slot(v));
+    for (Value v : op->getResults())
+      step.outputs.push_back(slot(v));
+    std::vector<PlanStep> *outer = into;
+    for (Region &r : op->getRegions()) {
+      Block &block = r.front();
+      PlanRegion region;
+      for (BlockArgument arg : block.getArguments())
+        region.args.push_back(slot(arg));
+      into = &region.steps;
+      llvm::Error e = planBlock(block);
+      into = outer;
+      if (e)
+        return e;
+      for (Value v : block.getTerminator()->getOperands())
+        region.yields.push_back(slot(v));
+      for (const PlanStep &inner : region.steps)
+        region.defined.insert(region.defined.end(), inner.outputs.begin(),
+                              inner.outputs.end());
+      step.regions.push_back(std::move(region));
+    }
+    into->push_back(std::move(step));
+    return llvm::Error::success();
+  };
+
+  planBlock = [&](Block &block) -> llvm::Error {
+    // Fusion groups (kiln-fuse-elementwise), kept when no op outside a group
+    // reads one of its values before its last member.
+    std::map<int64_t, SmallVector<Operation *>> groups;
+    for (Operation &op : block)
+      if (auto id = op.getAttrOfType<IntegerAttr>(kFusionGroupAttr))
+        groups[id.getInt()].push_back(&op);
+    llvm::DenseMap<Operation *, int64_t> groupOf;
+    for (auto &[id, members] : groups) {
+      llvm::SmallPtrSet<Operation *, 8> inGroup(members.begin(), members.end());
+      bool ok = members.size() > 1;
       for (Operation *m : members)
-        groupOf[m] = id;
-  }
-  for (Operation &op : body) {
-    if (isa<NoneOp>(op))
-      continue;
-    if (auto ret = dyn_cast<func::ReturnOp>(op)) {
-      for (auto [i, v] : llvm::enumerate(ret.getOperands())) {
-        plan.outputSlots.push_back(slot(v));
-        auto name = main.getResultAttrOfType<StringAttr>(i, "kiln.name");
-        plan.outputs.push_back(specFromType(
-            v.getType(), name ? name.str() : "output" + std::to_string(i)));
+        for (Operation *user : m->getUsers()) {
+          Operation *u = block.findAncestorOpInBlock(*user);
+          ok &=
+              u && (inGroup.contains(u) || members.back()->isBeforeInBlock(u));
+        }
+      if (ok)
+        for (Operation *m : members)
+          groupOf[m] = id;
+    }
+    for (Operation &op : block) {
+      if (isa<NoneOp, YieldOp>(op))
+        continue;
+      if (op.getNumRegions() != 0) {
+        if (llvm::Error e = addRegionsStep(&op))
+          return e;
+        continue;
       }
-      continue;
-    }
-    if (auto c = dyn_cast<ConstantOp>(op)) {
-      PlanSlot &s = plan.slots[slot(c.getResult())];
-      if (Status st = tensorFromElementsAttr(c.getValue(), s.constant); !st)
-        return makeError(describeOp(&op) + ": " + st.message());
-      s.isConstant = true;
-      // Weights, biases and scales of direct kernels are buffers at any
-      // size: a kernel that holds no constant of its own can be shared by
-      // identical steps (shareIdenticalKernels), and none of these kernels
-      // needs the values at compile time.
-      bool onlyKernelOperands =
-          !c.getResult().use_empty() &&
-          llvm::all_of(c.getResult().getUses(), [](OpOperand &use) {
-            return use.getOperandNumber() > 0 &&
-                   hasDirectKernel(use.getOwner());
-          });
-      inlined[c.getResult()] = s.isStatic && !onlyKernelOperands &&
-                               s.constant.numElements() <= kInlineLimit;
-      continue;
-    }
-    if (auto it = groupOf.find(&op); it != groupOf.end()) {
-      // A group runs where its last member is; if it cannot be one
-      // kernel, its members run there one by one.
-      const SmallVector<Operation *> &members = groups[it->second];
-      if (&op != members.back())
+      if (auto ret = dyn_cast<func::ReturnOp>(op)) {
+        for (Value v : ret.getOperands())
+          plan.outputSlots.push_back(slot(v));
         continue;
-      if (succeeded(addGroupStep(members)))
+      }
+      if (auto c = dyn_cast<ConstantOp>(op)) {
+        PlanSlot &s = plan.slots[slot(c.getResult())];
+        if (Status st = tensorFromElementsAttr(c.getValue(), s.constant); !st)
+          return makeError(describeOp(&op) + ": " + st.message());
+        s.isConstant = true;
+        // Weights, biases and scales of direct kernels are buffers at any
+        // size: a kernel that holds no constant of its own can be shared by
+        // identical steps (shareIdenticalKernels), and none of these kernels
+        // needs the values at compile time.
+        bool onlyKernelOperands =
+            !c.getResult().use_empty() &&
+            llvm::all_of(c.getResult().getUses(), [](OpOperand &use) {
+              return use.getOperandNumber() > 0 &&
+                     hasDirectKernel(use.getOwner());
+            });
+        inlined[c.getResult()] = s.isStatic && !onlyKernelOperands &&
+                                 s.constant.numElements() <= kInlineLimit;
         continue;
-      for (Operation *m : members)
-        if (llvm::Error e = addOpStep(m))
-          return std::move(e);
-      continue;
+      }
+      if (auto it = groupOf.find(&op); it != groupOf.end()) {
+        // A group runs where its last member is; if it cannot be one
+        // kernel, its members run there one by one.
+        const SmallVector<Operation *> &members = groups[it->second];
+        if (&op != members.back())
+          continue;
+        if (succeeded(addGroupStep(members)))
+          continue;
+        for (Operation *m : members)
+          if (llvm::Error e = addOpStep(m))
+            return e;
+        continue;
+      }
+      if (llvm::Error e = addOpStep(&op))
+        return e;
     }
-    if (llvm::Error e = addOpStep(&op))
-      return std::move(e);
-  }
-  for (PlanStep &step : plan.steps)
-    computeStepCost(plan, step);
+    return llvm::Error::success();
+  };
+  if (llvm::Error e = planBlock(body))
+    return std::move(e);
+  forEachStep(plan, [&](PlanStep &step) { computeStepCost(plan, step); });
   shareIdenticalKernels(plan);
   plan.distinctKernels = static_cast<unsigned>(
       llvm::range_size(plan.kernels->getOps<func::FuncOp>()));

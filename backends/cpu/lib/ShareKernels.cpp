@@ -40,10 +40,11 @@ void shareIdenticalKernels(Plan &plan) {
     replaced[name] = it->second;
     f.erase();
   }
-  for (PlanStep &step : plan.steps)
+  forEachStep(plan, [&](PlanStep &step) {
     if (step.kind == PlanStep::Kind::Compiled)
       if (auto it = replaced.find(step.symbol); it != replaced.end())
         step.symbol = it->second;
+  });
 }
 
 } // namespace kiln::cpu

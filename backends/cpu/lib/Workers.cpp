@@ -1,7 +1,8 @@
 //===- Workers.cpp - Parallel loops on a oneTBB arena ---------------------===//
 //
-// The only file of Kiln that includes oneTBB. The TSan build compiles it
-// without instrumentation (backends/cpu/CMakeLists.txt); see Workers.h.
+// The only file of Kiln that includes oneTBB: the executor's loops and
+// forEachIndex (model entries). The TSan build compiles it without
+// instrumentation (backends/cpu/CMakeLists.txt); see Workers.h.
 //
 // Chunks go to threads by oneTBB's static partitioner: the same item range
 // of a loop goes to the same thread every time, so when consecutive steps
@@ -73,6 +74,10 @@ void Workers::run(int64_t n, int64_t grain, ChunkFn fn, void *loop) {
         },
         tbb::static_partitioner());
   });
+}
+
+void runForEachIndex(size_t n, void (*fn)(void *loop, size_t i), void *loop) {
+  tbb::parallel_for(size_t(0), n, [&](size_t i) { fn(loop, i); });
 }
 
 } // namespace kiln::cpu

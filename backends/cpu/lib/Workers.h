@@ -4,7 +4,8 @@
 // The one parallel loop of the executor and of AOT libraries loaded in
 // process: [0, n) in chunks on a fixed set of worker threads (a oneTBB task
 // arena), returning when every chunk is done. Several threads may run loops
-// on one Workers at once.
+// on one Workers at once. forEachIndex is the same for work outside a run
+// (model entries), on oneTBB's default threads.
 //
 // oneTBB stays behind Workers.cpp, which the TSan build compiles without
 // instrumentation: oneTBB's templates would otherwise be instrumented while
@@ -20,6 +21,7 @@
 #ifndef KILN_CPU_WORKERS_H
 #define KILN_CPU_WORKERS_H
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 
@@ -56,6 +58,13 @@ inline void tsanAcquire(void *token) {
   (void)token;
 #endif
 }
+
+/// Calls \p body(i) for every i in [0, n) on oneTBB's default threads
+/// (for work outside a model's run: model entries' checksums and reads),
+/// returning when all are done. Calls may nest. Like Workers::parallelFor,
+/// the oneTBB loop stays in Workers.cpp and TSan is told the calls happen
+/// after what the caller did and before what it does next.
+template <typename Body> void forEachIndex(size_t n, const Body &body);
 
 /// A fixed number of threads that run the chunks of parallel loops: the
 /// calling thread and threads()-1 workers.
@@ -109,6 +118,28 @@ private:
   unsigned count;
   bool flushDenormals;
 };
+
+/// Runs \p fn(loop, i) for i in [0, n) on oneTBB's default threads
+/// (Workers.cpp).
+void runForEachIndex(size_t n, void (*fn)(void *loop, size_t i), void *loop);
+
+template <typename Body> void forEachIndex(size_t n, const Body &body) {
+  struct Loop {
+    const Body &body;
+    char start = 0, end = 0; // their addresses are the tokens
+  } loop{body};
+  tsanRelease(&loop.start);
+  runForEachIndex(
+      n,
+      [](void *opaque, size_t i) {
+        auto *l = static_cast<Loop *>(opaque);
+        tsanAcquire(&l->start);
+        l->body(i);
+        tsanRelease(&l->end);
+      },
+      &loop);
+  tsanAcquire(&loop.end);
+}
 
 } // namespace kiln::cpu
 

@@ -60,6 +60,20 @@ struct LoadedModel {
   /// outputs, before ONNX's shape inference adds its own): a contradiction
   /// in one of them is worth a warning.
   std::set<std::string> declaredValues;
+  /// The static input dims LoadOptions::inputShapes changed, one line each
+  /// ("input 'x' dimension 0 = 4 (declared 1)"). The graph is re-specialized
+  /// for them: the shapes the file declares for other values were for the
+  /// old inputs and are dropped, and an op the new shapes do not fit names
+  /// them in its error.
+  std::vector<std::string> respecialized;
+  /// The dynamic input dims the load options filled, one line each
+  /// ("input 'x' dimension 0 = 4 (declared batch)"): an op the chosen
+  /// shapes do not fit names them too.
+  std::vector<std::string> filledDims;
+  /// The new batch when every change was a leading dim of 1 to one value
+  /// (0 otherwise): a Reshape's constant shape whose leading 1 was the batch
+  /// gets it.
+  int64_t respecializedBatch = 0;
   ~LoadedModel();
   LoadedModel();
   LoadedModel(LoadedModel &&);

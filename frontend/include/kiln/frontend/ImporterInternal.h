@@ -61,7 +61,15 @@ public:
          llvm::ArrayRef<mlir::NamedAttribute> extraAttrs = {},
          llvm::ArrayRef<llvm::StringRef> skipAttrs = {},
          int numResults = -1) override;
+  mlir::LogicalResult
+  createWithRegions(llvm::StringRef opName,
+                    llvm::ArrayRef<mlir::Value> operands,
+                    llvm::ArrayRef<SubgraphSpec> regions,
+                    llvm::ArrayRef<mlir::NamedAttribute> extraAttrs = {},
+                    llvm::ArrayRef<llvm::StringRef> skipAttrs = {},
+                    int numResults = -1) override;
   mlir::LogicalResult emitError(const llvm::Twine &message) override;
+  int64_t respecializedBatch() const override;
 
   /// A constant holding \p t, its blob named after \p name.
   mlir::Value createConstant(const Tensor &t, llvm::StringRef name);
@@ -69,6 +77,13 @@ public:
   const std::string &modelDirectory() const;
 
 private:
+  /// create and createWithRegions: the op with \p regions imported.
+  mlir::LogicalResult createOp(llvm::StringRef opName,
+                               llvm::ArrayRef<mlir::Value> operands,
+                               llvm::ArrayRef<mlir::NamedAttribute> extraAttrs,
+                               llvm::ArrayRef<llvm::StringRef> skipAttrs,
+                               int numResults,
+                               llvm::ArrayRef<SubgraphSpec> regions);
   /// The element type ONNX's schema gives output \p i of this node, given
   /// the inputs' types, or null when the schema leaves it open. For values
   /// shape inference did not type.

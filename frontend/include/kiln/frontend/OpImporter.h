@@ -17,6 +17,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Value.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <functional>
@@ -104,8 +105,30 @@ public:
          llvm::ArrayRef<llvm::StringRef> skipAttrs = {},
          int numResults = -1) = 0;
 
+  /// One region of an op with regions: the node's GRAPH attribute imported
+  /// into it, and the type each block argument takes where the subgraph's
+  /// input declares no tensor type (one per expected subgraph input).
+  struct SubgraphSpec {
+    llvm::StringRef attrName;
+    llvm::SmallVector<mlir::Type> argTypes;
+  };
+  /// Like create, for an op with one region per entry of \p regions (in
+  /// order): each subgraph becomes a block whose arguments are its inputs
+  /// and whose `kiln.yield` returns its outputs; its nodes may read values
+  /// of the enclosing graphs. The GRAPH attributes are not copied as
+  /// attributes. \p numResults is as for create.
+  virtual mlir::LogicalResult createWithRegions(
+      llvm::StringRef opName, llvm::ArrayRef<mlir::Value> operands,
+      llvm::ArrayRef<SubgraphSpec> regions,
+      llvm::ArrayRef<mlir::NamedAttribute> extraAttrs = {},
+      llvm::ArrayRef<llvm::StringRef> skipAttrs = {}, int numResults = -1) = 0;
+
   /// Reports a model error at this node: "node 'n' (Op, opset V): message".
   virtual mlir::LogicalResult emitError(const llvm::Twine &message) = 0;
+
+  /// The batch a model exported at batch 1 is re-specialized for
+  /// (LoadedModel::respecializedBatch), or 0.
+  virtual int64_t respecializedBatch() const { return 0; }
 };
 
 /// A handler imports one node; it fails only after emitting a diagnostic.
@@ -146,6 +169,7 @@ void registerReduceReshapeHandlers(HandlerTable &table);
 void registerIndexingHandlers(HandlerTable &table);
 void registerMiscHandlers(HandlerTable &table);
 void registerSequenceHandlers(HandlerTable &table);
+void registerControlFlowHandlers(HandlerTable &table);
 
 /// The full table, built once.
 const HandlerTable &getHandlerTable();

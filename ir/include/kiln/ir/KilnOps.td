@@ -16,5 +16,6 @@ include "kiln/ir/ops/IndexingOps.td"
 include "kiln/ir/ops/MiscOps.td"
 include "kiln/ir/ops/SequenceOps.td"
 include "kiln/ir/ops/PackedOps.td"
+include "kiln/ir/ops/ControlFlowOps.td"
 
 #endif // KILN_OPS_TD

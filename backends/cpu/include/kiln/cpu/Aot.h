@@ -121,8 +121,9 @@ llvm::Expected<std::string> findRuntimeLibrary();
 
 /// Builds the library \p libraryPath from \p graph (a kiln module; the graph
 /// passes run on it here). Fails, writing nothing, on a dynamic model input
-/// (give --shape), a value of unknown rank (the error names the op), or
-/// when a plan with reference steps finds no libkiln-rt.so. All files are
+/// (give --shape), a value of unknown rank (the error names the op),
+/// control flow (If, Loop, Scan), or when a plan with reference steps finds
+/// no libkiln-rt.so. All files are
 /// written under temporary names and renamed into place at the end.
 llvm::Expected<AotResult> compileLibrary(mlir::ModuleOp graph,
                                          const std::string &libraryPath,

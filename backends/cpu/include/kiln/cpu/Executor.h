@@ -21,8 +21,10 @@
 
 namespace kiln::cpu {
 
-/// Called after each step with its results and its time. The results may be
-/// bytes of the arena that later steps reuse: copy what must outlive the call.
+/// Called after each step of `plan.steps` with its results and its time
+/// (the steps inside a control-flow op's regions are part of its step's).
+/// The results may be bytes of the arena that later steps reuse: copy what
+/// must outlive the call.
 using StepObserver =
     std::function<void(const PlanStep &step, const std::vector<Tensor> &results,
                        double milliseconds)>;
@@ -53,7 +55,8 @@ using ChunkObserver = std::function<void(const PlanStep &step, int64_t begin,
 class Executor {
 public:
   /// \p kernels holds the entry point of each compiled step (null for
-  /// reference steps), index for index with `plan.steps`.
+  /// other steps), one per step in forEachStep's order: index for index
+  /// with `plan.steps` when no step has regions.
   Executor(const Plan &plan, std::vector<KernelFn> kernels,
            const ExecutorOptions &options);
   ~Executor();

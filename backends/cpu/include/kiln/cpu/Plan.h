@@ -10,13 +10,17 @@
 // work is split into `workItems` independent items [begin, end) so the
 // caller may run ranges of them in parallel. A reference step runs the op's
 // reference kernel (for ops whose work is not loop-shaped, or that no
-// lowering handles yet). Planning is cheap and deterministic, so a cached
-// object file can be paired with a plan rebuilt from the same graph.
+// lowering handles yet). A regions step runs a control-flow op (If, Loop,
+// Scan) on the host: each of its regions is a list of steps of its own,
+// over the same slots, compiled like the others. Planning is cheap and
+// deterministic, so a cached object file can be paired with a plan rebuilt
+// from the same graph.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KILN_CPU_PLAN_H
 #define KILN_CPU_PLAN_H
 
+#include "kiln/interpreter/ControlFlow.h"
 #include "kiln/interpreter/Interpreter.h"
 #include "kiln/ir/KilnDialect.h"
 #include "kiln/runtime/Attributes.h"
@@ -25,6 +29,7 @@
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/Error.h"
 
 #include <string>
@@ -46,9 +51,12 @@ struct PlanSlot {
   bool isConstant = false;
 };
 
+struct PlanRegion;
+
 /// One step of the plan.
 struct PlanStep {
-  enum class Kind { Compiled, Reference };
+  /// Regions: a control-flow op, whose regions run on the host (`regions`).
+  enum class Kind { Compiled, Reference, Regions };
   Kind kind = Kind::Compiled;
   /// Compiled: the kernel's symbol, its buffers and its work items.
   std::string symbol;
@@ -91,6 +99,24 @@ struct PlanStep {
   std::string label;
   /// Why a reference step was not compiled.
   std::string reason;
+  /// Regions: one per region of the op, and what the op is (`inputs` holds
+  /// its operands, then the values from outside it that its regions read,
+  /// so that they live until it has run).
+  std::vector<PlanRegion> regions;
+  ControlFlowDesc controlFlow;
+};
+
+/// A region of a control-flow op: the slots of its block's arguments, its
+/// steps, and the slots its `kiln.yield` hands back. Its slots are never in
+/// the run's arena: each run of the region writes fresh buffers, since a
+/// value it yields may be read by its next run (a loop-carried value) or
+/// kept (a scan output).
+struct PlanRegion {
+  std::vector<int> args;
+  std::vector<PlanStep> steps;
+  std::vector<int> yields;
+  /// The slots its steps write (cleared before each run of the region).
+  std::vector<int> defined;
 };
 
 /// A graph cut into steps, plus the kernels to compile.
@@ -107,8 +133,20 @@ struct Plan {
   /// Kernel functions (after sharing).
   unsigned distinctKernels = 0;
 
+  /// Compiled steps and reference steps, those inside regions included.
   unsigned numCompiled() const;
+  unsigned numReference() const;
 };
+
+/// "compiled", "reference" or "control flow".
+const char *kindName(PlanStep::Kind kind);
+
+/// Calls \p fn on every step of \p plan in order, the steps of each region
+/// of a regions step right after it (region by region). The executor's
+/// kernels are in this order.
+void forEachStep(const Plan &plan,
+                 llvm::function_ref<void(const PlanStep &)> fn);
+void forEachStep(Plan &plan, llvm::function_ref<void(PlanStep &)> fn);
 
 /// Cuts `@main` of \p graph (kiln dialect, after the graph passes) into a
 /// plan. \p graph must outlive the plan. Fails on a graph the backend cannot

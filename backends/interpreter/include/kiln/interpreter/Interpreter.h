@@ -35,7 +35,13 @@ struct TensorSpec {
   std::string format() const;
 };
 
-/// Called after each op with its results and its kernel's time.
+namespace interp {
+struct Step;
+} // namespace interp
+
+/// Called after each op of @main with its results and its kernel's time (a
+/// control-flow op's with its own results: the ops in its regions are not
+/// reported).
 using OpObserver =
     std::function<void(mlir::Operation *op, const std::vector<Tensor> &results,
                        double milliseconds)>;
@@ -57,8 +63,7 @@ public:
 
 private:
   Interpreter() = default;
-  struct Step;
-  std::vector<Step> steps;
+  std::vector<interp::Step> steps;
   /// Slot of each function argument / returned value.
   std::vector<int> argSlots, resultSlots;
   /// Constant tensors by slot (invalid for non-constants).
