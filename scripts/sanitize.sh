@@ -123,7 +123,7 @@ else
   # workers, control flow (region steps whose kernels run on the workers,
   # called from the host loop) and model entries (checksums and reads in
   # parallel, forEachIndex).
-  ninja -C "$build" kiln-thread-tests
+  ninja -C "$build" kiln-thread-tests kiln-rt
   echo "built in $((SECONDS - start)) s"
   step concurrency "$bin/kiln-thread-tests" --gtest_brief=1
 fi
