@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/ir/KilnDialect.h"
+#include "kiln/ir/IndexOperands.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/DialectImplementation.h"
@@ -16,7 +17,10 @@ using namespace kiln;
 #include "kiln/ir/KilnDialect.cpp.inc"
 #include "kiln/ir/KilnInterfaces.cpp.inc"
 
-void KilnDialect::initialize() { registerKilnDialectOperations(this); }
+void KilnDialect::initialize() {
+  registerKilnDialectOperations(this);
+  attachIndexOperandsModels(this);
+}
 
 Operation *KilnDialect::materializeConstant(OpBuilder &builder, Attribute value,
                                             Type type, Location loc) {

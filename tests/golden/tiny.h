@@ -80,6 +80,13 @@ typedef void (*kiln_parallel_for_fn)(void *user, int64_t n, kiln_task_fn task,
                                      void *ctx);
 #endif /* KILN_AOT_ABI_1 */
 
+#ifndef KILN_ERR_INDEX
+/* An index value (a gather's or scatter's indices, a loss's labels) is out
+   of range: NAME_status_string(KILN_ERR_INDEX) on the same thread names
+   the step, the value and the dimension. */
+#define KILN_ERR_INDEX 9
+#endif
+
 #ifndef KILN_AOT_DYNAMIC_OUTPUT
 #define KILN_AOT_DYNAMIC_OUTPUT
 /* An output whose shape depends on the data (NAME_OUTPUTk_DYNAMIC 1):

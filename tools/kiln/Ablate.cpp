@@ -436,7 +436,8 @@ bool loadCompareSetup(mlir::MLIRContext &ctx, const CompareOptions &opts,
       return fail(llvm::toString(interp.takeError()));
     out.inputSpecs = (*interp)->inputs();
   }
-  auto inputs = bindInputs(out.inputSpecs, given, opts.seed, &out.inputSources);
+  auto inputs = bindInputs(out.inputSpecs, given, opts.seed, &out.inputSources,
+                           inputIndexBounds(*out.module));
   if (!inputs)
     return fail(llvm::toString(inputs.takeError()));
   out.inputs = std::move(*inputs);

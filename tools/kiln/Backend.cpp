@@ -70,8 +70,9 @@ PreparedModel::runTraced(const std::vector<Tensor> &, TraceRecorder &) {
 namespace {
 class InterpModel : public PreparedModel {
 public:
-  InterpModel(std::unique_ptr<Interpreter> interp, double ms)
-      : interp(std::move(interp)), ms(ms) {}
+  InterpModel(std::unique_ptr<Interpreter> interp, double ms,
+              std::vector<int64_t> bounds)
+      : interp(std::move(interp)), ms(ms), bounds(std::move(bounds)) {}
   const std::vector<TensorSpec> &inputs() const override {
     return interp->inputs();
   }
@@ -107,10 +108,12 @@ public:
   unsigned threads() const override { return 1; }
   std::string prepareLabel() const override { return "prepare"; }
   double prepareMs() const override { return ms; }
+  std::vector<int64_t> indexBounds() const override { return bounds; }
 
 private:
   std::unique_ptr<Interpreter> interp;
   double ms;
+  std::vector<int64_t> bounds;
 };
 
 class JitPrepared : public PreparedModel {
@@ -119,6 +122,9 @@ public:
       : jit(std::move(jit)), ms(ms), threadCount(threads) {}
   const std::vector<TensorSpec> &inputs() const override {
     return jit->inputs();
+  }
+  std::vector<int64_t> indexBounds() const override {
+    return inputIndexBounds(jit->getPlan());
   }
   const std::vector<TensorSpec> &outputs() const override {
     return jit->outputs();
@@ -245,10 +251,12 @@ private:
 
 class AotPrepared : public PreparedModel {
 public:
+  /// \p bounds: inputIndexBounds of the model it was built from, when
+  /// known.
   AotPrepared(std::unique_ptr<cpu::AotLibrary> lib, std::string file,
-              std::string label, double ms)
+              std::string label, double ms, std::vector<int64_t> bounds = {})
       : lib(std::move(lib)), file(std::move(file)), label(std::move(label)),
-        ms(ms) {}
+        ms(ms), bounds(std::move(bounds)) {}
   const std::vector<TensorSpec> &inputs() const override {
     return lib->inputs();
   }
@@ -273,11 +281,13 @@ public:
   unsigned threads() const override { return lib->threads(); }
   std::string prepareLabel() const override { return label; }
   double prepareMs() const override { return ms; }
+  std::vector<int64_t> indexBounds() const override { return bounds; }
 
 private:
   std::unique_ptr<cpu::AotLibrary> lib;
   std::string file, label;
   double ms;
+  std::vector<int64_t> bounds;
 };
 } // namespace
 
@@ -338,6 +348,7 @@ prepareAotFromModule(mlir::ModuleOp module, const cpu::CpuOptions &options,
   aot.onStage = options.onStage;
   if (progress)
     aot.onStage = alsoTo(options.onStage, stageLines(progress));
+  std::vector<int64_t> bounds = inputIndexBounds(module);
   auto built = cpu::compileLibrary(module, path, aot);
   llvm::Expected<std::unique_ptr<cpu::AotLibrary>> lib =
       built
@@ -347,7 +358,8 @@ prepareAotFromModule(mlir::ModuleOp module, const cpu::CpuOptions &options,
   if (!lib)
     return lib.takeError();
   return std::make_unique<AotPrepared>(std::move(*lib), "built in-process",
-                                       "build", msSince(start));
+                                       "build", msSince(start),
+                                       std::move(bounds));
 }
 } // namespace
 
@@ -361,7 +373,8 @@ prepareBackend(llvm::StringRef name, mlir::ModuleOp module,
     auto interp = Interpreter::create(module);
     if (!interp)
       return interp.takeError();
-    return std::make_unique<InterpModel>(std::move(*interp), msSince(start));
+    return std::make_unique<InterpModel>(std::move(*interp), msSince(start),
+                                         inputIndexBounds(module));
   }
   if (name == "aot")
     return prepareAotFromModule(module, options, progress);
@@ -525,6 +538,9 @@ public:
   std::string prepareLabel() const override { return inner->prepareLabel(); }
   double prepareMs() const override { return inner->prepareMs(); }
   const cpu::JitModel *jitModel() const override { return inner->jitModel(); }
+  std::vector<int64_t> indexBounds() const override {
+    return inner->indexBounds();
+  }
 
 private:
   // Destroyed in reverse: the model, then the module, then the context.

@@ -1,9 +1,11 @@
 //===- Common.cpp - Shared pieces of the kiln tool ------------------------===//
 #include "Common.h"
 
+#include "kiln/ir/IndexOperands.h"
 #include "kiln/ir/KilnDialect.h"
 #include "kiln/runtime/Npy.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/WithColor.h"
@@ -106,7 +108,9 @@ bool parseShapeOptions(const std::vector<std::string> &options,
   return true;
 }
 
-Tensor randomTensor(DType dtype, const Shape &shape, uint64_t seed) {
+Tensor randomTensor(DType dtype, const Shape &shape, uint64_t seed,
+                    int64_t intBound) {
+  uint64_t range = static_cast<uint64_t>(std::max<int64_t>(1, intBound));
   Tensor t(dtype, shape);
   std::mt19937_64 rng(seed);
   std::uniform_real_distribution<double> real(-1.0, 1.0);
@@ -116,7 +120,7 @@ Tensor randomTensor(DType dtype, const Shape &shape, uint64_t seed) {
     else if (dtype == DType::Bool)
       t.setFromDouble(i, static_cast<double>(rng() & 1));
     else
-      t.setFromDouble(i, static_cast<double>(rng() % 10));
+      t.setFromDouble(i, static_cast<double>(rng() % range));
   }
   return t;
 }
@@ -144,7 +148,8 @@ bool readInputFiles(const std::vector<std::string> &specs,
 llvm::Expected<std::vector<Tensor>>
 bindInputs(const std::vector<TensorSpec> &specs,
            const std::map<std::string, Tensor> &given, uint64_t seed,
-           std::vector<std::string> *sources) {
+           std::vector<std::string> *sources,
+           const std::vector<int64_t> &indexBounds) {
   auto fail = [](const llvm::Twine &message) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
   };
@@ -170,10 +175,18 @@ bindInputs(const std::vector<TensorSpec> &specs,
           " (" + spec.format() + "); give a shape with --shape " + spec.name +
           "=... or data with --input " + spec.name + "=FILE.npy");
     }
-    inputs.push_back(randomTensor(
-        spec.dtype, Shape(spec.shape.begin(), spec.shape.end()), seed + i));
+    int64_t bound = 10;
+    if (i < indexBounds.size() && indexBounds[i] > 0)
+      bound = std::min(bound, indexBounds[i]);
+    inputs.push_back(randomTensor(spec.dtype,
+                                  Shape(spec.shape.begin(), spec.shape.end()),
+                                  seed + i, bound));
     if (sources)
-      sources->push_back("random, seed " + std::to_string(seed + i));
+      sources->push_back(
+          "random, seed " + std::to_string(seed + i) +
+          (bound < 10 && !isFloat(spec.dtype) && spec.dtype != DType::Bool
+               ? ", below " + std::to_string(bound) + " (indices)"
+               : ""));
   }
   if (fromFiles != given.size())
     for (const auto &[name, tensor] : given)
@@ -182,6 +195,43 @@ bindInputs(const std::vector<TensorSpec> &specs,
         return fail("--input names '" + name +
                     "', which is not an input of the model");
   return inputs;
+}
+
+std::vector<int64_t> inputIndexBounds(mlir::ModuleOp module) {
+  auto main = module.lookupSymbol<mlir::func::FuncOp>("main");
+  if (!main || main.getBody().empty())
+    return {};
+  mlir::Block &entry = main.getBody().front();
+  std::vector<int64_t> bounds(entry.getNumArguments(), 0);
+  main.walk([&](IndexOperandsOpInterface op) {
+    mlir::FailureOr<IndexRange> range = op.getIndexRange();
+    if (mlir::failed(range))
+      return;
+    auto arg =
+        llvm::dyn_cast<mlir::BlockArgument>(op->getOperand(range->operand));
+    if (!arg || arg.getOwner() != &entry)
+      return;
+    int64_t &bound = bounds[arg.getArgNumber()];
+    for (int64_t size : range->sizes)
+      if (size > 0 && (bound == 0 || size < bound))
+        bound = size;
+  });
+  return bounds;
+}
+
+std::vector<int64_t> inputIndexBounds(const cpu::Plan &plan) {
+  std::vector<int64_t> bounds(plan.inputSlots.size(), 0);
+  cpu::forEachStep(plan, [&](const cpu::PlanStep &step) {
+    for (const cpu::IndexCheck &check : step.indexChecks)
+      for (auto [i, s] : llvm::enumerate(plan.inputSlots)) {
+        if (s != check.slot)
+          continue;
+        for (int64_t size : check.range.sizes)
+          if (size > 0 && (bounds[i] == 0 || size < bounds[i]))
+            bounds[i] = size;
+      }
+  });
+  return bounds;
 }
 
 double msSince(std::chrono::steady_clock::time_point start) {

@@ -178,6 +178,9 @@ public:
   virtual double prepareMs() const = 0;
   /// The JIT model behind a "jit" backend, else null.
   virtual const cpu::JitModel *jitModel() const { return nullptr; }
+  /// Per input, the bound of its values as the model's indices
+  /// (inputIndexBounds); empty when unknown (a library file).
+  virtual std::vector<int64_t> indexBounds() const { return {}; }
   /// Runs like run() and adds a span per step and one for the whole run to
   /// \p trace; an error on a backend without per-step hooks (aot).
   virtual llvm::Expected<std::vector<Tensor>>
@@ -283,8 +286,18 @@ bool parseShapeOptions(const std::vector<std::string> &options,
                        std::map<std::string, Shape> &out);
 
 /// A seeded random tensor for an input: floats uniform in [-1, 1), integers
-/// in [0, 10), bools fair.
-Tensor randomTensor(DType dtype, const Shape &shape, uint64_t seed);
+/// in [0, \p intBound), bools fair.
+Tensor randomTensor(DType dtype, const Shape &shape, uint64_t seed,
+                    int64_t intBound = 10);
+
+/// Per input of \p module's @main: the smallest size among the dimensions
+/// (or classes) the model addresses with the input's values used directly
+/// as indices (a Gather's, a loss's labels: IndexOperandsOpInterface), so
+/// that random values below it are valid; 0 when it addresses none.
+std::vector<int64_t> inputIndexBounds(mlir::ModuleOp module);
+/// The same from the index checks of \p plan's steps (a JIT model read
+/// from a model entry has no module).
+std::vector<int64_t> inputIndexBounds(const cpu::Plan &plan);
 
 /// Reads the files of --input options \p specs (NAME=FILE.npy) into
 /// \p given by name, and records each one's shape in \p load (data fills
@@ -296,13 +309,16 @@ bool readInputFiles(const std::vector<std::string> &specs,
 
 /// The inputs of a model whose inputs are \p specs: the tensor of \p given
 /// named like each, else seeded random data (randomTensor, seed \p seed + the
-/// input's index). \p sources, when not null, gets "from file" or "random,
-/// seed N" for each. Fails on a dynamic input without data (naming its
-/// dynamic dims) and on a name of \p given that is no input.
+/// input's index; integers below 10, and below the input's entry of
+/// \p indexBounds when that is smaller: inputIndexBounds). \p sources, when
+/// not null, gets "from file" or "random, seed N" for each. Fails on a
+/// dynamic input without data (naming its dynamic dims) and on a name of
+/// \p given that is no input.
 llvm::Expected<std::vector<Tensor>>
 bindInputs(const std::vector<TensorSpec> &specs,
            const std::map<std::string, Tensor> &given, uint64_t seed,
-           std::vector<std::string> *sources = nullptr);
+           std::vector<std::string> *sources = nullptr,
+           const std::vector<int64_t> &indexBounds = {});
 
 /// Milliseconds since \p start.
 double msSince(std::chrono::steady_clock::time_point start);

@@ -604,7 +604,8 @@ int compareCommand(const CompareOptions &opts) {
         "the JIT expects " + llvm::Twine((*jit)->inputs().size()) +
         " inputs but the interpreter " + llvm::Twine(report.inputSpecs.size()));
   auto inputs =
-      bindInputs(report.inputSpecs, given, opts.seed, &report.inputSources);
+      bindInputs(report.inputSpecs, given, opts.seed, &report.inputSources,
+                 inputIndexBounds((*jit)->getPlan()));
   if (!inputs)
     return reportError(llvm::toString(inputs.takeError()));
   report.inputs = std::move(*inputs);

@@ -225,8 +225,8 @@ llvm::Error measureTimeToReady(Session &s) {
                   ? s.opts.cpu.threads
                   : std::max(1u, std::thread::hardware_concurrency());
 
-  auto inputs =
-      bindInputs(s.prepared->inputs(), s.given, s.opts.seed, &s.inputSources);
+  auto inputs = bindInputs(s.prepared->inputs(), s.given, s.opts.seed,
+                           &s.inputSources, s.prepared->indexBounds());
   if (!inputs)
     return inputs.takeError();
   s.inputs = std::move(*inputs);
@@ -605,7 +605,8 @@ llvm::Error measureScaling(Session &s) {
         break;
       }
       // Random data of the new shape (files given stay at their batch).
-      auto inputs = bindInputs((*jit)->inputs(), {}, s.opts.seed);
+      auto inputs = bindInputs((*jit)->inputs(), {}, s.opts.seed, nullptr,
+                               inputIndexBounds((*jit)->getPlan()));
       if (!inputs) {
         note = llvm::toString(inputs.takeError());
         break;

@@ -428,7 +428,8 @@ int profileCommand(const ProfileOptions &opts) {
     return reportError(llvm::toString(limits.takeError()));
 
   // 3. Inputs: from files, else seeded random data as `kiln run` makes.
-  auto inputs = bindInputs((*interp)->inputs(), given, opts.seed);
+  auto inputs = bindInputs((*interp)->inputs(), given, opts.seed, nullptr,
+                           inputIndexBounds((*jit)->getPlan()));
   if (!inputs)
     return reportError(llvm::toString(inputs.takeError()));
 

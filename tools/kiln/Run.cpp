@@ -178,7 +178,8 @@ int runCommand(const RunOptions &opts) {
   double writeMs =
       model ? entries.save(backend, *model, warnings, stageProgress) : 0;
 
-  auto bound = bindInputs(backend.inputs(), given, opts.seed);
+  auto bound = bindInputs(backend.inputs(), given, opts.seed, nullptr,
+                          backend.indexBounds());
   if (!bound)
     return reportError(llvm::toString(bound.takeError()));
   std::vector<Tensor> inputs = std::move(*bound);

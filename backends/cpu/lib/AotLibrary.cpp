@@ -134,6 +134,9 @@ constexpr int32_t kMaxRank = 8;
 /// KILN_ERR_RUNTIME: a step run by libkiln-rt.so failed; the status string
 /// is its message.
 constexpr int kErrRuntime = 7;
+/// KILN_ERR_INDEX: an index value was out of range; the status string is
+/// the message the op's reference kernel gives.
+constexpr int kErrIndex = 9;
 
 using TaskFn = void (*)(void *, int64_t, int64_t);
 using ParallelForFn = void (*)(void *, int64_t, TaskFn, void *);
@@ -369,7 +372,7 @@ AotLibrary::run(const std::vector<Tensor> &inputs) {
   if (rc) {
     freeDynamic();
     // A step's own error reads as on the other backends.
-    if (rc == kErrRuntime && impl->status)
+    if ((rc == kErrRuntime || rc == kErrIndex) && impl->status)
       return makeError(impl->status(rc));
     return makeError(apiPrefix + "_run failed: " + impl->statusText(rc));
   }

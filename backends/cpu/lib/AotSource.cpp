@@ -114,6 +114,13 @@ typedef void (*kiln_parallel_for_fn)(void *user, int64_t n, kiln_task_fn task,
                                      void *ctx);
 #endif /* KILN_AOT_ABI_1 */
 
+#ifndef KILN_ERR_INDEX
+/* An index value (a gather's or scatter's indices, a loss's labels) is out
+   of range: NAME_status_string(KILN_ERR_INDEX) on the same thread names
+   the step, the value and the dimension. */
+#define KILN_ERR_INDEX 9
+#endif
+
 #ifndef KILN_AOT_DYNAMIC_OUTPUT
 #define KILN_AOT_DYNAMIC_OUTPUT
 /* An output whose shape depends on the data (NAME_OUTPUTk_DYNAMIC 1):
@@ -171,6 +178,13 @@ static void writeTensorMacros(llvm::raw_ostream &os, const LibraryDesc &d,
 
 /// True when a dynamic model output appears more than once: the driver
 /// mallocs a copy for all but one.
+/// Whether a step of \p plan checks index values (PlanStep::indexChecks).
+static bool hasIndexChecks(const Plan &plan) {
+  return llvm::any_of(plan.steps, [](const PlanStep &step) {
+    return !step.indexChecks.empty();
+  });
+}
+
 static bool hasRepeatedDynamicOutput(const Plan &plan) {
   for (auto [i, s] : llvm::enumerate(plan.outputSlots))
     if (!plan.slots[s].isStatic &&
@@ -299,6 +313,13 @@ std::string generateHeader(const LibraryDesc &d) {
                    d.prefix +
                    "_status_string(KILN_ERR_RUNTIME) called on the\n   "
                    "same thread returns its message"
+             : std::string())
+     << (hasIndexChecks(plan)
+             ? ", or KILN_ERR_INDEX when an input's index\n   value is out "
+               "of range: then " +
+                   d.prefix +
+                   "_status_string(KILN_ERR_INDEX) on the same\n   thread "
+                   "names the step, the value and the dimension"
              : std::string())
      << (hasRepeatedDynamicOutput(plan)
              ? ", or KILN_ERR_NOMEM when copying an output\n   that "
@@ -520,6 +541,70 @@ static void writeReferenceStep(llvm::raw_ostream &os, const LibraryDesc &d,
       os << "    free(kiln_dyn" << s << ");\n    kiln_dyn" << s << " = NULL;\n";
 }
 
+/// The driver's check of index values, as checkIndexRange (IndexRange.h)
+/// words its failures.
+static const char *kIndexCheck = R"(
+/* The message of the last KILN_ERR_INDEX on this thread. */
+static _Thread_local char kiln_index_error[512];
+
+/* Checks n index values (int64 when wide, else int32): value i addresses a
+   dimension (number first + i % m) of size sizes[i % m]; an index lies in
+   [-size, size), a class label (is_label) in [0, size) or equals ignore
+   when has_ignore. Returns 1 with the message on the first that does not,
+   as the op's reference kernel words it: the compiled kernel clamps. */
+static int kiln_check_indices(const char *label, const void *values, int wide,
+                              int64_t n, const int64_t *sizes, int64_t m,
+                              int64_t first, int is_label, int has_ignore,
+                              int64_t ignore) {
+  int64_t i, k = 0;
+  for (i = 0; i < n; ++i) {
+    int64_t x = wide ? ((const int64_t *)values)[i]
+                     : (int64_t)((const int32_t *)values)[i];
+    int64_t size = sizes[k];
+    int bad = is_label ? (x < 0 || x >= size) && !(has_ignore && x == ignore)
+                       : x < -size || x >= size;
+    if (bad) {
+      if (is_label)
+        snprintf(kiln_index_error, sizeof kiln_index_error,
+                 "%s: expected target values in [0, %lld) or ignore_index, "
+                 "found %lld at element %lld",
+                 label, (long long)size, (long long)x, (long long)i);
+      else
+        snprintf(kiln_index_error, sizeof kiln_index_error,
+                 "%s: index %lld is out of range for dimension %lld of "
+                 "size %lld",
+                 label, (long long)x, (long long)(first + k), (long long)size);
+      return 1;
+    }
+    k = k + 1 == m ? 0 : k + 1;
+  }
+  return 0;
+}
+)";
+
+/// The checks of \p step's index values (PlanStep::indexChecks), before
+/// its kernel runs.
+static void writeIndexChecks(llvm::raw_ostream &os, const LibraryDesc &d,
+                             const PlanStep &step) {
+  const Plan &plan = *d.plan;
+  for (const IndexCheck &check : step.indexChecks) {
+    const PlanSlot &slot = plan.slots[check.slot];
+    const IndexRange &r = check.range;
+    os << "    if (kiln_check_indices(" << cString(step.label) << ", "
+       << slotPointer(d, check.slot) << ", "
+       << (slot.dtype == DType::I64 ? 1 : 0) << ", "
+       << shapeNumElements(slot.shape) << ",\n        (const int64_t[]){";
+    for (auto [k, size] : llvm::enumerate(r.sizes))
+      os << (k ? ", " : "") << size;
+    os << "}, " << r.sizes.size() << ", " << r.firstDim << ", "
+       << (r.kind == IndexRange::Kind::Target ? 1 : 0) << ", "
+       << (r.hasIgnore ? 1 : 0) << ", " << r.ignore << "))"
+       << (d.dynamicSlots.empty() ? "\n      return KILN_ERR_INDEX;\n"
+                                  : " {\n      rc = KILN_ERR_INDEX;\n"
+                                    "      goto kiln_end;\n    }\n");
+  }
+}
+
 std::string generateDriver(const LibraryDesc &d) {
   const Plan &plan = *d.plan;
   const std::string &p = d.prefix;
@@ -542,6 +627,8 @@ std::string generateDriver(const LibraryDesc &d) {
     os << "\n#include \"kiln_rt.h\"\n";
     writeReferenceData(os, d);
   }
+  if (hasIndexChecks(plan))
+    os << kIndexCheck;
 
   // Weights.
   os << "\n#define KILN_WEIGHTS_SIZE " << d.weights.blob.size() << "u\n"
@@ -637,6 +724,9 @@ static uint64_t kiln_checksum(const unsigned char *p, uint64_t n) {
                           "kiln_error : \"a step run by libkiln-rt.so "
                           "failed\";\n"
                         : "")
+     << (hasIndexChecks(plan)
+             ? "  case KILN_ERR_INDEX: return kiln_index_error;\n"
+             : "")
      << "  case KILN_ERR_CPU: return kiln_cpu_message[0] ? kiln_cpu_message "
         ": \"this CPU lacks a feature the kernels were compiled for\";\n"
      << "  default: return \"unknown status\";\n  }\n}\n";
@@ -739,6 +829,7 @@ static void kiln_step(kiln_kernel fn, void **buffers, int64_t n, int64_t grain,
       os << "  }\n";
       continue;
     }
+    writeIndexChecks(os, d, step);
     os << "    void *b[] = {";
     for (auto [k, s] : llvm::enumerate(step.args)) {
       assert(plan.slots[s].isStatic &&

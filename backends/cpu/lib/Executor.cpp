@@ -284,6 +284,12 @@ Executor::runImpl(const std::vector<Tensor> &inputs, std::vector<Tensor> *into,
                            formatShape(plan.slots[s].shape));
         args.push_back(t.raw());
       }
+      // The kernel clamps indices out of range; the reference kernel fails.
+      for (const IndexCheck &check : step.indexChecks)
+        if (Status s =
+                checkIndexRange(check.range, slots[check.slot], step.label);
+            !s)
+          return makeError(s.message());
       void **argv = args.data();
       if (step.grain >= step.workItems || impl->workers.threads() <= 1) {
         fn(argv, 0, step.workItems);

@@ -13,11 +13,12 @@
 //           i64 macs, f64 flops, u64 bytes, node names: strings,
 //           reference name, attributes (AttrBlob.h), i32 inputs,
 //           i32 outputs, u8 shaping, i64 concat axis, label, reason,
-//           and for a regions step: its op (u8 kind, u64 operands,
-//           i64 scan inputs, u8 batched, i64 lists: scan input axes and
-//           directions, scan output axes and directions, result specs,
-//           per region argument specs, u64 yields per region) and its
-//           regions (i32 args, i32 yields, i32 defined, steps as here))
+//           index checks: (i64 slot, u8 kind, i64 sizes, i64 first
+//           dimension, u8 has ignore, i64 ignore), and for a regions step: its
+//           op (u8 kind, u64 operands, i64 scan inputs, u8 batched, i64 lists:
+//           scan input axes and directions, scan output axes and directions,
+//           result specs, per region argument specs, u64 yields per region) and
+//           its regions (i32 args, i32 yields, i32 defined, steps as here))
 //   u64 distinct kernels
 //   objects: u64 blob
 //
@@ -49,9 +50,9 @@
 namespace kiln::cpu {
 
 /// The format's version is the magic's last character: 2 added each step's
-/// FLOPs, bytes and nodes, 3 regions steps (control flow); an entry of an
-/// older version is rejected and rebuilt.
-static constexpr char kMagic[8] = {'K', 'I', 'L', 'N', 'M', 'D', 'L', '3'};
+/// FLOPs, bytes and nodes, 3 regions steps (control flow), 4 index checks;
+/// an entry of an older version is rejected and rebuilt.
+static constexpr char kMagic[8] = {'K', 'I', 'L', 'N', 'M', 'D', 'L', '4'};
 /// Regions inside regions deeper than this read as a corrupt entry.
 static constexpr unsigned kMaxRegionDepth = 64;
 /// Magic, build identity and four u64.
@@ -258,6 +259,15 @@ static void writeSteps(MetaWriter &w, const std::vector<PlanStep> &steps) {
     w.i64(step.concatAxis);
     w.str(step.label);
     w.str(step.reason);
+    w.u64(step.indexChecks.size());
+    for (const IndexCheck &check : step.indexChecks) {
+      w.i64(check.slot);
+      w.u8(static_cast<uint8_t>(check.range.kind));
+      w.i64s(check.range.sizes);
+      w.i64(check.range.firstDim);
+      w.u8(check.range.hasIgnore);
+      w.i64(check.range.ignore);
+    }
     if (step.kind != PlanStep::Kind::Regions)
       continue;
     const ControlFlowDesc &d = step.controlFlow;
@@ -478,7 +488,7 @@ static std::string readRegions(MetaReader &r, size_t numSlots, PlanStep &step,
 /// \p depth + 1; returns why the entry is corrupt, or empty.
 static std::string readSteps(MetaReader &r, size_t numSlots,
                              std::vector<PlanStep> &steps, unsigned depth) {
-  steps.resize(r.count(1 + 8 * 14));
+  steps.resize(r.count(1 + 8 * 15));
   for (PlanStep &step : steps) {
     uint8_t kind = r.u8();
     step.kind = static_cast<PlanStep::Kind>(kind);
@@ -501,6 +511,21 @@ static std::string readSteps(MetaReader &r, size_t numSlots,
     step.concatAxis = r.i64();
     step.label = r.str();
     step.reason = r.str();
+    step.indexChecks.resize(r.count(2 + 8 * 4));
+    for (IndexCheck &check : step.indexChecks) {
+      int64_t s = r.i64();
+      uint8_t checkKind = r.u8();
+      check.range.sizes = r.i64s();
+      check.range.firstDim = r.i64();
+      check.range.hasIgnore = r.u8();
+      check.range.ignore = r.i64();
+      if (s < 0 || s >= static_cast<int64_t>(numSlots) || checkKind > 1 ||
+          check.range.sizes.empty() || check.range.firstDim < 0 ||
+          llvm::any_of(check.range.sizes, [](int64_t n) { return n < 1; }))
+        return "corrupt (an index check)";
+      check.slot = static_cast<int>(s);
+      check.range.kind = static_cast<IndexRange::Kind>(checkKind);
+    }
     if (r.failed || kind > 2 || shaping > 2 || step.concatAxis < 0 ||
         !(step.flops >= 0) || !std::isfinite(step.flops))
       return "corrupt (a step)";

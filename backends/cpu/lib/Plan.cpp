@@ -22,6 +22,7 @@
 #include "kiln/cpu/StepCost.h"
 #include "kiln/interpreter/ControlFlow.h"
 #include "kiln/interpreter/Signature.h"
+#include "kiln/ir/IndexOperands.h"
 #include "kiln/ir/TensorConversion.h"
 #include "kiln/runtime/KernelRegistry.h"
 
@@ -570,6 +571,35 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
   // Kernels outlined so far (the next one's number).
   unsigned numKernels = 0;
 
+  // The index values \p op's compiled kernel would read unchecked, into
+  // \p checks; constants are checked now: false, with \p reason, when one
+  // is out of range (the op then runs its reference kernel, which fails
+  // as the interpreter does), and left out of \p checks when in range.
+  auto indexChecksOf = [&](Operation *op, std::vector<IndexCheck> &checks,
+                           std::string &reason) {
+    auto indexed = dyn_cast<IndexOperandsOpInterface>(op);
+    if (!indexed)
+      return true;
+    FailureOr<IndexRange> range = indexed.getIndexRange();
+    if (failed(range)) {
+      reason = "the range of its indices is not static";
+      return false;
+    }
+    IndexCheck check;
+    check.slot = slot(op->getOperand(range->operand));
+    check.range = std::move(*range);
+    const PlanSlot &values = plan.slots[check.slot];
+    if (!values.isConstant) {
+      checks.push_back(std::move(check));
+      return true;
+    }
+    Status inRange =
+        checkIndexRange(check.range, values.constant, describeOp(op));
+    if (!inRange)
+      reason = "constant indices out of range (" + inRange.message() + ")";
+    return inRange.isOk();
+  };
+
   // One op, as its own step.
   auto addOpStep = [&](Operation *op) -> llvm::Error {
     auto kernel = dyn_cast<ReferenceKernelOpInterface>(op);
@@ -602,6 +632,8 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
       step.reason = describeUncompilableTypes(op);
     } else if (touchesEmptyTensor(op)) {
       step.reason = "a tensor with no elements";
+    } else if (!indexChecksOf(op, step.indexChecks, step.reason)) {
+      step.indexChecks.clear();
     } else {
       std::string name = "kiln_k" + std::to_string(numKernels);
       items = outliner.outline(spec, name, step.reason);
@@ -621,6 +653,7 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
     }
     if (failed(items)) {
       step.kind = PlanStep::Kind::Reference;
+      step.indexChecks.clear();
       if (Status s = attrMapFromOp(op, step.attrs); !s)
         return makeError(step.label + ": " + s.message());
     }
@@ -635,7 +668,9 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
     spec.ops.assign(members.begin(), members.end());
     llvm::SmallPtrSet<Value, 8> seen;
     for (Operation *m : members) {
-      if (!hasCompilableTypes(m) || touchesEmptyTensor(m))
+      // Index checks are made per lone op (addOpStep).
+      if (!hasCompilableTypes(m) || touchesEmptyTensor(m) ||
+          isa<IndexOperandsOpInterface>(m))
         return failure();
       for (Value v : m->getOperands()) {
         Operation *def = v.getDefiningOp();

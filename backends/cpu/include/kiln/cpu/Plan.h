@@ -24,6 +24,7 @@
 #include "kiln/interpreter/Interpreter.h"
 #include "kiln/ir/KilnDialect.h"
 #include "kiln/runtime/Attributes.h"
+#include "kiln/runtime/IndexRange.h"
 #include "kiln/runtime/Kernel.h"
 #include "kiln/runtime/Tensor.h"
 
@@ -53,6 +54,15 @@ struct PlanSlot {
 
 struct PlanRegion;
 
+/// Index values a compiled kernel reads unchecked (a gather's indices, a
+/// loss's labels: IndexOperandsOpInterface), checked before it runs: the
+/// kernel clamps them, where the reference kernel fails.
+struct IndexCheck {
+  /// The slot holding the values.
+  int slot = -1;
+  IndexRange range;
+};
+
 /// One step of the plan.
 struct PlanStep {
   /// Regions: a control-flow op, whose regions run on the host (`regions`).
@@ -77,6 +87,10 @@ struct PlanStep {
   /// The ONNX node names of the ops the step covers, in order, each once
   /// (kept in model entries, unlike `ops`).
   std::vector<std::string> nodes;
+  /// Compiled: the index values its kernel reads, checked by the executor
+  /// and the AOT driver before it runs, with the reference kernel's message
+  /// (constants found in range when planned are left out).
+  std::vector<IndexCheck> indexChecks;
   /// Reference: the ONNX op type whose reference kernel runs the step, that
   /// kernel (by name, so a plan read back from a model entry runs it without
   /// the op: ModelCache.h), its attributes, operand slots (-1 for absent)
