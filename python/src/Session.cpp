@@ -351,7 +351,7 @@ CompileReport compileLibrary(const std::string &model,
   const std::vector<std::string> &files = result->files;
   report.library = files.back();
   report.header = files[files.size() - 2];
-  if (result->referenceSteps)
+  if (result->referenceSteps || result->controlFlowSteps)
     report.runtime = files[files.size() - 3];
   if (settings.weightsFile)
     report.weights = files.front();

@@ -8,12 +8,17 @@
 //     and copy it into the caller's buffer; a result flagged
 //     KILN_RT_DYNAMIC is checked against its dtype, rank and known dims and
 //     copied into a malloc'd buffer whose shape is written back.
-// Only the kiln_rt_* functions are exported (kiln-rt.map).
+// kiln_rt_control_flow views its operands likewise, runs evalControlFlow
+// (kiln/runtime/ControlFlow.h) with each region run by the caller's C
+// function (its yields copied at once), and stores the results as
+// kiln_rt_eval does. Only the kiln_rt_* functions are exported
+// (kiln-rt.map).
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/runtime/kiln_rt.h"
 
 #include "kiln/runtime/AttrBlob.h"
+#include "kiln/runtime/ControlFlow.h"
 #include "kiln/runtime/KernelRegistry.h"
 
 #include <algorithm>
@@ -91,55 +96,42 @@ static void freeDynamicResults(int n, kiln_rt_tensor *out) {
     }
 }
 
-static Status evaluate(const char *kernelName, const std::string &label,
-                       const void *attrBytes, size_t attrsLen, int nIn,
-                       const kiln_rt_tensor *in, int nOut,
-                       kiln_rt_tensor *out) {
-  // 1. Kernel and attributes.
-  KernelFn kernel = findKernel(kernelName ? kernelName : "");
-  if (!kernel)
-    return Status::error(label + ": libkiln-rt.so has no kernel '" +
-                         (kernelName ? kernelName : "(null)") +
-                         "' (is it older than the library?)");
-  AttrMap attrs;
-  if (Status s = parseAttrs(attrBytes, attrsLen, attrs); !s)
-    return Status::error(label + ": " + s.message());
-
-  // 2. Inputs.
-  std::vector<Tensor> inputs(nIn);
-  KernelContext ctx;
-  ctx.opName = label;
-  ctx.attrs = &attrs;
+/// Views in[0, nIn) as \p inputs (no copy), \p present false for an absent
+/// one (dtype 0); \p what names them in errors ("input", "yield").
+static Status viewTensors(const std::string &label, const char *what, int nIn,
+                          const kiln_rt_tensor *in, std::vector<Tensor> &inputs,
+                          std::vector<bool> &present) {
+  inputs.assign(nIn, Tensor());
+  present.assign(nIn, false);
   for (int i = 0; i < nIn; ++i) {
-    if (in[i].dtype == 0) {
-      ctx.inputs.push_back(nullptr);
+    if (in[i].dtype == 0)
       continue;
-    }
     DType dtype;
     Shape shape;
-    if (Status s = specOf(in[i], label + ": input #" + std::to_string(i), dtype,
-                          shape);
-        !s)
+    std::string name = label + ": " + what + " #" + std::to_string(i);
+    if (Status s = specOf(in[i], name, dtype, shape); !s)
       return s;
     if (!in[i].data && shapeNumElements(shape))
-      return Status::error(label + ": input #" + std::to_string(i) +
-                           " has no data");
+      return Status::error(name + " has no data");
     inputs[i] = Tensor::view(dtype, std::move(shape), in[i].data, nullptr);
-    ctx.inputs.push_back(&inputs[i]);
+    present[i] = true;
   }
-  ctx.outputs.resize(nOut);
+  return Status::ok();
+}
 
-  // 3. The kernel.
-  if (Status s = kernel(ctx); !s)
-    return s;
-
-  // 4. Results: check them all, then copy (allocating dynamic ones), so
-  // that a failure leaves nothing allocated.
+/// Step 4 of both entry points: checks \p results against out[0, nOut),
+/// then copies them (allocating dynamic ones), so that a failure leaves
+/// nothing allocated.
+static Status storeResults(const std::string &label, int nOut,
+                           kiln_rt_tensor *out,
+                           const std::vector<Tensor> &results) {
   for (int r = 0; r < nOut; ++r) {
     if (out[r].dtype == 0)
       continue; // a result nothing reads
     std::string what = label + ": result #" + std::to_string(r);
-    const Tensor &t = ctx.outputs[r];
+    static const Tensor kMissing;
+    const Tensor &t =
+        r < static_cast<int>(results.size()) ? results[r] : kMissing;
     if (out[r].flags & KILN_RT_DYNAMIC) {
       if (Status s = checkDynamicResult(out[r], t, what); !s)
         return s;
@@ -162,7 +154,7 @@ static Status evaluate(const char *kernelName, const std::string &label,
   for (int r = 0; r < nOut; ++r) {
     if (out[r].dtype == 0)
       continue;
-    const Tensor &t = ctx.outputs[r];
+    const Tensor &t = results[r];
     if (out[r].flags & KILN_RT_DYNAMIC) {
       // One byte at least, so that a NULL always means "not allocated".
       void *data = std::malloc(std::max<size_t>(1, t.byteSize()));
@@ -182,7 +174,120 @@ static Status evaluate(const char *kernelName, const std::string &label,
   return Status::ok();
 }
 
+static Status evaluate(const char *kernelName, const std::string &label,
+                       const void *attrBytes, size_t attrsLen, int nIn,
+                       const kiln_rt_tensor *in, int nOut,
+                       kiln_rt_tensor *out) {
+  // 1. Kernel and attributes.
+  KernelFn kernel = findKernel(kernelName ? kernelName : "");
+  if (!kernel)
+    return Status::error(label + ": libkiln-rt.so has no kernel '" +
+                         (kernelName ? kernelName : "(null)") +
+                         "' (is it older than the library?)");
+  AttrMap attrs;
+  if (Status s = parseAttrs(attrBytes, attrsLen, attrs); !s)
+    return Status::error(label + ": " + s.message());
+
+  // 2. Inputs.
+  std::vector<Tensor> inputs;
+  std::vector<bool> present;
+  KILN_RETURN_IF_ERROR(viewTensors(label, "input", nIn, in, inputs, present));
+  KernelContext ctx;
+  ctx.opName = label;
+  ctx.attrs = &attrs;
+  for (int i = 0; i < nIn; ++i)
+    ctx.inputs.push_back(present[i] ? &inputs[i] : nullptr);
+  ctx.outputs.resize(nOut);
+
+  // 3. The kernel.
+  if (Status s = kernel(ctx); !s)
+    return s;
+
+  // 4. Results.
+  return storeResults(label, nOut, out, ctx.outputs);
+}
+
+/// kiln_rt_control_flow's work: the description, the operands, the op's
+/// semantics with the caller's regions, the results.
+static Status runRegions(const std::string &label, const void *descBytes,
+                         size_t descLen, int nIn, const kiln_rt_tensor *in,
+                         int nOut, kiln_rt_tensor *out,
+                         kiln_rt_region_fn region, void *regionCtx) {
+  ControlFlowDesc desc;
+  if (Status s = parseControlFlow(descBytes, descLen, desc); !s)
+    return Status::error(label + ": " + s.message());
+  if (!region)
+    return Status::error(label + ": no region function");
+  std::vector<Tensor> operands;
+  std::vector<bool> present;
+  KILN_RETURN_IF_ERROR(
+      viewTensors(label, "operand", nIn, in, operands, present));
+  std::vector<Tensor> results;
+  char message[1024];
+  KILN_RETURN_IF_ERROR(evalControlFlow(
+      desc, label, operands,
+      [&](unsigned index, std::vector<Tensor> args,
+          std::vector<Tensor> &yields) -> Status {
+        std::vector<kiln_rt_tensor> argv(args.size());
+        for (size_t i = 0; i < args.size(); ++i) {
+          const Tensor &t = args[i];
+          argv[i] = {static_cast<int32_t>(dtypeToOnnx(t.dtype())),
+                     static_cast<int32_t>(t.rank()),
+                     t.shape().data(),
+                     const_cast<void *>(t.raw()),
+                     0,
+                     nullptr};
+        }
+        std::vector<kiln_rt_tensor> yieldv(desc.regionYields[index]);
+        message[0] = '\0';
+        if (region(regionCtx, static_cast<int>(index),
+                   static_cast<int>(argv.size()), argv.data(),
+                   static_cast<int>(yieldv.size()), yieldv.data(), message,
+                   sizeof message))
+          return Status::error(message[0] ? std::string(message)
+                                          : label + ": a region failed");
+        // The region's buffers are reused by its next run: copy.
+        std::vector<bool> given;
+        KILN_RETURN_IF_ERROR(viewTensors(label, "yield",
+                                         static_cast<int>(yieldv.size()),
+                                         yieldv.data(), yields, given));
+        for (size_t k = 0; k < yields.size(); ++k) {
+          if (!given[k])
+            return Status::error(label + ": yield #" + std::to_string(k) +
+                                 " was not set");
+          yields[k] = yields[k].clone();
+        }
+        return Status::ok();
+      },
+      results));
+  return storeResults(label, nOut, out, results);
+}
 extern "C" int kiln_rt_abi_version(void) { return KILN_RT_ABI_VERSION; }
+
+extern "C" int kiln_rt_control_flow(const char *label, const void *desc,
+                                    size_t desc_len, int n_in,
+                                    const kiln_rt_tensor *in, int n_out,
+                                    kiln_rt_tensor *out,
+                                    kiln_rt_region_fn region, void *ctx,
+                                    char *err, size_t err_len) {
+  std::string name = label ? label : "control flow";
+  try {
+    if (n_in < 0 || n_out < 0 || (n_in && !in) || (n_out && !out))
+      return fail(name + ": bad operand or result arrays", err, err_len);
+    for (int r = 0; r < n_out; ++r)
+      if (out[r].flags & KILN_RT_DYNAMIC)
+        out[r].data = nullptr;
+    Status s =
+        runRegions(name, desc, desc_len, n_in, in, n_out, out, region, ctx);
+    return s ? 0 : fail(s.message(), err, err_len);
+  } catch (const std::bad_alloc &) {
+    return fail(name + ": out of memory", err, err_len);
+  } catch (const std::exception &e) {
+    return fail(name + ": " + e.what(), err, err_len);
+  } catch (...) {
+    return fail(name + ": unknown exception", err, err_len);
+  }
+}
 
 extern "C" int kiln_rt_eval(const char *kernel, const char *label,
                             const void *attrs, size_t attrs_len, int n_in,

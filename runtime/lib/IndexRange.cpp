@@ -53,8 +53,8 @@ Status checkIndexRange(const IndexRange &range, const Tensor &values,
                           "ignore_index, found {} at element {}",
                           opName, range.sizes[k], value, at);
   return Status::errorf(
-      "{}: index {} is out of range for dimension {} of size {}", opName,
-      value, range.firstDim + static_cast<int64_t>(k), range.sizes[k]);
+      "{}: index {} is out of range for dimension {} of size {}", opName, value,
+      range.firstDim + static_cast<int64_t>(k), range.sizes[k]);
 }
 
 } // namespace kiln

@@ -2,8 +2,9 @@
 //
 // Models with subgraphs built in memory: they import into kiln.if /
 // kiln.loop / kiln.scan regions reading outer-scope values, run on the
-// interpreter with hand-computed results and on the JIT (regions steps
-// whose bodies are compiled kernels) with the interpreter's, and every
+// interpreter with hand-computed results, on the JIT (regions steps whose
+// bodies are compiled kernels) and in AOT libraries (regions as C functions
+// that libkiln-rt.so calls back) with the interpreter's, and every
 // malformed subgraph gets one clean error line.
 //
 //===----------------------------------------------------------------------===//
@@ -576,21 +577,161 @@ TEST_F(ControlFlowJitTest, ModelEntryKeepsControlFlow) {
   }
 }
 
-// AOT libraries do not hold control flow yet: refused in one line, before
-// anything is written.
-TEST_F(ControlFlowJitTest, AotRefusesControlFlowClearly) {
-  module = import(loopModel(2));
+/// A Loop whose trip count is an input: its scan output's length is known
+/// only at run time (a heap buffer of the AOT driver).
+ModelBuilder loopOfInputTrips() {
+  ModelBuilder b(13);
+  b.input("n", {}, 7).input("x", {2, 3}).output("y", {2, 3});
+  b.output("ys", {-1, 2, 3});
+  b.initializer("w", {3}, kW);
+  addGraph(b.node("Loop", {"n", "", "x"}, {"y", "ys"}, "loop"), "body",
+           loopBody());
+  return b;
+}
+
+// An AOT library runs If, Loop and Scan: the driver calls
+// kiln_rt_control_flow, which runs each region through a generated C
+// function of the region's compiled kernels; results as the interpreter's.
+TEST_F(ControlFlowJitTest, AotLibrariesRunControlFlow) {
+  Tensor x = Tensor::fromVector<float>({2, 3}, kX);
+  Tensor t(DType::Bool, {}), f(DType::Bool, {});
+  t.setFromDouble(0, 1);
+  f.setFromDouble(0, 0);
+  Tensor x3 = Tensor::fromVector<float>({3}, {1, -2, 3});
+  struct Case {
+    ModelBuilder model;
+    std::vector<std::vector<Tensor>> inputs;
+  };
+  std::vector<Case> cases = {
+      {loopModel(3), {{x}}},
+      {loopModel(0), {{x}}},
+      {ifModel(), {{t, x3}, {f, x3}}},
+      {scanModel(), {{Tensor::fromVector<float>({2}, {10, 20}), x}}},
+      {loopOfInputTrips(),
+       {{Tensor::scalar<int64_t>(4), x}, {Tensor::scalar<int64_t>(0), x}}}};
+  for (auto [i, c] : llvm::enumerate(cases)) {
+    SCOPED_TRACE("case " + std::to_string(i));
+    module = import(c.model);
+    ASSERT_TRUE(module) << errors;
+    cpu::AotOptions options;
+    options.useCache = false;
+    options.runtimeLibrary = KILN_RT_LIBRARY;
+    std::string library =
+        dir.str().str() + "/libflow" + std::to_string(i) + ".so";
+    auto built = cpu::compileLibrary(*module, library, options);
+    ASSERT_TRUE(bool(built)) << llvm::toString(built.takeError());
+    EXPECT_EQ(built->controlFlowSteps, 1u);
+    for (unsigned threads : {1u, 2u}) {
+      auto lib = cpu::AotLibrary::load(library, threads);
+      ASSERT_TRUE(bool(lib)) << llvm::toString(lib.takeError());
+      for (const std::vector<Tensor> &inputs : c.inputs) {
+        std::vector<Tensor> expected = reference(c.model, inputs);
+        for (int round = 0; round < 2; ++round) {
+          auto out = (*lib)->run(inputs);
+          ASSERT_TRUE(bool(out)) << llvm::toString(out.takeError());
+          ASSERT_EQ(out->size(), expected.size());
+          for (size_t k = 0; k < expected.size(); ++k) {
+            EXPECT_EQ((*out)[k].shape(), expected[k].shape()) << k;
+            EXPECT_EQ(values((*out)[k]), values(expected[k]))
+                << "output " << k << ", " << threads << " threads, round "
+                << round;
+          }
+        }
+      }
+    }
+  }
+}
+
+// An error inside a region (an index out of range in a Loop body) ends the
+// AOT run with the interpreter's message.
+TEST_F(ControlFlowJitTest, AotRegionErrorsReadAsOnTheInterpreter) {
+  ModelBuilder b(13);
+  b.input("k", {}, 7).input("x", {2, 3}).output("y", {2, 3});
+  b.initializerI64("n", {}, {2});
+  onnx::GraphProto body;
+  setType(body.add_input(), "i", {}, 7);
+  setType(body.add_input(), "c", {}, 9);
+  setType(body.add_input(), "acc", {2, 3});
+  addNode(body, "Identity", {"c"}, {"c_out"});
+  onnx::NodeProto &g = *body.add_node();
+  g.set_op_type("Gather");
+  g.set_name("pick");
+  g.add_input("acc");
+  g.add_input("k");
+  g.add_output("row");
+  addNode(body, "Add", {"acc", "row"}, {"acc_out"});
+  setType(body.add_output(), "c_out", {}, 9);
+  setType(body.add_output(), "acc_out", {2, 3});
+  addGraph(b.node("Loop", {"n", "", "x"}, {"y"}, "loop"), "body", body);
+  module = import(b);
   ASSERT_TRUE(module) << errors;
   cpu::AotOptions options;
+  options.useCache = false;
+  options.runtimeLibrary = KILN_RT_LIBRARY;
+  std::string library = dir.str().str() + "/libpick.so";
+  auto built = cpu::compileLibrary(*module, library, options);
+  ASSERT_TRUE(bool(built)) << llvm::toString(built.takeError());
+  auto lib = cpu::AotLibrary::load(library, 1);
+  ASSERT_TRUE(bool(lib)) << llvm::toString(lib.takeError());
+  Tensor x = Tensor::fromVector<float>({2, 3}, kX);
+  auto ok = (*lib)->run({Tensor::scalar<int64_t>(1), x});
+  ASSERT_TRUE(bool(ok)) << llvm::toString(ok.takeError());
+  EXPECT_EQ(values((*ok)[0]),
+            values(reference(b, {Tensor::scalar<int64_t>(1), x})[0]));
+
+  auto reference = import(b);
+  ASSERT_TRUE(reference) << errors;
+  auto interp = Interpreter::create(*reference);
+  ASSERT_TRUE(bool(interp)) << llvm::toString(interp.takeError());
+  auto expected = (*interp)->run({Tensor::scalar<int64_t>(2), x});
+  ASSERT_FALSE(bool(expected));
+  std::string message = llvm::toString(expected.takeError());
+  EXPECT_NE(message.find("index 2 is out of range"), std::string::npos)
+      << message;
+  auto failed = (*lib)->run({Tensor::scalar<int64_t>(2), x});
+  ASSERT_FALSE(bool(failed));
+  EXPECT_EQ(llvm::toString(failed.takeError()), message);
+}
+
+// What an AOT library does not hold yet is refused in one line, before
+// anything is written: here a Loop inside a Loop.
+TEST_F(ControlFlowJitTest, AotRefusesNestedControlFlowClearly) {
+  ModelBuilder b(13);
+  b.input("x", {2, 3}).output("y", {2, 3});
+  b.initializer("w", {3}, kW);
+  b.initializerI64("n", {}, {2});
+  onnx::GraphProto outer;
+  setType(outer.add_input(), "j", {}, 7);
+  setType(outer.add_input(), "oc", {}, 9);
+  setType(outer.add_input(), "v", {2, 3});
+  addNode(outer, "Identity", {"oc"}, {"oc_out"});
+  onnx::NodeProto &inner = *outer.add_node();
+  inner.set_op_type("Loop");
+  inner.set_name("inner");
+  inner.add_input("n");
+  inner.add_input("");
+  inner.add_input("v");
+  inner.add_output("v_out");
+  onnx::GraphProto innerBody = loopBody();
+  innerBody.mutable_output()->RemoveLast();
+  addGraph(inner, "body", innerBody);
+  setType(outer.add_output(), "oc_out", {}, 9);
+  setType(outer.add_output(), "v_out", {2, 3});
+  addGraph(b.node("Loop", {"n", "", "x"}, {"y"}, "outer"), "body", outer);
+  module = import(b);
+  ASSERT_TRUE(module) << errors;
+  cpu::AotOptions options;
+  options.useCache = false;
   auto lib =
-      cpu::compileLibrary(*module, dir.str().str() + "/libloop.so", options);
+      cpu::compileLibrary(*module, dir.str().str() + "/libnested.so", options);
   ASSERT_FALSE(bool(lib));
   std::string message = llvm::toString(lib.takeError());
-  EXPECT_NE(message.find("kiln.loop (node 'loop'): control flow"),
+  EXPECT_NE(message.find("kiln.loop (node 'inner'): control flow inside "
+                         "control flow is not supported in AOT libraries"),
             std::string::npos)
       << message;
   EXPECT_EQ(message.find('\n'), std::string::npos) << message;
-  EXPECT_FALSE(llvm::sys::fs::exists(dir + "/libloop.so"));
+  EXPECT_FALSE(llvm::sys::fs::exists(dir + "/libnested.so"));
 }
 
 } // namespace

@@ -180,11 +180,10 @@ TEST_F(IndexCheckTest, Gather) {
     b.output("y", {3, 2, 3});
     addInt(b.node("Gather", {"x", "i"}, {"y"}, "g"), "axis", 1);
     Tensor x = floats({3, 4});
-    auto errors = check(
-        b, "kiln.gather",
-        {{x, ints({2, 3}, {0, -1, 3, -4, 2, 1}, i32)},
-         {x, ints({2, 3}, {0, 1, 2, 3, 4, 0}, i32)},
-         {x, ints({2, 3}, {0, 1, 2, 3, -5, 0}, i32)}});
+    auto errors = check(b, "kiln.gather",
+                        {{x, ints({2, 3}, {0, -1, 3, -4, 2, 1}, i32)},
+                         {x, ints({2, 3}, {0, 1, 2, 3, 4, 0}, i32)},
+                         {x, ints({2, 3}, {0, 1, 2, 3, -5, 0}, i32)}});
     ASSERT_EQ(errors.size(), 3u);
     EXPECT_EQ(errors[0], "");
     EXPECT_EQ(errors[1], "kiln.gather (node 'g'): index 4 is out of range for "
@@ -237,9 +236,9 @@ TEST_F(IndexCheckTest, ScatterND) {
   b.output("y", {4, 3});
   b.node("ScatterND", {"x", "i", "u"}, {"y"}, "snd");
   Tensor x = floats({4, 3}), u = floats({2, 3});
-  auto errors = check(b, "kiln.scatter_nd",
-                      {{x, ints({2, 1}, {3, -4}), u},
-                       {x, ints({2, 1}, {1, -5}), u}});
+  auto errors =
+      check(b, "kiln.scatter_nd",
+            {{x, ints({2, 1}, {3, -4}), u}, {x, ints({2, 1}, {1, -5}), u}});
   ASSERT_EQ(errors.size(), 2u);
   EXPECT_EQ(errors[0], "");
   EXPECT_NE(

@@ -88,11 +88,18 @@ static int buildLibrary(const CompileOptions &opts) {
      << (result->kernels == 1 ? " kernel" : " kernels") << ", API prefix "
      << result->prefix << "_)\n";
   os << "header  " << result->files[result->files.size() - 2] << "\n";
-  if (result->referenceSteps)
-    os << "runtime " << result->files[result->files.size() - 3] << " ("
-       << result->referenceSteps << " reference step"
-       << (result->referenceSteps == 1 ? "" : "s")
-       << " run through it; keep it beside the library)\n";
+  if (result->referenceSteps || result->controlFlowSteps) {
+    auto count = [](unsigned n, const char *what) {
+      return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+    };
+    os << "runtime " << result->files[result->files.size() - 3] << " (";
+    if (result->referenceSteps)
+      os << count(result->referenceSteps, "reference step")
+         << (result->controlFlowSteps ? " and " : "");
+    if (result->controlFlowSteps)
+      os << count(result->controlFlowSteps, "control-flow step");
+    os << " run through it; keep it beside the library)\n";
+  }
   if (opts.weightsFile)
     os << "weights " << result->files.front() << " (" << result->weightBytes
        << " bytes)\n";

@@ -126,14 +126,17 @@ static WeightsLayout layoutWeights(const Plan &plan) {
     w.blob.append(static_cast<const char *>(slot.constant.raw()),
                   slot.constant.byteSize());
   };
-  for (const PlanStep &step : plan.steps) {
+  forEachStep(plan, [&](const PlanStep &step) {
     for (int s : step.args)
       add(s);
-    if (step.kind == PlanStep::Kind::Reference)
+    if (step.kind != PlanStep::Kind::Compiled)
       for (int s : step.inputs)
         if (s >= 0)
           add(s);
-  }
+    for (const PlanRegion &region : step.regions)
+      for (int s : region.yields)
+        add(s);
+  });
   for (int s : plan.outputSlots)
     add(s);
   w.blob.resize(alignUp(w.blob.size(), kArenaAlign), '\0');
@@ -178,18 +181,44 @@ static std::string weightsFileImage(llvm::StringRef blob) {
 // Building
 //===----------------------------------------------------------------------===//
 
+/// Whether the driver can run \p plan's control-flow steps: a region's
+/// steps are compiled or reference steps (no control flow inside control
+/// flow), and it reads no value of data-dependent shape from outside
+/// (those are the run function's heap buffers).
+static llvm::Error checkRegions(const Plan &plan) {
+  auto refuse = [](const PlanStep &step, const llvm::Twine &why) {
+    return makeError("op " + step.label + ": " + why +
+                     " is not supported in AOT libraries yet; run the model "
+                     "with --backend=jit or --backend=interp");
+  };
+  for (const PlanStep &step : plan.steps) {
+    if (step.kind != PlanStep::Kind::Regions)
+      continue;
+    for (size_t i = step.controlFlow.numOperands; i < step.inputs.size(); ++i)
+      if (step.inputs[i] >= 0 && !plan.slots[step.inputs[i]].isStatic)
+        return refuse(step, "a region reading a value of data-dependent "
+                            "shape from outside");
+    for (const PlanRegion &region : step.regions)
+      for (const PlanStep &inner : region.steps)
+        if (inner.kind == PlanStep::Kind::Regions)
+          return refuse(inner, "control flow inside control flow");
+  }
+  return llvm::Error::success();
+}
+
 /// Finds the dynamic slots the driver keeps on the heap (the operands and
 /// read results of reference steps whose shape is known only at run time),
-/// with their types' rank and known dims and the last step reading each.
-/// Fails on what a library cannot hold: an unranked value, or a dynamic
-/// model output of rank above KILN_MAX_RANK.
+/// with their types' rank and known dims and the last step reading each;
+/// inside regions, the region values of data-dependent shape
+/// (regionDynamic). Fails on what a library cannot hold: an unranked
+/// value, or a dynamic model output of rank above KILN_MAX_RANK.
 static llvm::Error collectDynamicSlots(LibraryDesc &d) {
   const Plan &plan = *d.plan;
   d.slotSpecs.assign(plan.slots.size(), TensorSpec());
   d.lastRead.assign(plan.slots.size(), -1);
   std::vector<bool> seen(plan.slots.size(), false);
   for (auto [index, step] : llvm::enumerate(plan.steps)) {
-    if (step.kind != PlanStep::Kind::Reference)
+    if (step.kind == PlanStep::Kind::Compiled)
       continue;
     mlir::Operation *op = step.ops.back();
     auto add = [&](llvm::StringRef kind, size_t i, int s,
@@ -215,6 +244,10 @@ static llvm::Error collectDynamicSlots(LibraryDesc &d) {
       return llvm::Error::success();
     };
     for (auto [i, s] : llvm::enumerate(step.inputs)) {
+      // A control-flow step's inputs after its operands are the values its
+      // regions read (checkRegions: static).
+      if (i >= op->getNumOperands())
+        break;
       if (llvm::Error e = add("operand", i, s, op->getOperand(i)))
         return e;
       if (s >= 0 && !plan.slots[s].isStatic)
@@ -224,6 +257,45 @@ static llvm::Error collectDynamicSlots(LibraryDesc &d) {
       if (!isDiscarded(plan, step, i))
         if (llvm::Error e = add("result", i, s, op->getResult(i)))
           return e;
+  }
+  // Region values: the arguments (their shapes come with them), and the
+  // operands and results of the reference steps inside.
+  d.regionDynamic.assign(plan.slots.size(), false);
+  for (const PlanStep &step : plan.steps) {
+    if (step.kind != PlanStep::Kind::Regions)
+      continue;
+    mlir::Operation *op = step.ops.back();
+    auto add = [&](int s, mlir::Value v) -> llvm::Error {
+      if (s < 0 || plan.slots[s].isStatic || d.regionDynamic[s])
+        return llvm::Error::success();
+      TensorSpec spec = specFromType(v.getType(), "");
+      if (!spec.ranked || spec.shape.size() > kMaxDynamicRank)
+        return makeError("op " + step.label +
+                         ": a region value of unknown rank or of rank above " +
+                         llvm::Twine(kMaxDynamicRank) +
+                         " is not supported in AOT libraries yet; run the "
+                         "model with --backend=jit or --backend=interp");
+      d.slotSpecs[s] = std::move(spec);
+      d.regionDynamic[s] = true;
+      return llvm::Error::success();
+    };
+    for (auto [k, region] : llvm::enumerate(step.regions)) {
+      mlir::Block &block = op->getRegion(k).front();
+      for (auto [i, s] : llvm::enumerate(region.args))
+        if (llvm::Error e = add(s, block.getArgument(i)))
+          return e;
+      for (const PlanStep &inner : region.steps) {
+        if (inner.kind != PlanStep::Kind::Reference)
+          continue;
+        mlir::Operation *innerOp = inner.ops.back();
+        for (auto [i, s] : llvm::enumerate(inner.inputs))
+          if (llvm::Error e = add(s, innerOp->getOperand(i)))
+            return e;
+        for (auto [i, s] : llvm::enumerate(inner.outputs))
+          if (llvm::Error e = add(s, innerOp->getResult(i)))
+            return e;
+      }
+    }
   }
   for (const TensorSpec &spec : plan.outputs) {
     if (spec.isStatic())
@@ -346,18 +418,18 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
   if (!planOr)
     return planOr.takeError();
   Plan plan = std::move(*planOr);
-  // The driver is straight-line C: a control-flow op's regions would need
-  // functions of their own and the loop in C (docs/backends.md).
-  for (const PlanStep &step : plan.steps)
-    if (step.kind == PlanStep::Kind::Regions)
-      return makeError("op " + step.label +
-                       ": control flow (If, Loop, Scan) is not supported in "
-                       "AOT libraries yet; run the model with --backend=jit "
-                       "or --backend=interp");
+  if (llvm::Error e = checkRegions(plan))
+    return std::move(e);
   d.plan = &plan;
-  d.numReference = plan.numReference();
+  forEachStep(plan, [&](const PlanStep &step) {
+    d.stepIds.emplace(&step, d.stepIds.size());
+    d.numRegions += step.kind == PlanStep::Kind::Regions;
+  });
+  d.numReference = plan.numReference() + d.numRegions;
   stage("plan and lower to linalg (" + std::to_string(plan.numCompiled()) +
-        " kernels, " + std::to_string(d.numReference) + " reference steps)");
+        " kernels, " + std::to_string(plan.numReference()) +
+        " reference steps, " + std::to_string(d.numRegions) +
+        " control-flow steps)");
   for (const TensorSpec &spec : plan.inputs)
     if (!spec.isStatic())
       return makeError("'" + spec.name + "' has the dynamic shape " +
@@ -487,7 +559,8 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
   AotResult result;
   result.prefix = d.prefix;
   result.kernels = plan.numCompiled();
-  result.referenceSteps = d.numReference;
+  result.referenceSteps = d.numReference - d.numRegions;
+  result.controlFlowSteps = d.numRegions;
   result.weightBytes = d.weights.blob.size();
   result.scratchBytes = d.scratch.size;
   result.unsharedScratchBytes = d.scratch.unsharedSize;

@@ -17,6 +17,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <set>
 
 namespace kiln::cpu {
 
@@ -180,9 +181,10 @@ static void writeTensorMacros(llvm::raw_ostream &os, const LibraryDesc &d,
 /// mallocs a copy for all but one.
 /// Whether a step of \p plan checks index values (PlanStep::indexChecks).
 static bool hasIndexChecks(const Plan &plan) {
-  return llvm::any_of(plan.steps, [](const PlanStep &step) {
-    return !step.indexChecks.empty();
-  });
+  bool any = false;
+  forEachStep(plan,
+              [&](const PlanStep &step) { any |= !step.indexChecks.empty(); });
+  return any;
 }
 
 static bool hasRepeatedDynamicOutput(const Plan &plan) {
@@ -351,6 +353,8 @@ std::string generateHeader(const LibraryDesc &d) {
 /// The C expression of a pointer to slot \p s, for the driver.
 static std::string slotPointer(const LibraryDesc &d, int s) {
   const Plan &plan = *d.plan;
+  if (static_cast<size_t>(s) < d.slotExpr.size() && !d.slotExpr[s].empty())
+    return d.slotExpr[s];
   if (!plan.slots[s].isStatic)
     return "kiln_dyn" + std::to_string(s);
   for (auto [i, in] : llvm::enumerate(plan.inputSlots))
@@ -439,53 +443,82 @@ void PREFIX_release(void) {
 }
 )";
 
-/// For the reference steps: each slot's shape and each step's attribute
-/// blob as static arrays (kiln_shape<slot>, kiln_attrs<step>).
+/// \p bytes as the C array `static const unsigned char NAME[]`.
+static void writeBytes(llvm::raw_ostream &os, llvm::StringRef name,
+                       llvm::StringRef bytes) {
+  os << "static const unsigned char " << name << "["
+     << std::max<size_t>(1, bytes.size()) << "] = {";
+  for (auto [k, c] : llvm::enumerate(bytes))
+    os << (k % 16 ? " " : "\n    ") << "0x"
+       << llvm::utohexstr(static_cast<unsigned char>(c), /*LowerCase=*/true,
+                          /*Width=*/2)
+       << ",";
+  if (bytes.empty())
+    os << "0";
+  os << "};\n";
+}
+
+/// For the steps run by libkiln-rt.so: the shapes of the slots they pass
+/// (kiln_shape<slot>), each reference step's attribute blob
+/// (kiln_attrs<N>) and each control-flow step's description (kiln_cf<N>).
 static void writeReferenceData(llvm::raw_ostream &os, const LibraryDesc &d) {
   const Plan &plan = *d.plan;
   os << "\n/* Shapes and attributes of the steps run by libkiln-rt.so. */\n"
      << "static _Thread_local char kiln_error[1024];\n";
   std::vector<bool> done(plan.slots.size(), false);
-  for (auto [i, step] : llvm::enumerate(plan.steps)) {
-    if (step.kind != PlanStep::Kind::Reference)
-      continue;
-    for (const auto &slots : {step.inputs, step.outputs})
-      for (int s : slots) {
-        if (s < 0 || done[s] ||
-            (!plan.slots[s].isStatic && !llvm::is_contained(d.dynamicSlots, s)))
-          continue;
-        done[s] = true;
-        // A dynamic slot's known dims, -1 for the others, checked by the
-        // runtime against the result it computes.
-        const std::vector<int64_t> &shape =
-            plan.slots[s].isStatic ? plan.slots[s].shape : d.slotSpecs[s].shape;
-        os << "static const int64_t kiln_shape" << s << "["
-           << std::max<size_t>(1, shape.size()) << "] = {";
-        if (shape.empty())
-          os << "0 /* rank 0 */";
-        for (auto [k, dim] : llvm::enumerate(shape))
-          os << (k ? ", " : "") << dim;
-        os << "};\n";
-      }
-    std::string blob = serializeAttrs(step.attrs);
-    os << "static const unsigned char kiln_attrs" << i << "[" << blob.size()
-       << "] = {";
-    for (auto [k, c] : llvm::enumerate(blob))
-      os << (k % 16 ? " " : "\n    ") << "0x"
-         << llvm::utohexstr(static_cast<unsigned char>(c), /*LowerCase=*/true,
-                            /*Width=*/2)
-         << ",";
+  auto shapeOf = [&](int s) {
+    if (s < 0 || done[s] ||
+        (!plan.slots[s].isStatic && !llvm::is_contained(d.dynamicSlots, s) &&
+         !d.regionDynamic[s]))
+      return;
+    done[s] = true;
+    // A dynamic slot's known dims, -1 for the others, checked by the
+    // runtime against the result it computes.
+    const std::vector<int64_t> &shape =
+        plan.slots[s].isStatic ? plan.slots[s].shape : d.slotSpecs[s].shape;
+    os << "static const int64_t kiln_shape" << s << "["
+       << std::max<size_t>(1, shape.size()) << "] = {";
+    if (shape.empty())
+      os << "0 /* rank 0 */";
+    for (auto [k, dim] : llvm::enumerate(shape))
+      os << (k ? ", " : "") << dim;
     os << "};\n";
-  }
+  };
+  forEachStep(plan, [&](const PlanStep &step) {
+    size_t id = d.stepIds.at(&step);
+    if (step.kind == PlanStep::Kind::Compiled)
+      return;
+    for (const auto &slots : {step.inputs, step.outputs})
+      for (int s : slots)
+        shapeOf(s);
+    if (step.kind == PlanStep::Kind::Reference) {
+      writeBytes(os, "kiln_attrs" + std::to_string(id),
+                 serializeAttrs(step.attrs));
+      return;
+    }
+    for (const PlanRegion &region : step.regions)
+      for (int s : region.yields)
+        shapeOf(s);
+    writeBytes(os, "kiln_cf" + std::to_string(id),
+               serializeControlFlow(step.controlFlow));
+  });
 }
 
-/// A reference step: one kiln_rt_eval call, its message kept on failure.
-/// Dynamic operands pass the heap buffer and run-time dims of their slot;
-/// dynamic results come back as a heap buffer, freed after the last step
-/// reading them (or handed to the caller, for a model output). A failure
-/// jumps to the run function's cleanup when it has heap buffers.
-static void writeReferenceStep(llvm::raw_ostream &os, const LibraryDesc &d,
-                               const PlanStep &step, size_t index) {
+/// The C statements that end a run on a failure with status \p code: a
+/// return, or a jump to the run function's cleanup when it has heap
+/// buffers.
+static std::string failRun(const LibraryDesc &d, llvm::StringRef code) {
+  return d.dynamicSlots.empty()
+             ? ("return " + code + ";").str()
+             : ("{\n      rc = " + code + ";\n      goto kiln_end;\n    }")
+                   .str();
+}
+
+/// The operand and result arrays `ri` and `ro` of a call into
+/// libkiln-rt.so for \p inputs and \p outputs (-1: absent or dropped).
+static void writeRuntimeTensors(llvm::raw_ostream &os, const LibraryDesc &d,
+                                const std::vector<int> &inputs,
+                                const std::vector<int> &outputs) {
   const Plan &plan = *d.plan;
   // dtype 0: an absent operand, or a result the runtime drops.
   auto tensor = [&](int s, bool isResult) {
@@ -516,29 +549,52 @@ static void writeReferenceStep(llvm::raw_ostream &os, const LibraryDesc &d,
       os << (k ? ",\n        " : "") << tensor(s, isResult);
     os << "};\n";
   };
-  std::vector<int> outputs = step.outputs;
-  for (size_t r = 0; r < outputs.size(); ++r)
-    if (isDiscarded(plan, step, r))
-      outputs[r] = -1;
-  array("const kiln_rt_tensor ri", step.inputs, false);
+  array("const kiln_rt_tensor ri", inputs, false);
   array("kiln_rt_tensor ro", outputs, true);
-  os << "    if (kiln_rt_eval(" << cString(step.refName) << ", "
-     << cString(step.label) << ", kiln_attrs" << index << ", sizeof kiln_attrs"
-     << index << ",\n                     " << step.inputs.size() << ", "
-     << (step.inputs.empty() ? "NULL" : "ri") << ", " << step.outputs.size()
-     << ", " << (step.outputs.empty() ? "NULL" : "ro")
-     << ", kiln_error, sizeof kiln_error))"
-     << (d.dynamicSlots.empty() ? "\n      return KILN_ERR_RUNTIME;\n"
-                                : " {\n      rc = KILN_ERR_RUNTIME;\n"
-                                  "      goto kiln_end;\n    }\n");
+}
+
+/// After a call into libkiln-rt.so for top-level step \p index: its
+/// dynamic results' buffers, and the heap buffers it read last freed
+/// (unless they are model outputs).
+static void writeHeapUpdates(llvm::raw_ostream &os, const LibraryDesc &d,
+                             const std::vector<int> &outputs, size_t index) {
+  const Plan &plan = *d.plan;
   for (auto [r, s] : llvm::enumerate(outputs))
     if (s >= 0 && !plan.slots[s].isStatic)
       os << "    kiln_dyn" << s << " = ro[" << r << "].data;\n";
-  // Heap buffers this step reads last, unless they are model outputs.
   for (int s : d.dynamicSlots)
     if (d.lastRead[s] == static_cast<int>(index) &&
         !llvm::is_contained(plan.outputSlots, s))
       os << "    free(kiln_dyn" << s << ");\n    kiln_dyn" << s << " = NULL;\n";
+}
+
+/// \p step's results as a call into libkiln-rt.so passes them: -1 for one
+/// nothing reads whose shape is not static (the runtime drops it).
+static std::vector<int> keptOutputs(const Plan &plan, const PlanStep &step) {
+  std::vector<int> outputs = step.outputs;
+  for (size_t r = 0; r < outputs.size(); ++r)
+    if (isDiscarded(plan, step, r))
+      outputs[r] = -1;
+  return outputs;
+}
+
+/// A reference step: one kiln_rt_eval call, its message kept on failure.
+/// Dynamic operands pass the heap buffer and run-time dims of their slot;
+/// dynamic results come back as a heap buffer, freed after the last step
+/// reading them (or handed to the caller, for a model output). \p onFailure
+/// is the C statement run when it fails.
+static void writeReferenceStep(llvm::raw_ostream &os, const LibraryDesc &d,
+                               const PlanStep &step,
+                               llvm::StringRef onFailure) {
+  const Plan &plan = *d.plan;
+  size_t id = d.stepIds.at(&step);
+  writeRuntimeTensors(os, d, step.inputs, keptOutputs(plan, step));
+  os << "    if (kiln_rt_eval(" << cString(step.refName) << ", "
+     << cString(step.label) << ", kiln_attrs" << id << ", sizeof kiln_attrs"
+     << id << ",\n                     " << step.inputs.size() << ", "
+     << (step.inputs.empty() ? "NULL" : "ri") << ", " << step.outputs.size()
+     << ", " << (step.outputs.empty() ? "NULL" : "ro")
+     << ", kiln_error, sizeof kiln_error))\n      " << onFailure << "\n";
 }
 
 /// The driver's check of index values, as checkIndexRange (IndexRange.h)
@@ -585,7 +641,7 @@ static int kiln_check_indices(const char *label, const void *values, int wide,
 /// The checks of \p step's index values (PlanStep::indexChecks), before
 /// its kernel runs.
 static void writeIndexChecks(llvm::raw_ostream &os, const LibraryDesc &d,
-                             const PlanStep &step) {
+                             const PlanStep &step, llvm::StringRef onFailure) {
   const Plan &plan = *d.plan;
   for (const IndexCheck &check : step.indexChecks) {
     const PlanSlot &slot = plan.slots[check.slot];
@@ -598,11 +654,178 @@ static void writeIndexChecks(llvm::raw_ostream &os, const LibraryDesc &d,
       os << (k ? ", " : "") << size;
     os << "}, " << r.sizes.size() << ", " << r.firstDim << ", "
        << (r.kind == IndexRange::Kind::Target ? 1 : 0) << ", "
-       << (r.hasIgnore ? 1 : 0) << ", " << r.ignore << "))"
-       << (d.dynamicSlots.empty() ? "\n      return KILN_ERR_INDEX;\n"
-                                  : " {\n      rc = KILN_ERR_INDEX;\n"
-                                    "      goto kiln_end;\n    }\n");
+       << (r.hasIgnore ? 1 : 0) << ", " << r.ignore << "))\n      " << onFailure
+       << "\n";
   }
+}
+
+/// A compiled step: its index checks (\p onIndexFailure ends the run when
+/// one fails), then its kernel on its buffers through kiln_step.
+static void writeCompiledStep(llvm::raw_ostream &os, const LibraryDesc &d,
+                              const PlanStep &step,
+                              llvm::StringRef onIndexFailure) {
+  writeIndexChecks(os, d, step, onIndexFailure);
+  os << "    void *b[] = {";
+  for (auto [k, s] : llvm::enumerate(step.args)) {
+    assert(d.plan->slots[s].isStatic &&
+           "the planner gives compiled steps static shapes only");
+    os << (k ? ", " : "") << slotPointer(d, s);
+  }
+  os << "};\n    kiln_step(" << step.symbol << ", b, " << step.workItems << ", "
+     << std::max<int64_t>(1, step.grain) << ", parallel_for, user);\n";
+}
+
+/// The values of data-dependent shape that the reference steps in
+/// \p step's regions compute (kept on the heap: LibraryDesc::regionDynamic).
+static std::vector<int> regionHeapSlots(const LibraryDesc &d,
+                                        const PlanStep &step) {
+  std::vector<int> slots;
+  for (const PlanRegion &region : step.regions)
+    for (int v : region.defined)
+      if (!d.plan->slots[v].isStatic && !llvm::is_contained(slots, v))
+        slots.push_back(v);
+  return slots;
+}
+
+/// What a region function reads of the run that called
+/// kiln_rt_control_flow, and each region's memory block.
+static const char *kRegionContext = R"(
+/* A control-flow step's run, as its region functions see it: the run's
+   buffers, and one memory block per region for the values its steps
+   define (allocated at the region's first run, freed after the step). */
+typedef struct kiln_cf_ctx {
+  const void *const *in;
+  void *const *out;
+  unsigned char *s;
+  const unsigned char *w;
+  kiln_parallel_for_fn parallel_for;
+  void *user;
+  unsigned char *mem[2];
+} kiln_cf_ctx;
+)";
+
+/// The region function kiln_regions<N> of control-flow step \p step, which
+/// kiln_rt_control_flow calls for each run of one of its regions: the
+/// region's steps over its arguments (the runtime's buffers), its memory
+/// block (the values its steps define) and the run's buffers (the values
+/// it reads from outside), then its yields. A failing step's message goes
+/// to `err`.
+static void writeRegionFunction(llvm::raw_ostream &os, const LibraryDesc &d,
+                                const PlanStep &step) {
+  const Plan &plan = *d.plan;
+  size_t id = d.stepIds.at(&step);
+  std::string label = cString(step.label);
+  // Values of data-dependent shape its reference steps compute: heap
+  // buffers kept until the region's next run (a yield may hand one back)
+  // and freed after the step.
+  os << "\n";
+  for (int v : regionHeapSlots(d, step))
+    os << "static _Thread_local void *kiln_dyn" << v
+       << ";\nstatic _Thread_local int64_t kiln_dims" << v << "["
+       << std::max<size_t>(1, d.slotSpecs[v].shape.size()) << "];\n";
+  os << "/* The regions of " << cComment(step.label) << ". */\n"
+     << "static int kiln_regions" << id
+     << "(void *ctx, int region, int n_args,\n"
+     << "    const kiln_rt_tensor *args, int n_yields, kiln_rt_tensor "
+        "*yields,\n    char *err, size_t err_len) {\n"
+     << "  kiln_cf_ctx *c = (kiln_cf_ctx *)ctx;\n"
+     << "  const void *const *in = c->in;\n"
+     << "  void *const *out = c->out;\n"
+     << "  unsigned char *s = c->s;\n"
+     << "  const unsigned char *w = c->w;\n"
+     << "  kiln_parallel_for_fn parallel_for = c->parallel_for;\n"
+     << "  void *user = c->user;\n"
+     << "  (void)in;\n  (void)out;\n  (void)s;\n  (void)w;\n  (void)args;\n"
+     << "  (void)n_args;\n  (void)n_yields;\n";
+  std::string onFailure = "{\n      snprintf(err, err_len, \"%s\", "
+                          "kiln_error);\n      return 1;\n    }";
+  std::string onIndexFailure = "{\n      snprintf(err, err_len, \"%s\", "
+                               "kiln_index_error);\n      return 1;\n    }";
+  for (auto [k, region] : llvm::enumerate(step.regions)) {
+    // The region's memory: each value its steps define at its own offset.
+    d.slotExpr.assign(plan.slots.size(), "");
+    for (auto [i, a] : llvm::enumerate(region.args))
+      d.slotExpr[a] = llvm::formatv("(void *)args[{0}].data", i).str();
+    uint64_t bytes = 0;
+    for (int v : region.defined) {
+      if (!d.slotExpr[v].empty() || !plan.slots[v].isStatic)
+        continue;
+      bytes = (bytes + kArenaAlign - 1) / kArenaAlign * kArenaAlign;
+      d.slotExpr[v] = llvm::formatv("(void *)(r + {0})", bytes).str();
+      bytes += slotBytes(plan.slots[v]);
+    }
+    bytes = std::max<uint64_t>(kArenaAlign, (bytes + kArenaAlign - 1) /
+                                                kArenaAlign * kArenaAlign);
+    os << "  if (region == " << k << ") {\n"
+       << "    unsigned char *r = c->mem[" << k << "];\n"
+       << "    if (!r) {\n      r = c->mem[" << k << "] = (unsigned char *)"
+       << "aligned_alloc(" << kArenaAlign << ", " << bytes << "u);\n"
+       << "      if (!r) {\n        snprintf(err, err_len, \"%s: out of "
+          "memory\", "
+       << label << ");\n        return 1;\n      }\n    }\n";
+    // Arguments of data-dependent shape come with their dims; the last
+    // run's heap buffers go.
+    for (auto [i, a] : llvm::enumerate(region.args))
+      if (!plan.slots[a].isStatic)
+        os << "    void *kiln_dyn" << a << " = (void *)args[" << i
+           << "].data;\n    const int64_t *kiln_dims" << a << " = args[" << i
+           << "].shape;\n";
+    for (int v : region.defined)
+      if (!plan.slots[v].isStatic)
+        os << "    free(kiln_dyn" << v << ");\n    kiln_dyn" << v
+           << " = NULL;\n";
+    for (const PlanStep &inner : region.steps) {
+      os << "  { /* " << cComment(inner.label) << " */\n";
+      if (inner.kind == PlanStep::Kind::Reference) {
+        writeReferenceStep(os, d, inner, onFailure);
+        for (auto [r, v] : llvm::enumerate(keptOutputs(plan, inner)))
+          if (v >= 0 && !plan.slots[v].isStatic)
+            os << "    kiln_dyn" << v << " = ro[" << r << "].data;\n";
+      } else {
+        writeCompiledStep(os, d, inner, onIndexFailure);
+      }
+      os << "  }\n";
+    }
+    for (auto [j, y] : llvm::enumerate(region.yields)) {
+      const PlanSlot &slot = plan.slots[y];
+      bool dynamic = !slot.isStatic;
+      os << "    yields[" << j << "].dtype = " << dtypeToOnnx(slot.dtype)
+         << ";\n    yields[" << j << "].rank = "
+         << (dynamic ? d.slotSpecs[y].shape.size() : slot.shape.size())
+         << ";\n    yields[" << j
+         << "].shape = " << (dynamic ? "kiln_dims" : "kiln_shape") << y
+         << ";\n    yields[" << j << "].data = " << slotPointer(d, y) << ";\n";
+    }
+    os << "    return 0;\n  }\n";
+  }
+  d.slotExpr.clear();
+  os << "  snprintf(err, err_len, \"%s: no region %d\", " << label
+     << ", region);\n  return 1;\n}\n";
+}
+
+/// A control-flow step in the run function: one kiln_rt_control_flow call
+/// with its operands (not the values its regions read from outside, which
+/// the region function reads itself), its results and its region function.
+static void writeRegionsStep(llvm::raw_ostream &os, const LibraryDesc &d,
+                             const PlanStep &step) {
+  const Plan &plan = *d.plan;
+  size_t id = d.stepIds.at(&step);
+  size_t n = std::min(step.controlFlow.numOperands, step.inputs.size());
+  std::vector<int> operands(step.inputs.begin(), step.inputs.begin() + n);
+  std::vector<int> outputs = keptOutputs(plan, step);
+  writeRuntimeTensors(os, d, operands, outputs);
+  os << "    kiln_cf_ctx c = {in, out, s, "
+     << (d.weightsFile || !d.weights.blob.empty() ? "w" : "NULL")
+     << ", parallel_for, user, {NULL, NULL}};\n"
+     << "    int failed = kiln_rt_control_flow(" << cString(step.label)
+     << ", kiln_cf" << id << ", sizeof kiln_cf" << id << ",\n        " << n
+     << ", " << (n ? "ri" : "NULL") << ", " << outputs.size() << ", "
+     << (outputs.empty() ? "NULL" : "ro") << ", kiln_regions" << id
+     << ", &c, kiln_error,\n        sizeof kiln_error);\n"
+     << "    free(c.mem[0]);\n    free(c.mem[1]);\n";
+  for (int v : regionHeapSlots(d, step))
+    os << "    free(kiln_dyn" << v << ");\n    kiln_dyn" << v << " = NULL;\n";
+  os << "    if (failed)\n      " << failRun(d, "KILN_ERR_RUNTIME") << "\n";
 }
 
 std::string generateDriver(const LibraryDesc &d) {
@@ -619,10 +842,14 @@ std::string generateDriver(const LibraryDesc &d) {
      << "#define KILN_HIDDEN __attribute__((visibility(\"hidden\")))\n\n"
      << "typedef void (*kiln_kernel)(void **buffers, int64_t begin, "
         "int64_t end);\n";
-  for (const PlanStep &step : plan.steps)
-    if (step.kind == PlanStep::Kind::Compiled)
+  // Steps that share a kernel declare it once.
+  std::set<std::string> declared;
+  forEachStep(plan, [&](const PlanStep &step) {
+    if (step.kind == PlanStep::Kind::Compiled &&
+        declared.insert(step.symbol).second)
       os << "KILN_HIDDEN void " << step.symbol
          << "(void **, int64_t, int64_t);\n";
+  });
   if (d.numReference) {
     os << "\n#include \"kiln_rt.h\"\n";
     writeReferenceData(os, d);
@@ -764,6 +991,12 @@ static void kiln_step(kiln_kernel fn, void **buffers, int64_t n, int64_t grain,
 
 #define KILN_MISALIGNED(ptr, align) (((uintptr_t)(ptr)) % (align) != 0)
 )";
+  if (d.numRegions) {
+    os << kRegionContext;
+    for (const PlanStep &step : plan.steps)
+      if (step.kind == PlanStep::Kind::Regions)
+        writeRegionFunction(os, d, step);
+  }
   os << "\nint " << p << "_run_parallel(const void *const *in, "
      << "void *const *out, void *scratch,\n"
      << "    kiln_parallel_for_fn parallel_for, void *user) {\n"
@@ -825,20 +1058,19 @@ static void kiln_step(kiln_kernel fn, void **buffers, int64_t n, int64_t grain,
   for (auto [i, step] : llvm::enumerate(plan.steps)) {
     os << "  { /* " << cComment(step.label) << " */\n";
     if (step.kind == PlanStep::Kind::Reference) {
-      writeReferenceStep(os, d, step, i);
+      writeReferenceStep(os, d, step, failRun(d, "KILN_ERR_RUNTIME"));
+      writeHeapUpdates(os, d, keptOutputs(plan, step), i);
       os << "  }\n";
       continue;
     }
-    writeIndexChecks(os, d, step);
-    os << "    void *b[] = {";
-    for (auto [k, s] : llvm::enumerate(step.args)) {
-      assert(plan.slots[s].isStatic &&
-             "the planner gives compiled steps static shapes only");
-      os << (k ? ", " : "") << slotPointer(d, s);
+    if (step.kind == PlanStep::Kind::Regions) {
+      writeRegionsStep(os, d, step);
+      writeHeapUpdates(os, d, keptOutputs(plan, step), i);
+      os << "  }\n";
+      continue;
     }
-    os << "};\n    kiln_step(" << step.symbol << ", b, " << step.workItems
-       << ", " << std::max<int64_t>(1, step.grain)
-       << ", parallel_for, user);\n  }\n";
+    writeCompiledStep(os, d, step, failRun(d, "KILN_ERR_INDEX"));
+    os << "  }\n";
   }
   // Outputs that are inputs, weights or repeated outputs are copies.
   for (auto [i, s] : llvm::enumerate(plan.outputSlots)) {

@@ -12,6 +12,7 @@
 
 #include "mlir/IR/Operation.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -67,8 +68,19 @@ struct LibraryDesc {
   std::string weightsFileName;
   /// Absolute path of the blob for `.incbin`.
   std::string blobPath;
-  /// Steps run through libkiln-rt.so.
+  /// Steps run through libkiln-rt.so: reference steps (those inside
+  /// regions included) and control-flow steps.
   unsigned numReference = 0;
+  /// Control-flow steps (If, Loop, Scan), each run by kiln_rt_control_flow
+  /// calling back a generated region function.
+  unsigned numRegions = 0;
+  /// Every step's number in forEachStep order: the suffix of its static
+  /// data (kiln_attrs<N>, kiln_cf<N>) and region function (kiln_regions<N>).
+  std::map<const PlanStep *, size_t> stepIds;
+  /// While a region function is written: the C expression of each slot
+  /// the region holds (its arguments and the values its steps define),
+  /// empty for the others (slotPointer).
+  mutable std::vector<std::string> slotExpr;
   /// Per slot: its type's dtype, rank and dims (-1 where dynamic), filled
   /// for the dynamic slots some step reads or writes (dynamicSlots).
   std::vector<TensorSpec> slotSpecs;
@@ -76,6 +88,12 @@ struct LibraryDesc {
   std::vector<int> dynamicSlots;
   /// Per slot: the last step reading it (-1: none).
   std::vector<int> lastRead;
+  /// Per slot: a value of a region whose shape is known only at run time
+  /// (slotSpecs has its type): a region argument (its buffer and dims come
+  /// from the runtime) or a result of a reference step inside a region
+  /// (kiln_dyn<slot>, a thread-local heap buffer kept until the region's
+  /// next run, since a yield may hand it back).
+  std::vector<bool> regionDynamic;
 };
 
 /// The library's C header NAME.h.

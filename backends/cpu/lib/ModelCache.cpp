@@ -15,10 +15,9 @@
 //           i32 outputs, u8 shaping, i64 concat axis, label, reason,
 //           index checks: (i64 slot, u8 kind, i64 sizes, i64 first
 //           dimension, u8 has ignore, i64 ignore), and for a regions step: its
-//           op (u8 kind, u64 operands, i64 scan inputs, u8 batched, i64 lists:
-//           scan input axes and directions, scan output axes and directions,
-//           result specs, per region argument specs, u64 yields per region) and
-//           its regions (i32 args, i32 yields, i32 defined, steps as here))
+//           op (a string: serializeControlFlow, kiln/runtime/ControlFlow.h)
+//           and its regions (i32 args, i32 yields, i32 defined, steps as
+//           here))
 //   u64 distinct kernels
 //   objects: u64 blob
 //
@@ -270,22 +269,7 @@ static void writeSteps(MetaWriter &w, const std::vector<PlanStep> &steps) {
     }
     if (step.kind != PlanStep::Kind::Regions)
       continue;
-    const ControlFlowDesc &d = step.controlFlow;
-    w.u8(static_cast<uint8_t>(d.kind));
-    w.u64(d.numOperands);
-    w.i64(d.numScanInputs);
-    w.u8(d.batched);
-    for (const std::vector<int64_t> *v :
-         {&d.scanInputAxes, &d.scanInputDirections, &d.scanOutputAxes,
-          &d.scanOutputDirections})
-      w.i64s(*v);
-    writeSpecs(w, d.results);
-    w.u64(d.regionArgs.size());
-    for (const std::vector<TensorSpec> &args : d.regionArgs)
-      writeSpecs(w, args);
-    w.u64(d.regionYields.size());
-    for (size_t n : d.regionYields)
-      w.u64(n);
+    w.str(serializeControlFlow(step.controlFlow));
     w.u64(step.regions.size());
     for (const PlanRegion &region : step.regions) {
       w.i32s(region.args);
@@ -553,23 +537,11 @@ static std::string readSteps(MetaReader &r, size_t numSlots,
 static std::string readRegions(MetaReader &r, size_t numSlots, PlanStep &step,
                                unsigned depth) {
   ControlFlowDesc &d = step.controlFlow;
-  uint8_t kind = r.u8();
-  d.kind = static_cast<ControlFlowDesc::Kind>(kind);
-  d.numOperands = r.u64();
-  d.numScanInputs = r.i64();
-  d.batched = r.u8();
-  for (std::vector<int64_t> *v : {&d.scanInputAxes, &d.scanInputDirections,
-                                  &d.scanOutputAxes, &d.scanOutputDirections})
-    *v = r.i64s();
-  d.results = readSpecs(r);
-  d.regionArgs.resize(r.count(8));
-  for (std::vector<TensorSpec> &args : d.regionArgs)
-    args = readSpecs(r);
-  d.regionYields.resize(r.count(8));
-  for (size_t &n : d.regionYields)
-    n = r.u64();
+  std::string desc = r.str();
+  if (r.failed || !parseControlFlow(desc.data(), desc.size(), d))
+    return "corrupt (a control-flow step)";
   step.regions.resize(r.count(3 * 8 + 8));
-  if (r.failed || kind > 2 || depth >= kMaxRegionDepth ||
+  if (r.failed || depth >= kMaxRegionDepth ||
       d.numOperands > step.inputs.size() ||
       step.regions.size() != d.regionArgs.size() ||
       step.regions.size() != d.regionYields.size())

@@ -1,12 +1,15 @@
 /*===- kiln_rt.h - The C API of libkiln-rt.so ---------------------*- C -*-===//
  *
- * libkiln-rt.so is Kiln's runtime library (reference kernels, tensors)
- * behind a plain C interface. A library built by `kiln compile` links it
- * only when its plan has reference steps: ops no lowering handles (f16 and
- * 8-bit types, recurrent ops, detection ops, shapes that depend on the
- * data...). Its generated driver runs each such step as one kiln_rt_eval
- * call with the step's shapes (static, or those of earlier dynamic results)
- * and its attributes serialized at compile time (kiln/runtime/AttrBlob.h).
+ * libkiln-rt.so is Kiln's runtime library (reference kernels, tensors,
+ * control-flow semantics) behind a plain C interface. A library built by
+ * `kiln compile` links it only when its plan has reference steps (ops no
+ * lowering handles: f16 and 8-bit types, recurrent ops, detection ops,
+ * shapes that depend on the data...) or control flow. Its generated driver
+ * runs each reference step as one kiln_rt_eval call with the step's shapes
+ * (static, or those of earlier dynamic results) and its attributes
+ * serialized at compile time (kiln/runtime/AttrBlob.h), and each If, Loop
+ * or Scan as one kiln_rt_control_flow call that calls back a generated
+ * function per run of a region.
  *
  * Plain C so that the generated C driver can include it; `kiln compile`
  * embeds this file's text and writes it beside the driver it compiles.
@@ -23,8 +26,9 @@ extern "C" {
 #endif
 
 /* Version of this interface; kiln_rt_abi_version() returns it. Version 2
-   added results whose shape is known only at run time (KILN_RT_DYNAMIC). */
-#define KILN_RT_ABI_VERSION 2
+   added results whose shape is known only at run time (KILN_RT_DYNAMIC),
+   3 kiln_rt_control_flow. */
+#define KILN_RT_ABI_VERSION 3
 
 /* kiln_rt_tensor.flags: a result whose shape the kernel decides (NonZero,
    Unique, ... and ops whose shape operands are only known at run time). */
@@ -63,6 +67,32 @@ int kiln_rt_abi_version(void);
 int kiln_rt_eval(const char *kernel, const char *label, const void *attrs,
                  size_t attrs_len, int n_in, const kiln_rt_tensor *in,
                  int n_out, kiln_rt_tensor *out, char *err, size_t err_len);
+
+/* One run of region `region` (0: then_branch or body, 1: else_branch) of
+   the op kiln_rt_control_flow runs: its block arguments are args[0, n_args)
+   (read-only, valid during the call); it sets yields[0, n_yields) (dtype,
+   rank, shape, data; flags and dims unused) to the values its yield hands
+   back, which must stay valid until the function is called again or
+   kiln_rt_control_flow returns (they are copied at once). Returns 0, or
+   nonzero with a message written to err (err_len bytes, NUL-terminated). */
+typedef int (*kiln_rt_region_fn)(void *ctx, int region, int n_args,
+                                 const kiln_rt_tensor *args, int n_yields,
+                                 kiln_rt_tensor *yields, char *err,
+                                 size_t err_len);
+
+/* Runs an If, Loop or Scan described by desc[0, desc_len) (written at
+   compile time by serializeControlFlow, kiln/runtime/ControlFlow.h) on its
+   operands in[0, n_in) (dtype 0: an absent one; the values its regions read
+   from outside are not passed: the region function reads them itself),
+   calling `region` with `ctx` for each run of a region, and stores the op's
+   results into out[0, n_out) as kiln_rt_eval stores a kernel's (static, or
+   KILN_RT_DYNAMIC: a scan output whose length depends on the data). Returns
+   0, or nonzero with a message prefixed by `label` (or the region's own)
+   in err; on failure no buffer is left allocated. */
+int kiln_rt_control_flow(const char *label, const void *desc, size_t desc_len,
+                         int n_in, const kiln_rt_tensor *in, int n_out,
+                         kiln_rt_tensor *out, kiln_rt_region_fn region,
+                         void *ctx, char *err, size_t err_len);
 
 #ifdef __cplusplus
 }

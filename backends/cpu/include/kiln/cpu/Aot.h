@@ -81,8 +81,11 @@ struct AotResult {
   /// The C prefix of the API (`resnet_small` for libresnet-small.so).
   std::string prefix;
   unsigned kernels = 0;
-  /// Steps run through libkiln-rt.so.
+  /// Steps run through libkiln-rt.so (which is then beside the library):
+  /// reference steps (those inside regions included) and control-flow
+  /// steps (If, Loop, Scan).
   unsigned referenceSteps = 0;
+  unsigned controlFlowSteps = 0;
   uint64_t weightBytes = 0;
   /// Scratch arena size, and what the intermediates would take unshared.
   uint64_t scratchBytes = 0;

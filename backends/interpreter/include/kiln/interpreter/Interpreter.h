@@ -11,6 +11,7 @@
 
 #include "kiln/runtime/Attributes.h"
 #include "kiln/runtime/Tensor.h"
+#include "kiln/runtime/TensorSpec.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/Support/Error.h"
@@ -21,19 +22,6 @@
 #include <vector>
 
 namespace kiln {
-
-/// A graph input or output as the caller sees it.
-struct TensorSpec {
-  std::string name;
-  DType dtype = DType::F32;
-  /// Dimensions, -1 where dynamic; empty with `ranked == false` if unknown.
-  std::vector<int64_t> shape;
-  bool ranked = true;
-  /// True when every dimension is known.
-  bool isStatic() const;
-  /// "1x3x224x224xf32", with '?' for dynamic dimensions.
-  std::string format() const;
-};
 
 namespace interp {
 struct Step;
