@@ -693,18 +693,30 @@ TEST_F(ControlFlowJitTest, AotRegionErrorsReadAsOnTheInterpreter) {
   EXPECT_EQ(llvm::toString(failed.takeError()), message);
 }
 
-// What an AOT library does not hold yet is refused in one line, before
-// anything is written: here a Loop inside a Loop.
-TEST_F(ControlFlowJitTest, AotRefusesNestedControlFlowClearly) {
+/// y = Loop 2 times over x of: h = -v, then Loop 2 times of
+/// acc = acc * w + h + v from acc = v. The inner body reads a value the
+/// outer body defines (h) and one of its arguments (v).
+ModelBuilder nestedLoopModel() {
   ModelBuilder b(13);
   b.input("x", {2, 3}).output("y", {2, 3});
   b.initializer("w", {3}, kW);
   b.initializerI64("n", {}, {2});
+  onnx::GraphProto innerBody;
+  setType(innerBody.add_input(), "i", {}, 7);
+  setType(innerBody.add_input(), "c", {}, 9);
+  setType(innerBody.add_input(), "acc", {2, 3});
+  addNode(innerBody, "Identity", {"c"}, {"c_out"});
+  addNode(innerBody, "Mul", {"acc", "w"}, {"scaled"});
+  addNode(innerBody, "Add", {"scaled", "h"}, {"t"});
+  addNode(innerBody, "Add", {"t", "v"}, {"acc_out"});
+  setType(innerBody.add_output(), "c_out", {}, 9);
+  setType(innerBody.add_output(), "acc_out", {2, 3});
   onnx::GraphProto outer;
   setType(outer.add_input(), "j", {}, 7);
   setType(outer.add_input(), "oc", {}, 9);
   setType(outer.add_input(), "v", {2, 3});
   addNode(outer, "Identity", {"oc"}, {"oc_out"});
+  addNode(outer, "Neg", {"v"}, {"h"});
   onnx::NodeProto &inner = *outer.add_node();
   inner.set_op_type("Loop");
   inner.set_name("inner");
@@ -712,26 +724,37 @@ TEST_F(ControlFlowJitTest, AotRefusesNestedControlFlowClearly) {
   inner.add_input("");
   inner.add_input("v");
   inner.add_output("v_out");
-  onnx::GraphProto innerBody = loopBody();
-  innerBody.mutable_output()->RemoveLast();
   addGraph(inner, "body", innerBody);
   setType(outer.add_output(), "oc_out", {}, 9);
   setType(outer.add_output(), "v_out", {2, 3});
   addGraph(b.node("Loop", {"n", "", "x"}, {"y"}, "outer"), "body", outer);
+  return b;
+}
+
+// A Loop inside a Loop: the inner step's region function reads the outer
+// region's argument and memory block through the context chain.
+TEST_F(ControlFlowJitTest, AotLibrariesRunNestedControlFlow) {
+  ModelBuilder b = nestedLoopModel();
   module = import(b);
   ASSERT_TRUE(module) << errors;
   cpu::AotOptions options;
   options.useCache = false;
-  auto lib =
-      cpu::compileLibrary(*module, dir.str().str() + "/libnested.so", options);
-  ASSERT_FALSE(bool(lib));
-  std::string message = llvm::toString(lib.takeError());
-  EXPECT_NE(message.find("kiln.loop (node 'inner'): control flow inside "
-                         "control flow is not supported in AOT libraries"),
-            std::string::npos)
-      << message;
-  EXPECT_EQ(message.find('\n'), std::string::npos) << message;
-  EXPECT_FALSE(llvm::sys::fs::exists(dir + "/libnested.so"));
+  options.runtimeLibrary = KILN_RT_LIBRARY;
+  std::string library = dir.str().str() + "/libnested.so";
+  auto built = cpu::compileLibrary(*module, library, options);
+  ASSERT_TRUE(bool(built)) << llvm::toString(built.takeError());
+  EXPECT_EQ(built->controlFlowSteps, 2u);
+  auto lib = cpu::AotLibrary::load(library, 2);
+  ASSERT_TRUE(bool(lib)) << llvm::toString(lib.takeError());
+  Tensor x = Tensor::fromVector<float>({2, 3}, kX);
+  std::vector<Tensor> expected = reference(b, {x});
+  ASSERT_EQ(expected.size(), 1u);
+  for (int round = 0; round < 2; ++round) {
+    auto out = (*lib)->run({x});
+    ASSERT_TRUE(bool(out)) << llvm::toString(out.takeError());
+    EXPECT_EQ(values((*out)[0]), values(expected[0])) << "round " << round;
+  }
+  expectSameAsInterpreter(b, {{x}});
 }
 
 } // namespace

@@ -181,27 +181,76 @@ static std::string weightsFileImage(llvm::StringRef blob) {
 // Building
 //===----------------------------------------------------------------------===//
 
-/// Whether the driver can run \p plan's control-flow steps: a region's
-/// steps are compiled or reference steps (no control flow inside control
-/// flow), and it reads no value of data-dependent shape from outside
-/// (those are the run function's heap buffers).
+/// Whether the driver can run \p plan's control-flow steps: no region
+/// reads a value of data-dependent shape of the function's own (those are
+/// the run function's heap buffers; an enclosing region's are within
+/// reach).
 static llvm::Error checkRegions(const Plan &plan) {
-  auto refuse = [](const PlanStep &step, const llvm::Twine &why) {
-    return makeError("op " + step.label + ": " + why +
-                     " is not supported in AOT libraries yet; run the model "
-                     "with --backend=jit or --backend=interp");
-  };
-  for (const PlanStep &step : plan.steps) {
-    if (step.kind != PlanStep::Kind::Regions)
-      continue;
-    for (size_t i = step.controlFlow.numOperands; i < step.inputs.size(); ++i)
-      if (step.inputs[i] >= 0 && !plan.slots[step.inputs[i]].isStatic)
-        return refuse(step, "a region reading a value of data-dependent "
-                            "shape from outside");
+  std::vector<bool> inRegion(plan.slots.size(), false);
+  forEachStep(plan, [&](const PlanStep &step) {
     for (const PlanRegion &region : step.regions)
-      for (const PlanStep &inner : region.steps)
-        if (inner.kind == PlanStep::Kind::Regions)
-          return refuse(inner, "control flow inside control flow");
+      for (const std::vector<int> *slots : {&region.args, &region.defined})
+        for (int s : *slots)
+          inRegion[s] = true;
+  });
+  llvm::Error error = llvm::Error::success();
+  forEachStep(plan, [&](const PlanStep &step) {
+    if (error || step.kind != PlanStep::Kind::Regions)
+      return;
+    for (size_t i = step.controlFlow.numOperands; i < step.inputs.size(); ++i) {
+      int s = step.inputs[i];
+      if (s >= 0 && !plan.slots[s].isStatic && !inRegion[s]) {
+        error = makeError("op " + step.label +
+                          ": a region reading a value of data-dependent "
+                          "shape from outside is not supported in AOT "
+                          "libraries yet; run the model with --backend=jit "
+                          "or --backend=interp");
+        return;
+      }
+    }
+  });
+  return error;
+}
+
+/// The region values of control-flow step \p step whose shape is known
+/// only at run time, into LibraryDesc::regionDynamic and slotSpecs: its
+/// regions' arguments (their shapes come with them), and the operands and
+/// results of the reference and control-flow steps inside.
+static llvm::Error collectRegionDynamicSlots(LibraryDesc &d,
+                                             const PlanStep &step) {
+  const Plan &plan = *d.plan;
+  mlir::Operation *op = step.ops.back();
+  auto add = [&](int s, mlir::Value v) -> llvm::Error {
+    if (s < 0 || plan.slots[s].isStatic || d.regionDynamic[s])
+      return llvm::Error::success();
+    TensorSpec spec = specFromType(v.getType(), "");
+    if (!spec.ranked || spec.shape.size() > kMaxDynamicRank)
+      return makeError("op " + step.label +
+                       ": a region value of unknown rank or of rank above " +
+                       llvm::Twine(kMaxDynamicRank) +
+                       " is not supported in AOT libraries yet; run the "
+                       "model with --backend=jit or --backend=interp");
+    d.slotSpecs[s] = std::move(spec);
+    d.regionDynamic[s] = true;
+    return llvm::Error::success();
+  };
+  for (auto [k, region] : llvm::enumerate(step.regions)) {
+    mlir::Block &block = op->getRegion(k).front();
+    for (auto [i, s] : llvm::enumerate(region.args))
+      if (llvm::Error e = add(s, block.getArgument(i)))
+        return e;
+    for (const PlanStep &inner : region.steps) {
+      if (inner.kind == PlanStep::Kind::Compiled)
+        continue;
+      mlir::Operation *innerOp = inner.ops.back();
+      for (auto [i, s] : llvm::enumerate(inner.inputs))
+        if (i < innerOp->getNumOperands())
+          if (llvm::Error e = add(s, innerOp->getOperand(i)))
+            return e;
+      for (auto [i, s] : llvm::enumerate(inner.outputs))
+        if (llvm::Error e = add(s, innerOp->getResult(i)))
+          return e;
+    }
   }
   return llvm::Error::success();
 }
@@ -261,42 +310,13 @@ static llvm::Error collectDynamicSlots(LibraryDesc &d) {
   // Region values: the arguments (their shapes come with them), and the
   // operands and results of the reference steps inside.
   d.regionDynamic.assign(plan.slots.size(), false);
-  for (const PlanStep &step : plan.steps) {
-    if (step.kind != PlanStep::Kind::Regions)
-      continue;
-    mlir::Operation *op = step.ops.back();
-    auto add = [&](int s, mlir::Value v) -> llvm::Error {
-      if (s < 0 || plan.slots[s].isStatic || d.regionDynamic[s])
-        return llvm::Error::success();
-      TensorSpec spec = specFromType(v.getType(), "");
-      if (!spec.ranked || spec.shape.size() > kMaxDynamicRank)
-        return makeError("op " + step.label +
-                         ": a region value of unknown rank or of rank above " +
-                         llvm::Twine(kMaxDynamicRank) +
-                         " is not supported in AOT libraries yet; run the "
-                         "model with --backend=jit or --backend=interp");
-      d.slotSpecs[s] = std::move(spec);
-      d.regionDynamic[s] = true;
-      return llvm::Error::success();
-    };
-    for (auto [k, region] : llvm::enumerate(step.regions)) {
-      mlir::Block &block = op->getRegion(k).front();
-      for (auto [i, s] : llvm::enumerate(region.args))
-        if (llvm::Error e = add(s, block.getArgument(i)))
-          return e;
-      for (const PlanStep &inner : region.steps) {
-        if (inner.kind != PlanStep::Kind::Reference)
-          continue;
-        mlir::Operation *innerOp = inner.ops.back();
-        for (auto [i, s] : llvm::enumerate(inner.inputs))
-          if (llvm::Error e = add(s, innerOp->getOperand(i)))
-            return e;
-        for (auto [i, s] : llvm::enumerate(inner.outputs))
-          if (llvm::Error e = add(s, innerOp->getResult(i)))
-            return e;
-      }
-    }
-  }
+  llvm::Error error = llvm::Error::success();
+  forEachStep(plan, [&](const PlanStep &step) {
+    if (!error && step.kind == PlanStep::Kind::Regions)
+      error = collectRegionDynamicSlots(d, step);
+  });
+  if (error)
+    return error;
   for (const TensorSpec &spec : plan.outputs) {
     if (spec.isStatic())
       continue;

@@ -691,8 +691,10 @@ static std::vector<int> regionHeapSlots(const LibraryDesc &d,
 /// kiln_rt_control_flow, and each region's memory block.
 static const char *kRegionContext = R"(
 /* A control-flow step's run, as its region functions see it: the run's
-   buffers, and one memory block per region for the values its steps
-   define (allocated at the region's first run, freed after the step). */
+   buffers; one memory block per region for the values its steps define
+   (allocated at the region's first run, freed after the step); and, for a
+   step inside a region, that region's run (its memory block, its
+   arguments, and its own context), whose values the inner regions read. */
 typedef struct kiln_cf_ctx {
   const void *const *in;
   void *const *out;
@@ -701,20 +703,107 @@ typedef struct kiln_cf_ctx {
   kiln_parallel_for_fn parallel_for;
   void *user;
   unsigned char *mem[2];
+  const struct kiln_cf_ctx *outer;
+  unsigned char *outer_r;
+  const kiln_rt_tensor *outer_args;
 } kiln_cf_ctx;
 )";
+
+namespace {
+/// Where a region function finds a region's values: its block arguments
+/// (the runtime's buffers) and the statically shaped values its steps
+/// define (offsets in its memory block). Values of data-dependent shape its
+/// steps define are thread-local heap buffers (kiln_dyn<slot>).
+struct RegionLayout {
+  const PlanRegion *region = nullptr;
+  std::map<int, size_t> argIndex;
+  std::map<int, uint64_t> offset;
+  uint64_t bytes = kArenaAlign;
+};
+} // namespace
+
+static RegionLayout layoutRegion(const Plan &plan, const PlanRegion &region) {
+  RegionLayout l;
+  l.region = &region;
+  for (auto [i, a] : llvm::enumerate(region.args))
+    l.argIndex.emplace(a, i);
+  uint64_t bytes = 0;
+  for (int v : region.defined) {
+    if (l.argIndex.count(v) || l.offset.count(v) || !plan.slots[v].isStatic)
+      continue;
+    bytes = (bytes + kArenaAlign - 1) / kArenaAlign * kArenaAlign;
+    l.offset.emplace(v, bytes);
+    bytes += slotBytes(plan.slots[v]);
+  }
+  l.bytes = std::max<uint64_t>(kArenaAlign, (bytes + kArenaAlign - 1) /
+                                                kArenaAlign * kArenaAlign);
+  return l;
+}
+
+/// In a region function whose regions are nested in \p chain (outermost
+/// first, its own region last): how the function reaches the arguments
+/// and memory of the region \p up levels out (0: its own).
+static std::string outerField(size_t up, llvm::StringRef own,
+                              llvm::StringRef field) {
+  if (up == 0)
+    return own.str();
+  std::string path = "c->";
+  for (size_t k = 1; k < up; ++k)
+    path += "outer->";
+  return path + field.str();
+}
+
+/// Points slotPointer (LibraryDesc::slotExpr) at the values of the regions
+/// in \p chain, as the function of the last one sees them; declares the
+/// run-time dims and buffers of the arguments of data-dependent shape.
+static void bindRegionSlots(llvm::raw_ostream &os, const LibraryDesc &d,
+                            const std::vector<const RegionLayout *> &chain) {
+  const Plan &plan = *d.plan;
+  d.slotExpr.assign(plan.slots.size(), "");
+  for (size_t k = 0; k < chain.size(); ++k) {
+    size_t up = chain.size() - 1 - k;
+    std::string args = outerField(up, "args", "outer_args");
+    std::string mem = outerField(up, "r", "outer_r");
+    for (auto [a, i] : chain[k]->argIndex) {
+      d.slotExpr[a] = llvm::formatv("(void *){0}[{1}].data", args, i).str();
+      if (!plan.slots[a].isStatic)
+        os << "    void *kiln_dyn" << a << " = " << d.slotExpr[a]
+           << ";\n    const int64_t *kiln_dims" << a << " = " << args << "["
+           << i << "].shape;\n    (void)kiln_dyn" << a
+           << ";\n    (void)kiln_dims" << a << ";\n";
+    }
+    for (auto [v, off] : chain[k]->offset)
+      d.slotExpr[v] = llvm::formatv("(void *)({0} + {1})", mem, off).str();
+  }
+}
+
+static void writeRegionsCall(llvm::raw_ostream &os, const LibraryDesc &d,
+                             const PlanStep &step, llvm::StringRef ctx,
+                             llvm::StringRef onFailure);
 
 /// The region function kiln_regions<N> of control-flow step \p step, which
 /// kiln_rt_control_flow calls for each run of one of its regions: the
 /// region's steps over its arguments (the runtime's buffers), its memory
-/// block (the values its steps define) and the run's buffers (the values
-/// it reads from outside), then its yields. A failing step's message goes
-/// to `err`.
+/// block (the values its steps define), the enclosing regions' values
+/// (\p chain: the step is inside those regions) and the run's buffers,
+/// then its yields. A failing step's message goes to `err`. The functions
+/// of control-flow steps inside its regions come first.
 static void writeRegionFunction(llvm::raw_ostream &os, const LibraryDesc &d,
-                                const PlanStep &step) {
+                                const PlanStep &step,
+                                std::vector<const RegionLayout *> chain) {
   const Plan &plan = *d.plan;
   size_t id = d.stepIds.at(&step);
   std::string label = cString(step.label);
+  std::vector<RegionLayout> layouts;
+  for (const PlanRegion &region : step.regions)
+    layouts.push_back(layoutRegion(plan, region));
+  for (auto [k, region] : llvm::enumerate(step.regions)) {
+    chain.push_back(&layouts[k]);
+    for (const PlanStep &inner : region.steps)
+      if (inner.kind == PlanStep::Kind::Regions)
+        writeRegionFunction(os, d, inner, chain);
+    chain.pop_back();
+  }
   // Values of data-dependent shape its reference steps compute: heap
   // buffers kept until the region's next run (a yield may hand one back)
   // and freed after the step.
@@ -742,48 +831,37 @@ static void writeRegionFunction(llvm::raw_ostream &os, const LibraryDesc &d,
   std::string onIndexFailure = "{\n      snprintf(err, err_len, \"%s\", "
                                "kiln_index_error);\n      return 1;\n    }";
   for (auto [k, region] : llvm::enumerate(step.regions)) {
-    // The region's memory: each value its steps define at its own offset.
-    d.slotExpr.assign(plan.slots.size(), "");
-    for (auto [i, a] : llvm::enumerate(region.args))
-      d.slotExpr[a] = llvm::formatv("(void *)args[{0}].data", i).str();
-    uint64_t bytes = 0;
-    for (int v : region.defined) {
-      if (!d.slotExpr[v].empty() || !plan.slots[v].isStatic)
-        continue;
-      bytes = (bytes + kArenaAlign - 1) / kArenaAlign * kArenaAlign;
-      d.slotExpr[v] = llvm::formatv("(void *)(r + {0})", bytes).str();
-      bytes += slotBytes(plan.slots[v]);
-    }
-    bytes = std::max<uint64_t>(kArenaAlign, (bytes + kArenaAlign - 1) /
-                                                kArenaAlign * kArenaAlign);
     os << "  if (region == " << k << ") {\n"
        << "    unsigned char *r = c->mem[" << k << "];\n"
        << "    if (!r) {\n      r = c->mem[" << k << "] = (unsigned char *)"
-       << "aligned_alloc(" << kArenaAlign << ", " << bytes << "u);\n"
+       << "aligned_alloc(" << kArenaAlign << ", " << layouts[k].bytes << "u);\n"
        << "      if (!r) {\n        snprintf(err, err_len, \"%s: out of "
           "memory\", "
        << label << ");\n        return 1;\n      }\n    }\n";
-    // Arguments of data-dependent shape come with their dims; the last
-    // run's heap buffers go.
-    for (auto [i, a] : llvm::enumerate(region.args))
-      if (!plan.slots[a].isStatic)
-        os << "    void *kiln_dyn" << a << " = (void *)args[" << i
-           << "].data;\n    const int64_t *kiln_dims" << a << " = args[" << i
-           << "].shape;\n";
+    chain.push_back(&layouts[k]);
+    bindRegionSlots(os, d, chain);
+    // The last run's heap buffers go.
     for (int v : region.defined)
       if (!plan.slots[v].isStatic)
         os << "    free(kiln_dyn" << v << ");\n    kiln_dyn" << v
            << " = NULL;\n";
     for (const PlanStep &inner : region.steps) {
       os << "  { /* " << cComment(inner.label) << " */\n";
-      if (inner.kind == PlanStep::Kind::Reference) {
-        writeReferenceStep(os, d, inner, onFailure);
-        for (auto [r, v] : llvm::enumerate(keptOutputs(plan, inner)))
-          if (v >= 0 && !plan.slots[v].isStatic)
-            os << "    kiln_dyn" << v << " = ro[" << r << "].data;\n";
-      } else {
+      if (inner.kind == PlanStep::Kind::Compiled) {
         writeCompiledStep(os, d, inner, onIndexFailure);
+        os << "  }\n";
+        continue;
       }
+      if (inner.kind == PlanStep::Kind::Reference)
+        writeReferenceStep(os, d, inner, onFailure);
+      else
+        writeRegionsCall(os, d, inner,
+                         "{in, out, s, w, parallel_for, user, {NULL, NULL}, "
+                         "c, r, args}",
+                         onFailure);
+      for (auto [r, v] : llvm::enumerate(keptOutputs(plan, inner)))
+        if (v >= 0 && !plan.slots[v].isStatic)
+          os << "    kiln_dyn" << v << " = ro[" << r << "].data;\n";
       os << "  }\n";
     }
     for (auto [j, y] : llvm::enumerate(region.yields)) {
@@ -797,35 +875,47 @@ static void writeRegionFunction(llvm::raw_ostream &os, const LibraryDesc &d,
          << ";\n    yields[" << j << "].data = " << slotPointer(d, y) << ";\n";
     }
     os << "    return 0;\n  }\n";
+    chain.pop_back();
+    d.slotExpr.clear();
   }
-  d.slotExpr.clear();
   os << "  snprintf(err, err_len, \"%s: no region %d\", " << label
      << ", region);\n  return 1;\n}\n";
 }
 
-/// A control-flow step in the run function: one kiln_rt_control_flow call
-/// with its operands (not the values its regions read from outside, which
-/// the region function reads itself), its results and its region function.
-static void writeRegionsStep(llvm::raw_ostream &os, const LibraryDesc &d,
-                             const PlanStep &step) {
+/// One kiln_rt_control_flow call for control-flow step \p step with its
+/// operands (not the values its regions read from outside, which the
+/// region function reads itself), its results, its region function and
+/// the context \p ctx (a C initializer of kiln_cf_ctx); then its regions'
+/// memory and heap buffers are freed, and \p onFailure runs if it failed.
+static void writeRegionsCall(llvm::raw_ostream &os, const LibraryDesc &d,
+                             const PlanStep &step, llvm::StringRef ctx,
+                             llvm::StringRef onFailure) {
   const Plan &plan = *d.plan;
   size_t id = d.stepIds.at(&step);
   size_t n = std::min(step.controlFlow.numOperands, step.inputs.size());
   std::vector<int> operands(step.inputs.begin(), step.inputs.begin() + n);
   std::vector<int> outputs = keptOutputs(plan, step);
   writeRuntimeTensors(os, d, operands, outputs);
-  os << "    kiln_cf_ctx c = {in, out, s, "
-     << (d.weightsFile || !d.weights.blob.empty() ? "w" : "NULL")
-     << ", parallel_for, user, {NULL, NULL}};\n"
+  os << "    kiln_cf_ctx cf = " << ctx << ";\n"
      << "    int failed = kiln_rt_control_flow(" << cString(step.label)
      << ", kiln_cf" << id << ", sizeof kiln_cf" << id << ",\n        " << n
      << ", " << (n ? "ri" : "NULL") << ", " << outputs.size() << ", "
      << (outputs.empty() ? "NULL" : "ro") << ", kiln_regions" << id
-     << ", &c, kiln_error,\n        sizeof kiln_error);\n"
-     << "    free(c.mem[0]);\n    free(c.mem[1]);\n";
+     << ", &cf, kiln_error,\n        sizeof kiln_error);\n"
+     << "    free(cf.mem[0]);\n    free(cf.mem[1]);\n";
   for (int v : regionHeapSlots(d, step))
     os << "    free(kiln_dyn" << v << ");\n    kiln_dyn" << v << " = NULL;\n";
-  os << "    if (failed)\n      " << failRun(d, "KILN_ERR_RUNTIME") << "\n";
+  os << "    if (failed)\n      " << onFailure << "\n";
+}
+
+/// A control-flow step in the run function.
+static void writeRegionsStep(llvm::raw_ostream &os, const LibraryDesc &d,
+                             const PlanStep &step) {
+  std::string ctx =
+      "{in, out, s, " +
+      std::string(d.weightsFile || !d.weights.blob.empty() ? "w" : "NULL") +
+      ", parallel_for, user, {NULL, NULL}, NULL, NULL, NULL}";
+  writeRegionsCall(os, d, step, ctx, failRun(d, "KILN_ERR_RUNTIME"));
 }
 
 std::string generateDriver(const LibraryDesc &d) {
@@ -995,7 +1085,7 @@ static void kiln_step(kiln_kernel fn, void **buffers, int64_t n, int64_t grain,
     os << kRegionContext;
     for (const PlanStep &step : plan.steps)
       if (step.kind == PlanStep::Kind::Regions)
-        writeRegionFunction(os, d, step);
+        writeRegionFunction(os, d, step, {});
   }
   os << "\nint " << p << "_run_parallel(const void *const *in, "
      << "void *const *out, void *scratch,\n"
