@@ -27,6 +27,81 @@ using namespace kiln;
 
 namespace {
 
+/// Whether every value of type \p t is of type \p bound too: same element
+/// type, and \p bound's rank and static dims, if it has them, are \p t's.
+bool fitsWithin(Type t, Type bound) {
+  auto tt = dyn_cast<TensorType>(t), bt = dyn_cast<TensorType>(bound);
+  if (!tt || !bt || tt.getElementType() != bt.getElementType())
+    return false;
+  if (!bt.hasRank())
+    return true;
+  if (!tt.hasRank() || tt.getRank() != bt.getRank())
+    return false;
+  for (int64_t d = 0; d < bt.getRank(); ++d)
+    if (!bt.isDynamicDim(d) && tt.getDimSize(d) != bt.getDimSize(d))
+      return false;
+  return true;
+}
+
+/// Refines the types of \p loop's carried body arguments (and carried
+/// results) toward its initial values' types where that is sound: a
+/// candidate set of types is tried on a copy of the loop, whose body is
+/// inferred with them; a candidate whose next value (the yield) does not
+/// fit it is dropped, and the rest tried again. Returns the number of
+/// types replaced.
+unsigned refineLoopCarried(LoopOp loop) {
+  Block &body = loop.getBody().front();
+  Operation *yield = body.getTerminator();
+  size_t n = loop.getInitial().size();
+  if (body.getNumArguments() != 2 + n || yield->getNumOperands() < 1 + n ||
+      loop->getNumResults() < n)
+    return 0;
+  // The merge of each argument's declared type and its initial value's.
+  SmallVector<Type> candidate(n);
+  for (size_t k = 0; k < n; ++k) {
+    Type declared = body.getArgument(2 + k).getType();
+    Type merged = shape::refineType(declared, loop.getInitial()[k].getType());
+    if (merged && merged != declared)
+      candidate[k] = merged;
+  }
+  while (llvm::any_of(candidate, [](Type t) { return bool(t); })) {
+    Operation *copy = loop->clone();
+    auto copied = cast<LoopOp>(copy);
+    Block &copyBody = copied.getBody().front();
+    for (size_t k = 0; k < n; ++k)
+      if (candidate[k])
+        copyBody.getArgument(2 + k).setType(candidate[k]);
+    copied.getBody().walk(
+        [&](ShapeInferenceOpInterface op) { refineResultTypes(op); });
+    bool dropped = false;
+    Operation *copyYield = copyBody.getTerminator();
+    for (size_t k = 0; k < n; ++k)
+      if (candidate[k] &&
+          !fitsWithin(copyYield->getOperand(1 + k).getType(), candidate[k])) {
+        candidate[k] = Type();
+        dropped = true;
+      }
+    copy->destroy();
+    if (!dropped)
+      break;
+  }
+  unsigned numRefined = 0;
+  for (size_t k = 0; k < n; ++k) {
+    if (!candidate[k])
+      continue;
+    body.getArgument(2 + k).setType(candidate[k]);
+    ++numRefined;
+    // The final value is the initial one or a yield: it fits too.
+    Value result = loop->getResult(k);
+    Type merged = shape::refineType(result.getType(), candidate[k]);
+    if (merged && merged != result.getType()) {
+      result.setType(merged);
+      ++numRefined;
+    }
+  }
+  return numRefined;
+}
+
 /// Shape inference over every function of a module:
 ///
 ///  1. Skip functions that are called: refining their result types would
@@ -43,6 +118,12 @@ namespace {
 ///     the report-conflicts option, to test the shape rules).
 ///  5. Set the function's result types to the types of the values its
 ///     terminator returns.
+///
+/// The walk is in pre-order so that a Loop is seen before its body: a body
+/// argument carrying a value from one iteration to the next is declared
+/// as precisely as the loop's initial value when the body, inferred on a
+/// copy of the loop with that type, yields values at least as precise
+/// (refineLoopCarried): then by induction every iteration's value has it.
 struct InferShapesPass : public kiln::impl::InferShapesBase<InferShapesPass> {
   using InferShapesBase::InferShapesBase;
 
@@ -52,8 +133,11 @@ struct InferShapesPass : public kiln::impl::InferShapesBase<InferShapesPass> {
       if (!canRefineTypesIn(func, module))
         continue;
       // Steps 3 and 4 (TypeRefinement.h).
-      func.walk([&](ShapeInferenceOpInterface op) {
-        numRefined += refineResultTypes(op, reportConflicts);
+      func.walk<WalkOrder::PreOrder>([&](Operation *op) {
+        if (auto loop = dyn_cast<LoopOp>(op))
+          numRefined += refineLoopCarried(loop);
+        else if (auto inferable = dyn_cast<ShapeInferenceOpInterface>(op))
+          numRefined += refineResultTypes(inferable, reportConflicts);
       });
       updateResultTypes(func);
     }

@@ -269,3 +269,41 @@ func.func @resource_constant(%x: tensor<3x4xf32>) -> tensor<*xf32> {
     }
   }
 #-}
+
+// -----
+
+// A Loop body argument declared without a shape takes its initial value's
+// type when the body yields values of that type again (then every
+// iteration's value has it), and so does the carried result; the body is
+// inferred with it.
+// CHECK-LABEL: func.func @loop_carried_scalar
+// CHECK: kiln.loop {{.*}} -> (tensor<f32>, tensor<?xf32>)
+// CHECK: ^bb0(%{{.*}}: tensor<i64>, %{{.*}}: tensor<i1>, %[[V:.*]]: tensor<f32>):
+// CHECK: kiln.add %[[V]], %{{.*}} : (tensor<f32>, tensor<f32>) -> tensor<f32>
+func.func @loop_carried_scalar(%n: tensor<i64>, %x: tensor<f32>, %d: tensor<f32>) -> (tensor<*xf32>, tensor<?xf32>) {
+  %none = kiln.none
+  %r:2 = kiln.loop %n, %none, %x : (tensor<i64>, none, tensor<f32>) -> (tensor<*xf32>, tensor<?xf32>) {
+  ^bb0(%i: tensor<i64>, %c: tensor<i1>, %v: tensor<*xf32>):
+    %next = kiln.add %v, %d : (tensor<*xf32>, tensor<f32>) -> tensor<*xf32>
+    %copy = kiln.identity %v : (tensor<*xf32>) -> tensor<*xf32>
+    kiln.yield %c, %next, %copy : tensor<i1>, tensor<*xf32>, tensor<*xf32>
+  }
+  return %r#0, %r#1 : tensor<*xf32>, tensor<?xf32>
+}
+
+// -----
+
+// A carried value that grows each iteration (concatenated with itself)
+// does not keep its initial shape: the argument stays as declared.
+// CHECK-LABEL: func.func @loop_carried_grows
+// CHECK: ^bb0(%{{.*}}: tensor<i64>, %{{.*}}: tensor<i1>, %{{.*}}: tensor<?xf32>):
+// CHECK: kiln.concat
+func.func @loop_carried_grows(%n: tensor<i64>, %x: tensor<2xf32>) -> tensor<?xf32> {
+  %none = kiln.none
+  %r = kiln.loop %n, %none, %x : (tensor<i64>, none, tensor<2xf32>) -> (tensor<?xf32>) {
+  ^bb0(%i: tensor<i64>, %c: tensor<i1>, %v: tensor<?xf32>):
+    %next = kiln.concat %v, %v {axis = 0 : i64} : (tensor<?xf32>, tensor<?xf32>) -> tensor<?xf32>
+    kiln.yield %c, %next : tensor<i1>, tensor<?xf32>
+  }
+  return %r : tensor<?xf32>
+}

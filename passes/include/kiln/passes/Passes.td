@@ -126,7 +126,11 @@ def InferShapes : Pass<"kiln-infer-shapes", "mlir::ModuleOp"> {
     compatible (unranked -> ranked, `?` -> static); element types never
     change. The function's result types are then set to those of the
     returned values. Functions that are called are left alone, since their
-    signature would change under their callers.
+    signature would change under their callers. A Loop body's carried
+    argument declared less precisely than the loop's initial value takes
+    that value's type when the body, inferred on a copy of the loop with
+    it, yields values of that type again (so every iteration's value has
+    it); the carried result too.
 
     Before:
 
