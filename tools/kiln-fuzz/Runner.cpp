@@ -2,7 +2,6 @@
 #include "Runner.h"
 
 #include "Values.h"
-#include "kiln/interpreter/ControlFlow.h"
 
 #include "Common.h"
 #include "TensorDiff.h"
@@ -109,14 +108,7 @@ void checkModel(const std::string &path, const CheckOptions &options,
                "result reject interp " + llvm::toString(expected.takeError()));
   const std::vector<TensorSpec> &outSpecs = (*interp)->outputs();
 
-  // AOT libraries do not hold control flow yet (they refuse it in one
-  // line, docs/backends.md): such graphs are compared on the JIT only.
-  bool hasControlFlow = false;
-  module->walk(
-      [&](mlir::Operation *op) { hasControlFlow |= isControlFlow(op); });
   for (const std::string &name : options.backends) {
-    if (name == "aot" && hasControlFlow)
-      continue;
     say(out, "stage " + name);
     mlir::OwningOpRef<mlir::ModuleOp> m = module->clone();
     auto backend = tool::prepareBackend(name, *m, cpuOptions, nullptr);

@@ -103,7 +103,7 @@ cl::opt<bool> controlFlow(
     "control-flow",
     cl::desc("Put each graph's ops inside a Loop (one to three trips) or "
              "both branches of an If, read the graph's inputs from the outer "
-             "scope (AOT, which does not hold control flow yet, is skipped)"),
+             "scope"),
     cl::cat(fuzzCat));
 cl::opt<bool> strictRejects(
     "fail-on-reject",
