@@ -17,7 +17,10 @@
 //     round (enough for a millisecond) and the round's figure their median;
 //     a variant's latency is the median of its rounds, its spread that of
 //     the rounds, and its speedup's range that of its per-round ratios to
-//     the full pipeline (which ran in the same round).
+//     the full pipeline (which ran in the same round). Variants that would
+//     not fit in memory together (half of what is available; each holds its
+//     own compiled model) are timed in groups, each with the full pipeline,
+//     and released after their group.
 //
 //===----------------------------------------------------------------------===//
 #include "Ablate.h"
@@ -33,6 +36,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <thread>
 
@@ -82,7 +86,19 @@ struct Variant {
   mlir::OwningOpRef<mlir::ModuleOp> graph;
   std::unique_ptr<cpu::JitModel> jit;
   std::vector<double> roundMs;
+  /// The full pipeline's figure in each of this variant's rounds.
+  std::vector<double> fullRoundMs;
 };
+
+/// Bytes of memory the variants timed together may take: half of what the
+/// machine has available when the ablation starts (KILN_ABLATE_MEMORY_MB
+/// sets it, for tests); unlimited where /proc does not tell.
+uint64_t variantMemoryBudget() {
+  if (const char *mb = std::getenv("KILN_ABLATE_MEMORY_MB"); mb && *mb)
+    return std::strtoull(mb, nullptr, 10) << 20;
+  std::optional<uint64_t> available = availableMemoryBytes();
+  return available ? *available / 2 : UINT64_MAX;
+}
 
 /// Compiles \p v from a clone of \p imported, runs it once and compares
 /// its outputs with \p reference; a failure goes to v.row.error.
@@ -228,6 +244,11 @@ void printAblationTable(llvm::raw_ostream &os, const AblationReport &report,
      << " per variant, variants alternating, after 1 warm-up each; "
      << report.threads << " thread" << (report.threads == 1 ? "" : "s")
      << ", -O" << report.optLevel << "\n";
+  if (report.groups > 1)
+    os << "groups   " << report.groups
+       << " groups of variants, each timed with the full pipeline, to stay "
+          "within "
+       << (report.memoryBudget >> 20) << " MiB\n";
   if (std::isfinite(report.loadAverage))
     os << "machine  load average " << fixed(report.loadAverage, 2) << " on "
        << report.cores << " core" << (report.cores == 1 ? "" : "s")
@@ -314,7 +335,7 @@ runAblation(mlir::ModuleOp imported, const cpu::CpuOptions &base,
   }
 
   std::vector<Variant> variants = makeVariants(base, report);
-  for (size_t i = 0; i < variants.size(); ++i) {
+  auto prepare = [&](size_t i) {
     Variant &v = variants[i];
     prepareVariant(v, imported, inputs, *reference, atol, rtol);
     if (progress) {
@@ -330,9 +351,16 @@ runAblation(mlir::ModuleOp imported, const cpu::CpuOptions &base,
                 (v.row.ok ? "match" : "DIFFER");
       progress(line);
     }
-    if (i == 0 && !v.jit)
-      return makeError("the full pipeline: " + v.row.error);
-  }
+  };
+  report.memoryBudget = variantMemoryBudget();
+  std::optional<uint64_t> before = residentBytes();
+  prepare(0);
+  if (!variants[0].jit)
+    return makeError("the full pipeline: " + variants[0].row.error);
+  std::optional<uint64_t> after = residentBytes();
+  // What one variant holds (its compiled model), from the full pipeline's.
+  uint64_t perVariant =
+      before && after && *after > *before ? *after - *before : 0;
 
   // Runs per round: enough for about a millisecond, from the fastest of
   // three more warm-up runs of the full pipeline (the first run may have
@@ -353,28 +381,67 @@ runAblation(mlir::ModuleOp imported, const cpu::CpuOptions &base,
   report.cores = std::max(1u, std::thread::hardware_concurrency());
   report.loadAverage = loadAverage();
 
-  // Round r starts at variant r (mod n): the order alternates as in every
-  // round, but no variant always runs right after the same one (after a
-  // slow variant's cache pollution, say).
-  for (unsigned r = 0; r < runs; ++r)
-    for (size_t k = 0; k < variants.size(); ++k)
-      if (Variant &v = variants[(r + k) % variants.size()]; v.jit)
-        timeRound(v, inputs, report.runsPerRound);
+  // The variants are timed in groups, each with the full pipeline, that fit
+  // in memory together (every variant holds its own compiled model: ~0.8 GB
+  // each for BERT-base). In each round of a group every variant runs in
+  // turn; round r starts at its r-th variant (mod the group's size): the
+  // order alternates as in every round, but no variant always runs right
+  // after the same one (after a slow variant's cache pollution, say). A
+  // variant's speedup is taken against the full pipeline's rounds of its
+  // own group; variants are released once their group is timed.
+  std::vector<size_t> group;
+  auto timeGroup = [&] {
+    if (group.empty())
+      return;
+    std::vector<size_t> members = {0};
+    members.insert(members.end(), group.begin(), group.end());
+    for (unsigned r = 0; r < runs; ++r)
+      for (size_t k = 0; k < members.size(); ++k)
+        if (Variant &v = variants[members[(r + k) % members.size()]]; v.jit)
+          timeRound(v, inputs, report.runsPerRound);
+    for (size_t i : group) {
+      Variant &v = variants[i];
+      size_t n = std::min(v.roundMs.size(), variants[0].roundMs.size());
+      v.fullRoundMs.assign(variants[0].roundMs.end() - n,
+                           variants[0].roundMs.end());
+      v.jit.reset();
+      v.graph = nullptr;
+    }
+    group.clear();
+    ++report.groups;
+  };
+  for (size_t i = 1; i < variants.size(); ++i) {
+    // A group is timed before the next variant would not fit beside it.
+    // (The full pipeline, the group and the next variant.)
+    if (!group.empty() && perVariant * (group.size() + 2) > report.memoryBudget)
+      timeGroup();
+    prepare(i);
+    if (variants[i].jit)
+      group.push_back(i);
+    if (!variants[0].jit)
+      break;
+  }
+  timeGroup();
   if (!variants[0].jit)
     return makeError("the full pipeline: " + variants[0].row.error);
 
-  const std::vector<double> &fullRounds = variants[0].roundMs;
   for (size_t i = 0; i < variants.size(); ++i) {
     Variant &v = variants[i];
     AblationRow &row = v.row;
-    if (v.jit && v.roundMs.size() == runs) {
+    if (i == 0) {
+      row.medianMs = quantile(v.roundMs, 0.5);
+      auto [lo, hi] = spreadBounds(v.roundMs);
+      row.spreadMs = hi - lo;
+      row.speedup = row.speedupLow = row.speedupHigh = 1;
+    } else if (row.error.empty() && v.roundMs.size() == runs &&
+               v.fullRoundMs.size() == runs) {
       row.medianMs = quantile(v.roundMs, 0.5);
       auto [lo, hi] = spreadBounds(v.roundMs);
       row.spreadMs = hi - lo;
       std::vector<double> ratios;
       for (unsigned r = 0; r < runs; ++r)
-        ratios.push_back(v.roundMs[r] / fullRounds[r]);
-      row.speedup = row.medianMs / quantile(fullRounds, 0.5);
+        ratios.push_back(v.roundMs[r] / v.fullRoundMs[r]);
+      row.speedup = row.medianMs / quantile(v.fullRoundMs, 0.5);
       std::tie(row.speedupLow, row.speedupHigh) = spreadBounds(ratios);
     }
     if (i == 0)
@@ -393,6 +460,10 @@ void writeAblationJson(llvm::json::OStream &j, const AblationReport &report) {
   j.attribute("spread", report.spreadMethod + " of the per-round medians");
   j.attribute("threads", static_cast<int64_t>(report.threads));
   j.attribute("opt_level", static_cast<int64_t>(report.optLevel));
+  j.attribute("groups", static_cast<int64_t>(report.groups));
+  if (report.memoryBudget != UINT64_MAX)
+    j.attribute("memory_budget_mib",
+                static_cast<int64_t>(report.memoryBudget >> 20));
   jsonNumber(j, "load_average", report.loadAverage);
   j.attribute("cores", static_cast<int64_t>(report.cores));
   jsonNumber(j, "full_ms", report.fullMs);

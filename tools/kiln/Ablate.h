@@ -77,6 +77,13 @@ struct AblationReport {
   std::vector<AblationRow> rows;
   /// Threads of the full pipeline, and its -O level.
   unsigned threads = 1, optLevel = 2;
+  /// The variants were timed in `groups` groups, each with the full
+  /// pipeline, so that the compiled models alive at once fit in
+  /// `memoryBudget` bytes (half the memory available when it started;
+  /// UINT64_MAX: unknown); a variant's speedup is against the full
+  /// pipeline's rounds of its own group.
+  unsigned groups = 0;
+  uint64_t memoryBudget = UINT64_MAX;
   /// The machine's one-minute load average when the timing began, and its
   /// cores (NaN where /proc/loadavg cannot be read): other work shares the
   /// cores the spreads were measured on.

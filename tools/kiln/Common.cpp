@@ -256,6 +256,21 @@ static std::optional<uint64_t> procStatusBytes(llvm::StringRef key) {
   return std::nullopt;
 }
 
+std::optional<uint64_t> residentBytes() { return procStatusBytes("VmRSS"); }
+
+std::optional<uint64_t> availableMemoryBytes() {
+  std::ifstream in("/proc/meminfo");
+  std::string line;
+  while (std::getline(in, line)) {
+    llvm::StringRef rest(line);
+    uint64_t kib;
+    if (rest.consume_front("MemAvailable:") &&
+        !rest.trim().consumeInteger(10, kib))
+      return kib * 1024;
+  }
+  return std::nullopt;
+}
+
 ResidentGrowth::ResidentGrowth() {
   // "5" resets the peak resident size to the current one (proc(5)).
   std::ofstream reset("/proc/self/clear_refs");

@@ -323,6 +323,12 @@ bindInputs(const std::vector<TensorSpec> &specs,
 /// Milliseconds since \p start.
 double msSince(std::chrono::steady_clock::time_point start);
 
+/// This process's resident bytes now (VmRSS), when /proc tells.
+std::optional<uint64_t> residentBytes();
+/// The memory the machine can give without swapping (MemAvailable of
+/// /proc/meminfo), when it tells.
+std::optional<uint64_t> availableMemoryBytes();
+
 /// How much a span of work raised this process's resident memory: the peak
 /// resident size during the span (VmHWM, reset when the span starts) less
 /// the resident size at its start. Linux only: elsewhere, and where

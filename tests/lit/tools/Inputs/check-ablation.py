@@ -47,6 +47,8 @@ row = a["rows"][names.index(known)]
 full_steps = a["full"]["compiled_steps"]
 assert row["compiled_steps"] > full_steps, \
     f"{known} off: {row['compiled_steps']} compiled steps, full {full_steps}"
+assert isinstance(a["groups"], int) and 1 <= a["groups"] <= len(a["rows"])
+print("groups:", a["groups"])
 print("kept on:", " ".join(a["kept_on"]))
 print("already off:", " ".join(a["already_off"]))
 for name in names:
