@@ -1,5 +1,4 @@
-//===- TensorSpec.h - A value's declared type ---------------------*- C++
-//-*-===//
+//===- TensorSpec.h - A value's declared type -------------------*- C++ -*-===//
 //
 // What a caller, or a control-flow op's description, knows of a value
 // before it runs: its element type and its dimensions where known.
