@@ -262,6 +262,31 @@ static Status runRegions(const std::string &label, const void *descBytes,
       results));
   return storeResults(label, nOut, out, results);
 }
+
+/// What both entry points do around their work \p run: check the arrays,
+/// mark the dynamic results unallocated, and turn an error or an exception
+/// (none may cross C) into a message in err.
+template <typename Fn>
+static int guarded(const std::string &name, int nIn, const kiln_rt_tensor *in,
+                   int nOut, kiln_rt_tensor *out, char *err, size_t errLen,
+                   Fn run) {
+  try {
+    if (nIn < 0 || nOut < 0 || (nIn && !in) || (nOut && !out))
+      return fail(name + ": bad operand or result arrays", err, errLen);
+    for (int r = 0; r < nOut; ++r)
+      if (out[r].flags & KILN_RT_DYNAMIC)
+        out[r].data = nullptr;
+    Status s = run();
+    return s ? 0 : fail(s.message(), err, errLen);
+  } catch (const std::bad_alloc &) {
+    return fail(name + ": out of memory", err, errLen);
+  } catch (const std::exception &e) {
+    return fail(name + ": " + e.what(), err, errLen);
+  } catch (...) {
+    return fail(name + ": unknown exception", err, errLen);
+  }
+}
+
 extern "C" int kiln_rt_abi_version(void) { return KILN_RT_ABI_VERSION; }
 
 extern "C" int kiln_rt_control_flow(const char *label, const void *desc,
@@ -271,22 +296,9 @@ extern "C" int kiln_rt_control_flow(const char *label, const void *desc,
                                     kiln_rt_region_fn region, void *ctx,
                                     char *err, size_t err_len) {
   std::string name = label ? label : "control flow";
-  try {
-    if (n_in < 0 || n_out < 0 || (n_in && !in) || (n_out && !out))
-      return fail(name + ": bad operand or result arrays", err, err_len);
-    for (int r = 0; r < n_out; ++r)
-      if (out[r].flags & KILN_RT_DYNAMIC)
-        out[r].data = nullptr;
-    Status s =
-        runRegions(name, desc, desc_len, n_in, in, n_out, out, region, ctx);
-    return s ? 0 : fail(s.message(), err, err_len);
-  } catch (const std::bad_alloc &) {
-    return fail(name + ": out of memory", err, err_len);
-  } catch (const std::exception &e) {
-    return fail(name + ": " + e.what(), err, err_len);
-  } catch (...) {
-    return fail(name + ": unknown exception", err, err_len);
-  }
+  return guarded(name, n_in, in, n_out, out, err, err_len, [&] {
+    return runRegions(name, desc, desc_len, n_in, in, n_out, out, region, ctx);
+  });
 }
 
 extern "C" int kiln_rt_eval(const char *kernel, const char *label,
@@ -294,19 +306,7 @@ extern "C" int kiln_rt_eval(const char *kernel, const char *label,
                             const kiln_rt_tensor *in, int n_out,
                             kiln_rt_tensor *out, char *err, size_t err_len) {
   std::string name = label ? label : (kernel ? kernel : "kernel");
-  try {
-    if (n_in < 0 || n_out < 0 || (n_in && !in) || (n_out && !out))
-      return fail(name + ": bad operand or result arrays", err, err_len);
-    for (int r = 0; r < n_out; ++r)
-      if (out[r].flags & KILN_RT_DYNAMIC)
-        out[r].data = nullptr;
-    Status s = evaluate(kernel, name, attrs, attrs_len, n_in, in, n_out, out);
-    return s ? 0 : fail(s.message(), err, err_len);
-  } catch (const std::bad_alloc &) {
-    return fail(name + ": out of memory", err, err_len);
-  } catch (const std::exception &e) {
-    return fail(name + ": " + e.what(), err, err_len);
-  } catch (...) {
-    return fail(name + ": unknown exception", err, err_len);
-  }
+  return guarded(name, n_in, in, n_out, out, err, err_len, [&] {
+    return evaluate(kernel, name, attrs, attrs_len, n_in, in, n_out, out);
+  });
 }
