@@ -214,9 +214,12 @@ std::string generateHeader(const LibraryDesc &d) {
                              d.weightsFileName + ") once\n   before any run."
                        : "")
      << " The library"
-     << (d.numReference ? " (but for the steps\n   run by libkiln-rt.so, "
-                          "below) allocates nothing while running,\n   "
-                        : " allocates nothing\n   while running, ")
+     << (d.numRegions     ? " (but for the steps\n   run by libkiln-rt.so and "
+                            "its control-flow regions' memory,\n   below) "
+                            "allocates nothing while running,\n   "
+         : d.numReference ? " (but for the steps\n   run by libkiln-rt.so, "
+                            "below) allocates nothing while running,\n   "
+                          : " allocates nothing\n   while running, ")
      << "starts no threads and keeps no state between runs: runs\n   with "
         "separate scratch and outputs may go on concurrently. The kernels\n"
         "   are compiled for "
@@ -230,7 +233,13 @@ std::string generateHeader(const LibraryDesc &d) {
        << " of its steps run through Kiln's runtime library, which allocates "
           "their\n   results on the heap: this library needs libkiln-rt.so, "
           "which kiln compile\n   copied beside it. It is found there through "
-          "the rpath $ORIGIN: keep the\n   two files together.";
+          "the rpath $ORIGIN: keep the\n   two files together."
+       << (d.numRegions
+               ? "\n   Each If, Loop or Scan runs there, calling back the "
+                 "library for each\n   run of a region, whose values live in "
+                 "memory the library allocates\n   for the step and frees "
+                 "after it."
+               : "");
   std::vector<size_t> dynamicOutputs;
   for (auto [i, spec] : llvm::enumerate(plan.outputs))
     if (!spec.isStatic())
