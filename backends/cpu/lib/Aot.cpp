@@ -445,7 +445,7 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
     d.stepIds.emplace(&step, d.stepIds.size());
     d.numRegions += step.kind == PlanStep::Kind::Regions;
   });
-  d.numReference = plan.numReference() + d.numRegions;
+  d.numReference = plan.numReference();
   stage("plan and lower to linalg (" + std::to_string(plan.numCompiled()) +
         " kernels, " + std::to_string(plan.numReference()) +
         " reference steps, " + std::to_string(d.numRegions) +
@@ -460,7 +460,7 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
   if (llvm::Error e = collectDynamicSlots(d))
     return std::move(e);
   std::string runtimeLibrary = options.runtimeLibrary;
-  if (d.numReference && runtimeLibrary.empty()) {
+  if (d.runtimeSteps() && runtimeLibrary.empty()) {
     auto found = findRuntimeLibrary();
     if (!found)
       return found.takeError();
@@ -532,7 +532,7 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
                                              "_*;\n  local: *;\n};\n"))
     return std::move(e);
   std::string runtimeCopy = t + "/libkiln-rt.so";
-  if (d.numReference) {
+  if (d.runtimeSteps()) {
     if (llvm::Error e = writeFile(t + "/kiln_rt.h", kKilnRtHeader))
       return std::move(e);
     if (std::error_code ec =
@@ -569,7 +569,7 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
                "-Wl,-z,noexecstack", "-Wl,--as-needed", "-lm"});
   // Reference steps: the copy of libkiln-rt.so that will sit beside the
   // library, found at load time through $ORIGIN.
-  if (d.numReference)
+  if (d.runtimeSteps())
     link.insert(link.end(), {"-L" + t, "-lkiln-rt", "-Wl,-rpath,$ORIGIN"});
   if (llvm::Error e = runTool(link, t))
     return std::move(e);
@@ -579,7 +579,7 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
   AotResult result;
   result.prefix = d.prefix;
   result.kernels = plan.numCompiled();
-  result.referenceSteps = d.numReference - d.numRegions;
+  result.referenceSteps = d.numReference;
   result.controlFlowSteps = d.numRegions;
   result.weightBytes = d.weights.blob.size();
   result.scratchBytes = d.scratch.size;
@@ -590,7 +590,7 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
         {t + "/" + d.weightsFileName, dir + "/" + d.weightsFileName});
   if (options.keepSource)
     moves.push_back({driver, dir + "/" + d.stem + ".c"});
-  if (d.numReference)
+  if (d.runtimeSteps())
     moves.push_back({runtimeCopy, dir + "/libkiln-rt.so"});
   moves.push_back({header, dir + "/" + d.stem + ".h"});
   moves.push_back({t + "/lib.so", absLib.str().str()});

@@ -11,6 +11,7 @@
 #include "kiln/cpu/Aot.h"
 
 #include "mlir/IR/Operation.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <map>
 #include <string>
@@ -68,12 +69,13 @@ struct LibraryDesc {
   std::string weightsFileName;
   /// Absolute path of the blob for `.incbin`.
   std::string blobPath;
-  /// Steps run through libkiln-rt.so: reference steps (those inside
-  /// regions included) and control-flow steps.
+  /// Reference steps (those inside regions included).
   unsigned numReference = 0;
   /// Control-flow steps (If, Loop, Scan), each run by kiln_rt_control_flow
   /// calling back a generated region function.
   unsigned numRegions = 0;
+  /// Steps run through libkiln-rt.so (the library then needs it).
+  unsigned runtimeSteps() const { return numReference + numRegions; }
   /// Every step's number in forEachStep order: the suffix of its static
   /// data (kiln_attrs<N>, kiln_cf<N>) and region function (kiln_regions<N>).
   std::map<const PlanStep *, size_t> stepIds;
@@ -95,6 +97,30 @@ struct LibraryDesc {
   /// next run, since a yield may hand it back).
   std::vector<bool> regionDynamic;
 };
+
+/// \p s as a C string literal.
+std::string cString(llvm::StringRef s);
+/// \p s made safe inside a C block comment.
+std::string cComment(llvm::StringRef s);
+/// The C expression of a pointer to slot \p s in the driver: an input, a
+/// weight, an output, the scratch arena, a heap buffer of data-dependent
+/// shape, or (in a region function) LibraryDesc::slotExpr.
+std::string slotPointer(const LibraryDesc &d, int s);
+
+// AotSteps.cpp: the run function's steps.
+
+/// Whether a step of \p plan checks index values (PlanStep::indexChecks).
+bool hasIndexChecks(const Plan &plan);
+/// File-scope data of the steps: what the calls into libkiln-rt.so pass
+/// (shapes, attribute blobs, control-flow descriptions) and the index
+/// check helper, as the plan needs them.
+void writeStepData(llvm::raw_ostream &os, const LibraryDesc &d);
+/// The region functions of the control-flow steps (after kiln_step, before
+/// the run function).
+void writeRegionFunctions(llvm::raw_ostream &os, const LibraryDesc &d);
+/// Top-level step \p index of the run function, in a block of its own.
+void writeRunStep(llvm::raw_ostream &os, const LibraryDesc &d,
+                  const PlanStep &step, size_t index);
 
 /// The library's C header NAME.h.
 std::string generateHeader(const LibraryDesc &d);
