@@ -473,6 +473,29 @@ protected:
     }
   }
 
+  /// Imports \p b and builds it into DIR/lib\p name.so (no kernel cache,
+  /// the tree's libkiln-rt.so); its path, or empty with a test failure.
+  /// \p controlFlowSteps gets how many control-flow steps it holds.
+  std::string buildLibrary(const ModelBuilder &b, const std::string &name,
+                           unsigned &controlFlowSteps) {
+    module = import(b);
+    if (!module) {
+      ADD_FAILURE() << errors;
+      return "";
+    }
+    cpu::AotOptions options;
+    options.useCache = false;
+    options.runtimeLibrary = KILN_RT_LIBRARY;
+    std::string library = dir.str().str() + "/lib" + name + ".so";
+    auto built = cpu::compileLibrary(*module, library, options);
+    if (!built) {
+      ADD_FAILURE() << llvm::toString(built.takeError());
+      return "";
+    }
+    controlFlowSteps = built->controlFlowSteps;
+    return library;
+  }
+
   /// The steps of \p plan inside regions, compiled or not.
   static std::pair<unsigned, unsigned> regionSteps(const cpu::Plan &plan) {
     unsigned compiled = 0, all = 0;
@@ -611,16 +634,11 @@ TEST_F(ControlFlowJitTest, AotLibrariesRunControlFlow) {
        {{Tensor::scalar<int64_t>(4), x}, {Tensor::scalar<int64_t>(0), x}}}};
   for (auto [i, c] : llvm::enumerate(cases)) {
     SCOPED_TRACE("case " + std::to_string(i));
-    module = import(c.model);
-    ASSERT_TRUE(module) << errors;
-    cpu::AotOptions options;
-    options.useCache = false;
-    options.runtimeLibrary = KILN_RT_LIBRARY;
+    unsigned steps = 0;
     std::string library =
-        dir.str().str() + "/libflow" + std::to_string(i) + ".so";
-    auto built = cpu::compileLibrary(*module, library, options);
-    ASSERT_TRUE(bool(built)) << llvm::toString(built.takeError());
-    EXPECT_EQ(built->controlFlowSteps, 1u);
+        buildLibrary(c.model, "flow" + std::to_string(i), steps);
+    ASSERT_FALSE(library.empty());
+    EXPECT_EQ(steps, 1u);
     for (unsigned threads : {1u, 2u}) {
       auto lib = cpu::AotLibrary::load(library, threads);
       ASSERT_TRUE(bool(lib)) << llvm::toString(lib.takeError());
@@ -663,14 +681,9 @@ TEST_F(ControlFlowJitTest, AotRegionErrorsReadAsOnTheInterpreter) {
   setType(body.add_output(), "c_out", {}, 9);
   setType(body.add_output(), "acc_out", {2, 3});
   addGraph(b.node("Loop", {"n", "", "x"}, {"y"}, "loop"), "body", body);
-  module = import(b);
-  ASSERT_TRUE(module) << errors;
-  cpu::AotOptions options;
-  options.useCache = false;
-  options.runtimeLibrary = KILN_RT_LIBRARY;
-  std::string library = dir.str().str() + "/libpick.so";
-  auto built = cpu::compileLibrary(*module, library, options);
-  ASSERT_TRUE(bool(built)) << llvm::toString(built.takeError());
+  unsigned steps = 0;
+  std::string library = buildLibrary(b, "pick", steps);
+  ASSERT_FALSE(library.empty());
   auto lib = cpu::AotLibrary::load(library, 1);
   ASSERT_TRUE(bool(lib)) << llvm::toString(lib.takeError());
   Tensor x = Tensor::fromVector<float>({2, 3}, kX);
@@ -735,15 +748,10 @@ ModelBuilder nestedLoopModel() {
 // region's argument and memory block through the context chain.
 TEST_F(ControlFlowJitTest, AotLibrariesRunNestedControlFlow) {
   ModelBuilder b = nestedLoopModel();
-  module = import(b);
-  ASSERT_TRUE(module) << errors;
-  cpu::AotOptions options;
-  options.useCache = false;
-  options.runtimeLibrary = KILN_RT_LIBRARY;
-  std::string library = dir.str().str() + "/libnested.so";
-  auto built = cpu::compileLibrary(*module, library, options);
-  ASSERT_TRUE(bool(built)) << llvm::toString(built.takeError());
-  EXPECT_EQ(built->controlFlowSteps, 2u);
+  unsigned steps = 0;
+  std::string library = buildLibrary(b, "nested", steps);
+  ASSERT_FALSE(library.empty());
+  EXPECT_EQ(steps, 2u);
   auto lib = cpu::AotLibrary::load(library, 2);
   ASSERT_TRUE(bool(lib)) << llvm::toString(lib.takeError());
   Tensor x = Tensor::fromVector<float>({2, 3}, kX);
