@@ -95,6 +95,9 @@ LogicalResult checkNames(const onnx::GraphProto &graph, Location loc) {
     }
     return success();
   };
+  // A subgraph's name is quoted in messages too.
+  if (failed(check(graph.name(), "graph name")))
+    return failure();
   for (const auto &list :
        {&graph.input(), &graph.output(), &graph.value_info()})
     for (const auto &vi : *list)
