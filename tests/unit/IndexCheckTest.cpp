@@ -23,6 +23,7 @@ using namespace kiln;
 using namespace kiln::test;
 using kiln::tool::bindInputs;
 using kiln::tool::inputIndexBounds;
+using kiln::tool::randomIntegerInputsNote;
 
 namespace {
 
@@ -341,6 +342,32 @@ TEST_F(IndexCheckTest, RandomInputsFitTheTablesTheyIndex) {
   EXPECT_EQ(sources[1], "random, seed 2, below 2 (indices)");
   auto ran = jit->run(*inputs);
   EXPECT_TRUE(bool(ran)) << llvm::toString(ran.takeError());
+}
+
+TEST(RandomIntegerInputsNoteTest, NamesRandomIntegerInputsOnly) {
+  // A mask drawn at random is named; floats, bools and data read from a
+  // file are not, and with none left there is nothing to say.
+  std::vector<TensorSpec> specs(4);
+  specs[0].name = "pixels";
+  specs[0].dtype = kiln::DType::F32;
+  specs[1].name = "attention_mask";
+  specs[1].dtype = kiln::DType::I64;
+  specs[2].name = "flag";
+  specs[2].dtype = kiln::DType::Bool;
+  specs[3].name = "ids";
+  specs[3].dtype = kiln::DType::I64;
+  std::vector<std::string> sources = {"random, seed 1", "random, seed 2",
+                                      "random, seed 3", "from file"};
+  std::string note = randomIntegerInputsNote(specs, sources);
+  EXPECT_EQ(note.rfind("integer input 'attention_mask' held random", 0), 0u)
+      << note;
+  EXPECT_NE(note.find("--input NAME=FILE.npy"), std::string::npos);
+  sources[3] = "random, seed 4, below 2 (indices)";
+  EXPECT_EQ(randomIntegerInputsNote(specs, sources)
+                .rfind("integer inputs 'attention_mask', 'ids' held", 0),
+            0u);
+  sources[1] = sources[3] = "from file";
+  EXPECT_EQ(randomIntegerInputsNote(specs, sources), "");
 }
 
 } // namespace

@@ -197,6 +197,23 @@ bindInputs(const std::vector<TensorSpec> &specs,
   return inputs;
 }
 
+std::string randomIntegerInputsNote(const std::vector<TensorSpec> &specs,
+                                    const std::vector<std::string> &sources) {
+  std::vector<std::string> names;
+  for (size_t i = 0; i < specs.size() && i < sources.size(); ++i)
+    if (!isFloat(specs[i].dtype) && specs[i].dtype != DType::Bool &&
+        llvm::StringRef(sources[i]).starts_with("random"))
+      names.push_back("'" + specs[i].name + "'");
+  if (names.empty())
+    return "";
+  return "integer input" + std::string(names.size() > 1 ? "s " : " ") +
+         llvm::join(names, ", ") +
+         " held random values (below 10, or below the size they index); "
+         "where such an input is a mask or a count, values outside its real "
+         "range can move float outputs by more than the tolerance: give real "
+         "data with --input NAME=FILE.npy";
+}
+
 std::vector<int64_t> inputIndexBounds(mlir::ModuleOp module) {
   auto main = module.lookupSymbol<mlir::func::FuncOp>("main");
   if (!main || main.getBody().empty())

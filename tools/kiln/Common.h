@@ -320,6 +320,13 @@ bindInputs(const std::vector<TensorSpec> &specs,
            std::vector<std::string> *sources = nullptr,
            const std::vector<int64_t> &indexBounds = {});
 
+/// When outputs differ: a sentence saying which of \p specs' integer inputs
+/// were random (per \p sources, from bindInputs), since a random mask or
+/// count can lie outside the values the model was made for and move float
+/// outputs by more than a tolerance; empty when none was.
+std::string randomIntegerInputsNote(const std::vector<TensorSpec> &specs,
+                                    const std::vector<std::string> &sources);
+
 /// Milliseconds since \p start.
 double msSince(std::chrono::steady_clock::time_point start);
 

@@ -290,6 +290,11 @@ void printJson(llvm::raw_ostream &os, const Report &report,
     if (opts.perLayer)
       printLayersJson(j, report);
     j.attribute("ok", report.failedOutputs + report.failedAotOutputs == 0);
+    if (report.failedOutputs + report.failedAotOutputs)
+      if (std::string note =
+              randomIntegerInputsNote(report.inputSpecs, report.inputSources);
+          !note.empty())
+        j.attribute("note", note);
   });
   os << "\n";
 }
@@ -511,6 +516,11 @@ void printTable(llvm::raw_ostream &os, const Report &report,
        << " aot outputs within tolerance\n";
   else
     os << " outputs within tolerance\n";
+  if (report.failedOutputs + report.failedAotOutputs)
+    if (std::string note =
+            randomIntegerInputsNote(report.inputSpecs, report.inputSources);
+        !note.empty())
+      os << "note     " << note << "\n";
 }
 
 } // namespace

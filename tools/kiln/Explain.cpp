@@ -437,6 +437,18 @@ llvm::Error measureAblation(Session &s) {
         "{1} instead of {2} ({3}x; spread {4}, {5}).",
         best->name, ms(best->medianMs), ms(a.fullMs), fixed(best->speedup, 2),
         ms(best->spreadMs), a.spreadMethod));
+  size_t differ = llvm::count_if(a.rows, [](const AblationRow &row) {
+    return row.error.empty() && !row.ok;
+  });
+  if (differ) {
+    std::string note =
+        randomIntegerInputsNote(s.prepared->inputs(), s.inputSources);
+    s.findings.push_back(llvm::formatv(
+        "{0} of {1} compiled variants give outputs that differ from the "
+        "interpreter's beyond the tolerance, so their times are left out of "
+        "the comparison{2}.",
+        differ, a.rows.size(), note.empty() ? "" : "; the " + note));
+  }
   return llvm::Error::success();
 }
 
