@@ -19,9 +19,14 @@
 //    [k][Qs] (at most 256 KB, so it stays in L2): per (c, kh, kw) and
 //    output row, one vector load (two and a deinterleave at stride 2) and
 //    one store per vector of output columns. Lanes where the window leaves
-//    the image are zeroed by a blend after a plain load, or by a masked
-//    load in X's first and last planes, where a plain load could leave the
-//    buffer; window rows outside the image store zeros.
+//    the image are zeroed by a masked load with AVX-512 (as fast as a plain
+//    one here: ResNet-50, GoogLeNet and SqueezeNet ran 0.91-1.00x the time
+//    of the variant below, medians of 5 interleaved runs). With AVX2's
+//    slower masked loads they are zeroed by a blend after a plain load,
+//    except in X's first and last planes, where a plain load could leave
+//    the buffer: every channel's packing is emitted twice, which with
+//    AVX-512 only cost compile time (about a fifth of a conv net's).
+//    Window rows outside the image store zeros.
 //  - Decided by measurement against an explicit im2col op: packing is 8-12%
 //    of the kernel's time on ResNet's 56x56 layers (timed by skipping it),
 //    and an explicit im2col would do the same loads and stores and then
@@ -76,7 +81,8 @@ struct Packer {
   Value x, scratch;
   /// The plane is neither the first nor the last of X: a load that leaves
   /// its row stays inside X, so lanes outside the image are zeroed with a
-  /// blend after a plain load rather than by a (slow) masked load.
+  /// blend after a plain load rather than by a masked load (slow with AVX2
+  /// on AMD Zen); never set with AVX-512.
   bool blend = false;
 
   /// Lanes `on` of the vector at x[at], zero elsewhere (KB::loadLanes).
@@ -200,7 +206,7 @@ struct Packer {
                 kb.idx(i * p.dh - p.pt),
                 [&](Value rowBase, Value dst) { copyRow(rowBase, j, dst); });
       };
-      if (planes <= 2)
+      if (planes <= 2 || p.lanes >= 16)
         channel(false);
       else
         kb.ifThen(
@@ -230,9 +236,22 @@ static std::optional<ConvPlan> planConv(PackedConvOp conv) {
     return std::nullopt;
   p.tileCols = p.nv * p.lanes;
 
-  // Bands of about 128 output positions.
+  // Bands of about 128 output positions; of a row count that divides the
+  // output's height where one lies within a factor 2 of that: a last band
+  // of other height is a second copy of the whole kernel body (packer and
+  // micro-kernels) that LLVM compiles too.
   p.rows =
       std::min<int64_t>(p.oh, std::max<int64_t>(1, (128 + p.ow - 1) / p.ow));
+  if (p.oh % p.rows) {
+    int64_t best = 0;
+    for (int64_t r = std::max<int64_t>(1, p.rows / 2);
+         r <= std::min(p.oh, 2 * p.rows); ++r)
+      if (p.oh % r == 0 &&
+          (!best || std::abs(r - p.rows) < std::abs(best - p.rows)))
+        best = r;
+    if (best)
+      p.rows = best;
+  }
   p.bands = (p.oh + p.rows - 1) / p.rows;
   p.lastRows = p.oh - (p.bands - 1) * p.rows;
   int64_t qsMax = p.rowStride(p.rows);

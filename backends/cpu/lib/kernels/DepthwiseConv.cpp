@@ -16,10 +16,13 @@
 //    of every lane inside the row) run in a loop, 4 accumulators at a time
 //    (2 rows x 2 vectors, or 4 vectors); each tap is one unaligned load,
 //    usually folded into its FMA. Edge vectors are emitted one by one with
-//    constant masks: lanes outside the row are zeroed with a blend after a
-//    plain load (a masked load only in the first and last plane of X, where
-//    a plain load could leave the buffer), and a partial last vector is
-//    stored by read-blend-write (a masked store only in a plane's last row).
+//    constant masks: lanes outside the row are zeroed by a masked load with
+//    AVX-512; with AVX2, whose masked loads are slow on AMD Zen, by a blend
+//    after a plain load (a masked load only in the first and last plane of
+//    X, where a plain load could leave the buffer: each plane's code is
+//    emitted twice, which AVX-512 spares the compile). A partial last
+//    vector is stored by read-blend-write (a masked store only in a plane's
+//    last row).
 //  - At stride 2, each input row is split once into its even and odd
 //    columns, zero-padded, in a small ring buffer that stays in L1; every
 //    tap is then a plain unaligned load from one of the two phases. (The
@@ -65,7 +68,7 @@ struct RowEmitter {
   /// The plane is neither the first nor the last of X: loads that leave a
   /// row stay inside X, so edge taps load plainly and zero the lanes outside
   /// the row with a select (a blend) instead of a masked load, which is slow
-  /// on some CPUs (AMD Zen).
+  /// on some CPUs (AMD Zen) with AVX2; never set with AVX-512.
   bool blend = false;
 
   /// Lanes `on` of the vector at x[at], zero elsewhere (KB::loadLanes).
@@ -467,7 +470,7 @@ FailureOr<int64_t> emitDepthwiseConv(OpBuilder &b, Operation *op,
            oh < p.oh; ++oh)
         single(oh);
     };
-    if (items <= 2)
+    if (items <= 2 || p.lanes >= 16)
       planeWith(false);
     else
       kb.ifThen(
