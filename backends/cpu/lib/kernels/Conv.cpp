@@ -18,10 +18,11 @@
 //    For each block the item packs its slice of col(X) into a stack buffer
 //    [k][Qs] (at most 256 KB, so it stays in L2): per (c, kh, kw) and
 //    output row, one vector load (two and a deinterleave at stride 2) and
-//    one store per vector of output columns. Lanes where the window leaves
-//    the image are zeroed by a masked load with AVX-512 (as fast as a plain
-//    one here: ResNet-50, GoogLeNet and SqueezeNet ran 0.91-1.00x the time
-//    of the variant below, medians of 5 interleaved runs). With AVX2's
+//    one store per vector of output columns; channels and window rows are
+//    loops, window columns and vectors of a row unrolled. Lanes where the
+//    window leaves the image are zeroed by a masked load with AVX-512 (as fast
+//    as a plain one here: ResNet-50, GoogLeNet and SqueezeNet ran 0.91-1.00x
+//    the time of the variant below, medians of 5 interleaved runs). With AVX2's
 //    slower masked loads they are zeroed by a blend after a plain load,
 //    except in X's first and last planes, where a plain load could leave
 //    the buffer: every channel's packing is emitted twice, which with
@@ -199,12 +200,19 @@ struct Packer {
       }
       auto channel = [&](bool blendLoads) {
         blend = blendLoads;
-        for (int64_t i = 0; i < p.kh; ++i)
+        auto windowRow = [&](Value i) {
           for (int64_t j = 0; j < p.kw; ++j)
             windowRows(
-                plane, oh0, rows, qs, kb.add(kb.mul(cl, p.taps), i * p.kw + j),
-                kb.idx(i * p.dh - p.pt),
+                plane, oh0, rows, qs,
+                kb.add(kb.mul(cl, p.taps), kb.add(kb.mul(i, p.kw), j)),
+                kb.add(kb.mul(i, p.dh), -p.pt),
                 [&](Value rowBase, Value dst) { copyRow(rowBase, j, dst); });
+        };
+        // Window rows in a loop: only the window column decides which
+        // lanes are in the image. Unrolled, they made the packing kh times
+        // the code for no measurable speed (ResNet-50, GoogLeNet,
+        // SqueezeNet; 7 copies in a 7x7 stem).
+        kb.forLoop(kb.idx(0), kb.idx(p.kh), 1, windowRow);
       };
       if (planes <= 2 || p.lanes >= 16)
         channel(false);
