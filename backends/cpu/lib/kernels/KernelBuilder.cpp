@@ -534,13 +534,12 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
       step(kb.idx(mainEnd), acc);
   }
 
-  // 3. Epilogue and store.
-  auto storeRaw = [&] {
-    for (int64_t r = 0; r < mr; ++r)
-      for (int64_t j = 0; j < nvUsed; ++j)
-        kb.store(acc[r * nvUsed + j], c, cAt(r, j), valid(j));
-  };
-  auto storeFinal = [&] {
+  // 3. Epilogue and store. With K blocked, only the last block applies the
+  //    epilogue: an scf.if yields either the finished or the raw sums, and
+  //    one set of stores follows (a store set per branch made the tile's
+  //    stores twice the code).
+  auto finished = [&] {
+    SmallVector<Value> out;
     for (int64_t r = 0; r < mr; ++r) {
       Value rowBias;
       if (bias && biasPerRow) {
@@ -558,15 +557,29 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
         if (residual)
           v = b.create<arith::AddFOp>(
               loc, v, kb.load(residual, cAt(r, j), lanes, valid(j)));
-        v = epilogue.apply(kb, v);
-        kb.store(v, c, cAt(r, j), valid(j));
+        out.push_back(epilogue.apply(kb, v));
       }
     }
+    return out;
   };
-  if (!finish)
-    storeFinal();
-  else
-    kb.ifThen(finish, storeFinal, storeRaw);
+  SmallVector<Value> out;
+  if (!finish) {
+    out = finished();
+  } else {
+    SmallVector<Type> types(mr * nvUsed, vt);
+    auto ifOp = b.create<scf::IfOp>(loc, types, finish, true);
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(ifOp.thenBlock());
+      b.create<scf::YieldOp>(loc, finished());
+      b.setInsertionPointToStart(ifOp.elseBlock());
+      b.create<scf::YieldOp>(loc, acc);
+    }
+    out.assign(ifOp.getResults().begin(), ifOp.getResults().end());
+  }
+  for (int64_t r = 0; r < mr; ++r)
+    for (int64_t j = 0; j < nvUsed; ++j)
+      kb.store(out[r * nvUsed + j], c, cAt(r, j), valid(j));
 }
 
 } // namespace kiln::cpu::kernels
