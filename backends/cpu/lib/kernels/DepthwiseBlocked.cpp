@@ -99,16 +99,16 @@ struct BlockedEmitter {
   }
 
   /// Transposes input row ih of the block's channels (xBase: channel c0's
-  /// plane) into the ring row at `base`.
+  /// plane) into the ring row at `base`: the whole vectors of the row in a
+  /// loop, a partial last one after it.
   void fill(Value xBase, Value ih, Value base) {
     const ConvGeometry &g = p.g;
     int64_t L = p.lanes;
     Value rowAt = kb.add(xBase, kb.mul(ih, g.w));
-    for (int64_t w0 = 0; w0 < g.w; w0 += L) {
-      int64_t valid = std::min(L, g.w - w0);
+    auto vectorAt = [&](Value w0, int64_t valid) {
       SmallVector<Value> rows;
       for (int64_t c = 0; c < L; ++c) {
-        Value at = kb.add(rowAt, c * g.h * g.w + w0);
+        Value at = kb.add(kb.add(rowAt, w0), c * g.h * g.w);
         // Reading past the row only reaches X's next row or plane, which is
         // harmless, except after the block's last channel, which may be the
         // tensor's last.
@@ -118,23 +118,29 @@ struct BlockedEmitter {
                   : kb.load(x, at, L, valid));
       }
       SmallVector<Value> cols = transpose(kb, rows);
+      Value dst = kb.add(base, kb.mul(kb.add(w0, g.pl), L));
       for (int64_t k = 0; k < valid; ++k)
-        kb.b.create<vector::StoreOp>(kb.loc, cols[k], ring,
-                                     kb.add(base, (g.pl + w0 + k) * L));
-    }
+        kb.b.create<vector::StoreOp>(kb.loc, cols[k], ring, kb.add(dst, k * L));
+    };
+    int64_t whole = g.w / L;
+    kb.forLoop(kb.idx(0), kb.idx(whole), 1,
+               [&](Value v) { vectorAt(kb.mul(v, L), L); });
+    if (int64_t rest = g.w - whole * L)
+      vectorAt(kb.idx(whole * L), rest);
   }
 
   /// Zeroes the input columns of the ring row at `base` (a row above or
   /// below the image).
   void zero(Value base) {
     Value z = kb.splat(p.lanes, 0.0f);
-    for (int64_t k = 0; k < p.g.w; ++k)
-      kb.b.create<vector::StoreOp>(kb.loc, z, ring,
-                                   kb.add(base, (p.g.pl + k) * p.lanes));
+    kb.forLoop(kb.idx(0), kb.idx(p.g.w), 1, [&](Value k) {
+      kb.b.create<vector::StoreOp>(
+          kb.loc, z, ring, kb.add(base, kb.mul(kb.add(k, p.g.pl), p.lanes)));
+    });
   }
 
   /// Brings input row oh * sh - pt + i into its ring slot.
-  void bring(Value xBase, Value oh, int64_t i) {
+  void bring(Value xBase, Value oh, Value i) {
     const ConvGeometry &g = p.g;
     Value ihPlusPt = kb.add(kb.mul(oh, g.sh), i);
     Value ih = kb.add(ihPlusPt, -g.pt);
@@ -180,15 +186,27 @@ struct BlockedEmitter {
     if (int64_t rest = g.ow - groups * kGroup)
       outputs(slots, kb.idx(groups * kGroup), rest);
 
-    // Back to channel rows.
+    // Back to channel rows: the whole vectors of the row in a loop, a
+    // partial last one after it.
     Value rowAt = kb.add(yBase, kb.mul(oh, g.ow));
-    for (int64_t w0 = 0; w0 < g.ow; w0 += L) {
+    auto transposed = [&](Value w0) {
       SmallVector<Value> cols;
       for (int64_t k = 0; k < L; ++k)
-        cols.push_back(kb.b.create<vector::LoadOp>(kb.loc, kb.vec(L), outRow,
-                                                   kb.idx((w0 + k) * L)));
-      SmallVector<Value> rows = transpose(kb, cols);
-      int64_t valid = std::min(L, g.ow - w0);
+        cols.push_back(kb.b.create<vector::LoadOp>(
+            kb.loc, kb.vec(L), outRow, kb.add(kb.mul(w0, L), k * L)));
+      return transpose(kb, cols);
+    };
+    int64_t whole = g.ow / L;
+    kb.forLoop(kb.idx(0), kb.idx(whole), 1, [&](Value v) {
+      Value w0 = kb.mul(v, L);
+      SmallVector<Value> rows = transposed(w0);
+      for (int64_t c = 0; c < L; ++c)
+        kb.b.create<vector::StoreOp>(
+            kb.loc, rows[c], y, kb.add(kb.add(rowAt, w0), c * g.oh * g.ow));
+    });
+    if (int64_t w0 = whole * L; w0 < g.ow) {
+      SmallVector<Value> rows = transposed(kb.idx(w0));
+      int64_t valid = g.ow - w0;
       auto store = [&](bool plain) {
         for (int64_t c = 0; c < L; ++c) {
           Value at = kb.add(rowAt, c * g.oh * g.ow + w0);
@@ -198,21 +216,16 @@ struct BlockedEmitter {
             kb.store(rows[c], y, at, valid);
         }
       };
-      if (valid == L) {
-        store(true);
-        continue;
-      }
       // A full vector from row oh stays in the plane while
       // oh * ow + w0 + L <= oh_total * ow; what it writes past the row is
       // then rewritten by a later row.
       int64_t last = (g.oh * g.ow - w0 - L);
-      if (last < 0) {
+      if (last < 0)
         store(false);
-        continue;
-      }
-      kb.ifThen(
-          kb.cmp(arith::CmpIPredicate::sle, oh, last / g.ow),
-          [&] { store(true); }, [&] { store(false); });
+      else
+        kb.ifThen(
+            kb.cmp(arith::CmpIPredicate::sle, oh, last / g.ow),
+            [&] { store(true); }, [&] { store(false); });
     }
   }
 };
@@ -270,14 +283,15 @@ int64_t emitDepthwiseBlocked(KB &kb, const ConvGeometry &g, int64_t lanes,
     if (biasBuf)
       e.bias = b.create<vector::LoadOp>(loc, kb.vec(L), biasBuf, c0);
     // Rows new to output row oh: all kh at the first, then the last
-    // min(sh, kh).
-    for (int64_t i = 0; i < g.kh; ++i)
-      e.bring(xBase, kb.idx(0), i);
-    e.row(yBase, kb.idx(0));
+    // min(sh, kh). One loop for both, so that the fills and the row are
+    // emitted once.
     int64_t firstNew = std::max<int64_t>(g.kh - g.sh, 0);
-    kb.forLoop(kb.idx(1), kb.idx(g.oh), 1, [&](Value oh) {
-      for (int64_t i = firstNew; i < g.kh; ++i)
-        e.bring(xBase, oh, i);
+    kb.forLoop(kb.idx(0), kb.idx(g.oh), 1, [&](Value oh) {
+      Value from = b.create<arith::SelectOp>(
+          loc, kb.cmp(arith::CmpIPredicate::eq, oh, 0), kb.idx(0),
+          kb.idx(firstNew));
+      kb.forLoop(from, kb.idx(g.kh), 1,
+                 [&](Value i) { e.bring(xBase, oh, i); });
       e.row(yBase, oh);
     });
   });
