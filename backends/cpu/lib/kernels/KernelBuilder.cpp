@@ -4,7 +4,7 @@
 // kernels. For one register tile it emits
 //
 //   acc[r][j] = 0 (or C)                          mr x nv vector registers
-//   for k in [0, kc) step U:                      U = 4, 2 for tiles of 16
+//   for k in [0, kc) step U:                      U = 4, 1 for tiles of 16
 //                                                 accumulators or more
 //     for u in 0..U-1:
 //       b[j]      = load B(k+u, j)                nv vector loads
@@ -497,13 +497,15 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
             b.create<vector::FMAOp>(loc, av, bv[j], acc[r * nvUsed + j]);
     }
   };
-  // A tile of 16 accumulators or more has enough independent FMAs in two
-  // steps to hide the loop's own instructions: unrolling it 4x measured no
-  // faster (ResNet-50, GoogLeNet, BERT-base at 1 and 2 threads, AVX-512)
-  // and cost a fifth of those models' compile time.
+  // A tile of 16 accumulators or more has enough independent FMAs in one
+  // step to hide the loop's own instructions: unrolled 4x or 2x it measured
+  // no faster (kiln-bench's GEMM and conv cases and ResNet-50, GoogLeNet,
+  // BERT-base at 1 and 2 threads, AVX-512 on a Zen 4 host), and the copies
+  // (and the tail loop they need) cost a third of those models' compile
+  // time.
   int64_t u = std::max<int64_t>(1, unroll);
   if (mr * nvUsed >= 16)
-    u = std::min<int64_t>(u, 2);
+    u = 1;
   SmallVector<Value> acc = init;
   // A loop over [lb, ub) by `by` k steps per iteration.
   auto loopOver = [&](Value lb, Value ub, int64_t by) {

@@ -146,7 +146,7 @@ struct MicroKernel {
   /// Residual, addressed like C; null when absent.
   mlir::Value residual;
   Epilogue epilogue;
-  /// k-loop unroll factor (at most 2 for tiles of 16 accumulators or more).
+  /// k-loop unroll factor (1 for tiles of 16 accumulators or more).
   int64_t unroll = 4;
   /// B's vectors past validCols are loaded with masks (B read in place,
   /// where a full vector could leave the buffer), not in full (a packed,
