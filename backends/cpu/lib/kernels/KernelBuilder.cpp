@@ -461,24 +461,25 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
         v.push_back(kb.load(c, cAt(r, j), lanes, valid(j)));
     return v;
   };
-  SmallVector<Value> init;
-  if (!accumulate) {
-    init = zeros();
-  } else {
+  // The tile's values from `thenValues` where `cond` holds, else from
+  // `elseValues`: an scf.if yielding mr x nvUsed vectors.
+  using Values = std::function<SmallVector<Value>()>;
+  auto choose = [&](Value cond, const Values &thenValues,
+                    const Values &elseValues) {
     SmallVector<Type> types(mr * nvUsed, vt);
-    auto ifOp = b.create<scf::IfOp>(loc, types, accumulate, true);
-    {
-      OpBuilder::InsertionGuard guard(b);
-      b.setInsertionPointToStart(ifOp.thenBlock());
-      b.create<scf::YieldOp>(loc, loadC());
-      b.setInsertionPointToStart(ifOp.elseBlock());
-      b.create<scf::YieldOp>(loc, zeros());
-    }
-    init.assign(ifOp.getResults().begin(), ifOp.getResults().end());
-  }
+    auto ifOp = b.create<scf::IfOp>(loc, types, cond, true);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(ifOp.thenBlock());
+    b.create<scf::YieldOp>(loc, thenValues());
+    b.setInsertionPointToStart(ifOp.elseBlock());
+    b.create<scf::YieldOp>(loc, elseValues());
+    return SmallVector<Value>(ifOp.getResults());
+  };
+  SmallVector<Value> init =
+      accumulate ? choose(accumulate, loadC, zeros) : zeros();
 
-  // 2. The k loop, unrolled; the tail of kc % unroll steps a loop of one
-  //    step (straight-line when it is one step).
+  // 2. The k loop, unrolled u times; the tail of kc % u steps a loop of
+  //    one step (straight-line when it is one step).
   auto step = [&](Value k, SmallVector<Value> &acc) {
     SmallVector<Value> bv;
     Value bRow = kb.add(bBase, kb.mul(k, bK));
@@ -564,21 +565,8 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
     }
     return out;
   };
-  SmallVector<Value> out;
-  if (!finish) {
-    out = finished();
-  } else {
-    SmallVector<Type> types(mr * nvUsed, vt);
-    auto ifOp = b.create<scf::IfOp>(loc, types, finish, true);
-    {
-      OpBuilder::InsertionGuard guard(b);
-      b.setInsertionPointToStart(ifOp.thenBlock());
-      b.create<scf::YieldOp>(loc, finished());
-      b.setInsertionPointToStart(ifOp.elseBlock());
-      b.create<scf::YieldOp>(loc, acc);
-    }
-    out.assign(ifOp.getResults().begin(), ifOp.getResults().end());
-  }
+  SmallVector<Value> out =
+      finish ? choose(finish, finished, [&] { return acc; }) : finished();
   for (int64_t r = 0; r < mr; ++r)
     for (int64_t j = 0; j < nvUsed; ++j)
       kb.store(out[r * nvUsed + j], c, cAt(r, j), valid(j));
