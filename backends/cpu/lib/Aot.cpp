@@ -445,7 +445,6 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
     d.stepIds.emplace(&step, d.stepIds.size());
     d.numRegions += step.kind == PlanStep::Kind::Regions;
   });
-  d.numReference = plan.numReference();
   stage("plan and lower to linalg (" + std::to_string(plan.numCompiled()) +
         " kernels, " + std::to_string(plan.numReference()) +
         " reference steps, " + std::to_string(d.numRegions) +
@@ -579,7 +578,7 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
   AotResult result;
   result.prefix = d.prefix;
   result.kernels = plan.numCompiled();
-  result.referenceSteps = d.numReference;
+  result.referenceSteps = d.numReference();
   result.controlFlowSteps = d.numRegions;
   result.weightBytes = d.weights.blob.size();
   result.scratchBytes = d.scratch.size;

@@ -206,12 +206,12 @@ std::string generateHeader(const LibraryDesc &d) {
                              d.weightsFileName + ") once\n   before any run."
                        : "")
      << " The library"
-     << (d.numRegions     ? " (but for the steps\n   run by libkiln-rt.so and "
-                            "its control-flow regions' memory,\n   below) "
-                            "allocates nothing while running,\n   "
-         : d.numReference ? " (but for the steps\n   run by libkiln-rt.so, "
-                            "below) allocates nothing while running,\n   "
-                          : " allocates nothing\n   while running, ")
+     << (d.numRegions ? " (but for the steps\n   run by libkiln-rt.so and "
+                        "its control-flow regions' memory,\n   below) "
+                        "allocates nothing while running,\n   "
+         : d.numReference() ? " (but for the steps\n   run by libkiln-rt.so, "
+                              "below) allocates nothing while running,\n   "
+                            : " allocates nothing\n   while running, ")
      << "starts no threads and keeps no state between runs: runs\n   with "
         "separate scratch and outputs may go on concurrently. The kernels\n"
         "   are compiled for "

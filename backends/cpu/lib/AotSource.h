@@ -70,12 +70,12 @@ struct LibraryDesc {
   /// Absolute path of the blob for `.incbin`.
   std::string blobPath;
   /// Reference steps (those inside regions included).
-  unsigned numReference = 0;
+  unsigned numReference() const { return plan->numReference(); }
   /// Control-flow steps (If, Loop, Scan), each run by kiln_rt_control_flow
   /// calling back a generated region function.
   unsigned numRegions = 0;
   /// Steps run through libkiln-rt.so (the library then needs it).
-  unsigned runtimeSteps() const { return numReference + numRegions; }
+  unsigned runtimeSteps() const { return numReference() + numRegions; }
   /// Every step's number in forEachStep order: the suffix of its static
   /// data (kiln_attrs<N>, kiln_cf<N>) and region function (kiln_regions<N>).
   std::map<const PlanStep *, size_t> stepIds;

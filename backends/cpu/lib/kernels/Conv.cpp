@@ -83,7 +83,7 @@ struct Packer {
   /// The plane is neither the first nor the last of X: a load that leaves
   /// its row stays inside X, so lanes outside the image are zeroed with a
   /// blend after a plain load rather than by a masked load (slow with AVX2
-  /// on AMD Zen); never set with AVX-512.
+  /// on AMD Zen); never set when fastMaskedLoads().
   bool blend = false;
 
   /// Lanes `on` of the vector at x[at], zero elsewhere (KB::loadLanes).
@@ -214,7 +214,7 @@ struct Packer {
         // SqueezeNet; 7 copies in a 7x7 stem).
         kb.forLoop(kb.idx(0), kb.idx(p.kh), 1, windowRow);
       };
-      if (planes <= 2 || p.lanes >= 16)
+      if (planes <= 2 || fastMaskedLoads())
         channel(false);
       else
         kb.ifThen(

@@ -68,7 +68,7 @@ struct RowEmitter {
   /// The plane is neither the first nor the last of X: loads that leave a
   /// row stay inside X, so edge taps load plainly and zero the lanes outside
   /// the row with a select (a blend) instead of a masked load, which is slow
-  /// on some CPUs (AMD Zen) with AVX2; never set with AVX-512.
+  /// on some CPUs (AMD Zen) with AVX2; never set when fastMaskedLoads().
   bool blend = false;
 
   /// Lanes `on` of the vector at x[at], zero elsewhere (KB::loadLanes).
@@ -470,7 +470,7 @@ FailureOr<int64_t> emitDepthwiseConv(OpBuilder &b, Operation *op,
            oh < p.oh; ++oh)
         single(oh);
     };
-    if (items <= 2 || p.lanes >= 16)
+    if (items <= 2 || fastMaskedLoads())
       planeWith(false);
     else
       kb.ifThen(

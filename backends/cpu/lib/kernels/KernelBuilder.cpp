@@ -37,6 +37,8 @@ int64_t hostVectorRegisters() {
   return hostTarget().vectorBits >= 512 ? 32 : 16;
 }
 
+bool fastMaskedLoads() { return hostTarget().vectorBits >= 512; }
+
 int64_t gemmTileRows(int64_t nv) {
   int64_t regs = hostVectorRegisters();
   int64_t rows = (regs - nv - 1) / nv;

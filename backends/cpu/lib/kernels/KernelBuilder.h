@@ -279,6 +279,11 @@ template <typename ConvOp> ConvGeometry readConvGeometry(ConvOp conv) {
 int64_t hostLanes();
 /// Vector registers of the host (16, or 32 with AVX-512).
 int64_t hostVectorRegisters();
+/// Masked vector loads are as fast as plain ones (AVX-512; AVX2's are slow
+/// on AMD Zen): kernels then zero lanes outside the data with masked loads
+/// alone, rather than emitting a second variant that blends after plain
+/// loads wherever a plain load stays inside the buffer.
+bool fastMaskedLoads();
 
 /// Whether the channel-blocked depthwise kernel (DepthwiseBlocked.cpp) can
 /// run geometry \p g with \p lanes lanes: channels a multiple of the lanes,
