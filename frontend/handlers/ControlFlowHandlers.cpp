@@ -24,11 +24,8 @@ namespace {
 
 using SubgraphSpec = NodeImporter::SubgraphSpec;
 
-/// An unranked tensor of \p v's element type.
-mlir::Type unrankedLike(mlir::Value v) {
-  return mlir::UnrankedTensorType::get(
-      mlir::cast<mlir::ShapedType>(v.getType()).getElementType());
-}
+/// \p v's type with every dim forgotten (relaxedType).
+mlir::Type unrankedLike(mlir::Value v) { return relaxedType(v.getType()); }
 
 /// The number of outputs of GRAPH attribute \p name, or -1 when the node
 /// has no such attribute (createWithRegions then says so).

@@ -72,6 +72,17 @@ mlir::LogicalResult importDropout12(NodeImporter &n) {
   return n.createGeneric("kiln.dropout", 3);
 }
 
+/// Identity: a sequence or an optional is its own output (no op: the
+/// value is immutable); a tensor gets kiln.identity.
+mlir::LogicalResult importIdentity(NodeImporter &n) {
+  if (n.numInputs() == 1 && n.hasInput(0) && n.input(0) &&
+      !mlir::isa<mlir::TensorType>(n.input(0).getType())) {
+    n.setOutput(0, n.input(0));
+    return mlir::success();
+  }
+  return n.createGeneric("kiln.identity");
+}
+
 } // namespace
 
 void registerIndexingHandlers(HandlerTable &t) {
@@ -100,8 +111,8 @@ void registerIndexingHandlers(HandlerTable &t) {
     t.generic("Shape", v, "kiln.shape");
   for (int v : {1, 13, 19, 21})
     t.generic("Size", v, "kiln.size");
-  for (int v : {1, 13, 14, 16, 19, 21})
-    t.generic("Identity", v, "kiln.identity");
+  for (int v : {1, 13, 14, 16, 19, 21}) // 14: sequences, 16: optionals
+    t.add("Identity", v, importIdentity);
   t.add("Dropout", 7, importDropout7);
   t.add("Dropout", 10, importDropout7);  // bool mask
   t.add("Dropout", 12, importDropout12); // ratio, training_mode inputs

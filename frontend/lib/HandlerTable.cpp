@@ -55,6 +55,7 @@ const HandlerTable &getHandlerTable() {
     registerMiscHandlers(t);
     registerSequenceHandlers(t);
     registerControlFlowHandlers(t);
+    registerContainerHandlers(t);
     return t;
   }();
   return table;

@@ -33,8 +33,19 @@ using namespace mlir;
 
 namespace kiln::frontend {
 
-/// Converts an ONNX tensor type; null for non-tensors and unsupported types.
-static Type convertType(MLIRContext &ctx, const onnx::TypeProto &type) {
+/// Converts an ONNX type: a tensor, a sequence of tensors, an optional of
+/// either; null for other and unsupported types.
+Type convertOnnxType(MLIRContext &ctx, const onnx::TypeProto &type) {
+  if (type.has_sequence_type()) {
+    auto elem = dyn_cast_or_null<TensorType>(
+        convertOnnxType(ctx, type.sequence_type().elem_type()));
+    return elem ? SequenceType::get(&ctx, elem) : Type();
+  }
+  if (type.has_optional_type()) {
+    Type value = convertOnnxType(ctx, type.optional_type().elem_type());
+    return value && !isa<OptionalType>(value) ? OptionalType::get(&ctx, value)
+                                              : Type();
+  }
   if (!type.has_tensor_type())
     return {};
   const auto &tt = type.tensor_type();
@@ -50,6 +61,18 @@ static Type convertType(MLIRContext &ctx, const onnx::TypeProto &type) {
                        ? d.dim_value()
                        : ShapedType::kDynamic);
   return RankedTensorType::get(dims, elem);
+}
+
+Type relaxedType(Type type) {
+  if (auto opt = dyn_cast<OptionalType>(type))
+    return OptionalType::get(type.getContext(),
+                             relaxedType(opt.getValueType()));
+  if (auto seq = dyn_cast<SequenceType>(type))
+    return SequenceType::get(
+        type.getContext(), cast<TensorType>(relaxedType(seq.getElementType())));
+  if (auto tensor = dyn_cast<TensorType>(type))
+    return UnrankedTensorType::get(tensor.getElementType());
+  return type;
 }
 
 /// State of one model's import.
@@ -85,6 +108,14 @@ public:
   LogicalResult importSubgraph(const onnx::GraphProto &graph,
                                llvm::StringRef attrName, Region &region,
                                llvm::ArrayRef<Type> argTypes,
+                               NodeImporterImpl &node);
+  /// Imports the nodes of subgraph \p graph at the builder's insertion
+  /// point with its inputs bound to \p inputs and sets \p outputs to its
+  /// outputs' values. Names the subgraph defines are visible only inside it.
+  LogicalResult inlineSubgraph(const onnx::GraphProto &graph,
+                               llvm::StringRef attrName,
+                               llvm::ArrayRef<Value> inputs,
+                               llvm::SmallVectorImpl<Value> &outputs,
                                NodeImporterImpl &node);
 
   Value getNone() {
@@ -214,7 +245,7 @@ Type NodeImporterImpl::outputType(size_t i) {
   if (i < numOutputs() && !n.output(i).empty()) {
     auto it = imp.types.find(n.output(i));
     if (it != imp.types.end())
-      if (Type t = convertType(imp.ctx, *it->second))
+      if (Type t = convertOnnxType(imp.ctx, *it->second))
         return t;
   }
   Type elem = schemaElementType(i);
@@ -392,6 +423,16 @@ NodeImporterImpl::create(llvm::StringRef opName, llvm::ArrayRef<Value> operands,
   return createOp(opName, operands, extraAttrs, skipAttrs, numResults, {});
 }
 
+LogicalResult
+NodeImporterImpl::inlineSubgraph(llvm::StringRef attrName,
+                                 llvm::ArrayRef<Value> inputs,
+                                 llvm::SmallVectorImpl<Value> &outputs) {
+  const onnx::AttributeProto *a = attribute(attrName);
+  if (!a || a->type() != onnx::AttributeProto::GRAPH || !a->has_g())
+    return emitError("expected a subgraph attribute '" + attrName + "'");
+  return imp.inlineSubgraph(a->g(), attrName, inputs, outputs, *this);
+}
+
 LogicalResult NodeImporterImpl::createWithRegions(
     llvm::StringRef opName, llvm::ArrayRef<Value> operands,
     llvm::ArrayRef<SubgraphSpec> regions,
@@ -453,6 +494,22 @@ LogicalResult NodeImporterImpl::createOp(
                                   *this))) {
       op->erase();
       return failure();
+    }
+  }
+  // A result where the first region yields a container (If: yield i, Loop:
+  // yield i + 1 after the condition, Scan: yield i) is that kind of
+  // container, whatever the model declares, with the dims of its tensors
+  // left open (ONNX's inference types a loop's sequence by its first
+  // iteration).
+  if (!regions.empty()) {
+    Operation *yield = op->getRegion(0).front().getTerminator();
+    size_t skip = isa<LoopOp>(op) ? 1 : 0;
+    for (auto [i, r] : llvm::enumerate(op->getResults())) {
+      if (i + skip >= yield->getNumOperands())
+        break;
+      Type yielded = yield->getOperand(i + skip).getType();
+      if (!isa<TensorType>(yielded))
+        r.setType(relaxedType(yielded));
     }
   }
   // Declared result types meet Kiln's shape rule (DeclaredTypes.cpp).
@@ -536,6 +593,41 @@ LogicalResult ModelImporter::importSubgraph(const onnx::GraphProto &graph,
     return node.emitError("subgraph '" + attrName + "' has " +
                           llvm::Twine(graph.input_size()) +
                           " inputs; expected " + llvm::Twine(argTypes.size()));
+  OpBuilder::InsertionGuard guard(builder);
+  Block *block = builder.createBlock(&region);
+  llvm::SmallVector<Value> args;
+  for (auto [i, vi] : llvm::enumerate(graph.input())) {
+    Type t = convertOnnxType(ctx, vi.type());
+    if (!t && vi.type().has_tensor_type())
+      t = argTypes[i];
+    // A container a loop carries may hold tensors of other dims from one
+    // iteration to the next: only its kind and element type are kept.
+    if (t && !isa<TensorType>(t))
+      t = relaxedType(t);
+    if (!t && !isa<TensorType>(argTypes[i]))
+      t = argTypes[i];
+    if (!t)
+      return node.emitError("subgraph '" + attrName + "' input '" + vi.name() +
+                            "' has no type Kiln supports (tensors, sequences "
+                            "of tensors, optionals)");
+    args.push_back(block->addArgument(t, node.loc()));
+  }
+  builder.setInsertionPointToEnd(block);
+  llvm::SmallVector<Value> results;
+  if (failed(inlineSubgraph(graph, attrName, args, results, node)))
+    return failure();
+  builder.create<YieldOp>(node.loc(), results);
+  return success();
+}
+
+LogicalResult ModelImporter::inlineSubgraph(
+    const onnx::GraphProto &graph, llvm::StringRef attrName,
+    llvm::ArrayRef<Value> inputs, llvm::SmallVectorImpl<Value> &outputs,
+    NodeImporterImpl &node) {
+  if (graph.input_size() != static_cast<int>(inputs.size()))
+    return node.emitError("subgraph '" + attrName + "' has " +
+                          llvm::Twine(graph.input_size()) +
+                          " inputs; expected " + llvm::Twine(inputs.size()));
   // The subgraph's names are its own: the enclosing scope's bindings come
   // back when it is done (the loader has refused names defined twice).
   llvm::StringMap<Value> outerValues = values;
@@ -554,19 +646,8 @@ LogicalResult ModelImporter::importSubgraph(const onnx::GraphProto &graph,
   for (const auto &vi : graph.output())
     if (!types.count(vi.name()) || !vi.type().tensor_type().has_shape())
       types[vi.name()] = &vi.type();
-
-  OpBuilder::InsertionGuard guard(builder);
-  Block *block = builder.createBlock(&region);
-  for (auto [i, vi] : llvm::enumerate(graph.input())) {
-    Type t = convertType(ctx, vi.type());
-    if (!t && vi.type().has_tensor_type())
-      t = argTypes[i];
-    if (!t)
-      return node.emitError("subgraph '" + attrName + "' input '" + vi.name() +
-                            "' is not a tensor; Kiln supports only tensors");
-    values[vi.name()] = block->addArgument(t, node.loc());
-  }
-  builder.setInsertionPointToEnd(block);
+  for (auto [i, vi] : llvm::enumerate(graph.input()))
+    values[vi.name()] = inputs[i];
   // A subgraph's initializers are constants of its block.
   for (const auto &init : graph.initializer()) {
     Tensor t;
@@ -580,7 +661,6 @@ LogicalResult ModelImporter::importSubgraph(const onnx::GraphProto &graph,
   }
   if (failed(importNodes(graph)))
     return failure();
-  llvm::SmallVector<Value> results;
   for (const auto &vi : graph.output()) {
     bool failedToLoad = false;
     Value v = lookup(vi.name(), failedToLoad);
@@ -590,9 +670,8 @@ LogicalResult ModelImporter::importSubgraph(const onnx::GraphProto &graph,
       return node.emitError("subgraph '" + attrName + "' output '" + vi.name() +
                             "' was not imported");
     }
-    results.push_back(v);
+    outputs.push_back(v);
   }
-  builder.create<YieldOp>(node.loc(), results);
   return success();
 }
 
@@ -621,7 +700,7 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
   for (const auto &vi : graph.input()) {
     if (initializers.count(vi.name()))
       continue;
-    Type t = convertType(ctx, vi.type());
+    Type t = convertOnnxType(ctx, vi.type());
     if (!t) {
       emitError(fileLoc) << "graph input '" << vi.name()
                          << "' has no tensor type Kiln supports";

@@ -170,10 +170,19 @@ LogicalResult checkValueType(const onnx::ValueInfoProto &vi,
                              llvm::StringRef kind, Location loc) {
   if (!vi.has_type())
     return success();
-  const onnx::TypeProto &type = vi.type();
+  // A sequence or an optional is checked by the tensor type it holds.
+  const onnx::TypeProto *held = &vi.type();
+  for (int depth = 0; depth < 2; ++depth) {
+    if (held->has_optional_type() && depth == 0)
+      held = &held->optional_type().elem_type();
+    else if (held->has_sequence_type())
+      held = &held->sequence_type().elem_type();
+  }
+  const onnx::TypeProto &type = *held;
   if (!type.has_tensor_type())
     return emitError(loc) << kind << " '" << vi.name()
-                          << "' is not a tensor; Kiln supports only tensors";
+                          << "' is not a tensor, a sequence of tensors or an "
+                             "optional of either; Kiln supports only those";
   const auto &tt = type.tensor_type();
   if (tt.elem_type() != 0 && !dtypeFromOnnx(tt.elem_type())) {
     std::string name =
@@ -508,6 +517,10 @@ std::unique_ptr<LoadedModel> checkModel(std::unique_ptr<LoadedModel> model,
       return fail("--shape names input '" + name +
                   "', which the model does not have (inputs: " + names + ")");
     }
+    if (!vi->type().has_tensor_type())
+      return fail("--shape names input '" + name +
+                  "', which is a sequence or an optional: --shape sets the "
+                  "shapes of tensor inputs");
     auto *shapeProto =
         vi->mutable_type()->mutable_tensor_type()->mutable_shape();
     if (shapeProto->dim_size() != 0 &&
@@ -562,8 +575,9 @@ std::unique_ptr<LoadedModel> checkModel(std::unique_ptr<LoadedModel> model,
     for (auto &in : *graph.mutable_input())
       if (in.name() == name && !initNames.count(name))
         vi = &in;
-    if (!vi)
-      continue; // The caller reports data for an input the model lacks.
+    if (!vi || !vi->type().has_tensor_type())
+      continue; // The caller reports data for an input the model lacks, or
+                // a container given for a tensor.
     bool ranked = vi->type().tensor_type().has_shape();
     auto *shapeProto =
         vi->mutable_type()->mutable_tensor_type()->mutable_shape();

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "kiln/frontend/Import.h"
 
+#include <onnx/onnx-data_pb.h>
 #include <onnx/onnx_pb.h>
 
 #include <cstring>
@@ -306,6 +307,89 @@ std::vector<std::string> externalDataFiles(const LoadedModel &model) {
   if (model.proto)
     collect.visit(model.proto->graph());
   return std::move(collect.files);
+}
+
+} // namespace kiln::frontend
+
+namespace kiln::frontend {
+namespace {
+
+/// \p seq's tensors as a sequence of element type \p dtype (when empty).
+Status sequenceFromProto(const onnx::SequenceProto &seq, DType dtype,
+                         const std::string &modelDir, const std::string &what,
+                         Tensor &out) {
+  if (seq.elem_type() != onnx::SequenceProto::TENSOR &&
+      !(seq.elem_type() == onnx::SequenceProto::UNDEFINED &&
+        seq.tensor_values_size() == 0))
+    return Status::error(what + ": Kiln's sequences hold only tensors");
+  std::vector<Tensor> items;
+  for (int i = 0; i < seq.tensor_values_size(); ++i) {
+    Tensor t;
+    KILN_RETURN_IF_ERROR(
+        tensorFromProto(seq.tensor_values(i), modelDir,
+                        what + " element #" + std::to_string(i), t));
+    if (i > 0 && t.dtype() != items[0].dtype())
+      return Status::error(what + ": element #" + std::to_string(i) + " is " +
+                           std::string(dtypeName(t.dtype())) +
+                           " but element #0 is " +
+                           std::string(dtypeName(items[0].dtype())));
+    items.push_back(t);
+  }
+  if (!items.empty())
+    dtype = items[0].dtype();
+  out = Tensor::sequence(dtype, std::move(items));
+  return Status::ok();
+}
+
+} // namespace
+
+Status readValueFile(const std::string &path, const TensorSpec &spec,
+                     const std::string &modelDir, const std::string &what,
+                     Tensor &out, std::string &name) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return Status::error(what + ": cannot read " + path);
+  switch (spec.kind) {
+  case ValueKind::Tensor: {
+    onnx::TensorProto proto;
+    if (!proto.ParseFromIstream(&in))
+      return Status::error(what + ": " + path + " is not a TensorProto");
+    name = proto.name();
+    return tensorFromProto(proto, modelDir, what, out);
+  }
+  case ValueKind::Sequence: {
+    onnx::SequenceProto proto;
+    if (!proto.ParseFromIstream(&in))
+      return Status::error(what + ": " + path + " is not a SequenceProto");
+    name = proto.name();
+    return sequenceFromProto(proto, spec.dtype, modelDir, what, out);
+  }
+  case ValueKind::Optional: {
+    onnx::OptionalProto proto;
+    if (!proto.ParseFromIstream(&in))
+      return Status::error(what + ": " + path + " is not an OptionalProto");
+    name = proto.name();
+    Tensor value;
+    if (proto.has_tensor_value()) {
+      KILN_RETURN_IF_ERROR(
+          tensorFromProto(proto.tensor_value(), modelDir, what, value));
+    } else if (proto.has_sequence_value()) {
+      KILN_RETURN_IF_ERROR(sequenceFromProto(proto.sequence_value(), spec.dtype,
+                                             modelDir, what, value));
+    } else if (proto.elem_type() != onnx::OptionalProto::UNDEFINED &&
+               proto.elem_type() != onnx::OptionalProto::TENSOR &&
+               proto.elem_type() != onnx::OptionalProto::SEQUENCE) {
+      return Status::error(what + ": Kiln's optionals hold only tensors and "
+                                  "sequences");
+    } else {
+      out = Tensor::optional(spec.dtype, nullptr);
+      return Status::ok();
+    }
+    out = Tensor::optional(value.dtype(), &value);
+    return Status::ok();
+  }
+  }
+  return Status::error(what + ": unknown kind of value");
 }
 
 } // namespace kiln::frontend

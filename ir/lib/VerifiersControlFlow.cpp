@@ -25,12 +25,24 @@ static YieldOp yieldOf(Region &region) {
 /// \p index name the value in the message.
 static LogicalResult sameElementType(Operation *op, Type expected, Type actual,
                                      StringRef what, size_t index) {
-  Type e = getElementTypeOrSelf(expected), a = getElementTypeOrSelf(actual);
-  if (e == a)
+  if (sameKindAndElementType(expected, actual))
     return success();
+  // A value may stand where an optional of its kind is expected, and the
+  // other way round (a loop carries an empty optional into its first
+  // iteration and the sequence its body builds into the next).
+  auto optE = dyn_cast<OptionalType>(expected),
+       optA = dyn_cast<OptionalType>(actual);
+  if ((optE && sameKindAndElementType(optE.getValueType(), actual)) ||
+      (optA && sameKindAndElementType(expected, optA.getValueType())))
+    return success();
+  if (expected.getTypeID() != actual.getTypeID() &&
+      !(isa<TensorType>(expected) && isa<TensorType>(actual)))
+    return op->emitOpError("expected ") << what << " #" << index << " to be a "
+                                        << expected << ", found " << actual;
   return op->emitOpError("expected ")
-         << what << " #" << index << " to have element type " << e << ", found "
-         << a;
+         << what << " #" << index << " to have element type "
+         << containedElementType(expected) << ", found "
+         << containedElementType(actual);
 }
 
 /// Checks that \p v is a boolean (or, with \p i64, an i64) tensor of one
@@ -38,8 +50,11 @@ static LogicalResult sameElementType(Operation *op, Type expected, Type actual,
 static LogicalResult checkScalar(Operation *op, Value v, StringRef what,
                                  bool i64) {
   auto t = dyn_cast<ShapedType>(v.getType());
+  if (isa<NoneType>(v.getType()))
+    return success();
   if (!t)
-    return success(); // `none`
+    return op->emitOpError("expected ")
+           << what << " to be a tensor, found " << v.getType();
   Type want = i64 ? IntegerType::get(op->getContext(), 64)
                   : IntegerType::get(op->getContext(), 1);
   if (t.getElementType() != want)
@@ -109,10 +124,15 @@ LogicalResult LoopOp::verify() {
         failed(sameElementType(*this, t, getResult(i).getType(), "result", i)))
       return failure();
   }
-  for (size_t j = 0; j < k; ++j)
-    if (failed(sameElementType(*this, yield.getValues()[n + 1 + j].getType(),
-                               getResult(n + j).getType(), "result", n + j)))
+  for (size_t j = 0; j < k; ++j) {
+    Type t = yield.getValues()[n + 1 + j].getType();
+    if (!isa<TensorType>(t))
+      return emitOpError("expected scan value #")
+             << j << " to be a tensor (ONNX stacks only tensors), found " << t;
+    if (failed(sameElementType(*this, t, getResult(n + j).getType(), "result",
+                               n + j)))
       return failure();
+  }
   return success();
 }
 

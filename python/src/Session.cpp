@@ -190,6 +190,9 @@ std::unique_ptr<Session> Session::load(const std::string &path,
           importModel(*impl.ctx, diags, path, settings.shapes, &model);
       signatureOf(*impl.module, inputs, outputs);
     }
+    if (llvm::Error e =
+            tool::refuseContainers(inputs, outputs, "the Python module"))
+      fail(std::move(e));
     if (backend != "interp" &&
         llvm::any_of(inputs, [](auto &in) { return !in.isStatic(); })) {
       // Compiled per set of input shapes: the signature is all it needs

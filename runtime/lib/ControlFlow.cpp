@@ -33,11 +33,11 @@ struct Call {
 
 /// False for the default tensor that stands for an absent operand (a
 /// present scalar has its element's bytes).
-bool present(const Tensor &t) { return t.rank() > 0 || t.raw(); }
-
-std::string shapeOf(const Tensor &t) {
-  return formatShape(t.shape()) + " " + std::string(dtypeName(t.dtype()));
+bool present(const Tensor &t) {
+  return !t.isDense() || t.rank() > 0 || t.raw();
 }
+
+std::string shapeOf(const Tensor &t) { return describeValue(t); }
 
 /// The single element of \p t as an integer, or an error naming \p what.
 Status scalarOf(const Call &call, const Tensor &t, const std::string &what,
@@ -109,6 +109,9 @@ Tensor emptyScanOutput(const Call &call, size_t r, int64_t axis) {
 /// one shape and dtype.
 Status collect(const Call &call, std::vector<Tensor> &parts,
                const Tensor &value, size_t k) {
+  if (!value.isDense())
+    return call.fail("scan output #" + std::to_string(k) + " is a " +
+                     shapeOf(value) + "; expected a tensor");
   if (!parts.empty() &&
       (parts[0].shape() != value.shape() || parts[0].dtype() != value.dtype()))
     return call.fail("scan output #" + std::to_string(k) + " is " +
@@ -128,12 +131,7 @@ Status Call::region(unsigned index, std::vector<Tensor> args,
   for (size_t i = 0; i < args.size(); ++i) {
     const Tensor &t = args[i];
     const TensorSpec &spec = specs[i];
-    bool ok =
-        t.dtype() == spec.dtype &&
-        (!spec.ranked || static_cast<size_t>(t.rank()) == spec.shape.size());
-    for (size_t d = 0; ok && spec.ranked && d < spec.shape.size(); ++d)
-      ok = spec.shape[d] < 0 || spec.shape[d] == t.dim(d);
-    if (!ok)
+    if (!spec.accepts(t))
       return fail("body " + spec.name + " is declared " + spec.format() +
                   " but receives " + shapeOf(t));
   }
@@ -308,6 +306,8 @@ public:
   void spec(const TensorSpec &s) {
     i64(static_cast<int64_t>(s.name.size()));
     bytes += s.name;
+    u8(static_cast<uint8_t>(s.kind));
+    u8(static_cast<uint8_t>(s.optionalOf));
     u8(static_cast<uint8_t>(s.dtype));
     u8(s.ranked);
     i64s(s.shape);
@@ -358,17 +358,21 @@ public:
       s.name.assign(p, len);
       p += len, n -= len;
     }
-    uint8_t dtype = u8();
+    uint8_t kind = u8(), optionalOf = u8(), dtype = u8();
     s.ranked = u8() != 0;
     s.shape = i64s();
-    if (dtype >= kNumDTypes)
+    constexpr uint8_t lastKind = static_cast<uint8_t>(ValueKind::Optional);
+    if (dtype >= kNumDTypes || kind > lastKind || optionalOf > lastKind)
       failed = true;
-    else
+    else {
+      s.kind = static_cast<ValueKind>(kind);
+      s.optionalOf = static_cast<ValueKind>(optionalOf);
       s.dtype = static_cast<DType>(dtype);
+    }
     return s;
   }
   std::vector<TensorSpec> specs() {
-    std::vector<TensorSpec> v(count(8 + 2 + 8));
+    std::vector<TensorSpec> v(count(8 + 4 + 8));
     for (TensorSpec &s : v)
       s = spec();
     return v;

@@ -171,7 +171,53 @@ Tensor Tensor::view(DType dtype, Shape shape, void *data,
   return t;
 }
 
+Tensor Tensor::sequence(DType dtype, std::vector<Tensor> items) {
+  Tensor t;
+  t.type = dtype;
+  t.valueKind = ValueKind::Sequence;
+  t.elements = std::make_shared<const std::vector<Tensor>>(std::move(items));
+  return t;
+}
+
+Tensor Tensor::optional(DType dtype, const Tensor *value) {
+  Tensor t;
+  t.type = dtype;
+  t.valueKind = ValueKind::Optional;
+  t.elements = std::make_shared<const std::vector<Tensor>>(
+      value ? std::vector<Tensor>{*value} : std::vector<Tensor>{});
+  return t;
+}
+
+const std::vector<Tensor> &Tensor::items() const {
+  static const std::vector<Tensor> none;
+  return elements ? *elements : none;
+}
+
+std::string describeValue(const Tensor &t) {
+  std::string dtype(dtypeName(t.dtype()));
+  switch (t.kind()) {
+  case ValueKind::Tensor:
+    return formatShape(t.shape()) + " " + dtype;
+  case ValueKind::Sequence:
+    return "sequence of " + std::to_string(t.items().size()) + " " + dtype +
+           " tensors";
+  case ValueKind::Optional:
+    if (t.items().empty())
+      return "optional " + dtype + " (empty)";
+    return "optional holding " + describeValue(t.items()[0]);
+  }
+  return "?";
+}
+
 Tensor Tensor::clone() const {
+  if (!isDense()) {
+    std::vector<Tensor> copies;
+    for (const Tensor &item : items())
+      copies.push_back(item.clone());
+    Tensor t = *this;
+    t.elements = std::make_shared<const std::vector<Tensor>>(std::move(copies));
+    return t;
+  }
   Tensor t(type, dims);
   if (byteSize())
     std::memcpy(t.ptr, ptr, byteSize());

@@ -145,6 +145,22 @@ bool readInputFiles(const std::vector<std::string> &specs,
   return true;
 }
 
+llvm::Error refuseContainers(const std::vector<TensorSpec> &inputs,
+                             const std::vector<TensorSpec> &outputs,
+                             llvm::StringRef interface) {
+  for (const auto *specs : {&inputs, &outputs})
+    for (const TensorSpec &spec : *specs)
+      if (spec.kind != ValueKind::Tensor)
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(),
+            "%s '%s' is %s (%s); %s passes tensors only (run the model with "
+            "`kiln run` or `kiln compare`)",
+            specs == &inputs ? "input" : "output", spec.name.c_str(),
+            spec.kind == ValueKind::Sequence ? "a sequence" : "an optional",
+            spec.format().c_str(), interface.str().c_str());
+  return llvm::Error::success();
+}
+
 llvm::Expected<std::vector<Tensor>>
 bindInputs(const std::vector<TensorSpec> &specs,
            const std::map<std::string, Tensor> &given, uint64_t seed,
@@ -164,6 +180,13 @@ bindInputs(const std::vector<TensorSpec> &specs,
         sources->push_back("from file");
       continue;
     }
+    if (spec.kind != ValueKind::Tensor)
+      return fail(
+          "input '" + spec.name + "' is " +
+          (spec.kind == ValueKind::Sequence ? "a sequence" : "an optional") +
+          " (" + spec.format() +
+          "); the command line gives tensors only (random, or "
+          "--input NAME=FILE.npy)");
     if (!spec.isStatic()) {
       std::string dims;
       for (size_t d = 0; d < spec.shape.size(); ++d)

@@ -307,6 +307,13 @@ bool readInputFiles(const std::vector<std::string> &specs,
                     frontend::LoadOptions &load,
                     std::map<std::string, Tensor> &given);
 
+/// An error naming the first of \p inputs and \p outputs that is a
+/// sequence or an optional, for an interface that passes tensors only
+/// (\p interface: "the C API"); success when there is none.
+llvm::Error refuseContainers(const std::vector<TensorSpec> &inputs,
+                             const std::vector<TensorSpec> &outputs,
+                             llvm::StringRef interface);
+
 /// The inputs of a model whose inputs are \p specs: the tensor of \p given
 /// named like each, else seeded random data (randomTensor, seed \p seed + the
 /// input's index; integers below 10, and below the input's entry of

@@ -50,6 +50,15 @@ namespace kiln::tool {
 
 namespace {
 
+/// A tensor's shape; "seq[3]" for a sequence of three tensors, "opt[1]"
+/// or "opt[0]" for an optional holding a value or none.
+std::string shapeOrKind(const Tensor &t) {
+  if (t.isDense())
+    return formatShape(t.shape());
+  return std::string(t.kind() == ValueKind::Sequence ? "seq[" : "opt[") +
+         std::to_string(t.items().size()) + "]";
+}
+
 /// "1.2e-07", "0", or "inf"/"nan" for the table.
 std::string formatErr(double v) {
   if (v == 0)
@@ -273,7 +282,7 @@ void printJson(llvm::raw_ostream &os, const Report &report,
           const Diff &d = diffs[i];
           const Tensor &ref = report.interp.outputs[i];
           j.attribute("name", utf8(report.outputSpecs[i].name));
-          j.attribute("shape", formatShape(ref.shape()));
+          j.attribute("shape", shapeOrKind(ref));
           j.attribute("dtype", std::string(dtypeName(ref.dtype())));
           j.attribute("shape_ok", d.shapeError.empty());
           if (!d.shapeError.empty())
@@ -431,7 +440,7 @@ void printOutputs(llvm::raw_ostream &os, const Report &report,
     const Diff &d = diffs[i];
     const Tensor &ref = report.interp.outputs[i];
     os << pad(report.outputSpecs[i].name, nameWidth) << "  "
-       << pad(formatShape(ref.shape()), 16)
+       << pad(shapeOrKind(ref), 16)
        << pad(std::string(dtypeName(ref.dtype())), 6);
     if (!d.shapeError.empty()) {
       os << "  FAIL: shape or dtype differs (" << d.shapeError << ")\n";

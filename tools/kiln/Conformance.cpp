@@ -94,8 +94,21 @@ bool readTensorFile(const std::string &path, onnx::TensorProto &proto) {
   return in && proto.ParseFromIstream(&in);
 }
 
-/// Compares one output; empty string when it matches.
+/// Compares one output; empty string when it matches. A container matches
+/// one of its kind holding matching values in order.
 std::string compare(const Tensor &got, const Tensor &want) {
+  if (got.kind() != want.kind() || got.items().size() != want.items().size())
+    return "a " + describeValue(got) + ", expected a " + describeValue(want);
+  if (!got.isDense()) {
+    for (size_t i = 0; i < got.items().size(); ++i)
+      if (std::string diff = compare(got.items()[i], want.items()[i]);
+          !diff.empty())
+        return "element #" + std::to_string(i) + ": " + diff;
+    return got.dtype() == want.dtype()
+               ? ""
+               : "a " + describeValue(got) + ", expected a " +
+                     describeValue(want);
+  }
   if (got.dtype() != want.dtype())
     return "dtype " + std::string(dtypeName(got.dtype())) + ", expected " +
            std::string(dtypeName(want.dtype()));
@@ -169,22 +182,24 @@ Outcome runCase(const Case &c, const std::string &backendName,
       std::string path = setDir + "/input_" + std::to_string(i) + ".pb";
       if (!llvm::sys::fs::exists(path))
         break;
-      onnx::TensorProto proto;
-      if (!readTensorFile(path, proto)) {
-        reason = "input_" + std::to_string(i) +
-                 ".pb is not a TensorProto (sequences are not supported)";
-        return Outcome::Unsupported;
+      // The file holds the kind of value of the input it names (its
+      // position when it names none).
+      std::string name;
+      {
+        onnx::TensorProto proto;
+        if (readTensorFile(path, proto))
+          name = proto.name();
       }
       size_t slot = i;
       for (size_t k = 0; k < specs.size(); ++k)
-        if (!proto.name().empty() && specs[k].name == proto.name())
+        if (!name.empty() && specs[k].name == name)
           slot = k;
       if (slot >= specs.size()) {
         reason = "test data has more inputs than the model";
         return Outcome::Fail;
       }
-      Status st =
-          frontend::tensorFromProto(proto, setDir, "test input", inputs[slot]);
+      Status st = frontend::readValueFile(path, specs[slot], setDir,
+                                          "test input", inputs[slot], name);
       if (!st) {
         reason = st.message();
         return isUnsupportedMessage(reason) ? Outcome::Unsupported
@@ -205,14 +220,15 @@ Outcome runCase(const Case &c, const std::string &backendName,
     }
     for (size_t o = 0; o < outputs->size(); ++o) {
       std::string path = setDir + "/output_" + std::to_string(o) + ".pb";
-      onnx::TensorProto proto;
-      if (!readTensorFile(path, proto)) {
-        reason = "output_" + std::to_string(o) + ".pb is missing or unreadable";
+      if (!llvm::sys::fs::exists(path)) {
+        reason = "output_" + std::to_string(o) + ".pb is missing";
         return Outcome::Unsupported;
       }
       Tensor want;
+      std::string name;
       Status st =
-          frontend::tensorFromProto(proto, setDir, "expected output", want);
+          frontend::readValueFile(path, (*backend)->outputs()[o], setDir,
+                                  "expected output", want, name);
       if (!st) {
         reason = st.message();
         return isUnsupportedMessage(reason) ? Outcome::Unsupported

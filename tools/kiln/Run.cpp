@@ -258,8 +258,24 @@ int runCommand(const RunOptions &opts) {
       files.emplace_back();
       continue;
     }
-    std::string path =
-        opts.outputDir + "/" + fileNameFor(backend.outputs()[i].name) + ".npy";
+    std::string base =
+        opts.outputDir + "/" + fileNameFor(backend.outputs()[i].name);
+    if (!outputs[i].isDense()) {
+      // A sequence's tensors (an optional's one, if any) one file each.
+      const std::vector<Tensor> &items = outputs[i].items();
+      for (size_t k = 0; k < items.size(); ++k)
+        if (Status s =
+                writeNpy(base + "_" + std::to_string(k) + ".npy", items[k]);
+            !s)
+          return reportError(s.message());
+      files.push_back(items.empty() ? std::string("no file (empty)")
+                      : items.size() == 1
+                          ? base + "_0.npy"
+                          : base + "_0.npy ... _" +
+                                std::to_string(items.size() - 1) + ".npy");
+      continue;
+    }
+    std::string path = base + ".npy";
     if (Status s = writeNpy(path, outputs[i]); !s)
       return reportError(s.message());
     files.push_back(path);
@@ -292,8 +308,18 @@ int runCommand(const RunOptions &opts) {
           j.object([&] {
             Values v = valuesOf(outputs[i]);
             j.attribute("name", utf8(backend.outputs()[i].name));
-            j.attribute("shape", formatShape(outputs[i].shape()));
             j.attribute("dtype", std::string(dtypeName(outputs[i].dtype())));
+            if (!outputs[i].isDense()) {
+              j.attribute("kind", outputs[i].kind() == ValueKind::Sequence
+                                      ? "sequence"
+                                      : "optional");
+              j.attribute("items",
+                          static_cast<int64_t>(outputs[i].items().size()));
+              if (!files[i].empty())
+                j.attribute("file", files[i]);
+              return;
+            }
+            j.attribute("shape", formatShape(outputs[i].shape()));
             jsonNumber(j, "min", v.lo);
             jsonNumber(j, "max", v.hi);
             jsonNumber(j, "mean", v.mean);
@@ -359,9 +385,12 @@ int runCommand(const RunOptions &opts) {
        << "  " << sources[i] << "\n";
   os << "outputs\n";
   for (size_t i = 0; i < outputs.size(); ++i) {
-    os << "  " << backend.outputs()[i].name << "  "
-       << formatShape(outputs[i].shape()) << " "
-       << dtypeName(outputs[i].dtype()) << "  " << summarize(outputs[i]);
+    os << "  " << backend.outputs()[i].name << "  ";
+    if (outputs[i].isDense())
+      os << formatShape(outputs[i].shape()) << " "
+         << dtypeName(outputs[i].dtype()) << "  " << summarize(outputs[i]);
+    else
+      os << describeValue(outputs[i]);
     if (!files[i].empty())
       os << "  -> " << files[i];
     os << "\n";

@@ -177,6 +177,10 @@ static bool prepareServedModel(ServedModel &m, const ServeOptions &opts,
       entries.save(*m.prepared, *model, warnings, {});
     }
   }
+  if (llvm::Error e = refuseContainers(inputs, outputs, "kiln serve")) {
+    reportError("model '" + m.name + "': " + llvm::toString(std::move(e)));
+    return false;
+  }
   if (opts.backend == "jit" &&
       llvm::any_of(inputs, [](auto &in) { return !in.isStatic(); })) {
     // Compiled per set of input shapes when a request first brings it,

@@ -20,6 +20,24 @@ Diff compareTensors(const Tensor &got, const Tensor &ref, double atol,
                     double rtol, const std::string &gotName,
                     const std::string &refName) {
   Diff d;
+  // Containers: same kind and count, then each tensor in order.
+  if (!got.isDense() || !ref.isDense()) {
+    if (got.kind() != ref.kind() || got.dtype() != ref.dtype() ||
+        got.items().size() != ref.items().size()) {
+      d.shapeError = gotName + " " + describeValue(got) + ", " + refName + " " +
+                     describeValue(ref);
+      return d;
+    }
+    for (size_t i = 0; i < got.items().size(); ++i) {
+      Diff item = compareTensors(got.items()[i], ref.items()[i], atol, rtol,
+                                 gotName, refName);
+      if (!item.shapeError.empty())
+        item.shapeError =
+            "tensor #" + std::to_string(i) + ": " + item.shapeError;
+      d.merge(item);
+    }
+    return d;
+  }
   if (got.dtype() != ref.dtype() || got.shape() != ref.shape()) {
     d.shapeError = gotName + " " + formatShape(got.shape()) + " " +
                    std::string(dtypeName(got.dtype())) + ", " + refName + " " +

@@ -32,7 +32,9 @@ struct Diff {
 
 /// Compares \p got with \p ref: floats within |got - ref| <= atol + rtol *
 /// |ref| (NaN matches only NaN, infinities only themselves), integers and
-/// bools exactly. \p gotName and \p refName label the two in shapeError.
+/// bools exactly; a sequence or an optional matches one of its kind and
+/// count whose tensors match in order. \p gotName and \p refName label the
+/// two in shapeError.
 Diff compareTensors(const Tensor &got, const Tensor &ref, double atol,
                     double rtol, const std::string &gotName = "jit",
                     const std::string &refName = "interp");

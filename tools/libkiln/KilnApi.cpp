@@ -203,6 +203,9 @@ kiln_status load(const char *path, const kiln_options &options, kiln_model &m) {
     m.prepared = std::move(*prepared);
     entries.save(*m.prepared, *model, warnings, nullptr);
   }
+  if (llvm::Error e = tool::refuseContainers(
+          m.prepared->inputs(), m.prepared->outputs(), "the C API"))
+    return fail(KILN_STATUS_MODEL, llvm::toString(std::move(e)));
   // The JIT model is owned by m.prepared; only the accessor is const.
   m.jit = const_cast<cpu::JitModel *>(m.prepared->jitModel());
   if (m.jit && llvm::any_of(m.prepared->inputs(),

@@ -181,6 +181,30 @@ static std::string weightsFileImage(llvm::StringRef blob) {
 // Building
 //===----------------------------------------------------------------------===//
 
+/// Fails when \p graph computes a sequence or an optional: the generated
+/// driver and libkiln-rt.so's C interface pass dense tensors only.
+static llvm::Error checkContainers(mlir::ModuleOp graph) {
+  std::string where;
+  graph.walk([&](mlir::Operation *op) {
+    auto isContainer = [](mlir::Value v) {
+      return mlir::isa<SequenceType, OptionalType>(v.getType());
+    };
+    bool found = llvm::any_of(op->getResults(), isContainer) ||
+                 llvm::any_of(op->getOperands(), isContainer);
+    for (mlir::Region &r : op->getRegions())
+      found |= llvm::any_of(r.getArguments(), isContainer);
+    if (found && where.empty())
+      where = describeOp(op);
+    return found ? mlir::WalkResult::interrupt() : mlir::WalkResult::advance();
+  });
+  if (where.empty())
+    return llvm::Error::success();
+  return makeError("op " + where +
+                   ": sequence and optional values are unsupported in AOT "
+                   "libraries (their C interface passes dense tensors); run "
+                   "the model with --backend=jit or --backend=interp");
+}
+
 /// Whether the driver can run \p plan's control-flow steps: no region
 /// reads a value of data-dependent shape of the function's own (those are
 /// the run function's heap buffers; an enclosing region's are within
@@ -438,6 +462,8 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
   if (!planOr)
     return planOr.takeError();
   Plan plan = std::move(*planOr);
+  if (llvm::Error e = checkContainers(graph))
+    return std::move(e);
   if (llvm::Error e = checkRegions(plan))
     return std::move(e);
   d.plan = &plan;

@@ -395,8 +395,9 @@ Executor::runImpl(const std::vector<Tensor> &inputs, std::vector<Tensor> *into,
   std::vector<Tensor> results;
   for (int s : plan.outputSlots) {
     Tensor result = slots[s];
-    // Nor the bytes of a constant (read-only when it views a model entry).
-    if (plan.slots[s].isConstant ||
+    // Nor the bytes of a constant (read-only when it views a model entry);
+    // a container may hold tensors of either.
+    if (!result.isDense() || plan.slots[s].isConstant ||
         sharesBytes(result, lease->arena.get(), impl->arena.size))
       result = result.clone();
     results.push_back(std::move(result));

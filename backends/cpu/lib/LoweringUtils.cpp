@@ -49,6 +49,10 @@ std::string describeUncompilableTypes(Operation *op) {
     if (isa<NoneType>(v.getType()))
       return "";
     std::string where = std::string(what) + " " + std::to_string(i);
+    if (isa<SequenceType>(v.getType()))
+      return where + " is a sequence (containers are reference steps)";
+    if (isa<OptionalType>(v.getType()))
+      return where + " is an optional (containers are reference steps)";
     RankedTensorType t = staticType(v);
     if (!t)
       return where + " has a shape known only at run time";

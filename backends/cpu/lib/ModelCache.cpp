@@ -49,9 +49,10 @@
 namespace kiln::cpu {
 
 /// The format's version is the magic's last character: 2 added each step's
-/// FLOPs, bytes and nodes, 3 regions steps (control flow), 4 index checks;
-/// an entry of an older version is rejected and rebuilt.
-static constexpr char kMagic[8] = {'K', 'I', 'L', 'N', 'M', 'D', 'L', '4'};
+/// FLOPs, bytes and nodes, 3 regions steps (control flow), 4 index checks,
+/// 5 each value's kind (tensor, sequence, optional); an entry of an older
+/// version is rejected and rebuilt.
+static constexpr char kMagic[8] = {'K', 'I', 'L', 'N', 'M', 'D', 'L', '5'};
 /// Regions inside regions deeper than this read as a corrupt entry.
 static constexpr unsigned kMaxRegionDepth = 64;
 /// Magic, build identity and four u64.
@@ -229,6 +230,8 @@ static void writeSpecs(MetaWriter &w, llvm::ArrayRef<TensorSpec> specs) {
   w.u64(specs.size());
   for (const TensorSpec &t : specs) {
     w.str(t.name);
+    w.u8(static_cast<uint8_t>(t.kind));
+    w.u8(static_cast<uint8_t>(t.optionalOf));
     w.u8(static_cast<uint8_t>(t.dtype));
     w.u8(t.ranked);
     w.i64s(t.shape);
@@ -452,12 +455,15 @@ static bool hasByteSize(DType dtype, llvm::ArrayRef<int64_t> shape,
 }
 
 static std::vector<TensorSpec> readSpecs(MetaReader &r) {
-  std::vector<TensorSpec> specs(r.count(8 + 2 + 8));
+  std::vector<TensorSpec> specs(r.count(8 + 4 + 8));
   for (TensorSpec &t : specs) {
     t.name = r.str();
-    uint8_t dtype = r.u8();
-    if (dtype >= kNumDTypes)
+    uint8_t kind = r.u8(), optionalOf = r.u8(), dtype = r.u8();
+    constexpr uint8_t lastKind = static_cast<uint8_t>(ValueKind::Optional);
+    if (dtype >= kNumDTypes || kind > lastKind || optionalOf > lastKind)
       r.fail();
+    t.kind = static_cast<ValueKind>(std::min(kind, lastKind));
+    t.optionalOf = static_cast<ValueKind>(std::min(optionalOf, lastKind));
     t.dtype = static_cast<DType>(dtype);
     t.ranked = r.u8();
     t.shape = r.i64s();

@@ -33,6 +33,17 @@ Interpreter::~Interpreter() = default;
 TensorSpec specFromType(Type type, std::string name) {
   TensorSpec spec;
   spec.name = std::move(name);
+  if (auto opt = dyn_cast<OptionalType>(type)) {
+    TensorSpec inner = specFromType(opt.getValueType(), spec.name);
+    inner.optionalOf = inner.kind;
+    inner.kind = ValueKind::Optional;
+    return inner;
+  }
+  if (auto seq = dyn_cast<SequenceType>(type)) {
+    TensorSpec inner = specFromType(seq.getElementType(), spec.name);
+    inner.kind = ValueKind::Sequence;
+    return inner;
+  }
   auto shaped = dyn_cast<ShapedType>(type);
   if (!shaped)
     return spec;
@@ -55,15 +66,17 @@ llvm::Error checkInputs(const std::vector<TensorSpec> &specs,
   for (size_t i = 0; i < inputs.size(); ++i) {
     const TensorSpec &spec = specs[i];
     const Tensor &t = inputs[i];
+    if (spec.kind != ValueKind::Tensor || !t.isDense()) {
+      if (!spec.accepts(t))
+        return fail("input '" + spec.name + "': expected " + spec.format() +
+                    ", found " + describeValue(t));
+      continue;
+    }
     if (t.dtype() != spec.dtype)
       return fail("input '" + spec.name + "': expected element type " +
                   std::string(dtypeName(spec.dtype)) + ", found " +
                   std::string(dtypeName(t.dtype())));
-    bool ok =
-        !spec.ranked || static_cast<size_t>(t.rank()) == spec.shape.size();
-    for (size_t d = 0; ok && spec.ranked && d < spec.shape.size(); ++d)
-      ok = spec.shape[d] < 0 || spec.shape[d] == t.dim(d);
-    if (!ok)
+    if (!spec.accepts(t))
       return fail("input '" + spec.name + "': expected shape " + spec.format() +
                   ", found " + formatShape(t.shape()));
   }
@@ -286,8 +299,21 @@ llvm::Error interp::runStep(Step &step, std::vector<Tensor> &slots,
     if (!out.valid())
       return makeError(step.label + ": kernel produced no result #" +
                        std::to_string(r));
-    // The IR's result type is a promise: check the kernel kept it.
+    // The IR's result type is a promise: check the kernel kept it. (A
+    // container's kind and element type; the dims of the tensors it holds
+    // may change from one loop iteration to the next.)
     TensorSpec spec = specFromType(step.op->getResult(r).getType(), "");
+    bool standsForOptional =
+        spec.kind == ValueKind::Optional && out.kind() == spec.optionalOf;
+    if ((spec.kind != out.kind() && !standsForOptional) ||
+        (!out.isDense() && out.dtype() != spec.dtype))
+      return makeError(step.label + ": result #" + std::to_string(r) +
+                       " is a " + describeValue(out) + " but the IR says " +
+                       spec.format());
+    if (!out.isDense()) {
+      slots[step.outputs[r]] = out;
+      continue;
+    }
     if (spec.ranked && out.dtype() != spec.dtype)
       return makeError(
           step.label + ": result #" + std::to_string(r) + " has element type " +

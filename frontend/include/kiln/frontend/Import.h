@@ -12,6 +12,7 @@
 #define KILN_FRONTEND_IMPORT_H
 
 #include "kiln/runtime/Tensor.h"
+#include "kiln/runtime/TensorSpec.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
@@ -122,6 +123,15 @@ importOnnxFile(mlir::MLIRContext &ctx, llvm::StringRef path,
 Status tensorFromProto(const onnx::TensorProto &proto,
                        const std::string &modelDir, const std::string &what,
                        Tensor &out);
+
+/// Reads the value serialized in file \p path as \p spec's kind of value:
+/// a TensorProto, a SequenceProto of tensors or an OptionalProto of either
+/// (the formats of ONNX's test data). An empty container takes \p spec's
+/// element type. \p name is set to the proto's name; \p what names the
+/// value in messages.
+Status readValueFile(const std::string &path, const TensorSpec &spec,
+                     const std::string &modelDir, const std::string &what,
+                     Tensor &out, std::string &name);
 
 /// As tensorFromProto, but inline `raw_data` is viewed, not copied: \p out
 /// is valid only as long as \p proto (the importer copies it once, into

@@ -68,6 +68,9 @@ public:
                     llvm::ArrayRef<mlir::NamedAttribute> extraAttrs = {},
                     llvm::ArrayRef<llvm::StringRef> skipAttrs = {},
                     int numResults = -1) override;
+  mlir::LogicalResult
+  inlineSubgraph(llvm::StringRef attrName, llvm::ArrayRef<mlir::Value> inputs,
+                 llvm::SmallVectorImpl<mlir::Value> &outputs) override;
   mlir::LogicalResult emitError(const llvm::Twine &message) override;
   int64_t respecializedBatch() const override;
 

@@ -27,6 +27,7 @@
 namespace onnx {
 class NodeProto;
 class AttributeProto;
+class TypeProto;
 } // namespace onnx
 
 namespace kiln::frontend {
@@ -123,6 +124,14 @@ public:
       llvm::ArrayRef<mlir::NamedAttribute> extraAttrs = {},
       llvm::ArrayRef<llvm::StringRef> skipAttrs = {}, int numResults = -1) = 0;
 
+  /// Imports the nodes of the node's GRAPH attribute \p attrName at the
+  /// builder's insertion point, its inputs bound to \p inputs (one per
+  /// subgraph input), and sets \p outputs to its outputs' values: a
+  /// subgraph inlined where an op's semantics call it (SequenceMap's body
+  /// inside the loop it becomes).
+  virtual mlir::LogicalResult
+  inlineSubgraph(llvm::StringRef attrName, llvm::ArrayRef<mlir::Value> inputs,
+                 llvm::SmallVectorImpl<mlir::Value> &outputs) = 0;
   /// Reports a model error at this node: "node 'n' (Op, opset V): message".
   virtual mlir::LogicalResult emitError(const llvm::Twine &message) = 0;
 
@@ -132,6 +141,16 @@ public:
 };
 
 /// A handler imports one node; it fails only after emitting a diagnostic.
+/// The kiln type of ONNX type \p type: a tensor, a sequence of tensors
+/// (!kiln.seq), an optional of either (!kiln.opt); null for other and
+/// unsupported types.
+mlir::Type convertOnnxType(mlir::MLIRContext &ctx, const onnx::TypeProto &type);
+
+/// \p type with every dim forgotten: an unranked tensor of its element
+/// type, or the same container of unranked tensors. What a control-flow
+/// region's argument may receive when the model declares nothing more.
+mlir::Type relaxedType(mlir::Type type);
+
 using ImportFn = std::function<mlir::LogicalResult(NodeImporter &)>;
 
 /// The handler table: (domain, op type, since-version) -> handler.
@@ -170,6 +189,7 @@ void registerIndexingHandlers(HandlerTable &table);
 void registerMiscHandlers(HandlerTable &table);
 void registerSequenceHandlers(HandlerTable &table);
 void registerControlFlowHandlers(HandlerTable &table);
+void registerContainerHandlers(HandlerTable &table);
 
 /// The full table, built once.
 const HandlerTable &getHandlerTable();

@@ -31,7 +31,7 @@ def Kiln_Dialect : Dialect {
   let usePropertiesForAttributes = 0;
   let useDefaultAttributePrinterParser = 0;
   let hasConstantMaterializer = 1;
-  let useDefaultTypePrinterParser = 0;
+  let useDefaultTypePrinterParser = 1;
 }
 
 //===----------------------------------------------------------------------===//
@@ -48,6 +48,38 @@ def Kiln_FloatTensor : TensorOf<[F32, F16, F64]>;
 def Kiln_IndexTensor : TensorOf<[I32, I64]>;
 /// An operand that may be absent (a `none` value from `kiln.none`).
 def Kiln_OptTensor : AnyTypeOf<[Kiln_Tensor, NoneType]>;
+
+class Kiln_Type<string name, string typeMnemonic>
+    : TypeDef<Kiln_Dialect, name> {
+  let mnemonic = typeMnemonic;
+}
+
+def Kiln_SequenceType : Kiln_Type<"Sequence", "seq"> {
+  let summary = "ONNX sequence: an ordered list of tensors of one element type";
+  let description = [{
+    `!kiln.seq<tensor<?x4xf32>>`: every element is a tensor of the element
+    type given, with the dims given where they are known (`tensor<*xf32>`
+    when nothing is). The number of elements is a run-time value.
+  }];
+  let parameters = (ins "::mlir::TensorType":$elementType);
+  let assemblyFormat = "`<` $elementType `>`";
+  let genVerifyDecl = 1;
+}
+
+def Kiln_OptionalType : Kiln_Type<"Optional", "opt"> {
+  let summary = "ONNX optional: a tensor or a sequence, or nothing";
+  let description = [{
+    `!kiln.opt<tensor<5xf32>>`, `!kiln.opt<!kiln.seq<tensor<*xi64>>>`.
+  }];
+  let parameters = (ins "::mlir::Type":$valueType);
+  let assemblyFormat = "`<` $valueType `>`";
+  let genVerifyDecl = 1;
+}
+
+/// Any runtime value: a tensor, a sequence or an optional.
+def Kiln_Value : AnyTypeOf<[Kiln_Tensor, Kiln_SequenceType, Kiln_OptionalType]>;
+/// A tensor or a sequence (what an optional may hold).
+def Kiln_TensorOrSequence : AnyTypeOf<[Kiln_Tensor, Kiln_SequenceType]>;
 
 //===----------------------------------------------------------------------===//
 // Op base classes

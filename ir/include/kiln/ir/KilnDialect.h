@@ -40,7 +40,10 @@ class KilnDataDependentShape
 } // namespace kiln::OpTrait
 
 #include "kiln/ir/KilnDialect.h.inc"
+
+#define GET_TYPEDEF_CLASSES
 #include "kiln/ir/KilnInterfaces.h.inc"
+#include "kiln/ir/KilnTypes.h.inc"
 
 #define GET_OP_CLASSES
 #include "kiln/ir/KilnOps.h.inc"
@@ -48,6 +51,15 @@ class KilnDataDependentShape
 namespace kiln {
 /// Registers the kiln dialect and the upstream dialects kiln IR uses.
 void registerKilnDialects(mlir::DialectRegistry &registry);
+
+/// The element type of the tensors a value of type \p t holds: a tensor's,
+/// a sequence's elements', an optional's content's; \p t itself otherwise.
+mlir::Type containedElementType(mlir::Type t);
+
+/// Whether \p a and \p b are the same kind of value (a tensor, a sequence,
+/// an optional of the same kind) of the same element type, whatever their
+/// dims: what control flow requires of the values it hands on.
+bool sameKindAndElementType(mlir::Type a, mlir::Type b);
 } // namespace kiln
 
 #endif // KILN_IR_KILNDIALECT_H

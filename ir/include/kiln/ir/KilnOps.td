@@ -15,6 +15,7 @@ include "kiln/ir/ops/ReduceReshapeOps.td"
 include "kiln/ir/ops/IndexingOps.td"
 include "kiln/ir/ops/MiscOps.td"
 include "kiln/ir/ops/SequenceOps.td"
+include "kiln/ir/ops/ContainerOps.td"
 include "kiln/ir/ops/PackedOps.td"
 include "kiln/ir/ops/ControlFlowOps.td"
 

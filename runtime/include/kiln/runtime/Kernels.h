@@ -7,6 +7,7 @@
 #ifndef KILN_RUNTIME_KERNELS_H
 #define KILN_RUNTIME_KERNELS_H
 
+#include "kiln/runtime/kernels/Containers.h"
 #include "kiln/runtime/kernels/ConvPool.h"
 #include "kiln/runtime/kernels/Core.h"
 #include "kiln/runtime/kernels/Elementwise.h"

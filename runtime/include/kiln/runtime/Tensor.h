@@ -5,6 +5,14 @@
 // 64-byte aligned. A tensor may also view memory it does not own (constant
 // blobs), kept alive by an owner handle.
 //
+// A runtime value may also be one of ONNX's two containers: a sequence of
+// tensors or an optional (a tensor or a sequence, or nothing). They travel
+// in the same class so that every slot, region argument and kernel operand
+// holds one kind of thing: kind() says which, items() holds their values,
+// dtype() is their elements' type, and their shape is rank 0 with no
+// elements (no dense access). The IR's types decide where each kind may
+// appear; only the container ops' kernels read items().
+//
 //===----------------------------------------------------------------------===//
 #ifndef KILN_RUNTIME_TENSOR_H
 #define KILN_RUNTIME_TENSOR_H
@@ -31,7 +39,15 @@ std::vector<int64_t> shapeStrides(const Shape &shape);
 /// (negative) dim).
 std::string formatShape(const Shape &shape);
 
-/// A dense tensor: dtype, shape and a shared contiguous buffer.
+/// What a runtime value is.
+enum class ValueKind : uint8_t {
+  Tensor,   ///< a dense tensor
+  Sequence, ///< an ordered list of dense tensors of one element type
+  Optional, ///< a dense tensor or a sequence, or nothing
+};
+
+/// A dense tensor: dtype, shape and a shared contiguous buffer; or a
+/// sequence or optional (ValueKind).
 class Tensor {
 public:
   /// An invalid (null) tensor.
@@ -46,6 +62,11 @@ public:
   /// caller guarantees the lifetime).
   static Tensor view(DType dtype, Shape shape, void *data,
                      std::shared_ptr<void> owner);
+  /// A sequence of \p items, dense tensors of element type \p dtype.
+  static Tensor sequence(DType dtype, std::vector<Tensor> items);
+  /// An optional of element type \p dtype holding \p value (a dense tensor
+  /// or a sequence), or nothing when \p value is null.
+  static Tensor optional(DType dtype, const Tensor *value);
   /// A rank-0 tensor holding \p value.
   template <typename T> static Tensor scalar(T value) {
     Tensor t(DTypeOf<T>::value, {});
@@ -64,6 +85,12 @@ public:
   }
 
   bool valid() const { return static_cast<bool>(buffer) || numel == 0; }
+  ValueKind kind() const { return valueKind; }
+  /// True for a dense tensor (not a sequence or an optional).
+  bool isDense() const { return valueKind == ValueKind::Tensor; }
+  /// A sequence's elements in order, or an optional's value (none or one);
+  /// empty for a dense tensor.
+  const std::vector<Tensor> &items() const;
   DType dtype() const { return type; }
   const Shape &shape() const { return dims; }
   int64_t rank() const { return static_cast<int64_t>(dims.size()); }
@@ -102,7 +129,14 @@ private:
   int64_t numel = 0;
   std::shared_ptr<void> buffer;
   void *ptr = nullptr;
+  ValueKind valueKind = ValueKind::Tensor;
+  /// A container's values (shared: containers are immutable once made).
+  std::shared_ptr<const std::vector<Tensor>> elements;
 };
+
+/// "3x4 f32", "sequence of 2 f32 tensors", "optional f32 sequence (empty)":
+/// a value as an error message names it.
+std::string describeValue(const Tensor &t);
 
 /// Converts \p t to \p to with ONNX Cast semantics (float to int truncates
 /// toward zero, nonzero to bool is true).

@@ -1,13 +1,15 @@
 //===- TensorSpec.h - A value's declared type -------------------*- C++ -*-===//
 //
 // What a caller, or a control-flow op's description, knows of a value
-// before it runs: its element type and its dimensions where known.
+// before it runs: its kind (a tensor, a sequence, an optional), its element
+// type and its (elements') dimensions where known.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KILN_RUNTIME_TENSORSPEC_H
 #define KILN_RUNTIME_TENSORSPEC_H
 
 #include "kiln/runtime/DType.h"
+#include "kiln/runtime/Tensor.h"
 
 #include <cstdint>
 #include <string>
@@ -22,10 +24,20 @@ struct TensorSpec {
   /// Dimensions, -1 where dynamic; empty with `ranked == false` if unknown.
   std::vector<int64_t> shape;
   bool ranked = true;
-  /// True when every dimension is known.
+  /// A tensor, or a container whose tensors `dtype` and `shape` describe.
+  ValueKind kind = ValueKind::Tensor;
+  /// An optional's content: Tensor or Sequence.
+  ValueKind optionalOf = ValueKind::Tensor;
+  /// True for a tensor whose every dimension is known.
   bool isStatic() const;
-  /// "1x3x224x224xf32", with '?' for dynamic dimensions.
+  /// "1x3x224x224xf32", with '?' for dynamic dimensions; "seq<?x4xf32>",
+  /// "opt<seq<*xf32>>" for containers.
   std::string format() const;
+  /// True when \p value fits: its kind, element type and the known
+  /// dimensions of each tensor it holds (an empty optional fits any
+  /// optional of its element type, and a value fits an optional of its
+  /// kind).
+  bool accepts(const Tensor &value) const;
 };
 
 } // namespace kiln

@@ -26,7 +26,7 @@ def Kiln_YieldOp : Op<Kiln_Dialect, "yield",
     kiln.yield %cond, %sum : tensor<i1>, tensor<2xf32>
     ```
   }];
-  let arguments = (ins Variadic<Kiln_Tensor>:$values);
+  let arguments = (ins Variadic<Kiln_Value>:$values);
   let assemblyFormat = "attr-dict ($values^ `:` type($values))?";
 }
 
@@ -47,7 +47,7 @@ def Kiln_IfOp : Op<Kiln_Dialect, "if",
     ```
   }];
   let arguments = (ins Kiln_Tensor:$cond);
-  let results = (outs Variadic<Kiln_Tensor>:$outputs);
+  let results = (outs Variadic<Kiln_Value>:$outputs);
   let regions = (region SizedRegion<1>:$then_branch,
                         SizedRegion<1>:$else_branch);
   let assemblyFormat = [{
@@ -77,8 +77,8 @@ def Kiln_LoopOp : Op<Kiln_Dialect, "loop", [RecursiveMemoryEffects]> {
     ```
   }];
   let arguments = (ins Kiln_OptTensor:$max_trip_count, Kiln_OptTensor:$cond,
-                       Variadic<Kiln_Tensor>:$initial);
-  let results = (outs Variadic<Kiln_Tensor>:$outputs);
+                       Variadic<Kiln_Value>:$initial);
+  let results = (outs Variadic<Kiln_Value>:$outputs);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = [{
     $max_trip_count `,` $cond (`,` $initial^)? attr-dict `:`
