@@ -134,7 +134,8 @@ private:
   std::shared_ptr<const std::vector<Tensor>> elements;
 };
 
-/// "3x4 f32", "sequence of 2 f32 tensors", "optional f32 sequence (empty)":
+/// "3x4 f32", "sequence of 2 f32 tensors", "optional f32 (empty)",
+/// "optional holding 3x4 f32":
 /// a value as an error message names it.
 std::string describeValue(const Tensor &t);
 
