@@ -8,6 +8,11 @@
 //     and copy it into the caller's buffer; a result flagged
 //     KILN_RT_DYNAMIC is checked against its dtype, rank and known dims and
 //     copied into a malloc'd buffer whose shape is written back.
+// A sequence or an optional (KILN_RT_VALUE) crosses the interface as a
+// heap-allocated kiln::Tensor: operands pass a pointer to one, a result
+// gets a new one, which kiln_rt_release deletes; a container result's
+// tensors that view the call's dense operands are copied first (the caller
+// reuses those buffers).
 // kiln_rt_control_flow views its operands likewise, runs evalControlFlow
 // (kiln/runtime/ControlFlow.h) with each region run by the caller's C
 // function (its yields copied at once), and stores the results as
@@ -91,9 +96,35 @@ static Status checkDynamicResult(const kiln_rt_tensor &out, const Tensor &t,
 static void freeDynamicResults(int n, kiln_rt_tensor *out) {
   for (int r = 0; r < n; ++r)
     if (out[r].dtype != 0 && (out[r].flags & KILN_RT_DYNAMIC)) {
-      std::free(out[r].data);
+      if (out[r].flags & KILN_RT_VALUE)
+        delete static_cast<Tensor *>(out[r].data);
+      else
+        std::free(out[r].data);
       out[r].data = nullptr;
     }
+}
+
+/// The caller's buffers a call viewed as its dense operands.
+using Borrowed = std::vector<const Tensor *>;
+
+/// \p t with every tensor it holds that views one of the \p borrowed
+/// buffers (the caller reuses them) copied.
+static Tensor keepAlive(const Tensor &t, const Borrowed &borrowed) {
+  if (t.isDense()) {
+    const char *p = static_cast<const char *>(t.raw());
+    for (const Tensor *b : borrowed) {
+      const char *begin = static_cast<const char *>(b->raw());
+      if (p && begin && p >= begin && p < begin + b->byteSize())
+        return t.clone();
+    }
+    return t;
+  }
+  std::vector<Tensor> items;
+  for (const Tensor &item : t.items())
+    items.push_back(keepAlive(item, borrowed));
+  if (t.kind() == ValueKind::Sequence)
+    return Tensor::sequence(t.dtype(), std::move(items));
+  return Tensor::optional(t.dtype(), items.empty() ? nullptr : &items[0]);
 }
 
 /// Views in[0, nIn) as \p inputs (no copy), \p present false for an absent
@@ -106,9 +137,16 @@ static Status viewTensors(const std::string &label, const char *what, int nIn,
   for (int i = 0; i < nIn; ++i) {
     if (in[i].dtype == 0)
       continue;
+    std::string name = label + ": " + what + " #" + std::to_string(i);
+    if (in[i].flags & KILN_RT_VALUE) {
+      if (!in[i].data)
+        return Status::error(name + " has no value");
+      inputs[i] = *static_cast<const Tensor *>(in[i].data);
+      present[i] = true;
+      continue;
+    }
     DType dtype;
     Shape shape;
-    std::string name = label + ": " + what + " #" + std::to_string(i);
     if (Status s = specOf(in[i], name, dtype, shape); !s)
       return s;
     if (!in[i].data && shapeNumElements(shape))
@@ -124,7 +162,8 @@ static Status viewTensors(const std::string &label, const char *what, int nIn,
 /// nothing allocated.
 static Status storeResults(const std::string &label, int nOut,
                            kiln_rt_tensor *out,
-                           const std::vector<Tensor> &results) {
+                           const std::vector<Tensor> &results,
+                           const Borrowed &borrowed) {
   for (int r = 0; r < nOut; ++r) {
     if (out[r].dtype == 0)
       continue; // a result nothing reads
@@ -132,6 +171,18 @@ static Status storeResults(const std::string &label, int nOut,
     static const Tensor kMissing;
     const Tensor &t =
         r < static_cast<int>(results.size()) ? results[r] : kMissing;
+    if (out[r].flags & KILN_RT_VALUE) {
+      if (!(out[r].flags & KILN_RT_DYNAMIC) || t.isDense() ||
+          dtypeToOnnx(t.dtype()) != out[r].dtype)
+        return Status::error(what + " is " + describeValue(t) +
+                             "; the library expects a container of ONNX "
+                             "element type " +
+                             std::to_string(out[r].dtype));
+      continue;
+    }
+    if (!t.isDense())
+      return Status::error(what + " is a " + describeValue(t) +
+                           "; the library expects a tensor");
     if (out[r].flags & KILN_RT_DYNAMIC) {
       if (Status s = checkDynamicResult(out[r], t, what); !s)
         return s;
@@ -155,6 +206,10 @@ static Status storeResults(const std::string &label, int nOut,
     if (out[r].dtype == 0)
       continue;
     const Tensor &t = results[r];
+    if (out[r].flags & KILN_RT_VALUE) {
+      out[r].data = new Tensor(keepAlive(t, borrowed));
+      continue;
+    }
     if (out[r].flags & KILN_RT_DYNAMIC) {
       // One byte at least, so that a NULL always means "not allocated".
       void *data = std::malloc(std::max<size_t>(1, t.byteSize()));
@@ -203,8 +258,12 @@ static Status evaluate(const char *kernelName, const std::string &label,
   if (Status s = kernel(ctx); !s)
     return s;
 
-  // 4. Results.
-  return storeResults(label, nOut, out, ctx.outputs);
+  // 4. Results (a container keeps copies of the operands it holds).
+  Borrowed borrowed;
+  for (int i = 0; i < nIn; ++i)
+    if (present[i] && !(in[i].flags & KILN_RT_VALUE))
+      borrowed.push_back(&inputs[i]);
+  return storeResults(label, nOut, out, ctx.outputs, borrowed);
 }
 
 /// kiln_rt_control_flow's work: the description, the operands, the op's
@@ -230,12 +289,13 @@ static Status runRegions(const std::string &label, const void *descBytes,
           std::vector<Tensor> &yields) -> Status {
         std::vector<kiln_rt_tensor> argv(args.size());
         for (size_t i = 0; i < args.size(); ++i) {
-          const Tensor &t = args[i];
+          Tensor &t = args[i];
+          bool value = !t.isDense();
           argv[i] = {static_cast<int32_t>(dtypeToOnnx(t.dtype())),
                      static_cast<int32_t>(t.rank()),
                      t.shape().data(),
-                     const_cast<void *>(t.raw()),
-                     0,
+                     value ? static_cast<void *>(&t) : t.raw(),
+                     value ? KILN_RT_VALUE : 0,
                      nullptr};
         }
         std::vector<kiln_rt_tensor> yieldv(desc.regionYields[index]);
@@ -255,12 +315,18 @@ static Status runRegions(const std::string &label, const void *descBytes,
           if (!given[k])
             return Status::error(label + ": yield #" + std::to_string(k) +
                                  " was not set");
-          yields[k] = yields[k].clone();
+          // A container's tensors are libkiln-rt.so's own (kiln_rt_eval
+          // copied those it viewed): shared, not copied.
+          if (yields[k].isDense())
+            yields[k] = yields[k].clone();
         }
         return Status::ok();
       },
       results));
-  return storeResults(label, nOut, out, results);
+  // A result handed through from an operand (a Loop of no trips) is
+  // copied like any other: dense ones into the caller's buffers, and
+  // containers are libkiln-rt.so's own.
+  return storeResults(label, nOut, out, results, {});
 }
 
 /// What both entry points do around their work \p run: check the arrays,
@@ -288,6 +354,10 @@ static int guarded(const std::string &name, int nIn, const kiln_rt_tensor *in,
 }
 
 extern "C" int kiln_rt_abi_version(void) { return KILN_RT_ABI_VERSION; }
+
+extern "C" void kiln_rt_release(void *value) {
+  delete static_cast<Tensor *>(value);
+}
 
 extern "C" int kiln_rt_control_flow(const char *label, const void *desc,
                                     size_t desc_len, int n_in,

@@ -20,7 +20,10 @@
 //     arrays (or a dynamic slot's run-time dims) and its attributes as a
 //     serialized blob (AttrBlob.h). Dynamic slots are freed after their
 //     last reader, and on every exit; a dynamic model output's buffer goes
-//     to the caller through a kiln_dynamic_output.
+//     to the caller through a kiln_dynamic_output. A sequence or optional
+//     is a dynamic slot holding an opaque value of libkiln-rt.so's
+//     (KILN_RT_VALUE), released with kiln_rt_release; the model's inputs
+//     and outputs may not be one.
 //  5. `cc -c` the driver and `cc -shared` it with the kernel objects; a
 //     version script keeps everything but the NAME_* API local. With
 //     reference steps, libkiln-rt.so is copied beside the library and
@@ -181,28 +184,32 @@ static std::string weightsFileImage(llvm::StringRef blob) {
 // Building
 //===----------------------------------------------------------------------===//
 
-/// Fails when \p graph computes a sequence or an optional: the generated
-/// driver and libkiln-rt.so's C interface pass dense tensors only.
-static llvm::Error checkContainers(mlir::ModuleOp graph) {
-  std::string where;
-  graph.walk([&](mlir::Operation *op) {
-    auto isContainer = [](mlir::Value v) {
-      return mlir::isa<SequenceType, OptionalType>(v.getType());
-    };
-    bool found = llvm::any_of(op->getResults(), isContainer) ||
-                 llvm::any_of(op->getOperands(), isContainer);
-    for (mlir::Region &r : op->getRegions())
-      found |= llvm::any_of(r.getArguments(), isContainer);
-    if (found && where.empty())
-      where = describeOp(op);
-    return found ? mlir::WalkResult::interrupt() : mlir::WalkResult::advance();
-  });
-  if (where.empty())
-    return llvm::Error::success();
-  return makeError("op " + where +
-                   ": sequence and optional values are unsupported in AOT "
-                   "libraries (their C interface passes dense tensors); run "
-                   "the model with --backend=jit or --backend=interp");
+/// Fails when an input or output of \p plan is a sequence or an optional:
+/// a library's C interface passes dense tensors (inside, they are values
+/// of libkiln-rt.so's: KILN_RT_VALUE).
+static llvm::Error checkContainers(const Plan &plan) {
+  for (const auto *specs : {&plan.inputs, &plan.outputs})
+    for (const TensorSpec &spec : *specs)
+      if (spec.kind != ValueKind::Tensor)
+        return makeError(
+            std::string(specs == &plan.inputs ? "input" : "output") + " '" +
+            spec.name + "' is " +
+            (spec.kind == ValueKind::Sequence ? "a sequence" : "an optional") +
+            ": sequence and optional inputs and outputs are unsupported in "
+            "AOT libraries (their C interface passes dense tensors); run the "
+            "model with --backend=jit or --backend=interp");
+  return llvm::Error::success();
+}
+
+/// The spec a heap slot of the driver keeps for value \p v: its type's, or
+/// rank 0 for a sequence or optional (an opaque value of libkiln-rt.so's).
+static TensorSpec heapSpec(mlir::Value v) {
+  TensorSpec spec = specFromType(v.getType(), "");
+  if (spec.kind != ValueKind::Tensor) {
+    spec.shape.clear();
+    spec.ranked = true;
+  }
+  return spec;
 }
 
 /// Whether the driver can run \p plan's control-flow steps: no region
@@ -247,7 +254,7 @@ static llvm::Error collectRegionDynamicSlots(LibraryDesc &d,
   auto add = [&](int s, mlir::Value v) -> llvm::Error {
     if (s < 0 || plan.slots[s].isStatic || d.regionDynamic[s])
       return llvm::Error::success();
-    TensorSpec spec = specFromType(v.getType(), "");
+    TensorSpec spec = heapSpec(v);
     if (!spec.ranked || spec.shape.size() > kMaxDynamicRank)
       return makeError("op " + step.label +
                        ": a region value of unknown rank or of rank above " +
@@ -298,7 +305,7 @@ static llvm::Error collectDynamicSlots(LibraryDesc &d) {
                    mlir::Value v) -> llvm::Error {
       if (s < 0 || plan.slots[s].isStatic)
         return llvm::Error::success();
-      TensorSpec spec = specFromType(v.getType(), "");
+      TensorSpec spec = heapSpec(v);
       if (!spec.ranked) {
         std::string type;
         llvm::raw_string_ostream os(type);
@@ -462,7 +469,7 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
   if (!planOr)
     return planOr.takeError();
   Plan plan = std::move(*planOr);
-  if (llvm::Error e = checkContainers(graph))
+  if (llvm::Error e = checkContainers(plan))
     return std::move(e);
   if (llvm::Error e = checkRegions(plan))
     return std::move(e);

@@ -351,6 +351,13 @@ std::string generateHeader(const LibraryDesc &d) {
   return text;
 }
 
+std::string releaseHeap(const LibraryDesc &d, int s) {
+  return (d.plan->slots[s].kind == ValueKind::Tensor
+              ? "free(kiln_dyn"
+              : "kiln_rt_release(kiln_dyn") +
+         std::to_string(s) + ")";
+}
+
 /// The C expression of a pointer to slot \p s, for the driver.
 std::string slotPointer(const LibraryDesc &d, int s) {
   const Plan &plan = *d.plan;
@@ -703,7 +710,7 @@ static void kiln_step(kiln_kernel fn, void **buffers, int64_t n, int64_t grain,
   } else {
     os << "kiln_end:\n";
     for (int s : d.dynamicSlots)
-      os << "  free(kiln_dyn" << s << ");\n";
+      os << "  " << releaseHeap(d, s) << ";\n";
     bool anyDynamicOutput = false;
     for (const TensorSpec &spec : plan.outputs)
       anyDynamicOutput |= !spec.isStatic();

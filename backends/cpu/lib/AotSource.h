@@ -106,6 +106,9 @@ std::string cComment(llvm::StringRef s);
 /// weight, an output, the scratch arena, a heap buffer of data-dependent
 /// shape, or (in a region function) LibraryDesc::slotExpr.
 std::string slotPointer(const LibraryDesc &d, int s);
+/// The C call that releases heap slot \p s (kiln_dyn<s>): free() for a
+/// buffer, kiln_rt_release for a sequence or optional (KILN_RT_VALUE).
+std::string releaseHeap(const LibraryDesc &d, int s);
 
 // AotSteps.cpp: the run function's steps.
 

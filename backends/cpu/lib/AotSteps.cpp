@@ -102,6 +102,17 @@ static void writeRuntimeTensors(llvm::raw_ostream &os, const LibraryDesc &d,
     if (s < 0)
       return std::string("{0, 0, NULL, NULL, 0, NULL}");
     const PlanSlot &slot = plan.slots[s];
+    // A sequence or optional: an opaque value of libkiln-rt.so's.
+    if (slot.kind != ValueKind::Tensor)
+      return isResult
+                 ? llvm::formatv("{{{0}, 0, NULL, NULL, KILN_RT_DYNAMIC | "
+                                 "KILN_RT_VALUE, kiln_dims{1}}",
+                                 dtypeToOnnx(slot.dtype), s)
+                       .str()
+                 : llvm::formatv("{{{0}, 0, NULL, kiln_dyn{1}, KILN_RT_VALUE, "
+                                 "NULL}",
+                                 dtypeToOnnx(slot.dtype), s)
+                       .str();
     if (slot.isStatic)
       return llvm::formatv("{{{0}, {1}, kiln_shape{2}, {3}, 0, NULL}",
                            dtypeToOnnx(slot.dtype), slot.shape.size(), s,
@@ -142,7 +153,8 @@ static void writeHeapUpdates(llvm::raw_ostream &os, const LibraryDesc &d,
   for (int s : d.dynamicSlots)
     if (d.lastRead[s] == static_cast<int>(index) &&
         !llvm::is_contained(plan.outputSlots, s))
-      os << "    free(kiln_dyn" << s << ");\n    kiln_dyn" << s << " = NULL;\n";
+      os << "    " << releaseHeap(d, s) << ";\n    kiln_dyn" << s
+         << " = NULL;\n";
 }
 
 /// \p step's results as a call into libkiln-rt.so passes them: -1 for one
@@ -420,7 +432,7 @@ static void writeRegionFunction(llvm::raw_ostream &os, const LibraryDesc &d,
     // The last run's heap buffers go.
     for (int v : region.defined)
       if (!plan.slots[v].isStatic)
-        os << "    free(kiln_dyn" << v << ");\n    kiln_dyn" << v
+        os << "    " << releaseHeap(d, v) << ";\n    kiln_dyn" << v
            << " = NULL;\n";
     for (const PlanStep &inner : region.steps) {
       os << "  { /* " << cComment(inner.label) << " */\n";
@@ -450,6 +462,8 @@ static void writeRegionFunction(llvm::raw_ostream &os, const LibraryDesc &d,
          << ";\n    yields[" << j
          << "].shape = " << (dynamic ? "kiln_dims" : "kiln_shape") << y
          << ";\n    yields[" << j << "].data = " << slotPointer(d, y) << ";\n";
+      if (slot.kind != ValueKind::Tensor)
+        os << "    yields[" << j << "].flags = KILN_RT_VALUE;\n";
     }
     os << "    return 0;\n  }\n";
     chain.pop_back();
@@ -481,7 +495,7 @@ static void writeRegionsCall(llvm::raw_ostream &os, const LibraryDesc &d,
      << ", &cf, kiln_error,\n        sizeof kiln_error);\n"
      << "    free(cf.mem[0]);\n    free(cf.mem[1]);\n";
   for (int v : regionHeapSlots(d, step))
-    os << "    free(kiln_dyn" << v << ");\n    kiln_dyn" << v << " = NULL;\n";
+    os << "    " << releaseHeap(d, v) << ";\n    kiln_dyn" << v << " = NULL;\n";
   os << "    if (failed)\n      " << onFailure << "\n";
 }
 

@@ -50,7 +50,8 @@ namespace kiln::cpu {
 
 /// The format's version is the magic's last character: 2 added each step's
 /// FLOPs, bytes and nodes, 3 regions steps (control flow), 4 index checks,
-/// 5 each value's kind (tensor, sequence, optional); an entry of an older
+/// 5 each value's and slot's kind (tensor, sequence, optional); an entry of
+/// an older
 /// version is rejected and rebuilt.
 static constexpr char kMagic[8] = {'K', 'I', 'L', 'N', 'M', 'D', 'L', '5'};
 /// Regions inside regions deeper than this read as a corrupt entry.
@@ -336,6 +337,7 @@ bool writeModelEntry(const std::string &path, const Plan &plan,
   w.u64(plan.slots.size());
   for (auto [s, slot] : llvm::enumerate(plan.slots)) {
     w.u8(static_cast<uint8_t>(slot.dtype));
+    w.u8(static_cast<uint8_t>(slot.kind));
     w.u8(slot.isStatic);
     w.u8(slot.isConstant);
     w.i64s(slot.shape);
@@ -637,9 +639,13 @@ bool readModelEntry(const std::string &path, llvm::StringRef modelDir,
   }
   Plan &plan = out.plan;
   std::vector<int64_t> slotBlob;
-  plan.slots.resize(r.count(3 + 8 + 8));
+  plan.slots.resize(r.count(4 + 8 + 8));
   for (PlanSlot &slot : plan.slots) {
-    uint8_t dtype = r.u8();
+    uint8_t dtype = r.u8(), kind = r.u8();
+    if (kind > static_cast<uint8_t>(ValueKind::Optional))
+      r.fail();
+    else
+      slot.kind = static_cast<ValueKind>(kind);
     slot.isStatic = r.u8();
     slot.isConstant = r.u8();
     std::vector<int64_t> shape = r.i64s();

@@ -552,6 +552,7 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
       PlanSlot s;
       TensorSpec spec = specFromType(v.getType(), "");
       s.dtype = spec.dtype;
+      s.kind = spec.kind;
       s.isStatic = spec.isStatic();
       if (s.isStatic)
         s.shape.assign(spec.shape.begin(), spec.shape.end());

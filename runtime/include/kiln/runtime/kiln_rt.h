@@ -27,12 +27,18 @@ extern "C" {
 
 /* Version of this interface; kiln_rt_abi_version() returns it. Version 2
    added results whose shape is known only at run time (KILN_RT_DYNAMIC),
-   3 kiln_rt_control_flow. */
-#define KILN_RT_ABI_VERSION 3
+   3 kiln_rt_control_flow, 4 sequences and optionals (KILN_RT_VALUE). */
+#define KILN_RT_ABI_VERSION 4
 
 /* kiln_rt_tensor.flags: a result whose shape the kernel decides (NonZero,
    Unique, ... and ops whose shape operands are only known at run time). */
 #define KILN_RT_DYNAMIC 1
+/* kiln_rt_tensor.flags: a sequence or an optional, not a dense tensor.
+   `data` is an opaque value libkiln-rt.so made (rank 0, no shape; dtype
+   is its tensors' element type): an operand or region argument passes it
+   as it is; a result flagged KILN_RT_DYNAMIC | KILN_RT_VALUE gets a new one
+   in `data`, which the caller releases with kiln_rt_release. */
+#define KILN_RT_VALUE 2
 
 /* One operand or result of a kernel call: dense, row-major. */
 typedef struct kiln_rt_tensor {
@@ -52,6 +58,9 @@ typedef struct kiln_rt_tensor {
 /* The KILN_RT_ABI_VERSION libkiln-rt.so was built with. */
 int kiln_rt_abi_version(void);
 
+/* Releases a value a KILN_RT_VALUE result received (NULL: nothing). */
+void kiln_rt_release(void *value);
+
 /* Runs the reference kernel `kiln::ref::eval<kernel>` (kernel is the ONNX
    op type the kiln op models, e.g. "Conv" for kiln.conv) on `in`, with the
    attributes serialized in attrs[0, attrs_len). A result without flags must
@@ -70,8 +79,9 @@ int kiln_rt_eval(const char *kernel, const char *label, const void *attrs,
 
 /* One run of region `region` (0: then_branch or body, 1: else_branch) of
    the op kiln_rt_control_flow runs: its block arguments are args[0, n_args)
-   (read-only, valid during the call); it sets yields[0, n_yields) (dtype,
-   rank, shape, data; flags and dims unused) to the values its yield hands
+   (read-only, valid during the call; flags KILN_RT_VALUE for a container);
+   it sets yields[0, n_yields) (dtype, rank, shape, data, and flags
+   KILN_RT_VALUE for a container; dims unused) to the values its yield hands
    back, which must stay valid until the function is called again or
    kiln_rt_control_flow returns (they are copied at once). Returns 0, or
    nonzero with a message written to err (err_len bytes, NUL-terminated). */

@@ -47,6 +47,9 @@ struct PlanSlot {
   Shape shape;
   /// False when the shape is only known at run time (reference steps only).
   bool isStatic = true;
+  /// A tensor, or a sequence or optional (never static; reference steps
+  /// and control flow only).
+  ValueKind kind = ValueKind::Tensor;
   /// Set for weights and other constants too large to inline in a kernel.
   Tensor constant;
   bool isConstant = false;
