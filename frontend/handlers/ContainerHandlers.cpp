@@ -73,7 +73,7 @@ void copyInt(NodeImporter &n, llvm::StringRef name,
                        n.builder().getI64IntegerAttr(a->i()));
 }
 
-/// Fails unless input \p i is given and is a sequence.
+/// Fails, after one error, unless input \p i is given and is a sequence.
 mlir::LogicalResult requireSequence(NodeImporter &n, size_t i) {
   if (!n.hasInput(i) || !n.input(i))
     return n.emitError("expected input #" + llvm::Twine(i) + " (a sequence)");
@@ -144,7 +144,9 @@ mlir::LogicalResult importSequenceConstruct(NodeImporter &n) {
 }
 
 mlir::LogicalResult importSequenceInsert(NodeImporter &n) {
-  if (mlir::failed(requireSequence(n, 0)) || !n.hasInput(1))
+  if (mlir::failed(requireSequence(n, 0)))
+    return mlir::failure();
+  if (n.numInputs() < 2 || !n.hasInput(1))
     return n.emitError("expected a sequence and a tensor");
   auto tensor = mlir::dyn_cast<mlir::TensorType>(n.input(1).getType());
   if (!tensor)
@@ -156,7 +158,9 @@ mlir::LogicalResult importSequenceInsert(NodeImporter &n) {
 }
 
 mlir::LogicalResult importSequenceAt(NodeImporter &n) {
-  if (mlir::failed(requireSequence(n, 0)) || !n.hasInput(1))
+  if (mlir::failed(requireSequence(n, 0)))
+    return mlir::failure();
+  if (n.numInputs() < 2 || !n.hasInput(1))
     return n.emitError("expected a sequence and a position");
   return build<SequenceAtOp>(n, resultType(n, 0, elementsOf(n.input(0))),
                              {n.input(0), n.input(1)});

@@ -1,8 +1,8 @@
 //===- KilnDialect.cpp - The kiln dialect ---------------------------------===//
 //
-// Dialect registration, the container types (sequence, optional), the
-// custom syntax of kiln.constant, constant folding hooks and constant
-// materialization.
+// Dialect registration, the custom syntax of kiln.constant, constant
+// folding hooks and constant materialization. The container types are in
+// KilnTypes.cpp.
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/ir/KilnDialect.h"
@@ -11,7 +11,6 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
-#include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
 using namespace kiln;
@@ -19,14 +18,8 @@ using namespace kiln;
 #include "kiln/ir/KilnDialect.cpp.inc"
 #include "kiln/ir/KilnInterfaces.cpp.inc"
 
-#define GET_TYPEDEF_CLASSES
-#include "kiln/ir/KilnTypes.cpp.inc"
-
 void KilnDialect::initialize() {
-  addTypes<
-#define GET_TYPEDEF_LIST
-#include "kiln/ir/KilnTypes.cpp.inc"
-      >();
+  registerTypes();
   registerKilnDialectOperations(this);
   attachIndexOperandsModels(this);
 }
@@ -43,61 +36,6 @@ Operation *KilnDialect::materializeConstant(OpBuilder &builder, Attribute value,
 
 void kiln::registerKilnDialects(DialectRegistry &registry) {
   registry.insert<KilnDialect, func::FuncDialect>();
-}
-
-//===----------------------------------------------------------------------===//
-// Container types
-//===----------------------------------------------------------------------===//
-
-/// Whether \p t is an element type Kiln computes on.
-static bool isKilnElementType(Type t) {
-  return t.isF32() || t.isF16() || t.isF64() || t.isSignlessInteger(8) ||
-         t.isUnsignedInteger(8) || t.isSignlessInteger(32) ||
-         t.isSignlessInteger(64) || t.isSignlessInteger(1);
-}
-
-LogicalResult
-SequenceType::verify(llvm::function_ref<InFlightDiagnostic()> emitError,
-                     TensorType elementType) {
-  if (!isKilnElementType(elementType.getElementType()))
-    return emitError() << "sequence of " << elementType
-                       << ": not an element type Kiln computes on";
-  return success();
-}
-
-LogicalResult
-OptionalType::verify(llvm::function_ref<InFlightDiagnostic()> emitError,
-                     Type valueType) {
-  if (auto tensor = ::mlir::dyn_cast<TensorType>(valueType)) {
-    if (!isKilnElementType(tensor.getElementType()))
-      return emitError() << "optional of " << valueType
-                         << ": not an element type Kiln computes on";
-    return success();
-  }
-  if (!::mlir::isa<SequenceType>(valueType))
-    return emitError() << "optional of " << valueType
-                       << ": expected a tensor or a sequence";
-  return success();
-}
-
-Type kiln::containedElementType(Type t) {
-  if (auto opt = dyn_cast<OptionalType>(t))
-    return containedElementType(opt.getValueType());
-  if (auto seq = dyn_cast<SequenceType>(t))
-    return seq.getElementType().getElementType();
-  if (auto shaped = dyn_cast<ShapedType>(t))
-    return shaped.getElementType();
-  return t;
-}
-
-bool kiln::sameKindAndElementType(Type a, Type b) {
-  auto optA = dyn_cast<OptionalType>(a), optB = dyn_cast<OptionalType>(b);
-  if (optA || optB)
-    return optA && optB &&
-           sameKindAndElementType(optA.getValueType(), optB.getValueType());
-  if (isa<SequenceType>(a) != isa<SequenceType>(b))
-    return false;
-  return containedElementType(a) == containedElementType(b);
 }
 
 //===----------------------------------------------------------------------===//

@@ -32,6 +32,10 @@ def Kiln_Dialect : Dialect {
   let useDefaultAttributePrinterParser = 0;
   let hasConstantMaterializer = 1;
   let useDefaultTypePrinterParser = 1;
+  let extraClassDeclaration = [{
+    /// Registers !kiln.seq and !kiln.opt (KilnTypes.cpp).
+    void registerTypes();
+  }];
 }
 
 //===----------------------------------------------------------------------===//
