@@ -1,7 +1,6 @@
 //===- Containers.cpp - Sequence and optional kernels ---------------------===//
 #include "kiln/runtime/kernels/Containers.h"
-
-#include <cstring>
+#include "kiln/runtime/KernelUtils.h"
 
 namespace kiln::ref {
 namespace {
@@ -49,25 +48,6 @@ Status dtypeAttr(const KernelContext &ctx, DType &out) {
     return ctx.fail("ONNX element type {} is not one Kiln computes on", code);
   out = *dtype;
   return Status::ok();
-}
-
-/// \p t with its dims in [begin, end) along \p axis (a copy).
-Tensor sliceAxis(const Tensor &t, int64_t axis, int64_t begin, int64_t end) {
-  Shape dims = t.shape();
-  int64_t outer = 1, inner = static_cast<int64_t>(dtypeSize(t.dtype()));
-  for (int64_t d = 0; d < axis; ++d)
-    outer *= dims[d];
-  for (int64_t d = axis + 1; d < t.rank(); ++d)
-    inner *= dims[d];
-  int64_t n = dims[axis], len = end - begin;
-  dims[axis] = len;
-  Tensor out = Tensor::uninitialized(t.dtype(), dims);
-  const char *src = static_cast<const char *>(t.raw());
-  char *dst = static_cast<char *>(out.raw());
-  for (int64_t o = 0; o < outer && len * inner > 0; ++o)
-    std::memcpy(dst + o * len * inner, src + (o * n + begin) * inner,
-                len * inner);
-  return out;
 }
 
 } // namespace
@@ -225,7 +205,6 @@ Status evalConcatFromSequence(KernelContext &ctx) {
     axis += outRank;
   // Each item as rank outRank: a new axis of length 1 where asked.
   std::vector<Tensor> parts;
-  int64_t total = 0;
   for (size_t k = 0; k < items.size(); ++k) {
     Shape dims = items[k].shape();
     bool fits = static_cast<int64_t>(dims.size()) == rank;
@@ -238,28 +217,9 @@ Status evalConcatFromSequence(KernelContext &ctx) {
                       axis);
     if (newAxis)
       dims.insert(dims.begin() + axis, 1);
-    total += dims[axis];
     parts.push_back(items[k].reshaped(dims));
   }
-  Shape dims = parts[0].shape();
-  dims[axis] = total;
-  Tensor out = Tensor::uninitialized(items[0].dtype(), dims);
-  int64_t outer = 1, inner = static_cast<int64_t>(dtypeSize(out.dtype()));
-  for (int64_t d = 0; d < axis; ++d)
-    outer *= dims[d];
-  for (int64_t d = axis + 1; d < outRank; ++d)
-    inner *= dims[d];
-  char *dst = static_cast<char *>(out.raw());
-  int64_t offset = 0;
-  for (const Tensor &p : parts) {
-    int64_t len = p.dim(axis);
-    const char *src = static_cast<const char *>(p.raw());
-    for (int64_t o = 0; o < outer && len * inner > 0; ++o)
-      std::memcpy(dst + (o * total + offset) * inner, src + o * len * inner,
-                  len * inner);
-    offset += len;
-  }
-  ctx.outputs[0] = out;
+  ctx.outputs[0] = concatAxis(parts, axis);
   return Status::ok();
 }
 
@@ -280,9 +240,7 @@ Status evalOptionalHasElement(KernelContext &ctx) {
   const Tensor *value = ctx.input(0);
   bool has = value &&
              (value->kind() != ValueKind::Optional || !value->items().empty());
-  Tensor out(DType::Bool, {});
-  out.setFromDouble(0, has ? 1.0 : 0.0);
-  ctx.outputs[0] = out;
+  ctx.outputs[0] = Tensor::scalar<bool>(has);
   return Status::ok();
 }
 

@@ -26,16 +26,6 @@ void copyElement(const Tensor &src, int64_t from, Tensor &dst, int64_t to) {
               static_cast<const char *>(src.raw()) + from * sz, sz);
 }
 
-/// Copies \p count elements starting at \p from of \p src to \p to of \p dst.
-void copyElements(const Tensor &src, int64_t from, Tensor &dst, int64_t to,
-                  int64_t count) {
-  size_t sz = dtypeSize(src.dtype());
-  if (count > 0)
-    std::memcpy(static_cast<char *>(dst.raw()) + to * sz,
-                static_cast<const char *>(src.raw()) + from * sz,
-                static_cast<size_t>(count) * sz);
-}
-
 /// Reads a scalar (0-D or one-element) integer input.
 Status readScalarInt(const KernelContext &ctx, const Tensor &t,
                      std::string_view what, int64_t &out) {

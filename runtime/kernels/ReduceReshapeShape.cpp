@@ -55,15 +55,6 @@ void gatherStrided(const Tensor &x, Tensor &y, int64_t base,
   });
 }
 
-/// Copies \p count elements between tensors of the same dtype.
-void copyElements(const Tensor &src, int64_t srcOffset, Tensor &dst,
-                  int64_t dstOffset, int64_t count) {
-  dispatchAll(src.dtype(), [&](auto tag) {
-    using T = typename decltype(tag)::type;
-    std::copy_n(src.data<T>() + srcOffset, count, dst.data<T>() + dstOffset);
-  });
-}
-
 } // namespace
 
 Status evalReshape(KernelContext &ctx) {
@@ -220,8 +211,6 @@ Status evalConcat(KernelContext &ctx) {
   int64_t axis;
   KILN_RETURN_IF_ERROR(
       normalizeAxis(ctx, ctx.attributes().getInt("axis", 0), rank, axis));
-  Shape outShape = first.shape();
-  outShape[axis] = 0;
   for (size_t i = 0; i < xs.size(); ++i) {
     const Tensor &x = *xs[i];
     if (x.dtype() != first.dtype())
@@ -235,20 +224,11 @@ Status evalConcat(KernelContext &ctx) {
                       "on axis {}",
                       i, formatShape(x.shape()), formatShape(first.shape()),
                       axis);
-    outShape[axis] += x.dim(axis);
   }
-  Tensor y(first.dtype(), outShape);
-  int64_t outer = shapeProduct(outShape, 0, axis);
-  int64_t inner = shapeProduct(outShape, axis + 1, outShape.size());
-  int64_t outRow = outShape[axis] * inner;
-  int64_t offset = 0;
-  for (const Tensor *x : xs) {
-    int64_t row = x->dim(axis) * inner;
-    for (int64_t o = 0; o < outer; ++o)
-      copyElements(*x, o * row, y, o * outRow + offset, row);
-    offset += row;
-  }
-  ctx.outputs[0] = y;
+  std::vector<Tensor> parts;
+  for (const Tensor *x : xs)
+    parts.push_back(*x);
+  ctx.outputs[0] = concatAxis(parts, axis);
   return Status::ok();
 }
 
@@ -292,19 +272,10 @@ Status evalSplit(KernelContext &ctx) {
     sizes.assign(parts, chunk);
     sizes.back() = last;
   }
-  const Shape &shape = x->shape();
-  int64_t outer = shapeProduct(shape, 0, axis);
-  int64_t inner = shapeProduct(shape, axis + 1, shape.size());
-  int64_t offset = 0;
+  int64_t begin = 0;
   for (int64_t k = 0; k < numOut; ++k) {
-    Shape outShape = shape;
-    outShape[axis] = sizes[k];
-    Tensor y(x->dtype(), outShape);
-    int64_t row = sizes[k] * inner;
-    for (int64_t o = 0; o < outer; ++o)
-      copyElements(*x, o * dim * inner + offset, y, o * row, row);
-    offset += row;
-    ctx.outputs[k] = y;
+    ctx.outputs[k] = sliceAxis(*x, axis, begin, begin + sizes[k]);
+    begin += sizes[k];
   }
   return Status::ok();
 }

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/runtime/ControlFlow.h"
+#include "kiln/runtime/KernelUtils.h"
 
 #include <algorithm>
 #include <cstring>
@@ -49,45 +50,18 @@ Status scalarOf(const Call &call, const Tensor &t, const std::string &what,
   return Status::ok();
 }
 
-/// Slice \p index of \p t along \p axis, without that axis.
-Tensor sliceAt(const Tensor &t, int64_t axis, int64_t index) {
-  Shape dims = t.shape();
-  int64_t outer = 1, inner = dtypeSize(t.dtype());
-  for (int64_t d = 0; d < axis; ++d)
-    outer *= dims[d];
-  for (int64_t d = axis + 1; d < t.rank(); ++d)
-    inner *= dims[d];
-  int64_t n = dims[axis];
-  dims.erase(dims.begin() + axis);
-  Tensor out = Tensor::uninitialized(t.dtype(), dims);
-  const char *src = static_cast<const char *>(t.raw());
-  char *dst = static_cast<char *>(out.raw());
-  for (int64_t o = 0; o < outer && inner > 0; ++o)
-    std::memcpy(dst + o * inner, src + (o * n + index) * inner, inner);
-  return out;
-}
-
 /// \p parts (one shape, one dtype) stacked along a new \p axis; \p empty is
 /// the result when there are no parts.
 Tensor stack(const std::vector<Tensor> &parts, int64_t axis, Tensor empty) {
   if (parts.empty())
     return empty;
-  Shape dims = parts[0].shape();
-  int64_t outer = 1, inner = dtypeSize(parts[0].dtype());
-  for (int64_t d = 0; d < axis; ++d)
-    outer *= dims[d];
-  for (int64_t d = axis; d < parts[0].rank(); ++d)
-    inner *= dims[d];
-  int64_t n = static_cast<int64_t>(parts.size());
-  dims.insert(dims.begin() + axis, n);
-  Tensor out = Tensor::uninitialized(parts[0].dtype(), dims);
-  char *dst = static_cast<char *>(out.raw());
-  for (int64_t k = 0; k < n && inner > 0; ++k) {
-    const char *src = static_cast<const char *>(parts[k].raw());
-    for (int64_t o = 0; o < outer; ++o)
-      std::memcpy(dst + (o * n + k) * inner, src + o * inner, inner);
+  std::vector<Tensor> slices;
+  for (const Tensor &p : parts) {
+    Shape dims = p.shape();
+    dims.insert(dims.begin() + axis, 1);
+    slices.push_back(p.reshaped(std::move(dims)));
   }
-  return out;
+  return concatAxis(slices, axis);
 }
 
 /// The result for a scan output no iteration produced: zero along the

@@ -2,6 +2,8 @@
 #include "kiln/runtime/KernelUtils.h"
 
 #include <algorithm>
+#include <cassert>
+#include <cstring>
 
 namespace kiln {
 
@@ -93,6 +95,54 @@ int64_t shapeProduct(const Shape &shape, size_t begin, size_t end) {
   for (size_t i = begin; i < end; ++i)
     p *= shape[i];
   return p;
+}
+
+void copyElements(const Tensor &src, int64_t from, Tensor &dst, int64_t to,
+                  int64_t count) {
+  size_t size = dtypeSize(src.dtype());
+  if (count > 0)
+    std::memcpy(static_cast<char *>(dst.raw()) + to * size,
+                static_cast<const char *>(src.raw()) + from * size,
+                static_cast<size_t>(count) * size);
+}
+
+Tensor sliceAxis(const Tensor &t, int64_t axis, int64_t begin, int64_t end) {
+  assert(0 <= begin && begin <= end && end <= t.dim(axis) && "bad slice");
+  Shape dims = t.shape();
+  int64_t outer = shapeProduct(dims, 0, axis);
+  int64_t inner = shapeProduct(dims, axis + 1, dims.size());
+  int64_t n = dims[axis], len = end - begin;
+  dims[axis] = len;
+  Tensor out = Tensor::uninitialized(t.dtype(), dims);
+  for (int64_t o = 0; o < outer; ++o)
+    copyElements(t, (o * n + begin) * inner, out, o * len * inner,
+                 len * inner);
+  return out;
+}
+
+Tensor sliceAt(const Tensor &t, int64_t axis, int64_t index) {
+  Shape dims = t.shape();
+  dims.erase(dims.begin() + axis);
+  return sliceAxis(t, axis, index, index + 1).reshaped(std::move(dims));
+}
+
+Tensor concatAxis(const std::vector<Tensor> &parts, int64_t axis) {
+  assert(!parts.empty() && "nothing to join");
+  Shape dims = parts[0].shape();
+  dims[axis] = 0;
+  for (const Tensor &p : parts)
+    dims[axis] += p.dim(axis);
+  Tensor out = Tensor::uninitialized(parts[0].dtype(), dims);
+  int64_t outer = shapeProduct(dims, 0, axis);
+  int64_t inner = shapeProduct(dims, axis + 1, dims.size());
+  int64_t outRow = dims[axis] * inner, offset = 0;
+  for (const Tensor &p : parts) {
+    int64_t row = p.dim(axis) * inner;
+    for (int64_t o = 0; o < outer; ++o)
+      copyElements(p, o * row, out, o * outRow + offset, row);
+    offset += row;
+  }
+  return out;
 }
 
 Status viewAroundOptionalAxis(const KernelContext &ctx, const Tensor &input,

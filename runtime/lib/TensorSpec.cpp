@@ -50,6 +50,16 @@ bool TensorSpec::accepts(const Tensor &value) const {
   return value.items().empty() || fits(*this, optionalOf, value.items()[0]);
 }
 
+bool TensorSpec::holdsKindOf(const Tensor &value) const {
+  if (value.dtype() != dtype)
+    return false;
+  if (kind != ValueKind::Optional)
+    return value.kind() == kind;
+  if (value.kind() != ValueKind::Optional)
+    return value.kind() == optionalOf;
+  return value.items().empty() || value.items()[0].kind() == optionalOf;
+}
+
 std::string TensorSpec::format() const {
   std::string s;
   if (!ranked) {

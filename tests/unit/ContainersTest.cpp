@@ -171,6 +171,16 @@ TEST(ContainerKernelsTest, SpecsAcceptTheirKindOnly) {
   EXPECT_TRUE(opt.accepts(ok)) << "a sequence stands for an optional of one";
   EXPECT_FALSE(opt.accepts(Tensor(DType::F32, {2, 3})));
   EXPECT_FALSE(opt.accepts(Tensor::optional(DType::I64, nullptr)));
+  // The kind check results are held to: dims may differ, kind and element
+  // type may not.
+  EXPECT_TRUE(seq.holdsKindOf(wrongDims));
+  EXPECT_FALSE(seq.holdsKindOf(Tensor::sequence(DType::I64, {})));
+  EXPECT_FALSE(seq.holdsKindOf(Tensor(DType::F32, {2, 3})));
+  EXPECT_TRUE(opt.holdsKindOf(wrongDims));
+  EXPECT_TRUE(opt.holdsKindOf(Tensor::optional(DType::F32, nullptr)));
+  EXPECT_FALSE(opt.holdsKindOf(Tensor(DType::F32, {2, 3})));
+  Tensor dense(DType::F32, {2});
+  EXPECT_FALSE(opt.holdsKindOf(Tensor::optional(DType::F32, &dense)));
 }
 
 TEST(ContainerKernelsTest, DiffComparesContainersTensorByTensor) {

@@ -303,10 +303,8 @@ llvm::Error interp::runStep(Step &step, std::vector<Tensor> &slots,
     // container's kind and element type; the dims of the tensors it holds
     // may change from one loop iteration to the next.)
     TensorSpec spec = specFromType(step.op->getResult(r).getType(), "");
-    bool standsForOptional =
-        spec.kind == ValueKind::Optional && out.kind() == spec.optionalOf;
-    if ((spec.kind != out.kind() && !standsForOptional) ||
-        (!out.isDense() && out.dtype() != spec.dtype))
+    if ((!out.isDense() || spec.kind != ValueKind::Tensor) &&
+        !spec.holdsKindOf(out))
       return makeError(step.label + ": result #" + std::to_string(r) +
                        " is a " + describeValue(out) + " but the IR says " +
                        spec.format());

@@ -57,6 +57,22 @@ Status checkAllocation(const KernelContext &ctx, const Shape &shape);
 /// Product of shape[begin, end): the element count of those dimensions.
 int64_t shapeProduct(const Shape &shape, size_t begin, size_t end);
 
+/// Copies \p count elements from offset \p from of \p src to offset \p to of
+/// \p dst (both of one dtype; offsets in elements).
+void copyElements(const Tensor &src, int64_t from, Tensor &dst, int64_t to,
+                  int64_t count);
+
+/// A copy of \p t with only positions [begin, end) of \p axis; the rank is
+/// kept. `0 <= begin <= end <= t.dim(axis)`.
+Tensor sliceAxis(const Tensor &t, int64_t axis, int64_t begin, int64_t end);
+
+/// A copy of position \p index of \p axis of \p t, without that axis.
+Tensor sliceAt(const Tensor &t, int64_t axis, int64_t index);
+
+/// \p parts joined along \p axis: one dtype and rank, equal dims except on
+/// `axis`, at least one part (the caller checks).
+Tensor concatAxis(const std::vector<Tensor> &parts, int64_t axis);
+
 /// A tensor seen as outer x dim x inner around one axis.
 struct AxisView {
   Tensor x;

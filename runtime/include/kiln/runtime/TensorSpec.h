@@ -38,6 +38,10 @@ struct TensorSpec {
   /// optional of its element type, and a value fits an optional of its
   /// kind).
   bool accepts(const Tensor &value) const;
+  /// True when \p value has this spec's kind and element type, whatever the
+  /// dimensions (a loop may change them between iterations); a value of an
+  /// optional's kind stands for the optional.
+  bool holdsKindOf(const Tensor &value) const;
 };
 
 } // namespace kiln
