@@ -115,8 +115,7 @@ Tensor sliceAxis(const Tensor &t, int64_t axis, int64_t begin, int64_t end) {
   dims[axis] = len;
   Tensor out = Tensor::uninitialized(t.dtype(), dims);
   for (int64_t o = 0; o < outer; ++o)
-    copyElements(t, (o * n + begin) * inner, out, o * len * inner,
-                 len * inner);
+    copyElements(t, (o * n + begin) * inner, out, o * len * inner, len * inner);
   return out;
 }
 

@@ -253,11 +253,10 @@ Executor::runImpl(const std::vector<Tensor> &inputs, std::vector<Tensor> *into,
       // for an optional); the interpreter checks the same with
       // TensorSpec::holdsKindOf.
       if (out.kind() != slot.kind && slot.kind != ValueKind::Optional)
-        return makeError(step.label + ": result #" + std::to_string(r) +
-                         " is a " + describeValue(out) +
-                         " but the graph declares a " +
-                         (slot.kind == ValueKind::Sequence ? "sequence"
-                                                           : "tensor"));
+        return makeError(
+            step.label + ": result #" + std::to_string(r) + " is a " +
+            describeValue(out) + " but the graph declares a " +
+            (slot.kind == ValueKind::Sequence ? "sequence" : "tensor"));
       // A dynamic slot (a shape that depends on data) takes the shape the
       // kernel computed; its element type is still fixed.
       if (out.dtype() != slot.dtype ||
