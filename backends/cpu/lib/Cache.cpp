@@ -47,8 +47,8 @@ std::string cacheKey(mlir::ModuleOp kernels, unsigned optLevel) {
   llvm::raw_string_ostream os(text);
   kernels->print(os, mlir::OpPrintingFlags().printGenericOpForm());
   const HostTarget &host = hostTarget();
-  os << buildId() << host.triple << host.cpu << host.features << " -O"
-     << optLevel;
+  os << buildId() << host.triple << host.cpu << host.features << " L2 "
+     << host.l2Bytes << " -O" << optLevel;
   uint64_t h = llvm::xxh3_64bits(llvm::StringRef(text));
   char buf[17];
   snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(h));

@@ -82,6 +82,7 @@ std::string modelEntryKey(llvm::StringRef modelBytes, llvm::StringRef recipe) {
   text += '\n';
   text += buildId();
   text += '\n' + host.triple + '\n' + host.cpu + '\n' + host.features;
+  text += "\nL2 " + std::to_string(host.l2Bytes);
   return hex128(hash128(text));
 }
 

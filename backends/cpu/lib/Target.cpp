@@ -1,5 +1,6 @@
 //===- Target.cpp - The CPU Kiln generates code for -----------------------===//
 #include "kiln/cpu/Target.h"
+#include "kiln/runtime/MachineLimits.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -135,6 +136,10 @@ const HostTarget &hostTarget() {
       t.vectorBits = 512;
     else if (features.lookup("avx"))
       t.vectorBits = 256;
+    kiln::MachineLimits limits;
+    kiln::readCacheSizes(limits);
+    if (limits.l2Bytes)
+      t.l2Bytes = limits.l2Bytes;
     return t;
   }();
   return target;

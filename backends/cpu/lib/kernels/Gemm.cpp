@@ -75,7 +75,7 @@ FailureOr<int64_t> emitPackedMatMul(OpBuilder &b, Operation *op,
   if (m == 0 || k == 0)
     return failure(); // nothing to compute with; the reference handles it
 
-  RowGroups rows(m, k, mr, panels);
+  RowGroups rows(m, k, mr, panels, panels * k * nr * 4);
   int64_t items = rows.groups * panels;
   int64_t tailCols = n - (panels - 1) * nr;
 

@@ -45,10 +45,18 @@ int64_t gemmTileRows(int64_t nv) {
   return std::max<int64_t>(1, std::min<int64_t>(rows, regs >= 32 ? 12 : 8));
 }
 
-RowGroups::RowGroups(int64_t m, int64_t k, int64_t mr, int64_t itemsPerGroup)
+RowGroups::RowGroups(int64_t m, int64_t k, int64_t mr, int64_t itemsPerGroup,
+                     int64_t bBytes)
     : mr(mr), fullTiles(m / mr), tailRows(m % mr) {
   int64_t tiles = (m + mr - 1) / mr;
-  group = std::min(tiles, std::max<int64_t>(1, (96 * 1024) / (mr * k * 4)));
+  // Every group sweeps all of B. When B fits in half of L2 it is read from
+  // L2 again by each group, and small groups (96 KB of A) give finer work
+  // items; when it does not, each group streams B from L3 or memory, so the
+  // groups grow to half of L2 (a 128-row transformer GEMM then reads its
+  // weights once instead of six to eleven times).
+  int64_t half = static_cast<int64_t>(hostTarget().l2Bytes / 2);
+  int64_t budget = bBytes <= half ? std::min<int64_t>(half, 96 * 1024) : half;
+  group = std::min(tiles, std::max<int64_t>(1, budget / (mr * k * 4)));
   groups = (tiles + group - 1) / group;
   while (groups * itemsPerGroup < 8 && group > 1) {
     group = (group + 1) / 2;

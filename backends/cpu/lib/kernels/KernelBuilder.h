@@ -164,13 +164,15 @@ struct MicroKernel {
 int64_t gemmTileRows(int64_t nv);
 
 /// The row tiles of a GEMM-shaped kernel (M rows of A, each K long), in
-/// groups of tiles whose A rows stay in about 96 KB of L2, split further
-/// until the groups times \p itemsPerGroup make at least 8 work items, and
-/// balanced.
+/// groups of tiles whose A rows stay in L2 (96 KB of them when B, \p bBytes
+/// long, fits in half of the target's L2; half of L2 when it does not), split
+/// further until the groups times \p itemsPerGroup make at least 8 work
+/// items, and balanced.
 struct RowGroups {
   int64_t mr, fullTiles, tailRows, group, groups;
 
-  RowGroups(int64_t m, int64_t k, int64_t mr, int64_t itemsPerGroup);
+  RowGroups(int64_t m, int64_t k, int64_t mr, int64_t itemsPerGroup,
+            int64_t bBytes);
   /// Emits \p mk on the row tiles of group \p g: its full tiles, and in
   /// the last group the tile of the M % mr last rows. \p at(i0) gives the
   /// A and C bases of the tile whose first row is i0.

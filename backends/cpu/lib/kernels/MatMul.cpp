@@ -10,7 +10,7 @@
 //  - Register tile: mr rows x two vectors of columns (12 x 32 with
 //    AVX-512), so a "panel" is 32 columns of B's rows.
 //  - Work item = (matrix, row group, panel): a group is G row tiles whose A
-//    rows stay in L2 (about 96 KB) while the panel's K x 32 block of B stays
+//    rows stay in L2 (RowGroups) while the panel's K x 32 block of B stays
 //    in L1 across them.
 //  - The last panel's tile reads B with masked loads past N (B's last row
 //    may end the buffer) and stores with masks; the last row tile has
@@ -112,7 +112,7 @@ FailureOr<int64_t> emitMatMul(OpBuilder &b, Operation *op, ValueRange operands,
   int64_t mr = mk.mr, nr = mk.nv * lanes;
 
   int64_t panels = (n + nr - 1) / nr, tailCols = n - (panels - 1) * nr;
-  RowGroups rows(m, k, mr, p.batch * panels);
+  RowGroups rows(m, k, mr, p.batch * panels, k * n * 4);
   int64_t groups = rows.groups;
   int64_t items = p.batch * groups * panels;
 

@@ -36,6 +36,9 @@ struct HostTarget {
   bool isHost = true;
   /// Widest vector register in bits (256 with AVX2, 512 with AVX-512).
   unsigned vectorBits = 128;
+  /// The per-core L2 bytes the kernels' blocking plans for: this machine's
+  /// (sysfs), 1 MiB when it reports none. Part of every cache key.
+  uint64_t l2Bytes = 1 << 20;
 
   /// f32 lanes of the kernels' vectors (8 with AVX2, 16 with AVX-512).
   int64_t lanes() const { return vectorBits >= 512 ? 16 : 8; }
