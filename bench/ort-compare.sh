@@ -62,12 +62,15 @@ kiln=$build/bin/kiln
 work=$build/ort-bench
 small="resnet-small mobilenet-small bert-small"
 full="resnet50 mobilenetv2 bert-base"
-torch_models() {
+need_torch() {
   if ! /usr/bin/python3 -c 'import torch, torchvision, onnx' 2> /dev/null; then
     echo "installing python3-torch, python3-torchvision, python3-onnx" >&2
     "$here/../scripts/install-deps.sh" python3-torch python3-torchvision \
       python3-onnx >&2
   fi
+}
+torch_models() {
+  need_torch
   /usr/bin/python3 "$here/export-torch.py" --list
 }
 models=
@@ -128,7 +131,10 @@ for m in $models; do
   if [ ! -f "$f" ]; then
     case " $small $full " in
       *" $m "*) "$build/bin/kiln-zoo" "$m" -o "$work" > /dev/null ;;
-      *) /usr/bin/python3 "$here/export-torch.py" "$work" "$m" ;;
+      *)
+        need_torch
+        /usr/bin/python3 "$here/export-torch.py" "$work" "$m"
+        ;;
     esac
   fi
   d=$work/$m
