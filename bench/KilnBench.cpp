@@ -305,7 +305,7 @@ void runCase(MLIRContext &ctx, const Case &c, const Peaks &peak) {
     std::error_code ec;
     llvm::raw_fd_ostream os(asmDir + "/" + name + ".s", ec);
     auto plan = ec ? llvm::Expected<cpu::Plan>(llvm::createStringError(
-                         ec, "cannot write the assembly"))
+                         ec, "cannot write it: " + ec.message()))
                    : [&]() -> llvm::Expected<cpu::Plan> {
       if (llvm::Error e = cpu::prepareGraph(*graph, /*optimize=*/true))
         return std::move(e);
@@ -316,9 +316,11 @@ void runCase(MLIRContext &ctx, const Case &c, const Peaks &peak) {
       cg.printAsm = &os;
       auto objects = cpu::compileKernels(*plan->kernels, cg);
       if (!objects)
-        llvm::consumeError(objects.takeError());
+        llvm::errs() << "kiln-bench: --asm-dir: "
+                     << llvm::toString(objects.takeError()) << "\n";
     } else {
-      llvm::consumeError(plan.takeError());
+      llvm::errs() << "kiln-bench: --asm-dir: " << asmDir << "/" << name
+                   << ".s: " << llvm::toString(plan.takeError()) << "\n";
     }
   }
   std::printf("  1 thread:  median %6.1f GFLOP/s = %5.1f%% of 1-thread peak; "
