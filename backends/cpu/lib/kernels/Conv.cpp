@@ -245,21 +245,30 @@ static std::optional<ConvPlan> planConv(PackedConvOp conv) {
   p.tileCols = p.nv * p.lanes;
 
   // Bands of about 128 output positions; of a row count that divides the
-  // output's height where one lies within a factor 2 of that: a last band
-  // of other height is a second copy of the whole kernel body (packer and
-  // micro-kernels) that LLVM compiles too.
-  p.rows =
+  // output's height where one lies within a factor 2 of that (a last band
+  // of other height is a second copy of the whole kernel body, packer and
+  // micro-kernels, that LLVM compiles too), and among those the one whose
+  // positions waste the fewest vector lanes (14x14: 14 rows, 196 positions
+  // in 13 vectors of 16, not 7 rows, 98 in 7), then the nearest.
+  int64_t target =
       std::min<int64_t>(p.oh, std::max<int64_t>(1, (128 + p.ow - 1) / p.ow));
-  if (p.oh % p.rows) {
-    int64_t best = 0;
-    for (int64_t r = std::max<int64_t>(1, p.rows / 2);
-         r <= std::min(p.oh, 2 * p.rows); ++r)
-      if (p.oh % r == 0 &&
-          (!best || std::abs(r - p.rows) < std::abs(best - p.rows)))
-        best = r;
-    if (best)
-      p.rows = best;
+  p.rows = target;
+  auto waste = [&](int64_t r) {
+    int64_t q = r * p.ow;
+    return static_cast<double>((q + p.lanes - 1) / p.lanes * p.lanes) / q;
+  };
+  int64_t best = 0;
+  for (int64_t r = std::max<int64_t>(1, target / 2);
+       r <= std::min(p.oh, 2 * target); ++r) {
+    if (p.oh % r)
+      continue;
+    if (!best || waste(r) < waste(best) ||
+        (waste(r) == waste(best) &&
+         std::abs(r - target) < std::abs(best - target)))
+      best = r;
   }
+  if (best)
+    p.rows = best;
   p.bands = (p.oh + p.rows - 1) / p.rows;
   p.lastRows = p.oh - (p.bands - 1) * p.rows;
   int64_t qsMax = p.rowStride(p.rows);
