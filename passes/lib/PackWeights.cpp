@@ -164,10 +164,10 @@ struct PackWeightsPass : public kiln::impl::PackWeightsBase<PackWeightsPass> {
         });
     Value none = b.create<NoneOp>(loc, b.getNoneType());
     auto op = b.create<PackedConvOp>(
-        loc, y, conv.getX(), pw, conv.getB(), none, b.getI64IntegerAttr(m),
-        i64Array(b, g->kernel), i64Array(b, g->strides), i64Array(b, g->pads),
-        i64Array(b, g->dilations), StringAttr(), FloatAttr(), FloatAttr(),
-        FloatAttr());
+        loc, y, conv.getX(), pw, conv.getB(), none, ValueRange(),
+        b.getI64IntegerAttr(m), i64Array(b, g->kernel), i64Array(b, g->strides),
+        i64Array(b, g->pads), i64Array(b, g->dilations), StringAttr(),
+        StringAttr(), FloatAttr(), FloatAttr(), FloatAttr());
     return op.getY();
   }
 

@@ -66,6 +66,11 @@ static const Entry kPipeline[] = {
     // elementwise fusion (which fuses the multiply-add with what follows).
     {"kiln-decompose-batchnorm",
      [](const TargetOptions &) { return createDecomposeBatchNorm(); }},
+    // Per-channel scale, shift and relu into the packed conv that reads
+    // them, while it packs its input: after the BatchNorms become
+    // multiply-adds, before elementwise fusion groups them.
+    {"kiln-fuse-conv-prologue",
+     [](const TargetOptions &) { return createFuseConvPrologue(); }},
     // Elementwise chains into one kernel each (open epilogues after packed
     // ops, one loop nest otherwise), last: a schedule over the final ops.
     {"kiln-fuse-elementwise",

@@ -161,6 +161,42 @@ Status evalPackedMatMul(KernelContext &ctx) {
   return Status::ok();
 }
 
+/// X with packed_conv's prologue applied (PackedOps.td): X[n][c] * scale
+/// + shift, then relu when \p relu; scale and shift hold C or N x C values.
+static Status applyPrologue(const KernelContext &ctx, const Tensor &x,
+                            Tensor &out) {
+  int64_t n = x.dim(0), c = x.dim(1), plane = x.dim(2) * x.dim(3);
+  const float *params[2] = {nullptr, nullptr};
+  bool perImage[2] = {false, false};
+  for (size_t i = 0; i < 2 && 4 + i < ctx.numInputs(); ++i) {
+    const Tensor *t = ctx.input(4 + i);
+    if (!t)
+      continue;
+    KILN_RETURN_IF_ERROR(checkF32(ctx, *t, i ? "shift" : "scale"));
+    if (t->numElements() != c && t->numElements() != n * c)
+      return ctx.fail("expected a prologue {} of {} or {} values, found {}",
+                      i ? "shift" : "scale", c, n * c, formatShape(t->shape()));
+    params[i] = t->data<float>();
+    perImage[i] = t->numElements() != c;
+  }
+  std::string act = ctx.attributes().getString("in_activation", "");
+  if (!act.empty() && act != "relu")
+    return ctx.fail("expected 'in_activation' to be relu, found '{}'", act);
+  out = Tensor(DType::F32, x.shape());
+  const float *px = x.data<float>();
+  float *po = out.data<float>();
+  for (int64_t b = 0; b < n; ++b)
+    for (int64_t ch = 0; ch < c; ++ch) {
+      float s = params[0] ? params[0][perImage[0] ? b * c + ch : ch] : 1.0f;
+      float t = params[1] ? params[1][perImage[1] ? b * c + ch : ch] : 0.0f;
+      for (int64_t i = (b * c + ch) * plane, e = i + plane; i < e; ++i) {
+        float v = px[i] * s + t;
+        po[i] = !act.empty() && v < 0.0f ? 0.0f : v; // relu keeps NaN
+      }
+    }
+  return Status::ok();
+}
+
 Status evalPackedConv(KernelContext &ctx) {
   const Tensor *x, *w;
   KILN_RETURN_IF_ERROR(ctx.required(0, x));
@@ -184,6 +220,12 @@ Status evalPackedConv(KernelContext &ctx) {
   KILN_RETURN_IF_ERROR(checkAllocation(ctx, shape));
   const float *bias, *residual;
   KILN_RETURN_IF_ERROR(readBiasResidual(ctx, 2, 3, m, shape, bias, residual));
+
+  Tensor prologued;
+  if (ctx.numInputs() > 4) {
+    KILN_RETURN_IF_ERROR(applyPrologue(ctx, *x, prologued));
+    x = &prologued;
+  }
 
   Tensor y(DType::F32, shape);
   const float *px = x->data<float>(), *pw = w->data<float>();

@@ -141,6 +141,47 @@ TEST_F(CpuKernelTest, ConvBatchNormResidualRelu) {
   check(b, {{1, 8, 10, 10}, {1, 16, 10, 10}}, "kiln.packed_conv");
 }
 
+TEST_F(CpuKernelTest, BatchNormReluIsTheConvsPrologue) {
+  // DenseNet's pre-activation: BN -> Relu -> conv without pads, on two
+  // images with odd rows (the packer's row spill) at 1x1 stride 1 and 2 and
+  // at 3x3: one compiled step each, the BN and Relu applied while packing.
+  for (auto [k, stride] : {std::pair<int64_t, int64_t>{1, 1}, {1, 2}, {3, 1}}) {
+    SCOPED_TRACE(testing::Message() << k << "x" << k << " stride " << stride);
+    int64_t oh = (9 - k) / stride + 1, ow = (11 - k) / stride + 1;
+    ModelBuilder b;
+    b.input("x", {2, 20, 9, 11}).output("y", {2, 13, oh, ow});
+    weight(b, "scale", {20}, -1.5f, 1.5f);
+    weight(b, "shift", {20});
+    weight(b, "mean", {20});
+    weight(b, "var", {20}, 0.5f, 1.5f);
+    weight(b, "w", {13, 20, k, k});
+    weight(b, "b", {13});
+    b.node("BatchNormalization", {"x", "scale", "shift", "mean", "var"},
+           {"bn"});
+    b.node("Relu", {"bn"}, {"r"});
+    auto &conv = b.node("Conv", {"r", "w", "b"}, {"y"});
+    addInts(conv, "strides", {stride, stride});
+    check(b, {{2, 20, 9, 11}}, "kiln.packed_conv");
+    EXPECT_EQ(compiledSteps, 1);
+  }
+}
+
+TEST_F(CpuKernelTest, SqueezeExcitationScaleIsTheConvsPrologue) {
+  // MobileNetV3's SE block: x * hardsigmoid(fc(pool(x))) -> 1x1 conv, on
+  // two images (a scale per image and channel); the Mul is no step.
+  ModelBuilder b;
+  b.input("x", {2, 24, 7, 9}).output("y", {2, 10, 7, 9});
+  weight(b, "w1", {24, 24, 1, 1});
+  weight(b, "w2", {10, 24, 1, 1});
+  b.node("GlobalAveragePool", {"x"}, {"p"});
+  b.node("Conv", {"p", "w1"}, {"f"});
+  b.node("HardSigmoid", {"f"}, {"s"});
+  b.node("Mul", {"x", "s"}, {"m"});
+  b.node("Conv", {"m", "w2"}, {"y"});
+  check(b, {{2, 24, 7, 9}}, "kiln.packed_conv");
+  EXPECT_EQ(compiledSteps, 3); // pool, fc with its hardsigmoid, conv
+}
+
 TEST_F(CpuKernelTest, DepthwiseBatchNormClip) {
   // MobileNetV2's depthwise stage: conv(dw) -> BN -> Clip(0, 6).
   ModelBuilder b;

@@ -102,6 +102,35 @@ func.func @main(%a: tensor<2x2x6x7xf32>, %b: tensor<2x3x6x7xf32>) -> tensor<2x5x
 }
 )mlir";
 
+/// DenseNet's pre-activation (per-channel x * s + t, relu) before a 1x1
+/// conv, and a squeeze-and-excitation scale (computed, per image) before a
+/// 1x1 conv at stride 2, for kiln-fuse-conv-prologue.
+constexpr const char *kConvPrologueGraph = R"mlir(
+func.func @main(%x: tensor<2x3x5x5xf32>, %se: tensor<2x3x1x1xf32>)
+    -> (tensor<2x4x5x5xf32>, tensor<2x4x3x3xf32>) {
+  %s = kiln.constant dense<[[[0.5]], [[-1.5]], [[2.0]]]> : tensor<3x1x1xf32>
+  %t = kiln.constant dense<[[[0.25]], [[1.0]], [[-0.5]]]> : tensor<3x1x1xf32>
+  %m = kiln.mul %x, %s : (tensor<2x3x5x5xf32>, tensor<3x1x1xf32>) -> tensor<2x3x5x5xf32>
+  %a = kiln.add %t, %m : (tensor<3x1x1xf32>, tensor<2x3x5x5xf32>) -> tensor<2x3x5x5xf32>
+  %r = kiln.relu %a : (tensor<2x3x5x5xf32>) -> tensor<2x3x5x5xf32>
+  %w = kiln.constant dense<[[[0.1, -0.2, 0.3, 0.4, 0.0, 0.0],
+                             [0.5, 0.6, -0.7, 0.8, 0.0, 0.0],
+                             [-0.9, 1.0, 1.1, -1.2, 0.0, 0.0]]]> : tensor<1x3x6xf32>
+  %b = kiln.constant dense<[0.1, 0.2, 0.3, 0.4]> : tensor<4xf32>
+  %none = kiln.none
+  %y = kiln.packed_conv %r, %w, %b, %none {out_channels = 4 : i64,
+      kernel_shape = [1, 1], strides = [1, 1], pads = [0, 0, 0, 0],
+      dilations = [1, 1]}
+      : (tensor<2x3x5x5xf32>, tensor<1x3x6xf32>, tensor<4xf32>, none) -> tensor<2x4x5x5xf32>
+  %e = kiln.mul %x, %se : (tensor<2x3x5x5xf32>, tensor<2x3x1x1xf32>) -> tensor<2x3x5x5xf32>
+  %z = kiln.packed_conv %e, %w, %none, %none {out_channels = 4 : i64,
+      kernel_shape = [1, 1], strides = [2, 2], pads = [0, 0, 0, 0],
+      dilations = [1, 1]}
+      : (tensor<2x3x5x5xf32>, tensor<1x3x6xf32>, none, none) -> tensor<2x4x3x3xf32>
+  return %y, %z : tensor<2x4x5x5xf32>, tensor<2x4x3x3xf32>
+}
+)mlir";
+
 /// An MLIR context with the Kiln dialects loaded.
 struct KilnContext : mlir::MLIRContext {
   KilnContext() : mlir::MLIRContext(registry()) { loadAllAvailableDialects(); }
@@ -306,6 +335,35 @@ TEST(DecomposeBatchNorm, BecomesMultiplyAddAndKeepsResults) {
   std::vector<Tensor> after = interpret(*module, inputs);
   ASSERT_EQ(after.size(), 1u);
   expectClose(before[0], after[0], 1e-6);
+}
+
+TEST(FuseConvPrologue, ChainsBecomeProloguesAndKeepResults) {
+  KilnContext ctx;
+  auto module =
+      mlir::parseSourceString<mlir::ModuleOp>(kConvPrologueGraph, &ctx);
+  ASSERT_TRUE(module);
+  std::vector<Tensor> inputs = {randomTensor({2, 3, 5, 5}, 11),
+                                randomTensor({2, 3, 1, 1}, 12)};
+  std::vector<Tensor> before = interpret(*module, inputs);
+  ASSERT_EQ(before.size(), 2u);
+
+  ASSERT_TRUE(runPass(*module, createFuseConvPrologue()));
+  int chainOps = 0;
+  std::vector<size_t> prologues;
+  module->walk([&](mlir::Operation *op) {
+    chainOps += mlir::isa<MulOp, AddOp, ReluOp>(op);
+    if (auto conv = mlir::dyn_cast<PackedConvOp>(op))
+      prologues.push_back(conv.getPrologue().size());
+  });
+  EXPECT_EQ(chainOps, 0);
+  EXPECT_EQ(prologues, (std::vector<size_t>{2, 1}));
+
+  // The prologue computes what the ops did, in the same order (f32 multiply,
+  // add, relu): the results agree to rounding of the conv's sums.
+  std::vector<Tensor> after = interpret(*module, inputs);
+  ASSERT_EQ(after.size(), 2u);
+  expectClose(before[0], after[0], 1e-6);
+  expectClose(before[1], after[1], 1e-6);
 }
 
 TEST(FuseLayerNorm, BecomesOneOpAndKeepsResults) {

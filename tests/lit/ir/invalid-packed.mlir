@@ -87,3 +87,35 @@ func.func @depthwise_weight(%x: tensor<1x3x8x8xf32>, %w: tensor<3x2x3x3xf32>, %n
   %0 = kiln.depthwise_conv %x, %w, %n {kernel_shape = [3, 3], strides = [1, 1], pads = [1, 1, 1, 1], dilations = [1, 1]} : (tensor<1x3x8x8xf32>, tensor<3x2x3x3xf32>, none) -> tensor<1x3x8x8xf32>
   return %0 : tensor<1x3x8x8xf32>
 }
+
+// -----
+
+func.func @conv_prologue_padded(%x: tensor<1x2x4x4xf32>, %w: tensor<1x18x6xf32>, %s: tensor<2x1x1xf32>, %n: none) -> tensor<1x3x4x4xf32> {
+  // expected-error @+1 {{expected pads of 0 with a prologue}}
+  %0 = kiln.packed_conv %x, %w, %n, %n, %s {out_channels = 3 : i64, kernel_shape = [3, 3], strides = [1, 1], pads = [1, 1, 1, 1], dilations = [1, 1]} : (tensor<1x2x4x4xf32>, tensor<1x18x6xf32>, none, none, tensor<2x1x1xf32>) -> tensor<1x3x4x4xf32>
+  return %0 : tensor<1x3x4x4xf32>
+}
+
+// -----
+
+func.func @conv_prologue_not_per_channel(%x: tensor<1x2x4x4xf32>, %w: tensor<1x2x6xf32>, %s: tensor<1x2x4x4xf32>, %n: none) -> tensor<1x3x4x4xf32> {
+  // expected-error @+1 {{expected prologue operands of shape 2x1x1 or Nx2x1x1 (N = 1 or X's batch), found 'tensor<1x2x4x4xf32>'}}
+  %0 = kiln.packed_conv %x, %w, %n, %n, %s {out_channels = 3 : i64, kernel_shape = [1, 1], strides = [1, 1], pads = [0, 0, 0, 0], dilations = [1, 1]} : (tensor<1x2x4x4xf32>, tensor<1x2x6xf32>, none, none, tensor<1x2x4x4xf32>) -> tensor<1x3x4x4xf32>
+  return %0 : tensor<1x3x4x4xf32>
+}
+
+// -----
+
+func.func @conv_prologue_three(%x: tensor<1x2x4x4xf32>, %w: tensor<1x2x6xf32>, %s: tensor<2x1x1xf32>, %n: none) -> tensor<1x3x4x4xf32> {
+  // expected-error @+1 {{expected at most 2 prologue operands (scale, shift), found 3}}
+  %0 = kiln.packed_conv %x, %w, %n, %n, %s, %s, %s {out_channels = 3 : i64, kernel_shape = [1, 1], strides = [1, 1], pads = [0, 0, 0, 0], dilations = [1, 1]} : (tensor<1x2x4x4xf32>, tensor<1x2x6xf32>, none, none, tensor<2x1x1xf32>, tensor<2x1x1xf32>, tensor<2x1x1xf32>) -> tensor<1x3x4x4xf32>
+  return %0 : tensor<1x3x4x4xf32>
+}
+
+// -----
+
+func.func @conv_in_activation_alone(%x: tensor<1x2x4x4xf32>, %w: tensor<1x2x6xf32>, %n: none) -> tensor<1x3x4x4xf32> {
+  // expected-error @+1 {{expected prologue operands with 'in_activation'}}
+  %0 = kiln.packed_conv %x, %w, %n, %n {out_channels = 3 : i64, kernel_shape = [1, 1], strides = [1, 1], pads = [0, 0, 0, 0], dilations = [1, 1], in_activation = "relu"} : (tensor<1x2x4x4xf32>, tensor<1x2x6xf32>, none, none) -> tensor<1x3x4x4xf32>
+  return %0 : tensor<1x3x4x4xf32>
+}

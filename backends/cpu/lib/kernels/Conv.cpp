@@ -86,9 +86,38 @@ struct Packer {
   /// on AMD Zen); never set when fastMaskedLoads().
   bool blend = false;
 
+  /// The prologue (PackedOps.td), null members when absent: per-channel
+  /// scale and shift buffers, with C or N x C values.
+  Value scale, shift;
+  bool scalePerImage = false, shiftPerImage = false, relu = false;
+  /// The current channel's scale and shift, splat (set by pack()).
+  Value channelScale, channelShift;
+
   /// Lanes `on` of the vector at x[at], zero elsewhere (KB::loadLanes).
   Value loadLanes(Value at, const std::function<bool(int64_t)> &on) {
     return kb.loadLanes(x, at, p.lanes, on, blend);
+  }
+
+  /// \p v with the prologue applied: v * scale + shift, then relu (kept
+  /// separate, not fused, like the ops it replaces; relu keeps NaN).
+  Value prologue(Value v) {
+    OpBuilder &b = kb.b;
+    Location loc = kb.loc;
+    auto splatOf = [&](Value s) {
+      auto vt = dyn_cast<VectorType>(v.getType());
+      return vt ? b.create<vector::BroadcastOp>(loc, vt, s).getResult() : s;
+    };
+    if (channelScale)
+      v = b.create<arith::MulFOp>(loc, v, splatOf(channelScale));
+    if (channelShift)
+      v = b.create<arith::AddFOp>(loc, v, splatOf(channelShift));
+    if (relu) {
+      Value zero = splatOf(kb.f32(0.0f));
+      Value neg =
+          b.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OLT, v, zero);
+      v = b.create<arith::SelectOp>(loc, neg, zero, v);
+    }
+    return v;
   }
 
   /// Output columns [0, ow) of one window row from input row `rowBase`
@@ -123,7 +152,7 @@ struct Packer {
       }
       // A full store: lanes past the row end spill into the next row (or
       // the padding), which is written afterwards.
-      b.create<vector::StoreOp>(loc, v, scratch, kb.add(dst, ow0));
+      b.create<vector::StoreOp>(loc, prologue(v), scratch, kb.add(dst, ow0));
     }
   }
 
@@ -141,7 +170,7 @@ struct Packer {
                                   kb.cmp(arith::CmpIPredicate::slt, iw, p.w));
       // Outside the row the load reads the row's first element instead.
       Value at = b.create<arith::SelectOp>(loc, inside, iw, kb.idx(0));
-      Value v = b.create<memref::LoadOp>(loc, x, kb.add(rowBase, at));
+      Value v = prologue(b.create<memref::LoadOp>(loc, x, kb.add(rowBase, at)));
       b.create<memref::StoreOp>(loc,
                                 b.create<arith::SelectOp>(loc, inside, v, zero),
                                 scratch, kb.add(dst, o));
@@ -184,6 +213,14 @@ struct Packer {
     kb.forLoop(kb.idx(0), cn, 1, [&](Value cl) {
       Value index = kb.add(kb.mul(n, p.c), kb.add(c0, cl));
       Value plane = kb.mul(index, p.h * p.w);
+      auto param = [&](Value buffer, bool perImage) -> Value {
+        if (!buffer)
+          return {};
+        return kb.b.create<memref::LoadOp>(kb.loc, buffer,
+                                           perImage ? index : kb.add(c0, cl));
+      };
+      channelScale = param(scale, scalePerImage);
+      channelShift = param(shift, shiftPerImage);
       if (p.sw > 2) {
         // Window rows and columns as loops too (see copyRowAnyStride).
         kb.forLoop(kb.idx(0), kb.idx(p.kh), 1, [&](Value i) {
@@ -334,6 +371,17 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
   auto scratchType = MemRefType::get({p.scratchSize}, b.getF32Type());
   mk.b = b.create<memref::AllocaOp>(loc, scratchType, b.getI64IntegerAttr(64));
   Packer packer{kb, p, x, mk.b};
+  // The prologue's operands follow X, W, bias and residual.
+  for (unsigned i = 0; i < conv.getPrologue().size(); ++i) {
+    Value buffer = operandBuffer(b, op, operands, 4 + i);
+    if (!buffer)
+      return failure();
+    auto type = cast<RankedTensorType>(op->getOperand(4 + i).getType());
+    bool perImage = type.getNumElements() != p.c;
+    (i ? packer.shift : packer.scale) = buffer;
+    (i ? packer.shiftPerImage : packer.scalePerImage) = perImage;
+  }
+  packer.relu = conv.getInActivation().has_value();
 
   // Items are numbered band-major, item = nb * groups + g over the (image,
   // band) pairs nb, or group-major, item = g * pairs + nb, when there are

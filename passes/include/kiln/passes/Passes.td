@@ -336,6 +336,42 @@ def DecomposeBatchNorm : Pass<"kiln-decompose-batchnorm", "mlir::ModuleOp"> {
   ];
 }
 
+def FuseConvPrologue : Pass<"kiln-fuse-conv-prologue", "mlir::ModuleOp"> {
+  let summary = "Fold a per-channel scale, shift and relu into the packed convolution that reads them";
+  let description = [{
+    A `kiln.packed_conv` with pads of 0 whose X is
+    `relu?(x * s (+ t)?)`, where `s` and `t` are per channel (shape C x 1 x
+    1, 1 x C x 1 x 1 or N x C x 1 x 1; constants or computed, like a
+    squeeze-and-excitation scale) and each op of the chain has the conv as
+    its only user, reads `x` instead and applies the chain while it packs X
+    (the `prologue` operands and `in_activation` of PackedOps.td). The
+    chain's pass over the tensor and its kernel go: DenseNet's
+    pre-activation BatchNorm and Relu before every 1x1 conv (after
+    kiln-decompose-batchnorm) and the SE block's scale before the
+    projection conv of MobileNetV3 and EfficientNet. Runs after
+    kiln-decompose-batchnorm and before kiln-fuse-elementwise.
+
+    Before:
+
+    ```mlir
+    %m = kiln.mul %x, %s : (tensor<1x8x7x7xf32>, tensor<8x1x1xf32>) -> tensor<1x8x7x7xf32>
+    %a = kiln.add %m, %t : (tensor<1x8x7x7xf32>, tensor<8x1x1xf32>) -> tensor<1x8x7x7xf32>
+    %r = kiln.relu %a : (tensor<1x8x7x7xf32>) -> tensor<1x8x7x7xf32>
+    %y = kiln.packed_conv %r, %w, %b, %none {...} : ...
+    ```
+
+    After:
+
+    ```mlir
+    %y = kiln.packed_conv %x, %w, %b, %none, %s, %t {in_activation = "relu", ...} : ...
+    ```
+  }];
+  let statistics = [
+    Statistic<"numFused", "num-fused",
+              "Number of convolutions that took a prologue">,
+  ];
+}
+
 def FuseElementwise : Pass<"kiln-fuse-elementwise", "mlir::ModuleOp"> {
   let summary = "Group elementwise chains into one kernel each";
   let description = [{

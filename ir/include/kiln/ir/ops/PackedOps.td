@@ -138,7 +138,7 @@ def Kiln_PackedConvOp
     : Kiln_PackedOp<"packed_conv", "PackedConv"> {
   let summary = "2-D convolution (group 1) with pre-packed constant weights";
   let description = [{
-    `Y = act(conv(X, W) + bias + residual)` over NCHW tensors, computed as
+    `Y = act(conv(P(X), W) + bias + residual)` over NCHW tensors, computed as
     the matrix product `W (Cout x K) x col(X) (K x OH*OW)` per image, with
     `K = C * kh * kw` ordered (c, kh, kw) like ONNX's weight. The weight
     (Cout x C x kh x kw) was packed into `W : P x K x mr` panels of `mr`
@@ -146,6 +146,14 @@ def Kiln_PackedConvOp
     `P = ceil(Cout / mr)`; `out_channels` is Cout. Geometry is explicit:
     `kernel_shape` [kh, kw], `strides`, `dilations` and `pads` [top, left,
     bottom, right] (auto_pad resolved by the packing pass).
+
+    `P` is the optional prologue kiln-fuse-conv-prologue folds in, applied
+    to X as it is packed: with no `prologue` operands P(X) = X; with
+    `prologue` = (scale) or (scale, shift), P(X)[n][c] =
+    in_act(X[n][c] * scale[n][c] + shift[n][c]), where scale and shift are
+    per channel (shape C x 1 x 1 or N' x C x 1 x 1 with N' = 1 or N) and
+    `in_activation` is absent (identity) or "relu". A prologue needs pads of
+    0 (so that every packed value is one of X's).
 
     ```mlir
     %y = kiln.packed_conv %x, %w, %b, %none {out_channels = 64 : i64,
@@ -158,9 +166,11 @@ def Kiln_PackedConvOp
   }];
   let arguments = !con((ins Kiln_Tensor:$X, Kiln_Tensor:$W,
                             Kiln_OptTensor:$bias, Kiln_OptTensor:$residual,
+                            Variadic<Kiln_Tensor>:$prologue,
                             I64Attr:$out_channels,
                             I64ArrayAttr:$kernel_shape, I64ArrayAttr:$strides,
-                            I64ArrayAttr:$pads, I64ArrayAttr:$dilations),
+                            I64ArrayAttr:$pads, I64ArrayAttr:$dilations,
+                            OptionalAttr<StrAttr>:$in_activation),
                        epilogueArgs);
   let results = (outs Kiln_Tensor:$Y);
   let verifyBody = [{
@@ -226,7 +236,47 @@ def Kiln_PackedConvOp
         getResidual().getType() != getY().getType())
       return emitOpError("expected residual of type ") << getY().getType()
              << ", found " << getResidual().getType();
+    if (getPrologue().size() > 2)
+      return emitOpError("expected at most 2 prologue operands (scale, "
+                         "shift), found ") << getPrologue().size();
+    if (getInActivation() && *getInActivation() != "relu")
+      return emitOpError("expected 'in_activation' to be relu, found '")
+             << *getInActivation() << "'";
+    if (getInActivation() && getPrologue().empty())
+      return emitOpError("expected prologue operands with 'in_activation'");
+    for (::mlir::Value v : getPrologue()) {
+      auto t = staticF32(v, "a prologue operand");
+      if (!t)
+        return ::mlir::failure();
+      auto d = t.getShape();
+      int64_t r = t.getRank();
+      bool perChannel = (r == 3 || r == 4) && d[r - 1] == 1 &&
+                        d[r - 2] == 1 && d[r - 3] == x.getDimSize(1) &&
+                        (r == 3 || d[0] == 1 || d[0] == x.getDimSize(0));
+      if (!perChannel)
+        return emitOpError("expected prologue operands of shape ")
+               << x.getDimSize(1) << "x1x1 or Nx" << x.getDimSize(1)
+               << "x1x1 (N = 1 or X's batch), found " << t;
+    }
+    if (!getPrologue().empty())
+      for (int64_t v : pd)
+        if (v != 0)
+          return emitOpError("expected pads of 0 with a prologue");
     return ::mlir::success();
+  }];
+  let extraClassDeclaration = [{
+    /// The activation of the fused epilogue ("" when there is none).
+    ::llvm::StringRef getActivationName() {
+      auto a = getActivationAttr();
+      return a ? a.getValue() : ::llvm::StringRef();
+    }
+    /// The prologue's scale and shift (null when absent).
+    ::mlir::Value getInScale() {
+      return getPrologue().empty() ? ::mlir::Value() : getPrologue()[0];
+    }
+    ::mlir::Value getInShift() {
+      return getPrologue().size() < 2 ? ::mlir::Value() : getPrologue()[1];
+    }
   }];
 }
 
