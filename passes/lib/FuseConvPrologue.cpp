@@ -1,4 +1,5 @@
-//===- FuseConvPrologue.cpp - Per-channel affine and relu into conv packing ===//
+//===- FuseConvPrologue.cpp - Per-channel affine and relu into conv packing
+//===//
 //
 // See Passes.td. The chain is matched from the conv upwards: an optional
 // relu, an optional add of a per-channel shift, then a multiply by a
