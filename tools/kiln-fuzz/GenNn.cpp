@@ -622,6 +622,79 @@ bool genDepthwise(GenContext &c) {
   return true;
 }
 
+/// A per-channel scale (a BatchNormalization, a constant C x 1 x 1 or a
+/// computed squeeze-and-excitation N x C x 1 x 1), an optional per-channel
+/// shift and Relu, then a Conv without pads: the chains
+/// kiln-fuse-conv-prologue moves into the conv's packing. Sometimes the
+/// chain's value is also a result other ops may read, which keeps it.
+bool genConvPrologue(GenContext &c) {
+  Value x = c.operand(
+      [&](const Value &v) {
+        return v.dims.size() == 4 && count(v.dims) > 0 &&
+               count(v.dims) <= 16384 && v.dims[1] <= 64 && c.summable(v);
+      },
+      {c.range(1, 2), c.oneOf<int64_t>({1, 3, 8, 20}),
+       c.oneOf<int64_t>({1, 3, 7, 9, 14}), c.oneOf<int64_t>({1, 5, 7, 11})});
+  if (x.name.empty())
+    return false;
+  int64_t n = x.dims[0], ch = x.dims[1];
+  std::string v;
+  double bound = x.bound;
+  int form = static_cast<int>(c.range(0, 2));
+  if (form == 0) {
+    Value scale = c.initializer({ch}), shift = c.initializer({ch});
+    Value mean = c.initializer({ch}), var = c.initializer({ch}, true);
+    v = c.b.op("BatchNormalization",
+               {x.name, scale.name, shift.name, mean.name, var.name}, {}, 1)[0];
+    bound = x.bound * 4 * scale.bound + 8;
+  } else if (form == 1) {
+    Value s = c.initializer({ch, 1, 1});
+    v = c.chance(0.5) ? c.b.op("Mul", {x.name, s.name}, {}, 1)[0]
+                      : c.b.op("Mul", {s.name, x.name}, {}, 1)[0];
+    bound = x.bound * s.bound;
+  } else {
+    std::string pooled = c.b.op("GlobalAveragePool", {x.name}, {}, 1)[0];
+    std::string gate =
+        c.b.op(c.chance(0.5) ? "Sigmoid" : "HardSigmoid", {pooled}, {}, 1)[0];
+    v = c.b.op("Mul", {x.name, gate}, {}, 1)[0];
+  }
+  if (form != 0 && c.chance(0.5)) {
+    Dims tDims = c.chance(0.5) ? Dims{ch, 1, 1} : Dims{1, ch, 1, 1};
+    Value t = c.initializer(tDims);
+    v = c.b.op("Add", {v, t.name}, {}, 1)[0];
+    bound += t.bound;
+  }
+  if (c.chance(0.6))
+    v = c.b.op("Relu", {v}, {}, 1)[0];
+  int64_t k = c.chance(0.7) ? 1 : 3, stride = c.range(1, 2);
+  Dims out = {n, c.range(1, 16)};
+  for (int i = 0; i < 2; ++i) {
+    int64_t o = windowOut(x.dims[2 + i], k, stride, 1, 0, 0, "", false);
+    if (o < 1)
+      return false;
+    out.push_back(o);
+  }
+  if (count(out) > kMaxElements)
+    return false;
+  Value w = c.initializer({out[1], ch, k, k});
+  Attrs attrs = {zoo::attrInts("kernel_shape", {k, k}),
+                 zoo::attrInts("strides", {stride, stride})};
+  Value result;
+  result.name = c.b.op("Conv", {v, w.name}, attrs, 1)[0];
+  result.dims = out;
+  result.bound = bound * 2 * static_cast<double>(ch * k * k) + 2;
+  if (c.chance(0.2)) {
+    // The chain's value as a result too: the conv cannot take it over.
+    Value chain;
+    chain.name = v;
+    chain.dims = x.dims;
+    chain.bound = bound;
+    c.result(chain, {&x});
+  }
+  c.result(result, {&x});
+  return true;
+}
+
 /// LayerNorm as exporters before opset 17 write it (ReduceMean, Sub, Pow or
 /// Mul, ReduceMean, Add, Sqrt, Div, then optionally Mul and Add by
 /// constants), for kiln-fuse-layer-norm; sometimes with the deviation or the
@@ -687,6 +760,7 @@ void addNnGenerators(std::vector<OpGenerator> &table) {
   table.push_back({"norm", "normalization", true, genNorm, 5});
   table.push_back({"layer-norm-decomposed", "normalization", true,
                    genLayerNormDecomposed, 3});
+  table.push_back({"conv-prologue", "conv-pool", true, genConvPrologue, 3});
 }
 
 } // namespace kiln::fuzz
