@@ -1,5 +1,4 @@
-//===- FuseConvPrologue.cpp - Per-channel affine and relu into conv packing
-//===//
+//===- FuseConvPrologue.cpp - Scale, shift and relu into conv packing ----===//
 //
 // See Passes.td. The chain is matched from the conv upwards: an optional
 // relu, an optional add of a per-channel shift, then a multiply by a
@@ -35,8 +34,7 @@ bool isPerChannel(Value v, int64_t n, int64_t c) {
          d[r - 3] == c && (r == 3 || d[0] == 1 || d[0] == n);
 }
 
-/// The value \p op's result flows into when \p op has one user and that
-/// user is \p user.
+/// True when \p op has one result, used once, by \p user.
 bool onlyFeeds(Operation *op, Operation *user) {
   return op && op->getNumResults() == 1 && op->getResult(0).hasOneUse() &&
          *op->getResult(0).getUsers().begin() == user;

@@ -264,20 +264,6 @@ def Kiln_PackedConvOp
           return emitOpError("expected pads of 0 with a prologue");
     return ::mlir::success();
   }];
-  let extraClassDeclaration = [{
-    /// The activation of the fused epilogue ("" when there is none).
-    ::llvm::StringRef getActivationName() {
-      auto a = getActivationAttr();
-      return a ? a.getValue() : ::llvm::StringRef();
-    }
-    /// The prologue's scale and shift (null when absent).
-    ::mlir::Value getInScale() {
-      return getPrologue().empty() ? ::mlir::Value() : getPrologue()[0];
-    }
-    ::mlir::Value getInShift() {
-      return getPrologue().size() < 2 ? ::mlir::Value() : getPrologue()[1];
-    }
-  }];
 }
 
 def Kiln_DepthwiseConvOp
