@@ -217,6 +217,34 @@ TEST(PackedConv, RejectsWrongPanels) {
   EXPECT_NE(s.message().find("strides"), std::string::npos) << s.message();
 }
 
+TEST(PackedConv, PrologueScaleShiftRelu) {
+  // P(X) = relu(X * scale + shift) before a 1x1 conv summing ch0 + 10 ch1:
+  // a scale per image and channel (2 x 2 x 1 x 1), a shift per channel.
+  Tensor x =
+      Tensor::fromVector<float>({2, 2, 1, 2}, {1, -2, 3, 4, 0.5f, 1, -1, 2});
+  Tensor scale = Tensor::fromVector<float>({2, 2, 1, 1}, {1, 2, -1, 0.5f});
+  Tensor shift = Tensor::fromVector<float>({2, 1, 1}, {1, -7});
+  Tensor weight = Tensor::fromVector<float>({1, 2, 1, 1}, {1, 10});
+  Tensor w = packRows(weight, 6);
+  AttrMap attrs = convAttrs(1, {1, 1}, {1, 1}, {0, 0, 0, 0}, {1, 1});
+  attrs.set("in_activation", std::string("relu"));
+  std::vector<Tensor> out;
+  ASSERT_TRUE(runKernel(ref::evalPackedConv,
+                        {&x, &w, nullptr, nullptr, &scale, &shift}, attrs, out)
+                  .isOk());
+  // Image 0: relu([2, -1]) = [2, 0] and relu([-1, 1]) = [0, 1]; image 1:
+  // relu([0.5, 0]) and relu([-7.5, -6]) = 0.
+  expectTensorNear(out[0], {2, 1, 1, 2}, {2, 10, 0.5, 0});
+
+  Tensor three = Tensor::fromVector<float>({3, 1, 1}, {1, 1, 1});
+  Status s = runKernel(ref::evalPackedConv, {&x, &w, nullptr, nullptr, &three},
+                       attrs, out);
+  ASSERT_FALSE(s.isOk());
+  EXPECT_NE(s.message().find("prologue scale of 2 or 4 values"),
+            std::string::npos)
+      << s.message();
+}
+
 TEST(DepthwiseConv, MatchesGroupedConv) {
   for (int64_t stride : {1, 2})
     for (int64_t h : {1, 7, 17}) {
