@@ -162,7 +162,8 @@ Status evalPackedMatMul(KernelContext &ctx) {
 }
 
 /// X with packed_conv's prologue applied (PackedOps.td): X[n][c] * scale
-/// + shift, then relu when \p relu; scale and shift hold C or N x C values.
+/// + shift, then relu when `in_activation` is set; scale and shift (inputs 4
+/// and 5, each optional) hold C or N x C values.
 static Status applyPrologue(const KernelContext &ctx, const Tensor &x,
                             Tensor &out) {
   int64_t n = x.dim(0), c = x.dim(1), plane = x.dim(2) * x.dim(3);
