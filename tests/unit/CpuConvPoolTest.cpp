@@ -65,7 +65,7 @@ INSTANTIATE_TEST_SUITE_P(
         ConvCase{1, 3, 32, 32, 8, 16, 16, 0, 1, 1},
         ConvCase{2, 4, 21, 21, 6, 4, 4, 1, 1, 1},
         ConvCase{1, 130, 7, 7, 20, 3, 1, 1, 1, 1},
-        // Bands chosen by lane waste: 14x14 in one band of 14 rows (two K
+        // Bands chosen by lane waste: 14x14 in one band of 14 rows (three K
         // blocks), 28x28 in bands of 4 rows.
         ConvCase{1, 64, 14, 14, 20, 3, 1, 1, 1, 1},
         ConvCase{1, 8, 28, 28, 13, 3, 1, 1, 1, 1},
