@@ -79,15 +79,14 @@ struct FuseConvProloguePass
     Value shift;
     if (auto add = at.getDefiningOp<AddOp>();
         add && onlyFeeds(add, next) && sameType(add)) {
-      // The shift is the per-channel operand; the other is the product.
+      // The shift is the per-channel operand; the other must be the
+      // product matched below.
       for (int i = 0; i < 2 && !shift; ++i) {
-        Value s = add->getOperand(i), other = add->getOperand(1 - i);
-        auto mul = other.getDefiningOp<MulOp>();
-        if (isPerChannel(s, n, c) && mul && onlyFeeds(mul, add)) {
-          shift = s;
+        if (isPerChannel(add->getOperand(i), n, c)) {
+          shift = add->getOperand(i);
           chain.push_back(add);
           next = add;
-          at = other;
+          at = add->getOperand(1 - i);
         }
       }
     }

@@ -87,9 +87,11 @@ struct Packer {
   bool blend = false;
 
   /// The prologue (PackedOps.td), null members when absent: per-channel
-  /// scale and shift buffers, with C or N x C values.
+  /// scale and shift buffers, with C or N x C values, and the activation
+  /// after them (Act::None or Act::Relu).
   Value scale, shift;
-  bool scalePerImage = false, shiftPerImage = false, relu = false;
+  bool scalePerImage = false, shiftPerImage = false;
+  Epilogue inActivation;
   /// The current channel's scale and shift, splat (set by pack()).
   Value channelScale, channelShift;
 
@@ -98,8 +100,8 @@ struct Packer {
     return kb.loadLanes(x, at, p.lanes, on, blend);
   }
 
-  /// \p v with the prologue applied: v * scale + shift, then relu (kept
-  /// separate, not fused, like the ops it replaces; relu keeps NaN).
+  /// \p v with the prologue applied: v * scale + shift (kept separate, not
+  /// fused, like the ops it replaces), then the activation.
   Value prologue(Value v) {
     OpBuilder &b = kb.b;
     Location loc = kb.loc;
@@ -111,13 +113,7 @@ struct Packer {
       v = b.create<arith::MulFOp>(loc, v, splatOf(channelScale));
     if (channelShift)
       v = b.create<arith::AddFOp>(loc, v, splatOf(channelShift));
-    if (relu) {
-      Value zero = splatOf(kb.f32(0.0f));
-      Value neg =
-          b.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OLT, v, zero);
-      v = b.create<arith::SelectOp>(loc, neg, zero, v);
-    }
-    return v;
+    return inActivation.activate(kb, v);
   }
 
   /// Output columns [0, ow) of one window row from input row `rowBase`
@@ -381,7 +377,8 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
     (i ? packer.shift : packer.scale) = buffer;
     (i ? packer.shiftPerImage : packer.scalePerImage) = perImage;
   }
-  packer.relu = conv.getInActivation().has_value();
+  if (conv.getInActivation())
+    packer.inActivation.act = Epilogue::Act::Relu;
 
   // Items are numbered band-major, item = nb * groups + g over the (image,
   // band) pairs nb, or group-major, item = g * pairs + nb, when there are

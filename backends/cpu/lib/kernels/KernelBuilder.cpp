@@ -408,7 +408,11 @@ Value Epilogue::apply(KB &kb, Value v) const {
 Value Epilogue::activate(KB &kb, Value v) const {
   OpBuilder &b = kb.b;
   Location loc = kb.loc;
-  int64_t lanes = cast<VectorType>(v.getType()).getNumElements();
+  // A constant of v's type: a splat for a vector, a scalar for a scalar.
+  auto vt = dyn_cast<VectorType>(v.getType());
+  auto constant = [&](float x) {
+    return vt ? kb.splat(vt.getNumElements(), x) : kb.f32(x);
+  };
   auto select = [&](arith::CmpFPredicate p, Value x, Value bound, Value then) {
     Value c = b.create<arith::CmpFOp>(loc, p, x, bound);
     return b.create<arith::SelectOp>(loc, c, then, x).getResult();
@@ -417,22 +421,22 @@ Value Epilogue::activate(KB &kb, Value v) const {
   case Act::None:
     return v;
   case Act::Relu: {
-    Value zero = kb.splat(lanes, 0.0f);
+    Value zero = constant(0.0f);
     return select(arith::CmpFPredicate::OLT, v, zero, zero);
   }
   case Act::Clip:
     if (hasLo) {
-      Value lov = kb.splat(lanes, lo);
+      Value lov = constant(lo);
       v = select(arith::CmpFPredicate::OLT, v, lov, lov);
     }
     if (hasHi) {
-      Value hiv = kb.splat(lanes, hi);
+      Value hiv = constant(hi);
       v = select(arith::CmpFPredicate::OGT, v, hiv, hiv);
     }
     return v;
   case Act::LeakyRelu: {
-    Value zero = kb.splat(lanes, 0.0f);
-    Value scaled = b.create<arith::MulFOp>(loc, v, kb.splat(lanes, alpha));
+    Value zero = constant(0.0f);
+    Value scaled = b.create<arith::MulFOp>(loc, v, constant(alpha));
     Value neg =
         b.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OGE, v, zero);
     return b.create<arith::SelectOp>(loc, neg, v, scaled);

@@ -116,8 +116,9 @@ struct Epilogue {
   static Epilogue of(mlir::Operation *op, const EpilogueTail &tail = {});
   /// Applies the activation, then the tail, to a vector.
   mlir::Value apply(KB &kb, mlir::Value v) const;
-  /// Applies the activation to a vector, with the comparisons of the
-  /// reference kernels (Relu keeps NaN, Clip compares with `<` and `>`).
+  /// Applies the activation to a vector or an f32 scalar, with the
+  /// comparisons of the reference kernels (Relu keeps NaN, Clip compares
+  /// with `<` and `>`).
   mlir::Value activate(KB &kb, mlir::Value v) const;
 };
 
