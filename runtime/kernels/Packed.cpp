@@ -10,7 +10,9 @@
 //===----------------------------------------------------------------------===//
 #include "kiln/runtime/kernels/Packed.h"
 #include "kiln/runtime/KernelUtils.h"
+#include "kiln/runtime/Winograd.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -260,6 +262,107 @@ Status evalPackedConv(KernelContext &ctx) {
           py[at] = epi.apply(float(acc));
         }
     }
+  ctx.outputs[0] = y;
+  return Status::ok();
+}
+
+Status evalWinogradConv(KernelContext &ctx) {
+  const Tensor *x, *u;
+  KILN_RETURN_IF_ERROR(ctx.required(0, x));
+  KILN_RETURN_IF_ERROR(ctx.required(1, u));
+  KILN_RETURN_IF_ERROR(checkF32(ctx, *x, "X"));
+  KILN_RETURN_IF_ERROR(checkF32(ctx, *u, "W"));
+  Epilogue epi;
+  KILN_RETURN_IF_ERROR(readEpilogue(ctx, epi));
+  const AttrMap &attrs = ctx.attributes();
+  const winograd::Transform *t =
+      winograd::transformFor(attrs.getInt("tile", 0));
+  if (!t)
+    return ctx.fail("expected tile 2 or 4, found {}", attrs.getInt("tile", 0));
+  std::vector<int64_t> pd = attrs.getInts("pads");
+  if (pd.size() != 4 || x->rank() != 4)
+    return ctx.fail("expected 4 pads and X of rank 4, found {} and {}",
+                    pd.size(), formatShape(x->shape()));
+  for (int64_t v : pd)
+    if (v < 0 || v > 2)
+      return ctx.fail("expected pads in [0, 2], found {}", v);
+  int64_t m = t->m, a = t->a, cout = attrs.getInt("out_channels", -1);
+  int64_t n = x->dim(0), c = x->dim(1), h = x->dim(2), wd = x->dim(3);
+  int64_t oh = h + pd[0] + pd[2] - 2, ow = wd + pd[1] + pd[3] - 2;
+  int64_t mr = u->rank() == 4 ? u->dim(3) : 0;
+  if (cout < 0 || mr < 1 || u->dim(0) != a * a ||
+      u->dim(1) != (cout + mr - 1) / mr || u->dim(2) != c || oh < 1 || ow < 1)
+    return ctx.fail("expected W of shape {}x{}x{}xmr for {} output channels "
+                    "and an output of at least 1x1, found {}",
+                    a * a, mr < 1 ? 0 : (cout + mr - 1) / mr, c, cout,
+                    formatShape(u->shape()));
+  Shape shape{n, cout, oh, ow};
+  KILN_RETURN_IF_ERROR(checkAllocation(ctx, shape));
+  const float *bias, *residual;
+  KILN_RETURN_IF_ERROR(
+      readBiasResidual(ctx, 2, 3, cout, shape, bias, residual));
+
+  Tensor y(DType::F32, shape);
+  const float *px = x->data<float>(), *pu = u->data<float>();
+  float *py = y.data<float>();
+  int64_t panels = u->dim(1);
+  // Per tile: V = B^T d B of every channel, then per output channel the sum
+  // over channels of U .* V, then A^T M A.
+  std::vector<double> v(c * a * a), mSum(a * a), tmp(a * a);
+  for (int64_t b = 0; b < n; ++b)
+    for (int64_t ty = 0; ty * m < oh; ++ty)
+      for (int64_t tx = 0; tx * m < ow; ++tx) {
+        for (int64_t ci = 0; ci < c; ++ci) {
+          const float *plane = px + (b * c + ci) * h * wd;
+          auto d = [&](int64_t i, int64_t j) {
+            int64_t iy = ty * m + i - pd[0], ix = tx * m + j - pd[1];
+            return iy >= 0 && iy < h && ix >= 0 && ix < wd
+                       ? double(plane[iy * wd + ix])
+                       : 0.0;
+          };
+          for (int64_t i = 0; i < a; ++i) // tmp = B^T d
+            for (int64_t j = 0; j < a; ++j) {
+              double s = 0;
+              for (int64_t k = 0; k < a; ++k)
+                s += t->bt[i * a + k] * d(k, j);
+              tmp[i * a + j] = s;
+            }
+          for (int64_t i = 0; i < a; ++i) // V = tmp B
+            for (int64_t j = 0; j < a; ++j) {
+              double s = 0;
+              for (int64_t k = 0; k < a; ++k)
+                s += tmp[i * a + k] * t->bt[j * a + k];
+              v[ci * a * a + i * a + j] = s;
+            }
+        }
+        for (int64_t o = 0; o < cout; ++o) {
+          std::fill(mSum.begin(), mSum.end(), 0.0);
+          for (int64_t e = 0; e < a * a; ++e) {
+            const float *panel = pu + ((e * panels + o / mr) * c) * mr + o % mr;
+            for (int64_t ci = 0; ci < c; ++ci)
+              mSum[e] += double(panel[ci * mr]) * v[ci * a * a + e];
+          }
+          for (int64_t i = 0; i < m; ++i) // tmp = A^T M (m x a)
+            for (int64_t j = 0; j < a; ++j) {
+              double s = 0;
+              for (int64_t k = 0; k < a; ++k)
+                s += t->at[i * a + k] * mSum[k * a + j];
+              tmp[i * a + j] = s;
+            }
+          for (int64_t i = 0; i < m && ty * m + i < oh; ++i)
+            for (int64_t j = 0; j < m && tx * m + j < ow; ++j) {
+              double s = 0; // (tmp A)[i][j]
+              for (int64_t k = 0; k < a; ++k)
+                s += tmp[i * a + k] * t->at[j * a + k];
+              int64_t at = ((b * cout + o) * oh + ty * m + i) * ow + tx * m + j;
+              if (bias)
+                s += bias[o];
+              if (residual)
+                s += residual[at];
+              py[at] = epi.apply(float(s));
+            }
+        }
+      }
   ctx.outputs[0] = y;
   return Status::ok();
 }

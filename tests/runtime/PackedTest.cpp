@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "KernelTestUtils.h"
 
+#include "kiln/runtime/Winograd.h"
+
 #include <random>
 
 using namespace kiln;
@@ -215,6 +217,99 @@ TEST(PackedConv, RejectsWrongPanels) {
   s = runKernel(ref::evalPackedConv, {&x, &w2, nullptr, nullptr}, bad, out);
   ASSERT_FALSE(s.isOk());
   EXPECT_NE(s.message().find("strides"), std::string::npos) << s.message();
+}
+
+/// A conv weight (M x C x 3 x 3) transformed for F(m x m, 3 x 3) and packed
+/// into a^2 x ceil(M / mr) x C x mr panels (the kiln-winograd layout).
+static Tensor winogradWeights(const Tensor &weight, int64_t m, int64_t mr) {
+  const winograd::Transform &t = *winograd::transformFor(m);
+  int64_t cout = weight.dim(0), c = weight.dim(1), aa = t.a * t.a;
+  int64_t panels = (cout + mr - 1) / mr;
+  Tensor u(DType::F32, {aa, panels, c, mr});
+  double ug[36];
+  for (int64_t o = 0; o < cout; ++o)
+    for (int64_t ci = 0; ci < c; ++ci) {
+      winograd::transformFilter(t, weight.data<float>() + (o * c + ci) * 9, 3,
+                                ug);
+      for (int64_t e = 0; e < aa; ++e)
+        u.data<float>()[((e * panels + o / mr) * c + ci) * mr + o % mr] =
+            float(ug[e]);
+    }
+  return u;
+}
+
+TEST(WinogradConv, MatchesConvWithinTheDocumentedBound) {
+  // F(2, 3) and F(4, 3) against the f64 direct convolution, unit-scale
+  // inputs and weights, outputs of both tile multiples and not, pads 0-2
+  // and uneven, a panel height that does not divide Cout, bias, residual
+  // and relu; the largest error relative to the largest output stays below
+  // Winograd.h's bounds (1e-6 and 1e-5).
+  struct Case {
+    int64_t n, c, h, w, m, tile, mr;
+    std::vector<int64_t> pads;
+  };
+  for (Case t : {Case{1, 1, 3, 3, 1, 2, 1, {0, 0, 0, 0}},
+                 Case{2, 3, 7, 9, 5, 2, 3, {1, 1, 1, 1}},
+                 Case{1, 16, 11, 6, 7, 4, 4, {2, 0, 1, 2}},
+                 Case{1, 64, 14, 14, 9, 4, 8, {1, 1, 1, 1}},
+                 Case{2, 32, 9, 17, 12, 4, 5, {0, 2, 2, 0}},
+                 Case{1, 256, 8, 8, 3, 2, 2, {1, 1, 1, 1}}}) {
+    SCOPED_TRACE(testing::Message() << t.c << "x" << t.h << "x" << t.w << " -> "
+                                    << t.m << " F(" << t.tile << ", 3)");
+    Tensor x = randomTensor({t.n, t.c, t.h, t.w}, t.c);
+    Tensor weight = randomTensor({t.m, t.c, 3, 3}, t.m);
+    Tensor bias = randomTensor({t.m}, 3);
+    AttrMap plain;
+    plain.set("pads", t.pads);
+    std::vector<Tensor> want, got;
+    ASSERT_TRUE(
+        runKernel(ref::evalConv, {&x, &weight, &bias}, plain, want).isOk());
+    Tensor residual = randomTensor(want[0].shape(), 9);
+    Tensor u = winogradWeights(weight, t.tile, t.mr);
+    AttrMap attrs;
+    attrs.set("out_channels", t.m);
+    attrs.set("pads", t.pads);
+    attrs.set("tile", t.tile);
+    attrs.set("activation", std::string("relu"));
+    ASSERT_TRUE(
+        runKernel(ref::evalWinogradConv, {&x, &u, &bias, &residual}, attrs, got)
+            .isOk());
+    std::vector<double> expect = values(want[0]);
+    double largest = 0, worst = 0;
+    for (size_t i = 0; i < expect.size(); ++i) {
+      double pre = expect[i] + residual.data<float>()[i];
+      expect[i] = std::max(0.0, pre);
+      largest = std::max(largest, std::fabs(pre));
+      worst = std::max(worst, std::fabs(got[0].data<float>()[i] - expect[i]));
+    }
+    ASSERT_EQ(got[0].shape(), want[0].shape());
+    EXPECT_LT(worst / largest, t.tile == 2 ? 1e-6 : 1e-5);
+  }
+}
+
+TEST(WinogradConv, RejectsWrongWeightsAndTiles) {
+  Tensor x = randomTensor({1, 4, 6, 6}, 1), u = randomTensor({36, 2, 4, 3}, 2);
+  AttrMap attrs;
+  attrs.set("out_channels", int64_t(6));
+  attrs.set("pads", std::vector<int64_t>{1, 1, 1, 1});
+  attrs.set("tile", int64_t(4));
+  std::vector<Tensor> out;
+  EXPECT_TRUE(
+      runKernel(ref::evalWinogradConv, {&x, &u, nullptr, nullptr}, attrs, out)
+          .isOk());
+  AttrMap badTile = attrs;
+  badTile.set("tile", int64_t(3));
+  Status s = runKernel(ref::evalWinogradConv, {&x, &u, nullptr, nullptr},
+                       badTile, out);
+  EXPECT_NE(s.message().find("expected tile 2 or 4"), std::string::npos)
+      << s.message();
+  AttrMap tooMany = attrs;
+  tooMany.set("out_channels", int64_t(7));
+  s = runKernel(ref::evalWinogradConv, {&x, &u, nullptr, nullptr}, tooMany,
+                out);
+  EXPECT_NE(s.message().find("expected W of shape 36x3x4xmr"),
+            std::string::npos)
+      << s.message();
 }
 
 TEST(PackedConv, PrologueScaleShiftRelu) {

@@ -346,4 +346,85 @@ def Kiln_DepthwiseConvOp
   }];
 }
 
+def Kiln_WinogradConvOp
+    : Kiln_PackedOp<"winograd_conv", "WinogradConv"> {
+  let summary = "3x3 stride-1 convolution with Winograd-transformed weights";
+  let description = [{
+    `Y = act(conv(X, weight) + bias + residual)` for a 3x3 convolution with
+    strides and dilations 1 and group 1 over NCHW tensors, computed by
+    Winograd's F(m x m, 3 x 3) (kiln/runtime/Winograd.h; `tile` is m, 2 or
+    4, and a = m + 2): per m x m output tile and output channel o,
+    `A^T [sum_c U[.][o][c] .* (B^T d_c B)] A` with d_c the a x a input tile
+    of channel c (zeros outside X). kiln-winograd made `U : a^2 x P x C x mr`
+    from the weight (Cout x C x 3 x 3): `U[e][p][c][i]` is element e of
+    `G weight[p * mr + i][c] G^T`, zero past Cout; `out_channels` is Cout
+    and `pads` [top, left, bottom, right] as kiln.packed_conv's. The result
+    equals the direct convolution's up to the rounding the transforms
+    amplify (Winograd.h bounds it).
+
+    ```mlir
+    %y = kiln.winograd_conv %x, %u, %b, %none {out_channels = 64 : i64,
+        pads = [1, 1, 1, 1], tile = 4 : i64, activation = "relu"}
+        : (tensor<1x64x56x56xf32>, tensor<36x8x64x8xf32>, tensor<64xf32>,
+           none) -> tensor<1x64x56x56xf32>
+    ```
+  }];
+  let arguments = !con((ins Kiln_Tensor:$X, Kiln_Tensor:$W,
+                            Kiln_OptTensor:$bias, Kiln_OptTensor:$residual,
+                            I64Attr:$out_channels, I64ArrayAttr:$pads,
+                            I64Attr:$tile),
+                       epilogueArgs);
+  let results = (outs Kiln_Tensor:$Y);
+  let verifyBody = [{
+    ::mlir::RankedTensorType x, w, y;
+    if (!(x = staticF32(getX(), "X")) || !(w = staticF32(getW(), "W")) ||
+        !(y = staticF32(getY(), "Y")))
+      return ::mlir::failure();
+    if (x.getRank() != 4 || y.getRank() != 4)
+      return emitOpError("expected X and Y of rank 4 (NCHW), found ")
+             << x << " and " << y;
+    int64_t m = getTile(), a = m + 2;
+    if (m != 2 && m != 4)
+      return emitOpError("expected tile 2 or 4, found ") << m;
+    ::llvm::SmallVector<int64_t> pd;
+    for (::mlir::Attribute e : getPads())
+      pd.push_back(::llvm::cast<::mlir::IntegerAttr>(e).getInt());
+    if (pd.size() != 4)
+      return emitOpError("expected 4 pads, found ") << pd.size();
+    for (int64_t v : pd)
+      if (v < 0 || v > 2)
+        return emitOpError("expected pads in [0, 2], found ") << v;
+    int64_t cout = getOutChannels();
+    int64_t mr = w.getRank() == 4 ? w.getDimSize(3) : 0;
+    if (w.getRank() != 4 || w.getDimSize(0) != a * a || mr < 1 ||
+        w.getDimSize(1) != (cout + mr - 1) / mr ||
+        w.getDimSize(2) != x.getDimSize(1))
+      return emitOpError("expected W of shape ") << a * a << " x panels x "
+             << x.getDimSize(1) << " x mr for " << cout
+             << " output channels, found " << w;
+    for (int i = 0; i < 2; ++i) {
+      int64_t out = x.getDimSize(2 + i) + pd[i] + pd[2 + i] - 2;
+      if (out < 1 || y.getDimSize(2 + i) != out)
+        return emitOpError("expected spatial dim ") << i << " of Y to be "
+               << out << " (>= 1), found " << y;
+    }
+    if (y.getDimSize(0) != x.getDimSize(0) || y.getDimSize(1) != cout)
+      return emitOpError("expected Y of ") << x.getDimSize(0) << " images of "
+             << cout << " channels, found " << y;
+    if (!::llvm::isa<::mlir::NoneType>(getBias().getType())) {
+      auto b = staticF32(getBias(), "bias");
+      if (!b)
+        return ::mlir::failure();
+      if (b.getRank() != 1 || b.getDimSize(0) != cout)
+        return emitOpError("expected bias of shape ") << cout << ", found "
+               << b;
+    }
+    if (!::llvm::isa<::mlir::NoneType>(getResidual().getType()) &&
+        getResidual().getType() != getY().getType())
+      return emitOpError("expected residual of type ") << getY().getType()
+             << ", found " << getResidual().getType();
+    return ::mlir::success();
+  }];
+}
+
 #endif // KILN_PACKED_OPS_TD

@@ -21,6 +21,10 @@ Status evalPackedMatMul(KernelContext &ctx);
 /// NCHW 2-D convolution, group 1, with W[p][k][i] = weight[p * mr + i][k],
 /// k = (c, kh, kw) flattened, plus the fused epilogue.
 Status evalPackedConv(KernelContext &ctx);
+/// NCHW 3x3 stride-1 convolution by Winograd's F(m x m, 3 x 3), m = `tile`,
+/// from weights transformed as W[e][p][c][i] = (G weight[p * mr + i][c]
+/// G^T)[e] (kiln/runtime/Winograd.h), plus the fused epilogue.
+Status evalWinogradConv(KernelContext &ctx);
 /// NCHW depthwise convolution (W: C x 1 x kh x kw) plus the fused epilogue
 /// (no residual).
 Status evalDepthwiseConv(KernelContext &ctx);

@@ -1,0 +1,182 @@
+//===- Winograd.h - Minimal filtering for 3x3 convolutions ----*- C++ -*-===//
+//
+// F(m x m, 3 x 3) computes an m x m output tile of a stride-1 3x3
+// convolution from an a x a input tile d (a = m + 2) with a^2 products per
+// channel instead of 9 m^2:
+//
+//   Y = A^T [ sum_c (G g_c G^T) .* (B^T d_c B) ] A
+//
+// g_c is channel c's 3x3 filter, .* the elementwise product. Kiln uses
+// m = 2 (a = 4, 2.25x fewer products) and m = 4 (a = 6, 4x fewer) with the
+// interpolation points 0, -1, 1 (m = 2) and 0, 1, -1, 2, -2 (m = 4), plus
+// the point at infinity, of Lavin and Gray's "Fast Algorithms for
+// Convolutional Neural Networks" (2016).
+//
+// Error: the transforms' coefficients grow with m (B^T of F(4, 3) holds 4
+// and 5, A^T up to 8), so rounding in the transformed input, filter and
+// products is amplified. Measured: the interpreter's kernel (f64 sums of
+// the f32-rounded transformed filter) stays within 5e-7 (F(4, 3)) and 8e-8
+// (F(2, 3)) of the largest output, for unit-scale inputs and weights up to
+// 64 channels (tests/runtime/PackedTest.cpp bounds them by 1e-5 and 1e-6);
+// the compiled kernel, all in f32, differs from the interpreter's direct
+// convolution by up to 5e-4 on a chain of three 16-channel convolutions
+// (an output of 1.53: 3e-4 relative), and on whole models (ResNet-50, DenseNet-121,
+// SqueezeNet, GoogLeNet, `kiln compare`) by as much as the direct kernel
+// does (largest errors 1.0-1.3x the direct kernel's), inside the compare
+// tolerance (1e-4 + 1e-3 |x|).
+//
+// Shared by the pass that transforms weights (kiln-winograd), the reference
+// kernel (runtime/kernels/Packed.cpp) and the compiled one.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_RUNTIME_WINOGRAD_H
+#define KILN_RUNTIME_WINOGRAD_H
+
+#include <algorithm>
+#include <cstdint>
+
+namespace kiln::winograd {
+
+/// The three matrices of F(m x m, 3 x 3), row-major.
+struct Transform {
+  int64_t m;         ///< output tile side
+  int64_t a;         ///< input tile side, m + 2
+  const double *bt;  ///< B^T, a x a: input transform
+  const double *g;   ///< G, a x 3: filter transform
+  const double *at;  ///< A^T, m x a: output transform
+};
+
+/// F(m x m, 3 x 3) for m = 2 or 4; null for another m.
+inline const Transform *transformFor(int64_t m) {
+  static const double bt2[] = {1, 0, -1, 0,  //
+                               0, 1, 1,  0,  //
+                               0, -1, 1, 0,  //
+                               0, 1, 0,  -1};
+  static const double g2[] = {1,   0,    0,   //
+                              0.5, 0.5,  0.5, //
+                              0.5, -0.5, 0.5, //
+                              0,   0,    1};
+  static const double at2[] = {1, 1, 1, 0, //
+                               0, 1, -1, -1};
+  static const double bt4[] = {4, 0,  -5, 0,  1, 0, //
+                               0, -4, -4, 1,  1, 0, //
+                               0, 4,  -4, -1, 1, 0, //
+                               0, -2, -1, 2,  1, 0, //
+                               0, 2,  -1, -2, 1, 0, //
+                               0, 4,  0,  -5, 0, 1};
+  static const double g4[] = {1.0 / 4,   0,          0,         //
+                              -1.0 / 6,  -1.0 / 6,   -1.0 / 6,  //
+                              -1.0 / 6,  1.0 / 6,    -1.0 / 6,  //
+                              1.0 / 24,  1.0 / 12,   1.0 / 6,   //
+                              1.0 / 24,  -1.0 / 12,  1.0 / 6,   //
+                              0,         0,          1};
+  static const double at4[] = {1, 1, 1,  1, 1,  0, //
+                               0, 1, -1, 2, -2, 0, //
+                               0, 1, 1,  4, 4,  0, //
+                               0, 1, -1, 8, -8, 1};
+  static const Transform f2{2, 4, bt2, g2, at2}, f4{4, 6, bt4, g4, at4};
+  return m == 2 ? &f2 : m == 4 ? &f4 : nullptr;
+}
+
+/// U = G g G^T (a x a, row-major) of the 3x3 filter \p g (row-major,
+/// element (i, j) at g[i * gStride + j]).
+inline void transformFilter(const Transform &t, const float *g,
+                            int64_t gStride, double *u) {
+  double tmp[6 * 3]; // G g: a x 3
+  for (int64_t i = 0; i < t.a; ++i)
+    for (int64_t j = 0; j < 3; ++j) {
+      double s = 0;
+      for (int64_t k = 0; k < 3; ++k)
+        s += t.g[i * 3 + k] * double(g[k * gStride + j]);
+      tmp[i * 3 + j] = s;
+    }
+  for (int64_t i = 0; i < t.a; ++i)
+    for (int64_t j = 0; j < t.a; ++j) {
+      double s = 0;
+      for (int64_t k = 0; k < 3; ++k)
+        s += tmp[i * 3 + k] * t.g[j * 3 + k];
+      u[i * t.a + j] = s;
+    }
+}
+
+/// How a compiled Winograd kernel tiles one convolution: per image, bands
+/// of `rows` rows of tiles, each band's tiles numbered row-major (tw per
+/// row) and padded to `qs`; the transformed input of a band (a^2 x C x qs
+/// values) stays in the cache while every output channel reads it. The
+/// GEMM of each of the a^2 elements is `mr` output channels by `nv`
+/// vectors of tiles per register tile. Shared by kiln-winograd (which packs
+/// the weights in panels of mr channels) and the kernel.
+struct Plan {
+  int64_t m, a;
+  int64_t th, tw;   ///< tiles per column and per row
+  int64_t rowVecs;  ///< vectors of tiles per row of tiles
+  int64_t rows;     ///< rows of tiles per band
+  int64_t bands;    ///< bands per image (the last may have fewer rows)
+  int64_t qs;       ///< tiles of a band, padded to a multiple of the lanes
+  int64_t nv, mr;   ///< register tile
+  /// The vectors of tiles run across rows of tiles (lane l is the band's
+  /// tile q0 + l, wherever its row) rather than along one row (lane l is
+  /// tile tx0 + l of a row, the rest of the last vector wasted): when a
+  /// row would waste more than a fifth of its lanes (ResNet's 28x28 and
+  /// 14x14 planes with 16 lanes: rows of 7 and 4 tiles). Input and output
+  /// then go through gathers and scatters instead of loads and shuffles.
+  bool flat;
+};
+
+/// The plan of F(m x m, 3 x 3) for a \p c -> \p cout channel convolution
+/// with an \p oh x \p ow output, on a target with \p lanes f32 lanes and
+/// \p registers vector registers, whose band's transformed input may hold
+/// \p budgetFloats values; none when one row of tiles does not fit.
+inline bool makePlan(int64_t m, int64_t c, int64_t cout, int64_t oh,
+                     int64_t ow, int64_t lanes, int64_t registers,
+                     int64_t budgetFloats, Plan &p) {
+  if ((m != 2 && m != 4) || c < 1 || cout < 1 || oh < 1 || ow < 1 || lanes < 1)
+    return false;
+  p.m = m;
+  p.a = m + 2;
+  p.th = (oh + m - 1) / m;
+  p.tw = (ow + m - 1) / m;
+  p.rowVecs = (p.tw + lanes - 1) / lanes;
+  p.flat = p.rowVecs * lanes * 4 > p.tw * 5;
+  // A band's tiles: rows * tw, along rows the last row's last vector
+  // stored whole.
+  auto paddedTiles = [&](int64_t rows) {
+    int64_t q = p.flat ? rows * p.tw
+                       : std::max(rows * p.tw,
+                                  (rows - 1) * p.tw + p.rowVecs * lanes);
+    return (q + lanes - 1) / lanes * lanes;
+  };
+  int64_t perElement = p.a * p.a * c;
+  p.rows = 0;
+  for (int64_t r = 1; r <= p.th; ++r) {
+    if (perElement * paddedTiles(r) > budgetFloats)
+      break;
+    p.rows = r;
+  }
+  if (!p.rows)
+    return false;
+  p.bands = (p.th + p.rows - 1) / p.rows;
+  p.rows = (p.th + p.bands - 1) / p.bands; // balanced
+  p.nv = p.rows * p.tw > lanes ? 2 : 1;
+  p.qs = paddedTiles(p.rows);
+  // The tallest register tile (accumulators, the nv vectors of tiles and a
+  // broadcast in the registers), then as many panels of it as Cout needs,
+  // balanced.
+  int64_t maxRows = std::min<int64_t>(24, (registers - 1 - p.nv) / p.nv);
+  if (maxRows < 1)
+    return false;
+  int64_t panels = (cout + maxRows - 1) / maxRows;
+  p.mr = (cout + panels - 1) / panels;
+  return true;
+}
+
+/// The transformed input a band may hold on a host with \p l2Bytes of L2
+/// per core: half of L2, at most 1 MB (it lives on a worker's stack).
+inline int64_t bandBudgetFloats(int64_t l2Bytes) {
+  return std::min<int64_t>(1 << 20, std::max<int64_t>(l2Bytes, 256 << 10) / 2) /
+         4;
+}
+
+} // namespace kiln::winograd
+
+#endif // KILN_RUNTIME_WINOGRAD_H
