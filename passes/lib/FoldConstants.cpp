@@ -47,7 +47,7 @@ bool isShapeQuery(Operation *op) { return isa<ShapeOp, SizeOp>(op); }
 /// weights re-laid out for the compiled micro-kernel, and evaluating them
 /// at compile time would only turn a fast kernel into a large constant.
 bool isPackedOp(Operation *op) {
-  return isa<PackedMatMulOp, PackedConvOp, DepthwiseConvOp>(op);
+  return isa<PackedMatMulOp, PackedConvOp, DepthwiseConvOp, WinogradConvOp>(op);
 }
 
 /// The elements of \p type when it is statically shaped, else std::nullopt.

@@ -71,6 +71,17 @@ static const Entry kPipeline[] = {
     // multiply-adds, before elementwise fusion groups them.
     {"kiln-fuse-conv-prologue",
      [](const TargetOptions &) { return createFuseConvPrologue(); }},
+    // 3x3 convolutions by Winograd where the cost model says so: after the
+    // folds that rescale or extend packed_conv (the epilogue carries over;
+    // a conv with a prologue stays direct), before elementwise fusion,
+    // which fuses what follows into either op.
+    {"kiln-winograd",
+     [](const TargetOptions &target) {
+       WinogradOptions options;
+       options.vectorLanes = target.vectorLanes;
+       options.cacheBytes = target.cacheBytes;
+       return createWinograd(options);
+     }},
     // Elementwise chains into one kernel each (open epilogues after packed
     // ops, one loop nest otherwise), last: a schedule over the final ops.
     {"kiln-fuse-elementwise",

@@ -28,7 +28,7 @@ struct TestPerturbPass : kiln::impl::TestPerturbBase<TestPerturbPass> {
   void runOnOperation() override {
     getOperation().walk([&](Operation *op) {
       if (!isa<AddOp, MulOp, ConvOp, MatMulOp, GemmOp, PackedConvOp,
-               PackedMatMulOp, DepthwiseConvOp>(op))
+               PackedMatMulOp, DepthwiseConvOp, WinogradConvOp>(op))
         return WalkResult::advance();
       for (OpOperand &use : op->getOpOperands())
         if (perturb(use)) {

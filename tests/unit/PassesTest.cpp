@@ -366,6 +366,78 @@ TEST(FuseConvPrologue, ChainsBecomeProloguesAndKeepResults) {
   expectClose(before[1], after[1], 1e-6);
 }
 
+/// A 3x3 conv 16 -> 16 on 2 x 16 x 20 x 20 with bias, residual and relu,
+/// weights random (seeded) in a constant, run through kiln-pack-weights.
+std::string winogradGraph() {
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<float> dist(-0.5f, 0.5f);
+  // The values as MLIR's hex literal: little-endian bytes.
+  std::string w = "0x";
+  for (int i = 0; i < 16 * 16 * 9; ++i) {
+    float v = dist(rng);
+    unsigned char bytes[4];
+    std::memcpy(bytes, &v, 4);
+    for (unsigned char c : bytes) {
+      const char *digits = "0123456789ABCDEF";
+      w += digits[c >> 4];
+      w += digits[c & 15];
+    }
+  }
+  return R"mlir(
+func.func @main(%x: tensor<2x16x20x20xf32>, %skip: tensor<2x16x20x20xf32>) -> tensor<2x16x20x20xf32> {
+  %w = kiln.constant dense<")mlir" +
+         w + R"mlir("> : tensor<16x16x3x3xf32>
+  %b = kiln.constant dense<0.25> : tensor<16xf32>
+  %none = kiln.none
+  %c = kiln.conv %x, %w, %b {pads = [1, 1, 1, 1], kernel_shape = [3, 3]} : (tensor<2x16x20x20xf32>, tensor<16x16x3x3xf32>, tensor<16xf32>) -> tensor<2x16x20x20xf32>
+  %s = kiln.add %c, %skip : (tensor<2x16x20x20xf32>, tensor<2x16x20x20xf32>) -> tensor<2x16x20x20xf32>
+  %y = kiln.relu %s : (tensor<2x16x20x20xf32>) -> tensor<2x16x20x20xf32>
+  return %y : tensor<2x16x20x20xf32>
+}
+)mlir";
+}
+
+TEST(Winograd, TransformsWeightsAndKeepsResults) {
+  // F(4, 3) with 16 lanes and with 8 (kiln-winograd's cost model):
+  // the interpreter's Winograd kernel sums in f64 from the f32-rounded
+  // transformed weights, so results agree with the direct convolution's
+  // well inside Winograd.h's bound.
+  for (auto [lanes, tile] : {std::pair<int64_t, int64_t>{16, 4}, {8, 4}}) {
+    SCOPED_TRACE(testing::Message() << lanes << " lanes");
+    KilnContext ctx;
+    auto module =
+        mlir::parseSourceString<mlir::ModuleOp>(winogradGraph(), &ctx);
+    ASSERT_TRUE(module);
+    ASSERT_TRUE(runPass(*module, createPackWeights()));
+    ASSERT_TRUE(runPass(*module, createFuseEpilogue()));
+    std::vector<Tensor> inputs = {randomTensor({2, 16, 20, 20}, 3),
+                                  randomTensor({2, 16, 20, 20}, 4)};
+    std::vector<Tensor> before = interpret(*module, inputs);
+    ASSERT_EQ(before.size(), 1u);
+
+    WinogradOptions options;
+    options.vectorLanes = lanes;
+    options.cacheBytes = 2 << 20;
+    ASSERT_TRUE(runPass(*module, createWinograd(options)));
+    std::vector<int64_t> tiles;
+    int packed = 0;
+    module->walk([&](mlir::Operation *op) {
+      packed += mlir::isa<PackedConvOp>(op);
+      if (auto w = mlir::dyn_cast<WinogradConvOp>(op)) {
+        tiles.push_back(w.getTile());
+        EXPECT_EQ(w.getActivationName(), "relu");
+        EXPECT_FALSE(mlir::isa<mlir::NoneType>(w.getResidual().getType()));
+      }
+    });
+    EXPECT_EQ(packed, 0);
+    EXPECT_EQ(tiles, std::vector<int64_t>{tile});
+
+    std::vector<Tensor> after = interpret(*module, inputs);
+    ASSERT_EQ(after.size(), 1u);
+    expectClose(before[0], after[0], 1e-5);
+  }
+}
+
 TEST(FuseLayerNorm, BecomesOneOpAndKeepsResults) {
   KilnContext ctx;
   auto module = mlir::parseSourceString<mlir::ModuleOp>(kLayerNormGraph, &ctx);

@@ -62,6 +62,8 @@ llvm::Error prepareGraph(ModuleOp graph, bool optimize,
     // with AVX2.
     TargetOptions target;
     target.panelWidth = 2 * hostTarget().lanes();
+    target.vectorLanes = hostTarget().lanes();
+    target.cacheBytes = hostTarget().l2Bytes;
     addOptimizationPasses(pm, disabled, target, perturbAfter);
   }
   if (irAfterEach) {

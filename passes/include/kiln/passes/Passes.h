@@ -27,6 +27,10 @@ struct TargetOptions {
   /// Column panel width nr of packed_mat_mul weights (kiln-pack-weights'
   /// panel-width): the micro-kernel's vector tile width, two vectors.
   int64_t panelWidth = 16;
+  /// f32 lanes of the target's vectors and its L2 per core (kiln-winograd's
+  /// cost model).
+  int64_t vectorLanes = 8;
+  int64_t cacheBytes = 1 << 20;
 };
 
 /// Adds the graph optimization pipeline (after shape inference): layout and

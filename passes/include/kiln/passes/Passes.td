@@ -372,6 +372,47 @@ def FuseConvPrologue : Pass<"kiln-fuse-conv-prologue", "mlir::ModuleOp"> {
   ];
 }
 
+def Winograd : Pass<"kiln-winograd", "mlir::ModuleOp"> {
+  let summary = "Compute 3x3 stride-1 packed convolutions by Winograd's algorithm";
+  let description = [{
+    Rewrites a `kiln.packed_conv` with a 3x3 kernel, strides and dilations
+    1, pads of at most 2 and no prologue into a `kiln.winograd_conv` whose
+    weights are transformed and packed at compile time, when a cost model
+    of the target's vector width and cache says F(4 x 4, 3 x 3) or
+    F(2 x 2, 3 x 3) beats the direct kernel (PackedOps.td; the transforms
+    and their error bound are in kiln/runtime/Winograd.h). The epilogue
+    (bias, residual, activation) carries over. Runs after the epilogue and
+    prologue folds, which rescale or extend packed_conv, and before
+    kiln-fuse-elementwise, which fuses what follows into either op.
+
+    Before:
+
+    ```mlir
+    %y = kiln.packed_conv %x, %w, %b, %none {out_channels = 64 : i64,
+        kernel_shape = [3, 3], strides = [1, 1], pads = [1, 1, 1, 1],
+        dilations = [1, 1], activation = "relu"} : ...
+    ```
+
+    After:
+
+    ```mlir
+    %y = kiln.winograd_conv %x, %u, %b, %none {out_channels = 64 : i64,
+        pads = [1, 1, 1, 1], tile = 4 : i64, activation = "relu"} : ...
+    ```
+  }];
+  let options = [
+    Option<"vectorLanes", "vector-lanes", "int64_t", /*default=*/"8",
+           "f32 lanes of the target's vectors (16 registers below 16 lanes, "
+           "32 from 16)">,
+    Option<"cacheBytes", "cache-bytes", "int64_t", /*default=*/"1048576",
+           "The target's L2 cache per core, in bytes">,
+  ];
+  let statistics = [
+    Statistic<"numRewritten", "num-rewritten",
+              "Number of convolutions rewritten">,
+  ];
+}
+
 def FuseElementwise : Pass<"kiln-fuse-elementwise", "mlir::ModuleOp"> {
   let summary = "Group elementwise chains into one kernel each";
   let description = [{

@@ -1,0 +1,159 @@
+//===- Winograd.cpp - 3x3 packed convolutions by Winograd's algorithm -----===//
+//
+// See Passes.td. The choice per convolution is a cost model in vector
+// operations per image: the direct kernel's 9 C Cout OH OW / lanes
+// multiply-adds (plus a tenth for packing its input) against, for F(2, 3)
+// and F(4, 3), the a^2 products per tile slot (tiles are vectorized along a
+// row of tiles, so a row of 14 tiles takes a vector of 16), plus the input
+// and output transforms per vector of tiles, plus for either the time to
+// stream weights that do not stay in L2 (Winograd's are a^2 / 9 times the
+// direct kernel's, read once per band). Winograd must win by 15 %: its
+// GEMMs are skinnier than the direct kernel's.
+//
+//===----------------------------------------------------------------------===//
+#include "PackedLayout.h"
+
+#include "kiln/ir/KilnDialect.h"
+#include "kiln/passes/Passes.h"
+#include "kiln/runtime/Winograd.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+
+namespace kiln {
+#define GEN_PASS_DEF_WINOGRAD
+#include "kiln/passes/Passes.h.inc"
+} // namespace kiln
+
+using namespace mlir;
+using namespace kiln;
+
+namespace {
+
+llvm::SmallVector<int64_t> ints(ArrayAttr a) {
+  llvm::SmallVector<int64_t> v;
+  for (Attribute e : a)
+    v.push_back(cast<IntegerAttr>(e).getInt());
+  return v;
+}
+
+/// Vector operations per (channel, vector of tiles) of the input transform
+/// (a^2 m loads, the shuffles that gather every m-th column, B^T d B and
+/// a^2 stores) and of the output transform (a^2 loads, A^T M A, the
+/// shuffles that interleave m columns, m^2 stores), by tile side m.
+double inputTransformOps(int64_t m) { return m == 4 ? 530 : 130; }
+double outputTransformOps(int64_t m) { return m == 4 ? 330 : 70; }
+
+struct WinogradPass : kiln::impl::WinogradBase<WinogradPass> {
+  using WinogradBase::WinogradBase;
+
+  void runOnOperation() override {
+    if (vectorLanes < 1 || cacheBytes < 1) {
+      getOperation().emitError("kiln-winograd needs vector-lanes and "
+                               "cache-bytes >= 1, found ")
+          << vectorLanes << " and " << cacheBytes;
+      return signalPassFailure();
+    }
+    SmallVector<PackedConvOp> convs;
+    getOperation().walk([&](PackedConvOp conv) { convs.push_back(conv); });
+    for (PackedConvOp conv : convs)
+      if (rewrite(conv))
+        ++numRewritten;
+    packed::eraseDeadConstants(getOperation());
+  }
+
+  /// The tile side (2 or 4) for \p conv, or 0 for the direct kernel.
+  int64_t chooseTile(int64_t c, int64_t cout, int64_t oh, int64_t ow,
+                     winograd::Plan &chosen) const {
+    int64_t lanes = vectorLanes, registers = lanes >= 16 ? 32 : 16;
+    // Weights larger than half of L2 come from L3 or memory on every pass
+    // over them: about 0.8 vector multiply-adds' time per byte (ResNet-50's
+    // 14x14 convs, 256 -> 256: F(4, 3)'s 9.4 MB of U took 1.4 ms per image
+    // against 0.4 ms of products, at 1 thread on a 2 MB-L2 Xeon).
+    auto streaming = [&](double bytes, double passes) {
+      return bytes > cacheBytes / 2 ? 0.8 * bytes * passes : 0.0;
+    };
+    double direct = 9.0 * c * cout * oh * ow / lanes * 1.1 +
+                    streaming(9.0 * c * cout * 4, 1);
+    double best = 0.85 * direct;
+    int64_t tile = 0;
+    for (int64_t m : {4, 2}) {
+      winograd::Plan p;
+      if (!winograd::makePlan(m, c, cout, oh, ow, lanes, registers,
+                              winograd::bandBudgetFloats(cacheBytes), p))
+        continue;
+      double vectors = p.flat ? double(p.bands) * p.qs / lanes
+                              : double(p.th) * p.rowVecs;
+      double panels = (cout + p.mr - 1) / p.mr;
+      double cost = p.a * p.a * double(c) * panels * p.mr * vectors +
+                    vectors * (c * inputTransformOps(m) +
+                               cout * outputTransformOps(m)) +
+                    streaming(p.a * p.a * double(c) * panels * p.mr * 4,
+                              p.bands);
+      if (cost < best) {
+        best = cost;
+        tile = m;
+        chosen = p;
+      }
+    }
+    return tile;
+  }
+
+  bool rewrite(PackedConvOp conv) {
+    auto x = dyn_cast<RankedTensorType>(conv.getX().getType());
+    auto y = dyn_cast<RankedTensorType>(conv.getY().getType());
+    if (!x || !y || !x.hasStaticShape() || !y.hasStaticShape() ||
+        !conv.getPrologue().empty() || conv.getInActivation())
+      return false;
+    auto ks = ints(conv.getKernelShape()), st = ints(conv.getStrides()),
+         dl = ints(conv.getDilations()), pd = ints(conv.getPads());
+    if (ks != llvm::ArrayRef<int64_t>{3, 3} ||
+        st != llvm::ArrayRef<int64_t>{1, 1} ||
+        dl != llvm::ArrayRef<int64_t>{1, 1} ||
+        llvm::any_of(pd, [](int64_t v) { return v > 2; }))
+      return false;
+    std::optional<Tensor> w = packed::constantF32Tensor(conv.getW());
+    if (!w)
+      return false;
+    int64_t c = x.getDimSize(1), cout = conv.getOutChannels();
+    winograd::Plan plan;
+    int64_t m = chooseTile(c, cout, y.getDimSize(2), y.getDimSize(3), plan);
+    if (!m)
+      return false;
+
+    // weight[o][c][i][j] = W[o / mrOld][c * 9 + i * 3 + j][o % mrOld].
+    const winograd::Transform &t = *winograd::transformFor(m);
+    int64_t mrOld = w->dim(2), k = c * 9, mr = plan.mr;
+    int64_t panels = (cout + mr - 1) / mr, elements = t.a * t.a;
+    const float *pw = w->data<float>();
+    OpBuilder b(conv);
+    Location loc = conv.getLoc();
+    Value u = packed::makeF32ConstantFilled(
+        b, loc, {elements, panels, c, mr},
+        packed::constantName(conv.getW()) + ".winograd",
+        [&](llvm::MutableArrayRef<float> data) {
+          float g[9];
+          double ug[36];
+          for (int64_t o = 0; o < cout; ++o)
+            for (int64_t ci = 0; ci < c; ++ci) {
+              for (int64_t tap = 0; tap < 9; ++tap)
+                g[tap] = pw[((o / mrOld) * k + ci * 9 + tap) * mrOld +
+                            o % mrOld];
+              winograd::transformFilter(t, g, 3, ug);
+              for (int64_t e = 0; e < elements; ++e)
+                data[((e * panels + o / mr) * c + ci) * mr + o % mr] =
+                    float(ug[e]);
+            }
+        });
+    auto op = b.create<WinogradConvOp>(
+        loc, y, conv.getX(), u, conv.getBias(), conv.getResidual(),
+        conv.getOutChannelsAttr(), conv.getPads(), b.getI64IntegerAttr(m),
+        conv.getActivationAttr(), conv.getClipMinAttr(), conv.getClipMaxAttr(),
+        conv.getAlphaAttr());
+    conv.getY().replaceAllUsesWith(op.getY());
+    conv.erase();
+    return true;
+  }
+};
+
+} // namespace
