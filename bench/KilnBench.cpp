@@ -98,6 +98,12 @@ llvm::cl::opt<std::string>
     targetFeatures("cpu-features", llvm::cl::desc(cpu::kCpuFeaturesOptionHelp),
                    llvm::cl::value_desc("+NAME,-NAME"),
                    llvm::cl::cat(benchCat));
+llvm::cl::list<std::string> disabledPasses(
+    "disable-pass",
+    llvm::cl::desc("Leave this graph pass out (repeatable or comma-separated), "
+                   "e.g. kiln-winograd to time the direct convolutions"),
+    llvm::cl::value_desc("NAME"), llvm::cl::CommaSeparated,
+    llvm::cl::cat(benchCat));
 llvm::cl::opt<bool> realtime(
     "realtime",
     llvm::cl::desc("Time runs under SCHED_FIFO (needs CAP_SYS_NICE): on a "
@@ -267,6 +273,7 @@ void runCase(MLIRContext &ctx, const Case &c, const Peaks &peak) {
     cpu::CpuOptions options;
     options.threads = threadCounts[i];
     options.useCache = false;
+    options.disabledPasses.assign(disabledPasses.begin(), disabledPasses.end());
     auto model = cpu::JitModel::create(*graph, options);
     if (!model) {
       std::printf("  error: %s\n", llvm::toString(model.takeError()).c_str());
@@ -431,6 +438,9 @@ double stepFlops(Operation *op) {
     auto w = type(conv.getW());
     return 2.0 * type(conv.getY()).getNumElements() * w.getDimSize(1);
   }
+  if (auto wc = dyn_cast<WinogradConvOp>(op)) // the direct conv's: effective
+    return 2.0 * type(wc.getY()).getNumElements() *
+           type(wc.getW()).getDimSize(2) * 9;
   if (auto mm = dyn_cast<PackedMatMulOp>(op)) {
     auto w = type(mm.getW());
     return 2.0 * type(mm.getY()).getNumElements() * w.getDimSize(1);
@@ -450,6 +460,7 @@ int runModel(MLIRContext &ctx, double peak) {
     return 1;
   cpu::CpuOptions options;
   options.threads = modelThreads;
+  options.disabledPasses.assign(disabledPasses.begin(), disabledPasses.end());
   auto model = cpu::JitModel::create(*graph, options);
   if (!model) {
     std::fprintf(stderr, "%s\n", llvm::toString(model.takeError()).c_str());
@@ -566,6 +577,11 @@ int main(int argc, char **argv) {
       matmulCase(ctx, 128, 768, 3072),
       ffnCase(ctx, 128, 768, 3072, 8),
       convCase(ctx, "conv 3x3 64->64 56x56 (3136x64x576)", 64, 56, 64, 3, 1, 1),
+      // ResNet-50's other 3x3 stages (Winograd where kiln-winograd's cost
+      // model takes them; --disable-pass=kiln-winograd for the direct).
+      convCase(ctx, "conv 3x3 128->128 28x28", 128, 28, 128, 3, 1, 1),
+      convCase(ctx, "conv 3x3 256->256 14x14", 256, 14, 256, 3, 1, 1),
+      convCase(ctx, "conv 3x3 512->512 7x7", 512, 7, 512, 3, 1, 1),
       convCase(ctx, "conv 1x1 256->64 56x56 (3136x64x256)", 256, 56, 64, 1, 1,
                1),
       convCase(ctx, "depthwise 3x3 s1 1x144x56x56", 144, 56, 144, 3, 1, 144),

@@ -41,6 +41,9 @@ TEST_P(ConvTest, MatchesInterpreter) {
   addInts(conv, "dilations", {p.dilation, p.dilation});
   addInt(conv, "group", p.group);
   bool depthwise = p.group == p.c && p.group == p.m && p.group > 1;
+  // The direct kernel on every shape (WinogradConvsMatchTheInterpreter
+  // covers the 3x3 convolutions kiln-winograd takes).
+  disabledPasses = {"kiln-winograd"};
   check(b, {{p.n, p.c, p.h, p.w}},
         p.group == 1 ? "kiln.packed_conv"
                      : (depthwise ? "kiln.depthwise_conv" : ""));
@@ -104,6 +107,7 @@ TEST_F(CpuKernelTest, ConvOnSmallImagesAtAnyChunking) {
   // every item; 2 and 3 threads split the items into chunks that start and
   // end inside a band. The 3x3 conv has several K blocks; both have a last
   // channel tile with fewer rows than the panel (Cout % 6 != 0).
+  disabledPasses = {"kiln-winograd"};
   for (unsigned t : {1u, 2u, 3u}) {
     threads = t;
     for (auto [c, hw, m, k] : {std::array<int64_t, 4>{512, 7, 202, 1},
@@ -139,6 +143,59 @@ TEST_F(CpuKernelTest, ConvBatchNormResidualRelu) {
   b.node("Add", {"bn", "skip"}, {"s"});
   b.node("Relu", {"s"}, {"y"});
   check(b, {{1, 8, 10, 10}, {1, 16, 10, 10}}, "kiln.packed_conv");
+}
+
+TEST_F(CpuKernelTest, WinogradConvsMatchTheInterpreter) {
+  // 3x3 stride-1 convolutions that kiln-winograd takes (many channels, wide
+  // enough planes): output sizes that are and are not multiples of the
+  // tile (4 or 2), pads 0, 1, 2 and uneven, rows of tiles spanning several
+  // vectors, tall planes in several bands with a shorter last one, two
+  // images, Cout not a multiple of the panel, with bias, BatchNorm,
+  // residual and relu fused, at 1, 2 and 3 threads (chunks that split a
+  // band's panel groups).
+  struct Case {
+    int64_t n, c, h, w, m;
+    std::array<int64_t, 4> pads;
+    bool residual;
+  };
+  for (unsigned t : {1u, 2u, 3u}) {
+    threads = t;
+    for (Case k : {Case{1, 64, 32, 32, 64, {1, 1, 1, 1}, false},
+                   Case{2, 48, 30, 37, 50, {1, 1, 1, 1}, true},
+                   Case{1, 32, 61, 150, 40, {0, 0, 0, 0}, false},
+                   Case{1, 40, 90, 45, 33, {2, 2, 2, 2}, true},
+                   Case{1, 64, 27, 70, 64, {1, 0, 2, 1}, false}}) {
+      int64_t oh = k.h + k.pads[0] + k.pads[2] - 2;
+      int64_t ow = k.w + k.pads[1] + k.pads[3] - 2;
+      SCOPED_TRACE(testing::Message()
+                   << t << " threads, " << k.n << "x" << k.c << "x" << k.h
+                   << "x" << k.w << " -> " << k.m << " pads " << k.pads[0]
+                   << k.pads[1] << k.pads[2] << k.pads[3]);
+      ModelBuilder b;
+      b.input("x", {k.n, k.c, k.h, k.w}).output("y", {k.n, k.m, oh, ow});
+      weight(b, "w", {k.m, k.c, 3, 3}, -0.3f, 0.3f);
+      weight(b, "b", {k.m});
+      weight(b, "scale", {k.m}, 0.5f, 1.5f);
+      weight(b, "shift", {k.m});
+      weight(b, "mean", {k.m});
+      weight(b, "var", {k.m}, 0.5f, 1.5f);
+      auto &conv = b.node("Conv", {"x", "w", "b"}, {"c"});
+      addInts(conv, "pads", {k.pads[0], k.pads[1], k.pads[2], k.pads[3]});
+      b.node("BatchNormalization", {"c", "scale", "shift", "mean", "var"},
+             {"bn"});
+      std::vector<std::vector<int64_t>> inputs = {{k.n, k.c, k.h, k.w}};
+      if (k.residual) {
+        b.input("skip", {k.n, k.m, oh, ow});
+        b.node("Add", {"bn", "skip"}, {"s"});
+        b.node("Relu", {"s"}, {"y"});
+        inputs.push_back({k.n, k.m, oh, ow});
+      } else {
+        b.node("Relu", {"bn"}, {"y"});
+      }
+      check(b, inputs, "kiln.winograd_conv", 1e-3, 1e-3);
+      EXPECT_EQ(compiledSteps, 1);
+    }
+  }
 }
 
 TEST_F(CpuKernelTest, BatchNormReluIsTheConvsPrologue) {

@@ -143,6 +143,7 @@ protected:
     cpu::CpuOptions options;
     options.useCache = false;
     options.threads = threads;
+    options.disabledPasses = disabledPasses;
     auto jit = cpu::JitModel::create(*compiled, options);
     ASSERT_TRUE(bool(jit)) << llvm::toString(jit.takeError());
     bool found = compiledOp.empty();
@@ -203,6 +204,9 @@ protected:
   int compiledSteps = 0, distinctKernels = 0;
   /// Threads of check()'s JIT.
   unsigned threads = 2;
+  /// Graph passes check()'s JIT leaves out (kiln-winograd, for tests of the
+  /// direct convolution kernel on shapes Winograd would take).
+  std::vector<std::string> disabledPasses;
 };
 
 } // namespace kiln::test

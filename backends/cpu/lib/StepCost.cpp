@@ -139,6 +139,11 @@ double estimateOpFlops(Operation *op) {
   }
   if (isa<PackedConvOp, PackedMatMulOp>(op))
     return 2 * y * operandDim(op, 1, 1) + epilogueFlops(op);
+  if (isa<WinogradConvOp>(op)) {
+    // The direct convolution's products (9 per input channel): a Winograd
+    // step's rate is then its effective rate, comparable with packed_conv's.
+    return 2 * y * 9 * operandDim(op, 1, 2) + epilogueFlops(op);
+  }
   if (isa<DepthwiseConvOp>(op)) {
     double c = operandDim(op, 1, 0);
     return (c > 0 ? 2 * y * operandElements(op, 1) / c : 0) + epilogueFlops(op);

@@ -390,99 +390,70 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
   // band in every chunk. The items of [begin, end) that share a pair pack
   // its blocks once: per pair, its range of groups [g0, g1) in the call.
   int64_t pairs = p.batch * p.bands;
-  auto forPairs = [&](const std::function<void(Value, Value, Value)> &body) {
-    if (groups <= pairs) {
-      Value nb0 = kb.divs(begin, groups);
-      Value nb1 = kb.divs(kb.add(end, groups - 1), groups);
-      kb.forLoop(nb0, nb1, 1, [&](Value nb) {
-        Value first = kb.mul(nb, groups);
-        Value g0 = b.create<arith::SubIOp>(
-            loc, b.create<arith::MaxSIOp>(loc, begin, first).getResult(),
-            first);
-        Value g1 = b.create<arith::SubIOp>(
-            loc,
-            b.create<arith::MinSIOp>(loc, end, kb.add(first, groups))
-                .getResult(),
-            first);
-        body(nb, g0, g1);
-      });
-      return;
-    }
-    // Group-major: g0 = ceil((begin - nb) / pairs), g1 = ceil((end - nb) /
-    // pairs), both at least 0.
-    auto firstGroup = [&](Value bound, Value nb) {
-      Value rest = b.create<arith::MaxSIOp>(
-          loc, b.create<arith::SubIOp>(loc, bound, nb), kb.idx(0));
-      return kb.divs(kb.add(rest, pairs - 1), pairs);
-    };
-    kb.forLoop(kb.idx(0), kb.idx(pairs), 1, [&](Value nb) {
-      Value g0 = firstGroup(begin, nb), g1 = firstGroup(end, nb);
-      kb.ifThen(kb.cmp(arith::CmpIPredicate::slt, g0, g1),
-                [&] { body(nb, g0, g1); });
-    });
-  };
-  forPairs([&](Value nb, Value g0, Value g1) {
-    Value band = kb.rems(nb, p.bands), n = kb.divs(nb, p.bands);
-    Value oh0 = kb.mul(band, p.rows);
-    auto bandWith = [&](int64_t rows) {
-      int64_t q = rows * p.ow, qs = strideOf(rows);
-      int64_t qFull = q / p.tileCols, qTail = q % p.tileCols;
-      kb.forLoop(kb.idx(0), kb.idx(p.nkb), 1, [&](Value kblock) {
-        Value c0 = kb.mul(kblock, p.cb);
-        Value cn = b.create<arith::MinUIOp>(
-            loc, kb.idx(p.cb),
-            b.create<arith::SubIOp>(loc, kb.idx(p.c), c0).getResult());
-        packer.pack(n, c0, cn, oh0, rows, qs);
-        MicroKernel v = mk;
-        v.bK = qs;
-        Value accumulate, finish;
-        if (p.nkb == 1) {
-          v.kc = k;
-        } else {
-          v.kcValue = kb.mul(cn, p.taps);
-          accumulate = kb.cmp(arith::CmpIPredicate::ne, kblock, 0);
-          finish = kb.cmp(arith::CmpIPredicate::eq, kblock, p.nkb - 1);
-        }
-        Value aBlock = kb.mul(c0, p.taps * mr);
-        Value cBand = kb.mul(oh0, p.ow);
-        auto tile = [&](const MicroKernel &t, Value ti) {
-          Value aBase = kb.add(kb.mul(ti, k * mr), aBlock);
-          Value cRow0 = kb.add(
-              kb.mul(kb.add(kb.mul(n, p.cout), kb.mul(ti, mr)), plane), cBand);
-          Value rowBias = kb.mul(ti, mr);
-          kb.forLoop(kb.idx(0), kb.idx(qFull), 1, [&](Value qt) {
-            Value col = kb.mul(qt, p.tileCols);
-            t.emit(kb, aBase, col, kb.add(cRow0, col), rowBias, accumulate,
-                   finish);
+  forItemPairs(
+      kb, begin, end, pairs, groups, [&](Value nb, Value g0, Value g1) {
+        Value band = kb.rems(nb, p.bands), n = kb.divs(nb, p.bands);
+        Value oh0 = kb.mul(band, p.rows);
+        auto bandWith = [&](int64_t rows) {
+          int64_t q = rows * p.ow, qs = strideOf(rows);
+          int64_t qFull = q / p.tileCols, qTail = q % p.tileCols;
+          kb.forLoop(kb.idx(0), kb.idx(p.nkb), 1, [&](Value kblock) {
+            Value c0 = kb.mul(kblock, p.cb);
+            Value cn = b.create<arith::MinUIOp>(
+                loc, kb.idx(p.cb),
+                b.create<arith::SubIOp>(loc, kb.idx(p.c), c0).getResult());
+            packer.pack(n, c0, cn, oh0, rows, qs);
+            MicroKernel v = mk;
+            v.bK = qs;
+            Value accumulate, finish;
+            if (p.nkb == 1) {
+              v.kc = k;
+            } else {
+              v.kcValue = kb.mul(cn, p.taps);
+              accumulate = kb.cmp(arith::CmpIPredicate::ne, kblock, 0);
+              finish = kb.cmp(arith::CmpIPredicate::eq, kblock, p.nkb - 1);
+            }
+            Value aBlock = kb.mul(c0, p.taps * mr);
+            Value cBand = kb.mul(oh0, p.ow);
+            auto tile = [&](const MicroKernel &t, Value ti) {
+              Value aBase = kb.add(kb.mul(ti, k * mr), aBlock);
+              Value cRow0 = kb.add(
+                  kb.mul(kb.add(kb.mul(n, p.cout), kb.mul(ti, mr)), plane),
+                  cBand);
+              Value rowBias = kb.mul(ti, mr);
+              kb.forLoop(kb.idx(0), kb.idx(qFull), 1, [&](Value qt) {
+                Value col = kb.mul(qt, p.tileCols);
+                t.emit(kb, aBase, col, kb.add(cRow0, col), rowBias, accumulate,
+                       finish);
+              });
+              if (qTail) {
+                MicroKernel tt = t;
+                tt.validCols = qTail;
+                Value col = kb.idx(qFull * p.tileCols);
+                tt.emit(kb, aBase, col, kb.add(cRow0, col), rowBias, accumulate,
+                        finish);
+              }
+            };
+            v.validCols = p.tileCols;
+            Value t0 = kb.mul(g0, perGroup);
+            Value t1 = b.create<arith::MinUIOp>(loc, kb.mul(g1, perGroup),
+                                                kb.idx(fullTiles));
+            kb.forLoop(t0, t1, 1, [&](Value ti) { tile(v, ti); });
+            if (tailRows) {
+              MicroKernel tv = v;
+              tv.mr = tailRows;
+              kb.ifThen(kb.cmp(arith::CmpIPredicate::eq, g1, groups),
+                        [&] { tile(tv, kb.idx(fullTiles)); });
+            }
           });
-          if (qTail) {
-            MicroKernel tt = t;
-            tt.validCols = qTail;
-            Value col = kb.idx(qFull * p.tileCols);
-            tt.emit(kb, aBase, col, kb.add(cRow0, col), rowBias, accumulate,
-                    finish);
-          }
         };
-        v.validCols = p.tileCols;
-        Value t0 = kb.mul(g0, perGroup);
-        Value t1 = b.create<arith::MinUIOp>(loc, kb.mul(g1, perGroup),
-                                            kb.idx(fullTiles));
-        kb.forLoop(t0, t1, 1, [&](Value ti) { tile(v, ti); });
-        if (tailRows) {
-          MicroKernel tv = v;
-          tv.mr = tailRows;
-          kb.ifThen(kb.cmp(arith::CmpIPredicate::eq, g1, groups),
-                    [&] { tile(tv, kb.idx(fullTiles)); });
-        }
+        if (lastRows == p.rows)
+          bandWith(p.rows);
+        else
+          kb.ifThen(
+              kb.cmp(arith::CmpIPredicate::eq, band, p.bands - 1),
+              [&] { bandWith(lastRows); }, [&] { bandWith(p.rows); });
       });
-    };
-    if (lastRows == p.rows)
-      bandWith(p.rows);
-    else
-      kb.ifThen(
-          kb.cmp(arith::CmpIPredicate::eq, band, p.bands - 1),
-          [&] { bandWith(lastRows); }, [&] { bandWith(p.rows); });
-  });
   return items;
 }
 

@@ -449,6 +449,39 @@ Value Epilogue::activate(KB &kb, Value v) const {
 // MicroKernel
 //===----------------------------------------------------------------------===//
 
+void forItemPairs(KB &kb, Value begin, Value end, int64_t pairs, int64_t groups,
+                  const std::function<void(Value, Value, Value)> &body) {
+  OpBuilder &b = kb.b;
+  Location loc = kb.loc;
+  if (groups <= pairs) {
+    Value nb0 = kb.divs(begin, groups);
+    Value nb1 = kb.divs(kb.add(end, groups - 1), groups);
+    kb.forLoop(nb0, nb1, 1, [&](Value nb) {
+      Value first = kb.mul(nb, groups);
+      Value g0 = b.create<arith::SubIOp>(
+          loc, b.create<arith::MaxSIOp>(loc, begin, first).getResult(), first);
+      Value g1 = b.create<arith::SubIOp>(
+          loc,
+          b.create<arith::MinSIOp>(loc, end, kb.add(first, groups)).getResult(),
+          first);
+      body(nb, g0, g1);
+    });
+    return;
+  }
+  // Group-major: g0 = ceil((begin - nb) / pairs), g1 = ceil((end - nb) /
+  // pairs), both at least 0.
+  auto firstGroup = [&](Value bound, Value nb) {
+    Value rest = b.create<arith::MaxSIOp>(
+        loc, b.create<arith::SubIOp>(loc, bound, nb), kb.idx(0));
+    return kb.divs(kb.add(rest, pairs - 1), pairs);
+  };
+  kb.forLoop(kb.idx(0), kb.idx(pairs), 1, [&](Value nb) {
+    Value g0 = firstGroup(begin, nb), g1 = firstGroup(end, nb);
+    kb.ifThen(kb.cmp(arith::CmpIPredicate::slt, g0, g1),
+              [&] { body(nb, g0, g1); });
+  });
+}
+
 void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
                        Value biasBase, Value accumulate, Value finish) const {
   OpBuilder &b = kb.b;

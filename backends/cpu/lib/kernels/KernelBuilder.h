@@ -184,6 +184,15 @@ struct RowGroups {
            &at) const;
 };
 
+/// Runs body(pair, g0, g1) once per pair of the work items [begin, end),
+/// with [g0, g1) the pair's groups among them, where item = pair * groups
+/// + g when groups <= pairs (band-major), else g * pairs + pair
+/// (group-major): the items of one call that share a pair (an image and a
+/// band of a conv) then do the pair's work (packing its input) once.
+void forItemPairs(
+    KB &kb, mlir::Value begin, mlir::Value end, int64_t pairs, int64_t groups,
+    const std::function<void(mlir::Value, mlir::Value, mlir::Value)> &body);
+
 /// The kernel emitters of each family (signature of emitDirectKernel).
 mlir::FailureOr<int64_t>
 emitPackedMatMul(mlir::OpBuilder &b, mlir::Operation *op,
@@ -194,6 +203,10 @@ mlir::FailureOr<int64_t> emitPackedConv(mlir::OpBuilder &b, mlir::Operation *op,
                                         mlir::ValueRange results,
                                         mlir::Value begin, mlir::Value end,
                                         const EpilogueTail &tail);
+mlir::FailureOr<int64_t>
+emitWinogradConv(mlir::OpBuilder &b, mlir::Operation *op,
+                 mlir::ValueRange operands, mlir::ValueRange results,
+                 mlir::Value begin, mlir::Value end, const EpilogueTail &tail);
 mlir::FailureOr<int64_t>
 emitDepthwiseConv(mlir::OpBuilder &b, mlir::Operation *op,
                   mlir::ValueRange operands, mlir::ValueRange results,
@@ -225,6 +238,7 @@ mlir::FailureOr<int64_t> emitSoftmax(mlir::OpBuilder &b, mlir::Operation *op,
 /// Whether the emitters above handle \p op (static f32 operands assumed).
 bool canEmitPackedMatMul(mlir::Operation *op);
 bool canEmitPackedConv(mlir::Operation *op);
+bool canEmitWinogradConv(mlir::Operation *op);
 bool canEmitDepthwiseConv(mlir::Operation *op);
 
 bool canEmitPool(mlir::Operation *op);
@@ -233,6 +247,8 @@ bool canEmitMatMul(mlir::Operation *op);
 bool canEmitLayerNorm(mlir::Operation *op);
 bool canEmitSoftmax(mlir::Operation *op);
 
+/// Multiply-accumulates of the Winograd kernel's products for \p op.
+int64_t estimateWinogradMacs(mlir::Operation *op);
 /// Multiply-accumulates of the matrix product kernel for \p op.
 int64_t estimateMatMulMacs(mlir::Operation *op);
 
