@@ -6,7 +6,8 @@
 // auto_pad; MatMul with batch broadcasting and 1-D operands, Gemm with
 // transposes and a broadcast C; Softmax, LogSoftmax, LayerNormalization,
 // BatchNormalization and InstanceNormalization; LayerNorm decomposed into
-// the nine ops exporters wrote before opset 17.
+// the nine ops exporters wrote before opset 17; 3x3 stride-1 convs of the
+// shapes kiln-winograd takes.
 //
 //===----------------------------------------------------------------------===//
 #include "GenContext.h"
@@ -745,6 +746,68 @@ bool genLayerNormDecomposed(GenContext &c) {
   return true;
 }
 
+/// A 3x3 stride-1 Conv with 16-48 channels in and out on planes of 8-30,
+/// random pads, a bias, sometimes a residual Add and a Relu: the shapes
+/// kiln-winograd's cost model takes (F(4, 3) or F(2, 3), along rows of
+/// tiles or across them), so the Winograd kernel meets odd planes, uneven
+/// pads and fused epilogues.
+bool genWinogradConv(GenContext &c) {
+  Value x = c.operand(
+      [&](const Value &v) {
+        return v.dims.size() == 4 && v.dims[1] >= 16 && v.dims[1] <= 64 &&
+               v.dims[2] >= 6 && v.dims[3] >= 6 &&
+               count(v.dims) <= kMaxElements && c.summable(v);
+      },
+      {c.range(1, 2), c.oneOf<int64_t>({16, 24, 32, 48}),
+       c.oneOf<int64_t>({8, 13, 20, 28}), c.oneOf<int64_t>({8, 14, 21, 30})});
+  if (x.name.empty())
+    return false;
+  std::vector<int64_t> pads;
+  for (int i = 0; i < 4; ++i)
+    pads.push_back(c.range(0, 2));
+  int64_t m = c.oneOf<int64_t>({16, 20, 32, 40});
+  Dims out = {x.dims[0], m, x.dims[2] + pads[0] + pads[2] - 2,
+              x.dims[3] + pads[1] + pads[3] - 2};
+  if (out[2] < 1 || out[3] < 1 || count(out) > kMaxElements)
+    return false;
+  // Weights at the scale of a trained net's (He: about 1 / sqrt(fan-in)),
+  // so outputs are about as large as the inputs: Winograd's rounding error
+  // grows with the output's scale (Winograd.h), and the comparison's
+  // absolute tolerance is for values of unit scale. Edge-value graphs keep
+  // their edge weights.
+  int64_t fanIn = x.dims[1] * 9;
+  std::string w;
+  if (c.edgeValues) {
+    w = c.initializer({m, x.dims[1], 3, 3}).name;
+  } else {
+    std::vector<float> values(static_cast<size_t>(m * fanIn));
+    float scale = 2.0f / std::sqrt(static_cast<float>(fanIn));
+    for (float &v : values)
+      v = static_cast<float>(c.range(-1000, 1000)) / 1000.0f * scale;
+    w = c.floats({m, x.dims[1], 3, 3}, values);
+  }
+  Value bias = c.initializer({m});
+  Attrs attrs = {zoo::attrInts("kernel_shape", {3, 3}),
+                 zoo::attrInts("pads", pads)};
+  Value result;
+  result.name = c.b.op("Conv", {x.name, w, bias.name}, attrs, 1)[0];
+  result.dims = out;
+  result.bound =
+      c.edgeValues ? 1e30 : x.bound * 2 * std::sqrt(double(fanIn)) + 2;
+  std::vector<const Value *> used = {&x};
+  Value skip;
+  if (c.chance(0.4)) {
+    skip = c.input(out);
+    result.name = c.b.op("Add", {result.name, skip.name}, {}, 1)[0];
+    result.bound += skip.bound;
+    used.push_back(&skip);
+  }
+  if (c.chance(0.5))
+    result.name = c.b.op("Relu", {result.name}, {}, 1)[0];
+  c.result(result, used);
+  return true;
+}
+
 } // namespace
 
 void addNnGenerators(std::vector<OpGenerator> &table) {
@@ -761,6 +824,7 @@ void addNnGenerators(std::vector<OpGenerator> &table) {
   table.push_back({"layer-norm-decomposed", "normalization", true,
                    genLayerNormDecomposed, 3});
   table.push_back({"conv-prologue", "conv-pool", true, genConvPrologue, 3});
+  table.push_back({"winograd-conv", "conv-pool", true, genWinogradConv, 3});
 }
 
 } // namespace kiln::fuzz
