@@ -82,14 +82,13 @@ struct WinogradPass : kiln::impl::WinogradBase<WinogradPass> {
       if (!winograd::makePlan(m, c, cout, oh, ow, lanes, registers,
                               winograd::bandBudgetFloats(cacheBytes), p))
         continue;
-      double vectors = p.flat ? double(p.bands) * p.qs / lanes
-                              : double(p.th) * p.rowVecs;
+      double vectors =
+          p.flat ? double(p.bands) * p.qs / lanes : double(p.th) * p.rowVecs;
       double panels = (cout + p.mr - 1) / p.mr;
-      double cost = p.a * p.a * double(c) * panels * p.mr * vectors +
-                    vectors * (c * inputTransformOps(m) +
-                               cout * outputTransformOps(m)) +
-                    streaming(p.a * p.a * double(c) * panels * p.mr * 4,
-                              p.bands);
+      double cost =
+          p.a * p.a * double(c) * panels * p.mr * vectors +
+          vectors * (c * inputTransformOps(m) + cout * outputTransformOps(m)) +
+          streaming(p.a * p.a * double(c) * panels * p.mr * 4, p.bands);
       if (cost < best) {
         best = cost;
         tile = m;
@@ -137,8 +136,8 @@ struct WinogradPass : kiln::impl::WinogradBase<WinogradPass> {
           for (int64_t o = 0; o < cout; ++o)
             for (int64_t ci = 0; ci < c; ++ci) {
               for (int64_t tap = 0; tap < 9; ++tap)
-                g[tap] = pw[((o / mrOld) * k + ci * 9 + tap) * mrOld +
-                            o % mrOld];
+                g[tap] =
+                    pw[((o / mrOld) * k + ci * 9 + tap) * mrOld + o % mrOld];
               winograd::transformFilter(t, g, 3, ug);
               for (int64_t e = 0; e < elements; ++e)
                 data[((e * panels + o / mr) * c + ci) * mr + o % mr] =

@@ -450,10 +450,11 @@ Value Epilogue::activate(KB &kb, Value v) const {
 //===----------------------------------------------------------------------===//
 
 void forItemPairs(KB &kb, Value begin, Value end, int64_t pairs, int64_t groups,
-                  const std::function<void(Value, Value, Value)> &body) {
+                  const std::function<void(Value, Value, Value)> &body,
+                  bool bandMajor) {
   OpBuilder &b = kb.b;
   Location loc = kb.loc;
-  if (groups <= pairs) {
+  if (bandMajor || groups <= pairs) {
     Value nb0 = kb.divs(begin, groups);
     Value nb1 = kb.divs(kb.add(end, groups - 1), groups);
     kb.forLoop(nb0, nb1, 1, [&](Value nb) {

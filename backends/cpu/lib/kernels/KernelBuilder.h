@@ -186,12 +186,13 @@ struct RowGroups {
 
 /// Runs body(pair, g0, g1) once per pair of the work items [begin, end),
 /// with [g0, g1) the pair's groups among them, where item = pair * groups
-/// + g when groups <= pairs (band-major), else g * pairs + pair
-/// (group-major): the items of one call that share a pair (an image and a
-/// band of a conv) then do the pair's work (packing its input) once.
+/// + g when groups <= pairs or \p bandMajor (band-major), else g * pairs +
+/// pair (group-major): the items of one call that share a pair (an image
+/// and a band of a conv) then do the pair's work (packing its input) once.
 void forItemPairs(
     KB &kb, mlir::Value begin, mlir::Value end, int64_t pairs, int64_t groups,
-    const std::function<void(mlir::Value, mlir::Value, mlir::Value)> &body);
+    const std::function<void(mlir::Value, mlir::Value, mlir::Value)> &body,
+    bool bandMajor = false);
 
 /// The kernel emitters of each family (signature of emitDirectKernel).
 mlir::FailureOr<int64_t>

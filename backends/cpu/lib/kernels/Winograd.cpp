@@ -11,8 +11,10 @@
 // nv vectors of tiles. The tiling (winograd::Plan):
 //
 //  - Work item = (image, band of rows of tiles, group of U's panels),
-//    numbered like packed_conv's (forItemPairs), so the items of one call
-//    that share a band transform its input once.
+//    numbered band-major (forItemPairs), so the items of one call that
+//    share a band transform its input once, and two workers on two bands
+//    never both transform one (packed_conv numbers group-major when groups
+//    outnumber bands, for its unequal bands; Winograd's are balanced).
 //  - Input transform, per channel, row of tiles and vector of tiles: row i
 //    of the a x a input tiles of L tiles is d[i][s] = X[4 ty + i - pt]
 //    [4 (tx0 + l) + s - pl] (m = 4); m loads of consecutive columns and
@@ -69,9 +71,9 @@ std::optional<WinogradPlan> planWinograd(WinogradConvOp conv) {
   p.lanes = hostLanes();
   int64_t registers = hostVectorRegisters();
   if (p.batch * p.c * p.h * p.w == 0 ||
-      !winograd::makePlan(
-          conv.getTile(), p.c, p.cout, p.oh, p.ow, p.lanes, registers,
-          winograd::bandBudgetFloats(hostTarget().l2Bytes), p))
+      !winograd::makePlan(conv.getTile(), p.c, p.cout, p.oh, p.ow, p.lanes,
+                          registers,
+                          winograd::bandBudgetFloats(hostTarget().l2Bytes), p))
     return std::nullopt;
   // Panels as kiln-winograd packed them (its target may have differed).
   p.mr = u.getDimSize(3);
@@ -84,8 +86,8 @@ std::optional<WinogradPlan> planWinograd(WinogradConvOp conv) {
     return std::nullopt; // V and M stay under 1.5 MB of a worker's stack
   // Enough work items for the workers, as packed_conv.
   int64_t pairs = p.batch * p.bands;
-  p.groups = std::min<int64_t>(
-      p.panels, std::max<int64_t>(1, (16 + pairs - 1) / pairs));
+  p.groups = std::min<int64_t>(p.panels,
+                               std::max<int64_t>(1, (16 + pairs - 1) / pairs));
   p.perGroup = (p.panels + p.groups - 1) / p.groups;
   p.groups = (p.panels + p.perGroup - 1) / p.perGroup;
   return p;
@@ -94,8 +96,7 @@ std::optional<WinogradPlan> planWinograd(WinogradConvOp conv) {
 /// sum_k coeff[k * stride] * v[k] over the nonzero coefficients (a
 /// transform's row or column times vectors), with adds and subtracts for
 /// +-1 and a multiply-add otherwise.
-Value combine(KB &kb, const double *coeff, int64_t stride,
-              ArrayRef<Value> v) {
+Value combine(KB &kb, const double *coeff, int64_t stride, ArrayRef<Value> v) {
   OpBuilder &b = kb.b;
   Location loc = kb.loc;
   auto vt = cast<VectorType>(v[0].getType());
@@ -115,8 +116,8 @@ Value combine(KB &kb, const double *coeff, int64_t stride,
     else if (c == -1)
       sum = b.create<arith::SubFOp>(loc, sum, v[k]);
     else
-      sum = b.create<vector::FMAOp>(
-          loc, kb.splat(vt.getDimSize(0), float(c)), v[k], sum);
+      sum = b.create<vector::FMAOp>(loc, kb.splat(vt.getDimSize(0), float(c)),
+                                    v[k], sum);
   }
   return sum ? sum : kb.splat(vt.getDimSize(0), 0.0f);
 }
@@ -234,9 +235,9 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
     SmallVector<Value> rowBase(a), rowOk(a);
     for (int64_t i = 0; i < a; ++i) {
       Value ih = kb.add(kb.mul(ty, m), i - p.pt);
-      rowOk[i] = b.create<arith::AndIOp>(
-          loc, kb.cmp(arith::CmpIPredicate::sge, ih, 0),
-          kb.cmp(arith::CmpIPredicate::slt, ih, p.h));
+      rowOk[i] =
+          b.create<arith::AndIOp>(loc, kb.cmp(arith::CmpIPredicate::sge, ih, 0),
+                                  kb.cmp(arith::CmpIPredicate::slt, ih, p.h));
       Value clamped = b.create<arith::SelectOp>(loc, rowOk[i], ih, kb.idx(0));
       rowBase[i] = kb.add(plane, kb.mul(clamped, p.w));
     }
@@ -253,8 +254,8 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
             bool any = false;
             for (int64_t e = 0; e < lanes; ++e)
               any |= in(e);
-            parts.push_back(any ? kb.loadLanes(x, kb.add(rowBase[i], at),
-                                               lanes, in, /*blend=*/false)
+            parts.push_back(any ? kb.loadLanes(x, kb.add(rowBase[i], at), lanes,
+                                               in, /*blend=*/false)
                                 : zero);
           }
           d[i * a + s] = b.create<arith::SelectOp>(
@@ -273,9 +274,8 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
         for (int64_t j = 0; j < a; ++j) {
           Value vij =
               combine(kb, t.bt + j * a, 1, ArrayRef(tmp).slice(i * a, a));
-          Value at = kb.add(kb.mul(kb.add(kb.mul(kb.idx(i * a + j), p.c), c),
-                                   p.qs),
-                            tile);
+          Value at = kb.add(
+              kb.mul(kb.add(kb.mul(kb.idx(i * a + j), p.c), c), p.qs), tile);
           b.create<vector::StoreOp>(loc, vij, vBuf, at);
         }
     }
@@ -293,8 +293,7 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
       SmallVector<Value> mv(aa);
       for (int64_t e = 0; e < aa; ++e)
         mv[e] = b.create<vector::LoadOp>(
-            loc, vt, mBuf,
-            kb.add(kb.mul(kb.add(i, e * p.mr), p.qs), tile));
+            loc, vt, mBuf, kb.add(kb.mul(kb.add(i, e * p.mr), p.qs), tile));
       // O = A^T M A: columns first (m x a), then rows (m x m).
       SmallVector<Value> tmp(m * a), col(a);
       for (int64_t j = 0; j < a; ++j) {
@@ -310,9 +309,8 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
               combine(kb, t.at + j2 * a, 1, ArrayRef(tmp).slice(i2 * a, a));
         Value oh = kb.add(kb.mul(ty, m), i2);
         auto store = [&] {
-          Value rowAt =
-              kb.mul(kb.add(kb.mul(kb.add(kb.mul(n, p.cout), o), p.oh), oh),
-                     p.ow);
+          Value rowAt = kb.mul(
+              kb.add(kb.mul(kb.add(kb.mul(n, p.cout), o), p.oh), oh), p.ow);
           for (int64_t j = 0; j < m; ++j) {
             int64_t col0 = v * lanes * m + j * lanes;
             int64_t valid = std::min<int64_t>(lanes, p.ow - col0);
@@ -354,16 +352,16 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
       iota.push_back(static_cast<int32_t>(l));
     Value q = b.create<arith::AddIOp>(
         loc, splatI32(kb.mul(vi, lanes)),
-        b.create<arith::ConstantOp>(loc, DenseElementsAttr::get(
-                                             it, ArrayRef<int32_t>(iota))));
+        b.create<arith::ConstantOp>(
+            loc, DenseElementsAttr::get(it, ArrayRef<int32_t>(iota))));
     Value tw = constI32(p.tw);
     return std::array<Value, 3>{q, b.create<arith::DivUIOp>(loc, q, tw),
                                 b.create<arith::RemUIOp>(loc, q, tw)};
   };
   auto inRange = [&](Value v, int64_t hi) -> Value {
     return b.create<arith::AndIOp>(
-        loc, b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::sge, v,
-                                     constI32(0)),
+        loc,
+        b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::sge, v, constI32(0)),
         b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::slt, v,
                                 constI32(hi)));
   };
@@ -452,8 +450,8 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
         if (residual)
           val = b.create<arith::AddFOp>(
               loc, val,
-              b.create<vector::GatherOp>(loc, vt, residual,
-                                         ValueRange{planeAt}, at, ok, zero));
+              b.create<vector::GatherOp>(loc, vt, residual, ValueRange{planeAt},
+                                         at, ok, zero));
         b.create<vector::ScatterOp>(loc, y, ValueRange{planeAt}, at, ok,
                                     epilogue.apply(kb, val));
       }
@@ -469,58 +467,61 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
     });
 
   int64_t pairs = p.batch * p.bands;
-  forItemPairs(kb, begin, end, pairs, p.groups, [&](Value nb, Value g0,
-                                                    Value g1) {
-    Value band = kb.rems(nb, p.bands), n = kb.divs(nb, p.bands);
-    Value ty0 = kb.mul(band, p.rows);
-    Value rowsHere = b.create<arith::MinSIOp>(
-        loc, kb.idx(p.rows), b.create<arith::SubIOp>(loc, kb.idx(p.th), ty0));
-    kb.forLoop(kb.idx(0), kb.idx(p.c), 1, [&](Value c) {
-      Value plane = kb.mul(kb.add(kb.mul(n, p.c), c), p.h * p.w);
-      if (p.flat)
-        kb.forLoop(kb.idx(0), kb.idx(p.qs / lanes), 1, [&](Value vi) {
-          transformInputFlat(plane, c, ty0, vi);
+  forItemPairs(
+      kb, begin, end, pairs, p.groups,
+      [&](Value nb, Value g0, Value g1) {
+        Value band = kb.rems(nb, p.bands), n = kb.divs(nb, p.bands);
+        Value ty0 = kb.mul(band, p.rows);
+        Value rowsHere = b.create<arith::MinSIOp>(
+            loc, kb.idx(p.rows),
+            b.create<arith::SubIOp>(loc, kb.idx(p.th), ty0));
+        kb.forLoop(kb.idx(0), kb.idx(p.c), 1, [&](Value c) {
+          Value plane = kb.mul(kb.add(kb.mul(n, p.c), c), p.h * p.w);
+          if (p.flat)
+            kb.forLoop(kb.idx(0), kb.idx(p.qs / lanes), 1, [&](Value vi) {
+              transformInputFlat(plane, c, ty0, vi);
+            });
+          else
+            kb.forLoop(kb.idx(0), rowsHere, 1, [&](Value r) {
+              transformInput(plane, c, r, kb.add(ty0, r));
+            });
         });
-      else
-        kb.forLoop(kb.idx(0), rowsHere, 1, [&](Value r) {
-          transformInput(plane, c, r, kb.add(ty0, r));
-        });
-    });
-    Value p0 = kb.mul(g0, p.perGroup);
-    Value p1 = b.create<arith::MinSIOp>(loc, kb.mul(g1, p.perGroup),
-                                        kb.idx(p.panels));
-    kb.forLoop(p0, p1, 1, [&](Value pi) {
-      kb.forLoop(kb.idx(0), kb.idx(aa), 1, [&](Value e) {
-        Value aBase = kb.mul(kb.add(kb.mul(e, p.panels), pi), p.c * p.mr);
-        auto tile = [&](const MicroKernel &k, Value col) {
-          k.emit(kb, aBase, kb.add(kb.mul(e, p.c * p.qs), col),
-                 kb.add(kb.mul(e, p.mr * p.qs), col), kb.idx(0));
-        };
-        kb.forLoop(kb.idx(0), kb.idx(colTiles), 1, [&](Value q) {
-          tile(mk, kb.mul(q, p.nv * lanes));
-        });
-        if (colRest) {
-          MicroKernel rest = mk;
-          rest.validCols = colRest;
-          tile(rest, kb.idx(colTiles * p.nv * lanes));
-        }
-      });
-      Value o0 = kb.mul(pi, p.mr);
-      Value chans = b.create<arith::MinSIOp>(
-          loc, kb.idx(p.mr), b.create<arith::SubIOp>(loc, kb.idx(p.cout), o0));
-      Value tiles = kb.mul(rowsHere, p.tw);
-      kb.forLoop(kb.idx(0), chans, 1, [&](Value i) {
-        if (p.flat)
-          kb.forLoop(kb.idx(0), kb.idx(p.qs / lanes), 1, [&](Value vi) {
-            transformOutputFlat(n, kb.add(o0, i), i, ty0, tiles, vi);
+        Value p0 = kb.mul(g0, p.perGroup);
+        Value p1 = b.create<arith::MinSIOp>(loc, kb.mul(g1, p.perGroup),
+                                            kb.idx(p.panels));
+        kb.forLoop(p0, p1, 1, [&](Value pi) {
+          kb.forLoop(kb.idx(0), kb.idx(aa), 1, [&](Value e) {
+            Value aBase = kb.mul(kb.add(kb.mul(e, p.panels), pi), p.c * p.mr);
+            auto tile = [&](const MicroKernel &k, Value col) {
+              k.emit(kb, aBase, kb.add(kb.mul(e, p.c * p.qs), col),
+                     kb.add(kb.mul(e, p.mr * p.qs), col), kb.idx(0));
+            };
+            kb.forLoop(kb.idx(0), kb.idx(colTiles), 1,
+                       [&](Value q) { tile(mk, kb.mul(q, p.nv * lanes)); });
+            if (colRest) {
+              MicroKernel rest = mk;
+              rest.validCols = colRest;
+              tile(rest, kb.idx(colTiles * p.nv * lanes));
+            }
           });
-        else
-          kb.forLoop(kb.idx(0), rowsHere, 1, [&](Value r) {
-            transformOutput(n, kb.add(o0, i), i, r, kb.add(ty0, r));
+          Value o0 = kb.mul(pi, p.mr);
+          Value chans = b.create<arith::MinSIOp>(
+              loc, kb.idx(p.mr),
+              b.create<arith::SubIOp>(loc, kb.idx(p.cout), o0));
+          Value tiles = kb.mul(rowsHere, p.tw);
+          kb.forLoop(kb.idx(0), chans, 1, [&](Value i) {
+            if (p.flat)
+              kb.forLoop(kb.idx(0), kb.idx(p.qs / lanes), 1, [&](Value vi) {
+                transformOutputFlat(n, kb.add(o0, i), i, ty0, tiles, vi);
+              });
+            else
+              kb.forLoop(kb.idx(0), rowsHere, 1, [&](Value r) {
+                transformOutput(n, kb.add(o0, i), i, r, kb.add(ty0, r));
+              });
           });
-      });
-    });
-  });
+        });
+      },
+      /*bandMajor=*/true);
   return pairs * p.groups;
 }
 

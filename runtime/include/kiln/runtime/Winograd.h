@@ -20,9 +20,9 @@
 // 64 channels (tests/runtime/PackedTest.cpp bounds them by 1e-5 and 1e-6);
 // the compiled kernel, all in f32, differs from the interpreter's direct
 // convolution by up to 5e-4 on a chain of three 16-channel convolutions
-// (an output of 1.53: 3e-4 relative), and on whole models (ResNet-50, DenseNet-121,
-// SqueezeNet, GoogLeNet, `kiln compare`) by as much as the direct kernel
-// does (largest errors 1.0-1.3x the direct kernel's), inside the compare
+// (an output of 1.53: 3e-4 relative), and on whole models (ResNet-50,
+// DenseNet-121, SqueezeNet, GoogLeNet, `kiln compare`) by as much as the direct
+// kernel does (largest errors 1.0-1.3x the direct kernel's), inside the compare
 // tolerance (1e-4 + 1e-3 |x|).
 //
 // Shared by the pass that transforms weights (kiln-winograd), the reference
@@ -39,24 +39,24 @@ namespace kiln::winograd {
 
 /// The three matrices of F(m x m, 3 x 3), row-major.
 struct Transform {
-  int64_t m;         ///< output tile side
-  int64_t a;         ///< input tile side, m + 2
-  const double *bt;  ///< B^T, a x a: input transform
-  const double *g;   ///< G, a x 3: filter transform
-  const double *at;  ///< A^T, m x a: output transform
+  int64_t m;        ///< output tile side
+  int64_t a;        ///< input tile side, m + 2
+  const double *bt; ///< B^T, a x a: input transform
+  const double *g;  ///< G, a x 3: filter transform
+  const double *at; ///< A^T, m x a: output transform
 };
 
 /// F(m x m, 3 x 3) for m = 2 or 4; null for another m.
 inline const Transform *transformFor(int64_t m) {
-  static const double bt2[] = {1, 0, -1, 0,  //
-                               0, 1, 1,  0,  //
-                               0, -1, 1, 0,  //
-                               0, 1, 0,  -1};
+  static const double bt2[] = {1, 0,  -1, 0, //
+                               0, 1,  1,  0, //
+                               0, -1, 1,  0, //
+                               0, 1,  0,  -1};
   static const double g2[] = {1,   0,    0,   //
                               0.5, 0.5,  0.5, //
                               0.5, -0.5, 0.5, //
                               0,   0,    1};
-  static const double at2[] = {1, 1, 1, 0, //
+  static const double at2[] = {1, 1, 1,  0, //
                                0, 1, -1, -1};
   static const double bt4[] = {4, 0,  -5, 0,  1, 0, //
                                0, -4, -4, 1,  1, 0, //
@@ -64,12 +64,12 @@ inline const Transform *transformFor(int64_t m) {
                                0, -2, -1, 2,  1, 0, //
                                0, 2,  -1, -2, 1, 0, //
                                0, 4,  0,  -5, 0, 1};
-  static const double g4[] = {1.0 / 4,   0,          0,         //
-                              -1.0 / 6,  -1.0 / 6,   -1.0 / 6,  //
-                              -1.0 / 6,  1.0 / 6,    -1.0 / 6,  //
-                              1.0 / 24,  1.0 / 12,   1.0 / 6,   //
-                              1.0 / 24,  -1.0 / 12,  1.0 / 6,   //
-                              0,         0,          1};
+  static const double g4[] = {1.0 / 4,  0,         0,        //
+                              -1.0 / 6, -1.0 / 6,  -1.0 / 6, //
+                              -1.0 / 6, 1.0 / 6,   -1.0 / 6, //
+                              1.0 / 24, 1.0 / 12,  1.0 / 6,  //
+                              1.0 / 24, -1.0 / 12, 1.0 / 6,  //
+                              0,        0,         1};
   static const double at4[] = {1, 1, 1,  1, 1,  0, //
                                0, 1, -1, 2, -2, 0, //
                                0, 1, 1,  4, 4,  0, //
@@ -80,8 +80,8 @@ inline const Transform *transformFor(int64_t m) {
 
 /// U = G g G^T (a x a, row-major) of the 3x3 filter \p g (row-major,
 /// element (i, j) at g[i * gStride + j]).
-inline void transformFilter(const Transform &t, const float *g,
-                            int64_t gStride, double *u) {
+inline void transformFilter(const Transform &t, const float *g, int64_t gStride,
+                            double *u) {
   double tmp[6 * 3]; // G g: a x 3
   for (int64_t i = 0; i < t.a; ++i)
     for (int64_t j = 0; j < 3; ++j) {
@@ -108,12 +108,12 @@ inline void transformFilter(const Transform &t, const float *g,
 /// the weights in panels of mr channels) and the kernel.
 struct Plan {
   int64_t m, a;
-  int64_t th, tw;   ///< tiles per column and per row
-  int64_t rowVecs;  ///< vectors of tiles per row of tiles
-  int64_t rows;     ///< rows of tiles per band
-  int64_t bands;    ///< bands per image (the last may have fewer rows)
-  int64_t qs;       ///< tiles of a band, padded to a multiple of the lanes
-  int64_t nv, mr;   ///< register tile
+  int64_t th, tw;  ///< tiles per column and per row
+  int64_t rowVecs; ///< vectors of tiles per row of tiles
+  int64_t rows;    ///< rows of tiles per band
+  int64_t bands;   ///< bands per image (the last may have fewer rows)
+  int64_t qs;      ///< tiles of a band, padded to a multiple of the lanes
+  int64_t nv, mr;  ///< register tile
   /// The vectors of tiles run across rows of tiles (lane l is the band's
   /// tile q0 + l, wherever its row) rather than along one row (lane l is
   /// tile tx0 + l of a row, the rest of the last vector wasted): when a
@@ -127,9 +127,9 @@ struct Plan {
 /// with an \p oh x \p ow output, on a target with \p lanes f32 lanes and
 /// \p registers vector registers, whose band's transformed input may hold
 /// \p budgetFloats values; none when one row of tiles does not fit.
-inline bool makePlan(int64_t m, int64_t c, int64_t cout, int64_t oh,
-                     int64_t ow, int64_t lanes, int64_t registers,
-                     int64_t budgetFloats, Plan &p) {
+inline bool makePlan(int64_t m, int64_t c, int64_t cout, int64_t oh, int64_t ow,
+                     int64_t lanes, int64_t registers, int64_t budgetFloats,
+                     Plan &p) {
   if ((m != 2 && m != 4) || c < 1 || cout < 1 || oh < 1 || ow < 1 || lanes < 1)
     return false;
   p.m = m;
@@ -141,9 +141,9 @@ inline bool makePlan(int64_t m, int64_t c, int64_t cout, int64_t oh,
   // A band's tiles: rows * tw, along rows the last row's last vector
   // stored whole.
   auto paddedTiles = [&](int64_t rows) {
-    int64_t q = p.flat ? rows * p.tw
-                       : std::max(rows * p.tw,
-                                  (rows - 1) * p.tw + p.rowVecs * lanes);
+    int64_t q =
+        p.flat ? rows * p.tw
+               : std::max(rows * p.tw, (rows - 1) * p.tw + p.rowVecs * lanes);
     return (q + lanes - 1) / lanes * lanes;
   };
   int64_t perElement = p.a * p.a * c;
