@@ -63,8 +63,8 @@ struct WinogradPass : kiln::impl::WinogradBase<WinogradPass> {
   }
 
   /// The tile side (2 or 4) for \p conv, or 0 for the direct kernel.
-  int64_t chooseTile(int64_t c, int64_t cout, int64_t oh, int64_t ow,
-                     winograd::Plan &chosen) const {
+  int64_t chooseTile(int64_t batch, int64_t c, int64_t cout, int64_t oh,
+                     int64_t ow, winograd::Plan &chosen) const {
     int64_t lanes = vectorLanes, registers = lanes >= 16 ? 32 : 16;
     // Weights larger than half of L2 come from L3 or memory on every pass
     // over them: about 0.8 vector multiply-adds' time per byte (ResNet-50's
@@ -79,16 +79,19 @@ struct WinogradPass : kiln::impl::WinogradBase<WinogradPass> {
     int64_t tile = 0;
     for (int64_t m : {4, 2}) {
       winograd::Plan p;
-      if (!winograd::makePlan(m, c, cout, oh, ow, lanes, registers,
+      if (!winograd::makePlan(m, batch, c, cout, oh, ow, lanes, registers,
                               winograd::bandBudgetFloats(cacheBytes), p))
         continue;
-      double vectors =
-          p.flat ? double(p.bands) * p.qs / lanes : double(p.th) * p.rowVecs;
+      // Per image: vectors of tiles, and passes over the weights.
+      double images = p.merged ? double(batch) : 1.0;
+      double vectors = p.flat ? double(p.bands) * p.qs / lanes / images
+                              : double(p.th) * p.rowVecs;
       double panels = (cout + p.mr - 1) / p.mr;
       double cost =
           p.a * p.a * double(c) * panels * p.mr * vectors +
           vectors * (c * inputTransformOps(m) + cout * outputTransformOps(m)) +
-          streaming(p.a * p.a * double(c) * panels * p.mr * 4, p.bands);
+          streaming(p.a * p.a * double(c) * panels * p.mr * 4,
+                    p.bands / images);
       if (cost < best) {
         best = cost;
         tile = m;
@@ -116,7 +119,8 @@ struct WinogradPass : kiln::impl::WinogradBase<WinogradPass> {
       return false;
     int64_t c = x.getDimSize(1), cout = conv.getOutChannels();
     winograd::Plan plan;
-    int64_t m = chooseTile(c, cout, y.getDimSize(2), y.getDimSize(3), plan);
+    int64_t m = chooseTile(x.getDimSize(0), c, cout, y.getDimSize(2),
+                           y.getDimSize(3), plan);
     if (!m)
       return false;
 

@@ -150,9 +150,9 @@ TEST_F(CpuKernelTest, WinogradConvsMatchTheInterpreter) {
   // enough planes): output sizes that are and are not multiples of the
   // tile (4 or 2), pads 0, 1, 2 and uneven, rows of tiles spanning several
   // vectors, tall planes in several bands with a shorter last one, two
-  // images, Cout not a multiple of the panel, with bias, BatchNorm,
-  // residual and relu fused, at 1, 2 and 3 threads (chunks that split a
-  // band's panel groups).
+  // to five images (narrow planes: bands running across images), Cout not a
+  // multiple of the panel, with bias, BatchNorm, residual and relu fused, at 1,
+  // 2 and 3 threads (chunks that split a band's panel groups).
   struct Case {
     int64_t n, c, h, w, m;
     std::array<int64_t, 4> pads;
@@ -164,7 +164,10 @@ TEST_F(CpuKernelTest, WinogradConvsMatchTheInterpreter) {
                    Case{2, 48, 30, 37, 50, {1, 1, 1, 1}, true},
                    Case{1, 32, 61, 150, 40, {0, 0, 0, 0}, false},
                    Case{1, 40, 90, 45, 33, {2, 2, 2, 2}, true},
-                   Case{1, 64, 27, 70, 64, {1, 0, 2, 1}, false}}) {
+                   Case{1, 64, 27, 70, 64, {1, 0, 2, 1}, false},
+                   // Narrow planes of several images: bands across images.
+                   Case{3, 64, 14, 14, 40, {1, 1, 1, 1}, true},
+                   Case{5, 32, 9, 11, 24, {0, 1, 2, 1}, false}}) {
       int64_t oh = k.h + k.pads[0] + k.pads[2] - 2;
       int64_t ow = k.w + k.pads[1] + k.pads[3] - 2;
       SCOPED_TRACE(testing::Message()

@@ -10,7 +10,9 @@
 // run by the GEMM micro-kernel: U's panels of mr output channels broadcast,
 // nv vectors of tiles. The tiling (winograd::Plan):
 //
-//  - Work item = (image, band of rows of tiles, group of U's panels),
+//  - Work item = (image, band of rows of tiles, group of U's panels), or
+//    with Plan::merged (narrow planes of several images) (band of the
+//    batch's rows of tiles, group),
 //    numbered band-major (forItemPairs), so the items of one call that
 //    share a band transform its input once, and two workers on two bands
 //    never both transform one (packed_conv numbers group-major when groups
@@ -51,6 +53,7 @@ namespace {
 struct WinogradPlan : winograd::Plan {
   int64_t batch, c, h, w, cout, oh, ow, pt, pl;
   int64_t lanes, panels, groups, perGroup;
+  int64_t pairs;        ///< (image, band) pairs; bands alone when merged
   int64_t vSize, mSize; ///< floats of the V and M buffers
 };
 
@@ -71,8 +74,8 @@ std::optional<WinogradPlan> planWinograd(WinogradConvOp conv) {
   p.lanes = hostLanes();
   int64_t registers = hostVectorRegisters();
   if (p.batch * p.c * p.h * p.w == 0 ||
-      !winograd::makePlan(conv.getTile(), p.c, p.cout, p.oh, p.ow, p.lanes,
-                          registers,
+      !winograd::makePlan(conv.getTile(), p.batch, p.c, p.cout, p.oh, p.ow,
+                          p.lanes, registers,
                           winograd::bandBudgetFloats(hostTarget().l2Bytes), p))
     return std::nullopt;
   // Panels as kiln-winograd packed them (its target may have differed).
@@ -85,9 +88,9 @@ std::optional<WinogradPlan> planWinograd(WinogradConvOp conv) {
   if ((p.vSize + p.mSize) * 4 > (3 << 19))
     return std::nullopt; // V and M stay under 1.5 MB of a worker's stack
   // Enough work items for the workers, as packed_conv.
-  int64_t pairs = p.batch * p.bands;
-  p.groups = std::min<int64_t>(p.panels,
-                               std::max<int64_t>(1, (16 + pairs - 1) / pairs));
+  p.pairs = p.merged ? p.bands : p.batch * p.bands;
+  p.groups = std::min<int64_t>(
+      p.panels, std::max<int64_t>(1, (16 + p.pairs - 1) / p.pairs));
   p.perGroup = (p.panels + p.groups - 1) / p.groups;
   p.groups = (p.panels + p.perGroup - 1) / p.perGroup;
   return p;
@@ -180,8 +183,9 @@ int64_t estimateWinogradMacs(Operation *op) {
   std::optional<WinogradPlan> p = planWinograd(cast<WinogradConvOp>(op));
   if (!p)
     return 0;
-  int64_t slots = p->flat ? p->bands * p->qs : p->th * p->rowVecs * p->lanes;
-  return p->batch * slots * p->a * p->a * p->c * p->panels * p->mr;
+  int64_t slots =
+      p->flat ? p->pairs * p->qs : p->batch * p->th * p->rowVecs * p->lanes;
+  return slots * p->a * p->a * p->c * p->panels * p->mr;
 }
 
 FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
@@ -335,8 +339,12 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
   };
 
   // Across rows of tiles (Plan::flat): lane l of vector vi is the band's
-  // tile q = vi * lanes + l, in row q / tw, column q % tw; i32 vectors of
-  // those and of element offsets address gathers and scatters.
+  // tile q = vi * lanes + l, in row q / tw, column q % tw of the band; the
+  // band's first row is row0 of all the batch's rows of tiles (image after
+  // image), so a lane's image is (row0 + q / tw) / th, which is n0 (the
+  // band's first row's) or later. i32 vectors of those and of element
+  // offsets from image n0 (Plan::merged keeps them in 32 bits) address
+  // gathers and scatters.
   VectorType it = VectorType::get({lanes}, b.getI32Type());
   auto splatI32 = [&](Value index) -> Value {
     Value i32 = b.create<arith::IndexCastOp>(loc, b.getI32Type(), index);
@@ -370,15 +378,32 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
         loc, b.create<arith::MulIOp>(loc, v, constI32(mul)), constI32(add));
   };
 
+  // The lanes' image (less n0) and tile row in it, and whether the lane
+  // is one of the rows [row0, rowEnd).
+  auto laneRows = [&](Value r, Value row0, Value n0, Value rowEnd) {
+    Value row = b.create<arith::AddIOp>(loc, splatI32(row0), r);
+    Value th = constI32(p.th);
+    Value image = b.create<arith::SubIOp>(
+        loc, b.create<arith::DivUIOp>(loc, row, th), splatI32(n0));
+    Value inBand = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::slt, row,
+                                           splatI32(rowEnd));
+    return std::array<Value, 3>{image, b.create<arith::RemUIOp>(loc, row, th),
+                                inBand};
+  };
+
   // Input transform of channel c for vector vi of the band's tiles.
-  auto transformInputFlat = [&](Value plane, Value c, Value ty0, Value vi) {
+  auto transformInputFlat = [&](Value plane, Value c, Value row0, Value n0,
+                                Value rowEnd, Value vi) {
     auto [q, r, tx] = laneTiles(vi);
-    Value rowTile = b.create<arith::AddIOp>(loc, splatI32(ty0), r);
+    auto [image, rowTile, inBand] = laneRows(r, row0, n0, rowEnd);
+    Value imageAt =
+        b.create<arith::MulIOp>(loc, image, constI32(p.c * p.h * p.w));
     SmallVector<Value> d(aa);
     for (int64_t i = 0; i < a; ++i) {
       Value ih = madd(rowTile, m, i - p.pt);
-      Value rowOk = inRange(ih, p.h);
-      Value rowAt = b.create<arith::MulIOp>(loc, ih, constI32(p.w));
+      Value rowOk = b.create<arith::AndIOp>(loc, inBand, inRange(ih, p.h));
+      Value rowAt = b.create<arith::AddIOp>(
+          loc, imageAt, b.create<arith::MulIOp>(loc, ih, constI32(p.w)));
       for (int64_t s = 0; s < a; ++s) {
         Value iw = madd(tx, m, s - p.pl);
         Value ok = b.create<arith::AndIOp>(loc, rowOk, inRange(iw, p.w));
@@ -406,8 +431,8 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
 
   // Output transform of output channel o (row i of its panel) for vector
   // vi of the band's tiles, whose first `tiles` (dynamic) are its own.
-  auto transformOutputFlat = [&](Value n, Value o, Value i, Value ty0,
-                                 Value tiles, Value vi) {
+  auto transformOutputFlat = [&](Value n0, Value o, Value i, Value row0,
+                                 Value rowEnd, Value tiles, Value vi) {
     Value tile = kb.mul(vi, lanes);
     SmallVector<Value> mv(aa);
     for (int64_t e = 0; e < aa; ++e)
@@ -423,8 +448,11 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
     auto [q, r, tx] = laneTiles(vi);
     Value own = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::slt, q,
                                         splatI32(tiles));
-    Value rowTile = b.create<arith::AddIOp>(loc, splatI32(ty0), r);
-    Value planeAt = kb.mul(kb.add(kb.mul(n, p.cout), o), p.oh * p.ow);
+    auto [image, rowTile, inBand] = laneRows(r, row0, n0, rowEnd);
+    own = b.create<arith::AndIOp>(loc, own, inBand);
+    Value imageAt =
+        b.create<arith::MulIOp>(loc, image, constI32(p.cout * p.oh * p.ow));
+    Value planeAt = kb.mul(kb.add(kb.mul(n0, p.cout), o), p.oh * p.ow);
     Value biasV;
     if (bias)
       biasV = b.create<vector::BroadcastOp>(
@@ -435,7 +463,8 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
           loc, own,
           b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::slt, oh,
                                   constI32(p.oh)));
-      Value rowAt = b.create<arith::MulIOp>(loc, oh, constI32(p.ow));
+      Value rowAt = b.create<arith::AddIOp>(
+          loc, imageAt, b.create<arith::MulIOp>(loc, oh, constI32(p.ow)));
       for (int64_t j2 = 0; j2 < m; ++j2) {
         Value ow = madd(tx, m, j2);
         Value ok = b.create<arith::AndIOp>(
@@ -466,20 +495,28 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
       b.create<vector::StoreOp>(loc, zero, vBuf, kb.mul(i, lanes));
     });
 
-  int64_t pairs = p.batch * p.bands;
+  int64_t pairs = p.pairs;
   forItemPairs(
       kb, begin, end, pairs, p.groups,
       [&](Value nb, Value g0, Value g1) {
-        Value band = kb.rems(nb, p.bands), n = kb.divs(nb, p.bands);
-        Value ty0 = kb.mul(band, p.rows);
+        // The band's rows of tiles, [row0, row0 + rowsHere) of the batch's
+        // (or of image n's when not merged), of which row ty0 of image n
+        // is the first.
+        Value band = p.merged ? nb : kb.rems(nb, p.bands);
+        Value n = p.merged ? kb.divs(kb.mul(band, p.rows), p.th)
+                           : kb.divs(nb, p.bands);
+        Value row0 = p.merged ? kb.mul(band, p.rows)
+                              : kb.add(kb.mul(n, p.th), kb.mul(band, p.rows));
+        Value rowEnd =
+            p.merged ? kb.idx(p.rowsTotal) : kb.mul(kb.add(n, 1), p.th);
+        Value ty0 = p.merged ? kb.rems(row0, p.th) : kb.mul(band, p.rows);
         Value rowsHere = b.create<arith::MinSIOp>(
-            loc, kb.idx(p.rows),
-            b.create<arith::SubIOp>(loc, kb.idx(p.th), ty0));
+            loc, kb.idx(p.rows), b.create<arith::SubIOp>(loc, rowEnd, row0));
         kb.forLoop(kb.idx(0), kb.idx(p.c), 1, [&](Value c) {
           Value plane = kb.mul(kb.add(kb.mul(n, p.c), c), p.h * p.w);
           if (p.flat)
             kb.forLoop(kb.idx(0), kb.idx(p.qs / lanes), 1, [&](Value vi) {
-              transformInputFlat(plane, c, ty0, vi);
+              transformInputFlat(plane, c, row0, n, rowEnd, vi);
             });
           else
             kb.forLoop(kb.idx(0), rowsHere, 1, [&](Value r) {
@@ -512,7 +549,8 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
           kb.forLoop(kb.idx(0), chans, 1, [&](Value i) {
             if (p.flat)
               kb.forLoop(kb.idx(0), kb.idx(p.qs / lanes), 1, [&](Value vi) {
-                transformOutputFlat(n, kb.add(o0, i), i, ty0, tiles, vi);
+                transformOutputFlat(n, kb.add(o0, i), i, row0, rowEnd, tiles,
+                                    vi);
               });
             else
               kb.forLoop(kb.idx(0), rowsHere, 1, [&](Value r) {

@@ -111,9 +111,12 @@ struct Plan {
   int64_t th, tw;  ///< tiles per column and per row
   int64_t rowVecs; ///< vectors of tiles per row of tiles
   int64_t rows;    ///< rows of tiles per band
-  int64_t bands;   ///< bands per image (the last may have fewer rows)
-  int64_t qs;      ///< tiles of a band, padded to a multiple of the lanes
-  int64_t nv, mr;  ///< register tile
+  /// The rows of tiles the bands cover: th, or with `merged` the batch's
+  /// batch * th, image after image.
+  int64_t rowsTotal;
+  int64_t bands;  ///< bands over rowsTotal (the last may have fewer rows)
+  int64_t qs;     ///< tiles of a band, padded to a multiple of the lanes
+  int64_t nv, mr; ///< register tile
   /// The vectors of tiles run across rows of tiles (lane l is the band's
   /// tile q0 + l, wherever its row) rather than along one row (lane l is
   /// tile tx0 + l of a row, the rest of the last vector wasted): when a
@@ -121,16 +124,23 @@ struct Plan {
   /// 14x14 planes with 16 lanes: rows of 7 and 4 tiles). Input and output
   /// then go through gathers and scatters instead of loads and shuffles.
   bool flat;
+  /// Across rows, the bands run over the rows of tiles of all images, so a
+  /// band's GEMMs read the weights once for several images (ResNet-50's
+  /// 14x14 stage at batch 8: 2 passes over F(2, 3)'s 4.3 MB of weights
+  /// instead of 8); when the batch's offsets fit in 32 bits.
+  bool merged;
 };
 
 /// The plan of F(m x m, 3 x 3) for a \p c -> \p cout channel convolution
-/// with an \p oh x \p ow output, on a target with \p lanes f32 lanes and
-/// \p registers vector registers, whose band's transformed input may hold
-/// \p budgetFloats values; none when one row of tiles does not fit.
-inline bool makePlan(int64_t m, int64_t c, int64_t cout, int64_t oh, int64_t ow,
-                     int64_t lanes, int64_t registers, int64_t budgetFloats,
-                     Plan &p) {
-  if ((m != 2 && m != 4) || c < 1 || cout < 1 || oh < 1 || ow < 1 || lanes < 1)
+/// of \p batch images with an \p oh x \p ow output, on a target with
+/// \p lanes f32 lanes and \p registers vector registers, whose band's
+/// transformed input may hold \p budgetFloats values; none when one row of
+/// tiles does not fit.
+inline bool makePlan(int64_t m, int64_t batch, int64_t c, int64_t cout,
+                     int64_t oh, int64_t ow, int64_t lanes, int64_t registers,
+                     int64_t budgetFloats, Plan &p) {
+  if ((m != 2 && m != 4) || batch < 1 || c < 1 || cout < 1 || oh < 1 ||
+      ow < 1 || lanes < 1)
     return false;
   p.m = m;
   p.a = m + 2;
@@ -138,6 +148,11 @@ inline bool makePlan(int64_t m, int64_t c, int64_t cout, int64_t oh, int64_t ow,
   p.tw = (ow + m - 1) / m;
   p.rowVecs = (p.tw + lanes - 1) / lanes;
   p.flat = p.rowVecs * lanes * 4 > p.tw * 5;
+  // X's planes are (oh + pads - 2) x (ow + pads - 2) with pads of at most 2.
+  p.merged =
+      p.flat && batch > 1 &&
+      batch * std::max(c, cout) * (oh + 4) * (ow + 4) < (int64_t(1) << 31);
+  p.rowsTotal = p.merged ? batch * p.th : p.th;
   // A band's tiles: rows * tw, along rows the last row's last vector
   // stored whole.
   auto paddedTiles = [&](int64_t rows) {
@@ -148,15 +163,15 @@ inline bool makePlan(int64_t m, int64_t c, int64_t cout, int64_t oh, int64_t ow,
   };
   int64_t perElement = p.a * p.a * c;
   p.rows = 0;
-  for (int64_t r = 1; r <= p.th; ++r) {
+  for (int64_t r = 1; r <= p.rowsTotal; ++r) {
     if (perElement * paddedTiles(r) > budgetFloats)
       break;
     p.rows = r;
   }
   if (!p.rows)
     return false;
-  p.bands = (p.th + p.rows - 1) / p.rows;
-  p.rows = (p.th + p.bands - 1) / p.bands; // balanced
+  p.bands = (p.rowsTotal + p.rows - 1) / p.rows;
+  p.rows = (p.rowsTotal + p.bands - 1) / p.bands; // balanced
   p.nv = p.rows * p.tw > lanes ? 2 : 1;
   p.qs = paddedTiles(p.rows);
   // The tallest register tile (accumulators, the nv vectors of tiles and a
