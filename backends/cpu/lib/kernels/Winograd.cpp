@@ -285,6 +285,24 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
     }
   };
 
+  // The first half of the output transform O = A^T M A: A^T M (m x a
+  // vectors, row-major) of row i of M's panel for the vector of tiles at
+  // `tile` of the band; the rows are then combined by A.
+  auto outputColumns = [&](Value i, Value tile) {
+    SmallVector<Value> mv(aa);
+    for (int64_t e = 0; e < aa; ++e)
+      mv[e] = b.create<vector::LoadOp>(
+          loc, vt, mBuf, kb.add(kb.mul(kb.add(i, e * p.mr), p.qs), tile));
+    SmallVector<Value> tmp(m * a), col(a);
+    for (int64_t j = 0; j < a; ++j) {
+      for (int64_t k = 0; k < a; ++k)
+        col[k] = mv[k * a + j];
+      for (int64_t i2 = 0; i2 < m; ++i2)
+        tmp[i2 * a + j] = combine(kb, t.at + i2 * a, 1, col);
+    }
+    return tmp;
+  };
+
   // Output transform of output channel o (row i of panel pi) for row r of
   // the band's tiles (tile row ty) of image n.
   auto transformOutput = [&](Value n, Value o, Value i, Value r, Value ty) {
@@ -293,19 +311,8 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
       biasV = b.create<vector::BroadcastOp>(
           loc, vt, b.create<memref::LoadOp>(loc, bias, o));
     for (int64_t v = 0; v < p.rowVecs; ++v) {
-      Value tile = kb.add(kb.mul(r, p.tw), v * lanes);
-      SmallVector<Value> mv(aa);
-      for (int64_t e = 0; e < aa; ++e)
-        mv[e] = b.create<vector::LoadOp>(
-            loc, vt, mBuf, kb.add(kb.mul(kb.add(i, e * p.mr), p.qs), tile));
-      // O = A^T M A: columns first (m x a), then rows (m x m).
-      SmallVector<Value> tmp(m * a), col(a);
-      for (int64_t j = 0; j < a; ++j) {
-        for (int64_t k = 0; k < a; ++k)
-          col[k] = mv[k * a + j];
-        for (int64_t i2 = 0; i2 < m; ++i2)
-          tmp[i2 * a + j] = combine(kb, t.at + i2 * a, 1, col);
-      }
+      SmallVector<Value> tmp =
+          outputColumns(i, kb.add(kb.mul(r, p.tw), v * lanes));
       for (int64_t i2 = 0; i2 < m; ++i2) {
         SmallVector<Value> out(m);
         for (int64_t j2 = 0; j2 < m; ++j2)
@@ -433,18 +440,7 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
   // vi of the band's tiles, whose first `tiles` (dynamic) are its own.
   auto transformOutputFlat = [&](Value n0, Value o, Value i, Value row0,
                                  Value rowEnd, Value tiles, Value vi) {
-    Value tile = kb.mul(vi, lanes);
-    SmallVector<Value> mv(aa);
-    for (int64_t e = 0; e < aa; ++e)
-      mv[e] = b.create<vector::LoadOp>(
-          loc, vt, mBuf, kb.add(kb.mul(kb.add(i, e * p.mr), p.qs), tile));
-    SmallVector<Value> tmp(m * a), col(a);
-    for (int64_t j = 0; j < a; ++j) {
-      for (int64_t k = 0; k < a; ++k)
-        col[k] = mv[k * a + j];
-      for (int64_t i2 = 0; i2 < m; ++i2)
-        tmp[i2 * a + j] = combine(kb, t.at + i2 * a, 1, col);
-    }
+    SmallVector<Value> tmp = outputColumns(i, kb.mul(vi, lanes));
     auto [q, r, tx] = laneTiles(vi);
     Value own = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::slt, q,
                                         splatI32(tiles));
