@@ -233,6 +233,26 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
   // Column tiles of nv vectors, and one of the vectors left.
   int64_t colTiles = p.qs / (p.nv * lanes), colRest = p.qs % (p.nv * lanes);
 
+  // The second half of the input transform: V = B^T d B of the a x a
+  // vectors d (row-major; columns of d first, then rows) for channel c,
+  // stored in V[e][c][tile..tile + lanes).
+  auto storeV = [&](ArrayRef<Value> d, Value c, Value tile) {
+    SmallVector<Value> tmp(aa), col(a);
+    for (int64_t j = 0; j < a; ++j) {
+      for (int64_t k = 0; k < a; ++k)
+        col[k] = d[k * a + j];
+      for (int64_t i = 0; i < a; ++i)
+        tmp[i * a + j] = combine(kb, t.bt + i * a, 1, col);
+    }
+    for (int64_t i = 0; i < a; ++i)
+      for (int64_t j = 0; j < a; ++j) {
+        Value vij = combine(kb, t.bt + j * a, 1, ArrayRef(tmp).slice(i * a, a));
+        Value at = kb.add(
+            kb.mul(kb.add(kb.mul(kb.idx(i * a + j), p.c), c), p.qs), tile);
+        b.create<vector::StoreOp>(loc, vij, vBuf, at);
+      }
+  };
+
   // Input transform of channel c, row r of the band's tiles (tile row ty),
   // every vector of tiles of the row.
   auto transformInput = [&](Value plane, Value c, Value r, Value ty) {
@@ -265,23 +285,7 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
           d[i * a + s] = b.create<arith::SelectOp>(
               loc, rowOk[i], everyMth(kb, parts, m, lanes), zero);
         }
-      // V = B^T d B: columns of d first, then rows.
-      SmallVector<Value> tmp(aa), col(a);
-      for (int64_t j = 0; j < a; ++j) {
-        for (int64_t k = 0; k < a; ++k)
-          col[k] = d[k * a + j];
-        for (int64_t i = 0; i < a; ++i)
-          tmp[i * a + j] = combine(kb, t.bt + i * a, 1, col);
-      }
-      Value tile = kb.add(kb.mul(r, p.tw), tx0);
-      for (int64_t i = 0; i < a; ++i)
-        for (int64_t j = 0; j < a; ++j) {
-          Value vij =
-              combine(kb, t.bt + j * a, 1, ArrayRef(tmp).slice(i * a, a));
-          Value at = kb.add(
-              kb.mul(kb.add(kb.mul(kb.idx(i * a + j), p.c), c), p.qs), tile);
-          b.create<vector::StoreOp>(loc, vij, vBuf, at);
-        }
+      storeV(d, c, kb.add(kb.mul(r, p.tw), tx0));
     }
   };
 
@@ -419,21 +423,7 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
             b.create<arith::AddIOp>(loc, rowAt, iw), ok, zero);
       }
     }
-    SmallVector<Value> tmp(aa), col(a);
-    for (int64_t j = 0; j < a; ++j) {
-      for (int64_t k = 0; k < a; ++k)
-        col[k] = d[k * a + j];
-      for (int64_t i = 0; i < a; ++i)
-        tmp[i * a + j] = combine(kb, t.bt + i * a, 1, col);
-    }
-    Value tile = kb.mul(vi, lanes);
-    for (int64_t i = 0; i < a; ++i)
-      for (int64_t j = 0; j < a; ++j)
-        b.create<vector::StoreOp>(
-            loc, combine(kb, t.bt + j * a, 1, ArrayRef(tmp).slice(i * a, a)),
-            vBuf,
-            kb.add(kb.mul(kb.add(kb.mul(kb.idx(i * a + j), p.c), c), p.qs),
-                   tile));
+    storeV(d, c, kb.mul(vi, lanes));
   };
 
   // Output transform of output channel o (row i of its panel) for vector
