@@ -34,10 +34,9 @@ namespace kiln {
 
 using namespace mlir;
 using namespace kiln;
+using kiln::shape::isNone;
 
 namespace {
-
-bool isNone(Value v) { return isa<NoneType>(v.getType()); }
 
 /// True for the ops whose reference kernel reads only the shape of operand 0,
 /// never its elements: they fold whenever that shape is static.

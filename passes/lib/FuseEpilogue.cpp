@@ -24,10 +24,9 @@ namespace kiln {
 
 using namespace mlir;
 using namespace kiln;
+using kiln::shape::isNone;
 
 namespace {
-
-bool isNone(Value v) { return isa<NoneType>(v.getType()); }
 
 /// What the pass needs to know of a packed op.
 struct Fusable {

@@ -25,6 +25,7 @@ namespace kiln {
 
 using namespace mlir;
 using namespace kiln;
+using kiln::shape::isNone;
 
 namespace {
 
@@ -35,8 +36,6 @@ RankedTensorType staticF32(Value v) {
              ? t
              : RankedTensorType();
 }
-
-bool isNone(Value v) { return isa<NoneType>(v.getType()); }
 
 SmallVector<int64_t> intsOr(ArrayAttr a, SmallVector<int64_t> dflt) {
   if (!a)

@@ -10,6 +10,7 @@
 // rounding, so it is compared with a tolerance.
 //
 //===----------------------------------------------------------------------===//
+#include "InterpretHelpers.h"
 #include "kiln/interpreter/Interpreter.h"
 #include "kiln/passes/Passes.h"
 
@@ -23,6 +24,8 @@
 #include <random>
 
 using namespace kiln;
+using kiln::test::interpret;
+using kiln::test::randomTensor;
 
 namespace {
 
@@ -88,32 +91,6 @@ func.func @main(%x: tensor<1x3x9x9xf32>, %a: tensor<5x6xf32>,
       : tensor<1x4x9x9xf32>, tensor<1x3x5x5xf32>, tensor<5x7xf32>, tensor<5x7xf32>
 }
 )mlir";
-
-Tensor randomTensor(Shape shape, uint64_t seed) {
-  Tensor t(DType::F32, shape);
-  std::mt19937 rng(seed);
-  std::uniform_real_distribution<float> dist(-1, 1);
-  for (int64_t i = 0; i < t.numElements(); ++i)
-    t.data<float>()[i] = dist(rng);
-  return t;
-}
-
-std::vector<Tensor> interpret(mlir::ModuleOp module,
-                              const std::vector<Tensor> &inputs) {
-  auto interp = Interpreter::create(module);
-  EXPECT_TRUE(bool(interp));
-  if (!interp) {
-    llvm::consumeError(interp.takeError());
-    return {};
-  }
-  auto out = (*interp)->run(inputs);
-  EXPECT_TRUE(bool(out));
-  if (!out) {
-    llvm::consumeError(out.takeError());
-    return {};
-  }
-  return *out;
-}
 
 /// Counts the ops named \p name in \p module.
 int count(mlir::ModuleOp module, llvm::StringRef name) {

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/passes/Passes.h"
+#include "InterpretHelpers.h"
 #include "kiln/interpreter/Interpreter.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -21,6 +22,8 @@
 #include <set>
 
 using namespace kiln;
+using kiln::test::interpret;
+using kiln::test::randomTensor;
 
 namespace {
 
@@ -146,32 +149,6 @@ bool runPass(mlir::ModuleOp module, std::unique_ptr<mlir::Pass> pass) {
   mlir::PassManager pm(module.getContext());
   pm.addPass(std::move(pass));
   return mlir::succeeded(pm.run(module));
-}
-
-Tensor randomTensor(Shape shape, uint64_t seed) {
-  Tensor t(DType::F32, shape);
-  std::mt19937 rng(seed);
-  std::uniform_real_distribution<float> dist(-1, 1);
-  for (int64_t i = 0; i < t.numElements(); ++i)
-    t.data<float>()[i] = dist(rng);
-  return t;
-}
-
-std::vector<Tensor> interpret(mlir::ModuleOp module,
-                              const std::vector<Tensor> &inputs) {
-  auto interp = Interpreter::create(module);
-  EXPECT_TRUE(bool(interp));
-  if (!interp) {
-    llvm::consumeError(interp.takeError());
-    return {};
-  }
-  auto out = (*interp)->run(inputs);
-  EXPECT_TRUE(bool(out));
-  if (!out) {
-    llvm::consumeError(out.takeError());
-    return {};
-  }
-  return *out;
 }
 
 TEST(InferShapes, RefinesTypesAndKeepsResults) {

@@ -44,10 +44,6 @@ namespace kiln::tool {
 
 namespace {
 
-llvm::Error makeError(const llvm::Twine &msg) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
-}
-
 /// The \p q quantile of \p v (0 <= q <= 1), interpolated between ranks; NaN
 /// when empty.
 double quantile(std::vector<double> v, double q) {

@@ -10,6 +10,8 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/Twine.h"
+#include "llvm/Support/Error.h"
 
 #include <chrono>
 #include <functional>
@@ -20,6 +22,11 @@
 #include <vector>
 
 namespace kiln::tool {
+
+/// An llvm::Error that carries \p msg (the tool's errors are messages).
+inline llvm::Error makeError(const llvm::Twine &msg) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+}
 
 /// Options of `kiln run`.
 struct RunOptions {

@@ -62,10 +62,6 @@ using llvm::json::Value;
 const std::vector<std::string> kExplainSections = {"profile", "ablation",
                                                    "denormals", "scaling"};
 
-llvm::Error makeError(const llvm::Twine &message) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
-}
-
 /// "12.3 ms", "41.2 µs", "2.31 s": durations in findings, as the report's
 /// renderings print them.
 std::string ms(double v) { return explain::formatMs(v); }

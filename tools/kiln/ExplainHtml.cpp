@@ -148,7 +148,7 @@ std::string optionalSig(const std::optional<double> &v) {
 }
 
 /// One entry of "layers", read once for every section.
-struct Layer {
+struct HtmlLayer {
   int64_t index = -1;
   std::string node, op, kind, bound;
   std::vector<std::string> nodes;
@@ -161,8 +161,8 @@ struct Layer {
 
 /// The layers of \p report; the figures that follow from others (GFLOP/s,
 /// intensity, speedup, share) are filled in where left out.
-std::vector<Layer> readLayers(const Object &report) {
-  std::vector<Layer> layers;
+std::vector<HtmlLayer> readLayers(const Object &report) {
+  std::vector<HtmlLayer> layers;
   const Array *array = report.getArray("layers");
   if (!array)
     return layers;
@@ -171,7 +171,7 @@ std::vector<Layer> readLayers(const Object &report) {
     const Object *o = v.getAsObject();
     if (!o)
       continue;
-    Layer l;
+    HtmlLayer l;
     double index =
         number(o, "index").value_or(static_cast<double>(layers.size()));
     // An index no plan has (1e300) must not overflow the conversion.
@@ -206,7 +206,7 @@ std::vector<Layer> readLayers(const Object &report) {
     totalMs += l.ms.value_or(0);
     layers.push_back(std::move(l));
   }
-  for (Layer &l : layers)
+  for (HtmlLayer &l : layers)
     if (!l.share && l.ms && totalMs > 0)
       l.share = *l.ms / totalMs;
   return layers;
@@ -215,7 +215,7 @@ std::vector<Layer> readLayers(const Object &report) {
 /// Positions in \p layers of the hotspots ("hotspots" holds layer indices,
 /// slowest first), else of the layers by time, slowest first.
 std::vector<size_t> hotspots(const Object &report,
-                             const std::vector<Layer> &layers) {
+                             const std::vector<HtmlLayer> &layers) {
   std::vector<size_t> out;
   if (const Array *array = report.getArray("hotspots")) {
     for (const llvm::json::Value &v : *array) {
@@ -464,7 +464,7 @@ void renderTime(std::string &out, const Object &report) {
 //===-- The roofline ------------------------------------------------------===//
 
 void renderRoofline(std::string &out, const Object &report,
-                    const std::vector<Layer> &layers,
+                    const std::vector<HtmlLayer> &layers,
                     const std::vector<size_t> &hot) {
   std::vector<RoofPoint> points;
   std::vector<std::string> offPlot;
@@ -472,7 +472,7 @@ void renderRoofline(std::string &out, const Object &report,
   for (size_t r = 0; r < hot.size() && r < 5; ++r)
     rank[hot[r]] = r;
   for (size_t i = 0; i < layers.size(); ++i) {
-    const Layer &l = layers[i];
+    const HtmlLayer &l = layers[i];
     if (!l.intensity || !l.gflops || *l.intensity <= 0 || *l.gflops <= 0) {
       offPlot.push_back(l.node);
       continue;
@@ -528,7 +528,7 @@ void renderRoofline(std::string &out, const Object &report,
   out += rooflineChart(points, roof, other);
   // Dots above the roof: cache-resident layers, or a roof measured low.
   size_t above = 0, aboveInL2 = 0;
-  for (const Layer &l : layers) {
+  for (const HtmlLayer &l : layers) {
     if (!l.intensity || !l.gflops || *l.intensity <= 0)
       continue;
     double limit = roof.bandwidthGBs > 0 ? *l.intensity * roof.bandwidthGBs
@@ -559,7 +559,7 @@ void renderRoofline(std::string &out, const Object &report,
   // The key of the numbered dots.
   std::string key;
   for (size_t r = 0; r < hot.size() && r < 5; ++r) {
-    const Layer &l = layers[hot[r]];
+    const HtmlLayer &l = layers[hot[r]];
     if (!l.intensity || !l.gflops || *l.intensity <= 0 || *l.gflops <= 0)
       continue;
     std::vector<std::string> parts;
@@ -599,7 +599,7 @@ void renderRoofline(std::string &out, const Object &report,
 
 /// The layer cell: its node name, op and kind, and the other ONNX nodes the
 /// step covers (fused into it).
-std::string layerCell(const Layer &l) {
+std::string layerCell(const HtmlLayer &l) {
   std::string cell = "<span class=\"name\">" + nameHtml(l.node) +
                      "</span><div class=\"sub\">" + escapeHtml(l.op) +
                      (l.kind.empty() ? "" : " \u00b7 " + escapeHtml(l.kind));
@@ -620,8 +620,8 @@ struct TimeUnit {
   std::string name = "ms";
   double scale = 1;
 
-  TimeUnit(const std::vector<Layer> &layers, llvm::ArrayRef<size_t> order,
-           std::optional<double> Layer::*field) {
+  TimeUnit(const std::vector<HtmlLayer> &layers, llvm::ArrayRef<size_t> order,
+           std::optional<double> HtmlLayer::*field) {
     double max = 0;
     for (size_t i : order)
       max = std::max(max, (layers[i].*field).value_or(0));
@@ -635,10 +635,10 @@ struct TimeUnit {
   }
 };
 
-void layerTable(std::string &out, const std::vector<Layer> &layers,
+void layerTable(std::string &out, const std::vector<HtmlLayer> &layers,
                 llvm::ArrayRef<size_t> order) {
-  TimeUnit timeUnit(layers, order, &Layer::ms);
-  TimeUnit interpUnit(layers, order, &Layer::interpMs);
+  TimeUnit timeUnit(layers, order, &HtmlLayer::ms);
+  TimeUnit interpUnit(layers, order, &HtmlLayer::interpMs);
   out += "<table class=\"layers\">\n<thead><tr><th class=\"n\">step</th>"
          "<th>layer (ONNX node) and the nodes fused into it</th>"
          "<th class=\"n\">time (" +
@@ -651,7 +651,7 @@ void layerTable(std::string &out, const std::vector<Layer> &layers,
          ")</th><th class=\"n\">speedup</th>"
          "</tr></thead>\n<tbody>\n";
   for (size_t i : order) {
-    const Layer &l = layers[i];
+    const HtmlLayer &l = layers[i];
     std::string share;
     if (l.share) {
       double pct = std::clamp(*l.share * 100, 0.0, 100.0);
@@ -675,7 +675,7 @@ void layerTable(std::string &out, const std::vector<Layer> &layers,
 }
 
 void renderLayers(std::string &out, const Object &report,
-                  const std::vector<Layer> &layers) {
+                  const std::vector<HtmlLayer> &layers) {
   if (layers.empty()) {
     // The per-layer profile was skipped or failed.
     if (std::string note = noteFor(&report, "profile"); !note.empty()) {
@@ -720,7 +720,7 @@ void renderLayers(std::string &out, const Object &report,
 }
 
 void renderInterpreted(std::string &out, const Object &report,
-                       const std::vector<Layer> &layers) {
+                       const std::vector<HtmlLayer> &layers) {
   std::vector<size_t> order;
   for (size_t i = 0; i < layers.size(); ++i)
     if (layers[i].interpMs && layers[i].ms)
@@ -750,7 +750,7 @@ void renderInterpreted(std::string &out, const Object &report,
   });
   std::vector<BarRow> rows;
   for (size_t i : llvm::ArrayRef(order).take_front(12)) {
-    const Layer &l = layers[i];
+    const HtmlLayer &l = layers[i];
     BarRow row;
     row.label = l.node;
     row.tooltip = l.node + " (" + l.op + ")";
@@ -867,7 +867,7 @@ std::string renderExplainHtml(const Object &report) {
                     "<title>kiln explain: " +
                     escapeHtml(model) + "</title>\n<style>" + kStyle +
                     "</style>\n</head>\n<body>\n<main>\n";
-  std::vector<Layer> layers = readLayers(report);
+  std::vector<HtmlLayer> layers = readLayers(report);
   std::vector<size_t> hot = hotspots(report, layers);
   renderHeader(out, report);
   renderFindings(out, report);

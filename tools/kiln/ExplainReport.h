@@ -21,6 +21,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kiln::tool {
 
@@ -57,6 +58,10 @@ namespace explain {
 /// not finite.
 std::optional<double> number(const llvm::json::Object *object,
                              llvm::StringRef key);
+/// The objects of the array at \p key of \p object (entries of another
+/// type skipped; none when the object is null or the key is missing).
+std::vector<const llvm::json::Object *>
+objects(const llvm::json::Object *object, llvm::StringRef key);
 /// The string at \p key of \p object, or "".
 std::string string(const llvm::json::Object *object, llvm::StringRef key);
 /// Why the figure at \p key is missing: the string at "<key>_note", or "".

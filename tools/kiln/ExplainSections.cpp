@@ -26,16 +26,6 @@ using llvm::json::Object;
 
 namespace {
 
-/// The objects of the array at \p key (entries of another type skipped).
-std::vector<const Object *> objects(const Object *o, StringRef key) {
-  std::vector<const Object *> out;
-  if (const Array *array = o ? o->getArray(key) : nullptr)
-    for (const llvm::json::Value &v : *array)
-      if (const Object *entry = v.getAsObject())
-        out.push_back(entry);
-  return out;
-}
-
 /// "<p class=sub>NOTE</p>" for the string at \p key, if any.
 std::string notePara(const Object *o, StringRef key) {
   std::string note = string(o, key);
@@ -52,6 +42,15 @@ std::string foldable(const std::string &table, size_t rows, size_t open,
 }
 
 } // namespace
+
+std::vector<const Object *> objects(const Object *o, StringRef key) {
+  std::vector<const Object *> out;
+  if (const Array *array = o ? o->getArray(key) : nullptr)
+    for (const llvm::json::Value &v : *array)
+      if (const Object *entry = v.getAsObject())
+        out.push_back(entry);
+  return out;
+}
 
 //===-- The ablation ------------------------------------------------------===//
 

@@ -98,15 +98,6 @@ std::vector<std::string> strings(const Object &o, StringRef key) {
   return out;
 }
 
-std::vector<const Object *> objects(const Object *o, StringRef key) {
-  std::vector<const Object *> out;
-  if (const Array *array = o ? o->getArray(key) : nullptr)
-    for (const llvm::json::Value &v : *array)
-      if (const Object *entry = v.getAsObject())
-        out.push_back(entry);
-  return out;
-}
-
 /// \p v in the fewest significant digits that read back as the same
 /// double: 0.0612, not 0.061199999999999997.
 void shortestNumber(llvm::json::OStream &j, double v) {

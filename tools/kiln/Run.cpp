@@ -404,18 +404,19 @@ int runCommand(const RunOptions &opts) {
   if (writeMs > 0)
     os << "cache write " << llvm::format("%.1f", writeMs) << " ms, ";
   if (stats.runs == 0)
-    os << "run " << formatMs(stats.firstMs)
+    os << "run " << tool::formatMs(stats.firstMs)
        << " ms (one cold run: the first run pays for page faults and cold "
           "caches; --runs N times N more after it)\n";
   else
-    os << "run " << formatMs(stats.medianMs) << " ms (median of " << stats.runs
-       << " after a first run of " << formatMs(stats.firstMs) << " ms)\n";
+    os << "run " << tool::formatMs(stats.medianMs) << " ms (median of "
+       << stats.runs << " after a first run of "
+       << tool::formatMs(stats.firstMs) << " ms)\n";
   if (stats.runs > 0) {
-    os << "runs    first (cold) " << formatMs(stats.firstMs) << " ms; "
-       << stats.runs << " timed: min " << formatMs(stats.minMs) << ", median "
-       << formatMs(stats.medianMs) << ", p90 " << formatMs(stats.p90Ms)
-       << ", p99 " << formatMs(stats.p99Ms) << ", max " << formatMs(stats.maxMs)
-       << " ms\n";
+    os << "runs    first (cold) " << tool::formatMs(stats.firstMs) << " ms; "
+       << stats.runs << " timed: min " << tool::formatMs(stats.minMs)
+       << ", median " << tool::formatMs(stats.medianMs) << ", p90 "
+       << tool::formatMs(stats.p90Ms) << ", p99 " << tool::formatMs(stats.p99Ms)
+       << ", max " << tool::formatMs(stats.maxMs) << " ms\n";
     os << "        percentiles " << percentileNote(stats.runs) << "\n";
   }
   if (trace)

@@ -34,6 +34,7 @@
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/Aot.h"
 #include "AotSource.h"
+#include "Errors.h"
 #include "kiln/cpu/Cache.h"
 #include "kiln/cpu/Codegen.h"
 #include "kiln/cpu/Jit.h"
@@ -53,10 +54,6 @@
 using namespace mlir;
 
 namespace kiln::cpu {
-
-static llvm::Error makeError(const llvm::Twine &msg) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
-}
 
 static double msSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(

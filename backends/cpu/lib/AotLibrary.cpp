@@ -19,6 +19,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "AotSource.h"
+#include "Errors.h"
 #include "kiln/cpu/Aot.h"
 #include "kiln/cpu/Cache.h"
 
@@ -40,10 +41,6 @@
 #include <optional>
 
 namespace kiln::cpu {
-
-static llvm::Error makeError(const llvm::Twine &msg) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
-}
 
 /// \p bytes for a message: as text when printable, else in hex.
 static std::string showBytes(llvm::StringRef bytes) {
@@ -128,7 +125,7 @@ struct CDynamicOutput {
   void *data;
   int64_t shape[8]; // KILN_MAX_RANK
 };
-constexpr uint32_t kMagic = 0x4e4c494bu;
+constexpr uint32_t kAotMagic = 0x4e4c494bu;
 constexpr uint32_t kAbiVersion = 2;
 constexpr int32_t kMaxRank = 8;
 /// KILN_ERR_RUNTIME: a step run by libkiln-rt.so failed; the status string
@@ -232,7 +229,7 @@ AotLibrary::load(const std::string &path, unsigned threads) {
                      "it exports no " +
                      prefix + "_describe function");
   const CModelInfo *info = describe();
-  if (!info || info->magic != kMagic)
+  if (!info || info->magic != kAotMagic)
     return makeError("'" + path +
                      "': its describe function does not return "
                      "a Kiln model description");

@@ -22,7 +22,8 @@
 
 namespace kiln::cpu {
 
-static constexpr char kMagic[8] = {'K', 'I', 'L', 'N', 'O', 'B', 'J', '2'};
+static constexpr char kObjectMagic[8] = {'K', 'I', 'L', 'N',
+                                         'O', 'B', 'J', '2'};
 
 std::string defaultCacheDir() {
   if (auto xdg = llvm::sys::Process::GetEnv("XDG_CACHE_HOME"))
@@ -85,7 +86,7 @@ bool readCacheEntry(const std::string &path, std::vector<std::string> &objects,
   uint64_t count;
   if (!take(8, magic))
     return reject("truncated");
-  if (magic != llvm::StringRef(kMagic, 8))
+  if (magic != llvm::StringRef(kObjectMagic, 8))
     return reject("not a Kiln cache entry of this format");
   if (!take(kBuildIdSize, build) || !takeU64(count))
     return reject("truncated");
@@ -152,7 +153,7 @@ bool writeCacheEntry(const std::string &path,
     auto putU64 = [&](uint64_t v) {
       os.write(reinterpret_cast<char *>(&v), 8);
     };
-    os.write(kMagic, 8);
+    os.write(kObjectMagic, 8);
     os << buildId();
     putU64(objects.size());
     for (const std::string &o : objects) {

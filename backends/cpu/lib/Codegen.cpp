@@ -16,6 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/Codegen.h"
+#include "Errors.h"
 #include "kiln/cpu/CollapseLoops.h"
 
 #include "mlir/Conversion/Passes.h"
@@ -71,10 +72,6 @@
 using namespace mlir;
 
 namespace kiln::cpu {
-
-static llvm::Error makeError(const llvm::Twine &msg) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
-}
 
 static double msSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(

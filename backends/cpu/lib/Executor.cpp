@@ -1,5 +1,6 @@
 //===- Executor.cpp - Run a plan ------------------------------------------===//
 #include "kiln/cpu/Executor.h"
+#include "Errors.h"
 #include "kiln/interpreter/ControlFlow.h"
 #include "kiln/runtime/FloatMode.h"
 #include "kiln/runtime/HugePages.h"
@@ -17,10 +18,6 @@
 #include <functional>
 
 namespace kiln::cpu {
-
-static llvm::Error makeError(const llvm::Twine &msg) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
-}
 
 namespace {
 /// One run's intermediates: an arena and a tensor per slot viewing its part

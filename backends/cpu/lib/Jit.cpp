@@ -16,6 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/Jit.h"
+#include "Errors.h"
 #include "kiln/cpu/Cache.h"
 
 #include "kiln/cpu/Codegen.h"
@@ -32,10 +33,6 @@
 using namespace mlir;
 
 namespace kiln::cpu {
-
-static llvm::Error makeError(const llvm::Twine &msg) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
-}
 
 static double msSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(

@@ -53,7 +53,7 @@ namespace kiln::cpu {
 /// 5 each value's and slot's kind (tensor, sequence, optional); an entry of
 /// an older
 /// version is rejected and rebuilt.
-static constexpr char kMagic[8] = {'K', 'I', 'L', 'N', 'M', 'D', 'L', '5'};
+static constexpr char kModelMagic[8] = {'K', 'I', 'L', 'N', 'M', 'D', 'L', '5'};
 /// Regions inside regions deeper than this read as a corrupt entry.
 static constexpr unsigned kMaxRegionDepth = 64;
 /// Magic, build identity and four u64.
@@ -370,7 +370,7 @@ bool writeModelEntry(const std::string &path, const Plan &plan,
           os.write_zeros(offset - at);
           at = offset;
         };
-        os.write(kMagic, 8);
+        os.write(kModelMagic, 8);
         os << buildId();
         putU64(w.bytes.size());
         putU64(llvm::xxh3_64bits(llvm::StringRef(w.bytes)));
@@ -593,7 +593,7 @@ bool readModelEntry(const std::string &path, llvm::StringRef modelDir,
   if (!map)
     return reject("cannot be read");
   llvm::StringRef file(static_cast<const char *>(map->base), map->size);
-  if (file.size() >= 8 && file.take_front(8) != llvm::StringRef(kMagic, 8))
+  if (file.size() >= 8 && file.take_front(8) != llvm::StringRef(kModelMagic, 8))
     return reject("not a Kiln model entry of this format");
   if (file.size() < kHeaderSize)
     return reject("truncated");

@@ -17,6 +17,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/Plan.h"
+#include "Errors.h"
 #include "kiln/cpu/DirectKernels.h"
 #include "kiln/cpu/Lowering.h"
 #include "kiln/cpu/StepCost.h"
@@ -68,10 +69,6 @@ static bool touchesEmptyTensor(Operation *op) {
   };
   return llvm::any_of(op->getOperandTypes(), empty) ||
          llvm::any_of(op->getResultTypes(), empty);
-}
-
-static llvm::Error makeError(const llvm::Twine &msg) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
 }
 
 std::string describeOp(Operation *op) {

@@ -1,5 +1,6 @@
 //===- Target.cpp - The CPU Kiln generates code for -----------------------===//
 #include "kiln/cpu/Target.h"
+#include "Errors.h"
 #include "kiln/runtime/MachineLimits.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -25,10 +26,6 @@ const char *const kCpuOptionHelp =
 const char *const kCpuFeaturesOptionHelp =
     "Turn features of the --cpu (or the host's) CPU on or off: +NAME,-NAME "
     "with LLVM feature names (-avx512f gives AVX2 code on an AVX-512 host)";
-
-static llvm::Error makeError(const llvm::Twine &msg) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
-}
 
 namespace {
 /// What setTarget chose; both empty for the host.

@@ -33,7 +33,7 @@ namespace {
 
 /// Rows and row length of a LayerNormalization the kernel handles, or
 /// nothing.
-std::optional<std::pair<int64_t, int64_t>> rowsOf(Operation *op) {
+std::optional<std::pair<int64_t, int64_t>> layerNormRows(Operation *op) {
   auto ln = dyn_cast<LayerNormalizationOp>(op);
   if (!ln || !ln.getStats().empty())
     return std::nullopt;
@@ -62,10 +62,10 @@ std::optional<std::pair<int64_t, int64_t>> rowsOf(Operation *op) {
 
 } // namespace
 
-bool canEmitLayerNorm(Operation *op) { return rowsOf(op).has_value(); }
+bool canEmitLayerNorm(Operation *op) { return layerNormRows(op).has_value(); }
 
 int64_t estimateLayerNormWork(Operation *op) {
-  auto shape = rowsOf(op);
+  auto shape = layerNormRows(op);
   // Three reads and one write per element, about a multiply-add's cost each.
   return shape ? 4 * shape->first * shape->second : 0;
 }
@@ -74,7 +74,7 @@ FailureOr<int64_t> emitLayerNorm(OpBuilder &b, Operation *op,
                                  ValueRange operands, ValueRange results,
                                  Value begin, Value end,
                                  const EpilogueTail &tail) {
-  auto shape = rowsOf(op);
+  auto shape = layerNormRows(op);
   if (tail || !shape)
     return failure();
   auto ln = cast<LayerNormalizationOp>(op);

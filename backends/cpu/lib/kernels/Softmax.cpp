@@ -36,7 +36,7 @@ namespace kiln::cpu::kernels {
 namespace {
 
 /// Rows and row length of a Softmax or LogSoftmax the kernel handles.
-std::optional<std::pair<int64_t, int64_t>> rowsOf(Operation *op) {
+std::optional<std::pair<int64_t, int64_t>> softmaxRows(Operation *op) {
   if (!isa<SoftmaxOp, LogSoftmaxOp>(op))
     return std::nullopt;
   auto x = cast<RankedTensorType>(op->getOperand(0).getType());
@@ -61,10 +61,10 @@ std::optional<std::pair<int64_t, int64_t>> rowsOf(Operation *op) {
 
 } // namespace
 
-bool canEmitSoftmax(Operation *op) { return rowsOf(op).has_value(); }
+bool canEmitSoftmax(Operation *op) { return softmaxRows(op).has_value(); }
 
 int64_t estimateSoftmaxWork(Operation *op) {
-  auto shape = rowsOf(op);
+  auto shape = softmaxRows(op);
   // Three reads, two writes and an exp per element: about eight
   // multiply-adds' worth.
   return shape ? 8 * shape->first * shape->second : 0;
@@ -73,7 +73,7 @@ int64_t estimateSoftmaxWork(Operation *op) {
 FailureOr<int64_t> emitSoftmax(OpBuilder &b, Operation *op, ValueRange operands,
                                ValueRange results, Value begin, Value end,
                                const EpilogueTail &tail) {
-  auto shape = rowsOf(op);
+  auto shape = softmaxRows(op);
   if (tail || !shape)
     return failure();
   auto [rows, n] = *shape;

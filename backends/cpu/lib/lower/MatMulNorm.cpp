@@ -19,6 +19,7 @@
 // Gemm, MatMul and Einsum are in MatMulNormProducts.cpp.
 //
 //===----------------------------------------------------------------------===//
+#include "ElementwiseLowering.h"
 #include "kiln/cpu/Lowering.h"
 #include "kiln/ir/KilnDialect.h"
 
@@ -38,18 +39,6 @@ namespace kiln::cpu {
 void populateMatMulNormProductLowering(RewritePatternSet &patterns);
 
 namespace {
-
-/// Reads integer attribute \p name of \p op, or \p def.
-int64_t intAttr(Operation *op, StringRef name, int64_t def) {
-  auto a = op->getAttrOfType<IntegerAttr>(name);
-  return a ? a.getInt() : def;
-}
-
-/// Reads float attribute \p name of \p op, or \p def.
-double floatAttr(Operation *op, StringRef name, double def) {
-  auto a = op->getAttrOfType<FloatAttr>(name);
-  return a ? a.getValueAsDouble() : def;
-}
 
 /// A static tensor with a float element type the backend compiles.
 RankedTensorType floatType(Value v) {
@@ -215,7 +204,8 @@ struct BatchNormPattern : OpRewritePattern<BatchNormalizationOp> {
     auto xType = floatType(op.getX());
     if (!xType || xType.getRank() < 2 || op->getNumResults() != 1)
       return rewriter.notifyMatchFailure(op, "expected a float N x C x ...");
-    if (intAttr(op, "training_mode", 0) != 0 || intAttr(op, "spatial", 1) != 1)
+    if (elementwise::intAttr(op, "training_mode", 0) != 0 ||
+        elementwise::intAttr(op, "spatial", 1) != 1)
       return rewriter.notifyMatchFailure(op, "training mode or spatial = 0");
     int64_t c = xType.getDimSize(1);
     for (Value v :
@@ -224,7 +214,7 @@ struct BatchNormPattern : OpRewritePattern<BatchNormalizationOp> {
       if (!t || t.getRank() != 1 || t.getDimSize(0) != c)
         return rewriter.notifyMatchFailure(op, "expected float C vectors");
     }
-    double eps = floatAttr(op, "epsilon", 1e-5);
+    double eps = elementwise::floatAttr(op, "epsilon", 1e-5);
     Location loc = op.getLoc();
     MLIRContext *ctx = op.getContext();
     auto vecType = RankedTensorType::get({c}, rewriter.getF64Type());
@@ -307,7 +297,8 @@ struct LayerNormPattern : OpRewritePattern<LayerNormalizationOp> {
     if (!xType || xType.getRank() < 1)
       return rewriter.notifyMatchFailure(op, "expected a float tensor");
     int64_t rank = xType.getRank();
-    int64_t axis = normalizeAxis(intAttr(op, "axis", -1), rank).value_or(-1);
+    int64_t axis =
+        normalizeAxis(elementwise::intAttr(op, "axis", -1), rank).value_or(-1);
     if (axis < 0)
       return rewriter.notifyMatchFailure(op, "axis out of range");
     SmallVector<bool> reduced(rank, false);
@@ -347,8 +338,8 @@ struct LayerNormPattern : OpRewritePattern<LayerNormalizationOp> {
 
     Location loc = op.getLoc();
     auto [mean, squares] = meanAndSquares(rewriter, loc, op.getX(), reduced);
-    Value inv =
-        invStdDev(rewriter, loc, squares, n, floatAttr(op, "epsilon", 1e-5));
+    Value inv = invStdDev(rewriter, loc, squares, n,
+                          elementwise::floatAttr(op, "epsilon", 1e-5));
     SmallVector<Value> results{applyNormalization(
         rewriter, loc, op.getX(), reduced, mean, inv, params[0], params[1])};
     // Each statistic output starts from its own bufferization.alloc_tensor
@@ -409,8 +400,8 @@ struct InstanceNormPattern : OpRewritePattern<InstanceNormalizationOp> {
     Location loc = op.getLoc();
     auto [mean, squares] =
         meanAndSquares(rewriter, loc, op.getInput(), reduced);
-    Value inv =
-        invStdDev(rewriter, loc, squares, n, floatAttr(op, "epsilon", 1e-5));
+    Value inv = invStdDev(rewriter, loc, squares, n,
+                          elementwise::floatAttr(op, "epsilon", 1e-5));
     AffineMap ch =
         AffineMap::get(rank, 0, getAffineDimExpr(1, op.getContext()));
     rewriter.replaceOp(op,
@@ -489,12 +480,12 @@ struct LRNPattern : OpRewritePattern<LRNOp> {
   LogicalResult matchAndRewrite(LRNOp op,
                                 PatternRewriter &rewriter) const override {
     auto xType = floatType(op.getX());
-    int64_t size = intAttr(op, "size", 0);
+    int64_t size = elementwise::intAttr(op, "size", 0);
     if (!xType || xType.getRank() < 2 || size < 1)
       return rewriter.notifyMatchFailure(op, "expected a float N x C x ...");
-    double alpha = floatAttr(op, "alpha", 1e-4);
-    double beta = floatAttr(op, "beta", 0.75);
-    double bias = floatAttr(op, "bias", 1.0);
+    double alpha = elementwise::floatAttr(op, "alpha", 1e-4);
+    double beta = elementwise::floatAttr(op, "beta", 0.75);
+    double bias = elementwise::floatAttr(op, "bias", 1.0);
     int64_t rank = xType.getRank();
     int64_t before = (size - 1) / 2, after = size - 1 - before;
     Location loc = op.getLoc();
@@ -588,10 +579,11 @@ struct SoftmaxPattern : OpRewritePattern<OpTy> {
     if (!xType || xType.getRank() < 1)
       return rewriter.notifyMatchFailure(op, "expected a float tensor");
     int64_t rank = xType.getRank();
-    int64_t axis = normalizeAxis(intAttr(op, "axis", -1), rank).value_or(-1);
+    int64_t axis =
+        normalizeAxis(elementwise::intAttr(op, "axis", -1), rank).value_or(-1);
     if (axis < 0)
       return rewriter.notifyMatchFailure(op, "axis out of range");
-    bool coerce = intAttr(op, "coerce_2d", 0) != 0;
+    bool coerce = elementwise::intAttr(op, "coerce_2d", 0) != 0;
     SmallVector<bool> lane(rank, false);
     for (int64_t d = axis; d < (coerce ? rank : axis + 1); ++d)
       lane[d] = true;

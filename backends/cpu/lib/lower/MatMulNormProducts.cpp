@@ -15,6 +15,7 @@
 // like theirs.
 //
 //===----------------------------------------------------------------------===//
+#include "ElementwiseLowering.h"
 #include "kiln/cpu/Lowering.h"
 #include "kiln/ir/KilnDialect.h"
 
@@ -79,18 +80,6 @@ SmallVector<utils::IteratorType> iterators(unsigned n,
   for (unsigned d : reductions)
     iters[d] = utils::IteratorType::reduction;
   return iters;
-}
-
-/// Reads integer attribute \p name of \p op, or \p def.
-int64_t intAttr(Operation *op, StringRef name, int64_t def) {
-  auto a = op->getAttrOfType<IntegerAttr>(name);
-  return a ? a.getInt() : def;
-}
-
-/// Reads float attribute \p name of \p op, or \p def.
-double floatAttr(Operation *op, StringRef name, double def) {
-  auto a = op->getAttrOfType<FloatAttr>(name);
-  return a ? a.getValueAsDouble() : def;
 }
 
 //===----------------------------------------------------------------------===//
@@ -192,10 +181,10 @@ struct GemmPattern : OpRewritePattern<GemmOp> {
     if (!isContractionElement(elem) || aType.getElementType() != elem ||
         bType.getElementType() != elem)
       return rewriter.notifyMatchFailure(op, "unsupported element type");
-    bool transA = intAttr(op, "transA", 0) != 0;
-    bool transB = intAttr(op, "transB", 0) != 0;
-    double alpha = floatAttr(op, "alpha", 1.0);
-    double beta = floatAttr(op, "beta", 1.0);
+    bool transA = elementwise::intAttr(op, "transA", 0) != 0;
+    bool transB = elementwise::intAttr(op, "transB", 0) != 0;
+    double alpha = elementwise::floatAttr(op, "alpha", 1.0);
+    double beta = elementwise::floatAttr(op, "beta", 1.0);
     Value c = op.getC();
     bool hasC = !isa<NoneType>(c.getType());
     RankedTensorType cType = hasC ? staticType(c) : RankedTensorType();
