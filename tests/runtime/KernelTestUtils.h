@@ -9,11 +9,23 @@
 
 #include <cmath>
 #include <numeric>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace kiln::test {
+
+/// An f32 tensor of \p shape with values drawn uniformly from [-1, 1) by a
+/// generator seeded with \p seed.
+inline Tensor randomTensor(Shape shape, uint64_t seed) {
+  Tensor t(DType::F32, shape);
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<float> dist(-1, 1);
+  for (int64_t i = 0; i < t.numElements(); ++i)
+    t.data<float>()[i] = dist(rng);
+  return t;
+}
 
 /// Runs \p fn on \p inputs (null = absent) with \p attrs, producing
 /// \p numOutputs results into \p outputs. Returns the kernel's status.

@@ -16,15 +16,6 @@ using namespace kiln::test;
 
 namespace {
 
-Tensor randomTensor(Shape shape, uint64_t seed) {
-  Tensor t(DType::F32, shape);
-  std::mt19937 rng(seed);
-  std::uniform_real_distribution<float> dist(-1, 1);
-  for (int64_t i = 0; i < t.numElements(); ++i)
-    t.data<float>()[i] = dist(rng);
-  return t;
-}
-
 /// B (K x N) packed into ceil(N / nr) x K x nr panels.
 Tensor packColumns(const Tensor &b, int64_t nr) {
   int64_t k = b.dim(0), n = b.dim(1), panels = (n + nr - 1) / nr;

@@ -7,25 +7,14 @@
 #ifndef KILN_TESTS_UNIT_INTERPRETHELPERS_H
 #define KILN_TESTS_UNIT_INTERPRETHELPERS_H
 
+#include "../runtime/KernelTestUtils.h"
 #include "kiln/interpreter/Interpreter.h"
 
 #include <gtest/gtest.h>
 
-#include <random>
 #include <vector>
 
 namespace kiln::test {
-
-/// An f32 tensor of \p shape with values drawn uniformly from [-1, 1) by a
-/// generator seeded with \p seed.
-inline Tensor randomTensor(Shape shape, uint64_t seed) {
-  Tensor t(DType::F32, shape);
-  std::mt19937 rng(seed);
-  std::uniform_real_distribution<float> dist(-1, 1);
-  for (int64_t i = 0; i < t.numElements(); ++i)
-    t.data<float>()[i] = dist(rng);
-  return t;
-}
 
 /// The outputs of \p module on the interpreter for \p inputs; a failure to
 /// build or run fails the test and gives no outputs.
