@@ -36,7 +36,7 @@ namespace kiln::cpu::kernels {
 namespace {
 
 /// Outputs computed together along a row.
-constexpr int64_t kGroup = 4;
+constexpr int64_t kDepthwiseGroup = 4;
 
 /// The geometry of one blocked kernel.
 struct BlockedPlan {
@@ -180,11 +180,12 @@ struct BlockedEmitter {
     SmallVector<Value> slots;
     for (int64_t i = 0; i < g.kh; ++i)
       slots.push_back(slotBase(kb.add(kb.mul(oh, g.sh), i)));
-    int64_t groups = g.ow / kGroup;
-    kb.forLoop(kb.idx(0), kb.idx(groups), 1,
-               [&](Value grp) { outputs(slots, kb.mul(grp, kGroup), kGroup); });
-    if (int64_t rest = g.ow - groups * kGroup)
-      outputs(slots, kb.idx(groups * kGroup), rest);
+    int64_t groups = g.ow / kDepthwiseGroup;
+    kb.forLoop(kb.idx(0), kb.idx(groups), 1, [&](Value grp) {
+      outputs(slots, kb.mul(grp, kDepthwiseGroup), kDepthwiseGroup);
+    });
+    if (int64_t rest = g.ow - groups * kDepthwiseGroup)
+      outputs(slots, kb.idx(groups * kDepthwiseGroup), rest);
 
     // Back to channel rows: the whole vectors of the row in a loop, a
     // partial last one after it.

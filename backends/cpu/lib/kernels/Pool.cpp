@@ -56,7 +56,7 @@ namespace {
 constexpr int64_t kMaxRingBytes = 64 * 1024;
 
 /// Output vectors computed together.
-constexpr int64_t kGroup = 4;
+constexpr int64_t kPoolGroup = 4;
 
 struct PoolPlan {
   bool isMax = true, includePad = false;
@@ -330,17 +330,18 @@ struct PoolEmitter {
     if (!p.lookahead)
       copyNewRows(o, first);
     int64_t L = p.lanes, full = p.ow / L, partial = p.ow % L;
-    // Full vectors: groups of kGroup in a loop, then the rest, then the
+    // Full vectors: groups of kPoolGroup in a loop, then the rest, then the
     // partial vector on its own.
-    int64_t groups = full / kGroup;
+    int64_t groups = full / kPoolGroup;
     if (groups > 1) {
-      kb.forLoop(kb.idx(0), kb.idx(groups * kGroup * L), kGroup * L,
-                 [&](Value ow0) { group(o, rows, rowCount, ow0, kGroup, L); });
+      kb.forLoop(
+          kb.idx(0), kb.idx(groups * kPoolGroup * L), kPoolGroup * L,
+          [&](Value ow0) { group(o, rows, rowCount, ow0, kPoolGroup, L); });
     } else if (groups == 1) {
-      group(o, rows, rowCount, kb.idx(0), kGroup, L);
+      group(o, rows, rowCount, kb.idx(0), kPoolGroup, L);
     }
-    if (int64_t rest = full - groups * kGroup)
-      group(o, rows, rowCount, kb.idx(groups * kGroup * L), rest, L);
+    if (int64_t rest = full - groups * kPoolGroup)
+      group(o, rows, rowCount, kb.idx(groups * kPoolGroup * L), rest, L);
     if (partial)
       group(o, rows, rowCount, kb.idx(full * L), 1, partial);
     // Rows past the image are skipped, so past the last output row this
