@@ -107,6 +107,68 @@ LogicalResult MatMulOp::verify() {
   return success();
 }
 
+// softmax(Q x KT (/ divisor | * scale) + mask) x V: the inner dims agree,
+// Q's and KT's batch dims broadcast, V and the mask broadcast into the
+// result.
+LogicalResult FusedAttentionOp::verify() {
+  if (getDivisor() && getScale())
+    return emitOpError("expected at most one of 'divisor' and 'scale'");
+  MaybeDims q = dimsOf(getQ()), kt = dimsOf(getKT()), v = dimsOf(getV());
+  MaybeDims y = dimsOf(getY());
+  for (auto [dims, name] : {std::pair(q, "Q"), std::pair(kt, "KT"),
+                            std::pair(v, "V"), std::pair(y, "Y")})
+    if (dims && dims->size() < 2)
+      return emitOpError("expected ")
+             << name << " to have rank at least 2, found rank " << dims->size();
+  if (!q || !kt || !v || !y)
+    return success();
+  auto last = [](const Dims &d, size_t i) { return d[d.size() - 1 - i]; };
+  auto differ = [](int64_t a, int64_t b) {
+    return isStatic(a) && isStatic(b) && a != b;
+  };
+  if (differ(last(*q, 0), last(*kt, 1)) || differ(last(*kt, 0), last(*v, 1)))
+    return emitOpError("expected Q ")
+           << formatList(*q) << ", KT " << formatList(*kt) << " and V "
+           << formatList(*v) << " to be [..., M, D], [..., D, N], [..., N, Dv]";
+  auto batchOf = [](const Dims &d) { return ArrayRef(d).drop_back(2); };
+  FailureOr<Dims> batch = broadcast(batchOf(*q), batchOf(*kt));
+  if (failed(batch))
+    return emitOpError("expected the batch dims of Q ")
+           << formatList(batchOf(*q)) << " and KT " << formatList(batchOf(*kt))
+           << " to broadcast";
+  Dims want = *batch;
+  want.push_back(last(*q, 1));
+  want.push_back(last(*v, 0));
+  if (want.size() != y->size() ||
+      llvm::any_of(llvm::zip(want, *y), [&](auto p) {
+        return differ(std::get<0>(p), std::get<1>(p));
+      }))
+    return emitOpError("expected Y of shape ")
+           << formatList(want) << ", found " << formatList(*y);
+  // V and the mask broadcast into the result, not the other way.
+  Dims scores = *batch;
+  scores.push_back(last(*q, 1));
+  scores.push_back(last(*kt, 0));
+  auto into = [&](ArrayRef<int64_t> small, ArrayRef<int64_t> big) {
+    if (small.size() > big.size())
+      return false;
+    for (size_t i = 0; i < small.size(); ++i) {
+      int64_t s = small[small.size() - 1 - i], t = big[big.size() - 1 - i];
+      if (isStatic(s) && s != 1 && differ(s, t))
+        return false;
+    }
+    return true;
+  };
+  if (!into(batchOf(*v), *batch))
+    return emitOpError("expected the batch dims of V ")
+           << formatList(*v) << " to broadcast into " << formatList(*y);
+  if (MaybeDims mask = dimsOf(getMask()); mask && !into(*mask, scores))
+    return emitOpError("expected the mask ")
+           << formatList(*mask) << " to broadcast into the scores "
+           << formatList(scores);
+  return success();
+}
+
 // Y[M, N] = op(A)[M, K] * op(B)[K, N] + C, C broadcast to [M, N].
 LogicalResult GemmOp::verify() {
   MaybeDims a = dimsOf(getA()), b = dimsOf(getB());

@@ -47,6 +47,11 @@ static const Entry kPipeline[] = {
     // precede elementwise fusion, which would take the chain apart.
     {"kiln-fuse-layer-norm",
      [](const TargetOptions &) { return createFuseLayerNorm(); }},
+    // Attention (MatMul, scale, mask add, Softmax, MatMul) into one op:
+    // reads folded scale constants and static shapes, and must precede
+    // elementwise fusion, which would group the scale and mask add.
+    {"kiln-fuse-attention",
+     [](const TargetOptions &) { return createFuseAttention(); }},
     // Weights into the micro-kernel's panels (as wide as the target's
     // register tile): needs static shapes, and must precede fusion, whose
     // epilogues only packed ops carry.

@@ -134,6 +134,28 @@ func.func @main(%x: tensor<2x3x5x5xf32>, %se: tensor<2x3x1x1xf32>)
 }
 )mlir";
 
+/// Two attention chains as PyTorch exports them: Div by sqrt(D) and a
+/// per-key mask (mask operand first), and a Mul by a scale without a mask
+/// whose KT is shared by every head.
+constexpr const char *kAttentionGraph = R"mlir(
+func.func @main(%q: tensor<2x3x5x4xf32>, %kt: tensor<2x3x4x7xf32>,
+                %v: tensor<2x3x7x6xf32>, %mask: tensor<2x1x1x7xf32>,
+                %kt2: tensor<4x7xf32>) -> (tensor<2x3x5x6xf32>, tensor<2x3x5x6xf32>) {
+  %c = kiln.constant dense<2.0> : tensor<f32>
+  %s = kiln.mat_mul %q, %kt : (tensor<2x3x5x4xf32>, tensor<2x3x4x7xf32>) -> tensor<2x3x5x7xf32>
+  %d = kiln.div %s, %c : (tensor<2x3x5x7xf32>, tensor<f32>) -> tensor<2x3x5x7xf32>
+  %a = kiln.add %mask, %d : (tensor<2x1x1x7xf32>, tensor<2x3x5x7xf32>) -> tensor<2x3x5x7xf32>
+  %p = kiln.softmax %a {axis = -1 : i64} : (tensor<2x3x5x7xf32>) -> tensor<2x3x5x7xf32>
+  %y = kiln.mat_mul %p, %v : (tensor<2x3x5x7xf32>, tensor<2x3x7x6xf32>) -> tensor<2x3x5x6xf32>
+  %k = kiln.constant dense<0.35> : tensor<1xf32>
+  %s2 = kiln.mat_mul %q, %kt2 : (tensor<2x3x5x4xf32>, tensor<4x7xf32>) -> tensor<2x3x5x7xf32>
+  %m2 = kiln.mul %k, %s2 : (tensor<1xf32>, tensor<2x3x5x7xf32>) -> tensor<2x3x5x7xf32>
+  %p2 = kiln.softmax %m2 {axis = 3 : i64} : (tensor<2x3x5x7xf32>) -> tensor<2x3x5x7xf32>
+  %y2 = kiln.mat_mul %p2, %v : (tensor<2x3x5x7xf32>, tensor<2x3x7x6xf32>) -> tensor<2x3x5x6xf32>
+  return %y, %y2 : tensor<2x3x5x6xf32>, tensor<2x3x5x6xf32>
+}
+)mlir";
+
 /// An MLIR context with the Kiln dialects loaded.
 struct KilnContext : mlir::MLIRContext {
   KilnContext() : mlir::MLIRContext(registry()) { loadAllAvailableDialects(); }
@@ -440,6 +462,42 @@ TEST(FuseLayerNorm, BecomesOneOpAndKeepsResults) {
   std::vector<Tensor> after = interpret(*module, inputs);
   ASSERT_EQ(after.size(), 1u);
   expectClose(before[0], after[0], 1e-5);
+}
+
+TEST(FuseAttention, BecomesOneOpAndKeepsResultsBitForBit) {
+  KilnContext ctx;
+  auto module = mlir::parseSourceString<mlir::ModuleOp>(kAttentionGraph, &ctx);
+  ASSERT_TRUE(module);
+  std::vector<Tensor> inputs = {
+      randomTensor({2, 3, 5, 4}, 21), randomTensor({2, 3, 4, 7}, 22),
+      randomTensor({2, 3, 7, 6}, 23), randomTensor({2, 1, 1, 7}, 24),
+      randomTensor({4, 7}, 25)};
+  std::vector<Tensor> before = interpret(*module, inputs);
+  ASSERT_EQ(before.size(), 2u);
+
+  ASSERT_TRUE(runPass(*module, createFuseAttention()));
+  int fused = 0, others = 0;
+  module->walk([&](mlir::Operation *op) {
+    if (mlir::isa<FusedAttentionOp>(op))
+      ++fused;
+    else if (!mlir::isa<NoneOp, mlir::func::FuncOp, mlir::func::ReturnOp,
+                        mlir::ModuleOp>(op))
+      ++others;
+  });
+  EXPECT_EQ(fused, 2);
+  // The scale constants are folded into attributes and erased.
+  EXPECT_EQ(others, 0);
+
+  // The reference kernel rounds as the five ops do: the same bits.
+  std::vector<Tensor> after = interpret(*module, inputs);
+  ASSERT_EQ(after.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    ASSERT_EQ(after[i].shape(), before[i].shape());
+    EXPECT_EQ(std::memcmp(after[i].data<float>(), before[i].data<float>(),
+                          before[i].numElements() * sizeof(float)),
+              0)
+        << "output " << i;
+  }
 }
 
 } // namespace

@@ -808,6 +808,94 @@ bool genWinogradConv(GenContext &c) {
   return true;
 }
 
+/// Attention as exporters write it, for kiln-fuse-attention and its kernel:
+/// MatMul(Q, KT), a Div or Mul by a constant (either order) or none, a mask
+/// Add (per key, per row and key, or per row; either order) or none,
+/// Softmax over the last dim, MatMul by V. KT and V sometimes drop or
+/// broadcast batch dims; row counts cross the kernel's blocks of 12 (6 with
+/// AVX2) and key counts its vectors. Sometimes the scores are also a value
+/// later ops may read, which must keep the chain unfused.
+bool genAttention(GenContext &c) {
+  Dims batch;
+  int batchRank = static_cast<int>(c.range(0, 2));
+  for (int i = 0; i < batchRank; ++i)
+    batch.push_back(c.oneOf<int64_t>({1, 2, 3}));
+  int64_t m = c.oneOf<int64_t>({1, 5, 12, 13, 30});
+  int64_t d = c.oneOf<int64_t>({1, 4, 16, 33});
+  int64_t n = c.oneOf<int64_t>({1, 3, 9, 17, 40});
+  int64_t dv = c.oneOf<int64_t>({2, 8, 33});
+  auto with = [](Dims lead, std::initializer_list<int64_t> last) {
+    lead.insert(lead.end(), last);
+    return lead;
+  };
+  // An operand's batch: the full one, some dims 1, or none at all.
+  auto thinned = [&]() {
+    if (c.chance(0.25))
+      return Dims();
+    Dims b = batch;
+    for (int64_t &x : b)
+      if (c.chance(0.3))
+        x = 1;
+    return b;
+  };
+  Dims qDims = with(batch, {m, d});
+  if (count(qDims) * std::max<int64_t>(n, dv) > kMaxElements)
+    return false;
+  Value q = c.operand(
+      [&](const Value &v) { return v.dims == qDims && v.bound <= 4; }, qDims);
+  if (q.name.empty())
+    return false;
+  Value kt = c.input(with(thinned(), {d, n}));
+  Value v = c.input(with(thinned(), {n, dv}));
+  std::string s = c.b.op("MatMul", {q.name, kt.name}, {}, 1)[0];
+  double bound = q.bound * kt.bound * static_cast<double>(d);
+  if (c.chance(0.4)) {
+    float k = std::sqrt(static_cast<float>(d));
+    s = c.b.op("Div", {s, c.floats({}, {k})}, {}, 1)[0];
+  } else if (c.chance(0.5)) {
+    std::string k = c.floats({1}, {c.oneOf<float>({0.125f, 0.3f})});
+    s = c.b.op("Mul",
+               c.chance(0.5) ? std::vector<std::string>{k, s}
+                             : std::vector<std::string>{s, k},
+               {}, 1)[0];
+  }
+  Dims scores = with(batch, {m, n});
+  std::vector<const Value *> used = {&q, &kt, &v};
+  Value mask;
+  if (c.chance(0.6)) {
+    int form = static_cast<int>(c.range(0, 2));
+    Dims maskDims = form == 0   ? with(Dims(batch.size(), 1), {1, n})
+                    : form == 1 ? Dims{m, n}
+                                : with(batch, {m, 1});
+    if (form == 0 && !batch.empty())
+      maskDims[0] = batch[0];
+    mask = c.input(maskDims);
+    used.push_back(&mask);
+    s = c.b.op("Add",
+               c.chance(0.5) ? std::vector<std::string>{s, mask.name}
+                             : std::vector<std::string>{mask.name, s},
+               {}, 1)[0];
+    bound += mask.bound;
+  }
+  if (c.chance(0.15)) {
+    Value visible;
+    visible.name = s;
+    visible.dims = scores;
+    visible.bound = bound;
+    visible.computed = true;
+    c.result(visible, {});
+  }
+  Attrs axis = {zoo::attrInt(
+      "axis", c.chance(0.5) ? -1 : static_cast<int64_t>(scores.size()) - 1)};
+  std::string p = c.b.op("Softmax", {s}, axis, 1)[0];
+  Value out;
+  out.name = c.b.op("MatMul", {p, v.name}, {}, 1)[0];
+  out.dims = with(batch, {m, dv});
+  out.bound = v.bound;
+  c.result(out, used);
+  return true;
+}
+
 } // namespace
 
 void addNnGenerators(std::vector<OpGenerator> &table) {
@@ -825,6 +913,7 @@ void addNnGenerators(std::vector<OpGenerator> &table) {
                    genLayerNormDecomposed, 3});
   table.push_back({"conv-prologue", "conv-pool", true, genConvPrologue, 3});
   table.push_back({"winograd-conv", "conv-pool", true, genWinogradConv, 3});
+  table.push_back({"attention", "matmul", true, genAttention, 3});
 }
 
 } // namespace kiln::fuzz

@@ -75,6 +75,9 @@ const Entry kEntries[] = {
     {[](Operation *op) { return isa<SoftmaxOp, LogSoftmaxOp>(op); },
      kernels::canEmitSoftmax, kernels::emitSoftmax,
      kernels::estimateSoftmaxWork},
+    {[](Operation *op) { return isa<FusedAttentionOp>(op); },
+     kernels::canEmitAttention, kernels::emitAttention,
+     kernels::estimateAttentionWork},
 };
 
 const Entry *find(Operation *op) {

@@ -152,6 +152,14 @@ double estimateOpFlops(Operation *op) {
     return 2 * y * operandDim(op, 0, -1);
   if (isa<QLinearMatMulOp>(op))
     return 2 * y * operandDim(op, 0, -1);
+  if (isa<FusedAttentionOp>(op)) {
+    // Scores (M x N per matrix, D products each), their scale, mask and
+    // softmax, then P x V (N products per output element).
+    double dv = operandDim(op, 2, -1), n = operandDim(op, 1, -1);
+    double scores = dv > 0 ? y / dv * n : 0;
+    return 2 * scores * operandDim(op, 0, -1) +
+           (6 + kTranscendentalFlops) * scores + 2 * y * n;
+  }
   if (auto gemm = dyn_cast<GemmOp>(op)) {
     auto transA = op->getAttrOfType<IntegerAttr>("transA");
     double k = operandDim(op, 0, transA && transA.getInt() ? 0 : 1);

@@ -416,3 +416,27 @@ func.func @where_broadcast(%c: tensor<2x1xi1>, %a: tensor<3xf32>, %b: tensor<4xf
   %0 = kiln.where %c, %a, %b : (tensor<2x1xi1>, tensor<3xf32>, tensor<4xf32>) -> tensor<*xf32>
   return %0 : tensor<*xf32>
 }
+
+// -----
+
+func.func @fused_attention_inner(%q: tensor<5x4xf32>, %kt: tensor<3x7xf32>, %v: tensor<7x2xf32>, %n: none) -> tensor<5x2xf32> {
+  // expected-error @+1 {{expected Q [5, 4], KT [3, 7] and V [7, 2] to be [..., M, D], [..., D, N], [..., N, Dv]}}
+  %0 = kiln.fused_attention %q, %kt, %v, %n : (tensor<5x4xf32>, tensor<3x7xf32>, tensor<7x2xf32>, none) -> tensor<5x2xf32>
+  return %0 : tensor<5x2xf32>
+}
+
+// -----
+
+func.func @fused_attention_mask(%q: tensor<5x4xf32>, %kt: tensor<4x7xf32>, %v: tensor<7x2xf32>, %m: tensor<5x6xf32>) -> tensor<5x2xf32> {
+  // expected-error @+1 {{expected the mask [5, 6] to broadcast into the scores [5, 7]}}
+  %0 = kiln.fused_attention %q, %kt, %v, %m : (tensor<5x4xf32>, tensor<4x7xf32>, tensor<7x2xf32>, tensor<5x6xf32>) -> tensor<5x2xf32>
+  return %0 : tensor<5x2xf32>
+}
+
+// -----
+
+func.func @fused_attention_both(%q: tensor<5x4xf32>, %kt: tensor<4x7xf32>, %v: tensor<7x2xf32>, %n: none) -> tensor<5x2xf32> {
+  // expected-error @+1 {{expected at most one of 'divisor' and 'scale'}}
+  %0 = kiln.fused_attention %q, %kt, %v, %n {divisor = 2.0 : f32, scale = 0.5 : f32} : (tensor<5x4xf32>, tensor<4x7xf32>, tensor<7x2xf32>, none) -> tensor<5x2xf32>
+  return %0 : tensor<5x2xf32>
+}

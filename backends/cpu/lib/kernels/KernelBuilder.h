@@ -236,6 +236,12 @@ mlir::FailureOr<int64_t> emitSoftmax(mlir::OpBuilder &b, mlir::Operation *op,
                                      mlir::Value begin, mlir::Value end,
                                      const EpilogueTail &tail);
 
+mlir::FailureOr<int64_t> emitAttention(mlir::OpBuilder &b, mlir::Operation *op,
+                                       mlir::ValueRange operands,
+                                       mlir::ValueRange results,
+                                       mlir::Value begin, mlir::Value end,
+                                       const EpilogueTail &tail);
+
 /// Whether the emitters above handle \p op (static f32 operands assumed).
 bool canEmitPackedMatMul(mlir::Operation *op);
 bool canEmitPackedConv(mlir::Operation *op);
@@ -247,6 +253,7 @@ bool canEmitGlobalPool(mlir::Operation *op);
 bool canEmitMatMul(mlir::Operation *op);
 bool canEmitLayerNorm(mlir::Operation *op);
 bool canEmitSoftmax(mlir::Operation *op);
+bool canEmitAttention(mlir::Operation *op);
 
 /// Multiply-accumulates of the Winograd kernel's products for \p op.
 int64_t estimateWinogradMacs(mlir::Operation *op);
@@ -261,6 +268,8 @@ int64_t estimateGlobalPoolAdds(mlir::Operation *op);
 int64_t estimateLayerNormWork(mlir::Operation *op);
 /// The work of the softmax kernel for \p op, in multiply-adds' worth.
 int64_t estimateSoftmaxWork(mlir::Operation *op);
+/// Multiply-adds of the fused attention kernel's two products and softmax.
+int64_t estimateAttentionWork(mlir::Operation *op);
 
 /// Shapes and attributes of a static 2-D NCHW convolution.
 struct ConvGeometry {

@@ -295,6 +295,53 @@ def FuseLayerNorm : Pass<"kiln-fuse-layer-norm", "mlir::ModuleOp"> {
   ];
 }
 
+def FuseAttention : Pass<"kiln-fuse-attention", "mlir::ModuleOp"> {
+  let summary = "Rewrite scaled dot-product attention as one op";
+  let description = [{
+    The attention of transformer exports (BERT, ViT, PyTorch's
+    `matmul(softmax(q @ k.T / sqrt(d) + mask), v)`) is five ops whose
+    intermediates, the scores S and probabilities P, are batch x heads x M x
+    N each, written out and read back twice:
+
+    ```
+    S = MatMul(Q, KT)    S = S / c  or  S * c  (optional, c a one-element constant)
+    S = S + mask (optional, either operand order; the mask broadcasts into S)
+    P = Softmax(S, axis = -1)    Y = MatMul(P, V)
+    ```
+
+    As `kiln.fused_attention` the compiled kernel computes a block of S's
+    rows on the GEMM micro-kernel, normalizes it and multiplies it by V while
+    it is in cache, one work item per block of rows of each head. The form
+    must be exact: every op static f32, Q, KT and V of rank >= 2, the
+    Softmax over the last dim, V's batch dims broadcasting into S's, no op
+    outside the chain reading S, P or a scaled or masked S, and N at most
+    16384 (the compiled kernel keeps rows of N scores on its stack). The
+    reference kernel rounds as the five ops do, so the interpreter gives the
+    same bits before and after.
+
+    Before:
+
+    ```mlir
+    %s = kiln.mat_mul %q, %kt : (tensor<2x5x3xf32>, tensor<2x3x7xf32>) -> tensor<2x5x7xf32>
+    %d = kiln.div %s, %c : (tensor<2x5x7xf32>, tensor<f32>) -> tensor<2x5x7xf32>
+    %a = kiln.add %d, %mask : (tensor<2x5x7xf32>, tensor<2x1x7xf32>) -> tensor<2x5x7xf32>
+    %p = kiln.softmax %a {axis = -1 : i64} : (tensor<2x5x7xf32>) -> tensor<2x5x7xf32>
+    %y = kiln.mat_mul %p, %v : (tensor<2x5x7xf32>, tensor<2x7x4xf32>) -> tensor<2x5x4xf32>
+    ```
+
+    After:
+
+    ```mlir
+    %y = kiln.fused_attention %q, %kt, %v, %mask {divisor = 1.7320508 : f32}
+        : (tensor<2x5x3xf32>, tensor<2x3x7xf32>, tensor<2x7x4xf32>, tensor<2x1x7xf32>)
+        -> tensor<2x5x4xf32>
+    ```
+  }];
+  let statistics = [
+    Statistic<"numFused", "num-fused", "Number of attention chains rewritten">,
+  ];
+}
+
 def DecomposeBatchNorm : Pass<"kiln-decompose-batchnorm", "mlir::ModuleOp"> {
   let summary = "Rewrite a BatchNormalization no kernel absorbed into a multiply-add";
   let description = [{

@@ -222,4 +222,45 @@ def Kiln_HardmaxOp
     : Kiln_SoftmaxLikeOp<"hardmax", "Hardmax", "one-hot of the maximum",
                          "1 at the first maximum, 0 elsewhere,">;
 
+//===----------------------------------------------------------------------===//
+// Attention
+//===----------------------------------------------------------------------===//
+
+def Kiln_FusedAttentionOp
+    : Kiln_Op<"fused_attention", "FusedAttention"> {
+  let summary = "scaled dot-product attention as one op (not an ONNX op)";
+  let description = [{
+    kiln-fuse-attention's rewrite of the chain exporters write for
+    attention,
+
+    ```
+    S = MatMul(Q, KT)    S = S / divisor or S * scale (optional)
+    S = S + mask (optional)    P = Softmax(S, axis = -1)    Y = MatMul(P, V)
+    ```
+
+    with every rounding of that chain: the reference kernel computes each
+    step as the ONNX op would (so a graph runs the same on the interpreter
+    before and after the rewrite), the compiled kernel keeps only a block of
+    S's rows in cache instead of writing S and P out. `Q` is
+    `[..., M, D]`, `KT` `[..., D, N]` (the key already transposed, as the
+    first MatMul reads it), `V` `[..., N, Dv]`; the batch dims of `Q` and
+    `KT` broadcast to the batch of `Y` (`[..., M, Dv]`), and `V`'s and the
+    mask's (rank <= Y's, its last two dims `M` or 1 and `N` or 1) broadcast
+    into it. At most one of `divisor` and `scale` is set.
+
+    ```mlir
+    %y = kiln.fused_attention %q, %kt, %v, %mask {divisor = 8.0 : f32}
+        : (tensor<1x12x128x64xf32>, tensor<1x12x64x128xf32>,
+           tensor<1x12x128x64xf32>, tensor<1x1x1x128xf32>)
+        -> tensor<1x12x128x64xf32>
+    ```
+  }];
+  let arguments = (ins Kiln_Tensor:$Q, Kiln_Tensor:$KT, Kiln_Tensor:$V,
+                   Kiln_OptTensor:$mask, OptionalAttr<F32Attr>:$divisor,
+                   OptionalAttr<F32Attr>:$scale);
+  let results = (outs Kiln_Tensor:$Y);
+  let hasVerifier = 1;
+  let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
+}
+
 #endif // KILN_MATMULNORM_OPS_TD

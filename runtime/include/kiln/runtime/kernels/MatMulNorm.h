@@ -49,6 +49,11 @@ Status evalLogSoftmax(KernelContext &ctx);
 /// evalSoftmax.
 Status evalHardmax(KernelContext &ctx);
 
+/// softmax(Q x KT / divisor (or * scale) + mask) x V, the attention chain
+/// kiln-fuse-attention fuses (not an ONNX op), with the roundings of that
+/// chain's ops on the interpreter; f32 only.
+Status evalFusedAttention(KernelContext &ctx);
+
 } // namespace kiln::ref
 
 #endif // KILN_RUNTIME_KERNELS_MATMULNORM_H

@@ -1,0 +1,195 @@
+//===- FuseAttention.cpp - Attention chains as one op ---------------------===//
+//
+// See Passes.td. The match starts at each Softmax and walks up to the first
+// MatMul (through an optional mask Add and an optional Div or Mul by a
+// one-element constant) and down to the MatMul that reads the
+// probabilities; every value in between must have that one use.
+//
+//===----------------------------------------------------------------------===//
+#include "PackedLayout.h"
+
+#include "kiln/ir/KilnDialect.h"
+#include "kiln/passes/Passes.h"
+
+#include "mlir/IR/BuiltinOps.h"
+
+namespace kiln {
+#define GEN_PASS_DEF_FUSEATTENTION
+#include "kiln/passes/Passes.h.inc"
+} // namespace kiln
+
+using namespace mlir;
+using namespace kiln;
+
+namespace {
+
+/// Longest score row the compiled kernel keeps on its stack (Passes.td).
+constexpr int64_t kMaxScoreRow = 16384;
+
+/// The static f32 type of \p v of rank at least \p minRank, or null.
+RankedTensorType staticF32Type(Value v, int64_t minRank) {
+  auto t = dyn_cast<RankedTensorType>(v.getType());
+  if (!t || !t.hasStaticShape() || !t.getElementType().isF32() ||
+      t.getRank() < minRank)
+    return {};
+  return t;
+}
+
+/// The op defining \p v when \p v has exactly one use, else null.
+template <typename OpT> OpT singleUseProducer(Value v) {
+  return v.hasOneUse() ? v.getDefiningOp<OpT>() : OpT();
+}
+
+/// Whether \p small broadcasts into \p big (numpy rules, one direction).
+bool broadcastsInto(ArrayRef<int64_t> small, ArrayRef<int64_t> big) {
+  if (small.size() > big.size())
+    return false;
+  for (size_t i = 1; i <= small.size(); ++i)
+    if (small[small.size() - i] != 1 &&
+        small[small.size() - i] != big[big.size() - i])
+      return false;
+  return true;
+}
+
+/// The matched chain around one Softmax.
+struct AttentionChain {
+  MatMulOp scores, output;
+  Operation *scaleOp = nullptr; ///< kiln.div or kiln.mul, or null
+  bool divides = false;
+  float factor = 1.0f;
+  AddOp maskAdd;
+  Value mask;
+  SoftmaxOp softmax;
+};
+
+/// Whether softmax \p op normalizes the last dim of its input.
+bool overLastDim(SoftmaxOp op, int64_t rank) {
+  int64_t axis = op.getAxis().value_or(-1);
+  return axis == -1 || axis == rank - 1;
+}
+
+/// The attention chain around \p softmax, if it is one.
+std::optional<AttentionChain> matchChain(SoftmaxOp softmax) {
+  AttentionChain c;
+  c.softmax = softmax;
+  RankedTensorType sType = staticF32Type(softmax.getInput(), 2);
+  if (!sType || !overLastDim(softmax, sType.getRank()) ||
+      sType.getShape().back() > kMaxScoreRow ||
+      !softmax.getOutput().hasOneUse())
+    return std::nullopt;
+  // Down: P x V.
+  c.output = dyn_cast<MatMulOp>(*softmax.getOutput().getUsers().begin());
+  if (!c.output || c.output.getA() != softmax.getOutput())
+    return std::nullopt;
+  // Up: an optional mask add, then an optional scale, then Q x KT.
+  Value s = softmax.getInput();
+  if (auto add = singleUseProducer<AddOp>(s)) {
+    Value lhs = add.getOperand(0), rhs = add.getOperand(1);
+    // The scores are the operand of the result's type (the mask broadcasts
+    // into them); if both are, the one a MatMul or a scale produces.
+    auto scoresLike = [&](Value v) {
+      return v.getType() == sType &&
+             (v.getDefiningOp<MatMulOp>() || v.getDefiningOp<DivOp>() ||
+              v.getDefiningOp<MulOp>());
+    };
+    Value scores = scoresLike(lhs) ? lhs : scoresLike(rhs) ? rhs : Value();
+    Value mask = scores == lhs ? rhs : lhs;
+    auto maskType = scores ? staticF32Type(mask, 0) : RankedTensorType();
+    if (maskType && broadcastsInto(maskType.getShape(), sType.getShape())) {
+      c.maskAdd = add;
+      c.mask = mask;
+      s = scores;
+    }
+  }
+  if (auto div = singleUseProducer<DivOp>(s)) {
+    std::optional<std::vector<float>> k =
+        packed::constantF32(div.getOperand(1));
+    if (k && k->size() == 1 && div.getOperand(0).getType() == sType) {
+      c.scaleOp = div;
+      c.divides = true;
+      c.factor = k->front();
+      s = div.getOperand(0);
+    }
+  } else if (auto mul = singleUseProducer<MulOp>(s)) {
+    for (unsigned i = 0; i < 2 && !c.scaleOp; ++i) {
+      std::optional<std::vector<float>> k =
+          packed::constantF32(mul.getOperand(1 - i));
+      if (k && k->size() == 1 && mul.getOperand(i).getType() == sType) {
+        c.scaleOp = mul;
+        c.factor = k->front();
+        s = mul.getOperand(i);
+      }
+    }
+  }
+  c.scores = singleUseProducer<MatMulOp>(s);
+  if (!c.scores || c.scores.getY().getType() != sType)
+    return std::nullopt;
+  // Operand shapes: Q [..., M, D], KT [..., D, N], V [..., N, Dv], V's batch
+  // broadcasting into S's, so that Y is S's batch x M x Dv.
+  RankedTensorType q = staticF32Type(c.scores.getA(), 2);
+  RankedTensorType kt = staticF32Type(c.scores.getB(), 2);
+  RankedTensorType v = staticF32Type(c.output.getB(), 2);
+  RankedTensorType y = staticF32Type(c.output.getY(), 2);
+  if (!q || !kt || !v || !y || y.getRank() != sType.getRank())
+    return std::nullopt;
+  ArrayRef<int64_t> sShape = sType.getShape();
+  if (!broadcastsInto(v.getShape().drop_back(2), sShape.drop_back(2)) ||
+      y.getShape().drop_back(2) != sShape.drop_back(2) ||
+      y.getShape()[y.getRank() - 2] != sShape[sShape.size() - 2] ||
+      y.getShape().back() != v.getShape().back())
+    return std::nullopt;
+  // Nothing moves across a region boundary.
+  Block *block = softmax->getBlock();
+  for (Operation *op : {c.scores.getOperation(), c.scaleOp,
+                        c.maskAdd.getOperation(), c.output.getOperation()})
+    if (op && op->getBlock() != block)
+      return std::nullopt;
+  return c;
+}
+
+struct FuseAttentionPass : kiln::impl::FuseAttentionBase<FuseAttentionPass> {
+  void runOnOperation() override {
+    SmallVector<SoftmaxOp> softmaxes;
+    getOperation().walk([&](SoftmaxOp op) { softmaxes.push_back(op); });
+    for (SoftmaxOp softmax : softmaxes)
+      if (std::optional<AttentionChain> c = matchChain(softmax)) {
+        rewrite(*c);
+        ++numFused;
+      }
+    packed::eraseDeadConstants(getOperation());
+  }
+
+  /// Replaces the chain \p c by one kiln.fused_attention where its last
+  /// MatMul was (every operand is defined before that op).
+  static void rewrite(AttentionChain c) {
+    OpBuilder b(c.output);
+    SmallVector<Operation *> chain{c.scores};
+    if (c.scaleOp)
+      chain.push_back(c.scaleOp);
+    if (c.maskAdd)
+      chain.push_back(c.maskAdd);
+    chain.push_back(c.softmax);
+    chain.push_back(c.output);
+    // Every ONNX node of the chain stays known; the last defines the value.
+    SmallVector<Location> locs;
+    for (Operation *op : chain)
+      locs.push_back(op->getLoc());
+    Value mask = c.mask;
+    if (!mask)
+      mask = b.create<NoneOp>(c.output.getLoc(), b.getNoneType());
+    SmallVector<NamedAttribute> attrs;
+    if (c.scaleOp)
+      attrs.push_back(b.getNamedAttr(c.divides ? "divisor" : "scale",
+                                     b.getF32FloatAttr(c.factor)));
+    auto fused = b.create<FusedAttentionOp>(
+        FusedLoc::get(b.getContext(), locs),
+        TypeRange{c.output.getY().getType()},
+        ValueRange{c.scores.getA(), c.scores.getB(), c.output.getB(), mask},
+        attrs);
+    c.output.getY().replaceAllUsesWith(fused.getY());
+    for (Operation *op : llvm::reverse(chain))
+      op->erase();
+  }
+};
+
+} // namespace

@@ -1,0 +1,70 @@
+// RUN: kiln-opt --split-input-file --kiln-fuse-attention %s | FileCheck %s
+
+// PyTorch's attention: Div by sqrt(D), a per-key mask, Softmax, MatMul by
+// V become one op; the divisor constant goes.
+// CHECK-LABEL: func.func @torch_form
+// CHECK-NEXT: %[[Y:.*]] = kiln.fused_attention %arg0, %arg1, %arg2, %arg3 {divisor = 8.000000e+00 : f32}
+// CHECK-SAME: (tensor<1x2x5x64xf32>, tensor<1x2x64x7xf32>, tensor<1x2x7x64xf32>, tensor<1x1x1x7xf32>) -> tensor<1x2x5x64xf32>
+// CHECK-NEXT: return %[[Y]]
+func.func @torch_form(%q: tensor<1x2x5x64xf32>, %kt: tensor<1x2x64x7xf32>,
+                      %v: tensor<1x2x7x64xf32>, %mask: tensor<1x1x1x7xf32>) -> tensor<1x2x5x64xf32> {
+  %c = kiln.constant dense<8.0> : tensor<f32>
+  %s = kiln.mat_mul %q, %kt : (tensor<1x2x5x64xf32>, tensor<1x2x64x7xf32>) -> tensor<1x2x5x7xf32>
+  %d = kiln.div %s, %c : (tensor<1x2x5x7xf32>, tensor<f32>) -> tensor<1x2x5x7xf32>
+  %a = kiln.add %d, %mask : (tensor<1x2x5x7xf32>, tensor<1x1x1x7xf32>) -> tensor<1x2x5x7xf32>
+  %p = kiln.softmax %a {axis = -1 : i64} : (tensor<1x2x5x7xf32>) -> tensor<1x2x5x7xf32>
+  %y = kiln.mat_mul %p, %v : (tensor<1x2x5x7xf32>, tensor<1x2x7x64xf32>) -> tensor<1x2x5x64xf32>
+  return %y : tensor<1x2x5x64xf32>
+}
+
+// -----
+
+// A scale multiplied from the left and no mask; a none takes the mask's
+// place. V shared by every matrix.
+// CHECK-LABEL: func.func @scale_no_mask
+// CHECK: %[[N:.*]] = kiln.none
+// CHECK-NEXT: %[[Y:.*]] = kiln.fused_attention %arg0, %arg1, %arg2, %[[N]] {scale = 1.250000e-01 : f32}
+// CHECK-NOT: kiln.softmax
+func.func @scale_no_mask(%q: tensor<3x5x4xf32>, %kt: tensor<3x4x9xf32>,
+                         %v: tensor<9x2xf32>) -> tensor<3x5x2xf32> {
+  %c = kiln.constant dense<[0.125]> : tensor<1xf32>
+  %s = kiln.mat_mul %q, %kt : (tensor<3x5x4xf32>, tensor<3x4x9xf32>) -> tensor<3x5x9xf32>
+  %m = kiln.mul %c, %s : (tensor<1xf32>, tensor<3x5x9xf32>) -> tensor<3x5x9xf32>
+  %p = kiln.softmax %m : (tensor<3x5x9xf32>) -> tensor<3x5x9xf32>
+  %y = kiln.mat_mul %p, %v : (tensor<3x5x9xf32>, tensor<9x2xf32>) -> tensor<3x5x2xf32>
+  return %y : tensor<3x5x2xf32>
+}
+
+// -----
+
+// The scaled scores are read outside the chain: the Div, the Add and the
+// Softmax stay; only what follows could fuse, and without its MatMul
+// nothing does.
+// CHECK-LABEL: func.func @scores_used_twice
+// CHECK: kiln.mat_mul
+// CHECK: kiln.div
+// CHECK: kiln.softmax
+// CHECK-NOT: kiln.fused_attention
+func.func @scores_used_twice(%q: tensor<5x4xf32>, %kt: tensor<4x7xf32>,
+                             %v: tensor<7x3xf32>) -> (tensor<5x3xf32>, tensor<5x7xf32>) {
+  %c = kiln.constant dense<2.0> : tensor<f32>
+  %s = kiln.mat_mul %q, %kt : (tensor<5x4xf32>, tensor<4x7xf32>) -> tensor<5x7xf32>
+  %d = kiln.div %s, %c : (tensor<5x7xf32>, tensor<f32>) -> tensor<5x7xf32>
+  %p = kiln.softmax %d {axis = -1 : i64} : (tensor<5x7xf32>) -> tensor<5x7xf32>
+  %y = kiln.mat_mul %p, %v : (tensor<5x7xf32>, tensor<7x3xf32>) -> tensor<5x3xf32>
+  return %y, %d : tensor<5x3xf32>, tensor<5x7xf32>
+}
+
+// -----
+
+// A softmax over another dim than the last is not attention.
+// CHECK-LABEL: func.func @other_axis
+// CHECK: kiln.softmax
+// CHECK-NOT: kiln.fused_attention
+func.func @other_axis(%q: tensor<5x4xf32>, %kt: tensor<4x5xf32>,
+                      %v: tensor<5x3xf32>) -> tensor<5x3xf32> {
+  %s = kiln.mat_mul %q, %kt : (tensor<5x4xf32>, tensor<4x5xf32>) -> tensor<5x5xf32>
+  %p = kiln.softmax %s {axis = 0 : i64} : (tensor<5x5xf32>) -> tensor<5x5xf32>
+  %y = kiln.mat_mul %p, %v : (tensor<5x5xf32>, tensor<5x3xf32>) -> tensor<5x3xf32>
+  return %y : tensor<5x3xf32>
+}

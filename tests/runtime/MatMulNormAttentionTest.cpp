@@ -1,0 +1,101 @@
+//===- MatMulNormAttentionTest.cpp - FusedAttention reference kernel ------===//
+//
+// Hand-computed values, the bits of the five-op chain it replaces (with
+// broadcast batch dims and masks), and the errors.
+//
+//===----------------------------------------------------------------------===//
+#include "KernelTestUtils.h"
+
+#include <cstring>
+
+using namespace kiln;
+using namespace kiln::test;
+
+namespace {
+
+/// Runs one reference kernel on \p inputs; fails the test on an error.
+Tensor runOne(KernelFn fn, std::vector<const Tensor *> inputs,
+              const AttrMap &attrs = {}) {
+  std::vector<Tensor> out;
+  Status s = runKernel(fn, std::move(inputs), attrs, out);
+  EXPECT_TRUE(s.isOk()) << s.message();
+  return out.empty() ? Tensor() : out[0];
+}
+
+TEST(FusedAttention, HandComputed) {
+  // S = [1, 0, 0], / 0.5 = [2, 0, 0], + mask = [2, 0, -10000];
+  // P = [e^2, 1, 0] / (e^2 + 1); Y = P x V.
+  Tensor q = Tensor::fromVector<float>({1, 2}, {1, 0});
+  Tensor kt = Tensor::fromVector<float>({2, 3}, {1, 0, 0, 0, 1, 0});
+  Tensor v = Tensor::fromVector<float>({3, 2}, {1, 10, 2, 20, 3, 30});
+  Tensor mask = Tensor::fromVector<float>({3}, {0, 0, -10000});
+  AttrMap attrs;
+  attrs.set("divisor", 0.5);
+  std::vector<Tensor> out;
+  ASSERT_TRUE(
+      runKernel(ref::evalFusedAttention, {&q, &kt, &v, &mask}, attrs, out)
+          .isOk());
+  expectTensorNear(out[0], {1, 2}, {1.119202922, 11.19202922});
+  // A scale of 2 is the same; without mask the third key counts.
+  AttrMap scaled;
+  scaled.set("scale", 2.0);
+  ASSERT_TRUE(
+      runKernel(ref::evalFusedAttention, {&q, &kt, &v, nullptr}, scaled, out)
+          .isOk());
+  double e2 = std::exp(2.0), sum = e2 + 2;
+  expectTensorNear(out[0], {1, 2},
+                   {(e2 + 2 + 3) / sum, (10 * e2 + 20 + 30) / sum});
+}
+
+TEST(FusedAttention, SameBitsAsTheChainItReplaces) {
+  // Q's batch broadcasts against KT's, V is shared, the mask is per row
+  // and key of one image.
+  Tensor q = randomTensor({2, 3, 5, 4}, 1);
+  Tensor kt = randomTensor({3, 4, 6}, 2);
+  Tensor v = randomTensor({6, 7}, 3);
+  Tensor mask = randomTensor({5, 6}, 4);
+  Tensor c = Tensor::fromVector<float>({}, {3.0f});
+  AttrMap attrs;
+  attrs.set("divisor", 3.0);
+  Tensor fused = runOne(ref::evalFusedAttention, {&q, &kt, &v, &mask}, attrs);
+  Tensor s = runOne(ref::evalMatMul, {&q, &kt});
+  Tensor d = runOne(ref::evalDiv, {&s, &c});
+  Tensor a = runOne(ref::evalAdd, {&d, &mask});
+  AttrMap last;
+  last.set("axis", int64_t(-1));
+  Tensor p = runOne(ref::evalSoftmax, {&a}, last);
+  Tensor y = runOne(ref::evalMatMul, {&p, &v});
+  ASSERT_EQ(fused.shape(), (Shape{2, 3, 5, 7}));
+  ASSERT_EQ(y.shape(), fused.shape());
+  EXPECT_EQ(std::memcmp(fused.data<float>(), y.data<float>(),
+                        y.numElements() * sizeof(float)),
+            0);
+}
+
+TEST(FusedAttention, RejectsWhatTheChainCouldNotRun) {
+  Tensor q = randomTensor({5, 4}, 1), kt = randomTensor({4, 7}, 2);
+  Tensor v = randomTensor({7, 2}, 3), badKt = randomTensor({3, 7}, 4);
+  Tensor badMask = randomTensor({5, 6}, 5), vec = randomTensor({4}, 6);
+  Tensor ints(DType::I64, {5, 4});
+  std::vector<Tensor> out;
+  AttrMap none, both;
+  both.set("divisor", 2.0);
+  both.set("scale", 0.5);
+  auto message = [&](std::vector<const Tensor *> in, const AttrMap &attrs) {
+    Status s = runKernel(ref::evalFusedAttention, std::move(in), attrs, out);
+    return s.isOk() ? std::string("ok") : s.message();
+  };
+  EXPECT_NE(message({&q, &badKt, &v, nullptr}, none).find("[..., D, N]"),
+            std::string::npos);
+  EXPECT_NE(message({&q, &kt, &v, &badMask}, none)
+                .find("mask 5x6 to broadcast into the scores 5x7"),
+            std::string::npos);
+  EXPECT_NE(message({&q, &kt, &v, nullptr}, both).find("at most one"),
+            std::string::npos);
+  EXPECT_NE(message({&vec, &kt, &v, nullptr}, none).find("rank >= 2"),
+            std::string::npos);
+  EXPECT_NE(message({&ints, &kt, &v, nullptr}, none).find("expected f32"),
+            std::string::npos);
+}
+
+} // namespace
