@@ -115,6 +115,36 @@ LogicalResult FusedAttentionOp::verify() {
     return emitOpError("expected at most one of 'divisor' and 'scale'");
   MaybeDims q = dimsOf(getQ()), kt = dimsOf(getKT()), v = dimsOf(getV());
   MaybeDims y = dimsOf(getY());
+  // The chain's operands and result: the given ones through the perms.
+  auto through = [&](MaybeDims &dims, std::optional<ArrayAttr> perm,
+                     StringRef name, bool inverse) -> LogicalResult {
+    if (!perm || !dims)
+      return success();
+    SmallVector<int64_t> p;
+    for (Attribute a : *perm)
+      p.push_back(cast<IntegerAttr>(a).getInt());
+    SmallVector<bool> seen(dims->size(), false);
+    bool ok = p.size() == dims->size();
+    for (int64_t i : p) {
+      ok = ok && i >= 0 && i < static_cast<int64_t>(p.size()) && !seen[i];
+      if (ok)
+        seen[i] = true;
+    }
+    if (!ok)
+      return emitOpError("expected ")
+             << name << "_perm to be a permutation of [0, " << dims->size()
+             << "), found " << formatList(p);
+    Dims out(dims->size());
+    for (size_t i = 0; i < p.size(); ++i)
+      (inverse ? out[p[i]] : out[i]) = (*dims)[inverse ? i : p[i]];
+    dims = out;
+    return success();
+  };
+  if (failed(through(q, getQPerm(), "q", false)) ||
+      failed(through(kt, getKtPerm(), "kt", false)) ||
+      failed(through(v, getVPerm(), "v", false)) ||
+      failed(through(y, getYPerm(), "y", true)))
+    return failure();
   for (auto [dims, name] : {std::pair(q, "Q"), std::pair(kt, "KT"),
                             std::pair(v, "V"), std::pair(y, "Y")})
     if (dims && dims->size() < 2)

@@ -51,6 +51,36 @@ bool broadcastsInto(ArrayRef<int64_t> small, ArrayRef<int64_t> big) {
   return true;
 }
 
+/// A kiln.transpose the fused op can read or write through: its perm, and
+/// whether it keeps the last dim last (the kernel's vectors need that for V
+/// and the result).
+struct FoldedTranspose {
+  TransposeOp op;
+  SmallVector<int64_t> perm;
+};
+
+/// The transpose \p op when it is static f32 in \p block (and, with
+/// \p keepLast, keeps the last dim last).
+std::optional<FoldedTranspose> foldable(TransposeOp op, Block *block,
+                                        bool keepLast) {
+  if (!op || op->getBlock() != block || !staticF32Type(op.getData(), 2) ||
+      !staticF32Type(op.getTransposed(), 2))
+    return std::nullopt;
+  FoldedTranspose t{op, {}};
+  int64_t rank = cast<RankedTensorType>(op.getData().getType()).getRank();
+  if (std::optional<ArrayAttr> perm = op.getPerm()) {
+    for (Attribute a : *perm)
+      t.perm.push_back(cast<IntegerAttr>(a).getInt());
+  } else {
+    for (int64_t i = rank - 1; i >= 0; --i)
+      t.perm.push_back(i);
+  }
+  if (static_cast<int64_t>(t.perm.size()) != rank ||
+      (keepLast && t.perm.back() != rank - 1))
+    return std::nullopt;
+  return t;
+}
+
 /// The matched chain around one Softmax.
 struct AttentionChain {
   MatMulOp scores, output;
@@ -60,6 +90,8 @@ struct AttentionChain {
   AddOp maskAdd;
   Value mask;
   SoftmaxOp softmax;
+  /// Transposes of Q, KT, V (before the chain) and of its result (after).
+  std::optional<FoldedTranspose> q, kt, v, y;
 };
 
 /// Whether softmax \p op normalizes the last dim of its input.
@@ -144,6 +176,19 @@ std::optional<AttentionChain> matchChain(SoftmaxOp softmax) {
                         c.maskAdd.getOperation(), c.output.getOperation()})
     if (op && op->getBlock() != block)
       return std::nullopt;
+  // Head splits and merges: single-use transposes of the operands, and the
+  // result's only user if it is one.
+  auto producer = [&](Value operand, bool keepLast) {
+    return operand.hasOneUse()
+               ? foldable(operand.getDefiningOp<TransposeOp>(), block, keepLast)
+               : std::nullopt;
+  };
+  c.q = producer(c.scores.getA(), false);
+  c.kt = producer(c.scores.getB(), false);
+  c.v = producer(c.output.getB(), true);
+  if (c.output.getY().hasOneUse())
+    c.y = foldable(dyn_cast<TransposeOp>(*c.output.getY().getUsers().begin()),
+                   block, true);
   return c;
 }
 
@@ -181,14 +226,34 @@ struct FuseAttentionPass : kiln::impl::FuseAttentionBase<FuseAttentionPass> {
     if (c.scaleOp)
       attrs.push_back(b.getNamedAttr(c.divides ? "divisor" : "scale",
                                      b.getF32FloatAttr(c.factor)));
-    auto fused = b.create<FusedAttentionOp>(
-        FusedLoc::get(b.getContext(), locs),
-        TypeRange{c.output.getY().getType()},
-        ValueRange{c.scores.getA(), c.scores.getB(), c.output.getB(), mask},
-        attrs);
-    c.output.getY().replaceAllUsesWith(fused.getY());
+    // An operand read through its transpose: the transpose's input and perm.
+    auto through = [&](Value operand, std::optional<FoldedTranspose> &t,
+                       StringRef name) -> Value {
+      if (!t)
+        return operand;
+      attrs.push_back(b.getNamedAttr(name, b.getI64ArrayAttr(t->perm)));
+      return t->op.getData();
+    };
+    Value q = through(c.scores.getA(), c.q, "q_perm");
+    Value kt = through(c.scores.getB(), c.kt, "kt_perm");
+    Value v = through(c.output.getB(), c.v, "v_perm");
+    Value result = c.output.getY();
+    if (c.y) {
+      attrs.push_back(b.getNamedAttr("y_perm", b.getI64ArrayAttr(c.y->perm)));
+      result = c.y->op.getTransposed();
+      locs.push_back(c.y->op.getLoc());
+    }
+    auto fused = b.create<FusedAttentionOp>(FusedLoc::get(b.getContext(), locs),
+                                            TypeRange{result.getType()},
+                                            ValueRange{q, kt, v, mask}, attrs);
+    result.replaceAllUsesWith(fused.getY());
+    if (c.y)
+      c.y->op->erase();
     for (Operation *op : llvm::reverse(chain))
       op->erase();
+    for (std::optional<FoldedTranspose> *t : {&c.v, &c.kt, &c.q})
+      if (*t)
+        (*t)->op->erase();
   }
 };
 

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "kiln/runtime/KernelUtils.h"
 #include "kiln/runtime/kernels/MatMulNorm.h"
+#include "kiln/runtime/kernels/ReduceReshape.h"
 
 #include <cmath>
 #include <limits>
@@ -46,6 +47,29 @@ void softmaxRow(float *row, int64_t n) {
         static_cast<float>(std::exp(static_cast<double>(row[j]) - maxV) / sum);
 }
 
+/// \p t transposed with the perm attribute \p name (as evalTranspose), in
+/// \p out; \p t itself when the attribute is absent.
+Status permuted(const KernelContext &ctx, const char *name, const Tensor *&t,
+                Tensor &out) {
+  if (!t || !ctx.attributes().has(name))
+    return Status::ok();
+  AttrMap attrs;
+  attrs.set("perm", ctx.attributes().getInts(name, {}));
+  KernelContext transpose;
+  transpose.opName = ctx.opName;
+  transpose.inputs = {t};
+  transpose.attrs = &attrs;
+  transpose.outputs.resize(1);
+  KILN_RETURN_IF_ERROR(evalTranspose(transpose));
+  out = transpose.outputs[0];
+  t = &out;
+  return Status::ok();
+}
+
+/// The chain's result, before the result perm.
+Status attend(KernelContext &ctx, const Tensor *q, const Tensor *kt,
+              const Tensor *v, const Tensor *mask, Tensor &result);
+
 } // namespace
 
 Status evalFusedAttention(KernelContext &ctx) {
@@ -53,7 +77,22 @@ Status evalFusedAttention(KernelContext &ctx) {
   KILN_RETURN_IF_ERROR(ctx.required(0, q));
   KILN_RETURN_IF_ERROR(ctx.required(1, kt));
   KILN_RETURN_IF_ERROR(ctx.required(2, v));
-  const Tensor *mask = ctx.input(3);
+  Tensor qt, ktt, vt, y;
+  KILN_RETURN_IF_ERROR(permuted(ctx, "q_perm", q, qt));
+  KILN_RETURN_IF_ERROR(permuted(ctx, "kt_perm", kt, ktt));
+  KILN_RETURN_IF_ERROR(permuted(ctx, "v_perm", v, vt));
+  KILN_RETURN_IF_ERROR(attend(ctx, q, kt, v, ctx.input(3), y));
+  const Tensor *out = &y;
+  Tensor yt;
+  KILN_RETURN_IF_ERROR(permuted(ctx, "y_perm", out, yt));
+  ctx.outputs[0] = *out;
+  return Status::ok();
+}
+
+namespace {
+
+Status attend(KernelContext &ctx, const Tensor *q, const Tensor *kt,
+              const Tensor *v, const Tensor *mask, Tensor &result) {
   for (const Tensor *t : {q, kt, v, mask})
     if (t && t->dtype() != DType::F32)
       return ctx.fail("expected f32 operands, found {}", dtypeName(t->dtype()));
@@ -162,8 +201,10 @@ Status evalFusedAttention(KernelContext &ctx) {
         mo[i * dv + j] = static_cast<float>(acc[j]);
     }
   }
-  ctx.outputs[0] = y;
+  result = y;
   return Status::ok();
 }
+
+} // namespace
 
 } // namespace kiln::ref

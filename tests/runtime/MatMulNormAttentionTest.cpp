@@ -72,6 +72,31 @@ TEST(FusedAttention, SameBitsAsTheChainItReplaces) {
             0);
 }
 
+TEST(FusedAttention, PermsAreTheTransposesAroundTheChain) {
+  // Q [b, s, h, d] and K [b, s, h, d] split into heads, the result merged
+  // back: the same bits as transposing around the unpermuted kernel.
+  Tensor q = randomTensor({2, 5, 3, 4}, 1), k = randomTensor({2, 5, 3, 4}, 2);
+  Tensor v = randomTensor({2, 3, 5, 6}, 3);
+  AttrMap attrs;
+  attrs.set("q_perm", std::vector<int64_t>{0, 2, 1, 3});
+  attrs.set("kt_perm", std::vector<int64_t>{0, 2, 3, 1});
+  attrs.set("y_perm", std::vector<int64_t>{0, 2, 1, 3});
+  Tensor fused = runOne(ref::evalFusedAttention, {&q, &k, &v, nullptr}, attrs);
+  auto transposed = [](const Tensor &t, std::vector<int64_t> perm) {
+    AttrMap a;
+    a.set("perm", std::move(perm));
+    return runOne(ref::evalTranspose, {&t}, a);
+  };
+  Tensor qt = transposed(q, {0, 2, 1, 3}), kt = transposed(k, {0, 2, 3, 1});
+  Tensor plain = runOne(ref::evalFusedAttention, {&qt, &kt, &v, nullptr});
+  Tensor y = transposed(plain, {0, 2, 1, 3});
+  ASSERT_EQ(fused.shape(), (Shape{2, 5, 3, 6}));
+  ASSERT_EQ(y.shape(), fused.shape());
+  EXPECT_EQ(std::memcmp(fused.data<float>(), y.data<float>(),
+                        y.numElements() * sizeof(float)),
+            0);
+}
+
 TEST(FusedAttention, RejectsWhatTheChainCouldNotRun) {
   Tensor q = randomTensor({5, 4}, 1), kt = randomTensor({4, 7}, 2);
   Tensor v = randomTensor({7, 2}, 3), badKt = randomTensor({3, 7}, 4);

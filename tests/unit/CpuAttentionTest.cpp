@@ -77,6 +77,51 @@ TEST_F(CpuKernelTest, FusedAttentionMatchesTheUnfusedChain) {
   }
 }
 
+TEST_F(CpuKernelTest, FusedAttentionReadsAndWritesThroughHeadTransposes) {
+  // BERT's head split ([batch, seq, heads, dim] -> [batch, heads, seq, dim],
+  // K to [batch, heads, dim, seq]: packed per matrix) and merge, and a K
+  // already laid out [batch, dim, heads, seq] (read in place); 13 and 30
+  // rows cross the blocks of rows, 17 and 40 keys the vectors.
+  struct Case {
+    int64_t batch, seq, heads, dim;
+    bool kByDim;
+  };
+  const Case cases[] = {{2, 13, 3, 16, false},
+                        {1, 30, 2, 64, true},
+                        {1, 17, 4, 8, false},
+                        {2, 40, 1, 33, true}};
+  for (const Case &c : cases) {
+    SCOPED_TRACE(testing::Message() << "seq " << c.seq << ", dim " << c.dim
+                                    << (c.kByDim ? ", K by dim" : ""));
+    for (unsigned t : {1u, 2u}) {
+      threads = t;
+      std::vector<int64_t> split = {c.batch, c.seq, c.heads, c.dim};
+      std::vector<int64_t> kDims =
+          c.kByDim ? std::vector<int64_t>{c.batch, c.dim, c.heads, c.seq}
+                   : split;
+      ModelBuilder b;
+      b.input("q", split).input("k", kDims).input("v", split);
+      b.input("mask", {c.batch, 1, 1, c.seq}).output("y", split);
+      addInts(b.node("Transpose", {"q"}, {"qt"}), "perm", {0, 2, 1, 3});
+      addInts(b.node("Transpose", {"k"}, {"kt"}), "perm",
+              c.kByDim ? std::vector<int64_t>{0, 2, 1, 3}
+                       : std::vector<int64_t>{0, 2, 3, 1});
+      addInts(b.node("Transpose", {"v"}, {"vt"}), "perm", {0, 2, 1, 3});
+      b.node("MatMul", {"qt", "kt"}, {"s"});
+      weight(b, "c", {}, 2.5f, 3.5f);
+      b.node("Div", {"s", "c"}, {"scaled"});
+      b.node("Add", {"scaled", "mask"}, {"masked"});
+      addInt(b.node("Softmax", {"masked"}, {"p"}), "axis", -1);
+      b.node("MatMul", {"p", "vt"}, {"heads"});
+      addInts(b.node("Transpose", {"heads"}, {"y"}), "perm", {0, 2, 1, 3});
+      check(b, {split, kDims, split, {c.batch, 1, 1, c.seq}},
+            "kiln.fused_attention", 1e-5, 1e-4);
+      // No transpose is left as a step of its own.
+      EXPECT_EQ(compiledSteps, 1);
+    }
+  }
+}
+
 TEST_F(CpuKernelTest, AttentionWhoseScoresAreReadElsewhereStaysUnfused) {
   // The scores are also an output: the chain is left as five ops (the
   // fused kernel would not write them), so the Softmax is a step of its own.

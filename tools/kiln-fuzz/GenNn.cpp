@@ -847,7 +847,21 @@ bool genAttention(GenContext &c) {
     return false;
   Value kt = c.input(with(thinned(), {d, n}));
   Value v = c.input(with(thinned(), {n, dv}));
-  std::string s = c.b.op("MatMul", {q.name, kt.name}, {}, 1)[0];
+  // Sometimes BERT's head split: K and V given as [batch, seq, heads, dim]
+  // and transposed into heads (the fused kernel reads them in place), and
+  // the result merged back the same way.
+  std::string ktName = kt.name, vName = v.name;
+  bool heads = batch.size() == 2 && c.chance(0.4);
+  if (heads) {
+    auto perm = [](std::vector<int64_t> p) {
+      return Attrs{zoo::attrInts("perm", p)};
+    };
+    kt = c.input({batch[0], n, batch[1], d});
+    v = c.input({batch[0], n, batch[1], dv});
+    ktName = c.b.op("Transpose", {kt.name}, perm({0, 2, 3, 1}), 1)[0];
+    vName = c.b.op("Transpose", {v.name}, perm({0, 2, 1, 3}), 1)[0];
+  }
+  std::string s = c.b.op("MatMul", {q.name, ktName}, {}, 1)[0];
   double bound = q.bound * kt.bound * static_cast<double>(d);
   if (c.chance(0.4)) {
     float k = std::sqrt(static_cast<float>(d));
@@ -889,8 +903,13 @@ bool genAttention(GenContext &c) {
       "axis", c.chance(0.5) ? -1 : static_cast<int64_t>(scores.size()) - 1)};
   std::string p = c.b.op("Softmax", {s}, axis, 1)[0];
   Value out;
-  out.name = c.b.op("MatMul", {p, v.name}, {}, 1)[0];
+  out.name = c.b.op("MatMul", {p, vName}, {}, 1)[0];
   out.dims = with(batch, {m, dv});
+  if (heads && c.chance(0.5)) {
+    out.name = c.b.op("Transpose", {out.name},
+                      {zoo::attrInts("perm", {0, 2, 1, 3})}, 1)[0];
+    out.dims = {batch[0], m, batch[1], dv};
+  }
   out.bound = v.bound;
   c.result(out, used);
   return true;

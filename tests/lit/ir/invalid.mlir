@@ -440,3 +440,11 @@ func.func @fused_attention_both(%q: tensor<5x4xf32>, %kt: tensor<4x7xf32>, %v: t
   %0 = kiln.fused_attention %q, %kt, %v, %n {divisor = 2.0 : f32, scale = 0.5 : f32} : (tensor<5x4xf32>, tensor<4x7xf32>, tensor<7x2xf32>, none) -> tensor<5x2xf32>
   return %0 : tensor<5x2xf32>
 }
+
+// -----
+
+func.func @fused_attention_perm(%q: tensor<5x4xf32>, %kt: tensor<4x7xf32>, %v: tensor<7x2xf32>, %n: none) -> tensor<5x2xf32> {
+  // expected-error @+1 {{expected q_perm to be a permutation of [0, 2), found [0, 0]}}
+  %0 = kiln.fused_attention %q, %kt, %v, %n {q_perm = [0, 0]} : (tensor<5x4xf32>, tensor<4x7xf32>, tensor<7x2xf32>, none) -> tensor<5x2xf32>
+  return %0 : tensor<5x2xf32>
+}

@@ -68,3 +68,46 @@ func.func @other_axis(%q: tensor<5x4xf32>, %kt: tensor<4x5xf32>,
   %y = kiln.mat_mul %p, %v : (tensor<5x5xf32>, tensor<5x3xf32>) -> tensor<5x3xf32>
   return %y : tensor<5x3xf32>
 }
+
+// -----
+
+// BERT's head split and merge: the transposes of Q, K and V and of the
+// result become perms the kernel reads and writes through.
+// CHECK-LABEL: func.func @head_transposes
+// CHECK-NEXT: %[[Y:.*]] = kiln.fused_attention %arg0, %arg1, %arg2, %arg3 {divisor = 8.000000e+00 : f32, kt_perm = [0, 2, 3, 1], q_perm = [0, 2, 1, 3], v_perm = [0, 2, 1, 3], y_perm = [0, 2, 1, 3]}
+// CHECK-SAME: (tensor<1x5x2x64xf32>, tensor<1x5x2x64xf32>, tensor<1x5x2x64xf32>, tensor<1x1x1x5xf32>) -> tensor<1x5x2x64xf32>
+// CHECK-NEXT: return %[[Y]]
+func.func @head_transposes(%q: tensor<1x5x2x64xf32>, %k: tensor<1x5x2x64xf32>,
+                           %v: tensor<1x5x2x64xf32>, %mask: tensor<1x1x1x5xf32>) -> tensor<1x5x2x64xf32> {
+  %qt = kiln.transpose %q {perm = [0, 2, 1, 3]} : (tensor<1x5x2x64xf32>) -> tensor<1x2x5x64xf32>
+  %kt = kiln.transpose %k {perm = [0, 2, 3, 1]} : (tensor<1x5x2x64xf32>) -> tensor<1x2x64x5xf32>
+  %vt = kiln.transpose %v {perm = [0, 2, 1, 3]} : (tensor<1x5x2x64xf32>) -> tensor<1x2x5x64xf32>
+  %c = kiln.constant dense<8.0> : tensor<f32>
+  %s = kiln.mat_mul %qt, %kt : (tensor<1x2x5x64xf32>, tensor<1x2x64x5xf32>) -> tensor<1x2x5x5xf32>
+  %d = kiln.div %s, %c : (tensor<1x2x5x5xf32>, tensor<f32>) -> tensor<1x2x5x5xf32>
+  %a = kiln.add %d, %mask : (tensor<1x2x5x5xf32>, tensor<1x1x1x5xf32>) -> tensor<1x2x5x5xf32>
+  %p = kiln.softmax %a {axis = -1 : i64} : (tensor<1x2x5x5xf32>) -> tensor<1x2x5x5xf32>
+  %y = kiln.mat_mul %p, %vt : (tensor<1x2x5x5xf32>, tensor<1x2x5x64xf32>) -> tensor<1x2x5x64xf32>
+  %yt = kiln.transpose %y {perm = [0, 2, 1, 3]} : (tensor<1x2x5x64xf32>) -> tensor<1x5x2x64xf32>
+  return %yt : tensor<1x5x2x64xf32>
+}
+
+// -----
+
+// A V transposed so that its last dim moves, and a Q transpose another op
+// also reads: both transposes stay (the kernel needs V's rows contiguous;
+// the other reader needs Q's).
+// CHECK-LABEL: func.func @transposes_kept
+// CHECK: %[[QT:.*]] = kiln.transpose %arg0
+// CHECK: %[[VT:.*]] = kiln.transpose %arg2
+// CHECK: kiln.fused_attention %[[QT]], %arg1, %[[VT]], %{{.*}} :
+// CHECK-NOT: _perm
+func.func @transposes_kept(%q: tensor<4x5xf32>, %kt: tensor<4x7xf32>,
+                           %v: tensor<3x7xf32>) -> (tensor<5x3xf32>, tensor<5x4xf32>) {
+  %qt = kiln.transpose %q {perm = [1, 0]} : (tensor<4x5xf32>) -> tensor<5x4xf32>
+  %vt = kiln.transpose %v {perm = [1, 0]} : (tensor<3x7xf32>) -> tensor<7x3xf32>
+  %s = kiln.mat_mul %qt, %kt : (tensor<5x4xf32>, tensor<4x7xf32>) -> tensor<5x7xf32>
+  %p = kiln.softmax %s : (tensor<5x7xf32>) -> tensor<5x7xf32>
+  %y = kiln.mat_mul %p, %vt : (tensor<5x7xf32>, tensor<7x3xf32>) -> tensor<5x3xf32>
+  return %y, %qt : tensor<5x3xf32>, tensor<5x4xf32>
+}

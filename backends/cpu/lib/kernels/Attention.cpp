@@ -15,6 +15,12 @@
 //  3. Y rows = P x V on the micro-kernel, A now the buffer's rows and B V's
 //     rows in place.
 //
+// Operands are read, and the result written, through the op's perms (a
+// head split or merge the pass folded): Q with any strides (its elements
+// are broadcast one by one), V and the result with their last dim
+// contiguous; a KT whose N is not contiguous is first packed, per matrix,
+// into a D x N block on the stack, and a work item is then a whole matrix.
+//
 // `rows` is the micro-kernel's tile height (12 with AVX-512, 6 with AVX2),
 // fewer when a block of score rows would pass kScoreBytes; the last block
 // of a matrix has M % rows rows. KT (D x N) and V (N x Dv) of one head are
@@ -40,81 +46,114 @@ namespace {
 /// Bytes of the stack buffer holding a block of score rows.
 constexpr int64_t kScoreBytes = 192 * 1024;
 
+/// One operand (or the result) as the chain sees it: its dims, and the
+/// element strides of each dim in the buffer given to the kernel (through
+/// the op's perm attribute).
+struct View {
+  SmallVector<int64_t> dims, strides;
+
+  /// \p type read through \p perm: dim i of the view is dim perm[i] of
+  /// the buffer (\p inverse: dim perm[i] of the view is dim i of the
+  /// buffer, the result's case).
+  View(RankedTensorType type, std::optional<ArrayAttr> perm, bool inverse) {
+    int64_t rank = type.getRank();
+    SmallVector<int64_t> bufferStrides(rank, 1);
+    for (int64_t i = rank - 2; i >= 0; --i)
+      bufferStrides[i] = bufferStrides[i + 1] * type.getDimSize(i + 1);
+    dims.assign(type.getShape().begin(), type.getShape().end());
+    strides = bufferStrides;
+    if (!perm)
+      return;
+    for (int64_t i = 0; i < rank; ++i) {
+      int64_t p = cast<IntegerAttr>((*perm)[i]).getInt();
+      int64_t view = inverse ? p : i, buffer = inverse ? i : p;
+      dims[view] = type.getDimSize(buffer);
+      strides[view] = bufferStrides[buffer];
+    }
+  }
+  int64_t rank() const { return static_cast<int64_t>(dims.size()); }
+  /// Size and stride of the view's \p i-th dim from the end (0: last).
+  int64_t dim(int64_t i) const { return dims[rank() - 1 - i]; }
+  int64_t stride(int64_t i) const { return strides[rank() - 1 - i]; }
+  /// Element strides along the result's \p batchRank batch dims, aligned
+  /// to the right (0 where this view has a 1 or no dim).
+  SmallVector<int64_t> batchStrides(int64_t batchRank, int64_t trailing) const {
+    SmallVector<int64_t> s(batchRank, 0);
+    int64_t own = rank() - trailing;
+    for (int64_t i = 0; i < own; ++i) {
+      int64_t yd = i + (batchRank - own);
+      if (yd >= 0 && dims[i] != 1)
+        s[yd] = strides[i];
+    }
+    return s;
+  }
+};
+
 /// Shapes and broadcast strides of one fused attention.
 struct AttentionPlan {
   int64_t m, d, n, dv;
-  /// Result matrices; per batch dim of the result its size and the matrix
-  /// strides of Q, KT and V along it, and the mask's element stride (0
-  /// where broadcast).
+  /// Result matrices; per batch dim of the result its size and the element
+  /// strides of Q, KT, V, the mask and the result along it (0 where
+  /// broadcast).
   int64_t batch = 1;
-  SmallVector<int64_t> dims, qStrides, kStrides, vStrides, maskStrides;
-  /// The mask's element strides along M and N (0 when broadcast); whether
-  /// there is a mask.
-  int64_t maskRow = 0, maskCol = 0;
+  SmallVector<int64_t> dims, qStrides, kStrides, vStrides, maskStrides,
+      yStrides;
+  /// Element strides within a matrix: Q along M and D, KT along D and N,
+  /// V along N, the result along M (V's and the result's last dims are
+  /// contiguous), the mask along M and N (0 when broadcast).
+  int64_t qRow, qCol, kRow, kCol, vRow, yRow, maskRow = 0, maskCol = 0;
   bool hasMask = false;
+  /// KT's N is not contiguous: each matrix's KT is first packed into a D x
+  /// N block on the stack, and a work item is a whole matrix.
+  bool packKT = false;
 };
 
 /// The plan of \p op, or nothing for shapes the kernel declines (an empty
-/// operand, score rows past the stack budget of a one-row block).
+/// operand, score rows past the stack budget of a one-row block, V or the
+/// result read through a perm that moves their last dim).
 std::optional<AttentionPlan> planAttention(FusedAttentionOp op) {
-  auto q = cast<RankedTensorType>(op.getQ().getType());
-  auto kt = cast<RankedTensorType>(op.getKT().getType());
-  auto v = cast<RankedTensorType>(op.getV().getType());
-  auto y = cast<RankedTensorType>(op.getY().getType());
-  if (q.getRank() < 2 || kt.getRank() < 2 || v.getRank() < 2 ||
-      y.getRank() < 2 || q.getNumElements() == 0 || kt.getNumElements() == 0 ||
-      v.getNumElements() == 0 || y.getNumElements() == 0)
-    return std::nullopt;
+  auto typeOf = [](Value v) { return cast<RankedTensorType>(v.getType()); };
+  for (Value v : {op.getQ(), op.getKT(), op.getV(), op.getY()})
+    if (typeOf(v).getRank() < 2 || typeOf(v).getNumElements() == 0)
+      return std::nullopt;
+  View q(typeOf(op.getQ()), op.getQPerm(), false);
+  View kt(typeOf(op.getKT()), op.getKtPerm(), false);
+  View v(typeOf(op.getV()), op.getVPerm(), false);
+  View y(typeOf(op.getY()), op.getYPerm(), true);
   AttentionPlan p;
-  p.m = q.getDimSize(q.getRank() - 2);
-  p.d = q.getDimSize(q.getRank() - 1);
-  p.n = kt.getDimSize(kt.getRank() - 1);
-  p.dv = v.getDimSize(v.getRank() - 1);
-  if (p.n * 4 > kScoreBytes)
+  p.m = q.dim(1);
+  p.d = q.dim(0);
+  p.n = kt.dim(0);
+  p.dv = v.dim(0);
+  if (p.n * 4 > kScoreBytes || v.stride(0) != 1 || y.stride(0) != 1)
     return std::nullopt;
-  int64_t yBatchRank = y.getRank() - 2;
-  // Strides (in units of \p unit-sized blocks) of \p t's dims [0, rank -
-  // trailing), aligned to the result's batch dims.
-  auto strides = [&](RankedTensorType t, int64_t trailing) {
-    SmallVector<int64_t> s(yBatchRank, 0);
-    int64_t rank = t.getRank() - trailing, stride = 1;
-    for (int64_t i = t.getRank() - 1; i >= rank; --i)
-      stride *= t.getDimSize(i);
-    for (int64_t i = rank - 1; i >= 0; --i) {
-      int64_t yd = i + (yBatchRank - rank);
-      if (yd >= 0 && t.getDimSize(i) != 1)
-        s[yd] = stride;
-      stride *= t.getDimSize(i);
-    }
-    return s;
-  };
-  auto inMatrices = [](SmallVector<int64_t> s, int64_t size) {
-    for (int64_t &v : s)
-      v /= size;
-    return s;
-  };
-  p.qStrides = inMatrices(strides(q, 2), p.m * p.d);
-  p.kStrides = inMatrices(strides(kt, 2), p.d * p.n);
-  p.vStrides = inMatrices(strides(v, 2), p.n * p.dv);
+  p.packKT = kt.stride(0) != 1;
+  int64_t padded = (p.n + 15) / 16 * 16;
+  if (p.packKT && p.d * padded * 4 > kScoreBytes)
+    return std::nullopt;
+  p.qRow = q.stride(1);
+  p.qCol = q.stride(0);
+  p.kRow = kt.stride(1);
+  p.kCol = kt.stride(0);
+  p.vRow = v.stride(1);
+  p.yRow = y.stride(1);
+  int64_t yBatchRank = y.rank() - 2;
+  p.qStrides = q.batchStrides(yBatchRank, 2);
+  p.kStrides = kt.batchStrides(yBatchRank, 2);
+  p.vStrides = v.batchStrides(yBatchRank, 2);
+  p.yStrides = y.batchStrides(yBatchRank, 2);
   for (int64_t i = 0; i < yBatchRank; ++i) {
-    p.dims.push_back(y.getDimSize(i));
-    p.batch *= y.getDimSize(i);
+    p.dims.push_back(y.dims[i]);
+    p.batch *= y.dims[i];
   }
   if (auto mask = dyn_cast<RankedTensorType>(op.getMask().getType())) {
     p.hasMask = true;
-    int64_t r = mask.getRank();
-    // The mask's element strides along every scores dim (rank y's).
-    SmallVector<int64_t> all(y.getRank(), 0);
-    int64_t stride = 1;
-    for (int64_t i = r - 1; i >= 0; --i) {
-      int64_t sd = i + (y.getRank() - r);
-      if (mask.getDimSize(i) != 1)
-        all[sd] = stride;
-      stride *= mask.getDimSize(i);
-    }
-    p.maskStrides.assign(all.begin(), all.begin() + yBatchRank);
-    p.maskRow = all[yBatchRank];
-    p.maskCol = all[yBatchRank + 1];
+    View mv(mask, std::nullopt, false);
+    // The mask broadcasts into the scores, whose rank is the result's.
+    p.maskStrides =
+        mv.batchStrides(yBatchRank, std::min<int64_t>(2, mv.rank()));
+    p.maskRow = mv.rank() >= 2 && mv.dim(1) != 1 ? mv.stride(1) : 0;
+    p.maskCol = mv.dim(0) != 1 ? mv.stride(0) : 0;
   }
   return p;
 }
@@ -164,6 +203,11 @@ FailureOr<int64_t> emitAttention(OpBuilder &b, Operation *op,
   auto scoresType = MemRefType::get({rows * padded}, b.getF32Type());
   Value scores =
       b.create<memref::AllocaOp>(loc, scoresType, b.getI64IntegerAttr(64));
+  Value packed;
+  if (p.packKT)
+    packed = b.create<memref::AllocaOp>(
+        loc, MemRefType::get({p.d * padded}, b.getF32Type()),
+        b.getI64IntegerAttr(64));
 
   auto fast = arith::FastMathFlags::reassoc;
   VectorType vt = kb.vec(lanes);
@@ -201,15 +245,17 @@ FailureOr<int64_t> emitAttention(OpBuilder &b, Operation *op,
     mk.lanes = lanes;
     mk.nv = nv;
     mk.mr = r;
-    // 1. S = Q rows x KT.
+    // 1. S = Q rows x KT (or its packed copy).
     mk.kc = p.d;
     mk.a = q;
-    mk.aRow = p.d;
-    mk.b = kt;
-    mk.bK = p.n;
+    mk.aRow = p.qRow;
+    mk.aK = p.qCol;
+    mk.b = p.packKT ? packed : kt;
+    mk.bK = p.packKT ? padded : p.kRow;
     mk.c = scores;
     mk.cRow = padded;
-    product(mk, p.n, kb.add(qBase, kb.mul(i0, p.d)), kBase, kb.idx(0));
+    product(mk, p.n, kb.add(qBase, kb.mul(i0, p.qRow)),
+            p.packKT ? kb.idx(0) : kBase, kb.idx(0));
     // 2. Softmax of each row, scaled and masked.
     kb.forLoop(kb.idx(0), kb.idx(r), 1, [&](Value row) {
       Value base = kb.mul(row, padded);
@@ -262,46 +308,66 @@ FailureOr<int64_t> emitAttention(OpBuilder &b, Operation *op,
     mk.kc = p.n;
     mk.a = scores;
     mk.aRow = padded;
+    mk.aK = 1;
     mk.b = v;
-    mk.bK = p.dv;
+    mk.bK = p.vRow;
     mk.c = y;
-    mk.cRow = p.dv;
-    product(mk, p.dv, kb.idx(0), vBase, kb.add(yBase, kb.mul(i0, p.dv)));
+    mk.cRow = p.yRow;
+    product(mk, p.dv, kb.idx(0), vBase, kb.add(yBase, kb.mul(i0, p.yRow)));
   };
 
-  kb.forLoop(begin, end, 1, [&](Value item) {
-    Value t = kb.rems(item, tiles), mat = kb.divs(item, tiles);
-    // The Q, KT, V and mask matrices of result matrix `mat`.
-    Value qMat = kb.idx(0), kMat = kb.idx(0), vMat = kb.idx(0);
-    Value maskBase = kb.idx(0), index = mat;
+  // Row blocks [t0, t1) of result matrix `mat`.
+  auto blocks = [&](Value mat, Value t0, Value t1) {
+    // The Q, KT, V, mask and result bases of matrix `mat`.
+    Value qBase = kb.idx(0), kBase = kb.idx(0), vBase = kb.idx(0);
+    Value maskBase = kb.idx(0), yBase = kb.idx(0), index = mat;
     for (int64_t d = static_cast<int64_t>(p.dims.size()) - 1; d >= 0; --d) {
       Value i = kb.rems(index, p.dims[d]);
       index = kb.divs(index, p.dims[d]);
-      if (p.qStrides[d])
-        qMat = kb.add(qMat, kb.mul(i, p.qStrides[d]));
-      if (p.kStrides[d])
-        kMat = kb.add(kMat, kb.mul(i, p.kStrides[d]));
-      if (p.vStrides[d])
-        vMat = kb.add(vMat, kb.mul(i, p.vStrides[d]));
-      if (mask && p.maskStrides[d])
-        maskBase = kb.add(maskBase, kb.mul(i, p.maskStrides[d]));
+      auto step = [&](Value &base, int64_t stride) {
+        if (stride)
+          base = kb.add(base, kb.mul(i, stride));
+      };
+      step(qBase, p.qStrides[d]);
+      step(kBase, p.kStrides[d]);
+      step(vBase, p.vStrides[d]);
+      step(yBase, p.yStrides[d]);
+      if (mask)
+        step(maskBase, p.maskStrides[d]);
     }
-    Value qBase = kb.mul(qMat, p.m * p.d), kBase = kb.mul(kMat, p.d * p.n);
-    Value vBase = kb.mul(vMat, p.n * p.dv), yBase = kb.mul(mat, p.m * p.dv);
-    Value i0 = kb.mul(t, rows);
-    auto run = [&](int64_t r) {
-      block(r, i0, qBase, kBase, vBase, maskBase, yBase);
-    };
-    if (!tailRows)
-      run(rows);
-    else if (!fullTiles)
-      run(tailRows);
+    if (p.packKT)
+      kb.forLoop(kb.idx(0), kb.idx(p.d), 1, [&](Value dd) {
+        kb.forLoop(kb.idx(0), kb.idx(p.n), 1, [&](Value nn) {
+          Value at =
+              kb.add(kb.add(kBase, kb.mul(dd, p.kRow)), kb.mul(nn, p.kCol));
+          b.create<memref::StoreOp>(loc, b.create<memref::LoadOp>(loc, kt, at),
+                                    packed, kb.add(kb.mul(dd, padded), nn));
+        });
+      });
+    kb.forLoop(t0, t1, 1, [&](Value t) {
+      Value i0 = kb.mul(t, rows);
+      auto run = [&](int64_t r) {
+        block(r, i0, qBase, kBase, vBase, maskBase, yBase);
+      };
+      if (!tailRows)
+        run(rows);
+      else if (!fullTiles)
+        run(tailRows);
+      else
+        kb.ifThen(
+            kb.cmp(arith::CmpIPredicate::eq, t, fullTiles),
+            [&] { run(tailRows); }, [&] { run(rows); });
+    });
+  };
+  // A work item is a block of rows, or with KT packed a whole matrix.
+  kb.forLoop(begin, end, 1, [&](Value item) {
+    if (p.packKT)
+      blocks(item, kb.idx(0), kb.idx(tiles));
     else
-      kb.ifThen(
-          kb.cmp(arith::CmpIPredicate::eq, t, fullTiles),
-          [&] { run(tailRows); }, [&] { run(rows); });
+      blocks(kb.divs(item, tiles), kb.rems(item, tiles),
+             kb.add(kb.rems(item, tiles), 1));
   });
-  return p.batch * tiles;
+  return p.packKT ? p.batch : p.batch * tiles;
 }
 
 } // namespace kiln::cpu::kernels

@@ -248,6 +248,15 @@ def Kiln_FusedAttentionOp
     mask's (rank <= Y's, its last two dims `M` or 1 and `N` or 1) broadcast
     into it. At most one of `divisor` and `scale` is set.
 
+    `q_perm`, `kt_perm` and `v_perm`, when set, say that the operand given
+    is the tensor the chain transposed with that permutation before using
+    it (`Q = Transpose(q, q_perm)`: a head split from a `[batch, seq, heads,
+    dim]` projection), and `y_perm` that the result is the chain's result
+    transposed with it (`Y = Transpose(chain, y_perm)`); the shapes above are
+    those after the operand transposes and before the result's. The
+    compiled kernel reads and writes through the permuted strides instead
+    of copying.
+
     ```mlir
     %y = kiln.fused_attention %q, %kt, %v, %mask {divisor = 8.0 : f32}
         : (tensor<1x12x128x64xf32>, tensor<1x12x64x128xf32>,
@@ -257,7 +266,11 @@ def Kiln_FusedAttentionOp
   }];
   let arguments = (ins Kiln_Tensor:$Q, Kiln_Tensor:$KT, Kiln_Tensor:$V,
                    Kiln_OptTensor:$mask, OptionalAttr<F32Attr>:$divisor,
-                   OptionalAttr<F32Attr>:$scale);
+                   OptionalAttr<F32Attr>:$scale,
+                   OptionalAttr<I64ArrayAttr>:$q_perm,
+                   OptionalAttr<I64ArrayAttr>:$kt_perm,
+                   OptionalAttr<I64ArrayAttr>:$v_perm,
+                   OptionalAttr<I64ArrayAttr>:$y_perm);
   let results = (outs Kiln_Tensor:$Y);
   let hasVerifier = 1;
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
