@@ -18,8 +18,10 @@
 // Operands are read, and the result written, through the op's perms (a
 // head split or merge the pass folded): Q with any strides (its elements
 // are broadcast one by one), V and the result with their last dim
-// contiguous; a KT whose N is not contiguous is first packed, per matrix,
-// into a D x N block on the stack, and a work item is then a whole matrix.
+// contiguous; a KT whose N is not contiguous, and a V whose rows are not
+// adjacent, are first packed, per matrix, into blocks on the stack (reading
+// rows pages apart in the products measured slower), and a work item is
+// then a whole matrix.
 //
 // `rows` is the micro-kernel's tile height (12 with AVX-512, 6 with AVX2),
 // fewer when a block of score rows would pass kScoreBytes; the last block
@@ -106,6 +108,12 @@ struct AttentionPlan {
   /// KT's N is not contiguous: each matrix's KT is first packed into a D x
   /// N block on the stack, and a work item is a whole matrix.
   bool packKT = false;
+  /// V's rows are not adjacent (a head of a wider projection): each
+  /// matrix's V is first copied into an N x Dv block on the stack, so the
+  /// second product streams one block instead of N rows pages apart.
+  bool packV = false;
+  /// Whether a work item is a whole matrix (a block is packed per matrix).
+  bool perMatrix() const { return packKT || packV; }
 };
 
 /// The plan of \p op, or nothing for shapes the kernel declines (an empty
@@ -136,6 +144,9 @@ std::optional<AttentionPlan> planAttention(FusedAttentionOp op) {
   p.kRow = kt.stride(1);
   p.kCol = kt.stride(0);
   p.vRow = v.stride(1);
+  p.packV = p.vRow != p.dv;
+  if (p.packV && p.n * p.dv * 4 > kScoreBytes)
+    return std::nullopt;
   p.yRow = y.stride(1);
   int64_t yBatchRank = y.rank() - 2;
   p.qStrides = q.batchStrides(yBatchRank, 2);
@@ -203,7 +214,11 @@ FailureOr<int64_t> emitAttention(OpBuilder &b, Operation *op,
   auto scoresType = MemRefType::get({rows * padded}, b.getF32Type());
   Value scores =
       b.create<memref::AllocaOp>(loc, scoresType, b.getI64IntegerAttr(64));
-  Value packed;
+  Value packed, packedV;
+  if (p.packV)
+    packedV = b.create<memref::AllocaOp>(
+        loc, MemRefType::get({p.n * p.dv}, b.getF32Type()),
+        b.getI64IntegerAttr(64));
   if (p.packKT)
     packed = b.create<memref::AllocaOp>(
         loc, MemRefType::get({p.d * padded}, b.getF32Type()),
@@ -309,11 +324,12 @@ FailureOr<int64_t> emitAttention(OpBuilder &b, Operation *op,
     mk.a = scores;
     mk.aRow = padded;
     mk.aK = 1;
-    mk.b = v;
-    mk.bK = p.vRow;
+    mk.b = p.packV ? packedV : v;
+    mk.bK = p.packV ? p.dv : p.vRow;
     mk.c = y;
     mk.cRow = p.yRow;
-    product(mk, p.dv, kb.idx(0), vBase, kb.add(yBase, kb.mul(i0, p.yRow)));
+    product(mk, p.dv, kb.idx(0), p.packV ? kb.idx(0) : vBase,
+            kb.add(yBase, kb.mul(i0, p.yRow)));
   };
 
   // Row blocks [t0, t1) of result matrix `mat`.
@@ -335,14 +351,25 @@ FailureOr<int64_t> emitAttention(OpBuilder &b, Operation *op,
       if (mask)
         step(maskBase, p.maskStrides[d]);
     }
+    // Key by key: a key's D values are usually contiguous (a head of a
+    // [batch, seq, heads, dim] projection), its column of the block is not.
     if (p.packKT)
-      kb.forLoop(kb.idx(0), kb.idx(p.d), 1, [&](Value dd) {
-        kb.forLoop(kb.idx(0), kb.idx(p.n), 1, [&](Value nn) {
+      kb.forLoop(kb.idx(0), kb.idx(p.n), 1, [&](Value nn) {
+        kb.forLoop(kb.idx(0), kb.idx(p.d), 1, [&](Value dd) {
           Value at =
               kb.add(kb.add(kBase, kb.mul(dd, p.kRow)), kb.mul(nn, p.kCol));
           b.create<memref::StoreOp>(loc, b.create<memref::LoadOp>(loc, kt, at),
                                     packed, kb.add(kb.mul(dd, padded), nn));
         });
+      });
+    if (p.packV)
+      kb.forLoop(kb.idx(0), kb.idx(p.n), 1, [&](Value nn) {
+        for (int64_t j = 0; j < p.dv; j += lanes) {
+          int64_t valid = std::min(lanes, p.dv - j);
+          Value from = kb.add(kb.add(vBase, kb.mul(nn, p.vRow)), j);
+          kb.store(kb.load(v, from, lanes, valid), packedV,
+                   kb.add(kb.mul(nn, p.dv), j), valid);
+        }
       });
     kb.forLoop(t0, t1, 1, [&](Value t) {
       Value i0 = kb.mul(t, rows);
@@ -361,13 +388,13 @@ FailureOr<int64_t> emitAttention(OpBuilder &b, Operation *op,
   };
   // A work item is a block of rows, or with KT packed a whole matrix.
   kb.forLoop(begin, end, 1, [&](Value item) {
-    if (p.packKT)
+    if (p.perMatrix())
       blocks(item, kb.idx(0), kb.idx(tiles));
     else
       blocks(kb.divs(item, tiles), kb.rems(item, tiles),
              kb.add(kb.rems(item, tiles), 1));
   });
-  return p.packKT ? p.batch : p.batch * tiles;
+  return p.perMatrix() ? p.batch : p.batch * tiles;
 }
 
 } // namespace kiln::cpu::kernels
