@@ -311,7 +311,12 @@ def FuseAttention : Pass<"kiln-fuse-attention", "mlir::ModuleOp"> {
 
     As `kiln.fused_attention` the compiled kernel computes a block of S's
     rows on the GEMM micro-kernel, normalizes it and multiplies it by V while
-    it is in cache, one work item per block of rows of each head. The form
+    it is in cache, one work item per block of rows of each head. A
+    single-use Transpose of Q, KT or V before the chain (a head split of a
+    `[batch, seq, heads, dim]` projection) and a Transpose that is the only
+    user of the result (the head merge) fold into the op as `q_perm`,
+    `kt_perm`, `v_perm` and `y_perm`, the kernel reading and writing through
+    them; V's and the result's only when they keep the last dim last. The form
     must be exact: every op static f32, Q, KT and V of rank >= 2, the
     Softmax over the last dim, V's batch dims broadcasting into S's, no op
     outside the chain reading S, P or a scaled or masked S, and N at most
