@@ -845,19 +845,19 @@ bool genAttention(GenContext &c) {
       [&](const Value &v) { return v.dims == qDims && v.bound <= 4; }, qDims);
   if (q.name.empty())
     return false;
-  Value kt = c.input(with(thinned(), {d, n}));
-  Value v = c.input(with(thinned(), {n, dv}));
   // Sometimes BERT's head split: K and V given as [batch, seq, heads, dim]
   // and transposed into heads (the fused kernel reads them in place), and
   // the result merged back the same way.
-  std::string ktName = kt.name, vName = v.name;
   bool heads = batch.size() == 2 && c.chance(0.4);
+  Value kt = heads ? c.input({batch[0], n, batch[1], d})
+                   : c.input(with(thinned(), {d, n}));
+  Value v = heads ? c.input({batch[0], n, batch[1], dv})
+                  : c.input(with(thinned(), {n, dv}));
+  std::string ktName = kt.name, vName = v.name;
   if (heads) {
     auto perm = [](std::vector<int64_t> p) {
       return Attrs{zoo::attrInts("perm", p)};
     };
-    kt = c.input({batch[0], n, batch[1], d});
-    v = c.input({batch[0], n, batch[1], dv});
     ktName = c.b.op("Transpose", {kt.name}, perm({0, 2, 3, 1}), 1)[0];
     vName = c.b.op("Transpose", {v.name}, perm({0, 2, 1, 3}), 1)[0];
   }
