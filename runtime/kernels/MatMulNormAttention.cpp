@@ -6,7 +6,9 @@
 // applied in f32 (as evalDiv, evalMul and evalAdd), the softmax of each row
 // in double and rounded (as evalSoftmax), then P x V summed in double. A
 // graph therefore gives the same bits on the interpreter before and after
-// the rewrite. Only f32 operands: the pass fuses nothing else.
+// the rewrite. The perm attributes transpose the operands before the chain
+// and its result after it, as evalTranspose does. Only f32 operands: the
+// pass fuses nothing else.
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/runtime/KernelUtils.h"
@@ -66,31 +68,7 @@ Status permuted(const KernelContext &ctx, const char *name, const Tensor *&t,
   return Status::ok();
 }
 
-/// The chain's result, before the result perm.
-Status attend(KernelContext &ctx, const Tensor *q, const Tensor *kt,
-              const Tensor *v, const Tensor *mask, Tensor &result);
-
-} // namespace
-
-Status evalFusedAttention(KernelContext &ctx) {
-  const Tensor *q, *kt, *v;
-  KILN_RETURN_IF_ERROR(ctx.required(0, q));
-  KILN_RETURN_IF_ERROR(ctx.required(1, kt));
-  KILN_RETURN_IF_ERROR(ctx.required(2, v));
-  Tensor qt, ktt, vt, y;
-  KILN_RETURN_IF_ERROR(permuted(ctx, "q_perm", q, qt));
-  KILN_RETURN_IF_ERROR(permuted(ctx, "kt_perm", kt, ktt));
-  KILN_RETURN_IF_ERROR(permuted(ctx, "v_perm", v, vt));
-  KILN_RETURN_IF_ERROR(attend(ctx, q, kt, v, ctx.input(3), y));
-  const Tensor *out = &y;
-  Tensor yt;
-  KILN_RETURN_IF_ERROR(permuted(ctx, "y_perm", out, yt));
-  ctx.outputs[0] = *out;
-  return Status::ok();
-}
-
-namespace {
-
+/// The chain's result, before the result perm, in \p result.
 Status attend(KernelContext &ctx, const Tensor *q, const Tensor *kt,
               const Tensor *v, const Tensor *mask, Tensor &result) {
   for (const Tensor *t : {q, kt, v, mask})
@@ -206,5 +184,22 @@ Status attend(KernelContext &ctx, const Tensor *q, const Tensor *kt,
 }
 
 } // namespace
+
+Status evalFusedAttention(KernelContext &ctx) {
+  const Tensor *q, *kt, *v;
+  KILN_RETURN_IF_ERROR(ctx.required(0, q));
+  KILN_RETURN_IF_ERROR(ctx.required(1, kt));
+  KILN_RETURN_IF_ERROR(ctx.required(2, v));
+  Tensor qt, ktt, vt, y;
+  KILN_RETURN_IF_ERROR(permuted(ctx, "q_perm", q, qt));
+  KILN_RETURN_IF_ERROR(permuted(ctx, "kt_perm", kt, ktt));
+  KILN_RETURN_IF_ERROR(permuted(ctx, "v_perm", v, vt));
+  KILN_RETURN_IF_ERROR(attend(ctx, q, kt, v, ctx.input(3), y));
+  const Tensor *out = &y;
+  Tensor yt;
+  KILN_RETURN_IF_ERROR(permuted(ctx, "y_perm", out, yt));
+  ctx.outputs[0] = *out;
+  return Status::ok();
+}
 
 } // namespace kiln::ref
