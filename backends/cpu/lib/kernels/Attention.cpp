@@ -233,8 +233,9 @@ FailureOr<int64_t> emitAttention(OpBuilder &b, Operation *op,
   if (auto a = attention.getScaleAttr())
     scale = a.getValueAsDouble();
 
-  // C (or Y) += A x B over the column panels of B: `cols` columns, B's rows
-  // `bRow` apart from bBase, C's rows cRow apart from cBase.
+  // C = A x B for mk's rows, over the column panels of B's `cols` columns
+  // (the last one masked when it is partial); mk gives the strides, aBase,
+  // bBase and cBase the first elements.
   auto product = [&](MicroKernel mk, int64_t cols, Value aBase, Value bBase,
                      Value cBase) {
     int64_t panels = (cols + nr - 1) / nr, last = cols - (panels - 1) * nr;
