@@ -166,7 +166,7 @@ int64_t gemmTileRows(int64_t nv);
 
 /// The row tiles of a GEMM-shaped kernel (M rows of A, each K long), in
 /// groups of tiles whose A rows stay in L2 (96 KB of them when B, \p bBytes
-/// long, fits in half of the target's L2; half of L2 when it does not), split
+/// long, fits in half of the target's L2; all of L2 when it does not), split
 /// further until the groups times \p itemsPerGroup make at least 8 work
 /// items, and balanced.
 struct RowGroups {
