@@ -311,7 +311,8 @@ def FuseAttention : Pass<"kiln-fuse-attention", "mlir::ModuleOp"> {
 
     As `kiln.fused_attention` the compiled kernel computes a block of S's
     rows on the GEMM micro-kernel, normalizes it and multiplies it by V while
-    it is in cache, one work item per block of rows of each head. A
+    it is in cache, one work item per block of rows of each head (per head
+    when it packs a strided K or V, below). A
     single-use Transpose of Q, KT or V before the chain (a head split of a
     `[batch, seq, heads, dim]` projection) and a Transpose that is the only
     user of the result (the head merge) fold into the op as `q_perm`,
