@@ -9,7 +9,7 @@
 //     KT's rows read in place a panel of two vectors at a time, the last
 //     panel with masked loads), stored into the buffer (rows padded to
 //     whole vectors);
-//  2. per row, as the softmax kernel does (Softmax.cpp): the scale and the
+//  2. per row, softmaxRow (Softmax.cpp's row kernel): the scale and the
 //     mask applied and the maximum taken in one pass, exp(s - max) stored
 //     and summed in a second, each divided by the sum in a third;
 //  3. Y rows = P x V on the micro-kernel, A now the buffer's rows and B V's
@@ -34,10 +34,7 @@
 
 #include "kiln/ir/KilnDialect.h"
 
-#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
-
-#include <limits>
 
 using namespace mlir;
 
@@ -224,9 +221,7 @@ FailureOr<int64_t> emitAttention(OpBuilder &b, Operation *op,
         loc, MemRefType::get({p.d * padded}, b.getF32Type()),
         b.getI64IntegerAttr(64));
 
-  auto fast = arith::FastMathFlags::reassoc;
   VectorType vt = kb.vec(lanes);
-  const float lowest = -std::numeric_limits<float>::infinity();
   std::optional<float> divisor, scale;
   if (auto a = attention.getDivisorAttr())
     divisor = a.getValueAsDouble();
@@ -293,32 +288,9 @@ FailureOr<int64_t> emitAttention(OpBuilder &b, Operation *op,
                          lanes, valid);
           s = b.create<arith::AddFOp>(loc, s, mv);
         }
-        kb.store(s, scores, at, valid);
         return s;
       };
-      Value max = rowReduce(
-          kb, scores, base, p.n, lanes, lowest, vector::CombiningKind::MAXIMUMF,
-          [&](Value acc, Value x) {
-            return b.create<arith::MaximumFOp>(loc, acc, x).getResult();
-          },
-          scaled);
-      Value maxV = b.create<vector::BroadcastOp>(loc, vt, max);
-      Value sum = rowReduce(
-          kb, scores, base, p.n, lanes, 0.0f, vector::CombiningKind::ADD,
-          [&](Value acc, Value x) {
-            return b.create<arith::AddFOp>(loc, acc, x, fast).getResult();
-          },
-          [&](Value x, Value at, int64_t valid) {
-            Value e = b.create<math::ExpOp>(
-                loc, b.create<arith::SubFOp>(loc, x, maxV));
-            kb.store(e, scores, at, valid);
-            return e;
-          });
-      Value sumV = b.create<vector::BroadcastOp>(loc, vt, sum);
-      rowMap(kb, scores, scores, base, p.n, lanes,
-             [&](Value x, Value, int64_t) -> Value {
-               return b.create<arith::DivFOp>(loc, x, sumV);
-             });
+      softmaxRow(kb, scores, scores, base, p.n, lanes, false, scaled);
     });
     // 3. Y rows = P x V.
     mk.kc = p.n;

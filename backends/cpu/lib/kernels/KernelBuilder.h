@@ -90,6 +90,17 @@ rowReduce(KB &kb, mlir::Value x, mlir::Value base, int64_t n, int64_t lanes,
 void rowMap(KB &kb, mlir::Value src, mlir::Value dst, mlir::Value base,
             int64_t n, int64_t lanes, const RowVectorFn &f);
 
+/// Softmax (or LogSoftmax) of the row x[base, base + n) into y at the same
+/// indices, in three passes while the row is in cache: its maximum; the sum
+/// of exp(v - max), the exps stored in y (Softmax); then y /= sum, or
+/// y = v - max - log(sum) (LogSoftmax). With \p prepare, each vector of x
+/// is first mapped by it and stored in y in the maximum's pass, and the
+/// later passes read y (the attention kernel scales and masks its scores
+/// so). \p lastRow as in rowReduce. Softmax.cpp and Attention.cpp use it.
+void softmaxRow(KB &kb, mlir::Value x, mlir::Value y, mlir::Value base,
+                int64_t n, int64_t lanes, bool logSoftmax,
+                const RowVectorFn &prepare = {}, mlir::Value lastRow = {});
+
 /// A 1-D view of a static contiguous memref.
 mlir::Value flatten(mlir::OpBuilder &b, mlir::Location loc, mlir::Value memref);
 

@@ -61,6 +61,59 @@ std::optional<std::pair<int64_t, int64_t>> softmaxRows(Operation *op) {
 
 } // namespace
 
+void softmaxRow(KB &kb, Value x, Value y, Value base, int64_t n, int64_t L,
+                bool logSoftmax, const RowVectorFn &prepare, Value lastRow) {
+  OpBuilder &b = kb.b;
+  Location loc = kb.loc;
+  auto fast = arith::FastMathFlags::reassoc;
+  VectorType vt = kb.vec(L);
+  const float lowest = -std::numeric_limits<float>::infinity();
+  // With `prepare`, the maximum's pass stores the prepared row in Y, which
+  // the later passes read instead of X.
+  RowVectorFn first = [](Value v, Value, int64_t) { return v; };
+  if (prepare)
+    first = [&](Value v, Value at, int64_t valid) {
+      Value out = prepare(v, at, valid);
+      kb.store(out, y, at, valid);
+      return out;
+    };
+  Value src = prepare ? y : x;
+  Value max = rowReduce(
+      kb, x, base, n, L, lowest, vector::CombiningKind::MAXIMUMF,
+      [&](Value acc, Value v) {
+        return b.create<arith::MaximumFOp>(loc, acc, v).getResult();
+      },
+      first, lastRow);
+  Value maxV = b.create<vector::BroadcastOp>(loc, vt, max);
+  Value sum = rowReduce(
+      kb, src, base, n, L, 0.0f, vector::CombiningKind::ADD,
+      [&](Value acc, Value v) {
+        return b.create<arith::AddFOp>(loc, acc, v, fast).getResult();
+      },
+      [&](Value v, Value at, int64_t valid) {
+        Value e =
+            b.create<math::ExpOp>(loc, b.create<arith::SubFOp>(loc, v, maxV));
+        if (!logSoftmax)
+          kb.store(e, y, at, valid);
+        return e;
+      },
+      lastRow);
+  Value shift, sumV;
+  if (logSoftmax)
+    shift = b.create<vector::BroadcastOp>(
+        loc, vt,
+        b.create<arith::AddFOp>(loc, max, b.create<math::LogOp>(loc, sum)));
+  else
+    sumV = b.create<vector::BroadcastOp>(loc, vt, sum);
+  // LogSoftmax reads the row again, Softmax the exps it stored in Y.
+  rowMap(kb, logSoftmax ? src : y, y, base, n, L,
+         [&](Value v, Value, int64_t) -> Value {
+           if (logSoftmax)
+             return b.create<arith::SubFOp>(loc, v, shift);
+           return b.create<arith::DivFOp>(loc, v, sumV);
+         });
+}
+
 bool canEmitSoftmax(Operation *op) { return softmaxRows(op).has_value(); }
 
 int64_t estimateSoftmaxWork(Operation *op) {
@@ -86,47 +139,10 @@ FailureOr<int64_t> emitSoftmax(OpBuilder &b, Operation *op, ValueRange operands,
   x = flatten(b, loc, x);
   Value y = flatten(b, loc, results[0]);
   int64_t L = hostLanes();
-  auto fast = arith::FastMathFlags::reassoc;
-  VectorType vt = kb.vec(L);
-  const float lowest = -std::numeric_limits<float>::infinity();
 
   kb.forLoop(begin, end, 1, [&](Value row) {
-    Value base = kb.mul(row, n);
-    Value lastRow = kb.cmp(arith::CmpIPredicate::eq, row, rows - 1);
-    Value max = rowReduce(
-        kb, x, base, n, L, lowest, vector::CombiningKind::MAXIMUMF,
-        [&](Value acc, Value v) {
-          return b.create<arith::MaximumFOp>(loc, acc, v).getResult();
-        },
-        [](Value v, Value, int64_t) { return v; }, lastRow);
-    Value maxV = b.create<vector::BroadcastOp>(loc, vt, max);
-    Value sum = rowReduce(
-        kb, x, base, n, L, 0.0f, vector::CombiningKind::ADD,
-        [&](Value acc, Value v) {
-          return b.create<arith::AddFOp>(loc, acc, v, fast).getResult();
-        },
-        [&](Value v, Value at, int64_t valid) {
-          Value e =
-              b.create<math::ExpOp>(loc, b.create<arith::SubFOp>(loc, v, maxV));
-          if (!logSoftmax)
-            kb.store(e, y, at, valid);
-          return e;
-        },
-        lastRow);
-    Value shift, sumV;
-    if (logSoftmax)
-      shift = b.create<vector::BroadcastOp>(
-          loc, vt,
-          b.create<arith::AddFOp>(loc, max, b.create<math::LogOp>(loc, sum)));
-    else
-      sumV = b.create<vector::BroadcastOp>(loc, vt, sum);
-    // LogSoftmax reads X again, Softmax the exps it stored in Y.
-    rowMap(kb, logSoftmax ? x : y, y, base, n, L,
-           [&](Value v, Value, int64_t) -> Value {
-             if (logSoftmax)
-               return b.create<arith::SubFOp>(loc, v, shift);
-             return b.create<arith::DivFOp>(loc, v, sumV);
-           });
+    softmaxRow(kb, x, y, kb.mul(row, n), n, L, logSoftmax, {},
+               kb.cmp(arith::CmpIPredicate::eq, row, rows - 1));
   });
   return rows;
 }
