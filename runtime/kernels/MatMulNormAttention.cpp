@@ -113,12 +113,16 @@ Status evalFusedAttention(KernelContext &ctx) {
   const AttrMap &attrs = ctx.attributes(), none;
   Tensor s, p, y;
   KILN_RETURN_IF_ERROR(step(ctx, evalMatMul, {q, kt}, none, s));
-  for (auto [name, fn] :
-       {std::pair("divisor", evalDiv), std::pair("scale", evalMul)})
-    if (attrs.has(name)) {
+  struct ScaleStep {
+    const char *name;
+    KernelFn fn;
+  };
+  for (ScaleStep sc :
+       {ScaleStep{"divisor", evalDiv}, ScaleStep{"scale", evalMul}})
+    if (attrs.has(sc.name)) {
       Tensor c = Tensor::fromVector<float>(
-          {}, {static_cast<float>(attrs.getFloat(name, 1.0))});
-      KILN_RETURN_IF_ERROR(step(ctx, fn, {&s, &c}, none, s));
+          {}, {static_cast<float>(attrs.getFloat(sc.name, 1.0))});
+      KILN_RETURN_IF_ERROR(step(ctx, sc.fn, {&s, &c}, none, s));
     }
   if (mask)
     KILN_RETURN_IF_ERROR(step(ctx, evalAdd, {&s, mask}, none, s));
