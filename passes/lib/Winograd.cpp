@@ -1,14 +1,14 @@
 //===- Winograd.cpp - 3x3 packed convolutions by Winograd's algorithm -----===//
 //
-// See Passes.td. The choice per convolution is a cost model in vector
-// operations per image: the direct kernel's 9 C Cout OH OW / lanes
-// multiply-adds (plus a tenth for packing its input) against, for F(2, 3)
-// and F(4, 3), the a^2 products per tile slot (tiles are vectorized along a
-// row of tiles, so a row of 14 tiles takes a vector of 16), plus the input
-// and output transforms per vector of tiles, plus for either the time to
-// stream weights that do not stay in L2 (Winograd's are a^2 / 9 times the
-// direct kernel's, read once per band). Winograd must win by 15 %: its
-// GEMMs are skinnier than the direct kernel's.
+// See Passes.td. The choice per convolution is a cost model of time per
+// image in units of the direct kernel's vector multiply-adds: the direct
+// kernel's 9 C Cout multiply-adds per vector of output positions (whole
+// vectors per plane), against, for F(2, 3) and F(4, 3), the a^2 products per
+// tile slot (tiles are vectorized along a row of tiles, so a row of 14
+// tiles takes a vector of 16) and the input and output transforms per
+// vector of tiles; plus, for either, the weight bytes read (Winograd's are
+// a^2 / 9 times the direct kernel's, read once per band). The coefficients
+// are fitted to measured kernels (chooseTile).
 //
 //===----------------------------------------------------------------------===//
 #include "PackedLayout.h"
@@ -44,6 +44,21 @@ llvm::SmallVector<int64_t> ints(ArrayAttr a) {
 double inputTransformOps(int64_t m) { return m == 4 ? 530 : 130; }
 double outputTransformOps(int64_t m) { return m == 4 ? 330 : 70; }
 
+/// The cost model's coefficients (see chooseTile), in the direct kernel's
+/// vector multiply-adds: per Winograd product counted, per transform
+/// operation, and per weight byte read by the direct kernel and by
+/// Winograd. Bytes cost more with 8 lanes: a vector multiply-add does half
+/// the work there, and AVX2 code streamed them slower still (fitted
+/// separately: 98 convolutions with `--cpu-features=-avx512f`).
+struct CostCoefficients {
+  double products, transforms, directBytes, winogradBytes;
+};
+CostCoefficients coefficientsFor(int64_t lanes) {
+  if (lanes >= 16)
+    return {0.75, 1.8, 0.19, 0.15};
+  return {0.75, 1.8, 0.85, 0.70};
+}
+
 struct WinogradPass : kiln::impl::WinogradBase<WinogradPass> {
   using WinogradBase::WinogradBase;
 
@@ -66,16 +81,24 @@ struct WinogradPass : kiln::impl::WinogradBase<WinogradPass> {
   int64_t chooseTile(int64_t batch, int64_t c, int64_t cout, int64_t oh,
                      int64_t ow, winograd::Plan &chosen) const {
     int64_t lanes = vectorLanes, registers = lanes >= 16 ? 32 : 16;
-    // Weights larger than half of L2 come from L3 or memory on every pass
-    // over them: about 0.8 vector multiply-adds' time per byte (ResNet-50's
-    // 14x14 convs, 256 -> 256: F(4, 3)'s 9.4 MB of U took 1.4 ms per image
-    // against 0.4 ms of products, at 1 thread on a 2 MB-L2 Xeon).
-    auto streaming = [&](double bytes, double passes) {
-      return bytes > cacheBytes / 2 ? 0.8 * bytes * passes : 0.0;
-    };
-    double direct = 9.0 * c * cout * oh * ow / lanes * 1.1 +
-                    streaming(9.0 * c * cout * 4, 1);
-    double best = 0.85 * direct;
+    // Predicted times in units of one vector multiply-add of the direct
+    // kernel, with coefficients fitted by least squares to 110
+    // convolutions of ResNet-50, GoogLeNet, SqueezeNet, DenseNet-121 and
+    // VGG-16, each timed direct, by F(2, 3) and by F(4, 3) (`kiln profile`,
+    // 1 thread, Zen 4, 16 lanes; median error 6 % for the direct kernel, 15
+    // % for Winograd). The direct kernel computes whole vectors
+    // of output positions per plane (a 7x7 plane: 4 vectors of 16 for 49
+    // positions). Weight bytes cost about a fifth of a multiply-add each
+    // with 16 lanes wherever they come from, since streams are prefetched
+    // while the products run (the model before, 0.8 per byte past half of L2,
+    // came from a Xeon with a quarter of this host's bandwidth per core and
+    // kept ResNet-50's 28x28 to 7x7 convs direct, at 1.4-1.8x the time).
+    double directVectors = 9.0 * c * cout * ((oh * ow + lanes - 1) / lanes);
+    CostCoefficients k = coefficientsFor(lanes);
+    double direct = directVectors + k.directBytes * 9.0 * c * cout * 4;
+    // Winograd must be predicted 5 % faster: its results are further from
+    // the direct convolution's (kiln/runtime/Winograd.h).
+    double best = 0.95 * direct;
     int64_t tile = 0;
     for (int64_t m : {4, 2}) {
       winograd::Plan p;
@@ -87,11 +110,12 @@ struct WinogradPass : kiln::impl::WinogradBase<WinogradPass> {
       double vectors = p.flat ? double(p.bands) * p.qs / lanes / images
                               : double(p.th) * p.rowVecs;
       double panels = (cout + p.mr - 1) / p.mr;
-      double cost =
-          p.a * p.a * double(c) * panels * p.mr * vectors +
-          vectors * (c * inputTransformOps(m) + cout * outputTransformOps(m)) +
-          streaming(p.a * p.a * double(c) * panels * p.mr * 4,
-                    p.bands / images);
+      double products = p.a * p.a * double(c) * panels * p.mr * vectors;
+      double transforms =
+          vectors * (c * inputTransformOps(m) + cout * outputTransformOps(m));
+      double weightBytes = p.a * p.a * double(c) * panels * p.mr * 4;
+      double cost = k.products * products + k.transforms * transforms +
+                    k.winogradBytes * weightBytes * p.bands / images;
       if (cost < best) {
         best = cost;
         tile = m;
