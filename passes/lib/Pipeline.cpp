@@ -66,6 +66,16 @@ static const Entry kPipeline[] = {
     // packed op.
     {"kiln-fuse-epilogue",
      [](const TargetOptions &) { return createFuseEpilogue(); }},
+    // 1x1 convolutions of a one-position plane (squeeze-and-excitation) as
+    // matrix products: after the epilogue fold, which their epilogue
+    // carries over from, and before the prologue fold, which only
+    // convolutions take.
+    {"kiln-conv-to-mat-mul",
+     [](const TargetOptions &target) {
+       ConvToMatMulOptions options;
+       options.panelWidth = target.panelWidth;
+       return createConvToMatMul(options);
+     }},
     // The BatchNorms no convolution absorbed become a multiply-add, after
     // the epilogue fold (which absorbs BatchNorm whole) and before
     // elementwise fusion (which fuses the multiply-add with what follows).

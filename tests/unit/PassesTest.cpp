@@ -442,6 +442,79 @@ TEST(Winograd, TransformsWeightsAndKeepsResults) {
   }
 }
 
+/// A squeeze-and-excitation block on 3 x 24 x 5 x 5: global pool, 1x1
+/// conv 24 -> 6 with bias and relu, 1x1 conv 6 -> 24 with a residual (a
+/// second pooled value), scaling the input. Weights random (seeded).
+std::string squeezeExciteGraph() {
+  auto weights = [](int count, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<float> dist(-0.5f, 0.5f);
+    std::string list;
+    for (int i = 0; i < count; ++i)
+      list += (i ? ", " : "") + std::to_string(dist(rng));
+    return "[" + list + "]";
+  };
+  return R"mlir(
+func.func @main(%x: tensor<3x24x5x5xf32>) -> tensor<3x24x5x5xf32> {
+  %w1 = kiln.constant dense<)mlir" +
+         weights(6 * 24, 7) + R"mlir(> : tensor<144xf32>
+  %s1 = kiln.constant dense<[6, 24, 1, 1]> : tensor<4xi64>
+  %k1 = kiln.reshape %w1, %s1 : (tensor<144xf32>, tensor<4xi64>) -> tensor<6x24x1x1xf32>
+  %w2 = kiln.constant dense<)mlir" +
+         weights(24 * 6, 8) + R"mlir(> : tensor<144xf32>
+  %s2 = kiln.constant dense<[24, 6, 1, 1]> : tensor<4xi64>
+  %k2 = kiln.reshape %w2, %s2 : (tensor<144xf32>, tensor<4xi64>) -> tensor<24x6x1x1xf32>
+  %b = kiln.constant dense<0.125> : tensor<6xf32>
+  %p = kiln.global_average_pool %x : (tensor<3x24x5x5xf32>) -> tensor<3x24x1x1xf32>
+  %c1 = kiln.conv %p, %k1, %b {kernel_shape = [1, 1]} : (tensor<3x24x1x1xf32>, tensor<6x24x1x1xf32>, tensor<6xf32>) -> tensor<3x6x1x1xf32>
+  %r = kiln.relu %c1 : (tensor<3x6x1x1xf32>) -> tensor<3x6x1x1xf32>
+  %none = kiln.none
+  %c2 = kiln.conv %r, %k2, %none {kernel_shape = [1, 1]} : (tensor<3x6x1x1xf32>, tensor<24x6x1x1xf32>, none) -> tensor<3x24x1x1xf32>
+  %a = kiln.add %c2, %p : (tensor<3x24x1x1xf32>, tensor<3x24x1x1xf32>) -> tensor<3x24x1x1xf32>
+  %y = kiln.mul %x, %a : (tensor<3x24x5x5xf32>, tensor<3x24x1x1xf32>) -> tensor<3x24x5x5xf32>
+  return %y : tensor<3x24x5x5xf32>
+}
+)mlir";
+}
+
+TEST(ConvToMatMul, RewritesSqueezeExcitationAndKeepsResults) {
+  // Both convs become packed_mat_mul with their epilogues (bias and relu,
+  // the residual add); results stay those of the packed convs up to
+  // summation order.
+  KilnContext ctx;
+  auto module =
+      mlir::parseSourceString<mlir::ModuleOp>(squeezeExciteGraph(), &ctx);
+  ASSERT_TRUE(module);
+  ASSERT_TRUE(runPass(*module, createFoldConstants()));
+  ASSERT_TRUE(runPass(*module, createPackWeights()));
+  ASSERT_TRUE(runPass(*module, createFuseEpilogue()));
+  std::vector<Tensor> inputs = {randomTensor({3, 24, 5, 5}, 9)};
+  std::vector<Tensor> before = interpret(*module, inputs);
+  ASSERT_EQ(before.size(), 1u);
+
+  ConvToMatMulOptions options;
+  options.panelWidth = 16;
+  ASSERT_TRUE(runPass(*module, createConvToMatMul(options)));
+  int convs = 0, matMuls = 0, adds = 0, relus = 0;
+  module->walk([&](mlir::Operation *op) {
+    convs += mlir::isa<PackedConvOp>(op);
+    adds += mlir::isa<AddOp>(op);
+    relus += mlir::isa<ReluOp>(op);
+    if (auto mm = mlir::dyn_cast<PackedMatMulOp>(op)) {
+      ++matMuls;
+      EXPECT_TRUE(mm.getActivationName() == "relu" ||
+                  !mlir::isa<mlir::NoneType>(mm.getResidual().getType()));
+    }
+  });
+  EXPECT_EQ(convs, 0);
+  EXPECT_EQ(matMuls, 2);
+  EXPECT_EQ(adds + relus, 0);
+
+  std::vector<Tensor> after = interpret(*module, inputs);
+  ASSERT_EQ(after.size(), 1u);
+  expectClose(before[0], after[0], 1e-5);
+}
+
 TEST(FuseLayerNorm, BecomesOneOpAndKeepsResults) {
   KilnContext ctx;
   auto module = mlir::parseSourceString<mlir::ModuleOp>(kLayerNormGraph, &ctx);

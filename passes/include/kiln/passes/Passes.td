@@ -425,6 +425,50 @@ def FuseConvPrologue : Pass<"kiln-fuse-conv-prologue", "mlir::ModuleOp"> {
   ];
 }
 
+def ConvToMatMul : Pass<"kiln-conv-to-mat-mul", "mlir::ModuleOp"> {
+  let summary = "Run 1x1 convolutions of a one-position plane as matrix products";
+  let description = [{
+    Rewrites a `kiln.packed_conv` with a 1x1 kernel, no pads, no prologue
+    and a 1x1 input plane (N x C x 1 x 1: the squeeze-and-excitation
+    convolutions after a global pool) into a `kiln.packed_mat_mul` of the
+    N x C view of its input, re-packing the weights into the GEMM's column
+    panels, and viewing the N x Cout product as N x Cout x 1 x 1. The
+    epilogue (bias, residual, activation) carries over. The convolution's
+    kernel vectorizes over output positions and would use one lane of each
+    vector; the matrix product vectorizes over output channels. Runs after
+    kiln-fuse-epilogue, which fuses the epilogue into the packed conv, and
+    before kiln-fuse-conv-prologue.
+
+    Before:
+
+    ```mlir
+    %y = kiln.packed_conv %x, %w, %b, %none {out_channels = 24 : i64,
+        kernel_shape = [1, 1], strides = [1, 1], pads = [0, 0, 0, 0],
+        dilations = [1, 1], activation = "relu"}
+        : (tensor<1x96x1x1xf32>, tensor<4x96x6xf32>, tensor<24xf32>, none)
+        -> tensor<1x24x1x1xf32>
+    ```
+
+    After (panel-width = 32):
+
+    ```mlir
+    %a = kiln.flatten %x {axis = 1 : i64} : (tensor<1x96x1x1xf32>) -> tensor<1x96xf32>
+    %m = kiln.packed_mat_mul %a, %w2, %b, %none {columns = 24 : i64,
+        activation = "relu"} : ... -> tensor<1x24xf32>
+    %y = kiln.reshape %m, %shape : (tensor<1x24xf32>, tensor<4xi64>) -> tensor<1x24x1x1xf32>
+    ```
+  }];
+  let options = [
+    Option<"panelWidth", "panel-width", "int64_t", /*default=*/"16",
+           "Column panel width of the packed_mat_mul weights (as "
+           "kiln-pack-weights')">,
+  ];
+  let statistics = [
+    Statistic<"numRewritten", "num-rewritten",
+              "Number of convolutions rewritten">,
+  ];
+}
+
 def Winograd : Pass<"kiln-winograd", "mlir::ModuleOp"> {
   let summary = "Compute 3x3 stride-1 packed convolutions by Winograd's algorithm";
   let description = [{
