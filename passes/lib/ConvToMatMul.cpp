@@ -32,9 +32,8 @@ namespace {
 
 /// True when every value of \p a (an array of i64) is \p v.
 bool allEqual(ArrayAttr a, int64_t v) {
-  return llvm::all_of(a, [&](Attribute e) {
-    return cast<IntegerAttr>(e).getInt() == v;
-  });
+  return llvm::all_of(
+      a, [&](Attribute e) { return cast<IntegerAttr>(e).getInt() == v; });
 }
 
 struct ConvToMatMulPass : kiln::impl::ConvToMatMulBase<ConvToMatMulPass> {
@@ -60,10 +59,10 @@ struct ConvToMatMulPass : kiln::impl::ConvToMatMulBase<ConvToMatMulPass> {
     auto w = dyn_cast<RankedTensorType>(conv.getW().getType());
     if (!x || !y || !w || !x.hasStaticShape() || !y.hasStaticShape() ||
         x.getRank() != 4 || y.getRank() != 4 || w.getRank() != 3 ||
-        x.getDimSize(2) != 1 || x.getDimSize(3) != 1 ||
-        y.getDimSize(2) != 1 || y.getDimSize(3) != 1 ||
-        !allEqual(conv.getKernelShape(), 1) || !allEqual(conv.getPads(), 0) ||
-        !conv.getPrologue().empty() || conv.getInActivation())
+        x.getDimSize(2) != 1 || x.getDimSize(3) != 1 || y.getDimSize(2) != 1 ||
+        y.getDimSize(3) != 1 || !allEqual(conv.getKernelShape(), 1) ||
+        !allEqual(conv.getPads(), 0) || !conv.getPrologue().empty() ||
+        conv.getInActivation())
       return false;
     int64_t n = x.getDimSize(0), c = x.getDimSize(1);
     int64_t cout = conv.getOutChannels(), mr = w.getDimSize(2);

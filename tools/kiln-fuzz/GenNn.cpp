@@ -624,7 +624,8 @@ bool genDepthwise(GenContext &c) {
 }
 
 /// A per-channel scale (a BatchNormalization, a constant C x 1 x 1 or a
-/// computed squeeze-and-excitation N x C x 1 x 1), an optional per-channel
+/// computed squeeze-and-excitation N x C x 1 x 1, with or without its two
+/// 1x1 convs on the pooled values), an optional per-channel
 /// shift and Relu, then a Conv without pads: the chains
 /// kiln-fuse-conv-prologue moves into the conv's packing. Sometimes the
 /// chain's value is also a result other ops may read, which keeps it.
@@ -655,6 +656,19 @@ bool genConvPrologue(GenContext &c) {
     bound = x.bound * s.bound;
   } else {
     std::string pooled = c.b.op("GlobalAveragePool", {x.name}, {}, 1)[0];
+    if (c.chance(0.6)) {
+      // SE's two 1x1 convs on the pooled values (kiln-conv-to-mat-mul's
+      // matrix products), squeezing to r channels with a Relu between.
+      int64_t r = c.range(1, 8);
+      Attrs one = {zoo::attrInts("kernel_shape", {1, 1})};
+      Value w1 = c.initializer({r, ch, 1, 1}),
+            w2 = c.initializer({ch, r, 1, 1});
+      std::vector<std::string> in1 = {pooled, w1.name};
+      if (c.chance(0.5))
+        in1.push_back(c.initializer({r}).name);
+      pooled = c.b.op("Relu", {c.b.op("Conv", in1, one, 1)[0]}, {}, 1)[0];
+      pooled = c.b.op("Conv", {pooled, w2.name}, one, 1)[0];
+    }
     std::string gate =
         c.b.op(c.chance(0.5) ? "Sigmoid" : "HardSigmoid", {pooled}, {}, 1)[0];
     v = c.b.op("Mul", {x.name, gate}, {}, 1)[0];
