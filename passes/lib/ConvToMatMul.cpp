@@ -66,7 +66,9 @@ struct ConvToMatMulPass : kiln::impl::ConvToMatMulBase<ConvToMatMulPass> {
       return false;
     int64_t n = x.getDimSize(0), c = x.getDimSize(1);
     int64_t cout = conv.getOutChannels(), mr = w.getDimSize(2);
-    if (w.getDimSize(1) != c)
+    Value residualIn = conv.getResidual();
+    if (w.getDimSize(1) != c || (!isa<NoneType>(residualIn.getType()) &&
+                                 residualIn.getType() != Type(y)))
       return false;
     std::optional<Tensor> packedConv = packed::constantF32Tensor(conv.getW());
     if (!packedConv)
@@ -97,27 +99,24 @@ struct ConvToMatMulPass : kiln::impl::ConvToMatMulBase<ConvToMatMulPass> {
           return view.getData();
       return b.create<FlattenOp>(loc, type, v, b.getI64IntegerAttr(1));
     };
-    Value residual = conv.getResidual();
-    if (!isa<NoneType>(residual.getType())) {
-      auto r = dyn_cast<RankedTensorType>(residual.getType());
-      if (!r || r != y)
-        return false;
+    Value residual = residualIn;
+    if (!isa<NoneType>(residual.getType()))
       residual = rows(residual, cout);
-    }
     auto mm = b.create<PackedMatMulOp>(
         loc, RankedTensorType::get({n, cout}, f32), rows(conv.getX(), c), pw,
         conv.getBias(), residual, b.getI64IntegerAttr(cout),
         conv.getActivationAttr(), conv.getClipMinAttr(), conv.getClipMaxAttr(),
         conv.getAlphaAttr());
-    // The unary elementwise ops that alone read the result (SE's
-    // HardSigmoid or Sigmoid) move before the view back, on the rows, so
-    // kiln-fuse-elementwise can still fuse them into the product's
-    // epilogue.
+    // The unary elementwise ops of the same block that alone read the
+    // result (SE's HardSigmoid or Sigmoid) move before the view back, on
+    // the rows, so kiln-fuse-elementwise can still fuse them into the
+    // product's epilogue.
     Value rowsOut = mm.getY(), last = conv.getY();
     SmallVector<Operation *> moved;
     while (last.hasOneUse()) {
       Operation *user = *last.getUsers().begin();
-      if (!user->hasTrait<kiln::OpTrait::KilnElementwise>() ||
+      if (user->getBlock() != conv->getBlock() ||
+          !user->hasTrait<kiln::OpTrait::KilnElementwise>() ||
           user->getNumOperands() != 1 || user->getNumResults() != 1 ||
           user->getResult(0).getType() != last.getType() ||
           !user->getRegions().empty())
