@@ -45,12 +45,8 @@ struct ConvToMatMulPass : kiln::impl::ConvToMatMulBase<ConvToMatMulPass> {
           << panelWidth;
       return signalPassFailure();
     }
-    SmallVector<PackedConvOp> convs;
-    getOperation().walk([&](PackedConvOp conv) { convs.push_back(conv); });
-    for (PackedConvOp conv : convs)
-      if (rewrite(conv))
-        ++numRewritten;
-    packed::eraseDeadConstants(getOperation());
+    numRewritten += packed::rewriteEach<PackedConvOp>(
+        getOperation(), [&](PackedConvOp conv) { return rewrite(conv); });
   }
 
   bool rewrite(PackedConvOp conv) {

@@ -1,9 +1,10 @@
 //===- PackedLayout.h - Panel layouts of the packed ops ---------*- C++ -*-===//
 //
-// Shared by kiln-pack-weights (which packs) and kiln-fuse-epilogue (which
-// rescales packed rows when it folds a BatchNormalization): reading f32
-// constants and making new ones, 64-byte aligned so the micro-kernels'
-// vector loads of a panel never straddle a cache line.
+// Shared by kiln-pack-weights (which packs), kiln-fuse-epilogue (which
+// rescales packed rows when it folds a BatchNormalization) and the passes
+// that re-pack a packed op's weights (kiln-winograd, kiln-conv-to-mat-mul):
+// reading f32 constants and making new ones, 64-byte aligned so the
+// micro-kernels' vector loads of a panel never straddle a cache line.
 //
 //   packed_mat_mul:  W[p][k][j] = B[k][p * nr + j]        (zero past N)
 //   packed_conv:     W[p][k][i] = weight[p * mr + i][k]   (zero past Cout)
@@ -124,6 +125,21 @@ inline void eraseDeadConstants(mlir::Operation *root) {
   });
   for (mlir::Operation *op : dead)
     op->erase();
+}
+
+/// Calls \p rewrite on every \p OpT under \p root (collected first: a
+/// rewrite erases its op), then erases the constants the rewrites left
+/// unused (eraseDeadConstants); returns how many rewrites returned true.
+template <typename OpT>
+int64_t rewriteEach(mlir::Operation *root,
+                    llvm::function_ref<bool(OpT)> rewrite) {
+  llvm::SmallVector<OpT> ops;
+  root->walk([&](OpT op) { ops.push_back(op); });
+  int64_t rewritten = 0;
+  for (OpT op : ops)
+    rewritten += rewrite(op);
+  eraseDeadConstants(root);
+  return rewritten;
 }
 
 /// A BatchNormalization in inference mode as a per-channel affine map

@@ -69,12 +69,8 @@ struct WinogradPass : kiln::impl::WinogradBase<WinogradPass> {
           << vectorLanes << " and " << cacheBytes;
       return signalPassFailure();
     }
-    SmallVector<PackedConvOp> convs;
-    getOperation().walk([&](PackedConvOp conv) { convs.push_back(conv); });
-    for (PackedConvOp conv : convs)
-      if (rewrite(conv))
-        ++numRewritten;
-    packed::eraseDeadConstants(getOperation());
+    numRewritten += packed::rewriteEach<PackedConvOp>(
+        getOperation(), [&](PackedConvOp conv) { return rewrite(conv); });
   }
 
   /// The tile side (2 or 4) for \p conv, or 0 for the direct kernel.
