@@ -81,14 +81,14 @@ struct WinogradPass : kiln::impl::WinogradBase<WinogradPass> {
     // kernel, with coefficients fitted by least squares to 110
     // convolutions of ResNet-50, GoogLeNet, SqueezeNet, DenseNet-121 and
     // VGG-16, each timed direct, by F(2, 3) and by F(4, 3) (`kiln profile`,
-    // 1 thread, Zen 4, 16 lanes; median error 6 % for the direct kernel, 15
-    // % for Winograd). The direct kernel computes whole vectors
-    // of output positions per plane (a 7x7 plane: 4 vectors of 16 for 49
-    // positions). Weight bytes cost about a fifth of a multiply-add each
-    // with 16 lanes wherever they come from, since streams are prefetched
-    // while the products run (the model before, 0.8 per byte past half of L2,
-    // came from a Xeon with a quarter of this host's bandwidth per core and
-    // kept ResNet-50's 28x28 to 7x7 convs direct, at 1.4-1.8x the time).
+    // 1 thread, Zen 4, 16 lanes; median errors: direct 6 %, Winograd 15 %).
+    // The direct kernel computes whole vectors of output positions per
+    // plane (a 7x7 plane: 4 vectors of 16 for 49 positions). Weight bytes cost
+    // about a fifth of a multiply-add each with 16 lanes wherever they come
+    // from, since streams are prefetched while the products run (the model
+    // before, 0.8 per byte past half of L2, came from a Xeon with a quarter of
+    // this host's bandwidth per core and kept ResNet-50's 28x28 to 7x7 convs
+    // direct, at 1.4-1.8x the time).
     double directVectors = 9.0 * c * cout * ((oh * ow + lanes - 1) / lanes);
     CostCoefficients k = coefficientsFor(lanes);
     double direct = directVectors + k.directBytes * 9.0 * c * cout * 4;
