@@ -27,8 +27,14 @@ static void printSteps(const std::vector<cpu::PlanStep> &steps, unsigned depth,
     os.indent(2 * depth);
     if (step.kind == cpu::PlanStep::Kind::Compiled) {
       os << "kernel    " << step.symbol << "  " << step.label << "  ("
-         << step.workItems << " work item" << (step.workItems == 1 ? "" : "s")
-         << ")\n";
+         << step.workItems << " work item" << (step.workItems == 1 ? "" : "s");
+      // The JIT skips these where their inputs can be computed in place
+      // (ConcatViews.h); the plan alone does not say where.
+      if (step.shaping == cpu::PlanStep::Shaping::Reshape)
+        os << "; a view: no copy where the JIT can alias it";
+      else if (step.shaping == cpu::PlanStep::Shaping::Concat)
+        os << "; no copy where the JIT can place its inputs in it";
+      os << ")\n";
     } else if (step.kind == cpu::PlanStep::Kind::Reference) {
       os << "reference " << step.label << ": " << step.reason << "\n";
     } else {
