@@ -113,17 +113,16 @@ Status evalFusedAttention(KernelContext &ctx) {
   const AttrMap &attrs = ctx.attributes(), none;
   Tensor s, p, y;
   KILN_RETURN_IF_ERROR(step(ctx, evalMatMul, {q, kt}, none, s));
-  struct ScaleStep {
-    const char *name;
-    KernelFn fn;
-  };
-  for (ScaleStep sc :
-       {ScaleStep{"divisor", evalDiv}, ScaleStep{"scale", evalMul}})
-    if (attrs.has(sc.name)) {
-      Tensor c = Tensor::fromVector<float>(
-          {}, {static_cast<float>(attrs.getFloat(sc.name, 1.0))});
-      KILN_RETURN_IF_ERROR(step(ctx, sc.fn, {&s, &c}, none, s));
-    }
+  // At most one of them (checkOperands): Div by the divisor or Mul by the
+  // scale.
+  bool divides = attrs.has("divisor");
+  if (divides || attrs.has("scale")) {
+    const char *name = divides ? "divisor" : "scale";
+    KernelFn fn = divides ? evalDiv : evalMul;
+    Tensor c = Tensor::fromVector<float>(
+        {}, {static_cast<float>(attrs.getFloat(name, 1.0))});
+    KILN_RETURN_IF_ERROR(step(ctx, fn, {&s, &c}, none, s));
+  }
   if (mask)
     KILN_RETURN_IF_ERROR(step(ctx, evalAdd, {&s, mask}, none, s));
   AttrMap lastDim;
