@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/ir/KilnDialect.h"
+#include "kiln/ir/BatchItems.h"
 #include "kiln/ir/IndexOperands.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -22,6 +23,7 @@ void KilnDialect::initialize() {
   registerTypes();
   registerKilnDialectOperations(this);
   attachIndexOperandsModels(this);
+  attachBatchItemsModels(this);
 }
 
 Operation *KilnDialect::materializeConstant(OpBuilder &builder, Attribute value,
