@@ -97,6 +97,18 @@ static const Entry kPipeline[] = {
        options.cacheBytes = target.cacheBytes;
        return createWinograd(options);
      }},
+    // The large early layers of a batched model a part of the batch at a
+    // time: after every pass that rewrites the ops it clones (their
+    // clones need no second look), before elementwise fusion, which fuses
+    // each part on its own.
+    {"kiln-split-batch",
+     [](const TargetOptions &target) {
+       SplitBatchOptions options;
+       options.cacheBytes = target.splitBatchCacheBytes > 0
+                                ? target.splitBatchCacheBytes
+                                : target.cacheBytes;
+       return createSplitBatch(options);
+     }},
     // Elementwise chains into one kernel each (open epilogues after packed
     // ops, one loop nest otherwise), last: a schedule over the final ops.
     {"kiln-fuse-elementwise",

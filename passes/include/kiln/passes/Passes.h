@@ -31,6 +31,9 @@ struct TargetOptions {
   /// cost model).
   int64_t vectorLanes = 8;
   int64_t cacheBytes = 1 << 20;
+  /// The L2 kiln-split-batch assumes when not 0 (tests: a few bytes make
+  /// it split every op it can); 0: cacheBytes.
+  int64_t splitBatchCacheBytes = 0;
 };
 
 /// Adds the graph optimization pipeline (after shape inference): layout and
