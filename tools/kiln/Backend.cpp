@@ -343,6 +343,7 @@ prepareAotFromModule(mlir::ModuleOp module, const cpu::CpuOptions &options,
   aot.useCache = options.useCache;
   aot.cacheDir = options.cacheDir;
   aot.disabledPasses = options.disabledPasses;
+  aot.testSplitBatchCacheBytes = options.testSplitBatchCacheBytes;
   if (const char *cc = std::getenv("CC"); cc && *cc)
     aot.cc = cc;
   aot.onStage = options.onStage;
@@ -410,6 +411,8 @@ static std::string entryRecipe(const frontend::LoadOptions &load,
     os << "disable " << pass << "\n";
   if (!options.testBrokenPassAfter.empty())
     os << "perturb after " << options.testBrokenPassAfter << "\n";
+  if (options.testSplitBatchCacheBytes > 0)
+    os << "split batch cache " << options.testSplitBatchCacheBytes << "\n";
   return recipe;
 }
 

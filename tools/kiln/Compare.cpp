@@ -161,6 +161,11 @@ void printLayersJson(llvm::json::OStream &j, const Report &report) {
         j.attribute("node", utf8(layer.node));
         j.attribute("op", layer.op);
         j.attribute("kind", layer.kind);
+        if (layer.itemBegin >= 0)
+          j.attributeArray("items", [&] {
+            j.value(layer.itemBegin);
+            j.value(layer.itemEnd);
+          });
         j.attributeArray("interp_ops", [&] {
           for (int i : layer.interpOps)
             j.value(report.ops[i].name);
@@ -359,7 +364,11 @@ void printLayersTable(llvm::raw_ostream &os, const Report &report) {
     for (int i : layer.interpOps)
       c += (c.empty() ? "" : "+") + report.ops[i].name;
     covers.push_back(clip(c.empty() ? "-" : c, 40));
-    nodeWidth = std::max(nodeWidth, std::min<size_t>(layer.node.size(), 40));
+    nodeWidth = std::max(
+        nodeWidth,
+        std::min<size_t>(layer.node.size() +
+                             itemsLabel(layer.itemBegin, layer.itemEnd).size(),
+                         40));
     opWidth = std::max(opWidth, layer.op.size());
     coversWidth = std::max(coversWidth, covers.back().size() + 1);
   }
@@ -395,7 +404,10 @@ void printLayersTable(llvm::raw_ostream &os, const Report &report) {
     if (!layer.diff.shapeError.empty())
       marks += "  (" + layer.diff.shapeError + ")";
     line(pad(std::to_string(l), 5, true) + "  " +
-         pad(clip(layer.node.empty() ? "?" : layer.node, 40), nodeWidth) +
+         pad(clip((layer.node.empty() ? "?" : layer.node) +
+                      itemsLabel(layer.itemBegin, layer.itemEnd),
+                  40),
+             nodeWidth) +
          "  " + pad(layer.op, opWidth) + "  " + pad(layer.kind, 11) +
          pad(covers[l], coversWidth) +
          pad(formatMs(layer.interpMedian), 10, true) +

@@ -6,13 +6,16 @@
 #include "Layers.h"
 
 #include "kiln/cpu/StepCost.h"
+#include "kiln/ir/BatchItems.h"
 #include "kiln/ir/KilnDialect.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "llvm/ADT/DenseMap.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
+#include <tuple>
 
 namespace kiln::tool {
 
@@ -26,12 +29,33 @@ std::string shortOpName(mlir::Operation *op) {
   return name.str();
 }
 
+std::string itemsLabel(int64_t begin, int64_t end) {
+  if (begin < 0)
+    return "";
+  return " [items " + std::to_string(begin) + ":" + std::to_string(end) + "]";
+}
+
 /// Median of \p v (0 when empty).
 double median(std::vector<double> v) {
   if (v.empty())
     return 0;
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
+}
+
+/// Items [begin, end) of dim 0 of \p t (a copy), or \p t itself when it
+/// has no such items (the comparison then reports the shapes).
+static Tensor itemsOf(const Tensor &t, int64_t begin, int64_t end) {
+  if (!t.isDense() || t.rank() == 0 || begin < 0 || end > t.dim(0) ||
+      begin >= end)
+    return t;
+  Shape dims = t.shape();
+  size_t itemBytes = t.byteSize() / static_cast<size_t>(dims[0]);
+  dims[0] = end - begin;
+  Tensor out = Tensor::uninitialized(t.dtype(), dims);
+  std::memcpy(out.raw(), static_cast<const char *>(t.raw()) + begin * itemBytes,
+              out.byteSize());
+  return out;
 }
 
 /// Matches the JIT's plan with the interpreter's graph (see the file header).
@@ -51,7 +75,7 @@ void matchLayers(mlir::ModuleOp interpModule, const cpu::Plan &plan,
   }
 
   // 1. Counterparts.
-  std::map<std::pair<std::string, std::string>, size_t> seen;
+  std::map<std::tuple<std::string, std::string, int64_t>, size_t> seen;
   for (const cpu::PlanStep &step : plan.steps) {
     assert(!step.ops.empty() && "a plan step computes at least one op");
     Layer layer;
@@ -59,13 +83,19 @@ void matchLayers(mlir::ModuleOp interpModule, const cpu::Plan &plan,
     layer.node = nodeName(last->getLoc());
     layer.op = shortOpName(last);
     layer.kind = cpu::kindName(step.kind);
+    if (auto items =
+            last->getAttrOfType<mlir::DenseI64ArrayAttr>(kItemsAttrName);
+        items && items.size() == 2) {
+      layer.itemBegin = items[0];
+      layer.itemEnd = items[1];
+    }
     auto it = byNode.find(layer.node);
     if (it != byNode.end()) {
       std::vector<int> same;
       for (int i : it->second)
         if (ops[i].name == layer.op)
           same.push_back(i);
-      size_t k = seen[{layer.node, layer.op}]++;
+      size_t k = seen[{layer.node, layer.op, layer.itemBegin}]++;
       layer.counterpart =
           same.empty() ? it->second.back() : same[std::min(k, same.size() - 1)];
       ops[layer.counterpart].compared = true;
@@ -137,21 +167,25 @@ llvm::Error compareLayers(Interpreter &interp, cpu::JitModel &jit,
   }
   for (unsigned r = 0; r < runs; ++r) {
     size_t next = 0;
-    auto result = jit.run(inputs, [&](const cpu::PlanStep &step,
-                                      const std::vector<Tensor> &res,
-                                      double ms) {
-      assert(&step == &plan.steps[next] && "steps run in plan order");
-      (void)step;
-      Layer &layer = layers[next++];
-      layer.jitMs.push_back(ms);
-      if (r != 0 || layer.counterpart < 0)
-        return;
-      InterpOp &ref = ops[layer.counterpart];
-      for (size_t i = 0; i < res.size() && i < ref.results.size(); ++i) {
-        layer.diff.merge(compareTensors(res[i], ref.results[i], atol, rtol));
-        layer.compared = true;
-      }
-    });
+    auto result =
+        jit.run(inputs, [&](const cpu::PlanStep &step,
+                            const std::vector<Tensor> &res, double ms) {
+          assert(&step == &plan.steps[next] && "steps run in plan order");
+          (void)step;
+          Layer &layer = layers[next++];
+          layer.jitMs.push_back(ms);
+          if (r != 0 || layer.counterpart < 0)
+            return;
+          InterpOp &ref = ops[layer.counterpart];
+          for (size_t i = 0; i < res.size() && i < ref.results.size(); ++i) {
+            const Tensor &want =
+                layer.itemBegin < 0
+                    ? ref.results[i]
+                    : itemsOf(ref.results[i], layer.itemBegin, layer.itemEnd);
+            layer.diff.merge(compareTensors(res[i], want, atol, rtol));
+            layer.compared = true;
+          }
+        });
     if (!result)
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                      "jit: " +

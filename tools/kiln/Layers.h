@@ -7,7 +7,10 @@
 //
 //   1. a step's counterpart is the interpreter op of its last op's node name,
 //      preferring one of the same op (the k-th such step takes the k-th),
-//      else the node's last op;
+//      else the node's last op; a step kiln-split-batch made for a part of
+//      the batch (its op carries `kiln.items`) is compared with those
+//      items of its counterpart's results, and counted among the steps of
+//      its part only;
 //   2. other interpreter ops of the node names a step's ops carry join it;
 //   3. the remaining interpreter ops (fused or folded away by the JIT) join
 //      the earliest layer that consumes their results, transitively.
@@ -37,6 +40,10 @@ std::string nodeName(mlir::Location loc);
 /// "kiln.conv" -> "conv".
 std::string shortOpName(mlir::Operation *op);
 
+/// " [items B:E]" for a step of items [B, E) of its op's batch (Layer's
+/// itemBegin and itemEnd), "" for a step of the whole batch.
+std::string itemsLabel(int64_t begin, int64_t end);
+
 /// Median of \p v (0 when empty).
 double median(std::vector<double> v);
 
@@ -59,6 +66,9 @@ struct Layer {
   std::string node, op, kind;
   /// Interpreter op whose results the step's results are compared with.
   int counterpart = -1;
+  /// The items [itemBegin, itemEnd) of the counterpart's batch this step
+  /// computes, when kiln-split-batch split its op (`kiln.items`); -1: all.
+  int64_t itemBegin = -1, itemEnd = -1;
   std::vector<int> interpOps;
   std::vector<double> interpMs, jitMs;
   Diff diff;

@@ -134,6 +134,8 @@ profileModel(Interpreter &interp, cpu::JitModel &jit,
     ProfileRow row;
     row.step = i;
     row.node = layer.node;
+    row.itemBegin = layer.itemBegin;
+    row.itemEnd = layer.itemEnd;
     // A step whose elementwise tail ends in a Mul is still a matrix
     // product: it is named by its direct kernel when it has one.
     row.op = layer.op;
@@ -193,6 +195,11 @@ void writeProfileRowJson(llvm::json::OStream &j, const ProfileReport &report,
   j.attribute("node", utf8(row.node));
   j.attribute("op", row.op);
   j.attribute("kind", row.kind);
+  if (row.itemBegin >= 0)
+    j.attributeArray("items", [&] {
+      j.value(row.itemBegin);
+      j.value(row.itemEnd);
+    });
   j.attributeArray("nodes", [&] {
     for (const std::string &n : row.nodes)
       j.value(utf8(n));
@@ -298,7 +305,11 @@ void printProfileTable(llvm::raw_ostream &os, const ProfileReport &report,
   size_t nodeWidth = 4, opWidth = 2;
   for (size_t k = 0; k < shown; ++k) {
     const ProfileRow &row = report.rows[report.hotspots[k]];
-    nodeWidth = std::max(nodeWidth, std::min<size_t>(row.node.size(), 36));
+    nodeWidth = std::max(
+        nodeWidth,
+        std::min<size_t>(row.node.size() +
+                             itemsLabel(row.itemBegin, row.itemEnd).size(),
+                         36));
     opWidth = std::max(opWidth, row.op.size());
   }
   auto line = [&](const std::string &text) {
@@ -316,8 +327,11 @@ void printProfileTable(llvm::raw_ostream &os, const ProfileReport &report,
     const ProfileRow &row = report.rows[report.hotspots[k]];
     double share = report.stepsMs > 0 ? 100 * row.ms / report.stepsMs : NAN;
     line(pad(std::to_string(row.step), 5, true) + "  " +
-         pad(clip(row.node.empty() ? "?" : row.node, 36), nodeWidth) + "  " +
-         pad(row.op, opWidth) + "  " + pad(row.kind, 10) +
+         pad(clip((row.node.empty() ? "?" : row.node) +
+                      itemsLabel(row.itemBegin, row.itemEnd),
+                  36),
+             nodeWidth) +
+         "  " + pad(row.op, opWidth) + "  " + pad(row.kind, 10) +
          pad(fixed(row.ms, 4), 10, true) + pad(fixed(share, 1) + "%", 7, true) +
          pad(fixed(row.interpMs, 3), 11, true) +
          pad(row.flops > 0 ? fixed(row.gflops, 1) : "-", 9, true) +

@@ -37,6 +37,8 @@ struct ProfileRow {
   /// own ops name).
   std::string node, op, kind;
   std::vector<std::string> nodes;
+  /// The part of the batch the step computes (Layer::itemBegin, itemEnd).
+  int64_t itemBegin = -1, itemEnd = -1;
   /// Estimated FLOPs and bytes read plus written (0 bytes in place).
   double flops = 0, bytes = 0;
   /// Median milliseconds: compiled, and of the interpreter ops it covers.
