@@ -93,6 +93,7 @@ void checkModel(const std::string &path, const CheckOptions &options,
   cpuOptions.threads = 1;
   cpuOptions.useCache = !options.cacheDir.empty();
   cpuOptions.cacheDir = options.cacheDir;
+  cpuOptions.testSplitBatchCacheBytes = options.splitBatchCacheBytes;
 
   say(out, "stage interp");
   mlir::OwningOpRef<mlir::ModuleOp> interpModule = module->clone();

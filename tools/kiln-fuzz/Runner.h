@@ -33,6 +33,10 @@ struct CheckOptions {
   /// Kernel cache shared by the JIT and AOT builds of a run.
   std::string cacheDir;
   double atol = 1e-4, rtol = 1e-3;
+  /// The L2 size kiln-split-batch assumes on the compiled backends: the
+  /// generated graphs are small, and a few bytes make it split every run
+  /// of ops with a batch it can (CpuOptions::testSplitBatchCacheBytes).
+  int64_t splitBatchCacheBytes = 64;
 };
 
 /// Checks the model at \p path, reporting on \p out (see the file header).

@@ -459,7 +459,9 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
     graph.getContext()->loadAllAvailableDialects();
   }
   if (llvm::Error e =
-          prepareGraph(graph, options.optLevel > 0, options.disabledPasses))
+          prepareGraph(graph, options.optLevel > 0, options.disabledPasses,
+                       /*irAfterEach=*/nullptr, /*perturbAfter=*/{},
+                       options.testSplitBatchCacheBytes))
     return std::move(e);
   stage("graph passes");
   auto planOr = buildPlan(graph);

@@ -43,7 +43,8 @@ static double msSince(std::chrono::steady_clock::time_point start) {
 llvm::Error prepareGraph(ModuleOp graph, bool optimize,
                          llvm::ArrayRef<std::string> disabled,
                          llvm::raw_ostream *irAfterEach,
-                         llvm::StringRef perturbAfter) {
+                         llvm::StringRef perturbAfter,
+                         int64_t splitBatchCacheBytes) {
   PassManager pm(graph.getContext());
   // Not an optimization: without it a declared shape that depends on runtime
   // values (NonZero, Range...) would be trusted by the compiled kernels. The
@@ -61,6 +62,7 @@ llvm::Error prepareGraph(ModuleOp graph, bool optimize,
     target.panelWidth = 2 * hostTarget().lanes();
     target.vectorLanes = hostTarget().lanes();
     target.cacheBytes = hostTarget().l2Bytes;
+    target.splitBatchCacheBytes = splitBatchCacheBytes;
     addOptimizationPasses(pm, disabled, target, perturbAfter);
   }
   if (irAfterEach) {
@@ -125,7 +127,8 @@ JitModel::create(ModuleOp graph, const CpuOptions &options) {
   auto start = std::chrono::steady_clock::now();
   if (llvm::Error e =
           prepareGraph(graph, options.optLevel > 0, options.disabledPasses,
-                       /*irAfterEach=*/nullptr, options.testBrokenPassAfter))
+                       /*irAfterEach=*/nullptr, options.testBrokenPassAfter,
+                       options.testSplitBatchCacheBytes))
     return std::move(e);
   stats.prepareMs = msSince(start);
   report("graph passes", stats.prepareMs);

@@ -66,6 +66,8 @@ struct AotOptions {
   std::string runtimeLibrary;
   /// Passes of the optimization pipeline to leave out, by name.
   std::vector<std::string> disabledPasses;
+  /// Tests only: as CpuOptions::testSplitBatchCacheBytes.
+  int64_t testSplitBatchCacheBytes = 0;
   /// Also keep the generated C driver as DIR/NAME.c, for reading and for
   /// the codegen goldens; it does not build on its own (its `.incbin` names
   /// the build's temporary folder).

@@ -45,6 +45,10 @@ struct CpuOptions {
   /// right after the pipeline pass of this name (`kiln compare --bisect`'s
   /// tests); empty: never.
   std::string testBrokenPassAfter;
+  /// Tests only: the L2 size kiln-split-batch assumes (a few bytes make it
+  /// split every run of ops it can, so that small graphs exercise it); 0:
+  /// the host's.
+  int64_t testSplitBatchCacheBytes = 0;
   /// Called after each stage with its name and milliseconds.
   std::function<void(llvm::StringRef stage, double ms)> onStage;
   /// Called as kernels finish compiling, with the number done and total.
@@ -55,11 +59,13 @@ struct CpuOptions {
 /// then (with \p optimize) the layout and fusion passes but those named in
 /// \p disabled. With \p irAfterEach, the IR is printed there after every
 /// pass, each under a header line naming the pass. \p perturbAfter is
-/// CpuOptions::testBrokenPassAfter.
+/// CpuOptions::testBrokenPassAfter, \p splitBatchCacheBytes
+/// CpuOptions::testSplitBatchCacheBytes.
 llvm::Error prepareGraph(mlir::ModuleOp graph, bool optimize,
                          llvm::ArrayRef<std::string> disabled = {},
                          llvm::raw_ostream *irAfterEach = nullptr,
-                         llvm::StringRef perturbAfter = {});
+                         llvm::StringRef perturbAfter = {},
+                         int64_t splitBatchCacheBytes = 0);
 
 /// Timings and facts of one JIT compilation.
 struct CompileStats {
