@@ -288,6 +288,12 @@ cl::opt<std::string> cmpBrokenPassAfter(
     cl::desc("Tests only: run kiln-test-perturb, which breaks the graph on "
              "purpose, right after the pipeline pass NAME"),
     cl::value_desc("NAME"), cl::Hidden, cl::sub(compareCmd), cl::cat(kilnCat));
+cl::opt<int64_t> cmpSplitBatchCacheBytes(
+    "test-split-batch-cache-bytes",
+    cl::desc("Tests only: the L2 size kiln-split-batch assumes (a few bytes "
+             "make it split every run of ops it can); 0: the host's"),
+    cl::init(0), cl::value_desc("N"), cl::Hidden, cl::sub(compareCmd),
+    cl::cat(kilnCat));
 
 // explain
 cl::opt<std::string> explainModel(cl::Positional, cl::desc("<model.onnx>"),
@@ -682,6 +688,7 @@ static int runCommandLine(int argc, char **argv) {
       return 1;
     }
     o.cpu.testBrokenPassAfter = cmpBrokenPassAfter;
+    o.cpu.testSplitBatchCacheBytes = cmpSplitBatchCacheBytes;
     return compareCommand(o);
   }
   if (int status = runProfileCommands(); status >= 0)
