@@ -13,7 +13,9 @@
 //     dropped and the op becomes a reference step, with the reason recorded.
 //  4. Each step's FLOPs, bytes and ONNX nodes are estimated (StepCost.h).
 //  5. Kernels identical to an earlier one are erased, their steps calling
-//     that one (ShareKernels.cpp).
+//     that one (ShareKernels.cpp). A step whose spec (ops, attributes,
+//     types, inlined constants) is an earlier one's is not outlined again:
+//     it calls the earlier kernel from the start (keyOf).
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/Plan.h"
@@ -184,12 +186,27 @@ public:
     fusion = FrozenRewritePatternSet(std::move(fuse));
   }
 
-  /// Outlines \p spec as kernel \p name. Returns the work item count, or
-  /// failure with \p reason set.
-  FailureOr<int64_t> outline(const KernelSpec &spec, llvm::StringRef name,
+  /// Outlines \p spec as kernel \p name, or finds the kernel an earlier
+  /// identical spec was outlined as and sets \p name to it. Returns the
+  /// work item count, or failure with \p reason set.
+  FailureOr<int64_t> outline(const KernelSpec &spec, std::string &name,
                              std::string &reason);
 
 private:
+  /// What an earlier spec of the same key became.
+  struct Outlined {
+    std::string name;
+    FailureOr<int64_t> items;
+    std::string reason;
+  };
+  /// Per key (keyOf), the first spec's kernel: the parts kiln-split-batch
+  /// made and repeated blocks (a BERT's layers) outline and lower one kernel
+  /// each, not one per step for shareIdenticalKernels to merge afterwards.
+  llvm::StringMap<Outlined> outlined;
+
+  FailureOr<int64_t> outlineNew(const KernelSpec &spec, llvm::StringRef name,
+                                std::string &reason);
+
   ModuleOp kernels;
   OpBuilder builder;
   FrozenRewritePatternSet patterns;
@@ -281,9 +298,63 @@ static int64_t splitDim(const KernelSpec &spec) {
   return -1;
 }
 
-FailureOr<int64_t> Outliner::outline(const KernelSpec &spec,
-                                     llvm::StringRef name,
+/// A text two specs share only when their kernels are the same: the
+/// operands' types (and the values of those cloned into the kernel), each
+/// op's name, operands, attributes other than the passes' marks (`kiln.*`:
+/// fusion groups, batch parts) and result types, and which values it
+/// writes.
+static std::string keyOf(const KernelSpec &spec) {
+  std::string key;
+  llvm::raw_string_ostream os(key);
+  llvm::DenseMap<Value, unsigned> id;
+  for (auto [i, v] : llvm::enumerate(spec.operands)) {
+    id.try_emplace(v, id.size());
+    os << "in " << v.getType();
+    if (!spec.isBuffer[i])
+      if (auto c = v.getDefiningOp<ConstantOp>())
+        os << " = " << c.getValue();
+    os << "\n";
+  }
+  for (Operation *op : spec.ops) {
+    os << op->getName() << "(";
+    for (Value v : op->getOperands()) {
+      auto it = id.find(v);
+      os << (it == id.end() ? -1 : static_cast<int64_t>(it->second)) << " ";
+    }
+    os << ")";
+    for (NamedAttribute a : op->getAttrs())
+      if (!a.getName().strref().starts_with("kiln."))
+        os << " " << a.getName().strref() << "=" << a.getValue();
+    for (Value r : op->getResults()) {
+      id.try_emplace(r, id.size());
+      os << " -> " << r.getType();
+    }
+    os << "\n";
+  }
+  os << "out";
+  for (Value r : spec.results)
+    os << " " << id.lookup(r);
+  return key;
+}
+
+FailureOr<int64_t> Outliner::outline(const KernelSpec &spec, std::string &name,
                                      std::string &reason) {
+  std::string key = keyOf(spec);
+  if (auto it = outlined.find(key); it != outlined.end()) {
+    if (failed(it->second.items))
+      reason = it->second.reason;
+    else
+      name = it->second.name;
+    return it->second.items;
+  }
+  FailureOr<int64_t> items = outlineNew(spec, name, reason);
+  outlined.try_emplace(key, Outlined{name, items, reason});
+  return items;
+}
+
+FailureOr<int64_t> Outliner::outlineNew(const KernelSpec &spec,
+                                        llvm::StringRef name,
+                                        std::string &reason) {
   Operation *op = spec.ops.front();
   MLIRContext *ctx = op->getContext();
   Location loc = op->getLoc();
