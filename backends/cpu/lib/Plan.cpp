@@ -566,6 +566,10 @@ FailureOr<int64_t> Outliner::outlineNew(const KernelSpec &spec,
 /// another thread than it saves (about 10 us of kernel time here).
 static constexpr int64_t kMinTaskMacs = 512 * 1024;
 
+/// Multiply-accumulates one element read or written by a direct kernel
+/// counts for in its work.
+static constexpr int64_t kMacsPerElement = 4;
+
 /// Elements below which a task of a split kernel costs more to hand to
 /// another thread than it saves.
 static constexpr int64_t kMinTaskElements = 16 * 1024;
@@ -577,7 +581,19 @@ static int64_t grainFor(Operation *op, int64_t items) {
   if (items <= 1)
     return 1;
   int64_t work = estimateDirectKernelMacs(op), minWork = kMinTaskMacs;
-  if (work <= 0) {
+  if (work > 0) {
+    // Loading or storing an element costs about as much as a few
+    // multiply-adds: a depthwise conv does 9 per output element, and reads
+    // 1-4 input elements and writes one.
+    int64_t elements = 0;
+    auto visit = [&](Type type) {
+      if (auto t = dyn_cast<RankedTensorType>(type); t && t.hasStaticShape())
+        elements += t.getNumElements();
+    };
+    llvm::for_each(op->getOperandTypes(), visit);
+    llvm::for_each(op->getResultTypes(), visit);
+    work += kMacsPerElement * elements;
+  } else {
     work = largestTensor(op);
     minWork = kMinTaskElements;
   }
