@@ -520,11 +520,13 @@ def SplitBatch : Pass<"kiln-split-batch", "mlir::ModuleOp"> {
     long per image as at batch 1). This pass finds runs of consecutive ops
     whose batch items are independent (`BatchItemsOpInterface`, or the
     `Kiln_Elementwise` trait by broadcasting), all with the same batch,
-    and within each run the ops from the first to the last one worth
-    splitting: an op is when its largest activation (an item operand or a
-    result, whole batch) exceeds twice the L2 cache and reading its other
-    operands (weights) once per part costs less than that activation. Those
-    ops are cloned once per part of the batch, in order (part 0's ops, then
+    and within each run the contiguous ops of largest total gain: an op
+    whose largest activation (an item operand or a result, whole batch)
+    exceeds twice the L2 cache gains those bytes (memory traffic a part
+    keeps in the cache), and every op loses the bytes of its other operands
+    (weights) times the parts but one (read again by each part); so
+    ResNet-50's weight-heavy last stage stays whole. Those ops are cloned
+    once per part of the batch, in order (part 0's ops, then
     part 1's...), each part's item operands from outside the run sliced
     along dim 0 (`kiln.slice`), and the results read after the run joined
     again (`kiln.concat` along dim 0, which the JIT computes in place: each
