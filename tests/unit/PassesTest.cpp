@@ -515,30 +515,39 @@ TEST(ConvToMatMul, RewritesSqueezeExcitationAndKeepsResults) {
   expectClose(before[0], after[0], 1e-5);
 }
 
+using Parts = std::set<std::pair<int64_t, int64_t>>;
+
 /// Runs kiln-split-batch with an L2 of \p cacheBytes and at most
-/// \p maxParts parts on \p module, and returns the ops it made for parts
-/// of the batch and the distinct parts.
-std::pair<int, std::set<std::pair<int64_t, int64_t>>>
-splitBatch(mlir::ModuleOp module, int64_t cacheBytes, int64_t maxParts) {
+/// \p maxParts parts on \p module, expects the parts \p expected and the
+/// same outputs on \p inputs before and after, bit for bit (each part runs
+/// the same reference kernels on its items), and returns how many ops it
+/// made for parts of the batch.
+int expectSplitKeepsResults(mlir::ModuleOp module,
+                            const std::vector<Tensor> &inputs,
+                            int64_t cacheBytes, int64_t maxParts,
+                            const Parts &expected) {
+  std::vector<Tensor> before = interpret(module, inputs);
   SplitBatchOptions options;
   options.cacheBytes = cacheBytes;
   options.maxParts = maxParts;
   EXPECT_TRUE(runPass(module, createSplitBatch(options)));
   int ops = 0;
-  std::set<std::pair<int64_t, int64_t>> parts;
+  Parts parts;
   module->walk([&](mlir::Operation *op) {
     if (auto items = op->getAttrOfType<mlir::DenseI64ArrayAttr>("kiln.items")) {
       ++ops;
       parts.insert({items[0], items[1]});
     }
   });
-  return {ops, parts};
+  EXPECT_EQ(parts, expected);
+  std::vector<Tensor> after = interpret(module, inputs);
+  EXPECT_EQ(after.size(), before.size());
+  for (size_t i = 0; i < before.size() && i < after.size(); ++i)
+    expectClose(before[i], after[i], 0);
+  return ops;
 }
 
 TEST(SplitBatch, PartsKeepResults) {
-  // Each part runs the same reference kernels on its items: the results
-  // are those of the whole batch, bit for bit.
-  using Parts = std::set<std::pair<int64_t, int64_t>>;
   {
     // Packed convs, one with a per-image prologue scale (an item operand).
     KilnContext ctx;
@@ -546,16 +555,11 @@ TEST(SplitBatch, PartsKeepResults) {
         mlir::parseSourceString<mlir::ModuleOp>(kConvPrologueGraph, &ctx);
     ASSERT_TRUE(module);
     ASSERT_TRUE(runPass(*module, createFuseConvPrologue()));
-    std::vector<Tensor> inputs = {randomTensor({2, 3, 5, 5}, 11),
-                                  randomTensor({2, 3, 1, 1}, 12)};
-    std::vector<Tensor> before = interpret(*module, inputs);
-    auto [ops, parts] = splitBatch(*module, 16, 16);
-    EXPECT_EQ(ops, 4);
-    EXPECT_EQ(parts, (Parts{{0, 1}, {1, 2}}));
-    std::vector<Tensor> after = interpret(*module, inputs);
-    ASSERT_EQ(after.size(), 2u);
-    expectClose(before[0], after[0], 0);
-    expectClose(before[1], after[1], 0);
+    EXPECT_EQ(expectSplitKeepsResults(*module,
+                                      {randomTensor({2, 3, 5, 5}, 11),
+                                       randomTensor({2, 3, 1, 1}, 12)},
+                                      16, 16, {{0, 1}, {1, 2}}),
+              4);
   }
   {
     // A Winograd conv whose residual is an item operand.
@@ -568,15 +572,11 @@ TEST(SplitBatch, PartsKeepResults) {
     WinogradOptions winograd;
     winograd.vectorLanes = 16;
     ASSERT_TRUE(runPass(*module, createWinograd(winograd)));
-    std::vector<Tensor> inputs = {randomTensor({2, 32, 20, 20}, 3),
-                                  randomTensor({2, 32, 20, 20}, 4)};
-    std::vector<Tensor> before = interpret(*module, inputs);
-    auto [ops, parts] = splitBatch(*module, 1024, 16);
-    EXPECT_EQ(ops, 2);
-    EXPECT_EQ(parts, (Parts{{0, 1}, {1, 2}}));
-    std::vector<Tensor> after = interpret(*module, inputs);
-    ASSERT_EQ(after.size(), 1u);
-    expectClose(before[0], after[0], 0);
+    EXPECT_EQ(expectSplitKeepsResults(*module,
+                                      {randomTensor({2, 32, 20, 20}, 3),
+                                       randomTensor({2, 32, 20, 20}, 4)},
+                                      1024, 16, {{0, 1}, {1, 2}}),
+              2);
   }
   {
     // Squeeze-and-excitation as products of the N x C view: a pool,
@@ -590,14 +590,9 @@ TEST(SplitBatch, PartsKeepResults) {
     ASSERT_TRUE(runPass(*module, createPackWeights()));
     ASSERT_TRUE(runPass(*module, createFuseEpilogue()));
     ASSERT_TRUE(runPass(*module, createConvToMatMul()));
-    std::vector<Tensor> inputs = {randomTensor({3, 24, 5, 5}, 9)};
-    std::vector<Tensor> before = interpret(*module, inputs);
-    auto [ops, parts] = splitBatch(*module, 16, 2);
-    EXPECT_GE(ops, 10);
-    EXPECT_EQ(parts, (Parts{{0, 2}, {2, 3}}));
-    std::vector<Tensor> after = interpret(*module, inputs);
-    ASSERT_EQ(after.size(), 1u);
-    expectClose(before[0], after[0], 0);
+    EXPECT_GE(expectSplitKeepsResults(*module, {randomTensor({3, 24, 5, 5}, 9)},
+                                      16, 2, {{0, 2}, {2, 3}}),
+              10);
   }
 }
 
