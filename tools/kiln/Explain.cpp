@@ -357,8 +357,8 @@ llvm::Error measureProfile(Session &s) {
         "'{3}' ({4}, {5}, {6}-bound at {7}% of what this machine can do at "
         "its arithmetic intensity).",
         top, p.rows.size(), fixed(stepMs > 0 ? 100 * topMs / stepMs : 0, 0),
-        first.node.empty() ? first.op : first.node, first.op, ms(first.ms),
-        first.bound, fixed(first.pctOfAttainable, 0)));
+        (first.node.empty() ? first.op : first.node) + rowPartLabel(first),
+        first.op, ms(first.ms), first.bound, fixed(first.pctOfAttainable, 0)));
   }
   if (stepMs > 0)
     s.findings.push_back(llvm::formatv(

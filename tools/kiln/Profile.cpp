@@ -33,6 +33,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <map>
 
 namespace kiln::tool {
 
@@ -127,7 +128,10 @@ profileModel(Interpreter &interp, cpu::JitModel &jit,
   report.interpMs = median(interpRuns);
   report.uncoveredInterpMs = layers.uncoveredMs;
 
-  // 3. The roofline.
+  // 3. The roofline. The steps kiln-split-batch made for the parts of a
+  // batch are one row per layer, the first part's, with the parts' times,
+  // FLOPs and bytes summed: a layer ranks by its whole time.
+  std::map<std::pair<std::string, std::string>, size_t> firstPart;
   for (size_t i = 0; i < layers.layers.size(); ++i) {
     const Layer &layer = layers.layers[i];
     const cpu::PlanStep &step = plan.steps[i];
@@ -159,10 +163,26 @@ profileModel(Interpreter &interp, cpu::JitModel &jit,
     row.bytes = layer.kind == "in place" ? 0 : static_cast<double>(step.bytes);
     row.ms = median(stepMs[i]);
     row.interpMs = layer.interpMedian;
-    placeOnRoofline(row, limits, report.threads);
     report.stepsMs += row.ms;
+    if (row.itemBegin >= 0) {
+      auto [it, first] =
+          firstPart.try_emplace({row.node, row.op}, report.rows.size());
+      if (!first) {
+        ProfileRow &whole = report.rows[it->second];
+        whole.itemBegin = std::min(whole.itemBegin, row.itemBegin);
+        whole.itemEnd = std::max(whole.itemEnd, row.itemEnd);
+        whole.flops += row.flops;
+        whole.bytes += row.bytes;
+        whole.ms += row.ms;
+        whole.interpMs += row.interpMs;
+        ++whole.parts;
+        continue;
+      }
+    }
     report.rows.push_back(std::move(row));
   }
+  for (ProfileRow &row : report.rows)
+    placeOnRoofline(row, limits, report.threads);
   for (size_t i = 0; i < report.rows.size(); ++i)
     report.hotspots.push_back(i);
   std::stable_sort(report.hotspots.begin(), report.hotspots.end(),
@@ -170,6 +190,12 @@ profileModel(Interpreter &interp, cpu::JitModel &jit,
                      return report.rows[a].ms > report.rows[b].ms;
                    });
   return report;
+}
+
+std::string rowPartLabel(const ProfileRow &row) {
+  if (row.parts > 1)
+    return " [" + std::to_string(row.parts) + " parts]";
+  return itemsLabel(row.itemBegin, row.itemEnd);
 }
 
 void writeMachineJson(llvm::json::OStream &j, const MachineLimits &l) {
@@ -195,11 +221,13 @@ void writeProfileRowJson(llvm::json::OStream &j, const ProfileReport &report,
   j.attribute("node", utf8(row.node));
   j.attribute("op", row.op);
   j.attribute("kind", row.kind);
-  if (row.itemBegin >= 0)
+  if (row.itemBegin >= 0) {
     j.attributeArray("items", [&] {
       j.value(row.itemBegin);
       j.value(row.itemEnd);
     });
+    j.attribute("parts", static_cast<int64_t>(row.parts));
+  }
   j.attributeArray("nodes", [&] {
     for (const std::string &n : row.nodes)
       j.value(utf8(n));
@@ -307,16 +335,19 @@ void printProfileTable(llvm::raw_ostream &os, const ProfileReport &report,
     const ProfileRow &row = report.rows[report.hotspots[k]];
     nodeWidth = std::max(
         nodeWidth,
-        std::min<size_t>(row.node.size() +
-                             itemsLabel(row.itemBegin, row.itemEnd).size(),
-                         36));
+        std::min<size_t>(row.node.size() + rowPartLabel(row).size(), 36));
     opWidth = std::max(opWidth, row.op.size());
   }
   auto line = [&](const std::string &text) {
     os << llvm::StringRef(text).rtrim() << "\n";
   };
   os << "\nhotspots (top " << shown << " of " << report.rows.size()
-     << " steps by compiled time; share of the steps' summed time)\n";
+     << " steps by compiled time"
+     << (llvm::any_of(report.rows,
+                      [](const ProfileRow &r) { return r.parts > 1; })
+             ? ", the parts of a batch kiln-split-batch ran apart as one"
+             : "")
+     << "; share of the steps' summed time)\n";
   line(pad("#", 5, true) + "  " + pad("node", nodeWidth) + "  " +
        pad("op", opWidth) + "  " + pad("kind", 10) + pad("ms", 10, true) +
        pad("share", 7, true) + pad("interp ms", 11, true) +
@@ -327,9 +358,7 @@ void printProfileTable(llvm::raw_ostream &os, const ProfileReport &report,
     const ProfileRow &row = report.rows[report.hotspots[k]];
     double share = report.stepsMs > 0 ? 100 * row.ms / report.stepsMs : NAN;
     line(pad(std::to_string(row.step), 5, true) + "  " +
-         pad(clip((row.node.empty() ? "?" : row.node) +
-                      itemsLabel(row.itemBegin, row.itemEnd),
-                  36),
+         pad(clip((row.node.empty() ? "?" : row.node) + rowPartLabel(row), 36),
              nodeWidth) +
          "  " + pad(row.op, opWidth) + "  " + pad(row.kind, 10) +
          pad(fixed(row.ms, 4), 10, true) + pad(fixed(share, 1) + "%", 7, true) +

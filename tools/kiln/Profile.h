@@ -37,8 +37,11 @@ struct ProfileRow {
   /// own ops name).
   std::string node, op, kind;
   std::vector<std::string> nodes;
-  /// The part of the batch the step computes (Layer::itemBegin, itemEnd).
+  /// The part of the batch the step computes (Layer::itemBegin, itemEnd),
+  /// and how many steps of parts of it the row sums (the parts of one layer
+  /// kiln-split-batch made are one row).
   int64_t itemBegin = -1, itemEnd = -1;
+  unsigned parts = 1;
   /// Estimated FLOPs and bytes read plus written (0 bytes in place).
   double flops = 0, bytes = 0;
   /// Median milliseconds: compiled, and of the interpreter ops it covers.
@@ -56,6 +59,10 @@ struct ProfileRow {
   /// 100% of the attainable rate.
   bool fitsInL2 = false;
 };
+
+/// " [items B:E]" for a row of a part of a batch, " [P parts]" for a
+/// layer's parts summed (its items are the row's), "" otherwise.
+std::string rowPartLabel(const ProfileRow &row);
 
 /// A profile of one model.
 struct ProfileReport {

@@ -293,7 +293,7 @@ cl::opt<int64_t> cmpSplitBatchCacheBytes(
     cl::desc("Tests only: the L2 size kiln-split-batch assumes (a few bytes "
              "make it split every run of ops it can); 0: the host's"),
     cl::init(0), cl::value_desc("N"), cl::Hidden, cl::sub(compareCmd),
-    cl::cat(kilnCat));
+    cl::sub(profileCmd), cl::cat(kilnCat));
 
 // explain
 cl::opt<std::string> explainModel(cl::Positional, cl::desc("<model.onnx>"),
@@ -426,6 +426,7 @@ int runProfileCommands() {
     o.top = profTop;
     o.json = profJson;
     o.cpu = cpuOptionsFromFlags();
+    o.cpu.testSplitBatchCacheBytes = cmpSplitBatchCacheBytes;
     return profileCommand(o);
   }
   if (limitsCmd) {
