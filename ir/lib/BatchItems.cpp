@@ -4,12 +4,15 @@
 // per-channel normalizations read one item of X per item of Y (operand 0;
 // weights and parameters whole). The packed ops' residual is an item
 // operand too, and so is a packed conv's per-image prologue (N x C x 1 x 1
-// scale or shift; a C x 1 x 1 or 1 x C x 1 x 1 one is read whole). Concat keeps
-// items apart unless it joins along the batch; Flatten unless it flattens the
-// batch away; Reshape when it keeps dim 0 and its target shape is a constant,
-// which a clone restates with its own item count. MaxPool's optional indices
-// are flat positions in the whole of X, so a MaxPool whose indices are read
-// mixes items.
+// scale or shift; a C x 1 x 1 or 1 x C x 1 x 1 one is read whole). Concat
+// keeps items apart unless it joins along the batch; Flatten unless it
+// flattens the batch away; Reshape when it keeps dim 0 and its target
+// shape is a constant, which a clone restates with its own item count.
+// Softmax, LogSoftmax, Hardmax and LayerNormalization keep items apart when
+// their axis is not the batch (with opset < 13's coercion to 2-D at that
+// axis too: each row of the 2-D view lies within one item), Transpose when
+// it leaves dim 0 first. MaxPool's optional indices are flat positions in
+// the whole of X, so a MaxPool whose indices are read mixes items.
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/ir/BatchItems.h"
@@ -87,8 +90,30 @@ struct ConcatModel
   bool isItemOperand(Operation *, unsigned) const { return true; }
 };
 
+/// Softmax-like ops and LayerNormalization: independent unless their axis
+/// (default -1) is the batch's.
+template <typename OpT>
+struct NonBatchAxisModel
+    : BatchItemsOpInterface::ExternalModel<NonBatchAxisModel<OpT>, OpT> {
+  bool itemsAreIndependent(Operation *op) const {
+    std::optional<int64_t> axis =
+        normalizeAxis(intAttrOr(op, "axis", -1), rankOf(op));
+    return axis && *axis >= 1;
+  }
+};
+
+struct TransposeModel
+    : BatchItemsOpInterface::ExternalModel<TransposeModel, TransposeOp> {
+  bool itemsAreIndependent(Operation *op) const {
+    std::optional<ArrayAttr> perm = cast<TransposeOp>(op).getPerm();
+    return perm && !perm->empty() &&
+           cast<IntegerAttr>((*perm)[0]).getInt() == 0;
+  }
+};
+
 struct FlattenModel
     : BatchItemsOpInterface::ExternalModel<FlattenModel, FlattenOp> {
+  bool movesData(Operation *) const { return false; }
   bool itemsAreIndependent(Operation *op) const {
     std::optional<int64_t> axis =
         normalizeAxis(intAttrOr(op, "axis", 1), rankOf(op) + 1);
@@ -104,6 +129,7 @@ DenseIntElementsAttr constantShape(ReshapeOp reshape) {
 
 struct ReshapeModel
     : BatchItemsOpInterface::ExternalModel<ReshapeModel, ReshapeOp> {
+  bool movesData(Operation *) const { return false; }
   bool itemsAreIndependent(Operation *op) const {
     auto reshape = cast<ReshapeOp>(op);
     auto in = dyn_cast<RankedTensorType>(reshape.getData().getType());
@@ -155,6 +181,12 @@ void attachBatchItemsModels(KilnDialect *dialect) {
   WinogradConvOp::attachInterface<ResidualModel<WinogradConvOp>>(*ctx);
   MaxPoolOp::attachInterface<MaxPoolModel>(*ctx);
   ConcatOp::attachInterface<ConcatModel>(*ctx);
+  SoftmaxOp::attachInterface<NonBatchAxisModel<SoftmaxOp>>(*ctx);
+  LogSoftmaxOp::attachInterface<NonBatchAxisModel<LogSoftmaxOp>>(*ctx);
+  HardmaxOp::attachInterface<NonBatchAxisModel<HardmaxOp>>(*ctx);
+  LayerNormalizationOp::attachInterface<
+      NonBatchAxisModel<LayerNormalizationOp>>(*ctx);
+  TransposeOp::attachInterface<TransposeModel>(*ctx);
   FlattenOp::attachInterface<FlattenModel>(*ctx);
   ReshapeOp::attachInterface<ReshapeModel>(*ctx);
 }

@@ -33,7 +33,14 @@ struct ItemOp {
   /// Bytes of the largest item operand or result (whole batch), and of the
   /// other tensor operands together.
   int64_t activationBytes = 0, otherBytes = 0;
+  /// An elementwise op (it mostly runs inside its neighbours' kernels: an
+  /// epilogue, a fused chain) or a view: splitting it saves no traffic.
+  bool movesNothing = false;
 };
+
+/// Operands read whole up to this many elements (shapes, scalars, which
+/// the backend clones into kernels) cost nothing to read again per part.
+constexpr int64_t kSmallOperand = 64;
 
 /// Bytes of a static tensor type.
 int64_t bytesOf(RankedTensorType t) {
@@ -58,6 +65,7 @@ std::optional<ItemOp> classify(Operation *op) {
   if (!elementwise && (!items || !items.itemsAreIndependent()))
     return std::nullopt;
   ItemOp info{op, 0, {}};
+  info.movesNothing = elementwise || !items.movesData();
   int64_t rank = 0;
   for (Value r : op->getResults()) {
     auto t = dyn_cast<RankedTensorType>(r.getType());
@@ -92,7 +100,7 @@ std::optional<ItemOp> classify(Operation *op) {
         return std::nullopt;
       anyItemOperand = true;
       info.activationBytes = std::max(info.activationBytes, bytesOf(t));
-    } else {
+    } else if (t.getNumElements() > kSmallOperand) {
       info.otherBytes += bytesOf(t);
     }
   }
@@ -158,13 +166,19 @@ struct SplitBatchPass : kiln::impl::SplitBatchBase<SplitBatchPass> {
       splitRun(r);
   }
 
+  /// True when \p i's activation stays in the cache if split: it exceeds
+  /// the budget and the op moves data of its own.
+  bool saves(const ItemOp &i) const {
+    return !i.movesNothing && i.activationBytes > budget();
+  }
+
   /// Items per part for \p ops: as many as keep the largest activation of
   /// an op worth splitting within the budget, at least 1 and at least a
   /// max-parts'th of the batch; the batch when no op is worth splitting.
   int64_t itemsPerPart(ArrayRef<ItemOp> ops) const {
     int64_t batch = ops.front().batch, itemBytes = 0;
     for (const ItemOp &i : ops)
-      if (i.activationBytes > budget())
+      if (saves(i))
         itemBytes = std::max(itemBytes, i.activationBytes / batch);
     if (itemBytes == 0)
       return batch;
@@ -174,18 +188,23 @@ struct SplitBatchPass : kiln::impl::SplitBatchBase<SplitBatchPass> {
 
   /// Splits the contiguous ops of \p run that gain most: an op's
   /// activation above the budget is memory traffic a part saves (it stays
-  /// in the cache), its other operands (weights) are read again by every
-  /// part but the first.
+  /// in the cache), unless the op is elementwise (it runs in a neighbour's
+  /// kernel: a BERT's GELU between two weight-heavy products stays whole)
+  /// or a view; its other operands (weights) are read again by every part
+  /// but the first; and the inputs of the chosen ops are copied into the
+  /// parts.
   void splitRun(ArrayRef<ItemOp> run) {
     int64_t perPart = itemsPerPart(run), batch = run.front().batch;
     if (perPart >= batch)
       return;
     int64_t parts = (batch + perPart - 1) / perPart;
     auto gain = [&](const ItemOp &i) {
-      int64_t saved = i.activationBytes > budget() ? i.activationBytes : 0;
+      int64_t saved = saves(i) ? i.activationBytes : 0;
       return saved - i.otherBytes * (parts - 1);
     };
-    // The contiguous ops of largest total gain (Kadane's scan).
+    // The contiguous ops of largest total gain (Kadane's scan), extended
+    // over the ops of no gain or cost after them (an elementwise tail
+    // stays with the part whose result it reads).
     int64_t best = 0, sum = 0;
     size_t begin = 0, bestBegin = 0, bestEnd = 0;
     for (size_t i = 0; i < run.size(); ++i) {
@@ -194,7 +213,7 @@ struct SplitBatchPass : kiln::impl::SplitBatchBase<SplitBatchPass> {
         begin = i;
       }
       sum += gain(run[i]);
-      if (sum > best) {
+      if (sum > 0 && (sum > best || (sum == best && begin == bestBegin))) {
         best = sum;
         bestBegin = begin;
         bestEnd = i + 1;
@@ -203,6 +222,19 @@ struct SplitBatchPass : kiln::impl::SplitBatchBase<SplitBatchPass> {
     if (best <= 0)
       return;
     ArrayRef<ItemOp> ops = run.slice(bestBegin, bestEnd - bestBegin);
+    // Each item operand from outside the ops is copied into the parts
+    // (kiln.slice): a LayerNorm alone would copy what it saves.
+    llvm::DenseSet<Operation *> inSegment;
+    for (const ItemOp &i : ops)
+      inSegment.insert(i.op);
+    llvm::DenseSet<Value> sliced;
+    for (const ItemOp &i : ops)
+      for (auto [v, item] : llvm::zip(i.op->getOperands(), i.itemOperand))
+        if (item && !inSegment.contains(v.getDefiningOp()) &&
+            sliced.insert(v).second)
+          best -= bytesOf(cast<RankedTensorType>(v.getType()));
+    if (best <= 0)
+      return;
     perPart = itemsPerPart(ops);
     if (perPart >= batch)
       return;

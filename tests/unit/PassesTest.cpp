@@ -371,7 +371,9 @@ TEST(FuseConvPrologue, ChainsBecomeProloguesAndKeepResults) {
 
 /// A 3x3 conv 32 -> 32 on 2 x 32 x 20 x 20 with bias, residual and relu,
 /// weights random (seeded) in a constant, run through kiln-pack-weights.
-std::string winogradGraph() {
+/// With \p pooledSkip the residual is a 3x3 max pool of the input, not a
+/// second input.
+std::string winogradGraph(bool pooledSkip = false) {
   std::mt19937 rng(5);
   std::uniform_real_distribution<float> dist(-0.5f, 0.5f);
   // The values as MLIR's hex literal: little-endian bytes.
@@ -386,8 +388,12 @@ std::string winogradGraph() {
       w += digits[c & 15];
     }
   }
-  return R"mlir(
-func.func @main(%x: tensor<2x32x20x20xf32>, %skip: tensor<2x32x20x20xf32>) -> tensor<2x32x20x20xf32> {
+  std::string head = pooledSkip ? R"mlir(
+func.func @main(%x: tensor<2x32x20x20xf32>) -> tensor<2x32x20x20xf32> {
+  %skip = kiln.max_pool %x {kernel_shape = [3, 3], pads = [1, 1, 1, 1]} : (tensor<2x32x20x20xf32>) -> tensor<2x32x20x20xf32>)mlir"
+                                : R"mlir(
+func.func @main(%x: tensor<2x32x20x20xf32>, %skip: tensor<2x32x20x20xf32>) -> tensor<2x32x20x20xf32> {)mlir";
+  return head + R"mlir(
   %w = kiln.constant dense<")mlir" +
          w + R"mlir("> : tensor<32x32x3x3xf32>
   %b = kiln.constant dense<0.25> : tensor<32xf32>
@@ -445,7 +451,9 @@ TEST(Winograd, TransformsWeightsAndKeepsResults) {
 /// A squeeze-and-excitation block on 3 x 24 x 5 x 5: global pool, 1x1
 /// conv 24 -> 6 with bias and relu, 1x1 conv 6 -> 24 with a residual (a
 /// second pooled value), scaling the input. Weights random (seeded).
-std::string squeezeExciteGraph() {
+/// With \p projection, a 1x1 conv 24 -> 24 follows the scaling, as in an
+/// inverted residual block.
+std::string squeezeExciteGraph(bool projection = false) {
   auto weights = [](int count, unsigned seed) {
     std::mt19937 rng(seed);
     std::uniform_real_distribution<float> dist(-0.5f, 0.5f);
@@ -472,9 +480,19 @@ func.func @main(%x: tensor<3x24x5x5xf32>) -> tensor<3x24x5x5xf32> {
   %c2 = kiln.conv %r, %k2, %none {kernel_shape = [1, 1]} : (tensor<3x6x1x1xf32>, tensor<24x6x1x1xf32>, none) -> tensor<3x24x1x1xf32>
   %a = kiln.add %c2, %p : (tensor<3x24x1x1xf32>, tensor<3x24x1x1xf32>) -> tensor<3x24x1x1xf32>
   %y = kiln.mul %x, %a : (tensor<3x24x5x5xf32>, tensor<3x24x1x1xf32>) -> tensor<3x24x5x5xf32>
-  return %y : tensor<3x24x5x5xf32>
+)mlir" +
+         (projection ? R"mlir(  %w3 = kiln.constant dense<)mlir" +
+                           weights(24 * 24, 9) +
+                           R"mlir(> : tensor<576xf32>
+  %s3 = kiln.constant dense<[24, 24, 1, 1]> : tensor<4xi64>
+  %k3 = kiln.reshape %w3, %s3 : (tensor<576xf32>, tensor<4xi64>) -> tensor<24x24x1x1xf32>
+  %z = kiln.conv %y, %k3, %none {kernel_shape = [1, 1]} : (tensor<3x24x5x5xf32>, tensor<24x24x1x1xf32>, none) -> tensor<3x24x5x5xf32>
+  return %z : tensor<3x24x5x5xf32>
 }
-)mlir";
+)mlir"
+                     : R"mlir(  return %y : tensor<3x24x5x5xf32>
+}
+)mlir");
 }
 
 TEST(ConvToMatMul, RewritesSqueezeExcitationAndKeepsResults) {
@@ -562,10 +580,11 @@ TEST(SplitBatch, PartsKeepResults) {
               4);
   }
   {
-    // A Winograd conv whose residual is an item operand.
+    // A Winograd conv whose residual (an item operand) a pool of its
+    // input computes.
     KilnContext ctx;
     auto module =
-        mlir::parseSourceString<mlir::ModuleOp>(winogradGraph(), &ctx);
+        mlir::parseSourceString<mlir::ModuleOp>(winogradGraph(true), &ctx);
     ASSERT_TRUE(module);
     ASSERT_TRUE(runPass(*module, createPackWeights()));
     ASSERT_TRUE(runPass(*module, createFuseEpilogue()));
@@ -573,18 +592,18 @@ TEST(SplitBatch, PartsKeepResults) {
     winograd.vectorLanes = 16;
     ASSERT_TRUE(runPass(*module, createWinograd(winograd)));
     EXPECT_EQ(expectSplitKeepsResults(*module,
-                                      {randomTensor({2, 32, 20, 20}, 3),
-                                       randomTensor({2, 32, 20, 20}, 4)},
-                                      1024, 16, {{0, 1}, {1, 2}}),
-              2);
+                                      {randomTensor({2, 32, 20, 20}, 3)}, 1024,
+                                      16, {{0, 1}, {1, 2}}),
+              4);
   }
   {
     // Squeeze-and-excitation as products of the N x C view: a pool,
-    // views, packed products and the scale; batch 3 in at most two parts
-    // (of 2 and 1 images), the view back's target shape restated.
+    // views, packed products, the scale and a projection; batch 3 in at
+    // most two parts (of 2 and 1 images), the view back's target shape
+    // restated.
     KilnContext ctx;
-    auto module =
-        mlir::parseSourceString<mlir::ModuleOp>(squeezeExciteGraph(), &ctx);
+    auto module = mlir::parseSourceString<mlir::ModuleOp>(
+        squeezeExciteGraph(/*projection=*/true), &ctx);
     ASSERT_TRUE(module);
     ASSERT_TRUE(runPass(*module, createFoldConstants()));
     ASSERT_TRUE(runPass(*module, createPackWeights()));

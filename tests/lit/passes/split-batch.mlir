@@ -35,27 +35,32 @@ func.func @chain(%x: tensor<2x4x16x16xf32>) -> tensor<2x4x8x8xf32> {
 
 // -----
 
-// Squeeze-and-excitation: a global pool, its N x C view, the view back
-// (whose target shape spells out the batch: restated per part) and the
-// scaling. The value the run's last op computes is joined; the input,
-// also read by that op, is sliced once per part.
+// Squeeze-and-excitation after a conv: a global pool, its N x C view, the
+// view back (whose target shape spells out the batch: restated per part)
+// and the scaling. The value the run's last op computes is joined; the
+// input is sliced once per part.
 // CHECK-LABEL: func.func @excite
 // CHECK: %[[X0:.*]] = kiln.slice %arg0, {{.*}} -> tensor<1x8x16x16xf32>
-// CHECK: %[[G0:.*]] = kiln.global_average_pool %[[X0]] {kiln.items = array<i64: 0, 1>}
+// CHECK: %[[C0:.*]] = kiln.conv %[[X0]], {{.*}}kiln.items = array<i64: 0, 1>
+// CHECK: %[[G0:.*]] = kiln.global_average_pool %[[C0]] {kiln.items = array<i64: 0, 1>}
 // CHECK: %[[F0:.*]] = kiln.flatten %[[G0]] {axis = 1 : i64, kiln.items = array<i64: 0, 1>} : (tensor<1x8x1x1xf32>) -> tensor<1x8xf32>
 // CHECK: %[[SH0:.*]] = kiln.constant dense<[1, 8, 1, 1]> : tensor<4xi64>
 // CHECK: %[[V0:.*]] = kiln.reshape %[[F0]], %[[SH0]] {kiln.items = array<i64: 0, 1>} : (tensor<1x8xf32>, tensor<4xi64>) -> tensor<1x8x1x1xf32>
-// CHECK: %[[M0:.*]] = kiln.mul %[[X0]], %[[V0]] {kiln.items = array<i64: 0, 1>} : (tensor<1x8x16x16xf32>, tensor<1x8x1x1xf32>) -> tensor<1x8x16x16xf32>
+// CHECK: %[[M0:.*]] = kiln.mul %[[C0]], %[[V0]] {kiln.items = array<i64: 0, 1>} : (tensor<1x8x16x16xf32>, tensor<1x8x1x1xf32>) -> tensor<1x8x16x16xf32>
 // CHECK: kiln.slice %arg0
 // CHECK: %[[M1:.*]] = kiln.mul {{.*}}kiln.items = array<i64: 1, 2>
 // CHECK: kiln.concat %[[M0]], %[[M1]] {axis = 0 : i64}
 // CHECK-NOT: tensor<2x8x1x1xf32>
 func.func @excite(%x: tensor<2x8x16x16xf32>) -> tensor<2x8x16x16xf32> {
-  %g = kiln.global_average_pool %x : (tensor<2x8x16x16xf32>) -> tensor<2x8x1x1xf32>
+  %w = kiln.constant dense<0.125> : tensor<8x8x1x1xf32>
+  %none = kiln.none
+  %c = kiln.conv %x, %w, %none {kernel_shape = [1, 1]}
+      : (tensor<2x8x16x16xf32>, tensor<8x8x1x1xf32>, none) -> tensor<2x8x16x16xf32>
+  %g = kiln.global_average_pool %c : (tensor<2x8x16x16xf32>) -> tensor<2x8x1x1xf32>
   %f = kiln.flatten %g {axis = 1 : i64} : (tensor<2x8x1x1xf32>) -> tensor<2x8xf32>
   %shape = kiln.constant dense<[2, 8, 1, 1]> : tensor<4xi64>
   %v = kiln.reshape %f, %shape : (tensor<2x8xf32>, tensor<4xi64>) -> tensor<2x8x1x1xf32>
-  %m = kiln.mul %x, %v : (tensor<2x8x16x16xf32>, tensor<2x8x1x1xf32>) -> tensor<2x8x16x16xf32>
+  %m = kiln.mul %c, %v : (tensor<2x8x16x16xf32>, tensor<2x8x1x1xf32>) -> tensor<2x8x16x16xf32>
   return %m : tensor<2x8x16x16xf32>
 }
 
@@ -64,33 +69,37 @@ func.func @excite(%x: tensor<2x8x16x16xf32>) -> tensor<2x8x16x16xf32> {
 // Batch 4 with 1 KiB per image: two images per part. A value read both
 // inside the run and after it is joined for the reader after it.
 // CHECK-LABEL: func.func @pairs
-// CHECK: %[[R0:.*]] = kiln.relu {{.*}} {kiln.items = array<i64: 0, 2>} : (tensor<2x4x8x8xf32>) -> tensor<2x4x8x8xf32>
-// CHECK: %[[N0:.*]] = kiln.neg %[[R0]] {kiln.items = array<i64: 0, 2>}
-// CHECK: %[[R1:.*]] = kiln.relu {{.*}} {kiln.items = array<i64: 2, 4>}
-// CHECK: %[[N1:.*]] = kiln.neg %[[R1]] {kiln.items = array<i64: 2, 4>}
-// CHECK-DAG: %[[R:.*]] = kiln.concat %[[R0]], %[[R1]] {axis = 0 : i64}
-// CHECK-DAG: %[[N:.*]] = kiln.concat %[[N0]], %[[N1]] {axis = 0 : i64}
-// CHECK: %[[T:.*]] = kiln.transpose %[[R]]
-// CHECK: return %[[N]], %[[T]]
+// CHECK: %[[P0:.*]] = kiln.max_pool {{.*}}kiln.items = array<i64: 0, 2>{{.*}} : (tensor<2x4x8x8xf32>) -> tensor<2x4x8x8xf32>
+// CHECK: %[[A0:.*]] = kiln.average_pool %[[P0]] {{.*}}kiln.items = array<i64: 0, 2>
+// CHECK: %[[P1:.*]] = kiln.max_pool {{.*}}kiln.items = array<i64: 2, 4>
+// CHECK: %[[A1:.*]] = kiln.average_pool %[[P1]] {{.*}}kiln.items = array<i64: 2, 4>
+// CHECK-DAG: %[[P:.*]] = kiln.concat %[[P0]], %[[P1]] {axis = 0 : i64}
+// CHECK-DAG: %[[A:.*]] = kiln.concat %[[A0]], %[[A1]] {axis = 0 : i64}
+// CHECK: %[[T:.*]] = kiln.transpose %[[P]]
+// CHECK: return %[[A]], %[[T]]
 func.func @pairs(%x: tensor<4x4x8x8xf32>) -> (tensor<4x4x8x8xf32>, tensor<8x4x4x8xf32>) {
-  %r = kiln.relu %x : (tensor<4x4x8x8xf32>) -> tensor<4x4x8x8xf32>
-  %n = kiln.neg %r : (tensor<4x4x8x8xf32>) -> tensor<4x4x8x8xf32>
-  %t = kiln.transpose %r {perm = [2, 1, 0, 3]} : (tensor<4x4x8x8xf32>) -> tensor<8x4x4x8xf32>
-  return %n, %t : tensor<4x4x8x8xf32>, tensor<8x4x4x8xf32>
+  %p = kiln.max_pool %x {kernel_shape = [3, 3], pads = [1, 1, 1, 1]} : (tensor<4x4x8x8xf32>) -> tensor<4x4x8x8xf32>
+  %a = kiln.average_pool %p {kernel_shape = [3, 3], pads = [1, 1, 1, 1]} : (tensor<4x4x8x8xf32>) -> tensor<4x4x8x8xf32>
+  %t = kiln.transpose %p {perm = [2, 1, 0, 3]} : (tensor<4x4x8x8xf32>) -> tensor<8x4x4x8xf32>
+  return %a, %t : tensor<4x4x8x8xf32>, tensor<8x4x4x8xf32>
 }
 
 // -----
 
 // Left alone: a conv whose weights (16 KiB, read again by every part) cost
 // more than its 8 KiB of activations; a Concat along the batch; a MaxPool
-// whose flat indices are read; batch 1; activations within the budget.
+// whose flat indices are read; batch 1; activations within the budget;
+// elementwise ops alone (they run in their neighbours' kernels); a pool
+// alone, whose input would be copied into the parts for what it saves.
 // CHECK-LABEL: func.func @whole
 // CHECK-NOT: kiln.slice
 // CHECK-NOT: kiln.items
 func.func @whole(%x: tensor<2x64x4x4xf32>, %y: tensor<2x4x16x16xf32>,
-                 %z: tensor<1x4x32x32xf32>, %s: tensor<2x4x4x4xf32>)
+                 %z: tensor<1x4x32x32xf32>, %s: tensor<2x4x4x4xf32>,
+                 %e: tensor<2x8x16x16xf32>)
     -> (tensor<2x64x4x4xf32>, tensor<4x4x16x16xf32>, tensor<2x4x8x8xi64>,
-        tensor<1x4x32x32xf32>, tensor<2x4x4x4xf32>) {
+        tensor<1x4x32x32xf32>, tensor<2x4x4x4xf32>, tensor<2x8x16x16xf32>,
+        tensor<2x8x16x16xf32>) {
   %w = kiln.constant dense<0.125> : tensor<64x64x1x1xf32>
   %none = kiln.none
   %c = kiln.conv %x, %w, %none {kernel_shape = [1, 1]}
@@ -101,6 +110,39 @@ func.func @whole(%x: tensor<2x64x4x4xf32>, %y: tensor<2x4x16x16xf32>,
       : (tensor<2x4x16x16xf32>) -> (tensor<2x4x8x8xf32>, tensor<2x4x8x8xi64>)
   %r = kiln.relu %z : (tensor<1x4x32x32xf32>) -> tensor<1x4x32x32xf32>
   %q = kiln.relu %s : (tensor<2x4x4x4xf32>) -> tensor<2x4x4x4xf32>
-  return %c, %j, %i, %r, %q : tensor<2x64x4x4xf32>, tensor<4x4x16x16xf32>,
-      tensor<2x4x8x8xi64>, tensor<1x4x32x32xf32>, tensor<2x4x4x4xf32>
+  %er = kiln.relu %e : (tensor<2x8x16x16xf32>) -> tensor<2x8x16x16xf32>
+  %en = kiln.neg %er : (tensor<2x8x16x16xf32>) -> tensor<2x8x16x16xf32>
+  %ea = kiln.average_pool %e {kernel_shape = [3, 3], pads = [1, 1, 1, 1]}
+      : (tensor<2x8x16x16xf32>) -> tensor<2x8x16x16xf32>
+  return %c, %j, %i, %r, %q, %en, %ea : tensor<2x64x4x4xf32>,
+      tensor<4x4x16x16xf32>, tensor<2x4x8x8xi64>, tensor<1x4x32x32xf32>,
+      tensor<2x4x4x4xf32>, tensor<2x8x16x16xf32>, tensor<2x8x16x16xf32>
+}
+
+// -----
+
+// A Transpose that leaves the batch first, a Softmax and a
+// LayerNormalization over other axes split with the rest; a Transpose that
+// moves the batch and a Softmax along it stay whole.
+// CHECK-LABEL: func.func @rows
+// CHECK: %[[T0:.*]] = kiln.transpose %{{.*}} {kiln.items = array<i64: 0, 1>, perm = [0, 2, 1, 3]} : (tensor<1x16x8x16xf32>) -> tensor<1x8x16x16xf32>
+// CHECK: %[[S0:.*]] = kiln.softmax %[[T0]] {axis = 1 : i64, kiln.items = array<i64: 0, 1>}
+// CHECK: %[[L0:.*]] = kiln.layer_normalization %[[S0]], {{.*}}kiln.items = array<i64: 0, 1>
+// CHECK: kiln.transpose {{.*}}kiln.items = array<i64: 1, 2>
+// CHECK: %[[L1:.*]] = kiln.layer_normalization {{.*}}kiln.items = array<i64: 1, 2>
+// CHECK: %[[L:.*]] = kiln.concat %[[L0]], %[[L1]] {axis = 0 : i64}
+// CHECK: kiln.transpose %arg0 {perm = [1, 0, 2, 3]} : (tensor<2x16x8x16xf32>)
+// CHECK: kiln.softmax %arg0 {axis = 0 : i64} : (tensor<2x16x8x16xf32>)
+// CHECK: return %[[L]]
+func.func @rows(%x: tensor<2x16x8x16xf32>)
+    -> (tensor<2x8x16x16xf32>, tensor<16x2x8x16xf32>, tensor<2x16x8x16xf32>) {
+  %t = kiln.transpose %x {perm = [0, 2, 1, 3]} : (tensor<2x16x8x16xf32>) -> tensor<2x8x16x16xf32>
+  %s = kiln.softmax %t {axis = 1 : i64} : (tensor<2x8x16x16xf32>) -> tensor<2x8x16x16xf32>
+  %w = kiln.constant dense<1.0> : tensor<16xf32>
+  %none = kiln.none
+  %l = kiln.layer_normalization %s, %w, %none {axis = -1 : i64}
+      : (tensor<2x8x16x16xf32>, tensor<16xf32>, none) -> tensor<2x8x16x16xf32>
+  %m = kiln.transpose %x {perm = [1, 0, 2, 3]} : (tensor<2x16x8x16xf32>) -> tensor<16x2x8x16xf32>
+  %b = kiln.softmax %x {axis = 0 : i64} : (tensor<2x16x8x16xf32>) -> tensor<2x16x8x16xf32>
+  return %l, %m, %b : tensor<2x8x16x16xf32>, tensor<16x2x8x16xf32>, tensor<2x16x8x16xf32>
 }

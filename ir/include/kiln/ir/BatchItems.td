@@ -35,6 +35,12 @@ def Kiln_BatchItemsOpInterface : OpInterface<"BatchItemsOpInterface"> {
       "bool", "isItemOperand", (ins "unsigned":$index), "",
       "return index == 0;">,
     InterfaceMethod<[{
+        False for views (Reshape, Flatten): the JIT runs them without a
+        copy, so running one a part of the batch at a time saves no memory
+        traffic.
+      }],
+      "bool", "movesData", (ins), "", "return true;">,
+    InterfaceMethod<[{
         Restates the batch size where an operand spells it out (Reshape's
         target shape) as \p items, with new ops built by \p b; called on an
         op cloned to run on \p items items.
