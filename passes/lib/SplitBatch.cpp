@@ -238,19 +238,17 @@ struct SplitBatchPass : kiln::impl::SplitBatchBase<SplitBatchPass> {
     perPart = itemsPerPart(ops);
     if (perPart >= batch)
       return;
-    split(ops, perPart);
+    split(ops, inSegment, perPart);
     ++numRuns;
     numOps += ops.size();
   }
 
-  /// Clones \p ops once per part of \p perPart items (the last part may
-  /// have fewer), after the last of them, and joins the results read
-  /// elsewhere.
-  void split(ArrayRef<ItemOp> ops, int64_t perPart) {
+  /// Clones \p ops (whose operations \p inSegment holds) once per part of
+  /// \p perPart items (the last part may have fewer), after the last of
+  /// them, and joins the results read elsewhere.
+  void split(ArrayRef<ItemOp> ops, const llvm::DenseSet<Operation *> &inSegment,
+             int64_t perPart) {
     int64_t batch = ops.front().batch;
-    llvm::DenseSet<Operation *> inSegment;
-    for (const ItemOp &i : ops)
-      inSegment.insert(i.op);
     OpBuilder b(ops.back().op->getContext());
     b.setInsertionPointAfter(ops.back().op);
     Location loc = ops.front().op->getLoc();

@@ -591,6 +591,9 @@ TEST(SplitBatch, PartsKeepResults) {
     WinogradOptions winograd;
     winograd.vectorLanes = 16;
     ASSERT_TRUE(runPass(*module, createWinograd(winograd)));
+    int winogradConvs = 0;
+    module->walk([&](WinogradConvOp) { ++winogradConvs; });
+    ASSERT_EQ(winogradConvs, 1);
     EXPECT_EQ(expectSplitKeepsResults(*module,
                                       {randomTensor({2, 32, 20, 20}, 3)}, 1024,
                                       16, {{0, 1}, {1, 2}}),

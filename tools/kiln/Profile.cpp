@@ -34,6 +34,7 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <tuple>
 
 namespace kiln::tool {
 
@@ -130,8 +131,10 @@ profileModel(Interpreter &interp, cpu::JitModel &jit,
 
   // 3. The roofline. The steps kiln-split-batch made for the parts of a
   // batch are one row per layer, the first part's, with the parts' times,
-  // FLOPs and bytes summed: a layer ranks by its whole time.
-  std::map<std::pair<std::string, std::string>, size_t> firstPart;
+  // FLOPs and bytes summed: a layer ranks by its whole time. A layer's
+  // parts share their node, op and interpreter counterpart (two layers of
+  // one node and op have different counterparts).
+  std::map<std::tuple<std::string, std::string, int>, size_t> firstPart;
   for (size_t i = 0; i < layers.layers.size(); ++i) {
     const Layer &layer = layers.layers[i];
     const cpu::PlanStep &step = plan.steps[i];
@@ -165,8 +168,8 @@ profileModel(Interpreter &interp, cpu::JitModel &jit,
     row.interpMs = layer.interpMedian;
     report.stepsMs += row.ms;
     if (row.itemBegin >= 0) {
-      auto [it, first] =
-          firstPart.try_emplace({row.node, row.op}, report.rows.size());
+      auto [it, first] = firstPart.try_emplace(
+          {row.node, row.op, layer.counterpart}, report.rows.size());
       if (!first) {
         ProfileRow &whole = report.rows[it->second];
         whole.itemBegin = std::min(whole.itemBegin, row.itemBegin);

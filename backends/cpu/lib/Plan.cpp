@@ -219,15 +219,21 @@ private:
 /// handed to another thread costs microseconds.
 static constexpr int64_t kMinSplitElements = 32 * 1024;
 
-/// The most elements of any static tensor \p op reads or writes.
-static int64_t largestTensor(Operation *op) {
-  int64_t n = 0;
+/// Calls \p fn with the element count of every static tensor \p op reads
+/// or writes.
+template <typename Fn> static void forEachTensorSize(Operation *op, Fn fn) {
   auto visit = [&](Type type) {
     if (auto t = dyn_cast<RankedTensorType>(type); t && t.hasStaticShape())
-      n = std::max(n, t.getNumElements());
+      fn(t.getNumElements());
   };
   llvm::for_each(op->getOperandTypes(), visit);
   llvm::for_each(op->getResultTypes(), visit);
+}
+
+/// The most elements of any static tensor \p op reads or writes.
+static int64_t largestTensor(Operation *op) {
+  int64_t n = 0;
+  forEachTensorSize(op, [&](int64_t e) { n = std::max(n, e); });
   return n;
 }
 
@@ -585,14 +591,7 @@ static int64_t grainFor(Operation *op, int64_t items) {
     // Loading or storing an element costs about as much as a few
     // multiply-adds: a depthwise conv does 9 per output element, and reads
     // 1-4 input elements and writes one.
-    int64_t elements = 0;
-    auto visit = [&](Type type) {
-      if (auto t = dyn_cast<RankedTensorType>(type); t && t.hasStaticShape())
-        elements += t.getNumElements();
-    };
-    llvm::for_each(op->getOperandTypes(), visit);
-    llvm::for_each(op->getResultTypes(), visit);
-    work += kMacsPerElement * elements;
+    forEachTensorSize(op, [&](int64_t e) { work += kMacsPerElement * e; });
   } else {
     work = largestTensor(op);
     minWork = kMinTaskElements;
