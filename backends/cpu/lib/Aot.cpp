@@ -35,6 +35,7 @@
 #include "kiln/cpu/Aot.h"
 #include "AotSource.h"
 #include "Errors.h"
+#include "Stopwatch.h"
 #include "kiln/cpu/Cache.h"
 #include "kiln/cpu/Codegen.h"
 #include "kiln/cpu/Jit.h"
@@ -54,12 +55,6 @@
 using namespace mlir;
 
 namespace kiln::cpu {
-
-static double msSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(
-             std::chrono::steady_clock::now() - start)
-      .count();
-}
 
 static uint64_t alignUp(uint64_t n, uint64_t a) { return (n + a - 1) / a * a; }
 

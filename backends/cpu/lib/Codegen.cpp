@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/Codegen.h"
 #include "Errors.h"
+#include "Stopwatch.h"
 #include "kiln/cpu/CollapseLoops.h"
 
 #include "mlir/Conversion/Passes.h"
@@ -72,12 +73,6 @@
 using namespace mlir;
 
 namespace kiln::cpu {
-
-static double msSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(
-             std::chrono::steady_clock::now() - start)
-      .count();
-}
 
 void registerCpuBackendDialects(DialectRegistry &registry) {
   registry.insert<affine::AffineDialect, arith::ArithDialect,

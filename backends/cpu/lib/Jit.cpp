@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/Jit.h"
 #include "Errors.h"
+#include "Stopwatch.h"
 #include "kiln/cpu/Cache.h"
 
 #include "kiln/cpu/Codegen.h"
@@ -33,12 +34,6 @@
 using namespace mlir;
 
 namespace kiln::cpu {
-
-static double msSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(
-             std::chrono::steady_clock::now() - start)
-      .count();
-}
 
 llvm::Error prepareGraph(ModuleOp graph, bool optimize,
                          llvm::ArrayRef<std::string> disabled,
