@@ -253,7 +253,18 @@ private:
   int64_t hitOpset = 0;
 };
 
+/// Options of `kiln cache`.
+struct CacheOptions {
+  /// Empty: cpu::defaultCacheDir().
+  std::string cacheDir;
+  /// Remove every entry, or the least recently used ones beyond the limit,
+  /// before the summary.
+  bool clear = false, prune = false;
+  bool json = false;
+};
+
 int runCommand(const RunOptions &options);
+int cacheCommand(const CacheOptions &options);
 int inspectCommand(const InspectOptions &options);
 int compileCommand(const CompileOptions &options);
 int conformanceCommand(const ConformanceOptions &options);

@@ -1,7 +1,7 @@
 //===- main.cpp - The kiln command-line tool ------------------------------===//
 //
 // `kiln <command> ...`: run, inspect, compile, compare, conformance,
-// explain and serve.
+// explain, profile, limits, cache and serve.
 // Options are parsed with llvm::cl subcommands and gathered into one options
 // struct per command; the commands live in their own files.
 //
@@ -9,6 +9,7 @@
 #include "Common.h"
 #include "Profile.h"
 
+#include "kiln/cpu/CacheFolder.h"
 #include "kiln/cpu/Target.h"
 #include "kiln/passes/Passes.h"
 
@@ -54,6 +55,11 @@ cl::SubCommand limitsCmd("limits",
                          "cached)");
 
 cl::SubCommand
+    cacheCmd("cache",
+             "Show the cache folder (compiled kernels and prepared models): "
+             "where it is, what it holds, its size limit; --prune, --clear");
+
+cl::SubCommand
     serveCmd("serve",
              "Serve models over HTTP with the Open Inference Protocol "
              "(KServe v2): health, metadata, inference (docs/serving.md)");
@@ -88,11 +94,12 @@ cl::opt<bool> noCache(
     cl::cat(kilnCat));
 cl::opt<std::string> cacheDir(
     "cache-dir",
-    cl::desc("Kernel cache folder (default: $XDG_CACHE_HOME/kiln, else "
-             "~/.cache/kiln)"),
+    cl::desc("Cache folder of compiled kernels and prepared models "
+             "(default: $XDG_CACHE_HOME/kiln, else ~/.cache/kiln; kept under "
+             "$KILN_CACHE_MAX_SIZE, 5G unless set: kiln cache)"),
     cl::value_desc("DIR"), cl::sub(runCmd), cl::sub(compileCmd),
     cl::sub(compareCmd), cl::sub(explainCmd), cl::sub(profileCmd),
-    cl::sub(limitsCmd), cl::sub(serveCmd), cl::cat(kilnCat));
+    cl::sub(limitsCmd), cl::sub(serveCmd), cl::sub(cacheCmd), cl::cat(kilnCat));
 cl::opt<std::string> targetCpu("cpu", cl::desc(kiln::cpu::kCpuOptionHelp),
                                cl::value_desc("NAME"), cl::sub(runCmd),
                                cl::sub(compileCmd), cl::sub(compareCmd),
@@ -393,12 +400,36 @@ cl::opt<unsigned>
 cl::opt<bool>
     profJson("json",
              cl::desc("Print every figure as one JSON object (every step)"),
-             cl::sub(profileCmd), cl::sub(limitsCmd), cl::cat(kilnCat));
+             cl::sub(profileCmd), cl::sub(limitsCmd), cl::sub(cacheCmd),
+             cl::cat(kilnCat));
 cl::opt<bool> limitsRemeasure(
     "remeasure",
     cl::desc("Measure again (about a second) even if the cache folder has "
              "this machine's figures, and keep the new ones"),
     cl::sub(limitsCmd), cl::cat(kilnCat));
+
+cl::opt<bool> cacheClear(
+    "clear",
+    cl::desc("Remove every entry (the machine limits of kiln limits stay)"),
+    cl::sub(cacheCmd), cl::cat(kilnCat));
+cl::opt<bool> cachePrune(
+    "prune",
+    cl::desc("Remove the least recently used entries until the folder holds "
+             "at most 90% of its limit (every write does this too)"),
+    cl::sub(cacheCmd), cl::cat(kilnCat));
+
+/// Warns, once, when $KILN_CACHE_MAX_SIZE is malformed and the caches keep
+/// to the default limit instead.
+void checkCacheLimit() {
+  static bool checked = false;
+  if (checked || noCache)
+    return;
+  checked = true;
+  if (auto limit = kiln::cpu::cacheSizeLimit(); !limit)
+    errs() << "kiln: warning: " << toString(limit.takeError())
+           << "; the cache folder keeps to the default limit, "
+           << (kiln::cpu::kDefaultCacheMaxBytes >> 30) << " GiB\n";
+}
 
 /// \p base with the compiled backend's flags shared by the commands:
 /// --threads, --no-cache, --cache-dir, --disable-pass, -O, and a kernel
@@ -410,6 +441,7 @@ kiln::cpu::CpuOptions cpuOptionsFromFlags(kiln::cpu::CpuOptions base = {}) {
   base.disabledPasses.assign(disablePasses.begin(), disablePasses.end());
   base.optLevel = optLevel;
   base.onProgress = kiln::tool::kernelCounter();
+  checkCacheLimit();
   return base;
 }
 
@@ -428,6 +460,14 @@ int runProfileCommands() {
     o.cpu = cpuOptionsFromFlags();
     o.cpu.testSplitBatchCacheBytes = cmpSplitBatchCacheBytes;
     return profileCommand(o);
+  }
+  if (cacheCmd) {
+    CacheOptions o;
+    o.cacheDir = cacheDir;
+    o.clear = cacheClear;
+    o.prune = cachePrune;
+    o.json = profJson;
+    return cacheCommand(o);
   }
   if (limitsCmd) {
     LimitsOptions o;
@@ -518,6 +558,7 @@ int runServeCommand() {
   o.drainSeconds = serveDrain;
   o.cpu.useCache = !noCache;
   o.cpu.cacheDir = cacheDir;
+  checkCacheLimit();
   o.testRunDelayMs = serveTestDelay;
   o.maxVariants = serveMaxVariants;
   o.cpu.onProgress = kiln::tool::kernelCounter();
@@ -599,6 +640,7 @@ static int runCommandLine(int argc, char **argv) {
       "[--expect FILE]\n"
       "  kiln profile MODEL [--json] [--runs N] [--threads N] [--top N]\n"
       "  kiln limits [--json] [--remeasure] [--threads N]\n"
+      "  kiln cache [--prune | --clear] [--json] [--cache-dir DIR]\n"
       "  kiln explain MODEL [--input NAME=FILE.npy] [--html FILE] "
       "[--json FILE] [--skip SECTION,...]\n"
       "  kiln explain --from-json REPORT.json [--html FILE]\n"

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/Cache.h"
+#include "kiln/cpu/CacheFolder.h"
 #include "kiln/cpu/Codegen.h"
 #include "kiln/cpu/Jit.h"
 
@@ -109,6 +110,7 @@ bool readCacheEntry(const std::string &path, std::vector<std::string> &objects,
     return reject("corrupt (" + llvm::Twine(data.size()) +
                   " bytes after the last object)");
   objects = std::move(out);
+  markCacheEntryUsed(path);
   return true;
 }
 
@@ -149,7 +151,7 @@ bool writeFileAtomically(const std::string &path,
 
 bool writeCacheEntry(const std::string &path,
                      const std::vector<std::string> &objects) {
-  return writeFileAtomically(path, [&](llvm::raw_ostream &os) {
+  bool written = writeFileAtomically(path, [&](llvm::raw_ostream &os) {
     auto putU64 = [&](uint64_t v) {
       os.write(reinterpret_cast<char *>(&v), 8);
     };
@@ -162,6 +164,9 @@ bool writeCacheEntry(const std::string &path,
       os << o;
     }
   });
+  if (written)
+    pruneAfterWrite(path);
+  return written;
 }
 
 } // namespace kiln::cpu

@@ -24,6 +24,7 @@
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/ModelCache.h"
 #include "kiln/cpu/Cache.h"
+#include "kiln/cpu/CacheFolder.h"
 #include "kiln/cpu/Target.h"
 
 #include "kiln/runtime/AttrBlob.h"
@@ -359,7 +360,7 @@ bool writeModelEntry(const std::string &path, const Plan &plan,
     w.u64(firstObject + i);
 
   uint64_t dataOffset = llvm::alignTo(kHeaderSize + w.bytes.size(), kAlign);
-  return writeFileAtomically(
+  bool written = writeFileAtomically(
       path,
       [&](llvm::raw_ostream &os) {
         auto putU64 = [&](uint64_t v) {
@@ -386,6 +387,9 @@ bool writeModelEntry(const std::string &path, const Plan &plan,
         padTo(dataOffset + dataSize);
       },
       &error);
+  if (written)
+    pruneAfterWrite(path);
+  return written;
 }
 
 namespace {
@@ -716,6 +720,7 @@ bool readModelEntry(const std::string &path, llvm::StringRef modelDir,
     out.objects.push_back(data.substr(blobs[b].offset, blobs[b].size));
   out.mapping = map;
   entry = std::move(out);
+  markCacheEntryUsed(path);
   return true;
 }
 
