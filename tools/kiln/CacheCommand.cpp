@@ -3,7 +3,8 @@
 // `kiln cache` says where the cache folder is, what it holds (kernel and
 // model entries, of this Kiln build and of others, which this build never
 // reads) and its size limit; --prune applies the limit now, --clear removes
-// every entry. The machine limits that `kiln limits` keeps there stay.
+// every entry. The machine limits that `kiln limits` keeps there stay, and
+// so do temporary files younger than an hour (writes in progress).
 //
 //===----------------------------------------------------------------------===//
 #include "Common.h"
@@ -62,8 +63,12 @@ int cacheCommand(const CacheOptions &options) {
       options.cacheDir.empty() ? cpu::defaultCacheDir() : options.cacheDir;
   cpu::PruneResult removed;
   if (options.clear) {
+    // Every entry; of the temporary files, those a prune would take (a
+    // younger one is another process's write in progress).
+    removed = cpu::pruneCacheFolder(dir, 0);
     for (const cpu::CacheFile &f : cpu::listCacheFolder(dir))
-      if (!llvm::sys::fs::remove(f.path)) {
+      if (f.kind != cpu::CacheFile::Temporary &&
+          !llvm::sys::fs::remove(f.path)) {
         ++removed.files;
         removed.bytes += f.bytes;
       }
@@ -84,7 +89,8 @@ int cacheCommand(const CacheOptions &options) {
     }
   }
   uint64_t total = kernels.bytes + models.bytes + temporary.bytes;
-  bool fromEnv = llvm::sys::Process::GetEnv("KILN_CACHE_MAX_SIZE").has_value();
+  auto env = llvm::sys::Process::GetEnv("KILN_CACHE_MAX_SIZE");
+  bool fromEnv = env && !env->empty();
 
   if (options.json) {
     llvm::json::Object o{

@@ -410,7 +410,8 @@ cl::opt<bool> limitsRemeasure(
 
 cl::opt<bool> cacheClear(
     "clear",
-    cl::desc("Remove every entry (the machine limits of kiln limits stay)"),
+    cl::desc("Remove every entry (the machine limits of kiln limits and "
+             "writes in progress stay)"),
     cl::sub(cacheCmd), cl::cat(kilnCat));
 cl::opt<bool> cachePrune(
     "prune",
