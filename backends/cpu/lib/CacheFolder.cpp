@@ -2,6 +2,7 @@
 #include "kiln/cpu/CacheFolder.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -9,6 +10,7 @@
 #include <chrono>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <tuple>
 
 namespace kiln::cpu {
 
