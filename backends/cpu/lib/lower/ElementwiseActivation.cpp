@@ -113,14 +113,11 @@ void populateActivations(RuleTable &p) {
     };
     add<CeluOp>(p, std::move(celu));
   }
-  // 1 / (1 + e^-x) for x >= 0, e^x / (1 + e^x) below: one exponential of
-  // -|x|, which never overflows.
+  // 1 / (1 + e^-x): e^-x overflows to inf below x = -88.7, where the result
+  // is 0 (the true one is below 2^-127); NaN stays NaN.
   add<SigmoidOp>(p, kFloat, [](S &s, ValueRange a, Operation *) {
     Value x = a[0], one = s.c(x, 1);
-    Value positive = s.ge(x, s.c(x, 0));
-    Value e = s.op<math::ExpOp>(s.select(positive, s.neg(x), x));
-    Value d = s.add(one, e);
-    return s.select(positive, s.div(one, d), s.div(e, d));
+    return s.div(one, s.add(one, s.op<math::ExpOp>(s.neg(x))));
   });
   add<HardSigmoidOp>(p, kFloat, [](S &s, ValueRange a, Operation *op) {
     Value x = a[0];
