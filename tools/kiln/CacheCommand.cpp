@@ -62,19 +62,11 @@ int cacheCommand(const CacheOptions &options) {
   std::string dir =
       options.cacheDir.empty() ? cpu::defaultCacheDir() : options.cacheDir;
   cpu::PruneResult removed;
-  if (options.clear) {
-    // Every entry; of the temporary files, those a prune would take (a
-    // younger one is another process's write in progress).
-    removed = cpu::pruneCacheFolder(dir, 0);
-    for (const cpu::CacheFile &f : cpu::listCacheFolder(dir))
-      if (f.kind != cpu::CacheFile::Temporary &&
-          !llvm::sys::fs::remove(f.path)) {
-        ++removed.files;
-        removed.bytes += f.bytes;
-      }
-  } else if (options.prune) {
-    removed = cpu::pruneCacheFolder(dir, *limit);
-  }
+  // --clear is a prune to a 1-byte limit: every entry goes, and of the
+  // temporary files those an hour old (a younger one is another process's
+  // write in progress).
+  if (options.clear || options.prune)
+    removed = cpu::pruneCacheFolder(dir, options.clear ? 1 : *limit);
 
   Tally kernels, models, temporary;
   for (const cpu::CacheFile &f : cpu::listCacheFolder(dir)) {
