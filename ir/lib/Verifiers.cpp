@@ -277,6 +277,10 @@ LogicalResult LayerNormalizationOp::verify() {
   return checkAxisAttr(*this, "axis", -1, rankOf(getX()));
 }
 
+LogicalResult RMSNormalizationOp::verify() {
+  return checkAxisAttr(*this, "axis", -1, rankOf(getX()));
+}
+
 /// Softmax, LogSoftmax, Hardmax: axis (default -1) in range.
 static LogicalResult verifySoftmaxLike(Operation *op) {
   std::optional<int64_t> rank = rankOf(op->getOperand(0));

@@ -1,6 +1,7 @@
-//===- FuseLayerNorm.cpp - Decomposed layer norms as one op ---------------===//
+//===- FuseLayerNorm.cpp - Decomposed layer and RMS norms as one op -------===//
 //
-// See Passes.td. The match starts at each ReduceMean and walks its users;
+// See Passes.td. The match starts at each ReduceMean (a layer norm's mean,
+// or an RMS norm's mean of squares) and walks its users;
 // every intermediate must have exactly the users of the form (so nothing
 // outside reads a value the rewrite removes), and every op its static f32
 // type.
@@ -118,7 +119,8 @@ struct FuseLayerNormPass : kiln::impl::FuseLayerNormBase<FuseLayerNormPass> {
     getOperation().walk([&](ReduceMeanOp op) { means.push_back(op); });
     llvm::DenseSet<Operation *> erased;
     for (ReduceMeanOp mean : means)
-      if (!erased.contains(mean) && fuse(mean, erased))
+      if (!erased.contains(mean) &&
+          (fuse(mean, erased) || fuseRms(mean, erased)))
         ++numFused;
     packed::eraseDeadConstants(getOperation());
   }
@@ -191,36 +193,135 @@ struct FuseLayerNormPass : kiln::impl::FuseLayerNormBase<FuseLayerNormPass> {
         }
       }
     }
-    // Nothing moves across a region boundary: the chain is one block's.
-    if (llvm::any_of(chain, [&](Operation *op) {
-          return op->getBlock() != mean->getBlock();
-        }))
+    if (!oneBlock(chain))
       return false;
     Location loc = div.getLoc();
     if (!scale)
       scale = packed::makeF32Constant(b, loc, {1}, {1.0f}, "layer_norm.one");
     if (!bias)
       bias = b.create<NoneOp>(loc, b.getNoneType());
+    replaceChain<LayerNormalizationOp>(chain, result, {x, scale, bias}, axis,
+                                       *eps, erased);
+    return true;
+  }
+
+  /// Rewrites the RMS normalization whose mean of squares is \p mean
+  ///
+  ///   y = x / sqrt(mean(x^2) + eps)  or  x * (1 / sqrt(...)), then * Scale
+  ///
+  /// (1 / s as Reciprocal(s) or Div(1, s), either operand order of the
+  /// products); false when it is not one. Adds the ops it erases to
+  /// \p erased.
+  static bool fuseRms(ReduceMeanOp mean, llvm::DenseSet<Operation *> &erased) {
+    Operation *square = mean.getData().getDefiningOp();
+    Value x;
+    if (auto pow = dyn_cast_or_null<PowOp>(square);
+        pow && scalarOf(pow.getOperand(1)) == 2.0f)
+      x = pow.getOperand(0);
+    else if (auto mul = dyn_cast_or_null<MulOp>(square);
+             mul && mul.getOperand(0) == mul.getOperand(1))
+      x = mul.getOperand(0);
+    if (!x || onlyUser(square->getResult(0)) != mean)
+      return false;
+    auto type = dyn_cast<RankedTensorType>(x.getType());
+    if (!type || !type.hasStaticShape() || !type.getElementType().isF32() ||
+        square->getResult(0).getType() != type)
+      return false;
+    int64_t rank = type.getRank(), axis = trailingAxis(mean);
+    if (axis < 0)
+      return false;
+    auto isX = [&](Value v) { return v.getType() == type; };
+    Type statType = mean.getResult().getType();
+    // + eps; sqrt.
+    auto addEps = dyn_cast_or_null<AddOp>(onlyUser(mean.getResult()));
+    if (!addEps || addEps.getResult().getType() != statType)
+      return false;
+    std::optional<float> eps = scalarOf(otherOperand(addEps, mean.getResult()));
+    auto sqrt = dyn_cast_or_null<SqrtOp>(onlyUser(addEps.getResult()));
+    if (!eps || !sqrt)
+      return false;
+    SmallVector<Operation *> chain{square, mean, addEps, sqrt};
+    // x / sqrt, or x times its reciprocal.
+    Operation *norm = onlyUser(sqrt.getResult());
+    if (auto div = dyn_cast_or_null<DivOp>(norm);
+        !div || div.getOperand(0) != x || div.getOperand(1) != sqrt) {
+      Operation *inverse = norm;
+      auto asDiv = dyn_cast_or_null<DivOp>(inverse);
+      bool reciprocal = isa_and_nonnull<ReciprocalOp>(inverse) ||
+                        (asDiv && asDiv.getOperand(1) == sqrt.getResult() &&
+                         scalarOf(asDiv.getOperand(0)) == 1.0f);
+      if (!reciprocal || inverse->getResult(0).getType() != statType)
+        return false;
+      auto mul = dyn_cast_or_null<MulOp>(onlyUser(inverse->getResult(0)));
+      if (!mul || otherOperand(mul, inverse->getResult(0)) != x)
+        return false;
+      chain.push_back(inverse);
+      norm = mul;
+    }
+    if (!isX(norm->getResult(0)))
+      return false;
+    chain.push_back(norm);
+    // An optional * Scale after it, when the row kernel takes that Scale
+    // (one value, or one per element of a row).
+    OpBuilder b(norm);
+    Value result = norm->getResult(0), scale;
+    int64_t rowSize = 1;
+    for (int64_t d = axis; d < rank; ++d)
+      rowSize *= type.getDimSize(d);
+    if (auto mul = dyn_cast_or_null<MulOp>(onlyUser(result));
+        mul && isX(mul.getResult())) {
+      scale = normalizedParameter(b, otherOperand(mul, result), rank, axis);
+      int64_t count =
+          scale ? cast<RankedTensorType>(scale.getType()).getNumElements() : 0;
+      if (count == rowSize || count == 1) {
+        chain.push_back(mul);
+        result = mul.getResult();
+      } else {
+        scale = {};
+      }
+    }
+    if (!oneBlock(chain))
+      return false;
+    if (!scale)
+      scale = packed::makeF32Constant(b, norm->getLoc(), {1}, {1.0f},
+                                      "rms_norm.one");
+    replaceChain<RMSNormalizationOp>(chain, result, {x, scale}, axis, *eps,
+                                     erased);
+    return true;
+  }
+
+  /// True when the ops of \p chain are one block's (nothing moves across a
+  /// region boundary).
+  static bool oneBlock(ArrayRef<Operation *> chain) {
+    return llvm::all_of(chain, [&](Operation *op) {
+      return op->getBlock() == chain.front()->getBlock();
+    });
+  }
+
+  /// Replaces \p chain, whose value \p result its last op defines, by one
+  /// \c NormOp of \p operands with \p axis and \p eps.
+  template <typename NormOp>
+  static void replaceChain(ArrayRef<Operation *> chain, Value result,
+                           ValueRange operands, int64_t axis, float eps,
+                           llvm::DenseSet<Operation *> &erased) {
     // The new op goes where the last op of the chain was: every operand is
     // defined before it (x before the chain, constants just created).
-    b.setInsertionPoint(chain.back());
+    OpBuilder b(chain.back());
     NamedAttribute attrs[] = {
         b.getNamedAttr("axis", b.getI64IntegerAttr(axis)),
-        b.getNamedAttr("epsilon", b.getF32FloatAttr(*eps))};
+        b.getNamedAttr("epsilon", b.getF32FloatAttr(eps))};
     // At every location of the chain, in order: the ONNX nodes it covers
     // stay known (the last, whose value it defines, is its node).
     SmallVector<Location> locs;
     for (Operation *op : chain)
       locs.push_back(op->getLoc());
-    auto ln = b.create<LayerNormalizationOp>(
-        FusedLoc::get(b.getContext(), locs), TypeRange{type},
-        ValueRange{x, scale, bias}, attrs);
-    result.replaceAllUsesWith(ln.getY());
+    auto norm = b.create<NormOp>(FusedLoc::get(b.getContext(), locs),
+                                 TypeRange{result.getType()}, operands, attrs);
+    result.replaceAllUsesWith(norm->getResult(0));
     for (Operation *op : llvm::reverse(chain)) {
       erased.insert(op);
       op->erase();
     }
-    return true;
   }
 };
 

@@ -1,8 +1,9 @@
 //===- MatMulNormNorm.cpp - Normalization kernels -------------------------===//
 //
-// BatchNormalization (inference), LayerNormalization, InstanceNormalization,
-// LRN and MeanVarianceNormalization. Statistics are computed in double over
-// the float, f16 or f64 input and each result is rounded once on store.
+// BatchNormalization (inference), LayerNormalization, RMSNormalization,
+// InstanceNormalization, LRN and MeanVarianceNormalization. Statistics are
+// computed in double over the float, f16 or f64 input and each result is
+// rounded once on store.
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/runtime/KernelUtils.h"
@@ -48,6 +49,25 @@ void meanInvStdDev(const T *v, int64_t n, double eps, double &mean,
     sq += d * d;
   }
   inv = 1.0 / std::sqrt((n ? sq / n : 0.0) + eps);
+}
+
+/// Scale or B (\p what) of a LayerNormalization or RMSNormalization: a float
+/// tensor broadcasting unidirectionally to the normalized shape.
+Status checkNormParameter(KernelContext &ctx, const Tensor *t, const char *what,
+                          const Shape &normShape) {
+  if (!isFloat(t->dtype()))
+    return ctx.fail("expected {} to be a float tensor, found {}", what,
+                    dtypeName(t->dtype()));
+  bool ok = t->rank() <= static_cast<int64_t>(normShape.size());
+  for (int64_t i = 0; ok && i < t->rank(); ++i) {
+    int64_t want = normShape[normShape.size() - t->rank() + i];
+    ok = t->dim(i) == 1 || t->dim(i) == want;
+  }
+  if (!ok)
+    return ctx.fail("expected {} to broadcast to the normalized shape {}, "
+                    "found shape {}",
+                    what, formatShape(normShape), formatShape(t->shape()));
+  return Status::ok();
 }
 
 } // namespace
@@ -119,24 +139,9 @@ Status evalLayerNormalization(KernelContext &ctx) {
   KILN_RETURN_IF_ERROR(
       normalizeAxis(ctx, attrs.getInt("axis", -1), x->rank(), axis));
   Shape normShape(x->shape().begin() + axis, x->shape().end());
-  // Scale and B broadcast unidirectionally to the normalized shape.
-  for (const Tensor *t : {scale, bias}) {
-    if (!t)
-      continue;
-    const char *what = t == scale ? "Scale" : "B";
-    if (!isFloat(t->dtype()))
-      return ctx.fail("expected {} to be a float tensor, found {}", what,
-                      dtypeName(t->dtype()));
-    bool ok = t->rank() <= static_cast<int64_t>(normShape.size());
-    for (int64_t i = 0; ok && i < t->rank(); ++i) {
-      int64_t want = normShape[normShape.size() - t->rank() + i];
-      ok = t->dim(i) == 1 || t->dim(i) == want;
-    }
-    if (!ok)
-      return ctx.fail("expected {} to broadcast to the normalized shape {}, "
-                      "found shape {}",
-                      what, formatShape(normShape), formatShape(t->shape()));
-  }
+  KILN_RETURN_IF_ERROR(checkNormParameter(ctx, scale, "Scale", normShape));
+  if (bias)
+    KILN_RETURN_IF_ERROR(checkNormParameter(ctx, bias, "B", normShape));
   std::vector<double> s = toDoubles(*scale);
   std::vector<double> b = bias ? toDoubles(*bias) : std::vector<double>{0.0};
   std::vector<int64_t> sStrides = broadcastStrides(scale->shape(), normShape);
@@ -171,6 +176,48 @@ Status evalLayerNormalization(KernelContext &ctx) {
       ctx.outputs[1] = meanOut;
     if (ctx.numOutputs() > 2)
       ctx.outputs[2] = invOut;
+    return Status::ok();
+  });
+}
+
+//===----------------------------------------------------------------------===//
+// RMSNormalization
+//===----------------------------------------------------------------------===//
+
+Status evalRMSNormalization(KernelContext &ctx) {
+  const Tensor *x, *scale;
+  KILN_RETURN_IF_ERROR(ctx.required(0, x));
+  KILN_RETURN_IF_ERROR(ctx.required(1, scale));
+  const AttrMap &attrs = ctx.attributes();
+  double eps = attrs.getFloat("epsilon", 1e-5);
+  if (x->rank() < 1)
+    return ctx.fail("expected X of rank >= 1, found a scalar");
+  int64_t axis;
+  KILN_RETURN_IF_ERROR(
+      normalizeAxis(ctx, attrs.getInt("axis", -1), x->rank(), axis));
+  Shape normShape(x->shape().begin() + axis, x->shape().end());
+  KILN_RETURN_IF_ERROR(checkNormParameter(ctx, scale, "Scale", normShape));
+  std::vector<double> s = toDoubles(*scale);
+  std::vector<int64_t> sStrides = broadcastStrides(scale->shape(), normShape);
+  int64_t outer = shapeProduct(x->shape(), 0, axis);
+  int64_t inner = shapeProduct(x->shape(), axis, x->rank());
+  Tensor y(x->dtype(), x->shape());
+  return dispatchFloat(ctx, x->dtype(), [&](auto tag) -> Status {
+    using T = typename decltype(tag)::type;
+    const T *in = x->data<T>();
+    T *out = y.data<T>();
+    for (int64_t o = 0; o < outer; ++o) {
+      const T *row = in + o * inner;
+      double sq = 0;
+      for (int64_t j = 0; j < inner; ++j)
+        sq += static_cast<double>(row[j]) * static_cast<double>(row[j]);
+      double inv = 1.0 / std::sqrt((inner ? sq / inner : 0.0) + eps);
+      StridedIndex it(normShape, {sStrides});
+      for (int64_t j = 0; j < inner; ++j, it.next())
+        out[o * inner + j] =
+            T(static_cast<double>(row[j]) * inv * s[it.offset(0)]);
+    }
+    ctx.outputs[0] = y;
     return Status::ok();
   });
 }

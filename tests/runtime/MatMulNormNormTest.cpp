@@ -1,6 +1,7 @@
 //===- MatMulNormNormTest.cpp - Normalization kernel tests ----------------===//
 //
-// BatchNormalization, LayerNormalization, InstanceNormalization, LRN and
+// BatchNormalization, LayerNormalization, RMSNormalization,
+// InstanceNormalization, LRN and
 // MeanVarianceNormalization against hand- and numpy-computed values.
 //
 //===----------------------------------------------------------------------===//
@@ -115,6 +116,45 @@ TEST(LayerNormalization, AxisZeroNoBiasBroadcastScale) {
   expectTensorNear(out[0], {2, 3},
                    {-2.449471372, 0.0, 2.449471372, 2.777457324, -0.925819108,
                     -1.851638216});
+}
+
+//===----------------------------------------------------------------------===//
+// RMSNormalization
+//===----------------------------------------------------------------------===//
+
+TEST(RMSNormalization, LastAxisAndWholeTensor) {
+  // Row 0: mean square 14/3; row 1: 17/3; eps 0; Scale per element.
+  Tensor x = Tensor::fromVector<float>({2, 3}, {1, 2, 3, 4, 0, -1});
+  Tensor w = Tensor::fromVector<float>({3}, {1, 2, 0.5});
+  AttrMap attrs;
+  attrs.set("epsilon", 0.0);
+  std::vector<Tensor> out;
+  ASSERT_TRUE(
+      runKernel(ref::evalRMSNormalization, {&x, &w}, attrs, out).isOk());
+  expectTensorNear(
+      out[0], {2, 3},
+      {0.462910050, 1.851640200, 0.694365075, 1.680336101, 0.0, -0.210042013});
+  // Over both dims (mean square 31/6), eps 1, a scalar Scale of 2.
+  Tensor two = Tensor::fromVector<float>({1}, {2});
+  attrs.set("axis", int64_t(0));
+  attrs.set("epsilon", 1.0);
+  ASSERT_TRUE(
+      runKernel(ref::evalRMSNormalization, {&x, &two}, attrs, out).isOk());
+  expectTensorNear(
+      out[0], {2, 3},
+      {0.805387266, 1.610774533, 2.416161799, 3.221549065, 0.0, -0.805387266});
+}
+
+TEST(RMSNormalization, RejectsAScaleThatDoesNotBroadcast) {
+  Tensor x = Tensor::fromVector<float>({2, 3}, {1, 2, 3, 4, 0, -1});
+  Tensor w = Tensor::fromVector<float>({2}, {1, 2});
+  std::vector<Tensor> out;
+  Status s = runKernel(ref::evalRMSNormalization, {&x, &w}, AttrMap(), out);
+  ASSERT_FALSE(s.isOk());
+  EXPECT_NE(s.message().find("expected Scale to broadcast to the normalized "
+                             "shape 3, found shape 2"),
+            std::string::npos)
+      << s.message();
 }
 
 class LayerNormSizes : public ::testing::TestWithParam<int64_t> {};

@@ -2,11 +2,11 @@
 //
 // Small ONNX models with MatMul and Gemm (plus the bias, residual and
 // activations that kiln-fuse-epilogue folds), fused epilogues and pointwise
-// groups, data-dependent shapes, the row kernels (pools, LayerNorm,
-// softmax), concats and reshapes as views, and shared kernels, run on the
-// interpreter and on the JIT (CpuKernelFixture.h). Shapes are odd on purpose
-// (1, 7, 17, 63) so every remainder tile of the micro-kernels runs.
-// Convolutions and pools are in CpuConvPoolTest.cpp.
+// groups, data-dependent shapes, the row kernels (pools, layer, RMS and
+// instance normalization, softmax), concats and reshapes as views, and shared
+// kernels, run on the interpreter and on the JIT (CpuKernelFixture.h). Shapes
+// are odd on purpose (1, 7, 17, 63) so every remainder tile of the
+// micro-kernels runs. Convolutions and pools are in CpuConvPoolTest.cpp.
 //
 //===----------------------------------------------------------------------===//
 #include "CpuKernelFixture.h"
@@ -435,6 +435,103 @@ TEST_F(CpuKernelTest, LayerNormOfLargeMeanKeepsItsVariance) {
   b.node("Add", {"x", "offset"}, {"shifted"});
   b.node("LayerNormalization", {"shifted", "scale"}, {"y"});
   check(b, {{4, 256}}, "kiln.layer_normalization", 1e-3, 1e-3);
+}
+
+TEST_F(CpuKernelTest, InstanceNormRowsPerImageAndChannel) {
+  // One row per image and channel: planes of whole and partial vectors,
+  // rank 3 and 4, a plane of one element; values around 10 (the two-pass
+  // variance). Scale and B are one per channel, folded into one
+  // multiply-add per element.
+  const std::vector<std::vector<int64_t>> shapes = {
+      {2, 3, 5, 7}, {1, 16, 64}, {1, 4, 33, 33}, {3, 2, 1, 1}};
+  for (const auto &x : shapes) {
+    SCOPED_TRACE(::testing::PrintToString(x));
+    ModelBuilder b;
+    b.input("x", x).output("y", x);
+    b.initializer("offset", {1}, {10.0f});
+    weight(b, "scale", {x[1]}, 0.5f, 2.0f);
+    weight(b, "bias", {x[1]});
+    b.node("Add", {"x", "offset"}, {"shifted"});
+    addFloat(
+        b.node("InstanceNormalization", {"shifted", "scale", "bias"}, {"y"}),
+        "epsilon", 1e-3f);
+    check(b, {x}, "kiln.instance_normalization", 1e-4, 1e-4);
+    EXPECT_EQ(workItems, x[0] * x[1]);
+  }
+}
+
+TEST_F(CpuKernelTest, GroupNormAsPyTorchExportsIt) {
+  // torch.nn.GroupNorm before opset 18: Reshape to N x G x -1, an
+  // InstanceNormalization with unit scale and zero bias, Reshape back, then
+  // the per-channel affine map. The normalization is one row per group.
+  ModelBuilder b;
+  b.input("x", {2, 8, 6, 6}).output("y", {2, 8, 6, 6});
+  b.initializerI64("groups", {3}, {2, 4, -1});
+  b.initializerI64("back", {4}, {2, 8, 6, 6});
+  b.initializer("ones", {4}, std::vector<float>(4, 1.0f));
+  b.initializer("zeros", {4}, std::vector<float>(4, 0.0f));
+  weight(b, "gamma", {8, 1, 1}, 0.5f, 2.0f);
+  weight(b, "beta", {8, 1, 1});
+  b.node("Reshape", {"x", "groups"}, {"g"});
+  b.node("InstanceNormalization", {"g", "ones", "zeros"}, {"n"});
+  b.node("Reshape", {"n", "back"}, {"r"});
+  b.node("Mul", {"r", "gamma"}, {"s"});
+  b.node("Add", {"s", "beta"}, {"y"});
+  check(b, {{2, 8, 6, 6}}, "kiln.instance_normalization", 1e-4, 1e-4);
+  EXPECT_EQ(workItems, 8);
+}
+
+TEST_F(CpuKernelTest, RmsNormFormsBecomeOneRowKernel) {
+  // RMSNorm as exporters write it (kiln-fuse-layer-norm): x / sqrt(mean(x^2)
+  // + eps), or x times the reciprocal (Reciprocal or 1 / s), then an
+  // optional weight; rows of whole blocks of vectors, of a partial vector,
+  // over one dim and over two.
+  struct Case {
+    std::vector<int64_t> x;
+    std::vector<int64_t> axes;
+    int form;
+    bool weighted;
+  };
+  const std::vector<Case> cases = {{{2, 5, 768}, {-1}, 0, true},
+                                   {{3, 130}, {1}, 1, true},
+                                   {{4, 7}, {-1}, 2, false},
+                                   {{2, 3, 4, 5}, {2, 3}, 1, true}};
+  for (const Case &c : cases) {
+    SCOPED_TRACE(::testing::PrintToString(c.x) + " form " +
+                 std::to_string(c.form));
+    ModelBuilder b;
+    b.input("x", c.x).output("y", c.x);
+    b.initializer("two", {}, {2.0f});
+    b.initializer("one", {}, {1.0f});
+    b.initializer("eps", {}, {1e-6f});
+    b.node(c.form == 1 ? "Pow" : "Mul", {"x", c.form == 1 ? "two" : "x"},
+           {"sq"});
+    addInts(b.node("ReduceMean", {"sq"}, {"ms"}), "axes", c.axes);
+    b.node("Add", {"ms", "eps"}, {"e"});
+    b.node("Sqrt", {"e"}, {"r"});
+    std::string normed = c.weighted ? "n" : "y";
+    if (c.form == 0) {
+      b.node("Div", {"x", "r"}, {normed});
+    } else {
+      if (c.form == 1)
+        b.node("Reciprocal", {"r"}, {"inv"});
+      else
+        b.node("Div", {"one", "r"}, {"inv"});
+      b.node("Mul", {"inv", "x"}, {normed});
+    }
+    if (c.weighted) {
+      int64_t rank = static_cast<int64_t>(c.x.size());
+      int64_t axis =
+          c.axes.front() < 0 ? c.axes.front() + rank : c.axes.front();
+      weight(b, "w", std::vector<int64_t>(c.x.begin() + axis, c.x.end()));
+      b.node("Mul", {"w", "n"}, {"y"});
+    }
+    check(b, {c.x}, "kiln.rms_normalization", 1e-5, 1e-4);
+    int64_t rank = static_cast<int64_t>(c.x.size());
+    int64_t axis = c.axes.front() < 0 ? c.axes.front() + rank : c.axes.front();
+    EXPECT_EQ(workItems,
+              product(std::vector<int64_t>(c.x.begin(), c.x.begin() + axis)));
+  }
 }
 
 TEST_F(CpuKernelTest, SoftmaxRowsOfAnyLengthAndScale) {

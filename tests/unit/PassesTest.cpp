@@ -645,6 +645,53 @@ TEST(FuseLayerNorm, BecomesOneOpAndKeepsResults) {
   expectClose(before[0], after[0], 1e-5);
 }
 
+/// LLaMA's RMSNorm as PyTorch exports it (x * rsqrt(mean(x^2) + eps),
+/// then * weight), with x also read by a residual Add.
+constexpr const char *kRmsNormGraph = R"mlir(
+func.func @main(%x: tensor<4x3x32xf32>) -> tensor<4x3x32xf32> {
+  %axes = kiln.constant dense<[-1]> : tensor<1xi64>
+  %two = kiln.constant dense<2.0> : tensor<f32>
+  %eps = kiln.constant dense<1.0e-6> : tensor<f32>
+  %w = kiln.constant dense<1.5> : tensor<32xf32>
+  %p = kiln.pow %x, %two : (tensor<4x3x32xf32>, tensor<f32>) -> tensor<4x3x32xf32>
+  %m = kiln.reduce_mean %p, %axes : (tensor<4x3x32xf32>, tensor<1xi64>) -> tensor<4x3x1xf32>
+  %e = kiln.add %m, %eps : (tensor<4x3x1xf32>, tensor<f32>) -> tensor<4x3x1xf32>
+  %s = kiln.sqrt %e : (tensor<4x3x1xf32>) -> tensor<4x3x1xf32>
+  %r = kiln.reciprocal %s : (tensor<4x3x1xf32>) -> tensor<4x3x1xf32>
+  %n = kiln.mul %x, %r : (tensor<4x3x32xf32>, tensor<4x3x1xf32>) -> tensor<4x3x32xf32>
+  %g = kiln.mul %w, %n : (tensor<32xf32>, tensor<4x3x32xf32>) -> tensor<4x3x32xf32>
+  %y = kiln.add %g, %x : (tensor<4x3x32xf32>, tensor<4x3x32xf32>) -> tensor<4x3x32xf32>
+  return %y : tensor<4x3x32xf32>
+}
+)mlir";
+
+TEST(FuseLayerNorm, RmsFormBecomesOneOpAndKeepsResults) {
+  KilnContext ctx;
+  auto module = mlir::parseSourceString<mlir::ModuleOp>(kRmsNormGraph, &ctx);
+  ASSERT_TRUE(module);
+  std::vector<Tensor> inputs = {randomTensor({4, 3, 32}, 12)};
+  std::vector<Tensor> before = interpret(*module, inputs);
+  ASSERT_EQ(before.size(), 1u);
+
+  ASSERT_TRUE(runPass(*module, createFuseLayerNorm()));
+  int rmsNorms = 0, others = 0;
+  module->walk([&](mlir::Operation *op) {
+    if (mlir::isa<RMSNormalizationOp>(op))
+      ++rmsNorms;
+    else if (!mlir::isa<ConstantOp, AddOp, mlir::func::FuncOp,
+                        mlir::func::ReturnOp, mlir::ModuleOp>(op))
+      ++others;
+  });
+  EXPECT_EQ(rmsNorms, 1);
+  EXPECT_EQ(others, 0);
+
+  // The reference RMSNormalization sums in double, the decomposed ops
+  // round each step to f32: the results agree to rounding.
+  std::vector<Tensor> after = interpret(*module, inputs);
+  ASSERT_EQ(after.size(), 1u);
+  expectClose(before[0], after[0], 1e-5);
+}
+
 TEST(FuseAttention, BecomesOneOpAndKeepsResultsBitForBit) {
   KilnContext ctx;
   auto module = mlir::parseSourceString<mlir::ModuleOp>(kAttentionGraph, &ctx);

@@ -6,7 +6,8 @@
 // auto_pad; MatMul with batch broadcasting and 1-D operands, Gemm with
 // transposes and a broadcast C; Softmax, LogSoftmax, LayerNormalization,
 // BatchNormalization and InstanceNormalization; LayerNorm decomposed into
-// the nine ops exporters wrote before opset 17; 3x3 stride-1 convs of the
+// the nine ops exporters wrote before opset 17 and RMSNorm into the six or
+// seven of LLaMA-style exports; 3x3 stride-1 convs of the
 // shapes kiln-winograd takes.
 //
 //===----------------------------------------------------------------------===//
@@ -760,6 +761,63 @@ bool genLayerNormDecomposed(GenContext &c) {
   return true;
 }
 
+/// RMSNorm as exporters before opset 23 write it (Pow or Mul for the
+/// square, ReduceMean, Add, Sqrt, then Div, or Mul by Reciprocal or 1 / s,
+/// then optionally Mul by a constant), for kiln-fuse-layer-norm; sometimes
+/// with the mean square also read by the next op, which keeps the chain.
+bool genRmsNormDecomposed(GenContext &c) {
+  Value x = c.operand(
+      [&](const Value &v) {
+        return c.summable(v) && !v.dims.empty() && count(v.dims) > 0;
+      },
+      c.dims(static_cast<int>(c.range(1, 4)), 4096, false));
+  if (x.name.empty())
+    return false;
+  int rank = static_cast<int>(x.dims.size());
+  int axis = static_cast<int>(c.range(0, rank - 1));
+  std::vector<int64_t> axes;
+  for (int a = axis; a < rank; ++a)
+    axes.push_back(c.chance(0.3) ? a - rank : a);
+  Attrs reduce = {zoo::attrInts("axes", axes)};
+  std::string sq = c.chance(0.6)
+                       ? c.b.op("Pow", {x.name, c.floats({}, {2.0f})}, {}, 1)[0]
+                       : c.b.op("Mul", {x.name, x.name}, {}, 1)[0];
+  std::string ms = c.b.op("ReduceMean", {sq}, reduce, 1)[0];
+  float eps = c.oneOf<float>({1e-6f, 1e-3f, 0.1f});
+  std::string e = c.b.op("Add", {ms, c.floats({1}, {eps})}, {}, 1)[0];
+  std::string r = c.b.op("Sqrt", {e}, {}, 1)[0];
+  Value out;
+  switch (c.range(0, 2)) {
+  case 0:
+    out.name = c.b.op("Div", {x.name, r}, {}, 1)[0];
+    break;
+  case 1:
+    out.name =
+        c.b.op("Mul", {c.b.op("Reciprocal", {r}, {}, 1)[0], x.name}, {}, 1)[0];
+    break;
+  default:
+    out.name = c.b.op(
+        "Mul", {x.name, c.b.op("Div", {c.floats({}, {1.0f}), r}, {}, 1)[0]}, {},
+        1)[0];
+  }
+  out.dims = x.dims;
+  // |x| / rms(x) is at most sqrt(n) (one non-zero element in a row).
+  int64_t n = 1;
+  for (int a = axis; a < rank; ++a)
+    n *= x.dims[a];
+  out.bound = std::sqrt(static_cast<double>(n)) + 1;
+  if (c.chance(0.7)) {
+    Dims normalized(x.dims.begin() + axis, x.dims.end());
+    Value scale = c.initializer(c.chance(0.2) ? Dims{1} : normalized);
+    out.name = c.b.op("Mul", {scale.name, out.name}, {}, 1)[0];
+    out.bound = out.bound * scale.bound + 2;
+  }
+  if (c.chance(0.15))
+    out.name = c.b.op("Add", {out.name, ms}, {}, 1)[0];
+  c.result(out, {&x});
+  return true;
+}
+
 /// A 3x3 stride-1 Conv with 16-48 channels in and out on planes of 8-30,
 /// random pads, a bias, sometimes a residual Add and a Relu: the shapes
 /// kiln-winograd's cost model takes (F(4, 3) or F(2, 3), along rows of
@@ -944,6 +1002,8 @@ void addNnGenerators(std::vector<OpGenerator> &table) {
   table.push_back({"norm", "normalization", true, genNorm, 5});
   table.push_back({"layer-norm-decomposed", "normalization", true,
                    genLayerNormDecomposed, 3});
+  table.push_back(
+      {"rms-norm-decomposed", "normalization", true, genRmsNormDecomposed, 3});
   table.push_back({"conv-prologue", "conv-pool", true, genConvPrologue, 3});
   table.push_back({"winograd-conv", "conv-pool", true, genWinogradConv, 3});
   table.push_back({"attention", "matmul", true, genAttention, 3});

@@ -69,9 +69,12 @@ const Entry kEntries[] = {
      kernels::estimateGlobalPoolAdds},
     {[](Operation *op) { return isa<MatMulOp>(op); }, kernels::canEmitMatMul,
      kernels::emitMatMul, kernels::estimateMatMulMacs},
-    {[](Operation *op) { return isa<LayerNormalizationOp>(op); },
-     kernels::canEmitLayerNorm, kernels::emitLayerNorm,
-     kernels::estimateLayerNormWork},
+    {[](Operation *op) {
+       return isa<LayerNormalizationOp, RMSNormalizationOp,
+                  InstanceNormalizationOp>(op);
+     },
+     kernels::canEmitRowNorm, kernels::emitRowNorm,
+     kernels::estimateRowNormWork},
     {[](Operation *op) { return isa<SoftmaxOp, LogSoftmaxOp>(op); },
      kernels::canEmitSoftmax, kernels::emitSoftmax,
      kernels::estimateSoftmaxWork},

@@ -22,7 +22,8 @@
 //   - normalizations, per element: BatchNormalization 2 (a scale and a
 //     shift at inference), LayerNormalization 8 (mean 1, variance 3,
 //     normalize 2, scale and bias 2), InstanceNormalization and
-//     MeanVarianceNormalization 8 alike;
+//     MeanVarianceNormalization 8 alike, RMSNormalization 4 (squares 2,
+//     normalize 1, scale 1);
 //   - Softmax and LogSoftmax: 4 + kTranscendentalFlops per element (max,
 //     subtract, exp, sum, scale); Hardmax 1;
 //   - QuantizeLinear and DequantizeLinear: 2 per element;
@@ -198,6 +199,8 @@ double estimateOpFlops(Operation *op) {
   if (isa<LayerNormalizationOp, InstanceNormalizationOp,
           MeanVarianceNormalizationOp>(op))
     return 8 * y;
+  if (isa<RMSNormalizationOp>(op))
+    return 4 * y;
   if (isa<SoftmaxOp, LogSoftmaxOp>(op))
     return (4 + kTranscendentalFlops) * y;
   if (isa<HardmaxOp>(op))

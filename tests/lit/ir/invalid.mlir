@@ -244,6 +244,14 @@ func.func @layer_norm_axis(%x: tensor<2x7x16xf32>, %s: tensor<16xf32>, %b: none)
 
 // -----
 
+func.func @rms_norm_axis(%x: tensor<2x7x16xf32>, %s: tensor<16xf32>) -> tensor<*xf32> {
+  // expected-error @+1 {{expected axis in [-3, 2] for rank 3, found -4}}
+  %0 = kiln.rms_normalization %x, %s {axis = -4 : i64} : (tensor<2x7x16xf32>, tensor<16xf32>) -> tensor<*xf32>
+  return %0 : tensor<*xf32>
+}
+
+// -----
+
 func.func @softmax_axis(%x: tensor<2x3xf32>) -> tensor<*xf32> {
   // expected-error @+1 {{expected axis in [-2, 1] for rank 2, found -3}}
   %0 = kiln.softmax %x {axis = -3 : i64} : (tensor<2x3xf32>) -> tensor<*xf32>

@@ -236,11 +236,11 @@ mlir::FailureOr<int64_t> emitGlobalPool(mlir::OpBuilder &b, mlir::Operation *op,
                                         mlir::ValueRange results,
                                         mlir::Value begin, mlir::Value end,
                                         const EpilogueTail &tail);
-mlir::FailureOr<int64_t> emitLayerNorm(mlir::OpBuilder &b, mlir::Operation *op,
-                                       mlir::ValueRange operands,
-                                       mlir::ValueRange results,
-                                       mlir::Value begin, mlir::Value end,
-                                       const EpilogueTail &tail);
+mlir::FailureOr<int64_t> emitRowNorm(mlir::OpBuilder &b, mlir::Operation *op,
+                                     mlir::ValueRange operands,
+                                     mlir::ValueRange results,
+                                     mlir::Value begin, mlir::Value end,
+                                     const EpilogueTail &tail);
 mlir::FailureOr<int64_t> emitSoftmax(mlir::OpBuilder &b, mlir::Operation *op,
                                      mlir::ValueRange operands,
                                      mlir::ValueRange results,
@@ -262,7 +262,7 @@ bool canEmitDepthwiseConv(mlir::Operation *op);
 bool canEmitPool(mlir::Operation *op);
 bool canEmitGlobalPool(mlir::Operation *op);
 bool canEmitMatMul(mlir::Operation *op);
-bool canEmitLayerNorm(mlir::Operation *op);
+bool canEmitRowNorm(mlir::Operation *op);
 bool canEmitSoftmax(mlir::Operation *op);
 bool canEmitAttention(mlir::Operation *op);
 
@@ -275,8 +275,9 @@ int64_t estimateMatMulMacs(mlir::Operation *op);
 int64_t estimatePoolTaps(mlir::Operation *op);
 /// Elements summed by the global pool kernel for \p op.
 int64_t estimateGlobalPoolAdds(mlir::Operation *op);
-/// Element reads and writes of the layer normalization kernel for \p op.
-int64_t estimateLayerNormWork(mlir::Operation *op);
+/// Element reads and writes of the row normalization kernel (layer,
+/// instance and RMS normalization) for \p op.
+int64_t estimateRowNormWork(mlir::Operation *op);
 /// The work of the softmax kernel for \p op, in multiply-adds' worth.
 int64_t estimateSoftmaxWork(mlir::Operation *op);
 /// Multiply-adds of the fused attention kernel's two products and softmax.

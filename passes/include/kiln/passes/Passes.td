@@ -249,7 +249,7 @@ def FuseEpilogue : Pass<"kiln-fuse-epilogue", "mlir::ModuleOp"> {
 }
 
 def FuseLayerNorm : Pass<"kiln-fuse-layer-norm", "mlir::ModuleOp"> {
-  let summary = "Rewrite a decomposed layer normalization as one op";
+  let summary = "Rewrite a decomposed layer or RMS normalization as one op";
   let description = [{
     Exporters that predate ONNX's LayerNormalization (opset 17; PyTorch's
     exports at lower opsets, BERT and ViT among them) write it as nine ops:
@@ -268,6 +268,18 @@ def FuseLayerNorm : Pass<"kiln-fuse-layer-norm", "mlir::ModuleOp"> {
     one-element constant, Scale and B constants with 1s in every dim before
     the axis, every op static f32, and no op outside the chain reads any of
     its intermediates. Without `* Scale` the op gets a Scale of one 1.0.
+
+    The RMS normalization of LLaMA, T5 and `torch.nn.RMSNorm` exports
+    becomes `kiln.rms_normalization` (the same row kernel, without the
+    mean) on the same terms:
+
+    ```
+    ms = ReduceMean(x ^ 2, axes)    r = sqrt(ms + eps)
+    y  = x / r  or  x * (1 / r)  or  x * Reciprocal(r)    y = y * Scale
+    ```
+
+    its Scale folded only when it has one value or one per element of a
+    row (the compiled kernel's forms; otherwise the Mul stays after it).
 
     Before:
 
@@ -291,7 +303,7 @@ def FuseLayerNorm : Pass<"kiln-fuse-layer-norm", "mlir::ModuleOp"> {
     ```
   }];
   let statistics = [
-    Statistic<"numFused", "num-fused", "Number of layer norms rewritten">,
+    Statistic<"numFused", "num-fused", "Number of layer and RMS norms rewritten">,
   ];
 }
 

@@ -127,6 +127,30 @@ def Kiln_LayerNormalizationOp
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
+def Kiln_RMSNormalizationOp
+    : Kiln_Op<"rms_normalization", "RMSNormalization", [Kiln_SameShapeAsInput, Kiln_InferShapesByTrait]> {
+  let summary = "root-mean-square normalization (ONNX RMSNormalization)";
+  let description = [{
+    `Y = X / sqrt(mean(X^2) + epsilon) * Scale`, the mean over dims
+    `[axis, rank)` (axis default -1, epsilon default 1e-5), `Scale`
+    broadcast to the normalized shape: ONNX's RMSNormalization of opset 23.
+    Kiln does not import that op (its ONNX is older); kiln-fuse-layer-norm
+    writes it for the decomposed form exporters write (LLaMA's and T5's
+    RMSNorm, `torch.nn.RMSNorm` before opset 23).
+
+    ```mlir
+    %y = kiln.rms_normalization %x, %w {axis = -1 : i64, epsilon = 1.0e-06 : f32}
+        : (tensor<2x7x16xf32>, tensor<16xf32>) -> tensor<2x7x16xf32>
+    ```
+  }];
+  let arguments = (ins Kiln_Tensor:$X, Kiln_Tensor:$Scale,
+                   OptionalAttr<I64Attr>:$axis,
+                   OptionalAttr<F32Attr>:$epsilon);
+  let results = (outs Kiln_Tensor:$Y);
+  let hasVerifier = 1;
+  let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
+}
+
 def Kiln_InstanceNormalizationOp
     : Kiln_Op<"instance_normalization", "InstanceNormalization", [Kiln_SameShapeAsInput, Kiln_InferShapesByTrait]> {
   let summary = "instance normalization (ONNX InstanceNormalization)";

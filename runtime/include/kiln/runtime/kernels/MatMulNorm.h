@@ -30,6 +30,8 @@ Status evalBatchNormalization(KernelContext &ctx);
 /// Normalizes over dims [axis, rank) of X, then * Scale + B (optional);
 /// optionally also produces Mean and InvStdDev (results 1 and 2).
 Status evalLayerNormalization(KernelContext &ctx);
+/// X / sqrt(mean(X^2) + epsilon) * Scale over dims [axis, rank) of X.
+Status evalRMSNormalization(KernelContext &ctx);
 /// Normalizes each (n, c) slice of X over its spatial dims, then * scale[c]
 /// + B[c].
 Status evalInstanceNormalization(KernelContext &ctx);
