@@ -641,4 +641,75 @@ TEST_F(CpuKernelTest, ReshapesAreViewsOfTheirInput) {
   EXPECT_EQ(elidedSteps, 4);
 }
 
+TEST_F(CpuKernelTest, SplitsAndSlicesViewTheirInput) {
+  // GPT-2's attention input: one projection cut into query, key and value
+  // (a Split along the last dim of a 1 x N matrix: contiguous parts), each
+  // reshaped; a contiguous Slice (rows 2..5 of a 1 x 8 x 6 value) and a
+  // Split of a Split's part. All five steps are views; the Concat reading a
+  // part copies it (its other input cannot be written beside a view).
+  ModelBuilder b;
+  b.input("x", {1, 6});
+  b.output("q", {3, 4}).output("k", {1, 12}).output("c", {1, 24});
+  b.output("s", {1, 4, 6}).output("t", {1, 2});
+  weight(b, "w", {6, 36});
+  weight(b, "w2", {6, 48});
+  b.initializerI64("split", {3}, {12, 12, 12});
+  b.initializerI64("shape", {2}, {3, 4});
+  b.initializerI64("rows", {3}, {1, 8, 6});
+  b.initializerI64("starts", {1}, {2});
+  b.initializerI64("ends", {1}, {6});
+  b.initializerI64("axis1", {1}, {1});
+  b.initializerI64("halves", {2}, {6, 6});
+  b.node("MatMul", {"x", "w"}, {"p"});
+  addInt(b.node("Split", {"p", "split"}, {"pq", "pk", "pv"}), "axis", 1);
+  b.node("Reshape", {"pq", "shape"}, {"rq"});
+  b.node("Relu", {"rq"}, {"q"});
+  b.node("Sigmoid", {"pk"}, {"k"});
+  addInt(b.node("Concat", {"pv", "pk"}, {"cc"}), "axis", 1);
+  b.node("Neg", {"cc"}, {"c"});
+  b.node("MatMul", {"x", "w2"}, {"p2"});
+  b.node("Reshape", {"p2", "rows"}, {"m"});
+  b.node("Slice", {"m", "starts", "ends", "axis1"}, {"sl"});
+  b.node("Exp", {"sl"}, {"s"});
+  addInt(b.node("Split", {"pv", "halves"}, {"h0", "h1"}), "axis", 1);
+  b.node("Sub", {"h1", "h0"}, {"d"});
+  b.initializerI64("two", {1}, {2});
+  b.initializerI64("zero", {1}, {0});
+  b.node("Slice", {"d", "zero", "two", "axis1"}, {"t"});
+  check(b, {{1, 6}}, "kiln.packed_mat_mul");
+  // Split, Reshape of a part, Reshape of p2, Slice of m, Split of a part;
+  // the last Slice's result is a graph output (copied).
+  EXPECT_EQ(elidedSteps, 5);
+}
+
+TEST_F(CpuKernelTest, SplitsAndSlicesThatCannotBeViewsCopy) {
+  // Batch 2 (each part is two runs of its input), a Slice of columns (not
+  // contiguous), a reversed Slice, a Split of a graph input and a part that
+  // is a graph output: all copy and give the interpreter's values.
+  ModelBuilder b;
+  b.input("x", {2, 6}).input("z", {1, 6});
+  b.output("a", {2, 3}).output("b", {2, 3}).output("s", {2, 2});
+  b.output("r", {2, 6}).output("i", {1, 2});
+  weight(b, "w", {6, 6});
+  b.initializerI64("starts", {1}, {1});
+  b.initializerI64("ends", {1}, {3});
+  b.initializerI64("axis1", {1}, {1});
+  b.initializerI64("rstart", {1}, {-1});
+  b.initializerI64("rend", {1}, {-100});
+  b.initializerI64("axis0", {1}, {0});
+  b.initializerI64("rstep", {1}, {-1});
+  b.node("MatMul", {"x", "w"}, {"p"});
+  addInt(b.node("Split", {"p"}, {"a0", "b"}), "axis", 1);
+  b.node("Relu", {"a0"}, {"a"});
+  b.node("Slice", {"p", "starts", "ends", "axis1"}, {"s0"});
+  b.node("Neg", {"s0"}, {"s"});
+  b.node("Slice", {"p", "rstart", "rend", "axis0", "rstep"}, {"r0"});
+  b.node("Abs", {"r0"}, {"r"});
+  addInt(b.node("Split", {"z"}, {"i0", "i1", "i2"}), "axis", 1);
+  b.node("Add", {"i0", "i1"}, {"i3"});
+  b.node("Mul", {"i3", "i2"}, {"i"});
+  check(b, {{2, 6}, {1, 6}}, "kiln.packed_mat_mul");
+  EXPECT_EQ(elidedSteps, 0);
+}
+
 } // namespace

@@ -26,6 +26,11 @@ struct Placer {
   SlotViews views;
   /// The compiled step writing each slot, or -1.
   std::vector<int> writer;
+  /// Per slot: a read-only view (a Split's or Slice's result, or a reshape
+  /// of one), whose bytes another slot's writer wrote.
+  std::vector<bool> readOnly;
+  /// Per slot: the root of read-only views, which must keep its buffer.
+  std::vector<bool> viewRoot;
   /// Per root slot, the ranges written by steps.
   std::map<int, std::vector<Range>> written;
 
@@ -67,10 +72,67 @@ struct Placer {
     return offsets;
   }
 
-  /// True when slot \p s may be computed inside another buffer.
-  bool placeable(int s) const {
+  /// True when slot \p s is an intermediate of the arena: written by a
+  /// compiled step, not a graph input or output, not a constant.
+  bool inArena(int s) const {
     return writer[s] >= 0 && !isOutput[s] && !plan.slots[s].isConstant &&
            plan.slots[s].isStatic && slotBytes(plan, s) > 0;
+  }
+
+  /// True when slot \p s may be computed inside another buffer.
+  bool placeable(int s) const { return inArena(s) && !viewRoot[s]; }
+
+  /// Makes the results of Split or Slice step \p i read-only views of its
+  /// input when they are contiguous bytes of it (every dim before a Split's
+  /// axis is 1); the step then need not run.
+  void visitSplit(size_t i) {
+    const PlanStep &step = plan.steps[i];
+    if (step.kind != PlanStep::Kind::Compiled ||
+        (step.shaping != PlanStep::Shaping::Split &&
+         step.shaping != PlanStep::Shaping::Slice) ||
+        step.args.size() != step.outputs.size() + 1 || step.inputs.empty() ||
+        step.args[0] != step.inputs[0])
+      return;
+    int in = step.args[0];
+    const PlanSlot &inSlot = plan.slots[in];
+    if (!inArena(in))
+      return;
+    for (int s : step.outputs)
+      if (!inArena(s) || views.isView(s) || viewRoot[s] ||
+          plan.slots[s].dtype != inSlot.dtype)
+        return;
+    std::vector<int64_t> offsets;
+    if (step.shaping == PlanStep::Shaping::Slice) {
+      if (step.outputs.size() != 1 ||
+          step.viewOffset + slotBytes(plan, step.outputs[0]) >
+              slotBytes(plan, in))
+        return;
+      offsets.push_back(step.viewOffset);
+    } else {
+      auto axis = static_cast<size_t>(step.concatAxis);
+      if (axis >= inSlot.shape.size())
+        return;
+      for (size_t d = 0; d < axis; ++d)
+        if (inSlot.shape[d] != 1)
+          return;
+      int64_t at = 0;
+      for (int s : step.outputs) {
+        offsets.push_back(at);
+        at += slotBytes(plan, s);
+      }
+      if (at != slotBytes(plan, in))
+        return;
+    }
+    int root = views.isView(in) ? views.root[in] : in;
+    int64_t base = views.isView(in) ? views.byteOffset[in] : 0;
+    for (size_t k = 0; k < offsets.size(); ++k) {
+      int s = step.outputs[k];
+      views.root[s] = root;
+      views.byteOffset[s] = base + offsets[k];
+      readOnly[s] = true;
+    }
+    viewRoot[root] = true;
+    views.elided[i] = true;
   }
 
   /// True when [begin, end) of \p root overlaps a range written by a slot
@@ -100,7 +162,15 @@ struct Placer {
     std::vector<int> inputs(step.args.begin(),
                             step.args.begin() + offsets.size());
     for (size_t k = 0; k < inputs.size(); ++k) {
-      if (!placeable(inputs[k]) || inputs[k] == out)
+      // A read-only view can only be reshaped in place: a Concat would
+      // write its other inputs over the bytes around it.
+      if (readOnly[inputs[k]]) {
+        if (step.shaping != PlanStep::Shaping::Reshape)
+          return;
+      } else if (!placeable(inputs[k])) {
+        return;
+      }
+      if (inputs[k] == out)
         return;
       for (size_t l = 0; l < k; ++l)
         if (inputs[l] == inputs[k])
@@ -130,6 +200,9 @@ struct Placer {
     }
     if (base < 0 || base + slotBytes(plan, out) > slotBytes(plan, root))
       return;
+    // A root of read-only views keeps its own buffer.
+    if (root != out && viewRoot[out])
+      return;
     // Every input not placed yet must find its range free.
     for (size_t k = 0; k < inputs.size(); ++k) {
       int s = inputs[k];
@@ -141,6 +214,7 @@ struct Placer {
     if (root != out && !views.isView(out)) {
       views.root[out] = root;
       views.byteOffset[out] = base;
+      readOnly[out] = readOnly[inputs.front()];
     }
     // The result is no longer written; its inputs are, in its place.
     auto &ranges = written[root];
@@ -161,16 +235,22 @@ struct Placer {
 } // namespace
 
 SlotViews planConcatViews(const Plan &plan, const std::vector<bool> &isOutput) {
-  Placer p{plan, isOutput, {}, {}, {}};
+  Placer p{plan, isOutput, {}, {}, {}, {}, {}};
   size_t numSlots = plan.slots.size();
   p.views.root.assign(numSlots, -1);
   p.views.byteOffset.assign(numSlots, 0);
   p.views.elided.assign(plan.steps.size(), false);
   p.writer.assign(numSlots, -1);
+  p.readOnly.assign(numSlots, false);
+  p.viewRoot.assign(numSlots, false);
   for (size_t i = 0; i < plan.steps.size(); ++i)
     if (plan.steps[i].kind == PlanStep::Kind::Compiled)
       for (int s : plan.steps[i].outputs)
         p.writer[s] = static_cast<int>(i);
+  // Splits and Slices first, in order (a split of a split's part views the
+  // same root), then Concats and reshapes from last to first.
+  for (size_t i = 0; i < plan.steps.size(); ++i)
+    p.visitSplit(i);
   for (size_t i = plan.steps.size(); i-- > 0;)
     p.visit(i);
   return std::move(p.views);

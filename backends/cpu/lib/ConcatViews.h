@@ -12,6 +12,15 @@
 // computed in their result's buffer and the copy is elided the same way
 // (a ViT-B/16 has 61 Reshapes after its matrix products).
 //
+// The other way round, a Split whose parts are contiguous slices of its
+// input (every dim before the axis is 1: GPT-2's query, key and value cut
+// from one projection) and a Slice whose result is a contiguous run of its
+// input's bytes need not copy either: their results are read-only views of
+// the input's buffer. These are placed first, in order; the input then keeps
+// its own buffer (it is not placed inside a Concat's result), and a view is
+// only reshaped in place, never placed inside a Concat (which would write
+// its other inputs over the bytes around it).
+//
 // The executor places slots inside other slots' buffers ("views") where that
 // is safe, from the plan alone:
 //
@@ -44,13 +53,15 @@ struct SlotViews {
   std::vector<int> root;
   /// Per slot with a root: its byte offset in the root's buffer.
   std::vector<int64_t> byteOffset;
-  /// Per step: a Concat whose inputs were all computed in place.
+  /// Per step: a Concat whose inputs were all computed in place, or a
+  /// Split or Slice whose results view its input.
   std::vector<bool> elided;
 
   bool isView(int slot) const { return root[slot] >= 0; }
 };
 
-/// Places the inputs and results of the plan's Concats (see above);
+/// Places the inputs and results of the plan's Concats, Splits and Slices
+/// (see above);
 /// \p isOutput marks the graph's input and output slots.
 SlotViews planConcatViews(const Plan &plan, const std::vector<bool> &isOutput);
 

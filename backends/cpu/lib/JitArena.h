@@ -7,8 +7,9 @@
 // A slot's lifetime runs from the first step touching it to the last, with
 // two widenings that keep sharing safe:
 //
-//  - a slot placed inside a Concat's result (lib/ConcatViews.h) has no
-//    bytes of its own: the result's buffer lives as long as any of them;
+//  - a slot placed inside a Concat's result or viewing a Split's input
+//    (lib/ConcatViews.h) has no bytes of its own: the buffer it is in lives
+//    as long as any of them;
 //  - a reference step may return a result that views its operand's bytes
 //    (an Identity or a Reshape handing its input through), so an operand of
 //    a reference step lives as long as that step's results do.

@@ -606,16 +606,49 @@ static void describeShaping(Operation *op, PlanStep &step) {
     step.shaping = PlanStep::Shaping::Reshape;
     return;
   }
-  auto concat = dyn_cast<ConcatOp>(op);
-  auto type = concat ? dyn_cast<RankedTensorType>(concat.getType()) : nullptr;
+  if (auto slice = dyn_cast<SliceOp>(op)) {
+    // Contiguous when, after the leading dims it takes one index of, it
+    // takes a forward run of one dim and every index of the rest.
+    std::string reason;
+    FailureOr<StaticSlice> region = staticSlice(slice, reason);
+    auto type = staticType(slice.getData());
+    if (failed(region) || !type)
+      return;
+    auto rank = static_cast<size_t>(type.getRank());
+    size_t k = 0;
+    while (k < rank && region->count[k] == 1)
+      ++k;
+    for (size_t d = k; d < rank; ++d)
+      if (region->reversed[d] ||
+          (region->count[d] > 1 && region->stride[d] != 1) ||
+          (d > k && region->count[d] != type.getDimSize(d)))
+        return;
+    int64_t offset = 0, stride = 1;
+    for (size_t d = rank; d-- > 0;) {
+      offset += region->low[d] * stride;
+      stride *= type.getDimSize(d);
+    }
+    unsigned bits = type.getElementTypeBitWidth();
+    if (bits % 8 != 0)
+      return;
+    step.shaping = PlanStep::Shaping::Slice;
+    step.viewOffset = offset * static_cast<int64_t>(bits / 8);
+    return;
+  }
+  Type resultType = isa<SplitOp>(op)    ? op->getOperand(0).getType()
+                    : isa<ConcatOp>(op) ? op->getResult(0).getType()
+                                        : Type();
+  auto type = dyn_cast_or_null<RankedTensorType>(resultType);
   if (!type || type.getRank() == 0)
     return;
-  int64_t axis = concat.getAxis().value_or(0);
+  auto axisAttr = op->getAttrOfType<IntegerAttr>("axis");
+  int64_t axis = axisAttr ? axisAttr.getInt() : 0;
   if (axis < 0)
     axis += type.getRank();
   if (axis < 0 || axis >= type.getRank())
     return;
-  step.shaping = PlanStep::Shaping::Concat;
+  step.shaping =
+      isa<SplitOp>(op) ? PlanStep::Shaping::Split : PlanStep::Shaping::Concat;
   step.concatAxis = axis;
 }
 

@@ -103,68 +103,14 @@ struct SlicePattern : OpRewritePattern<SliceOp> {
     RankedTensorType type = compilableResultType(op);
     if (!type)
       return rewriter.notifyMatchFailure(op, "types are not compilable");
-    auto inType = staticType(op.getData());
-    int64_t rank = inType.getRank();
-    auto starts = getConstantInts(op.getStarts());
-    auto ends = getConstantInts(op.getEnds());
-    int64_t n = staticType(op.getStarts()).getNumElements();
-    if (staticType(op.getEnds()).getNumElements() != n)
-      return rewriter.notifyMatchFailure(op, "starts and ends differ in size");
-    FailureOr<std::optional<SmallVector<int64_t>>> staticAxes =
-        staticAxesOf(op.getAxes(), n, rank);
-    if (failed(staticAxes))
-      return rewriter.notifyMatchFailure(op, "invalid axes");
-    bool hasSteps = !isa<NoneType>(op.getSteps().getType());
-    std::optional<SmallVector<int64_t>> constSteps =
-        hasSteps ? getConstantInts(op.getSteps()) : SmallVector<int64_t>(n, 1);
-    if (hasSteps && staticType(op.getSteps()).getNumElements() != n)
-      return rewriter.notifyMatchFailure(op, "steps differ in size");
     if (hasEmptyTensor(op))
       return rewriter.notifyMatchFailure(op, kEmptyReason);
-    // The counts depend on these values: the result type is only trusted
-    // when they are known.
-    if (!starts || !ends || !*staticAxes || !constSteps)
-      return rewriter.notifyMatchFailure(
-          op, "starts, ends, axes or steps are not constant");
-    SmallVector<int64_t> axes = **staticAxes, steps = *constSteps;
-
-    // Per dimension: the lowest index read, the count and the stride; the
-    // steps, clamping and counts follow the reference kernel.
-    SmallVector<int64_t> low(rank, 0), count(inType.getShape()),
-        stride(rank, 1);
-    SmallVector<bool> reversed(rank, false);
-    for (int64_t i = 0; i < n; ++i) {
-      std::optional<int64_t> a = axes[i];
-      if (steps[i] == 0)
-        return rewriter.notifyMatchFailure(op, "a step is 0");
-      int64_t dim = inType.getDimSize(*a), step = steps[i];
-      int64_t start = (*starts)[i], end = (*ends)[i], c;
-      if (start < 0)
-        start += dim;
-      if (end < 0)
-        end += dim;
-      if (step > 0) {
-        start = std::clamp<int64_t>(start, 0, dim);
-        end = std::clamp<int64_t>(end, 0, dim);
-        c = end > start ? (end - start - 1) / step + 1 : 0;
-      } else {
-        if (dim == 0)
-          return rewriter.notifyMatchFailure(op, "empty axis");
-        start = std::clamp<int64_t>(start, 0, dim - 1);
-        end = std::clamp<int64_t>(end, -1, dim - 1);
-        uint64_t mag = uint64_t(0) - uint64_t(step);
-        c = start > end ? int64_t((uint64_t(start - end) - 1) / mag + 1) : 0;
-      }
-      count[*a] = c;
-      if (c > 1) {
-        stride[*a] = step > 0 ? step : -step;
-        reversed[*a] = step < 0;
-      }
-      if (c > 0)
-        low[*a] = step > 0 || c == 1 ? start : start + step * (c - 1);
-    }
-    if (type.getShape() != ArrayRef<int64_t>(count))
-      return rewriter.notifyMatchFailure(op, "unexpected result shape");
+    std::string reason;
+    FailureOr<StaticSlice> region = staticSlice(op, reason);
+    if (failed(region))
+      return rewriter.notifyMatchFailure(op, reason);
+    auto [low, count, stride, reversed] = *region;
+    int64_t rank = type.getRank();
 
     Location loc = op.getLoc();
     Value r = rewriter.create<tensor::ExtractSliceOp>(
@@ -363,6 +309,93 @@ struct PadPattern : OpRewritePattern<PadOp> {
 };
 
 } // namespace
+
+FailureOr<StaticSlice> staticSlice(SliceOp op, std::string &reason) {
+  auto inType = staticType(op.getData());
+  auto outType = staticType(op.getOutput());
+  if (!inType || !outType) {
+    reason = "its shapes are not static";
+    return failure();
+  }
+  int64_t rank = inType.getRank();
+  auto starts = getConstantInts(op.getStarts());
+  auto ends = getConstantInts(op.getEnds());
+  auto startsType = staticType(op.getStarts());
+  auto endsType = staticType(op.getEnds());
+  if (!startsType || !endsType ||
+      startsType.getNumElements() != endsType.getNumElements()) {
+    reason = "starts and ends differ in size";
+    return failure();
+  }
+  int64_t n = startsType.getNumElements();
+  FailureOr<std::optional<SmallVector<int64_t>>> staticAxes =
+      staticAxesOf(op.getAxes(), n, rank);
+  if (failed(staticAxes)) {
+    reason = "invalid axes";
+    return failure();
+  }
+  bool hasSteps = !isa<NoneType>(op.getSteps().getType());
+  std::optional<SmallVector<int64_t>> constSteps =
+      hasSteps ? getConstantInts(op.getSteps()) : SmallVector<int64_t>(n, 1);
+  if (hasSteps && constSteps && static_cast<int64_t>(constSteps->size()) != n) {
+    reason = "steps differ in size";
+    return failure();
+  }
+  // The counts depend on these values: the result type is only trusted
+  // when they are known.
+  if (!starts || !ends || !*staticAxes || !constSteps) {
+    reason = "starts, ends, axes or steps are not constant";
+    return failure();
+  }
+  SmallVector<int64_t> axes = **staticAxes, steps = *constSteps;
+
+  // Per dimension: the lowest index read, the count and the stride; the
+  // steps, clamping and counts follow the reference kernel.
+  StaticSlice r;
+  r.low.assign(rank, 0);
+  r.count.assign(inType.getShape().begin(), inType.getShape().end());
+  r.stride.assign(rank, 1);
+  r.reversed.assign(rank, false);
+  for (int64_t i = 0; i < n; ++i) {
+    int64_t a = axes[i];
+    if (steps[i] == 0) {
+      reason = "a step is 0";
+      return failure();
+    }
+    int64_t dim = inType.getDimSize(a), step = steps[i];
+    int64_t start = (*starts)[i], end = (*ends)[i], c;
+    if (start < 0)
+      start += dim;
+    if (end < 0)
+      end += dim;
+    if (step > 0) {
+      start = std::clamp<int64_t>(start, 0, dim);
+      end = std::clamp<int64_t>(end, 0, dim);
+      c = end > start ? (end - start - 1) / step + 1 : 0;
+    } else {
+      if (dim == 0) {
+        reason = "empty axis";
+        return failure();
+      }
+      start = std::clamp<int64_t>(start, 0, dim - 1);
+      end = std::clamp<int64_t>(end, -1, dim - 1);
+      uint64_t mag = uint64_t(0) - uint64_t(step);
+      c = start > end ? int64_t((uint64_t(start - end) - 1) / mag + 1) : 0;
+    }
+    r.count[a] = c;
+    if (c > 1) {
+      r.stride[a] = step > 0 ? step : -step;
+      r.reversed[a] = step < 0;
+    }
+    if (c > 0)
+      r.low[a] = step > 0 || c == 1 ? start : start + step * (c - 1);
+  }
+  if (outType.getShape() != ArrayRef<int64_t>(r.count)) {
+    reason = "unexpected result shape";
+    return failure();
+  }
+  return r;
+}
 
 void populateSlicePadLowering(RewritePatternSet &patterns) {
   patterns.add<SlicePattern, PadPattern>(patterns.getContext());

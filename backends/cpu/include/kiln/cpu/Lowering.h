@@ -22,6 +22,10 @@
 #include <optional>
 #include <string>
 
+namespace kiln {
+class SliceOp;
+} // namespace kiln
+
 namespace kiln::cpu {
 
 /// Patterns of each op family (lib/lower/<Family>.cpp).
@@ -41,6 +45,17 @@ void populateResizeLowering(mlir::RewritePatternSet &patterns);
 
 /// All of the above.
 void populateKilnToLinalgPatterns(mlir::RewritePatternSet &patterns);
+
+/// What a Slice with constant starts, ends, axes and steps reads from its
+/// static input, per dim: the lowest index, the count, the stride (|step|)
+/// and whether it runs backwards, as the reference kernel clamps them.
+struct StaticSlice {
+  llvm::SmallVector<int64_t> low, count, stride;
+  llvm::SmallVector<bool> reversed;
+};
+/// The elements \p op reads, or failure with \p reason (shapes not static,
+/// operands not constant or invalid, a result type they contradict).
+mlir::FailureOr<StaticSlice> staticSlice(SliceOp op, std::string &reason);
 
 /// The static ranked tensor type of \p v, or null when it is unranked or has
 /// a dynamic dimension.

@@ -108,10 +108,14 @@ struct PlanStep {
   std::vector<mlir::Operation *> ops;
   /// What a step of one op is to ConcatViews: a reinterpretation of its
   /// data operand's shape (Reshape, Flatten, Squeeze, Unsqueeze, Identity),
-  /// a Concat along concatAxis (normalized to >= 0), or neither.
-  enum class Shaping : uint8_t { None, Reshape, Concat };
+  /// a Concat or a Split along concatAxis (normalized to >= 0), a Slice
+  /// whose result is the contiguous bytes of its data operand from
+  /// viewOffset on, or none of these.
+  enum class Shaping : uint8_t { None, Reshape, Concat, Split, Slice };
   Shaping shaping = Shaping::None;
   int64_t concatAxis = 0;
+  /// Slice: the byte offset of its result in its data operand.
+  int64_t viewOffset = 0;
   /// "kiln.conv (node 'conv1')".
   std::string label;
   /// Why a reference step was not compiled.
