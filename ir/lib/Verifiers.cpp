@@ -107,6 +107,35 @@ LogicalResult MatMulOp::verify() {
   return success();
 }
 
+/// \p dims read through the permutation attribute \p perm of \p op, named
+/// \p name: dim i becomes dim perm[i] of \p dims (\p inverse: dim perm[i]
+/// becomes dim i, a result's case). Unchanged without \p perm or dims.
+static LogicalResult permuteDims(Operation *op, MaybeDims &dims,
+                                 std::optional<ArrayAttr> perm, StringRef name,
+                                 bool inverse) {
+  if (!perm || !dims)
+    return success();
+  SmallVector<int64_t> p;
+  for (Attribute a : *perm)
+    p.push_back(cast<IntegerAttr>(a).getInt());
+  SmallVector<bool> seen(dims->size(), false);
+  bool ok = p.size() == dims->size();
+  for (int64_t i : p) {
+    ok = ok && i >= 0 && i < static_cast<int64_t>(p.size()) && !seen[i];
+    if (ok)
+      seen[i] = true;
+  }
+  if (!ok)
+    return op->emitOpError("expected ")
+           << name << "_perm to be a permutation of [0, " << dims->size()
+           << "), found " << formatList(p);
+  Dims out(dims->size());
+  for (size_t i = 0; i < p.size(); ++i)
+    (inverse ? out[p[i]] : out[i]) = (*dims)[inverse ? i : p[i]];
+  dims = out;
+  return success();
+}
+
 // softmax(Q x KT (/ divisor | * scale) + mask) x V: the inner dims agree,
 // Q's and KT's batch dims broadcast, V and the mask broadcast into the
 // result.
@@ -117,28 +146,8 @@ LogicalResult FusedAttentionOp::verify() {
   MaybeDims y = dimsOf(getY());
   // The chain's operands and result: the given ones through the perms.
   auto through = [&](MaybeDims &dims, std::optional<ArrayAttr> perm,
-                     StringRef name, bool inverse) -> LogicalResult {
-    if (!perm || !dims)
-      return success();
-    SmallVector<int64_t> p;
-    for (Attribute a : *perm)
-      p.push_back(cast<IntegerAttr>(a).getInt());
-    SmallVector<bool> seen(dims->size(), false);
-    bool ok = p.size() == dims->size();
-    for (int64_t i : p) {
-      ok = ok && i >= 0 && i < static_cast<int64_t>(p.size()) && !seen[i];
-      if (ok)
-        seen[i] = true;
-    }
-    if (!ok)
-      return emitOpError("expected ")
-             << name << "_perm to be a permutation of [0, " << dims->size()
-             << "), found " << formatList(p);
-    Dims out(dims->size());
-    for (size_t i = 0; i < p.size(); ++i)
-      (inverse ? out[p[i]] : out[i]) = (*dims)[inverse ? i : p[i]];
-    dims = out;
-    return success();
+                     StringRef name, bool inverse) {
+    return permuteDims(*this, dims, perm, name, inverse);
   };
   if (failed(through(q, getQPerm(), "q", false)) ||
       failed(through(kt, getKtPerm(), "kt", false)) ||
@@ -271,6 +280,44 @@ LogicalResult BatchNormalizationOp::verify() {
 LogicalResult InstanceNormalizationOp::verify() {
   return verifyChannelParams(*this, getInput(),
                              {{getScale(), "scale"}, {getB(), "B"}});
+}
+
+// A x B with A and B read through their perms: the inner dims agree, the
+// batch dims broadcast, and Y is [batch..., M, N].
+LogicalResult TransposedMatMulOp::verify() {
+  MaybeDims a = dimsOf(getA()), b = dimsOf(getB()), y = dimsOf(getY());
+  if (failed(permuteDims(*this, a, getAPerm(), "a", false)) ||
+      failed(permuteDims(*this, b, getBPerm(), "b", false)))
+    return failure();
+  for (auto [dims, name] : {std::pair(a, "A"), std::pair(b, "B")})
+    if (dims && dims->size() < 2)
+      return emitOpError("expected ")
+             << name << " to have rank at least 2, found rank " << dims->size();
+  if (!a || !b || !y)
+    return success();
+  auto differ = [](int64_t p, int64_t q) {
+    return isStatic(p) && isStatic(q) && p != q;
+  };
+  if (differ(a->back(), (*b)[b->size() - 2]))
+    return emitOpError("expected A ")
+           << formatList(*a) << " and B " << formatList(*b)
+           << " (through their perms) to be [..., M, K] and [..., K, N]";
+  FailureOr<Dims> batch =
+      broadcast(ArrayRef(*a).drop_back(2), ArrayRef(*b).drop_back(2));
+  if (failed(batch))
+    return emitOpError("expected the batch dims of A ")
+           << formatList(ArrayRef(*a).drop_back(2)) << " and B "
+           << formatList(ArrayRef(*b).drop_back(2)) << " to broadcast";
+  Dims want = *batch;
+  want.push_back((*a)[a->size() - 2]);
+  want.push_back(b->back());
+  if (want.size() != y->size() ||
+      llvm::any_of(llvm::zip(want, *y), [&](auto p) {
+        return differ(std::get<0>(p), std::get<1>(p));
+      }))
+    return emitOpError("expected Y of shape ")
+           << formatList(want) << ", found " << formatList(*y);
+  return success();
 }
 
 LogicalResult LayerNormalizationOp::verify() {

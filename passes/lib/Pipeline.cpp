@@ -52,6 +52,11 @@ static const Entry kPipeline[] = {
     // elementwise fusion, which would group the scale and mask add.
     {"kiln-fuse-attention",
      [](const TargetOptions &) { return createFuseAttention(); }},
+    // Transposes into the activation MatMuls that read them: after the
+    // attention fusion, which folds the head transposes of whole chains
+    // itself, before the weight packing (a transposed constant was folded).
+    {"kiln-fold-transpose",
+     [](const TargetOptions &) { return createFoldTranspose(); }},
     // Weights into the micro-kernel's panels (as wide as the target's
     // register tile): needs static shapes, and must precede fusion, whose
     // epilogues only packed ops carry.

@@ -1,4 +1,4 @@
-//===- MatMulNormAttention.cpp - kiln.fused_attention reference -----------===//
+//===- MatMulNormAttention.cpp - fused_attention, transposed_mat_mul ------===//
 //
 // The chain kiln-fuse-attention replaces, run op by op on the reference
 // kernels of its ops: MatMul, Div or Mul by the constant, Add of the mask,
@@ -8,6 +8,9 @@
 // (evalTranspose). What the five ops would accept but the fused op does
 // not (the scores broadcasting into a larger mask or V, operands of rank
 // below 2, other element types) is refused first.
+//
+// kiln.transposed_mat_mul is likewise Transpose (per perm attribute) then
+// MatMul on their reference kernels.
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/runtime/KernelUtils.h"
@@ -133,6 +136,23 @@ Status evalFusedAttention(KernelContext &ctx) {
   Tensor yt;
   KILN_RETURN_IF_ERROR(permuted(ctx, "y_perm", out, yt));
   ctx.outputs[0] = *out;
+  return Status::ok();
+}
+
+Status evalTransposedMatMul(KernelContext &ctx) {
+  const Tensor *a, *b;
+  KILN_RETURN_IF_ERROR(ctx.required(0, a));
+  KILN_RETURN_IF_ERROR(ctx.required(1, b));
+  Tensor at, bt;
+  KILN_RETURN_IF_ERROR(permuted(ctx, "a_perm", a, at));
+  KILN_RETURN_IF_ERROR(permuted(ctx, "b_perm", b, bt));
+  if (a->rank() < 2 || b->rank() < 2)
+    return ctx.fail("expected A and B of rank >= 2 after their perms, found "
+                    "shapes {} and {}",
+                    formatShape(a->shape()), formatShape(b->shape()));
+  Tensor y;
+  KILN_RETURN_IF_ERROR(step(ctx, evalMatMul, {a, b}, AttrMap(), y));
+  ctx.outputs[0] = std::move(y);
   return Status::ok();
 }
 

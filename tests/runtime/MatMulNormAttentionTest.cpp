@@ -1,7 +1,7 @@
-//===- MatMulNormAttentionTest.cpp - FusedAttention reference kernel ------===//
+//===- MatMulNormAttentionTest.cpp - FusedAttention, TransposedMatMul -----===//
 //
 // Hand-computed values, the bits of the five-op chain it replaces (with
-// broadcast batch dims and masks), and the errors.
+// broadcast batch dims and masks), and the errors; TransposedMatMul by hand.
 //
 //===----------------------------------------------------------------------===//
 #include "KernelTestUtils.h"
@@ -112,3 +112,30 @@ TEST(FusedAttention, RejectsWhatTheChainCouldNotRun) {
 }
 
 } // namespace
+
+//===----------------------------------------------------------------------===//
+// TransposedMatMul
+//===----------------------------------------------------------------------===//
+
+TEST(TransposedMatMul, HandComputed) {
+  // A = [[1, 3], [2, 4]] given transposed, B = [[1, 0, 2], [0, 1, 1]]
+  // given transposed (3 x 2): A x B = [[1, 3, 5], [2, 4, 8]].
+  Tensor a = Tensor::fromVector<float>({2, 2}, {1, 2, 3, 4});
+  Tensor b = Tensor::fromVector<float>({3, 2}, {1, 0, 0, 1, 2, 1});
+  AttrMap attrs;
+  attrs.set("a_perm", std::vector<int64_t>{1, 0});
+  attrs.set("b_perm", std::vector<int64_t>{1, 0});
+  Tensor y = runOne(ref::evalTransposedMatMul, {&a, &b}, attrs);
+  expectTensorNear(y, {2, 3}, {1, 3, 5, 2, 4, 8});
+}
+
+TEST(TransposedMatMul, RejectsOperandsOfRankBelowTwo) {
+  Tensor a = Tensor::fromVector<float>({3}, {1, 2, 3});
+  Tensor b = Tensor::fromVector<float>({3, 2}, {1, 0, 0, 1, 2, 1});
+  std::vector<Tensor> out;
+  Status s = runKernel(ref::evalTransposedMatMul, {&a, &b}, AttrMap(), out);
+  ASSERT_FALSE(s.isOk());
+  EXPECT_NE(s.message().find("expected A and B of rank >= 2"),
+            std::string::npos)
+      << s.message();
+}

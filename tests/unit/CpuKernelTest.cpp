@@ -96,6 +96,64 @@ TEST_F(CpuKernelTest, MatMulOfTwoActivations) {
   }
 }
 
+TEST_F(CpuKernelTest, MatMulOfTransposedActivations) {
+  // kiln-fold-transpose: x @ y.T with N in whole panels and with a partial
+  // last panel (B packed per panel), A transposed (read at any strides),
+  // both, a batched [0, 2, 1] and a head split of two projections
+  // ([0, 2, 1, 3] and [0, 2, 3, 1]), B's batch broadcast, and a B whose
+  // last dim stays last (read in place through its batch strides).
+  struct Case {
+    std::vector<int64_t> x, y;
+    std::vector<int64_t> aPerm, bPerm;
+  };
+  const std::vector<Case> cases = {
+      {{17, 24}, {64, 24}, {}, {1, 0}},
+      {{5, 33}, {70, 33}, {}, {1, 0}},
+      {{24, 17}, {24, 40}, {1, 0}, {}},
+      {{9, 13}, {50, 9}, {1, 0}, {1, 0}},
+      {{3, 7, 16}, {3, 45, 16}, {}, {0, 2, 1}},
+      {{2, 13, 3, 8}, {2, 21, 3, 8}, {0, 2, 1, 3}, {0, 2, 3, 1}},
+      {{2, 3, 6, 8}, {1, 1, 40, 8}, {}, {0, 1, 3, 2}},
+      {{2, 3, 5, 8}, {2, 8, 3, 20}, {}, {0, 2, 1, 3}}};
+  for (const Case &c : cases) {
+    SCOPED_TRACE(::testing::PrintToString(c.x) + " x " +
+                 ::testing::PrintToString(c.y));
+    auto through = [](std::vector<int64_t> d, const std::vector<int64_t> &p) {
+      if (p.empty())
+        return d;
+      std::vector<int64_t> out;
+      for (int64_t i : p)
+        out.push_back(d[i]);
+      return out;
+    };
+    std::vector<int64_t> a = through(c.x, c.aPerm), bd = through(c.y, c.bPerm);
+    std::vector<int64_t> out;
+    size_t batch = std::max(a.size(), bd.size()) - 2;
+    for (size_t i = 0; i < batch; ++i) {
+      int64_t ai = i + a.size() >= batch + 2 ? a[i + a.size() - batch - 2] : 1;
+      int64_t bi =
+          i + bd.size() >= batch + 2 ? bd[i + bd.size() - batch - 2] : 1;
+      out.push_back(std::max(ai, bi));
+    }
+    out.push_back(a[a.size() - 2]);
+    out.push_back(bd.back());
+    ModelBuilder b;
+    b.input("x", c.x).input("y", c.y).output("z", out);
+    std::string lhs = "x", rhs = "y";
+    if (!c.aPerm.empty()) {
+      addInts(b.node("Transpose", {"x"}, {"xt"}), "perm", c.aPerm);
+      lhs = "xt";
+    }
+    if (!c.bPerm.empty()) {
+      addInts(b.node("Transpose", {"y"}, {"yt"}), "perm", c.bPerm);
+      rhs = "yt";
+    }
+    b.node("MatMul", {lhs, rhs}, {"z"});
+    check(b, {c.x, c.y}, "kiln.transposed_mat_mul");
+    EXPECT_EQ(compiledSteps, 1);
+  }
+}
+
 TEST_F(CpuKernelTest, MatMulBiasResidualActivation) {
   ModelBuilder b;
   b.input("a", {13, 40}).input("r", {13, 70}).output("y", {13, 70});

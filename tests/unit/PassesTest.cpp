@@ -729,4 +729,51 @@ TEST(FuseAttention, BecomesOneOpAndKeepsResultsBitForBit) {
   }
 }
 
+/// Unfused attention scores with a relative bias (kiln-fuse-attention
+/// leaves the chain) and a head split: both products read Transposes.
+constexpr const char *kTransposedProductsGraph = R"mlir(
+func.func @main(%q: tensor<1x5x2x4xf32>, %k: tensor<1x7x2x4xf32>, %x: tensor<6x3xf32>, %y: tensor<9x3xf32>) -> (tensor<1x2x5x7xf32>, tensor<6x9xf32>) {
+  %qt = kiln.transpose %q {perm = [0, 2, 1, 3]} : (tensor<1x5x2x4xf32>) -> tensor<1x2x5x4xf32>
+  %kt = kiln.transpose %k {perm = [0, 2, 3, 1]} : (tensor<1x7x2x4xf32>) -> tensor<1x2x4x7xf32>
+  %s = kiln.mat_mul %qt, %kt : (tensor<1x2x5x4xf32>, tensor<1x2x4x7xf32>) -> tensor<1x2x5x7xf32>
+  %yt = kiln.transpose %y {perm = [1, 0]} : (tensor<9x3xf32>) -> tensor<3x9xf32>
+  %z = kiln.mat_mul %x, %yt : (tensor<6x3xf32>, tensor<3x9xf32>) -> tensor<6x9xf32>
+  return %s, %z : tensor<1x2x5x7xf32>, tensor<6x9xf32>
+}
+)mlir";
+
+TEST(FoldTranspose, ProductsReadTheirTransposesAndKeepResultsBitForBit) {
+  KilnContext ctx;
+  auto module =
+      mlir::parseSourceString<mlir::ModuleOp>(kTransposedProductsGraph, &ctx);
+  ASSERT_TRUE(module);
+  std::vector<Tensor> inputs = {
+      randomTensor({1, 5, 2, 4}, 31), randomTensor({1, 7, 2, 4}, 32),
+      randomTensor({6, 3}, 33), randomTensor({9, 3}, 34)};
+  std::vector<Tensor> before = interpret(*module, inputs);
+  ASSERT_EQ(before.size(), 2u);
+
+  ASSERT_TRUE(runPass(*module, createFoldTranspose()));
+  int folded = 0, others = 0;
+  module->walk([&](mlir::Operation *op) {
+    if (mlir::isa<TransposedMatMulOp>(op))
+      ++folded;
+    else if (!mlir::isa<mlir::func::FuncOp, mlir::func::ReturnOp,
+                        mlir::ModuleOp>(op))
+      ++others;
+  });
+  EXPECT_EQ(folded, 2);
+  EXPECT_EQ(others, 0);
+
+  // The reference kernel transposes and multiplies as the ops do.
+  std::vector<Tensor> after = interpret(*module, inputs);
+  ASSERT_EQ(after.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    ASSERT_EQ(after[i].shape(), before[i].shape());
+    EXPECT_EQ(std::memcmp(after[i].raw(), before[i].raw(), after[i].byteSize()),
+              0)
+        << "output " << i;
+  }
+}
+
 } // namespace

@@ -3,7 +3,8 @@
 // Reductions with every axes/keepdims form (attribute, input, omitted, empty
 // with noop_with_empty_axes, negative axes) and ArgMax/ArgMin; Conv,
 // ConvTranspose and pools with random strides, pads, dilations, groups and
-// auto_pad; MatMul with batch broadcasting and 1-D operands, Gemm with
+// auto_pad; MatMul with batch broadcasting and 1-D operands, and of
+// transposed activations (head splits, x @ y.T); Gemm with
 // transposes and a broadcast C; Softmax, LogSoftmax, LayerNormalization,
 // BatchNormalization and InstanceNormalization; LayerNorm decomposed into
 // the nine ops exporters wrote before opset 17 and RMSNorm into the six or
@@ -443,6 +444,72 @@ bool genMatMul(GenContext &c) {
   out.dims = od;
   out.bound = a.bound * b.bound * static_cast<double>(std::max<int64_t>(k, 1));
   c.result(out, {&a, &b});
+  return true;
+}
+
+/// A MatMul of two activations read through Transposes, for
+/// kiln-fold-transpose: x @ y.T with y [..., N, K], sometimes A a
+/// Transpose of x [..., K, M] too, or a head split of two projections
+/// ([b, M, h, K] -> [b, h, M, K] and [b, N, h, K] -> [b, h, K, N]).
+bool genMatMulTransposed(GenContext &c) {
+  int64_t m = c.range(1, 40), k = c.range(1, 70), n = c.range(1, 70);
+  Dims xDims, yDims, out;
+  std::vector<int64_t> aPerm, bPerm;
+  if (c.chance(0.3)) {
+    int64_t b = c.range(1, 2), h = c.range(1, 4);
+    xDims = {b, m, h, k};
+    yDims = {b, n, h, k};
+    aPerm = {0, 2, 1, 3};
+    bPerm = {0, 2, 3, 1};
+    out = {b, h, m, n};
+  } else {
+    Dims batch;
+    if (c.chance(0.5))
+      batch.push_back(c.range(1, 3));
+    bool transA = c.chance(0.4), transB = !transA || c.chance(0.6);
+    int64_t r = static_cast<int64_t>(batch.size()) + 2;
+    std::vector<int64_t> swap;
+    for (int64_t i = 0; i < r - 2; ++i)
+      swap.push_back(i);
+    swap.push_back(r - 1);
+    swap.push_back(r - 2);
+    xDims = batch;
+    yDims = batch;
+    if (transA) {
+      xDims.insert(xDims.end(), {k, m});
+      aPerm = swap;
+    } else {
+      xDims.insert(xDims.end(), {m, k});
+    }
+    if (transB) {
+      yDims.insert(yDims.end(), {n, k});
+      bPerm = swap;
+    } else {
+      yDims.insert(yDims.end(), {k, n});
+    }
+    out = batch;
+    out.insert(out.end(), {m, n});
+  }
+  if (count(out) > kMaxElements || count(xDims) > kMaxElements ||
+      count(yDims) > kMaxElements)
+    return false;
+  auto exactly = [&](const Dims &d) {
+    return [&, d](const Value &v) { return c.summable(v) && v.dims == d; };
+  };
+  Value x = c.operand(exactly(xDims), xDims);
+  Value y = c.operand(exactly(yDims), yDims);
+  if (x.name.empty() || y.name.empty())
+    return false;
+  std::string a = x.name, b = y.name;
+  if (!aPerm.empty())
+    a = c.b.op("Transpose", {a}, {zoo::attrInts("perm", aPerm)}, 1)[0];
+  if (!bPerm.empty())
+    b = c.b.op("Transpose", {b}, {zoo::attrInts("perm", bPerm)}, 1)[0];
+  Value result;
+  result.name = c.b.op("MatMul", {a, b}, {}, 1)[0];
+  result.dims = out;
+  result.bound = x.bound * y.bound * static_cast<double>(k);
+  c.result(result, {&x, &y});
   return true;
 }
 
@@ -997,6 +1064,8 @@ void addNnGenerators(std::vector<OpGenerator> &table) {
   table.push_back({"depthwise", "conv-pool", true, genDepthwise, 4});
   table.push_back({"pool", "conv-pool", false, genPool, 6});
   table.push_back({"matmul", "matmul", true, genMatMul, 8});
+  table.push_back(
+      {"matmul-transposed", "matmul", true, genMatMulTransposed, 3});
   table.push_back({"gemm", "matmul", true, genGemm, 5});
   table.push_back({"softmax", "normalization", true, genSoftmax, 5});
   table.push_back({"norm", "normalization", true, genNorm, 5});

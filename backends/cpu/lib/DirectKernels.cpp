@@ -67,8 +67,8 @@ const Entry kEntries[] = {
     {[](Operation *op) { return isa<GlobalAveragePoolOp>(op); },
      kernels::canEmitGlobalPool, kernels::emitGlobalPool,
      kernels::estimateGlobalPoolAdds},
-    {[](Operation *op) { return isa<MatMulOp>(op); }, kernels::canEmitMatMul,
-     kernels::emitMatMul, kernels::estimateMatMulMacs},
+    {[](Operation *op) { return isa<MatMulOp, TransposedMatMulOp>(op); },
+     kernels::canEmitMatMul, kernels::emitMatMul, kernels::estimateMatMulMacs},
     {[](Operation *op) {
        return isa<LayerNormalizationOp, RMSNormalizationOp,
                   InstanceNormalizationOp>(op);

@@ -151,6 +151,14 @@ double estimateOpFlops(Operation *op) {
   }
   if (isa<MatMulOp, MatMulIntegerOp>(op))
     return 2 * y * operandDim(op, 0, -1);
+  if (auto t = dyn_cast<TransposedMatMulOp>(op)) {
+    // K is A's last dim through its perm.
+    double k = operandDim(op, 0, -1);
+    if (std::optional<ArrayAttr> perm = t.getAPerm(); perm && !perm->empty())
+      k = operandDim(op, 0,
+                     cast<IntegerAttr>(perm->getValue().back()).getInt());
+    return 2 * y * k;
+  }
   if (isa<QLinearMatMulOp>(op))
     return 2 * y * operandDim(op, 0, -1);
   if (isa<FusedAttentionOp>(op)) {

@@ -456,3 +456,27 @@ func.func @fused_attention_perm(%q: tensor<5x4xf32>, %kt: tensor<4x7xf32>, %v: t
   %0 = kiln.fused_attention %q, %kt, %v, %n {q_perm = [0, 0]} : (tensor<5x4xf32>, tensor<4x7xf32>, tensor<7x2xf32>, none) -> tensor<5x2xf32>
   return %0 : tensor<5x2xf32>
 }
+
+// -----
+
+func.func @transposed_mat_mul_perm(%a: tensor<2x3xf32>, %b: tensor<4x3xf32>) -> tensor<2x4xf32> {
+  // expected-error @+1 {{expected b_perm to be a permutation of [0, 2), found [1, 1]}}
+  %0 = kiln.transposed_mat_mul %a, %b {b_perm = [1, 1]} : (tensor<2x3xf32>, tensor<4x3xf32>) -> tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}
+
+// -----
+
+func.func @transposed_mat_mul_inner(%a: tensor<2x3xf32>, %b: tensor<4x3xf32>) -> tensor<2x4xf32> {
+  // expected-error @+1 {{expected A [2, 3] and B [4, 3] (through their perms) to be [..., M, K] and [..., K, N]}}
+  %0 = kiln.transposed_mat_mul %a, %b : (tensor<2x3xf32>, tensor<4x3xf32>) -> tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}
+
+// -----
+
+func.func @transposed_mat_mul_result(%a: tensor<2x3xf32>, %b: tensor<4x3xf32>) -> tensor<2x5xf32> {
+  // expected-error @+1 {{expected Y of shape [2, 4], found [2, 5]}}
+  %0 = kiln.transposed_mat_mul %a, %b {b_perm = [1, 0]} : (tensor<2x3xf32>, tensor<4x3xf32>) -> tensor<2x5xf32>
+  return %0 : tensor<2x5xf32>
+}

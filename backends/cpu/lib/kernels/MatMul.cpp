@@ -3,7 +3,11 @@
 // A MatMul whose B is not a constant (attention's Q x K^T and scores x V)
 // is never packed, so it runs on the GEMM micro-kernel with B read in place:
 // B (K x N, row-major) is read a row of vectors per k, A broadcast from its
-// rows, as Gemm.cpp does with packed panels. The tiling:
+// rows, as Gemm.cpp does with packed panels. kiln.transposed_mat_mul reads
+// its operands through their perms: A's elements, broadcast one by one, at
+// any strides; B in place when its N stays contiguous, otherwise each work
+// item first packs its panel (K x 32 columns at most) into a block on the
+// stack, a column at a time. The tiling:
 //
 //  - Leading (batch) dims broadcast numpy-style: each matrix of the result
 //    reads its A and B matrix at offsets computed from the batch index.
@@ -21,50 +25,101 @@
 
 #include "kiln/ir/KilnDialect.h"
 
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+
 using namespace mlir;
 
 namespace kiln::cpu::kernels {
 
 namespace {
 
-/// Shapes of a batched matrix product with broadcast leading dims.
+/// Bytes of the stack block a work item packs a panel of a B whose columns
+/// are not contiguous into (K x one panel): K up to 1536 with AVX-512's
+/// 32-column panels (kiln-fold-transpose folds no more).
+constexpr int64_t kPackedPanelBytes = 192 * 1024;
+
+/// Shapes and element strides of a batched matrix product with broadcast
+/// leading dims, its operands read through their perms.
 struct MatMulPlan {
   int64_t m, k, n;
   /// Result matrices, and per result dim before the last two, its size and
-  /// the matrix strides of A and B along it (0 where broadcast).
+  /// the element strides of A and B along it (0 where broadcast).
   int64_t batch = 1;
   SmallVector<int64_t> dims, aStrides, bStrides;
+  /// Element strides of A along M and K, of B along K and N.
+  int64_t aRow = 0, aK = 1, bK = 0, bCol = 1;
+  /// B's columns are not adjacent: each work item packs its panel first.
+  bool packB() const { return bCol != 1; }
 };
 
-/// The plan of \p op, or nothing for forms the kernel leaves to the
-/// generic lowering (a 1-D operand, an empty result).
-std::optional<MatMulPlan> planMatMul(MatMulOp op) {
-  auto a = cast<RankedTensorType>(op.getA().getType());
-  auto bt = cast<RankedTensorType>(op.getB().getType());
-  auto y = cast<RankedTensorType>(op.getY().getType());
+/// Dims of operand \p t as the product reads it (through \p perm: dim i is
+/// dim perm[i] of the buffer), with each dim's element stride in the buffer.
+std::pair<SmallVector<int64_t>, SmallVector<int64_t>>
+viewOf(RankedTensorType t, std::optional<ArrayAttr> perm) {
+  int64_t rank = t.getRank();
+  SmallVector<int64_t> bufferStrides(rank, 1);
+  for (int64_t d = rank - 2; d >= 0; --d)
+    bufferStrides[d] = bufferStrides[d + 1] * t.getDimSize(d + 1);
+  SmallVector<int64_t> dims, strides;
+  for (int64_t i = 0; i < rank; ++i) {
+    int64_t d = perm ? cast<IntegerAttr>((*perm)[i]).getInt() : i;
+    dims.push_back(t.getDimSize(d));
+    strides.push_back(bufferStrides[d]);
+  }
+  return {dims, strides};
+}
+
+/// The plan of \p op (a MatMul, or a TransposedMatMul with its perms), or
+/// nothing for forms the kernel leaves to the generic lowering (a 1-D
+/// operand, an empty result, a panel to pack past kPackedPanelBytes).
+std::optional<MatMulPlan> planMatMul(Operation *op) {
+  auto a = cast<RankedTensorType>(op->getOperand(0).getType());
+  auto bt = cast<RankedTensorType>(op->getOperand(1).getType());
+  auto y = cast<RankedTensorType>(op->getResult(0).getType());
   if (a.getRank() < 2 || bt.getRank() < 2 || y.getNumElements() == 0)
     return std::nullopt;
+  std::optional<ArrayAttr> aPerm, bPerm;
+  if (auto t = dyn_cast<TransposedMatMulOp>(op)) {
+    aPerm = t.getAPerm();
+    bPerm = t.getBPerm();
+  }
+  for (auto [perm, type] : {std::pair(aPerm, a), std::pair(bPerm, bt)})
+    if (perm && static_cast<int64_t>(perm->size()) != type.getRank())
+      return std::nullopt;
+  auto [aDims, aStr] = viewOf(a, aPerm);
+  auto [bDims, bStr] = viewOf(bt, bPerm);
+  int64_t aRank = a.getRank(), bRank = bt.getRank();
   MatMulPlan p;
-  p.m = a.getDimSize(a.getRank() - 2);
-  p.k = a.getDimSize(a.getRank() - 1);
-  p.n = bt.getDimSize(bt.getRank() - 1);
-  if (p.k == 0 || bt.getDimSize(bt.getRank() - 2) != p.k)
+  p.m = aDims[aRank - 2];
+  p.k = aDims[aRank - 1];
+  p.n = bDims[bRank - 1];
+  p.aRow = aStr[aRank - 2];
+  p.aK = aStr[aRank - 1];
+  p.bK = bStr[bRank - 2];
+  p.bCol = bStr[bRank - 1];
+  if (p.k == 0 || bDims[bRank - 2] != p.k || y.getRank() < 2 ||
+      y.getDimSize(y.getRank() - 2) != p.m ||
+      y.getDimSize(y.getRank() - 1) != p.n)
+    return std::nullopt;
+  // A panel of B to pack (at most 32 columns, whatever the target).
+  if (p.packB() && p.k * 32 * 4 > kPackedPanelBytes)
     return std::nullopt;
   int64_t yBatchRank = y.getRank() - 2;
-  // Matrix strides of an operand's batch dims, aligned to the result's.
-  auto strides = [&](RankedTensorType t) {
+  // Element strides of an operand's batch dims, aligned to the result's.
+  auto strides = [&](ArrayRef<int64_t> dims, ArrayRef<int64_t> str) {
     SmallVector<int64_t> s(yBatchRank, 0);
-    int64_t rank = t.getRank() - 2, stride = 1;
+    int64_t rank = static_cast<int64_t>(dims.size()) - 2;
     for (int64_t d = rank - 1; d >= 0; --d) {
       int64_t yd = d + (yBatchRank - rank);
-      if (t.getDimSize(d) != 1)
-        s[yd] = stride;
-      stride *= t.getDimSize(d);
+      if (yd >= 0 && dims[d] != 1)
+        s[yd] = str[d];
     }
     return s;
   };
-  p.aStrides = strides(a);
-  p.bStrides = strides(bt);
+  if (aRank - 2 > yBatchRank || bRank - 2 > yBatchRank)
+    return std::nullopt;
+  p.aStrides = strides(aDims, aStr);
+  p.bStrides = strides(bDims, bStr);
   for (int64_t d = 0; d < yBatchRank; ++d) {
     p.dims.push_back(y.getDimSize(d));
     p.batch *= y.getDimSize(d);
@@ -74,19 +129,17 @@ std::optional<MatMulPlan> planMatMul(MatMulOp op) {
 
 } // namespace
 
-bool canEmitMatMul(Operation *op) {
-  return planMatMul(cast<MatMulOp>(op)).has_value();
-}
+bool canEmitMatMul(Operation *op) { return planMatMul(op).has_value(); }
 
 int64_t estimateMatMulMacs(Operation *op) {
-  std::optional<MatMulPlan> p = planMatMul(cast<MatMulOp>(op));
+  std::optional<MatMulPlan> p = planMatMul(op);
   return p ? p->batch * p->m * p->n * p->k : 0;
 }
 
 FailureOr<int64_t> emitMatMul(OpBuilder &b, Operation *op, ValueRange operands,
                               ValueRange results, Value begin, Value end,
                               const EpilogueTail &tail) {
-  std::optional<MatMulPlan> planned = planMatMul(cast<MatMulOp>(op));
+  std::optional<MatMulPlan> planned = planMatMul(op);
   if (!planned)
     return failure();
   const MatMulPlan &p = *planned;
@@ -100,16 +153,26 @@ FailureOr<int64_t> emitMatMul(OpBuilder &b, Operation *op, ValueRange operands,
   mk.mr = gemmTileRows(mk.nv);
   mk.kc = k;
   mk.a = operandBuffer(b, op, operands, 0);
-  mk.b = operandBuffer(b, op, operands, 1);
+  Value bIn = operandBuffer(b, op, operands, 1);
   mk.c = flatten(b, loc, results[0]);
-  if (!mk.a || !mk.b)
+  if (!mk.a || !bIn)
     return failure();
-  mk.aRow = k;
-  mk.aK = 1;
-  mk.bK = n;
+  mk.aRow = p.aRow;
+  mk.aK = p.aK;
   mk.cRow = n;
   mk.epilogue = Epilogue::of(op, tail);
   int64_t mr = mk.mr, nr = mk.nv * lanes;
+  if (p.packB() && k * nr * 4 > kPackedPanelBytes)
+    return failure();
+  // B in place, or the work item's panel packed into a K x nr block.
+  Value packed;
+  if (p.packB()) {
+    auto blockType = MemRefType::get({k * nr}, b.getF32Type());
+    packed =
+        b.create<memref::AllocaOp>(loc, blockType, b.getI64IntegerAttr(64));
+  }
+  mk.b = p.packB() ? packed : bIn;
+  mk.bK = p.packB() ? nr : p.bK;
 
   int64_t panels = (n + nr - 1) / nr, tailCols = n - (panels - 1) * nr;
   RowGroups rows(m, k, mr, p.batch * panels, k * n * 4);
@@ -119,7 +182,7 @@ FailureOr<int64_t> emitMatMul(OpBuilder &b, Operation *op, ValueRange operands,
   kb.forLoop(begin, end, 1, [&](Value item) {
     Value pnl = kb.rems(item, panels), rest = kb.divs(item, panels);
     Value g = kb.rems(rest, groups), mat = kb.divs(rest, groups);
-    // The A and B matrices of result matrix `mat`.
+    // The A and B matrices of result matrix `mat` (element offsets).
     Value aMat = kb.idx(0), bMat = kb.idx(0), index = mat;
     for (int64_t d = static_cast<int64_t>(p.dims.size()) - 1; d >= 0; --d) {
       Value i = kb.rems(index, p.dims[d]);
@@ -129,12 +192,28 @@ FailureOr<int64_t> emitMatMul(OpBuilder &b, Operation *op, ValueRange operands,
       if (p.bStrides[d])
         bMat = kb.add(bMat, kb.mul(i, p.bStrides[d]));
     }
-    Value aBase0 = kb.mul(aMat, m * k), col = kb.mul(pnl, nr);
-    Value bBase = kb.add(kb.mul(bMat, k * n), col);
+    Value col = kb.mul(pnl, nr);
+    Value bBase = kb.add(bMat, kb.mul(col, p.bCol));
     Value cBase0 = kb.add(kb.mul(mat, m * n), col);
+    if (p.packB()) {
+      // Column by column: a column's K values are usually adjacent (B
+      // given as N x K), its place in the panel is not. Only the panel's
+      // columns inside N: the micro-kernel reads the others with masks.
+      Value cols = b.create<arith::MinSIOp>(
+          loc, kb.idx(nr), b.create<arith::SubIOp>(loc, kb.idx(n), col));
+      kb.forLoop(kb.idx(0), cols, 1, [&](Value jj) {
+        Value from = kb.add(bBase, kb.mul(jj, p.bCol));
+        kb.forLoop(kb.idx(0), kb.idx(k), 1, [&](Value kk) {
+          Value v = b.create<memref::LoadOp>(loc, bIn,
+                                             kb.add(from, kb.mul(kk, p.bK)));
+          b.create<memref::StoreOp>(loc, v, packed, kb.add(kb.mul(kk, nr), jj));
+        });
+      });
+      bBase = kb.idx(0);
+    }
     auto tilesWith = [&](const MicroKernel &v) {
       rows.emit(kb, v, g, bBase, col, [&](Value i0) {
-        return std::make_pair(kb.add(aBase0, kb.mul(i0, k)),
+        return std::make_pair(kb.add(aMat, kb.mul(i0, p.aRow)),
                               kb.add(cBase0, kb.mul(i0, n)));
       });
     };

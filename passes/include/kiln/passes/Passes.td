@@ -307,6 +307,39 @@ def FuseLayerNorm : Pass<"kiln-fuse-layer-norm", "mlir::ModuleOp"> {
   ];
 }
 
+def FoldTranspose : Pass<"kiln-fold-transpose", "mlir::ModuleOp"> {
+  let summary = "Read Transposes through in the matrix products they feed";
+  let description = [{
+    A MatMul of two activations whose operand is a Transpose (`q @ k.T` in
+    an attention kiln-fuse-attention did not take, `x.transpose(1, 2) @ y`,
+    a head split of a projection) would copy that operand first. When the
+    Transpose is static f32 and the MatMul its only user, the pair becomes
+    `kiln.transposed_mat_mul` of the Transpose's input with its perm
+    (`a_perm`, `b_perm`), and the compiled kernel reads through the strides:
+    A's elements are broadcast one by one (any strides), B is read in place
+    when its last dim stays last and packed a panel at a time otherwise.
+    Both operands static f32 of rank >= 2 (a 1-D operand keeps the MatMul);
+    Transposes of constants were folded already.
+
+    Before:
+
+    ```mlir
+    %kt = kiln.transpose %k {perm = [0, 2, 1]} : (tensor<2x7x3xf32>) -> tensor<2x3x7xf32>
+    %y = kiln.mat_mul %q, %kt : (tensor<2x5x3xf32>, tensor<2x3x7xf32>) -> tensor<2x5x7xf32>
+    ```
+
+    After:
+
+    ```mlir
+    %y = kiln.transposed_mat_mul %q, %k {b_perm = [0, 2, 1]}
+        : (tensor<2x5x3xf32>, tensor<2x7x3xf32>) -> tensor<2x5x7xf32>
+    ```
+  }];
+  let statistics = [
+    Statistic<"numFolded", "num-folded", "Number of MatMuls reading through a Transpose">,
+  ];
+}
+
 def FuseAttention : Pass<"kiln-fuse-attention", "mlir::ModuleOp"> {
   let summary = "Rewrite scaled dot-product attention as one op";
   let description = [{

@@ -55,6 +55,32 @@ def Kiln_MatMulOp
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
+def Kiln_TransposedMatMulOp
+    : Kiln_Op<"transposed_mat_mul", "TransposedMatMul"> {
+  let summary = "matrix product of transposed operands (not an ONNX op)";
+  let description = [{
+    `Y = MatMul(Transpose(A, a_perm), Transpose(B, b_perm))`, each perm
+    optional (no transpose without it), both operands of rank >= 2 after
+    their transposes: kiln-fold-transpose's rewrite of a MatMul of two
+    activations whose operand is a single-use Transpose (`q @ k.T` outside
+    an attention chain, a head split). The compiled kernel reads A and B
+    through the permuted strides instead of copying them; the reference
+    kernel transposes and multiplies as the two ops would, so a graph gives
+    the same bits before and after the rewrite.
+
+    ```mlir
+    %y = kiln.transposed_mat_mul %a, %b {b_perm = [0, 2, 1]}
+        : (tensor<2x5x3xf32>, tensor<2x7x3xf32>) -> tensor<2x5x7xf32>
+    ```
+  }];
+  let arguments = (ins Kiln_Tensor:$A, Kiln_Tensor:$B,
+                   OptionalAttr<I64ArrayAttr>:$a_perm,
+                   OptionalAttr<I64ArrayAttr>:$b_perm);
+  let results = (outs Kiln_Tensor:$Y);
+  let hasVerifier = 1;
+  let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
+}
+
 def Kiln_EinsumOp
     : Kiln_Op<"einsum", "Einsum", [Kiln_InferShapesInCpp]> {
   let summary = "Einstein summation (ONNX Einsum)";

@@ -55,6 +55,9 @@ Status evalHardmax(KernelContext &ctx);
 /// kiln-fuse-attention fuses (not an ONNX op), with the roundings of that
 /// chain's ops on the interpreter; f32 only.
 Status evalFusedAttention(KernelContext &ctx);
+/// MatMul(Transpose(A, a_perm), Transpose(B, b_perm)), each perm optional,
+/// the operands of rank >= 2 (not an ONNX op: kiln-fold-transpose's).
+Status evalTransposedMatMul(KernelContext &ctx);
 
 } // namespace kiln::ref
 
