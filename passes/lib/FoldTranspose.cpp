@@ -1,8 +1,9 @@
 //===- FoldTranspose.cpp - Transposes read through by matrix products -----===//
 //
-// See Passes.td. A MatMul of two static f32 operands of rank >= 2 whose A
-// or B is a Transpose used by nothing else becomes kiln.transposed_mat_mul
-// of the transposes' inputs, with their perms; the Transposes go.
+// See Passes.td. A MatMul of two static f32 operands of rank >= 2, B not a
+// constant, whose A or B is a Transpose used by nothing else becomes
+// kiln.transposed_mat_mul of the transposes' inputs, with their perms; the
+// Transposes go.
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/ir/KilnDialect.h"
@@ -63,6 +64,10 @@ struct FoldTransposePass : kiln::impl::FoldTransposeBase<FoldTransposePass> {
     if (!isStaticF32Matrix(mm.getA()) || !isStaticF32Matrix(mm.getB()) ||
         !isStaticF32Matrix(mm.getY()))
       return false;
+    // A constant B is kiln-pack-weights' (packed panels, A read plainly):
+    // such a product keeps its operands.
+    if (mm.getB().getDefiningOp<ConstantOp>())
+      return false;
     std::optional<SmallVector<int64_t>> aPerm = foldablePerm(mm.getA(), mm);
     std::optional<SmallVector<int64_t>> bPerm = foldablePerm(mm.getB(), mm);
     if (!aPerm && !bPerm)
@@ -73,9 +78,8 @@ struct FoldTransposePass : kiln::impl::FoldTransposeBase<FoldTransposePass> {
     // The ONNX nodes covered stay known: the Transposes, then the MatMul.
     SmallVector<Location> locs;
     SmallVector<Operation *> gone;
-    for (auto [v, perm, name] :
-         {std::tuple(mm.getA(), &aPerm, "a_perm"),
-          std::tuple(mm.getB(), &bPerm, "b_perm")}) {
+    for (auto [v, perm, name] : {std::tuple(mm.getA(), &aPerm, "a_perm"),
+                                 std::tuple(mm.getB(), &bPerm, "b_perm")}) {
       if (!*perm) {
         operands.push_back(v);
         continue;

@@ -4,7 +4,8 @@
 // live apart do), and the JIT's arena on models whose lifetimes need care:
 // a reference step handing its operand through, and a chain whose buffers
 // take turns; and runs into output buffers the caller allocated. Concats
-// computed in place, and the same model with that turned off.
+// computed in place, pointwise kernels writing over their operand, and the
+// same models with that turned off.
 //
 //===----------------------------------------------------------------------===//
 #include "ModelFileTest.h"
@@ -208,6 +209,57 @@ TEST_F(JitArenaTest, ConcatViewsOffCopiesEveryConcat) {
   ASSERT_EQ((*y1)[0].byteSize(), (*y2)[0].byteSize());
   EXPECT_EQ(std::memcmp((*y1)[0].raw(), (*y2)[0].raw(), (*y1)[0].byteSize()),
             0);
+}
+
+TEST_F(JitArenaTest, PointwiseKernelsWriteOverAnOperandTheyAloneRead) {
+  // Tanh reads p (a Softmax's result) and nothing reads p after it: Tanh
+  // writes over p, and p's buffer holds both. Sigmoid reads q, which a
+  // LogSoftmax reads too: it gets a buffer of its own. With the executor's
+  // views off, every value has its own buffer; the results are the same
+  // bits, and the interpreter's.
+  ModelBuilder b;
+  b.input("x", {4, 300}).output("y", {4, 300}).output("z", {4, 300});
+  b.node("Softmax", {"x"}, {"p"});
+  b.node("Tanh", {"p"}, {"t"});
+  b.node("Softmax", {"t"}, {"y"});
+  b.node("Softmax", {"x"}, {"q"});
+  b.node("Sigmoid", {"q"}, {"s"});
+  b.node("LogSoftmax", {"q"}, {"l"});
+  b.node("Add", {"s", "l"}, {"z"});
+  auto inPlace = jitOf(b);
+  ASSERT_TRUE(inPlace);
+  mlir::OwningOpRef<mlir::ModuleOp> copyModule =
+      frontend::importOnnxFile(ctx, path);
+  ASSERT_TRUE(copyModule) << errors;
+  cpu::CpuOptions options;
+  options.useCache = false;
+  options.threads = 1;
+  options.concatViews = false;
+  auto copied = cpu::JitModel::create(*copyModule, options);
+  ASSERT_TRUE(bool(copied)) << llvm::toString(copied.takeError());
+  uint64_t value = 4 * 300 * sizeof(float);
+  EXPECT_EQ(inPlace->getExecutor().unsharedBytes() + value,
+            (*copied)->getExecutor().unsharedBytes());
+
+  Tensor x = ramp({4, 300});
+  auto y1 = inPlace->run({x});
+  ASSERT_TRUE(bool(y1)) << llvm::toString(y1.takeError());
+  auto y2 = (*copied)->run({x});
+  ASSERT_TRUE(bool(y2)) << llvm::toString(y2.takeError());
+  auto interp = Interpreter::create(*module);
+  ASSERT_TRUE(bool(interp)) << llvm::toString(interp.takeError());
+  auto expected = (*interp)->run({x});
+  ASSERT_TRUE(bool(expected)) << llvm::toString(expected.takeError());
+  for (size_t o = 0; o < 2; ++o) {
+    ASSERT_EQ((*y1)[o].byteSize(), (*y2)[o].byteSize());
+    EXPECT_EQ(std::memcmp((*y1)[o].raw(), (*y2)[o].raw(), (*y1)[o].byteSize()),
+              0)
+        << "output " << o;
+    for (int64_t i = 0; i < x.numElements(); ++i)
+      ASSERT_NEAR((*y1)[o].data<float>()[i], (*expected)[o].data<float>()[i],
+                  1e-5)
+          << "output " << o << " at " << i;
+  }
 }
 
 TEST_F(JitArenaTest, RunsIntoCallerBuffers) {

@@ -125,6 +125,9 @@ TEST_F(ModelCacheTest, AnEntryRunsLikeItsModel) {
   }
   ASSERT_TRUE(hasReference) << "the Dropout is no longer a reference step";
   ASSERT_EQ(elided, 2) << "the Concat and the Slice are no longer elided";
+  ASSERT_TRUE(llvm::any_of(plan.steps, [](const cpu::PlanStep &s) {
+    return s.inPlaceArg >= 0;
+  })) << "no pointwise step may write over its operand";
   std::vector<Tensor> expected = run(*jit);
 
   std::string error;
@@ -145,6 +148,8 @@ TEST_F(ModelCacheTest, AnEntryRunsLikeItsModel) {
     EXPECT_EQ(step.flops, plan.steps[i].flops) << "step " << i;
     EXPECT_EQ(step.bytes, plan.steps[i].bytes) << "step " << i;
     EXPECT_EQ(step.nodes, plan.steps[i].nodes) << "step " << i;
+    EXPECT_EQ(step.inPlaceArg, plan.steps[i].inPlaceArg) << "step " << i;
+    EXPECT_EQ(step.viewOffset, plan.steps[i].viewOffset) << "step " << i;
     EXPECT_FALSE(step.nodes.empty()) << "step " << i;
   }
   EXPECT_TRUE(sameBytes(run(*cached), expected));

@@ -169,8 +169,10 @@ std::vector<Variant> makeVariants(const cpu::CpuOptions &base,
     add("llvm-opt-level", "LLVM at -O" + std::to_string(base.optLevel) +
                               " (off: -O1; the graph passes still run)")
         .optLevel = 1;
-  add("concat-views", "executor: Concat inputs computed in place in the "
-                      "result (off: every Concat and Reshape copies)")
+  add("concat-views",
+      "executor: Concat inputs computed in place in the result, Split and "
+      "Slice results read in place, pointwise kernels writing over their "
+      "operand (off: every Concat, Reshape, Split and Slice copies)")
       .concatViews = false;
   return variants;
 }

@@ -1,6 +1,9 @@
 //===- ConcatViews.cpp - Concat without copies in the JIT -----------------===//
 #include "ConcatViews.h"
 
+#include "llvm/ADT/STLExtras.h"
+
+#include <algorithm>
 #include <map>
 
 namespace kiln::cpu {
@@ -31,6 +34,8 @@ struct Placer {
   std::vector<bool> readOnly;
   /// Per slot: the root of read-only views, which must keep its buffer.
   std::vector<bool> viewRoot;
+  /// Per slot: some slot is placed in its bytes (set for in-place steps).
+  std::vector<bool> hasViews;
   /// Per root slot, the ranges written by steps.
   std::map<int, std::vector<Range>> written;
 
@@ -135,6 +140,28 @@ struct Placer {
     views.elided[i] = true;
   }
 
+  /// Makes the result of step \p i (its inPlaceArg) share its operand's
+  /// bytes when the step is the operand's only reader and neither value
+  /// takes part in another placement; the kernel then writes over what it
+  /// reads, element by element at the same positions. \p readers counts
+  /// the steps reading each slot.
+  void visitInPlace(size_t i, const std::vector<int> &readers) {
+    const PlanStep &step = plan.steps[i];
+    if (step.kind != PlanStep::Kind::Compiled || step.inPlaceArg < 0 ||
+        views.elided[i] || step.outputs.size() != 1 ||
+        static_cast<size_t>(step.inPlaceArg) >=
+            step.args.size() - step.outputs.size())
+      return;
+    int in = step.args[step.inPlaceArg], out = step.outputs[0];
+    if (in == out || !inArena(in) || !inArena(out) || readers[in] != 1 ||
+        views.isView(in) || views.isView(out) || hasViews[in] ||
+        hasViews[out] || slotBytes(plan, in) != slotBytes(plan, out))
+      return;
+    views.root[out] = in;
+    views.byteOffset[out] = 0;
+    hasViews[in] = true;
+  }
+
   /// True when [begin, end) of \p root overlaps a range written by a slot
   /// other than \p except.
   bool overlaps(int root, int64_t begin, int64_t end, int except) const {
@@ -235,7 +262,7 @@ struct Placer {
 } // namespace
 
 SlotViews planConcatViews(const Plan &plan, const std::vector<bool> &isOutput) {
-  Placer p{plan, isOutput, {}, {}, {}, {}, {}};
+  Placer p{plan, isOutput, {}, {}, {}, {}, {}, {}};
   size_t numSlots = plan.slots.size();
   p.views.root.assign(numSlots, -1);
   p.views.byteOffset.assign(numSlots, 0);
@@ -253,6 +280,30 @@ SlotViews planConcatViews(const Plan &plan, const std::vector<bool> &isOutput) {
     p.visitSplit(i);
   for (size_t i = plan.steps.size(); i-- > 0;)
     p.visit(i);
+  // In-place steps last, on values no other placement touched: each step
+  // reading a slot counts once (a region step counts the outer values its
+  // body reads among its inputs).
+  p.hasViews.assign(numSlots, false);
+  for (size_t s = 0; s < numSlots; ++s)
+    if (p.views.isView(static_cast<int>(s)))
+      p.hasViews[p.views.root[s]] = true;
+  std::vector<int> readers(numSlots, 0);
+  for (const PlanStep &step : plan.steps) {
+    std::vector<int> read =
+        step.kind == PlanStep::Kind::Compiled
+            ? std::vector<int>(step.args.begin(),
+                               step.args.end() - step.outputs.size())
+            : step.inputs;
+    llvm::sort(read);
+    read.erase(std::unique(read.begin(), read.end()), read.end());
+    for (int s : read)
+      if (s >= 0)
+        ++readers[s];
+  }
+  for (int s : plan.outputSlots)
+    ++readers[s];
+  for (size_t i = 0; i < plan.steps.size(); ++i)
+    p.visitInPlace(i, readers);
   return std::move(p.views);
 }
 

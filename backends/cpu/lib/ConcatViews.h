@@ -21,6 +21,14 @@
 // only reshaped in place, never placed inside a Concat (which would write
 // its other inputs over the bytes around it).
 //
+// Last, in place: a compiled step whose kernel is one pointwise loop nest
+// (every op KilnElementwise) writes its result over an operand of the same
+// shape and type (PlanStep::inPlaceArg) when it is that operand's only
+// reader and neither value is placed otherwise. Each element is read before
+// it is written, at the same position, by the same work item. The operand's
+// buffer then lives as long as the result does (a chain of Tanh, Mul and
+// Sigmoid kernels takes one buffer instead of two).
+//
 // The executor places slots inside other slots' buffers ("views") where that
 // is safe, from the plan alone:
 //

@@ -13,7 +13,7 @@
 //           i64 macs, f64 flops, u64 bytes, node names: strings,
 //           reference name, attributes (AttrBlob.h), i32 inputs,
 //           i32 outputs, u8 shaping, i64 concat axis, i64 view offset,
-//           label, reason,
+//           i64 in-place arg, label, reason,
 //           index checks: (i64 slot, u8 kind, i64 sizes, i64 first
 //           dimension, u8 has ignore, i64 ignore), and for a regions step: its
 //           op (a string: serializeControlFlow, kiln/runtime/ControlFlow.h)
@@ -53,8 +53,8 @@ namespace kiln::cpu {
 /// The format's version is the magic's last character: 2 added each step's
 /// FLOPs, bytes and nodes, 3 regions steps (control flow), 4 index checks,
 /// 5 each value's and slot's kind (tensor, sequence, optional), 6 Split and
-/// Slice shapings with the view offset; an entry of an older version is
-/// rejected and rebuilt.
+/// Slice shapings with the view offset, and the in-place operand; an entry
+/// of an older version is rejected and rebuilt.
 static constexpr char kModelMagic[8] = {'K', 'I', 'L', 'N', 'M', 'D', 'L', '6'};
 /// Regions inside regions deeper than this read as a corrupt entry.
 static constexpr unsigned kMaxRegionDepth = 64;
@@ -264,6 +264,7 @@ static void writeSteps(MetaWriter &w, const std::vector<PlanStep> &steps) {
     w.u8(static_cast<uint8_t>(step.shaping));
     w.i64(step.concatAxis);
     w.i64(step.viewOffset);
+    w.i64(step.inPlaceArg);
     w.str(step.label);
     w.str(step.reason);
     w.u64(step.indexChecks.size());
@@ -509,6 +510,7 @@ static std::string readSteps(MetaReader &r, size_t numSlots,
     step.shaping = static_cast<PlanStep::Shaping>(shaping);
     step.concatAxis = r.i64();
     step.viewOffset = r.i64();
+    int64_t inPlaceArg = r.i64();
     step.label = r.str();
     step.reason = r.str();
     step.indexChecks.resize(r.count(2 + 8 * 4));
@@ -528,9 +530,11 @@ static std::string readSteps(MetaReader &r, size_t numSlots,
     }
     if (r.failed || kind > 2 ||
         shaping > static_cast<uint8_t>(PlanStep::Shaping::Slice) ||
-        step.concatAxis < 0 || step.viewOffset < 0 || !(step.flops >= 0) ||
-        !std::isfinite(step.flops))
+        step.concatAxis < 0 || step.viewOffset < 0 || inPlaceArg < -1 ||
+        inPlaceArg >= static_cast<int64_t>(step.args.size()) ||
+        !(step.flops >= 0) || !std::isfinite(step.flops))
       return "corrupt (a step)";
+    step.inPlaceArg = static_cast<int>(inPlaceArg);
     if (step.kind == PlanStep::Kind::Compiled) {
       if (step.symbol.empty() || step.workItems < 1 || step.grain < 1 ||
           step.args.size() < step.outputs.size())

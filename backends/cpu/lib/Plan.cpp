@@ -652,6 +652,31 @@ static void describeShaping(Operation *op, PlanStep &step) {
   step.concatAxis = axis;
 }
 
+/// Sets \p step's inPlaceArg: a compiled step whose ops are all pointwise
+/// (KilnElementwise: the kernel is one loop nest over its result, reading
+/// an operand of the result's shape at the position it writes) with one
+/// static result may write over its first operand of that shape and type.
+static void markInPlaceOperand(const Plan &plan, PlanStep &step) {
+  step.inPlaceArg = -1;
+  if (step.kind != PlanStep::Kind::Compiled || step.outputs.size() != 1 ||
+      step.ops.empty() || llvm::any_of(step.ops, [](Operation *op) {
+        return !op->hasTrait<kiln::OpTrait::KilnElementwise>();
+      }))
+    return;
+  const PlanSlot &out = plan.slots[step.outputs[0]];
+  size_t numInputs = step.args.size() - step.outputs.size();
+  if (!out.isStatic || step.args.size() < step.outputs.size())
+    return;
+  for (size_t k = 0; k < numInputs; ++k) {
+    const PlanSlot &in = plan.slots[step.args[k]];
+    if (in.isStatic && !in.isConstant && in.dtype == out.dtype &&
+        in.kind == out.kind && in.shape == out.shape) {
+      step.inPlaceArg = static_cast<int>(k);
+      return;
+    }
+  }
+}
+
 llvm::Expected<Plan> buildPlan(ModuleOp graph) {
   auto main = graph.lookupSymbol<func::FuncOp>("main");
   if (!main || main.getBody().empty())
@@ -955,6 +980,8 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
   if (llvm::Error e = planBlock(body))
     return std::move(e);
   forEachStep(plan, [&](PlanStep &step) { computeStepCost(plan, step); });
+  for (PlanStep &step : plan.steps)
+    markInPlaceOperand(plan, step);
   shareIdenticalKernels(plan);
   plan.distinctKernels = static_cast<unsigned>(
       llvm::range_size(plan.kernels->getOps<func::FuncOp>()));

@@ -30,17 +30,20 @@ func.func @default_perm(%x: tensor<3x5xf32>, %y: tensor<3x7xf32>) -> tensor<5x7x
 
 // -----
 
-// Kept: a Transpose read by another op too, a 1-D operand, and a dynamic
-// shape.
+// Kept: a Transpose read by another op too, a 1-D operand, a dynamic
+// shape, and a transposed A times constant weights (kiln-pack-weights').
 // CHECK-LABEL: func.func @kept
-// CHECK-COUNT-3: kiln.transpose
+// CHECK-COUNT-4: kiln.transpose
 // CHECK-NOT: kiln.transposed_mat_mul
-func.func @kept(%x: tensor<5x3xf32>, %y: tensor<7x3xf32>, %v: tensor<3xf32>, %w: tensor<3x4xf32>, %d: tensor<?x3xf32>) -> (tensor<5x7xf32>, tensor<3x7xf32>, tensor<4xf32>, tensor<5x?xf32>) {
+func.func @kept(%x: tensor<5x3xf32>, %y: tensor<7x3xf32>, %v: tensor<3xf32>, %w: tensor<3x4xf32>, %d: tensor<?x3xf32>) -> (tensor<5x7xf32>, tensor<3x7xf32>, tensor<4xf32>, tensor<5x?xf32>, tensor<4x2xf32>) {
+  %c = kiln.constant dense<1.0> : tensor<3x2xf32>
+  %wt2 = kiln.transpose %w {perm = [1, 0]} : (tensor<3x4xf32>) -> tensor<4x3xf32>
+  %f = kiln.mat_mul %wt2, %c : (tensor<4x3xf32>, tensor<3x2xf32>) -> tensor<4x2xf32>
   %yt = kiln.transpose %y {perm = [1, 0]} : (tensor<7x3xf32>) -> tensor<3x7xf32>
   %z = kiln.mat_mul %x, %yt : (tensor<5x3xf32>, tensor<3x7xf32>) -> tensor<5x7xf32>
   %wt = kiln.transpose %w {perm = [1, 0]} : (tensor<3x4xf32>) -> tensor<4x3xf32>
   %u = kiln.mat_mul %wt, %v : (tensor<4x3xf32>, tensor<3xf32>) -> tensor<4xf32>
   %dt = kiln.transpose %d {perm = [1, 0]} : (tensor<?x3xf32>) -> tensor<3x?xf32>
   %e = kiln.mat_mul %x, %dt : (tensor<5x3xf32>, tensor<3x?xf32>) -> tensor<5x?xf32>
-  return %z, %yt, %u, %e : tensor<5x7xf32>, tensor<3x7xf32>, tensor<4xf32>, tensor<5x?xf32>
+  return %z, %yt, %u, %e, %f : tensor<5x7xf32>, tensor<3x7xf32>, tensor<4xf32>, tensor<5x?xf32>, tensor<4x2xf32>
 }

@@ -318,8 +318,10 @@ def FoldTranspose : Pass<"kiln-fold-transpose", "mlir::ModuleOp"> {
     (`a_perm`, `b_perm`), and the compiled kernel reads through the strides:
     A's elements are broadcast one by one (any strides), B is read in place
     when its last dim stays last and packed a panel at a time otherwise.
-    Both operands static f32 of rank >= 2 (a 1-D operand keeps the MatMul);
-    Transposes of constants were folded already.
+    Both operands static f32 of rank >= 2 (a 1-D operand keeps the MatMul),
+    and B not a constant: a product with constant weights is
+    kiln-pack-weights' (its A is read plainly, so a Transpose of A stays;
+    Transposes of constants were folded already).
 
     Before:
 

@@ -40,9 +40,10 @@ struct ExecutorOptions {
   /// that first ran a loop on this executor (it captures it when its arena
   /// starts), so time "off" from a thread that does not flush.
   bool flushDenormals = false;
-  /// A Concat's inputs are computed in its result's buffer
-  /// (lib/ConcatViews.h); off, every Concat copies its inputs (to measure
-  /// what computing them in place buys).
+  /// A Concat's inputs are computed in its result's buffer, contiguous
+  /// Splits and Slices view their input, and pointwise kernels write over
+  /// an operand they alone read (lib/ConcatViews.h); off, every such step
+  /// copies into a buffer of its own (to measure what that buys).
   bool concatViews = true;
 };
 

@@ -38,8 +38,10 @@ struct CpuOptions {
   /// each thread that runs one; kiln/runtime/FloatMode.h). Not in any cache
   /// key: the compiled code is the same.
   bool flushDenormals = false;
-  /// Compute a Concat's inputs in its result's buffer (lib/ConcatViews.h);
-  /// off only to measure what that buys (`kiln compare --ablate`).
+  /// Compute a Concat's inputs in its result's buffer, read contiguous
+  /// Split and Slice results in place, let pointwise kernels overwrite an
+  /// operand they alone read (lib/ConcatViews.h); off only to measure what
+  /// that buys (`kiln compare --ablate`).
   bool concatViews = true;
   /// Tests only: run kiln-test-perturb, which breaks the graph on purpose,
   /// right after the pipeline pass of this name (`kiln compare --bisect`'s

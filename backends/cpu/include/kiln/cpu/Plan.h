@@ -116,6 +116,11 @@ struct PlanStep {
   int64_t concatAxis = 0;
   /// Slice: the byte offset of its result in its data operand.
   int64_t viewOffset = 0;
+  /// Compiled: the index in `args` of an operand its kernel reads only at
+  /// the positions where it writes its one result (a pointwise kernel's
+  /// operand of the result's shape and type), which the result may then
+  /// overwrite when nothing reads the operand later; -1 when none.
+  int inPlaceArg = -1;
   /// "kiln.conv (node 'conv1')".
   std::string label;
   /// Why a reference step was not compiled.
