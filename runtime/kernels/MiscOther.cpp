@@ -184,7 +184,7 @@ namespace {
 Status cosineWindow(KernelContext &ctx, double a0, double a1, double a2) {
   const Tensor *sizeT;
   KILN_RETURN_IF_ERROR(ctx.required(0, sizeT));
-  int64_t size;
+  int64_t size = 0;
   KILN_RETURN_IF_ERROR(readScalarInt(ctx, *sizeT, "size", size));
   if (size < 0)
     return ctx.fail("expected a non-negative size, found {}", size);

@@ -1,5 +1,4 @@
-//===- ShapeVariants.h - A model prepared once per set of shapes -*- C++
-//-*-===//
+//===- ShapeVariants.h - A model prepared per set of shapes -----*- C++ -*-===//
 //
 // A model whose inputs have dynamic dims (`batch`, `seq`) runs on the
 // compiled backends once specialized, every shape static. ShapeVariants
