@@ -22,6 +22,10 @@ using namespace kiln;
 
 namespace {
 
+/// Longest K of a B the compiled kernel packs (kernels/MatMul.cpp: a panel
+/// of K x 32 floats in 192 KB of stack).
+constexpr int64_t kMaxPackedK = 1536;
+
 /// True when \p v is static f32 of rank at least 2.
 bool isStaticF32Matrix(Value v) {
   auto t = dyn_cast<RankedTensorType>(v.getType());
@@ -70,6 +74,12 @@ struct FoldTransposePass : kiln::impl::FoldTransposeBase<FoldTransposePass> {
       return false;
     std::optional<SmallVector<int64_t>> aPerm = foldablePerm(mm.getA(), mm);
     std::optional<SmallVector<int64_t>> bPerm = foldablePerm(mm.getB(), mm);
+    // A B whose last dim moves is packed a panel at a time on the stack:
+    // K x 32 floats at most kMaxPackedK rows.
+    int64_t k = cast<RankedTensorType>(mm.getA().getType()).getShape().back();
+    if (bPerm && bPerm->back() != static_cast<int64_t>(bPerm->size()) - 1 &&
+        k > kMaxPackedK)
+      bPerm.reset();
     if (!aPerm && !bPerm)
       return false;
     OpBuilder b(mm);

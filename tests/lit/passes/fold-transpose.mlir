@@ -31,11 +31,14 @@ func.func @default_perm(%x: tensor<3x5xf32>, %y: tensor<3x7xf32>) -> tensor<5x7x
 // -----
 
 // Kept: a Transpose read by another op too, a 1-D operand, a dynamic
-// shape, and a transposed A times constant weights (kiln-pack-weights').
+// shape, a transposed A times constant weights (kiln-pack-weights'), and a
+// B to pack whose K passes 1536.
 // CHECK-LABEL: func.func @kept
-// CHECK-COUNT-4: kiln.transpose
+// CHECK-COUNT-5: kiln.transpose
 // CHECK-NOT: kiln.transposed_mat_mul
-func.func @kept(%x: tensor<5x3xf32>, %y: tensor<7x3xf32>, %v: tensor<3xf32>, %w: tensor<3x4xf32>, %d: tensor<?x3xf32>) -> (tensor<5x7xf32>, tensor<3x7xf32>, tensor<4xf32>, tensor<5x?xf32>, tensor<4x2xf32>) {
+func.func @kept(%x: tensor<5x3xf32>, %y: tensor<7x3xf32>, %v: tensor<3xf32>, %w: tensor<3x4xf32>, %d: tensor<?x3xf32>, %lx: tensor<2x2000xf32>, %ly: tensor<3x2000xf32>) -> (tensor<5x7xf32>, tensor<3x7xf32>, tensor<4xf32>, tensor<5x?xf32>, tensor<4x2xf32>, tensor<2x3xf32>) {
+  %lt = kiln.transpose %ly {perm = [1, 0]} : (tensor<3x2000xf32>) -> tensor<2000x3xf32>
+  %l = kiln.mat_mul %lx, %lt : (tensor<2x2000xf32>, tensor<2000x3xf32>) -> tensor<2x3xf32>
   %c = kiln.constant dense<1.0> : tensor<3x2xf32>
   %wt2 = kiln.transpose %w {perm = [1, 0]} : (tensor<3x4xf32>) -> tensor<4x3xf32>
   %f = kiln.mat_mul %wt2, %c : (tensor<4x3xf32>, tensor<3x2xf32>) -> tensor<4x2xf32>
@@ -45,5 +48,5 @@ func.func @kept(%x: tensor<5x3xf32>, %y: tensor<7x3xf32>, %v: tensor<3xf32>, %w:
   %u = kiln.mat_mul %wt, %v : (tensor<4x3xf32>, tensor<3xf32>) -> tensor<4xf32>
   %dt = kiln.transpose %d {perm = [1, 0]} : (tensor<?x3xf32>) -> tensor<3x?xf32>
   %e = kiln.mat_mul %x, %dt : (tensor<5x3xf32>, tensor<3x?xf32>) -> tensor<5x?xf32>
-  return %z, %yt, %u, %e, %f : tensor<5x7xf32>, tensor<3x7xf32>, tensor<4xf32>, tensor<5x?xf32>, tensor<4x2xf32>
+  return %z, %yt, %u, %e, %f, %l : tensor<5x7xf32>, tensor<3x7xf32>, tensor<4xf32>, tensor<5x?xf32>, tensor<4x2xf32>, tensor<2x3xf32>
 }

@@ -317,7 +317,9 @@ def FoldTranspose : Pass<"kiln-fold-transpose", "mlir::ModuleOp"> {
     `kiln.transposed_mat_mul` of the Transpose's input with its perm
     (`a_perm`, `b_perm`), and the compiled kernel reads through the strides:
     A's elements are broadcast one by one (any strides), B is read in place
-    when its last dim stays last and packed a panel at a time otherwise.
+    when its last dim stays last and packed a panel at a time otherwise (K
+    at most 1536 then: the panel is on the kernel's stack; a longer one
+    keeps its Transpose).
     Both operands static f32 of rank >= 2 (a 1-D operand keeps the MatMul),
     and B not a constant: a product with constant weights is
     kiln-pack-weights' (its A is read plainly, so a Transpose of A stays;
