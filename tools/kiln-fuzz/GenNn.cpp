@@ -778,24 +778,37 @@ bool genConvPrologue(GenContext &c) {
   return true;
 }
 
-/// LayerNorm as exporters before opset 17 write it (ReduceMean, Sub, Pow or
-/// Mul, ReduceMean, Add, Sqrt, Div, then optionally Mul and Add by
-/// constants), for kiln-fuse-layer-norm; sometimes with the deviation or the
-/// mean also read by the next op, which must keep the chain as it is.
-bool genLayerNormDecomposed(GenContext &c) {
-  Value x = c.operand(
+/// The operand of a decomposed normalization, the first of the dims it is
+/// normalized over, and ReduceMean's attributes for them (axes written
+/// positive or negative); false when no operand fits.
+bool pickNormalized(GenContext &c, Value &x, int &rank, int &axis,
+                    Attrs &reduce) {
+  x = c.operand(
       [&](const Value &v) {
         return c.summable(v) && !v.dims.empty() && count(v.dims) > 0;
       },
       c.dims(static_cast<int>(c.range(1, 4)), 4096, false));
   if (x.name.empty())
     return false;
-  int rank = static_cast<int>(x.dims.size());
-  int axis = static_cast<int>(c.range(0, rank - 1));
+  rank = static_cast<int>(x.dims.size());
+  axis = static_cast<int>(c.range(0, rank - 1));
   std::vector<int64_t> axes;
   for (int a = axis; a < rank; ++a)
     axes.push_back(c.chance(0.3) ? a - rank : a);
-  Attrs reduce = {zoo::attrInts("axes", axes)};
+  reduce = {zoo::attrInts("axes", axes)};
+  return true;
+}
+
+/// LayerNorm as exporters before opset 17 write it (ReduceMean, Sub, Pow or
+/// Mul, ReduceMean, Add, Sqrt, Div, then optionally Mul and Add by
+/// constants), for kiln-fuse-layer-norm; sometimes with the deviation or the
+/// mean also read by the next op, which must keep the chain as it is.
+bool genLayerNormDecomposed(GenContext &c) {
+  Value x;
+  int rank, axis;
+  Attrs reduce;
+  if (!pickNormalized(c, x, rank, axis, reduce))
+    return false;
   std::string mean = c.b.op("ReduceMean", {x.name}, reduce, 1)[0];
   std::string d = c.b.op("Sub", {x.name, mean}, {}, 1)[0];
   std::string sq = c.chance(0.7)
@@ -833,19 +846,11 @@ bool genLayerNormDecomposed(GenContext &c) {
 /// then optionally Mul by a constant), for kiln-fuse-layer-norm; sometimes
 /// with the mean square also read by the next op, which keeps the chain.
 bool genRmsNormDecomposed(GenContext &c) {
-  Value x = c.operand(
-      [&](const Value &v) {
-        return c.summable(v) && !v.dims.empty() && count(v.dims) > 0;
-      },
-      c.dims(static_cast<int>(c.range(1, 4)), 4096, false));
-  if (x.name.empty())
+  Value x;
+  int rank, axis;
+  Attrs reduce;
+  if (!pickNormalized(c, x, rank, axis, reduce))
     return false;
-  int rank = static_cast<int>(x.dims.size());
-  int axis = static_cast<int>(c.range(0, rank - 1));
-  std::vector<int64_t> axes;
-  for (int a = axis; a < rank; ++a)
-    axes.push_back(c.chance(0.3) ? a - rank : a);
-  Attrs reduce = {zoo::attrInts("axes", axes)};
   std::string sq = c.chance(0.6)
                        ? c.b.op("Pow", {x.name, c.floats({}, {2.0f})}, {}, 1)[0]
                        : c.b.op("Mul", {x.name, x.name}, {}, 1)[0];

@@ -50,13 +50,14 @@ struct RowNorm {
   bool centered = true;
 };
 
-/// Rows and row length of a LayerNormalization the kernel handles.
-std::optional<RowNorm> layerNormRows(LayerNormalizationOp ln) {
-  if (!ln.getStats().empty())
-    return std::nullopt;
-  auto x = cast<RankedTensorType>(ln.getX().getType());
+/// Rows and row length of \p x normalized over its dims [axis, rank) (axis
+/// default -1), when each parameter of \p params (none: absent) holds one
+/// value per element of a row or one for all.
+std::optional<RowNorm> trailingRows(RankedTensorType x,
+                                    std::optional<int64_t> axisAttr,
+                                    ArrayRef<Value> params) {
   int64_t rank = x.getRank();
-  int64_t axis = ln.getAxis().value_or(-1);
+  int64_t axis = axisAttr.value_or(-1);
   if (axis < 0)
     axis += rank;
   if (rank == 0 || axis < 0 || axis >= rank)
@@ -65,37 +66,37 @@ std::optional<RowNorm> layerNormRows(LayerNormalizationOp ln) {
   r.rows = r.n = 1;
   for (int64_t d = 0; d < rank; ++d)
     (d < axis ? r.rows : r.n) *= x.getDimSize(d);
-  // Scale and B: one value per element of a row, or one for all.
-  for (Value v : SmallVector<Value, 2>{ln.getScale(), ln.getB()}) {
+  for (Value v : params) {
     if (isa<NoneType>(v.getType()))
       continue;
     int64_t count = cast<RankedTensorType>(v.getType()).getNumElements();
     if (count != r.n && count != 1)
       return std::nullopt;
   }
-  r.epsilon = ln.getEpsilon() ? ln.getEpsilon()->convertToFloat() : 1e-5f;
+  return r;
+}
+
+/// Rows and row length of a LayerNormalization the kernel handles.
+std::optional<RowNorm> layerNormRows(LayerNormalizationOp ln) {
+  if (!ln.getStats().empty())
+    return std::nullopt;
+  std::optional<RowNorm> r =
+      trailingRows(cast<RankedTensorType>(ln.getX().getType()), ln.getAxis(),
+                   {ln.getScale(), ln.getB()});
+  if (r)
+    r->epsilon = ln.getEpsilon() ? ln.getEpsilon()->convertToFloat() : 1e-5f;
   return r;
 }
 
 /// Rows and row length of an RMSNormalization.
 std::optional<RowNorm> rmsNormRows(RMSNormalizationOp rms) {
-  auto x = cast<RankedTensorType>(rms.getX().getType());
-  int64_t rank = x.getRank();
-  int64_t axis = rms.getAxis().value_or(-1);
-  if (axis < 0)
-    axis += rank;
-  if (rank == 0 || axis < 0 || axis >= rank)
-    return std::nullopt;
-  RowNorm r;
-  r.rows = r.n = 1;
-  for (int64_t d = 0; d < rank; ++d)
-    (d < axis ? r.rows : r.n) *= x.getDimSize(d);
-  int64_t count =
-      cast<RankedTensorType>(rms.getScale().getType()).getNumElements();
-  if (count != r.n && count != 1)
-    return std::nullopt;
-  r.epsilon = rms.getEpsilon() ? rms.getEpsilon()->convertToFloat() : 1e-5f;
-  r.centered = false;
+  std::optional<RowNorm> r =
+      trailingRows(cast<RankedTensorType>(rms.getX().getType()), rms.getAxis(),
+                   {rms.getScale()});
+  if (r) {
+    r->epsilon = rms.getEpsilon() ? rms.getEpsilon()->convertToFloat() : 1e-5f;
+    r->centered = false;
+  }
   return r;
 }
 
