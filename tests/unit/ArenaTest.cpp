@@ -90,6 +90,20 @@ protected:
       x.data<float>()[i] = static_cast<float>(i % 23) - 11.0f;
     return x;
   }
+
+  /// The saved model, imported again into \p graph, on a JIT whose executor
+  /// places no value inside another (CpuOptions::concatViews off).
+  llvm::Expected<std::unique_ptr<cpu::JitModel>>
+  jitWithoutViews(mlir::OwningOpRef<mlir::ModuleOp> &graph) {
+    graph = frontend::importOnnxFile(ctx, path);
+    if (!graph)
+      return llvm::createStringError("import failed: " + errors);
+    cpu::CpuOptions options;
+    options.useCache = false;
+    options.threads = 1;
+    options.concatViews = false;
+    return cpu::JitModel::create(*graph, options);
+  }
 };
 
 TEST_F(JitArenaTest, HandedThroughOperandOutlivesItsReader) {
@@ -190,14 +204,8 @@ TEST_F(JitArenaTest, ConcatViewsOffCopiesEveryConcat) {
   };
   ASSERT_EQ(elided(*viewed), 1u) << "the Concat is no longer elided";
 
-  mlir::OwningOpRef<mlir::ModuleOp> copyModule =
-      frontend::importOnnxFile(ctx, path);
-  ASSERT_TRUE(copyModule) << errors;
-  cpu::CpuOptions options;
-  options.useCache = false;
-  options.threads = 1;
-  options.concatViews = false;
-  auto copied = cpu::JitModel::create(*copyModule, options);
+  mlir::OwningOpRef<mlir::ModuleOp> copyModule;
+  auto copied = jitWithoutViews(copyModule);
   ASSERT_TRUE(bool(copied)) << llvm::toString(copied.takeError());
   EXPECT_EQ(elided(**copied), 0u);
 
@@ -228,14 +236,8 @@ TEST_F(JitArenaTest, PointwiseKernelsWriteOverAnOperandTheyAloneRead) {
   b.node("Add", {"s", "l"}, {"z"});
   auto inPlace = jitOf(b);
   ASSERT_TRUE(inPlace);
-  mlir::OwningOpRef<mlir::ModuleOp> copyModule =
-      frontend::importOnnxFile(ctx, path);
-  ASSERT_TRUE(copyModule) << errors;
-  cpu::CpuOptions options;
-  options.useCache = false;
-  options.threads = 1;
-  options.concatViews = false;
-  auto copied = cpu::JitModel::create(*copyModule, options);
+  mlir::OwningOpRef<mlir::ModuleOp> copyModule;
+  auto copied = jitWithoutViews(copyModule);
   ASSERT_TRUE(bool(copied)) << llvm::toString(copied.takeError());
   uint64_t value = 4 * 300 * sizeof(float);
   EXPECT_EQ(inPlace->getExecutor().unsharedBytes() + value,
