@@ -497,23 +497,25 @@ TEST_F(CpuKernelTest, LayerNormOfLargeMeanKeepsItsVariance) {
 
 TEST_F(CpuKernelTest, InstanceNormRowsPerImageAndChannel) {
   // One row per image and channel: planes of whole and partial vectors,
-  // rank 3 and 4, a plane of one element; values around 10 (the two-pass
-  // variance). Scale and B are one per channel, folded into one
-  // multiply-add per element.
+  // rank 3 and 4, a plane of one element; values around 1000 with a spread
+  // of 1 (the two-pass variance, the deviation taken before the scale).
+  // Scale and B are one per channel.
   const std::vector<std::vector<int64_t>> shapes = {
       {2, 3, 5, 7}, {1, 16, 64}, {1, 4, 33, 33}, {3, 2, 1, 1}};
   for (const auto &x : shapes) {
     SCOPED_TRACE(::testing::PrintToString(x));
     ModelBuilder b;
     b.input("x", x).output("y", x);
-    b.initializer("offset", {1}, {10.0f});
+    b.initializer("offset", {1}, {1000.0f});
     weight(b, "scale", {x[1]}, 0.5f, 2.0f);
     weight(b, "bias", {x[1]});
     b.node("Add", {"x", "offset"}, {"shifted"});
     addFloat(
         b.node("InstanceNormalization", {"shifted", "scale", "bias"}, {"y"}),
         "epsilon", 1e-3f);
-    check(b, {x}, "kiln.instance_normalization", 1e-4, 1e-4);
+    // The f32 mean of values around 1000 is off by about 1e-4 (the
+    // reference sums in f64), as in LayerNormOfLargeMeanKeepsItsVariance.
+    check(b, {x}, "kiln.instance_normalization", 1e-3, 1e-3);
     EXPECT_EQ(workItems, x[0] * x[1]);
   }
 }

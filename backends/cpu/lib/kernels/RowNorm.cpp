@@ -9,9 +9,9 @@
 // * Scale + B; an RMS normalization takes only the sum of squares and
 // writes Y = X * 1 / sqrt(mean(X^2) + eps) * Scale. Scale and B are per
 // element of a row (or one value), or, for an instance normalization, one
-// per channel, folded into one multiply-add per element. Sums are in f32
-// vectors (rowReduce: four independent accumulators, reassociated); the
-// reference kernels' f64 sums stay the definition and the tests compare
+// per channel, folded into one subtraction and multiply-add per element. Sums
+// are in f32 vectors (rowReduce: four independent accumulators, reassociated);
+// the reference kernels' f64 sums stay the definition and the tests compare
 // against them. The partial vector at a row's end is loaded plainly and
 // blended, or with a mask in X's last row (where a plain load could leave
 // X), and its lanes past the end are zeroed after the deviation.
@@ -227,17 +227,17 @@ FailureOr<int64_t> emitRowNorm(OpBuilder &b, Operation *op, ValueRange operands,
     });
     Value inv = invStdDev(squares);
     if (norm.channels > 0) {
-      // One Scale and B for the row: Y = X * a + c with a = inv * Scale
-      // and c = B - mean * a.
+      // One Scale and B for the row: Y = (X - mean) * a + B with a = inv *
+      // Scale (the deviation first: X * a - mean * a would cancel when the
+      // mean is large against the spread).
       Value ch = b.create<arith::RemUIOp>(loc, row, kb.idx(norm.channels));
       Value a = b.create<arith::MulFOp>(
           loc, inv, b.create<memref::LoadOp>(loc, scale, ch));
-      Value c =
-          b.create<arith::SubFOp>(loc, b.create<memref::LoadOp>(loc, bias, ch),
-                                  b.create<arith::MulFOp>(loc, mean, a));
-      Value aV = splat(a), cV = splat(c);
+      Value aV = splat(a);
+      Value cV = splat(b.create<memref::LoadOp>(loc, bias, ch));
       rowMap(kb, x, y, base, n, L, [&](Value v, Value, int64_t) {
-        return b.create<math::FmaOp>(loc, v, aV, cV).getResult();
+        Value d = b.create<arith::SubFOp>(loc, v, meanV);
+        return b.create<math::FmaOp>(loc, d, aV, cV).getResult();
       });
       return;
     }
