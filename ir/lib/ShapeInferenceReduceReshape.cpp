@@ -204,16 +204,24 @@ LogicalResult FlattenOp::inferShapes(SmallVectorImpl<Type> &types) {
 }
 
 // y.dims[i] = x.dims[perm[i]], perm reversed by default.
+std::optional<SmallVector<int64_t>> TransposeOp::getPermutation() {
+  if (std::optional<SmallVector<int64_t>> p = intsAttr(*this, "perm"))
+    return p;
+  std::optional<int64_t> rank = rankOf(getData());
+  if (!rank)
+    return std::nullopt;
+  SmallVector<int64_t> reversed;
+  for (int64_t i = *rank - 1; i >= 0; --i)
+    reversed.push_back(i);
+  return reversed;
+}
+
 LogicalResult TransposeOp::inferShapes(SmallVectorImpl<Type> &types) {
   MaybeDims x = dimsOf(getData());
   if (!x)
     return setResultShapes(*this, {}, types);
   int64_t rank = x->size();
-  SmallVector<int64_t> perm;
-  for (int64_t i = rank - 1; i >= 0; --i)
-    perm.push_back(i);
-  if (std::optional<SmallVector<int64_t>> p = intsAttr(*this, "perm"))
-    perm = *p;
+  SmallVector<int64_t> perm = getPermutation().value_or(SmallVector<int64_t>());
   if (static_cast<int64_t>(perm.size()) != rank)
     return failure();
   Dims y;

@@ -107,6 +107,19 @@ LogicalResult MatMulOp::verify() {
   return success();
 }
 
+/// True when \p p is a permutation of [0, \p n).
+static bool isPermutation(ArrayRef<int64_t> p, int64_t n) {
+  if (static_cast<int64_t>(p.size()) != n)
+    return false;
+  SmallVector<bool> seen(n, false);
+  for (int64_t i : p) {
+    if (i < 0 || i >= n || seen[i])
+      return false;
+    seen[i] = true;
+  }
+  return true;
+}
+
 /// \p dims read through the permutation attribute \p perm of \p op, named
 /// \p name: dim i becomes dim perm[i] of \p dims (\p inverse: dim perm[i]
 /// becomes dim i, a result's case). Unchanged without \p perm or dims.
@@ -118,14 +131,7 @@ static LogicalResult permuteDims(Operation *op, MaybeDims &dims,
   SmallVector<int64_t> p;
   for (Attribute a : *perm)
     p.push_back(cast<IntegerAttr>(a).getInt());
-  SmallVector<bool> seen(dims->size(), false);
-  bool ok = p.size() == dims->size();
-  for (int64_t i : p) {
-    ok = ok && i >= 0 && i < static_cast<int64_t>(p.size()) && !seen[i];
-    if (ok)
-      seen[i] = true;
-  }
-  if (!ok)
+  if (!isPermutation(p, static_cast<int64_t>(dims->size())))
     return op->emitOpError("expected ")
            << name << "_perm to be a permutation of [0, " << dims->size()
            << "), found " << formatList(p);
@@ -443,16 +449,7 @@ LogicalResult TransposeOp::verify() {
   if (!perm)
     return success();
   int64_t n = rankOf(getData()).value_or(perm->size());
-  SmallVector<bool> seen(n, false);
-  bool ok = static_cast<int64_t>(perm->size()) == n;
-  for (int64_t p : *perm) {
-    if (!ok)
-      break;
-    ok = p >= 0 && p < n && !seen[p];
-    if (ok)
-      seen[p] = true;
-  }
-  if (!ok)
+  if (!isPermutation(*perm, n))
     return emitOpError("expected perm to be a permutation of [0, ")
            << n << "), found " << formatList(*perm);
   return success();

@@ -41,15 +41,8 @@ std::optional<SmallVector<int64_t>> foldablePerm(Value v, Operation *user) {
       !isStaticF32Matrix(t.getData()))
     return std::nullopt;
   int64_t rank = cast<RankedTensorType>(t.getData().getType()).getRank();
-  SmallVector<int64_t> perm;
-  if (std::optional<ArrayAttr> attr = t.getPerm()) {
-    for (Attribute a : *attr)
-      perm.push_back(cast<IntegerAttr>(a).getInt());
-  } else {
-    for (int64_t i = rank - 1; i >= 0; --i)
-      perm.push_back(i);
-  }
-  if (static_cast<int64_t>(perm.size()) != rank)
+  std::optional<SmallVector<int64_t>> perm = t.getPermutation();
+  if (!perm || static_cast<int64_t>(perm->size()) != rank)
     return std::nullopt;
   return perm;
 }

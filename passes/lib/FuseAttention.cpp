@@ -66,15 +66,8 @@ std::optional<FoldedTranspose> foldable(TransposeOp op, Block *block,
   if (!op || op->getBlock() != block || !staticF32Type(op.getData(), 2) ||
       !staticF32Type(op.getTransposed(), 2))
     return std::nullopt;
-  FoldedTranspose t{op, {}};
+  FoldedTranspose t{op, op.getPermutation().value_or(SmallVector<int64_t>())};
   int64_t rank = cast<RankedTensorType>(op.getData().getType()).getRank();
-  if (std::optional<ArrayAttr> perm = op.getPerm()) {
-    for (Attribute a : *perm)
-      t.perm.push_back(cast<IntegerAttr>(a).getInt());
-  } else {
-    for (int64_t i = rank - 1; i >= 0; --i)
-      t.perm.push_back(i);
-  }
   if (static_cast<int64_t>(t.perm.size()) != rank ||
       (keepLast && t.perm.back() != rank - 1))
     return std::nullopt;

@@ -62,13 +62,8 @@ struct TransposePattern : OpRewritePattern<TransposeOp> {
     if (!type)
       return rewriter.notifyMatchFailure(op, "types are not compilable");
     int64_t rank = type.getRank();
-    SmallVector<int64_t> perm;
-    if (std::optional<ArrayAttr> p = op.getPerm())
-      for (Attribute a : *p)
-        perm.push_back(cast<IntegerAttr>(a).getInt());
-    else
-      for (int64_t i = 0; i < rank; ++i)
-        perm.push_back(rank - 1 - i);
+    SmallVector<int64_t> perm =
+        op.getPermutation().value_or(SmallVector<int64_t>());
     auto inType = staticType(op.getData());
     if (int64_t(perm.size()) != rank)
       return rewriter.notifyMatchFailure(op, "perm has the wrong length");

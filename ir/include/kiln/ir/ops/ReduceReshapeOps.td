@@ -269,6 +269,11 @@ def Kiln_TransposeOp
   let arguments = (ins Kiln_Tensor:$data, OptionalAttr<I64ArrayAttr>:$perm);
   let results = (outs Kiln_Tensor:$transposed);
   let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// `perm`, or the reversed order of a ranked `data` when absent; none
+    /// for an unranked `data` without `perm`. Not checked: the verifier's.
+    std::optional<::llvm::SmallVector<int64_t>> getPermutation();
+  }];
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
