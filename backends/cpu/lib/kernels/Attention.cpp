@@ -31,6 +31,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "KernelBuilder.h"
+#include "StridedView.h"
 
 #include "kiln/ir/KilnDialect.h"
 
@@ -44,49 +45,6 @@ namespace {
 
 /// Bytes of the stack buffer holding a block of score rows.
 constexpr int64_t kScoreBytes = 192 * 1024;
-
-/// One operand (or the result) as the chain sees it: its dims, and the
-/// element strides of each dim in the buffer given to the kernel (through
-/// the op's perm attribute).
-struct View {
-  SmallVector<int64_t> dims, strides;
-
-  /// \p type read through \p perm: dim i of the view is dim perm[i] of
-  /// the buffer (\p inverse: dim perm[i] of the view is dim i of the
-  /// buffer, the result's case).
-  View(RankedTensorType type, std::optional<ArrayAttr> perm, bool inverse) {
-    int64_t rank = type.getRank();
-    SmallVector<int64_t> bufferStrides(rank, 1);
-    for (int64_t i = rank - 2; i >= 0; --i)
-      bufferStrides[i] = bufferStrides[i + 1] * type.getDimSize(i + 1);
-    dims.assign(type.getShape().begin(), type.getShape().end());
-    strides = bufferStrides;
-    if (!perm)
-      return;
-    for (int64_t i = 0; i < rank; ++i) {
-      int64_t p = cast<IntegerAttr>((*perm)[i]).getInt();
-      int64_t view = inverse ? p : i, buffer = inverse ? i : p;
-      dims[view] = type.getDimSize(buffer);
-      strides[view] = bufferStrides[buffer];
-    }
-  }
-  int64_t rank() const { return static_cast<int64_t>(dims.size()); }
-  /// Size and stride of the view's \p i-th dim from the end (0: last).
-  int64_t dim(int64_t i) const { return dims[rank() - 1 - i]; }
-  int64_t stride(int64_t i) const { return strides[rank() - 1 - i]; }
-  /// Element strides along the result's \p batchRank batch dims, aligned
-  /// to the right (0 where this view has a 1 or no dim).
-  SmallVector<int64_t> batchStrides(int64_t batchRank, int64_t trailing) const {
-    SmallVector<int64_t> s(batchRank, 0);
-    int64_t own = rank() - trailing;
-    for (int64_t i = 0; i < own; ++i) {
-      int64_t yd = i + (batchRank - own);
-      if (yd >= 0 && dims[i] != 1)
-        s[yd] = strides[i];
-    }
-    return s;
-  }
-};
 
 /// Shapes and broadcast strides of one fused attention.
 struct AttentionPlan {
@@ -121,10 +79,10 @@ std::optional<AttentionPlan> planAttention(FusedAttentionOp op) {
   for (Value v : {op.getQ(), op.getKT(), op.getV(), op.getY()})
     if (typeOf(v).getRank() < 2 || typeOf(v).getNumElements() == 0)
       return std::nullopt;
-  View q(typeOf(op.getQ()), op.getQPerm(), false);
-  View kt(typeOf(op.getKT()), op.getKtPerm(), false);
-  View v(typeOf(op.getV()), op.getVPerm(), false);
-  View y(typeOf(op.getY()), op.getYPerm(), true);
+  StridedView q(typeOf(op.getQ()), op.getQPerm(), false);
+  StridedView kt(typeOf(op.getKT()), op.getKtPerm(), false);
+  StridedView v(typeOf(op.getV()), op.getVPerm(), false);
+  StridedView y(typeOf(op.getY()), op.getYPerm(), true);
   AttentionPlan p;
   p.m = q.dim(1);
   p.d = q.dim(0);
@@ -156,7 +114,7 @@ std::optional<AttentionPlan> planAttention(FusedAttentionOp op) {
   }
   if (auto mask = dyn_cast<RankedTensorType>(op.getMask().getType())) {
     p.hasMask = true;
-    View mv(mask, std::nullopt, false);
+    StridedView mv(mask, std::nullopt, false);
     // The mask broadcasts into the scores, whose rank is the result's.
     p.maskStrides =
         mv.batchStrides(yBatchRank, std::min<int64_t>(2, mv.rank()));

@@ -22,6 +22,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "KernelBuilder.h"
+#include "StridedView.h"
 
 #include "kiln/ir/KilnDialect.h"
 
@@ -52,23 +53,6 @@ struct MatMulPlan {
   bool packB() const { return bCol != 1; }
 };
 
-/// Dims of operand \p t as the product reads it (through \p perm: dim i is
-/// dim perm[i] of the buffer), with each dim's element stride in the buffer.
-std::pair<SmallVector<int64_t>, SmallVector<int64_t>>
-viewOf(RankedTensorType t, std::optional<ArrayAttr> perm) {
-  int64_t rank = t.getRank();
-  SmallVector<int64_t> bufferStrides(rank, 1);
-  for (int64_t d = rank - 2; d >= 0; --d)
-    bufferStrides[d] = bufferStrides[d + 1] * t.getDimSize(d + 1);
-  SmallVector<int64_t> dims, strides;
-  for (int64_t i = 0; i < rank; ++i) {
-    int64_t d = perm ? cast<IntegerAttr>((*perm)[i]).getInt() : i;
-    dims.push_back(t.getDimSize(d));
-    strides.push_back(bufferStrides[d]);
-  }
-  return {dims, strides};
-}
-
 /// The plan of \p op (a MatMul, or a TransposedMatMul with its perms), or
 /// nothing for forms the kernel leaves to the generic lowering (a 1-D
 /// operand, an empty result, a panel to pack past kPackedPanelBytes).
@@ -86,40 +70,25 @@ std::optional<MatMulPlan> planMatMul(Operation *op) {
   for (auto [perm, type] : {std::pair(aPerm, a), std::pair(bPerm, bt)})
     if (perm && static_cast<int64_t>(perm->size()) != type.getRank())
       return std::nullopt;
-  auto [aDims, aStr] = viewOf(a, aPerm);
-  auto [bDims, bStr] = viewOf(bt, bPerm);
-  int64_t aRank = a.getRank(), bRank = bt.getRank();
+  StridedView av(a, aPerm, false), bv(bt, bPerm, false);
   MatMulPlan p;
-  p.m = aDims[aRank - 2];
-  p.k = aDims[aRank - 1];
-  p.n = bDims[bRank - 1];
-  p.aRow = aStr[aRank - 2];
-  p.aK = aStr[aRank - 1];
-  p.bK = bStr[bRank - 2];
-  p.bCol = bStr[bRank - 1];
-  if (p.k == 0 || bDims[bRank - 2] != p.k || y.getRank() < 2 ||
-      y.getDimSize(y.getRank() - 2) != p.m ||
-      y.getDimSize(y.getRank() - 1) != p.n)
+  p.m = av.dim(1);
+  p.k = av.dim(0);
+  p.n = bv.dim(0);
+  p.aRow = av.stride(1);
+  p.aK = av.stride(0);
+  p.bK = bv.stride(1);
+  p.bCol = bv.stride(0);
+  int64_t yBatchRank = y.getRank() - 2;
+  if (p.k == 0 || bv.dim(1) != p.k || yBatchRank < 0 ||
+      y.getDimSize(yBatchRank) != p.m || y.getDimSize(yBatchRank + 1) != p.n ||
+      av.rank() - 2 > yBatchRank || bv.rank() - 2 > yBatchRank)
     return std::nullopt;
   // A panel of B to pack (at most 32 columns, whatever the target).
   if (p.packB() && p.k * 32 * 4 > kPackedPanelBytes)
     return std::nullopt;
-  int64_t yBatchRank = y.getRank() - 2;
-  // Element strides of an operand's batch dims, aligned to the result's.
-  auto strides = [&](ArrayRef<int64_t> dims, ArrayRef<int64_t> str) {
-    SmallVector<int64_t> s(yBatchRank, 0);
-    int64_t rank = static_cast<int64_t>(dims.size()) - 2;
-    for (int64_t d = rank - 1; d >= 0; --d) {
-      int64_t yd = d + (yBatchRank - rank);
-      if (yd >= 0 && dims[d] != 1)
-        s[yd] = str[d];
-    }
-    return s;
-  };
-  if (aRank - 2 > yBatchRank || bRank - 2 > yBatchRank)
-    return std::nullopt;
-  p.aStrides = strides(aDims, aStr);
-  p.bStrides = strides(bDims, bStr);
+  p.aStrides = av.batchStrides(yBatchRank, 2);
+  p.bStrides = bv.batchStrides(yBatchRank, 2);
   for (int64_t d = 0; d < yBatchRank; ++d) {
     p.dims.push_back(y.getDimSize(d));
     p.batch *= y.getDimSize(d);
