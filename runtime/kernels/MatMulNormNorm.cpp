@@ -70,6 +70,24 @@ Status checkNormParameter(KernelContext &ctx, const Tensor *t, const char *what,
   return Status::ok();
 }
 
+/// The rows LayerNormalization and RMSNormalization normalize: X's dims
+/// from the axis attribute (default -1) on, \c outer rows of \c inner.
+struct TrailingRows {
+  int64_t axis = 0, outer = 0, inner = 0;
+  Shape normShape;
+};
+
+Status trailingRowsOf(KernelContext &ctx, const Tensor &x, TrailingRows &r) {
+  if (x.rank() < 1)
+    return ctx.fail("expected X of rank >= 1, found a scalar");
+  KILN_RETURN_IF_ERROR(normalizeAxis(ctx, ctx.attributes().getInt("axis", -1),
+                                     x.rank(), r.axis));
+  r.normShape.assign(x.shape().begin() + r.axis, x.shape().end());
+  r.outer = shapeProduct(x.shape(), 0, r.axis);
+  r.inner = shapeProduct(x.shape(), r.axis, x.rank());
+  return Status::ok();
+}
+
 } // namespace
 
 //===----------------------------------------------------------------------===//
@@ -133,12 +151,10 @@ Status evalLayerNormalization(KernelContext &ctx) {
   const AttrMap &attrs = ctx.attributes();
   double eps = attrs.getFloat("epsilon", 1e-5);
   int64_t stashType = attrs.getInt("stash_type", 1);
-  if (x->rank() < 1)
-    return ctx.fail("expected X of rank >= 1, found a scalar");
-  int64_t axis;
-  KILN_RETURN_IF_ERROR(
-      normalizeAxis(ctx, attrs.getInt("axis", -1), x->rank(), axis));
-  Shape normShape(x->shape().begin() + axis, x->shape().end());
+  TrailingRows rows;
+  KILN_RETURN_IF_ERROR(trailingRowsOf(ctx, *x, rows));
+  const Shape &normShape = rows.normShape;
+  int64_t axis = rows.axis, outer = rows.outer, inner = rows.inner;
   KILN_RETURN_IF_ERROR(checkNormParameter(ctx, scale, "Scale", normShape));
   if (bias)
     KILN_RETURN_IF_ERROR(checkNormParameter(ctx, bias, "B", normShape));
@@ -148,8 +164,6 @@ Status evalLayerNormalization(KernelContext &ctx) {
   std::vector<int64_t> bStrides =
       broadcastStrides(bias ? bias->shape() : Shape{}, normShape);
 
-  int64_t outer = shapeProduct(x->shape(), 0, axis);
-  int64_t inner = shapeProduct(x->shape(), axis, x->rank());
   Shape statShape(x->shape().begin(), x->shape().begin() + axis);
   statShape.resize(x->rank(), 1);
   DType statType = stashType == 1 ? DType::F32 : x->dtype();
@@ -190,17 +204,13 @@ Status evalRMSNormalization(KernelContext &ctx) {
   KILN_RETURN_IF_ERROR(ctx.required(1, scale));
   const AttrMap &attrs = ctx.attributes();
   double eps = attrs.getFloat("epsilon", 1e-5);
-  if (x->rank() < 1)
-    return ctx.fail("expected X of rank >= 1, found a scalar");
-  int64_t axis;
-  KILN_RETURN_IF_ERROR(
-      normalizeAxis(ctx, attrs.getInt("axis", -1), x->rank(), axis));
-  Shape normShape(x->shape().begin() + axis, x->shape().end());
+  TrailingRows rows;
+  KILN_RETURN_IF_ERROR(trailingRowsOf(ctx, *x, rows));
+  const Shape &normShape = rows.normShape;
+  int64_t outer = rows.outer, inner = rows.inner;
   KILN_RETURN_IF_ERROR(checkNormParameter(ctx, scale, "Scale", normShape));
   std::vector<double> s = toDoubles(*scale);
   std::vector<int64_t> sStrides = broadcastStrides(scale->shape(), normShape);
-  int64_t outer = shapeProduct(x->shape(), 0, axis);
-  int64_t inner = shapeProduct(x->shape(), axis, x->rank());
   Tensor y(x->dtype(), x->shape());
   return dispatchFloat(ctx, x->dtype(), [&](auto tag) -> Status {
     using T = typename decltype(tag)::type;

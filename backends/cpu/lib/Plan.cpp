@@ -664,10 +664,10 @@ static void markInPlaceOperand(const Plan &plan, PlanStep &step) {
       }))
     return;
   const PlanSlot &out = plan.slots[step.outputs[0]];
-  size_t numInputs = step.args.size() - step.outputs.size();
-  if (!out.isStatic || step.args.size() < step.outputs.size())
+  if (!out.isStatic)
     return;
-  for (size_t k = 0; k < numInputs; ++k) {
+  // args: the buffer operands, then the result.
+  for (size_t k = 0; k + 1 < step.args.size(); ++k) {
     const PlanSlot &in = plan.slots[step.args[k]];
     if (in.isStatic && !in.isConstant && in.dtype == out.dtype &&
         in.kind == out.kind && in.shape == out.shape) {
