@@ -121,6 +121,13 @@ struct OpGenerator {
 /// The tables of each source file.
 void addElementwiseGenerators(std::vector<OpGenerator> &table);
 void addNnGenerators(std::vector<OpGenerator> &table);
+
+/// Generators of GenNorm.cpp (softmax and normalizations, whole and
+/// decomposed), put in the table by addNnGenerators.
+bool genSoftmax(GenContext &c);
+bool genNorm(GenContext &c);
+bool genLayerNormDecomposed(GenContext &c);
+bool genRmsNormDecomposed(GenContext &c);
 void addShapeGenerators(std::vector<OpGenerator> &table);
 
 /// Numpy broadcast of \p a and \p b into \p out; false when incompatible.
