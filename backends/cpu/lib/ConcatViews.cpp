@@ -282,7 +282,8 @@ SlotViews planConcatViews(const Plan &plan, const std::vector<bool> &isOutput) {
     p.visit(i);
   // In-place steps last, on values no other placement touched: each step
   // reading a slot counts once (a region step counts the outer values its
-  // body reads among its inputs).
+  // body reads among its inputs). Graph outputs are not in the arena, so
+  // visitInPlace never takes them.
   p.hasViews.assign(numSlots, false);
   for (size_t s = 0; s < numSlots; ++s)
     if (p.views.isView(static_cast<int>(s)))
@@ -300,8 +301,6 @@ SlotViews planConcatViews(const Plan &plan, const std::vector<bool> &isOutput) {
       if (s >= 0)
         ++readers[s];
   }
-  for (int s : plan.outputSlots)
-    ++readers[s];
   for (size_t i = 0; i < plan.steps.size(); ++i)
     p.visitInPlace(i, readers);
   return std::move(p.views);
