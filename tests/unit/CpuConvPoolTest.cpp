@@ -202,6 +202,45 @@ TEST_F(CpuKernelTest, WinogradConvsMatchTheInterpreter) {
   }
 }
 
+TEST_F(CpuKernelTest, ConvNarrowColumnTails) {
+  // The last few positions of a band past its whole vectors run one vector
+  // per position over the tile's channels (MicroKernel::emitNarrow): 7x7
+  // (49 = 32 + 16 + 1; 3 + 1 with AVX2's 16-column tiles), 9x9 (81 = 64 +
+  // 16 + 1) and 14x14 (196 = 192 + 4), with bias, residual and Relu, K in
+  // one block and in several (2 and 3 channels' worth of partial sums
+  // reloaded from the output), a last channel tile of fewer rows; 5x5 (25 =
+  // 16 + 9, too many) stays on masked vectors. SiLU after it is the open
+  // epilogue the narrow tile's k-less pass applies too.
+  disabledPasses = {"kiln-winograd"};
+  struct Case {
+    int64_t c, hw, m, k;
+    bool silu;
+  };
+  for (auto [c, hw, m, k, silu] :
+       {Case{40, 7, 30, 1, false}, Case{900, 7, 25, 1, false},
+        Case{96, 9, 13, 3, true}, Case{800, 14, 14, 1, true},
+        Case{24, 5, 12, 1, false}, Case{1100, 7, 37, 1, true}}) {
+    SCOPED_TRACE(testing::Message() << c << "->" << m << " " << hw << "x" << hw
+                                    << " k" << k << (silu ? " silu" : ""));
+    ModelBuilder b;
+    b.input("x", {1, c, hw, hw}).input("skip", {1, m, hw, hw});
+    b.output("y", {1, m, hw, hw});
+    weight(b, "w", {m, c, k, k}, -0.1f, 0.1f);
+    weight(b, "b", {m});
+    auto &conv = b.node("Conv", {"x", "w", "b"}, {"c"});
+    addInts(conv, "pads", {k / 2, k / 2, k / 2, k / 2});
+    b.node("Add", {"c", "skip"}, {"s"});
+    if (silu) {
+      b.node("Sigmoid", {"s"}, {"g"});
+      b.node("Mul", {"s", "g"}, {"y"});
+    } else {
+      b.node("Relu", {"s"}, {"y"});
+    }
+    check(b, {{1, c, hw, hw}, {1, m, hw, hw}}, "kiln.packed_conv", 1e-4, 1e-4);
+    EXPECT_EQ(compiledSteps, 1);
+  }
+}
+
 TEST_F(CpuKernelTest, BatchNormReluIsTheConvsPrologue) {
   // DenseNet's pre-activation: BN -> Relu -> conv without pads, on two
   // images with odd rows (the packer's row spill) at 1x1 stride 1 and 2 and

@@ -42,7 +42,11 @@
 //    block applies the epilogue (bias per row, residual, activation).
 //  - Remainders are static variants: the last channel tile has Cout % mr
 //    rows, the last column tile of a band stores with a mask, the last band
-//    may have fewer rows.
+//    may have fewer rows. A few columns past the band's last whole vector
+//    (7x7: 49 = 32 + 16 + 1) run one vector per column over the tile's
+//    channels (MicroKernel::emitNarrow): 1x1 convs at 7x7 such as
+//    ResNet-50's 2048->512 took 13-15 % less time than with the 17 columns
+//    in two vectors.
 //
 //===----------------------------------------------------------------------===//
 #include "KernelBuilder.h"
@@ -426,12 +430,26 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
                 t.emit(kb, aBase, col, kb.add(cRow0, col), rowBias, accumulate,
                        finish);
               });
-              if (qTail) {
+              if (!qTail)
+                return;
+              // A few columns past the last whole vector go the narrow way
+              // (MicroKernel::emitNarrow).
+              int64_t narrow = qTail % p.lanes, wide = qTail - narrow;
+              if (!t.narrowFits(narrow))
+                wide = qTail;
+              Value col = kb.idx(qFull * p.tileCols);
+              if (wide) {
                 MicroKernel tt = t;
-                tt.validCols = qTail;
-                Value col = kb.idx(qFull * p.tileCols);
+                tt.validCols = wide;
                 tt.emit(kb, aBase, col, kb.add(cRow0, col), rowBias, accumulate,
                         finish);
+              }
+              if (wide < qTail) {
+                MicroKernel tn = t;
+                tn.validCols = narrow;
+                col = kb.idx(qFull * p.tileCols + wide);
+                tn.emitNarrow(kb, aBase, col, kb.add(cRow0, col), rowBias,
+                              accumulate, finish);
               }
             };
             v.validCols = p.tileCols;

@@ -633,4 +633,106 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
   storeAll(out);
 }
 
+void MicroKernel::emitNarrow(KB &kb, Value aBase, Value bBase, Value cBase,
+                             Value biasBase, Value accumulate,
+                             Value finish) const {
+  assert(narrowFits(validCols) && "a tile emitNarrow does not take");
+  OpBuilder &b = kb.b;
+  Location loc = kb.loc;
+  int64_t cols = validCols;
+  VectorType vt = kb.vec(lanes);
+  // Independent sums per column: at least four FMAs in flight per k step
+  // (one chain per column waited on the FMA's latency).
+  int64_t chains = (4 + cols - 1) / cols;
+  auto cAt = [&](int64_t r, int64_t j) { return kb.add(cBase, r * cRow + j); };
+
+  // 1. Chain 0 of each column starts from C's column (K blocked, not the
+  //    first block) or zero; the other chains from zero.
+  Value zero = kb.splat(lanes, 0.0f);
+  auto zeros = [&] { return SmallVector<Value>(cols, zero); };
+  auto loadC = [&] {
+    SmallVector<Value> v;
+    for (int64_t j = 0; j < cols; ++j) {
+      Value col = zero;
+      for (int64_t r = 0; r < mr; ++r)
+        col = b.create<vector::InsertOp>(
+            loc, b.create<memref::LoadOp>(loc, c, cAt(r, j)), col, r);
+      v.push_back(col);
+    }
+    return v;
+  };
+  SmallVector<Value> init = zeros();
+  if (accumulate) {
+    auto ifOp =
+        b.create<scf::IfOp>(loc, SmallVector<Type>(cols, vt), accumulate, true);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(ifOp.thenBlock());
+    b.create<scf::YieldOp>(loc, loadC());
+    b.setInsertionPointToStart(ifOp.elseBlock());
+    b.create<scf::YieldOp>(loc, zeros());
+    init.assign(ifOp.getResults().begin(), ifOp.getResults().end());
+  }
+  SmallVector<Value> acc(cols * chains, zero);
+  for (int64_t j = 0; j < cols; ++j)
+    acc[j * chains] = init[j];
+
+  // 2. k steps: chain `ch` of each column takes the k of its turn.
+  auto step = [&](Value k, int64_t ch, SmallVector<Value> &sums) {
+    Value w = kb.load(a, kb.add(aBase, kb.mul(k, aK)), lanes, mr);
+    Value bRow = kb.add(bBase, kb.mul(k, bK));
+    for (int64_t j = 0; j < cols; ++j) {
+      Value s = b.create<memref::LoadOp>(loc, this->b, kb.add(bRow, j));
+      Value bv = b.create<vector::BroadcastOp>(loc, vt, s);
+      Value &sum = sums[j * chains + ch];
+      sum = b.create<vector::FMAOp>(loc, w, bv, sum);
+    }
+  };
+  auto loopOver = [&](Value lb, Value ub, int64_t by) {
+    auto loop =
+        b.create<scf::ForOp>(loc, lb, ub, kb.idx(by), acc,
+                             [](OpBuilder &, Location, Value, ValueRange) {});
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToEnd(loop.getBody());
+    SmallVector<Value> cur(loop.getRegionIterArgs().begin(),
+                           loop.getRegionIterArgs().end());
+    for (int64_t i = 0; i < by; ++i)
+      step(kb.add(loop.getInductionVar(), i), i % chains, cur);
+    b.create<scf::YieldOp>(loc, cur);
+    acc.assign(loop.getResults().begin(), loop.getResults().end());
+  };
+  Value kcEnd = kcValue ? kcValue : kb.idx(kc);
+  Value mainEnd = kb.mul(kb.divs(kcEnd, chains), chains);
+  loopOver(kb.idx(0), mainEnd, chains);
+  if (chains > 1)
+    loopOver(mainEnd, kcEnd, 1);
+
+  // 3. Each column's chains summed and stored lane by lane into C.
+  for (int64_t j = 0; j < cols; ++j) {
+    Value sum = acc[j * chains];
+    for (int64_t ch = 1; ch < chains; ++ch)
+      sum = b.create<arith::AddFOp>(loc, sum, acc[j * chains + ch]);
+    for (int64_t r = 0; r < mr; ++r)
+      b.create<memref::StoreOp>(loc, b.create<vector::ExtractOp>(loc, sum, r),
+                                c, cAt(r, j));
+  }
+
+  // 4. The epilogue, on the last K block: emit with no k step reads the
+  //    sums back from C as the tile's accumulators.
+  if (!bias && !residual && epilogue.act == Epilogue::Act::None &&
+      !epilogue.tail)
+    return;
+  MicroKernel rest = *this;
+  rest.kc = 0;
+  rest.kcValue = Value();
+  rest.nv = 1;
+  Value always = b.create<arith::ConstantIntOp>(loc, 1, 1);
+  auto finishTile = [&] {
+    rest.emit(kb, aBase, bBase, cBase, biasBase, always, Value());
+  };
+  if (finish)
+    kb.ifThen(finish, finishTile);
+  else
+    finishTile();
+}
+
 } // namespace kiln::cpu::kernels

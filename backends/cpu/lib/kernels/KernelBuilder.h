@@ -168,6 +168,24 @@ struct MicroKernel {
   void emit(KB &kb, mlir::Value aBase, mlir::Value bBase, mlir::Value cBase,
             mlir::Value biasBase, mlir::Value accumulate = {},
             mlir::Value finish = {}) const;
+
+  /// Whether emitNarrow can take a tile of \p cols columns, and it does
+  /// fewer FMAs than a masked vector per row: A's mr values of one k are
+  /// contiguous (a conv's packed weight panel) and fit one vector, and the
+  /// columns are at most a third of the rows.
+  bool narrowFits(int64_t cols) const {
+    return aRow == 1 && mr <= lanes && cols > 0 && 3 * cols <= mr;
+  }
+  /// The tile of validCols columns (narrowFits) the other way round: per
+  /// column, one vector over the mr rows (A's values of one k, B's value
+  /// broadcast), so a k costs validCols FMAs instead of mr. The sums are
+  /// stored (or, with accumulate, added to C's) lane by lane; where the
+  /// epilogue applies, a k-less pass of emit loads, finishes and stores
+  /// them. The 49 positions of a 7x7 plane go 32 + 16 + 1 instead of
+  /// 32 + 17 in two vectors.
+  void emitNarrow(KB &kb, mlir::Value aBase, mlir::Value bBase,
+                  mlir::Value cBase, mlir::Value biasBase,
+                  mlir::Value accumulate = {}, mlir::Value finish = {}) const;
 };
 
 /// Rows mr of a GEMM register tile with \p nv vectors per row: every
