@@ -486,6 +486,26 @@ void forItemPairs(KB &kb, Value begin, Value end, int64_t pairs, int64_t groups,
   });
 }
 
+/// An scf.for over [lb, ub), \p by k steps per iteration, carrying \p acc:
+/// body(k, i, cur) emits step i of an iteration (k its index) on the
+/// carried values cur; acc becomes the loop's results.
+static void carriedLoop(
+    KB &kb, SmallVector<Value> &acc, Value lb, Value ub, int64_t by,
+    const std::function<void(Value, int64_t, SmallVector<Value> &)> &body) {
+  OpBuilder &b = kb.b;
+  auto loop =
+      b.create<scf::ForOp>(kb.loc, lb, ub, kb.idx(by), acc,
+                           [](OpBuilder &, Location, Value, ValueRange) {});
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToEnd(loop.getBody());
+  SmallVector<Value> cur(loop.getRegionIterArgs().begin(),
+                         loop.getRegionIterArgs().end());
+  for (int64_t i = 0; i < by; ++i)
+    body(kb.add(loop.getInductionVar(), i), i, cur);
+  b.create<scf::YieldOp>(kb.loc, cur);
+  acc.assign(loop.getResults().begin(), loop.getResults().end());
+}
+
 void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
                        Value biasBase, Value accumulate, Value finish) const {
   OpBuilder &b = kb.b;
@@ -561,17 +581,9 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
   SmallVector<Value> acc = init;
   // A loop over [lb, ub) by `by` k steps per iteration.
   auto loopOver = [&](Value lb, Value ub, int64_t by) {
-    auto loop =
-        b.create<scf::ForOp>(loc, lb, ub, kb.idx(by), acc,
-                             [](OpBuilder &, Location, Value, ValueRange) {});
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToEnd(loop.getBody());
-    SmallVector<Value> cur(loop.getRegionIterArgs().begin(),
-                           loop.getRegionIterArgs().end());
-    for (int64_t i = 0; i < by; ++i)
-      step(kb.add(loop.getInductionVar(), i), cur);
-    b.create<scf::YieldOp>(loc, cur);
-    acc.assign(loop.getResults().begin(), loop.getResults().end());
+    carriedLoop(
+        kb, acc, lb, ub, by,
+        [&](Value k, int64_t, SmallVector<Value> &cur) { step(k, cur); });
   };
   if (kcValue) {
     Value mainEnd = kb.mul(kb.divs(kcValue, u), u);
@@ -688,17 +700,10 @@ void MicroKernel::emitNarrow(KB &kb, Value aBase, Value bBase, Value cBase,
     }
   };
   auto loopOver = [&](Value lb, Value ub, int64_t by) {
-    auto loop =
-        b.create<scf::ForOp>(loc, lb, ub, kb.idx(by), acc,
-                             [](OpBuilder &, Location, Value, ValueRange) {});
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToEnd(loop.getBody());
-    SmallVector<Value> cur(loop.getRegionIterArgs().begin(),
-                           loop.getRegionIterArgs().end());
-    for (int64_t i = 0; i < by; ++i)
-      step(kb.add(loop.getInductionVar(), i), i % chains, cur);
-    b.create<scf::YieldOp>(loc, cur);
-    acc.assign(loop.getResults().begin(), loop.getResults().end());
+    carriedLoop(kb, acc, lb, ub, by,
+                [&](Value k, int64_t i, SmallVector<Value> &cur) {
+                  step(k, i % chains, cur);
+                });
   };
   Value kcEnd = kcValue ? kcValue : kb.idx(kc);
   Value mainEnd = kb.mul(kb.divs(kcEnd, chains), chains);
