@@ -75,7 +75,8 @@ struct WinogradPass : kiln::impl::WinogradBase<WinogradPass> {
 
   /// The tile side (2 or 4) for \p conv, or 0 for the direct kernel.
   int64_t chooseTile(int64_t batch, int64_t c, int64_t cout, int64_t oh,
-                     int64_t ow, winograd::Plan &chosen) const {
+                     int64_t ow, int64_t directRows,
+                     winograd::Plan &chosen) const {
     int64_t lanes = vectorLanes, registers = lanes >= 16 ? 32 : 16;
     // Predicted times in units of one vector multiply-add of the direct
     // kernel, with coefficients fitted by least squares to 110
@@ -83,13 +84,20 @@ struct WinogradPass : kiln::impl::WinogradBase<WinogradPass> {
     // VGG-16, each timed direct, by F(2, 3) and by F(4, 3) (`kiln profile`,
     // 1 thread, Zen 4, 16 lanes; median errors: direct 6 %, Winograd 15 %).
     // The direct kernel computes whole vectors of output positions per
-    // plane (a 7x7 plane: 4 vectors of 16 for 49 positions). Weight bytes cost
+    // plane, and a few positions past them (at most a third of its
+    // directRows output channels) one vector per position over the channels
+    // (a 7x7 plane with 6 rows: 3 vectors of 16 and 1/6). Weight bytes cost
     // about a fifth of a multiply-add each with 16 lanes wherever they come
     // from, since streams are prefetched while the products run (the model
     // before, 0.8 per byte past half of L2, came from a Xeon with a quarter of
     // this host's bandwidth per core and kept ResNet-50's 28x28 to 7x7 convs
     // direct, at 1.4-1.8x the time).
-    double directVectors = 9.0 * c * cout * ((oh * ow + lanes - 1) / lanes);
+    int64_t rest = oh * ow % lanes;
+    double planeVectors = double(oh * ow / lanes) +
+                          (rest == 0                ? 0.0
+                           : 3 * rest <= directRows ? double(rest) / directRows
+                                                    : 1.0);
+    double directVectors = 9.0 * c * cout * planeVectors;
     CostCoefficients k = coefficientsFor(lanes);
     double direct = directVectors + k.directBytes * 9.0 * c * cout * 4;
     // Winograd must be predicted 5 % faster: its results are further from
@@ -140,7 +148,7 @@ struct WinogradPass : kiln::impl::WinogradBase<WinogradPass> {
     int64_t c = x.getDimSize(1), cout = conv.getOutChannels();
     winograd::Plan plan;
     int64_t m = chooseTile(x.getDimSize(0), c, cout, y.getDimSize(2),
-                           y.getDimSize(3), plan);
+                           y.getDimSize(3), w->dim(2), plan);
     if (!m)
       return false;
 
