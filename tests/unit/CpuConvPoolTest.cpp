@@ -203,14 +203,15 @@ TEST_F(CpuKernelTest, WinogradConvsMatchTheInterpreter) {
 }
 
 TEST_F(CpuKernelTest, ConvNarrowColumnTails) {
-  // The last few positions of a band past its whole vectors run one vector
-  // per position over the tile's channels (MicroKernel::emitNarrow): 7x7
-  // (49 = 32 + 16 + 1; 3 + 1 with AVX2's 16-column tiles), 9x9 (81 = 64 +
-  // 16 + 1) and 14x14 (196 = 192 + 4), with bias, residual and Relu, K in
-  // one block and in several (2 and 3 channels' worth of partial sums
-  // reloaded from the output), a last channel tile of fewer rows; 5x5 (25 =
-  // 16 + 9, too many) stays on masked vectors. SiLU after it is the open
-  // epilogue the narrow tile's k-less pass applies too.
+  // The positions of a band past its whole vectors, when at most a third
+  // of the panel's 6 rows, run one vector per position over the tile's
+  // output channels (MicroKernel::emitNarrow). With AVX-512's 64-column
+  // tiles 7x7 is 48 + 1 and 9x9 is 64 + 16 + 1, while 14x14 (192 + 4) and
+  // 5x5 (16 + 9) keep a masked vector; with AVX2's 16-column tiles (the
+  // unit-avx2 run) 7x7 is 48 + 1, 9x9 80 + 1 and 5x5 24 + 1. Each with bias,
+  // residual and Relu, or SiLU as the open epilogue that the narrow
+  // tile's k-less pass applies; K in one block, or in three whose partial
+  // sums are reloaded from the output; a last channel tile of fewer rows.
   disabledPasses = {"kiln-winograd"};
   struct Case {
     int64_t c, hw, m, k;

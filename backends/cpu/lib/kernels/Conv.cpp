@@ -43,10 +43,10 @@
 //  - Remainders are static variants: the last channel tile has Cout % mr
 //    rows, the last column tile of a band stores with a mask, the last band
 //    may have fewer rows. A few columns past the band's last whole vector
-//    (7x7: 49 = 32 + 16 + 1) run one vector per column over the tile's
-//    channels (MicroKernel::emitNarrow): 1x1 convs at 7x7 such as
-//    ResNet-50's 2048->512 took 13-15 % less time than with the 17 columns
-//    in two vectors.
+//    run one vector per column over the tile's channels
+//    (MicroKernel::emitNarrow): a 7x7 plane's 49 positions are 3 vectors of
+//    16 and one such column, not 4 vectors, and 1x1 convs at 7x7 such as
+//    ResNet-50's 2048->512 took 13-15 % less time.
 //
 //===----------------------------------------------------------------------===//
 #include "KernelBuilder.h"

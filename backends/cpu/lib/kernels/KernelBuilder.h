@@ -181,8 +181,8 @@ struct MicroKernel {
   /// broadcast), so a k costs validCols FMAs instead of mr. The sums are
   /// stored (or, with accumulate, added to C's) lane by lane; where the
   /// epilogue applies, a k-less pass of emit loads, finishes and stores
-  /// them. The 49 positions of a 7x7 plane go 32 + 16 + 1 instead of
-  /// 32 + 17 in two vectors.
+  /// them. The 49 positions of a 7x7 plane go 48 + 1 instead of 4
+  /// vectors of 16.
   void emitNarrow(KB &kb, mlir::Value aBase, mlir::Value bBase,
                   mlir::Value cBase, mlir::Value biasBase,
                   mlir::Value accumulate = {}, mlir::Value finish = {}) const;
