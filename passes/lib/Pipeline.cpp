@@ -64,6 +64,10 @@ static const Entry kPipeline[] = {
      [](const TargetOptions &target) {
        PackWeightsOptions options;
        options.panelWidth = target.panelWidth;
+       // 12 x 2 vectors of accumulators need 32 registers (AVX-512).
+       if (target.vectorLanes >= 16)
+         options.narrowPanelHeight = 12;
+       options.vectorLanes = target.vectorLanes;
        return createPackWeights(options);
      }},
     // Bias, residual add, BatchNorm and activation into the packed ops'

@@ -1,5 +1,6 @@
 // RUN: kiln-opt --split-input-file --kiln-pack-weights %s | FileCheck %s
 // RUN: kiln-opt --split-input-file --kiln-pack-weights="panel-width=8 conv-panel-height=4" %s | FileCheck %s --check-prefix=SMALL
+// RUN: kiln-opt --split-input-file --kiln-pack-weights="panel-width=32 narrow-panel-height=12 vector-lanes=16" %s | FileCheck %s --check-prefix=NARROW
 
 // MatMul with a constant 2-D weight: B (10x5) becomes one 16-wide panel
 // (ceil(5 / 16) = 1), its columns zero-padded; the old constant is gone.
@@ -90,6 +91,43 @@ func.func @conv(%x: tensor<1x3x8x8xf32>, %b: tensor<4xf32>) -> tensor<1x4x4x4xf3
   %y = kiln.conv %x, %w, %b {auto_pad = "SAME_UPPER", strides = [2, 2]}
       : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>, tensor<4xf32>) -> tensor<1x4x4x4xf32>
   return %y : tensor<1x4x4x4xf32>
+}
+
+// -----
+
+// Taller panels (narrow-panel-height) where the output plane ends in a
+// partial vector of at most a third of them: 7x7 (49 = 3 x 16 + 1) and
+// 14x14 (196 = 12 x 16 + 4) take 12 rows; 28x28 (no partial vector) and
+// 13x13 (169 = 10 x 16 + 9) keep conv-panel-height's 6, as does every plane
+// without the option.
+// CHECK-LABEL: func.func @narrow_planes
+// CHECK-COUNT-4: tensor<2x16x6xf32>
+// NARROW-LABEL: func.func @narrow_planes
+// NARROW: kiln.constant {{.*}} : tensor<1x16x12xf32>
+// NARROW: kiln.packed_conv {{.*}} -> tensor<1x12x7x7xf32>
+// NARROW: kiln.constant {{.*}} : tensor<1x16x12xf32>
+// NARROW: kiln.packed_conv {{.*}} -> tensor<1x12x14x14xf32>
+// NARROW: kiln.constant {{.*}} : tensor<2x16x6xf32>
+// NARROW: kiln.packed_conv {{.*}} -> tensor<1x12x28x28xf32>
+// NARROW: kiln.constant {{.*}} : tensor<2x16x6xf32>
+// NARROW: kiln.packed_conv {{.*}} -> tensor<1x12x13x13xf32>
+func.func @narrow_planes(%a: tensor<1x16x7x7xf32>, %b: tensor<1x16x14x14xf32>,
+                         %c: tensor<1x16x28x28xf32>, %d: tensor<1x16x13x13xf32>)
+    -> (tensor<1x12x7x7xf32>, tensor<1x12x14x14xf32>, tensor<1x12x28x28xf32>,
+        tensor<1x12x13x13xf32>) {
+  %none = kiln.none
+  %w = kiln.constant dense<0.5> : tensor<12x16x1x1xf32>
+  %ya = kiln.conv %a, %w, %none
+      : (tensor<1x16x7x7xf32>, tensor<12x16x1x1xf32>, none) -> tensor<1x12x7x7xf32>
+  %yb = kiln.conv %b, %w, %none
+      : (tensor<1x16x14x14xf32>, tensor<12x16x1x1xf32>, none) -> tensor<1x12x14x14xf32>
+  %yc = kiln.conv %c, %w, %none
+      : (tensor<1x16x28x28xf32>, tensor<12x16x1x1xf32>, none) -> tensor<1x12x28x28xf32>
+  %yd = kiln.conv %d, %w, %none
+      : (tensor<1x16x13x13xf32>, tensor<12x16x1x1xf32>, none) -> tensor<1x12x13x13xf32>
+  return %ya, %yb, %yc, %yd
+      : tensor<1x12x7x7xf32>, tensor<1x12x14x14xf32>, tensor<1x12x28x28xf32>,
+        tensor<1x12x13x13xf32>
 }
 
 // -----

@@ -203,6 +203,15 @@ def PackWeights : Pass<"kiln-pack-weights", "mlir::ModuleOp"> {
     Option<"convPanelHeight", "conv-panel-height", "int64_t", /*default=*/"6",
            "Output channels mr per panel of packed_conv weights (the "
            "broadcast side of the micro-kernel)">,
+    Option<"narrowPanelHeight", "narrow-panel-height", "int64_t",
+           /*default=*/"0",
+           "Output channels per panel instead, when the output plane ends "
+           "in a partial vector of at most a third of them (0: never); "
+           "the direct kernel computes those positions one vector per "
+           "position over the panel's channels">,
+    Option<"vectorLanes", "vector-lanes", "int64_t", /*default=*/"8",
+           "f32 lanes of the target's vectors (narrow-panel-height's "
+           "partial vector)">,
   ];
   let statistics = [
     Statistic<"numPacked", "num-packed", "Number of ops rewritten">,
