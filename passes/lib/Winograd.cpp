@@ -163,9 +163,9 @@ struct WinogradPass : kiln::impl::WinogradBase<WinogradPass> {
         b, loc, {elements, panels, c, mr},
         packed::constantName(conv.getW()) + ".winograd",
         [&](llvm::MutableArrayRef<float> data) {
-          float g[9];
-          double ug[36];
-          for (int64_t o = 0; o < cout; ++o)
+          packed::forEachPanel(b.getContext(), cout, [&](int64_t o) {
+            float g[9];
+            double ug[36];
             for (int64_t ci = 0; ci < c; ++ci) {
               for (int64_t tap = 0; tap < 9; ++tap)
                 g[tap] =
@@ -175,6 +175,7 @@ struct WinogradPass : kiln::impl::WinogradBase<WinogradPass> {
                 data[((e * panels + o / mr) * c + ci) * mr + o % mr] =
                     float(ug[e]);
             }
+          });
         });
     auto op = b.create<WinogradConvOp>(
         loc, y, conv.getX(), u, conv.getBias(), conv.getResidual(),

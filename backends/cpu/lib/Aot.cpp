@@ -456,7 +456,7 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
   if (llvm::Error e =
           prepareGraph(graph, options.optLevel > 0, options.disabledPasses,
                        /*irAfterEach=*/nullptr, /*perturbAfter=*/{},
-                       options.testSplitBatchCacheBytes))
+                       options.testSplitBatchCacheBytes, options.jobs))
     return std::move(e);
   stage("graph passes");
   auto planOr = buildPlan(graph);

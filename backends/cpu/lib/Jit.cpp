@@ -25,11 +25,13 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 
 #include "mlir/Pass/PassManager.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ExecutionEngine/Orc/ExecutionUtils.h"
 #include "llvm/ExecutionEngine/Orc/LLJIT.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <chrono>
+#include <thread>
 
 using namespace mlir;
 
@@ -39,8 +41,9 @@ llvm::Error prepareGraph(ModuleOp graph, bool optimize,
                          llvm::ArrayRef<std::string> disabled,
                          llvm::raw_ostream *irAfterEach,
                          llvm::StringRef perturbAfter,
-                         int64_t splitBatchCacheBytes) {
-  PassManager pm(graph.getContext());
+                         int64_t splitBatchCacheBytes, unsigned jobs) {
+  MLIRContext *ctx = graph.getContext();
+  PassManager pm(ctx);
   // Not an optimization: without it a declared shape that depends on runtime
   // values (NonZero, Range...) would be trusted by the compiled kernels. The
   // optimization pipeline starts with it, unless a user disabled it there.
@@ -70,8 +73,20 @@ llvm::Error prepareGraph(ModuleOp graph, bool optimize,
         /*printAfterOnlyOnFailure=*/false, *irAfterEach,
         OpPrintingFlags().elideLargeResourceString(64));
   }
+  // Threads for the weight fills (PackedLayout.h), unless the IR is
+  // printed (in order, by one thread) or one job was asked for; the
+  // context goes back to its own mode after the passes.
+  bool wasThreaded = ctx->isMultithreadingEnabled();
+  bool threaded = !irAfterEach && jobs != 1 &&
+                  (jobs > 1 || std::thread::hardware_concurrency() > 1);
+  if (threaded && !wasThreaded)
+    ctx->enableMultithreading(true);
+  auto restore = llvm::make_scope_exit([&] {
+    if (threaded && !wasThreaded)
+      ctx->enableMultithreading(false);
+  });
   std::string diagnostics;
-  ScopedDiagnosticHandler handler(graph.getContext(), [&](Diagnostic &d) {
+  ScopedDiagnosticHandler handler(ctx, [&](Diagnostic &d) {
     llvm::raw_string_ostream os(diagnostics);
     os << d << "\n";
     return success();
@@ -123,7 +138,7 @@ JitModel::create(ModuleOp graph, const CpuOptions &options) {
   if (llvm::Error e =
           prepareGraph(graph, options.optLevel > 0, options.disabledPasses,
                        /*irAfterEach=*/nullptr, options.testBrokenPassAfter,
-                       options.testSplitBatchCacheBytes))
+                       options.testSplitBatchCacheBytes, options.threads))
     return std::move(e);
   stats.prepareMs = msSince(start);
   report("graph passes", stats.prepareMs);

@@ -62,12 +62,14 @@ struct CpuOptions {
 /// \p disabled. With \p irAfterEach, the IR is printed there after every
 /// pass, each under a header line naming the pass. \p perturbAfter is
 /// CpuOptions::testBrokenPassAfter, \p splitBatchCacheBytes
-/// CpuOptions::testSplitBatchCacheBytes.
+/// CpuOptions::testSplitBatchCacheBytes. With \p jobs other than 1 (0: all
+/// cores) the context is multithreaded while the passes run, which splits
+/// the weight packing and transforms over its threads.
 llvm::Error prepareGraph(mlir::ModuleOp graph, bool optimize,
                          llvm::ArrayRef<std::string> disabled = {},
                          llvm::raw_ostream *irAfterEach = nullptr,
                          llvm::StringRef perturbAfter = {},
-                         int64_t splitBatchCacheBytes = 0);
+                         int64_t splitBatchCacheBytes = 0, unsigned jobs = 1);
 
 /// Timings and facts of one JIT compilation.
 struct CompileStats {
