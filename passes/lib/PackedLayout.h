@@ -96,8 +96,9 @@ inline mlir::Value makeF32Constant(mlir::OpBuilder &b, mlir::Location loc,
 /// constant's blob (zeroed first): packed weights are written once, not
 /// packed into a vector and then copied. The zeroing is split over the
 /// context's threads when it has them (see forEachPanel), since touching a
-/// fresh page costs far more than writing it: 0.5-2.6 ms per MiB on the
-/// virtual machines Kiln is benchmarked on.
+/// fresh page costs far more than writing it: 0.5-0.7 ms per MiB with 4 KiB
+/// pages, 0.1-2.6 with huge pages, on the virtual machine Kiln is
+/// benchmarked on (two threads took 0.5-0.6 times as long with 4 KiB pages).
 inline mlir::Value makeF32ConstantFilled(
     mlir::OpBuilder &b, mlir::Location loc, llvm::ArrayRef<int64_t> shape,
     llvm::StringRef name,
