@@ -160,7 +160,8 @@ struct PackWeightsPass : public kiln::impl::PackWeightsBase<PackWeightsPass> {
     // with 6; 28x28 and 56x56 (no partial vector) 0-3 % slower.
     int64_t rest =
         y.getDimSize(2) * y.getDimSize(3) % std::max<int64_t>(1, vectorLanes);
-    if (narrowPanelHeight > 0 && rest > 0 && 3 * rest <= narrowPanelHeight)
+    if (narrowPanelHeight > 0 &&
+        packed::narrowColumnsFit(rest, narrowPanelHeight))
       mr = narrowPanelHeight;
     int64_t panels = (m + mr - 1) / mr;
     const float *wData = weight->data<float>();

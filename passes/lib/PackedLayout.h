@@ -125,6 +125,13 @@ inline mlir::Value makeF32ConstantFilled(
                                        type, blobKey(name), std::move(blob)));
 }
 
+/// Whether the direct conv kernel computes \p cols positions past a band's
+/// whole vectors one vector per position over a panel of \p rows output
+/// channels (its MicroKernel::narrowFits): at most a third of the rows.
+inline bool narrowColumnsFit(int64_t cols, int64_t rows) {
+  return cols > 0 && 3 * cols <= rows;
+}
+
 /// Runs \p body(i) for i in [0, count), on the threads of \p ctx when it
 /// has them (prepareGraph's jobs): the fills of large packed or transformed
 /// weights, each i writing its own elements.

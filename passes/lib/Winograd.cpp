@@ -93,10 +93,11 @@ struct WinogradPass : kiln::impl::WinogradBase<WinogradPass> {
     // this host's bandwidth per core and kept ResNet-50's 28x28 to 7x7 convs
     // direct, at 1.4-1.8x the time).
     int64_t rest = oh * ow % lanes;
-    double planeVectors = double(oh * ow / lanes) +
-                          (rest == 0                ? 0.0
-                           : 3 * rest <= directRows ? double(rest) / directRows
-                                                    : 1.0);
+    double planeVectors =
+        double(oh * ow / lanes) + (rest == 0 ? 0.0
+                                   : packed::narrowColumnsFit(rest, directRows)
+                                       ? double(rest) / directRows
+                                       : 1.0);
     double directVectors = 9.0 * c * cout * planeVectors;
     CostCoefficients k = coefficientsFor(lanes);
     double direct = directVectors + k.directBytes * 9.0 * c * cout * 4;

@@ -117,6 +117,23 @@ bool genNorm(GenContext &c) {
   return true;
 }
 
+/// sqrt(mean(v^2) + eps) as exporters write it: the square as Pow(v, 2)
+/// (with probability \p powChance) or Mul(v, v), ReduceMean with \p reduce,
+/// Add of an eps drawn from \p epsChoices, Sqrt. The mean square's name goes
+/// to \p meanSquare (a later op may read it too); returns the root's.
+std::string rootMeanSquare(GenContext &c, const std::string &v,
+                           const Attrs &reduce, double powChance,
+                           const std::vector<float> &epsChoices,
+                           std::string &meanSquare) {
+  std::string sq = c.chance(powChance)
+                       ? c.b.op("Pow", {v, c.floats({}, {2.0f})}, {}, 1)[0]
+                       : c.b.op("Mul", {v, v}, {}, 1)[0];
+  meanSquare = c.b.op("ReduceMean", {sq}, reduce, 1)[0];
+  float eps = c.oneOf<float>(epsChoices);
+  std::string e = c.b.op("Add", {meanSquare, c.floats({1}, {eps})}, {}, 1)[0];
+  return c.b.op("Sqrt", {e}, {}, 1)[0];
+}
+
 /// LayerNorm as exporters before opset 17 write it (ReduceMean, Sub, Pow or
 /// Mul, ReduceMean, Add, Sqrt, Div, then optionally Mul and Add by
 /// constants), for kiln-fuse-layer-norm; sometimes with the deviation or the
@@ -129,13 +146,8 @@ bool genLayerNormDecomposed(GenContext &c) {
     return false;
   std::string mean = c.b.op("ReduceMean", {x.name}, reduce, 1)[0];
   std::string d = c.b.op("Sub", {x.name, mean}, {}, 1)[0];
-  std::string sq = c.chance(0.7)
-                       ? c.b.op("Pow", {d, c.floats({}, {2.0f})}, {}, 1)[0]
-                       : c.b.op("Mul", {d, d}, {}, 1)[0];
-  std::string var = c.b.op("ReduceMean", {sq}, reduce, 1)[0];
-  float eps = c.oneOf<float>({1e-5f, 1e-3f, 0.1f});
-  std::string e = c.b.op("Add", {var, c.floats({1}, {eps})}, {}, 1)[0];
-  std::string s = c.b.op("Sqrt", {e}, {}, 1)[0];
+  std::string var;
+  std::string s = rootMeanSquare(c, d, reduce, 0.7, {1e-5f, 1e-3f, 0.1f}, var);
   Value out;
   out.name = c.b.op("Div", {d, s}, {}, 1)[0];
   out.dims = x.dims;
@@ -169,13 +181,9 @@ bool genRmsNormDecomposed(GenContext &c) {
   Attrs reduce;
   if (!pickNormalized(c, x, rank, axis, reduce))
     return false;
-  std::string sq = c.chance(0.6)
-                       ? c.b.op("Pow", {x.name, c.floats({}, {2.0f})}, {}, 1)[0]
-                       : c.b.op("Mul", {x.name, x.name}, {}, 1)[0];
-  std::string ms = c.b.op("ReduceMean", {sq}, reduce, 1)[0];
-  float eps = c.oneOf<float>({1e-6f, 1e-3f, 0.1f});
-  std::string e = c.b.op("Add", {ms, c.floats({1}, {eps})}, {}, 1)[0];
-  std::string r = c.b.op("Sqrt", {e}, {}, 1)[0];
+  std::string ms;
+  std::string r =
+      rootMeanSquare(c, x.name, reduce, 0.6, {1e-6f, 1e-3f, 0.1f}, ms);
   Value out;
   switch (c.range(0, 2)) {
   case 0:
