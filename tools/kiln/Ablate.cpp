@@ -114,6 +114,7 @@ void prepareVariant(Variant &v, mlir::ModuleOp imported,
   v.row.compiledSteps = v.jit->stats().compiledSteps;
   v.row.referenceSteps = v.jit->stats().referenceSteps;
   v.row.cacheHit = v.jit->stats().cacheHit;
+  v.row.kernelsFrom = v.jit->stats().kernelsFrom();
   auto outputs = v.jit->run(inputs);
   if (!outputs) {
     v.row.error = "run: " + llvm::toString(outputs.takeError());
@@ -344,8 +345,8 @@ runAblation(mlir::ModuleOp imported, const cpu::CpuOptions &base,
         line += "failed: " + v.row.error;
       else
         line += std::to_string(v.row.compiledSteps) + " compiled steps, " +
-                (v.row.cacheHit ? "kernels from cache" : "kernels compiled") +
-                ", prepared in " + fixed(v.row.compileMs, 0) + " ms, outputs " +
+                "kernels " + v.row.kernelsFrom + ", prepared in " +
+                fixed(v.row.compileMs, 0) + " ms, outputs " +
                 (v.row.ok ? "match" : "DIFFER");
       progress(line);
     }

@@ -49,7 +49,10 @@ struct AblationRow {
   /// The variant's plan, and how long it took to prepare.
   unsigned compiledSteps = 0, referenceSteps = 0;
   double compileMs = 0;
+  /// Every kernel came from the cache; where they came from, in words
+  /// (CompileStats::kernelsFrom).
   bool cacheHit = false;
+  std::string kernelsFrom;
   /// Why the variant could not be compiled or run (it then has no times).
   std::string error;
 

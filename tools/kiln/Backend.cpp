@@ -147,7 +147,7 @@ public:
     if (s.modelEntryHit)
       d += ", from the model cache";
     else if (s.compiledSteps)
-      d += s.cacheHit ? ", from cache" : ", compiled";
+      d += ", " + s.kernelsFrom();
     const cpu::Executor &e = jit->getExecutor();
     if (e.unsharedBytes())
       d += llvm::formatv(", intermediates {0:f1} MiB, {1:f1} MiB unshared",

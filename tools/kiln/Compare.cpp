@@ -604,8 +604,7 @@ int compareCommand(const CompareOptions &opts) {
       std::to_string(stats.compiledSteps) + " compiled steps, " +
       std::to_string(stats.referenceSteps) + " reference steps";
   if (stats.compiledSteps)
-    report.jit.details +=
-        stats.cacheHit ? ", kernels from cache" : ", kernels compiled";
+    report.jit.details += ", kernels " + stats.kernelsFrom();
   // The interpreter is single-threaded: the JIT at 1 thread too, on the
   // same plan and kernels (nothing compiled again).
   std::unique_ptr<cpu::Executor> single;

@@ -39,6 +39,7 @@
 #include "kiln/cpu/Cache.h"
 #include "kiln/cpu/Codegen.h"
 #include "kiln/cpu/Jit.h"
+#include "kiln/cpu/KernelCache.h"
 #include "kiln/runtime/AttrBlob.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -498,36 +499,24 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
   d.weights = layoutWeights(plan);
   d.checksum = weightsChecksum(d.weights.blob);
 
-  // 3. Kernel objects.
-  std::vector<std::string> objects;
-  bool cacheHit = false;
-  std::string cachePath, cacheRejected;
+  // 3. Kernel objects (KernelCache.h). Each exports its kernel's content
+  // name; the driver calls it by its plan name, which the link defines.
+  KernelObjects kernels;
   if (plan.numCompiled()) {
-    if (options.useCache) {
-      std::string dir =
-          options.cacheDir.empty() ? defaultCacheDir() : options.cacheDir;
-      cachePath =
-          dir + "/" + cacheKey(*plan.kernels, options.optLevel) + ".kobj";
-      cacheHit = readCacheEntry(cachePath, objects, &cacheRejected);
-    }
-    if (!cacheHit) {
-      CodegenOptions cg;
-      cg.jobs = options.jobs;
-      cg.optLevel = options.optLevel;
-      cg.onStage = options.onStage;
-      cg.onProgress = options.onProgress;
-      auto compiled = compileKernels(*plan.kernels, cg);
-      if (!compiled)
-        return compiled.takeError();
-      objects = std::move(*compiled);
-      if (options.useCache)
-        writeCacheEntry(cachePath, objects); // best effort
-    }
+    KernelCacheOptions kc;
+    kc.codegen.jobs = options.jobs;
+    kc.codegen.optLevel = options.optLevel;
+    kc.codegen.onStage = options.onStage;
+    kc.codegen.onProgress = options.onProgress;
+    kc.useCache = options.useCache;
+    kc.dir = options.cacheDir;
+    auto loaded = loadOrCompileKernels(*plan.kernels, kc);
+    if (!loaded)
+      return loaded.takeError();
+    kernels = std::move(*loaded);
+    stage(kernels.summary());
   }
-  stage(cacheHit                ? "kernels loaded from cache " + cachePath
-        : cacheRejected.empty() ? std::string("kernels compiled")
-                                : "kernels compiled (cache entry " + cachePath +
-                                      " rejected: " + cacheRejected + ")");
+  std::vector<std::string> &objects = kernels.objects;
 
   // 4. Sources, in a temporary folder beside the library.
   llvm::SmallString<256> absLib(libraryPath);
@@ -593,6 +582,8 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
   link.insert(link.end(),
               {"-Wl,--version-script=" + exports, "-Wl,-soname," + d.fileName,
                "-Wl,-z,noexecstack", "-Wl,--as-needed", "-lm"});
+  for (const auto &[name, content] : kernels.names)
+    link.push_back("-Wl,--defsym=" + name + "=" + content);
   // Reference steps: the copy of libkiln-rt.so that will sit beside the
   // library, found at load time through $ORIGIN.
   if (d.runtimeSteps())

@@ -7,10 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/Cache.h"
 #include "kiln/cpu/CacheFolder.h"
-#include "kiln/cpu/Codegen.h"
 #include "kiln/cpu/Jit.h"
 
-#include "mlir/IR/OperationSupport.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -42,19 +40,6 @@ std::string foreignBuild(llvm::StringRef build) {
   return "written by Kiln build " +
          (printable ? build.str() : std::string("<garbled>")) +
          ", this is build " + buildId().str();
-}
-
-std::string cacheKey(mlir::ModuleOp kernels, unsigned optLevel) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  kernels->print(os, mlir::OpPrintingFlags().printGenericOpForm());
-  const HostTarget &host = hostTarget();
-  os << buildId() << host.triple << host.cpu << host.features << " L2 "
-     << host.l2Bytes << " -O" << optLevel;
-  uint64_t h = llvm::xxh3_64bits(llvm::StringRef(text));
-  char buf[17];
-  snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(h));
-  return buf;
 }
 
 bool readCacheEntry(const std::string &path, std::vector<std::string> &objects,
@@ -150,7 +135,7 @@ bool writeFileAtomically(const std::string &path,
 }
 
 bool writeCacheEntry(const std::string &path,
-                     const std::vector<std::string> &objects) {
+                     const std::vector<std::string> &objects, bool prune) {
   bool written = writeFileAtomically(path, [&](llvm::raw_ostream &os) {
     auto putU64 = [&](uint64_t v) {
       os.write(reinterpret_cast<char *>(&v), 8);
@@ -164,7 +149,7 @@ bool writeCacheEntry(const std::string &path,
       os << o;
     }
   });
-  if (written)
+  if (written && prune)
     pruneAfterWrite(path);
   return written;
 }

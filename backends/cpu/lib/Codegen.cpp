@@ -67,6 +67,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <limits>
 #include <mutex>
 #include <thread>
 
@@ -426,6 +427,8 @@ namespace {
 struct Chunk {
   OwningOpRef<ModuleOp> module;
   unsigned kernels = 0;
+  /// The first kernel's name.
+  std::string first;
 };
 } // namespace
 
@@ -475,7 +478,8 @@ static std::vector<Chunk> splitIntoChunks(ModuleOp kernels, size_t parts) {
   };
   for (auto &[n, op] : defs) {
     if (chunks.empty() || size >= target) {
-      chunks.push_back({ModuleOp::create(kernels.getLoc()), 0});
+      chunks.push_back({ModuleOp::create(kernels.getLoc()), 0,
+                        cast<func::FuncOp>(op).getSymName().str()});
       b.setInsertionPointToEnd(chunks.back().module->getBody());
       for (Operation *u : unnamed)
         b.clone(*u);
@@ -509,11 +513,20 @@ compileKernels(ModuleOp kernels, const CodegenOptions &options) {
   bool printing = options.printLLVM || options.printAsm;
   if (printing)
     jobs = 1;
-  // About eight chunks per thread: balanced, and progress to report.
-  std::vector<Chunk> chunks = splitIntoChunks(kernels, printing ? 1 : 8 * jobs);
+  // About eight chunks per thread: balanced, and progress to report. A
+  // part per operation puts every kernel in a chunk of its own.
+  size_t parts = printing                ? 1
+                 : options.objectKernels ? std::numeric_limits<size_t>::max()
+                                         : 8 * jobs;
+  std::vector<Chunk> chunks = splitIntoChunks(kernels, parts);
   unsigned total = 0;
   for (const Chunk &c : chunks)
     total += c.kernels;
+  if (options.objectKernels) {
+    options.objectKernels->clear();
+    for (const Chunk &c : chunks)
+      options.objectKernels->push_back(c.first);
+  }
 
   // The chunks are lowered concurrently in one MLIRContext, which must be
   // in its thread-safe mode meanwhile; every dialect the pipelines use is

@@ -4,10 +4,9 @@
 //  0. The target CPU (Target.h) must be one this CPU can run code for.
 //  1. prepareGraph: the graph passes.
 //  2. buildPlan: kernels outlined and lowered to linalg (cheap).
-//  3. The object files come from the cache when an entry for this kernel
-//     module and CPU exists, was written by this Kiln build and its
-//     checksums hold; otherwise the kernels are compiled (Codegen.h) and the
-//     entry is (re)written.
+//  3. The kernels' objects come from the per-kernel cache where it has
+//     them, and are compiled otherwise (KernelCache.h); the steps then call
+//     the kernels by their content names.
 //  4. The objects are linked in-process by LLVM ORC (LLJIT); libc and libm
 //     symbols resolve from the process.
 //
@@ -18,7 +17,7 @@
 #include "kiln/cpu/Jit.h"
 #include "Errors.h"
 #include "Stopwatch.h"
-#include "kiln/cpu/Cache.h"
+#include "kiln/cpu/KernelCache.h"
 
 #include "kiln/cpu/Codegen.h"
 #include "kiln/passes/Passes.h"
@@ -97,6 +96,15 @@ llvm::Error prepareGraph(ModuleOp graph, bool optimize,
   return llvm::Error::success();
 }
 
+std::string CompileStats::kernelsFrom() const {
+  if (cacheHit)
+    return "from cache";
+  if (!kernelsFromCache)
+    return "compiled";
+  return std::to_string(kernelsFromCache) + " of " +
+         std::to_string(kernelsFromCache + kernelsCompiled) + " from cache";
+}
+
 /// What the executor of a model compiled with \p options is to do.
 static ExecutorOptions executorOptions(const CpuOptions &options) {
   ExecutorOptions e;
@@ -160,37 +168,30 @@ JitModel::create(ModuleOp graph, const CpuOptions &options) {
 
   std::vector<std::string> objects;
   start = std::chrono::steady_clock::now();
-  std::string key;
   if (stats.compiledSteps) {
-    key = cacheKey(*model->plan.kernels, options.optLevel);
-    if (options.useCache) {
-      std::string dir =
-          options.cacheDir.empty() ? defaultCacheDir() : options.cacheDir;
-      stats.cachePath = dir + "/" + key + ".kobj";
-      stats.cacheHit =
-          readCacheEntry(stats.cachePath, objects, &stats.cacheRejected);
-    }
-    if (!stats.cacheHit) {
-      CodegenOptions cg;
-      cg.jobs = options.threads;
-      cg.optLevel = options.optLevel;
-      cg.onStage = options.onStage;
-      cg.onProgress = options.onProgress;
-      auto compiled = compileKernels(*model->plan.kernels, cg);
-      if (!compiled)
-        return compiled.takeError();
-      objects = std::move(*compiled);
-      if (options.useCache)
-        writeCacheEntry(stats.cachePath, objects); // best effort
-    }
+    KernelCacheOptions kc;
+    kc.codegen.jobs = options.threads;
+    kc.codegen.optLevel = options.optLevel;
+    kc.codegen.onStage = options.onStage;
+    kc.codegen.onProgress = options.onProgress;
+    kc.useCache = options.useCache;
+    kc.dir = options.cacheDir;
+    auto kernels = loadOrCompileKernels(*model->plan.kernels, kc);
+    if (!kernels)
+      return kernels.takeError();
+    // The steps call the kernels by the names their objects export (and a
+    // model entry written from this plan keeps them).
+    renameKernels(model->plan, kernels->names);
+    objects = std::move(kernels->objects);
+    stats.kernelsFromCache = kernels->fromCache;
+    stats.kernelsCompiled = kernels->compiled;
+    stats.cacheHit = !kernels->compiled;
+    stats.cachePath = kernels->dir;
+    if (!kernels->rejected.empty())
+      stats.cacheRejected = kernels->rejected.front();
+    stats.compileMs = msSince(start);
+    report(kernels->summary(), stats.compileMs);
   }
-  stats.compileMs = msSince(start);
-  report(stats.cacheHit ? "kernels loaded from cache " + stats.cachePath
-         : stats.cacheRejected.empty()
-             ? std::string("kernels compiled")
-             : "kernels compiled (cache entry " + stats.cachePath +
-                   " rejected: " + stats.cacheRejected + ")",
-         stats.compileMs);
 
   start = std::chrono::steady_clock::now();
   std::vector<llvm::StringRef> refs(objects.begin(), objects.end());

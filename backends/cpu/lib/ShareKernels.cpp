@@ -47,4 +47,29 @@ void shareIdenticalKernels(Plan &plan) {
   });
 }
 
+void renameKernels(Plan &plan,
+                   llvm::ArrayRef<std::pair<std::string, std::string>> names) {
+  llvm::StringMap<std::string> to;
+  for (const auto &[from, name] : names)
+    to[from] = name;
+  llvm::StringMap<bool> named;
+  for (func::FuncOp f :
+       llvm::make_early_inc_range(plan.kernels->getOps<func::FuncOp>())) {
+    auto it = to.find(f.getSymName());
+    if (it == to.end())
+      continue;
+    // A second kernel of the same content goes: the first serves both.
+    if (!named.insert({it->second, true}).second) {
+      f.erase();
+      continue;
+    }
+    f.setSymName(it->second);
+  }
+  forEachStep(plan, [&](PlanStep &step) {
+    if (step.kind == PlanStep::Kind::Compiled)
+      if (auto it = to.find(step.symbol); it != to.end())
+        step.symbol = it->second;
+  });
+}
+
 } // namespace kiln::cpu

@@ -1,10 +1,9 @@
 //===- Cache.h - On-disk cache of compiled kernels --------------*- C++ -*-===//
 //
-// An entry holds the object files of one kernel module for one CPU. Its key
-// hashes the kernel module (which follows from the model, its input shapes
-// and the graph options), the CPU name and features, and the identity of
-// the Kiln build (buildId). Entries carry that identity and a checksum per
-// object: a truncated, corrupt or foreign entry is never executed; it reads
+// An entry holds object files compiled for one CPU: the kernel cache keeps
+// one kernel per entry (KernelCache.h says how it is keyed). Entries carry
+// the identity of the Kiln build that wrote them (buildId) and a checksum
+// per object: a truncated, corrupt or foreign entry is never executed; it reads
 // as a miss with a reason, so the caller recompiles and rewrites it. Writes
 // go through a temporary file and a rename.
 //
@@ -12,7 +11,6 @@
 #ifndef KILN_CPU_CACHE_H
 #define KILN_CPU_CACHE_H
 
-#include "mlir/IR/BuiltinOps.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
@@ -35,10 +33,6 @@ llvm::StringRef buildId();
 /// when it is this build's.
 std::string foreignBuild(llvm::StringRef build);
 
-/// The cache key of \p kernels compiled at -O\p optLevel for the target
-/// CPU (hex digits).
-std::string cacheKey(mlir::ModuleOp kernels, unsigned optLevel);
-
 /// Reads an entry; false when it is missing, truncated, corrupt or written
 /// by another Kiln build. For an entry that exists but is rejected,
 /// \p rejected (when given) says why ("truncated", "written by Kiln build
@@ -57,8 +51,11 @@ bool writeFileAtomically(const std::string &path,
                          std::string *error = nullptr);
 
 /// Writes an entry atomically; false (and nothing written) on failure.
+/// With \p prune, the folder is then pruned to its limit (CacheFolder.h);
+/// a caller writing many entries at once prunes once, after the last.
 bool writeCacheEntry(const std::string &path,
-                     const std::vector<std::string> &objects);
+                     const std::vector<std::string> &objects,
+                     bool prune = true);
 
 } // namespace kiln::cpu
 

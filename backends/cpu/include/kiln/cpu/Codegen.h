@@ -45,6 +45,10 @@ struct CodegenOptions {
   llvm::raw_ostream *printLLVM = nullptr;
   /// When set, assembly is printed here instead (`--emit=asm`).
   llvm::raw_ostream *printAsm = nullptr;
+  /// When set, every kernel is compiled into an object of its own (for the
+  /// per-kernel cache, KernelCache.h), and this receives each object's
+  /// kernel name, in the order of the objects.
+  std::vector<std::string> *objectKernels = nullptr;
 };
 
 /// Dialects and interface models the kernel module and its lowering need.

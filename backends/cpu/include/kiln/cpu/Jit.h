@@ -74,10 +74,20 @@ llvm::Error prepareGraph(mlir::ModuleOp graph, bool optimize,
 /// Timings and facts of one JIT compilation.
 struct CompileStats {
   double prepareMs = 0, planMs = 0, compileMs = 0, linkMs = 0;
+  /// Every kernel came from the cache (KernelCache.h), or the whole model
+  /// from a model entry (modelEntryHit).
   bool cacheHit = false;
+  /// The cache folder the kernels came from or went to, or the model
+  /// entry's file.
   std::string cachePath;
-  /// Why the entry at cachePath was not used, when it existed.
+  /// The first kernel entry that existed but was not used: its path and why.
   std::string cacheRejected;
+  /// Distinct kernels taken from the cache, and compiled.
+  unsigned kernelsFromCache = 0, kernelsCompiled = 0;
+
+  /// Where the kernels came from, for a summary: "from cache", "compiled"
+  /// or "5 of 31 from cache".
+  std::string kernelsFrom() const;
   unsigned compiledSteps = 0, referenceSteps = 0;
   /// Kernels compiled for the compiled steps: identical ones are shared.
   unsigned distinctKernels = 0;

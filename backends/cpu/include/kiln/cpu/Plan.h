@@ -187,6 +187,13 @@ std::string describeOp(mlir::Operation *op);
 /// buildPlan calls it.
 void shareIdenticalKernels(Plan &plan);
 
+/// Renames the kernels of \p plan and the steps that call them: \p names
+/// pairs a kernel's name with its new one (KernelCache.h's content names;
+/// several kernels may take one name, which must then be one kernel's code).
+/// Kernels not named keep their names.
+void renameKernels(Plan &plan,
+                   llvm::ArrayRef<std::pair<std::string, std::string>> names);
+
 } // namespace kiln::cpu
 
 #endif // KILN_CPU_PLAN_H

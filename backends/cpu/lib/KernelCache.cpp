@@ -1,0 +1,247 @@
+//===- KernelCache.cpp - Kernels compiled once, by content ----------------===//
+//
+// Steps of loadOrCompileKernels:
+//  1. Name every kernel by its content (kernelContentNames).
+//  2. Read each kernel's entry; keep its object when the entry is whole,
+//     of this build, and its object exports the kernel's content name.
+//  3. Compile the others in a copy of the module that holds only them,
+//     renamed to their content names, an object each; write their entries,
+//     then prune the folder once.
+//
+//===----------------------------------------------------------------------===//
+#include "kiln/cpu/KernelCache.h"
+#include "kiln/cpu/Cache.h"
+#include "kiln/cpu/CacheFolder.h"
+#include "kiln/cpu/Jit.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Object/ObjectFile.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
+
+#include <set>
+
+using namespace mlir;
+
+namespace kiln::cpu {
+
+/// 32 hex digits of the 128-bit xxh3 hash of \p text.
+static std::string hash128(llvm::StringRef text) {
+  llvm::XXH128_hash_t h = llvm::xxh3_128bits(llvm::ArrayRef<uint8_t>(
+      reinterpret_cast<const uint8_t *>(text.data()), text.size()));
+  char buf[33];
+  snprintf(buf, sizeof(buf), "%016llx%016llx",
+           static_cast<unsigned long long>(h.high64),
+           static_cast<unsigned long long>(h.low64));
+  return buf;
+}
+
+/// Whether \p f is a kernel definition.
+static bool isKernel(func::FuncOp f) {
+  return !f.isExternal() && f.getSymName().starts_with("kiln_k");
+}
+
+/// Prints \p op for hashing: generic form, values numbered locally. The
+/// bytes of resource blobs, which the text names only by their handle,
+/// follow it.
+static void printForHash(Operation *op, llvm::raw_ostream &os) {
+  op->print(os, OpPrintingFlags().printGenericOpForm().useLocalScope());
+  op->walk([&](Operation *inner) {
+    for (NamedAttribute attr : inner->getAttrs())
+      attr.getValue().walk([&](DenseResourceElementsAttr r) {
+        if (AsmResourceBlob *blob = r.getRawHandle().getBlob()) {
+          llvm::ArrayRef<char> data = blob->getData();
+          os << "\nblob " << data.size() << ":";
+          os.write(data.data(), data.size());
+        }
+      });
+  });
+  os << "\n";
+}
+
+std::vector<std::pair<std::string, std::string>>
+kernelContentNames(ModuleOp kernels) {
+  llvm::StringMap<Operation *> symbols;
+  std::string unnamed; // top-level ops without a symbol go into every object
+  {
+    llvm::raw_string_ostream os(unnamed);
+    for (Operation &op : kernels.getBody()->getOperations()) {
+      if (auto sym = dyn_cast<SymbolOpInterface>(op))
+        symbols[sym.getName()] = &op;
+      else
+        printForHash(&op, os);
+    }
+  }
+  std::vector<std::pair<std::string, std::string>> names;
+  for (func::FuncOp f : kernels.getOps<func::FuncOp>()) {
+    if (!isKernel(f))
+      continue;
+    std::string name = f.getSymName().str(), text = unnamed;
+    llvm::raw_string_ostream os(text);
+    // The body without its name, as ShareKernels compares kernels.
+    f.setSymName("kernel");
+    printForHash(f, os);
+    f.setSymName(name);
+    // Then what it uses, in name order.
+    std::set<std::string> used;
+    std::vector<Operation *> worklist = {f};
+    while (!worklist.empty()) {
+      Operation *op = worklist.back();
+      worklist.pop_back();
+      if (auto uses = SymbolTable::getSymbolUses(op))
+        for (const SymbolTable::SymbolUse &use : *uses) {
+          llvm::StringRef dep = use.getSymbolRef().getRootReference();
+          auto it = symbols.find(dep);
+          if (dep != name && it != symbols.end() &&
+              used.insert(dep.str()).second)
+            worklist.push_back(it->second);
+        }
+    }
+    for (const std::string &dep : used)
+      printForHash(symbols[dep], os);
+    names.push_back({name, "kiln_k_" + hash128(text)});
+  }
+  return names;
+}
+
+/// The file of the entry of the kernel named \p contentName in \p dir:
+/// keyed by that name, the target, the -O level and the Kiln build.
+static std::string entryPath(llvm::StringRef dir, llvm::StringRef contentName,
+                             unsigned optLevel) {
+  const HostTarget &host = hostTarget();
+  std::string key;
+  llvm::raw_string_ostream os(key);
+  os << contentName << " build " << buildId() << " " << host.triple << " "
+     << host.cpu << " " << host.features << " L2 " << host.l2Bytes << " -O"
+     << optLevel;
+  return (dir + "/" + hash128(key) + ".kobj").str();
+}
+
+/// Whether \p object is an object file that defines \p symbol.
+static bool definesSymbol(const std::string &object, llvm::StringRef symbol) {
+  auto file = llvm::object::ObjectFile::createObjectFile(
+      llvm::MemoryBufferRef(object, "kernel"));
+  if (!file) {
+    llvm::consumeError(file.takeError());
+    return false;
+  }
+  for (const llvm::object::SymbolRef &s : (*file)->symbols()) {
+    auto flags = s.getFlags();
+    auto name = s.getName();
+    if (!flags || !name) {
+      if (!flags)
+        llvm::consumeError(flags.takeError());
+      if (!name)
+        llvm::consumeError(name.takeError());
+      continue;
+    }
+    if (*name == symbol && !(*flags & llvm::object::SymbolRef::SF_Undefined))
+      return true;
+  }
+  return false;
+}
+
+std::string KernelObjects::summary() const {
+  // "kernels compiled (31)", "kernels loaded from cache DIR (31)",
+  // "kernels loaded from cache DIR (29) and compiled (2)", and the first
+  // rejected entry: "kernels compiled (1; cache entry PATH rejected: why)".
+  std::string s = "kernels ", last;
+  if (fromCache) {
+    s += "loaded from cache " + dir + " (";
+    last = std::to_string(fromCache);
+    if (compiled) {
+      s += last + ") and compiled (";
+      last = std::to_string(compiled);
+    }
+  } else {
+    s += "compiled (";
+    last = std::to_string(compiled);
+  }
+  s += last;
+  if (!rejected.empty()) {
+    s += "; cache entry " + rejected.front();
+    if (rejected.size() > 1)
+      s += "; " + std::to_string(rejected.size() - 1) + " more rejected";
+  }
+  return s + ")";
+}
+
+llvm::Expected<KernelObjects>
+loadOrCompileKernels(ModuleOp kernels, const KernelCacheOptions &options) {
+  KernelObjects result;
+  result.names = kernelContentNames(kernels);
+  unsigned optLevel = options.codegen.optLevel;
+  if (options.useCache)
+    result.dir = options.dir.empty() ? defaultCacheDir() : options.dir;
+
+  // 2. Entries. Identical kernels (left unshared by the plan) have one.
+  llvm::StringMap<bool> seen, missing;
+  for (const auto &[name, content] : result.names) {
+    if (!seen.insert({content, true}).second)
+      continue;
+    if (options.useCache) {
+      std::string path = entryPath(result.dir, content, optLevel), why;
+      std::vector<std::string> objects;
+      if (readCacheEntry(path, objects, &why)) {
+        if (objects.size() == 1 && definesSymbol(objects[0], content)) {
+          result.objects.push_back(std::move(objects[0]));
+          ++result.fromCache;
+          continue;
+        }
+        why = "it holds another kernel";
+      }
+      if (!why.empty())
+        result.rejected.push_back(path + " rejected: " + why);
+    }
+    missing[content] = true;
+  }
+  if (missing.empty())
+    return result;
+
+  // 3. The missing kernels, renamed, alone in a copy of the module.
+  OwningOpRef<ModuleOp> part(cast<ModuleOp>(kernels->clone()));
+  {
+    llvm::StringMap<std::string> contentOf;
+    for (const auto &[name, content] : result.names)
+      contentOf[name] = content;
+    llvm::StringMap<bool> kept;
+    for (func::FuncOp f :
+         llvm::make_early_inc_range(part->getOps<func::FuncOp>())) {
+      if (!isKernel(f))
+        continue;
+      const std::string &content = contentOf[f.getSymName()];
+      if (!missing.count(content) || !kept.insert({content, true}).second) {
+        f.erase();
+        continue;
+      }
+      f.setSymName(content);
+    }
+  }
+  CodegenOptions cg = options.codegen;
+  std::vector<std::string> objectKernels;
+  cg.objectKernels = &objectKernels;
+  auto compiled = compileKernels(*part, cg);
+  if (!compiled)
+    return compiled.takeError();
+  std::string lastWritten;
+  for (auto [object, content] : llvm::zip_equal(*compiled, objectKernels)) {
+    if (options.useCache) {
+      std::string path = entryPath(result.dir, content, optLevel);
+      if (writeCacheEntry(path, {object}, /*prune=*/false)) // best effort
+        lastWritten = path;
+    }
+    result.objects.push_back(std::move(object));
+    ++result.compiled;
+  }
+  if (!lastWritten.empty())
+    pruneAfterWrite(lastWritten);
+  return result;
+}
+
+} // namespace kiln::cpu
