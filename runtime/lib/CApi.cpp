@@ -359,6 +359,142 @@ extern "C" void kiln_rt_release(void *value) {
   delete static_cast<Tensor *>(value);
 }
 
+/// A copy of the dense tensor \p t of element type \p dtype, or an error
+/// naming it \p what.
+static Status copyDense(const kiln_rt_tensor &t, int32_t dtype,
+                        const std::string &what, Tensor &out) {
+  if (t.flags & KILN_RT_VALUE)
+    return Status::error(what + " is a container, not a tensor");
+  if (t.dtype != dtype)
+    return Status::error(what + " has element type " + std::to_string(t.dtype) +
+                         ", not " + std::to_string(dtype));
+  DType d;
+  Shape shape;
+  if (Status s = specOf(t, what, d, shape); !s)
+    return s;
+  if (!t.data && shapeNumElements(shape))
+    return Status::error(what + " has no data");
+  out = Tensor::view(d, std::move(shape), t.data, nullptr).clone();
+  return Status::ok();
+}
+
+/// Runs \p make, which builds a new value; NULL with its message in err
+/// on an error or an exception.
+template <typename Fn>
+static void *newValue(const char *what, char *err, size_t errLen, Fn make) {
+  try {
+    Tensor value;
+    if (Status s = make(value); !s) {
+      fail(s.message(), err, errLen);
+      return nullptr;
+    }
+    return new Tensor(std::move(value));
+  } catch (const std::exception &e) {
+    fail(std::string(what) + ": " + e.what(), err, errLen);
+  } catch (...) {
+    fail(std::string(what) + ": unknown exception", err, errLen);
+  }
+  return nullptr;
+}
+
+extern "C" void *kiln_rt_sequence(int32_t dtype, int n,
+                                  const kiln_rt_tensor *items, char *err,
+                                  size_t err_len) {
+  return newValue("kiln_rt_sequence", err, err_len, [&](Tensor &value) {
+    auto d = dtypeFromOnnx(dtype);
+    if (!d)
+      return Status::error("kiln_rt_sequence: unknown element type " +
+                           std::to_string(dtype));
+    if (n < 0 || (n > 0 && !items))
+      return Status::error("kiln_rt_sequence: no items");
+    std::vector<Tensor> copies(n);
+    for (int i = 0; i < n; ++i)
+      if (Status s = copyDense(items[i], dtype,
+                               "kiln_rt_sequence: item #" + std::to_string(i),
+                               copies[i]);
+          !s)
+        return s;
+    value = Tensor::sequence(*d, std::move(copies));
+    return Status::ok();
+  });
+}
+
+extern "C" void *kiln_rt_optional(int32_t dtype, const kiln_rt_tensor *item,
+                                  char *err, size_t err_len) {
+  return newValue("kiln_rt_optional", err, err_len, [&](Tensor &value) {
+    auto d = dtypeFromOnnx(dtype);
+    if (!d)
+      return Status::error("kiln_rt_optional: unknown element type " +
+                           std::to_string(dtype));
+    if (!item) {
+      value = Tensor::optional(*d, nullptr);
+      return Status::ok();
+    }
+    Tensor held;
+    if (item->flags & KILN_RT_VALUE) {
+      const auto *seq = static_cast<const Tensor *>(item->data);
+      if (!seq || seq->kind() != ValueKind::Sequence || seq->dtype() != *d)
+        return Status::error("kiln_rt_optional: the item is not a sequence "
+                             "of element type " +
+                             std::to_string(dtype));
+      held = seq->clone();
+    } else if (Status s =
+                   copyDense(*item, dtype, "kiln_rt_optional: the item", held);
+               !s) {
+      return s;
+    }
+    value = Tensor::optional(*d, &held);
+    return Status::ok();
+  });
+}
+
+extern "C" void *kiln_rt_clone(const void *value) {
+  if (!value)
+    return nullptr;
+  try {
+    return new Tensor(static_cast<const Tensor *>(value)->clone());
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+extern "C" int kiln_rt_value_kind(const void *value, int32_t *dtype,
+                                  int64_t *length) {
+  const auto &t = *static_cast<const Tensor *>(value);
+  if (dtype)
+    *dtype = dtypeToOnnx(t.dtype());
+  if (length)
+    *length = t.isDense() ? 0 : static_cast<int64_t>(t.items().size());
+  switch (t.kind()) {
+  case ValueKind::Sequence:
+    return KILN_RT_KIND_SEQUENCE;
+  case ValueKind::Optional:
+    return KILN_RT_KIND_OPTIONAL;
+  default:
+    return KILN_RT_KIND_TENSOR;
+  }
+}
+
+extern "C" int kiln_rt_value_item(const void *value, int64_t i,
+                                  kiln_rt_tensor *item) {
+  const auto &t = *static_cast<const Tensor *>(value);
+  if (t.isDense() || !item || i < 0 ||
+      i >= static_cast<int64_t>(t.items().size()))
+    return 1;
+  const Tensor &x = t.items()[i];
+  *item = kiln_rt_tensor{};
+  item->dtype = dtypeToOnnx(x.dtype());
+  if (!x.isDense()) {
+    item->flags = KILN_RT_VALUE;
+    item->data = const_cast<Tensor *>(&x);
+    return 0;
+  }
+  item->rank = static_cast<int32_t>(x.rank());
+  item->shape = x.shape().data();
+  item->data = const_cast<void *>(x.raw());
+  return 0;
+}
+
 extern "C" int kiln_rt_control_flow(const char *label, const void *desc,
                                     size_t desc_len, int n_in,
                                     const kiln_rt_tensor *in, int n_out,

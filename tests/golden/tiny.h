@@ -60,7 +60,8 @@ typedef struct kiln_tensor_info {
 /* The model, as NAME_describe() returns it. */
 typedef struct kiln_model_info {
   uint32_t magic;       /* KILN_AOT_MAGIC */
-  uint32_t abi_version; /* 2 (1: no output has a dynamic shape) */
+  uint32_t abi_version; /* 2; 1: no output has a dynamic shape; 3: an
+                           input or output is a sequence or an optional */
   const char *name;     /* the library's NAME */
   const char *prefix;   /* the C prefix of its functions */
   int32_t num_inputs, num_outputs;

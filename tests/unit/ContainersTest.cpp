@@ -20,6 +20,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
+
 using namespace kiln;
 using namespace kiln::test;
 
@@ -401,23 +404,133 @@ TEST_F(ContainerModelTest, JitAndAotLibrariesHoldContainersInside) {
   }
 }
 
-TEST_F(ContainerModelTest, AotRefusesContainerInputsInOneLine) {
-  ModelBuilder b = editModel(/*seqInput=*/true);
+/// s (a sequence of ?x3 f32) and x (2x3): t = s with x appended, u = s
+/// itself, n = t's length.
+ModelBuilder appendModel() {
+  ModelBuilder b;
+  auto *s = b.model.mutable_graph()->add_input();
+  s->set_name("s");
+  auto *elem = s->mutable_type()
+                   ->mutable_sequence_type()
+                   ->mutable_elem_type()
+                   ->mutable_tensor_type();
+  elem->set_elem_type(1);
+  elem->mutable_shape()->add_dim()->set_dim_param("n");
+  elem->mutable_shape()->add_dim()->set_dim_value(3);
+  b.input("x", {2, 3});
+  for (const char *name : {"t", "u"}) {
+    onnx::ValueInfoProto *out = b.model.mutable_graph()->add_output();
+    *out = *s;
+    out->set_name(name);
+  }
+  b.output("n", {}, 7);
+  b.node("SequenceInsert", {"s", "x"}, {"t"}, "append");
+  b.node("Identity", {"s"}, {"u"}, "same");
+  b.node("SequenceLength", {"t"}, {"n"}, "length");
+  return b;
+}
+
+// A library takes and returns sequences as values of libkiln-rt.so's: the
+// input is the caller's (read, never released), an output that is the
+// input comes back as a copy, and each run's outputs are new values.
+TEST_F(ContainerModelTest, AotLibrariesTakeAndReturnContainers) {
+  ModelBuilder b = appendModel();
   b.save(path);
   module = frontend::importOnnxFile(ctx, path);
   ASSERT_TRUE(module) << errors;
+  Tensor a = Tensor::fromVector<float>({1, 3}, {1, 2, 3});
+  Tensor c = Tensor::fromVector<float>({3, 3}, {4, 5, 6, 7, 8, 9, 10, 11, 12});
+  Tensor seq = Tensor::sequence(DType::F32, {a, c});
+  Tensor x = Tensor::fromVector<float>({2, 3}, {-1, -2, -3, -4, -5, -6});
+  auto interp = Interpreter::create(*module);
+  ASSERT_TRUE(bool(interp)) << llvm::toString(interp.takeError());
+  auto want = (*interp)->run({seq, x});
+  ASSERT_TRUE(bool(want)) << llvm::toString(want.takeError());
+
   cpu::AotOptions options;
   options.useCache = false;
-  auto built =
-      cpu::compileLibrary(*module, dir.str().str() + "/libseq.so", options);
-  ASSERT_FALSE(bool(built));
-  std::string message = llvm::toString(built.takeError());
-  EXPECT_NE(message.find("input 's' is a sequence: sequence and optional "
-                         "inputs and outputs are unsupported in AOT "
-                         "libraries"),
-            std::string::npos)
-      << message;
-  EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+  options.runtimeLibrary = KILN_RT_LIBRARY;
+  std::string library = dir.str().str() + "/libappend.so";
+  auto built = cpu::compileLibrary(*module, library, options);
+  ASSERT_TRUE(bool(built)) << llvm::toString(built.takeError());
+  auto lib = cpu::AotLibrary::load(library, 1);
+  ASSERT_TRUE(bool(lib)) << llvm::toString(lib.takeError());
+  ASSERT_EQ((*lib)->inputs()[0].kind, ValueKind::Sequence);
+  ASSERT_EQ((*lib)->outputs()[0].kind, ValueKind::Sequence);
+  ASSERT_EQ((*lib)->outputs()[1].kind, ValueKind::Sequence);
+  for (int round = 0; round < 2; ++round) {
+    SCOPED_TRACE("round " + std::to_string(round));
+    auto got = (*lib)->run({seq, x});
+    ASSERT_TRUE(bool(got)) << llvm::toString(got.takeError());
+    ASSERT_EQ(got->size(), 3u);
+    for (size_t k = 0; k < 3; ++k) {
+      tool::Diff diff = tool::compareTensors((*got)[k], (*want)[k], 0, 0);
+      EXPECT_TRUE(diff.ok()) << "output " << k << ": " << diff.shapeError;
+    }
+    ASSERT_EQ((*got)[0].items().size(), 3u);
+    EXPECT_EQ(values((*got)[0].items()[2]), values(x));
+    EXPECT_EQ((*got)[2].data<int64_t>()[0], 3);
+  }
+  // A dense tensor where the sequence goes is refused before the run.
+  auto dense = (*lib)->run({x, x});
+  ASSERT_FALSE(bool(dense));
+  EXPECT_NE(llvm::toString(dense.takeError()).find("input 's'"),
+            std::string::npos);
+
+  // A C caller: the header, kiln_rt.h beside it, and libkiln-rt.so's
+  // functions that make, read and release values.
+  std::string source = dir.str().str() + "/caller.c";
+  {
+    std::ofstream c(source);
+    c << R"(#include "append.h"
+#include <stdio.h>
+
+int main(void) {
+  static const int64_t s0[2] = {1, 3}, s1[2] = {2, 3};
+  float a[3] = {1, 2, 3}, b[6] = {4, 5, 6, 7, 8, 9};
+  float x[6] = {-1, -2, -3, -4, -5, -6};
+  kiln_rt_tensor items[2] = {{KILN_DTYPE_F32, 2, s0, a, 0, NULL},
+                             {KILN_DTYPE_F32, 2, s1, b, 0, NULL}};
+  char err[256];
+  void *seq = kiln_rt_sequence(KILN_DTYPE_F32, 2, items, err, sizeof err);
+  if (!seq || APPEND_INPUT0_KIND != KILN_KIND_SEQUENCE ||
+      APPEND_OUTPUT0_KIND != KILN_KIND_SEQUENCE)
+    return 10;
+  kiln_dynamic_output t, u;
+  int64_t n = 0;
+  const void *in[2] = {seq, x};
+  void *out[3] = {&t, &u, &n};
+  if (append_run(in, out, NULL) != KILN_OK)
+    return 11;
+  int32_t dtype = 0;
+  int64_t length = 0;
+  if (kiln_rt_value_kind(t.data, &dtype, &length) != KILN_RT_KIND_SEQUENCE ||
+      dtype != KILN_DTYPE_F32 || length != 3 || n != 3)
+    return 12;
+  kiln_rt_tensor last;
+  if (kiln_rt_value_item(t.data, 2, &last) || last.rank != 2 ||
+      last.shape[0] != 2 || ((const float *)last.data)[5] != -6)
+    return 13;
+  if (kiln_rt_value_item(t.data, 3, &last) == 0)
+    return 14;
+  kiln_rt_value_kind(u.data, NULL, &length);
+  if (u.data == seq || length != 2)
+    return 15;
+  kiln_rt_release(t.data);
+  kiln_rt_release(u.data);
+  kiln_rt_release(seq);
+  puts("ok");
+  return 0;
+}
+)";
+  }
+  std::string d = dir.str().str();
+  std::string exe = d + "/caller";
+  std::string cmd = "cc -std=c11 -Wall -Werror -o " + exe + " " + source +
+                    " -I" + d + " -L" + d + " -lappend -lkiln-rt -Wl,-rpath," +
+                    d + " 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  EXPECT_EQ(std::system(exe.c_str()), 0);
 }
 
 } // namespace

@@ -8,7 +8,9 @@
 // rtol 1e-3 / atol 1e-7 (the ONNX backend test defaults).
 //
 // --backend picks the interpreter, the JIT, or AOT (each case built into a
-// shared library in a temporary folder, loaded and run).
+// shared library in a temporary folder, loaded and run; a model with inputs
+// of dynamic shape is built for the shapes of its first data set's inputs,
+// as a user gives them with `kiln compile --shape`).
 //
 // With --expect FILE, every case the file lists as passing in the column of
 // that backend must still pass; a regression makes the command fail.
@@ -28,6 +30,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -133,6 +136,45 @@ std::string compare(const Tensor &got, const Tensor &want) {
   return os.str();
 }
 
+/// For a model with an input of dynamic shape: the shapes of the dense
+/// inputs of the case's first data set, by input name (an AOT library is
+/// built for static shapes, as `kiln compile --shape` gives them); empty
+/// when every input's shape is static.
+static std::map<std::string, Shape>
+firstDataShapes(const Case &c, const onnx::GraphProto &graph) {
+  std::set<std::string> initializers;
+  for (const onnx::TensorProto &t : graph.initializer())
+    initializers.insert(t.name());
+  std::vector<std::string> names;
+  bool dynamic = false;
+  for (const onnx::ValueInfoProto &in : graph.input()) {
+    if (initializers.count(in.name()))
+      continue;
+    names.push_back(in.name());
+    if (!in.type().has_tensor_type())
+      continue;
+    const auto &type = in.type().tensor_type();
+    if (!type.has_shape())
+      dynamic = true;
+    else
+      for (const auto &dim : type.shape().dim())
+        dynamic |= !dim.has_dim_value();
+  }
+  std::map<std::string, Shape> shapes;
+  if (!dynamic)
+    return shapes;
+  std::string setDir = c.dir + "/test_data_set_0";
+  for (size_t i = 0; i < names.size(); ++i) {
+    onnx::TensorProto proto;
+    std::string path = setDir + "/input_" + std::to_string(i) + ".pb";
+    if (!readTensorFile(path, proto) || !proto.data_type())
+      continue; // a sequence or an optional, or no file
+    std::string name = proto.name().empty() ? names[i] : proto.name();
+    shapes[name] = Shape(proto.dims().begin(), proto.dims().end());
+  }
+  return shapes;
+}
+
 /// Runs one case in this process; returns the outcome and a reason.
 Outcome runCase(const Case &c, const std::string &backendName,
                 std::string &reason) {
@@ -147,6 +189,17 @@ Outcome runCase(const Case &c, const std::string &backendName,
   if (!model) {
     reason = errors;
     return isUnsupportedMessage(errors) ? Outcome::Unsupported : Outcome::Fail;
+  }
+  if (backendName == "aot") {
+    frontend::LoadOptions load;
+    load.dataShapes = firstDataShapes(c, model->proto->graph());
+    if (!load.dataShapes.empty())
+      model = frontend::loadModel(*ctx, c.dir + "/model.onnx", load);
+    if (!model) {
+      reason = errors;
+      return isUnsupportedMessage(errors) ? Outcome::Unsupported
+                                          : Outcome::Fail;
+    }
   }
   std::vector<frontend::UnsupportedOp> unsupported =
       frontend::findUnsupportedOps(*model);

@@ -177,21 +177,14 @@ static std::string weightsFileImage(llvm::StringRef blob) {
 // Building
 //===----------------------------------------------------------------------===//
 
-/// Fails when an input or output of \p plan is a sequence or an optional:
-/// a library's C interface passes dense tensors (inside, they are values
-/// of libkiln-rt.so's: KILN_RT_VALUE).
-static llvm::Error checkContainers(const Plan &plan) {
+/// Whether an input or output of \p plan is a sequence or an optional:
+/// the library's C interface then passes values of libkiln-rt.so's.
+static bool hasContainerIO(const Plan &plan) {
   for (const auto *specs : {&plan.inputs, &plan.outputs})
     for (const TensorSpec &spec : *specs)
       if (spec.kind != ValueKind::Tensor)
-        return makeError(
-            std::string(specs == &plan.inputs ? "input" : "output") + " '" +
-            spec.name + "' is " +
-            (spec.kind == ValueKind::Sequence ? "a sequence" : "an optional") +
-            ": sequence and optional inputs and outputs are unsupported in "
-            "AOT libraries (their C interface passes dense tensors); run the "
-            "model with --backend=jit or --backend=interp");
-  return llvm::Error::success();
+        return true;
+  return false;
 }
 
 /// The spec a heap slot of the driver keeps for value \p v: its type's, or
@@ -203,37 +196,6 @@ static TensorSpec heapSpec(mlir::Value v) {
     spec.ranked = true;
   }
   return spec;
-}
-
-/// Whether the driver can run \p plan's control-flow steps: no region
-/// reads a value of data-dependent shape of the function's own (those are
-/// the run function's heap buffers; an enclosing region's are within
-/// reach).
-static llvm::Error checkRegions(const Plan &plan) {
-  std::vector<bool> inRegion(plan.slots.size(), false);
-  forEachStep(plan, [&](const PlanStep &step) {
-    for (const PlanRegion &region : step.regions)
-      for (const std::vector<int> *slots : {&region.args, &region.defined})
-        for (int s : *slots)
-          inRegion[s] = true;
-  });
-  llvm::Error error = llvm::Error::success();
-  forEachStep(plan, [&](const PlanStep &step) {
-    if (error || step.kind != PlanStep::Kind::Regions)
-      return;
-    for (size_t i = step.controlFlow.numOperands; i < step.inputs.size(); ++i) {
-      int s = step.inputs[i];
-      if (s >= 0 && !plan.slots[s].isStatic && !inRegion[s]) {
-        error = makeError("op " + step.label +
-                          ": a region reading a value of data-dependent "
-                          "shape from outside is not supported in AOT "
-                          "libraries yet; run the model with --backend=jit "
-                          "or --backend=interp");
-        return;
-      }
-    }
-  });
-  return error;
 }
 
 /// The region values of control-flow step \p step whose shape is known
@@ -318,9 +280,13 @@ static llvm::Error collectDynamicSlots(LibraryDesc &d) {
     };
     for (auto [i, s] : llvm::enumerate(step.inputs)) {
       // A control-flow step's inputs after its operands are the values its
-      // regions read (checkRegions: static).
-      if (i >= op->getNumOperands())
-        break;
+      // regions read from the run (kiln_cf_ctx.top_dyn): their producers
+      // put them on the heap; they must outlive the step.
+      if (i >= op->getNumOperands()) {
+        if (s >= 0 && !plan.slots[s].isStatic)
+          d.lastRead[s] = static_cast<int>(index);
+        continue;
+      }
       if (llvm::Error e = add("operand", i, s, op->getOperand(i)))
         return e;
       if (s >= 0 && !plan.slots[s].isStatic)
@@ -341,8 +307,22 @@ static llvm::Error collectDynamicSlots(LibraryDesc &d) {
   });
   if (error)
     return error;
+  // Container inputs and outputs are values on the heap too (an input
+  // holds the caller's, an output the one handed to the caller), whether
+  // a step reads or writes them or not.
+  for (const auto &[specs, slots] :
+       {std::pair(&plan.inputs, &plan.inputSlots),
+        std::pair(&plan.outputs, &plan.outputSlots)})
+    for (auto [spec, s] : llvm::zip_equal(*specs, *slots))
+      if (spec.kind != ValueKind::Tensor && !seen[s]) {
+        seen[s] = true;
+        d.slotSpecs[s] = spec;
+        d.slotSpecs[s].shape.clear();
+        d.slotSpecs[s].ranked = true;
+        d.dynamicSlots.push_back(s);
+      }
   for (const TensorSpec &spec : plan.outputs) {
-    if (spec.isStatic())
+    if (spec.isStatic() || spec.kind != ValueKind::Tensor)
       continue;
     if (!spec.ranked)
       return makeError("cannot build a library: the output '" + spec.name +
@@ -464,10 +444,7 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
   if (!planOr)
     return planOr.takeError();
   Plan plan = std::move(*planOr);
-  if (llvm::Error e = checkContainers(plan))
-    return std::move(e);
-  if (llvm::Error e = checkRegions(plan))
-    return std::move(e);
+  d.containerIO = hasContainerIO(plan);
   d.plan = &plan;
   forEachStep(plan, [&](const PlanStep &step) {
     d.stepIds.emplace(&step, d.stepIds.size());
@@ -478,7 +455,7 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
         " reference steps, " + std::to_string(d.numRegions) +
         " control-flow steps)");
   for (const TensorSpec &spec : plan.inputs)
-    if (!spec.isStatic())
+    if (spec.kind == ValueKind::Tensor && !spec.isStatic())
       return makeError("'" + spec.name + "' has the dynamic shape " +
                        spec.format() +
                        "; dynamic input shapes are not supported in a library "
@@ -487,7 +464,7 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
   if (llvm::Error e = collectDynamicSlots(d))
     return std::move(e);
   std::string runtimeLibrary = options.runtimeLibrary;
-  if (d.runtimeSteps() && runtimeLibrary.empty()) {
+  if (d.needsRuntime() && runtimeLibrary.empty()) {
     auto found = findRuntimeLibrary();
     if (!found)
       return found.takeError();
@@ -547,7 +524,7 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
                                              "_*;\n  local: *;\n};\n"))
     return std::move(e);
   std::string runtimeCopy = t + "/libkiln-rt.so";
-  if (d.runtimeSteps()) {
+  if (d.needsRuntime()) {
     if (llvm::Error e = writeFile(t + "/kiln_rt.h", kKilnRtHeader))
       return std::move(e);
     if (std::error_code ec =
@@ -586,7 +563,7 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
     link.push_back("-Wl,--defsym=" + name + "=" + content);
   // Reference steps: the copy of libkiln-rt.so that will sit beside the
   // library, found at load time through $ORIGIN.
-  if (d.runtimeSteps())
+  if (d.needsRuntime())
     link.insert(link.end(), {"-L" + t, "-lkiln-rt", "-Wl,-rpath,$ORIGIN"});
   if (llvm::Error e = runTool(link, t))
     return std::move(e);
@@ -607,8 +584,11 @@ llvm::Expected<AotResult> compileLibrary(ModuleOp graph,
         {t + "/" + d.weightsFileName, dir + "/" + d.weightsFileName});
   if (options.keepSource)
     moves.push_back({driver, dir + "/" + d.stem + ".c"});
-  if (d.runtimeSteps())
+  if (d.needsRuntime())
     moves.push_back({runtimeCopy, dir + "/libkiln-rt.so"});
+  // Callers make and read container values with its functions.
+  if (d.containerIO)
+    moves.push_back({t + "/kiln_rt.h", dir + "/kiln_rt.h"});
   moves.push_back({header, dir + "/" + d.stem + ".h"});
   moves.push_back({t + "/lib.so", absLib.str().str()});
   for (auto &[from, to] : moves) {

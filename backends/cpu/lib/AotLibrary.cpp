@@ -27,6 +27,7 @@
 #include "Workers.h"
 #include "kiln/cpu/Executor.h"
 
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/BinaryFormat/ELF.h"
 #include "llvm/Object/ELFObjectFile.h"
@@ -126,7 +127,9 @@ struct CDynamicOutput {
   int64_t shape[8]; // KILN_MAX_RANK
 };
 constexpr uint32_t kAotMagic = 0x4e4c494bu;
-constexpr uint32_t kAbiVersion = 2;
+/// 3: an input or output is a sequence or an optional (NAME_value_kinds);
+/// 2: an output may have a dynamic shape; 1: neither.
+constexpr uint32_t kAbiVersion = 3;
 constexpr int32_t kMaxRank = 8;
 /// KILN_ERR_RUNTIME: a step run by libkiln-rt.so failed; the status string
 /// is its message.
@@ -143,12 +146,36 @@ using RunFn = int (*)(const void *const *, void *const *, void *, ParallelForFn,
 using InitFn = int (*)(const char *);
 using ReleaseFn = void (*)();
 using StatusFn = const char *(*)(int);
+using KindsFn = const int32_t *(*)();
+
+/// libkiln-rt.so's tensor descriptor (kiln_rt.h's kiln_rt_tensor).
+struct RtTensor {
+  int32_t dtype;
+  int32_t rank;
+  const int64_t *shape;
+  void *data;
+  int32_t flags;
+  int64_t *dims;
+};
+constexpr int32_t kRtValue = 2; // KILN_RT_VALUE
+
+/// The functions of the library's libkiln-rt.so that make, read and
+/// release container values (kiln_rt.h, ABI 5).
+struct RtValues {
+  void *(*sequence)(int32_t, int, const RtTensor *, char *, size_t) = nullptr;
+  void *(*optional)(int32_t, const RtTensor *, char *, size_t) = nullptr;
+  int (*kind)(const void *, int32_t *, int64_t *) = nullptr;
+  int (*item)(const void *, int64_t, RtTensor *) = nullptr;
+  void (*release)(void *) = nullptr;
+};
 } // namespace
 
 struct AotLibrary::Impl {
   void *handle = nullptr;
   RunFn run = nullptr;
   ReleaseFn release = nullptr;
+  /// Set when an input or output is a container.
+  RtValues rt;
   StatusFn status = nullptr;
   std::unique_ptr<Workers> workers;
   /// Scratch arenas, one per run in flight: the library keeps no state
@@ -233,7 +260,7 @@ AotLibrary::load(const std::string &path, unsigned threads) {
     return makeError("'" + path +
                      "': its describe function does not return "
                      "a Kiln model description");
-  if (info->abiVersion != kAbiVersion && info->abiVersion != 1)
+  if (info->abiVersion < 1 || info->abiVersion > kAbiVersion)
     return makeError("'" + path + "' uses library ABI version " +
                      std::to_string(info->abiVersion) + "; this kiln reads " +
                      "version " + std::to_string(kAbiVersion) +
@@ -282,14 +309,57 @@ AotLibrary::load(const std::string &path, unsigned threads) {
   };
   if (llvm::Error e = specsOf(info->inputs, info->numInputs, lib->inputSpecs))
     return std::move(e);
-  for (const TensorSpec &spec : lib->inputSpecs)
-    if (!spec.isStatic())
-      return makeError("'" + path + "': input '" + spec.name +
-                       "' has the dynamic shape " + spec.format() +
-                       ", which a library cannot take");
   if (llvm::Error e =
           specsOf(info->outputs, info->numOutputs, lib->outputSpecs))
     return std::move(e);
+  // Sequences and optionals: their kinds, and the runtime's functions that
+  // make and read them.
+  if (info->abiVersion >= 3) {
+    auto kinds = reinterpret_cast<KindsFn>(
+        dlsym(impl.handle, (p + "_value_kinds").c_str()));
+    if (!kinds || !kinds())
+      return makeError("'" + path +
+                       "' has sequence or optional inputs or "
+                       "outputs but exports no " +
+                       p + "_value_kinds");
+    const int32_t *k = kinds();
+    for (auto *specs : {&lib->inputSpecs, &lib->outputSpecs})
+      for (TensorSpec &spec : *specs) {
+        int32_t code = *k++;
+        if (code < 0 || code > 3)
+          return makeError("'" + path + "': '" + spec.name +
+                           "' has the unknown kind " + std::to_string(code));
+        spec.kind = code == 0   ? ValueKind::Tensor
+                    : code == 1 ? ValueKind::Sequence
+                                : ValueKind::Optional;
+        spec.optionalOf = code == 3 ? ValueKind::Sequence : ValueKind::Tensor;
+        // The description gives no item shapes: any fit.
+        if (code) {
+          spec.shape.clear();
+          spec.ranked = false;
+        }
+      }
+    auto sym = [&](const char *name) { return dlsym(impl.handle, name); };
+    RtValues &rt = impl.rt;
+    rt.sequence =
+        reinterpret_cast<decltype(rt.sequence)>(sym("kiln_rt_sequence"));
+    rt.optional =
+        reinterpret_cast<decltype(rt.optional)>(sym("kiln_rt_optional"));
+    rt.kind = reinterpret_cast<decltype(rt.kind)>(sym("kiln_rt_value_kind"));
+    rt.item = reinterpret_cast<decltype(rt.item)>(sym("kiln_rt_value_item"));
+    rt.release = reinterpret_cast<decltype(rt.release)>(sym("kiln_rt_release"));
+    if (!rt.sequence || !rt.optional || !rt.kind || !rt.item || !rt.release)
+      return makeError("'" + path +
+                       "' has sequence or optional inputs or "
+                       "outputs, but its libkiln-rt.so lacks the functions "
+                       "that make and read them (keep the copy kiln compile "
+                       "wrote beside it)");
+  }
+  for (const TensorSpec &spec : lib->inputSpecs)
+    if (spec.kind == ValueKind::Tensor && !spec.isStatic())
+      return makeError("'" + path + "': input '" + spec.name +
+                       "' has the dynamic shape " + spec.format() +
+                       ", which a library cannot take");
   for (const TensorSpec &spec : lib->outputSpecs)
     if (!spec.isStatic() && spec.shape.size() > static_cast<size_t>(kMaxRank))
       return makeError("'" + path + "': output '" + spec.name +
@@ -333,13 +403,107 @@ unsigned AotLibrary::threads() const {
   return impl->workers ? impl->workers->threads() : 1;
 }
 
+/// Dense tensor \p t as libkiln-rt.so's descriptor (a view).
+static RtTensor rtView(const Tensor &t) {
+  RtTensor r{};
+  r.dtype = dtypeToOnnx(t.dtype());
+  r.rank = static_cast<int32_t>(t.rank());
+  r.shape = t.shape().data();
+  r.data = const_cast<void *>(t.raw());
+  return r;
+}
+
+/// A new value of the library's runtime holding a copy of container (or,
+/// for an optional input, present value) \p t as input spec \p spec
+/// expects it.
+static llvm::Expected<void *>
+makeValue(const RtValues &rt, const TensorSpec &spec, const Tensor &t) {
+  char err[512] = "";
+  int32_t dtype = dtypeToOnnx(t.dtype());
+  auto sequence = [&](const Tensor &seq) {
+    std::vector<RtTensor> items;
+    for (const Tensor &item : seq.items())
+      items.push_back(rtView(item));
+    return rt.sequence(dtype, static_cast<int>(items.size()), items.data(), err,
+                       sizeof err);
+  };
+  void *value = nullptr;
+  if (spec.kind == ValueKind::Sequence) {
+    value = sequence(t);
+  } else {
+    // An optional, or the value it holds.
+    const Tensor *held = t.kind() == ValueKind::Optional
+                             ? (t.items().empty() ? nullptr : &t.items()[0])
+                             : &t;
+    if (!held) {
+      value = rt.optional(dtype, nullptr, err, sizeof err);
+    } else if (held->isDense()) {
+      RtTensor r = rtView(*held);
+      value = rt.optional(dtype, &r, err, sizeof err);
+    } else if (void *seq = sequence(*held)) {
+      RtTensor r{};
+      r.dtype = dtype;
+      r.flags = kRtValue;
+      r.data = seq;
+      value = rt.optional(dtype, &r, err, sizeof err);
+      rt.release(seq);
+    }
+  }
+  if (!value)
+    return makeError("input '" + spec.name + "': " + err);
+  return value;
+}
+
+/// A copy of the runtime's value \p value (a sequence or an optional).
+static Tensor readValue(const RtValues &rt, const void *value) {
+  int32_t onnx = 0;
+  int64_t length = 0;
+  int kind = rt.kind(value, &onnx, &length);
+  DType dtype = dtypeFromOnnx(onnx).value_or(DType::F32);
+  std::vector<Tensor> items;
+  for (int64_t i = 0; i < length; ++i) {
+    RtTensor item{};
+    if (rt.item(value, i, &item))
+      break;
+    if (item.flags & kRtValue) {
+      items.push_back(readValue(rt, item.data));
+      continue;
+    }
+    Tensor t(dtypeFromOnnx(item.dtype).value_or(dtype),
+             Shape(item.shape, item.shape + item.rank));
+    if (t.byteSize())
+      std::memcpy(t.raw(), item.data, t.byteSize());
+    items.push_back(std::move(t));
+  }
+  if (kind == 1) // KILN_RT_KIND_SEQUENCE
+    return Tensor::sequence(dtype, std::move(items));
+  return Tensor::optional(dtype, items.empty() ? nullptr : &items[0]);
+}
+
 llvm::Expected<std::vector<Tensor>>
 AotLibrary::run(const std::vector<Tensor> &inputs) {
   if (llvm::Error e = checkInputs(inputSpecs, inputs))
     return std::move(e);
+  const RtValues &rt = impl->rt;
+  // Container inputs become values of the library's runtime, released
+  // after the run.
+  std::vector<void *> values;
+  auto releaseValues = llvm::make_scope_exit([&] {
+    for (void *v : values)
+      rt.release(v);
+  });
   std::vector<const void *> in;
-  for (const Tensor &t : inputs)
-    in.push_back(t.raw());
+  for (auto [spec, t] : llvm::zip_equal(inputSpecs, inputs)) {
+    if (spec.kind == ValueKind::Tensor) {
+      in.push_back(t.raw());
+      continue;
+    }
+    auto value = makeValue(rt, spec, t);
+    if (!value)
+      return value.takeError();
+    values.push_back(*value);
+    in.push_back(*value);
+  }
   // Static outputs get a Tensor to fill, dynamic ones a struct.
   std::vector<Tensor> outputs(outputSpecs.size());
   std::vector<CDynamicOutput> dynamic(outputSpecs.size(), CDynamicOutput{});
@@ -361,8 +525,13 @@ AotLibrary::run(const std::vector<Tensor> &inputs) {
                      workers ? workersParallelFor : nullptr, workers);
   // The library's buffers are freed on every path, once copied.
   auto freeDynamic = [&] {
-    for (CDynamicOutput &o : dynamic) {
-      std::free(o.data);
+    for (auto [o, spec] : llvm::zip_equal(dynamic, outputSpecs)) {
+      if (spec.kind != ValueKind::Tensor) {
+        if (o.data)
+          rt.release(o.data);
+      } else {
+        std::free(o.data);
+      }
       o.data = nullptr;
     }
   };
@@ -376,6 +545,15 @@ AotLibrary::run(const std::vector<Tensor> &inputs) {
   for (auto [i, spec] : llvm::enumerate(outputSpecs)) {
     if (spec.isStatic())
       continue;
+    if (spec.kind != ValueKind::Tensor) {
+      if (!dynamic[i].data) {
+        freeDynamic();
+        return makeError(apiPrefix + "_run returned no value for output '" +
+                         spec.name + "'");
+      }
+      outputs[i] = readValue(rt, dynamic[i].data);
+      continue;
+    }
     Shape shape(dynamic[i].shape, dynamic[i].shape + spec.shape.size());
     for (auto [k, dim] : llvm::enumerate(shape))
       if (dim < 0 || (spec.shape[k] >= 0 && dim != spec.shape[k])) {

@@ -95,7 +95,8 @@ typedef struct kiln_tensor_info {
 /* The model, as NAME_describe() returns it. */
 typedef struct kiln_model_info {
   uint32_t magic;       /* KILN_AOT_MAGIC */
-  uint32_t abi_version; /* 2 (1: no output has a dynamic shape) */
+  uint32_t abi_version; /* 2; 1: no output has a dynamic shape; 3: an
+                           input or output is a sequence or an optional */
   const char *name;     /* the library's NAME */
   const char *prefix;   /* the C prefix of its functions */
   int32_t num_inputs, num_outputs;
@@ -152,6 +153,29 @@ static void writeTensorMacros(llvm::raw_ostream &os, const LibraryDesc &d,
   std::string upper = llvm::StringRef(kind).upper();
   std::string m = llvm::formatv("{0}_{1}{2}", d.macro, upper, i).str();
   bool dynamic = !spec.isStatic();
+  if (spec.kind != ValueKind::Tensor) {
+    static const char *kinds[] = {"TENSOR", "SEQUENCE", "OPTIONAL_TENSOR",
+                                  "OPTIONAL_SEQUENCE"};
+    os << llvm::formatv(
+        "/* {0} {1} \"{2}\": {3} of {4} tensors: {5}[{1}] is {6} */\n", kind, i,
+        cComment(spec.name),
+        spec.kind == ValueKind::Sequence ? "a sequence" : "an optional",
+        dtypeName(spec.dtype), kind == "input" ? "inputs" : "outputs",
+        kind == "input" ? "a value of libkiln-rt.so's"
+                        : "a kiln_dynamic_output *");
+    os << "#define " << m << "_NAME " << cString(spec.name) << "\n";
+    os << "#define " << m << "_DTYPE KILN_DTYPE_"
+       << llvm::StringRef(dtypeName(spec.dtype)).upper() << "\n";
+    os << "#define " << m << "_KIND KILN_KIND_" << kinds[kindCode(spec)]
+       << "\n";
+    if (kind == "output")
+      os << "#define " << m << "_DYNAMIC 1\n";
+    os << "#define " << m << "_RANK 0\n#define " << m
+       << "_NUM_ELEMENTS -1\n#define " << m << "_SIZE 0\n";
+    os << "static const int64_t " << d.prefix << "_" << kind << i
+       << "_shape[1] = {1 /* a container: no dimensions */};\n\n";
+    return;
+  }
   int64_t numel = dynamic ? -1 : shapeNumElements(spec.shape);
   os << llvm::formatv(
       "/* {0} {1} \"{2}\": {3} {4}{5} */\n", kind, i, cComment(spec.name),
@@ -162,6 +186,8 @@ static void writeTensorMacros(llvm::raw_ostream &os, const LibraryDesc &d,
   os << "#define " << m << "_NAME " << cString(spec.name) << "\n";
   os << "#define " << m << "_DTYPE KILN_DTYPE_"
      << llvm::StringRef(dtypeName(spec.dtype)).upper() << "\n";
+  if (d.containerIO)
+    os << "#define " << m << "_KIND KILN_KIND_TENSOR\n";
   if (kind == "output")
     os << "#define " << m << "_DYNAMIC " << dynamic << "\n";
   os << "#define " << m << "_RANK " << spec.shape.size() << "\n";
@@ -256,11 +282,32 @@ std::string generateHeader(const LibraryDesc &d) {
        << "_describe() gives -1 for the dimensions known "
           "only at run time.";
   }
+  if (d.containerIO)
+    os << "\n\n   Inputs and outputs whose " << d.macro
+       << "_INPUTk_KIND or _OUTPUTk_KIND is not\n   KILN_KIND_TENSOR are "
+          "sequences or optionals: values of libkiln-rt.so's\n   (kiln_rt.h, "
+          "which kiln compile wrote beside this header). Make an input\n   "
+          "with kiln_rt_sequence or kiln_rt_optional and pass the value "
+          "itself as\n   inputs[k]; run only reads it, and the caller "
+          "releases it with\n   kiln_rt_release. For such an output, "
+          "outputs[k] points to a\n   kiln_dynamic_output whose `data` run "
+          "sets to a new value (NULL on any\n   failure), which the caller "
+          "reads with kiln_rt_value_kind and\n   kiln_rt_value_item and "
+          "releases with kiln_rt_release.";
   os << " */\n";
   os << "#ifndef " << guard << "\n#define " << guard << "\n\n"
      << "#include <stddef.h>\n#include <stdint.h>\n\n"
+     << (d.containerIO ? "#include \"kiln_rt.h\"\n\n" : "")
      << "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n";
   os << kCommonHeader << "\n";
+  if (d.containerIO)
+    os << "#ifndef KILN_AOT_KINDS\n#define KILN_AOT_KINDS\n"
+       << "/* What an input or output is (NAME_INPUTk_KIND, "
+          "NAME_value_kinds()). */\n"
+       << "#define KILN_KIND_TENSOR 0\n#define KILN_KIND_SEQUENCE 1\n"
+       << "#define KILN_KIND_OPTIONAL_TENSOR 2\n"
+       << "#define KILN_KIND_OPTIONAL_SEQUENCE 3\n"
+       << "#endif /* KILN_AOT_KINDS */\n\n";
   os << "#define " << d.macro << "_NUM_INPUTS " << plan.inputs.size() << "\n";
   os << "#define " << d.macro << "_NUM_OUTPUTS " << plan.outputs.size() << "\n";
   os << "#define " << d.macro << "_SCRATCH_SIZE " << d.scratch.size
@@ -279,8 +326,12 @@ std::string generateHeader(const LibraryDesc &d) {
 
   const std::string &p = d.prefix;
   os << "/* The model's description: the constants above, at run time. */\n"
-     << "const kiln_model_info *" << p << "_describe(void);\n\n"
-     << "/* Bytes of scratch memory a run needs (" << d.macro
+     << "const kiln_model_info *" << p << "_describe(void);\n\n";
+  if (d.containerIO)
+    os << "/* The KILN_KIND_* of each input, then of each output (abi_version "
+          "3). */\n"
+       << "const int32_t *" << p << "_value_kinds(void);\n\n";
+  os << "/* Bytes of scratch memory a run needs (" << d.macro
      << "_SCRATCH_SIZE). */\n"
      << "uint64_t " << p << "_scratch_size(void);\n\n"
      << "/* The identity of the Kiln build that wrote this library"
@@ -352,10 +403,25 @@ std::string generateHeader(const LibraryDesc &d) {
 }
 
 std::string releaseHeap(const LibraryDesc &d, int s) {
+  if (d.plan->slots[s].kind != ValueKind::Tensor &&
+      llvm::is_contained(d.plan->inputSlots, s))
+    return "(void)0 /* the caller's */";
   return (d.plan->slots[s].kind == ValueKind::Tensor
               ? "free(kiln_dyn"
               : "kiln_rt_release(kiln_dyn") +
          std::to_string(s) + ")";
+}
+
+int kindCode(const TensorSpec &spec) {
+  switch (spec.kind) {
+  case ValueKind::Tensor:
+    return 0;
+  case ValueKind::Sequence:
+    return 1;
+  case ValueKind::Optional:
+    return spec.optionalOf == ValueKind::Sequence ? 3 : 2;
+  }
+  return 0;
 }
 
 /// The C expression of a pointer to slot \p s, for the driver.
@@ -538,8 +604,9 @@ static uint64_t kiln_checksum(const unsigned char *p, uint64_t n) {
   writeTensorInfos(os, d, "input", plan.inputs);
   writeTensorInfos(os, d, "output", plan.outputs);
   os << "static const kiln_model_info kiln_info = {\n"
-     << "    KILN_AOT_MAGIC, 2, " << cString(d.name) << ", " << cString(p)
-     << ",\n    " << plan.inputs.size() << ", " << plan.outputs.size() << ", "
+     << "    KILN_AOT_MAGIC, " << (d.containerIO ? 3 : 2) << ", "
+     << cString(d.name) << ", " << cString(p) << ",\n    " << plan.inputs.size()
+     << ", " << plan.outputs.size() << ", "
      << (plan.inputs.empty() ? "NULL" : "kiln_inputs") << ", "
      << (plan.outputs.empty() ? "NULL" : "kiln_outputs") << ",\n    "
      << d.scratch.size << "u, " << kArenaAlign << "u, " << d.weights.blob.size()
@@ -548,6 +615,15 @@ static uint64_t kiln_checksum(const unsigned char *p, uint64_t n) {
      << ",\n    " << plan.steps.size() << ", " << cString(hostTarget().cpu)
      << "};\n\n";
   os << "const char *" << p << "_build_id(void) { return KILN_BUILD_ID; }\n\n";
+  if (d.containerIO) {
+    os << "static const int32_t kiln_value_kinds[] = {";
+    size_t n = 0;
+    for (const auto *specs : {&plan.inputs, &plan.outputs})
+      for (const TensorSpec &spec : *specs)
+        os << (n++ ? ", " : "") << kindCode(spec);
+    os << "};\n\nconst int32_t *" << p
+       << "_value_kinds(void) { return kiln_value_kinds; }\n\n";
+  }
   os << "const kiln_model_info *" << p << "_describe(void) { return "
      << "&kiln_info; }\n\n"
      << "uint64_t " << p << "_scratch_size(void) { return " << d.macro
@@ -662,6 +738,11 @@ static void kiln_step(kiln_kernel fn, void **buffers, int64_t n, int64_t grain,
       os << "  void *kiln_dyn" << s << " = NULL;\n  int64_t kiln_dims" << s
          << "[" << std::max<size_t>(1, d.slotSpecs[s].shape.size()) << "];\n";
   }
+  // A container input's slot holds the caller's value (never released).
+  for (auto [i, spec] : llvm::enumerate(plan.inputs))
+    if (spec.kind != ValueKind::Tensor)
+      os << "  kiln_dyn" << plan.inputSlots[i] << " = (void *)in[" << i
+         << "];\n";
   auto dynamicOut = [&](size_t k) {
     return "((kiln_dynamic_output *)out[" + std::to_string(k) + "])";
   };
@@ -686,11 +767,24 @@ static void kiln_step(kiln_kernel fn, void **buffers, int64_t n, int64_t grain,
       continue;
     size_t rank = d.slotSpecs[s].shape.size();
     std::string o = dynamicOut(i);
-    os << "  memcpy(" << o << "->shape, kiln_dims" << s << ", " << rank * 8
-       << "u);\n";
     bool repeated =
         std::find(plan.outputSlots.begin() + i + 1, plan.outputSlots.end(),
                   s) != plan.outputSlots.end();
+    if (plan.slots[s].kind != ValueKind::Tensor) {
+      // A container: the slot's value is handed over, or copied when the
+      // slot is the caller's input or another output's too.
+      if (!repeated && !llvm::is_contained(plan.inputSlots, s)) {
+        os << "  " << o << "->data = kiln_dyn" << s << ";\n  kiln_dyn" << s
+           << " = NULL;\n";
+        continue;
+      }
+      os << "  " << o << "->data = kiln_rt_clone(kiln_dyn" << s << ");\n"
+         << "  if (!" << o << "->data) {\n    rc = KILN_ERR_NOMEM;\n"
+         << "    goto kiln_end;\n  }\n";
+      continue;
+    }
+    os << "  memcpy(" << o << "->shape, kiln_dims" << s << ", " << rank * 8
+       << "u);\n";
     if (!repeated) {
       os << "  " << o << "->data = kiln_dyn" << s << ";\n  kiln_dyn" << s
          << " = NULL;\n";
@@ -718,8 +812,10 @@ static void kiln_step(kiln_kernel fn, void **buffers, int64_t n, int64_t grain,
       os << "  if (rc != KILN_OK) {\n";
       for (auto [k, spec] : llvm::enumerate(plan.outputs))
         if (!spec.isStatic())
-          os << "    free(" << dynamicOut(k) << "->data);\n    "
-             << dynamicOut(k) << "->data = NULL;\n";
+          os << "    "
+             << (spec.kind == ValueKind::Tensor ? "free(" : "kiln_rt_release(")
+             << dynamicOut(k) << "->data);\n    " << dynamicOut(k)
+             << "->data = NULL;\n";
       os << "  }\n";
     }
     os << "  return rc;\n}\n\n";

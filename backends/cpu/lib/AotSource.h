@@ -76,6 +76,10 @@ struct LibraryDesc {
   unsigned numRegions = 0;
   /// Steps run through libkiln-rt.so (the library then needs it).
   unsigned runtimeSteps() const { return numReference() + numRegions; }
+  /// An input or output is a sequence or an optional: a value of
+  /// libkiln-rt.so's (KILN_RT_VALUE), which the library then needs too.
+  bool containerIO = false;
+  bool needsRuntime() const { return runtimeSteps() || containerIO; }
   /// Every step's number in forEachStep order: the suffix of its static
   /// data (kiln_attrs<N>, kiln_cf<N>) and region function (kiln_regions<N>).
   std::map<const PlanStep *, size_t> stepIds;
@@ -107,8 +111,13 @@ std::string cComment(llvm::StringRef s);
 /// shape, or (in a region function) LibraryDesc::slotExpr.
 std::string slotPointer(const LibraryDesc &d, int s);
 /// The C call that releases heap slot \p s (kiln_dyn<s>): free() for a
-/// buffer, kiln_rt_release for a sequence or optional (KILN_RT_VALUE).
+/// buffer, kiln_rt_release for a sequence or optional (KILN_RT_VALUE), and
+/// nothing for a container input (the caller's).
 std::string releaseHeap(const LibraryDesc &d, int s);
+/// The kind of input or output \p spec, as the header's NAME_INPUTk_KIND
+/// and NAME_value_kinds() give it: KILN_KIND_TENSOR (0), _SEQUENCE (1),
+/// _OPTIONAL_TENSOR (2) or _OPTIONAL_SEQUENCE (3).
+int kindCode(const TensorSpec &spec);
 
 // AotSteps.cpp: the run function's steps.
 

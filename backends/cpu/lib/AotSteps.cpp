@@ -283,7 +283,9 @@ static const char *kRegionContext = R"(
    buffers; one memory block per region for the values its steps define
    (allocated at the region's first run, freed after the step); and, for a
    step inside a region, that region's run (its memory block, its
-   arguments, and its own context), whose values the inner regions read. */
+   arguments, and its own context), whose values the inner regions read;
+   and the run's heap values (kiln_dyn<slot>) and their dimensions, by
+   their place in its list of them, which regions may read too. */
 typedef struct kiln_cf_ctx {
   const void *const *in;
   void *const *out;
@@ -295,6 +297,8 @@ typedef struct kiln_cf_ctx {
   const struct kiln_cf_ctx *outer;
   unsigned char *outer_r;
   const kiln_rt_tensor *outer_args;
+  void *const *top_dyn;
+  int64_t *const *top_dims;
 } kiln_cf_ctx;
 )";
 
@@ -370,6 +374,20 @@ static void writeRegionsCall(llvm::raw_ostream &os, const LibraryDesc &d,
                              const PlanStep &step, llvm::StringRef ctx,
                              llvm::StringRef onFailure);
 
+/// The run's heap values (LibraryDesc::dynamicSlots) control-flow step
+/// \p step's regions read from outside, in order.
+static std::vector<int> topLevelReads(const LibraryDesc &d,
+                                      const PlanStep &step) {
+  std::vector<int> reads;
+  for (size_t i = step.controlFlow.numOperands; i < step.inputs.size(); ++i) {
+    int s = step.inputs[i];
+    if (s >= 0 && llvm::is_contained(d.dynamicSlots, s) &&
+        !llvm::is_contained(reads, s))
+      reads.push_back(s);
+  }
+  return reads;
+}
+
 /// The region function kiln_regions<N> of control-flow step \p step, which
 /// kiln_rt_control_flow calls for each run of one of its regions: the
 /// region's steps over its arguments (the runtime's buffers), its memory
@@ -415,6 +433,13 @@ static void writeRegionFunction(llvm::raw_ostream &os, const LibraryDesc &d,
      << "  void *user = c->user;\n"
      << "  (void)in;\n  (void)out;\n  (void)s;\n  (void)w;\n  (void)args;\n"
      << "  (void)n_args;\n  (void)n_yields;\n";
+  // The run's heap values its regions read (never written here).
+  for (int v : topLevelReads(d, step)) {
+    size_t at = llvm::find(d.dynamicSlots, v) - d.dynamicSlots.begin();
+    os << "  void *kiln_dyn" << v << " = c->top_dyn[" << at
+       << "];\n  int64_t *kiln_dims" << v << " = c->top_dims[" << at
+       << "];\n  (void)kiln_dyn" << v << ";\n  (void)kiln_dims" << v << ";\n";
+  }
   std::string onFailure = "{\n      snprintf(err, err_len, \"%s\", "
                           "kiln_error);\n      return 1;\n    }";
   std::string onIndexFailure = "{\n      snprintf(err, err_len, \"%s\", "
@@ -446,7 +471,7 @@ static void writeRegionFunction(llvm::raw_ostream &os, const LibraryDesc &d,
       else
         writeRegionsCall(os, d, inner,
                          "{in, out, s, w, parallel_for, user, {NULL, NULL}, "
-                         "c, r, args}",
+                         "c, r, args, c->top_dyn, c->top_dims}",
                          onFailure);
       for (auto [r, v] : llvm::enumerate(keptOutputs(plan, inner)))
         if (v >= 0 && !plan.slots[v].isStatic)
@@ -499,13 +524,23 @@ static void writeRegionsCall(llvm::raw_ostream &os, const LibraryDesc &d,
   os << "    if (failed)\n      " << onFailure << "\n";
 }
 
-/// A control-flow step in the run function.
+/// A control-flow step in the run function; its regions reach the run's
+/// heap values through kiln_cf_ctx.top_dyn and top_dims.
 static void writeRegionsStep(llvm::raw_ostream &os, const LibraryDesc &d,
                              const PlanStep &step) {
+  size_t n = d.dynamicSlots.size();
+  if (n) {
+    os << "    void *top_dyn[" << n << "];\n    int64_t *top_dims[" << n
+       << "];\n";
+    for (auto [i, v] : llvm::enumerate(d.dynamicSlots))
+      os << "    top_dyn[" << i << "] = kiln_dyn" << v << ";\n    top_dims["
+         << i << "] = kiln_dims" << v << ";\n";
+  }
   std::string ctx =
       "{in, out, s, " +
       std::string(d.weightsFile || !d.weights.blob.empty() ? "w" : "NULL") +
-      ", parallel_for, user, {NULL, NULL}, NULL, NULL, NULL}";
+      ", parallel_for, user, {NULL, NULL}, NULL, NULL, NULL, " +
+      (n ? "top_dyn, top_dims}" : "NULL, NULL}");
   writeRegionsCall(os, d, step, ctx, failRun(d, "KILN_ERR_RUNTIME"));
 }
 

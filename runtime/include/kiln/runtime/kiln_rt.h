@@ -27,8 +27,10 @@ extern "C" {
 
 /* Version of this interface; kiln_rt_abi_version() returns it. Version 2
    added results whose shape is known only at run time (KILN_RT_DYNAMIC),
-   3 kiln_rt_control_flow, 4 sequences and optionals (KILN_RT_VALUE). */
-#define KILN_RT_ABI_VERSION 4
+   3 kiln_rt_control_flow, 4 sequences and optionals (KILN_RT_VALUE), 5 the
+   functions that make, copy and read them (a library's container inputs
+   and outputs). */
+#define KILN_RT_ABI_VERSION 5
 
 /* kiln_rt_tensor.flags: a result whose shape the kernel decides (NonZero,
    Unique, ... and ops whose shape operands are only known at run time). */
@@ -58,8 +60,42 @@ typedef struct kiln_rt_tensor {
 /* The KILN_RT_ABI_VERSION libkiln-rt.so was built with. */
 int kiln_rt_abi_version(void);
 
-/* Releases a value a KILN_RT_VALUE result received (NULL: nothing). */
+/* Releases a value a KILN_RT_VALUE result received, or one the functions
+   below made (NULL: nothing). */
 void kiln_rt_release(void *value);
+
+/* Kinds of value (kiln_rt_value_kind). */
+#define KILN_RT_KIND_TENSOR 0
+#define KILN_RT_KIND_SEQUENCE 1
+#define KILN_RT_KIND_OPTIONAL 2
+
+/* A new sequence of element type `dtype` holding copies of the n dense
+   tensors items[0, n) (each of that element type; flags 0), or NULL with a
+   message in err (err_len bytes, NUL-terminated). */
+void *kiln_rt_sequence(int32_t dtype, int n, const kiln_rt_tensor *items,
+                       char *err, size_t err_len);
+
+/* A new optional of element type `dtype`: empty when `item` is NULL, else
+   holding a copy of the dense tensor *item or, with item->flags
+   KILN_RT_VALUE, of the sequence item->data. NULL with a message in err on
+   a bad item. */
+void *kiln_rt_optional(int32_t dtype, const kiln_rt_tensor *item, char *err,
+                       size_t err_len);
+
+/* A new deep copy of `value` (NULL when out of memory). */
+void *kiln_rt_clone(const void *value);
+
+/* What `value` is: KILN_RT_KIND_SEQUENCE or KILN_RT_KIND_OPTIONAL; its
+   element type (ONNX TensorProto.DataType) in *dtype and its number of
+   items (an optional's: 0 or 1) in *length, when not NULL. */
+int kiln_rt_value_kind(const void *value, int32_t *dtype, int64_t *length);
+
+/* Item i of `value` (a sequence's i-th tensor, an optional's content at
+   0), described in *item: dtype, rank, shape and data point into the
+   value, valid while it lives; a sequence inside an optional has flags
+   KILN_RT_VALUE and data pointing to it (read it with these functions;
+   never release it). Returns 0, or nonzero when i is out of range. */
+int kiln_rt_value_item(const void *value, int64_t i, kiln_rt_tensor *item);
 
 /* Runs the reference kernel `kiln::ref::eval<kernel>` (kernel is the ONNX
    op type the kiln op models, e.g. "Conv" for kiln.conv) on `in`, with the
