@@ -514,18 +514,18 @@ std::unique_ptr<LoadedModel> checkModel(std::unique_ptr<LoadedModel> model,
       for (const auto &in : graph.input())
         if (!initNames.count(in.name()))
           names += (names.empty() ? "'" : ", '") + in.name() + "'";
-      return fail("--shape names input '" + name +
+      return fail(options.shapeOption + " names input '" + name +
                   "', which the model does not have (inputs: " + names + ")");
     }
     if (!vi->type().has_tensor_type())
-      return fail("--shape names input '" + name +
-                  "', which is a sequence or an optional: --shape sets the "
-                  "shapes of tensor inputs");
+      return fail(options.shapeOption + " names input '" + name +
+                  "', which is a sequence or an optional: " +
+                  options.shapeOption + " sets the shapes of tensor inputs");
     auto *shapeProto =
         vi->mutable_type()->mutable_tensor_type()->mutable_shape();
     if (shapeProto->dim_size() != 0 &&
         shapeProto->dim_size() != static_cast<int>(shape.size()))
-      return fail("--shape for input '" + name + "' has rank " +
+      return fail(options.shapeOption + " for input '" + name + "' has rank " +
                   llvm::Twine(shape.size()) + " but the model declares rank " +
                   llvm::Twine(shapeProto->dim_size()));
     for (int i = 0; i < shapeProto->dim_size(); ++i) {

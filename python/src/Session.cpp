@@ -59,6 +59,9 @@ Port portOf(const TensorSpec &spec) {
   return Port{spec.name, spec.dtype, spec.shape, spec.ranked};
 }
 
+/// How the loader's messages name load()'s and compile()'s shapes.
+const std::string kShapeOption = "shapes";
+
 /// Imports \p path with \p shapes into \p ctx; fails with the diagnostics.
 mlir::OwningOpRef<mlir::ModuleOp>
 importModel(mlir::MLIRContext &ctx, const Diagnostics &diags,
@@ -66,10 +69,16 @@ importModel(mlir::MLIRContext &ctx, const Diagnostics &diags,
             std::unique_ptr<frontend::LoadedModel> *keep = nullptr) {
   frontend::LoadOptions load;
   load.inputShapes = shapes;
+  load.shapeOption = kShapeOption;
   std::unique_ptr<frontend::LoadedModel> model =
       frontend::loadModel(ctx, path, load);
-  if (!model)
-    diags.fail("cannot load '" + path + "'");
+  if (!model) {
+    // shapes= naming an input the model lacks, or of another rank, is the
+    // caller's bad argument (ValueError).
+    std::string message = diags.message("cannot load '" + path + "'");
+    python::fail(message,
+                 llvm::StringRef(message).contains(": " + kShapeOption + " "));
+  }
   mlir::OwningOpRef<mlir::ModuleOp> module = frontend::importModel(ctx, *model);
   if (!module)
     diags.fail("cannot import '" + path + "'");
@@ -177,6 +186,7 @@ std::unique_ptr<Session> Session::load(const std::string &path,
   } else {
     frontend::LoadOptions load;
     load.inputShapes = settings.shapes;
+    load.shapeOption = kShapeOption;
     tool::ModelEntryCache entries;
     if (backend == "jit")
       impl.prepared = entries.open(path, load, cpu, nullptr);
@@ -213,6 +223,7 @@ std::unique_ptr<Session> Session::load(const std::string &path,
         if (backend == "jit") {
           frontend::LoadOptions load;
           load.inputShapes = all;
+          load.shapeOption = kShapeOption;
           return tool::prepareModelFile(path, load, "jit", cpu);
         }
         try {

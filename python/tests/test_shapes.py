@@ -143,3 +143,19 @@ def test_shape_the_export_cannot_take_is_one_line(shape_models, cache,
     assert "\n" not in message
     assert "input 'input_ids' dimension 1 = 32 (declared 16)" in message
     assert "kiln." not in message and "linalg" not in message
+
+
+@pytest.mark.parametrize("backend", ["jit", "interp"])
+def test_shapes_naming_no_input_is_a_value_error(shape_models, cache,
+                                                 backend):
+    with pytest.raises(ValueError) as e:
+        kiln.load(shape_models("mlp"), backend=backend, cache_dir=cache,
+                  shapes={"inputx": (4, 784)})
+    message = str(e.value)
+    assert "shapes names input 'inputx', which the model does not have " \
+           "(inputs: 'input')" in message
+    assert "--shape" not in message
+    with pytest.raises(ValueError) as e:
+        kiln.load(shape_models("mlp"), backend=backend, cache_dir=cache,
+                  shapes={"input": (4, 784, 1)})
+    assert "shapes for input 'input' has rank 3" in str(e.value)

@@ -48,6 +48,9 @@ struct LoadOptions {
   /// a static declared dim they contradict is refused. An input also in
   /// inputShapes takes that shape instead.
   std::map<std::string, Shape> dataShapes;
+  /// How messages name the option that gave inputShapes: `--shape` for the
+  /// tools, `shapes` for the Python module's argument.
+  std::string shapeOption = "--shape";
 };
 
 /// A validated model.
