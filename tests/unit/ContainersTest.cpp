@@ -526,9 +526,12 @@ int main(void) {
   }
   std::string d = dir.str().str();
   std::string exe = d + "/caller";
-  std::string cmd = "cc -std=c11 -Wall -Werror -o " + exe + " " + source +
-                    " -I" + d + " -L" + d + " -lappend -lkiln-rt -Wl,-rpath," +
-                    d + " 2>&1";
+  std::string sanitize = KILN_TEST_SANITIZE;
+  if (!sanitize.empty())
+    sanitize = " -fsanitize=" + sanitize;
+  std::string cmd = "cc -std=c11 -Wall -Werror" + sanitize + " -o " + exe +
+                    " " + source + " -I" + d + " -L" + d +
+                    " -lappend -lkiln-rt -Wl,-rpath," + d + " 2>&1";
   ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   EXPECT_EQ(std::system(exe.c_str()), 0);
 }
