@@ -11,12 +11,16 @@
 
 #include "kiln/cpu/KernelCache.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Parser/Parser.h"
+
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <gtest/gtest.h>
 
 #include <cstring>
 #include <fstream>
+#include <map>
 
 using namespace kiln;
 using namespace kiln::test;
@@ -222,4 +226,58 @@ TEST_F(KernelCacheTest, ContentNamesIgnoreKernelNames) {
   })) << "the convolution's kernel should be the same";
 }
 
+} // namespace
+
+namespace {
+TEST(StructuralHashTest, FollowsTheCodeNotItsNameOrLocations) {
+  mlir::DialectRegistry registry;
+  cpu::registerCpuBackendDialects(registry);
+  mlir::MLIRContext ctx(registry);
+  ctx.loadAllAvailableDialects();
+  auto module = mlir::parseSourceString<mlir::ModuleOp>(R"(
+    func.func @a(%x: f32, %y: f32) -> f32 {
+      %c = arith.constant 2.0 : f32
+      %d = arith.subf %x, %y : f32
+      %e = arith.mulf %d, %c : f32
+      return %e : f32
+    }
+    func.func @renamed(%x: f32, %y: f32) -> f32 {
+      %c = arith.constant 2.0 : f32 loc("elsewhere")
+      %d = arith.subf %x, %y : f32
+      %e = arith.mulf %d, %c : f32
+      return %e : f32
+    }
+    func.func @swapped(%x: f32, %y: f32) -> f32 {
+      %c = arith.constant 2.0 : f32
+      %d = arith.subf %y, %x : f32
+      %e = arith.mulf %d, %c : f32
+      return %e : f32
+    }
+    func.func @other_constant(%x: f32, %y: f32) -> f32 {
+      %c = arith.constant 3.0 : f32
+      %d = arith.subf %x, %y : f32
+      %e = arith.mulf %d, %c : f32
+      return %e : f32
+    }
+    func.func @fastmath(%x: f32, %y: f32) -> f32 {
+      %c = arith.constant 2.0 : f32
+      %d = arith.subf %x, %y fastmath<fast> : f32
+      %e = arith.mulf %d, %c : f32
+      return %e : f32
+    }
+  )",
+                                                        &ctx);
+  ASSERT_TRUE(module);
+  std::map<std::string, std::string> hash, named;
+  for (auto f : module->getOps<mlir::func::FuncOp>()) {
+    hash[f.getSymName().str()] = cpu::structuralHash(f, /*ignoreName=*/true);
+    named[f.getSymName().str()] = cpu::structuralHash(f, false);
+  }
+  EXPECT_EQ(hash["a"].size(), 32u);
+  EXPECT_EQ(hash["a"], hash["renamed"]);
+  EXPECT_NE(named["a"], named["renamed"]);
+  EXPECT_NE(hash["a"], hash["swapped"]);
+  EXPECT_NE(hash["a"], hash["other_constant"]);
+  EXPECT_NE(hash["a"], hash["fastmath"]);
+}
 } // namespace

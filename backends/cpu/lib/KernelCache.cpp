@@ -47,48 +47,163 @@ static bool isKernel(func::FuncOp f) {
   return !f.isExternal() && f.getSymName().starts_with("kiln_k");
 }
 
-/// Prints \p op for hashing: generic form, values numbered locally. The
-/// bytes of resource blobs, which the text names only by their handle,
-/// follow it.
-static void printForHash(Operation *op, llvm::raw_ostream &os) {
-  op->print(os, OpPrintingFlags().printGenericOpForm().useLocalScope());
-  op->walk([&](Operation *inner) {
-    for (NamedAttribute attr : inner->getAttrs())
-      attr.getValue().walk([&](DenseResourceElementsAttr r) {
+namespace {
+/// A hash of operations' structure that printing them would give, without
+/// the text: op names, properties and attributes, result and block
+/// argument types, operand wiring (values numbered as they are defined),
+/// regions, blocks and successors; not locations. An attribute or type is
+/// printed once and its text hashed (with the bytes of the resource blobs
+/// it names, which the text gives only by handle).
+class StructuralHasher {
+public:
+  /// The hash of \p op (32 hex digits), without its symbol name when
+  /// \p ignoreName. The texts of attributes and types are kept for the
+  /// next ops.
+  std::string hash(Operation *op, bool ignoreName) {
+    words.clear();
+    values.clear();
+    blocks.clear();
+    // Every value and block numbered first, in walk order, so that a use
+    // before its definition in the text (a block listed before the one
+    // defining a value it uses) names it too.
+    op->walk<WalkOrder::PreOrder>([&](Operation *inner) {
+      for (Value r : inner->getResults())
+        values.try_emplace(r, values.size());
+      for (Region &region : inner->getRegions())
+        for (Block &b : region) {
+          blocks.try_emplace(&b, blocks.size());
+          for (BlockArgument arg : b.getArguments())
+            values.try_emplace(arg, values.size());
+        }
+    });
+    addOp(op, ignoreName);
+    return hash128(llvm::StringRef(reinterpret_cast<const char *>(words.data()),
+                                   words.size() * sizeof(uint64_t)));
+  }
+
+private:
+  void word(uint64_t w) { words.push_back(w); }
+  void text(llvm::StringRef s) {
+    word(s.size());
+    word(llvm::xxh3_64bits(s));
+  }
+  /// The hash of \p attr's text, printed once.
+  void attr(Attribute a) {
+    if (!a) {
+      word(0);
+      return;
+    }
+    auto [it, fresh] = printed.try_emplace(a.getAsOpaquePointer(), 0);
+    if (fresh) {
+      std::string s;
+      llvm::raw_string_ostream os(s);
+      a.print(os);
+      a.walk([&](DenseResourceElementsAttr r) {
         if (AsmResourceBlob *blob = r.getRawHandle().getBlob()) {
           llvm::ArrayRef<char> data = blob->getData();
           os << "\nblob " << data.size() << ":";
           os.write(data.data(), data.size());
         }
       });
-  });
-  os << "\n";
+      it->second = llvm::xxh3_64bits(llvm::StringRef(s));
+    }
+    word(it->second);
+  }
+  void type(Type t) {
+    auto [it, fresh] = printed.try_emplace(t.getAsOpaquePointer(), 0);
+    if (fresh) {
+      std::string s;
+      llvm::raw_string_ostream os(s);
+      t.print(os);
+      it->second = llvm::xxh3_64bits(llvm::StringRef(s));
+    }
+    word(it->second);
+  }
+  void define(Value v) {
+    word(values.lookup(v));
+    type(v.getType());
+  }
+  void addOp(Operation *op, bool ignoreName) {
+    text(op->getName().getStringRef());
+    word(op->getNumOperands());
+    for (Value v : op->getOperands()) {
+      auto it = values.find(v);
+      word(it == values.end() ? ~0ull : it->second);
+    }
+    Attribute props = op->getPropertiesAsAttribute();
+    if (auto dict = dyn_cast_or_null<DictionaryAttr>(props);
+        dict && ignoreName) {
+      NamedAttrList kept;
+      for (NamedAttribute na : dict)
+        if (na.getName() != SymbolTable::getSymbolAttrName())
+          kept.push_back(na);
+      props = kept.getDictionary(op->getContext());
+    }
+    attr(props);
+    DictionaryAttr discardable = op->getDiscardableAttrDictionary();
+    if (ignoreName) {
+      NamedAttrList kept(discardable);
+      kept.erase(SymbolTable::getSymbolAttrName());
+      discardable = kept.getDictionary(op->getContext());
+    }
+    attr(discardable);
+    word(op->getNumResults());
+    for (Value r : op->getResults())
+      define(r);
+    word(op->getNumSuccessors());
+    for (Block *b : op->getSuccessors())
+      word(blocks.lookup(b));
+    word(op->getNumRegions());
+    for (Region &region : op->getRegions()) {
+      word(std::distance(region.begin(), region.end()));
+      for (Block &b : region) {
+        word(b.getNumArguments());
+        for (BlockArgument arg : b.getArguments())
+          define(arg);
+        word(std::distance(b.begin(), b.end()));
+        for (Operation &inner : b)
+          addOp(&inner, /*ignoreName=*/false);
+      }
+    }
+  }
+
+  std::vector<uint64_t> words;
+  /// Numbers of the values and blocks of the op being hashed.
+  llvm::DenseMap<Value, uint64_t> values;
+  llvm::DenseMap<Block *, uint64_t> blocks;
+  llvm::DenseMap<const void *, uint64_t> printed;
+};
+} // namespace
+
+std::string structuralHash(Operation *op, bool ignoreName) {
+  return StructuralHasher().hash(op, ignoreName);
 }
 
 std::vector<std::pair<std::string, std::string>>
 kernelContentNames(ModuleOp kernels) {
   llvm::StringMap<Operation *> symbols;
-  std::string unnamed; // top-level ops without a symbol go into every object
-  {
-    llvm::raw_string_ostream os(unnamed);
-    for (Operation &op : kernels.getBody()->getOperations()) {
-      if (auto sym = dyn_cast<SymbolOpInterface>(op))
-        symbols[sym.getName()] = &op;
-      else
-        printForHash(&op, os);
-    }
+  std::vector<Operation *> unnamed; // in every object
+  for (Operation &op : kernels.getBody()->getOperations()) {
+    if (auto sym = dyn_cast<SymbolOpInterface>(op))
+      symbols[sym.getName()] = &op;
+    else
+      unnamed.push_back(&op);
   }
+  // One hasher: the attributes and types kernels share are printed once.
+  StructuralHasher h;
   std::vector<std::pair<std::string, std::string>> names;
   for (func::FuncOp f : kernels.getOps<func::FuncOp>()) {
     if (!isKernel(f))
       continue;
-    std::string name = f.getSymName().str(), text = unnamed;
-    llvm::raw_string_ostream os(text);
+    std::string name = f.getSymName().str(), hashes;
+    auto hashOf = [&](Operation *op, bool ignoreName) {
+      hashes += h.hash(op, ignoreName);
+    };
+    for (Operation *op : unnamed)
+      hashOf(op, false);
     // The body without its name, as ShareKernels compares kernels.
-    f.setSymName("kernel");
-    printForHash(f, os);
-    f.setSymName(name);
-    // Then what it uses, in name order.
+    hashOf(f, /*ignoreName=*/true);
+    // Then what it uses, in name order (names included).
     std::set<std::string> used;
     std::vector<Operation *> worklist = {f};
     while (!worklist.empty()) {
@@ -104,8 +219,8 @@ kernelContentNames(ModuleOp kernels) {
         }
     }
     for (const std::string &dep : used)
-      printForHash(symbols[dep], os);
-    names.push_back({name, "kiln_k_" + hash128(text)});
+      hashOf(symbols[dep], false);
+    names.push_back({name, "kiln_k_" + hash128(hashes)});
   }
   return names;
 }

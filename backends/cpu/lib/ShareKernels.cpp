@@ -2,15 +2,17 @@
 //
 // Repeated blocks outline identical kernels: a BERT's twelve layers, the
 // bottlenecks of a ResNet stage, the repeats of an EfficientNet stage. Each
-// kernel function is printed (generic form, no locations) under a common
-// name; a kernel whose text an earlier one already has is erased and its
-// steps call the earlier one. Weights and other large constants are
+// kernel function is hashed without its name (structuralHash, KernelCache.h:
+// what its generic printed form holds, without locations); a kernel whose
+// hash an earlier one already has is erased and its steps call the earlier
+// one. Weights and other large constants are
 // arguments, so only the code has to match; a kernel that reads an inlined
 // constant of its own (a memref.global) keeps it under its own name and is
 // never merged with another. Lowering and code generation then do the work
 // once per distinct kernel.
 //
 //===----------------------------------------------------------------------===//
+#include "kiln/cpu/KernelCache.h"
 #include "kiln/cpu/Plan.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -22,19 +24,13 @@ using namespace mlir;
 namespace kiln::cpu {
 
 void shareIdenticalKernels(Plan &plan) {
-  llvm::StringMap<std::string> firstWith; // text -> symbol
+  llvm::StringMap<std::string> firstWith; // hash -> symbol
   llvm::StringMap<std::string> replaced;  // erased symbol -> kept one
   SmallVector<func::FuncOp> funcs(plan.kernels->getOps<func::FuncOp>());
   for (func::FuncOp f : funcs) {
-    std::string name = f.getSymName().str(), text;
-    f.setSymName("kernel");
-    {
-      llvm::raw_string_ostream os(text);
-      // Local scope: values numbered from the function, not the module.
-      f->print(os, OpPrintingFlags().printGenericOpForm().useLocalScope());
-    }
-    f.setSymName(name);
-    auto [it, inserted] = firstWith.try_emplace(text, name);
+    std::string name = f.getSymName().str();
+    auto [it, inserted] =
+        firstWith.try_emplace(structuralHash(f, /*ignoreName=*/true), name);
     if (inserted)
       continue;
     replaced[name] = it->second;

@@ -1,11 +1,12 @@
 //===- KernelCache.h - Kernels compiled once, by content --------*- C++ -*-===//
 //
 // Each kernel of a plan is named by its content: a hash of its function
-// (printed without its name) and of every constant and helper it uses. Its
-// object exports that name, `kiln_k_<32 hex digits>`, and nothing else, so
-// the object serves any plan that has the same kernel, whatever that plan
-// calls it: another model, another set of input shapes of the same model
-// (the dims a kernel does not depend on leave it unchanged), another run.
+// (its structure, as its printed form gives it, without its name) and of every
+// constant and helper it uses. Its object exports that name, `kiln_k_<32 hex
+// digits>`, and nothing else, so the object serves any plan that has the same
+// kernel, whatever that plan calls it: another model, another set of input
+// shapes of the same model (the dims a kernel does not depend on leave it
+// unchanged), another run.
 //
 // The cache folder holds one entry per kernel (Cache.h's format, one
 // object), keyed by the content name, the target CPU and its features, the
@@ -58,9 +59,16 @@ struct KernelObjects {
   std::string summary() const;
 };
 
+/// 32 hex digits hashing \p op's structure as its generic printed form
+/// gives it (names, properties and attributes, types, operand wiring,
+/// regions and blocks; not locations), without its symbol name when
+/// \p ignoreName: equal for equal code, whatever the kernel is called.
+std::string structuralHash(mlir::Operation *op, bool ignoreName);
+
 /// The content name of each kernel (`func.func @kiln_k*` definition) of
 /// \p kernels, in order: its name in the module, and `kiln_k_` followed by
-/// 32 hex digits hashing its body and the symbols it uses, transitively.
+/// 32 hex digits hashing its body and the symbols it uses, transitively
+/// (structuralHash of each).
 std::vector<std::pair<std::string, std::string>>
 kernelContentNames(mlir::ModuleOp kernels);
 
