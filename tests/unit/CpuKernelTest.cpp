@@ -701,6 +701,40 @@ TEST_F(CpuKernelTest, ReshapesAreViewsOfTheirInput) {
   EXPECT_EQ(elidedSteps, 4);
 }
 
+TEST_F(CpuKernelTest, TransposesOfUnitDimsAreViews) {
+  // ViT's attention at batch 1: a 1 x S x D value is transposed to
+  // S x 1 x D before its projection and back after (the bytes keep their
+  // order), and a 1 x 4 x 1 x 6 value moves its unit dims around ([2, 1, 0,
+  // 3]). Those three are views (their inputs computed in their bytes); the
+  // [1, 0, 2] of a 2 x 4 x 6 value and a [0, 2, 1] that swaps two dims of
+  // size > 1 copy.
+  ModelBuilder b;
+  b.input("x", {1, 4, 6}).input("z", {2, 4, 6});
+  b.output("y", {1, 4, 6}).output("u", {1, 4, 1, 6});
+  b.output("v", {4, 2, 6}).output("w", {1, 6, 4});
+  weight(b, "wp", {6, 6});
+  weight(b, "wq", {6, 6});
+  b.initializerI64("shape4", {4}, {1, 4, 1, 6});
+  b.node("Relu", {"x"}, {"r"});
+  addInts(b.node("Transpose", {"r"}, {"t"}), "perm", {1, 0, 2});
+  b.node("MatMul", {"t", "wp"}, {"p"});
+  addInts(b.node("Transpose", {"p"}, {"pb"}), "perm", {1, 0, 2});
+  b.node("MatMul", {"pb", "wq"}, {"y"});
+  b.node("Sigmoid", {"x"}, {"g"});
+  b.node("Reshape", {"g", "shape4"}, {"g4"});
+  addInts(b.node("Transpose", {"g4"}, {"g4t"}), "perm", {2, 1, 0, 3});
+  b.node("Neg", {"g4t"}, {"u"});
+  b.node("Relu", {"z"}, {"zr"});
+  addInts(b.node("Transpose", {"zr"}, {"zt"}), "perm", {1, 0, 2});
+  b.node("Neg", {"zt"}, {"v"});
+  b.node("Exp", {"x"}, {"e"});
+  addInts(b.node("Transpose", {"e"}, {"et"}), "perm", {0, 2, 1});
+  b.node("Neg", {"et"}, {"w"});
+  check(b, {{1, 4, 6}, {2, 4, 6}}, "kiln.packed_mat_mul");
+  // The three unit-dim Transposes and the Reshape.
+  EXPECT_EQ(elidedSteps, 4);
+}
+
 TEST_F(CpuKernelTest, SplitsAndSlicesViewTheirInput) {
   // GPT-2's attention input: one projection cut into query, key and value
   // (a Split along the last dim of a 1 x N matrix: contiguous parts), each

@@ -600,9 +600,36 @@ static int64_t grainFor(Operation *op, int64_t items) {
   return std::clamp<int64_t>((minWork + perItem - 1) / perItem, 1, items);
 }
 
+/// Whether \p op is a Transpose of a static value that moves only dims of
+/// size 1 (ViT's [1, 0, 2] of a 1 x S x D batch): its result has the
+/// bytes of its input in the same order, a reshape.
+static bool isUnitDimTranspose(Operation *op) {
+  auto transpose = dyn_cast<TransposeOp>(op);
+  if (!transpose)
+    return false;
+  auto type = dyn_cast<RankedTensorType>(transpose.getData().getType());
+  std::optional<SmallVector<int64_t>> perm = transpose.getPermutation();
+  if (!type || !type.hasStaticShape() || !perm ||
+      static_cast<int64_t>(perm->size()) != type.getRank())
+    return false;
+  // The dims of size > 1, read in the result's order, keep their order.
+  int64_t last = -1;
+  for (int64_t p : *perm) {
+    if (p < 0 || p >= type.getRank())
+      return false;
+    if (type.getDimSize(p) == 1)
+      continue;
+    if (p < last)
+      return false;
+    last = p;
+  }
+  return true;
+}
+
 /// Sets what \p op, alone in \p step, is to ConcatViews.
 static void describeShaping(Operation *op, PlanStep &step) {
-  if (isa<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, IdentityOp>(op)) {
+  if (isa<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, IdentityOp>(op) ||
+      isUnitDimTranspose(op)) {
     step.shaping = PlanStep::Shaping::Reshape;
     return;
   }

@@ -107,7 +107,8 @@ struct PlanStep {
   /// a plan read back from a model entry.
   std::vector<mlir::Operation *> ops;
   /// What a step of one op is to ConcatViews: a reinterpretation of its
-  /// data operand's shape (Reshape, Flatten, Squeeze, Unsqueeze, Identity),
+  /// data operand's shape (Reshape, Flatten, Squeeze, Unsqueeze, Identity,
+  /// a Transpose moving only dims of size 1),
   /// a Concat or a Split along concatAxis (normalized to >= 0), a Slice
   /// whose result is the contiguous bytes of its data operand from
   /// viewOffset on, or none of these.
