@@ -204,23 +204,28 @@ TEST(ContainerKernelsTest, DiffComparesContainersTensorByTensor) {
   EXPECT_FALSE(d.ok());
 }
 
+/// Adds graph input \p name: a sequence of ?x3 f32 tensors.
+onnx::ValueInfoProto *addSequenceInput(ModelBuilder &b, const char *name) {
+  auto *s = b.model.mutable_graph()->add_input();
+  s->set_name(name);
+  auto *elem = s->mutable_type()
+                   ->mutable_sequence_type()
+                   ->mutable_elem_type()
+                   ->mutable_tensor_type();
+  elem->set_elem_type(1);
+  elem->mutable_shape()->add_dim()->set_dim_param("n");
+  elem->mutable_shape()->add_dim()->set_dim_value(3);
+  return s;
+}
+
 /// x (4x3) -> SplitToSequence at [1, 3] rows, x inserted in front, the last
 /// erased, joined along rows (5x3); and the sequence's length. With
 /// \p seqInput, the sequence to edit is a graph input `s` instead.
 ModelBuilder editModel(bool seqInput = false) {
   ModelBuilder b;
   b.input("x", {4, 3});
-  if (seqInput) {
-    auto *s = b.model.mutable_graph()->add_input();
-    s->set_name("s");
-    auto *elem = s->mutable_type()
-                     ->mutable_sequence_type()
-                     ->mutable_elem_type()
-                     ->mutable_tensor_type();
-    elem->set_elem_type(1);
-    elem->mutable_shape()->add_dim()->set_dim_param("n");
-    elem->mutable_shape()->add_dim()->set_dim_value(3);
-  }
+  if (seqInput)
+    addSequenceInput(b, "s");
   b.initializerI64("split", {2}, {1, 3});
   b.initializerI64("front", {}, {0});
   b.initializerI64("last", {}, {-1});
@@ -408,15 +413,7 @@ TEST_F(ContainerModelTest, JitAndAotLibrariesHoldContainersInside) {
 /// itself, n = t's length.
 ModelBuilder appendModel() {
   ModelBuilder b;
-  auto *s = b.model.mutable_graph()->add_input();
-  s->set_name("s");
-  auto *elem = s->mutable_type()
-                   ->mutable_sequence_type()
-                   ->mutable_elem_type()
-                   ->mutable_tensor_type();
-  elem->set_elem_type(1);
-  elem->mutable_shape()->add_dim()->set_dim_param("n");
-  elem->mutable_shape()->add_dim()->set_dim_value(3);
+  onnx::ValueInfoProto *s = addSequenceInput(b, "s");
   b.input("x", {2, 3});
   for (const char *name : {"t", "u"}) {
     onnx::ValueInfoProto *out = b.model.mutable_graph()->add_output();
