@@ -460,6 +460,8 @@ extern "C" void *kiln_rt_clone(const void *value) {
 
 extern "C" int kiln_rt_value_kind(const void *value, int32_t *dtype,
                                   int64_t *length) {
+  if (!value)
+    return -1;
   const auto &t = *static_cast<const Tensor *>(value);
   if (dtype)
     *dtype = dtypeToOnnx(t.dtype());
@@ -477,6 +479,8 @@ extern "C" int kiln_rt_value_kind(const void *value, int32_t *dtype,
 
 extern "C" int kiln_rt_value_item(const void *value, int64_t i,
                                   kiln_rt_tensor *item) {
+  if (!value)
+    return 1;
   const auto &t = *static_cast<const Tensor *>(value);
   if (t.isDense() || !item || i < 0 ||
       i >= static_cast<int64_t>(t.items().size()))

@@ -513,6 +513,12 @@ int main(void) {
   kiln_rt_value_kind(u.data, NULL, &length);
   if (u.data == seq || length != 2)
     return 15;
+  /* Bad arguments are refused, never a crash. */
+  if (kiln_rt_value_kind(NULL, &dtype, &length) != -1 ||
+      kiln_rt_value_item(NULL, 0, &last) == 0 ||
+      kiln_rt_sequence(KILN_DTYPE_F32, -1, items, err, sizeof err) ||
+      kiln_rt_sequence(12345, 2, items, err, sizeof err))
+    return 16;
   kiln_rt_release(t.data);
   kiln_rt_release(u.data);
   kiln_rt_release(seq);

@@ -87,14 +87,16 @@ void *kiln_rt_clone(const void *value);
 
 /* What `value` is: KILN_RT_KIND_SEQUENCE or KILN_RT_KIND_OPTIONAL; its
    element type (ONNX TensorProto.DataType) in *dtype and its number of
-   items (an optional's: 0 or 1) in *length, when not NULL. */
+   items (an optional's: 0 or 1) in *length, when not NULL; -1 when
+   `value` is NULL. */
 int kiln_rt_value_kind(const void *value, int32_t *dtype, int64_t *length);
 
 /* Item i of `value` (a sequence's i-th tensor, an optional's content at
    0), described in *item: dtype, rank, shape and data point into the
    value, valid while it lives; a sequence inside an optional has flags
    KILN_RT_VALUE and data pointing to it (read it with these functions;
-   never release it). Returns 0, or nonzero when i is out of range. */
+   never release it). Returns 0, or nonzero when i is out of range or
+   `value` is NULL. */
 int kiln_rt_value_item(const void *value, int64_t i, kiln_rt_tensor *item);
 
 /* Runs the reference kernel `kiln::ref::eval<kernel>` (kernel is the ONNX
