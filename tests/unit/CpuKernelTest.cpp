@@ -447,6 +447,34 @@ TEST_F(CpuKernelTest, GlobalAveragePoolAtAnyPlaneSize) {
   }
 }
 
+TEST_F(CpuKernelTest, TransposesSplitAlongTheirFirstDimAboveOne) {
+  // Each item of a transpose is a slice of its result's first dim above 1,
+  // read from the input's dim the perm takes it from (ViT's head split,
+  // a [0, 2, 1] of a 1 x C x HW map, rank 4 and 5 perms); a small one stays
+  // whole.
+  struct Case {
+    std::vector<int64_t> x, perm;
+    int64_t items;
+  };
+  const std::vector<Case> cases = {{{197, 12, 64}, {1, 0, 2}, 12},
+                                   {{1, 768, 49}, {0, 2, 1}, 49},
+                                   {{2, 8, 40, 60}, {3, 1, 0, 2}, 60},
+                                   {{4, 3, 5, 6, 100}, {4, 3, 2, 1, 0}, 100},
+                                   {{1, 3, 7, 1, 1600}, {0, 3, 4, 2, 1}, 1600},
+                                   {{3, 4, 5}, {2, 0, 1}, 1}};
+  for (const Case &c : cases) {
+    SCOPED_TRACE(::testing::PrintToString(c.x));
+    std::vector<int64_t> y;
+    for (int64_t p : c.perm)
+      y.push_back(c.x[p]);
+    ModelBuilder b;
+    b.input("x", c.x).output("y", y);
+    addInts(b.node("Transpose", {"x"}, {"y"}), "perm", c.perm);
+    check(b, {c.x}, "kiln.transpose", 0, 0);
+    EXPECT_EQ(workItems, c.items);
+  }
+}
+
 TEST_F(CpuKernelTest, LayerNormRowsOfAnyLength) {
   // Rows of whole blocks of four vectors (BERT's 768), of leftover whole
   // vectors, of a partial vector only, of all three; normalized over one

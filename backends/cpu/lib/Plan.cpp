@@ -249,7 +249,9 @@ static int64_t kernelElements(const KernelSpec &spec) {
 /// the same slice of its operands, which all have its rank: a global pool's
 /// N and C, the dims before a softmax's axis (in both the opset-13 and the
 /// coerced 2-D reading), the dims before a concat's axis (a batch of
-/// images concatenated along channels: one image per item). 0 for other ops.
+/// images concatenated along channels: one image per item), every dim of a
+/// transpose (its data operand sliced along the dim the result's comes
+/// from: splitOperandDim). 0 for other ops.
 static int64_t parallelLeadingDims(Operation *op) {
   if (isa<GlobalAveragePoolOp, GlobalMaxPoolOp, GlobalLpPoolOp>(op))
     return 2;
@@ -261,6 +263,13 @@ static int64_t parallelLeadingDims(Operation *op) {
     return std::clamp<int64_t>(a < 0 ? a + type.getRank() : a, 0,
                                type.getRank());
   }
+  if (auto transpose = dyn_cast<TransposeOp>(op)) {
+    auto type = dyn_cast<RankedTensorType>(transpose.getType());
+    std::optional<SmallVector<int64_t>> perm = transpose.getPermutation();
+    return type && perm && static_cast<int64_t>(perm->size()) == type.getRank()
+               ? type.getRank()
+               : 0;
+  }
   if (isa<SoftmaxOp, LogSoftmaxOp, HardmaxOp>(op)) {
     auto type = dyn_cast<RankedTensorType>(op->getResult(0).getType());
     auto axis = op->getAttrOfType<IntegerAttr>("axis");
@@ -271,6 +280,23 @@ static int64_t parallelLeadingDims(Operation *op) {
     return std::clamp<int64_t>(a, 0, type.getRank());
   }
   return 0;
+}
+
+/// The dim of operand \p v of a kernel of \p spec split along its
+/// results' dim \p splitDim (of rank \p rank) that holds the same items,
+/// or -1 when \p v is read whole: the dim aligned with it by numpy
+/// broadcasting, when of the full extent \p items; for a lone Transpose's
+/// data operand, the dim its perm takes the result's from.
+static int64_t splitOperandDim(const KernelSpec &spec, Value v,
+                               int64_t splitDim, int64_t rank, int64_t items) {
+  auto type = cast<RankedTensorType>(v.getType());
+  if (auto transpose = dyn_cast<TransposeOp>(spec.ops.front());
+      transpose && spec.ops.size() == 1 && v == transpose.getData()) {
+    int64_t from = (*transpose.getPermutation())[splitDim];
+    return type.getDimSize(from) == items ? from : -1;
+  }
+  int64_t pos = splitDim - (rank - type.getRank());
+  return pos < 0 || type.getDimSize(pos) != items ? -1 : pos;
 }
 
 /// The dim a kernel is split along, or -1 to keep it whole: elementwise
@@ -437,14 +463,14 @@ FailureOr<int64_t> Outliner::outlineNew(const KernelSpec &spec,
     item = loop.getInductionVar();
   }
   int64_t rank = splitDim >= 0 ? staticType(spec.results.front()).getRank() : 0;
-  // The slice of item \p item of tensor \p t, when its dim aligned with the
-  // split dim (numpy broadcasting aligns trailing dims) has the full extent.
-  auto sliceOf = [&](Value t) -> Value {
+  // The slice of item \p item of tensor \p t, operand \p original's value
+  // here, along its dim that holds the items (splitOperandDim).
+  auto sliceOf = [&](Value t, Value original) -> Value {
     if (splitDim < 0)
       return t;
     auto type = cast<RankedTensorType>(t.getType());
-    int64_t pos = splitDim - (rank - type.getRank());
-    if (pos < 0 || type.getDimSize(pos) != items)
+    int64_t pos = splitOperandDim(spec, original, splitDim, rank, items);
+    if (pos < 0)
       return t;
     SmallVector<OpFoldResult> offsets(type.getRank(), builder.getIndexAttr(0));
     SmallVector<OpFoldResult> sizes,
@@ -459,8 +485,10 @@ FailureOr<int64_t> Outliner::outlineNew(const KernelSpec &spec,
   IRMapping map;
   for (auto [i, v] : llvm::enumerate(spec.operands)) {
     if (spec.isBuffer[i]) {
-      Value t = sliceOf(builder.create<bufferization::ToTensorOp>(
-          loc, bufferOf.lookup(v), /*restrict=*/true, /*writable=*/false));
+      Value t = sliceOf(
+          builder.create<bufferization::ToTensorOp>(
+              loc, bufferOf.lookup(v), /*restrict=*/true, /*writable=*/false),
+          v);
       // Bools are bytes in buffers: back to i1 (in the slice's shape).
       Type elem = staticType(v).getElementType();
       auto type = RankedTensorType::get(
@@ -485,7 +513,7 @@ FailureOr<int64_t> Outliner::outlineNew(const KernelSpec &spec,
       func.erase();
       return failure();
     }
-    map.map(v, sliceOf(builder.create<arith::ConstantOp>(loc, dense)));
+    map.map(v, sliceOf(builder.create<arith::ConstantOp>(loc, dense), v));
   }
   // Where each result goes: its buffer, or this item's slice of it. Made
   // before the ops so that empty-tensor elimination can compute them in
