@@ -475,6 +475,38 @@ TEST_F(CpuKernelTest, TransposesSplitAlongTheirFirstDimAboveOne) {
   }
 }
 
+TEST_F(CpuKernelTest, SlicesSplitAlongTheDimsTheyTakeWhole) {
+  // A slice is split along its first dim above 1 among those before the
+  // first it does not take whole and forward: ViT's query/key/value cut of
+  // a 197 x 1 x 2304 projection, a band of channels per image, every other
+  // column, a reversed last dim. A slice of dim 0 itself (a band of rows,
+  // or all rows reversed) stays one item.
+  struct Case {
+    std::vector<int64_t> x, starts, ends, axes, steps, y;
+    int64_t items;
+  };
+  const std::vector<Case> cases = {
+      {{197, 1, 2304}, {768}, {1536}, {2}, {1}, {197, 1, 768}, 197},
+      {{4, 64, 200}, {8}, {40}, {1}, {1}, {4, 32, 200}, 4},
+      {{1, 300, 200}, {1}, {200}, {2}, {2}, {1, 300, 100}, 300},
+      {{64, 600}, {-1}, {-601}, {1}, {-1}, {64, 600}, 64},
+      {{64, 600}, {2}, {60}, {0}, {1}, {58, 600}, 1},
+      {{64, 600}, {-1}, {-65}, {0}, {-1}, {64, 600}, 1}};
+  for (const Case &c : cases) {
+    SCOPED_TRACE(::testing::PrintToString(c.x) + " axis " +
+                 std::to_string(c.axes[0]));
+    ModelBuilder b;
+    b.input("x", c.x).output("y", c.y);
+    b.initializerI64("starts", {1}, c.starts);
+    b.initializerI64("ends", {1}, c.ends);
+    b.initializerI64("axes", {1}, c.axes);
+    b.initializerI64("steps", {1}, c.steps);
+    b.node("Slice", {"x", "starts", "ends", "axes", "steps"}, {"y"});
+    check(b, {c.x}, "kiln.slice", 0, 0);
+    EXPECT_EQ(workItems, c.items);
+  }
+}
+
 TEST_F(CpuKernelTest, LayerNormRowsOfAnyLength) {
   // Rows of whole blocks of four vectors (BERT's 768), of leftover whole
   // vectors, of a partial vector only, of all three; normalized over one

@@ -251,7 +251,9 @@ static int64_t kernelElements(const KernelSpec &spec) {
 /// coerced 2-D reading), the dims before a concat's axis (a batch of
 /// images concatenated along channels: one image per item), every dim of a
 /// transpose (its data operand sliced along the dim the result's comes
-/// from: splitOperandDim). 0 for other ops.
+/// from: splitOperandDim), the dims before the first a slice does not take
+/// whole and forward (ViT's 197 x 1 x 2304 projection cut into query, key
+/// and value along its last dim). 0 for other ops.
 static int64_t parallelLeadingDims(Operation *op) {
   if (isa<GlobalAveragePoolOp, GlobalMaxPoolOp, GlobalLpPoolOp>(op))
     return 2;
@@ -270,6 +272,19 @@ static int64_t parallelLeadingDims(Operation *op) {
                ? type.getRank()
                : 0;
   }
+  if (auto slice = dyn_cast<SliceOp>(op)) {
+    std::string reason;
+    FailureOr<StaticSlice> region = staticSlice(slice, reason);
+    auto type = staticType(slice.getData());
+    if (failed(region) || !type)
+      return 0;
+    int64_t d = 0;
+    while (d < type.getRank() && region->count[d] == type.getDimSize(d) &&
+           region->low[d] == 0 && !region->reversed[d] &&
+           (region->count[d] <= 1 || region->stride[d] == 1))
+      ++d;
+    return d;
+  }
   if (isa<SoftmaxOp, LogSoftmaxOp, HardmaxOp>(op)) {
     auto type = dyn_cast<RankedTensorType>(op->getResult(0).getType());
     auto axis = op->getAttrOfType<IntegerAttr>("axis");
@@ -286,15 +301,21 @@ static int64_t parallelLeadingDims(Operation *op) {
 /// results' dim \p splitDim (of rank \p rank) that holds the same items,
 /// or -1 when \p v is read whole: the dim aligned with it by numpy
 /// broadcasting, when of the full extent \p items; for a lone Transpose's
-/// data operand, the dim its perm takes the result's from.
+/// data operand, the dim its perm takes the result's from; none of a lone
+/// Slice's operands but its data.
 static int64_t splitOperandDim(const KernelSpec &spec, Value v,
                                int64_t splitDim, int64_t rank, int64_t items) {
   auto type = cast<RankedTensorType>(v.getType());
-  if (auto transpose = dyn_cast<TransposeOp>(spec.ops.front());
-      transpose && spec.ops.size() == 1 && v == transpose.getData()) {
+  Operation *lone = spec.ops.size() == 1 ? spec.ops.front() : nullptr;
+  if (auto transpose = dyn_cast_or_null<TransposeOp>(lone);
+      transpose && v == transpose.getData()) {
     int64_t from = (*transpose.getPermutation())[splitDim];
     return type.getDimSize(from) == items ? from : -1;
   }
+  // A slice's starts, ends, axes and steps are read whole.
+  if (auto slice = dyn_cast_or_null<SliceOp>(lone);
+      slice && v != slice.getData())
+    return -1;
   int64_t pos = splitDim - (rank - type.getRank());
   return pos < 0 || type.getDimSize(pos) != items ? -1 : pos;
 }
@@ -309,8 +330,13 @@ static int64_t splitDim(const KernelSpec &spec) {
     Operation *op = spec.ops.front();
     limit = parallelLeadingDims(op);
     auto rank = cast<RankedTensorType>(op->getResult(0).getType()).getRank();
-    for (Value v : op->getOperands())
-      if (staticType(v).getRank() != rank)
+    // Every operand carries the items; a slice's only its data.
+    auto slice = dyn_cast<SliceOp>(op);
+    SmallVector<Value> carriers(op->getOperands());
+    if (slice)
+      carriers = {slice.getData()};
+    for (Value v : carriers)
+      if (RankedTensorType t = staticType(v); !t || t.getRank() != rank)
         return -1;
   } else {
     for (Operation *op : spec.ops)
