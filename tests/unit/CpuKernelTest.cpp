@@ -761,17 +761,21 @@ TEST_F(CpuKernelTest, ReshapesAreViewsOfTheirInput) {
   EXPECT_EQ(elidedSteps, 4);
 }
 
-TEST_F(CpuKernelTest, TransposesOfUnitDimsAreViews) {
+TEST_F(CpuKernelTest, UnitDimTransposesAndZeroPadsAreViews) {
   // ViT's attention at batch 1: a 1 x S x D value is transposed to
   // S x 1 x D before its projection and back after (the bytes keep their
   // order), and a 1 x 4 x 1 x 6 value moves its unit dims around ([2, 1, 0,
-  // 3]). Those three are views (their inputs computed in their bytes); the
-  // [1, 0, 2] of a 2 x 4 x 6 value and a [0, 2, 1] that swaps two dims of
-  // size > 1 copy.
+  // 3]), and a Pad by zeros (DenseNet's transitions). Those four are views
+  // (their inputs computed in their bytes); the [1, 0, 2] of a 2 x 4 x 6
+  // value, a [0, 2, 1] that swaps two dims of size > 1 and a Pad that adds
+  // a column copy.
   ModelBuilder b;
   b.input("x", {1, 4, 6}).input("z", {2, 4, 6});
   b.output("y", {1, 4, 6}).output("u", {1, 4, 1, 6});
   b.output("v", {4, 2, 6}).output("w", {1, 6, 4});
+  b.output("q", {1, 4, 6}).output("q7", {1, 4, 7});
+  b.initializerI64("zeros", {6}, {0, 0, 0, 0, 0, 0});
+  b.initializerI64("one", {6}, {0, 0, 0, 0, 0, 1});
   weight(b, "wp", {6, 6});
   weight(b, "wq", {6, 6});
   b.initializerI64("shape4", {4}, {1, 4, 1, 6});
@@ -790,9 +794,15 @@ TEST_F(CpuKernelTest, TransposesOfUnitDimsAreViews) {
   b.node("Exp", {"x"}, {"e"});
   addInts(b.node("Transpose", {"e"}, {"et"}), "perm", {0, 2, 1});
   b.node("Neg", {"et"}, {"w"});
+  b.node("Tanh", {"x"}, {"h"});
+  b.node("Pad", {"h", "zeros"}, {"hp"});
+  b.node("Neg", {"hp"}, {"q"});
+  b.node("Abs", {"x"}, {"k"});
+  b.node("Pad", {"k", "one"}, {"kp"});
+  b.node("Neg", {"kp"}, {"q7"});
   check(b, {{1, 4, 6}, {2, 4, 6}}, "kiln.packed_mat_mul");
-  // The three unit-dim Transposes and the Reshape.
-  EXPECT_EQ(elidedSteps, 4);
+  // The three unit-dim Transposes, the Reshape and the zero Pad.
+  EXPECT_EQ(elidedSteps, 5);
 }
 
 TEST_F(CpuKernelTest, SplitsAndSlicesViewTheirInput) {

@@ -680,10 +680,22 @@ static bool isUnitDimTranspose(Operation *op) {
   return true;
 }
 
+/// Whether \p op is a Pad of a static value by constant amounts that are
+/// all 0 (DenseNet's transitions export three): a copy of its input.
+static bool isZeroPad(Operation *op) {
+  auto pad = dyn_cast<PadOp>(op);
+  if (!pad)
+    return false;
+  auto type = dyn_cast<RankedTensorType>(pad.getData().getType());
+  std::optional<SmallVector<int64_t>> pads = getConstantInts(pad.getPads());
+  return type && type.hasStaticShape() && pad.getOutput().getType() == type &&
+         pads && llvm::all_of(*pads, [](int64_t p) { return p == 0; });
+}
+
 /// Sets what \p op, alone in \p step, is to ConcatViews.
 static void describeShaping(Operation *op, PlanStep &step) {
   if (isa<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, IdentityOp>(op) ||
-      isUnitDimTranspose(op)) {
+      isUnitDimTranspose(op) || isZeroPad(op)) {
     step.shaping = PlanStep::Shaping::Reshape;
     return;
   }

@@ -108,7 +108,7 @@ struct PlanStep {
   std::vector<mlir::Operation *> ops;
   /// What a step of one op is to ConcatViews: a reinterpretation of its
   /// data operand's shape (Reshape, Flatten, Squeeze, Unsqueeze, Identity,
-  /// a Transpose moving only dims of size 1),
+  /// a Transpose moving only dims of size 1, a Pad by zeros),
   /// a Concat or a Split along concatAxis (normalized to >= 0), a Slice
   /// whose result is the contiguous bytes of its data operand from
   /// viewOffset on, or none of these.
