@@ -23,9 +23,6 @@ using namespace kiln;
 
 namespace {
 
-/// Longest score row the compiled kernel keeps on its stack (Passes.td).
-constexpr int64_t kMaxScoreRow = 16384;
-
 /// The static f32 type of \p v of rank at least \p minRank, or null.
 RankedTensorType staticF32Type(Value v, int64_t minRank) {
   auto t = dyn_cast<RankedTensorType>(v.getType());
@@ -99,7 +96,6 @@ std::optional<AttentionChain> matchChain(SoftmaxOp softmax) {
   c.softmax = softmax;
   RankedTensorType sType = staticF32Type(softmax.getInput(), 2);
   if (!sType || !overLastDim(softmax, sType.getRank()) ||
-      sType.getShape().back() > kMaxScoreRow ||
       !softmax.getOutput().hasOneUse())
     return std::nullopt;
   // Down: P x V.

@@ -122,6 +122,80 @@ TEST_F(CpuKernelTest, FusedAttentionReadsAndWritesThroughHeadTransposes) {
   }
 }
 
+TEST_F(CpuKernelTest, FusedAttentionOverLongRowsTakesTheKeysABlockAtATime) {
+  // Online softmax: 20000 keys (a block of whole score rows would not fit
+  // with either vector width; the pass took at most 16384 before), in
+  // blocks of keys read in place with a partial last one; and a head split
+  // of 1000 keys whose K and V are packed a block at a time (a head's
+  // would not fit), rows crossing the blocks of rows.
+  struct Case {
+    std::vector<int64_t> q, k, v, y;
+    bool headSplit;
+  };
+  const Case cases[] = {
+      {{1, 2, 13, 16},
+       {1, 2, 16, 20000},
+       {1, 2, 20000, 24},
+       {1, 2, 13, 24},
+       false},
+      {{1, 1000, 2, 64},
+       {1, 1000, 2, 64},
+       {1, 1000, 2, 64},
+       {1, 1000, 2, 64},
+       true},
+  };
+  for (const Case &c : cases) {
+    int64_t keys = c.headSplit ? c.k[1] : c.k.back();
+    SCOPED_TRACE(testing::Message() << keys << " keys");
+    for (unsigned t : {1u, 2u}) {
+      threads = t;
+      ModelBuilder b;
+      b.input("q", c.q).input("k", c.k).input("v", c.v).output("y", c.y);
+      b.input("mask", {1, 1, 1, keys});
+      std::string q = "q", k = "k", v = "v", heads = "y";
+      if (c.headSplit) {
+        addInts(b.node("Transpose", {"q"}, {"qt"}), "perm", {0, 2, 1, 3});
+        addInts(b.node("Transpose", {"k"}, {"kt"}), "perm", {0, 2, 3, 1});
+        addInts(b.node("Transpose", {"v"}, {"vt"}), "perm", {0, 2, 1, 3});
+        q = "qt", k = "kt", v = "vt", heads = "heads";
+      }
+      b.node("MatMul", {q, k}, {"s"});
+      weight(b, "c", {}, 0.5f, 0.7f);
+      b.node("Div", {"s", "c"}, {"scaled"});
+      b.node("Add", {"scaled", "mask"}, {"masked"});
+      addInt(b.node("Softmax", {"masked"}, {"p"}), "axis", -1);
+      b.node("MatMul", {"p", v}, {heads});
+      if (c.headSplit)
+        addInts(b.node("Transpose", {"heads"}, {"y"}), "perm", {0, 2, 1, 3});
+      check(b, {c.q, c.k, c.v, {1, 1, 1, keys}}, "kiln.fused_attention", 1e-5,
+            1e-4);
+      EXPECT_EQ(compiledSteps, 1);
+      // Blocks of rows of a head per item: more than one item per head.
+      EXPECT_GT(workItems, 2);
+    }
+  }
+}
+
+TEST_F(CpuKernelTest, OnlineSoftmaxSkipsKeysMaskedOutUntilALaterBlock) {
+  // The first 5000 of 20000 keys are masked with -inf (more than two
+  // blocks of keys at either vector width), so every row's first blocks
+  // have no maximum: their exps must be 0, not NaN, and the result is the
+  // softmax over the other keys.
+  const int64_t keys = 20000;
+  std::vector<float> mask = randomValues(keys, 7);
+  std::fill(mask.begin(), mask.begin() + 5000,
+            -std::numeric_limits<float>::infinity());
+  ModelBuilder b;
+  b.input("q", {3, 8}).input("kt", {8, keys}).input("v", {keys, 16});
+  b.output("y", {3, 16});
+  b.initializer("mask", {keys}, mask);
+  b.node("MatMul", {"q", "kt"}, {"s"});
+  b.node("Add", {"s", "mask"}, {"masked"});
+  addInt(b.node("Softmax", {"masked"}, {"p"}), "axis", -1);
+  b.node("MatMul", {"p", "v"}, {"y"});
+  check(b, {{3, 8}, {8, keys}, {keys, 16}}, "kiln.fused_attention", 1e-5, 1e-4);
+}
+
 TEST_F(CpuKernelTest, AttentionWhoseScoresAreReadElsewhereStaysUnfused) {
   // The scores are also an output: the chain is left as five ops (the
   // fused kernel would not write them), so the Softmax is a step of its own.

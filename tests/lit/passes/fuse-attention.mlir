@@ -111,3 +111,22 @@ func.func @transposes_kept(%q: tensor<4x5xf32>, %kt: tensor<4x7xf32>,
   %y = kiln.mat_mul %p, %vt : (tensor<5x7xf32>, tensor<7x3xf32>) -> tensor<5x3xf32>
   return %y, %qt : tensor<5x3xf32>, tensor<5x4xf32>
 }
+
+// -----
+
+// 20000 keys: rows of any length fuse (the kernel takes the keys a block at
+// a time where whole rows would not fit its buffers).
+// CHECK-LABEL: func.func @long_rows
+// CHECK-NEXT: %[[Y:.*]] = kiln.fused_attention %arg0, %arg1, %arg2, %arg3 {divisor = 8.000000e+00 : f32}
+// CHECK-SAME: (tensor<1x4x64xf32>, tensor<1x64x20000xf32>, tensor<1x20000x64xf32>, tensor<1x1x20000xf32>) -> tensor<1x4x64xf32>
+// CHECK-NEXT: return %[[Y]]
+func.func @long_rows(%q: tensor<1x4x64xf32>, %kt: tensor<1x64x20000xf32>,
+                     %v: tensor<1x20000x64xf32>, %mask: tensor<1x1x20000xf32>) -> tensor<1x4x64xf32> {
+  %c = kiln.constant dense<8.0> : tensor<f32>
+  %s = kiln.mat_mul %q, %kt : (tensor<1x4x64xf32>, tensor<1x64x20000xf32>) -> tensor<1x4x20000xf32>
+  %d = kiln.div %s, %c : (tensor<1x4x20000xf32>, tensor<f32>) -> tensor<1x4x20000xf32>
+  %a = kiln.add %d, %mask : (tensor<1x4x20000xf32>, tensor<1x1x20000xf32>) -> tensor<1x4x20000xf32>
+  %p = kiln.softmax %a {axis = -1 : i64} : (tensor<1x4x20000xf32>) -> tensor<1x4x20000xf32>
+  %y = kiln.mat_mul %p, %v : (tensor<1x4x20000xf32>, tensor<1x20000x64xf32>) -> tensor<1x4x64xf32>
+  return %y : tensor<1x4x64xf32>
+}

@@ -370,7 +370,9 @@ def FuseAttention : Pass<"kiln-fuse-attention", "mlir::ModuleOp"> {
     As `kiln.fused_attention` the compiled kernel computes a block of S's
     rows on the GEMM micro-kernel, normalizes it and multiplies it by V while
     it is in cache, one work item per block of rows of each head (per head
-    when it packs a strided K or V, below). A
+    when it packs a strided K or V, below); where a block of whole rows
+    would not fit its stack buffer, it takes the keys a block at a time
+    with a running maximum and sum per row (online softmax). A
     single-use Transpose of Q, KT or V before the chain (a head split of a
     `[batch, seq, heads, dim]` projection) and a Transpose that is the only
     user of the result (the head merge) fold into the op as `q_perm`,
@@ -378,8 +380,7 @@ def FuseAttention : Pass<"kiln-fuse-attention", "mlir::ModuleOp"> {
     them; V's and the result's only when they keep the last dim last. The form
     must be exact: every op static f32, Q, KT and V of rank >= 2, the
     Softmax over the last dim, V's batch dims broadcasting into S's, no op
-    outside the chain reading S, P or a scaled or masked S, and N at most
-    16384 (the compiled kernel keeps rows of N scores on its stack). The
+    outside the chain reading S, P or a scaled or masked S. The
     reference kernel rounds as the five ops do, so the interpreter gives the
     same bits before and after.
 
