@@ -4,7 +4,8 @@
 // the graph passes, one step per op, each step's FLOPs and bytes against
 // figures computed by hand from the conventions of StepCost.cpp; then with
 // the passes, where the Conv's step computes the Add and the Relu in its
-// epilogue and costs what its members cost.
+// epilogue and costs what its members cost; and an attention whose head
+// split and merge folded into it.
 //
 //===----------------------------------------------------------------------===//
 #include "ModelFileTest.h"
@@ -54,6 +55,11 @@ protected:
   /// The plan of the model, with the graph passes when \p optimize.
   std::optional<cpu::Plan> plan(bool optimize) {
     buildModel();
+    return planSaved(optimize);
+  }
+
+  /// The plan of the model saved at `path`.
+  std::optional<cpu::Plan> planSaved(bool optimize) {
     module = frontend::importOnnxFile(ctx, path);
     if (!module) {
       ADD_FAILURE() << "import failed: " << errors;
@@ -140,6 +146,41 @@ TEST_F(StepCostTest, AFusedStepCostsWhatItsMembersCost) {
   for (const cpu::PlanStep &s : p->steps)
     total += s.flops;
   EXPECT_EQ(total, 2 * 256 * 27 + 256 + 256 + 2 * 10 * 256 + 14 * 10);
+}
+
+TEST_F(StepCostTest, AttentionCountsItsKeysThroughTheHeadSplit) {
+  // Q, K and V of [batch 1, seq 5, heads 2, dim 4], split into heads by
+  // Transposes that fold into kiln.fused_attention as perms: K's given
+  // shape ends in the head dim (4), the keys (5) are its dim 1.
+  const int64_t seq = 5, heads = 2, dim = 4;
+  ModelBuilder b;
+  b.input("q", {1, seq, heads, dim}).input("k", {1, seq, heads, dim});
+  b.input("v", {1, seq, heads, dim}).output("y", {1, seq, heads, dim});
+  b.initializer("c", {}, {2.0f});
+  addInts(b.node("Transpose", {"q"}, {"qt"}), "perm", {0, 2, 1, 3});
+  addInts(b.node("Transpose", {"k"}, {"kt"}), "perm", {0, 2, 3, 1});
+  addInts(b.node("Transpose", {"v"}, {"vt"}), "perm", {0, 2, 1, 3});
+  b.node("MatMul", {"qt", "kt"}, {"s"});
+  b.node("Div", {"s", "c"}, {"scaled"});
+  onnx::AttributeProto *axis =
+      b.node("Softmax", {"scaled"}, {"p"}).add_attribute();
+  axis->set_name("axis");
+  axis->set_type(onnx::AttributeProto::INT);
+  axis->set_i(-1);
+  b.node("MatMul", {"p", "vt"}, {"heads"});
+  addInts(b.node("Transpose", {"heads"}, {"y"}, "out"), "perm", {0, 2, 1, 3});
+  b.save(path);
+  auto p = planSaved(/*optimize=*/true);
+  ASSERT_TRUE(p);
+  const cpu::PlanStep *step = stepOf(*p, "out");
+  ASSERT_TRUE(step);
+  ASSERT_EQ(step->label, "kiln.fused_attention (node 'out')");
+  // Per head: 5 x 5 scores of 4 products each, their scale and softmax
+  // (6 + 10 each), and 5 x 4 results of 5 products each.
+  double scores = heads * seq * seq, results = heads * seq * dim;
+  EXPECT_EQ(step->flops, 2 * scores * dim +
+                             (6 + cpu::kTranscendentalFlops) * scores +
+                             2 * results * seq);
 }
 
 } // namespace

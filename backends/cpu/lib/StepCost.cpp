@@ -81,6 +81,16 @@ static double operandDim(Operation *op, unsigned i, int64_t d) {
   return static_cast<double>(t.getDimSize(dim));
 }
 
+/// The last dim of operand \p i as the op reads it: through \p perm, the
+/// transpose folded into the op, when it is set.
+static double lastDimThrough(Operation *op, unsigned i,
+                             std::optional<ArrayAttr> perm) {
+  if (!perm || perm->empty())
+    return operandDim(op, i, -1);
+  return operandDim(op, i,
+                    cast<IntegerAttr>(perm->getValue().back()).getInt());
+}
+
 /// Product of an integer array attribute (a pool's kernel_shape); 1 when
 /// absent.
 static double product(Operation *op, llvm::StringRef name) {
@@ -151,22 +161,19 @@ double estimateOpFlops(Operation *op) {
   }
   if (isa<MatMulOp, MatMulIntegerOp>(op))
     return 2 * y * operandDim(op, 0, -1);
-  if (auto t = dyn_cast<TransposedMatMulOp>(op)) {
-    // K is A's last dim through its perm.
-    double k = operandDim(op, 0, -1);
-    if (std::optional<ArrayAttr> perm = t.getAPerm(); perm && !perm->empty())
-      k = operandDim(op, 0,
-                     cast<IntegerAttr>(perm->getValue().back()).getInt());
-    return 2 * y * k;
-  }
+  if (auto t = dyn_cast<TransposedMatMulOp>(op))
+    return 2 * y * lastDimThrough(op, 0, t.getAPerm());
   if (isa<QLinearMatMulOp>(op))
     return 2 * y * operandDim(op, 0, -1);
-  if (isa<FusedAttentionOp>(op)) {
+  if (auto attention = dyn_cast<FusedAttentionOp>(op)) {
     // Scores (M x N per matrix, D products each), their scale, mask and
-    // softmax, then P x V (N products per output element).
-    double dv = operandDim(op, 2, -1), n = operandDim(op, 1, -1);
+    // softmax, then P x V (N products per output element). D and N are Q's
+    // and KT's last dims through their perms (a folded head split); V's
+    // perm keeps its last dim, Dv, last.
+    double dv = operandDim(op, 2, -1);
+    double n = lastDimThrough(op, 1, attention.getKtPerm());
     double scores = dv > 0 ? y / dv * n : 0;
-    return 2 * scores * operandDim(op, 0, -1) +
+    return 2 * scores * lastDimThrough(op, 0, attention.getQPerm()) +
            (6 + kTranscendentalFlops) * scores + 2 * y * n;
   }
   if (auto gemm = dyn_cast<GemmOp>(op)) {
