@@ -87,8 +87,7 @@ static double lastDimThrough(Operation *op, unsigned i,
                              std::optional<ArrayAttr> perm) {
   if (!perm || perm->empty())
     return operandDim(op, i, -1);
-  return operandDim(op, i,
-                    cast<IntegerAttr>(perm->getValue().back()).getInt());
+  return operandDim(op, i, cast<IntegerAttr>(perm->getValue().back()).getInt());
 }
 
 /// Product of an integer array attribute (a pool's kernel_shape); 1 when
