@@ -441,7 +441,6 @@ FailureOr<int64_t> emitAttention(OpBuilder &b, Operation *op,
   Value maxima = stackFloats(p.group * rows),
         sums = stackFloats(p.group * rows);
   const float lowest = -std::numeric_limits<float>::infinity();
-  auto fast = arith::FastMathFlags::reassoc;
   kb.forLoop(begin, end, 1, [&](Value item) {
     Bases at = basesOf(kb.divs(item, groups));
     Value t0 = kb.mul(kb.rems(item, groups), p.group);
@@ -471,18 +470,8 @@ FailureOr<int64_t> emitAttention(OpBuilder &b, Operation *op,
           Value maskRow;
           if (mask)
             maskRow = kb.add(at.mask, kb.mul(rowIndex, p.maskRow));
-          RowVectorFn prepare = prepareRow(maskRow, base, key0);
-          Value blockMax = rowReduce(
-              kb, scores, base, n, lanes, lowest,
-              vector::CombiningKind::MAXIMUMF,
-              [&](Value acc, Value x) {
-                return b.create<arith::MaximumFOp>(loc, acc, x).getResult();
-              },
-              [&](Value x, Value at, int64_t valid) {
-                Value out = prepare(x, at, valid);
-                kb.store(out, scores, at, valid);
-                return out;
-              });
+          Value blockMax = rowMax(kb, scores, scores, base, n, lanes,
+                                  prepareRow(maskRow, base, key0));
           Value oldMax = b.create<memref::LoadOp>(loc, maxima, state);
           Value newMax = b.create<arith::MaximumFOp>(loc, oldMax, blockMax);
           // A row all -inf so far subtracts 0, so its exps are 0, not NaN.
@@ -491,18 +480,8 @@ FailureOr<int64_t> emitAttention(OpBuilder &b, Operation *op,
               b.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OEQ, newMax,
                                       kb.f32(lowest)),
               kb.f32(0.0f), newMax);
-          Value shiftV = b.create<vector::BroadcastOp>(loc, vt, shift);
-          Value blockSum = rowReduce(
-              kb, scores, base, n, lanes, 0.0f, vector::CombiningKind::ADD,
-              [&](Value acc, Value x) {
-                return b.create<arith::AddFOp>(loc, acc, x, fast).getResult();
-              },
-              [&](Value x, Value at, int64_t valid) {
-                Value e = b.create<math::ExpOp>(
-                    loc, b.create<arith::SubFOp>(loc, x, shiftV));
-                kb.store(e, scores, at, valid);
-                return e;
-              });
+          Value blockSum =
+              rowExpSum(kb, scores, scores, base, n, lanes, shift, true);
           Value rescale = b.create<math::ExpOp>(
               loc, b.create<arith::SubFOp>(loc, oldMax, shift));
           Value oldSum = b.create<memref::LoadOp>(loc, sums, state);

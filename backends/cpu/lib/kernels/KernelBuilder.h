@@ -90,6 +90,18 @@ rowReduce(KB &kb, mlir::Value x, mlir::Value base, int64_t n, int64_t lanes,
 void rowMap(KB &kb, mlir::Value src, mlir::Value dst, mlir::Value base,
             int64_t n, int64_t lanes, const RowVectorFn &f);
 
+/// The maximum of the row x[base, base + n); with \p prepare, each vector
+/// is first mapped by it and stored in \p y at the same index.
+mlir::Value rowMax(KB &kb, mlir::Value x, mlir::Value y, mlir::Value base,
+                   int64_t n, int64_t lanes, const RowVectorFn &prepare = {},
+                   mlir::Value lastRow = {});
+
+/// The sum of exp(v - shift) over the row x[base, base + n) (\p shift an
+/// f32 scalar), each exp stored in \p y at the same index when \p store.
+mlir::Value rowExpSum(KB &kb, mlir::Value x, mlir::Value y, mlir::Value base,
+                      int64_t n, int64_t lanes, mlir::Value shift, bool store,
+                      mlir::Value lastRow = {});
+
 /// Softmax (or LogSoftmax) of the row x[base, base + n) into y at the same
 /// indices, in three passes while the row is in cache: its maximum; the sum
 /// of exp(v - max), the exps stored in y (Softmax); then y /= sum, or

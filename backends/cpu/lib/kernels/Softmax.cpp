@@ -61,15 +61,10 @@ std::optional<std::pair<int64_t, int64_t>> softmaxRows(Operation *op) {
 
 } // namespace
 
-void softmaxRow(KB &kb, Value x, Value y, Value base, int64_t n, int64_t L,
-                bool logSoftmax, const RowVectorFn &prepare, Value lastRow) {
+Value rowMax(KB &kb, Value x, Value y, Value base, int64_t n, int64_t L,
+             const RowVectorFn &prepare, Value lastRow) {
   OpBuilder &b = kb.b;
   Location loc = kb.loc;
-  auto fast = arith::FastMathFlags::reassoc;
-  VectorType vt = kb.vec(L);
-  const float lowest = -std::numeric_limits<float>::infinity();
-  // With `prepare`, the maximum's pass stores the prepared row in Y, which
-  // the later passes read instead of X.
   RowVectorFn first = [](Value v, Value, int64_t) { return v; };
   if (prepare)
     first = [&](Value v, Value at, int64_t valid) {
@@ -77,27 +72,47 @@ void softmaxRow(KB &kb, Value x, Value y, Value base, int64_t n, int64_t L,
       kb.store(out, y, at, valid);
       return out;
     };
-  Value src = prepare ? y : x;
-  Value max = rowReduce(
-      kb, x, base, n, L, lowest, vector::CombiningKind::MAXIMUMF,
+  return rowReduce(
+      kb, x, base, n, L, -std::numeric_limits<float>::infinity(),
+      vector::CombiningKind::MAXIMUMF,
       [&](Value acc, Value v) {
         return b.create<arith::MaximumFOp>(loc, acc, v).getResult();
       },
       first, lastRow);
-  Value maxV = b.create<vector::BroadcastOp>(loc, vt, max);
-  Value sum = rowReduce(
-      kb, src, base, n, L, 0.0f, vector::CombiningKind::ADD,
+}
+
+Value rowExpSum(KB &kb, Value x, Value y, Value base, int64_t n, int64_t L,
+                Value shift, bool store, Value lastRow) {
+  OpBuilder &b = kb.b;
+  Location loc = kb.loc;
+  Value shiftV = b.create<vector::BroadcastOp>(loc, kb.vec(L), shift);
+  return rowReduce(
+      kb, x, base, n, L, 0.0f, vector::CombiningKind::ADD,
       [&](Value acc, Value v) {
-        return b.create<arith::AddFOp>(loc, acc, v, fast).getResult();
+        return b
+            .create<arith::AddFOp>(loc, acc, v, arith::FastMathFlags::reassoc)
+            .getResult();
       },
       [&](Value v, Value at, int64_t valid) {
         Value e =
-            b.create<math::ExpOp>(loc, b.create<arith::SubFOp>(loc, v, maxV));
-        if (!logSoftmax)
+            b.create<math::ExpOp>(loc, b.create<arith::SubFOp>(loc, v, shiftV));
+        if (store)
           kb.store(e, y, at, valid);
         return e;
       },
       lastRow);
+}
+
+void softmaxRow(KB &kb, Value x, Value y, Value base, int64_t n, int64_t L,
+                bool logSoftmax, const RowVectorFn &prepare, Value lastRow) {
+  OpBuilder &b = kb.b;
+  Location loc = kb.loc;
+  VectorType vt = kb.vec(L);
+  // With `prepare`, the maximum's pass stores the prepared row in Y, which
+  // the later passes read instead of X.
+  Value src = prepare ? y : x;
+  Value max = rowMax(kb, x, y, base, n, L, prepare, lastRow);
+  Value sum = rowExpSum(kb, src, y, base, n, L, max, !logSoftmax, lastRow);
   Value shift, sumV;
   if (logSoftmax)
     shift = b.create<vector::BroadcastOp>(
