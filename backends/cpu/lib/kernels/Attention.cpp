@@ -91,10 +91,14 @@ struct AttentionPlan {
   bool perMatrix() const { return packKT || packV; }
   /// Rows of a block (the micro-kernel's tile height).
   int64_t rows = 1;
-  /// Online softmax: keys in blocks of `cols` (a multiple of the product's
-  /// panel width), a work item `group` blocks of rows of one matrix.
+  /// Keys a block of scores holds, and its row stride: all N padded to
+  /// whole vectors, or in the online form a block of keys (a multiple of
+  /// the product's panel width).
+  int64_t cols = 0;
+  /// Online softmax: the keys a block at a time, a work item `group`
+  /// blocks of rows of one matrix.
   bool online = false;
-  int64_t cols = 0, group = 0;
+  int64_t group = 0;
 };
 
 /// Row blocks per work item of the online form at most: a block of keys'
@@ -176,6 +180,7 @@ std::optional<AttentionPlan> planAttention(FusedAttentionOp op) {
   int64_t lanes = hostLanes();
   int64_t padded = (p.n + lanes - 1) / lanes * lanes;
   p.rows = gemmTileRows(2);
+  p.cols = padded;
   if (p.rows * padded * 4 <= kScoreBytes &&
       (!p.packKT || p.d * padded * 4 <= kScoreBytes) &&
       (!p.packV || p.n * p.dv * 4 <= kScoreBytes))
@@ -222,10 +227,7 @@ FailureOr<int64_t> emitAttention(OpBuilder &b, Operation *op,
   Value y = flatten(b, loc, results[0]);
 
   int64_t lanes = hostLanes(), nv = 2, nr = nv * lanes;
-  int64_t rows = p.rows;
-  // Keys a block of scores holds, and its row stride: all N padded to
-  // whole vectors, or the online form's block.
-  int64_t cols = p.online ? p.cols : (p.n + lanes - 1) / lanes * lanes;
+  int64_t rows = p.rows, cols = p.cols;
   int64_t fullTiles = p.m / rows, tailRows = p.m % rows;
   int64_t tiles = fullTiles + (tailRows ? 1 : 0);
   auto stackFloats = [&](int64_t floats) -> Value {
@@ -237,7 +239,7 @@ FailureOr<int64_t> emitAttention(OpBuilder &b, Operation *op,
   // Packed KT (D x cols) and V (keys x Dv): a matrix's, or a block's.
   Value packed, packedV;
   if (p.packV)
-    packedV = stackFloats((p.online ? p.cols : p.n) * p.dv);
+    packedV = stackFloats((p.online ? cols : p.n) * p.dv);
   if (p.packKT)
     packed = stackFloats(p.d * cols);
 
@@ -506,16 +508,16 @@ FailureOr<int64_t> emitAttention(OpBuilder &b, Operation *op,
                 kb.add(at.y, kb.mul(i0, p.yRow)), later);
       });
     };
-    int64_t fullBlocks = p.n / p.cols, last = p.n % p.cols;
+    int64_t fullBlocks = p.n / cols, last = p.n % cols;
     if (fullBlocks > 0)
       kb.forLoop(kb.idx(0), kb.idx(fullBlocks), 1, [&](Value kbIndex) {
         Value later = fullBlocks > 1 || last
                           ? kb.cmp(arith::CmpIPredicate::ne, kbIndex, 0)
                           : Value();
-        keyBlock(kb.mul(kbIndex, p.cols), p.cols, later);
+        keyBlock(kb.mul(kbIndex, cols), cols, later);
       });
     if (last)
-      keyBlock(kb.idx(fullBlocks * p.cols), last,
+      keyBlock(kb.idx(fullBlocks * cols), last,
                fullBlocks ? b.create<arith::ConstantIntOp>(loc, 1, 1)
                           : Value());
     // Each row of Y divided by its sum.
