@@ -584,6 +584,10 @@ int main(int argc, char **argv) {
       convCase(ctx, "conv 3x3 512->512 7x7", 512, 7, 512, 3, 1, 1),
       convCase(ctx, "conv 1x1 256->64 56x56 (3136x64x256)", 256, 56, 64, 1, 1,
                1),
+      // ResNet-50's last stage: 1x1 convs on a 7x7 plane (49 positions, 3
+      // vectors of 16 and one more).
+      convCase(ctx, "conv 1x1 2048->512 7x7", 2048, 7, 512, 1, 1, 1),
+      convCase(ctx, "conv 1x1 512->2048 7x7", 512, 7, 2048, 1, 1, 1),
       convCase(ctx, "depthwise 3x3 s1 1x144x56x56", 144, 56, 144, 3, 1, 144),
       convCase(ctx, "depthwise 3x3 s2 1x96x112x112", 96, 112, 96, 3, 2, 96),
       // EfficientNet-B0's 5x5 layers (the channel-blocked kernel).

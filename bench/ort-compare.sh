@@ -1,9 +1,10 @@
 #!/bin/bash
 # Kiln (JIT) against ONNX Runtime (onnxruntime-node, CPU) on the benchmark
 # zoo, in one run: per model and thread count (1 and all cores), `kiln run`
-# and bench/ort/ort-bench.js are run back to back on the same model file and
-# the same .npy inputs, and the table gives both medians (R timed runs after
-# one warm-up run each), the ratio kiln/ort (< 1: Kiln is faster) and how far
+# and bench/ort/ort-bench.js are run back to back, in interleaved rounds
+# (below), on the same model file and the same .npy inputs, and the table
+# gives both times (N timed runs after one warm-up run per process), the
+# ratio kiln/ort (< 1: Kiln is faster) and its range over the rounds, and how far
 # Kiln's outputs are from ORT's (max abs / max rel error; "ok" when every
 # element is within atol 1e-4 + rtol 1e-3 of ORT's). The last lines give the
 # geometric mean of kiln/ort per thread count, and the same without the
@@ -15,7 +16,19 @@
 # outputs and run-time scratch; memory the process had freed while loading
 # is reused first, so these are lower bounds).
 #
-#   bench/ort-compare.sh BUILD_DIR [SET|MODEL...] [--runs N]
+#   bench/ort-compare.sh BUILD_DIR [SET|MODEL...] [--runs N] [--rounds K]
+#
+# Interleaved rounds: each row is K rounds, a round being one `kiln run` and
+# one ORT process of N timed runs each, the order alternating from round to
+# round (kiln first, then ORT first...). A round's ratio compares two
+# medians taken seconds apart, so a load that comes and goes on a shared
+# machine weighs on both sides of it; the row gives the median of the
+# rounds' medians per engine, the median of the rounds' ratios, and their
+# range (min-max: how far the machine's noise moved that row). The column
+# by_min is the ratio of the two engines' fastest runs over all rounds:
+# time a run lost to another load only ever adds, so on a noisy machine the
+# minima are the steadier comparison of the code itself; the geomeans are
+# given for both.
 #
 # Sets: small and full (kiln-zoo's hand-built resnet, mobilenet and bert),
 # torch (real architectures exported by bench/export-torch.py with seeded
@@ -42,21 +55,26 @@
 # and promise overhead (tens of microseconds), which matters on the small
 # models only.
 set -euo pipefail
-usage='usage: ort-compare.sh BUILD_DIR [small|full|torch|all|MODEL...] [--runs N]'
+usage='usage: ort-compare.sh BUILD_DIR [small|full|torch|all|MODEL...] [--runs N] [--rounds K]'
 build=${1:?$usage}
 shift
 runs=5
+rounds=3
 names=()
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) runs=${2:?$usage}; shift 2 ;;
     --runs=*) runs=${1#--runs=}; shift ;;
+    --rounds) rounds=${2:?$usage}; shift 2 ;;
+    --rounds=*) rounds=${1#--rounds=}; shift ;;
     -h|--help) echo "$usage"; exit 0 ;;
     -*) echo "$usage" >&2; exit 2 ;;
     *) names+=("$1"); shift ;;
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(all)
+[[ $runs =~ ^[1-9][0-9]*$ && $rounds =~ ^[1-9][0-9]*$ ]] ||
+  { echo "ort-compare: --runs and --rounds take a positive count" >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 ortdir=$here/ort
 build=$(cd "$build" && pwd)
@@ -100,6 +118,11 @@ cores=$(nproc)
 threads_list="1"
 [ "$cores" -gt 1 ] && threads_list="1 $cores"
 runfield() { sed -n 's/^time .*run \([0-9.]*\) ms.*/\1/p' | head -1; }
+# The fastest timed run: kiln's "runs ... min X," line, ORT's "min X ms".
+minfield() {
+  sed -n -e 's/^runs .* min \([0-9.]*\),.*/\1/p' \
+    -e 's/^time .*, min \([0-9.]*\) ms.*/\1/p' | head -1
+}
 growthfield() { sed -n 's/^memory .*peak +\([0-9.]*\) MiB.*/\1/p' | head -1; }
 arenafield() { sed -n 's/^backend .*intermediates \([0-9.]*\) MiB.*/\1/p' | head -1; }
 
@@ -122,12 +145,13 @@ peak() {
 peak "peak before"
 echo "$("$kiln" --version 2>/dev/null | head -1)," \
   "onnxruntime-node $(node -p "require('$ortdir/node_modules/onnxruntime-node/package.json').version")," \
-  "$cores cores, $runs timed runs after 1 warm-up, medians"
-printf '%-20s %7s %10s %10s %9s %11s %10s %10s  %-s\n' model threads kiln_ms \
-  ort_ms kiln/ort kiln_arena kiln_+rss ort_+rss \
+  "$cores cores, $rounds interleaved rounds of $runs timed runs after 1 warm-up;" \
+  "times: median of the rounds' medians; kiln/ort: median (range) of the rounds' ratios"
+printf '%-20s %7s %10s %10s %9s %11s %7s %11s %10s %10s  %-s\n' model threads kiln_ms \
+  ort_ms kiln/ort "ratio range" by_min kiln_arena kiln_+rss ort_+rss \
   "kiln vs ort outputs (max abs, max rel)"
 status=0
-declare -A logsum count biglog bigcount
+declare -A logsum count biglog bigcount minlog
 for m in $models; do
   f=$work/$m.onnx
   if [ ! -f "$f" ]; then
@@ -174,21 +198,44 @@ for m in $models; do
   done <<< "$inputs"
 
   for t in $threads_list; do
-    kout=$("$kiln" run "$f" "${args[@]}" ${KILN_ARGS:-} --threads "$t" --runs "$runs" \
-      --output-dir "$d/kiln-t$t" 2>&1) || { echo "$kout" >&2; kout=; }
-    kms=$(echo "$kout" | runfield)
-    oout=$(ortbench "$f" "${args[@]}" --threads "$t" --runs "$runs" \
-      --warmup 1 --output-dir "$d/ort-t$t" 2>&1) || { echo "$oout" >&2; oout=; }
-    oms=$(echo "$oout" | runfield)
-    ratio=-
+    kiln_round() {
+      kout=$("$kiln" run "$f" "${args[@]}" ${KILN_ARGS:-} --threads "$t" --runs "$runs" \
+        --output-dir "$d/kiln-t$t" 2>&1) || { echo "$kout" >&2; kout=; }
+    }
+    ort_round() {
+      oout=$(ortbench "$f" "${args[@]}" --threads "$t" --runs "$runs" \
+        --warmup 1 --output-dir "$d/ort-t$t" 2>&1) || { echo "$oout" >&2; oout=; }
+    }
+    kall=() oall=() rall=() kmin= omin= failed=
+    for ((r = 0; r < rounds; r++)); do
+      if ((r % 2 == 0)); then kiln_round; ort_round; else ort_round; kiln_round; fi
+      k=$(echo "$kout" | runfield) o=$(echo "$oout" | runfield)
+      if [ -z "$k" ] || [ -z "$o" ]; then failed=1; break; fi
+      kall+=("$k") oall+=("$o")
+      km=$(echo "$kout" | minfield) om=$(echo "$oout" | minfield)
+      kmin=$(printf '%s\n' $kmin ${km:-$k} | sort -g | head -1)
+      omin=$(printf '%s\n' $omin ${om:-$o} | sort -g | head -1)
+      rall+=("$(awk "BEGIN{ if ($o > 0) print $k / $o; else print \"inf\" }")")
+    done
+    median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 }
+      END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+    kms= oms= ratio=- range=- byMin=-
+    if [ -z "$failed" ]; then
+      kms=$(median "${kall[@]}") oms=$(median "${oall[@]}")
+      rmed=$(median "${rall[@]}")
+      ratio=$(awk "BEGIN{ printf \"%.2f\", $rmed }")
+      range=$(printf '%s\n' "${rall[@]}" | sort -g |
+        awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.2f-%.2f", lo, hi }')
+      byMin=$(awk "BEGIN{ if ($omin > 0) printf \"%.2f\", $kmin / $omin; else print \"inf\" }")
+    fi
     if [ -n "$kms" ] && [ -n "$oms" ]; then
-      ratio=$(awk "BEGIN{ if ($oms > 0) printf \"%.2f\", $kms / $oms; else print \"inf\" }")
-      logsum[$t]=$(awk "BEGIN{ print ${logsum[$t]:-0} + log($kms / $oms) }")
+      logsum[$t]=$(awk "BEGIN{ print ${logsum[$t]:-0} + log($rmed) }")
+      minlog[$t]=$(awk "BEGIN{ print ${minlog[$t]:-0} + log($kmin / $omin) }")
       count[$t]=$(( ${count[$t]:-0} + 1 ))
       case " $small " in
         *" $m "*) ;;
         *)
-          biglog[$t]=$(awk "BEGIN{ print ${biglog[$t]:-0} + log($kms / $oms) }")
+          biglog[$t]=$(awk "BEGIN{ print ${biglog[$t]:-0} + log($rmed) }")
           bigcount[$t]=$(( ${bigcount[$t]:-0} + 1 ))
           ;;
       esac
@@ -204,15 +251,15 @@ for m in $models; do
     else
       status=1
     fi
-    printf '%-20s %7s %10s %10s %9s %11s %10s %10s  %s\n' "$m" "$t" \
-      "${kms:-ERR}" "${oms:-ERR}" "$ratio" "$(echo "$kout" | arenafield)" \
+    printf '%-20s %7s %10s %10s %9s %11s %7s %11s %10s %10s  %s\n' "$m" "$t" \
+      "${kms:-ERR}" "${oms:-ERR}" "$ratio" "$range" "$byMin" "$(echo "$kout" | arenafield)" \
       "$(echo "$kout" | growthfield)" "$(echo "$oout" | growthfield)" "$agree"
   done
 done
 for t in $threads_list; do
   [ -n "${count[$t]:-}" ] || continue
-  awk "BEGIN{ printf \"geomean kiln/ort at %s thread(s): %.2f over %d models\\n\", \
-    $t, exp(${logsum[$t]} / ${count[$t]}), ${count[$t]} }"
+  awk "BEGIN{ printf \"geomean kiln/ort at %s thread(s): %.2f over %d models (by minima: %.2f)\\n\", \
+    $t, exp(${logsum[$t]} / ${count[$t]}), ${count[$t]}, exp(${minlog[$t]} / ${count[$t]}) }"
   # The small hand-built models run in tens of microseconds, where ORT's
   # per-call overhead decides their ratio: the geomean without them too.
   if [ -n "${bigcount[$t]:-}" ] && [ "${bigcount[$t]}" != "${count[$t]}" ]; then
