@@ -15,6 +15,12 @@
 //     the result is an intermediate buffer as inside a model, not a fresh
 //     output tensor per run). Depthwise convolutions are also timed on the
 //     reference kernel (the interpreter's plain loops).
+//  3. The memory side of each case's roofline: the bytes a run moves at
+//     least (input, weights and output once) and the bandwidth of a triad
+//     over as many bytes, at 1 and all threads. Where bandwidth times the
+//     case's FLOPs per byte is below the FMA peak (depthwise convolutions:
+//     2 FLOP per byte at 3x3 stride 1, 1 at stride 2), the case is bound by
+//     memory, and its rate is also given as a fraction of that bandwidth.
 //
 // Times are medians (and best) of repeated runs after a warm-up run. On a
 // shared machine, --realtime runs the timed loops under SCHED_FIFO so that
@@ -249,6 +255,9 @@ std::pair<double, double> timeRuns(const std::function<double()> &fn,
 struct Case {
   std::string name;
   double flops;
+  /// Bytes a run must move at least: its input, weights and output, each
+  /// once (the memory side of its roofline); 0 when not given.
+  double bytes = 0;
   RankedTensorType input, output;
   std::function<Value(OpBuilder &, Location, Value)> body;
   bool timeReference = false;
@@ -259,6 +268,37 @@ struct Peaks {
   double one, oneBest, all, allBest;
   unsigned threads;
 };
+
+/// The memory side of \p c's roofline, printed before its rates: the
+/// bytes a run moves at least, and the triad bandwidth (MachineLimits.h)
+/// over arrays of as many bytes in all, so from the cache level that holds
+/// them, as the case's own runs read them. Where that bandwidth times the
+/// case's FLOPs per byte is below the FMA peak, the case cannot reach the
+/// peak however good its code: \p rate (median GFLOP/s at 1 and all
+/// threads) is then also given as GB/s and as a fraction of the triad's.
+void printRoofline(const Case &c, const double rate[2], const Peaks &peak) {
+  if (c.bytes <= 0)
+    return;
+  auto arrayBytes = static_cast<uint64_t>(std::max(64.0 * 1024, c.bytes / 3));
+  std::vector<Measured> bw =
+      measureTriadBandwidth({1, peak.threads}, arrayBytes, 4 * runs);
+  if (bw.size() != 2)
+    return;
+  double perByte = c.flops / c.bytes;
+  std::printf("  memory: %.2f MB per run, %.1f FLOP per byte; a triad over "
+              "as many bytes: %.1f GB/s at 1 thread, %.1f at %u\n",
+              c.bytes / 1e6, perByte, bw[0].median, bw[1].median, peak.threads);
+  double peaks[2] = {peak.one, peak.all};
+  for (int i = 0; i < 2; ++i) {
+    double roof = std::min(peaks[i], perByte * bw[i].median);
+    if (roof >= peaks[i])
+      continue;
+    std::printf("  bound by memory at %u thread(s): roofline %.1f GFLOP/s "
+                "(%.0f%% of peak); median %.1f GB/s = %.0f%% of the triad's\n",
+                i ? peak.threads : 1u, roof, 100 * roof / peaks[i],
+                rate[i] / perByte, 100 * rate[i] / roof);
+  }
+}
 
 void runCase(MLIRContext &ctx, const Case &c, const Peaks &peak) {
   Tensor x = randomTensor(
@@ -330,6 +370,7 @@ void runCase(MLIRContext &ctx, const Case &c, const Peaks &peak) {
                    << ".s: " << llvm::toString(plan.takeError()) << "\n";
     }
   }
+  printRoofline(c, rate, peak);
   std::printf("  1 thread:  median %6.1f GFLOP/s = %5.1f%% of 1-thread peak; "
               "best %6.1f = %5.1f%% of best peak\n",
               rate[0], 100 * rate[0] / peak.one, best[0],
@@ -370,6 +411,7 @@ Case matmulCase(MLIRContext &ctx, int64_t m, int64_t n, int64_t k) {
   c.name = "gemm " + std::to_string(m) + "x" + std::to_string(n) + "x" +
            std::to_string(k) + " (MxNxK, MatMul)";
   c.flops = 2.0 * m * n * k;
+  c.bytes = 4.0 * (m * k + k * n + m * n);
   c.input = f32(ctx, {m, k});
   c.output = f32(ctx, {m, n});
   RankedTensorType out = c.output;
@@ -412,6 +454,8 @@ Case convCase(MLIRContext &ctx, const std::string &name, int64_t c_, int64_t hw,
   int64_t pad = kernel / 2, o = (hw + 2 * pad - kernel) / stride + 1;
   c.name = name;
   c.flops = 2.0 * m * o * o * (c_ / group) * kernel * kernel;
+  c.bytes =
+      4.0 * (c_ * hw * hw + m * (c_ / group) * kernel * kernel + m * o * o);
   c.input = f32(ctx, {1, c_, hw, hw});
   c.output = f32(ctx, {1, m, o, o});
   c.timeReference = group > 1;

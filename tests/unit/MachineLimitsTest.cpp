@@ -18,6 +18,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <fstream>
 #include <optional>
 
@@ -152,6 +153,20 @@ TEST(MachineLimits, CeilingsBetweenOneAndAllThreadsAreInterpolated) {
   EXPECT_EQ(l.peakGflopsAt(8), 50);
   EXPECT_EQ(l.bandwidthGBsAt(0), 8);
   EXPECT_EQ(l.bandwidthGBsAt(2), 10);
+}
+
+// kiln-bench's roofline measures the triad over a case's own bytes: small
+// arrays, of a length that leaves a partial vector, split over threads
+// unevenly. One figure per thread count, each a positive rate.
+TEST(MachineLimits, TriadOverSmallArraysGivesOneRatePerThreadCount) {
+  std::vector<Measured> bw =
+      measureTriadBandwidth({1, 3}, 4 * 100003 + 4, /*rounds=*/3);
+  ASSERT_EQ(bw.size(), 2u);
+  for (const Measured &m : bw) {
+    EXPECT_GT(m.median, 0);
+    EXPECT_GE(m.best, m.median);
+    EXPECT_TRUE(std::isfinite(m.best));
+  }
 }
 
 } // namespace

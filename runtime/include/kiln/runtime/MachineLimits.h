@@ -64,7 +64,8 @@ Measured measureFmaPeak(unsigned vectorBits, unsigned threads, int rounds,
 
 /// GB/s of the triad a[i] = b[i] + s * c[i] over three float arrays of
 /// \p arrayBytes each, counting 12 bytes per element (two reads, one write;
-/// the write-allocate read is not counted, as STREAM does not): for each
+/// the write-allocate read is not counted, as STREAM does not), in AVX2
+/// vectors where the CPU has them: for each
 /// count of \p threadCounts, the work split across that many threads,
 /// \p rounds timed rounds after a warm-up round. The arrays are allocated
 /// and first touched once, for all counts. Empty when they cannot be
