@@ -78,25 +78,37 @@ inline const Transform *transformFor(int64_t m) {
   return m == 2 ? &f2 : m == 4 ? &f4 : nullptr;
 }
 
+/// transformFilter for an input tile side known at compile time, \p A
+/// (4 or 6): the loops unroll. Sums in the same order as the general form,
+/// so both give the same bits.
+template <int64_t A>
+inline void transformFilterOf(const double *gt, const float *g, int64_t gStride,
+                              double *u) {
+  double tmp[A * 3]; // G g: A x 3
+  for (int64_t i = 0; i < A; ++i)
+    for (int64_t j = 0; j < 3; ++j) {
+      double s = 0;
+      for (int64_t k = 0; k < 3; ++k)
+        s += gt[i * 3 + k] * double(g[k * gStride + j]);
+      tmp[i * 3 + j] = s;
+    }
+  for (int64_t i = 0; i < A; ++i)
+    for (int64_t j = 0; j < A; ++j) {
+      double s = 0;
+      for (int64_t k = 0; k < 3; ++k)
+        s += tmp[i * 3 + k] * gt[j * 3 + k];
+      u[i * A + j] = s;
+    }
+}
+
 /// U = G g G^T (a x a, row-major) of the 3x3 filter \p g (row-major,
 /// element (i, j) at g[i * gStride + j]).
 inline void transformFilter(const Transform &t, const float *g, int64_t gStride,
                             double *u) {
-  double tmp[6 * 3]; // G g: a x 3
-  for (int64_t i = 0; i < t.a; ++i)
-    for (int64_t j = 0; j < 3; ++j) {
-      double s = 0;
-      for (int64_t k = 0; k < 3; ++k)
-        s += t.g[i * 3 + k] * double(g[k * gStride + j]);
-      tmp[i * 3 + j] = s;
-    }
-  for (int64_t i = 0; i < t.a; ++i)
-    for (int64_t j = 0; j < t.a; ++j) {
-      double s = 0;
-      for (int64_t k = 0; k < 3; ++k)
-        s += tmp[i * 3 + k] * t.g[j * 3 + k];
-      u[i * t.a + j] = s;
-    }
+  if (t.a == 6)
+    transformFilterOf<6>(t.g, g, gStride, u);
+  else
+    transformFilterOf<4>(t.g, g, gStride, u);
 }
 
 /// How a compiled Winograd kernel tiles one convolution: per image, bands
