@@ -20,6 +20,9 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace kiln {
 #define GEN_PASS_DEF_WINOGRAD
 #include "kiln/passes/Passes.h.inc"
@@ -29,6 +32,74 @@ using namespace mlir;
 using namespace kiln;
 
 namespace {
+
+/// Filters transformed at once (winograd::transformFilter, lane by lane):
+/// one old weight panel's output channels.
+constexpr int64_t kLanes = 16;
+
+/// Four f64 lanes (GCC and Clang vector extensions: two SSE2 registers,
+/// or one AVX2 register where the function's target has it).
+using V4d = double __attribute__((vector_size(32)));
+using V4f = float __attribute__((vector_size(16)));
+
+/// U = G g G^T of the 3x3 filters in lanes [0, 4 * vectors) (at most
+/// kLanes), filter l in lane l: g[tap][l] in, u[e][l] out (e < A * A). The
+/// sums of transformFilter in its order, so the same bits, four lanes per
+/// vector operation.
+template <int64_t A>
+__attribute__((always_inline)) inline void
+transformLanes(int64_t vectors, const double *gt, const float (*g)[kLanes],
+               double (*u)[kLanes]) {
+  for (int64_t v = 0; v < 4 * vectors; v += 4) {
+    V4d gd[9];
+    for (int64_t tap = 0; tap < 9; ++tap) {
+      V4f f;
+      std::memcpy(&f, &g[tap][v], sizeof(f));
+      gd[tap] = __builtin_convertvector(f, V4d);
+    }
+    V4d tmp[A * 3];
+    for (int64_t i = 0; i < A; ++i)
+      for (int64_t j = 0; j < 3; ++j) {
+        V4d s = {0, 0, 0, 0};
+        for (int64_t k = 0; k < 3; ++k)
+          s += gt[i * 3 + k] * gd[k * 3 + j];
+        tmp[i * 3 + j] = s;
+      }
+    for (int64_t i = 0; i < A; ++i)
+      for (int64_t j = 0; j < A; ++j) {
+        V4d s = {0, 0, 0, 0};
+        for (int64_t k = 0; k < 3; ++k)
+          s += tmp[i * 3 + k] * gt[j * 3 + k];
+        std::memcpy(&u[i * A + j][v], &s, sizeof(s));
+      }
+  }
+}
+
+/// transformLanes with AVX2's vectors (no FMA: the products and sums are
+/// rounded as in the scalar form), chosen at run time where the CPU has
+/// them: the transform was most of kiln-winograd's time, a third of
+/// ResNet-50's graph passes.
+__attribute__((target("avx2"))) void
+transformLanesAvx2(int64_t a, int64_t vectors, const double *gt,
+                   const float (*g)[kLanes], double (*u)[kLanes]) {
+  if (a == 6)
+    transformLanes<6>(vectors, gt, g, u);
+  else
+    transformLanes<4>(vectors, gt, g, u);
+}
+
+/// transformLanes for filters in lanes [0, lanes).
+void transformLanesAny(int64_t a, int64_t lanes, const double *gt,
+                       const float (*g)[kLanes], double (*u)[kLanes]) {
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  int64_t vectors = (lanes + 3) / 4;
+  if (avx2)
+    transformLanesAvx2(a, vectors, gt, g, u);
+  else if (a == 6)
+    transformLanes<6>(vectors, gt, g, u);
+  else
+    transformLanes<4>(vectors, gt, g, u);
+}
 
 llvm::SmallVector<int64_t> ints(ArrayAttr a) {
   llvm::SmallVector<int64_t> v;
@@ -164,24 +235,30 @@ struct WinogradPass : kiln::impl::WinogradBase<WinogradPass> {
         b, loc, {elements, panels, c, mr},
         packed::constantName(conv.getW()) + ".winograd",
         [&](llvm::MutableArrayRef<float> data) {
-          // Per output channel o: its taps are every mrOld-th value of its
-          // old panel, its transformed values every mr-th of each
-          // element's new panel (index arithmetic hoisted: it was most of
-          // the pass's time, a third of ResNet-50's graph passes).
-          packed::forEachPanel(b.getContext(), cout, [&](int64_t o) {
-            float g[9];
-            double ug[36];
-            const float *from = pw + (o / mrOld) * k * mrOld + o % mrOld;
-            float *to = data.data() + (o / mr) * c * mr + o % mr;
-            int64_t elementStride = panels * c * mr;
-            for (int64_t ci = 0; ci < c; ++ci) {
-              const float *taps = from + ci * 9 * mrOld;
-              for (int64_t tap = 0; tap < 9; ++tap)
-                g[tap] = taps[tap * mrOld];
-              winograd::transformFilter(t, g, 3, ug);
-              float *out = to + ci * mr;
-              for (int64_t e = 0; e < elements; ++e)
-                out[e * elementStride] = float(ug[e]);
+          // Per old panel: its mrOld output channels' taps are adjacent
+          // (W[p][k][i]), and are transformed together; output channel o
+          // goes to lane o % mrOld and to every mr-th value of each
+          // element's new panel.
+          int64_t oldPanels = (cout + mrOld - 1) / mrOld;
+          int64_t elementStride = panels * c * mr;
+          packed::forEachPanel(b.getContext(), oldPanels, [&](int64_t po) {
+            float g[9][kLanes] = {};
+            double ug[36][kLanes];
+            int64_t inPanel = std::min(mrOld, cout - po * mrOld);
+            for (int64_t l0 = 0; l0 < inPanel; l0 += kLanes) {
+              int64_t lanes = std::min(kLanes, inPanel - l0);
+              for (int64_t ci = 0; ci < c; ++ci) {
+                const float *taps = pw + (po * k + ci * 9) * mrOld + l0;
+                for (int64_t tap = 0; tap < 9; ++tap)
+                  std::copy_n(taps + tap * mrOld, lanes, g[tap]);
+                transformLanesAny(t.a, lanes, t.g, g, ug);
+                for (int64_t l = 0; l < lanes; ++l) {
+                  int64_t o = po * mrOld + l0 + l;
+                  float *out = data.data() + ((o / mr) * c + ci) * mr + o % mr;
+                  for (int64_t e = 0; e < elements; ++e)
+                    out[e * elementStride] = float(ug[e][l]);
+                }
+              }
             }
           });
         });
