@@ -638,7 +638,7 @@ static int runCommandLine(int argc, char **argv) {
       "  kiln compare MODEL --ablate [--runs N] [--json]\n"
       "  kiln compare MODEL --bisect [--json]\n"
       "  kiln conformance [DIR...] [--backend=jit|interp|aot] [--list] "
-      "[--expect FILE]\n"
+      "[--filter TEXT] [--every N] [--expect FILE]\n"
       "  kiln profile MODEL [--json] [--runs N] [--threads N] [--top N]\n"
       "  kiln limits [--json] [--remeasure] [--threads N]\n"
       "  kiln cache [--prune | --clear] [--json] [--cache-dir DIR]\n"
