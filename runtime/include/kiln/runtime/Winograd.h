@@ -33,6 +33,7 @@
 #define KILN_RUNTIME_WINOGRAD_H
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 
 namespace kiln::winograd {
@@ -79,8 +80,8 @@ inline const Transform *transformFor(int64_t m) {
 }
 
 /// transformFilter for an input tile side known at compile time, \p A
-/// (4 or 6): the loops unroll. Sums in the same order as the general form,
-/// so both give the same bits.
+/// (4 or 6). kiln-winograd's transformLanes repeats these sums in this
+/// order on vectors of filters, so both give the same bits.
 template <int64_t A>
 inline void transformFilterOf(const double *gt, const float *g, int64_t gStride,
                               double *u) {
@@ -105,6 +106,7 @@ inline void transformFilterOf(const double *gt, const float *g, int64_t gStride,
 /// element (i, j) at g[i * gStride + j]).
 inline void transformFilter(const Transform &t, const float *g, int64_t gStride,
                             double *u) {
+  assert((t.a == 4 || t.a == 6) && "transformFor gives F(2, 3) and F(4, 3)");
   if (t.a == 6)
     transformFilterOf<6>(t.g, g, gStride, u);
   else
