@@ -43,35 +43,22 @@ using V4d = double __attribute__((vector_size(32)));
 using V4f = float __attribute__((vector_size(16)));
 
 /// U = G g G^T of the 3x3 filters in lanes [0, 4 * vectors) (at most
-/// kLanes), filter l in lane l: g[tap][l] in, u[e][l] out (e < A * A). The
-/// sums of transformFilter in its order, so the same bits, four lanes per
-/// vector operation.
+/// kLanes), filter l in lane l: g[tap][l] in, u[e][l] out (e < A * A), four
+/// lanes per vector operation (winograd::transformFilterOf on vectors).
 template <int64_t A>
 __attribute__((always_inline)) inline void
 transformLanes(int64_t vectors, const double *gt, const float (*g)[kLanes],
                double (*u)[kLanes]) {
   for (int64_t v = 0; v < 4 * vectors; v += 4) {
-    V4d gd[9];
+    V4d taps[9], out[A * A];
     for (int64_t tap = 0; tap < 9; ++tap) {
       V4f f;
       std::memcpy(&f, &g[tap][v], sizeof(f));
-      gd[tap] = __builtin_convertvector(f, V4d);
+      taps[tap] = __builtin_convertvector(f, V4d);
     }
-    V4d tmp[A * 3];
-    for (int64_t i = 0; i < A; ++i)
-      for (int64_t j = 0; j < 3; ++j) {
-        V4d s = {0, 0, 0, 0};
-        for (int64_t k = 0; k < 3; ++k)
-          s += gt[i * 3 + k] * gd[k * 3 + j];
-        tmp[i * 3 + j] = s;
-      }
-    for (int64_t i = 0; i < A; ++i)
-      for (int64_t j = 0; j < A; ++j) {
-        V4d s = {0, 0, 0, 0};
-        for (int64_t k = 0; k < 3; ++k)
-          s += tmp[i * 3 + k] * gt[j * 3 + k];
-        std::memcpy(&u[i * A + j][v], &s, sizeof(s));
-      }
+    winograd::transformFilterOf<A>(gt, taps, out);
+    for (int64_t e = 0; e < A * A; ++e)
+      std::memcpy(&u[e][v], &out[e], sizeof(out[e]));
   }
 }
 

@@ -79,23 +79,26 @@ inline const Transform *transformFor(int64_t m) {
   return m == 2 ? &f2 : m == 4 ? &f4 : nullptr;
 }
 
-/// transformFilter for an input tile side known at compile time, \p A
-/// (4 or 6). kiln-winograd's transformLanes repeats these sums in this
-/// order on vectors of filters, so both give the same bits.
-template <int64_t A>
-inline void transformFilterOf(const double *gt, const float *g, int64_t gStride,
-                              double *u) {
-  double tmp[A * 3]; // G g: A x 3
+/// U = G g G^T for an input tile side known at compile time, \p A (4 or
+/// 6), on values of type \p T: double, one filter; or a vector of doubles
+/// (GCC and Clang vector extensions), one filter per lane, as kiln-winograd
+/// transforms a weight panel. \p g holds the 9 taps row-major, \p u the
+/// A * A results. One body, so both give the same bits; always inlined, so
+/// that a caller built for wider vectors gets them here too.
+template <int64_t A, typename T>
+__attribute__((always_inline)) inline void transformFilterOf(const double *gt,
+                                                             const T *g, T *u) {
+  T tmp[A * 3]; // G g: A x 3
   for (int64_t i = 0; i < A; ++i)
     for (int64_t j = 0; j < 3; ++j) {
-      double s = 0;
+      T s{};
       for (int64_t k = 0; k < 3; ++k)
-        s += gt[i * 3 + k] * double(g[k * gStride + j]);
+        s += gt[i * 3 + k] * g[k * 3 + j];
       tmp[i * 3 + j] = s;
     }
   for (int64_t i = 0; i < A; ++i)
     for (int64_t j = 0; j < A; ++j) {
-      double s = 0;
+      T s{};
       for (int64_t k = 0; k < 3; ++k)
         s += tmp[i * 3 + k] * gt[j * 3 + k];
       u[i * A + j] = s;
@@ -107,10 +110,14 @@ inline void transformFilterOf(const double *gt, const float *g, int64_t gStride,
 inline void transformFilter(const Transform &t, const float *g, int64_t gStride,
                             double *u) {
   assert((t.a == 4 || t.a == 6) && "transformFor gives F(2, 3) and F(4, 3)");
+  double taps[9];
+  for (int64_t i = 0; i < 3; ++i)
+    for (int64_t j = 0; j < 3; ++j)
+      taps[i * 3 + j] = g[i * gStride + j];
   if (t.a == 6)
-    transformFilterOf<6>(t.g, g, gStride, u);
+    transformFilterOf<6>(t.g, taps, u);
   else
-    transformFilterOf<4>(t.g, g, gStride, u);
+    transformFilterOf<4>(t.g, taps, u);
 }
 
 /// How a compiled Winograd kernel tiles one convolution: per image, bands
