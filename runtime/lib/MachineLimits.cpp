@@ -241,6 +241,17 @@ Measured measureFmaPeak(unsigned vectorBits, unsigned threads, int rounds,
   return summarize(rates);
 }
 
+void triad(float *a, const float *b, const float *c, float s, size_t begin,
+           size_t end) {
+  static const bool vectors = canMeasureFmaPeak(256);
+  if (vectors) {
+    triadAvx2(a, b, c, s, begin, end);
+    return;
+  }
+  for (size_t i = begin; i < end; ++i)
+    a[i] = b[i] + s * c[i];
+}
+
 std::vector<Measured>
 measureTriadBandwidth(const std::vector<unsigned> &threadCounts,
                       uint64_t arrayBytes, int rounds) {
@@ -271,18 +282,11 @@ measureTriadBandwidth(const std::vector<unsigned> &threadCounts,
       }
     });
     const float s = 3.0f;
-    bool vectors = canMeasureFmaPeak(256);
     for (unsigned threads : threadCounts) {
       threads = std::max(1u, threads);
       std::vector<double> seconds =
           timeRounds(threads, rounds, [&](unsigned t, int) {
-            size_t begin = n * t / threads, end = n * (t + 1) / threads;
-            if (vectors) {
-              triadAvx2(a, b, c, s, begin, end);
-              return;
-            }
-            for (size_t i = begin; i < end; ++i)
-              a[i] = b[i] + s * c[i];
+            triad(a, b, c, s, n * t / threads, n * (t + 1) / threads);
           });
       std::vector<double> rates;
       for (double sec : seconds)

@@ -158,6 +158,24 @@ TEST(MachineLimits, CeilingsBetweenOneAndAllThreadsAreInterpolated) {
 // kiln-bench's roofline measures the triad over a case's own bytes: small
 // arrays, of a length that leaves a partial vector, split over threads
 // unevenly. One figure per thread count, each a positive rate.
+// The loop timed computes the triad: every element of a range that starts
+// and ends off a vector boundary, none outside it.
+TEST(MachineLimits, TriadComputesItsRangeOnly) {
+  std::vector<float> a(103, -1.0f), b(103), c(103);
+  for (size_t i = 0; i < b.size(); ++i) {
+    b[i] = float(i);
+    c[i] = float(i % 7) - 3.0f;
+  }
+  triad(a.data(), b.data(), c.data(), 2.5f, 3, 100);
+  for (size_t i = 0; i < a.size(); ++i) {
+    SCOPED_TRACE(i);
+    if (i < 3 || i >= 100)
+      EXPECT_EQ(a[i], -1.0f);
+    else
+      EXPECT_FLOAT_EQ(a[i], b[i] + 2.5f * c[i]);
+  }
+}
+
 TEST(MachineLimits, TriadOverSmallArraysGivesOneRatePerThreadCount) {
   std::vector<Measured> bw =
       measureTriadBandwidth({1, 3}, 4 * 100003 + 4, /*rounds=*/3);

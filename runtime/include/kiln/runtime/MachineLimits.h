@@ -14,6 +14,7 @@
 #ifndef KILN_RUNTIME_MACHINELIMITS_H
 #define KILN_RUNTIME_MACHINELIMITS_H
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -61,6 +62,11 @@ bool canMeasureFmaPeak(unsigned vectorBits);
 /// each round). canMeasureFmaPeak must hold.
 Measured measureFmaPeak(unsigned vectorBits, unsigned threads, int rounds,
                         long iters = 500'000);
+
+/// a[i] = b[i] + s * c[i] for i in [begin, end): the loop
+/// measureTriadBandwidth times, on AVX2 vectors where the CPU has them.
+void triad(float *a, const float *b, const float *c, float s, size_t begin,
+           size_t end);
 
 /// GB/s of the triad a[i] = b[i] + s * c[i] over three float arrays of
 /// \p arrayBytes each, counting 12 bytes per element (two reads, one write;
