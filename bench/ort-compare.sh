@@ -124,6 +124,21 @@ minfield() {
     -e 's/^time .*, min \([0-9.]*\) ms.*/\1/p' | head -1
 }
 growthfield() { sed -n 's/^memory .*peak +\([0-9.]*\) MiB.*/\1/p' | head -1; }
+# The median of the numbers given.
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 }
+    END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+# One round's process of each engine, on the current model ($f, $args, $d)
+# at $t threads: its output in kout or oout (empty when it failed).
+kiln_round() {
+  kout=$("$kiln" run "$f" "${args[@]}" ${KILN_ARGS:-} --threads "$t" --runs "$runs" \
+    --output-dir "$d/kiln-t$t" 2>&1) || { echo "$kout" >&2; kout=; }
+}
+ort_round() {
+  oout=$(ortbench "$f" "${args[@]}" --threads "$t" --runs "$runs" \
+    --warmup 1 --output-dir "$d/ort-t$t" 2>&1) || { echo "$oout" >&2; oout=; }
+}
 arenafield() { sed -n 's/^backend .*intermediates \([0-9.]*\) MiB.*/\1/p' | head -1; }
 
 # The machine's FMA peak at 1 and all threads (kiln-bench's first line), at
@@ -198,14 +213,6 @@ for m in $models; do
   done <<< "$inputs"
 
   for t in $threads_list; do
-    kiln_round() {
-      kout=$("$kiln" run "$f" "${args[@]}" ${KILN_ARGS:-} --threads "$t" --runs "$runs" \
-        --output-dir "$d/kiln-t$t" 2>&1) || { echo "$kout" >&2; kout=; }
-    }
-    ort_round() {
-      oout=$(ortbench "$f" "${args[@]}" --threads "$t" --runs "$runs" \
-        --warmup 1 --output-dir "$d/ort-t$t" 2>&1) || { echo "$oout" >&2; oout=; }
-    }
     kall=() oall=() rall=() kmin= omin= failed=
     for ((r = 0; r < rounds; r++)); do
       if ((r % 2 == 0)); then kiln_round; ort_round; else ort_round; kiln_round; fi
@@ -217,8 +224,6 @@ for m in $models; do
       omin=$(printf '%s\n' $omin ${om:-$o} | sort -g | head -1)
       rall+=("$(awk "BEGIN{ if ($o > 0) print $k / $o; else print \"inf\" }")")
     done
-    median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 }
-      END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
     kms= oms= ratio=- range=- byMin=-
     if [ -z "$failed" ]; then
       kms=$(median "${kall[@]}") oms=$(median "${oall[@]}")
