@@ -51,3 +51,12 @@
 // ARGMAX: tensor.extract
 // ARGMAX: arith.select {{.*}} : f32
 // ARGMAX: arith.select {{.*}} : i64
+
+// The direct convolution's k loop prefetches the next channel tile's packed
+// weights into L2 (locality 2), one prefetch per 64-byte line of a k.
+// RUN: rm -rf %t && mkdir -p %t && kiln-zoo resnet-small -o %t > /dev/null
+// RUN: kiln compile %t/resnet-small.onnx --emit=linalg --no-cache | FileCheck %s --check-prefix=PREFETCH
+// RUN: kiln compile %t/resnet-small.onnx --emit=llvm --no-cache | FileCheck %s --check-prefix=PREFETCH-LLVM
+// PREFETCH: memref.prefetch {{.*}}, read, locality<2>, data
+// PREFETCH: vector.fma
+// PREFETCH-LLVM: call void @llvm.prefetch.p0(ptr {{.*}}, i32 0, i32 2, i32 1)

@@ -561,6 +561,16 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
                        : b.create<vector::LoadOp>(loc, vt, this->b, at));
     }
     Value aCol = kb.add(aBase, kb.mul(k, aK));
+    if (aNext) {
+      // One prefetch per 64-byte line of the step's mr values.
+      assert(aRow == 1 && "prefetching needs a k's values contiguous");
+      Value next = kb.add(aNext, kb.mul(k, aK));
+      constexpr int64_t kFloatsPerLine = 16;
+      for (int64_t at = 0; at < mr; at += kFloatsPerLine)
+        b.create<memref::PrefetchOp>(loc, a, ValueRange{kb.add(next, at)},
+                                     /*isWrite=*/false, /*localityHint=*/2,
+                                     /*isDataCache=*/true);
+    }
     for (int64_t r = 0; r < mr; ++r) {
       Value s = b.create<memref::LoadOp>(loc, a, kb.add(aCol, r * aRow));
       Value av = b.create<vector::BroadcastOp>(loc, vt, s);

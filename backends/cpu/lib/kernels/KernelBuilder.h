@@ -176,6 +176,12 @@ struct MicroKernel {
   /// where a full vector could leave the buffer), not in full (a packed,
   /// zero-padded panel).
   bool maskB = false;
+  /// When set, the A base of the tile that runs next (with aRow == 1, A's
+  /// mr values of a k contiguous, as in a packed weight panel): every k
+  /// step also prefetches that tile's values of the same k into L2, so
+  /// weights streamed from memory (a panel read once per band) arrive
+  /// while this tile computes.
+  mlir::Value aNext;
 
   void emit(KB &kb, mlir::Value aBase, mlir::Value bBase, mlir::Value cBase,
             mlir::Value biasBase, mlir::Value accumulate = {},
