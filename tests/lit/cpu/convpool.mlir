@@ -53,10 +53,16 @@
 // ARGMAX: arith.select {{.*}} : i64
 
 // The direct convolution's k loop prefetches the next channel tile's packed
-// weights into L2 (locality 2), one prefetch per 64-byte line of a k.
+// weights into L2 (locality 2), one prefetch per 64-byte line of a k; the
+// packed GEMM (the classifier) prefetches its next panel of weights.
 // RUN: rm -rf %t && mkdir -p %t && kiln-zoo resnet-small -o %t > /dev/null
 // RUN: kiln compile %t/resnet-small.onnx --emit=linalg --no-cache | FileCheck %s --check-prefix=PREFETCH
 // RUN: kiln compile %t/resnet-small.onnx --emit=llvm --no-cache | FileCheck %s --check-prefix=PREFETCH-LLVM
-// PREFETCH: memref.prefetch {{.*}}, read, locality<2>, data
+// PREFETCH-LABEL: func.func @kiln_k0(
+// PREFETCH: [[W:%collapse_shape[_0-9]*]] = memref.collapse_shape %arg1 {{.*}} : memref<3x27x6xf32>
+// PREFETCH: memref.prefetch [[W]][{{.*}}], read, locality<2>, data
 // PREFETCH: vector.fma
+// PREFETCH-LABEL: func.func @kiln_k{{[0-9]+}}(%arg0: memref<1x128xf32>, %arg1: memref<1x128x32xf32>
+// PREFETCH: [[B:%collapse_shape[_0-9]*]] = memref.collapse_shape %arg1 {{.*}} : memref<1x128x32xf32>
+// PREFETCH: memref.prefetch [[B]][{{.*}}], read, locality<2>, data
 // PREFETCH-LLVM: call void @llvm.prefetch.p0(ptr {{.*}}, i32 0, i32 2, i32 1)

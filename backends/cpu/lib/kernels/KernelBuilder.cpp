@@ -561,16 +561,21 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
                        : b.create<vector::LoadOp>(loc, vt, this->b, at));
     }
     Value aCol = kb.add(aBase, kb.mul(k, aK));
-    if (aNext) {
-      // One prefetch per 64-byte line of the step's mr values.
-      assert(aRow == 1 && "prefetching needs a k's values contiguous");
-      Value next = kb.add(aNext, kb.mul(k, aK));
+    // One prefetch into L2 per 64-byte line of \p count floats from
+    // `buffer[at]`.
+    auto prefetch = [&](Value buffer, Value at, int64_t count) {
       constexpr int64_t kFloatsPerLine = 16;
-      for (int64_t at = 0; at < mr; at += kFloatsPerLine)
-        b.create<memref::PrefetchOp>(loc, a, ValueRange{kb.add(next, at)},
+      for (int64_t i = 0; i < count; i += kFloatsPerLine)
+        b.create<memref::PrefetchOp>(loc, buffer, ValueRange{kb.add(at, i)},
                                      /*isWrite=*/false, /*localityHint=*/2,
                                      /*isDataCache=*/true);
+    };
+    if (aNext) {
+      assert(aRow == 1 && "prefetching needs a k's values contiguous");
+      prefetch(a, kb.add(aNext, kb.mul(k, aK)), mr);
     }
+    if (bNext)
+      prefetch(this->b, kb.add(bNext, kb.mul(k, bK)), nvUsed * lanes);
     for (int64_t r = 0; r < mr; ++r) {
       Value s = b.create<memref::LoadOp>(loc, a, kb.add(aCol, r * aRow));
       Value av = b.create<vector::BroadcastOp>(loc, vt, s);

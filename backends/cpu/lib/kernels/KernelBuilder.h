@@ -182,6 +182,10 @@ struct MicroKernel {
   /// weights streamed from memory (a panel read once per band) arrive
   /// while this tile computes.
   mlir::Value aNext;
+  /// When set, the B base of the tile that runs next (a packed panel, its
+  /// nv vectors of a k contiguous): every k step also prefetches that
+  /// tile's vectors of the same k into L2, as aNext does for A.
+  mlir::Value bNext;
 
   void emit(KB &kb, mlir::Value aBase, mlir::Value bBase, mlir::Value cBase,
             mlir::Value biasBase, mlir::Value accumulate = {},
