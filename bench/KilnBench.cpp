@@ -30,9 +30,11 @@
 //   kiln-bench --model MODEL.onnx [--model-threads N] [--realtime]
 //
 // --asm-dir writes each case's kernels as assembly (to check inner loops for
-// spills); --model prints per-step times of a whole model.
+// spills); --model prints per-step times of a whole model, on seeded random
+// inputs as `kiln run` makes them (static shapes only).
 //
 //===----------------------------------------------------------------------===//
+#include "Common.h"
 #include "kiln/cpu/Codegen.h"
 #include "kiln/cpu/Jit.h"
 #include "kiln/cpu/Target.h"
@@ -511,16 +513,15 @@ int runModel(MLIRContext &ctx, double peak) {
     return 1;
   }
   const cpu::Plan &plan = (*model)->getPlan();
-  std::vector<Tensor> inputs;
-  for (const TensorSpec &spec : plan.inputs) {
-    if (spec.dtype != DType::F32 || !spec.isStatic()) {
-      std::fprintf(stderr, "input '%s': only static f32 inputs\n",
-                   spec.name.c_str());
-      return 1;
-    }
-    inputs.push_back(randomTensor(Shape(spec.shape.begin(), spec.shape.end()),
-                                  inputs.size() + 1));
+  // Seeded random inputs as `kiln run` makes them: integers (token ids)
+  // below the sizes the model indexes with them.
+  auto bound = tool::bindInputs(plan.inputs, {}, /*seed=*/1, nullptr,
+                                tool::inputIndexBounds(plan));
+  if (!bound) {
+    std::fprintf(stderr, "%s\n", llvm::toString(bound.takeError()).c_str());
+    return 1;
   }
+  std::vector<Tensor> inputs = std::move(*bound);
   std::vector<std::vector<double>> times(plan.steps.size());
   std::vector<double> totals;
   cpu::StepObserver observer = [&](const cpu::PlanStep &step,
