@@ -47,8 +47,8 @@
 //    model against 80 % in kiln-bench, where the panels stay cached. Each
 //    k step of a tile therefore prefetches the next tile's weights of the
 //    same k into L2 (MicroKernel::aNext): ResNet-50's 14x14 and 7x7 direct
-//    convs then took 0.74-0.85x the time at 1 thread, 0.87-0.90x at 2
-//    (per-step minima of interleaved runs of the two builds).
+//    convs then took 0.74-0.93x the time at 1 thread, the 7x7 ones
+//    0.87-0.90x at 2 (per-step minima of interleaved runs with and without).
 //  - Remainders are static variants: the last channel tile has Cout % mr
 //    rows, the last column tile of a band stores with a mask, the last band
 //    may have fewer rows. A few columns past the band's last whole vector

@@ -561,7 +561,7 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
                        : b.create<vector::LoadOp>(loc, vt, this->b, at));
     }
     Value aCol = kb.add(aBase, kb.mul(k, aK));
-    // One prefetch into L2 per 64-byte line of \p count floats from
+    // One prefetch into L2 per 64-byte line of `count` floats from
     // `buffer[at]`.
     auto prefetch = [&](Value buffer, Value at, int64_t count) {
       constexpr int64_t kFloatsPerLine = 16;
