@@ -88,8 +88,9 @@ sample_cases() {
 start=$SECONDS
 bin=$build/bin
 if [ "$mode" = asan ]; then
+  # Every tool the lit tests run (kiln-bench: tools/bench-model.test).
   ninja -C "$build" kiln-runtime-tests kiln-unit-tests kiln kiln-opt kiln-zoo kiln-rt \
-    kiln-fuzz-graphs
+    kiln-fuzz-graphs kiln-bench
   echo "built in $((SECONDS - start)) s"
   expect=$src/tests/conformance/expected.txt
   step runtime-tests "$bin/kiln-runtime-tests" --gtest_brief=1
