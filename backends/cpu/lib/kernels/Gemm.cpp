@@ -16,7 +16,7 @@
 //    row tile would wait for its panel from memory: every tile's k steps
 //    prefetch the next panel's vectors of the same k into L2
 //    (MicroKernel::bNext; the item after this one is usually the next
-//    panel). A BERT-base encoder (sequence 128) at 2 threads ran 0.84-0.92x
+//    panel). A BERT-base encoder (sequence 128) at 2 threads ran 0.82-0.95x
 //    the time in 8 of 8 interleaved rounds of `kiln run` (medians of 10
 //    runs each); at 1 thread the rounds moved too much to tell.
 //  - Remainders are static variants, never scalar code: the last row tile
