@@ -57,7 +57,6 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <random>
 #include <thread>
 #include <vector>
 
@@ -182,15 +181,6 @@ std::pair<double, double> fmaPeak(unsigned threads) {
 // Kiln graphs
 //===----------------------------------------------------------------------===//
 
-Tensor randomTensor(Shape shape, uint64_t seed) {
-  Tensor t(DType::F32, shape);
-  std::mt19937 rng(seed);
-  std::uniform_real_distribution<float> dist(-1, 1);
-  for (int64_t i = 0; i < t.numElements(); ++i)
-    t.data<float>()[i] = dist(rng);
-  return t;
-}
-
 /// A module `func.func @main(%x) -> shape(%y)` with %y built by \p body
 /// (named "measured"). Returning only y's shape keeps y an intermediate
 /// buffer, as the result of a conv is inside a real model: the executor
@@ -227,7 +217,7 @@ makeGraph(MLIRContext &ctx, RankedTensorType input, RankedTensorType output,
 }
 
 Value weight(OpBuilder &b, Location loc, Shape shape, uint64_t seed) {
-  Tensor t = randomTensor(shape, seed);
+  Tensor t = tool::randomTensor(DType::F32, shape, seed);
   return b.create<ConstantOp>(
       loc, makeElementsAttr(*b.getContext(), t, "w" + std::to_string(seed)));
 }
@@ -303,8 +293,9 @@ void printRoofline(const Case &c, const double rate[2], const Peaks &peak) {
 }
 
 void runCase(MLIRContext &ctx, const Case &c, const Peaks &peak) {
-  Tensor x = randomTensor(
-      Shape(c.input.getShape().begin(), c.input.getShape().end()), 7);
+  Tensor x = tool::randomTensor(
+      DType::F32, Shape(c.input.getShape().begin(), c.input.getShape().end()),
+      7);
   std::printf("%s\n", c.name.c_str());
   std::fflush(stdout);
   double rate[2] = {0, 0}, best[2] = {0, 0};

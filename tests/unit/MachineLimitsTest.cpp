@@ -155,9 +155,6 @@ TEST(MachineLimits, CeilingsBetweenOneAndAllThreadsAreInterpolated) {
   EXPECT_EQ(l.bandwidthGBsAt(2), 10);
 }
 
-// kiln-bench's roofline measures the triad over a case's own bytes: small
-// arrays, of a length that leaves a partial vector, split over threads
-// unevenly. One figure per thread count, each a positive rate.
 // The loop timed computes the triad: every element of a range that starts
 // and ends off a vector boundary, none outside it.
 TEST(MachineLimits, TriadComputesItsRangeOnly) {
@@ -176,6 +173,9 @@ TEST(MachineLimits, TriadComputesItsRangeOnly) {
   }
 }
 
+// kiln-bench's roofline measures the triad over a case's own bytes: small
+// arrays, of a length that leaves a partial vector, split over threads
+// unevenly. One figure per thread count, each a positive rate.
 TEST(MachineLimits, TriadOverSmallArraysGivesOneRatePerThreadCount) {
   std::vector<Measured> bw =
       measureTriadBandwidth({1, 3}, 4 * 100003 + 4, /*rounds=*/3);
