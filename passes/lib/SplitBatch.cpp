@@ -276,6 +276,8 @@ struct SplitBatchPass : kiln::impl::SplitBatchBase<SplitBatchPass> {
           auto type = withItems(cast<RankedTensorType>(v.getType()), items);
           slice =
               b.create<SliceOp>(v.getLoc(), type, v, starts, ends, axis0, none);
+          slice.getDefiningOp()->setAttr(
+              kItemsAttrName, b.getDenseI64ArrayAttr({begin, begin + items}));
         }
         return slice;
       };

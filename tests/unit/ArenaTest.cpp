@@ -69,6 +69,50 @@ TEST(Arena, BuffersLiveAtOnceNeverShareBytes) {
   }
 }
 
+TEST(Arena, BuffersOfOtherLanesNeverShareBytes) {
+  // Parts of a batch run side by side in lanes (rounds of spans 10 long):
+  // two buffers of different lanes in one round never share bytes, even
+  // when their lifetimes are apart; one lane's buffers still take turns.
+  std::mt19937_64 rng(7);
+  for (int trial = 0; trial < 200; ++trial) {
+    std::vector<cpu::BufferLife> lives(2 + rng() % 40);
+    for (cpu::BufferLife &l : lives) {
+      int round = static_cast<int>(rng() % 3);
+      l.first = round * 10 + static_cast<int>(rng() % 8);
+      l.last = l.first + static_cast<int>(rng() % 3);
+      l.bytes = 1 + rng() % 3000;
+      if (rng() % 4 != 0) {
+        l.lane = static_cast<int>(rng() % 3);
+        l.spanFirst = round * 10;
+        l.spanLast = round * 10 + 9;
+      }
+    }
+    cpu::ArenaLayout layout = cpu::packArena(lives);
+    for (size_t i = 0; i < lives.size(); ++i)
+      for (size_t j = 0; j < i; ++j) {
+        const cpu::BufferLife &a = lives[i], &b = lives[j];
+        bool lanes = a.lane >= 0 && b.lane >= 0 && a.lane != b.lane &&
+                     a.spanFirst == b.spanFirst;
+        bool live = a.first <= b.last && b.first <= a.last;
+        if (!lanes && !live)
+          continue;
+        int64_t aEnd = layout.offsets[i] + static_cast<int64_t>(a.bytes);
+        int64_t bEnd = layout.offsets[j] + static_cast<int64_t>(b.bytes);
+        EXPECT_TRUE(aEnd <= layout.offsets[j] || bEnd <= layout.offsets[i])
+            << "trial " << trial << ": buffers " << i << " and " << j
+            << (lanes ? " of two lanes of one round" : " live at once")
+            << " overlap";
+      }
+  }
+  // One lane's chain still takes two buffers; the same chain in a second
+  // lane of the round takes two more.
+  std::vector<cpu::BufferLife> chain;
+  for (int lane = 0; lane < 2; ++lane)
+    for (int t = 0; t < 4; ++t)
+      chain.push_back({t, t + 1, 1000, lane, 0, 4});
+  EXPECT_EQ(cpu::packArena(chain).size, 4 * 1024u);
+}
+
 TEST(Arena, AChainTakesTwoBuffers) {
   // a -> b -> c -> d: each value is read by the next step only, so two
   // buffers hold them all.

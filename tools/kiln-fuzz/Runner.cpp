@@ -116,31 +116,45 @@ void checkModel(const std::string &path, const CheckOptions &options,
     if (!backend)
       return say(out, "result fail error " + name + " " +
                           llvm::toString(backend.takeError()));
-    auto got = (*backend)->run(inputs);
-    if (!got)
-      return say(out, "result fail error " + name + " " +
-                          llvm::toString(got.takeError()));
-    if (got->size() != expected->size())
-      return say(out, "result fail mismatch " + name + " " +
-                          std::to_string(got->size()) + " outputs, interp " +
-                          std::to_string(expected->size()));
-    for (size_t i = 0; i < got->size(); ++i) {
-      tool::Diff d =
-          tool::compareTensors((*got)[i], (*expected)[i], options.atol,
-                               options.rtol, name, "interp");
-      if (d.ok())
-        continue;
-      std::string what = "output '" + outSpecs[i].name + "': ";
-      if (!d.shapeError.empty())
-        what += "shape or dtype differs (" + d.shapeError + ")";
-      else
-        what += std::to_string(d.mismatches) + " of " +
-                std::to_string((*expected)[i].numElements()) +
-                " values differ, first at " + std::to_string(d.firstMismatch) +
-                ": " + describeElement((*got)[i], d.firstMismatch) +
-                " vs interp " +
-                describeElement((*expected)[i], d.firstMismatch);
-      return say(out, "result fail mismatch " + name + " " + what);
+    /// The failure of outputs \p got against the interpreter's, or empty;
+    /// \p where prefixes the message.
+    auto failure = [&](llvm::Expected<std::vector<Tensor>> got,
+                       const std::string &where) -> std::string {
+      if (!got)
+        return "error " + name + " " + where + llvm::toString(got.takeError());
+      if (got->size() != expected->size())
+        return "mismatch " + name + " " + where + std::to_string(got->size()) +
+               " outputs, interp " + std::to_string(expected->size());
+      for (size_t i = 0; i < got->size(); ++i) {
+        tool::Diff d =
+            tool::compareTensors((*got)[i], (*expected)[i], options.atol,
+                                 options.rtol, name, "interp");
+        if (d.ok())
+          continue;
+        std::string what = where + "output '" + outSpecs[i].name + "': ";
+        if (!d.shapeError.empty())
+          what += "shape or dtype differs (" + d.shapeError + ")";
+        else
+          what += std::to_string(d.mismatches) + " of " +
+                  std::to_string((*expected)[i].numElements()) +
+                  " values differ, first at " +
+                  std::to_string(d.firstMismatch) + ": " +
+                  describeElement((*got)[i], d.firstMismatch) + " vs interp " +
+                  describeElement((*expected)[i], d.firstMismatch);
+        return "mismatch " + name + " " + what;
+      }
+      return "";
+    };
+    if (std::string why = failure((*backend)->run(inputs), ""); !why.empty())
+      return say(out, "result fail " + why);
+    // The JIT's kernels again on 2 threads: steps split into chunks, and
+    // the parts of a batch side by side (their own arena layout).
+    if (const cpu::JitModel *jit = (*backend)->jitModel()) {
+      std::unique_ptr<cpu::Executor> two =
+          jit->getExecutor().withSettings(2, /*flushDenormals=*/false);
+      if (std::string why = failure(two->run(inputs), "at 2 threads: ");
+          !why.empty())
+        return say(out, "result fail " + why);
     }
   }
   say(out, "result pass");

@@ -2,8 +2,9 @@
 //
 // The check of one model, run inside a forked child (tools/kiln/ChildPool.h):
 // load and import it, run it on the interpreter (the reference) and on each
-// other backend with the same inputs, and compare shapes and dtypes first,
-// then values (tools/kiln/TensorDiff.h). The child names the stage it is in
+// other backend with the same inputs (the JIT's kernels at 1 thread, then
+// at 2), and compare shapes and dtypes first, then values
+// (tools/kiln/TensorDiff.h). The child names the stage it is in
 // on the pipe before each step, so a crash or a hang is pinned on a backend.
 // The parent turns the child's report and its end into a Verdict.
 //

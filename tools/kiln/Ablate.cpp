@@ -162,10 +162,16 @@ std::vector<Variant> makeVariants(const cpu::CpuOptions &base,
     add(pass.str(), "graph pass: " + optimizationPassSummary(pass).str())
         .disabledPasses.push_back(pass.str());
   }
-  if (report.threads > 1)
+  if (report.threads > 1) {
     add("threads", "kernels split over " + std::to_string(report.threads) +
                        " threads (off: 1 thread)")
         .threads = 1;
+    add("parts-side-by-side",
+        "executor: the parts of a batch kiln-split-batch cut run side by "
+        "side, one per thread (off: one after the other, each step split "
+        "over the threads)")
+        .partsSideBySide = false;
+  }
   if (base.optLevel >= 2)
     add("llvm-opt-level", "LLVM at -O" + std::to_string(base.optLevel) +
                               " (off: -O1; the graph passes still run)")

@@ -4,8 +4,9 @@
 //
 //  - --ablate: what did the compiler do for this model? The JIT is built
 //    once with everything on and once with each optimization turned off in
-//    turn (each optimization pass of the graph pipeline, threading, LLVM's
-//    optimization level, the executor's in-place Concats), and each variant
+//    turn (each optimization pass of the graph pipeline, threading, the
+//    executor's parts of a batch side by side, LLVM's optimization level,
+//    the executor's in-place Concats), and each variant
 //    is timed beside the full pipeline and checked against the interpreter
 //    (runAblation, Ablate.cpp);
 //  - --bisect: when the JIT's outputs disagree with the interpreter, which

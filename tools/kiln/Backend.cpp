@@ -144,6 +144,9 @@ public:
          (threadCount == 1 ? "" : "s");
     if (jit->getExecutor().flushesDenormals())
       d += ", subnormals flushed to zero";
+    if (size_t rounds = jit->getExecutor().sideBySideRounds())
+      d += ", parts of the batch side by side in " + std::to_string(rounds) +
+           " round" + (rounds == 1 ? "" : "s");
     if (s.modelEntryHit)
       d += ", from the model cache";
     else if (s.compiledSteps)

@@ -276,8 +276,9 @@ cl::opt<std::string> cmpBackends(
 cl::opt<bool> cmpAblate(
     "ablate",
     cl::desc("Time the JIT with each optimization turned off in turn (each "
-             "optimization pass of the graph pipeline, threading, LLVM's -O "
-             "level, in-place Concats) beside the full pipeline, in "
+             "optimization pass of the graph pipeline, threading, the parts "
+             "of a batch side by side, LLVM's -O level, in-place Concats) "
+             "beside the full pipeline, in "
              "alternating rounds (--runs N), each checked against the "
              "interpreter. Compiles the model once per variant (kernels the "
              "full pipeline shares come from the cache): expect several "

@@ -34,7 +34,10 @@ ArenaLayout packArena(llvm::ArrayRef<BufferLife> lives) {
     busy.clear();
     for (const Item &p : placed) {
       const BufferLife &other = lives[p.buffer];
-      if (other.first <= life.last && life.first <= other.last) {
+      bool lanes =
+          life.lane >= 0 && other.lane >= 0 && life.lane != other.lane &&
+          other.spanFirst <= life.spanLast && life.spanFirst <= other.spanLast;
+      if (lanes || (other.first <= life.last && life.first <= other.last)) {
         auto at = static_cast<uint64_t>(result.offsets[p.buffer]);
         busy.push_back({at, at + p.bytes});
       }

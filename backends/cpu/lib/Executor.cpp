@@ -7,6 +7,7 @@
 
 #include "ConcatViews.h"
 #include "JitArena.h"
+#include "PartGroups.h"
 #include "RunStatePool.h"
 #include "Workers.h"
 
@@ -44,6 +45,8 @@ struct Executor::Impl {
   std::vector<int> outputIndex;
   /// Slots computed inside other slots' buffers, and Concats elided.
   SlotViews views;
+  /// Parts of a batch run side by side (lib/PartGroups.h).
+  StepSchedule schedule;
   /// Where each intermediate lives in a run's arena.
   ArenaLayout arena;
 
@@ -111,7 +114,10 @@ Executor::Executor(const Plan &plan, std::vector<KernelFn> kernels,
     impl->views.byteOffset.assign(plan.slots.size(), 0);
     impl->views.elided.assign(plan.steps.size(), false);
   }
-  impl->arena = planJitArena(plan, impl->isOutput, impl->views);
+  impl->schedule =
+      scheduleSteps(plan.steps.size(), findPartGroups(plan),
+                    options.partsSideBySide ? impl->workers.threads() : 1);
+  impl->arena = planJitArena(plan, impl->isOutput, impl->views, impl->schedule);
 }
 
 Executor::~Executor() = default;
@@ -130,6 +136,14 @@ std::unique_ptr<Executor> Executor::withSettings(unsigned threads,
 
 bool Executor::isElided(size_t step) const {
   return step < impl->views.elided.size() && impl->views.elided[step];
+}
+
+size_t Executor::sideBySideRounds() const {
+  return impl->schedule.rounds.size();
+}
+
+int64_t Executor::arenaOffset(int slot) const {
+  return impl->arena.offsets[slot];
 }
 
 size_t Executor::bufferSets() const { return impl->buffers.size(); }
@@ -271,11 +285,14 @@ Executor::runImpl(const std::vector<Tensor> &inputs, std::vector<Tensor> *into,
   };
 
   /// Runs \p step (not an elided one) with kernel \p fn; \p chunks sees
-  /// its chunks (the steps of `plan.steps` only).
-  std::function<llvm::Error(const PlanStep &, KernelFn, const ChunkObserver &)>
+  /// its chunks (the steps of `plan.steps` only). With \p whole, a compiled
+  /// step runs all its work items on the calling thread (a part of a
+  /// round).
+  std::function<llvm::Error(const PlanStep &, KernelFn, const ChunkObserver &,
+                            bool whole)>
       runStep;
-  runStep = [&](const PlanStep &step, KernelFn fn,
-                const ChunkObserver &chunks) -> llvm::Error {
+  runStep = [&](const PlanStep &step, KernelFn fn, const ChunkObserver &chunks,
+                bool whole) -> llvm::Error {
     if (step.kind == PlanStep::Kind::Compiled) {
       llvm::SmallVector<void *, 16> args;
       size_t numOperands = step.args.size() - step.outputs.size();
@@ -296,7 +313,8 @@ Executor::runImpl(const std::vector<Tensor> &inputs, std::vector<Tensor> *into,
             !s)
           return makeError(s.message());
       void **argv = args.data();
-      if (step.grain >= step.workItems || impl->workers.threads() <= 1) {
+      if (whole || step.grain >= step.workItems ||
+          impl->workers.threads() <= 1) {
         fn(argv, 0, step.workItems);
       } else if (!chunks) {
         impl->workers.parallelFor(
@@ -334,8 +352,8 @@ Executor::runImpl(const std::vector<Tensor> &inputs, std::vector<Tensor> *into,
             for (size_t i = 0; i < args.size(); ++i)
               slots[region.args[i]] = std::move(args[i]);
             for (const PlanStep &inner : region.steps)
-              if (llvm::Error e =
-                      runStep(inner, impl->regionKernels.lookup(&inner), {}))
+              if (llvm::Error e = runStep(
+                      inner, impl->regionKernels.lookup(&inner), {}, false))
                 return std::move(e);
             std::vector<Tensor> yields;
             for (int s : region.yields)
@@ -363,16 +381,48 @@ Executor::runImpl(const std::vector<Tensor> &inputs, std::vector<Tensor> *into,
     return storeResults(step, ctx.outputs);
   };
 
+  /// Runs top-level step \p i: an elided Concat only takes its buffer (its
+  /// inputs were computed in its result's place).
+  auto runTopStep = [&](size_t i, const ChunkObserver &chunks,
+                        bool whole) -> llvm::Error {
+    const PlanStep &step = plan.steps[i];
+    if (!views.elided[i])
+      return runStep(step, impl->topKernels[i], chunks, whole);
+    for (int s : step.outputs)
+      resultBuffer(s);
+    return llvm::Error::success();
+  };
+
+  // Rounds of parts run side by side, one part per thread, unless every
+  // step is observed (its results and time, or its chunks): then they run
+  // one after the other, which the arena's layout also allows.
+  const auto &rounds = impl->schedule.rounds;
+  bool sideBySide = !observer && !chunks;
+  size_t nextRound = 0;
   for (size_t i = 0; i < plan.steps.size(); ++i) {
+    if (sideBySide && nextRound < rounds.size() &&
+        rounds[nextRound].begin == static_cast<int>(i)) {
+      const StepSchedule::Round &round = rounds[nextRound++];
+      std::vector<std::string> failed(round.parts);
+      impl->workers.parallelFor(round.parts, 1, [&](int64_t b, int64_t e) {
+        for (int64_t k = b; k < e; ++k)
+          for (int j = 0; j < round.partSteps; ++j)
+            if (llvm::Error err = runTopStep(
+                    round.begin + k * round.partSteps + j, {}, true)) {
+              failed[k] = llvm::toString(std::move(err));
+              break;
+            }
+      });
+      for (const std::string &message : failed)
+        if (!message.empty())
+          return makeError(message);
+      i += static_cast<size_t>(round.parts) * round.partSteps - 1;
+      continue;
+    }
     const PlanStep &step = plan.steps[i];
     auto start = std::chrono::steady_clock::now();
-    if (views.elided[i]) {
-      // A Concat whose inputs were computed in its result's place.
-      for (int s : step.outputs)
-        resultBuffer(s);
-    } else if (llvm::Error e = runStep(step, impl->topKernels[i], chunks)) {
+    if (llvm::Error e = runTopStep(i, chunks, false))
       return std::move(e);
-    }
     if (observer) {
       std::vector<Tensor> results;
       for (int s : step.outputs)

@@ -111,6 +111,7 @@ static ExecutorOptions executorOptions(const CpuOptions &options) {
   e.threads = options.threads;
   e.flushDenormals = options.flushDenormals;
   e.concatViews = options.concatViews;
+  e.partsSideBySide = options.partsSideBySide;
   return e;
 }
 

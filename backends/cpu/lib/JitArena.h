@@ -17,21 +17,29 @@
 // Graph inputs and outputs, constants and the results of reference steps
 // (which allocate their own) are outside the arena.
 //
+// Lifetimes are in the schedule's times (lib/PartGroups.h), where the parts
+// of a round run at once: a buffer only one part touches takes that part's
+// lane, and one touched by several parts or also outside the round (the
+// round's inputs, the Concat its parts write into) lives through the whole
+// round, since the parts run at their own pace.
+//
 //===----------------------------------------------------------------------===//
 #ifndef KILN_CPU_LIB_JITARENA_H
 #define KILN_CPU_LIB_JITARENA_H
 
 #include "ConcatViews.h"
+#include "PartGroups.h"
 
 #include "kiln/cpu/Arena.h"
 
 namespace kiln::cpu {
 
-/// Lays out the arena of \p plan's intermediates. \p external marks the
-/// graph's input and output slots. In the result, offsets are per slot:
-/// views get their root's offset plus their place in it.
+/// Lays out the arena of \p plan's intermediates for runs that follow
+/// \p schedule. \p external marks the graph's input and output slots. In
+/// the result, offsets are per slot: views get their root's offset plus
+/// their place in it.
 ArenaLayout planJitArena(const Plan &plan, const std::vector<bool> &external,
-                         const SlotViews &views);
+                         const SlotViews &views, const StepSchedule &schedule);
 
 } // namespace kiln::cpu
 

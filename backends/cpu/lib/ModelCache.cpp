@@ -53,9 +53,10 @@ namespace kiln::cpu {
 /// The format's version is the magic's last character: 2 added each step's
 /// FLOPs, bytes and nodes, 3 regions steps (control flow), 4 index checks,
 /// 5 each value's and slot's kind (tensor, sequence, optional), 6 Split and
-/// Slice shapings with the view offset, and the in-place operand; an entry
-/// of an older version is rejected and rebuilt.
-static constexpr char kModelMagic[8] = {'K', 'I', 'L', 'N', 'M', 'D', 'L', '6'};
+/// Slice shapings with the view offset, and the in-place operand, 7 the
+/// batch part a step computes; an entry of an older version is rejected and
+/// rebuilt.
+static constexpr char kModelMagic[8] = {'K', 'I', 'L', 'N', 'M', 'D', 'L', '7'};
 /// Regions inside regions deeper than this read as a corrupt entry.
 static constexpr unsigned kMaxRegionDepth = 64;
 /// Magic, build identity and four u64.
@@ -265,6 +266,7 @@ static void writeSteps(MetaWriter &w, const std::vector<PlanStep> &steps) {
     w.i64(step.concatAxis);
     w.i64(step.viewOffset);
     w.i64(step.inPlaceArg);
+    w.i64(step.itemBegin);
     w.str(step.label);
     w.str(step.reason);
     w.u64(step.indexChecks.size());
@@ -511,6 +513,7 @@ static std::string readSteps(MetaReader &r, size_t numSlots,
     step.concatAxis = r.i64();
     step.viewOffset = r.i64();
     int64_t inPlaceArg = r.i64();
+    step.itemBegin = r.i64();
     step.label = r.str();
     step.reason = r.str();
     step.indexChecks.resize(r.count(2 + 8 * 4));
@@ -531,6 +534,7 @@ static std::string readSteps(MetaReader &r, size_t numSlots,
     if (r.failed || kind > 2 ||
         shaping > static_cast<uint8_t>(PlanStep::Shaping::Slice) ||
         step.concatAxis < 0 || step.viewOffset < 0 || inPlaceArg < -1 ||
+        step.itemBegin < -1 ||
         inPlaceArg >= static_cast<int64_t>(step.args.size()) ||
         !(step.flops >= 0) || !std::isfinite(step.flops))
       return "corrupt (a step)";

@@ -25,6 +25,7 @@
 #include "kiln/cpu/StepCost.h"
 #include "kiln/interpreter/ControlFlow.h"
 #include "kiln/interpreter/Signature.h"
+#include "kiln/ir/BatchItems.h"
 #include "kiln/ir/IndexOperands.h"
 #include "kiln/ir/TensorConversion.h"
 #include "kiln/runtime/KernelRegistry.h"
@@ -770,6 +771,23 @@ static void markInPlaceOperand(const Plan &plan, PlanStep &step) {
   }
 }
 
+/// Sets \p step's itemBegin from the `kiln.items` of its ops: the part of
+/// the batch they all compute (ops without the attribute, such as a
+/// constant's reshape fused in, do not disagree), or -1.
+static void markBatchPart(PlanStep &step) {
+  step.itemBegin = -1;
+  for (Operation *op : step.ops) {
+    auto items = op->getAttrOfType<DenseI64ArrayAttr>(kItemsAttrName);
+    if (!items || items.size() != 2)
+      continue;
+    if (step.itemBegin >= 0 && step.itemBegin != items[0]) {
+      step.itemBegin = -1;
+      return;
+    }
+    step.itemBegin = items[0];
+  }
+}
+
 llvm::Expected<Plan> buildPlan(ModuleOp graph) {
   auto main = graph.lookupSymbol<func::FuncOp>("main");
   if (!main || main.getBody().empty())
@@ -1073,8 +1091,10 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
   if (llvm::Error e = planBlock(body))
     return std::move(e);
   forEachStep(plan, [&](PlanStep &step) { computeStepCost(plan, step); });
-  for (PlanStep &step : plan.steps)
+  for (PlanStep &step : plan.steps) {
     markInPlaceOperand(plan, step);
+    markBatchPart(step);
+  }
   shareIdenticalKernels(plan);
   plan.distinctKernels = static_cast<unsigned>(
       llvm::range_size(plan.kernels->getOps<func::FuncOp>()));

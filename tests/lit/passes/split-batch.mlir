@@ -10,12 +10,12 @@
 // CHECK: %[[AXIS:.*]] = kiln.constant dense<0> : tensor<1xi64>
 // CHECK: %[[S0:.*]] = kiln.constant dense<0> : tensor<1xi64>
 // CHECK: %[[E0:.*]] = kiln.constant dense<1> : tensor<1xi64>
-// CHECK: %[[X0:.*]] = kiln.slice %arg0, %[[S0]], %[[E0]], %[[AXIS]], %{{.*}} : ({{.*}}) -> tensor<1x4x16x16xf32>
+// CHECK: %[[X0:.*]] = kiln.slice %arg0, %[[S0]], %[[E0]], %[[AXIS]], %{{.*}} {kiln.items = array<i64: 0, 1>} : ({{.*}}) -> tensor<1x4x16x16xf32>
 // CHECK: %[[C0:.*]] = kiln.conv %[[X0]], %[[W]], %{{.*}} {kernel_shape = [3, 3], kiln.items = array<i64: 0, 1>, pads = [1, 1, 1, 1]} : {{.*}} -> tensor<1x4x16x16xf32>
 // CHECK: %[[R0:.*]] = kiln.relu %[[C0]] {kiln.items = array<i64: 0, 1>}
 // CHECK: %[[A0:.*]] = kiln.add %[[R0]], %[[BIAS]] {kiln.items = array<i64: 0, 1>}
 // CHECK: %[[P0:.*]] = kiln.max_pool %[[A0]] {kernel_shape = [2, 2], kiln.items = array<i64: 0, 1>, strides = [2, 2]} : (tensor<1x4x16x16xf32>) -> tensor<1x4x8x8xf32>
-// CHECK: %[[X1:.*]] = kiln.slice %arg0, {{.*}} -> tensor<1x4x16x16xf32>
+// CHECK: %[[X1:.*]] = kiln.slice %arg0, {{.*}}kiln.items = array<i64: 1, 2>} : {{.*}} -> tensor<1x4x16x16xf32>
 // CHECK: kiln.conv %[[X1]], %[[W]], {{.*}}kiln.items = array<i64: 1, 2>
 // CHECK: %[[P1:.*]] = kiln.max_pool {{.*}}kiln.items = array<i64: 1, 2>
 // CHECK: %[[Y:.*]] = kiln.concat %[[P0]], %[[P1]] {axis = 0 : i64} : (tensor<1x4x8x8xf32>, tensor<1x4x8x8xf32>) -> tensor<2x4x8x8xf32>

@@ -16,9 +16,10 @@ namespace kiln {
 class KilnDialect;
 
 /// The attribute kiln-split-batch puts on each op it made for a part of
-/// the batch: `array<i64: begin, end>`, the items [begin, end) of the
-/// original op's batch that it computes. Tools match it with the
-/// unsplit graph by it (`kiln compare --per-layer`).
+/// the batch (the slices of the part's inputs included): `array<i64:
+/// begin, end>`, the items [begin, end) of the original op's batch that it
+/// computes. Tools match it with the unsplit graph by it (`kiln compare
+/// --per-layer`), and the JIT runs the parts side by side by it.
 inline constexpr llvm::StringLiteral kItemsAttrName = "kiln.items";
 
 /// Attaches BatchItemsOpInterface to the convolutions, pools, packed ops,

@@ -592,7 +592,9 @@ def SplitBatch : Pass<"kiln-split-batch", "mlir::ModuleOp"> {
     part writes its slice). A part holds as many items as keep the largest
     activation per part within twice the L2 (at least 1), and there are at
     most `max-parts` parts. Runs before kiln-fuse-elementwise, which fuses
-    each part's elementwise ops on their own.
+    each part's elementwise ops on their own. Every op made for a part,
+    its slices included, carries `kiln.items`; the JIT runs alike parts
+    side by side on its threads by it.
 
     Before (cache-bytes = 1 MiB):
 

@@ -21,11 +21,17 @@ namespace kiln::cpu {
 inline constexpr uint64_t kArenaAlign = 64;
 
 /// The steps a buffer is live in, [first, last], and its size. A buffer with
-/// first < 0 is not in the arena.
+/// first < 0 is not in the arena. Steps may run side by side in lanes (the
+/// JIT's parts of a batch, lib/PartGroups.h): a buffer of one lane (>= 0)
+/// also never shares bytes with a buffer of another lane whose span of
+/// steps overlaps its own, whatever their lifetimes.
 struct BufferLife {
   int first = -1;
   int last = -1;
   uint64_t bytes = 0;
+  int lane = -1;
+  int spanFirst = -1;
+  int spanLast = -1;
 };
 
 /// Where each buffer lives in the arena.
@@ -39,7 +45,8 @@ struct ArenaLayout {
 };
 
 /// Assigns offsets to \p lives so that two buffers whose lifetimes overlap
-/// never share bytes: largest first, each at the lowest offset that fits.
+/// (or of different lanes whose spans overlap) never share bytes: largest
+/// first, each at the lowest offset that fits.
 ArenaLayout packArena(llvm::ArrayRef<BufferLife> lives);
 
 } // namespace kiln::cpu

@@ -45,6 +45,11 @@ struct ExecutorOptions {
   /// an operand they alone read (lib/ConcatViews.h); off, every such step
   /// copies into a buffer of its own (to measure what that buys).
   bool concatViews = true;
+  /// At 2 threads or more, the parts of a batch that kiln-split-batch cut
+  /// run side by side, one part per thread with its steps whole
+  /// (lib/PartGroups.h); off, one after the other with each step split
+  /// across the threads (to measure what that buys).
+  bool partsSideBySide = true;
 };
 
 /// Called after each chunk [begin, end) of the work items of a compiled
@@ -93,6 +98,13 @@ public:
   /// True when step \p step does not run: a Concat whose inputs are
   /// computed straight into its result (lib/ConcatViews.h).
   bool isElided(size_t step) const;
+  /// Rounds of parts of a batch that run side by side, one part per thread
+  /// (ExecutorOptions::partsSideBySide): 0 at 1 thread, or when
+  /// kiln-split-batch cut no run of ops into alike parts.
+  size_t sideBySideRounds() const;
+  /// Where slot \p slot's bytes start in a run's arena of intermediates
+  /// (-1: not in the arena).
+  int64_t arenaOffset(int slot) const;
   /// Sets of intermediate buffers made so far: the most runs that were in
   /// flight at once.
   size_t bufferSets() const;

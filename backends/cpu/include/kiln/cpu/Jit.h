@@ -43,6 +43,9 @@ struct CpuOptions {
   /// operand they alone read (lib/ConcatViews.h); off only to measure what
   /// that buys (`kiln compare --ablate`).
   bool concatViews = true;
+  /// Run the parts of a batch side by side, one per thread
+  /// (ExecutorOptions::partsSideBySide); off only to measure what that buys.
+  bool partsSideBySide = true;
   /// Tests only: run kiln-test-perturb, which breaks the graph on purpose,
   /// right after the pipeline pass of this name (`kiln compare --bisect`'s
   /// tests); empty: never.

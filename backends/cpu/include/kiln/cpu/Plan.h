@@ -122,6 +122,10 @@ struct PlanStep {
   /// operand of the result's shape and type), which the result may then
   /// overwrite when nothing reads the operand later; -1 when none.
   int inPlaceArg = -1;
+  /// The first batch item of the part of a batch this step computes, when
+  /// kiln-split-batch cut its ops into parts (their `kiln.items`), else -1.
+  /// The executor runs consecutive parts side by side (lib/PartGroups.h).
+  int64_t itemBegin = -1;
   /// "kiln.conv (node 'conv1')".
   std::string label;
   /// Why a reference step was not compiled.
