@@ -29,8 +29,9 @@ class BatchPartsTest : public ModelFileTest {
 protected:
   /// Conv 3x3 to 16 channels, Relu, a 1x1 conv back to 8 with a residual
   /// Add, two more with a Tanh between and a residual Add (values of two
-  /// sizes, so that the arena could place one part's value over another's), a depthwise conv (group = channels),
-  /// MaxPool and a Sigmoid-gated product on \p batch images of 8x16x16.
+  /// sizes, so that the arena could place one part's value over another's), a
+  /// depthwise conv (group = channels), MaxPool and a Sigmoid-gated product on
+  /// \p batch images of 8x16x16.
   ModelBuilder convNet(int64_t batch) {
     ModelBuilder b;
     b.input("x", {batch, 8, 16, 16}).output("y", {batch, 8, 8, 8});

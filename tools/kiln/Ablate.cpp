@@ -3,7 +3,8 @@
 // runAblation:
 //  1. The variants: the full pipeline; it without each optimization pass of
 //     the graph pipeline (correctness passes stay on); with 1 thread instead
-//     of several; with LLVM at -O1 instead of -O2 or -O3; with every Concat
+//     of several; with the parts of a batch one after another instead of
+//     side by side; with LLVM at -O1 instead of -O2 or -O3; with every Concat
 //     copying its inputs (no in-place Concats). Identical kernels shared
 //     between steps are not a variant: they save compile time, not run
 //     time.

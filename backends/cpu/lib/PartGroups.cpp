@@ -10,9 +10,8 @@ namespace {
 /// True when steps \p a and \p b do alike work (clones of one op on parts
 /// of equal size).
 bool alike(const PlanStep &a, const PlanStep &b) {
-  return a.kind == b.kind && a.workItems == b.workItems &&
-         a.flops == b.flops && a.bytes == b.bytes &&
-         a.args.size() == b.args.size() &&
+  return a.kind == b.kind && a.workItems == b.workItems && a.flops == b.flops &&
+         a.bytes == b.bytes && a.args.size() == b.args.size() &&
          a.outputs.size() == b.outputs.size() && a.shaping == b.shaping;
 }
 
