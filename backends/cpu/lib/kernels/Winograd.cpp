@@ -57,7 +57,7 @@ namespace {
 /// Geometry and tiling of one winograd_conv.
 struct WinogradPlan : winograd::Plan {
   int64_t batch, c, h, w, cout, oh, ow, pt, pl;
-  int64_t lanes, panels, groups, perGroup;
+  int64_t lanes, panels, groups;
   int64_t pairs;        ///< (image, band) pairs; bands alone when merged
   int64_t vSize, mSize; ///< floats of the V and M buffers
 };
@@ -92,12 +92,11 @@ std::optional<WinogradPlan> planWinograd(WinogradConvOp conv) {
   p.mSize = p.a * p.a * p.mr * p.qs + p.lanes;
   if ((p.vSize + p.mSize) * 4 > (3 << 19))
     return std::nullopt; // V and M stay under 1.5 MB of a worker's stack
-  // Enough work items for the workers, as packed_conv.
+  // Enough work items for the workers, as packed_conv (groups of panels
+  // whose sizes differ by at most one).
   p.pairs = p.merged ? p.bands : p.batch * p.bands;
   p.groups = std::min<int64_t>(
       p.panels, std::max<int64_t>(1, (16 + p.pairs - 1) / p.pairs));
-  p.perGroup = (p.panels + p.groups - 1) / p.groups;
-  p.groups = (p.panels + p.perGroup - 1) / p.perGroup;
   return p;
 }
 
@@ -514,9 +513,8 @@ FailureOr<int64_t> emitWinogradConv(OpBuilder &b, Operation *op,
               transformInput(plane, c, r, kb.add(ty0, r));
             });
         });
-        Value p0 = kb.mul(g0, p.perGroup);
-        Value p1 = b.create<arith::MinSIOp>(loc, kb.mul(g1, p.perGroup),
-                                            kb.idx(p.panels));
+        Value p0 = kb.divs(kb.mul(g0, p.panels), p.groups);
+        Value p1 = kb.divs(kb.mul(g1, p.panels), p.groups);
         kb.forLoop(p0, p1, 1, [&](Value pi) {
           kb.forLoop(kb.idx(0), kb.idx(aa), 1, [&](Value e) {
             Value aBase = kb.mul(kb.add(kb.mul(e, p.panels), pi), p.c * p.mr);
