@@ -69,6 +69,10 @@ struct ProfileReport {
   MachineLimits limits;
   /// The JIT's thread count; the roofline's ceilings are taken at it.
   unsigned threads = 1;
+  /// Rounds of parts of a batch that whole runs put side by side, one part
+  /// per thread (Executor::sideBySideRounds); runs timed step by step run
+  /// them one after another.
+  size_t sideBySideRounds = 0;
   /// Timed runs of each backend (after a warm-up run of the JIT).
   unsigned runs = 0;
   std::vector<ProfileRow> rows;
