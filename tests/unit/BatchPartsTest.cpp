@@ -46,15 +46,7 @@ protected:
     b.initializer("w2", {8, 16, 1, 1}, weights(128, 0.05f));
     b.initializer("w3", {8, 8, 1, 1}, weights(64, 0.05f));
     b.initializer("wd", {8, 1, 3, 3}, weights(72, 0.04f));
-    auto ints = [](onnx::NodeProto &node, const char *name,
-                   std::vector<int64_t> values) {
-      auto *a = node.add_attribute();
-      a->set_name(name);
-      a->set_type(onnx::AttributeProto::INTS);
-      for (int64_t v : values)
-        a->add_ints(v);
-    };
-    ints(b.node("Conv", {"x", "w1", "b1"}, {"c1"}), "pads", {1, 1, 1, 1});
+    addInts(b.node("Conv", {"x", "w1", "b1"}, {"c1"}), "pads", {1, 1, 1, 1});
     b.node("Relu", {"c1"}, {"r1"});
     b.node("Conv", {"r1", "w2"}, {"c2"});
     b.node("Add", {"c2", "x"}, {"a2"});
@@ -63,14 +55,14 @@ protected:
     b.node("Conv", {"t3", "w3"}, {"c4"});
     b.node("Add", {"c4", "a2"}, {"a4"});
     auto &dw = b.node("Conv", {"a4", "wd"}, {"d"});
-    ints(dw, "pads", {1, 1, 1, 1});
+    addInts(dw, "pads", {1, 1, 1, 1});
     auto *group = dw.add_attribute();
     group->set_name("group");
     group->set_type(onnx::AttributeProto::INT);
     group->set_i(8);
     auto &pool = b.node("MaxPool", {"d"}, {"p"});
-    ints(pool, "kernel_shape", {2, 2});
-    ints(pool, "strides", {2, 2});
+    addInts(pool, "kernel_shape", {2, 2});
+    addInts(pool, "strides", {2, 2});
     b.node("Sigmoid", {"p"}, {"s"});
     b.node("Mul", {"p", "s"}, {"y"});
     return b;

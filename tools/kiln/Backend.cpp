@@ -1,5 +1,6 @@
 //===- Backend.cpp - Interpreter, JIT and AOT behind one interface --------===//
 #include "Common.h"
+#include "TextFormat.h"
 
 #include "kiln/cpu/Aot.h"
 #include "kiln/cpu/ModelCache.h"
@@ -145,8 +146,7 @@ public:
     if (jit->getExecutor().flushesDenormals())
       d += ", subnormals flushed to zero";
     if (size_t rounds = jit->getExecutor().sideBySideRounds())
-      d += ", parts of the batch side by side in " + std::to_string(rounds) +
-           " round" + (rounds == 1 ? "" : "s");
+      d += ", " + sideBySideText(rounds);
     if (s.modelEntryHit)
       d += ", from the model cache";
     else if (s.compiledSteps)

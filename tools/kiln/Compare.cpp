@@ -606,9 +606,7 @@ int compareCommand(const CompareOptions &opts) {
   if (stats.compiledSteps)
     report.jit.details += ", kernels " + stats.kernelsFrom();
   if (size_t rounds = (*jit)->getExecutor().sideBySideRounds())
-    report.jit.details += ", parts of the batch side by side in " +
-                          std::to_string(rounds) + " round" +
-                          (rounds == 1 ? "" : "s");
+    report.jit.details += ", " + sideBySideText(rounds);
   // The interpreter is single-threaded: the JIT at 1 thread too, on the
   // same plan and kernels (nothing compiled again).
   std::unique_ptr<cpu::Executor> single;

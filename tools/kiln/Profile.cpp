@@ -431,8 +431,7 @@ void printProfileTable(llvm::raw_ostream &os, const ProfileReport &report,
      << fixed(report.jitMs, 3) << " ms (";
   if (size_t rounds = report.sideBySideRounds)
     // The two kinds of run differ by more than the timing.
-    os << "they run the parts of the batch side by side in " << rounds
-       << " round" << (rounds == 1 ? "" : "s")
+    os << "they run the " << sideBySideText(rounds)
        << ", one part per thread; timed step by step, the parts ran one "
           "after another"
        << (cost > 0 ? ", " + fixed(cost, 3) + " ms slower" : std::string())

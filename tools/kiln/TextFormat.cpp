@@ -27,6 +27,11 @@ std::string clip(const std::string &s, size_t width) {
   return ".." + s.substr(s.size() - (width - 2));
 }
 
+std::string sideBySideText(size_t rounds) {
+  return "parts of the batch side by side in " + std::to_string(rounds) +
+         " round" + (rounds == 1 ? "" : "s");
+}
+
 std::string utf8(const std::string &s) {
   return llvm::json::isUTF8(s) ? s : llvm::json::fixUTF8(s);
 }

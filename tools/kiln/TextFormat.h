@@ -26,6 +26,9 @@ std::string pad(llvm::StringRef s, size_t width, bool right = false);
 /// like "/encoder/layer.0/attention/self/MatMul").
 std::string clip(const std::string &s, size_t width);
 
+/// "parts of the batch side by side in N rounds" (Executor::sideBySideRounds).
+std::string sideBySideText(size_t rounds);
+
 /// \p s as valid UTF-8 (ONNX names are bytes).
 std::string utf8(const std::string &s);
 

@@ -11,7 +11,9 @@
 //     with the op itself on tensors, lowered by the family patterns to
 //     linalg/tensor/arith. If a kiln op survives the patterns, the kernel is
 //     dropped and the op becomes a reference step, with the reason recorded.
-//  4. Each step's FLOPs, bytes and ONNX nodes are estimated (StepCost.h).
+//  4. Each step's FLOPs, bytes and ONNX nodes are estimated (StepCost.h),
+//     and the marks the executor reads are set from its ops: its shaping,
+//     in-place operand and part of a batch (StepMarks.h).
 //  5. Kernels identical to an earlier one are erased, their steps calling
 //     that one (ShareKernels.cpp). A step whose spec (ops, attributes,
 //     types, inlined constants) is an earlier one's is not outlined again:
@@ -20,12 +22,12 @@
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/Plan.h"
 #include "Errors.h"
+#include "StepMarks.h"
 #include "kiln/cpu/DirectKernels.h"
 #include "kiln/cpu/Lowering.h"
 #include "kiln/cpu/StepCost.h"
 #include "kiln/interpreter/ControlFlow.h"
 #include "kiln/interpreter/Signature.h"
-#include "kiln/ir/BatchItems.h"
 #include "kiln/ir/IndexOperands.h"
 #include "kiln/ir/TensorConversion.h"
 #include "kiln/runtime/KernelRegistry.h"
@@ -653,139 +655,6 @@ static int64_t grainFor(Operation *op, int64_t items) {
   }
   int64_t perItem = std::max<int64_t>(1, work / items);
   return std::clamp<int64_t>((minWork + perItem - 1) / perItem, 1, items);
-}
-
-/// Whether \p op is a Transpose of a static value that moves only dims of
-/// size 1 (ViT's [1, 0, 2] of a 1 x S x D batch): its result has the
-/// bytes of its input in the same order, a reshape.
-static bool isUnitDimTranspose(Operation *op) {
-  auto transpose = dyn_cast<TransposeOp>(op);
-  if (!transpose)
-    return false;
-  auto type = dyn_cast<RankedTensorType>(transpose.getData().getType());
-  std::optional<SmallVector<int64_t>> perm = transpose.getPermutation();
-  if (!type || !type.hasStaticShape() || !perm ||
-      static_cast<int64_t>(perm->size()) != type.getRank())
-    return false;
-  // The dims of size > 1, read in the result's order, keep their order.
-  int64_t last = -1;
-  for (int64_t p : *perm) {
-    if (p < 0 || p >= type.getRank())
-      return false;
-    if (type.getDimSize(p) == 1)
-      continue;
-    if (p < last)
-      return false;
-    last = p;
-  }
-  return true;
-}
-
-/// Whether \p op is a Pad of a static value by constant amounts that are
-/// all 0 (DenseNet's transitions export three): a copy of its input.
-static bool isZeroPad(Operation *op) {
-  auto pad = dyn_cast<PadOp>(op);
-  if (!pad)
-    return false;
-  auto type = dyn_cast<RankedTensorType>(pad.getData().getType());
-  std::optional<SmallVector<int64_t>> pads = getConstantInts(pad.getPads());
-  return type && type.hasStaticShape() && pad.getOutput().getType() == type &&
-         pads && llvm::all_of(*pads, [](int64_t p) { return p == 0; });
-}
-
-/// Sets what \p op, alone in \p step, is to ConcatViews.
-static void describeShaping(Operation *op, PlanStep &step) {
-  if (isa<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, IdentityOp>(op) ||
-      isUnitDimTranspose(op) || isZeroPad(op)) {
-    step.shaping = PlanStep::Shaping::Reshape;
-    return;
-  }
-  if (auto slice = dyn_cast<SliceOp>(op)) {
-    // Contiguous when, after the leading dims it takes one index of, it
-    // takes a forward run of one dim and every index of the rest.
-    std::string reason;
-    FailureOr<StaticSlice> region = staticSlice(slice, reason);
-    auto type = staticType(slice.getData());
-    if (failed(region) || !type)
-      return;
-    auto rank = static_cast<size_t>(type.getRank());
-    size_t k = 0;
-    while (k < rank && region->count[k] == 1)
-      ++k;
-    for (size_t d = k; d < rank; ++d)
-      if (region->reversed[d] ||
-          (region->count[d] > 1 && region->stride[d] != 1) ||
-          (d > k && region->count[d] != type.getDimSize(d)))
-        return;
-    int64_t offset = 0, stride = 1;
-    for (size_t d = rank; d-- > 0;) {
-      offset += region->low[d] * stride;
-      stride *= type.getDimSize(d);
-    }
-    unsigned bits = type.getElementTypeBitWidth();
-    if (bits % 8 != 0)
-      return;
-    step.shaping = PlanStep::Shaping::Slice;
-    step.viewOffset = offset * static_cast<int64_t>(bits / 8);
-    return;
-  }
-  Type resultType = isa<SplitOp>(op)    ? op->getOperand(0).getType()
-                    : isa<ConcatOp>(op) ? op->getResult(0).getType()
-                                        : Type();
-  auto type = dyn_cast_or_null<RankedTensorType>(resultType);
-  if (!type || type.getRank() == 0)
-    return;
-  auto axisAttr = op->getAttrOfType<IntegerAttr>("axis");
-  int64_t axis = axisAttr ? axisAttr.getInt() : 0;
-  if (axis < 0)
-    axis += type.getRank();
-  if (axis < 0 || axis >= type.getRank())
-    return;
-  step.shaping =
-      isa<SplitOp>(op) ? PlanStep::Shaping::Split : PlanStep::Shaping::Concat;
-  step.concatAxis = axis;
-}
-
-/// Sets \p step's inPlaceArg: a compiled step whose ops are all pointwise
-/// (KilnElementwise: the kernel is one loop nest over its result, reading
-/// an operand of the result's shape at the position it writes) with one
-/// static result may write over its first operand of that shape and type.
-static void markInPlaceOperand(const Plan &plan, PlanStep &step) {
-  step.inPlaceArg = -1;
-  if (step.kind != PlanStep::Kind::Compiled || step.outputs.size() != 1 ||
-      step.ops.empty() || llvm::any_of(step.ops, [](Operation *op) {
-        return !op->hasTrait<kiln::OpTrait::KilnElementwise>();
-      }))
-    return;
-  const PlanSlot &out = plan.slots[step.outputs[0]];
-  if (!out.isStatic)
-    return;
-  // args: the buffer operands, then the result.
-  for (size_t k = 0; k + 1 < step.args.size(); ++k) {
-    const PlanSlot &in = plan.slots[step.args[k]];
-    if (in.isStatic && !in.isConstant && in.dtype == out.dtype &&
-        in.kind == out.kind && in.shape == out.shape) {
-      step.inPlaceArg = static_cast<int>(k);
-      return;
-    }
-  }
-}
-
-/// Sets \p step's itemBegin from the `kiln.items` of its ops: the part of
-/// the batch they all compute (ops without the attribute, such as a
-/// constant's reshape fused in, do not disagree), or -1.
-static void markBatchPart(PlanStep &step) {
-  step.itemBegin = -1;
-  for (Operation *op : step.ops) {
-    auto items = op->getAttrOfType<DenseI64ArrayAttr>(kItemsAttrName);
-    if (!items || items.size() != 2)
-      continue;
-    if (step.itemBegin >= 0 && step.itemBegin != items[0]) {
-      step.itemBegin = -1;
-      return;
-    }
-    step.itemBegin = items[0];
-  }
 }
 
 llvm::Expected<Plan> buildPlan(ModuleOp graph) {
