@@ -174,8 +174,12 @@ std::vector<Variant> makeVariants(const cpu::CpuOptions &base,
         .partsSideBySide = false;
   }
   if (base.optLevel >= 2)
-    add("llvm-opt-level", "LLVM at -O" + std::to_string(base.optLevel) +
-                              " (off: -O1; the graph passes still run)")
+    add("llvm-opt-level",
+        "LLVM at -O" + std::to_string(base.optLevel) + " (off: -O1, " +
+            (base.optLevel >= 3 ? "Kiln's short pass pipeline instead of "
+                                  "LLVM's whole one and "
+                                : "") +
+            "code generation at less effort; the graph passes still run)")
         .optLevel = 1;
   add("concat-views",
       "executor: Concat inputs computed in place in the result, Split and "

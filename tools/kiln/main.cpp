@@ -124,9 +124,10 @@ cl::opt<unsigned> optLevel(
     "O",
     cl::desc("Optimization level (jit and aot), -O0 to -O3: -O0 skips the "
              "graph passes and has LLVM optimize least (fastest compile, "
-             "slow code); -O1 runs the graph passes and LLVM's O1; -O2, the "
-             "default, LLVM's O2 without loop unrolling (Kiln unrolls the "
-             "direct kernels itself); -O3, LLVM's O3 with it"),
+             "slow code); -O1 and -O2 (the default) run the graph passes and "
+             "Kiln's short LLVM pipeline for kernels that come vectorized, "
+             "with LLVM's code generation at its O1 or O2 effort; -O3, "
+             "LLVM's whole O3 pipeline, loop unrolling included"),
     cl::value_desc("0-3"), cl::Prefix, cl::init(2), cl::sub(runCmd),
     cl::sub(compileCmd), cl::sub(compareCmd), cl::sub(explainCmd),
     cl::sub(profileCmd), cl::cat(kilnCat));

@@ -18,6 +18,7 @@
 //===----------------------------------------------------------------------===//
 #include "kiln/cpu/Codegen.h"
 #include "Errors.h"
+#include "KernelPipeline.h"
 #include "Stopwatch.h"
 #include "kiln/cpu/CollapseLoops.h"
 
@@ -393,30 +394,23 @@ static llvm::Error emitChunk(ModuleOp part, const CodegenOptions &options,
       continue;
     f.addFnAttr("target-cpu", hostTarget().cpu);
     f.addFnAttr("target-features", hostTarget().features);
+    // Kernels never throw: no unwind tables to emit.
+    f.addFnAttr(llvm::Attribute::NoUnwind);
   }
 
   llvm::LoopAnalysisManager lam;
   llvm::FunctionAnalysisManager fam;
   llvm::CGSCCAnalysisManager cgam;
   llvm::ModuleAnalysisManager mam;
-  // Direct kernels come with their register tiles unrolled and vectorized
-  // by Kiln; LLVM's loop unrolling then took a quarter of the optimization
-  // time (GoogLeNet: 6.3 to 3.4 s of one thread) and changed no run time
-  // measurably, so it runs at -O3 only. The loop vectorizer stays on for
-  // the kernels lowered through plain loops.
-  llvm::PipelineTuningOptions tuning;
-  tuning.LoopUnrolling = options.optLevel >= 3;
-  llvm::PassBuilder pb(tm.get(), tuning);
+  // -O1 and -O2 run the short pipeline of KernelPipeline.cpp (the kernels
+  // come tiled and vectorized), -O3 LLVM's whole one.
+  llvm::PassBuilder pb(tm.get());
   pb.registerModuleAnalyses(mam);
   pb.registerCGSCCAnalyses(cgam);
   pb.registerFunctionAnalyses(fam);
   pb.registerLoopAnalyses(lam);
   pb.crossRegisterProxies(lam, fam, cgam, mam);
-  static const llvm::OptimizationLevel levels[] = {
-      llvm::OptimizationLevel::O0, llvm::OptimizationLevel::O1,
-      llvm::OptimizationLevel::O2, llvm::OptimizationLevel::O3};
-  llvm::ModulePassManager mpm =
-      pb.buildPerModuleDefaultPipeline(levels[std::min(options.optLevel, 3u)]);
+  llvm::ModulePassManager mpm = buildKernelPipeline(pb, options.optLevel);
   mpm.run(*mod, mam);
 
   if (options.printLLVM) {
