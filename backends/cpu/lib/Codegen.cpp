@@ -138,21 +138,30 @@ static bool verifyEachPass() {
 }
 
 namespace {
-/// The ops of a module of kernels that some lowering passes exist for. Those
-/// passes walk the whole module, and most fold every op on the way, even
-/// when they find nothing to do. A chunk of direct kernels (most chunks)
-/// holds none of these ops: skipping the passes it has no work for took
+/// What a module of kernels holds that decides which lowering passes run.
+/// Those passes walk the whole module, and most fold every op on the way,
+/// even when they find nothing to do. A chunk of direct kernels (most
+/// chunks) holds none of these: skipping the passes it has no work for took
 /// 15-30 % off the MLIR lowering's time (MobileNetV2-b1 and GoogLeNet-b1 at
 /// 1 thread), and the LLVM IR of five zoo models came out byte for byte the
 /// same.
 struct Holds {
+  /// An op that takes or gives a tensor (fusion and bufferization).
+  bool tensors = true;
+  /// A heap allocation (deallocation).
+  bool heap = true;
+  /// Linalg ops, vector transfers, affine ops, math ops (their lowerings).
   bool linalg = true, transfers = true, affine = true, math = true;
 
   /// What \p kernels holds.
   static Holds of(ModuleOp kernels) {
-    Holds h{false, false, false, false};
+    Holds h{false, false, false, false, false, false};
+    auto isTensor = [](Type t) { return isa<TensorType>(t); };
     kernels.walk([&](Operation *op) {
       Dialect *d = op->getDialect();
+      h.tensors |= llvm::any_of(op->getResultTypes(), isTensor) ||
+                   llvm::any_of(op->getOperandTypes(), isTensor);
+      h.heap |= isa<memref::AllocOp>(op);
       h.linalg |= isa_and_nonnull<linalg::LinalgDialect>(d);
       h.affine |= isa_and_nonnull<affine::AffineDialect>(d);
       h.math |= isa_and_nonnull<math::MathDialect>(d);
@@ -249,25 +258,14 @@ static void loadPipelineDialects(MLIRContext *ctx) {
   }
 }
 
-/// Runs the passes \p build adds for what \p kernels holds on it.
-static LogicalResult runPipeline(ModuleOp kernels, PipelineBuilder build) {
+/// Runs the passes \p build adds, for a module that holds \p holds, on
+/// \p kernels.
+static LogicalResult runPipeline(ModuleOp kernels, PipelineBuilder build,
+                                 const Holds &holds) {
   PassManager pm(kernels.getContext());
   pm.enableVerifier(verifyEachPass());
-  build(pm, Holds::of(kernels));
+  build(pm, holds);
   return pm.run(kernels);
-}
-
-/// Whether an op under \p kernels takes or gives a tensor.
-static bool hasTensors(ModuleOp kernels) {
-  auto isTensor = [](Type t) { return isa<TensorType>(t); };
-  return kernels
-      .walk([&](Operation *op) {
-        if (llvm::any_of(op->getResultTypes(), isTensor) ||
-            llvm::any_of(op->getOperandTypes(), isTensor))
-          return WalkResult::interrupt();
-        return WalkResult::advance();
-      })
-      .wasInterrupted();
 }
 
 /// Lowers \p kernels to the LLVM dialect; the name of the step that failed,
@@ -280,33 +278,36 @@ static const char *lowerModule(ModuleOp kernels) {
   //    the fusion and bufferization pipelines (their canonicalizations found
   //    nothing there the loop pipeline's do not, and took a fifth of the
   //    MLIR lowering's time of ResNet-50's kernels).
-  bool tensors = hasTensors(kernels);
-  if (tensors && failed(runPipeline(kernels, addFusionPasses)))
-    return "fusing loops";
-  if (tensors && failed(runPipeline(kernels, addBufferizationPasses)))
-    return "bufferization";
+  Holds holds = Holds::of(kernels);
+  if (holds.tensors) {
+    if (failed(runPipeline(kernels, addFusionPasses, holds)))
+      return "fusing loops";
+    if (failed(runPipeline(kernels, addBufferizationPasses, holds)))
+      return "bufferization";
+    holds = Holds::of(kernels);
+  }
   // Deallocation only where bufferization allocated on the heap: most
   // kernels write into their result buffers and stack scratch, and the
   // pipeline's canonicalizations cost a tenth of the lowering.
-  bool heap =
-      kernels.walk([](memref::AllocOp) { return WalkResult::interrupt(); })
-          .wasInterrupted();
-  if (heap && failed(runPipeline(kernels, addDeallocationPasses)))
+  if (holds.heap && failed(runPipeline(kernels, addDeallocationPasses, holds)))
     return "buffer deallocation";
   if (failed(collapseParallelLoops(kernels)))
     return "bufferization";
-  if (failed(runPipeline(kernels, addLoopPasses)))
+  if (failed(runPipeline(kernels, addLoopPasses, holds)))
     return "lowering to loops";
 
-  // 2. f32 transcendental functions as polynomials (vectorizable).
-  if (Holds::of(kernels).math) {
+  // 2. f32 transcendental functions as polynomials (vectorizable). The
+  //    approximations bring math ops of their own (fma), which the LLVM
+  //    dialect passes below then convert.
+  holds = Holds::of(kernels);
+  if (holds.math) {
     RewritePatternSet patterns(kernels.getContext());
     populateMathPolynomialApproximationPatterns(patterns);
     if (failed(applyPatternsAndFoldGreedily(kernels, std::move(patterns))))
       return "math approximation";
   }
 
-  if (failed(runPipeline(kernels, addLLVMDialectPasses)))
+  if (failed(runPipeline(kernels, addLLVMDialectPasses, holds)))
     return "lowering to the LLVM dialect";
   if (!verifyEachPass() && failed(mlir::verify(kernels)))
     return "verifying the LLVM dialect";

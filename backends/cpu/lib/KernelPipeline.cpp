@@ -42,7 +42,8 @@
 
 namespace kiln::cpu {
 
-llvm::ModulePassManager buildKernelPipeline() {
+/// The module passes of Kiln's kernel pipeline (-O1 and -O2).
+static llvm::ModulePassManager buildShortPipeline() {
   using namespace llvm;
   // Each body is combined before it is inlined: the inliner turns the
   // body's noalias buffer arguments into alias scopes on the accesses it can
@@ -84,7 +85,7 @@ llvm::ModulePassManager buildKernelPipeline(llvm::PassBuilder &pb,
     return pb.buildO0DefaultPipeline(llvm::OptimizationLevel::O0);
   if (level >= 3)
     return pb.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O3);
-  return buildKernelPipeline();
+  return buildShortPipeline();
 }
 
 } // namespace kiln::cpu

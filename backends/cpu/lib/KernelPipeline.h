@@ -16,9 +16,6 @@ namespace kiln::cpu {
 llvm::ModulePassManager buildKernelPipeline(llvm::PassBuilder &pb,
                                             unsigned level);
 
-/// The module passes of Kiln's kernel pipeline (used at -O1 and -O2).
-llvm::ModulePassManager buildKernelPipeline();
-
 } // namespace kiln::cpu
 
 #endif // KILN_CPU_LIB_KERNELPIPELINE_H
