@@ -19,6 +19,7 @@
 #include "kiln/cpu/Codegen.h"
 #include "Errors.h"
 #include "KernelPipeline.h"
+#include "KernelsToLLVM.h"
 #include "Stopwatch.h"
 #include "kiln/cpu/CollapseLoops.h"
 
@@ -229,13 +230,7 @@ static void addLLVMDialectPasses(OpPassManager &pm, const Holds &h) {
     pm.addPass(createConvertMathToLibmPass());
   }
   pm.addPass(createConvertVectorToLLVMPass());
-  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
-  ConvertFuncToLLVMPassOptions fopts;
-  fopts.useBarePtrCallConv = true;
-  pm.addPass(createConvertFuncToLLVMPass(fopts));
-  pm.addPass(createArithToLLVMConversionPass());
-  pm.addPass(createConvertIndexToLLVMPass());
-  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createKernelsToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
 }
 
