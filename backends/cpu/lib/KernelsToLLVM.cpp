@@ -5,7 +5,7 @@
 // other, each walks every op of the chunk, builds its own type converter and
 // leaves unrealized casts between converted and unconverted values for the
 // next, which reconcile-unrealized-casts then removes. On MobileNetV2 those
-// five passes took two fifths of the chunks' MLIR pass time. Here their
+// five passes took over a third of the chunks' MLIR pass time. Here their
 // patterns run as one dialect conversion: every op is visited and converted
 // once, and values cross between dialects inside the conversion, not
 // through casts.
