@@ -10,7 +10,7 @@ packages=(
   llvm-19-dev llvm-19-tools libmlir-19-dev mlir-19-tools
   libtbb-dev libfmt-dev libgtest-dev zlib1g-dev libzstd-dev
   libonnx-dev libonnx-testdata libprotobuf-dev protobuf-compiler
-  libcpp-httplib-dev nlohmann-json3-dev pkgconf
+  libcpp-httplib-dev nlohmann-json3-dev
   python3-dev pybind11-dev python3-numpy python3-pytest
   "$@"
 )

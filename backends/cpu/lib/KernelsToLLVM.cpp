@@ -8,7 +8,9 @@
 // five passes took over a third of the chunks' MLIR pass time. Here their
 // patterns run as one dialect conversion: every op is visited and converted
 // once, and values cross between dialects inside the conversion, not
-// through casts.
+// through casts. MLIR's generic convert-to-llvm pass also converts in one
+// go, but with each dialect's default options: its functions would take
+// memref descriptors, not the bare pointers Kiln's executor passes.
 //
 //===----------------------------------------------------------------------===//
 #include "KernelsToLLVM.h"
