@@ -18,6 +18,7 @@
 #include "Errors.h"
 #include "Stopwatch.h"
 #include "kiln/cpu/KernelCache.h"
+#include "kiln/cpu/PerfMap.h"
 
 #include "kiln/cpu/Codegen.h"
 #include "kiln/passes/Passes.h"
@@ -35,6 +36,13 @@
 using namespace mlir;
 
 namespace kiln::cpu {
+
+/// The stage line of the link: it names the perf map when there is one.
+static std::string linkStage(const CompileStats &stats) {
+  if (stats.perfMap.empty())
+    return "linked in-process";
+  return "linked in-process; kernels named in " + stats.perfMap;
+}
 
 llvm::Error prepareGraph(ModuleOp graph, bool optimize,
                          llvm::ArrayRef<std::string> disabled,
@@ -200,7 +208,7 @@ JitModel::create(ModuleOp graph, const CpuOptions &options) {
   if (!fns)
     return fns.takeError();
   stats.linkMs = msSince(start);
-  report("linked in-process", stats.linkMs);
+  report(linkStage(stats), stats.linkMs);
   model->executor = std::make_unique<Executor>(model->plan, std::move(*fns),
                                                executorOptions(options));
   model->impl->objects = std::move(objects);
@@ -245,6 +253,24 @@ JitModel::link(llvm::ArrayRef<llvm::StringRef> objects) {
       return addr.takeError();
     fns[i] = addr->toPtr<KernelFn>();
   }
+  if (perfMapWanted()) {
+    // Asked for by the user, so a failure is said, but the model still runs.
+    auto lines = perfMapLines(
+        objects,
+        [&](llvm::StringRef symbol) -> llvm::Expected<uint64_t> {
+          auto addr = lljit.lookup(symbol);
+          if (!addr)
+            return addr.takeError();
+          return addr->getValue();
+        },
+        plan);
+    llvm::Error e = lines ? appendPerfMap(*lines) : lines.takeError();
+    if (e)
+      llvm::errs() << "kiln: KILN_PERF_MAP: " << llvm::toString(std::move(e))
+                   << "\n";
+    else
+      compileStats.perfMap = perfMapPath();
+  }
   return fns;
 }
 
@@ -268,7 +294,7 @@ JitModel::fromEntry(ModelEntry entry, const CpuOptions &options,
     return fns.takeError();
   stats.linkMs = msSince(start);
   if (options.onStage)
-    options.onStage("linked in-process", stats.linkMs);
+    options.onStage(linkStage(stats), stats.linkMs);
   model->executor = std::make_unique<Executor>(model->plan, std::move(*fns),
                                                executorOptions(options));
   return std::move(model);

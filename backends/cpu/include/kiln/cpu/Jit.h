@@ -96,6 +96,9 @@ struct CompileStats {
   unsigned distinctKernels = 0;
   /// The whole model came from a model entry (ModelCache.h), cachePath.
   bool modelEntryHit = false;
+  /// The perf map the kernels were named in (PerfMap.h), when KILN_PERF_MAP
+  /// asked for one and it was written.
+  std::string perfMap;
 };
 
 class JitModel {
