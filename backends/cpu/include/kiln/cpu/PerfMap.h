@@ -6,7 +6,7 @@
 // one line per function: "<start> <size> <name>", start and size in hex.
 // With KILN_PERF_MAP set (to anything but empty or 0), a JIT model appends
 // a line for every kernel it links: the kernel's symbol, then the node of
-// the first step that calls it and how many steps do.
+// the first step that calls it and how many more steps call it.
 //
 // AOT libraries need none of this: their kernels are symbols of the .so.
 //
