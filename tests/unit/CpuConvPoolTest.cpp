@@ -242,6 +242,51 @@ TEST_F(CpuKernelTest, ConvNarrowColumnTails) {
   }
 }
 
+TEST_F(CpuKernelTest, PointwiseConvReadsItsInputInPlace) {
+  // 1x1 convs at stride 1 without pads on planes of whole 64-byte lines
+  // (16x16, 8x8, 28x28, 56x56) read B from X itself and prefetch the next
+  // block's lines: several images (the next block in the next image), two
+  // K blocks (520 channels; the next block's channels kept inside X), 2
+  // and 7 bands, last channel tiles of fewer rows, a residual and Relu,
+  // and an output past L2 (256 x 56 x 56, 3.2 MB: the tiles prefetch
+  // their output and residual lines), at 1, 2 and 3 threads (chunks that
+  // start and end inside a band).
+  disabledPasses = {"kiln-winograd"};
+  struct Case {
+    int64_t n, c, hw, m;
+    bool residual;
+  };
+  for (unsigned t : {1u, 2u, 3u}) {
+    threads = t;
+    for (auto [n, c, hw, m, residual] :
+         {Case{2, 40, 16, 23, false}, Case{1, 520, 8, 13, true},
+          Case{3, 16, 28, 30, true}, Case{1, 64, 56, 256, true}}) {
+      if (t == 3 && hw == 56)
+        continue; // the largest once is enough at 1 and 2 threads
+      SCOPED_TRACE(testing::Message() << t << " threads, " << n << "x" << c
+                                      << "->" << m << " " << hw << "x" << hw);
+      ModelBuilder b;
+      b.input("x", {n, c, hw, hw});
+      if (residual)
+        b.input("skip", {n, m, hw, hw});
+      b.output("y", {n, m, hw, hw});
+      weight(b, "w", {m, c, 1, 1}, -0.1f, 0.1f);
+      weight(b, "b", {m});
+      if (residual) {
+        b.node("Conv", {"x", "w", "b"}, {"c"});
+        b.node("Add", {"c", "skip"}, {"s"});
+        b.node("Relu", {"s"}, {"y"});
+        check(b, {{n, c, hw, hw}, {n, m, hw, hw}}, "kiln.packed_conv", 1e-4,
+              1e-4);
+      } else {
+        b.node("Conv", {"x", "w", "b"}, {"y"});
+        check(b, {{n, c, hw, hw}}, "kiln.packed_conv", 1e-4, 1e-4);
+      }
+      EXPECT_EQ(compiledSteps, 1);
+    }
+  }
+}
+
 TEST_F(CpuKernelTest, BatchNormReluIsTheConvsPrologue) {
   // DenseNet's pre-activation: BN -> Relu -> conv without pads, on two
   // images with odd rows (the packer's row spill) at 1x1 stride 1 and 2 and

@@ -32,9 +32,21 @@
 //    of the kernel's time on ResNet's 56x56 layers (timed by skipping it),
 //    and an explicit im2col would do the same loads and stores and then
 //    write and re-read the whole col(X) (7 MB for 3x3x64 at 56x56) through
-//    L3 instead of a block that stays in L2. Reading 1x1 convolutions' B
-//    straight from X (no packing) measured no faster than packing (the
-//    packed block has better locality), so every conv packs.
+//    L3 instead of a block that stays in L2.
+//  - Except 1x1 convolutions at stride 1 without padding (or prologue) on
+//    planes of whole 64-byte lines (56x56, 28x28; not 14x14 or 7x7): there
+//    a band of B is a run of each input plane, read in place with row
+//    stride H * W, and while a block computes, every k step of its tiles
+//    prefetches into L2 a line of the block that follows (next K block,
+//    band or image; MicroKernel::xNext), each tile a different line. With
+//    the packing stubbed out, ResNet-50's 1x1 256->64 at 56x56 ran at 98 %
+//    of the FMA peak against 70 % with it: a band's copy (one plane run per
+//    channel, from L3, and the stores) did not overlap the FMAs. Reading in
+//    place without the prefetch was no faster than packing (the tile waits
+//    on each channel's first line); with it, 0.92-0.95x the time for
+//    ResNet-50's 56x56 1x1 convs and 0.72-0.88x for MobileNetV2's
+//    projections (medians of paired rounds, 1 thread). On 14x14 and 7x7
+//    planes a k step's vectors straddle lines and packing stays faster.
 //  - Then every channel tile of the group runs the micro-kernel over every
 //    column tile of the band: the weight panel slice (kc x mr) stays in L1
 //    across the column tiles, the packed block in L2 across channel tiles.
@@ -80,6 +92,8 @@ struct ConvPlan : ConvGeometry {
   int64_t tileCols;      ///< nv * lanes
   int64_t tiles, groups; ///< channel tiles, groups of them
   int64_t scratchSize;
+  /// 1x1, stride 1, no padding: a pack's input is one run of each plane.
+  bool pointwise;
 
   /// Row stride of the packed block for a band of \p r output rows.
   int64_t rowStride(int64_t r) const {
@@ -289,6 +303,8 @@ static std::optional<ConvPlan> planConv(PackedConvOp conv) {
   if (p.mr * p.nv + p.nv + 1 > regs || p.batch * p.c * p.oh * p.ow == 0)
     return std::nullopt;
   p.tileCols = p.nv * p.lanes;
+  p.pointwise = p.taps == 1 && p.sh == 1 && p.sw == 1 && p.pt == 0 &&
+                p.pl == 0 && p.oh == p.h && p.ow == p.w;
 
   // Bands of about 128 output positions; of a row count that divides the
   // output's height where one lies within a factor 2 of that (a last band
@@ -378,7 +394,15 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
   mk.aK = mr;
   mk.cRow = plane;
   mk.epilogue = Epilogue::of(op, tail);
-  auto scratchType = MemRefType::get({p.scratchSize}, b.getF32Type());
+  // Past L2 the tiles' output and residual lines come from memory.
+  mk.prefetchOut =
+      p.batch * p.cout * plane * 4 > static_cast<int64_t>(hostTarget().l2Bytes);
+  // 1x1 convs on planes of whole 64-byte lines read B in place (no
+  // packing; see the file comment).
+  bool direct =
+      p.pointwise && conv.getPrologue().empty() && p.h * p.w % 16 == 0;
+  auto scratchType =
+      MemRefType::get({direct ? 1 : p.scratchSize}, b.getF32Type());
   mk.b = b.create<memref::AllocaOp>(loc, scratchType, b.getI64IntegerAttr(64));
   Packer packer{kb, p, x, mk.b};
   // The prologue's operands follow X, W, bias and residual.
@@ -403,6 +427,35 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
   // it; group-major halves of a 28x28 one (6 pairs, 3 groups) packed every
   // band in every chunk. The items of [begin, end) that share a pair pack
   // its blocks once: per pair, its range of groups [g0, g1) in the call.
+  // With B read in place: the flat index in X of the first column of the
+  // block of B that follows (K block kblock, channels [c0, c0 + cn), image
+  // n, output rows from oh0) in a worker's order: the next K block of the
+  // band, else the first of the next band, else of the next image's first
+  // band; this block after the last. Its cn channels from there stay
+  // inside X's C.
+  auto nextBlockStart = [&](Value kblock, Value c0, Value cn, Value n,
+                            Value oh0, int64_t rows) -> Value {
+    int64_t hw = p.h * p.w, chw = p.c * hw;
+    Value here =
+        kb.add(kb.mul(n, chw), kb.add(kb.mul(c0, hw), kb.mul(oh0, p.w)));
+    Value nextBand = kb.add(oh0, rows);
+    Value bandStart = b.create<arith::SelectOp>(
+        loc, kb.cmp(arith::CmpIPredicate::slt, nextBand, p.oh),
+        kb.add(kb.mul(n, chw), kb.mul(nextBand, p.w)),
+        b.create<arith::SelectOp>(
+            loc, kb.cmp(arith::CmpIPredicate::slt, n, p.batch - 1),
+            kb.mul(kb.add(n, 1), chw), here));
+    if (p.nkb == 1)
+      return bandStart;
+    Value nextC0 = b.create<arith::MinSIOp>(
+        loc, kb.add(c0, p.cb),
+        b.create<arith::SubIOp>(loc, kb.idx(p.c), cn).getResult());
+    Value blockStart =
+        kb.add(kb.mul(n, chw), kb.add(kb.mul(nextC0, hw), kb.mul(oh0, p.w)));
+    return b.create<arith::SelectOp>(
+        loc, kb.cmp(arith::CmpIPredicate::slt, kblock, p.nkb - 1), blockStart,
+        bandStart);
+  };
   int64_t pairs = p.batch * p.bands;
   forItemPairs(
       kb, begin, end, pairs, groups, [&](Value nb, Value g0, Value g1) {
@@ -416,9 +469,21 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
             Value cn = b.create<arith::MinUIOp>(
                 loc, kb.idx(p.cb),
                 b.create<arith::SubIOp>(loc, kb.idx(p.c), c0).getResult());
-            packer.pack(n, c0, cn, oh0, rows, qs);
             MicroKernel v = mk;
-            v.bK = qs;
+            // Where the micro-kernel reads column col of B.
+            std::function<Value(Value)> bAt = [](Value col) { return col; };
+            if (direct) {
+              Value xBand =
+                  kb.add(kb.mul(kb.add(kb.mul(n, p.c), c0), p.h * p.w),
+                         kb.mul(oh0, p.w));
+              bAt = [&kb, xBand](Value col) { return kb.add(xBand, col); };
+              v.b = x;
+              v.bK = p.h * p.w;
+              v.maskB = true;
+            } else {
+              packer.pack(n, c0, cn, oh0, rows, qs);
+              v.bK = qs;
+            }
             Value accumulate, finish;
             if (p.nkb == 1) {
               v.kc = k;
@@ -429,6 +494,21 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
             }
             Value aBlock = kb.mul(c0, p.taps * mr);
             Value cBand = kb.mul(oh0, p.ow);
+            Value nextPack =
+                direct ? nextBlockStart(kblock, c0, cn, n, oh0, rows) : Value();
+            int64_t lines = (q + 15) / 16;
+            // Tile ti's column tile qt also prefetches a line of each
+            // channel of the next block's input, a different line per tile
+            // and column tile.
+            auto withPrefetch = [&](MicroKernel &t, Value ti, Value qt) {
+              if (!nextPack)
+                return;
+              Value line = kb.rems(kb.add(kb.mul(ti, qFull + 1), qt), lines);
+              t.xNext = x;
+              t.xNextBase = kb.add(nextPack, kb.mul(line, 16));
+              t.xNextK = p.h * p.w;
+              t.xNextLast = p.batch * p.c * p.h * p.w - 1;
+            };
             auto tile = [&](const MicroKernel &panel, Value ti) {
               Value aBase = kb.add(kb.mul(ti, k * mr), aBlock);
               // Prefetching the next channel tile's weights, a panel on.
@@ -440,9 +520,12 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
               Value rowBias = kb.mul(ti, mr);
               kb.forLoop(kb.idx(0), kb.idx(qFull), 1, [&](Value qt) {
                 Value col = kb.mul(qt, p.tileCols);
-                t.emit(kb, aBase, col, kb.add(cRow0, col), rowBias, accumulate,
-                       finish);
+                MicroKernel tq = t;
+                withPrefetch(tq, ti, qt);
+                tq.emit(kb, aBase, bAt(col), kb.add(cRow0, col), rowBias,
+                        accumulate, finish);
               });
+              withPrefetch(t, ti, kb.idx(qFull));
               if (!qTail)
                 return;
               // A few columns past the last whole vector go the narrow way
@@ -454,14 +537,14 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
               if (wide) {
                 MicroKernel tt = t;
                 tt.validCols = wide;
-                tt.emit(kb, aBase, col, kb.add(cRow0, col), rowBias, accumulate,
-                        finish);
+                tt.emit(kb, aBase, bAt(col), kb.add(cRow0, col), rowBias,
+                        accumulate, finish);
               }
               if (wide < qTail) {
                 MicroKernel tn = t;
                 tn.validCols = narrow;
                 col = kb.idx(qFull * p.tileCols + wide);
-                tn.emitNarrow(kb, aBase, col, kb.add(cRow0, col), rowBias,
+                tn.emitNarrow(kb, aBase, bAt(col), kb.add(cRow0, col), rowBias,
                               accumulate, finish);
               }
             };

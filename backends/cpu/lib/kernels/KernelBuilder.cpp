@@ -576,6 +576,12 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
     }
     if (bNext)
       prefetch(this->b, kb.add(bNext, kb.mul(k, bK)), nvUsed * lanes);
+    if (xNext)
+      prefetch(xNext,
+               b.create<arith::MinSIOp>(loc,
+                                        kb.add(xNextBase, kb.mul(k, xNextK)),
+                                        kb.idx(xNextLast)),
+               1);
     for (int64_t r = 0; r < mr; ++r) {
       Value s = b.create<memref::LoadOp>(loc, a, kb.add(aCol, r * aRow));
       Value av = b.create<vector::BroadcastOp>(loc, vt, s);
@@ -594,6 +600,21 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
   if (mr * nvUsed >= 16)
     u = 1;
   SmallVector<Value> acc = init;
+  if (prefetchOut) {
+    // The lines the epilogue reads and the stores write, into L2 while the
+    // k loop runs (see the declaration).
+    auto prefetch = [&](Value buffer, int64_t r, int64_t j) {
+      b.create<memref::PrefetchOp>(loc, buffer, ValueRange{cAt(r, j)},
+                                   /*isWrite=*/false, /*localityHint=*/2,
+                                   /*isDataCache=*/true);
+    };
+    for (int64_t r = 0; r < mr; ++r)
+      for (int64_t j = 0; j < nvUsed; ++j) {
+        if (residual)
+          prefetch(residual, r, j);
+        prefetch(c, r, j);
+      }
+  }
   // A loop over [lb, ub) by `by` k steps per iteration.
   auto loopOver = [&](Value lb, Value ub, int64_t by) {
     carriedLoop(
