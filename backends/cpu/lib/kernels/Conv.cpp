@@ -72,6 +72,7 @@
 //===----------------------------------------------------------------------===//
 #include "KernelBuilder.h"
 
+#include "kiln/cpu/Target.h"
 #include "kiln/ir/KilnDialect.h"
 
 #include <functional>

@@ -27,6 +27,7 @@
 //===----------------------------------------------------------------------===//
 #include "KernelBuilder.h"
 
+#include "kiln/cpu/Target.h"
 #include "kiln/ir/KilnDialect.h"
 
 using namespace mlir;
