@@ -620,6 +620,9 @@ int main(int argc, char **argv) {
       convCase(ctx, "conv 3x3 512->512 7x7", 512, 7, 512, 3, 1, 1),
       convCase(ctx, "conv 1x1 256->64 56x56 (3136x64x256)", 256, 56, 64, 1, 1,
                1),
+      // The expansion back: its 3.2 MB output outgrows L2 (the tiles
+      // prefetch their output lines, MicroKernel::prefetchOut).
+      convCase(ctx, "conv 1x1 64->256 56x56", 64, 56, 256, 1, 1, 1),
       // ResNet-50's last stage: 1x1 convs on a 7x7 plane (49 positions, 3
       // vectors of 16 and one more).
       convCase(ctx, "conv 1x1 2048->512 7x7", 2048, 7, 512, 1, 1, 1),
