@@ -421,15 +421,6 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
   if (conv.getInActivation())
     packer.inActivation.act = Epilogue::Act::Relu;
 
-  // Items are numbered band-major, item = nb * groups + g over the (image,
-  // band) pairs nb, or group-major, item = g * pairs + nb, when there are
-  // more groups than pairs: workers split the items into contiguous
-  // halves, and those should split the longer of the two. Bands have
-  // unequal rows (14 rows go 10 + 4), so at 2 threads band-major halves of
-  // a 14x14 conv (2 pairs, 8 groups) left one worker idle for a third of
-  // it; group-major halves of a 28x28 one (6 pairs, 3 groups) packed every
-  // band in every chunk. The items of [begin, end) that share a pair pack
-  // its blocks once: per pair, its range of groups [g0, g1) in the call.
   // With B read in place: the flat index in X of the first column of the
   // block of B that follows (K block kblock, channels [c0, c0 + cn), image
   // n, output rows from oh0) in a worker's order: the next K block of the
@@ -459,6 +450,16 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
         loc, kb.cmp(arith::CmpIPredicate::slt, kblock, p.nkb - 1), blockStart,
         bandStart);
   };
+
+  // Items are numbered band-major, item = nb * groups + g over the (image,
+  // band) pairs nb, or group-major, item = g * pairs + nb, when there are
+  // more groups than pairs: workers split the items into contiguous
+  // halves, and those should split the longer of the two. Bands have
+  // unequal rows (14 rows go 10 + 4), so at 2 threads band-major halves of
+  // a 14x14 conv (2 pairs, 8 groups) left one worker idle for a third of
+  // it; group-major halves of a 28x28 one (6 pairs, 3 groups) packed every
+  // band in every chunk. The items of [begin, end) that share a pair pack
+  // its blocks once: per pair, its range of groups [g0, g1) in the call.
   int64_t pairs = p.batch * p.bands;
   forItemPairs(
       kb, begin, end, pairs, groups, [&](Value nb, Value g0, Value g1) {
