@@ -404,9 +404,11 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
   // packing; see the file comment), with 32 vector registers.
   bool direct = p.pointwise && conv.getPrologue().empty() &&
                 p.h * p.w % 16 == 0 && hostVectorRegisters() >= 32;
-  auto scratchType =
-      MemRefType::get({direct ? 1 : p.scratchSize}, b.getF32Type());
-  mk.b = b.create<memref::AllocaOp>(loc, scratchType, b.getI64IntegerAttr(64));
+  auto scratchType = MemRefType::get({p.scratchSize}, b.getF32Type());
+  mk.b = direct ? x
+                : b.create<memref::AllocaOp>(loc, scratchType,
+                                             b.getI64IntegerAttr(64))
+                      .getResult();
   Packer packer{kb, p, x, mk.b};
   // The prologue's operands follow X, W, bias and residual.
   for (unsigned i = 0; i < conv.getPrologue().size(); ++i) {
@@ -421,34 +423,40 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
   if (conv.getInActivation())
     packer.inActivation.act = Epilogue::Act::Relu;
 
-  // With B read in place: the flat index in X of the first column of the
-  // block of B that follows (K block kblock, channels [c0, c0 + cn), image
-  // n, output rows from oh0) in a worker's order: the next K block of the
-  // band, else the first of the next band, else of the next image's first
-  // band; this block after the last. Its cn channels from there stay
-  // inside X's C.
+  // With B read in place: where the block of B that follows (K block
+  // kblock, channels [c0, c0 + cn), image n, output rows from oh0) in a
+  // worker's order starts: the next K block of the band, else the first of
+  // the next band, else of the next image's first band; this block after
+  // the last. Returned as the flat index in X of its first channel's plane
+  // and the offset of its first column in that plane. Its cn channels from
+  // there stay inside X's C, so any offset below H * W stays inside X.
   auto nextBlockStart = [&](Value kblock, Value c0, Value cn, Value n,
-                            Value oh0, int64_t rows) -> Value {
-    int64_t hw = p.h * p.w, chw = p.c * hw;
-    Value here =
-        kb.add(kb.mul(n, chw), kb.add(kb.mul(c0, hw), kb.mul(oh0, p.w)));
-    Value nextBand = kb.add(oh0, rows);
-    Value bandStart = b.create<arith::SelectOp>(
-        loc, kb.cmp(arith::CmpIPredicate::slt, nextBand, p.oh),
-        kb.add(kb.mul(n, chw), kb.mul(nextBand, p.w)),
-        b.create<arith::SelectOp>(
-            loc, kb.cmp(arith::CmpIPredicate::slt, n, p.batch - 1),
-            kb.mul(kb.add(n, 1), chw), here));
+                            Value oh0,
+                            int64_t rows) -> std::pair<Value, Value> {
+    int64_t hw = p.h * p.w;
+    auto select = [&](Value cond, std::pair<Value, Value> x,
+                      std::pair<Value, Value> y) {
+      return std::make_pair(
+          b.create<arith::SelectOp>(loc, cond, x.first, y.first).getResult(),
+          b.create<arith::SelectOp>(loc, cond, x.second, y.second).getResult());
+    };
+    auto at = [&](Value image, Value channel, Value row) {
+      return std::make_pair(kb.mul(kb.add(kb.mul(image, p.c), channel), hw),
+                            kb.mul(row, p.w));
+    };
+    Value nextBand = kb.add(oh0, rows), zero = kb.idx(0);
+    auto bandStart =
+        select(kb.cmp(arith::CmpIPredicate::slt, nextBand, p.oh),
+               at(n, zero, nextBand),
+               select(kb.cmp(arith::CmpIPredicate::slt, n, p.batch - 1),
+                      at(kb.add(n, 1), zero, zero), at(n, c0, oh0)));
     if (p.nkb == 1)
       return bandStart;
     Value nextC0 = b.create<arith::MinSIOp>(
         loc, kb.add(c0, p.cb),
         b.create<arith::SubIOp>(loc, kb.idx(p.c), cn).getResult());
-    Value blockStart =
-        kb.add(kb.mul(n, chw), kb.add(kb.mul(nextC0, hw), kb.mul(oh0, p.w)));
-    return b.create<arith::SelectOp>(
-        loc, kb.cmp(arith::CmpIPredicate::slt, kblock, p.nkb - 1), blockStart,
-        bandStart);
+    return select(kb.cmp(arith::CmpIPredicate::slt, kblock, p.nkb - 1),
+                  at(n, nextC0, oh0), bandStart);
   };
 
   // Items are numbered band-major, item = nb * groups + g over the (image,
@@ -474,20 +482,21 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
                 loc, kb.idx(p.cb),
                 b.create<arith::SubIOp>(loc, kb.idx(p.c), c0).getResult());
             MicroKernel v = mk;
-            // Where the micro-kernel reads column col of B.
-            std::function<Value(Value)> bAt = [](Value col) { return col; };
+            // Where the micro-kernel reads column col of B: in X's band of
+            // the block's first channel, or in the packed block.
+            Value xBand;
             if (direct) {
-              Value xBand =
-                  kb.add(kb.mul(kb.add(kb.mul(n, p.c), c0), p.h * p.w),
-                         kb.mul(oh0, p.w));
-              bAt = [&kb, xBand](Value col) { return kb.add(xBand, col); };
-              v.b = x;
+              xBand = kb.add(kb.mul(kb.add(kb.mul(n, p.c), c0), p.h * p.w),
+                             kb.mul(oh0, p.w));
               v.bK = p.h * p.w;
               v.maskB = true;
             } else {
               packer.pack(n, c0, cn, oh0, rows, qs);
               v.bK = qs;
             }
+            auto bAt = [&](Value col) {
+              return xBand ? kb.add(xBand, col) : col;
+            };
             Value accumulate, finish;
             if (p.nkb == 1) {
               v.kc = k;
@@ -498,20 +507,23 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
             }
             Value aBlock = kb.mul(c0, p.taps * mr);
             Value cBand = kb.mul(oh0, p.ow);
-            Value nextPack =
-                direct ? nextBlockStart(kblock, c0, cn, n, oh0, rows) : Value();
+            std::pair<Value, Value> nextBlock;
+            if (direct)
+              nextBlock = nextBlockStart(kblock, c0, cn, n, oh0, rows);
             int64_t lines = (q + 15) / 16;
             // Tile ti's column tile qt also prefetches a line of each
             // channel of the next block's input, a different line per tile
-            // and column tile.
+            // and column tile (kept inside the plane: see nextBlockStart).
             auto withPrefetch = [&](MicroKernel &t, Value ti, Value qt) {
-              if (!nextPack)
+              if (!direct)
                 return;
               Value line = kb.rems(kb.add(kb.mul(ti, qFull + 1), qt), lines);
+              Value offset = b.create<arith::MinSIOp>(
+                  loc, kb.add(nextBlock.second, kb.mul(line, 16)),
+                  kb.idx(p.h * p.w - 1));
               t.xNext = x;
-              t.xNextBase = kb.add(nextPack, kb.mul(line, 16));
+              t.xNextBase = kb.add(nextBlock.first, offset);
               t.xNextK = p.h * p.w;
-              t.xNextLast = p.batch * p.c * p.h * p.w - 1;
             };
             auto tile = [&](const MicroKernel &panel, Value ti) {
               Value aBase = kb.add(kb.mul(ti, k * mr), aBlock);
@@ -529,9 +541,9 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
                 tq.emit(kb, aBase, bAt(col), kb.add(cRow0, col), rowBias,
                         accumulate, finish);
               });
-              withPrefetch(t, ti, kb.idx(qFull));
               if (!qTail)
                 return;
+              withPrefetch(t, ti, kb.idx(qFull));
               // A few columns past the last whole vector go the narrow way
               // (MicroKernel::emitNarrow).
               int64_t narrow = qTail % p.lanes, wide = qTail - narrow;

@@ -577,11 +577,7 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
     if (bNext)
       prefetch(this->b, kb.add(bNext, kb.mul(k, bK)), nvUsed * lanes);
     if (xNext)
-      prefetch(xNext,
-               b.create<arith::MinSIOp>(loc,
-                                        kb.add(xNextBase, kb.mul(k, xNextK)),
-                                        kb.idx(xNextLast)),
-               1);
+      prefetch(xNext, kb.add(xNextBase, kb.mul(k, xNextK)), 1);
     for (int64_t r = 0; r < mr; ++r) {
       Value s = b.create<memref::LoadOp>(loc, a, kb.add(aCol, r * aRow));
       Value av = b.create<vector::BroadcastOp>(loc, vt, s);

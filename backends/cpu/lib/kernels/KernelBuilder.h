@@ -186,12 +186,12 @@ struct MicroKernel {
   /// nv vectors of a k contiguous): every k step also prefetches that
   /// tile's vectors of the same k into L2, as aNext does for A.
   mlir::Value bNext;
-  /// When set, every k step also prefetches xNext[min(xNextBase + k *
-  /// xNextK, xNextLast)] into L2: a line of the B columns a later tile
-  /// reads in place (a 1x1 conv's next band), so that it comes from memory
-  /// while this tile computes.
+  /// When set, every k step also prefetches xNext[xNextBase + k * xNextK]
+  /// (inside xNext for every k of the tile) into L2: a line of the B
+  /// columns a later tile reads in place (a 1x1 conv's next band), so that
+  /// it comes from memory while this tile computes.
   mlir::Value xNext, xNextBase;
-  int64_t xNextK = 0, xNextLast = 0;
+  int64_t xNextK = 0;
   /// Prefetch the tile's lines of C and of the residual into L2 before the
   /// k loop. Where C and the residual outgrow L2 (ResNet-50's 56x56 planes
   /// of 256 channels, 3.2 MB each), the epilogue's loads and the stores'
