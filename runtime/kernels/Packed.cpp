@@ -418,4 +418,65 @@ Status evalDepthwiseConv(KernelContext &ctx) {
   return Status::ok();
 }
 
+Status evalBlockedConv(KernelContext &ctx) {
+  const Tensor *x, *w;
+  KILN_RETURN_IF_ERROR(ctx.required(0, x));
+  KILN_RETURN_IF_ERROR(ctx.required(1, w));
+  KILN_RETURN_IF_ERROR(checkF32(ctx, *x, "X"));
+  KILN_RETURN_IF_ERROR(checkF32(ctx, *w, "W"));
+  Epilogue epi;
+  KILN_RETURN_IF_ERROR(readEpilogue(ctx, epi));
+  int64_t m = ctx.attributes().getInt("out_channels", -1);
+  if ((x->rank() != 4 && x->rank() != 5) || w->rank() != 3 || w->dim(2) < 1)
+    return ctx.fail("expected X of rank 4 (NCHW) or 5 (NCHWc) and packed W "
+                    "of rank 3, found {} and {}",
+                    formatShape(x->shape()), formatShape(w->shape()));
+  bool blockedIn = x->rank() == 5;
+  int64_t c = ctx.attributes().getInt("block", 0);
+  if (c < 1 || (blockedIn && x->dim(4) != c))
+    return ctx.fail("expected a block >= 1 that is X's last dim when X is "
+                    "blocked, found {}",
+                    c);
+  int64_t n = x->dim(0), cin = blockedIn ? x->dim(1) * c : x->dim(1),
+          plane = x->dim(2) * x->dim(3), nr = w->dim(2);
+  if (m < 1 || m % c != 0 || nr < 1 || nr % c != 0 || w->dim(1) != cin ||
+      w->dim(0) != (m + nr - 1) / nr)
+    return ctx.fail("expected out_channels a multiple of {} and packed W of "
+                    "{} x {} x nr panels (nr a multiple of {}), found {} and "
+                    "{}",
+                    c, m < 1 || nr < 1 ? 0 : (m + nr - 1) / nr, cin, c, m,
+                    formatShape(w->shape()));
+  Shape shape{n, m / c, x->dim(2), x->dim(3), c};
+  KILN_RETURN_IF_ERROR(checkAllocation(ctx, shape));
+  const float *bias, *residual;
+  KILN_RETURN_IF_ERROR(readBiasResidual(ctx, 2, 3, m, shape, bias, residual));
+
+  Tensor y(DType::F32, shape);
+  const float *px = x->data<float>(), *pw = w->data<float>();
+  float *py = y.data<float>();
+  // Element (image, channel, position) of a blocked tensor of \p channels.
+  auto at = [&](int64_t img, int64_t ch, int64_t p, int64_t channels) {
+    return ((img * (channels / c) + ch / c) * plane + p) * c + ch % c;
+  };
+  auto xAt = [&](int64_t img, int64_t ch, int64_t p) {
+    return blockedIn ? at(img, ch, p, cin) : (img * cin + ch) * plane + p;
+  };
+  for (int64_t img = 0; img < n; ++img)
+    for (int64_t o = 0; o < m; ++o)
+      for (int64_t p = 0; p < plane; ++p) {
+        const float *panel = pw + (o / nr) * cin * nr + o % nr;
+        double acc = 0;
+        for (int64_t k = 0; k < cin; ++k)
+          acc += double(px[xAt(img, k, p)]) * double(panel[k * nr]);
+        int64_t out = at(img, o, p, m);
+        if (bias)
+          acc += bias[o];
+        if (residual)
+          acc += residual[out];
+        py[out] = epi.apply(float(acc));
+      }
+  ctx.outputs[0] = y;
+  return Status::ok();
+}
+
 } // namespace kiln::ref

@@ -17,6 +17,7 @@ include "kiln/ir/ops/MiscOps.td"
 include "kiln/ir/ops/SequenceOps.td"
 include "kiln/ir/ops/ContainerOps.td"
 include "kiln/ir/ops/PackedOps.td"
+include "kiln/ir/ops/LayoutOps.td"
 include "kiln/ir/ops/ControlFlowOps.td"
 
 #endif // KILN_OPS_TD

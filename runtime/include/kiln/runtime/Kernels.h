@@ -12,6 +12,7 @@
 #include "kiln/runtime/kernels/Core.h"
 #include "kiln/runtime/kernels/Elementwise.h"
 #include "kiln/runtime/kernels/Indexing.h"
+#include "kiln/runtime/kernels/Layout.h"
 #include "kiln/runtime/kernels/MatMulNorm.h"
 #include "kiln/runtime/kernels/Misc.h"
 #include "kiln/runtime/kernels/Packed.h"

@@ -28,6 +28,10 @@ Status evalWinogradConv(KernelContext &ctx);
 /// NCHW depthwise convolution (W: C x 1 x kh x kw) plus the fused epilogue
 /// (no residual).
 Status evalDepthwiseConv(KernelContext &ctx);
+/// 1x1 stride-1 convolution into an NCHWc Y (N x Cout/c x H x W x c, c =
+/// `block`) of an NCHWc or NCHW X, with W packed like PackedMatMul's B
+/// (W[p][k][j] = weight[p * nr + j][k]), plus the fused epilogue.
+Status evalBlockedConv(KernelContext &ctx);
 
 /// The activation of a fused epilogue.
 struct Epilogue {

@@ -1,0 +1,132 @@
+//===- LayoutOps.td - Blocked activation layout ---------------*- tablegen -*-===//
+//
+// The channel-blocked activation layout kiln-blocked-layout chooses for
+// chains of 1x1 convolutions and the elementwise ops and concats between
+// them. A blocked tensor is an ordinary rank-5 tensor
+//
+//   NCHWc:  B[n][cb][h][w][i] = X[n][cb * c + i][h][w]     (C % c == 0)
+//
+// with c the target's vector lanes, so that the 1x1 convolutions broadcast
+// one input value per position and channel and load a vector of c output
+// channels, and elementwise ops and channel concats need no op of their
+// own: elementwise ops run on the rank-5 tensors as they are (a
+// per-channel operand is blocked too, C x 1 x 1 to C/c x 1 x 1 x c), and a
+// concat of NCHW tensors along C is a concat of their blocked forms along
+// axis 1. The layout is explicit: kiln.to_blocked and kiln.from_blocked
+// reorder at the borders of a chain, and nothing else changes layout.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_LAYOUT_OPS_TD
+#define KILN_LAYOUT_OPS_TD
+
+/// Base of the reorders: one tensor in and out, a verifier that relates an
+/// NCHW shape to its NCHWc shape.
+class Kiln_ReorderOp<string mnemonic, string onnxName>
+    : Kiln_Op<mnemonic, onnxName> {
+  let results = (outs Kiln_Tensor:$output);
+  let hasVerifier = 1;
+  let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
+}
+
+def Kiln_ToBlockedOp : Kiln_ReorderOp<"to_blocked", "ToBlocked"> {
+  let summary = "reorder an NCHW tensor into channel blocks (NCHWc)";
+  let description = [{
+    `Y[n][cb][h][w][i] = X[n][cb * block + i][h][w]` for an N x C x H x W
+    X with C a multiple of `block`; Y is N x C/block x H x W x block.
+
+    ```mlir
+    %y = kiln.to_blocked %x {block = 16 : i64} : (tensor<1x32x7x7xf32>) -> tensor<1x2x7x7x16xf32>
+    ```
+  }];
+  let arguments = (ins Kiln_Tensor:$input, I64Attr:$block);
+}
+
+def Kiln_FromBlockedOp : Kiln_ReorderOp<"from_blocked", "FromBlocked"> {
+  let summary = "reorder a channel-blocked (NCHWc) tensor back into NCHW";
+  let description = [{
+    The inverse of kiln.to_blocked: `Y[n][cb * c + i][h][w] =
+    X[n][cb][h][w][i]` for an N x C/c x H x W x c X, c its last dim.
+
+    ```mlir
+    %y = kiln.from_blocked %x : (tensor<1x2x7x7x16xf32>) -> tensor<1x32x7x7xf32>
+    ```
+  }];
+  let arguments = (ins Kiln_Tensor:$input);
+}
+
+def Kiln_BlockedConvOp : Kiln_PackedOp<"blocked_conv", "BlockedConv"> {
+  let summary = "1x1 convolution of channel-blocked (NCHWc) tensors";
+  let description = [{
+    `Y = act(conv1x1(X, weight) + bias + residual)` with stride 1 and no
+    pads, Y (N x Cout/c x H x W x c) in the blocked layout, c = Y's last
+    dim, and X blocked too (N x C/c x H x W x c) or NCHW (N x C x H x W,
+    any C): per image, the matrix product of the positions x
+    C view of X with the C x Cout weight. The kernel broadcasts X's values
+    one by one, so reading X in either layout costs the same: a chain's
+    first convolution reorders its input for free. The weight is packed
+    as packed_mat_mul's B: `W : P x C x nr` panels of nr output channels,
+    `W[p][k][j] = weight[p * nr + j][k]`, zero past Cout, with nr a multiple
+    of c, `out_channels` = Cout a multiple of c and `block` = c. `bias` has
+    Cout values;
+    `residual` is blocked like Y. The epilogue is packed_conv's.
+
+    ```mlir
+    %y = kiln.blocked_conv %x, %w, %b, %none {out_channels = 64 : i64,
+        block = 16 : i64, activation = "relu"}
+        : (tensor<1x16x14x14x16xf32>, tensor<2x256x32xf32>, tensor<64xf32>, none)
+        -> tensor<1x4x14x14x16xf32>
+    ```
+  }];
+  let arguments = !con((ins Kiln_Tensor:$X, Kiln_Tensor:$W,
+                            Kiln_OptTensor:$bias, Kiln_OptTensor:$residual,
+                            I64Attr:$out_channels, I64Attr:$block),
+                       epilogueArgs);
+  let results = (outs Kiln_Tensor:$Y);
+  let verifyBody = [{
+    ::mlir::RankedTensorType x, w, y;
+    if (!(x = staticF32(getX(), "X")) || !(w = staticF32(getW(), "W")) ||
+        !(y = staticF32(getY(), "Y")))
+      return ::mlir::failure();
+    if ((x.getRank() != 4 && x.getRank() != 5) || y.getRank() != 5)
+      return emitOpError("expected X of rank 4 (NCHW) or 5 (NCHWc) and Y of "
+                         "rank 5 (NCHWc), found ")
+             << x << " and " << y;
+    int64_t c = y.getDimSize(4), m = getOutChannels();
+    if (getBlock() != c)
+      return emitOpError("expected 'block' to be Y's last dim ") << c
+             << ", found " << getBlock();
+    if (x.getRank() == 5 && x.getDimSize(4) != c)
+      return emitOpError("expected X blocked like Y (") << c
+             << " channels per block), found " << x;
+    int64_t cin = x.getRank() == 5 ? x.getDimSize(1) * c : x.getDimSize(1);
+    if (c < 1 || m < 1 || m % c != 0)
+      return emitOpError("expected out_channels a positive multiple of the "
+                         "block ") << c << ", found " << m;
+    ::llvm::SmallVector<int64_t> expect{x.getDimSize(0), m / c,
+                                        x.getDimSize(2), x.getDimSize(3), c};
+    if (y.getShape() != ::llvm::ArrayRef(expect))
+      return emitOpError("expected Y of shape ")
+             << ::mlir::RankedTensorType::get(expect, y.getElementType())
+             << ", found " << y;
+    int64_t nr = w.getRank() == 3 ? w.getDimSize(2) : 0;
+    if (w.getRank() != 3 || w.getDimSize(1) != cin || nr < 1 || nr % c != 0 ||
+        w.getDimSize(0) != (m + nr - 1) / nr)
+      return emitOpError("expected packed W of panels x ") << cin
+             << " x nr with nr a multiple of " << c << " and ceil(" << m
+             << " / nr) panels, found " << w;
+    if (!::llvm::isa<::mlir::NoneType>(getBias().getType())) {
+      auto b = staticF32(getBias(), "bias");
+      if (!b)
+        return ::mlir::failure();
+      if (b.getRank() != 1 || b.getDimSize(0) != m)
+        return emitOpError("expected bias of shape ") << m << ", found " << b;
+    }
+    if (!::llvm::isa<::mlir::NoneType>(getResidual().getType()) &&
+        getResidual().getType() != getY().getType())
+      return emitOpError("expected residual of type ") << getY().getType()
+             << ", found " << getResidual().getType();
+    return ::mlir::success();
+  }];
+}
+
+#endif // KILN_LAYOUT_OPS_TD

@@ -1,0 +1,21 @@
+//===- Layout.h - Reorders into and out of the blocked layout ---*- C++ -*-===//
+//
+// Reference kernels of kiln.to_blocked and kiln.from_blocked
+// (ir/.../LayoutOps.td): NCHW to NCHWc and back, any element type.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KILN_RUNTIME_KERNELS_LAYOUT_H
+#define KILN_RUNTIME_KERNELS_LAYOUT_H
+
+#include "kiln/runtime/Kernel.h"
+
+namespace kiln::ref {
+
+/// Y[n][cb][h][w][i] = X[n][cb * block + i][h][w], `block` dividing C.
+Status evalToBlocked(KernelContext &ctx);
+/// Y[n][cb * c + i][h][w] = X[n][cb][h][w][i], c = X's last dim.
+Status evalFromBlocked(KernelContext &ctx);
+
+} // namespace kiln::ref
+
+#endif // KILN_RUNTIME_KERNELS_LAYOUT_H

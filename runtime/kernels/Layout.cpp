@@ -1,0 +1,73 @@
+//===- Layout.cpp - Reorders into and out of the blocked layout -----------===//
+//
+// Element copies between an NCHW tensor and its channel-blocked NCHWc form
+// (LayoutOps.td); the element index arithmetic is the definition the
+// compiled reorders are checked against.
+//
+//===----------------------------------------------------------------------===//
+#include "kiln/runtime/kernels/Layout.h"
+#include "kiln/runtime/KernelUtils.h"
+
+#include <cstring>
+
+namespace kiln::ref {
+
+namespace {
+
+/// Copies between \p plain (N x C x H x W) and \p blocked (N x C/c x H x W
+/// x c), in the direction \p toBlocked.
+void reorder(const Tensor &from, Tensor &to, int64_t n, int64_t c,
+             int64_t plane, int64_t block, bool toBlocked) {
+  size_t es = dtypeSize(from.dtype());
+  const char *src = static_cast<const char *>(from.raw());
+  char *dst = static_cast<char *>(to.raw());
+  for (int64_t in = 0; in < n; ++in)
+    for (int64_t ch = 0; ch < c; ++ch)
+      for (int64_t p = 0; p < plane; ++p) {
+        int64_t plainAt = (in * c + ch) * plane + p;
+        int64_t blockedAt =
+            ((in * (c / block) + ch / block) * plane + p) * block + ch % block;
+        int64_t s = toBlocked ? plainAt : blockedAt;
+        int64_t d = toBlocked ? blockedAt : plainAt;
+        std::memcpy(dst + d * es, src + s * es, es);
+      }
+}
+
+} // namespace
+
+Status evalToBlocked(KernelContext &ctx) {
+  const Tensor *x;
+  KILN_RETURN_IF_ERROR(ctx.required(0, x));
+  int64_t block = ctx.attributes().getInt("block", 0);
+  if (x->rank() != 4)
+    return ctx.fail("expected X of rank 4 (NCHW), found {}",
+                    formatShape(x->shape()));
+  int64_t n = x->dim(0), c = x->dim(1), h = x->dim(2), w = x->dim(3);
+  if (block < 1 || c % block != 0)
+    return ctx.fail("expected a block dividing the {} channels, found {}", c,
+                    block);
+  Shape shape{n, c / block, h, w, block};
+  KILN_RETURN_IF_ERROR(checkAllocation(ctx, shape));
+  Tensor y(x->dtype(), shape);
+  reorder(*x, y, n, c, h * w, block, /*toBlocked=*/true);
+  ctx.outputs[0] = y;
+  return Status::ok();
+}
+
+Status evalFromBlocked(KernelContext &ctx) {
+  const Tensor *x;
+  KILN_RETURN_IF_ERROR(ctx.required(0, x));
+  if (x->rank() != 5 || x->dim(4) < 1)
+    return ctx.fail("expected X of rank 5 (NCHWc), found {}",
+                    formatShape(x->shape()));
+  int64_t block = x->dim(4), n = x->dim(0), c = x->dim(1) * block,
+          h = x->dim(2), w = x->dim(3);
+  Shape shape{n, c, h, w};
+  KILN_RETURN_IF_ERROR(checkAllocation(ctx, shape));
+  Tensor y(x->dtype(), shape);
+  reorder(*x, y, n, c, h * w, block, /*toBlocked=*/false);
+  ctx.outputs[0] = y;
+  return Status::ok();
+}
+
+} // namespace kiln::ref
