@@ -478,6 +478,10 @@ double stepFlops(Operation *op) {
   if (auto wc = dyn_cast<WinogradConvOp>(op)) // the direct conv's: effective
     return 2.0 * type(wc.getY()).getNumElements() *
            type(wc.getW()).getDimSize(2) * 9;
+  if (auto conv = dyn_cast<BlockedConvOp>(op)) {
+    auto w = type(conv.getW());
+    return 2.0 * type(conv.getY()).getNumElements() * w.getDimSize(1);
+  }
   if (auto mm = dyn_cast<PackedMatMulOp>(op)) {
     auto w = type(mm.getW());
     return 2.0 * type(mm.getY()).getNumElements() * w.getDimSize(1);
@@ -627,6 +631,10 @@ int main(int argc, char **argv) {
       // vectors of 16 and one more).
       convCase(ctx, "conv 1x1 2048->512 7x7", 2048, 7, 512, 1, 1, 1),
       convCase(ctx, "conv 1x1 512->2048 7x7", 512, 7, 2048, 1, 1, 1),
+      // MobileNetV2's expansions on 14x14 and 7x7 planes: few input
+      // channels (K = 96, 160), kiln-blocked-layout's NCHWc kernel.
+      convCase(ctx, "conv 1x1 96->576 14x14", 96, 14, 576, 1, 1, 1),
+      convCase(ctx, "conv 1x1 160->960 7x7", 160, 7, 960, 1, 1, 1),
       convCase(ctx, "depthwise 3x3 s1 1x144x56x56", 144, 56, 144, 3, 1, 144),
       convCase(ctx, "depthwise 3x3 s2 1x96x112x112", 96, 112, 96, 3, 2, 96),
       // EfficientNet-B0's 5x5 layers (the channel-blocked kernel).

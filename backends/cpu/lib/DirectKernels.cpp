@@ -43,6 +43,14 @@ template <int channelDim> int64_t weightedMacs(Operation *op) {
   return y.getNumElements() * (w.getNumElements() / channels);
 }
 
+/// Multiply-accumulates of a blocked 1x1 conv: output elements times input
+/// channels, its packed W's K (the panels may be padded past Cout).
+int64_t blockedConvMacs(Operation *op) {
+  auto w = cast<RankedTensorType>(op->getOperand(1).getType());
+  auto y = cast<RankedTensorType>(op->getResult(0).getType());
+  return y.getNumElements() * w.getDimSize(1);
+}
+
 struct Entry {
   bool (*matches)(Operation *);
   bool (*handles)(Operation *);
@@ -56,6 +64,11 @@ const Entry kEntries[] = {
      kernels::canEmitPackedMatMul, kernels::emitPackedMatMul, weightedMacs<-1>},
     {[](Operation *op) { return isa<PackedConvOp>(op); },
      kernels::canEmitPackedConv, kernels::emitPackedConv, weightedMacs<1>},
+    {[](Operation *op) { return isa<BlockedConvOp>(op); },
+     kernels::canEmitBlockedConv, kernels::emitBlockedConv, blockedConvMacs},
+    {[](Operation *op) { return isa<ToBlockedOp, FromBlockedOp>(op); },
+     kernels::canEmitReorder, kernels::emitReorder,
+     kernels::estimateReorderMoves},
     {[](Operation *op) { return isa<WinogradConvOp>(op); },
      kernels::canEmitWinogradConv, kernels::emitWinogradConv,
      kernels::estimateWinogradMacs},

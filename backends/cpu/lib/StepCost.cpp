@@ -147,7 +147,7 @@ double estimateOpFlops(Operation *op) {
     return cin > 0 ? 2 * operandElements(op, 0) * operandElements(op, 1) / cin
                    : 0;
   }
-  if (isa<PackedConvOp, PackedMatMulOp>(op))
+  if (isa<PackedConvOp, BlockedConvOp, PackedMatMulOp>(op))
     return 2 * y * operandDim(op, 1, 1) + epilogueFlops(op);
   if (isa<WinogradConvOp>(op)) {
     // The direct convolution's products (9 per input channel): a Winograd

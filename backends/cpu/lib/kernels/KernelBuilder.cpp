@@ -68,15 +68,16 @@ RowGroups::RowGroups(int64_t m, int64_t k, int64_t mr, int64_t itemsPerGroup,
   group = (tiles + groups - 1) / groups;
 }
 
-void RowGroups::emit(
-    KB &kb, const MicroKernel &mk, Value g, Value bBase, Value biasBase,
-    const std::function<std::pair<Value, Value>(Value)> &at) const {
+void RowGroups::emit(KB &kb, const MicroKernel &mk, Value g, Value bBase,
+                     Value biasBase,
+                     const std::function<std::pair<Value, Value>(Value)> &at,
+                     Value accumulate, Value finish) const {
   Value t0 = kb.mul(g, group);
   Value t1 =
       kb.b.create<arith::MinUIOp>(kb.loc, kb.add(t0, group), kb.idx(fullTiles));
   kb.forLoop(t0, t1, 1, [&](Value t) {
     auto [a, c] = at(kb.mul(t, mr));
-    mk.emit(kb, a, bBase, c, biasBase);
+    mk.emit(kb, a, bBase, c, biasBase, accumulate, finish);
   });
   if (!tailRows)
     return;
@@ -84,7 +85,7 @@ void RowGroups::emit(
   tail.mr = tailRows;
   kb.ifThen(kb.cmp(arith::CmpIPredicate::eq, g, groups - 1), [&] {
     auto [a, c] = at(kb.idx(fullTiles * mr));
-    tail.emit(kb, a, bBase, c, biasBase);
+    tail.emit(kb, a, bBase, c, biasBase, accumulate, finish);
   });
 }
 
@@ -516,7 +517,7 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
   };
   VectorType vt = kb.vec(lanes);
   auto cAt = [&](int64_t r, int64_t j) {
-    return kb.add(cBase, r * cRow + j * lanes);
+    return kb.add(cBase, r * cRow + j * (cVec > 0 ? cVec : lanes));
   };
 
   // 1. Accumulators: zero, or C when K is blocked and this is not the
@@ -561,6 +562,23 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
                        : b.create<vector::LoadOp>(loc, vt, this->b, at));
     }
     Value aCol = kb.add(aBase, kb.mul(k, aK));
+    if (aBlockK > 0) {
+      // k >= 0: unsigned, so a block of lanes is a shift and a mask.
+      Value block = b.create<arith::DivUIOp>(loc, k, kb.idx(aBlockK));
+      Value inBlock = b.create<arith::RemUIOp>(loc, k, kb.idx(aBlockK));
+      aCol = kb.add(kb.add(aBase, kb.mul(block, aBlockStride)),
+                    kb.mul(inBlock, aK));
+      if (prefetchNextABlock) {
+        // Row inBlock * mr / aBlockK: each of the mr rows once or more.
+        Value row =
+            b.create<arith::DivUIOp>(loc, kb.mul(inBlock, mr), kb.idx(aBlockK));
+        Value at = kb.add(
+            kb.add(aBase, kb.mul(kb.add(block, kb.idx(1)), aBlockStride)),
+            kb.mul(row, aRow));
+        b.create<memref::PrefetchOp>(loc, a, ValueRange{at}, /*isWrite=*/false,
+                                     /*localityHint=*/3, /*isDataCache=*/true);
+      }
+    }
     // One prefetch into L2 per 64-byte line of `count` floats from
     // `buffer[at]`.
     auto prefetch = [&](Value buffer, Value at, int64_t count) {

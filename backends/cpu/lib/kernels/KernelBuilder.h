@@ -153,6 +153,9 @@ struct Epilogue {
 ///   B(k, j) = b[bBase + k * bK + j * lanes, +lanes) (vector)
 ///   C(r, c) = c[cBase + r * cRow + c]
 ///
+/// except that A's k may run in blocks (aBlockK) and C's vectors of a row
+/// may lie apart (cVec): a channel-blocked (NCHWc) conv's input and output.
+///
 /// The accumulators start at zero, or at C when `accumulate` (a dynamic i1
 /// when K is blocked); with `finish` (dynamic i1 or null for true) the
 /// epilogue (bias, residual, activation) is applied before the store. Only
@@ -163,6 +166,18 @@ struct MicroKernel {
   mlir::Value kcValue;
   mlir::Value a, b, c;
   int64_t aRow = 0, aK = 1, bK = 0, cRow = 0;
+  /// When > 0, A's k runs in blocks of aBlockK values aBlockStride apart:
+  /// A(r, k) = a[aBase + r * aRow + (k / aBlockK) * aBlockStride + (k %
+  /// aBlockK) * aK] (the channels of an NCHWc tensor, in blocks of lanes).
+  int64_t aBlockK = 0, aBlockStride = 0;
+  /// With aBlockK: every k step also prefetches into L1 a row's line of
+  /// A's next block (the mr rows over a block's aBlockK steps), whose rows
+  /// are lines apart that no hardware prefetcher follows.
+  bool prefetchNextABlock = false;
+  /// When > 0, the distance between a row's vectors in C and the residual
+  /// (an NCHWc output: one vector per channel block, a plane apart); 0:
+  /// adjacent, C(r, j * lanes) at cBase + r * cRow + j * lanes.
+  int64_t cVec = 0;
   /// Bias per row (conv) or per column (matmul); null when absent. Index of
   /// the bias of row 0 / column 0 of the tile: biasBase.
   mlir::Value bias;
@@ -239,12 +254,13 @@ struct RowGroups {
             int64_t bBytes);
   /// Emits \p mk on the row tiles of group \p g: its full tiles, and in
   /// the last group the tile of the M % mr last rows. \p at(i0) gives the
-  /// A and C bases of the tile whose first row is i0.
-  void
-  emit(KB &kb, const MicroKernel &mk, mlir::Value g, mlir::Value bBase,
-       mlir::Value biasBase,
-       const std::function<std::pair<mlir::Value, mlir::Value>(mlir::Value)>
-           &at) const;
+  /// A and C bases of the tile whose first row is i0; \p accumulate and
+  /// \p finish are the micro-kernel's (K blocked).
+  void emit(
+      KB &kb, const MicroKernel &mk, mlir::Value g, mlir::Value bBase,
+      mlir::Value biasBase,
+      const std::function<std::pair<mlir::Value, mlir::Value>(mlir::Value)> &at,
+      mlir::Value accumulate = {}, mlir::Value finish = {}) const;
 };
 
 /// Runs body(pair, g0, g1) once per pair of the work items [begin, end),
@@ -267,6 +283,15 @@ mlir::FailureOr<int64_t> emitPackedConv(mlir::OpBuilder &b, mlir::Operation *op,
                                         mlir::ValueRange results,
                                         mlir::Value begin, mlir::Value end,
                                         const EpilogueTail &tail);
+mlir::FailureOr<int64_t>
+emitBlockedConv(mlir::OpBuilder &b, mlir::Operation *op,
+                mlir::ValueRange operands, mlir::ValueRange results,
+                mlir::Value begin, mlir::Value end, const EpilogueTail &tail);
+mlir::FailureOr<int64_t> emitReorder(mlir::OpBuilder &b, mlir::Operation *op,
+                                     mlir::ValueRange operands,
+                                     mlir::ValueRange results,
+                                     mlir::Value begin, mlir::Value end,
+                                     const EpilogueTail &tail);
 mlir::FailureOr<int64_t>
 emitWinogradConv(mlir::OpBuilder &b, mlir::Operation *op,
                  mlir::ValueRange operands, mlir::ValueRange results,
@@ -308,6 +333,8 @@ mlir::FailureOr<int64_t> emitAttention(mlir::OpBuilder &b, mlir::Operation *op,
 /// Whether the emitters above handle \p op (static f32 operands assumed).
 bool canEmitPackedMatMul(mlir::Operation *op);
 bool canEmitPackedConv(mlir::Operation *op);
+bool canEmitBlockedConv(mlir::Operation *op);
+bool canEmitReorder(mlir::Operation *op);
 bool canEmitWinogradConv(mlir::Operation *op);
 bool canEmitDepthwiseConv(mlir::Operation *op);
 
@@ -318,6 +345,8 @@ bool canEmitRowNorm(mlir::Operation *op);
 bool canEmitSoftmax(mlir::Operation *op);
 bool canEmitAttention(mlir::Operation *op);
 
+/// Elements moved by the reorder kernel for \p op (to_blocked, from_blocked).
+int64_t estimateReorderMoves(mlir::Operation *op);
 /// Multiply-accumulates of the Winograd kernel's products for \p op.
 int64_t estimateWinogradMacs(mlir::Operation *op);
 /// Multiply-accumulates of the matrix product kernel for \p op.

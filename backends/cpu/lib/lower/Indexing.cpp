@@ -2,7 +2,8 @@
 //===//
 //
 // Shape, Size, Identity, Dropout (inference), ConstantOfShape, Range,
-// EyeLike, OneHot, Trilu, DepthToSpace and SpaceToDepth on tensors, matching
+// EyeLike, OneHot, Trilu, DepthToSpace, SpaceToDepth and the layout reorders
+// (to_blocked, from_blocked) on tensors, matching
 // runtime/kernels/IndexingShape.cpp (gathers and scatters are in
 // IndexingGather.cpp, Resize in IndexingResize.cpp):
 //
@@ -511,6 +512,34 @@ struct SpaceToDepthPattern : OpRewritePattern<SpaceToDepthOp> {
   }
 };
 
+/// to_blocked: out[n, cb, y, x, i] = in[n, cb * c + i, y, x];
+/// from_blocked: out[n, ch, y, x] = in[n, ch / c, y, x, ch % c].
+template <typename OpTy> struct ReorderPattern : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    constexpr bool toBlocked = std::is_same_v<OpTy, ToBlockedOp>;
+    if (!hasCompilableTypes(op))
+      return rewriter.notifyMatchFailure(op, "unexpected types");
+    if (hasEmptyTensor(op))
+      return rewriter.notifyMatchFailure(op, kEmptyReason);
+    auto type = staticType(op.getResult());
+    auto blocked = toBlocked ? type : staticType(op.getInput());
+    int64_t c = blocked.getDimSize(4);
+    auto d = [&](unsigned i) { return rewriter.getAffineDimExpr(i); };
+    SmallVector<AffineExpr> from;
+    if (toBlocked)
+      from = {d(0), d(1) * c + d(4), d(2), d(3)};
+    else
+      from = {d(0), d(1).floorDiv(c), d(2), d(3), d(1) % c};
+    auto map = AffineMap::get(type.getRank(), 0, from, this->getContext());
+    rewriter.replaceOp(
+        op, gatherByMap(rewriter, op.getLoc(), op.getInput(), map, type));
+    return success();
+  }
+};
+
 } // namespace
 
 void populateIndexingLowering(RewritePatternSet &patterns) {
@@ -519,7 +548,8 @@ void populateIndexingLowering(RewritePatternSet &patterns) {
   patterns
       .add<ShapePattern, SizePattern, IdentityPattern, DropoutPattern,
            ConstantOfShapePattern, RangePattern, EyeLikePattern, OneHotPattern,
-           TriluPattern, DepthToSpacePattern, SpaceToDepthPattern>(
+           TriluPattern, DepthToSpacePattern, SpaceToDepthPattern,
+           ReorderPattern<ToBlockedOp>, ReorderPattern<FromBlockedOp>>(
           patterns.getContext());
 }
 
