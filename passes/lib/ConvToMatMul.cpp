@@ -30,12 +30,6 @@ using namespace kiln;
 
 namespace {
 
-/// True when every value of \p a (an array of i64) is \p v.
-bool allEqual(ArrayAttr a, int64_t v) {
-  return llvm::all_of(
-      a, [&](Attribute e) { return cast<IntegerAttr>(e).getInt() == v; });
-}
-
 struct ConvToMatMulPass : kiln::impl::ConvToMatMulBase<ConvToMatMulPass> {
   using ConvToMatMulBase::ConvToMatMulBase;
 
@@ -56,8 +50,8 @@ struct ConvToMatMulPass : kiln::impl::ConvToMatMulBase<ConvToMatMulPass> {
     if (!x || !y || !w || !x.hasStaticShape() || !y.hasStaticShape() ||
         x.getRank() != 4 || y.getRank() != 4 || w.getRank() != 3 ||
         x.getDimSize(2) != 1 || x.getDimSize(3) != 1 || y.getDimSize(2) != 1 ||
-        y.getDimSize(3) != 1 || !allEqual(conv.getKernelShape(), 1) ||
-        !allEqual(conv.getPads(), 0) || !conv.getPrologue().empty() ||
+        y.getDimSize(3) != 1 || !packed::allEqual(conv.getKernelShape(), 1) ||
+        !packed::allEqual(conv.getPads(), 0) || !conv.getPrologue().empty() ||
         conv.getInActivation())
       return false;
     int64_t n = x.getDimSize(0), c = x.getDimSize(1);

@@ -141,6 +141,13 @@ inline void forEachPanel(mlir::MLIRContext *ctx, int64_t count,
                     [&](size_t i) { body(static_cast<int64_t>(i)); });
 }
 
+/// True when every value of \p a (an array of i64) is \p v.
+inline bool allEqual(mlir::ArrayAttr a, int64_t v) {
+  return llvm::all_of(a, [&](mlir::Attribute e) {
+    return llvm::cast<mlir::IntegerAttr>(e).getInt() == v;
+  });
+}
+
 /// Erases the kiln.constant and kiln.none ops under \p root that have no
 /// uses left (the weights a rewrite replaced).
 inline void eraseDeadConstants(mlir::Operation *root) {

@@ -118,6 +118,17 @@ static const Entry kPipeline[] = {
                                 : target.cacheBytes;
        return createSplitBatch(options);
      }},
+    // Chains of 1x1 convolutions (and the elementwise ops and concats
+    // between them) in the channel-blocked layout: after every pass that
+    // rewrites packed_conv, before elementwise fusion, which fuses the
+    // blocked elementwise ops like any others.
+    {"kiln-blocked-layout",
+     [](const TargetOptions &target) {
+       BlockedLayoutOptions options;
+       options.vectorLanes = target.vectorLanes;
+       options.panelWidth = target.panelWidth;
+       return createBlockedLayout(options);
+     }},
     // Elementwise chains into one kernel each (open epilogues after packed
     // ops, one loop nest otherwise), last: a schedule over the final ops.
     {"kiln-fuse-elementwise",

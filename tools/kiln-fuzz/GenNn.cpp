@@ -611,6 +611,57 @@ bool genDepthwise(GenContext &c) {
   return true;
 }
 
+/// Two pointwise Convs to 16, 32 or 48 channels on a plane that is not
+/// whole 64-byte lines (3 to 14 positions a side), with a Relu, sometimes a
+/// residual Add and a per-channel scale between or after them, sometimes a
+/// concat of both: the chains kiln-blocked-layout runs in the NCHWc layout
+/// (their input copies saved outweigh their reorders), with any input
+/// channel count for the first conv, which reads NCHW in place.
+bool genPointwiseChain(GenContext &c) {
+  Value x = c.operand(
+      [&](const Value &v) {
+        return v.dims.size() == 4 && count(v.dims) > 0 && v.dims[1] <= 96 &&
+               v.dims[2] * v.dims[3] % 16 != 0 && c.summable(v);
+      },
+      {c.range(1, 2), c.oneOf<int64_t>({5, 16, 40, 64}),
+       c.oneOf<int64_t>({3, 5, 7, 13, 14}), c.oneOf<int64_t>({3, 7, 9, 14})});
+  if (x.name.empty())
+    return false;
+  int64_t m = c.oneOf<int64_t>({16, 32, 48});
+  Dims shape = {x.dims[0], m, x.dims[2], x.dims[3]};
+  if (count(shape) * 2 > kMaxElements)
+    return false;
+  Value w1 = c.initializer({m, x.dims[1], 1, 1});
+  std::vector<std::string> in1 = {x.name, w1.name};
+  if (c.chance(0.6))
+    in1.push_back(c.initializer({m}).name);
+  std::string c1 = c.b.op("Conv", in1, {}, 1)[0];
+  std::string r1 = c.b.op("Relu", {c1}, {}, 1)[0];
+  double bound = x.bound * 2 * static_cast<double>(x.dims[1]) + 2;
+  Value w2 = c.initializer({m, m, 1, 1});
+  std::string y = c.b.op("Conv", {r1, w2.name}, {}, 1)[0];
+  bound = bound * 2 * static_cast<double>(m);
+  if (c.chance(0.5)) {
+    y = c.b.op("Add", {y, r1}, {}, 1)[0];
+    bound *= 2;
+  }
+  if (c.chance(0.4)) {
+    std::string scale = c.initializer({m, 1, 1}).name;
+    y = c.b.op("Mul", {y, scale}, {}, 1)[0];
+    bound *= 2;
+  }
+  Value out;
+  out.dims = shape;
+  if (c.chance(0.3)) {
+    y = c.b.op("Concat", {y, r1}, {zoo::attrInt("axis", 1)}, 1)[0];
+    out.dims[1] = 2 * m;
+  }
+  out.name = y;
+  out.bound = bound;
+  c.result(out, {&x});
+  return true;
+}
+
 /// A per-channel scale (a BatchNormalization, a constant C x 1 x 1 or a
 /// computed squeeze-and-excitation N x C x 1 x 1, with or without its two
 /// 1x1 convs on the pooled values), an optional per-channel
@@ -875,6 +926,7 @@ void addNnGenerators(std::vector<OpGenerator> &table) {
   table.push_back({"conv", "conv-pool", true, genConv, 10});
   table.push_back({"conv-transpose", "conv-pool", true, genConvTranspose, 4});
   table.push_back({"depthwise", "conv-pool", true, genDepthwise, 4});
+  table.push_back({"pointwise-chain", "conv-pool", true, genPointwiseChain, 4});
   table.push_back({"pool", "conv-pool", false, genPool, 6});
   table.push_back({"matmul", "matmul", true, genMatMul, 8});
   table.push_back(

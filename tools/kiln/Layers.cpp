@@ -43,6 +43,30 @@ double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+/// \p t in the NCHW layout of \p want when it is \p want's channel-blocked
+/// form (N x C/c x H x W x c, LayoutOps.td: a step of a blocked chain),
+/// else \p t itself.
+static Tensor unblocked(const Tensor &t, const Tensor &want) {
+  if (!t.isDense() || t.rank() != 5 || want.rank() != 4 ||
+      t.dtype() != want.dtype() || t.dim(0) != want.dim(0) ||
+      t.dim(1) * t.dim(4) != want.dim(1) || t.dim(2) != want.dim(2) ||
+      t.dim(3) != want.dim(3))
+    return t;
+  int64_t c = t.dim(4), channels = want.dim(1), plane = t.dim(2) * t.dim(3);
+  size_t es = dtypeSize(t.dtype());
+  Tensor out = Tensor::uninitialized(t.dtype(), want.shape());
+  const char *src = static_cast<const char *>(t.raw());
+  char *dst = static_cast<char *>(out.raw());
+  for (int64_t n = 0; n < t.dim(0); ++n)
+    for (int64_t ch = 0; ch < channels; ++ch)
+      for (int64_t p = 0; p < plane; ++p)
+        std::memcpy(dst + ((n * channels + ch) * plane + p) * es,
+                    src + (((n * t.dim(1) + ch / c) * plane + p) * c + ch % c) *
+                              es,
+                    es);
+  return out;
+}
+
 /// Items [begin, end) of dim 0 of \p t (a copy), or \p t itself when it
 /// has no such items (the comparison then reports the shapes).
 static Tensor itemsOf(const Tensor &t, int64_t begin, int64_t end) {
@@ -182,7 +206,8 @@ llvm::Error compareLayers(Interpreter &interp, cpu::JitModel &jit,
                 layer.itemBegin < 0
                     ? ref.results[i]
                     : itemsOf(ref.results[i], layer.itemBegin, layer.itemEnd);
-            layer.diff.merge(compareTensors(res[i], want, atol, rtol));
+            layer.diff.merge(
+                compareTensors(unblocked(res[i], want), want, atol, rtol));
             layer.compared = true;
           }
         });

@@ -569,6 +569,58 @@ def Winograd : Pass<"kiln-winograd", "mlir::ModuleOp"> {
   ];
 }
 
+def BlockedLayout : Pass<"kiln-blocked-layout", "mlir::ModuleOp"> {
+  let summary = "Run chains of 1x1 convolutions in the channel-blocked NCHWc layout";
+  let description = [{
+    Chooses the blocked layout NCHWc (LayoutOps.td; c = the target's vector
+    lanes) for whole chains of ops, decided once: packed 1x1 convolutions
+    at stride 1 without pads or prologue become `kiln.blocked_conv`, and the
+    elementwise ops and channel concats between them run on the rank-5
+    blocked tensors. Only chains with a convolution change. Values from
+    outside a chain enter through one `kiln.to_blocked` each (per-channel
+    operands through a free reshape), results read outside leave through
+    one `kiln.from_blocked` each. The convolutions' weights are re-packed
+    into the GEMM's panels of `panel-width` output channels. Needs channel
+    counts that are multiples of c. Runs after the folds that rewrite
+    packed_conv (epilogue, prologue, Winograd, batch split) and before
+    kiln-fuse-elementwise, which fuses the blocked elementwise ops.
+
+    Before (vector-lanes = 16):
+
+    ```mlir
+    %y = kiln.packed_conv %x, %w, %b, %none {out_channels = 32 : i64,
+        kernel_shape = [1, 1], strides = [1, 1], pads = [0, 0, 0, 0],
+        dilations = [1, 1], activation = "relu"}
+        : (tensor<1x16x7x7xf32>, tensor<3x16x12xf32>, tensor<32xf32>, none)
+        -> tensor<1x32x7x7xf32>
+    ```
+
+    After:
+
+    ```mlir
+    %bx = kiln.to_blocked %x {block = 16 : i64}
+        : (tensor<1x16x7x7xf32>) -> tensor<1x1x7x7x16xf32>
+    %by = kiln.blocked_conv %bx, %w2, %b, %none {out_channels = 32 : i64,
+        activation = "relu"}
+        : (tensor<1x1x7x7x16xf32>, tensor<1x16x32xf32>, tensor<32xf32>, none)
+        -> tensor<1x2x7x7x16xf32>
+    %y = kiln.from_blocked %by : (tensor<1x2x7x7x16xf32>) -> tensor<1x32x7x7xf32>
+    ```
+  }];
+  let options = [
+    Option<"vectorLanes", "vector-lanes", "int64_t", /*default=*/"8",
+           "f32 lanes of the target's vectors: the channel block c">,
+    Option<"panelWidth", "panel-width", "int64_t", /*default=*/"16",
+           "Output channels per weight panel (as kiln-pack-weights' "
+           "panel-width), a multiple of vector-lanes">,
+  ];
+  let statistics = [
+    Statistic<"numConvs", "num-convs", "Number of convolutions blocked">,
+    Statistic<"numReorders", "num-reorders",
+              "Number of reorders at the borders of the chains">,
+  ];
+}
+
 def SplitBatch : Pass<"kiln-split-batch", "mlir::ModuleOp"> {
   let summary = "Run the large early layers of a batched model a part of the batch at a time";
   let description = [{
