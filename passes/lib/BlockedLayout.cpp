@@ -12,13 +12,13 @@
 //     one reads another's result as its full-shape operand. A chain is
 //     blocked when the input copies its convolutions save outweigh its
 //     reorders (pays()); a chain without a convolution never is.
-//  3. Rewrite: each op of a chain is rebuilt on rank-5 NCHWc values; values
-//     from outside enter through one kiln.to_blocked each, except a
-//     convolution's input, which kiln.blocked_conv reads in NCHW as well at
-//     no cost (per-channel
-//     operands through a reshape, which costs nothing: a C x 1 x 1 tensor is
-//     already in channel-block order), and results read outside leave
-//     through one kiln.from_blocked each.
+//  3. Rewrite: each op of a chain is rebuilt on rank-5 NCHWc values. Values
+//     from outside enter through one kiln.to_blocked each (shared by the
+//     block's chains), except a convolution's input, which kiln.blocked_conv
+//     reads in NCHW as well at no cost, and per-channel operands, which are
+//     already in channel-block order (a constant is re-made in its blocked
+//     shape, another value viewed through a reshape). Results read outside
+//     leave through one kiln.from_blocked each.
 //
 //===----------------------------------------------------------------------===//
 #include "PackedLayout.h"

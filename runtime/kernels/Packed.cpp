@@ -74,6 +74,17 @@ Status readBiasResidual(const KernelContext &ctx, size_t biasIndex,
   return Status::ok();
 }
 
+/// The packed ops' data input (\p what: "A" or "X") and weight, both f32,
+/// and their epilogue.
+Status readPackedInputs(const KernelContext &ctx, std::string_view what,
+                        const Tensor *&x, const Tensor *&w, Epilogue &epi) {
+  KILN_RETURN_IF_ERROR(ctx.required(0, x));
+  KILN_RETURN_IF_ERROR(ctx.required(1, w));
+  KILN_RETURN_IF_ERROR(checkF32(ctx, *x, what));
+  KILN_RETURN_IF_ERROR(checkF32(ctx, *w, "W"));
+  return readEpilogue(ctx, epi);
+}
+
 /// 2-D window geometry of the convolutions.
 struct Geometry {
   int64_t kh, kw, sh, sw, dh, dw, pt, pl, pb, pr, oh, ow;
@@ -120,12 +131,8 @@ Status readGeometry(const KernelContext &ctx, const Tensor &x, Geometry &g) {
 
 Status evalPackedMatMul(KernelContext &ctx) {
   const Tensor *a, *w;
-  KILN_RETURN_IF_ERROR(ctx.required(0, a));
-  KILN_RETURN_IF_ERROR(ctx.required(1, w));
-  KILN_RETURN_IF_ERROR(checkF32(ctx, *a, "A"));
-  KILN_RETURN_IF_ERROR(checkF32(ctx, *w, "W"));
   Epilogue epi;
-  KILN_RETURN_IF_ERROR(readEpilogue(ctx, epi));
+  KILN_RETURN_IF_ERROR(readPackedInputs(ctx, "A", a, w, epi));
   int64_t n = ctx.attributes().getInt("columns", -1);
   if (a->rank() < 1 || w->rank() != 3)
     return ctx.fail("expected A of rank >= 1 and packed W of rank 3, found "
@@ -202,12 +209,8 @@ static Status applyPrologue(const KernelContext &ctx, const Tensor &x,
 
 Status evalPackedConv(KernelContext &ctx) {
   const Tensor *x, *w;
-  KILN_RETURN_IF_ERROR(ctx.required(0, x));
-  KILN_RETURN_IF_ERROR(ctx.required(1, w));
-  KILN_RETURN_IF_ERROR(checkF32(ctx, *x, "X"));
-  KILN_RETURN_IF_ERROR(checkF32(ctx, *w, "W"));
   Epilogue epi;
-  KILN_RETURN_IF_ERROR(readEpilogue(ctx, epi));
+  KILN_RETURN_IF_ERROR(readPackedInputs(ctx, "X", x, w, epi));
   Geometry g;
   KILN_RETURN_IF_ERROR(readGeometry(ctx, *x, g));
   int64_t m = ctx.attributes().getInt("out_channels", -1);
@@ -369,12 +372,8 @@ Status evalWinogradConv(KernelContext &ctx) {
 
 Status evalDepthwiseConv(KernelContext &ctx) {
   const Tensor *x, *w;
-  KILN_RETURN_IF_ERROR(ctx.required(0, x));
-  KILN_RETURN_IF_ERROR(ctx.required(1, w));
-  KILN_RETURN_IF_ERROR(checkF32(ctx, *x, "X"));
-  KILN_RETURN_IF_ERROR(checkF32(ctx, *w, "W"));
   Epilogue epi;
-  KILN_RETURN_IF_ERROR(readEpilogue(ctx, epi));
+  KILN_RETURN_IF_ERROR(readPackedInputs(ctx, "X", x, w, epi));
   Geometry g;
   KILN_RETURN_IF_ERROR(readGeometry(ctx, *x, g));
   int64_t c = x->dim(1), h = x->dim(2), wd = x->dim(3);
@@ -420,12 +419,8 @@ Status evalDepthwiseConv(KernelContext &ctx) {
 
 Status evalBlockedConv(KernelContext &ctx) {
   const Tensor *x, *w;
-  KILN_RETURN_IF_ERROR(ctx.required(0, x));
-  KILN_RETURN_IF_ERROR(ctx.required(1, w));
-  KILN_RETURN_IF_ERROR(checkF32(ctx, *x, "X"));
-  KILN_RETURN_IF_ERROR(checkF32(ctx, *w, "W"));
   Epilogue epi;
-  KILN_RETURN_IF_ERROR(readEpilogue(ctx, epi));
+  KILN_RETURN_IF_ERROR(readPackedInputs(ctx, "X", x, w, epi));
   int64_t m = ctx.attributes().getInt("out_channels", -1);
   if ((x->rank() != 4 && x->rank() != 5) || w->rank() != 3 || w->dim(2) < 1)
     return ctx.fail("expected X of rank 4 (NCHW) or 5 (NCHWc) and packed W "

@@ -62,16 +62,7 @@ FailureOr<int64_t> emitBlockedConv(OpBuilder &b, Operation *op,
   KB kb{b, loc};
 
   MicroKernel mk;
-  mk.nv = nr / lanes;
-  mk.lanes = lanes;
-  mk.mr = gemmTileRows(mk.nv);
-  mk.kc = cin;
-  mk.a = operandBuffer(b, op, operands, 0);
-  mk.b = operandBuffer(b, op, operands, 1);
-  mk.bias = operandBuffer(b, op, operands, 2);
-  mk.residual = operandBuffer(b, op, operands, 3);
-  mk.c = flatten(b, loc, results[0]);
-  if (!mk.a || !mk.b || (!isa<NoneType>(conv.getBias().getType()) && !mk.bias))
+  if (!setUpPackedTile(mk, b, op, operands, results, nr, cin))
     return failure();
   if (blockedIn) {
     mk.aRow = lanes;

@@ -58,16 +58,7 @@ FailureOr<int64_t> emitPackedMatMul(OpBuilder &b, Operation *op,
   KB kb{b, loc};
 
   MicroKernel mk;
-  mk.nv = nr / lanes;
-  mk.lanes = lanes;
-  mk.mr = gemmTileRows(mk.nv);
-  mk.kc = k;
-  mk.a = operandBuffer(b, op, operands, 0);
-  mk.b = operandBuffer(b, op, operands, 1);
-  mk.bias = operandBuffer(b, op, operands, 2);
-  mk.residual = operandBuffer(b, op, operands, 3);
-  mk.c = flatten(b, loc, results[0]);
-  if (!mk.a || !mk.b || (!isa<NoneType>(mm.getBias().getType()) && !mk.bias))
+  if (!setUpPackedTile(mk, b, op, operands, results, nr, k))
     return failure();
   mk.aRow = k;
   mk.aK = 1;

@@ -68,6 +68,22 @@ RowGroups::RowGroups(int64_t m, int64_t k, int64_t mr, int64_t itemsPerGroup,
   group = (tiles + groups - 1) / groups;
 }
 
+bool setUpPackedTile(MicroKernel &mk, OpBuilder &b, Operation *op,
+                     ValueRange operands, ValueRange results, int64_t nr,
+                     int64_t k) {
+  mk.lanes = hostLanes();
+  mk.nv = nr / mk.lanes;
+  mk.mr = gemmTileRows(mk.nv);
+  mk.kc = k;
+  mk.a = operandBuffer(b, op, operands, 0);
+  mk.b = operandBuffer(b, op, operands, 1);
+  mk.bias = operandBuffer(b, op, operands, 2);
+  mk.residual = operandBuffer(b, op, operands, 3);
+  mk.c = flatten(b, op->getLoc(), results[0]);
+  return mk.a && mk.b &&
+         (isa<NoneType>(op->getOperand(2).getType()) || mk.bias);
+}
+
 void RowGroups::emit(KB &kb, const MicroKernel &mk, Value g, Value bBase,
                      Value biasBase,
                      const std::function<std::pair<Value, Value>(Value)> &at,

@@ -237,6 +237,14 @@ struct MicroKernel {
                   mlir::Value accumulate = {}, mlir::Value finish = {}) const;
 };
 
+/// Sets up \p mk for a packed op on the GEMM micro-kernel: W's panels of
+/// \p nr columns (nv = nr / lanes vectors, mr = gemmTileRows(nv)), K =
+/// \p k; A, W, bias and residual are operands 0-3 and C is result 0. The
+/// strides are the caller's. False when a buffer is missing.
+bool setUpPackedTile(MicroKernel &mk, mlir::OpBuilder &b, mlir::Operation *op,
+                     mlir::ValueRange operands, mlir::ValueRange results,
+                     int64_t nr, int64_t k);
+
 /// Rows mr of a GEMM register tile with \p nv vectors per row: every
 /// accumulator, the nv B vectors and one broadcast fit in the vector
 /// registers (12 rows at most with 32 registers, 8 with 16).
