@@ -56,30 +56,6 @@ BlockedPlan planOf(const ConvGeometry &g, int64_t lanes) {
   return p;
 }
 
-/// The L x L transpose of \p rows (L vectors of L lanes): log2 L rounds in
-/// which vector 2i and 2i + 1 become the interleaved low and high halves of
-/// vectors i and i + L/2.
-SmallVector<Value> transpose(KB &kb, ArrayRef<Value> rows) {
-  auto L = static_cast<int64_t>(rows.size());
-  SmallVector<int64_t> lo, hi;
-  for (int64_t k = 0; k < L / 2; ++k) {
-    lo.append({k, L + k});
-    hi.append({L / 2 + k, L + L / 2 + k});
-  }
-  SmallVector<Value> cur(rows.begin(), rows.end());
-  for (int64_t round = 1; round < L; round *= 2) {
-    SmallVector<Value> next(L);
-    for (int64_t i = 0; i < L / 2; ++i) {
-      next[2 * i] =
-          kb.b.create<vector::ShuffleOp>(kb.loc, cur[i], cur[i + L / 2], lo);
-      next[2 * i + 1] =
-          kb.b.create<vector::ShuffleOp>(kb.loc, cur[i], cur[i + L / 2], hi);
-    }
-    cur = std::move(next);
-  }
-  return cur;
-}
-
 /// Emits the rows of one work item: its ring fills, output groups and
 /// stores. `weights` holds tap t of the block's L channels at [t], `bias`
 /// their biases (null when absent).
@@ -117,7 +93,7 @@ struct BlockedEmitter {
             plain ? kb.b.create<vector::LoadOp>(kb.loc, kb.vec(L), x, at)
                   : kb.load(x, at, L, valid));
       }
-      SmallVector<Value> cols = transpose(kb, rows);
+      SmallVector<Value> cols = transposeLanes(kb, rows);
       Value dst = kb.add(base, kb.mul(kb.add(w0, g.pl), L));
       for (int64_t k = 0; k < valid; ++k)
         kb.b.create<vector::StoreOp>(kb.loc, cols[k], ring, kb.add(dst, k * L));
@@ -195,7 +171,7 @@ struct BlockedEmitter {
       for (int64_t k = 0; k < L; ++k)
         cols.push_back(kb.b.create<vector::LoadOp>(
             kb.loc, kb.vec(L), outRow, kb.add(kb.mul(w0, L), k * L)));
-      return transpose(kb, cols);
+      return transposeLanes(kb, cols);
     };
     int64_t whole = g.ow / L;
     kb.forLoop(kb.idx(0), kb.idx(whole), 1, [&](Value v) {

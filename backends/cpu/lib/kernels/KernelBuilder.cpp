@@ -68,6 +68,27 @@ RowGroups::RowGroups(int64_t m, int64_t k, int64_t mr, int64_t itemsPerGroup,
   group = (tiles + groups - 1) / groups;
 }
 
+SmallVector<Value> transposeLanes(KB &kb, ArrayRef<Value> rows) {
+  auto L = static_cast<int64_t>(rows.size());
+  SmallVector<int64_t> lo, hi;
+  for (int64_t k = 0; k < L / 2; ++k) {
+    lo.append({k, L + k});
+    hi.append({L / 2 + k, L + L / 2 + k});
+  }
+  SmallVector<Value> cur(rows.begin(), rows.end());
+  for (int64_t round = 1; round < L; round *= 2) {
+    SmallVector<Value> next(L);
+    for (int64_t i = 0; i < L / 2; ++i) {
+      next[2 * i] =
+          kb.b.create<vector::ShuffleOp>(kb.loc, cur[i], cur[i + L / 2], lo);
+      next[2 * i + 1] =
+          kb.b.create<vector::ShuffleOp>(kb.loc, cur[i], cur[i + L / 2], hi);
+    }
+    cur = std::move(next);
+  }
+  return cur;
+}
+
 bool setUpPackedTile(MicroKernel &mk, OpBuilder &b, Operation *op,
                      ValueRange operands, ValueRange results, int64_t nr,
                      int64_t k) {

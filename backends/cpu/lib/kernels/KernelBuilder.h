@@ -237,6 +237,13 @@ struct MicroKernel {
                   mlir::Value accumulate = {}, mlir::Value finish = {}) const;
 };
 
+/// The L x L transpose of \p rows (L vectors of L lanes, L a power of 2):
+/// log2 L rounds in which vectors 2i and 2i + 1 become the interleaved low
+/// and high halves of vectors i and i + L/2 (two-source shuffles, one
+/// instruction each with AVX-512).
+llvm::SmallVector<mlir::Value> transposeLanes(KB &kb,
+                                              llvm::ArrayRef<mlir::Value> rows);
+
 /// Sets up \p mk for a packed op on the GEMM micro-kernel: W's panels of
 /// \p nr columns (nv = nr / lanes vectors, mr = gemmTileRows(nv)), K =
 /// \p k; A, W, bias and residual are operands 0-3 and C is result 0. The

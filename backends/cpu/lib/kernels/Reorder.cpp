@@ -29,27 +29,6 @@ namespace kiln::cpu::kernels {
 
 namespace {
 
-/// The transpose of the c x c tile \p rows (c = rows.size(), a power of 2).
-SmallVector<Value> transposeTile(KB &kb, SmallVector<Value> rows) {
-  int64_t c = static_cast<int64_t>(rows.size()), half = c / 2;
-  SmallVector<int64_t> lo, hi;
-  for (int64_t j = 0; j < half; ++j) {
-    lo.append({j, c + j});
-    hi.append({half + j, c + half + j});
-  }
-  for (int64_t round = 1; round < c; round *= 2) {
-    SmallVector<Value> next(c);
-    for (int64_t i = 0; i < half; ++i) {
-      next[2 * i] =
-          kb.b.create<vector::ShuffleOp>(kb.loc, rows[i], rows[i + half], lo);
-      next[2 * i + 1] =
-          kb.b.create<vector::ShuffleOp>(kb.loc, rows[i], rows[i + half], hi);
-    }
-    rows = std::move(next);
-  }
-  return rows;
-}
-
 /// The NCHW side of a reorder: images, channels, plane size, and c.
 struct ReorderShape {
   int64_t n, channels, plane, c;
@@ -110,7 +89,7 @@ FailureOr<int64_t> emitReorder(OpBuilder &b, Operation *op, ValueRange operands,
                                    : kb.splat(c, 0.0f));
         }
       }
-      rows = transposeTile(kb, rows);
+      rows = transposeLanes(kb, rows);
       for (int64_t r = 0; r < c; ++r) {
         if (toBlocked) {
           if (r < valid)
