@@ -4,10 +4,11 @@
 //
 //  1. Blockable ops: packed 1x1 convolutions at stride 1 without pads or
 //     prologue whose output channels are a multiple of the block c (the
-//     target's vector lanes); elementwise ops with an f32 rank-4 result of
-//     such channels whose operands are of the result's shape, per channel
-//     (n' x C x 1 x 1, n' = 1 or N, any leading dims dropped) or single
-//     values; concats of such tensors along the channels.
+//     target's vector lanes); depthwise convolutions of whole blocks the
+//     channel-blocked depthwise kernel takes; elementwise ops with an f32
+//     rank-4 result of such channels whose operands are of the result's shape,
+//     per channel (n' x C x 1 x 1, n' = 1 or N, any leading dims dropped) or
+//     single values; concats of such tensors along the channels.
 //  2. Chains: the connected sets of blockable ops of one block, joined where
 //     one reads another's result as its full-shape operand. A chain is
 //     blocked when the input copies its convolutions save outweigh its
@@ -128,10 +129,34 @@ struct BlockedLayoutPass : kiln::impl::BlockedLayoutBase<BlockedLayoutPass> {
            packed::constantF32Tensor(conv.getW()).has_value();
   }
 
+  /// Whether \p dw runs in the blocked layout: the channel-blocked
+  /// depthwise kernel's shapes (no dilation, stride 1 or 2, its ring of kh
+  /// input rows and an output row within 64 KB: DepthwiseBlocked.cpp).
+  bool blockableDepthwise(DepthwiseConvOp dw) const {
+    auto x = blockableType(dw.getX().getType(), vectorLanes);
+    auto y = blockableType(dw.getY().getType(), vectorLanes);
+    if (!x || !y || !packed::allEqual(dw.getDilations(), 1))
+      return false;
+    auto at = [](ArrayAttr a, unsigned i) {
+      return cast<IntegerAttr>(a[i]).getInt();
+    };
+    int64_t kh = at(dw.getKernelShape(), 0), kw = at(dw.getKernelShape(), 1);
+    int64_t sw = at(dw.getStrides(), 1), pl = at(dw.getPads(), 1);
+    if (at(dw.getStrides(), 0) > 2 || sw > 2)
+      return false;
+    int64_t ringCols =
+        std::max(pl + x.getDimSize(3), (y.getDimSize(3) - 1) * sw + kw);
+    int64_t outCols =
+        (y.getDimSize(3) + vectorLanes - 1) / vectorLanes * vectorLanes;
+    return (kh * ringCols + outCols) * vectorLanes * 4 <= 64 * 1024;
+  }
+
   /// Whether \p op can run in the blocked layout (see the file comment).
   bool blockable(Operation *op) const {
     if (auto conv = dyn_cast<PackedConvOp>(op))
       return blockableConv(conv);
+    if (auto dw = dyn_cast<DepthwiseConvOp>(op))
+      return blockableDepthwise(dw);
     if (op->getNumResults() != 1 || !op->getRegions().empty())
       return false;
     auto y = blockableType(op->getResult(0).getType(), vectorLanes);
@@ -163,6 +188,8 @@ struct BlockedLayoutPass : kiln::impl::BlockedLayoutBase<BlockedLayoutPass> {
     }
     if (isa<ConcatOp>(op))
       return SmallVector<Value>(op->getOperands());
+    if (auto dw = dyn_cast<DepthwiseConvOp>(op))
+      return {dw.getX()};
     auto y = cast<RankedTensorType>(op->getResult(0).getType());
     SmallVector<Value> v;
     for (Value operand : op->getOperands())
@@ -301,6 +328,11 @@ struct BlockedLayoutPass : kiln::impl::BlockedLayoutBase<BlockedLayoutPass> {
       Operation *made;
       if (auto conv = dyn_cast<PackedConvOp>(op)) {
         made = rebuildConv(b, conv, blockedOf, knownBlocked, by);
+      } else if (auto dw = dyn_cast<DepthwiseConvOp>(op)) {
+        IRMapping operands;
+        operands.map(dw.getX(), blockedOf(dw.getX()));
+        made = b.clone(*op, operands);
+        made->getResult(0).setType(by);
       } else if (auto concat = dyn_cast<ConcatOp>(op)) {
         SmallVector<Value> inputs;
         for (Value v : concat.getInputs())

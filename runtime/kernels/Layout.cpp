@@ -35,6 +35,20 @@ void reorder(const Tensor &from, Tensor &to, int64_t n, int64_t c,
 
 } // namespace
 
+Tensor unblockTensor(const Tensor &t) {
+  int64_t block = t.dim(4), c = t.dim(1) * block;
+  Tensor y(t.dtype(), {t.dim(0), c, t.dim(2), t.dim(3)});
+  reorder(t, y, t.dim(0), c, t.dim(2) * t.dim(3), block, /*toBlocked=*/false);
+  return y;
+}
+
+Tensor blockTensor(const Tensor &t, int64_t block) {
+  int64_t c = t.dim(1);
+  Tensor y(t.dtype(), {t.dim(0), c / block, t.dim(2), t.dim(3), block});
+  reorder(t, y, t.dim(0), c, t.dim(2) * t.dim(3), block, /*toBlocked=*/true);
+  return y;
+}
+
 Status evalToBlocked(KernelContext &ctx) {
   const Tensor *x;
   KILN_RETURN_IF_ERROR(ctx.required(0, x));

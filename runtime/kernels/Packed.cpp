@@ -11,6 +11,7 @@
 #include "kiln/runtime/kernels/Packed.h"
 #include "kiln/runtime/KernelUtils.h"
 #include "kiln/runtime/Winograd.h"
+#include "kiln/runtime/kernels/Layout.h"
 
 #include <algorithm>
 #include <string>
@@ -374,6 +375,14 @@ Status evalDepthwiseConv(KernelContext &ctx) {
   const Tensor *x, *w;
   Epilogue epi;
   KILN_RETURN_IF_ERROR(readPackedInputs(ctx, "X", x, w, epi));
+  // NCHWc (a kiln-blocked-layout chain): the same sums on the NCHW view.
+  Tensor plainX;
+  int64_t block = 0;
+  if (x->rank() == 5 && x->dim(4) > 0) {
+    block = x->dim(4);
+    plainX = unblockTensor(*x);
+    x = &plainX;
+  }
   Geometry g;
   KILN_RETURN_IF_ERROR(readGeometry(ctx, *x, g));
   int64_t c = x->dim(1), h = x->dim(2), wd = x->dim(3);
@@ -413,7 +422,7 @@ Status evalDepthwiseConv(KernelContext &ctx) {
           out[oy * g.ow + ox] = epi.apply(float(acc));
         }
     }
-  ctx.outputs[0] = y;
+  ctx.outputs[0] = block ? blockTensor(y, block) : y;
   return Status::ok();
 }
 

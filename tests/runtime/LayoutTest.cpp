@@ -2,7 +2,8 @@
 //
 // kiln.to_blocked and kiln.from_blocked against hand-placed elements and
 // each other, and kiln.blocked_conv against the plain Conv kernel through
-// the reorders, with an NCHW or a blocked input, plus the errors.
+// the reorders, with an NCHW or a blocked input, plus the errors; a
+// blocked kiln.depthwise_conv against its NCHW form.
 //
 //===----------------------------------------------------------------------===//
 #include "KernelTestUtils.h"
@@ -107,6 +108,36 @@ TEST(BlockedConv, RejectsInconsistentOperands) {
   attrs.set("out_channels", int64_t{8});
   expectError(ref::evalBlockedConv, {&x, &wrongK, nullptr, nullptr}, attrs,
               "packed W of 1 x 8 x nr");
+}
+
+TEST(BlockedDepthwiseConv, MatchesTheNCHWKernelThroughTheReorders) {
+  // 2 images of 12 channels in blocks of 4, 3x3 at stride 1 and 2 with
+  // bias and Clip: the blocked result is the NCHW one, blocked.
+  for (int64_t stride : {1, 2}) {
+    SCOPED_TRACE(stride);
+    Tensor x = randomTensor({2, 12, 5, 7}, 5);
+    Tensor w = randomTensor({12, 1, 3, 3}, 6);
+    Tensor bias = randomTensor({12}, 7);
+    AttrMap attrs;
+    attrs.set("kernel_shape", std::vector<int64_t>{3, 3});
+    attrs.set("strides", std::vector<int64_t>{stride, stride});
+    attrs.set("pads", std::vector<int64_t>{1, 1, 1, 1});
+    attrs.set("dilations", std::vector<int64_t>{1, 1});
+    attrs.set("activation", std::string("clip"));
+    attrs.set("clip_min", 0.0);
+    attrs.set("clip_max", 0.5);
+    Tensor want = run(ref::evalDepthwiseConv, {&x, &w, &bias}, attrs);
+    AttrMap toBlocks;
+    toBlocks.set("block", int64_t{4});
+    Tensor bx = run(ref::evalToBlocked, {&x}, toBlocks);
+    Tensor y = run(ref::evalDepthwiseConv, {&bx, &w, &bias}, attrs);
+    EXPECT_EQ(y.shape(), (Shape{2, 3, want.dim(2), want.dim(3), 4}));
+    Tensor got = run(ref::evalFromBlocked, {&y});
+    std::vector<double> expect;
+    for (int64_t i = 0; i < want.numElements(); ++i)
+      expect.push_back(want.data<float>()[i]);
+    expectTensorNear(got, want.shape(), expect, 0, 0);
+  }
 }
 
 } // namespace

@@ -13,14 +13,6 @@ using namespace kiln::test;
 
 namespace {
 
-/// Adds an INT attribute.
-void addInt(onnx::NodeProto &n, const std::string &name, int64_t value) {
-  auto *a = n.add_attribute();
-  a->set_name(name);
-  a->set_type(onnx::AttributeProto::INT);
-  a->set_i(value);
-}
-
 TEST_F(CpuKernelTest, BlockedChainsMatchTheInterpreter) {
   // One chain of three 1x1 convs: the first reads its NCHW input of 40
   // channels (not whole blocks) in place; a residual add and a Relu between
@@ -92,6 +84,92 @@ TEST_F(CpuKernelTest, BlockedConvsSplitKAndTheirTails) {
             1e-4);
     }
   }
+}
+
+/// The first line of \p plan (CpuKernelTest::planSteps) whose step's op
+/// is \p op; empty when there is none.
+std::string stepOf(const std::string &plan, const std::string &op) {
+  for (size_t at = 0; at < plan.size();) {
+    size_t end = plan.find('\n', at);
+    std::string line = plan.substr(at, end - at);
+    if (line.rfind(op + " ", 0) == 0)
+      return line;
+    at = end == std::string::npos ? plan.size() : end + 1;
+  }
+  return "";
+}
+
+TEST_F(CpuKernelTest, BlockedDepthwiseConvsMatchTheInterpreter) {
+  // MobileNet's inverted residual: a 1x1 expansion, a depthwise conv with
+  // Clip(0, 6) or SiLU after it, a 1x1 projection, the residual at stride
+  // 1. The depthwise conv joins the chain (its step is NCHWc). 3x3 and
+  // 5x5 windows at strides 1 and 2, odd and even planes, the last output
+  // group of a row short (ow not a multiple of the kernel's group), one
+  // and two images, 1 to 3 threads.
+  struct Case {
+    int64_t n, c, e, hw, k, s;
+    bool silu;
+  };
+  for (unsigned t : {1u, 2u, 3u}) {
+    threads = t;
+    for (auto [n, c, e, hw, k, s, silu] :
+         {Case{1, 32, 96, 14, 3, 1, false}, Case{2, 16, 64, 7, 3, 2, false},
+          Case{1, 48, 240, 13, 5, 2, true}, Case{1, 32, 128, 9, 5, 1, true},
+          Case{2, 16, 48, 12, 3, 2, true}}) {
+      SCOPED_TRACE(testing::Message()
+                   << t << " threads, " << n << "x" << c << "x" << hw << "x"
+                   << hw << " e" << e << " k" << k << " s" << s);
+      int64_t pad = k / 2, ohw = (hw + 2 * pad - k) / s + 1;
+      ModelBuilder b;
+      b.input("x", {n, c, hw, hw}).output("y", {n, c, ohw, ohw});
+      weight(b, "we", {e, c, 1, 1}, -0.3f, 0.3f);
+      weight(b, "be", {e});
+      weight(b, "wd", {e, 1, k, k}, -0.5f, 0.5f);
+      weight(b, "bd", {e});
+      weight(b, "wp", {c, e, 1, 1}, -0.2f, 0.2f);
+      b.initializer("lo", {}, {0.0f});
+      b.initializer("hi", {}, {6.0f});
+      b.node("Conv", {"x", "we", "be"}, {"ex"});
+      b.node("Clip", {"ex", "lo", "hi"}, {"exr"});
+      auto &dw = b.node("Conv", {"exr", "wd", "bd"}, {"d"}, "dw");
+      addInts(dw, "pads", {pad, pad, pad, pad});
+      addInts(dw, "strides", {s, s});
+      addInt(dw, "group", e);
+      if (silu) {
+        b.node("Sigmoid", {"d"}, {"ds"});
+        b.node("Mul", {"d", "ds"}, {"da"});
+      } else {
+        b.node("Clip", {"d", "lo", "hi"}, {"da"});
+      }
+      b.node("Conv", {"da", "wp"}, {s == 1 ? "p" : "y"});
+      if (s == 1)
+        b.node("Add", {"p", "x"}, {"y"});
+      check(b, {{n, c, hw, hw}}, "kiln.depthwise_conv", 1e-4, 1e-4);
+      EXPECT_NE(stepOf(planSteps, "kiln.depthwise_conv").find("[NCHWc]"),
+                std::string::npos)
+          << planSteps;
+    }
+  }
+}
+
+TEST_F(CpuKernelTest, DepthwiseConvsTooWideForTheRingStayNCHW) {
+  // Rows of 600 positions: the blocked kernel's ring of 3 rows of 16
+  // channels would outgrow 64 KB, so the depthwise conv stays NCHW and
+  // splits the chain: each 1x1 conv reads its NCHW input in place.
+  ModelBuilder b;
+  b.input("x", {1, 16, 3, 600}).output("y", {1, 16, 3, 600});
+  weight(b, "we", {32, 16, 1, 1}, -0.3f, 0.3f);
+  weight(b, "wd", {32, 1, 3, 3}, -0.5f, 0.5f);
+  weight(b, "wp", {16, 32, 1, 1}, -0.2f, 0.2f);
+  b.node("Conv", {"x", "we"}, {"ex"});
+  auto &dw = b.node("Conv", {"ex", "wd"}, {"d"}, "dw");
+  addInts(dw, "pads", {1, 1, 1, 1});
+  addInt(dw, "group", 32);
+  b.node("Conv", {"d", "wp"}, {"y"});
+  check(b, {{1, 16, 3, 600}}, "kiln.depthwise_conv", 1e-4, 1e-4);
+  std::string line = stepOf(planSteps, "kiln.depthwise_conv");
+  EXPECT_NE(line, "") << planSteps;
+  EXPECT_EQ(line.find("[NCHWc]"), std::string::npos) << planSteps;
 }
 
 TEST_F(CpuKernelTest, ChainsThatDoNotPayStayNCHW) {

@@ -41,6 +41,12 @@ inline std::vector<float> randomValues(int64_t n, uint64_t seed, float lo = -1,
   return v;
 }
 
+/// Whether \p t is a channel-blocked (NCHWc, rank-5) tensor type.
+inline bool isBlocked(mlir::Type t) {
+  auto r = mlir::dyn_cast<mlir::RankedTensorType>(t);
+  return r && r.getRank() == 5;
+}
+
 /// The element count of \p dims.
 inline int64_t product(const std::vector<int64_t> &dims) {
   int64_t n = 1;
@@ -149,9 +155,12 @@ protected:
     bool found = compiledOp.empty();
     std::string steps;
     for (const cpu::PlanStep &s : (*jit)->getPlan().steps) {
-      steps += s.label + (s.kind == cpu::PlanStep::Kind::Compiled
-                              ? " compiled\n"
-                              : " reference: " + s.reason + "\n");
+      bool blocked = !s.ops.empty() && s.ops.front()->getNumResults() &&
+                     isBlocked(s.ops.front()->getResult(0).getType());
+      steps += s.label + (blocked ? " [NCHWc]" : "") +
+               (s.kind == cpu::PlanStep::Kind::Compiled
+                    ? " compiled\n"
+                    : " reference: " + s.reason + "\n");
       if (s.kind == cpu::PlanStep::Kind::Compiled &&
           s.label.find(compiledOp) != std::string::npos) {
         found = true;
@@ -159,6 +168,7 @@ protected:
       }
     }
     EXPECT_TRUE(found) << "no compiled " << compiledOp << " step:\n" << steps;
+    planSteps = steps;
     std::set<std::string> symbols;
     compiledSteps = 0;
     for (const cpu::PlanStep &s : (*jit)->getPlan().steps)
@@ -202,6 +212,10 @@ protected:
   /// Compiled steps of the last check()'s JIT, and the distinct kernels
   /// they call (identical kernels are shared).
   int compiledSteps = 0, distinctKernels = 0;
+  /// check()'s plan, a step per line: its label, " [NCHWc]" when its
+  /// result is channel-blocked (rank 5), then "compiled" or the reason it
+  /// runs a reference kernel.
+  std::string planSteps;
   /// Threads of check()'s JIT.
   unsigned threads = 2;
   /// Graph passes check()'s JIT leaves out (kiln-winograd, for tests of the

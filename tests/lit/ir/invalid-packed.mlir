@@ -90,6 +90,30 @@ func.func @depthwise_weight(%x: tensor<1x3x8x8xf32>, %w: tensor<3x2x3x3xf32>, %n
 
 // -----
 
+func.func @depthwise_blocked_mixed(%x: tensor<1x2x8x8x8xf32>, %w: tensor<16x1x3x3xf32>, %n: none) -> tensor<1x16x8x8xf32> {
+  // expected-error @+1 {{expected X and Y of rank 4 (NCHW) or both of rank 5 (NCHWc, one block size)}}
+  %0 = kiln.depthwise_conv %x, %w, %n {kernel_shape = [3, 3], strides = [1, 1], pads = [1, 1, 1, 1], dilations = [1, 1]} : (tensor<1x2x8x8x8xf32>, tensor<16x1x3x3xf32>, none) -> tensor<1x16x8x8xf32>
+  return %0 : tensor<1x16x8x8xf32>
+}
+
+// -----
+
+func.func @depthwise_blocked_weight(%x: tensor<1x2x8x8x8xf32>, %w: tensor<2x1x3x3xf32>, %n: none) -> tensor<1x2x8x8x8xf32> {
+  // expected-error @+1 {{expected W of shape 16x1x3x3}}
+  %0 = kiln.depthwise_conv %x, %w, %n {kernel_shape = [3, 3], strides = [1, 1], pads = [1, 1, 1, 1], dilations = [1, 1]} : (tensor<1x2x8x8x8xf32>, tensor<2x1x3x3xf32>, none) -> tensor<1x2x8x8x8xf32>
+  return %0 : tensor<1x2x8x8x8xf32>
+}
+
+// -----
+
+func.func @depthwise_blocked_channels(%x: tensor<1x2x8x8x8xf32>, %w: tensor<16x1x3x3xf32>, %n: none) -> tensor<1x1x8x8x8xf32> {
+  // expected-error @+1 {{expected Y with the batch and channels of X}}
+  %0 = kiln.depthwise_conv %x, %w, %n {kernel_shape = [3, 3], strides = [1, 1], pads = [1, 1, 1, 1], dilations = [1, 1]} : (tensor<1x2x8x8x8xf32>, tensor<16x1x3x3xf32>, none) -> tensor<1x1x8x8x8xf32>
+  return %0 : tensor<1x1x8x8x8xf32>
+}
+
+// -----
+
 func.func @conv_prologue_padded(%x: tensor<1x2x4x4xf32>, %w: tensor<1x18x6xf32>, %s: tensor<2x1x1xf32>, %n: none) -> tensor<1x3x4x4xf32> {
   // expected-error @+1 {{expected pads of 0 with a prologue}}
   %0 = kiln.packed_conv %x, %w, %n, %n, %s {out_channels = 3 : i64, kernel_shape = [3, 3], strides = [1, 1], pads = [1, 1, 1, 1], dilations = [1, 1]} : (tensor<1x2x4x4xf32>, tensor<1x18x6xf32>, none, none, tensor<2x1x1xf32>) -> tensor<1x3x4x4xf32>

@@ -153,3 +153,39 @@ func.func @whole_lines(%x: tensor<1x64x8x8xf32>) -> tensor<1x16x8x8xf32> {
       : (tensor<1x32x8x8xf32>, tensor<2x32x12xf32>, none, none) -> tensor<1x16x8x8xf32>
   return %y : tensor<1x16x8x8xf32>
 }
+
+// -----
+
+// MobileNet's inverted residual at stride 2: expansion, depthwise 3x3 with
+// Clip, projection. The depthwise conv joins the chain and runs on rank-5
+// values with its weights as they are: one chain, one reorder at its end.
+// CHECK-LABEL: func.func @depthwise
+// CHECK-NOT: kiln.to_blocked
+// CHECK: %[[E:.*]] = kiln.blocked_conv %arg0, {{.*}} -> tensor<1x6x14x14x16xf32>
+// CHECK-NOT: kiln.from_blocked
+// CHECK: %[[D:.*]] = kiln.depthwise_conv %[[E]], %{{.*}}, %{{.*}} {activation = "clip", {{.*}}strides = [2, 2]} : (tensor<1x6x14x14x16xf32>, tensor<96x1x3x3xf32>, tensor<96xf32>) -> tensor<1x6x7x7x16xf32>
+// CHECK: %[[P:.*]] = kiln.blocked_conv %[[D]], {{.*}} -> tensor<1x2x7x7x16xf32>
+// CHECK: kiln.from_blocked %[[P]] : (tensor<1x2x7x7x16xf32>) -> tensor<1x32x7x7xf32>
+// CHECK-NOT: kiln.to_blocked
+// AVX2-LABEL: func.func @depthwise
+// AVX2: kiln.depthwise_conv {{.*}} : (tensor<1x12x14x14x8xf32>, tensor<96x1x3x3xf32>, tensor<96xf32>) -> tensor<1x12x7x7x8xf32>
+func.func @depthwise(%x: tensor<1x16x14x14xf32>) -> tensor<1x32x7x7xf32> {
+  %we = kiln.constant dense<0.25> : tensor<8x16x12xf32>
+  %wd = kiln.constant dense<0.5> : tensor<96x1x3x3xf32>
+  %bd = kiln.constant dense<0.5> : tensor<96xf32>
+  %wp = kiln.constant dense<0.125> : tensor<3x96x12xf32>
+  %none = kiln.none
+  %e = kiln.packed_conv %x, %we, %none, %none {out_channels = 96 : i64,
+      kernel_shape = [1, 1], strides = [1, 1], pads = [0, 0, 0, 0],
+      dilations = [1, 1], activation = "relu"}
+      : (tensor<1x16x14x14xf32>, tensor<8x16x12xf32>, none, none) -> tensor<1x96x14x14xf32>
+  %d = kiln.depthwise_conv %e, %wd, %bd {kernel_shape = [3, 3],
+      strides = [2, 2], pads = [1, 1, 1, 1], dilations = [1, 1],
+      activation = "clip", clip_min = 0.0 : f32, clip_max = 6.0 : f32}
+      : (tensor<1x96x14x14xf32>, tensor<96x1x3x3xf32>, tensor<96xf32>) -> tensor<1x96x7x7xf32>
+  %p = kiln.packed_conv %d, %wp, %none, %none {out_channels = 32 : i64,
+      kernel_shape = [1, 1], strides = [1, 1], pads = [0, 0, 0, 0],
+      dilations = [1, 1]}
+      : (tensor<1x96x7x7xf32>, tensor<3x96x12xf32>, none, none) -> tensor<1x32x7x7xf32>
+  return %p : tensor<1x32x7x7xf32>
+}

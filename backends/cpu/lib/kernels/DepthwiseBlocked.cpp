@@ -2,10 +2,12 @@
 //
 // kiln.depthwise_conv with the vector lanes along channels instead of along
 // the width, for the shapes where a row of the plane fills vectors badly or
-// edges dominate (5x5 windows, narrow outputs). The work item is
+// edges dominate (5x5 windows, narrow outputs), and for every blocked
+// (NCHWc) depthwise conv of a kiln-blocked-layout chain. The work item is
 // one image and a block of L channels (L = vector lanes; C must be a
-// multiple of L). The activations stay NCHW in memory: the kernel changes
-// the layout on the way in and out, in registers.
+// multiple of L). NCHW activations stay NCHW in memory: the kernel changes
+// the layout on the way in and out, in registers; NCHWc rows are copied
+// into the ring and stored from the accumulators as they are.
 //
 //  - Input rows come into a ring of kh rows, each row W columns of L
 //    channels ("NHWc" for the block), zero-padded left and right: every
@@ -80,6 +82,18 @@ struct BlockedEmitter {
   void fill(Value xBase, Value ih, Value base) {
     const ConvGeometry &g = p.g;
     int64_t L = p.lanes;
+    if (g.block) {
+      // An NCHWc row is a ring row already: W vectors of L channels.
+      Value from = kb.add(xBase, kb.mul(ih, g.w * L));
+      Value dst = kb.add(base, g.pl * L);
+      kb.forLoop(kb.idx(0), kb.idx(g.w), 1, [&](Value k) {
+        Value v = kb.b.create<vector::LoadOp>(kb.loc, kb.vec(L), x,
+                                              kb.add(from, kb.mul(k, L)));
+        kb.b.create<vector::StoreOp>(kb.loc, v, ring,
+                                     kb.add(dst, kb.mul(k, L)));
+      });
+      return;
+    }
     Value rowAt = kb.add(xBase, kb.mul(ih, g.w));
     auto vectorAt = [&](Value w0, int64_t valid) {
       SmallVector<Value> rows;
@@ -127,8 +141,10 @@ struct BlockedEmitter {
     kb.ifThen(inside, [&] { fill(xBase, ih, base); }, [&] { zero(base); });
   }
 
-  /// Outputs [ow0, ow0 + count) of row oh into the row buffer.
-  void outputs(ArrayRef<Value> slots, Value ow0, int64_t count) {
+  /// Outputs [ow0, ow0 + count) of a row into \p out at \p outAt (the
+  /// row buffer, or an NCHWc Y's row).
+  void outputs(ArrayRef<Value> slots, Value ow0, int64_t count, Value out,
+               Value outAt) {
     const ConvGeometry &g = p.g;
     int64_t L = p.lanes;
     OpBuilder &b = kb.b;
@@ -145,8 +161,8 @@ struct BlockedEmitter {
         }
     }
     for (int64_t r = 0; r < count; ++r)
-      b.create<vector::StoreOp>(kb.loc, epilogue.apply(kb, acc[r]), outRow,
-                                kb.add(kb.mul(ow0, L), r * L));
+      b.create<vector::StoreOp>(kb.loc, epilogue.apply(kb, acc[r]), out,
+                                kb.add(outAt, kb.add(kb.mul(ow0, L), r * L)));
   }
 
   /// Row oh of the block's L output planes (yBase: channel c0's plane).
@@ -156,12 +172,18 @@ struct BlockedEmitter {
     SmallVector<Value> slots;
     for (int64_t i = 0; i < g.kh; ++i)
       slots.push_back(slotBase(kb.add(kb.mul(oh, g.sh), i)));
+    // An NCHWc Y takes the row as it is (yBase: the block's plane);
+    // otherwise it goes through the row buffer and back to channel rows.
+    Value out = g.block ? y : outRow;
+    Value outAt = g.block ? kb.add(yBase, kb.mul(oh, g.ow * L)) : kb.idx(0);
     int64_t groups = g.ow / kDepthwiseGroup;
     kb.forLoop(kb.idx(0), kb.idx(groups), 1, [&](Value grp) {
-      outputs(slots, kb.mul(grp, kDepthwiseGroup), kDepthwiseGroup);
+      outputs(slots, kb.mul(grp, kDepthwiseGroup), kDepthwiseGroup, out, outAt);
     });
     if (int64_t rest = g.ow - groups * kDepthwiseGroup)
-      outputs(slots, kb.idx(groups * kDepthwiseGroup), rest);
+      outputs(slots, kb.idx(groups * kDepthwiseGroup), rest, out, outAt);
+    if (g.block)
+      return;
 
     // Back to channel rows: the whole vectors of the row in a loop, a
     // partial last one after it.

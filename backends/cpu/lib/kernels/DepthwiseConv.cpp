@@ -355,6 +355,12 @@ bool canEmitDepthwiseConv(Operation *op) {
   auto conv = cast<DepthwiseConvOp>(op);
   auto x = cast<RankedTensorType>(conv.getX().getType());
   auto y = cast<RankedTensorType>(conv.getY().getType());
+  // A blocked (NCHWc) conv runs on the channel-blocked kernel alone, with
+  // one block per vector.
+  ConvGeometry g = readConvGeometry(conv);
+  if (g.block &&
+      (g.block != hostLanes() || !canEmitDepthwiseBlocked(g, g.block)))
+    return false;
   return cast<IntegerAttr>(conv.getStrides()[1]).getInt() <= 2 &&
          x.getNumElements() > 0 && y.getNumElements() > 0;
 }
@@ -380,7 +386,7 @@ FailureOr<int64_t> emitDepthwiseConv(OpBuilder &b, Operation *op,
   if (!x || !w || (!isa<NoneType>(conv.getBias().getType()) && !biasBuf))
     return failure();
   Epilogue epilogue = Epilogue::of(op, tail);
-  if (useBlocked(p))
+  if (p.block || useBlocked(p))
     return emitDepthwiseBlocked(kb, p, p.lanes, x, w, biasBuf, y, begin, end,
                                 epilogue);
 

@@ -383,6 +383,9 @@ int64_t estimateAttentionWork(mlir::Operation *op);
 struct ConvGeometry {
   int64_t batch, c, h, w, cout, oh, ow;
   int64_t kh, kw, sh, sw, dh, dw, pt, pl; ///< kernel, strides, dilations, pads
+  /// X and Y are channel-blocked (NCHWc, rank 5) in blocks of `block`;
+  /// c and cout count channels all the same.
+  int64_t block = 0;
 };
 
 /// Reads the geometry of a convolution op with X and Y operands and
@@ -394,11 +397,13 @@ template <typename ConvOp> ConvGeometry readConvGeometry(ConvOp conv) {
     return mlir::cast<mlir::IntegerAttr>(a[i]).getInt();
   };
   ConvGeometry g;
+  g.block = x.getRank() == 5 ? x.getDimSize(4) : 0;
+  int64_t perBlock = g.block ? g.block : 1;
   g.batch = x.getDimSize(0);
-  g.c = x.getDimSize(1);
+  g.c = x.getDimSize(1) * perBlock;
   g.h = x.getDimSize(2);
   g.w = x.getDimSize(3);
-  g.cout = y.getDimSize(1);
+  g.cout = y.getDimSize(1) * perBlock;
   g.oh = y.getDimSize(2);
   g.ow = y.getDimSize(3);
   g.kh = at(conv.getKernelShape(), 0);

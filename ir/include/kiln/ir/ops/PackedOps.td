@@ -271,8 +271,9 @@ def Kiln_DepthwiseConvOp
   let summary = "2-D depthwise convolution (one filter per channel)";
   let description = [{
     `Y[n][c] = act(X[n][c] * W[c][0] + bias[c])`: an ONNX Conv with
-    `group` = C = Cout over NCHW tensors, kept in ONNX's weight layout
-    (C x 1 x kh x kw) with explicit geometry like kiln.packed_conv. The
+    `group` = C = Cout over NCHW tensors, or over NCHWc tensors (rank 5,
+    LayoutOps.td) in a kiln-blocked-layout chain, kept in ONNX's weight
+    layout (C x 1 x kh x kw) with explicit geometry like kiln.packed_conv. The
     compiled kernel holds a channel's kh * kw weights in registers and
     vectorizes along the output width.
 
@@ -295,9 +296,13 @@ def Kiln_DepthwiseConvOp
     if (!(x = staticF32(getX(), "X")) || !(w = staticF32(getW(), "W")) ||
         !(y = staticF32(getY(), "Y")))
       return ::mlir::failure();
-    if (x.getRank() != 4 || y.getRank() != 4)
-      return emitOpError("expected X and Y of rank 4 (NCHW), found ")
+    bool blocked = x.getRank() == 5 && y.getRank() == 5 &&
+                   x.getDimSize(4) == y.getDimSize(4);
+    if (!blocked && (x.getRank() != 4 || y.getRank() != 4))
+      return emitOpError("expected X and Y of rank 4 (NCHW) or both of rank "
+                         "5 (NCHWc, one block size), found ")
              << x << " and " << y;
+    int64_t perBlock = blocked ? x.getDimSize(4) : 1;
     auto ints = [](::mlir::ArrayAttr a) {
       ::llvm::SmallVector<int64_t> v;
       for (::mlir::Attribute e : a)
@@ -319,12 +324,13 @@ def Kiln_DepthwiseConvOp
     for (int64_t v : pd)
       if (v < 0)
         return emitOpError("expected pads >= 0");
-    int64_t c = x.getDimSize(1);
+    int64_t c = x.getDimSize(1) * perBlock;
     if (w.getRank() != 4 || w.getDimSize(0) != c || w.getDimSize(1) != 1 ||
         w.getDimSize(2) != ks[0] || w.getDimSize(3) != ks[1])
       return emitOpError("expected W of shape ") << c << "x1x" << ks[0] << "x"
              << ks[1] << ", found " << w;
-    if (y.getDimSize(0) != x.getDimSize(0) || y.getDimSize(1) != c)
+    if (y.getDimSize(0) != x.getDimSize(0) ||
+        y.getDimSize(1) * perBlock != c)
       return emitOpError("expected Y with the batch and channels of X, found ")
              << y;
     for (int i = 0; i < 2; ++i) {

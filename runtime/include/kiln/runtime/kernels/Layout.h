@@ -16,6 +16,13 @@ Status evalToBlocked(KernelContext &ctx);
 /// Y[n][cb * c + i][h][w] = X[n][cb][h][w][i], c = X's last dim.
 Status evalFromBlocked(KernelContext &ctx);
 
+/// The NCHW form of the NCHWc \p t (rank 5), for kernels that compute a
+/// blocked op on its NCHW view.
+Tensor unblockTensor(const Tensor &t);
+/// The NCHWc form, blocks of \p block channels (dividing C), of the NCHW
+/// \p t.
+Tensor blockTensor(const Tensor &t, int64_t block);
+
 } // namespace kiln::ref
 
 #endif // KILN_RUNTIME_KERNELS_LAYOUT_H
