@@ -612,8 +612,9 @@ bool genDepthwise(GenContext &c) {
 }
 
 /// Two pointwise Convs to 16, 32 or 48 channels on a plane that is not
-/// whole 64-byte lines (3 to 14 positions a side), with a Relu, sometimes a
-/// residual Add and a per-channel scale between or after them, sometimes a
+/// whole 64-byte lines (3 to 14 positions a side), with a Relu and
+/// sometimes a depthwise conv between them, sometimes a
+/// residual Add and a per-channel scale after them, sometimes a
 /// concat of both: the chains kiln-blocked-layout runs in the NCHWc layout
 /// (their input copies saved outweigh their reorders), with any input
 /// channel count for the first conv, which reads NCHW in place.
@@ -638,6 +639,22 @@ bool genPointwiseChain(GenContext &c) {
   std::string c1 = c.b.op("Conv", in1, {}, 1)[0];
   std::string r1 = c.b.op("Relu", {c1}, {}, 1)[0];
   double bound = x.bound * 2 * static_cast<double>(x.dims[1]) + 2;
+  // Sometimes a depthwise conv (3x3 or 5x5, stride 1 or 2) between the
+  // two 1x1 convs, as in an inverted residual.
+  if (c.chance(0.5)) {
+    int64_t k = c.oneOf<int64_t>({3, 5}), s = c.range(1, 2), p = k / 2;
+    Value wd = c.initializer({m, 1, k, k});
+    std::vector<std::string> ind = {r1, wd.name};
+    if (c.chance(0.5))
+      ind.push_back(c.initializer({m}).name);
+    r1 = c.b.op("Conv", ind,
+                {zoo::attrInt("group", m), zoo::attrInts("pads", {p, p, p, p}),
+                 zoo::attrInts("strides", {s, s})},
+                1)[0];
+    shape[2] = (shape[2] + 2 * p - k) / s + 1;
+    shape[3] = (shape[3] + 2 * p - k) / s + 1;
+    bound = bound * 2 * static_cast<double>(k * k) + 2;
+  }
   Value w2 = c.initializer({m, m, 1, 1});
   std::string y = c.b.op("Conv", {r1, w2.name}, {}, 1)[0];
   bound = bound * 2 * static_cast<double>(m);
