@@ -2,7 +2,8 @@
 //
 // kiln.to_blocked and kiln.from_blocked (LayoutOps.td) relate an N x C x H
 // x W tensor to its N x C/c x H x W x c blocked form. Both sides are
-// static: kiln-blocked-layout only blocks static shapes.
+// static: kiln-blocked-layout only blocks static shapes. The blocked
+// global pool's result is the NCHW N x C x 1 x 1.
 //
 //===----------------------------------------------------------------------===//
 #include "kiln/ir/KilnDialect.h"
@@ -49,4 +50,21 @@ LogicalResult FromBlockedOp::verify() {
   auto in = dyn_cast<RankedTensorType>(getInput().getType());
   int64_t c = in && in.getRank() == 5 ? in.getDimSize(4) : 0;
   return verifyBlocking(*this, getOutput().getType(), getInput().getType(), c);
+}
+
+LogicalResult BlockedGlobalAveragePoolOp::verify() {
+  auto x = dyn_cast<RankedTensorType>(getX().getType());
+  auto y = dyn_cast<RankedTensorType>(getY().getType());
+  if (!x || !y || !x.hasStaticShape() || !y.hasStaticShape() ||
+      x.getRank() != 5 || !x.getElementType().isF32() ||
+      y.getElementType() != x.getElementType())
+    return emitOpError("expected a static f32 NCHWc (rank-5) X and Y, found ")
+           << getX().getType() << " and " << getY().getType();
+  SmallVector<int64_t> expect{x.getDimSize(0),
+                              x.getDimSize(1) * x.getDimSize(4), 1, 1};
+  if (y.getShape() != ArrayRef(expect))
+    return emitOpError("expected Y of shape ")
+           << RankedTensorType::get(expect, x.getElementType()) << ", found "
+           << y;
+  return success();
 }

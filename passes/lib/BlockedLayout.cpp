@@ -18,8 +18,10 @@
 //     block's chains), except a convolution's input, which kiln.blocked_conv
 //     reads in NCHW as well at no cost, and per-channel operands, which are
 //     already in channel-block order (a constant is re-made in its blocked
-//     shape, another value viewed through a reshape). Results read outside
-//     leave through one kiln.from_blocked each.
+//     shape, another value viewed through a reshape). Global average pools
+//     of a result read it blocked (kiln.blocked_global_average_pool, whose
+//     N x C x 1 x 1 result needs no reorder); other readers outside take
+//     it through one kiln.from_blocked per result.
 //
 //===----------------------------------------------------------------------===//
 #include "PackedLayout.h"
@@ -114,7 +116,10 @@ struct BlockedLayoutPass : kiln::impl::BlockedLayoutBase<BlockedLayoutPass> {
   }
 
   /// Whether \p conv runs as a kiln.blocked_conv (its X may have any
-  /// channels: the kernel reads an NCHW X as it is).
+  /// channels: the kernel reads an NCHW X as it is). Not with a prologue:
+  /// as blocked elementwise ops before the conv, a squeeze-and-excitation's
+  /// scale cost more than the NCHW kernel's packing, which applies it
+  /// (MobileNetV3's SE blocks 2-17 % slower, docs/architecture.md).
   bool blockableConv(PackedConvOp conv) const {
     auto x = dyn_cast<RankedTensorType>(conv.getX().getType());
     auto y = blockableType(conv.getY().getType(), vectorLanes);
@@ -229,6 +234,14 @@ struct BlockedLayoutPass : kiln::impl::BlockedLayoutBase<BlockedLayoutPass> {
     }
   }
 
+  /// Whether \p user is a global average pool of \p v, which a blocked
+  /// pool computes from v's blocked form without a reorder (its N x C x 1 x
+  /// 1 result is in NCHW and NCHWc order at once).
+  static bool isPoolOf(Operation *user, Value v) {
+    return isa<GlobalAveragePoolOp>(user) && user->getOperand(0) == v &&
+           user->getNumResults() == 1;
+  }
+
   /// Elements of the tensor \p v.
   static int64_t elements(Value v) {
     return cast<RankedTensorType>(v.getType()).getNumElements();
@@ -240,9 +253,10 @@ struct BlockedLayoutPass : kiln::impl::BlockedLayoutBase<BlockedLayoutPass> {
   /// lanes, i.e. without 32 vector registers: Conv.cpp) saves that copy,
   /// since kiln.blocked_conv reads its input in place in either layout;
   /// each value entering or leaving the chain costs a reorder of its
-  /// elements. A copy and a reorder both move each element once through
-  /// the caches, so the rule compares counts (docs/architecture.md has
-  /// what it measured against blocking every chain).
+  /// elements (none for a result read only by global average pools). A
+  /// copy and a reorder both move each element once through the caches, so the
+  /// rule compares counts (docs/architecture.md has what it measured against
+  /// blocking every chain).
   bool pays(ArrayRef<Operation *> chain) const {
     llvm::SmallPtrSet<Operation *, 16> inChain(chain.begin(), chain.end());
     int64_t saved = 0, moved = 0;
@@ -262,8 +276,9 @@ struct BlockedLayoutPass : kiln::impl::BlockedLayoutBase<BlockedLayoutPass> {
           moved += elements(v);
       }
       Value result = op->getResult(0);
-      if (llvm::any_of(result.getUsers(),
-                       [&](Operation *u) { return !inChain.contains(u); }))
+      if (llvm::any_of(result.getUsers(), [&](Operation *u) {
+            return !inChain.contains(u) && !isPoolOf(u, result);
+          }))
         moved += elements(result);
     }
     return saved > moved;
@@ -356,13 +371,27 @@ struct BlockedLayoutPass : kiln::impl::BlockedLayoutBase<BlockedLayoutPass> {
       blocked[op->getResult(0)] = made->getResult(0);
     }
 
-    // Results read outside the chain leave through one reorder each.
+    // Global average pools of results pool the blocked values instead;
+    // other users outside the chain read through one reorder per result.
     for (Operation *op : chain) {
       Value old = op->getResult(0);
+      Value now = blocked[old];
+      SmallVector<Operation *> pools;
+      for (Operation *u : old.getUsers())
+        if (!inChain.contains(u) && isPoolOf(u, old))
+          pools.push_back(u);
+      for (Operation *pool : pools) {
+        b.setInsertionPoint(pool);
+        auto made = b.create<BlockedGlobalAveragePoolOp>(
+            pool->getLoc(), pool->getResult(0).getType(), now);
+        copyItems(pool, made);
+        pool->getResult(0).replaceAllUsesWith(made.getResult());
+        pool->erase();
+        ++numPools;
+      }
       if (llvm::all_of(old.getUsers(),
                        [&](Operation *u) { return inChain.contains(u); }))
         continue;
-      Value now = blocked[old];
       b.setInsertionPointAfterValue(now);
       auto back = b.create<FromBlockedOp>(op->getLoc(), old.getType(), now);
       copyItems(op, back);

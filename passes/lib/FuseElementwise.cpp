@@ -53,7 +53,8 @@ RankedTensorType resultType(Operation *op) {
 bool isLeader(Operation *op) {
   RankedTensorType t = resultType(op);
   return t && t.getElementType().isF32() &&
-         isa<PackedConvOp, PackedMatMulOp, DepthwiseConvOp, WinogradConvOp>(op);
+         isa<PackedConvOp, BlockedConvOp, PackedMatMulOp, DepthwiseConvOp,
+             WinogradConvOp>(op);
 }
 
 bool isPointwise(Operation *op) {

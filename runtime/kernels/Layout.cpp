@@ -84,4 +84,30 @@ Status evalFromBlocked(KernelContext &ctx) {
   return Status::ok();
 }
 
+Status evalBlockedGlobalAveragePool(KernelContext &ctx) {
+  const Tensor *x;
+  KILN_RETURN_IF_ERROR(ctx.required(0, x));
+  if (x->rank() != 5 || x->dim(4) < 1 || x->dtype() != DType::F32)
+    return ctx.fail("expected an f32 X of rank 5 (NCHWc), found {}",
+                    formatShape(x->shape()));
+  int64_t n = x->dim(0), blocks = x->dim(1), block = x->dim(4),
+          size = x->dim(2) * x->dim(3);
+  Shape shape{n, blocks * block, 1, 1};
+  KILN_RETURN_IF_ERROR(checkAllocation(ctx, shape));
+  Tensor y(DType::F32, shape);
+  const float *px = x->data<float>();
+  float *py = y.data<float>();
+  // Channel cb * block + i of image b: block values apart, a plane per
+  // block of channels.
+  for (int64_t b = 0; b < n * blocks; ++b)
+    for (int64_t i = 0; i < block; ++i) {
+      double acc = 0.0;
+      for (int64_t j = 0; j < size; ++j)
+        acc += double(px[(b * size + j) * block + i]);
+      py[b * block + i] = float(acc / double(size));
+    }
+  ctx.outputs[0] = y;
+  return Status::ok();
+}
+
 } // namespace kiln::ref

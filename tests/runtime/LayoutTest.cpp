@@ -3,7 +3,8 @@
 // kiln.to_blocked and kiln.from_blocked against hand-placed elements and
 // each other, and kiln.blocked_conv against the plain Conv kernel through
 // the reorders, with an NCHW or a blocked input, plus the errors; a
-// blocked kiln.depthwise_conv against its NCHW form.
+// blocked kiln.depthwise_conv and global average pool against their NCHW
+// forms.
 //
 //===----------------------------------------------------------------------===//
 #include "KernelTestUtils.h"
@@ -138,6 +139,21 @@ TEST(BlockedDepthwiseConv, MatchesTheNCHWKernelThroughTheReorders) {
       expect.push_back(want.data<float>()[i]);
     expectTensorNear(got, want.shape(), expect, 0, 0);
   }
+}
+
+TEST(BlockedGlobalAveragePool, MatchesThePoolOfTheNCHWForm) {
+  // 2 images of 12 channels in blocks of 4 on a 3x5 plane; and the errors.
+  Tensor x = randomTensor({2, 12, 3, 5}, 8);
+  Tensor want = run(ref::evalGlobalAveragePool, {&x});
+  AttrMap toBlocks;
+  toBlocks.set("block", int64_t{4});
+  Tensor bx = run(ref::evalToBlocked, {&x}, toBlocks);
+  Tensor got = run(ref::evalBlockedGlobalAveragePool, {&bx});
+  std::vector<double> expect;
+  for (int64_t i = 0; i < want.numElements(); ++i)
+    expect.push_back(want.data<float>()[i]);
+  expectTensorNear(got, {2, 12, 1, 1}, expect, 1e-6, 1e-6);
+  expectError(ref::evalBlockedGlobalAveragePool, {&x}, {}, "rank 5");
 }
 
 } // namespace

@@ -172,6 +172,46 @@ TEST_F(CpuKernelTest, DepthwiseConvsTooWideForTheRingStayNCHW) {
   EXPECT_EQ(line.find("[NCHWc]"), std::string::npos) << planSteps;
 }
 
+TEST_F(CpuKernelTest, BlockedChainsEndInPoolsAndFusedTails) {
+  // The end of a conv net: 1x1 convs with SiLU (sigmoid and mul fused into
+  // the blocked conv's epilogue) into a global average pool, which reads
+  // the blocked value (no reorder); a second reader of the same value
+  // (the residual output) still gets one. Planes of 7x7 and 5x3 (the pool's
+  // last accumulators partly empty), 1 and 2 images, 1 and 2 threads.
+  struct Case {
+    int64_t n, h, w;
+    bool secondReader;
+  };
+  for (unsigned t : {1u, 2u}) {
+    threads = t;
+    for (auto [n, h, w, second] :
+         {Case{1, 7, 7, false}, Case{2, 5, 3, true}, Case{2, 7, 7, true}}) {
+      SCOPED_TRACE(testing::Message() << t << " threads, " << n << "x" << h
+                                      << "x" << w << (second ? " +y2" : ""));
+      ModelBuilder b;
+      b.input("x", {n, 48, h, w}).output("y", {n, 64, 1, 1});
+      if (second)
+        b.output("y2", {n, 64, h, w});
+      weight(b, "w1", {64, 48, 1, 1}, -0.2f, 0.2f);
+      weight(b, "b1", {64});
+      weight(b, "w2", {64, 64, 1, 1}, -0.2f, 0.2f);
+      b.node("Conv", {"x", "w1", "b1"}, {"c1"});
+      b.node("Sigmoid", {"c1"}, {"s1"});
+      b.node("Mul", {"c1", "s1"}, {"a1"});
+      b.node("Conv", {"a1", "w2"}, {"c2"});
+      b.node("Add", {"c2", "a1"}, {second ? "y2" : "r"});
+      b.node("GlobalAveragePool", {second ? "y2" : "r"}, {"y"});
+      check(b, {{n, 48, h, w}}, "kiln.blocked_global_average_pool", 1e-4, 1e-4);
+      EXPECT_NE(
+          stepOf(planSteps, "kiln.blocked_conv").find("+ sigmoid, mul [NCHWc]"),
+          std::string::npos)
+          << planSteps;
+      EXPECT_EQ(stepOf(planSteps, "kiln.from_blocked").empty(), !second)
+          << planSteps;
+    }
+  }
+}
+
 TEST_F(CpuKernelTest, ChainsThatDoNotPayStayNCHW) {
   // A single 1x1 conv whose output is larger than its input leaves through
   // a reorder of more elements than the packing it saves: no blocked step

@@ -612,12 +612,13 @@ bool genDepthwise(GenContext &c) {
 }
 
 /// Two pointwise Convs to 16, 32 or 48 channels on a plane that is not
-/// whole 64-byte lines (3 to 14 positions a side), with a Relu and
+/// whole 64-byte lines (3 to 14 positions a side), with a Relu or SiLU and
 /// sometimes a depthwise conv between them, sometimes a
 /// residual Add and a per-channel scale after them, sometimes a
-/// concat of both: the chains kiln-blocked-layout runs in the NCHWc layout
-/// (their input copies saved outweigh their reorders), with any input
-/// channel count for the first conv, which reads NCHW in place.
+/// concat of both, sometimes a global average pool at the end: the chains
+/// kiln-blocked-layout runs in the NCHWc layout (their input copies saved
+/// outweigh their reorders), with any input channel count for the first conv,
+/// which reads NCHW in place.
 bool genPointwiseChain(GenContext &c) {
   Value x = c.operand(
       [&](const Value &v) {
@@ -637,7 +638,11 @@ bool genPointwiseChain(GenContext &c) {
   if (c.chance(0.6))
     in1.push_back(c.initializer({m}).name);
   std::string c1 = c.b.op("Conv", in1, {}, 1)[0];
-  std::string r1 = c.b.op("Relu", {c1}, {}, 1)[0];
+  // Relu, or SiLU (an open epilogue of the blocked conv).
+  std::string r1 =
+      c.chance(0.5)
+          ? c.b.op("Relu", {c1}, {}, 1)[0]
+          : c.b.op("Mul", {c1, c.b.op("Sigmoid", {c1}, {}, 1)[0]}, {}, 1)[0];
   double bound = x.bound * 2 * static_cast<double>(x.dims[1]) + 2;
   // Sometimes a depthwise conv (3x3 or 5x5, stride 1 or 2) between the
   // two 1x1 convs, as in an inverted residual.
@@ -672,6 +677,12 @@ bool genPointwiseChain(GenContext &c) {
   if (c.chance(0.3)) {
     y = c.b.op("Concat", {y, r1}, {zoo::attrInt("axis", 1)}, 1)[0];
     out.dims[1] = 2 * m;
+  }
+  // Sometimes a global average pool of the chain's result (the end of a
+  // conv net).
+  if (c.chance(0.3)) {
+    y = c.b.op("GlobalAveragePool", {y}, {}, 1)[0];
+    out.dims[2] = out.dims[3] = 1;
   }
   out.name = y;
   out.bound = bound;

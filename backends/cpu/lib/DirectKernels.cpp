@@ -77,7 +77,9 @@ const Entry kEntries[] = {
      weightedMacs<1>},
     {[](Operation *op) { return isa<MaxPoolOp, AveragePoolOp>(op); },
      kernels::canEmitPool, kernels::emitPool, kernels::estimatePoolTaps},
-    {[](Operation *op) { return isa<GlobalAveragePoolOp>(op); },
+    {[](Operation *op) {
+       return isa<GlobalAveragePoolOp, BlockedGlobalAveragePoolOp>(op);
+     },
      kernels::canEmitGlobalPool, kernels::emitGlobalPool,
      kernels::estimateGlobalPoolAdds},
     {[](Operation *op) { return isa<MatMulOp, TransposedMatMulOp>(op); },

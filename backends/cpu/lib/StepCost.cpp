@@ -202,7 +202,7 @@ double estimateOpFlops(Operation *op) {
   if (isa<ReduceSumOp, ReduceMeanOp, ReduceMaxOp, ReduceMinOp, ReduceProdOp,
           ReduceLogSumOp, ReduceLogSumExpOp, ReduceSumSquareOp, ArgMaxOp,
           ArgMinOp, CumSumOp, TopKOp, GlobalAveragePoolOp, GlobalMaxPoolOp,
-          GlobalLpPoolOp>(op))
+          GlobalLpPoolOp, BlockedGlobalAveragePoolOp>(op))
     return operandElements(op, 0);
   // Pools: the window per output element.
   if (isa<MaxPoolOp, AveragePoolOp, LpPoolOp>(op))

@@ -71,3 +71,19 @@ func.func @conv_residual(%x: tensor<1x2x7x7x16xf32>, %w: tensor<1x32x32xf32>, %r
   %0 = kiln.blocked_conv %x, %w, %n, %r {out_channels = 32 : i64, block = 16 : i64} : (tensor<1x2x7x7x16xf32>, tensor<1x32x32xf32>, none, tensor<1x32x7x7xf32>) -> tensor<1x2x7x7x16xf32>
   return %0 : tensor<1x2x7x7x16xf32>
 }
+
+// -----
+
+func.func @blocked_pool_rank(%x: tensor<1x32x7x7xf32>) -> tensor<1x32x1x1xf32> {
+  // expected-error @+1 {{expected a static f32 NCHWc (rank-5) X and Y}}
+  %0 = kiln.blocked_global_average_pool %x : (tensor<1x32x7x7xf32>) -> tensor<1x32x1x1xf32>
+  return %0 : tensor<1x32x1x1xf32>
+}
+
+// -----
+
+func.func @blocked_pool_shape(%x: tensor<1x2x7x7x16xf32>) -> tensor<1x2x1x1x16xf32> {
+  // expected-error @+1 {{expected Y of shape 'tensor<1x32x1x1xf32>', found 'tensor<1x2x1x1x16xf32>'}}
+  %0 = kiln.blocked_global_average_pool %x : (tensor<1x2x7x7x16xf32>) -> tensor<1x2x1x1x16xf32>
+  return %0 : tensor<1x2x1x1x16xf32>
+}

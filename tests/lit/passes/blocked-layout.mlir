@@ -189,3 +189,25 @@ func.func @depthwise(%x: tensor<1x16x14x14xf32>) -> tensor<1x32x7x7xf32> {
       : (tensor<1x96x7x7xf32>, tensor<3x96x12xf32>, none, none) -> tensor<1x32x7x7xf32>
   return %p : tensor<1x32x7x7xf32>
 }
+
+// -----
+
+// A chain whose result a global average pool reads (the end of a conv
+// net, a squeeze-and-excitation): the pool reads the blocked value, and
+// with no other reader the chain needs no reorder at its end.
+// CHECK-LABEL: func.func @pool
+// CHECK: %[[C:.*]] = kiln.blocked_conv %arg0, {{.*}} -> tensor<1x2x7x7x16xf32>
+// CHECK-NEXT: %[[P:.*]] = kiln.blocked_global_average_pool %[[C]] : (tensor<1x2x7x7x16xf32>) -> tensor<1x32x1x1xf32>
+// CHECK-NOT: kiln.from_blocked
+// CHECK-NOT: kiln.global_average_pool
+// CHECK: return %[[P]]
+func.func @pool(%x: tensor<1x64x7x7xf32>) -> tensor<1x32x1x1xf32> {
+  %w = kiln.constant dense<0.25> : tensor<3x64x12xf32>
+  %none = kiln.none
+  %c = kiln.packed_conv %x, %w, %none, %none {out_channels = 32 : i64,
+      kernel_shape = [1, 1], strides = [1, 1], pads = [0, 0, 0, 0],
+      dilations = [1, 1]}
+      : (tensor<1x64x7x7xf32>, tensor<3x64x12xf32>, none, none) -> tensor<1x32x7x7xf32>
+  %p = kiln.global_average_pool %c : (tensor<1x32x7x7xf32>) -> tensor<1x32x1x1xf32>
+  return %p : tensor<1x32x1x1xf32>
+}

@@ -579,7 +579,10 @@ def BlockedLayout : Pass<"kiln-blocked-layout", "mlir::ModuleOp"> {
     concats between them run on the rank-5 blocked tensors. Only chains with a convolution change. Values from
     outside a chain enter through one `kiln.to_blocked` each (per-channel
     operands through a free reshape), results read outside leave through
-    one `kiln.from_blocked` each. The convolutions' weights are re-packed
+    one `kiln.from_blocked` each, except into global average pools, which
+    become `kiln.blocked_global_average_pool` (their N x C x 1 x 1 result
+    is the same in both layouts: a squeeze-and-excitation costs no
+    reorder). The convolutions' weights are re-packed
     into the GEMM's panels of `panel-width` output channels. Needs channel
     counts that are multiples of c. Runs after the folds that rewrite
     packed_conv (epilogue, prologue, Winograd, batch split) and before
@@ -616,6 +619,8 @@ def BlockedLayout : Pass<"kiln-blocked-layout", "mlir::ModuleOp"> {
   ];
   let statistics = [
     Statistic<"numConvs", "num-convs", "Number of convolutions blocked">,
+    Statistic<"numPools", "num-pools",
+              "Number of global average pools reading a blocked value">,
     Statistic<"numReorders", "num-reorders",
               "Number of reorders at the borders of the chains">,
   ];
@@ -690,8 +695,9 @@ def FuseElementwise : Pass<"kiln-fuse-elementwise", "mlir::ModuleOp"> {
     interpreter ignores it, and the backend runs members one by one when
     it cannot fuse them. Two kinds of groups:
 
-    - *epilogue*: a `kiln.packed_conv`, `kiln.packed_mat_mul` or
-      `kiln.depthwise_conv` followed by elementwise ops of its result type
+    - *epilogue*: a `kiln.packed_conv`, `kiln.blocked_conv`,
+      `kiln.packed_mat_mul`, `kiln.depthwise_conv` or `kiln.winograd_conv`
+      followed by elementwise ops of its result type
       that read only its result, each other's results and single-element
       constants (SiLU's sigmoid and mul, GELU, HardSwish, Sigmoid...): the
       chain runs on the output tile in registers, and only the last value

@@ -1,8 +1,8 @@
 //===- LayoutOps.td - Blocked activation layout ---------------*- tablegen -*-===//
 //
 // The channel-blocked activation layout kiln-blocked-layout chooses for
-// chains of 1x1 convolutions and the elementwise ops and concats between
-// them. A blocked tensor is an ordinary rank-5 tensor
+// chains of 1x1 and depthwise convolutions and the elementwise ops and
+// concats between them. A blocked tensor is an ordinary rank-5 tensor
 //
 //   NCHWc:  B[n][cb][h][w][i] = X[n][cb * c + i][h][w]     (C % c == 0)
 //
@@ -52,6 +52,26 @@ def Kiln_FromBlockedOp : Kiln_ReorderOp<"from_blocked", "FromBlocked"> {
     ```
   }];
   let arguments = (ins Kiln_Tensor:$input);
+}
+
+def Kiln_BlockedGlobalAveragePoolOp
+    : Kiln_Op<"blocked_global_average_pool", "BlockedGlobalAveragePool"> {
+  let summary = "mean over the positions of a channel-blocked (NCHWc) tensor";
+  let description = [{
+    `Y[n][cb * c + i][0][0] = mean over h, w of X[n][cb][h][w][i]`: ONNX
+    GlobalAveragePool of the NCHW form of an N x C/c x H x W x c X (c its
+    last dim), with Y N x C x 1 x 1. On a 1 x 1 plane NCHW and NCHWc hold
+    the same order, so the result leaves a chain without a reorder (a
+    squeeze-and-excitation's pool of a blocked value).
+
+    ```mlir
+    %y = kiln.blocked_global_average_pool %x : (tensor<1x2x7x7x16xf32>) -> tensor<1x32x1x1xf32>
+    ```
+  }];
+  let arguments = (ins Kiln_Tensor:$X);
+  let results = (outs Kiln_Tensor:$Y);
+  let hasVerifier = 1;
+  let assemblyFormat = "$X attr-dict `:` functional-type(operands, results)";
 }
 
 def Kiln_BlockedConvOp : Kiln_PackedOp<"blocked_conv", "BlockedConv"> {

@@ -16,6 +16,10 @@ Status evalToBlocked(KernelContext &ctx);
 /// Y[n][cb * c + i][h][w] = X[n][cb][h][w][i], c = X's last dim.
 Status evalFromBlocked(KernelContext &ctx);
 
+/// Y[n][cb * c + i][0][0] = mean over h, w of X[n][cb][h][w][i]: the
+/// global average pool of an NCHWc X (c = its last dim), Y NCHW.
+Status evalBlockedGlobalAveragePool(KernelContext &ctx);
+
 /// The NCHW form of the NCHWc \p t (rank 5), for kernels that compute a
 /// blocked op on its NCHW view.
 Tensor unblockTensor(const Tensor &t);
