@@ -39,47 +39,6 @@ std::pair<int64_t, int64_t> planesOf(Operation *op) {
   return {x.getDimSize(0) * x.getDimSize(1), size};
 }
 
-/// Sums of a blocked X's planes: item b's `size` positions are vectors of
-/// c channels, one after the other, summed into four accumulators in turn
-/// (independent adds) and then together; Y takes the c means as they are.
-void emitBlockedPlanes(KB &kb, Value x, Value y, int64_t size, int64_t c,
-                       Value begin, Value end) {
-  constexpr int64_t accumulators = 4;
-  OpBuilder &b = kb.b;
-  Location loc = kb.loc;
-  auto add = [&](Value a, Value v) -> Value {
-    return b.create<arith::AddFOp>(loc, a, v, arith::FastMathFlags::reassoc);
-  };
-  int64_t rounds = size / accumulators;
-  kb.forLoop(begin, end, 1, [&](Value item) {
-    Value base = kb.mul(item, size * c);
-    SmallVector<Value> acc(accumulators, kb.splat(c, 0.0f));
-    if (rounds > 0) {
-      int64_t step = accumulators * c;
-      auto loop = b.create<scf::ForOp>(
-          loc, kb.idx(0), kb.idx(rounds * step), kb.idx(step), acc,
-          [&](OpBuilder &, Location, Value at, ValueRange carried) {
-            SmallVector<Value> next;
-            for (int64_t u = 0; u < accumulators; ++u)
-              next.push_back(
-                  add(carried[u],
-                      b.create<vector::LoadOp>(
-                          loc, kb.vec(c), x, kb.add(kb.add(base, at), u * c))));
-            b.create<scf::YieldOp>(loc, next);
-          });
-      acc.assign(loop.getResults().begin(), loop.getResults().end());
-    }
-    for (int64_t u = 0; u < size % accumulators; ++u)
-      acc[u] = add(acc[u], b.create<vector::LoadOp>(
-                               loc, kb.vec(c), x,
-                               kb.add(base, (rounds * accumulators + u) * c)));
-    Value total = add(add(acc[0], acc[1]), add(acc[2], acc[3]));
-    Value mean = b.create<arith::DivFOp>(loc, total,
-                                         kb.splat(c, static_cast<float>(size)));
-    b.create<vector::StoreOp>(loc, mean, y, kb.mul(item, c));
-  });
-}
-
 } // namespace
 
 bool canEmitGlobalPool(Operation *op) {
@@ -105,23 +64,29 @@ FailureOr<int64_t> emitGlobalPool(OpBuilder &b, Operation *op,
   if (!x)
     return failure();
   Value y = flatten(b, loc, results[0]);
+  auto add = [&](Value acc, Value v) -> Value {
+    return b.create<arith::AddFOp>(loc, acc, v, arith::FastMathFlags::reassoc);
+  };
+  auto same = [](Value v, Value, int64_t) { return v; };
   if (isa<BlockedGlobalAveragePoolOp>(op)) {
+    // A block's positions are whole vectors of its c channels, one after
+    // the other: summed lane by lane, the c means stored as they are.
     int64_t c =
         cast<RankedTensorType>(op->getOperand(0).getType()).getDimSize(4);
-    emitBlockedPlanes(kb, x, y, size, c, begin, end);
+    kb.forLoop(begin, end, 1, [&](Value item) {
+      Value total = rowAccumulate(kb, x, kb.mul(item, size * c), size * c, c,
+                                  0.0f, add, same);
+      Value mean = b.create<arith::DivFOp>(
+          loc, total, kb.splat(c, static_cast<float>(size)));
+      b.create<vector::StoreOp>(loc, mean, y, kb.mul(item, c));
+    });
     return planes;
   }
   int64_t L = hostLanes();
   kb.forLoop(begin, end, 1, [&](Value item) {
-    Value total = rowReduce(
-        kb, x, kb.mul(item, size), size, L, 0.0f, vector::CombiningKind::ADD,
-        [&](Value acc, Value v) {
-          return b
-              .create<arith::AddFOp>(loc, acc, v, arith::FastMathFlags::reassoc)
-              .getResult();
-        },
-        [](Value v, Value, int64_t) { return v; },
-        kb.cmp(arith::CmpIPredicate::eq, item, planes - 1));
+    Value total = rowReduce(kb, x, kb.mul(item, size), size, L, 0.0f,
+                            vector::CombiningKind::ADD, add, same,
+                            kb.cmp(arith::CmpIPredicate::eq, item, planes - 1));
     Value mean =
         b.create<arith::DivFOp>(loc, total, kb.f32(static_cast<float>(size)));
     b.create<memref::StoreOp>(loc, mean, y, item);

@@ -126,10 +126,10 @@ void RowGroups::emit(KB &kb, const MicroKernel &mk, Value g, Value bBase,
   });
 }
 
-Value rowReduce(KB &kb, Value x, Value base, int64_t n, int64_t lanes,
-                float identity, vector::CombiningKind kind,
-                const std::function<Value(Value, Value)> &combine,
-                const RowVectorFn &f, Value lastRow) {
+Value rowAccumulate(KB &kb, Value x, Value base, int64_t n, int64_t lanes,
+                    float identity,
+                    const std::function<Value(Value, Value)> &combine,
+                    const RowVectorFn &f, Value lastRow) {
   constexpr int64_t accumulators = 4;
   OpBuilder &b = kb.b;
   Location loc = kb.loc;
@@ -183,8 +183,17 @@ Value rowReduce(KB &kb, Value x, Value base, int64_t n, int64_t lanes,
       acc[u / 2] = combine(acc[u], acc[u + 1]);
     acc.resize(acc.size() / 2);
   }
-  return b
-      .create<vector::ReductionOp>(loc, kind, acc.front(), Value(),
+  return acc.front();
+}
+
+Value rowReduce(KB &kb, Value x, Value base, int64_t n, int64_t lanes,
+                float identity, vector::CombiningKind kind,
+                const std::function<Value(Value, Value)> &combine,
+                const RowVectorFn &f, Value lastRow) {
+  Value acc =
+      rowAccumulate(kb, x, base, n, lanes, identity, combine, f, lastRow);
+  return kb.b
+      .create<vector::ReductionOp>(kb.loc, kind, acc, Value(),
                                    arith::FastMathFlags::reassoc)
       .getResult();
 }

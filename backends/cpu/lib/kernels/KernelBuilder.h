@@ -71,6 +71,15 @@ struct KB {
 using RowVectorFn =
     std::function<mlir::Value(mlir::Value v, mlir::Value at, int64_t valid)>;
 
+/// rowReduce before its reduction across lanes: the vector that combines
+/// f(v, at, valid) over the vectors v of the row x[base, base + n), lane by
+/// lane (a channel-blocked global pool keeps its lanes apart).
+mlir::Value rowAccumulate(
+    KB &kb, mlir::Value x, mlir::Value base, int64_t n, int64_t lanes,
+    float identity,
+    const std::function<mlir::Value(mlir::Value, mlir::Value)> &combine,
+    const RowVectorFn &f, mlir::Value lastRow = {});
+
 /// Reduces f(v, at, valid) over the vectors v of the row x[base, base + n)
 /// with \p combine (reassociated: four independent accumulators, combined
 /// pairwise, then across lanes with \p kind); lanes past the row's end count
