@@ -153,9 +153,10 @@ TEST_F(BatchPartsTest, PartsRunSideBySideWithTheSameResults) {
   ASSERT_GE(values.size(), 8u);
   for (const Value &a : values)
     for (const Value &b : values)
-      if (a.part / 2 == b.part / 2 && a.part != b.part)
+      if (a.part / 2 == b.part / 2 && a.part != b.part) {
         ASSERT_TRUE(a.end <= b.begin || b.end <= a.begin)
             << "parts " << a.part << " and " << b.part << " share bytes";
+      }
 
   auto reference = oneByOne->run({x});
   ASSERT_TRUE(bool(reference)) << llvm::toString(reference.takeError());

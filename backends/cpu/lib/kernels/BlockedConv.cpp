@@ -39,7 +39,7 @@ bool canEmitBlockedConv(Operation *op) {
   auto x = cast<RankedTensorType>(conv.getX().getType());
   auto w = cast<RankedTensorType>(conv.getW().getType());
   // One vector per channel block; W's panels whole vectors.
-  return conv.getBlock() == hostLanes() && w.getDimSize(2) % hostLanes() == 0 &&
+  return static_cast<int64_t>(conv.getBlock()) == hostLanes() && w.getDimSize(2) % hostLanes() == 0 &&
          x.getNumElements() > 0;
 }
 
