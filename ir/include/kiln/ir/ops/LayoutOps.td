@@ -112,7 +112,7 @@ def Kiln_BlockedConvOp : Kiln_PackedOp<"blocked_conv", "BlockedConv"> {
                          "rank 5 (NCHWc), found ")
              << x << " and " << y;
     int64_t c = y.getDimSize(4), m = getOutChannels();
-    if (getBlock() != c)
+    if (static_cast<int64_t>(getBlock()) != c)
       return emitOpError("expected 'block' to be Y's last dim ") << c
              << ", found " << getBlock();
     if (x.getRank() == 5 && x.getDimSize(4) != c)
