@@ -39,8 +39,8 @@ bool canEmitBlockedConv(Operation *op) {
   auto x = cast<RankedTensorType>(conv.getX().getType());
   auto w = cast<RankedTensorType>(conv.getW().getType());
   // One vector per channel block; W's panels whole vectors.
-  return static_cast<int64_t>(conv.getBlock()) == hostLanes() && w.getDimSize(2) % hostLanes() == 0 &&
-         x.getNumElements() > 0;
+  return static_cast<int64_t>(conv.getBlock()) == hostLanes() &&
+         w.getDimSize(2) % hostLanes() == 0 && x.getNumElements() > 0;
 }
 
 FailureOr<int64_t> emitBlockedConv(OpBuilder &b, Operation *op,
