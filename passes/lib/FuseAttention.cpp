@@ -3,7 +3,8 @@
 // See Passes.td. The match starts at each Softmax and walks up to the first
 // MatMul (through an optional mask Add and an optional Div or Mul by a
 // one-element constant) and down to the MatMul that reads the
-// probabilities; every value in between must have that one use.
+// probabilities; every value in between must have that one use. Without a
+// scale of the scores, such a Div or Mul of Q or of KT is taken instead.
 //
 //===----------------------------------------------------------------------===//
 #include "PackedLayout.h"
@@ -75,14 +76,48 @@ std::optional<FoldedTranspose> foldable(TransposeOp op, Block *block,
 struct AttentionChain {
   MatMulOp scores, output;
   Operation *scaleOp = nullptr; ///< kiln.div or kiln.mul, or null
+  /// Whether scaleOp scales Q or KT before the product (then it is the
+  /// product's operand, and q or kt what it reads) rather than the scores.
+  bool scalesOperand = false;
   bool divides = false;
   float factor = 1.0f;
   AddOp maskAdd;
   Value mask;
+  /// Q and KT as the fused op reads them (before an operand's scale).
+  Value qValue, ktValue;
   SoftmaxOp softmax;
   /// Transposes of Q, KT, V (before the chain) and of its result (after).
   std::optional<FoldedTranspose> q, kt, v, y;
 };
+
+/// When \p v (of type \p t) is a single-use kiln.div or kiln.mul by a
+/// one-element constant of a value of its own type: that op, with \p divides
+/// and \p factor set and \p v replaced by the scaled value.
+Operation *scalarScale(Value &v, bool &divides, float &factor) {
+  Type t = v.getType();
+  if (auto div = singleUseProducer<DivOp>(v)) {
+    std::optional<std::vector<float>> k =
+        packed::constantF32(div.getOperand(1));
+    if (k && k->size() == 1 && div.getOperand(0).getType() == t) {
+      divides = true;
+      factor = k->front();
+      v = div.getOperand(0);
+      return div;
+    }
+  } else if (auto mul = singleUseProducer<MulOp>(v)) {
+    for (unsigned i = 0; i < 2; ++i) {
+      std::optional<std::vector<float>> k =
+          packed::constantF32(mul.getOperand(1 - i));
+      if (k && k->size() == 1 && mul.getOperand(i).getType() == t) {
+        divides = false;
+        factor = k->front();
+        v = mul.getOperand(i);
+        return mul;
+      }
+    }
+  }
+  return nullptr;
+}
 
 /// Whether softmax \p op normalizes the last dim of its input.
 bool overLastDim(SoftmaxOp op, int64_t rank) {
@@ -122,33 +157,25 @@ std::optional<AttentionChain> matchChain(SoftmaxOp softmax) {
       s = scores;
     }
   }
-  if (auto div = singleUseProducer<DivOp>(s)) {
-    std::optional<std::vector<float>> k =
-        packed::constantF32(div.getOperand(1));
-    if (k && k->size() == 1 && div.getOperand(0).getType() == sType) {
-      c.scaleOp = div;
-      c.divides = true;
-      c.factor = k->front();
-      s = div.getOperand(0);
-    }
-  } else if (auto mul = singleUseProducer<MulOp>(s)) {
-    for (unsigned i = 0; i < 2 && !c.scaleOp; ++i) {
-      std::optional<std::vector<float>> k =
-          packed::constantF32(mul.getOperand(1 - i));
-      if (k && k->size() == 1 && mul.getOperand(i).getType() == sType) {
-        c.scaleOp = mul;
-        c.factor = k->front();
-        s = mul.getOperand(i);
-      }
-    }
-  }
+  c.scaleOp = scalarScale(s, c.divides, c.factor);
   c.scores = singleUseProducer<MatMulOp>(s);
   if (!c.scores || c.scores.getY().getType() != sType)
     return std::nullopt;
+  // Q and KT as the product reads them; without a scale of the scores, one
+  // of Q or KT (Q / sqrt(D), as ViT's export has it) becomes the scale
+  // instead: (Q / d) x KT = (Q x KT) / d up to rounding.
+  c.qValue = c.scores.getA();
+  c.ktValue = c.scores.getB();
+  if (!c.scaleOp) {
+    c.scaleOp = scalarScale(c.qValue, c.divides, c.factor);
+    if (!c.scaleOp)
+      c.scaleOp = scalarScale(c.ktValue, c.divides, c.factor);
+    c.scalesOperand = c.scaleOp != nullptr;
+  }
   // Operand shapes: Q [..., M, D], KT [..., D, N], V [..., N, Dv], V's batch
   // broadcasting into S's, so that Y is S's batch x M x Dv.
-  RankedTensorType q = staticF32Type(c.scores.getA(), 2);
-  RankedTensorType kt = staticF32Type(c.scores.getB(), 2);
+  RankedTensorType q = staticF32Type(c.qValue, 2);
+  RankedTensorType kt = staticF32Type(c.ktValue, 2);
   RankedTensorType v = staticF32Type(c.output.getB(), 2);
   RankedTensorType y = staticF32Type(c.output.getY(), 2);
   if (!q || !kt || !v || !y || y.getRank() != sType.getRank())
@@ -172,8 +199,8 @@ std::optional<AttentionChain> matchChain(SoftmaxOp softmax) {
                ? foldable(operand.getDefiningOp<TransposeOp>(), block, keepLast)
                : std::nullopt;
   };
-  c.q = producer(c.scores.getA(), false);
-  c.kt = producer(c.scores.getB(), false);
+  c.q = producer(c.qValue, false);
+  c.kt = producer(c.ktValue, false);
   c.v = producer(c.output.getB(), true);
   if (c.output.getY().hasOneUse())
     c.y = foldable(dyn_cast<TransposeOp>(*c.output.getY().getUsers().begin()),
@@ -197,8 +224,12 @@ struct FuseAttentionPass : kiln::impl::FuseAttentionBase<FuseAttentionPass> {
   /// MatMul was (every operand is defined before that op).
   static void rewrite(AttentionChain c) {
     OpBuilder b(c.output);
-    SmallVector<Operation *> chain{c.scores};
-    if (c.scaleOp)
+    // In producer order, so that erasing it in reverse erases users first.
+    SmallVector<Operation *> chain;
+    if (c.scaleOp && c.scalesOperand)
+      chain.push_back(c.scaleOp);
+    chain.push_back(c.scores);
+    if (c.scaleOp && !c.scalesOperand)
       chain.push_back(c.scaleOp);
     if (c.maskAdd)
       chain.push_back(c.maskAdd);
@@ -223,8 +254,8 @@ struct FuseAttentionPass : kiln::impl::FuseAttentionBase<FuseAttentionPass> {
       attrs.push_back(b.getNamedAttr(name, b.getI64ArrayAttr(t->perm)));
       return t->op.getData();
     };
-    Value q = through(c.scores.getA(), c.q, "q_perm");
-    Value kt = through(c.scores.getB(), c.kt, "kt_perm");
+    Value q = through(c.qValue, c.q, "q_perm");
+    Value kt = through(c.ktValue, c.kt, "kt_perm");
     Value v = through(c.output.getB(), c.v, "v_perm");
     Value result = c.output.getY();
     if (c.y) {

@@ -122,6 +122,39 @@ TEST_F(CpuKernelTest, FusedAttentionReadsAndWritesThroughHeadTransposes) {
   }
 }
 
+TEST_F(CpuKernelTest, FusedAttentionTakesTheScaleOfItsQueryOrKey) {
+  // ViT's export divides Q by sqrt(D) after its head split and before the
+  // product, no mask: the divisor moves onto the scores and the split
+  // becomes the q_perm. A Mul of K's transposed form is taken as a scale.
+  for (bool scaleKey : {false, true}) {
+    SCOPED_TRACE(scaleKey ? "K scaled" : "Q scaled");
+    for (unsigned t : {1u, 2u}) {
+      threads = t;
+      std::vector<int64_t> split = {1, 19, 3, 16};
+      ModelBuilder b;
+      b.input("q", split).input("k", split).input("v", split);
+      b.output("y", split);
+      addInts(b.node("Transpose", {"q"}, {"qt"}), "perm", {0, 2, 1, 3});
+      addInts(b.node("Transpose", {"k"}, {"kt"}), "perm", {0, 2, 3, 1});
+      addInts(b.node("Transpose", {"v"}, {"vt"}), "perm", {0, 2, 1, 3});
+      b.initializer("c", {}, {scaleKey ? 0.25f : 4.0f});
+      if (scaleKey) {
+        b.node("Mul", {"kt", "c"}, {"ks"});
+        b.node("MatMul", {"qt", "ks"}, {"s"});
+      } else {
+        b.node("Div", {"qt", "c"}, {"qs"});
+        b.node("MatMul", {"qs", "kt"}, {"s"});
+      }
+      addInt(b.node("Softmax", {"s"}, {"p"}), "axis", -1);
+      b.node("MatMul", {"p", "vt"}, {"heads"});
+      addInts(b.node("Transpose", {"heads"}, {"y"}), "perm", {0, 2, 1, 3});
+      check(b, {split, split, split}, "kiln.fused_attention", 1e-5, 1e-4);
+      // Neither the scale nor a transpose is a step of its own.
+      EXPECT_EQ(compiledSteps, 1) << planSteps;
+    }
+  }
+}
+
 TEST_F(CpuKernelTest, FusedAttentionOverLongRowsTakesTheKeysABlockAtATime) {
   // Online softmax: 20000 keys (a block of whole score rows would not fit
   // with either vector width; the pass took at most 16384 before), in

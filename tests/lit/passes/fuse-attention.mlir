@@ -130,3 +130,72 @@ func.func @long_rows(%q: tensor<1x4x64xf32>, %kt: tensor<1x64x20000xf32>,
   %y = kiln.mat_mul %p, %v : (tensor<1x4x20000xf32>, tensor<1x20000x64xf32>) -> tensor<1x4x64xf32>
   return %y : tensor<1x4x64xf32>
 }
+
+// -----
+
+// ViT's export (torch's MultiheadAttention) divides Q by sqrt(D) before the
+// product, Q itself a head split: the Div becomes the divisor and the
+// transpose it read the q_perm; neither stays.
+// CHECK-LABEL: func.func @scaled_query
+// CHECK: %[[N:.*]] = kiln.none
+// CHECK-NEXT: %[[Y:.*]] = kiln.fused_attention %arg0, %arg1, %arg2, %[[N]] {divisor = 8.000000e+00 : f32, q_perm = [1, 0, 2]}
+// CHECK-SAME: (tensor<5x2x64xf32>, tensor<2x64x5xf32>, tensor<2x5x64xf32>, none) -> tensor<2x5x64xf32>
+// CHECK-NOT: kiln.div
+// CHECK-NOT: kiln.transpose
+func.func @scaled_query(%q: tensor<5x2x64xf32>, %kt: tensor<2x64x5xf32>,
+                        %v: tensor<2x5x64xf32>) -> tensor<2x5x64xf32> {
+  %c = kiln.constant dense<8.0> : tensor<f32>
+  %qh = kiln.transpose %q {perm = [1, 0, 2]} : (tensor<5x2x64xf32>) -> tensor<2x5x64xf32>
+  %qs = kiln.div %qh, %c : (tensor<2x5x64xf32>, tensor<f32>) -> tensor<2x5x64xf32>
+  %s = kiln.mat_mul %qs, %kt : (tensor<2x5x64xf32>, tensor<2x64x5xf32>) -> tensor<2x5x5xf32>
+  %p = kiln.softmax %s {axis = -1 : i64} : (tensor<2x5x5xf32>) -> tensor<2x5x5xf32>
+  %y = kiln.mat_mul %p, %v : (tensor<2x5x5xf32>, tensor<2x5x64xf32>) -> tensor<2x5x64xf32>
+  return %y : tensor<2x5x64xf32>
+}
+
+// -----
+
+// A Mul of KT (from the right) is taken the same way, as a scale.
+// CHECK-LABEL: func.func @scaled_key
+// CHECK: kiln.fused_attention %arg0, %arg1, %arg2, %{{.*}} {scale = 1.250000e-01 : f32}
+// CHECK-NOT: kiln.mul
+func.func @scaled_key(%q: tensor<5x4xf32>, %kt: tensor<4x7xf32>,
+                      %v: tensor<7x3xf32>) -> tensor<5x3xf32> {
+  %c = kiln.constant dense<[0.125]> : tensor<1xf32>
+  %ks = kiln.mul %kt, %c : (tensor<4x7xf32>, tensor<1xf32>) -> tensor<4x7xf32>
+  %s = kiln.mat_mul %q, %ks : (tensor<5x4xf32>, tensor<4x7xf32>) -> tensor<5x7xf32>
+  %p = kiln.softmax %s {axis = -1 : i64} : (tensor<5x7xf32>) -> tensor<5x7xf32>
+  %y = kiln.mat_mul %p, %v : (tensor<5x7xf32>, tensor<7x3xf32>) -> tensor<5x3xf32>
+  return %y : tensor<5x3xf32>
+}
+
+// -----
+
+// The scores are scaled already: a Div of Q stays, and so does a scaled Q
+// read elsewhere.
+// CHECK-LABEL: func.func @scaled_twice
+// CHECK: %[[QS:.*]] = kiln.div %arg0
+// CHECK: kiln.fused_attention %[[QS]], %arg1, %arg2, %{{.*}} {scale = 5.000000e-01 : f32}
+// CHECK-LABEL: func.func @scaled_query_used_twice
+// CHECK: %[[QS:.*]] = kiln.div %arg0
+// CHECK: kiln.fused_attention %[[QS]], %arg1, %arg2, %{{.*}} :
+func.func @scaled_twice(%q: tensor<5x4xf32>, %kt: tensor<4x7xf32>,
+                        %v: tensor<7x3xf32>) -> tensor<5x3xf32> {
+  %c = kiln.constant dense<2.0> : tensor<f32>
+  %h = kiln.constant dense<0.5> : tensor<f32>
+  %qs = kiln.div %q, %c : (tensor<5x4xf32>, tensor<f32>) -> tensor<5x4xf32>
+  %s = kiln.mat_mul %qs, %kt : (tensor<5x4xf32>, tensor<4x7xf32>) -> tensor<5x7xf32>
+  %m = kiln.mul %s, %h : (tensor<5x7xf32>, tensor<f32>) -> tensor<5x7xf32>
+  %p = kiln.softmax %m {axis = -1 : i64} : (tensor<5x7xf32>) -> tensor<5x7xf32>
+  %y = kiln.mat_mul %p, %v : (tensor<5x7xf32>, tensor<7x3xf32>) -> tensor<5x3xf32>
+  return %y : tensor<5x3xf32>
+}
+func.func @scaled_query_used_twice(%q: tensor<5x4xf32>, %kt: tensor<4x7xf32>,
+                                   %v: tensor<7x3xf32>) -> (tensor<5x3xf32>, tensor<5x4xf32>) {
+  %c = kiln.constant dense<2.0> : tensor<f32>
+  %qs = kiln.div %q, %c : (tensor<5x4xf32>, tensor<f32>) -> tensor<5x4xf32>
+  %s = kiln.mat_mul %qs, %kt : (tensor<5x4xf32>, tensor<4x7xf32>) -> tensor<5x7xf32>
+  %p = kiln.softmax %s {axis = -1 : i64} : (tensor<5x7xf32>) -> tensor<5x7xf32>
+  %y = kiln.mat_mul %p, %v : (tensor<5x7xf32>, tensor<7x3xf32>) -> tensor<5x3xf32>
+  return %y, %qs : tensor<5x3xf32>, tensor<5x4xf32>
+}

@@ -367,6 +367,11 @@ def FuseAttention : Pass<"kiln-fuse-attention", "mlir::ModuleOp"> {
     P = Softmax(S, axis = -1)    Y = MatMul(P, V)
     ```
 
+    Without a scale of S, a single-use Div or Mul of Q or of KT by a
+    one-element constant (ViT's export divides Q by sqrt(d) after its head
+    split) is taken as the scale instead: (Q / c) x KT = (Q x KT) / c up to
+    rounding, and the transpose that Q or KT then is folds as below.
+
     As `kiln.fused_attention` the compiled kernel computes a block of S's
     rows on the GEMM micro-kernel, normalizes it and multiplies it by V while
     it is in cache, one work item per block of rows of each head (per head
