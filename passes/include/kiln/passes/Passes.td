@@ -387,7 +387,9 @@ def FuseAttention : Pass<"kiln-fuse-attention", "mlir::ModuleOp"> {
     Softmax over the last dim, V's batch dims broadcasting into S's, no op
     outside the chain reading S, P or a scaled or masked S. The
     reference kernel rounds as the five ops do, so the interpreter gives the
-    same bits before and after.
+    same bits before and after, except where the scale was Q's or KT's: it
+    then scales the scores, the same bits only when the factor is a power
+    of two (ViT-B's 8 = sqrt(64)), otherwise within a rounding per score.
 
     Before:
 
