@@ -735,6 +735,59 @@ TEST(FuseAttention, BecomesOneOpAndKeepsResultsBitForBit) {
   }
 }
 
+/// ViT's attention: Q divided by sqrt(64) = 8 after its head split, no
+/// mask; and the same with a K scaled by 0.3 (not a power of two).
+constexpr const char *kScaledQueryGraph = R"mlir(
+func.func @main(%q: tensor<9x2x64xf32>, %kt: tensor<2x64x9xf32>,
+                %v: tensor<2x9x64xf32>) -> (tensor<2x9x64xf32>, tensor<2x9x64xf32>) {
+  %c = kiln.constant dense<8.0> : tensor<f32>
+  %qt = kiln.transpose %q {perm = [1, 0, 2]} : (tensor<9x2x64xf32>) -> tensor<2x9x64xf32>
+  %qs = kiln.div %qt, %c : (tensor<2x9x64xf32>, tensor<f32>) -> tensor<2x9x64xf32>
+  %s = kiln.mat_mul %qs, %kt : (tensor<2x9x64xf32>, tensor<2x64x9xf32>) -> tensor<2x9x9xf32>
+  %p = kiln.softmax %s {axis = -1 : i64} : (tensor<2x9x9xf32>) -> tensor<2x9x9xf32>
+  %y = kiln.mat_mul %p, %v : (tensor<2x9x9xf32>, tensor<2x9x64xf32>) -> tensor<2x9x64xf32>
+  %k2 = kiln.constant dense<0.3> : tensor<f32>
+  %ks = kiln.mul %kt, %k2 : (tensor<2x64x9xf32>, tensor<f32>) -> tensor<2x64x9xf32>
+  %s2 = kiln.mat_mul %v, %ks : (tensor<2x9x64xf32>, tensor<2x64x9xf32>) -> tensor<2x9x9xf32>
+  %p2 = kiln.softmax %s2 {axis = -1 : i64} : (tensor<2x9x9xf32>) -> tensor<2x9x9xf32>
+  %y2 = kiln.mat_mul %p2, %v : (tensor<2x9x9xf32>, tensor<2x9x64xf32>) -> tensor<2x9x64xf32>
+  return %y, %y2 : tensor<2x9x64xf32>, tensor<2x9x64xf32>
+}
+)mlir";
+
+TEST(FuseAttention, TakesTheScaleOfQOrKT) {
+  KilnContext ctx;
+  auto module =
+      mlir::parseSourceString<mlir::ModuleOp>(kScaledQueryGraph, &ctx);
+  ASSERT_TRUE(module);
+  std::vector<Tensor> inputs = {randomTensor({9, 2, 64}, 31),
+                                randomTensor({2, 64, 9}, 32),
+                                randomTensor({2, 9, 64}, 33)};
+  std::vector<Tensor> before = interpret(*module, inputs);
+  ASSERT_EQ(before.size(), 2u);
+  ASSERT_TRUE(runPass(*module, createFuseAttention()));
+  int fused = 0, others = 0;
+  module->walk([&](mlir::Operation *op) {
+    if (mlir::isa<FusedAttentionOp>(op))
+      ++fused;
+    else if (!mlir::isa<NoneOp, mlir::func::FuncOp, mlir::func::ReturnOp,
+                        mlir::ModuleOp>(op))
+      ++others;
+  });
+  EXPECT_EQ(fused, 2);
+  EXPECT_EQ(others, 0); // the Div, the Mul, Q's transpose and constants gone
+  std::vector<Tensor> after = interpret(*module, inputs);
+  ASSERT_EQ(after.size(), 2u);
+  // A power of two scales the scores exactly: the same bits.
+  EXPECT_EQ(std::memcmp(after[0].data<float>(), before[0].data<float>(),
+                        before[0].numElements() * sizeof(float)),
+            0);
+  // 0.3 on the scores instead of on KT: within a rounding per score.
+  for (int64_t i = 0; i < before[1].numElements(); ++i)
+    ASSERT_NEAR(after[1].data<float>()[i], before[1].data<float>()[i], 1e-5)
+        << "element " << i;
+}
+
 /// Unfused attention scores with a relative bias (kiln-fuse-attention
 /// leaves the chain) and a head split: both products read Transposes.
 constexpr const char *kTransposedProductsGraph = R"mlir(
