@@ -75,6 +75,11 @@ static const Entry kPipeline[] = {
     // packed op.
     {"kiln-fuse-epilogue",
      [](const TargetOptions &) { return createFuseEpilogue(); }},
+    // A product whose columns only Slices read (a fused Q, K, V projection)
+    // as one product per Slice: after the epilogue fold, whose bias and
+    // activation the parts carry over, before elementwise fusion.
+    {"kiln-split-sliced-mat-mul",
+     [](const TargetOptions &) { return createSplitSlicedMatMul(); }},
     // 1x1 convolutions of a one-position plane (squeeze-and-excitation) as
     // matrix products: after the epilogue fold, which their epilogue
     // carries over from, and before the prologue fold, which only

@@ -166,6 +166,44 @@ TEST_F(CpuKernelTest, MatMulBiasResidualActivation) {
   check(b, {{13, 40}, {13, 70}}, "kiln.packed_mat_mul");
 }
 
+TEST_F(CpuKernelTest, SlicedProjectionBecomesAProductPerSlice) {
+  // ViT's fused Q, K, V projection: one MatMul and bias, three Slices of
+  // its columns, the last to the end by a large `ends`. From columns 0, 64
+  // and 96 (whole panels at either vector width) each Slice becomes a
+  // product of its own; with the last from column 104, inside a panel, the
+  // product stays whole.
+  for (int64_t cut : {96, 104}) {
+    SCOPED_TRACE(cut);
+    int64_t m = 13, k = 24, n = 160;
+    ModelBuilder b;
+    b.input("x", {1, m, k}).output("q", {1, m, 64});
+    b.output("kk", {1, m, cut - 64}).output("v", {1, m, n - cut});
+    weight(b, "w", {k, n});
+    weight(b, "bias", {n});
+    b.initializerI64("axis", {1}, {-1});
+    b.initializerI64("c0", {1}, {0});
+    b.initializerI64("c64", {1}, {64});
+    b.initializerI64("cut", {1}, {cut});
+    b.initializerI64("end", {1}, {int64_t(1) << 40});
+    b.node("MatMul", {"x", "w"}, {"p"});
+    b.node("Add", {"p", "bias"}, {"pb"});
+    b.node("Slice", {"pb", "c0", "c64", "axis"}, {"q"});
+    b.node("Slice", {"pb", "c64", "cut", "axis"}, {"k0"});
+    b.node("Relu", {"k0"}, {"kk"});
+    b.node("Slice", {"pb", "cut", "end", "axis"}, {"v"});
+    check(b, {{1, m, k}}, "kiln.packed_mat_mul");
+    llvm::SmallVector<llvm::StringRef> lines;
+    llvm::StringRef(planSteps).split(lines, '\n');
+    int slices = 0, products = 0;
+    for (llvm::StringRef line : lines) {
+      slices += line.contains("kiln.slice");
+      products += line.contains("kiln.packed_mat_mul");
+    }
+    EXPECT_EQ(products, cut == 96 ? 3 : 1) << planSteps;
+    EXPECT_EQ(slices, cut == 96 ? 0 : 3) << planSteps;
+  }
+}
+
 TEST_F(CpuKernelTest, GemmForms) {
   for (int variant = 0; variant < 4; ++variant) {
     SCOPED_TRACE(variant);

@@ -414,6 +414,40 @@ def FuseAttention : Pass<"kiln-fuse-attention", "mlir::ModuleOp"> {
   ];
 }
 
+def SplitSlicedMatMul : Pass<"kiln-split-sliced-mat-mul", "mlir::ModuleOp"> {
+  let summary = "One packed_mat_mul per Slice of the columns of one";
+  let description = [{
+    A fused input projection (PyTorch's MultiheadAttention, as ViT exports
+    it: one MatMul of the three weights, then a Slice each of Q, K and V
+    along the last dim) computes its columns into one buffer that the
+    Slices then copy apart. When every reader of a `kiln.packed_mat_mul`
+    without residual is such a Slice (constant bounds, step 1, static
+    result) that starts at a panel boundary and no two take a column, the
+    product becomes one packed_mat_mul per Slice, over that Slice's panels
+    of the weights and its part of the bias, with the same epilogue
+    (elementwise, so it commutes with the slicing). Each writes the Slice's
+    result directly; the columns no Slice takes are not computed.
+
+    Before (panels of 16 columns):
+
+    ```mlir
+    %y = kiln.packed_mat_mul %a, %w, %bias, %none {columns = 48 : i64}
+        : (tensor<9x8xf32>, tensor<3x8x16xf32>, tensor<48xf32>, none) -> tensor<9x48xf32>
+    %q = kiln.slice %y, %c0, %c16, %axis, %none : (...) -> tensor<9x16xf32>
+    ```
+
+    After:
+
+    ```mlir
+    %q = kiln.packed_mat_mul %a, %w_cols0, %bias_cols0, %none {columns = 16 : i64}
+        : (tensor<9x8xf32>, tensor<1x8x16xf32>, tensor<16xf32>, none) -> tensor<9x16xf32>
+    ```
+  }];
+  let statistics = [
+    Statistic<"numSplit", "num-split", "Number of products split">,
+  ];
+}
+
 def DecomposeBatchNorm : Pass<"kiln-decompose-batchnorm", "mlir::ModuleOp"> {
   let summary = "Rewrite a BatchNormalization no kernel absorbed into a multiply-add";
   let description = [{
