@@ -698,6 +698,20 @@ TEST(FuseLayerNorm, RmsFormBecomesOneOpAndKeepsResults) {
   expectClose(before[0], after[0], 1e-5);
 }
 
+/// The kiln.fused_attention ops of \p module, and its other ops (but
+/// none, functions, returns and the module).
+std::pair<int, int> countFusedAttention(mlir::ModuleOp module) {
+  int fused = 0, others = 0;
+  module->walk([&](mlir::Operation *op) {
+    if (mlir::isa<FusedAttentionOp>(op))
+      ++fused;
+    else if (!mlir::isa<NoneOp, mlir::func::FuncOp, mlir::func::ReturnOp,
+                        mlir::ModuleOp>(op))
+      ++others;
+  });
+  return {fused, others};
+}
+
 TEST(FuseAttention, BecomesOneOpAndKeepsResultsBitForBit) {
   KilnContext ctx;
   auto module = mlir::parseSourceString<mlir::ModuleOp>(kAttentionGraph, &ctx);
@@ -710,14 +724,7 @@ TEST(FuseAttention, BecomesOneOpAndKeepsResultsBitForBit) {
   ASSERT_EQ(before.size(), 2u);
 
   ASSERT_TRUE(runPass(*module, createFuseAttention()));
-  int fused = 0, others = 0;
-  module->walk([&](mlir::Operation *op) {
-    if (mlir::isa<FusedAttentionOp>(op))
-      ++fused;
-    else if (!mlir::isa<NoneOp, mlir::func::FuncOp, mlir::func::ReturnOp,
-                        mlir::ModuleOp>(op))
-      ++others;
-  });
+  auto [fused, others] = countFusedAttention(*module);
   EXPECT_EQ(fused, 2);
   // The scale constants become attributes, K's and the result's transposes
   // perms; only Q's transpose, read by both chains, stays.
@@ -766,14 +773,7 @@ TEST(FuseAttention, TakesTheScaleOfQOrKT) {
   std::vector<Tensor> before = interpret(*module, inputs);
   ASSERT_EQ(before.size(), 2u);
   ASSERT_TRUE(runPass(*module, createFuseAttention()));
-  int fused = 0, others = 0;
-  module->walk([&](mlir::Operation *op) {
-    if (mlir::isa<FusedAttentionOp>(op))
-      ++fused;
-    else if (!mlir::isa<NoneOp, mlir::func::FuncOp, mlir::func::ReturnOp,
-                        mlir::ModuleOp>(op))
-      ++others;
-  });
+  auto [fused, others] = countFusedAttention(*module);
   EXPECT_EQ(fused, 2);
   EXPECT_EQ(others, 0); // the Div, the Mul, Q's transpose and constants gone
   std::vector<Tensor> after = interpret(*module, inputs);
