@@ -92,13 +92,10 @@ struct SplitSlicedMatMulPass
       return false;
     std::optional<Tensor> w = packed::constantF32Tensor(mm.getW());
     std::optional<std::vector<float>> bias;
-    if (!isa<NoneType>(mm.getBias().getType()) &&
-        !(bias = packed::constantF32(mm.getBias())))
-      return false;
-    if (!w)
+    if (!w || (!isa<NoneType>(mm.getBias().getType()) &&
+               !(bias = packed::constantF32(mm.getBias()))))
       return false;
     SmallVector<Columns> parts;
-    int64_t taken = 0;
     for (Operation *user : mm.getY().getUsers()) {
       auto slice = dyn_cast<SliceOp>(user);
       if (!slice || slice.getData() != mm.getY())
@@ -107,7 +104,6 @@ struct SplitSlicedMatMulPass
       if (!c || c->begin % nr != 0)
         return false;
       parts.push_back(*c);
-      taken += c->end - c->begin;
     }
     // Two readers of one column would compute it twice.
     llvm::sort(parts, [](const Columns &a, const Columns &b) {
@@ -116,8 +112,6 @@ struct SplitSlicedMatMulPass
     for (size_t i = 1; i < parts.size(); ++i)
       if (parts[i].begin < parts[i - 1].end)
         return false;
-    if (taken > n)
-      return false;
 
     int64_t k = wType.getDimSize(1);
     const float *from = w->data<float>();
