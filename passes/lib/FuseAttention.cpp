@@ -90,9 +90,9 @@ struct AttentionChain {
   std::optional<FoldedTranspose> q, kt, v, y;
 };
 
-/// When \p v (of type \p t) is a single-use kiln.div or kiln.mul by a
-/// one-element constant of a value of its own type: that op, with \p divides
-/// and \p factor set and \p v replaced by the scaled value.
+/// When \p v is a single-use kiln.div or kiln.mul by a one-element constant
+/// of a value of v's own type: that op, with \p divides and \p factor set
+/// and \p v replaced by the value it scales; else null, all left as they are.
 Operation *scalarScale(Value &v, bool &divides, float &factor) {
   Type t = v.getType();
   if (auto div = singleUseProducer<DivOp>(v)) {
