@@ -370,4 +370,39 @@ TEST(RandomIntegerInputsNoteTest, NamesRandomIntegerInputsOnly) {
   EXPECT_EQ(randomIntegerInputsNote(specs, sources), "");
 }
 
+TEST(BindInputsTest, IntegerMasksAreOnes) {
+  // Integer inputs named as masks (any case) keep every position; a float
+  // or bool "mask", and an integer input named otherwise, stay random.
+  std::vector<TensorSpec> specs(5);
+  const char *names[] = {"attention_mask", "Input_MASK", "maskf", "maskb",
+                         "ids"};
+  kiln::DType types[] = {kiln::DType::I64, kiln::DType::I32, kiln::DType::F32,
+                         kiln::DType::Bool, kiln::DType::I64};
+  for (size_t i = 0; i < specs.size(); ++i) {
+    specs[i].name = names[i];
+    specs[i].dtype = types[i];
+    specs[i].shape = {2, 8};
+  }
+  std::vector<std::string> sources;
+  auto inputs = bindInputs(specs, {}, 5, &sources);
+  ASSERT_TRUE(bool(inputs)) << llvm::toString(inputs.takeError());
+  for (size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(sources[i], "ones (a mask: every position kept)");
+    for (int64_t k = 0; k < (*inputs)[i].numElements(); ++k)
+      EXPECT_EQ((*inputs)[i].getAsInt64(k), 1) << names[i] << " at " << k;
+  }
+  for (size_t i = 2; i < 5; ++i)
+    EXPECT_EQ(sources[i], "random, seed " + std::to_string(5 + i)) << names[i];
+  int64_t distinct = 0;
+  for (int64_t k = 1; k < (*inputs)[4].numElements(); ++k)
+    distinct += (*inputs)[4].getAsInt64(k) != (*inputs)[4].getAsInt64(0);
+  EXPECT_GT(distinct, 0) << "16 draws below 10, all alike";
+  // A mask given as data is taken as it is.
+  std::map<std::string, Tensor> given = {
+      {"attention_mask", ints({2, 8}, std::vector<int64_t>(16, 0))}};
+  auto read = bindInputs(specs, given, 5, &sources);
+  ASSERT_TRUE(bool(read)) << llvm::toString(read.takeError());
+  EXPECT_EQ((*read)[0].getAsInt64(3), 0);
+}
+
 } // namespace

@@ -108,6 +108,10 @@ bool parseShapeOptions(const std::vector<std::string> &options,
   return true;
 }
 
+bool isMaskName(llvm::StringRef name) {
+  return name.lower().find("mask") != std::string::npos;
+}
+
 Tensor randomTensor(DType dtype, const Shape &shape, uint64_t seed,
                     int64_t intBound) {
   uint64_t range = static_cast<uint64_t>(std::max<int64_t>(1, intBound));
@@ -197,6 +201,16 @@ bindInputs(const std::vector<TensorSpec> &specs,
           (spec.ranked ? "dynamic dimension(s) " + dims : "an unknown rank") +
           " (" + spec.format() + "); give a shape with --shape " + spec.name +
           "=... or data with --input " + spec.name + "=FILE.npy");
+    }
+    if (isMaskName(spec.name) && !isFloat(spec.dtype) &&
+        spec.dtype != DType::Bool) {
+      Tensor ones(spec.dtype, Shape(spec.shape.begin(), spec.shape.end()));
+      for (int64_t k = 0; k < ones.numElements(); ++k)
+        ones.setFromDouble(k, 1.0);
+      inputs.push_back(std::move(ones));
+      if (sources)
+        sources->push_back("ones (a mask: every position kept)");
+      continue;
     }
     int64_t bound = 10;
     if (i < indexBounds.size() && indexBounds[i] > 0)

@@ -332,11 +332,19 @@ llvm::Error refuseContainers(const std::vector<TensorSpec> &inputs,
                              const std::vector<TensorSpec> &outputs,
                              llvm::StringRef interface);
 
+/// Whether an input named \p name is taken for a mask ("mask" in any case).
+bool isMaskName(llvm::StringRef name);
+
 /// The inputs of a model whose inputs are \p specs: the tensor of \p given
-/// named like each, else seeded random data (randomTensor, seed \p seed + the
-/// input's index; integers below 10, and below the input's entry of
+/// named like each; else, for an integer input named as a mask
+/// (isMaskName), ones: an attention mask's "keep every position", the only
+/// values such a mask is sure to mean (random values past 1 scale the
+/// masked scores, and the outputs of two backends then part by more than
+/// the tolerance); else seeded random data (randomTensor, seed \p seed +
+/// the input's index; integers below 10, and below the input's entry of
 /// \p indexBounds when that is smaller: inputIndexBounds). \p sources, when
-/// not null, gets "from file" or "random, seed N" for each. Fails on a
+/// not null, gets "from file", "ones (a mask...)" or "random, seed N" for
+/// each. Fails on a
 /// dynamic input without data (naming its dynamic dims) and on a name of
 /// \p given that is no input.
 llvm::Expected<std::vector<Tensor>>

@@ -147,7 +147,7 @@ cl::opt<uint64_t> runSeed(
     "seed",
     cl::desc("Seed of random inputs; input i uses seed+i (floats uniform "
              "in [-1,1), integers in [0,10), or below the smallest size an "
-             "input indexes)"),
+             "input indexes; an integer input named *mask* is all ones)"),
     cl::init(0), cl::sub(runCmd), cl::cat(kilnCat));
 cl::opt<std::string>
     runOutputDir("output-dir", cl::desc("Write every output as DIR/<name>.npy"),
