@@ -87,7 +87,7 @@ llvm::cl::opt<std::string> modelPath(
     "model",
     llvm::cl::desc("Instead of the kernel cases: time every step of this "
                    "ONNX model on the JIT (median per step, GFLOP/s of the "
-                   "convolutions and matrix products)"),
+                   "convolutions, matrix products and attention)"),
     llvm::cl::init(""), llvm::cl::cat(benchCat));
 llvm::cl::opt<unsigned>
     modelThreads("model-threads",
@@ -468,9 +468,34 @@ Case convCase(MLIRContext &ctx, const std::string &name, int64_t c_, int64_t hw,
   return c;
 }
 
-/// Multiply-adds x 2 of a packed or depthwise op (0 for other ops).
+/// The last dim of \p v as an op reads it through \p perm (dim i of the
+/// view is dim perm[i] of the tensor), or of \p v itself without one.
+double viewedLastDim(Value v, std::optional<ArrayAttr> perm) {
+  auto t = cast<RankedTensorType>(v.getType());
+  int64_t dim = t.getRank() - 1;
+  if (perm && static_cast<int64_t>(perm->size()) == t.getRank())
+    dim = cast<IntegerAttr>((*perm)[dim]).getInt();
+  return static_cast<double>(t.getDimSize(dim));
+}
+
+/// Multiply-adds x 2 of a packed, depthwise, matrix product or attention op
+/// (0 for other ops). Attention counts its two products (M x N x D and
+/// M x N x Dv per head), not its softmax.
 double stepFlops(Operation *op) {
   auto type = [](Value v) { return cast<RankedTensorType>(v.getType()); };
+  if (auto fa = dyn_cast<FusedAttentionOp>(op)) {
+    double d = viewedLastDim(fa.getQ(), fa.getQPerm()),
+           n = viewedLastDim(fa.getKT(), fa.getKtPerm()),
+           dv = viewedLastDim(fa.getV(), fa.getVPerm());
+    return dv > 0 ? 2.0 * type(fa.getY()).getNumElements() / dv * n * (d + dv)
+                  : 0;
+  }
+  if (isa<MatMulOp>(op))
+    return 2.0 * type(op->getResult(0)).getNumElements() *
+           viewedLastDim(op->getOperand(0), std::nullopt);
+  if (auto mm = dyn_cast<TransposedMatMulOp>(op))
+    return 2.0 * type(mm->getResult(0)).getNumElements() *
+           viewedLastDim(mm->getOperand(0), mm.getAPerm());
   if (auto conv = dyn_cast<PackedConvOp>(op)) {
     auto w = type(conv.getW());
     return 2.0 * type(conv.getY()).getNumElements() * w.getDimSize(1);
@@ -562,9 +587,10 @@ int runModel(MLIRContext &ctx, double peak) {
                             ? ""
                             : "  (reference step)");
   }
-  std::printf("sum of steps %.2f ms; convolutions and products %.2f GFLOP "
-              "at %.1f GFLOP/s overall\n",
-              sumMs, sumFlops / 1e9, sumFlops / sumMs / 1e6);
+  std::printf(
+      "sum of steps %.2f ms; convolutions, products and attention %.2f GFLOP "
+      "at %.1f GFLOP/s overall\n",
+      sumMs, sumFlops / 1e9, sumFlops / sumMs / 1e6);
   return 0;
 }
 
