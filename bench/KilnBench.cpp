@@ -490,12 +490,13 @@ double stepFlops(Operation *op) {
     return dv > 0 ? 2.0 * type(fa.getY()).getNumElements() / dv * n * (d + dv)
                   : 0;
   }
-  if (isa<MatMulOp>(op))
+  if (isa<MatMulOp, TransposedMatMulOp>(op)) {
+    std::optional<ArrayAttr> aPerm;
+    if (auto t = dyn_cast<TransposedMatMulOp>(op))
+      aPerm = t.getAPerm();
     return 2.0 * type(op->getResult(0)).getNumElements() *
-           viewedLastDim(op->getOperand(0), std::nullopt);
-  if (auto mm = dyn_cast<TransposedMatMulOp>(op))
-    return 2.0 * type(mm->getResult(0)).getNumElements() *
-           viewedLastDim(mm->getOperand(0), mm.getAPerm());
+           viewedLastDim(op->getOperand(0), aPerm);
+  }
   if (auto conv = dyn_cast<PackedConvOp>(op)) {
     auto w = type(conv.getW());
     return 2.0 * type(conv.getY()).getNumElements() * w.getDimSize(1);

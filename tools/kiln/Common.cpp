@@ -108,10 +108,6 @@ bool parseShapeOptions(const std::vector<std::string> &options,
   return true;
 }
 
-bool isMaskName(llvm::StringRef name) {
-  return name.lower().find("mask") != std::string::npos;
-}
-
 Tensor randomTensor(DType dtype, const Shape &shape, uint64_t seed,
                     int64_t intBound) {
   uint64_t range = static_cast<uint64_t>(std::max<int64_t>(1, intBound));
@@ -202,8 +198,9 @@ bindInputs(const std::vector<TensorSpec> &specs,
           " (" + spec.format() + "); give a shape with --shape " + spec.name +
           "=... or data with --input " + spec.name + "=FILE.npy");
     }
-    if (isMaskName(spec.name) && !isFloat(spec.dtype) &&
-        spec.dtype != DType::Bool) {
+    // An integer mask: ones (see bindInputs in Common.h).
+    if (isInteger(spec.dtype) &&
+        llvm::StringRef(spec.name).contains_insensitive("mask")) {
       Tensor ones(spec.dtype, Shape(spec.shape.begin(), spec.shape.end()));
       for (int64_t k = 0; k < ones.numElements(); ++k)
         ones.setFromDouble(k, 1.0);
@@ -221,7 +218,7 @@ bindInputs(const std::vector<TensorSpec> &specs,
     if (sources)
       sources->push_back(
           "random, seed " + std::to_string(seed + i) +
-          (bound < 10 && !isFloat(spec.dtype) && spec.dtype != DType::Bool
+          (bound < 10 && isInteger(spec.dtype)
                ? ", below " + std::to_string(bound) + " (indices)"
                : ""));
   }
@@ -238,7 +235,7 @@ std::string randomIntegerInputsNote(const std::vector<TensorSpec> &specs,
                                     const std::vector<std::string> &sources) {
   std::vector<std::string> names;
   for (size_t i = 0; i < specs.size() && i < sources.size(); ++i)
-    if (!isFloat(specs[i].dtype) && specs[i].dtype != DType::Bool &&
+    if (isInteger(specs[i].dtype) &&
         llvm::StringRef(sources[i]).starts_with("random"))
       names.push_back("'" + specs[i].name + "'");
   if (names.empty())

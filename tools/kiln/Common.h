@@ -332,12 +332,9 @@ llvm::Error refuseContainers(const std::vector<TensorSpec> &inputs,
                              const std::vector<TensorSpec> &outputs,
                              llvm::StringRef interface);
 
-/// Whether an input named \p name is taken for a mask ("mask" in any case).
-bool isMaskName(llvm::StringRef name);
-
 /// The inputs of a model whose inputs are \p specs: the tensor of \p given
-/// named like each; else, for an integer input named as a mask
-/// (isMaskName), ones: an attention mask's "keep every position", the only
+/// named like each; else, for an integer input whose name contains "mask"
+/// (any case), ones: an attention mask's "keep every position", the only
 /// values such a mask is sure to mean (random values past 1 scale the
 /// masked scores, and the outputs of two backends then part by more than
 /// the tolerance); else seeded random data (randomTensor, seed \p seed +
