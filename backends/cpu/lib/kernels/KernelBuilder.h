@@ -178,10 +178,13 @@ struct MicroKernel {
   /// When > 0, A's k runs in blocks of aBlockK values aBlockStride apart:
   /// A(r, k) = a[aBase + r * aRow + (k / aBlockK) * aBlockStride + (k %
   /// aBlockK) * aK] (the channels of an NCHWc tensor, in blocks of lanes).
+  /// Where kc (or kcValue) is whole blocks, the k loop is a loop over blocks
+  /// around one over a block's steps.
   int64_t aBlockK = 0, aBlockStride = 0;
-  /// With aBlockK: every k step also prefetches into L1 a row's line of
-  /// A's next block (the mr rows over a block's aBlockK steps), whose rows
-  /// are lines apart that no hardware prefetcher follows.
+  /// With aBlockK: the mr rows' lines of A's next block are prefetched into
+  /// L1 (at the start of each block where the loops are nested, else a row
+  /// every k step), as their rows are lines apart that no hardware
+  /// prefetcher follows.
   bool prefetchNextABlock = false;
   /// When > 0, the distance between a row's vectors in C and the residual
   /// (an NCHWc output: one vector per channel block, a plane apart); 0:
