@@ -58,14 +58,19 @@ TEST_F(CpuKernelTest, MatMulWithWeightsBeyondHalfOfL2) {
   // A B larger than half of L2 makes RowGroups take A row groups of up to
   // half of L2 (several row tiles, the M % 12 tail in the last group) and a
   // tail panel; sized from the target's L2, so it runs that path anywhere.
+  // The group's tiles split the prefetch of the next panel, the tail tile
+  // included; at 2 threads each runs part of the panels.
   int64_t m = 12 * 11 + 5, k = 300;
   int64_t n = static_cast<int64_t>(cpu::hostTarget().l2Bytes) / 2 / (k * 4);
   n = n / 32 * 32 + 32 + 7;
-  ModelBuilder b;
-  b.input("a", {m, k}).output("y", {m, n});
-  weight(b, "w", {k, n});
-  b.node("MatMul", {"a", "w"}, {"y"});
-  check(b, {{m, k}}, "kiln.packed_mat_mul");
+  for (unsigned t : {1u, 2u}) {
+    threads = t;
+    ModelBuilder b;
+    b.input("a", {m, k}).output("y", {m, n});
+    weight(b, "w", {k, n});
+    b.node("MatMul", {"a", "w"}, {"y"});
+    check(b, {{m, k}}, "kiln.packed_mat_mul");
+  }
 }
 
 TEST_F(CpuKernelTest, MatMulOfTwoActivations) {

@@ -114,6 +114,7 @@ FailureOr<int64_t> emitBlockedConv(OpBuilder &b, Operation *op,
         MicroKernel t = v;
         t.kcValue = b.create<arith::MinUIOp>(
             loc, kb.idx(kc), b.create<arith::SubIOp>(loc, kb.idx(cin), k0));
+        t.kc = kc; // the block's size at most: its bNext prefetch span
         Value bBase = kb.add(bPanel, kb.mul(k0, nr));
         // The next K block's rows of the panel (the next panel's first).
         t.bNext = kb.add(bBase, kc * nr);

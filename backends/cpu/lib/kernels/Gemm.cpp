@@ -13,12 +13,13 @@
 //    sweep the panels; inside an item the panel (K * nr floats) stays in L1
 //    across the G tiles.
 //  - Weights outgrow the caches (BERT-base's 340 MB), so each item's first
-//    row tile would wait for its panel from memory: every tile's k steps
-//    prefetch the next panel's vectors of the same k into L2
-//    (MicroKernel::bNext; the item after this one is usually the next
-//    panel). A BERT-base encoder (sequence 128) at 2 threads ran 0.82-0.95x
-//    the time in 8 of 8 interleaved rounds of `kiln run` (medians of 10
-//    runs each); at 1 thread the rounds moved too much to tell.
+//    row tile would wait for its panel from memory: the tiles' k steps
+//    prefetch the next panel into L2 (MicroKernel::bNext; the item after
+//    this one is usually the next panel). A BERT-base encoder (sequence
+//    128) at 2 threads ran 0.82-0.95x the time in 8 of 8 interleaved rounds
+//    of `kiln run` (medians of 10 runs each). Each tile of the group
+//    prefetches its share of that panel, not all of it (RowGroups::emit):
+//    0.91x ViT-B/16's time, 0.93x the encoder's, at 1 thread.
 //  - Remainders are static variants, never scalar code: the last row tile
 //    has M % mr rows (fewer accumulators), and the last panel's tile stores
 //    and reads bias/residual with masks past N (its loads of W are full: the

@@ -213,6 +213,10 @@ struct MicroKernel {
   /// nv vectors of a k contiguous): every k step also prefetches that
   /// tile's vectors of the same k into L2, as aNext does for A.
   mlir::Value bNext;
+  /// When >= 0, the bNext prefetch is one line per k step, at bNext + (k >>
+  /// bNextShift) lines: a tile's share of the next panel (RowGroups spreads
+  /// the panel over the group's tiles), not the whole panel by every tile.
+  int64_t bNextShift = -1;
   /// When set, every k step also prefetches xNext[xNextBase + k * xNextK]
   /// (inside xNext for every k of the tile) into L2: a line of the B
   /// columns a later tile reads in place (a 1x1 conv's next band), so that
@@ -282,7 +286,8 @@ struct RowGroups {
   /// Emits \p mk on the row tiles of group \p g: its full tiles, and in
   /// the last group the tile of the M % mr last rows. \p at(i0) gives the
   /// A and C bases of the tile whose first row is i0; \p accumulate and
-  /// \p finish are the micro-kernel's (K blocked).
+  /// \p finish are the micro-kernel's (K blocked). With mk.bNext, the tiles
+  /// split the prefetch of the kc x bK floats there (bNextShift).
   void emit(
       KB &kb, const MicroKernel &mk, mlir::Value g, mlir::Value bBase,
       mlir::Value biasBase,
