@@ -73,6 +73,22 @@ TEST_F(CpuKernelTest, MatMulWithWeightsBeyondHalfOfL2) {
   }
 }
 
+TEST_F(CpuKernelTest, MatMulWithPanelsPastAQuarterOfL2) {
+  // Panels of K x 32 floats past a quarter of L2 are not prefetched (a
+  // classifier's matrix-vector product; sized from the target's L2): one
+  // row and two row tiles and a tail, a tail panel, 1 and 2 threads.
+  int64_t k = static_cast<int64_t>(cpu::hostTarget().l2Bytes) / 4 / 128 + 37;
+  for (int64_t m : {1, 29})
+    for (unsigned t : {1u, 2u}) {
+      threads = t;
+      ModelBuilder b;
+      b.input("a", {m, k}).output("y", {m, 70});
+      weight(b, "w", {k, 70}, -0.05f, 0.05f);
+      b.node("MatMul", {"a", "w"}, {"y"});
+      check(b, {{m, k}}, "kiln.packed_mat_mul");
+    }
+}
+
 TEST_F(CpuKernelTest, MatMulOfTwoActivations) {
   // Attention's products: B is an input, read in place (masked past N in
   // the last panel), batch dims broadcast either way; row tails (M % 12),

@@ -19,7 +19,12 @@
 //    128) at 2 threads ran 0.82-0.95x the time in 8 of 8 interleaved rounds
 //    of `kiln run` (medians of 10 runs each). Each tile of the group
 //    prefetches its share of that panel, not all of it (RowGroups::emit):
-//    0.91x ViT-B/16's time, 0.93x the encoder's, at 1 thread.
+//    0.91x ViT-B/16's time, 0.93x the encoder's, at 1 thread. A panel past
+//    a quarter of L2 (K past 4096 with a 2 MB L2) is not prefetched: the
+//    next one pushed the one being read out of L2, and VGG-16's 25088 x
+//    4096 classifier layer (3.2 MB panels, read at M = 1 at the speed of
+//    memory) took 25.5 ms against 34 at 1 thread, 13.3 against 17.4 at 2
+//    (the whole model 126-128 ms against 136-137, 66-67.5 against 71-72).
 //  - Remainders are static variants, never scalar code: the last row tile
 //    has M % mr rows (fewer accumulators), and the last panel's tile stores
 //    and reads bias/residual with masks past N (its loads of W are full: the
@@ -76,6 +81,8 @@ FailureOr<int64_t> emitPackedMatMul(OpBuilder &b, Operation *op,
     return failure(); // nothing to compute with; the reference handles it
 
   RowGroups rows(m, k, mr, panels, panels * k * nr * 4);
+  bool prefetchNext =
+      k * nr * 4 <= static_cast<int64_t>(hostTarget().l2Bytes) / 4;
   int64_t items = rows.groups * panels;
   int64_t tailCols = n - (panels - 1) * nr;
 
@@ -85,8 +92,10 @@ FailureOr<int64_t> emitPackedMatMul(OpBuilder &b, Operation *op,
       MicroKernel v = mk;
       v.validCols = cols;
       Value bBase = kb.mul(p, k * nr), colBase = kb.mul(p, nr);
-      // Prefetching the next item's panel (see the tiling above).
-      v.bNext = kb.add(bBase, k * nr);
+      // Prefetching the next item's panel (see the tiling above) where two
+      // panels fit in half of L2.
+      if (prefetchNext)
+        v.bNext = kb.add(bBase, k * nr);
       rows.emit(kb, v, g, bBase, colBase, [&](Value i0) {
         return std::make_pair(kb.mul(i0, k), kb.add(kb.mul(i0, n), colBase));
       });
