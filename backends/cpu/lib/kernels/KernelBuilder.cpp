@@ -122,13 +122,13 @@ void RowGroups::emit(KB &kb, const MicroKernel &mk, Value g, Value bBase,
   // behind them (the later tiles' prefetches hit L2 and cost little).
   // Spread, `kiln run` medians of 10-15 runs in interleaved rounds, at 1
   // thread: ViT-B/16 202-205 ms against 222-230, a BERT-base encoder
-  // (sequence 128) 137-142 against 150, VGG-16 128-130 against 132-137,
-  // ResNet-50 (blocked 1x1 convs in K blocks) 0.95-0.99x in 6 of 7 rounds;
-  // at 2 threads: 110-117 against 116-120, 71.5-72.8 against 76.6-78.3,
-  // 69.0-69.2 against 70.6-71.7, ResNet-50 0.97x in 7 of 8. A batch-8
-  // encoder (43-tile groups amortize the first tile) was unchanged, and
-  // SqueezeNet, EfficientNet-B0 and DenseNet-121 at 2 threads within 1-2 %
-  // either way.
+  // (sequence 128) 137-142 against 150, VGG-16 128-130 against 132-137; at
+  // 2 threads: 110-117 against 116-120, 71.5-72.8 against 76.6-78.3,
+  // 69.0-69.2 against 70.6-71.7. ResNet-50 (two exports; its blocked 1x1
+  // convs prefetch K blocks) ran 1-5 % faster in 8 of 11 rounds at 1
+  // thread and 9 of 11 at 2. A batch-8 encoder (43-tile groups amortize
+  // the first tile) was unchanged, and SqueezeNet, EfficientNet-B0 and
+  // DenseNet-121 at 2 threads within 1-2 % either way.
   int64_t chunk = 0, shift = -1;
   if (mk.bNext && mk.kc > 0) {
     int64_t lines = (mk.kc * mk.bK + 15) / 16;
