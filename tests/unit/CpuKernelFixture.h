@@ -123,6 +123,20 @@ protected:
     b.initializer(name, dims, randomValues(product(dims), seed++, lo, hi));
   }
 
+  /// Checks a MatMul of an input of \p a by random constant weights of \p w
+  /// (values in [lo, hi)), compiled as kiln.packed_mat_mul.
+  void checkPackedMatMul(const std::vector<int64_t> &a,
+                         const std::vector<int64_t> &w, float lo = -1,
+                         float hi = 1) {
+    std::vector<int64_t> y(a.begin(), a.end() - 1);
+    y.push_back(w.back());
+    ModelBuilder b;
+    b.input("a", a).output("y", y);
+    weight(b, "w", w, lo, hi);
+    b.node("MatMul", {"a", "w"}, {"y"});
+    check(b, {a}, "kiln.packed_mat_mul");
+  }
+
   /// Runs \p b on the interpreter and the JIT with random inputs of
   /// \p inputShapes; compares; expects \p compiledOp ("kiln.packed_conv"...)
   /// among the compiled steps.

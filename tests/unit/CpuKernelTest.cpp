@@ -29,29 +29,13 @@ TEST_F(CpuKernelTest, MatMulOddShapes) {
     for (int64_t k : {1, 7, 63})
       for (int64_t n : {1, 7, 17, 63}) {
         SCOPED_TRACE(testing::Message() << m << "x" << k << "x" << n);
-        ModelBuilder b;
-        b.input("a", {m, k}).output("y", {m, n});
-        weight(b, "w", {k, n});
-        b.node("MatMul", {"a", "w"}, {"y"});
-        check(b, {{m, k}}, "kiln.packed_mat_mul");
+        checkPackedMatMul({m, k}, {k, n});
       }
 }
 
 TEST_F(CpuKernelTest, MatMulBatchedAndVector) {
-  {
-    ModelBuilder b;
-    b.input("a", {2, 7, 17}).output("y", {2, 7, 33});
-    weight(b, "w", {17, 33});
-    b.node("MatMul", {"a", "w"}, {"y"});
-    check(b, {{2, 7, 17}}, "kiln.packed_mat_mul");
-  }
-  {
-    ModelBuilder b;
-    b.input("a", {17}).output("y", {9});
-    weight(b, "w", {17, 9});
-    b.node("MatMul", {"a", "w"}, {"y"});
-    check(b, {{17}}, "kiln.packed_mat_mul");
-  }
+  checkPackedMatMul({2, 7, 17}, {17, 33});
+  checkPackedMatMul({17}, {17, 9});
 }
 
 TEST_F(CpuKernelTest, MatMulWithWeightsBeyondHalfOfL2) {
@@ -65,11 +49,7 @@ TEST_F(CpuKernelTest, MatMulWithWeightsBeyondHalfOfL2) {
   n = n / 32 * 32 + 32 + 7;
   for (unsigned t : {1u, 2u}) {
     threads = t;
-    ModelBuilder b;
-    b.input("a", {m, k}).output("y", {m, n});
-    weight(b, "w", {k, n});
-    b.node("MatMul", {"a", "w"}, {"y"});
-    check(b, {{m, k}}, "kiln.packed_mat_mul");
+    checkPackedMatMul({m, k}, {k, n});
   }
 }
 
@@ -81,11 +61,7 @@ TEST_F(CpuKernelTest, MatMulWithPanelsPastAQuarterOfL2) {
   for (int64_t m : {1, 29})
     for (unsigned t : {1u, 2u}) {
       threads = t;
-      ModelBuilder b;
-      b.input("a", {m, k}).output("y", {m, 70});
-      weight(b, "w", {k, 70}, -0.05f, 0.05f);
-      b.node("MatMul", {"a", "w"}, {"y"});
-      check(b, {{m, k}}, "kiln.packed_mat_mul");
+      checkPackedMatMul({m, k}, {k, 70}, -0.05f, 0.05f);
     }
 }
 

@@ -632,8 +632,8 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
 
   // 2. The k loop, unrolled u times; the tail of kc % u steps a loop of
   //    one step (straight-line when it is one step).
-  // With \p blockCol, A's column for k is given (the block loops below),
-  // not computed from k.
+  // With \p blockCol, A's column for k is given (the block loops below,
+  // with aBlockK), not computed from k.
   auto step = [&](Value k, SmallVector<Value> &acc, Value blockCol = {}) {
     SmallVector<Value> bv;
     Value bRow = kb.add(bBase, kb.mul(k, bK));
@@ -644,23 +644,6 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
                        : b.create<vector::LoadOp>(loc, vt, this->b, at));
     }
     Value aCol = blockCol ? blockCol : kb.add(aBase, kb.mul(k, aK));
-    if (aBlockK > 0 && !blockCol) {
-      // k >= 0: unsigned, so a block of lanes is a shift and a mask.
-      Value block = b.create<arith::DivUIOp>(loc, k, kb.idx(aBlockK));
-      Value inBlock = b.create<arith::RemUIOp>(loc, k, kb.idx(aBlockK));
-      aCol = kb.add(kb.add(aBase, kb.mul(block, aBlockStride)),
-                    kb.mul(inBlock, aK));
-      if (prefetchNextABlock) {
-        // Row inBlock * mr / aBlockK: each of the mr rows once or more.
-        Value row =
-            b.create<arith::DivUIOp>(loc, kb.mul(inBlock, mr), kb.idx(aBlockK));
-        Value at = kb.add(
-            kb.add(aBase, kb.mul(kb.add(block, kb.idx(1)), aBlockStride)),
-            kb.mul(row, aRow));
-        b.create<memref::PrefetchOp>(loc, a, ValueRange{at}, /*isWrite=*/false,
-                                     /*localityHint=*/3, /*isDataCache=*/true);
-      }
-    }
     // One prefetch into L2 per 64-byte line of `count` floats from
     // `buffer[at]`.
     auto prefetch = [&](Value buffer, Value at, int64_t count) {
@@ -723,8 +706,10 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
         kb, acc, lb, ub, by,
         [&](Value k, int64_t, SmallVector<Value> &cur) { step(k, cur); });
   };
-  if (aBlockK > 0 && aBlockK % u == 0 && (kcValue || kc % aBlockK == 0)) {
-    // K in whole blocks of A (kcValue, too, is a multiple of aBlockK): a
+  if (aBlockK > 0) {
+    assert(aBlockK % u == 0 && (kcValue || kc % aBlockK == 0) &&
+           "A's k in whole blocks (kcValue, too, a multiple of aBlockK)");
+    // K in whole blocks of A: a
     // loop over the blocks around a loop over a block's aBlockK steps, so
     // that A's column is a base plus the step, and the next block's rows
     // are prefetched once per block, all mr at its start. One loop over k

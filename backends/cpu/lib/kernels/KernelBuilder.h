@@ -178,13 +178,13 @@ struct MicroKernel {
   /// When > 0, A's k runs in blocks of aBlockK values aBlockStride apart:
   /// A(r, k) = a[aBase + r * aRow + (k / aBlockK) * aBlockStride + (k %
   /// aBlockK) * aK] (the channels of an NCHWc tensor, in blocks of lanes).
-  /// Where kc (or kcValue) is whole blocks, the k loop is a loop over blocks
-  /// around one over a block's steps.
+  /// kc (or kcValue) must then be whole blocks, and aBlockK a multiple of
+  /// the k loop's unroll: the k loop is a loop over blocks around one over
+  /// a block's steps.
   int64_t aBlockK = 0, aBlockStride = 0;
   /// With aBlockK: the mr rows' lines of A's next block are prefetched into
-  /// L1 (at the start of each block where the loops are nested, else a row
-  /// every k step), as their rows are lines apart that no hardware
-  /// prefetcher follows.
+  /// L1 at the start of each block, as their rows are lines apart that no
+  /// hardware prefetcher follows.
   bool prefetchNextABlock = false;
   /// When > 0, the distance between a row's vectors in C and the residual
   /// (an NCHWc output: one vector per channel block, a plane apart); 0:
