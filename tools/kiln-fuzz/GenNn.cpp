@@ -690,6 +690,68 @@ bool genPointwiseChain(GenContext &c) {
   return true;
 }
 
+/// One or two residual blocks on a plane of whole 64-byte lines, as in
+/// ResNet: y = Conv(x) + x, or y = Conv2(Relu(Conv1(x))) + x, often with a
+/// Relu after the Add; the convs 1x1 or padded 3x3, keeping the shape. The
+/// NCHW packed conv takes the Add as its residual and, where it is the
+/// residual's last reader (not when it is also the conv's input), writes
+/// over it (directKernelOverwritableOperand); a second block writes over
+/// the first's result in turn.
+bool genResidualBlock(GenContext &c) {
+  Value x = c.operand(
+      [&](const Value &v) {
+        return v.dims.size() == 4 && count(v.dims) > 0 && v.dims[1] <= 64 &&
+               v.dims[2] * v.dims[3] % 16 == 0 && count(v.dims) <= 16384 &&
+               c.summable(v);
+      },
+      {c.range(1, 2), c.oneOf<int64_t>({8, 16, 48}),
+       c.oneOf<int64_t>({4, 8, 16}), c.oneOf<int64_t>({4, 8, 16})});
+  if (x.name.empty())
+    return false;
+  int64_t ch = x.dims[1];
+  // Weights in [-2, 2) / K, so that a sum stays of its terms' size and the
+  // residual matters: four convs of K = 432 random weights in [-2, 2)
+  // cancelled down to values the compare tolerance cannot take.
+  auto conv = [&](const std::string &in, double inBound, double &bound) {
+    int64_t k = c.chance(0.6) ? 1 : 3;
+    Dims wd = {ch, ch, k, k};
+    std::vector<float> values(static_cast<size_t>(count(wd)));
+    for (float &v : values)
+      v = static_cast<float>(c.range(-100, 99)) /
+          (50.0f * static_cast<float>(ch * k * k));
+    std::vector<std::string> inputs = {in, c.floats(wd, values)};
+    if (c.chance(0.6))
+      inputs.push_back(c.initializer({ch}).name);
+    Attrs attrs;
+    if (k == 3)
+      attrs.push_back(zoo::attrInts("pads", {1, 1, 1, 1}));
+    bound = inBound * 2 + 2;
+    return c.b.op("Conv", inputs, attrs, 1)[0];
+  };
+  std::string cur = x.name;
+  double curBound = x.bound;
+  for (int64_t block = c.range(1, 2); block > 0; --block) {
+    double bound = 0;
+    std::string y = conv(cur, curBound, bound);
+    if (c.chance(0.6)) {
+      std::string t = c.b.op("Relu", {y}, {}, 1)[0];
+      y = conv(t, bound, bound);
+    }
+    y = c.b.op("Add", {y, cur}, {}, 1)[0];
+    bound += curBound;
+    if (c.chance(0.7))
+      y = c.b.op("Relu", {y}, {}, 1)[0];
+    cur = y;
+    curBound = bound;
+  }
+  Value out;
+  out.name = cur;
+  out.dims = x.dims;
+  out.bound = curBound;
+  c.result(out, {&x});
+  return true;
+}
+
 /// A per-channel scale (a BatchNormalization, a constant C x 1 x 1 or a
 /// computed squeeze-and-excitation N x C x 1 x 1, with or without its two
 /// 1x1 convs on the pooled values), an optional per-channel
@@ -955,6 +1017,7 @@ void addNnGenerators(std::vector<OpGenerator> &table) {
   table.push_back({"conv-transpose", "conv-pool", true, genConvTranspose, 4});
   table.push_back({"depthwise", "conv-pool", true, genDepthwise, 4});
   table.push_back({"pointwise-chain", "conv-pool", true, genPointwiseChain, 4});
+  table.push_back({"residual-block", "conv-pool", true, genResidualBlock, 3});
   table.push_back({"pool", "conv-pool", false, genPool, 6});
   table.push_back({"matmul", "matmul", true, genMatMul, 8});
   table.push_back(

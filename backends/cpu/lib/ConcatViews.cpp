@@ -36,6 +36,9 @@ struct Placer {
   std::vector<bool> viewRoot;
   /// Per slot: some slot is placed in its bytes (set for in-place steps).
   std::vector<bool> hasViews;
+  /// Per slot: placed over its operand by visitInPlace (offset 0, the
+  /// root's size).
+  std::vector<bool> inPlaceView;
   /// Per root slot, the ranges written by steps.
   std::map<int, std::vector<Range>> written;
 
@@ -141,11 +144,15 @@ struct Placer {
   }
 
   /// Makes the result of step \p i (its inPlaceArg) share its operand's
-  /// bytes when the step is the operand's only reader and neither value
+  /// bytes when the step is the operand's last reader and neither value
   /// takes part in another placement; the kernel then writes over what it
   /// reads, element by element at the same positions. \p readers counts
-  /// the steps reading each slot.
-  void visitInPlace(size_t i, const std::vector<int> &readers) {
+  /// the steps reading each slot, \p lastReader is the last of them.
+  /// Other readers must have run before: steps run in order, except the
+  /// parts of a batch (PartGroups.h), so a part takes the operand only as
+  /// its one reader.
+  void visitInPlace(size_t i, const std::vector<int> &readers,
+                    const std::vector<int> &lastReader) {
     const PlanStep &step = plan.steps[i];
     if (step.kind != PlanStep::Kind::Compiled || step.inPlaceArg < 0 ||
         views.elided[i] || step.outputs.size() != 1 ||
@@ -153,13 +160,21 @@ struct Placer {
             step.args.size() - step.outputs.size())
       return;
     int in = step.args[step.inPlaceArg], out = step.outputs[0];
-    if (in == out || !inArena(in) || !inArena(out) || readers[in] != 1 ||
-        views.isView(in) || views.isView(out) || hasViews[in] ||
+    bool last = readers[in] == 1 ||
+                (step.itemBegin < 0 && lastReader[in] == static_cast<int>(i));
+    // An operand that is itself written over its own operand passes its
+    // root on: ResNet's blocks each write over the last one's output (not
+    // in a part of a batch, whose buffers keep to their part's lane).
+    bool chained = step.itemBegin < 0 && views.isView(in) && inPlaceView[in];
+    if (in == out || !inArena(in) || !inArena(out) || !last ||
+        (views.isView(in) && !chained) || views.isView(out) || hasViews[in] ||
         hasViews[out] || slotBytes(plan, in) != slotBytes(plan, out))
       return;
-    views.root[out] = in;
+    int root = chained ? views.root[in] : in;
+    views.root[out] = root;
     views.byteOffset[out] = 0;
-    hasViews[in] = true;
+    hasViews[root] = true;
+    inPlaceView[out] = true;
   }
 
   /// True when [begin, end) of \p root overlaps a range written by a slot
@@ -285,11 +300,13 @@ SlotViews planConcatViews(const Plan &plan, const std::vector<bool> &isOutput) {
   // body reads among its inputs). Graph outputs are not in the arena, so
   // visitInPlace never takes them.
   p.hasViews.assign(numSlots, false);
+  p.inPlaceView.assign(numSlots, false);
   for (size_t s = 0; s < numSlots; ++s)
     if (p.views.isView(static_cast<int>(s)))
       p.hasViews[p.views.root[s]] = true;
-  std::vector<int> readers(numSlots, 0);
-  for (const PlanStep &step : plan.steps) {
+  std::vector<int> readers(numSlots, 0), lastReader(numSlots, -1);
+  for (size_t i = 0; i < plan.steps.size(); ++i) {
+    const PlanStep &step = plan.steps[i];
     std::vector<int> read =
         step.kind == PlanStep::Kind::Compiled
             ? std::vector<int>(step.args.begin(),
@@ -298,11 +315,13 @@ SlotViews planConcatViews(const Plan &plan, const std::vector<bool> &isOutput) {
     llvm::sort(read);
     read.erase(std::unique(read.begin(), read.end()), read.end());
     for (int s : read)
-      if (s >= 0)
+      if (s >= 0) {
         ++readers[s];
+        lastReader[s] = static_cast<int>(i);
+      }
   }
   for (size_t i = 0; i < plan.steps.size(); ++i)
-    p.visitInPlace(i, readers);
+    p.visitInPlace(i, readers, lastReader);
   return std::move(p.views);
 }
 

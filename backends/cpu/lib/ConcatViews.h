@@ -23,11 +23,17 @@
 //
 // Last, in place: a compiled step whose kernel is one pointwise loop nest
 // (every op KilnElementwise) writes its result over an operand of the same
-// shape and type (PlanStep::inPlaceArg) when it is that operand's only
+// shape and type (PlanStep::inPlaceArg), and so does a direct kernel over
+// the operand it reads only where it writes (a packed conv's residual:
+// directKernelOverwritableOperand), when the step is that operand's last
 // reader and neither value is placed otherwise. Each element is read before
-// it is written, at the same position, by the same work item. The operand's
-// buffer then lives as long as the result does (a chain of Tanh, Mul and
-// Sigmoid kernels takes one buffer instead of two).
+// it is written, at the same position, by the same work item. Steps run in
+// plan order, so earlier readers are done; a part of a batch, which runs
+// side by side with the other parts (PartGroups.h), must be the operand's
+// only reader. The operand's buffer then lives as long as the result does
+// (a chain of Tanh, Mul and Sigmoid kernels takes one buffer instead of
+// two), and a result written over an operand that was itself written over
+// its own passes the buffer on (ResNet's blocks, each over the last).
 //
 // The executor places slots inside other slots' buffers ("views") where that
 // is safe, from the plan alone:

@@ -57,13 +57,16 @@ struct Entry {
   Emitter emit;
   /// The work of the kernel, in multiply-accumulates or the like.
   int64_t (*work)(Operation *);
+  /// The operand the kernel's result may overwrite, or -1; null: none.
+  int (*overwritable)(Operation *) = nullptr;
 };
 
 const Entry kEntries[] = {
     {[](Operation *op) { return isa<PackedMatMulOp>(op); },
      kernels::canEmitPackedMatMul, kernels::emitPackedMatMul, weightedMacs<-1>},
     {[](Operation *op) { return isa<PackedConvOp>(op); },
-     kernels::canEmitPackedConv, kernels::emitPackedConv, weightedMacs<1>},
+     kernels::canEmitPackedConv, kernels::emitPackedConv, weightedMacs<1>,
+     kernels::packedConvOverwritableOperand},
     {[](Operation *op) { return isa<BlockedConvOp>(op); },
      kernels::canEmitBlockedConv, kernels::emitBlockedConv, blockedConvMacs},
     {[](Operation *op) { return isa<ToBlockedOp, FromBlockedOp>(op); },
@@ -114,6 +117,11 @@ bool hasDirectKernel(Operation *op) { return find(op) != nullptr; }
 int64_t estimateDirectKernelMacs(Operation *op) {
   const Entry *e = find(op);
   return e ? e->work(op) : 0;
+}
+
+int directKernelOverwritableOperand(Operation *op) {
+  const Entry *e = find(op);
+  return e && e->overwritable ? e->overwritable(op) : -1;
 }
 
 FailureOr<int64_t> emitDirectKernel(OpBuilder &b, Operation *op,

@@ -961,7 +961,10 @@ llvm::Expected<Plan> buildPlan(ModuleOp graph) {
     return std::move(e);
   forEachStep(plan, [&](PlanStep &step) { computeStepCost(plan, step); });
   for (PlanStep &step : plan.steps) {
-    markInPlaceOperand(plan, step);
+    markInPlaceOperand(plan, step, [&](Value v) {
+      auto it = slotOf.find(v);
+      return it == slotOf.end() ? -1 : it->second;
+    });
     markBatchPart(step);
   }
   shareIdenticalKernels(plan);

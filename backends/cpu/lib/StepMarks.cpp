@@ -1,9 +1,12 @@
 //===- StepMarks.cpp - What the executor reads off a step's ops -----------===//
 #include "StepMarks.h"
 
+#include "kiln/cpu/DirectKernels.h"
 #include "kiln/cpu/Lowering.h"
 #include "kiln/ir/BatchItems.h"
 #include "kiln/ir/KilnDialect.h"
+
+#include <algorithm>
 
 using namespace mlir;
 
@@ -103,26 +106,48 @@ void describeShaping(Operation *op, PlanStep &step) {
 /// Sets \p step's inPlaceArg: a compiled step whose ops are all pointwise
 /// (KilnElementwise: the kernel is one loop nest over its result, reading
 /// an operand of the result's shape at the position it writes) with one
-/// static result may write over its first operand of that shape and type.
-void markInPlaceOperand(const Plan &plan, PlanStep &step) {
+/// static result may write over its first operand of that shape and type;
+/// a direct kernel with a pointwise epilogue, over the operand its kernel
+/// reads only where it writes (directKernelOverwritableOperand: a conv's
+/// residual), unless the step reads that value as another operand too.
+void markInPlaceOperand(const Plan &plan, PlanStep &step,
+                        llvm::function_ref<int(Value)> slotOf) {
   step.inPlaceArg = -1;
   if (step.kind != PlanStep::Kind::Compiled || step.outputs.size() != 1 ||
-      step.ops.empty() || llvm::any_of(step.ops, [](Operation *op) {
-        return !op->hasTrait<kiln::OpTrait::KilnElementwise>();
-      }))
+      step.ops.empty())
     return;
+  auto pointwise = [](Operation *op) {
+    return op->hasTrait<kiln::OpTrait::KilnElementwise>();
+  };
   const PlanSlot &out = plan.slots[step.outputs[0]];
   if (!out.isStatic)
     return;
+  auto fits = [&](int s) {
+    const PlanSlot &in = plan.slots[s];
+    return in.isStatic && !in.isConstant && in.dtype == out.dtype &&
+           in.kind == out.kind && in.shape == out.shape;
+  };
   // args: the buffer operands, then the result.
-  for (size_t k = 0; k + 1 < step.args.size(); ++k) {
-    const PlanSlot &in = plan.slots[step.args[k]];
-    if (in.isStatic && !in.isConstant && in.dtype == out.dtype &&
-        in.kind == out.kind && in.shape == out.shape) {
-      step.inPlaceArg = static_cast<int>(k);
-      return;
-    }
+  size_t operands = step.args.size() - 1;
+  if (llvm::all_of(step.ops, pointwise)) {
+    for (size_t k = 0; k < operands; ++k)
+      if (fits(step.args[k])) {
+        step.inPlaceArg = static_cast<int>(k);
+        return;
+      }
+    return;
   }
+  Operation *leader = step.ops.front();
+  int operand = directKernelOverwritableOperand(leader);
+  if (operand < 0 || !llvm::all_of(llvm::drop_begin(step.ops), pointwise))
+    return;
+  int s = slotOf(leader->getOperand(operand));
+  auto first = llvm::find(step.args, s);
+  if (first == step.args.end() ||
+      static_cast<size_t>(first - step.args.begin()) >= operands ||
+      std::count(step.args.begin(), step.args.end(), s) != 1 || !fits(s))
+    return;
+  step.inPlaceArg = static_cast<int>(first - step.args.begin());
 }
 
 /// Sets \p step's itemBegin from the `kiln.items` of its ops: the part of

@@ -12,6 +12,8 @@
 
 #include "kiln/cpu/Plan.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
+
 namespace kiln::cpu {
 
 /// Sets what \p op, alone in \p step, is to ConcatViews
@@ -20,8 +22,11 @@ void describeShaping(mlir::Operation *op, PlanStep &step);
 
 /// Sets \p step's inPlaceArg: a compiled step whose ops are all pointwise
 /// (KilnElementwise) with one static result may write over its first
-/// operand of that shape and type.
-void markInPlaceOperand(const Plan &plan, PlanStep &step);
+/// operand of that shape and type; a direct kernel followed by pointwise
+/// ops, over the operand directKernelOverwritableOperand names (not read
+/// twice by the step). \p slotOf gives a value's slot.
+void markInPlaceOperand(const Plan &plan, PlanStep &step,
+                        llvm::function_ref<int(mlir::Value)> slotOf);
 
 /// Sets \p step's itemBegin from the `kiln.items` of its ops, or -1.
 void markBatchPart(PlanStep &step);

@@ -363,6 +363,23 @@ bool canEmitPackedConv(Operation *op) {
   return planConv(cast<PackedConvOp>(op)).has_value();
 }
 
+int packedConvOverwritableOperand(Operation *op) {
+  auto conv = cast<PackedConvOp>(op);
+  std::optional<ConvPlan> p = planConv(conv);
+  // With K in blocks, earlier blocks store partial sums in Y before the
+  // last one reads the residual.
+  if (!p || isa<NoneType>(conv.getResidual().getType()) || p->nkb != 1)
+    return -1;
+  // A narrow tile (MicroKernel::emitNarrow) stores its sums in Y, then
+  // reads them back with the residual.
+  for (int64_t rows : {p->rows, p->lastRows}) {
+    int64_t narrow = rows * p->ow % p->tileCols % p->lanes;
+    if (narrow > 0 && 3 * narrow <= p->mr)
+      return -1;
+  }
+  return 3;
+}
+
 FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
                                   ValueRange operands, ValueRange results,
                                   Value begin, Value end,

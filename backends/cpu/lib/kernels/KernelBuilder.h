@@ -370,6 +370,12 @@ bool canEmitReorder(mlir::Operation *op);
 bool canEmitWinogradConv(mlir::Operation *op);
 bool canEmitDepthwiseConv(mlir::Operation *op);
 
+/// The residual (operand 3) when kiln.packed_conv's kernel reads it only
+/// where it writes Y, each position read before it is written and by the
+/// same tile (K in one block, no narrow tile), else -1: Y may then take
+/// the residual's buffer (directKernelOverwritableOperand).
+int packedConvOverwritableOperand(mlir::Operation *op);
+
 bool canEmitPool(mlir::Operation *op);
 bool canEmitGlobalPool(mlir::Operation *op);
 bool canEmitMatMul(mlir::Operation *op);

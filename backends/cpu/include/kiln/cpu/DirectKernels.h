@@ -57,6 +57,12 @@ bool hasDirectKernel(mlir::Operation *op);
 /// The executor uses it to decide whether threads pay off.
 int64_t estimateDirectKernelMacs(mlir::Operation *op);
 
+/// The operand of \p op (its index) that \p op's direct kernel reads only
+/// at the positions of its result it writes, each read before that
+/// position is written and by the same work item, so that the result may
+/// take the operand's buffer (a conv's residual); -1 when there is none.
+int directKernelOverwritableOperand(mlir::Operation *op);
+
 } // namespace kiln::cpu
 
 #endif // KILN_CPU_DIRECTKERNELS_H
