@@ -238,6 +238,43 @@ TEST_F(JitArenaTest, HandedThroughOperandOutlivesItsReader) {
   }
 }
 
+TEST_F(JitArenaTest, AnOperandHandedThroughIsNotWrittenOver) {
+  // d = Dropout(r) with a run-time training_mode hands r's bytes through as
+  // d. s = Mul(r, GlobalAveragePool(d)) runs after it and reads r last, but
+  // may not write over it: y = Add(d, MaxPool(s)) reads d after it.
+  ModelBuilder b;
+  b.input("x", {1, 4, 16, 16}).input("t", {}, 9).output("y", {1, 4, 16, 16});
+  b.initializer("ratio", {}, {0.5f});
+  std::vector<float> w(16, 0.0f);
+  for (int i = 0; i < 4; ++i)
+    w[i * 5] = 1.0f;
+  b.initializer("w", {4, 4, 1, 1}, w);
+  b.node("Conv", {"x", "w"}, {"r"});
+  b.node("Dropout", {"r", "ratio", "t"}, {"d"});
+  b.node("GlobalAveragePool", {"d"}, {"q"});
+  b.node("Mul", {"r", "q"}, {"s"});
+  auto &pool = b.node("MaxPool", {"s"}, {"p"});
+  auto *k = pool.add_attribute();
+  k->set_name("kernel_shape");
+  k->set_type(onnx::AttributeProto::INTS);
+  k->add_ints(1);
+  k->add_ints(1);
+  b.node("Add", {"d", "p"}, {"y"});
+  auto jit = jitOf(b);
+  ASSERT_TRUE(jit);
+  Tensor x = ramp({1, 4, 16, 16});
+  auto y = jit->run({x, Tensor(DType::Bool, Shape{})});
+  ASSERT_TRUE(bool(y)) << llvm::toString(y.takeError());
+  ASSERT_EQ(y->size(), 1u);
+  auto interp = Interpreter::create(*module);
+  ASSERT_TRUE(bool(interp)) << llvm::toString(interp.takeError());
+  auto expected = (*interp)->run({x, Tensor(DType::Bool, Shape{})});
+  ASSERT_TRUE(bool(expected)) << llvm::toString(expected.takeError());
+  for (int64_t i = 0; i < x.numElements(); ++i)
+    ASSERT_NEAR((*y)[0].data<float>()[i], (*expected)[0].data<float>()[i], 1e-4)
+        << "at " << i;
+}
+
 TEST_F(JitArenaTest, AChainOfKernelsReusesItsBuffers) {
   // Six 1x1 convolutions in a row: each value is read by the next only.
   ModelBuilder b;

@@ -147,12 +147,16 @@ struct Placer {
   /// bytes when the step is the operand's last reader and neither value
   /// takes part in another placement; the kernel then writes over what it
   /// reads, element by element at the same positions. \p readers counts
-  /// the steps reading each slot, \p lastReader is the last of them.
-  /// Other readers must have run before: steps run in order, except the
-  /// parts of a batch (PartGroups.h), so a part takes the operand only as
-  /// its one reader.
+  /// the steps reading each slot, \p lastReader is the last of them, and
+  /// \p compiledReaders says whether all of them are compiled steps.
+  /// Other readers must be done with the operand: steps run in order,
+  /// except the parts of a batch (PartGroups.h), so a part takes the
+  /// operand only as its one reader; a reference step may hand its operand
+  /// through as its result (a run-time Dropout), which a later step may
+  /// still read.
   void visitInPlace(size_t i, const std::vector<int> &readers,
-                    const std::vector<int> &lastReader) {
+                    const std::vector<int> &lastReader,
+                    const std::vector<bool> &compiledReaders) {
     const PlanStep &step = plan.steps[i];
     if (step.kind != PlanStep::Kind::Compiled || step.inPlaceArg < 0 ||
         views.elided[i] || step.outputs.size() != 1 ||
@@ -160,8 +164,9 @@ struct Placer {
             step.args.size() - step.outputs.size())
       return;
     int in = step.args[step.inPlaceArg], out = step.outputs[0];
-    bool last = readers[in] == 1 ||
-                (step.itemBegin < 0 && lastReader[in] == static_cast<int>(i));
+    bool last =
+        readers[in] == 1 || (step.itemBegin < 0 && compiledReaders[in] &&
+                             lastReader[in] == static_cast<int>(i));
     // An operand that is itself written over its own operand passes its
     // root on: ResNet's blocks each write over the last one's output (not
     // in a part of a batch, whose buffers keep to their part's lane).
@@ -305,6 +310,7 @@ SlotViews planConcatViews(const Plan &plan, const std::vector<bool> &isOutput) {
     if (p.views.isView(static_cast<int>(s)))
       p.hasViews[p.views.root[s]] = true;
   std::vector<int> readers(numSlots, 0), lastReader(numSlots, -1);
+  std::vector<bool> compiledReaders(numSlots, true);
   for (size_t i = 0; i < plan.steps.size(); ++i) {
     const PlanStep &step = plan.steps[i];
     std::vector<int> read =
@@ -318,10 +324,12 @@ SlotViews planConcatViews(const Plan &plan, const std::vector<bool> &isOutput) {
       if (s >= 0) {
         ++readers[s];
         lastReader[s] = static_cast<int>(i);
+        if (step.kind != PlanStep::Kind::Compiled)
+          compiledReaders[s] = false;
       }
   }
   for (size_t i = 0; i < plan.steps.size(); ++i)
-    p.visitInPlace(i, readers, lastReader);
+    p.visitInPlace(i, readers, lastReader, compiledReaders);
   return std::move(p.views);
 }
 
