@@ -185,11 +185,12 @@ protected:
     return jitOfSaved(graph, false);
   }
 
-  /// \p b saved and compiled in NCHW (without kiln-blocked-layout, which
-  /// runs every 1x1 conv chain blocked with AVX2's 16 registers) with
-  /// views into \p graph, and without views into \p copied.
+  /// \p b saved and compiled with views into \p graph, and without into
+  /// \p copied, both without kiln-blocked-layout (with AVX2's 16 registers
+  /// it runs every 1x1 conv chain blocked, whose convs keep their
+  /// residual).
   std::unique_ptr<cpu::JitModel>
-  nchwJits(const ModelBuilder &b, mlir::OwningOpRef<mlir::ModuleOp> &graph,
+  viewJits(const ModelBuilder &b, mlir::OwningOpRef<mlir::ModuleOp> &graph,
            std::unique_ptr<cpu::JitModel> &copied) {
     b.save(path);
     auto jit = jitOfSaved(graph, true, {"kiln-blocked-layout"});
@@ -413,11 +414,12 @@ void residualBlocks(ModelBuilder &b, int64_t c, int blocks, bool ownInput) {
   b.node("Softmax", {in}, {"y"});
 }
 
-/// The in-place marks of \p jit's packed conv steps, in order.
-std::vector<int> convInPlaceArgs(const cpu::JitModel &jit) {
+/// The in-place marks of \p jit's steps of \p op, in order.
+std::vector<int> inPlaceArgs(const cpu::JitModel &jit,
+                             llvm::StringRef op = "kiln.packed_conv") {
   std::vector<int> marks;
   for (const cpu::PlanStep &s : jit.getPlan().steps)
-    if (s.label.find("kiln.packed_conv") != std::string::npos)
+    if (llvm::StringRef(s.label).contains(op))
       marks.push_back(s.inPlaceArg);
   return marks;
 }
@@ -432,9 +434,9 @@ TEST_F(JitArenaTest, ConvsWriteOverTheResidualTheyReadLast) {
   residualBlocks(b, 16, 2, false);
   mlir::OwningOpRef<mlir::ModuleOp> graph;
   std::unique_ptr<cpu::JitModel> copied;
-  auto inPlace = nchwJits(b, graph, copied);
+  auto inPlace = viewJits(b, graph, copied);
   ASSERT_TRUE(inPlace);
-  std::vector<int> marks = convInPlaceArgs(*inPlace);
+  std::vector<int> marks = inPlaceArgs(*inPlace);
   ASSERT_EQ(marks.size(), 4u);
   for (size_t k = 0; k < marks.size(); ++k)
     EXPECT_EQ(marks[k] >= 0, k % 2 == 1) << "conv " << k;
@@ -459,14 +461,50 @@ TEST_F(JitArenaTest, ConvsKeepAResidualTheyReadOtherwiseToo) {
       residualBlocks(b, c, 1, ownInput);
       mlir::OwningOpRef<mlir::ModuleOp> graph;
       std::unique_ptr<cpu::JitModel> copied;
-      auto jit = nchwJits(b, graph, copied);
+      auto jit = viewJits(b, graph, copied);
       ASSERT_TRUE(jit);
-      std::vector<int> marks = convInPlaceArgs(*jit);
+      std::vector<int> marks = inPlaceArgs(*jit);
       ASSERT_FALSE(marks.empty());
       EXPECT_LT(marks.back(), 0);
       expectLikeCopiesAndInterpreter(*jit, *copied, ramp({1, c, 16, 16}));
     }
   }
+}
+
+TEST_F(JitArenaTest, MatMulsWriteOverTheResidualTheyReadLast) {
+  // A transformer's residual: o = MatMul(Relu(MatMul(r, w1)), w2) + r reads
+  // r last and takes its buffer; p = MatMul(o, w1) + o reads its residual
+  // as A too and keeps its own. The graph ends in a Softmax, so that p is
+  // not the graph's output.
+  ModelBuilder b;
+  b.input("x", {64, 32}).output("y", {64, 32});
+  std::vector<float> w(32 * 32);
+  for (size_t i = 0; i < w.size(); ++i)
+    w[i] = 0.01f * static_cast<float>(i % 11) - 0.05f;
+  b.initializer("w1", {32, 32}, w);
+  std::reverse(w.begin(), w.end());
+  b.initializer("w2", {32, 32}, w);
+  b.node("Relu", {"x"}, {"r"});
+  b.node("MatMul", {"r", "w1"}, {"h"});
+  b.node("Relu", {"h"}, {"t"});
+  b.node("MatMul", {"t", "w2"}, {"m"});
+  b.node("Add", {"m", "r"}, {"o"});
+  b.node("MatMul", {"o", "w1"}, {"n"});
+  b.node("Add", {"n", "o"}, {"p"});
+  b.node("Softmax", {"p"}, {"y"});
+  mlir::OwningOpRef<mlir::ModuleOp> graph;
+  std::unique_ptr<cpu::JitModel> copied;
+  auto inPlace = viewJits(b, graph, copied);
+  ASSERT_TRUE(inPlace);
+  std::vector<int> marks = inPlaceArgs(*inPlace, "kiln.packed_mat_mul");
+  ASSERT_EQ(marks.size(), 3u);
+  EXPECT_LT(marks[0], 0);
+  EXPECT_GE(marks[1], 0) << "the residual product is not in place";
+  EXPECT_LT(marks[2], 0);
+  uint64_t value = 64 * 32 * sizeof(float);
+  EXPECT_EQ(inPlace->getExecutor().unsharedBytes() + value,
+            copied->getExecutor().unsharedBytes());
+  expectLikeCopiesAndInterpreter(*inPlace, *copied, ramp({64, 32}));
 }
 
 TEST_F(JitArenaTest, RunsIntoCallerBuffers) {

@@ -63,7 +63,8 @@ struct Entry {
 
 const Entry kEntries[] = {
     {[](Operation *op) { return isa<PackedMatMulOp>(op); },
-     kernels::canEmitPackedMatMul, kernels::emitPackedMatMul, weightedMacs<-1>},
+     kernels::canEmitPackedMatMul, kernels::emitPackedMatMul, weightedMacs<-1>,
+     kernels::packedMatMulOverwritableOperand},
     {[](Operation *op) { return isa<PackedConvOp>(op); },
      kernels::canEmitPackedConv, kernels::emitPackedConv, weightedMacs<1>,
      kernels::packedConvOverwritableOperand},

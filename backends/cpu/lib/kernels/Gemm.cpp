@@ -48,6 +48,13 @@ bool canEmitPackedMatMul(Operation *op) {
          mm.getColumns() > 0;
 }
 
+int packedMatMulOverwritableOperand(Operation *op) {
+  // Every tile sums all of K in registers, then reads its residual and
+  // stores Y at the same positions.
+  return isa<NoneType>(cast<PackedMatMulOp>(op).getResidual().getType()) ? -1
+                                                                         : 3;
+}
+
 FailureOr<int64_t> emitPackedMatMul(OpBuilder &b, Operation *op,
                                     ValueRange operands, ValueRange results,
                                     Value begin, Value end,

@@ -375,6 +375,9 @@ bool canEmitDepthwiseConv(mlir::Operation *op);
 /// same tile (K in one block, no narrow tile), else -1: Y may then take
 /// the residual's buffer (directKernelOverwritableOperand).
 int packedConvOverwritableOperand(mlir::Operation *op);
+/// The residual (operand 3) of kiln.packed_mat_mul, if any: its kernel
+/// reads it only where it writes Y (directKernelOverwritableOperand).
+int packedMatMulOverwritableOperand(mlir::Operation *op);
 
 bool canEmitPool(mlir::Operation *op);
 bool canEmitGlobalPool(mlir::Operation *op);
