@@ -126,6 +126,17 @@ TEST(Arena, AChainTakesTwoBuffers) {
   EXPECT_NE(layout.offsets[0], layout.offsets[1]);
 }
 
+/// Adds out = MaxPool(in) with a 1x1 window to \p b: a copy by a compiled
+/// kernel that is not pointwise (never fused into an elementwise chain).
+void onePixelMaxPool(ModelBuilder &b, const std::string &in,
+                     const std::string &out) {
+  auto *k = b.node("MaxPool", {in}, {out}).add_attribute();
+  k->set_name("kernel_shape");
+  k->set_type(onnx::AttributeProto::INTS);
+  k->add_ints(1);
+  k->add_ints(1);
+}
+
 class JitArenaTest : public ModelFileTest {
 protected:
   static Tensor ramp(Shape shape) {
@@ -215,12 +226,7 @@ TEST_F(JitArenaTest, HandedThroughOperandOutlivesItsReader) {
   b.initializer("ratio", {}, {0.5f});
   b.node("Relu", {"x"}, {"r"});
   b.node("Dropout", {"r", "ratio", "t"}, {"d"});
-  auto &pool = b.node("MaxPool", {"x"}, {"p"});
-  auto *k = pool.add_attribute();
-  k->set_name("kernel_shape");
-  k->set_type(onnx::AttributeProto::INTS);
-  k->add_ints(1);
-  k->add_ints(1);
+  onePixelMaxPool(b, "x", "p");
   b.node("Add", {"d", "p"}, {"y"});
   auto jit = jitOf(b);
   ASSERT_TRUE(jit);
@@ -254,12 +260,7 @@ TEST_F(JitArenaTest, AnOperandHandedThroughIsNotWrittenOver) {
   b.node("Dropout", {"r", "ratio", "t"}, {"d"});
   b.node("GlobalAveragePool", {"d"}, {"q"});
   b.node("Mul", {"r", "q"}, {"s"});
-  auto &pool = b.node("MaxPool", {"s"}, {"p"});
-  auto *k = pool.add_attribute();
-  k->set_name("kernel_shape");
-  k->set_type(onnx::AttributeProto::INTS);
-  k->add_ints(1);
-  k->add_ints(1);
+  onePixelMaxPool(b, "s", "p");
   b.node("Add", {"d", "p"}, {"y"});
   auto jit = jitOf(b);
   ASSERT_TRUE(jit);

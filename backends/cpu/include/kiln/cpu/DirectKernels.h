@@ -60,7 +60,8 @@ int64_t estimateDirectKernelMacs(mlir::Operation *op);
 /// The operand of \p op (its index) that \p op's direct kernel reads only
 /// at the positions of its result it writes, each read before that
 /// position is written and by the same work item, so that the result may
-/// take the operand's buffer (a conv's residual); -1 when there is none.
+/// take the operand's buffer (the residual of a packed conv or matrix
+/// product); -1 when there is none.
 int directKernelOverwritableOperand(mlir::Operation *op);
 
 } // namespace kiln::cpu
