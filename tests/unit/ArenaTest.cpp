@@ -452,23 +452,24 @@ TEST_F(JitArenaTest, ConvsKeepAResidualTheyReadOtherwiseToo) {
   // tiles write, so its result keeps a buffer of its own. With 400 input
   // channels, a 1x1 conv sums K in two blocks, stored in Y between them:
   // not in place either.
-  for (int64_t c : {16, 400}) {
-    for (bool ownInput : {true, false}) {
-      if (c == 16 && !ownInput)
-        continue;
-      SCOPED_TRACE("channels " + std::to_string(c) +
-                   (ownInput ? ", own input" : ", two convs"));
-      ModelBuilder b;
-      residualBlocks(b, c, 1, ownInput);
-      mlir::OwningOpRef<mlir::ModuleOp> graph;
-      std::unique_ptr<cpu::JitModel> copied;
-      auto jit = viewJits(b, graph, copied);
-      ASSERT_TRUE(jit);
-      std::vector<int> marks = inPlaceArgs(*jit);
-      ASSERT_FALSE(marks.empty());
-      EXPECT_LT(marks.back(), 0);
-      expectLikeCopiesAndInterpreter(*jit, *copied, ramp({1, c, 16, 16}));
-    }
+  struct Case {
+    int64_t channels;
+    bool ownInput;
+  };
+  for (Case k : {Case{16, true}, Case{400, true}, Case{400, false}}) {
+    SCOPED_TRACE("channels " + std::to_string(k.channels) +
+                 (k.ownInput ? ", own input" : ", two convs"));
+    ModelBuilder b;
+    residualBlocks(b, k.channels, 1, k.ownInput);
+    mlir::OwningOpRef<mlir::ModuleOp> graph;
+    std::unique_ptr<cpu::JitModel> copied;
+    auto jit = viewJits(b, graph, copied);
+    ASSERT_TRUE(jit);
+    std::vector<int> marks = inPlaceArgs(*jit);
+    ASSERT_FALSE(marks.empty());
+    EXPECT_LT(marks.back(), 0);
+    expectLikeCopiesAndInterpreter(*jit, *copied,
+                                   ramp({1, k.channels, 16, 16}));
   }
 }
 

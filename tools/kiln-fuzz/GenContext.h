@@ -128,7 +128,21 @@ bool genSoftmax(GenContext &c);
 bool genNorm(GenContext &c);
 bool genLayerNormDecomposed(GenContext &c);
 bool genRmsNormDecomposed(GenContext &c);
+
+/// Generators of GenChains.cpp (the conv chains the passes rewrite), put in
+/// the table by addNnGenerators.
+bool genPointwiseChain(GenContext &c);
+bool genResidualBlock(GenContext &c);
+bool genConvPrologue(GenContext &c);
+bool genWinogradConv(GenContext &c);
 void addShapeGenerators(std::vector<OpGenerator> &table);
+
+/// Output size of one spatial dim of a conv or pool (input \p in, kernel
+/// \p k, stride \p s, dilation \p d, pads \p pb and \p pe, \p autoPad,
+/// \p ceil mode), as ONNX shape inference computes it; -1 when the window
+/// does not fit. In GenNn.cpp.
+int64_t windowOut(int64_t in, int64_t k, int64_t s, int64_t d, int64_t pb,
+                  int64_t pe, const std::string &autoPad, bool ceil);
 
 /// Numpy broadcast of \p a and \p b into \p out; false when incompatible.
 bool broadcast(Dims a, Dims b, Dims &out);

@@ -6,8 +6,6 @@
 #include "kiln/ir/BatchItems.h"
 #include "kiln/ir/KilnDialect.h"
 
-#include <algorithm>
-
 using namespace mlir;
 
 namespace kiln::cpu {
@@ -141,13 +139,12 @@ void markInPlaceOperand(const Plan &plan, PlanStep &step,
   int operand = directKernelOverwritableOperand(leader);
   if (operand < 0 || !llvm::all_of(llvm::drop_begin(step.ops), pointwise))
     return;
+  // The operand's one place among the step's buffer operands.
   int s = slotOf(leader->getOperand(operand));
-  auto first = llvm::find(step.args, s);
-  if (first == step.args.end() ||
-      static_cast<size_t>(first - step.args.begin()) >= operands ||
-      std::count(step.args.begin(), step.args.end(), s) != 1 || !fits(s))
+  ArrayRef<int> args = ArrayRef(step.args).take_front(operands);
+  if (s < 0 || llvm::count(args, s) != 1 || !fits(s))
     return;
-  step.inPlaceArg = static_cast<int>(first - step.args.begin());
+  step.inPlaceArg = static_cast<int>(llvm::find(args, s) - args.begin());
 }
 
 /// Sets \p step's itemBegin from the `kiln.items` of its ops: the part of

@@ -51,8 +51,10 @@ bool canEmitPackedMatMul(Operation *op) {
 int packedMatMulOverwritableOperand(Operation *op) {
   // Every tile sums all of K in registers, then reads its residual and
   // stores Y at the same positions.
-  return isa<NoneType>(cast<PackedMatMulOp>(op).getResidual().getType()) ? -1
-                                                                         : 3;
+  auto mm = cast<PackedMatMulOp>(op);
+  if (isa<NoneType>(mm.getResidual().getType()))
+    return -1;
+  return 3;
 }
 
 FailureOr<int64_t> emitPackedMatMul(OpBuilder &b, Operation *op,

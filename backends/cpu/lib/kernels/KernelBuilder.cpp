@@ -709,10 +709,10 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
   if (aBlockK > 0) {
     assert(aBlockK % u == 0 && (kcValue || kc % aBlockK == 0) &&
            "A's k in whole blocks (kcValue, too, a multiple of aBlockK)");
-    // K in whole blocks of A: a
-    // loop over the blocks around a loop over a block's aBlockK steps, so
-    // that A's column is a base plus the step, and the next block's rows
-    // are prefetched once per block, all mr at its start. One loop over k
+    // K in whole blocks of A: a loop over the blocks around a loop over a
+    // block's aBlockK steps, so that A's column is a base plus the step,
+    // and the next block's rows are prefetched once per block, all mr at
+    // its start. One loop over k
     // computed the block, the offset in it and the prefetched row at every
     // step: 12 integer instructions (two multiplies) beside 24 FMAs and 17
     // loads. ResNet-50's blocked 1x1 convs (15 steps, kiln-bench --model,
