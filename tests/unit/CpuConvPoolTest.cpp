@@ -251,7 +251,12 @@ TEST_F(CpuKernelTest, PointwiseConvReadsItsInputInPlace) {
   // and 7 bands, last channel tiles of fewer rows, a residual and Relu,
   // and an output past L2 (256 x 56 x 56, 3.2 MB: the tiles prefetch
   // their output and residual lines), at 1, 2 and 3 threads (chunks that
-  // start and end inside a band).
+  // start and end inside a band). Where a band's input outgrows 3/4 of L1
+  // (256 and 520 channels on any L1 of 48 KB or less) the kernel copies each
+  // column tile's K block into a panel as its first channel tile reads it:
+  // several K blocks, a last band of one vector (784 = 6 x 128 + 16),
+  // groups of channel tiles whose first tile is not the conv's first, and
+  // a group of only the last, shorter tile (13 channels in two groups).
   disabledPasses = {"kiln-winograd", "kiln-blocked-layout"};
   struct Case {
     int64_t n, c, hw, m;
@@ -261,7 +266,8 @@ TEST_F(CpuKernelTest, PointwiseConvReadsItsInputInPlace) {
     threads = t;
     for (auto [n, c, hw, m, residual] :
          {Case{2, 40, 16, 23, false}, Case{1, 520, 8, 13, true},
-          Case{3, 16, 28, 30, true}, Case{1, 64, 56, 256, true}}) {
+          Case{3, 16, 28, 30, true}, Case{1, 64, 56, 256, true},
+          Case{2, 256, 28, 70, true}, Case{1, 256, 16, 13, false}}) {
       if (t == 3 && hw == 56)
         continue; // the largest once is enough at 1 and 2 threads
       SCOPED_TRACE(testing::Message() << t << " threads, " << n << "x" << c

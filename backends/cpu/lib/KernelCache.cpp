@@ -233,8 +233,8 @@ static std::string entryPath(llvm::StringRef dir, llvm::StringRef contentName,
   std::string key;
   llvm::raw_string_ostream os(key);
   os << contentName << " build " << buildId() << " " << host.triple << " "
-     << host.cpu << " " << host.features << " L2 " << host.l2Bytes << " -O"
-     << optLevel;
+     << host.cpu << " " << host.features << " L2 " << host.l2Bytes << " L1d "
+     << host.l1dBytes << " -O" << optLevel;
   return (dir + "/" + hash128(key) + ".kobj").str();
 }
 

@@ -86,6 +86,7 @@ std::string modelEntryKey(llvm::StringRef modelBytes, llvm::StringRef recipe) {
   text += buildId();
   text += '\n' + host.triple + '\n' + host.cpu + '\n' + host.features;
   text += "\nL2 " + std::to_string(host.l2Bytes);
+  text += "\nL1d " + std::to_string(host.l1dBytes);
   return hex128(hash128(text));
 }
 

@@ -137,6 +137,8 @@ const HostTarget &hostTarget() {
     kiln::readCacheSizes(limits);
     if (limits.l2Bytes)
       t.l2Bytes = limits.l2Bytes;
+    if (limits.l1dBytes)
+      t.l1dBytes = limits.l1dBytes;
     return t;
   }();
   return target;

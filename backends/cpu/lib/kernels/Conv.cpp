@@ -49,6 +49,25 @@
 //    planes a k step's vectors straddle lines and packing stays faster.
 //    With AVX2 (16 registers, tiles of 6 x 2 vectors of 8) the 256->64 at
 //    56x56 ran 0.92x as fast in place, so AVX2 code packs.
+//  - Read in place, every channel tile streams the band's B from L2 again,
+//    a k step's nv lines 12.5 KB apart (56x56), which no hardware
+//    prefetcher follows: on an Intel core with AVX-512 (48 KB L1d) the
+//    6 x 64 tile ran at 66 % of the FMA peak on 256->64 at 56x56, 80 % with
+//    the same data hot in L2 at a 256-byte row stride. Where a band's B
+//    (all channels) outgrows 3/4 of L1 (K-heavy convs: ResNet's 256->64,
+//    512->128), the order turns: per column tile and K block, the first
+//    channel tile of the item reads B in place and stores each vector it
+//    loads into a panel [k][tileCols] on the stack (MicroKernel::bCopy),
+//    and the other channel tiles read the panel from L1, their weights
+//    streaming from L2 in order. The panel holds all of K where that fits
+//    in 3/4 of L1 (no partial sums, and a residual may be written over),
+//    else K blocks of half of L1. Bands are then runs of whole column tiles
+//    (the plane as rows of 16 positions). 256->64 at 56x56 took 0.88x the
+//    time (0.72 -> 0.635 ms), 512->128 at 28x28 0.89x, 256->128 at 56x56
+//    0.86x (kiln-bench --model on one-conv models, 1 thread); an explicit
+//    copy before the channel tiles took 7 % of the kernel's time. K = 64
+//    (64->256) stays in place: its band fits in L1, and panels ran 3 %
+//    slower.
 //  - Then every channel tile of the group runs the micro-kernel over every
 //    column tile of the band: the weight panel slice (kc x mr) stays in L1
 //    across the column tiles, the packed block in L2 across channel tiles.
@@ -97,11 +116,30 @@ struct ConvPlan : ConvGeometry {
   int64_t scratchSize;
   /// 1x1, stride 1, no padding: a pack's input is one run of each plane.
   bool pointwise;
+  /// Pointwise on planes of whole 64-byte lines, no prologue, 32 vector
+  /// registers: B is read in place.
+  bool direct;
+  /// Direct, and each column tile's K block of B is copied into a panel
+  /// that every channel tile then reads from L1 (see the file comment);
+  /// the plane is then rows of 16 positions (h, w, oh and ow).
+  bool panel;
 
   /// Row stride of the packed block for a band of \p r output rows.
   int64_t rowStride(int64_t r) const {
     return (r * ow + tileCols - 1) / tileCols * tileCols;
   }
+  /// Whether a band of either height ends in a narrow tile
+  /// (MicroKernel::emitNarrow).
+  bool narrowTail() const {
+    for (int64_t r : {rows, lastRows}) {
+      int64_t narrow = r * ow % tileCols % lanes;
+      if (narrow > 0 && 3 * narrow <= mr)
+        return true;
+    }
+    return false;
+  }
+  /// Floats of the panel (0 without): cb rows of tileCols.
+  int64_t panelSize = 0;
 };
 
 /// Emits the packing of one K block of col(X) for one band into `scratch`
@@ -308,6 +346,8 @@ static std::optional<ConvPlan> planConv(PackedConvOp conv) {
   p.tileCols = p.nv * p.lanes;
   p.pointwise = p.taps == 1 && p.sh == 1 && p.sw == 1 && p.pt == 0 &&
                 p.pl == 0 && p.oh == p.h && p.ow == p.w;
+  p.direct = p.pointwise && conv.getPrologue().empty() && p.h * p.w % 16 == 0 &&
+             hostVectorRegisters() >= 32;
 
   // Bands of about 128 output positions; of a row count that divides the
   // output's height where one lies within a factor 2 of that (a last band
@@ -347,6 +387,28 @@ static std::optional<ConvPlan> planConv(PackedConvOp conv) {
   if (p.scratchSize * 4 > (1 << 20))
     return std::nullopt; // a very wide image with a large window
 
+  // Direct, where a band's B (every channel of it) outgrows 3/4 of L1:
+  // panels (see the file comment) of about half of L1 each, in bands of
+  // whole column tiles over the plane as rows of 16 positions (about 128
+  // positions; the last band takes the rest).
+  int64_t l1 = static_cast<int64_t>(hostTarget().l1dBytes);
+  p.panel = p.direct && p.c * p.rows * p.ow * 4 > l1 * 3 / 4;
+  if (p.panel) {
+    p.h = p.oh = p.h * p.w / 16;
+    p.w = p.ow = 16;
+    p.rows = std::min(p.oh,
+                      p.tileCols / 16 * std::max<int64_t>(1, 128 / p.tileCols));
+    p.bands = (p.oh + p.rows - 1) / p.rows;
+    p.lastRows = p.oh - (p.bands - 1) * p.rows;
+    // All of K in one panel where it fits in 3/4 of L1 (no partial sums in
+    // Y, and a residual may be written over); else blocks of half of L1.
+    int64_t budget = p.c * p.tileCols * 4 <= l1 * 3 / 4 ? l1 * 3 / 4 : l1 / 2;
+    p.cb = std::max<int64_t>(1, std::min(p.c, budget / (4 * p.tileCols)));
+    p.nkb = (p.c + p.cb - 1) / p.cb;
+    p.cb = (p.c + p.nkb - 1) / p.nkb;
+    p.panelSize = p.cb * p.tileCols;
+  }
+
   // Enough work items for the workers: split the output channels into
   // groups when there are few (image, band) pairs. Group g holds tiles
   // [g * tiles / groups, (g + 1) * tiles / groups): sizes differ by at most
@@ -372,12 +434,7 @@ int packedConvOverwritableOperand(Operation *op) {
     return -1;
   // A narrow tile (MicroKernel::emitNarrow) stores its sums in Y, then
   // reads them back with the residual.
-  for (int64_t rows : {p->rows, p->lastRows}) {
-    int64_t narrow = rows * p->ow % p->tileCols % p->lanes;
-    if (narrow > 0 && 3 * narrow <= p->mr)
-      return -1;
-  }
-  return 3;
+  return p->narrowTail() ? -1 : 3;
 }
 
 FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
@@ -419,13 +476,14 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
       p.batch * p.cout * plane * 4 > static_cast<int64_t>(hostTarget().l2Bytes);
   // 1x1 convs on planes of whole 64-byte lines read B in place (no
   // packing; see the file comment), with 32 vector registers.
-  bool direct = p.pointwise && conv.getPrologue().empty() &&
-                p.h * p.w % 16 == 0 && hostVectorRegisters() >= 32;
-  auto scratchType = MemRefType::get({p.scratchSize}, b.getF32Type());
-  mk.b = direct ? x
-                : b.create<memref::AllocaOp>(loc, scratchType,
-                                             b.getI64IntegerAttr(64))
-                      .getResult();
+  auto stackBuffer = [&](int64_t floats) {
+    auto type = MemRefType::get({floats}, b.getF32Type());
+    return b.create<memref::AllocaOp>(loc, type, b.getI64IntegerAttr(64))
+        .getResult();
+  };
+  mk.b = p.direct ? x : stackBuffer(p.scratchSize);
+  // The column tile's panel (the block's k rows of tileCols).
+  Value panelBuffer = p.panel ? stackBuffer(p.panelSize) : Value();
   Packer packer{kb, p, x, mk.b};
   // The prologue's operands follow X, W, bias and residual.
   for (unsigned i = 0; i < conv.getPrologue().size(); ++i) {
@@ -502,7 +560,7 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
             // Where the micro-kernel reads column col of B: in X's band of
             // the block's first channel, or in the packed block.
             Value xBand;
-            if (direct) {
+            if (p.direct) {
               xBand = kb.add(kb.mul(kb.add(kb.mul(n, p.c), c0), p.h * p.w),
                              kb.mul(oh0, p.w));
               v.bK = p.h * p.w;
@@ -510,6 +568,11 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
             } else {
               packer.pack(n, c0, cn, oh0, rows, qs);
               v.bK = qs;
+            }
+            if (p.panel) {
+              v.b = panelBuffer;
+              v.bK = p.tileCols;
+              v.maskB = false;
             }
             auto bAt = [&](Value col) {
               return xBand ? kb.add(xBand, col) : col;
@@ -525,14 +588,14 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
             Value aBlock = kb.mul(c0, p.taps * mr);
             Value cBand = kb.mul(oh0, p.ow);
             std::pair<Value, Value> nextBlock;
-            if (direct)
+            if (p.direct)
               nextBlock = nextBlockStart(kblock, c0, cn, n, oh0, rows);
             int64_t lines = (q + 15) / 16;
             // Tile ti's column tile qt also prefetches a line of each
             // channel of the next block's input, a different line per tile
             // and column tile (kept inside the plane: see nextBlockStart).
             auto withPrefetch = [&](MicroKernel &t, Value ti, Value qt) {
-              if (!direct)
+              if (!p.direct)
                 return;
               Value line = kb.rems(kb.add(kb.mul(ti, qFull + 1), qt), lines);
               Value offset = b.create<arith::MinSIOp>(
@@ -542,56 +605,109 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
               t.xNextBase = kb.add(nextBlock.first, offset);
               t.xNextK = p.h * p.w;
             };
-            auto tile = [&](const MicroKernel &panel, Value ti) {
+            // Channel tile ti over columns [col, col + width) of the band.
+            auto tileAt = [&](const MicroKernel &panel, Value ti, Value qt,
+                              Value col, int64_t width, Value bCol) {
               Value aBase = kb.add(kb.mul(ti, k * mr), aBlock);
-              // Prefetching the next channel tile's weights, a panel on.
               MicroKernel t = panel;
+              // Prefetching the next channel tile's weights, a panel on.
               t.aNext = kb.add(aBase, k * mr);
+              t.validCols = width;
+              withPrefetch(t, ti, qt);
               Value cRow0 = kb.add(
                   kb.mul(kb.add(kb.mul(n, p.cout), kb.mul(ti, mr)), plane),
                   cBand);
               Value rowBias = kb.mul(ti, mr);
-              kb.forLoop(kb.idx(0), kb.idx(qFull), 1, [&](Value qt) {
-                Value col = kb.mul(qt, p.tileCols);
-                MicroKernel tq = t;
-                withPrefetch(tq, ti, qt);
-                tq.emit(kb, aBase, bAt(col), kb.add(cRow0, col), rowBias,
-                        accumulate, finish);
-              });
-              if (!qTail)
-                return;
-              withPrefetch(t, ti, kb.idx(qFull));
-              // A few columns past the last whole vector go the narrow way
-              // (MicroKernel::emitNarrow).
-              int64_t narrow = qTail % p.lanes, wide = qTail - narrow;
+              int64_t narrow = width % p.lanes;
               if (!t.narrowFits(narrow))
-                wide = qTail;
-              Value col = kb.idx(qFull * p.tileCols);
+                narrow = 0;
+              int64_t wide = width - narrow;
               if (wide) {
                 MicroKernel tt = t;
                 tt.validCols = wide;
-                tt.emit(kb, aBase, bAt(col), kb.add(cRow0, col), rowBias,
+                tt.emit(kb, aBase, bCol, kb.add(cRow0, col), rowBias,
                         accumulate, finish);
               }
-              if (wide < qTail) {
+              // A few columns past the last whole vector go the narrow way
+              // (MicroKernel::emitNarrow).
+              if (narrow) {
                 MicroKernel tn = t;
                 tn.validCols = narrow;
-                col = kb.idx(qFull * p.tileCols + wide);
-                tn.emitNarrow(kb, aBase, bAt(col), kb.add(cRow0, col), rowBias,
+                tn.emitNarrow(kb, aBase, kb.add(bCol, wide),
+                              kb.add(cRow0, kb.add(col, wide)), rowBias,
                               accumulate, finish);
               }
             };
-            v.validCols = p.tileCols;
             Value t0 = kb.divs(kb.mul(g0, p.tiles), groups);
             Value t1 = b.create<arith::MinUIOp>(
                 loc, kb.divs(kb.mul(g1, p.tiles), groups), kb.idx(fullTiles));
-            kb.forLoop(t0, t1, 1, [&](Value ti) { tile(v, ti); });
-            if (tailRows) {
-              MicroKernel tv = v;
-              tv.mr = tailRows;
-              kb.ifThen(kb.cmp(arith::CmpIPredicate::eq, g1, groups),
-                        [&] { tile(tv, kb.idx(fullTiles)); });
+            // The last channel tile, of tailRows rows, in the last group.
+            auto lastTile =
+                [&](const std::function<void(const MicroKernel &, Value)> &f) {
+                  if (!tailRows)
+                    return;
+                  MicroKernel tv = v;
+                  tv.mr = tailRows;
+                  kb.ifThen(kb.cmp(arith::CmpIPredicate::eq, g1, groups),
+                            [&] { f(tv, kb.idx(fullTiles)); });
+                };
+            if (p.panel) {
+              // Per column tile: its columns of the K block into the panel
+              // (row stride tileCols), then every channel tile on it.
+              auto columnTile = [&](Value qt, int64_t width) {
+                Value col = kb.mul(qt, p.tileCols);
+                Value src = bAt(col);
+                auto pack = [&] {
+                  kb.forLoop(kb.idx(0), cn, 1, [&](Value kk) {
+                    Value from = kb.add(src, kb.mul(kk, p.h * p.w));
+                    Value to = kb.mul(kk, p.tileCols);
+                    for (int64_t j = 0; j < width; j += p.lanes)
+                      b.create<vector::StoreOp>(
+                          loc,
+                          b.create<vector::LoadOp>(loc, kb.vec(p.lanes), x,
+                                                   ValueRange{kb.add(from, j)}),
+                          panelBuffer, ValueRange{kb.add(to, j)});
+                  });
+                };
+                // The group's first channel tile reads B in place and
+                // leaves the panel behind for the others.
+                kb.ifThen(
+                    kb.cmp(arith::CmpIPredicate::slt, t0, t1),
+                    [&] {
+                      MicroKernel first = v;
+                      first.b = x;
+                      first.bK = p.h * p.w;
+                      first.bCopy = panelBuffer;
+                      first.bCopyK = p.tileCols;
+                      tileAt(first, t0, qt, col, width, src);
+                      kb.forLoop(kb.add(t0, 1), t1, 1, [&](Value ti) {
+                        tileAt(v, ti, qt, col, width, kb.idx(0));
+                      });
+                    },
+                    pack);
+                lastTile([&](const MicroKernel &tv, Value ti) {
+                  tileAt(tv, ti, qt, col, width, kb.idx(0));
+                });
+              };
+              kb.forLoop(kb.idx(0), kb.idx(qFull), 1,
+                         [&](Value qt) { columnTile(qt, p.tileCols); });
+              if (qTail)
+                columnTile(kb.idx(qFull), qTail);
+              return;
             }
+            // Per channel tile, every column tile of the band.
+            auto overBand = [&](const MicroKernel &panel, Value ti) {
+              kb.forLoop(kb.idx(0), kb.idx(qFull), 1, [&](Value qt) {
+                Value col = kb.mul(qt, p.tileCols);
+                tileAt(panel, ti, qt, col, p.tileCols, bAt(col));
+              });
+              if (qTail) {
+                Value col = kb.idx(qFull * p.tileCols);
+                tileAt(panel, ti, kb.idx(qFull), col, qTail, bAt(col));
+              }
+            };
+            kb.forLoop(t0, t1, 1, [&](Value ti) { overBand(v, ti); });
+            lastTile(overBand);
           });
         };
         if (lastRows == p.rows)

@@ -643,6 +643,11 @@ void MicroKernel::emit(KB &kb, Value aBase, Value bBase, Value cBase,
                        ? kb.load(this->b, at, lanes, valid(j))
                        : b.create<vector::LoadOp>(loc, vt, this->b, at));
     }
+    if (bCopy)
+      for (int64_t j = 0; j < nvUsed; ++j)
+        b.create<vector::StoreOp>(
+            loc, bv[j], bCopy,
+            ValueRange{kb.add(kb.mul(k, bCopyK), j * lanes)});
     Value aCol = blockCol ? blockCol : kb.add(aBase, kb.mul(k, aK));
     // One prefetch into L2 per 64-byte line of `count` floats from
     // `buffer[at]`.

@@ -223,6 +223,11 @@ struct MicroKernel {
   /// it comes from memory while this tile computes.
   mlir::Value xNext, xNextBase;
   int64_t xNextK = 0;
+  /// When set, every k step also stores the B vectors it loaded to
+  /// bCopy[k * bCopyK + j * lanes]: the tile that first reads a column
+  /// tile in place leaves it packed for the tiles after it.
+  mlir::Value bCopy;
+  int64_t bCopyK = 0;
   /// Prefetch the tile's lines of C and of the residual into L2 before the
   /// k loop. Where C and the residual outgrow L2 (ResNet-50's 56x56 planes
   /// of 256 channels, 3.2 MB each), the epilogue's loads and the stores'

@@ -39,6 +39,9 @@ struct HostTarget {
   /// The per-core L2 bytes the kernels' blocking plans for: this machine's
   /// (sysfs), 1 MiB when it reports none. Part of every cache key.
   uint64_t l2Bytes = 1 << 20;
+  /// The per-core L1 data cache bytes, likewise: 32 KiB when the machine
+  /// reports none. Part of every cache key.
+  uint64_t l1dBytes = 32 << 10;
 
   /// f32 lanes of the kernels' vectors (8 with AVX2, 16 with AVX-512).
   int64_t lanes() const { return vectorBits >= 512 ? 16 : 8; }
