@@ -252,11 +252,12 @@ TEST_F(CpuKernelTest, PointwiseConvReadsItsInputInPlace) {
   // and an output past L2 (256 x 56 x 56, 3.2 MB: the tiles prefetch
   // their output and residual lines), at 1, 2 and 3 threads (chunks that
   // start and end inside a band). Where a band's input outgrows 3/4 of L1
-  // (256 and 520 channels on any L1 of 48 KB or less) the kernel copies each
+  // (256 and 520 channels, on any L1 below 128 KB) the kernel copies each
   // column tile's K block into a panel as its first channel tile reads it:
   // several K blocks, a last band of one vector (784 = 6 x 128 + 16),
   // groups of channel tiles whose first tile is not the conv's first, and
-  // a group of only the last, shorter tile (13 channels in two groups).
+  // at 2 and 3 threads a group of only the last, shorter tile (13 channels
+  // as tiles of 6, 6 and 1 in three groups).
   disabledPasses = {"kiln-winograd", "kiln-blocked-layout"};
   struct Case {
     int64_t n, c, hw, m;
