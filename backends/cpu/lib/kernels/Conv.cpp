@@ -657,6 +657,7 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
               auto columnTile = [&](Value qt, int64_t width) {
                 Value col = kb.mul(qt, p.tileCols);
                 Value src = bAt(col);
+                // A plain copy, for a group of only the last, shorter tile.
                 auto pack = [&] {
                   kb.forLoop(kb.idx(0), cn, 1, [&](Value kk) {
                     Value from = kb.add(src, kb.mul(kk, p.h * p.w));
