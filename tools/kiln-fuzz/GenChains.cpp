@@ -2,7 +2,8 @@
 //
 // Chains of convolutions in the forms Kiln's passes and kernels act on:
 // pointwise (1x1) conv chains (kiln-blocked-layout), ResNet residual blocks
-// (a conv's residual epilogue, written in place), conv prologues
+// (a conv's residual epilogue, written in place), K-heavy 1x1 convs (the
+// packed conv's L1 panels), conv prologues
 // (kiln-fuse-conv-prologue) and 3x3 stride-1 convs of the shapes
 // kiln-winograd takes. addNnGenerators (GenNn.cpp) puts them in the table,
 // in its order.
@@ -164,6 +165,52 @@ bool genResidualBlock(GenContext &c) {
   out.dims = x.dims;
   out.bound = curBound;
   c.result(out, {&x});
+  return true;
+}
+
+/// A 1x1 conv with many input channels (96-256) on a plane of whole 64-byte
+/// lines (4x4 to 8x8): where a band's input outgrows 3/4 of L1, the NCHW
+/// packed conv copies each column tile into a panel as its first channel
+/// tile reads it, in one K block or several (256 channels), over output
+/// channel counts that leave a shorter last tile; sometimes with a
+/// residual Add (written over where the panel holds all of K) and a Relu.
+bool genPointwisePanel(GenContext &c) {
+  Value x = c.operand(
+      [&](const Value &v) {
+        return v.dims.size() == 4 && v.dims[1] >= 96 && v.dims[1] <= 256 &&
+               v.dims[2] * v.dims[3] % 16 == 0 && count(v.dims) <= 32768 &&
+               c.summable(v);
+      },
+      {c.range(1, 2), c.oneOf<int64_t>({96, 160, 256}),
+       c.oneOf<int64_t>({4, 8}), c.oneOf<int64_t>({4, 8})});
+  if (x.name.empty())
+    return false;
+  int64_t cin = x.dims[1], m = c.oneOf<int64_t>({13, 30, 64});
+  Dims shape = {x.dims[0], m, x.dims[2], x.dims[3]};
+  std::vector<std::string> inputs = {x.name,
+                                     fanInWeights(c, {m, cin, 1, 1}, cin)};
+  if (c.chance(0.6))
+    inputs.push_back(c.initializer({m}).name);
+  std::string y = c.b.op("Conv", inputs, {}, 1)[0];
+  double bound = x.bound * 2 + 2;
+  std::vector<const Value *> used = {&x};
+  Value skip;
+  if (c.chance(0.5)) {
+    // A computed residual half the time: one the conv may write over.
+    skip = c.input(shape);
+    std::string r =
+        c.chance(0.5) ? c.b.op("Relu", {skip.name}, {}, 1)[0] : skip.name;
+    y = c.b.op("Add", {y, r}, {}, 1)[0];
+    bound += skip.bound;
+    used.push_back(&skip);
+  }
+  if (c.chance(0.6))
+    y = c.b.op("Relu", {y}, {}, 1)[0];
+  Value out;
+  out.name = y;
+  out.dims = shape;
+  out.bound = bound;
+  c.result(out, used);
   return true;
 }
 

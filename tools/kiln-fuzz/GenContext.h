@@ -133,6 +133,7 @@ bool genRmsNormDecomposed(GenContext &c);
 /// the table by addNnGenerators.
 bool genPointwiseChain(GenContext &c);
 bool genResidualBlock(GenContext &c);
+bool genPointwisePanel(GenContext &c);
 bool genConvPrologue(GenContext &c);
 bool genWinogradConv(GenContext &c);
 void addShapeGenerators(std::vector<OpGenerator> &table);

@@ -740,6 +740,7 @@ void addNnGenerators(std::vector<OpGenerator> &table) {
   table.push_back({"conv-prologue", "conv-pool", true, genConvPrologue, 3});
   table.push_back({"winograd-conv", "conv-pool", true, genWinogradConv, 3});
   table.push_back({"attention", "matmul", true, genAttention, 3});
+  table.push_back({"pointwise-panel", "conv-pool", true, genPointwisePanel, 2});
 }
 
 } // namespace kiln::fuzz
