@@ -17,8 +17,8 @@
 //  - Work item = (image, panel, row group), group fastest: a panel stays in
 //    L2 while its items sweep the groups. Groups differ in size (a 14x14
 //    plane's 17 tiles of 12 rows go 6, 6, 5), panels do not, so contiguous
-//    halves of the items hold halves of the panels: group-major halves were
-//    288 and 256 tile-panels of ResNet-50's 256->1024 at 14x14, and its
+//    halves of the items hold halves of the panels: panel-fastest halves
+//    were 288 and 256 tile-panels of ResNet-50's 256->1024 at 14x14, and its
 //    14x14 convs at 2 threads took 0.93-0.95x the time group-fastest
 //    (0.36-0.38 -> 0.34-0.36 ms; 1 thread unchanged). K runs in blocks whose
 //    panel rows stay in L1 across the group's tiles (a whole panel, up to
