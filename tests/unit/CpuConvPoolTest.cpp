@@ -256,8 +256,8 @@ TEST_F(CpuKernelTest, PointwiseConvReadsItsInputInPlace) {
   // column tile's K block into a panel as its first channel tile reads it:
   // several K blocks, a last band of one vector (784 = 6 x 128 + 16),
   // groups of channel tiles whose first tile is not the conv's first, and
-  // at 2 and 3 threads a group of only the last, shorter tile (13 channels
-  // as tiles of 6, 6 and 1 in three groups).
+  // at 2 and 3 threads a group of only the last, shorter tile, which reads
+  // in place (13 channels as tiles of 6, 6 and 1 in three groups).
   disabledPasses = {"kiln-winograd", "kiln-blocked-layout"};
   struct Case {
     int64_t n, c, hw, m;

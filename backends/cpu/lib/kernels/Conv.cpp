@@ -58,7 +58,8 @@
 //    512->128), the order turns: per column tile and K block, the first
 //    channel tile of the item reads B in place and stores each vector it
 //    loads into a panel [k][tileCols] on the stack (MicroKernel::bCopy),
-//    and the other channel tiles read the panel from L1, their weights
+//    and the other channel tiles read the panel from L1 (an item holding
+//    only the last, shorter tile reads in place), their weights
 //    streaming from L2 in order. The panel holds all of K where that fits
 //    in 3/4 of L1 (no partial sums, and a residual may be written over),
 //    else K blocks of half of L1. Bands are then runs of whole column tiles
@@ -138,8 +139,6 @@ struct ConvPlan : ConvGeometry {
     }
     return false;
   }
-  /// Floats of the panel (0 without): cb rows of tileCols.
-  int64_t panelSize = 0;
 };
 
 /// Emits the packing of one K block of col(X) for one band into `scratch`
@@ -406,7 +405,6 @@ static std::optional<ConvPlan> planConv(PackedConvOp conv) {
     p.cb = std::max<int64_t>(1, std::min(p.c, budget / (4 * p.tileCols)));
     p.nkb = (p.c + p.cb - 1) / p.cb;
     p.cb = (p.c + p.nkb - 1) / p.nkb;
-    p.panelSize = p.cb * p.tileCols;
   }
 
   // Enough work items for the workers: split the output channels into
@@ -483,7 +481,7 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
   };
   mk.b = p.direct ? x : stackBuffer(p.scratchSize);
   // The column tile's panel (the block's k rows of tileCols).
-  Value panelBuffer = p.panel ? stackBuffer(p.panelSize) : Value();
+  Value panelBuffer = p.panel ? stackBuffer(p.cb * p.tileCols) : Value();
   Packer packer{kb, p, x, mk.b};
   // The prologue's operands follow X, W, bias and residual.
   for (unsigned i = 0; i < conv.getPrologue().size(); ++i) {
@@ -606,10 +604,10 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
               t.xNextK = p.h * p.w;
             };
             // Channel tile ti over columns [col, col + width) of the band.
-            auto tileAt = [&](const MicroKernel &panel, Value ti, Value qt,
+            auto tileAt = [&](const MicroKernel &base, Value ti, Value qt,
                               Value col, int64_t width, Value bCol) {
               Value aBase = kb.add(kb.mul(ti, k * mr), aBlock);
-              MicroKernel t = panel;
+              MicroKernel t = base;
               // Prefetching the next channel tile's weights, a panel on.
               t.aNext = kb.add(aBase, k * mr);
               t.validCols = width;
@@ -657,38 +655,33 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
               auto columnTile = [&](Value qt, int64_t width) {
                 Value col = kb.mul(qt, p.tileCols);
                 Value src = bAt(col);
-                // A plain copy, for a group of only the last, shorter tile.
-                auto pack = [&] {
-                  kb.forLoop(kb.idx(0), cn, 1, [&](Value kk) {
-                    Value from = kb.add(src, kb.mul(kk, p.h * p.w));
-                    Value to = kb.mul(kk, p.tileCols);
-                    for (int64_t j = 0; j < width; j += p.lanes)
-                      b.create<vector::StoreOp>(
-                          loc,
-                          b.create<vector::LoadOp>(loc, kb.vec(p.lanes), x,
-                                                   ValueRange{kb.add(from, j)}),
-                          panelBuffer, ValueRange{kb.add(to, j)});
-                  });
+                // B read in place: by the item's first channel tile, which
+                // leaves the panel behind for the others, or by the last,
+                // shorter tile where that is the item's only one.
+                auto inPlace = [&](MicroKernel t) {
+                  t.b = x;
+                  t.bK = p.h * p.w;
+                  return t;
                 };
-                // The group's first channel tile reads B in place and
-                // leaves the panel behind for the others.
                 kb.ifThen(
                     kb.cmp(arith::CmpIPredicate::slt, t0, t1),
                     [&] {
-                      MicroKernel first = v;
-                      first.b = x;
-                      first.bK = p.h * p.w;
+                      MicroKernel first = inPlace(v);
                       first.bCopy = panelBuffer;
                       first.bCopyK = p.tileCols;
                       tileAt(first, t0, qt, col, width, src);
                       kb.forLoop(kb.add(t0, 1), t1, 1, [&](Value ti) {
                         tileAt(v, ti, qt, col, width, kb.idx(0));
                       });
+                      lastTile([&](const MicroKernel &tv, Value ti) {
+                        tileAt(tv, ti, qt, col, width, kb.idx(0));
+                      });
                     },
-                    pack);
-                lastTile([&](const MicroKernel &tv, Value ti) {
-                  tileAt(tv, ti, qt, col, width, kb.idx(0));
-                });
+                    [&] {
+                      lastTile([&](const MicroKernel &tv, Value ti) {
+                        tileAt(inPlace(tv), ti, qt, col, width, src);
+                      });
+                    });
               };
               kb.forLoop(kb.idx(0), kb.idx(qFull), 1,
                          [&](Value qt) { columnTile(qt, p.tileCols); });
@@ -697,14 +690,14 @@ FailureOr<int64_t> emitPackedConv(OpBuilder &b, Operation *op,
               return;
             }
             // Per channel tile, every column tile of the band.
-            auto overBand = [&](const MicroKernel &panel, Value ti) {
+            auto overBand = [&](const MicroKernel &base, Value ti) {
               kb.forLoop(kb.idx(0), kb.idx(qFull), 1, [&](Value qt) {
                 Value col = kb.mul(qt, p.tileCols);
-                tileAt(panel, ti, qt, col, p.tileCols, bAt(col));
+                tileAt(base, ti, qt, col, p.tileCols, bAt(col));
               });
               if (qTail) {
                 Value col = kb.idx(qFull * p.tileCols);
-                tileAt(panel, ti, kb.idx(qFull), col, qTail, bAt(col));
+                tileAt(base, ti, kb.idx(qFull), col, qTail, bAt(col));
               }
             };
             kb.forLoop(t0, t1, 1, [&](Value ti) { overBand(v, ti); });
