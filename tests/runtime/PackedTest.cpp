@@ -303,6 +303,43 @@ TEST(WinogradConv, RejectsWrongWeightsAndTiles) {
       << s.message();
 }
 
+// The compiled kernel's work items are (image, band) pairs times panels
+// when those are fewer than 16; the plan makes an odd count of them even
+// with one panel more, so that 2 or 4 workers get equal shares.
+TEST(WinogradPlan, FewWorkItemsComeInAnEvenCount) {
+  struct Case {
+    int64_t m, batch, c, cout, oh, ow, lanes, registers;
+    int64_t items, mr; ///< pairs x panels, and the panels' rows
+  };
+  int64_t budget = winograd::bandBudgetFloats(2 << 20);
+  for (const Case &k : std::vector<Case>{
+           // ResNet-50's 14x14 256 -> 256: 11 panels of 24 became 12 of 22.
+           {4, 1, 256, 256, 14, 14, 16, 32, 12, 22},
+           // SqueezeNet's 55x55 16 -> 64: 5 panels of 13 became 6 of 11.
+           {4, 1, 16, 64, 55, 55, 16, 32, 6, 11},
+           // Two bands of 5 panels: already even.
+           {4, 1, 64, 64, 56, 56, 16, 32, 10, 13},
+           // A single panel of 5 rows: two of 3 (a quarter fewer at most).
+           {4, 1, 8, 5, 8, 8, 16, 32, 2, 3},
+           // 3 rows: no even count of panels of 3 down to 2.25 rows.
+           {4, 1, 8, 3, 8, 8, 16, 32, 1, 3},
+           // 22 panels: the kernel makes 16 groups of them.
+           {2, 1, 512, 512, 7, 7, 16, 32, 22, 24},
+           // AVX2 (panels of at most 6 rows): 7 panels of 6 became 8 of 5;
+           // 11 of 6 stay, since 5 rows make 13 panels and 4 a third fewer.
+           {4, 1, 32, 40, 14, 14, 8, 16, 8, 5},
+           {4, 1, 32, 64, 14, 14, 8, 16, 11, 6},
+       }) {
+    winograd::Plan p;
+    ASSERT_TRUE(winograd::makePlan(k.m, k.batch, k.c, k.cout, k.oh, k.ow,
+                                   k.lanes, k.registers, budget, p));
+    int64_t pairs = p.merged ? p.bands : k.batch * p.bands;
+    int64_t panels = (k.cout + p.mr - 1) / p.mr;
+    EXPECT_EQ(pairs * panels, k.items) << k.c << " -> " << k.cout;
+    EXPECT_EQ(p.mr, k.mr) << k.c << " -> " << k.cout;
+  }
+}
+
 TEST(PackedConv, PrologueScaleShiftRelu) {
   // P(X) = relu(X * scale + shift) before a 1x1 conv summing ch0 + 10 ch1:
   // a scale per image and channel (2 x 2 x 1 x 1), a shift per channel.

@@ -3,11 +3,12 @@
 // RUN: kiln-opt --split-input-file --kiln-winograd="vector-lanes=16 cache-bytes=1048576" %s | FileCheck %s --check-prefix=L2-1MB
 
 // ResNet's 3x3 block conv with bias, residual and relu: F(4, 3) with 16
-// lanes (U: 36 elements x 5 panels of 13 channels x 64 input channels) and
-// with 8; the epilogue carries over and the packed weight goes.
+// lanes (U: 36 elements x 6 panels of 11 channels x 64 input channels: one
+// band, so an even count of panels rather than 5 of 13) and with 8; the
+// epilogue carries over and the packed weight goes.
 // CHECK-LABEL: func.func @block
 // CHECK: %[[B:.*]] = kiln.constant dense<5.000000e-01> : tensor<64xf32>
-// CHECK: %[[U:.*]] = kiln.constant dense_resource<{{.*}}winograd> : tensor<36x5x64x13xf32>
+// CHECK: %[[U:.*]] = kiln.constant dense_resource<{{.*}}winograd> : tensor<36x6x64x11xf32>
 // CHECK: kiln.winograd_conv %arg0, %[[U]], %[[B]], %arg1 {activation = "relu", out_channels = 64 : i64, pads = [1, 1, 1, 1], tile = 4 : i64}
 // CHECK-NOT: kiln.packed_conv
 // CHECK-NOT: tensor<11x576x6xf32>

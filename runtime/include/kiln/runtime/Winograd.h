@@ -203,6 +203,20 @@ inline bool makePlan(int64_t m, int64_t batch, int64_t c, int64_t cout,
     return false;
   int64_t panels = (cout + maxRows - 1) / maxRows;
   p.mr = (cout + panels - 1) / panels;
+  // The kernel's work items are the (image, band) pairs times the panels
+  // when those are fewer than 16 (winograd_conv); an odd count of them
+  // leaves one of 2 or 4 workers a panel more than another. Panels of up
+  // to a quarter fewer rows that come in an even count are taken instead:
+  // ResNet-50's 14x14 256 -> 256 went from 11 panels of 24 (6 against 5 at
+  // 2 threads) to 12 of 22, 0.90x the time at 2 threads.
+  int64_t pairs = p.merged ? p.bands : batch * p.bands;
+  if (pairs % 2 == 1 && pairs * panels < 16 && panels % 2 == 1)
+    for (int64_t mr = p.mr - 1; mr * 4 >= p.mr * 3 && mr >= 1; --mr)
+      if ((cout + mr - 1) / mr % 2 == 0) {
+        panels = (cout + mr - 1) / mr;
+        p.mr = (cout + panels - 1) / panels;
+        break;
+      }
   return true;
 }
 
