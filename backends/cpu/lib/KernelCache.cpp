@@ -229,12 +229,10 @@ kernelContentNames(ModuleOp kernels) {
 /// keyed by that name, the target, the -O level and the Kiln build.
 static std::string entryPath(llvm::StringRef dir, llvm::StringRef contentName,
                              unsigned optLevel) {
-  const HostTarget &host = hostTarget();
   std::string key;
   llvm::raw_string_ostream os(key);
-  os << contentName << " build " << buildId() << " " << host.triple << " "
-     << host.cpu << " " << host.features << " L2 " << host.l2Bytes << " L1d "
-     << host.l1dBytes << " -O" << optLevel;
+  os << contentName << " build " << buildId() << " " << hostTarget().key()
+     << " -O" << optLevel;
   return (dir + "/" + hash128(key) + ".kobj").str();
 }
 

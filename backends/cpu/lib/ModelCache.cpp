@@ -78,15 +78,12 @@ static llvm::XXH128_hash_t hash128(llvm::StringRef bytes) {
 }
 
 std::string modelEntryKey(llvm::StringRef modelBytes, llvm::StringRef recipe) {
-  const HostTarget &host = hostTarget();
   std::string text = hex128(hash128(modelBytes));
   text += '\n';
   text += recipe;
   text += '\n';
   text += buildId();
-  text += '\n' + host.triple + '\n' + host.cpu + '\n' + host.features;
-  text += "\nL2 " + std::to_string(host.l2Bytes);
-  text += "\nL1d " + std::to_string(host.l1dBytes);
+  text += '\n' + hostTarget().key();
   return hex128(hash128(text));
 }
 

@@ -144,6 +144,11 @@ const HostTarget &hostTarget() {
   return target;
 }
 
+std::string HostTarget::key() const {
+  return triple + " " + cpu + " " + features + " L2 " +
+         std::to_string(l2Bytes) + " L1d " + std::to_string(l1dBytes);
+}
+
 bool HostTarget::hasFeature(llvm::StringRef feature) const {
   llvm::SmallVector<llvm::StringRef> items;
   llvm::StringRef(features).split(items, ',');

@@ -346,7 +346,7 @@ static std::optional<ConvPlan> planConv(PackedConvOp conv) {
   p.pointwise = p.taps == 1 && p.sh == 1 && p.sw == 1 && p.pt == 0 &&
                 p.pl == 0 && p.oh == p.h && p.ow == p.w;
   p.direct = p.pointwise && conv.getPrologue().empty() && p.h * p.w % 16 == 0 &&
-             hostVectorRegisters() >= 32;
+             regs >= 32;
 
   // Bands of about 128 output positions; of a row count that divides the
   // output's height where one lies within a factor 2 of that (a last band

@@ -37,10 +37,10 @@ struct HostTarget {
   /// Widest vector register in bits (256 with AVX2, 512 with AVX-512).
   unsigned vectorBits = 128;
   /// The per-core L2 bytes the kernels' blocking plans for: this machine's
-  /// (sysfs), 1 MiB when it reports none. Part of every cache key.
+  /// (sysfs), 1 MiB when it reports none.
   uint64_t l2Bytes = 1 << 20;
   /// The per-core L1 data cache bytes, likewise: 32 KiB when the machine
-  /// reports none. Part of every cache key.
+  /// reports none.
   uint64_t l1dBytes = 32 << 10;
 
   /// f32 lanes of the kernels' vectors (8 with AVX2, 16 with AVX-512).
@@ -49,6 +49,10 @@ struct HostTarget {
   bool hasFeature(llvm::StringRef feature) const;
   /// "znver4", or "znver4 with -avx512f" when features were changed.
   std::string describe() const;
+  /// Everything here that generated code depends on (triple, CPU, features,
+  /// the cache sizes the kernels plan for), as every cache key holds it: a
+  /// field added above goes here too.
+  std::string key() const;
 };
 
 /// The CPU code is generated for: the host, detected once, unless setTarget
