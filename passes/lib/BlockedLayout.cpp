@@ -1,14 +1,15 @@
-//===- BlockedLayout.cpp - Channel-blocked layout for 1x1 conv chains -----===//
+//===- BlockedLayout.cpp - Channel-blocked layout for conv chains ---------===//
 //
 // See Passes.td. The layout is decided once, here, for whole chains:
 //
-//  1. Blockable ops: packed 1x1 convolutions at stride 1 without pads or
-//     prologue whose output channels are a multiple of the block c (the
-//     target's vector lanes); depthwise convolutions of whole blocks the
-//     channel-blocked depthwise kernel takes; elementwise ops with an f32
-//     rank-4 result of such channels whose operands are of the result's shape,
-//     per channel (n' x C x 1 x 1, n' = 1 or N, any leading dims dropped) or
-//     single values; concats of such tensors along the channels.
+//  1. Blockable ops: packed convolutions without prologue whose output
+//     channels are a multiple of the block c (the target's vector lanes):
+//     1x1 at stride 1 without pads, and others (blockableConv) between
+//     planes that are not whole 64-byte lines; depthwise convolutions of whole
+//     blocks the channel-blocked depthwise kernel takes; elementwise ops with
+//     an f32 rank-4 result of such channels whose operands are of the result's
+//     shape, per channel (n' x C x 1 x 1, n' = 1 or N, any leading dims
+//     dropped) or single values; concats of such tensors along the channels.
 //  2. Chains: the connected sets of blockable ops of one block, joined where
 //     one reads another's result as its full-shape operand. A chain is
 //     blocked when the input copies its convolutions save outweigh its
@@ -116,22 +117,38 @@ struct BlockedLayoutPass : kiln::impl::BlockedLayoutBase<BlockedLayoutPass> {
   }
 
   /// Whether \p conv runs as a kiln.blocked_conv (its X may have any
-  /// channels: the kernel reads an NCHW X as it is). Not with a prologue:
-  /// as blocked elementwise ops before the conv, a squeeze-and-excitation's
-  /// scale cost more than the NCHW kernel's packing, which applies it
-  /// (MobileNetV3's SE blocks 2-17 % slower, docs/architecture.md).
+  /// channels when 1x1: the kernel reads an NCHW X as it is; with a window,
+  /// strides or pads, whole blocks of them, dilation 1, and pads that keep
+  /// the tap at their offset inside X: BlockedConvSpatial.cpp). Not with a
+  /// prologue: as blocked elementwise ops before the conv, a
+  /// squeeze-and-excitation's scale cost more than the NCHW kernel's
+  /// packing, which applies it (MobileNetV3's SE blocks 2-17 % slower,
+  /// docs/architecture.md).
   bool blockableConv(PackedConvOp conv) const {
     auto x = dyn_cast<RankedTensorType>(conv.getX().getType());
     auto y = blockableType(conv.getY().getType(), vectorLanes);
-    return x && y && x.hasStaticShape() && x.getRank() == 4 &&
-           x.getDimSize(2) * x.getDimSize(3) > 1 &&
-           packed::allEqual(conv.getKernelShape(), 1) &&
+    if (!x || !y || !x.hasStaticShape() || x.getRank() != 4 ||
+        x.getDimSize(2) * x.getDimSize(3) <= 1 || !conv.getPrologue().empty() ||
+        conv.getInActivation() ||
+        (!isa<NoneType>(conv.getResidual().getType()) &&
+         conv.getResidual().getType() != Type(y)) ||
+        !packed::constantF32Tensor(conv.getW()).has_value())
+      return false;
+    if (isPointwise(conv))
+      return true;
+    return packed::allEqual(conv.getDilations(), 1) &&
+           x.getDimSize(1) % vectorLanes == 0 &&
+           x.getDimSize(2) * x.getDimSize(3) % 16 != 0 &&
+           y.getDimSize(2) * y.getDimSize(3) % 16 != 0 &&
+           BlockedConvOp::centerTapCovers(packed::ints(conv.getKernelShape()),
+                                          packed::ints(conv.getPads()));
+  }
+
+  /// Whether \p conv is 1x1 at stride 1 without pads.
+  static bool isPointwise(PackedConvOp conv) {
+    return packed::allEqual(conv.getKernelShape(), 1) &&
            packed::allEqual(conv.getStrides(), 1) &&
-           packed::allEqual(conv.getPads(), 0) && conv.getPrologue().empty() &&
-           !conv.getInActivation() &&
-           (isa<NoneType>(conv.getResidual().getType()) ||
-            conv.getResidual().getType() == Type(y)) &&
-           packed::constantF32Tensor(conv.getW()).has_value();
+           packed::allEqual(conv.getPads(), 0);
   }
 
   /// Whether \p dw runs in the blocked layout: the channel-blocked
@@ -265,7 +282,7 @@ struct BlockedLayoutPass : kiln::impl::BlockedLayoutBase<BlockedLayoutPass> {
       if (auto conv = dyn_cast<PackedConvOp>(op)) {
         auto x = cast<RankedTensorType>(conv.getX().getType());
         int64_t plane = x.getDimSize(2) * x.getDimSize(3);
-        if (vectorLanes < 16 || plane % 16 != 0)
+        if (vectorLanes < 16 || plane % 16 != 0 || !isPointwise(conv))
           saved += elements(conv.getX());
       }
       for (Value v : chainOperands(op)) {
@@ -415,20 +432,23 @@ struct BlockedLayoutPass : kiln::impl::BlockedLayoutBase<BlockedLayoutPass> {
                          RankedTensorType by) {
     std::optional<Tensor> src = packed::constantF32Tensor(conv.getW());
     auto wType = cast<RankedTensorType>(conv.getW().getType());
-    int64_t cin = wType.getDimSize(1), mr = wType.getDimSize(2);
+    int64_t k = wType.getDimSize(1), mr = wType.getDimSize(2);
+    auto ks = packed::ints(conv.getKernelShape());
+    int64_t taps = ks[0] * ks[1], cin = k / taps;
     int64_t cout = conv.getOutChannels(), nr = panelWidth;
     int64_t panels = (cout + nr - 1) / nr;
     const float *from = src->data<float>();
-    // W[p][k][i] = weight[p * mr + i][k] -> W'[q][k][j] = weight[q * nr +
-    // j][k] (PackedLayout.h).
+    // W[p][ci * taps + t][i] = weight[p * mr + i][ci][t] -> W'[q][t * C +
+    // ci][j] = weight[q * nr + j][ci][t] (PackedLayout.h; LayoutOps.td).
     Value w = packed::makeF32ConstantFilled(
-        b, conv.getLoc(), {panels, cin, nr},
+        b, conv.getLoc(), {panels, k, nr},
         packed::constantName(conv.getW()) + ".blocked",
         [&](llvm::MutableArrayRef<float> data) {
           for (int64_t o = 0; o < cout; ++o)
-            for (int64_t k = 0; k < cin; ++k)
-              data[((o / nr) * cin + k) * nr + o % nr] =
-                  from[((o / mr) * cin + k) * mr + o % mr];
+            for (int64_t ci = 0; ci < cin; ++ci)
+              for (int64_t t = 0; t < taps; ++t)
+                data[((o / nr) * k + t * cin + ci) * nr + o % nr] =
+                    from[((o / mr) * k + ci * taps + t) * mr + o % mr];
         });
     // X blocked when the chain has it so (or another chain reordered it),
     // else as it is: the kernel reorders an NCHW X for free.
@@ -442,7 +462,8 @@ struct BlockedLayoutPass : kiln::impl::BlockedLayoutBase<BlockedLayoutPass> {
         conv.getLoc(), by, x, w, conv.getBias(), residual,
         b.getI64IntegerAttr(cout), b.getI64IntegerAttr(vectorLanes),
         conv.getActivationAttr(), conv.getClipMinAttr(), conv.getClipMaxAttr(),
-        conv.getAlphaAttr());
+        conv.getAlphaAttr(), conv.getKernelShape(), conv.getStrides(),
+        conv.getPads());
   }
 };
 

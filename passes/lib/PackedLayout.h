@@ -141,6 +141,14 @@ inline void forEachPanel(mlir::MLIRContext *ctx, int64_t count,
                     [&](size_t i) { body(static_cast<int64_t>(i)); });
 }
 
+/// The values of \p a, an array of i64.
+inline llvm::SmallVector<int64_t> ints(mlir::ArrayAttr a) {
+  llvm::SmallVector<int64_t> v;
+  for (mlir::Attribute e : a)
+    v.push_back(llvm::cast<mlir::IntegerAttr>(e).getInt());
+  return v;
+}
+
 /// True when every value of \p a (an array of i64) is \p v.
 inline bool allEqual(mlir::ArrayAttr a, int64_t v) {
   return llvm::all_of(a, [&](mlir::Attribute e) {

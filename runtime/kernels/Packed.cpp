@@ -91,12 +91,19 @@ struct Geometry {
   int64_t kh, kw, sh, sw, dh, dw, pt, pl, pb, pr, oh, ow;
 };
 
-Status readGeometry(const KernelContext &ctx, const Tensor &x, Geometry &g) {
+/// The geometry of the convolution of \p x (NCHW, or NCHWc with \p blocked)
+/// from ctx's attributes; with \p pointwise, absent ones are a 1x1
+/// convolution's (kiln.blocked_conv's defaults).
+Status readGeometry(const KernelContext &ctx, const Tensor &x, Geometry &g,
+                    bool pointwise = false, bool blocked = false) {
   const AttrMap &attrs = ctx.attributes();
-  std::vector<int64_t> ks = attrs.getInts("kernel_shape"),
-                       st = attrs.getInts("strides"),
-                       pd = attrs.getInts("pads"),
-                       dl = attrs.getInts("dilations");
+  auto dflt = [&](std::vector<int64_t> v) {
+    return pointwise ? v : std::vector<int64_t>{};
+  };
+  std::vector<int64_t> ks = attrs.getInts("kernel_shape", dflt({1, 1})),
+                       st = attrs.getInts("strides", dflt({1, 1})),
+                       pd = attrs.getInts("pads", dflt({0, 0, 0, 0})),
+                       dl = attrs.getInts("dilations", dflt({1, 1}));
   if (ks.size() != 2 || st.size() != 2 || pd.size() != 4 || dl.size() != 2)
     return ctx.fail("expected 2 kernel_shape, strides and dilations values "
                     "and 4 pads");
@@ -113,9 +120,9 @@ Status readGeometry(const KernelContext &ctx, const Tensor &x, Geometry &g) {
   for (int64_t v : pd)
     if (v < 0 || v > kMax)
       return ctx.fail("expected pads in [0, {}], found {}", kMax, v);
-  if (x.rank() != 4)
-    return ctx.fail("expected X of rank 4 (NCHW), found {}",
-                    formatShape(x.shape()));
+  if (x.rank() != (blocked ? 5 : 4))
+    return ctx.fail("expected X of rank {} ({}), found {}", blocked ? 5 : 4,
+                    blocked ? "NCHWc" : "NCHW", formatShape(x.shape()));
   g = {ks[0], ks[1], st[0], st[1], dl[0], dl[1],
        pd[0], pd[1], pd[2], pd[3], 0,     0};
   auto out = [](int64_t in, int64_t k, int64_t s, int64_t d, int64_t p0,
@@ -441,16 +448,23 @@ Status evalBlockedConv(KernelContext &ctx) {
     return ctx.fail("expected a block >= 1 that is X's last dim when X is "
                     "blocked, found {}",
                     c);
+  Geometry g;
+  KILN_RETURN_IF_ERROR(
+      readGeometry(ctx, *x, g, /*pointwise=*/true, /*blocked=*/blockedIn));
+  if (g.dh != 1 || g.dw != 1)
+    return ctx.fail("expected dilations of 1");
   int64_t n = x->dim(0), cin = blockedIn ? x->dim(1) * c : x->dim(1),
-          plane = x->dim(2) * x->dim(3), nr = w->dim(2);
-  if (m < 1 || m % c != 0 || nr < 1 || nr % c != 0 || w->dim(1) != cin ||
+          h = x->dim(2), wd = x->dim(3), plane = h * wd, nr = w->dim(2);
+  int64_t k = cin * g.kh * g.kw;
+  if (m < 1 || m % c != 0 || nr < 1 || nr % c != 0 || w->dim(1) != k ||
       w->dim(0) != (m + nr - 1) / nr)
     return ctx.fail("expected out_channels a multiple of {} and packed W of "
                     "{} x {} x nr panels (nr a multiple of {}), found {} and "
                     "{}",
-                    c, m < 1 || nr < 1 ? 0 : (m + nr - 1) / nr, cin, c, m,
+                    c, m < 1 || nr < 1 ? 0 : (m + nr - 1) / nr, k, c, m,
                     formatShape(w->shape()));
-  Shape shape{n, m / c, x->dim(2), x->dim(3), c};
+  int64_t outPlane = g.oh * g.ow;
+  Shape shape{n, m / c, g.oh, g.ow, c};
   KILN_RETURN_IF_ERROR(checkAllocation(ctx, shape));
   const float *bias, *residual;
   KILN_RETURN_IF_ERROR(readBiasResidual(ctx, 2, 3, m, shape, bias, residual));
@@ -458,27 +472,43 @@ Status evalBlockedConv(KernelContext &ctx) {
   Tensor y(DType::F32, shape);
   const float *px = x->data<float>(), *pw = w->data<float>();
   float *py = y.data<float>();
-  // Element (image, channel, position) of a blocked tensor of \p channels.
-  auto at = [&](int64_t img, int64_t ch, int64_t p, int64_t channels) {
-    return ((img * (channels / c) + ch / c) * plane + p) * c + ch % c;
+  // Element (image, channel, position) of a blocked tensor of \p channels
+  // and \p positions per plane.
+  auto at = [&](int64_t img, int64_t ch, int64_t p, int64_t channels,
+                int64_t positions) {
+    return ((img * (channels / c) + ch / c) * positions + p) * c + ch % c;
   };
   auto xAt = [&](int64_t img, int64_t ch, int64_t p) {
-    return blockedIn ? at(img, ch, p, cin) : (img * cin + ch) * plane + p;
+    return blockedIn ? at(img, ch, p, cin, plane)
+                     : (img * cin + ch) * plane + p;
   };
   for (int64_t img = 0; img < n; ++img)
     for (int64_t o = 0; o < m; ++o)
-      for (int64_t p = 0; p < plane; ++p) {
-        const float *panel = pw + (o / nr) * cin * nr + o % nr;
-        double acc = 0;
-        for (int64_t k = 0; k < cin; ++k)
-          acc += double(px[xAt(img, k, p)]) * double(panel[k * nr]);
-        int64_t out = at(img, o, p, m);
-        if (bias)
-          acc += bias[o];
-        if (residual)
-          acc += residual[out];
-        py[out] = epi.apply(float(acc));
-      }
+      for (int64_t oy = 0; oy < g.oh; ++oy)
+        for (int64_t ox = 0; ox < g.ow; ++ox) {
+          const float *panel = pw + (o / nr) * k * nr + o % nr;
+          double acc = 0;
+          for (int64_t ky = 0; ky < g.kh; ++ky) {
+            int64_t iy = oy * g.sh + ky - g.pt;
+            if (iy < 0 || iy >= h)
+              continue;
+            for (int64_t kx = 0; kx < g.kw; ++kx) {
+              int64_t ix = ox * g.sw + kx - g.pl;
+              if (ix < 0 || ix >= wd)
+                continue;
+              const float *tap = panel + (ky * g.kw + kx) * cin * nr;
+              for (int64_t ci = 0; ci < cin; ++ci)
+                acc += double(px[xAt(img, ci, iy * wd + ix)]) *
+                       double(tap[ci * nr]);
+            }
+          }
+          int64_t out = at(img, o, oy * g.ow + ox, m, outPlane);
+          if (bias)
+            acc += bias[o];
+          if (residual)
+            acc += residual[out];
+          py[out] = epi.apply(float(acc));
+        }
   ctx.outputs[0] = y;
   return Status::ok();
 }

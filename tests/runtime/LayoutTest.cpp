@@ -1,8 +1,9 @@
 //===- LayoutTest.cpp - Reference kernels of the blocked layout -----------===//
 //
 // kiln.to_blocked and kiln.from_blocked against hand-placed elements and
-// each other, and kiln.blocked_conv against the plain Conv kernel through
-// the reorders, with an NCHW or a blocked input, plus the errors; a
+// each other, and kiln.blocked_conv (1x1 and with a window) against the
+// plain Conv kernel through the reorders, with an NCHW or a blocked input,
+// plus the errors; a
 // blocked kiln.depthwise_conv and global average pool against their NCHW
 // forms.
 //
@@ -92,6 +93,55 @@ TEST(BlockedConv, MatchesConvThroughTheReorders) {
       expect.push_back(want.data<float>()[i]);
     expectTensorNear(got, want.shape(), expect, 1e-5, 1e-5);
   }
+}
+
+TEST(BlockedConv, WindowsMatchConvThroughTheReorders) {
+  // 3x3 at stride 2 with asymmetric pads and 5x5 at stride 1, 8 -> 12
+  // channels in blocks of 4 (panels of 8), bias and Relu, with X blocked
+  // and NCHW; the weight packed with K in (kh, kw, c) order.
+  struct Case {
+    int64_t k, s;
+    std::vector<int64_t> pads;
+  };
+  for (const Case &cs : {Case{3, 2, {1, 0, 0, 1}}, Case{5, 1, {2, 2, 2, 2}}})
+    for (bool blockedX : {true, false}) {
+      SCOPED_TRACE(testing::Message() << cs.k << "x" << cs.k << " s" << cs.s
+                                      << (blockedX ? " blocked" : " NCHW"));
+      const int64_t n = 2, c = 8, m = 12, h = 6, w = 7, block = 4, nr = 8;
+      Tensor x = randomTensor({n, c, h, w}, 5);
+      Tensor weight = randomTensor({m, c, cs.k, cs.k}, 6);
+      Tensor bias = randomTensor({m}, 7);
+      AttrMap conv;
+      conv.set("kernel_shape", std::vector<int64_t>{cs.k, cs.k});
+      conv.set("strides", std::vector<int64_t>{cs.s, cs.s});
+      conv.set("pads", cs.pads);
+      Tensor want = run(ref::evalConv, {&x, &weight, &bias}, conv);
+      for (int64_t i = 0; i < want.numElements(); ++i)
+        want.data<float>()[i] = std::max(0.0f, want.data<float>()[i]);
+
+      int64_t taps = cs.k * cs.k, k = taps * c;
+      Tensor packed(DType::F32, {(m + nr - 1) / nr, k, nr});
+      for (int64_t o = 0; o < m; ++o)
+        for (int64_t ci = 0; ci < c; ++ci)
+          for (int64_t t = 0; t < taps; ++t)
+            packed.data<float>()[((o / nr) * k + t * c + ci) * nr + o % nr] =
+                weight.data<float>()[(o * c + ci) * taps + t];
+      AttrMap attrs = conv;
+      attrs.set("out_channels", m);
+      attrs.set("block", block);
+      attrs.set("activation", std::string("relu"));
+      AttrMap toBlocks;
+      toBlocks.set("block", block);
+      Tensor bx = run(ref::evalToBlocked, {&x}, toBlocks);
+      Tensor y = run(ref::evalBlockedConv,
+                     {blockedX ? &bx : &x, &packed, &bias, nullptr}, attrs);
+      EXPECT_EQ(y.shape(),
+                (Shape{n, m / block, want.dim(2), want.dim(3), block}));
+      Tensor got = run(ref::evalFromBlocked, {&y});
+      std::vector<double> expect(want.data<float>(),
+                                 want.data<float>() + want.numElements());
+      expectTensorNear(got, want.shape(), expect, 1e-5, 1e-5);
+    }
 }
 
 TEST(BlockedConv, RejectsInconsistentOperands) {

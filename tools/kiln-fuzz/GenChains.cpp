@@ -36,7 +36,7 @@ std::string fanInWeights(GenContext &c, const Dims &dims, int64_t fanIn) {
 
 /// Two pointwise Convs to 16, 32 or 48 channels on a plane that is not
 /// whole 64-byte lines (3 to 14 positions a side), with a Relu or SiLU and
-/// sometimes a depthwise conv between them, sometimes a
+/// sometimes a depthwise or full windowed conv between them, sometimes a
 /// residual Add and a per-channel scale after them, sometimes a
 /// concat of both, sometimes a global average pool at the end: the chains
 /// kiln-blocked-layout runs in the NCHWc layout (their input copies saved
@@ -68,16 +68,21 @@ bool genPointwiseChain(GenContext &c) {
           : c.b.op("Mul", {c1, c.b.op("Sigmoid", {c1}, {}, 1)[0]}, {}, 1)[0];
   double bound = x.bound * 2 + 2;
   // Sometimes a depthwise conv (3x3 or 5x5, stride 1 or 2) between the
-  // two 1x1 convs, as in an inverted residual.
+  // two 1x1 convs, as in an inverted residual, or a full one (a windowed
+  // kiln.blocked_conv, or Winograd's).
   if (c.chance(0.5)) {
     int64_t k = c.oneOf<int64_t>({3, 5}), s = c.range(1, 2), p = k / 2;
-    std::vector<std::string> ind = {r1, fanInWeights(c, {m, 1, k, k}, k * k)};
+    bool full = c.chance(0.4);
+    std::vector<std::string> ind = {
+        r1, full ? fanInWeights(c, {m, m, k, k}, m * k * k)
+                 : fanInWeights(c, {m, 1, k, k}, k * k)};
     if (c.chance(0.5))
       ind.push_back(c.initializer({m}).name);
-    r1 = c.b.op("Conv", ind,
-                {zoo::attrInt("group", m), zoo::attrInts("pads", {p, p, p, p}),
-                 zoo::attrInts("strides", {s, s})},
-                1)[0];
+    Attrs attrs = {zoo::attrInts("pads", {p, p, p, p}),
+                   zoo::attrInts("strides", {s, s})};
+    if (!full)
+      attrs.push_back(zoo::attrInt("group", m));
+    r1 = c.b.op("Conv", ind, attrs, 1)[0];
     shape[2] = (shape[2] + 2 * p - k) / s + 1;
     shape[3] = (shape[3] + 2 * p - k) / s + 1;
     bound = bound * 2 + 2;

@@ -43,7 +43,7 @@ func.func @conv_block(%x: tensor<1x2x7x7x16xf32>, %w: tensor<1x32x32xf32>, %n: n
 // -----
 
 func.func @conv_panels(%x: tensor<1x40x7x7xf32>, %w: tensor<1x40x24xf32>, %n: none) -> tensor<1x2x7x7x16xf32> {
-  // expected-error @+1 {{expected packed W of panels x 40 x nr with nr a multiple of 16 and ceil(32 / nr) panels}}
+  // expected-error @+1 {{expected packed W of panels x 40 (kh * kw * C) x nr with nr a multiple of 16 and ceil(32 / nr) panels}}
   %0 = kiln.blocked_conv %x, %w, %n, %n {out_channels = 32 : i64, block = 16 : i64} : (tensor<1x40x7x7xf32>, tensor<1x40x24xf32>, none, none) -> tensor<1x2x7x7x16xf32>
   return %0 : tensor<1x2x7x7x16xf32>
 }
@@ -86,4 +86,22 @@ func.func @blocked_pool_shape(%x: tensor<1x2x7x7x16xf32>) -> tensor<1x2x1x1x16xf
   // expected-error @+1 {{expected Y of shape 'tensor<1x32x1x1xf32>', found 'tensor<1x2x1x1x16xf32>'}}
   %0 = kiln.blocked_global_average_pool %x : (tensor<1x2x7x7x16xf32>) -> tensor<1x2x1x1x16xf32>
   return %0 : tensor<1x2x1x1x16xf32>
+}
+
+// -----
+
+func.func @blocked_conv_bad_window(%x: tensor<1x2x7x7x16xf32>, %w: tensor<1x288x32xf32>) -> tensor<1x2x7x7x16xf32> {
+  %n = kiln.none
+  // expected-error @+1 {{expected 2 kernel_shape and strides values >= 1 and 4 pads >= 0}}
+  %0 = kiln.blocked_conv %x, %w, %n, %n {out_channels = 32 : i64, block = 16 : i64, kernel_shape = [3, 3], pads = [1, 1]} : (tensor<1x2x7x7x16xf32>, tensor<1x288x32xf32>, none, none) -> tensor<1x2x7x7x16xf32>
+  return %0 : tensor<1x2x7x7x16xf32>
+}
+
+// -----
+
+func.func @blocked_conv_window_shape(%x: tensor<1x2x7x7x16xf32>, %w: tensor<1x288x32xf32>) -> tensor<1x2x7x7x16xf32> {
+  %n = kiln.none
+  // expected-error @+1 {{expected Y of shape 'tensor<1x2x4x4x16xf32>'}}
+  %0 = kiln.blocked_conv %x, %w, %n, %n {out_channels = 32 : i64, block = 16 : i64, kernel_shape = [3, 3], strides = [2, 2], pads = [1, 1, 1, 1]} : (tensor<1x2x7x7x16xf32>, tensor<1x288x32xf32>, none, none) -> tensor<1x2x7x7x16xf32>
+  return %0 : tensor<1x2x7x7x16xf32>
 }

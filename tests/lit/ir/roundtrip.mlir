@@ -52,14 +52,16 @@ func.func @ops(%a: tensor<2x3xf32>, %b: tensor<3xf32>, %c: tensor<f32>, %x: tens
 // CHECK-LABEL: func.func @layout
 // CHECK: kiln.to_blocked %arg0 {block = 16 : i64} : (tensor<1x32x7x7xf32>) -> tensor<1x2x7x7x16xf32>
 // CHECK: kiln.blocked_conv %{{.*}} {activation = "relu", block = 16 : i64, out_channels = 32 : i64} : (tensor<1x2x7x7x16xf32>, tensor<1x32x32xf32>, none, tensor<1x2x7x7x16xf32>) -> tensor<1x2x7x7x16xf32>
+// CHECK: kiln.blocked_conv %{{.*}} {block = 16 : i64, kernel_shape = [3, 3], out_channels = 32 : i64, pads = [1, 1, 1, 1], strides = [2, 2]} : (tensor<1x2x7x7x16xf32>, tensor<1x288x32xf32>, none, none) -> tensor<1x2x4x4x16xf32>
 // CHECK: kiln.from_blocked %{{.*}} : (tensor<1x2x7x7x16xf32>) -> tensor<1x32x7x7xf32>
 // CHECK: kiln.blocked_global_average_pool %{{.*}} : (tensor<1x2x7x7x16xf32>) -> tensor<1x32x1x1xf32>
-func.func @layout(%x: tensor<1x32x7x7xf32>, %w: tensor<1x32x32xf32>, %n: none) -> (tensor<1x32x7x7xf32>, tensor<1x32x1x1xf32>) {
+func.func @layout(%x: tensor<1x32x7x7xf32>, %w: tensor<1x32x32xf32>, %w3: tensor<1x288x32xf32>, %n: none) -> (tensor<1x32x7x7xf32>, tensor<1x32x1x1xf32>, tensor<1x2x4x4x16xf32>) {
   %b = kiln.to_blocked %x {block = 16 : i64} : (tensor<1x32x7x7xf32>) -> tensor<1x2x7x7x16xf32>
   %c = kiln.blocked_conv %b, %w, %n, %b {out_channels = 32 : i64, block = 16 : i64, activation = "relu"} : (tensor<1x2x7x7x16xf32>, tensor<1x32x32xf32>, none, tensor<1x2x7x7x16xf32>) -> tensor<1x2x7x7x16xf32>
+  %s = kiln.blocked_conv %c, %w3, %n, %n {out_channels = 32 : i64, block = 16 : i64, kernel_shape = [3, 3], strides = [2, 2], pads = [1, 1, 1, 1]} : (tensor<1x2x7x7x16xf32>, tensor<1x288x32xf32>, none, none) -> tensor<1x2x4x4x16xf32>
   %y = kiln.from_blocked %c : (tensor<1x2x7x7x16xf32>) -> tensor<1x32x7x7xf32>
   %p = kiln.blocked_global_average_pool %c : (tensor<1x2x7x7x16xf32>) -> tensor<1x32x1x1xf32>
-  return %y, %p : tensor<1x32x7x7xf32>, tensor<1x32x1x1xf32>
+  return %y, %p, %s : tensor<1x32x7x7xf32>, tensor<1x32x1x1xf32>, tensor<1x2x4x4x16xf32>
 }
 
 // The blob survives the round trip: 4 bytes of alignment, then 1, 2, 3, 4

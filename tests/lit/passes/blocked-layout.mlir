@@ -98,27 +98,29 @@ func.func @concat(%x: tensor<1x64x14x14xf32>) -> tensor<1x16x14x14xf32> {
 // -----
 
 // Left as they are: a conv whose output (64 channels) outweighs the input
-// copy it would save (16), a stride-2 conv, a padded conv, output channels
-// that are not whole blocks.
+// copy it would save (16), a dilated conv, a padded conv whose output plane
+// is whole 64-byte lines (16 x 16), output channels that are not whole
+// blocks.
 // CHECK-LABEL: func.func @unchanged
 // CHECK-NOT: kiln.blocked_conv
 // CHECK-NOT: kiln.to_blocked
 // CHECK-NOT: kiln.from_blocked
 // AVX2-LABEL: func.func @unchanged
 // AVX2-NOT: kiln.blocked_conv
-func.func @unchanged(%x: tensor<1x16x7x7xf32>, %z: tensor<1x64x14x14xf32>) -> (tensor<1x64x7x7xf32>, tensor<1x32x7x7xf32>, tensor<1x32x16x16xf32>, tensor<1x20x14x14xf32>) {
+func.func @unchanged(%x: tensor<1x16x7x7xf32>, %z: tensor<1x64x14x14xf32>) -> (tensor<1x64x7x7xf32>, tensor<1x32x14x14xf32>, tensor<1x32x16x16xf32>, tensor<1x20x14x14xf32>) {
   %w = kiln.constant dense<0.25> : tensor<6x16x12xf32>
   %w2 = kiln.constant dense<0.25> : tensor<3x64x12xf32>
+  %w9 = kiln.constant dense<0.25> : tensor<3x576x12xf32>
   %w3 = kiln.constant dense<0.25> : tensor<2x64x12xf32>
   %none = kiln.none
   %a = kiln.packed_conv %x, %w, %none, %none {out_channels = 64 : i64,
       kernel_shape = [1, 1], strides = [1, 1], pads = [0, 0, 0, 0],
       dilations = [1, 1]}
       : (tensor<1x16x7x7xf32>, tensor<6x16x12xf32>, none, none) -> tensor<1x64x7x7xf32>
-  %b = kiln.packed_conv %z, %w2, %none, %none {out_channels = 32 : i64,
-      kernel_shape = [1, 1], strides = [2, 2], pads = [0, 0, 0, 0],
-      dilations = [1, 1]}
-      : (tensor<1x64x14x14xf32>, tensor<3x64x12xf32>, none, none) -> tensor<1x32x7x7xf32>
+  %b = kiln.packed_conv %z, %w9, %none, %none {out_channels = 32 : i64,
+      kernel_shape = [3, 3], strides = [1, 1], pads = [2, 2, 2, 2],
+      dilations = [2, 2]}
+      : (tensor<1x64x14x14xf32>, tensor<3x576x12xf32>, none, none) -> tensor<1x32x14x14xf32>
   %c = kiln.packed_conv %z, %w2, %none, %none {out_channels = 32 : i64,
       kernel_shape = [1, 1], strides = [1, 1], pads = [1, 1, 1, 1],
       dilations = [1, 1]}
@@ -127,7 +129,7 @@ func.func @unchanged(%x: tensor<1x16x7x7xf32>, %z: tensor<1x64x14x14xf32>) -> (t
       kernel_shape = [1, 1], strides = [1, 1], pads = [0, 0, 0, 0],
       dilations = [1, 1]}
       : (tensor<1x64x14x14xf32>, tensor<2x64x12xf32>, none, none) -> tensor<1x20x14x14xf32>
-  return %a, %b, %c, %d : tensor<1x64x7x7xf32>, tensor<1x32x7x7xf32>, tensor<1x32x16x16xf32>, tensor<1x20x14x14xf32>
+  return %a, %b, %c, %d : tensor<1x64x7x7xf32>, tensor<1x32x14x14xf32>, tensor<1x32x16x16xf32>, tensor<1x20x14x14xf32>
 }
 
 // -----
@@ -210,4 +212,50 @@ func.func @pool(%x: tensor<1x64x7x7xf32>) -> tensor<1x32x1x1xf32> {
       : (tensor<1x64x7x7xf32>, tensor<3x64x12xf32>, none, none) -> tensor<1x32x7x7xf32>
   %p = kiln.global_average_pool %c : (tensor<1x32x7x7xf32>) -> tensor<1x32x1x1xf32>
   return %p : tensor<1x32x1x1xf32>
+}
+
+// -----
+
+// A 3x3 conv at stride 2 from a 14x14 plane (not whole 64-byte lines) to
+// 7x7 joins the chain of the 1x1 conv before it: a kiln.blocked_conv with
+// its window, strides and pads, its weight re-packed with K in (kh, kw, c)
+// order (9 x 32 = 288 rows). The same conv from a 16x16 plane (whole
+// lines) stays a packed_conv: the NCHW kernel's packing is faster there.
+// CHECK-LABEL: func.func @window
+// CHECK: %[[A:.*]] = kiln.blocked_conv %arg0, {{.*}} -> tensor<1x2x14x14x16xf32>
+// CHECK: %[[B:.*]] = kiln.blocked_conv %[[A]], %{{.*}}, %{{.*}}, %{{.*}} {activation = "relu", block = 16 : i64, kernel_shape = [3, 3], out_channels = 32 : i64, pads = [1, 1, 1, 1], strides = [2, 2]} : (tensor<1x2x14x14x16xf32>, tensor<1x288x32xf32>, tensor<32xf32>, none) -> tensor<1x2x7x7x16xf32>
+// CHECK: kiln.from_blocked %[[B]]
+// CHECK-LABEL: func.func @window_whole_lines
+// CHECK-NOT: kiln.blocked_conv
+// AVX2-LABEL: func.func @window
+// AVX2: kiln.blocked_conv {{.*}} {activation = "relu", block = 8 : i64, kernel_shape = [3, 3], out_channels = 32 : i64, pads = [1, 1, 1, 1], strides = [2, 2]} : (tensor<1x4x14x14x8xf32>, tensor<2x288x16xf32>, tensor<32xf32>, none) -> tensor<1x4x7x7x8xf32>
+func.func @window(%x: tensor<1x128x14x14xf32>) -> tensor<1x32x7x7xf32> {
+  %w1 = kiln.constant dense<0.25> : tensor<3x128x12xf32>
+  %w2 = kiln.constant dense<0.125> : tensor<6x288x6xf32>
+  %b2 = kiln.constant dense<0.5> : tensor<32xf32>
+  %none = kiln.none
+  %a = kiln.packed_conv %x, %w1, %none, %none {out_channels = 32 : i64,
+      kernel_shape = [1, 1], strides = [1, 1], pads = [0, 0, 0, 0],
+      dilations = [1, 1]}
+      : (tensor<1x128x14x14xf32>, tensor<3x128x12xf32>, none, none) -> tensor<1x32x14x14xf32>
+  %b = kiln.packed_conv %a, %w2, %b2, %none {out_channels = 32 : i64,
+      kernel_shape = [3, 3], strides = [2, 2], pads = [1, 1, 1, 1],
+      dilations = [1, 1], activation = "relu"}
+      : (tensor<1x32x14x14xf32>, tensor<6x288x6xf32>, tensor<32xf32>, none) -> tensor<1x32x7x7xf32>
+  return %b : tensor<1x32x7x7xf32>
+}
+
+func.func @window_whole_lines(%x: tensor<1x128x16x16xf32>) -> tensor<1x32x8x8xf32> {
+  %w1 = kiln.constant dense<0.25> : tensor<3x128x12xf32>
+  %w2 = kiln.constant dense<0.125> : tensor<6x288x6xf32>
+  %none = kiln.none
+  %a = kiln.packed_conv %x, %w1, %none, %none {out_channels = 32 : i64,
+      kernel_shape = [1, 1], strides = [1, 1], pads = [0, 0, 0, 0],
+      dilations = [1, 1]}
+      : (tensor<1x128x16x16xf32>, tensor<3x128x12xf32>, none, none) -> tensor<1x32x16x16xf32>
+  %b = kiln.packed_conv %a, %w2, %none, %none {out_channels = 32 : i64,
+      kernel_shape = [3, 3], strides = [2, 2], pads = [1, 1, 1, 1],
+      dilations = [1, 1]}
+      : (tensor<1x32x16x16xf32>, tensor<6x288x6xf32>, none, none) -> tensor<1x32x8x8xf32>
+  return %b : tensor<1x32x8x8xf32>
 }

@@ -39,8 +39,25 @@ using namespace mlir;
 
 namespace kiln::cpu::kernels {
 
+namespace {
+
+/// Whether \p conv is a 1x1 convolution at stride 1 without pads, which
+/// this file's kernel runs (the others: BlockedConvSpatial.cpp).
+bool isPointwise(BlockedConvOp conv) {
+  auto all = [](ArrayAttr a, int64_t v) {
+    return llvm::all_of(
+        a, [&](Attribute e) { return cast<IntegerAttr>(e).getInt() == v; });
+  };
+  return all(conv.getKernelShape(), 1) && all(conv.getStrides(), 1) &&
+         all(conv.getPads(), 0);
+}
+
+} // namespace
+
 bool canEmitBlockedConv(Operation *op) {
   auto conv = cast<BlockedConvOp>(op);
+  if (!isPointwise(conv))
+    return canEmitBlockedSpatialConv(op);
   auto x = cast<RankedTensorType>(conv.getX().getType());
   auto w = cast<RankedTensorType>(conv.getW().getType());
   // One vector per channel block; W's panels whole vectors.
@@ -52,6 +69,8 @@ FailureOr<int64_t> emitBlockedConv(OpBuilder &b, Operation *op,
                                    ValueRange operands, ValueRange results,
                                    Value begin, Value end,
                                    const EpilogueTail &tail) {
+  if (!isPointwise(cast<BlockedConvOp>(op)))
+    return emitBlockedSpatialConv(b, op, operands, results, begin, end, tail);
   if (!canEmitBlockedConv(op))
     return failure();
   auto conv = cast<BlockedConvOp>(op);

@@ -371,6 +371,15 @@ mlir::FailureOr<int64_t> emitAttention(mlir::OpBuilder &b, mlir::Operation *op,
 bool canEmitPackedMatMul(mlir::Operation *op);
 bool canEmitPackedConv(mlir::Operation *op);
 bool canEmitBlockedConv(mlir::Operation *op);
+/// kiln.blocked_conv with a window, strides or pads (BlockedConvSpatial.cpp):
+/// its channels whole blocks and its tap at the pads' offset inside X for
+/// every output position.
+bool canEmitBlockedSpatialConv(mlir::Operation *op);
+mlir::FailureOr<int64_t>
+emitBlockedSpatialConv(mlir::OpBuilder &b, mlir::Operation *op,
+                       mlir::ValueRange operands, mlir::ValueRange results,
+                       mlir::Value begin, mlir::Value end,
+                       const EpilogueTail &tail);
 bool canEmitReorder(mlir::Operation *op);
 bool canEmitWinogradConv(mlir::Operation *op);
 bool canEmitDepthwiseConv(mlir::Operation *op);

@@ -611,13 +611,17 @@ def Winograd : Pass<"kiln-winograd", "mlir::ModuleOp"> {
 }
 
 def BlockedLayout : Pass<"kiln-blocked-layout", "mlir::ModuleOp"> {
-  let summary = "Run chains of 1x1 and depthwise convolutions in the channel-blocked NCHWc layout";
+  let summary = "Run chains of convolutions in the channel-blocked NCHWc layout";
   let description = [{
     Chooses the blocked layout NCHWc (LayoutOps.td; c = the target's vector
     lanes) for whole chains of ops, decided once: packed 1x1 convolutions
-    at stride 1 without pads or prologue become `kiln.blocked_conv`, and the
-    depthwise convolutions (stride 1 or 2), elementwise ops and channel
-    concats between them run on the rank-5 blocked tensors. Only chains with a convolution change. Values from
+    at stride 1 without pads or prologue become `kiln.blocked_conv`, and so
+    do other packed convolutions (windows, strides, pads; dilation 1) of
+    whole channel blocks between planes that are not whole 64-byte lines
+    (7x7, 14x14: the NCHW kernel wastes vector lanes there and packs its
+    input), whose pads leave the window's tap at their offset inside the
+    input; the depthwise convolutions (stride 1 or 2), elementwise ops and
+    channel concats between them run on the rank-5 blocked tensors. Only chains with a convolution change. Values from
     outside a chain enter through one `kiln.to_blocked` each (per-channel
     operands through a free reshape), results read outside leave through
     one `kiln.from_blocked` each, except into global average pools, which

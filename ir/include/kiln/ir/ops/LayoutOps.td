@@ -1,7 +1,8 @@
 //===- LayoutOps.td - Blocked activation layout ---------------*- tablegen -*-===//
 //
 // The channel-blocked activation layout kiln-blocked-layout chooses for
-// chains of 1x1 and depthwise convolutions and the elementwise ops and
+// chains of convolutions (1x1 ones, windowed ones on small planes,
+// depthwise ones) and the elementwise ops and
 // concats between them. A blocked tensor is an ordinary rank-5 tensor
 //
 //   NCHWc:  B[n][cb][h][w][i] = X[n][cb * c + i][h][w]     (C % c == 0)
@@ -75,20 +76,23 @@ def Kiln_BlockedGlobalAveragePoolOp
 }
 
 def Kiln_BlockedConvOp : Kiln_PackedOp<"blocked_conv", "BlockedConv"> {
-  let summary = "1x1 convolution of channel-blocked (NCHWc) tensors";
+  let summary = "convolution (group 1) of channel-blocked (NCHWc) tensors";
   let description = [{
-    `Y = act(conv1x1(X, weight) + bias + residual)` with stride 1 and no
-    pads, Y (N x Cout/c x H x W x c) in the blocked layout, c = Y's last
-    dim, and X blocked too (N x C/c x H x W x c) or NCHW (N x C x H x W,
-    any C): per image, the matrix product of the positions x
-    C view of X with the C x Cout weight. The kernel broadcasts X's values
-    one by one, so reading X in either layout costs the same: a chain's
-    first convolution reorders its input for free. The weight is packed
-    as packed_mat_mul's B: `W : P x C x nr` panels of nr output channels,
-    `W[p][k][j] = weight[p * nr + j][k]`, zero past Cout, with nr a multiple
-    of c, `out_channels` = Cout a multiple of c and `block` = c. `bias` has
-    Cout values;
-    `residual` is blocked like Y. The epilogue is packed_conv's.
+    `Y = act(conv(X, weight) + bias + residual)`, Y (N x Cout/c x OH x OW x
+    c) in the blocked layout, c = Y's last dim, and X blocked too (N x C/c
+    x H x W x c) or NCHW (N x C x H x W, any C). `kernel_shape` [kh, kw],
+    `strides` and `pads` [top, left, bottom, right] are packed_conv's
+    (dilation 1); they default to a 1x1 convolution at stride 1 without
+    pads, per image the matrix product of the positions x C view of X
+    with the C x Cout weight. The kernel broadcasts X's values one by one,
+    so reading X in either layout costs the same: a chain's first
+    convolution reorders its input for free. The weight is packed as
+    packed_mat_mul's B with K = kh * kw * C ordered (kh, kw, c), tap-major
+    unlike packed_conv's: `W : P x K x nr` panels of nr output channels,
+    `W[p][(i * kw + j) * C + ci][o] = weight[p * nr + o][ci][i][j]`, zero
+    past Cout, with nr a multiple of c, `out_channels` = Cout a multiple of
+    c and `block` = c. `bias` has Cout values; `residual` is blocked like
+    Y. The epilogue is packed_conv's.
 
     ```mlir
     %y = kiln.blocked_conv %x, %w, %b, %none {out_channels = 64 : i64,
@@ -100,8 +104,28 @@ def Kiln_BlockedConvOp : Kiln_PackedOp<"blocked_conv", "BlockedConv"> {
   let arguments = !con((ins Kiln_Tensor:$X, Kiln_Tensor:$W,
                             Kiln_OptTensor:$bias, Kiln_OptTensor:$residual,
                             I64Attr:$out_channels, I64Attr:$block),
-                       epilogueArgs);
+                       epilogueArgs,
+                       (ins DefaultValuedAttr<I64ArrayAttr, "{1, 1}">:$kernel_shape,
+                            DefaultValuedAttr<I64ArrayAttr, "{1, 1}">:$strides,
+                            DefaultValuedAttr<I64ArrayAttr, "{0, 0, 0, 0}">:$pads));
   let results = (outs Kiln_Tensor:$Y);
+  let extraClassDeclaration = [{
+    /// The activation of the fused epilogue ("" when there is none).
+    ::llvm::StringRef getActivationName() {
+      auto a = getActivationAttr();
+      return a ? a.getValue() : ::llvm::StringRef();
+    }
+    /// Whether the window's tap at the pads' offset, (pt, pl), lies in X
+    /// for every output position: pads below the kernel's extent on
+    /// either axis (pt + pb < kh, pl + pr < kw). The compiled kernel
+    /// starts and ends its sums there (BlockedConvSpatial.cpp).
+    static bool centerTapCovers(::llvm::ArrayRef<int64_t> kernelShape,
+                                ::llvm::ArrayRef<int64_t> pads) {
+      return kernelShape.size() == 2 && pads.size() == 4 &&
+             pads[0] + pads[2] < kernelShape[0] &&
+             pads[1] + pads[3] < kernelShape[1];
+    }
+  }];
   let verifyBody = [{
     ::mlir::RankedTensorType x, w, y;
     if (!(x = staticF32(getX(), "X")) || !(w = staticF32(getW(), "W")) ||
@@ -122,8 +146,27 @@ def Kiln_BlockedConvOp : Kiln_PackedOp<"blocked_conv", "BlockedConv"> {
     if (c < 1 || m < 1 || m % c != 0)
       return emitOpError("expected out_channels a positive multiple of the "
                          "block ") << c << ", found " << m;
-    ::llvm::SmallVector<int64_t> expect{x.getDimSize(0), m / c,
-                                        x.getDimSize(2), x.getDimSize(3), c};
+    auto ints = [](::mlir::ArrayAttr a) {
+      ::llvm::SmallVector<int64_t> v;
+      for (::mlir::Attribute e : a)
+        if (auto i = ::llvm::dyn_cast<::mlir::IntegerAttr>(e))
+          v.push_back(i.getInt());
+      return v;
+    };
+    auto ks = ints(getKernelShape()), st = ints(getStrides()),
+         pd = ints(getPads());
+    if (ks.size() != 2 || st.size() != 2 || pd.size() != 4 ||
+        ::llvm::any_of(ks, [](int64_t v) { return v < 1; }) ||
+        ::llvm::any_of(st, [](int64_t v) { return v < 1; }) ||
+        ::llvm::any_of(pd, [](int64_t v) { return v < 0; }))
+      return emitOpError("expected 2 kernel_shape and strides values >= 1 "
+                         "and 4 pads >= 0");
+    ::llvm::SmallVector<int64_t> expect{x.getDimSize(0), m / c, 0, 0, c};
+    for (int i = 0; i < 2; ++i) {
+      int64_t in = x.getDimSize(2 + i) + pd[i] + pd[2 + i];
+      expect[2 + i] = in >= ks[i] ? (in - ks[i]) / st[i] + 1 : 0;
+    }
+    cin *= ks[0] * ks[1];
     if (y.getShape() != ::llvm::ArrayRef(expect))
       return emitOpError("expected Y of shape ")
              << ::mlir::RankedTensorType::get(expect, y.getElementType())
@@ -132,8 +175,8 @@ def Kiln_BlockedConvOp : Kiln_PackedOp<"blocked_conv", "BlockedConv"> {
     if (w.getRank() != 3 || w.getDimSize(1) != cin || nr < 1 || nr % c != 0 ||
         w.getDimSize(0) != (m + nr - 1) / nr)
       return emitOpError("expected packed W of panels x ") << cin
-             << " x nr with nr a multiple of " << c << " and ceil(" << m
-             << " / nr) panels, found " << w;
+             << " (kh * kw * C) x nr with nr a multiple of " << c
+             << " and ceil(" << m << " / nr) panels, found " << w;
     if (!::llvm::isa<::mlir::NoneType>(getBias().getType())) {
       auto b = staticF32(getBias(), "bias");
       if (!b)
