@@ -154,12 +154,7 @@ FailureOr<int64_t> emitBlockedConv(OpBuilder &b, Operation *op,
             kb.cmp(arith::CmpIPredicate::eq, kblock, blocks - 1));
       });
     };
-    if (tailCols == nr)
-      tilesWith(nr);
-    else
-      kb.ifThen(
-          kb.cmp(arith::CmpIPredicate::eq, p, panels - 1),
-          [&] { tilesWith(tailCols); }, [&] { tilesWith(nr); });
+    forPanelColumns(kb, p, panels, nr, tailCols, tilesWith);
   });
   return images * groups * panels;
 }

@@ -296,12 +296,7 @@ FailureOr<int64_t> emitBlockedSpatialConv(OpBuilder &b, Operation *op,
       // 3. The epilogue, k-less.
       block(center, pl, kb.idx(0), true, false, yes, Value());
     };
-    if (tailCols == nr)
-      withCols(nr);
-    else
-      kb.ifThen(
-          kb.cmp(arith::CmpIPredicate::eq, p, panels - 1),
-          [&] { withCols(tailCols); }, [&] { withCols(nr); });
+    forPanelColumns(kb, p, panels, nr, tailCols, withCols);
   });
   return images * panels * groups;
 }

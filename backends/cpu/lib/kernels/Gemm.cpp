@@ -109,12 +109,7 @@ FailureOr<int64_t> emitPackedMatMul(OpBuilder &b, Operation *op,
         return std::make_pair(kb.mul(i0, k), kb.add(kb.mul(i0, n), colBase));
       });
     };
-    if (tailCols == nr)
-      tilesWith(nr);
-    else
-      kb.ifThen(
-          kb.cmp(arith::CmpIPredicate::eq, p, panels - 1),
-          [&] { tilesWith(tailCols); }, [&] { tilesWith(nr); });
+    forPanelColumns(kb, p, panels, nr, tailCols, tilesWith);
   };
   kb.forLoop(begin, end, 1, body);
   return items;

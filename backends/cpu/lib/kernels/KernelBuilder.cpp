@@ -89,6 +89,16 @@ SmallVector<Value> transposeLanes(KB &kb, ArrayRef<Value> rows) {
   return cur;
 }
 
+void forPanelColumns(KB &kb, Value p, int64_t panels, int64_t nr,
+                     int64_t tailCols,
+                     const std::function<void(int64_t)> &body) {
+  if (tailCols == nr)
+    return body(nr);
+  kb.ifThen(
+      kb.cmp(arith::CmpIPredicate::eq, p, panels - 1), [&] { body(tailCols); },
+      [&] { body(nr); });
+}
+
 bool setUpPackedTile(MicroKernel &mk, OpBuilder &b, Operation *op,
                      ValueRange operands, ValueRange results, int64_t nr,
                      int64_t k) {

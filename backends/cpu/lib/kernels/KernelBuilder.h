@@ -265,6 +265,13 @@ struct MicroKernel {
 llvm::SmallVector<mlir::Value> transposeLanes(KB &kb,
                                               llvm::ArrayRef<mlir::Value> rows);
 
+/// Emits \p body(cols) for weight panel \p p of \p panels, each \p nr
+/// columns wide but the last, which has \p tailCols (one variant when they
+/// are equal, else the two behind a test of p).
+void forPanelColumns(KB &kb, mlir::Value p, int64_t panels, int64_t nr,
+                     int64_t tailCols,
+                     const std::function<void(int64_t)> &body);
+
 /// Sets up \p mk for a packed op on the GEMM micro-kernel: W's panels of
 /// \p nr columns (nv = nr / lanes vectors, mr = gemmTileRows(nv)), K =
 /// \p k; A, W, bias and residual are operands 0-3 and C is result 0. The
