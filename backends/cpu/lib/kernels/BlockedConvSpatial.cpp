@@ -143,7 +143,6 @@ FailureOr<int64_t> emitBlockedSpatialConv(OpBuilder &b, Operation *op,
       std::max<int64_t>(lanes, 16 * 1024 / (nr * 4) / lanes * lanes);
   int64_t cBlocks = (cin + target - 1) / target;
   int64_t kc = ((cin / lanes + cBlocks - 1) / cBlocks) * lanes;
-  cBlocks = (cin + kc - 1) / kc;
 
   // The tiles of an output row, and runs of them.
   int64_t tilesPerRow = (ow + maxRows - 1) / maxRows;
