@@ -34,7 +34,8 @@ TEST_F(CpuKernelTest, BlockedSpatialConvsMatchTheInterpreter) {
   // some taps; 60: five of 12, the middle three one loop), output channels
   // that leave a last panel of one vector (48), 1040 input channels (K
   // blocks of a tap), an input read in NCHW (the model's, 9x9), and a
-  // window wider than its 2x2 input (taps outside X at both ends).
+  // window wider than its 2x2 or 3x2 input (taps outside X at both ends; at
+  // stride 2 a window column that starts past the row's end rounds down).
   struct Case {
     int64_t n, c, m, h, w, k, s, pt, pl, pb, pr;
     bool residual, fromInput;
@@ -53,6 +54,7 @@ TEST_F(CpuKernelTest, BlockedSpatialConvsMatchTheInterpreter) {
              Case{1, 16, 16, 3, 60, 3, 1, 1, 1, 1, 1, true, false},
              Case{1, 32, 16, 9, 9, 3, 2, 1, 1, 1, 1, false, true},
              Case{1, 16, 16, 2, 2, 5, 1, 2, 2, 2, 2, false, false},
+             Case{1, 16, 16, 3, 2, 5, 2, 2, 2, 2, 2, false, false},
          }) {
       int64_t oh = (cs.h + cs.pt + cs.pb - cs.k) / cs.s + 1;
       int64_t ow = (cs.w + cs.pl + cs.pr - cs.k) / cs.s + 1;
