@@ -140,8 +140,8 @@ struct BlockedLayoutPass : kiln::impl::BlockedLayoutBase<BlockedLayoutPass> {
            x.getDimSize(1) % vectorLanes == 0 &&
            x.getDimSize(2) * x.getDimSize(3) % 16 != 0 &&
            y.getDimSize(2) * y.getDimSize(3) % 16 != 0 &&
-           BlockedConvOp::centerTapCovers(packed::ints(conv.getKernelShape()),
-                                          packed::ints(conv.getPads()));
+           BlockedConvOp::centerTapCovers(conv.getKernelShape(),
+                                          conv.getPads());
   }
 
   /// Whether \p conv is 1x1 at stride 1 without pads.

@@ -54,6 +54,42 @@ bool isPointwise(BlockedConvOp conv) {
 
 } // namespace
 
+bool setUpBlockedConvTile(MicroKernel &mk, OpBuilder &b, Operation *op,
+                          ValueRange operands, ValueRange results,
+                          int64_t stride, const EpilogueTail &tail) {
+  auto conv = cast<BlockedConvOp>(op);
+  auto x = cast<RankedTensorType>(conv.getX().getType());
+  auto y = cast<RankedTensorType>(conv.getY().getType());
+  auto w = cast<RankedTensorType>(conv.getW().getType());
+  int64_t lanes = hostLanes(), plane = x.getDimSize(2) * x.getDimSize(3);
+  bool blockedIn = x.getRank() == 5;
+  int64_t cin = blockedIn ? x.getDimSize(1) * lanes : x.getDimSize(1);
+  if (!setUpPackedTile(mk, b, op, operands, results, w.getDimSize(2), cin))
+    return false;
+  if (blockedIn) {
+    mk.aRow = stride * lanes;
+    mk.aK = 1;
+    mk.aBlockK = lanes;
+    mk.aBlockStride = plane * lanes;
+  } else {
+    // NCHW: a channel's positions are adjacent, its planes apart.
+    mk.aRow = stride;
+    mk.aK = plane;
+  }
+  mk.bK = w.getDimSize(2);
+  mk.cRow = lanes;
+  mk.cVec = y.getDimSize(2) * y.getDimSize(3) * lanes;
+  mk.epilogue = Epilogue::of(op, tail);
+  return true;
+}
+
+int64_t blockedConvKBlock(int64_t cin, int64_t nr, int64_t lanes) {
+  int64_t target =
+      std::max<int64_t>(lanes, 16 * 1024 / (nr * 4) / lanes * lanes);
+  int64_t blocks = (cin + target - 1) / target;
+  return ((cin + lanes - 1) / lanes + blocks - 1) / blocks * lanes;
+}
+
 bool canEmitBlockedConv(Operation *op) {
   auto conv = cast<BlockedConvOp>(op);
   if (!isPointwise(conv))
@@ -86,34 +122,16 @@ FailureOr<int64_t> emitBlockedConv(OpBuilder &b, Operation *op,
   KB kb{b, loc};
 
   MicroKernel mk;
-  if (!setUpPackedTile(mk, b, op, operands, results, nr, cin))
+  if (!setUpBlockedConvTile(mk, b, op, operands, results, /*stride=*/1, tail))
     return failure();
-  if (blockedIn) {
-    mk.aRow = lanes;
-    mk.aK = 1;
-    mk.aBlockK = lanes;
-    mk.aBlockStride = plane * lanes;
-    mk.prefetchNextABlock = true;
-  } else {
-    // NCHW: a channel's positions are adjacent, its planes apart.
-    mk.aRow = 1;
-    mk.aK = plane;
-  }
-  mk.bK = nr;
-  mk.cRow = lanes;
-  mk.cVec = plane * lanes;
-  mk.epilogue = Epilogue::of(op, tail);
+  mk.prefetchNextABlock = blockedIn;
 
   RowGroups rows(plane, cin, mk.mr, images * panels, panels * cin * nr * 4);
   int64_t groups = rows.groups;
   int64_t tailCols = cout - (panels - 1) * nr;
-  // K blocks of whole channel blocks whose panel rows (kc x nr) take at most
-  // half of a 32 KB L1, so that they stay there across the group's tiles.
-  int64_t target =
-      std::max<int64_t>(lanes, 16 * 1024 / (nr * 4) / lanes * lanes);
-  int64_t blocks = (cin + target - 1) / target;
-  int64_t kc = ((cin + lanes - 1) / lanes + blocks - 1) / blocks * lanes;
-  blocks = (cin + kc - 1) / kc;
+  // K blocks whose panel rows stay in L1 across the group's tiles.
+  int64_t kc = blockedConvKBlock(cin, nr, lanes);
+  int64_t blocks = (cin + kc - 1) / kc;
 
   kb.forLoop(begin, end, 1, [&](Value item) {
     Value g = kb.rems(item, groups), rest = kb.divs(item, groups);

@@ -51,13 +51,6 @@ namespace kiln::cpu::kernels {
 
 namespace {
 
-std::vector<int64_t> intsOf(ArrayAttr a) {
-  std::vector<int64_t> v;
-  for (Attribute e : a)
-    v.push_back(cast<IntegerAttr>(e).getInt());
-  return v;
-}
-
 /// One tile of an output row: positions [ow0, ow0 + rows), and per window
 /// column j the rows [lo[j], hi[j]) of it whose input column is in X.
 struct RowTile {
@@ -83,13 +76,11 @@ bool canEmitBlockedSpatialConv(Operation *op) {
   auto conv = cast<BlockedConvOp>(op);
   auto x = cast<RankedTensorType>(conv.getX().getType());
   auto w = cast<RankedTensorType>(conv.getW().getType());
-  auto ks = intsOf(conv.getKernelShape()), pd = intsOf(conv.getPads());
   int64_t lanes = hostLanes();
-  bool blockedIn = x.getRank() == 5;
-  int64_t cin = blockedIn ? x.getDimSize(1) * lanes : x.getDimSize(1);
   return static_cast<int64_t>(conv.getBlock()) == lanes &&
          w.getDimSize(2) % lanes == 0 && x.getNumElements() > 0 &&
-         cin % lanes == 0 && BlockedConvOp::centerTapCovers(ks, pd);
+         readConvGeometry(conv).c % lanes == 0 &&
+         BlockedConvOp::centerTapCovers(conv.getKernelShape(), conv.getPads());
 }
 
 FailureOr<int64_t> emitBlockedSpatialConv(OpBuilder &b, Operation *op,
@@ -99,50 +90,25 @@ FailureOr<int64_t> emitBlockedSpatialConv(OpBuilder &b, Operation *op,
   if (!canEmitBlockedSpatialConv(op))
     return failure();
   auto conv = cast<BlockedConvOp>(op);
-  auto xType = cast<RankedTensorType>(conv.getX().getType());
   auto wType = cast<RankedTensorType>(conv.getW().getType());
-  auto yType = cast<RankedTensorType>(conv.getY().getType());
-  auto ks = intsOf(conv.getKernelShape()), st = intsOf(conv.getStrides()),
-       pd = intsOf(conv.getPads());
-  int64_t kh = ks[0], kw = ks[1], sh = st[0], sw = st[1], pt = pd[0],
-          pl = pd[1];
-  int64_t lanes = hostLanes(), images = xType.getDimSize(0);
-  int64_t h = xType.getDimSize(2), wd = xType.getDimSize(3);
-  int64_t oh = yType.getDimSize(2), ow = yType.getDimSize(3);
-  int64_t plane = h * wd, outPlane = oh * ow;
-  bool blockedIn = xType.getRank() == 5;
-  int64_t cin = blockedIn ? xType.getDimSize(1) * lanes : xType.getDimSize(1);
-  int64_t cout = conv.getOutChannels(), taps = kh * kw;
+  ConvGeometry g = readConvGeometry(conv);
+  int64_t kh = g.kh, kw = g.kw, sh = g.sh, sw = g.sw, pt = g.pt, pl = g.pl;
+  int64_t h = g.h, wd = g.w, oh = g.oh, ow = g.ow, cin = g.c, cout = g.cout;
+  int64_t lanes = hostLanes(), images = g.batch;
+  int64_t plane = h * wd, outPlane = oh * ow, taps = kh * kw;
+  bool blockedIn = g.block != 0;
   int64_t nr = wType.getDimSize(2), panels = wType.getDimSize(0);
   Location loc = op->getLoc();
   KB kb{b, loc};
 
   MicroKernel mk;
-  if (!setUpPackedTile(mk, b, op, operands, results, nr, cin))
+  if (!setUpBlockedConvTile(mk, b, op, operands, results, sw, tail))
     return failure();
   // Every accumulator, the nv vectors of W and one broadcast in registers.
   int64_t maxRows =
       std::max<int64_t>(1, (hostVectorRegisters() - mk.nv - 1) / mk.nv);
-  if (blockedIn) {
-    mk.aRow = sw * lanes;
-    mk.aK = 1;
-    mk.aBlockK = lanes;
-    mk.aBlockStride = plane * lanes;
-  } else {
-    mk.aRow = sw;
-    mk.aK = plane;
-  }
   int64_t xPos = blockedIn ? lanes : 1; // floats per input position
-  mk.bK = nr;
-  mk.cRow = lanes;
-  mk.cVec = outPlane * lanes;
-  mk.epilogue = Epilogue::of(op, tail);
-  // K blocks of whole channel blocks whose panel rows (kc x nr) take at
-  // most half of a 32 KB L1, as in the 1x1 kernel.
-  int64_t target =
-      std::max<int64_t>(lanes, 16 * 1024 / (nr * 4) / lanes * lanes);
-  int64_t cBlocks = (cin + target - 1) / target;
-  int64_t kc = ((cin / lanes + cBlocks - 1) / cBlocks) * lanes;
+  int64_t kc = blockedConvKBlock(cin, nr, lanes);
 
   // The tiles of an output row, and runs of them.
   int64_t tilesPerRow = (ow + maxRows - 1) / maxRows;

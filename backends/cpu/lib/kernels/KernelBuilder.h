@@ -280,6 +280,21 @@ bool setUpPackedTile(MicroKernel &mk, mlir::OpBuilder &b, mlir::Operation *op,
                      mlir::ValueRange operands, mlir::ValueRange results,
                      int64_t nr, int64_t k);
 
+/// Sets up \p mk for kiln.blocked_conv \p op on the GEMM micro-kernel
+/// (setUpPackedTile, then): A = X in place, its rows (output positions)
+/// \p stride input positions apart, its k the channels, in blocks of lanes
+/// a plane apart (NCHWc) or a plane apart each (NCHW); C = Y, a row's
+/// vectors its channel blocks, a plane apart; the epilogue. False as
+/// setUpPackedTile. BlockedConv.cpp.
+bool setUpBlockedConvTile(MicroKernel &mk, mlir::OpBuilder &b,
+                          mlir::Operation *op, mlir::ValueRange operands,
+                          mlir::ValueRange results, int64_t stride,
+                          const EpilogueTail &tail);
+/// The K block of a blocked conv of \p cin channels and panels \p nr
+/// wide: whole blocks of \p lanes channels, the panel rows (kc x nr) in at
+/// most half of a 32 KB L1, the blocks of near-equal size.
+int64_t blockedConvKBlock(int64_t cin, int64_t nr, int64_t lanes);
+
 /// Rows mr of a GEMM register tile with \p nv vectors per row: every
 /// accumulator, the nv B vectors and one broadcast fit in the vector
 /// registers (12 rows at most with 32 registers, 8 with 16).
@@ -430,13 +445,14 @@ int64_t estimateAttentionWork(mlir::Operation *op);
 struct ConvGeometry {
   int64_t batch, c, h, w, cout, oh, ow;
   int64_t kh, kw, sh, sw, dh, dw, pt, pl; ///< kernel, strides, dilations, pads
-  /// X and Y are channel-blocked (NCHWc, rank 5) in blocks of `block`;
-  /// c and cout count channels all the same.
+  /// X is channel-blocked (NCHWc, rank 5) in blocks of `block` (0: NCHW;
+  /// Y may be blocked either way); c and cout count channels all the same.
   int64_t block = 0;
 };
 
 /// Reads the geometry of a convolution op with X and Y operands and
-/// kernel_shape, strides, pads and dilations attributes.
+/// kernel_shape, strides, pads and dilations (attributes or, for
+/// kiln.blocked_conv, accessors).
 template <typename ConvOp> ConvGeometry readConvGeometry(ConvOp conv) {
   auto x = mlir::cast<mlir::RankedTensorType>(conv.getX().getType());
   auto y = mlir::cast<mlir::RankedTensorType>(conv.getY().getType());
@@ -450,7 +466,7 @@ template <typename ConvOp> ConvGeometry readConvGeometry(ConvOp conv) {
   g.c = x.getDimSize(1) * perBlock;
   g.h = x.getDimSize(2);
   g.w = x.getDimSize(3);
-  g.cout = y.getDimSize(1) * perBlock;
+  g.cout = y.getDimSize(1) * (y.getRank() == 5 ? y.getDimSize(4) : 1);
   g.oh = y.getDimSize(2);
   g.ow = y.getDimSize(3);
   g.kh = at(conv.getKernelShape(), 0);

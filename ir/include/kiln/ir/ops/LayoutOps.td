@@ -109,21 +109,27 @@ def Kiln_BlockedConvOp : Kiln_PackedOp<"blocked_conv", "BlockedConv"> {
                             DefaultValuedAttr<I64ArrayAttr, "{1, 1}">:$strides,
                             DefaultValuedAttr<I64ArrayAttr, "{0, 0, 0, 0}">:$pads));
   let results = (outs Kiln_Tensor:$Y);
-  let extraClassDeclaration = [{
-    /// The activation of the fused epilogue ("" when there is none).
-    ::llvm::StringRef getActivationName() {
-      auto a = getActivationAttr();
-      return a ? a.getValue() : ::llvm::StringRef();
+  let extraDeclarations = [{
+    /// Dilations, always 1 (the kernels read every conv's geometry alike).
+    ::mlir::ArrayAttr getDilations() {
+      auto one = ::mlir::IntegerAttr::get(
+          ::mlir::IntegerType::get(getContext(), 64), 1);
+      return ::mlir::ArrayAttr::get(getContext(), {one, one});
     }
     /// Whether the window's tap at the pads' offset, (pt, pl), lies in X
     /// for every output position: pads below the kernel's extent on
     /// either axis (pt + pb < kh, pl + pr < kw). The compiled kernel
     /// starts and ends its sums there (BlockedConvSpatial.cpp).
-    static bool centerTapCovers(::llvm::ArrayRef<int64_t> kernelShape,
-                                ::llvm::ArrayRef<int64_t> pads) {
+    /// \p kernelShape and \p pads are arrays of i64 (this op's or a
+    /// packed_conv's).
+    static bool centerTapCovers(::mlir::ArrayAttr kernelShape,
+                                ::mlir::ArrayAttr pads) {
+      auto at = [](::mlir::ArrayAttr a, unsigned i) {
+        return ::llvm::cast<::mlir::IntegerAttr>(a[i]).getInt();
+      };
       return kernelShape.size() == 2 && pads.size() == 4 &&
-             pads[0] + pads[2] < kernelShape[0] &&
-             pads[1] + pads[3] < kernelShape[1];
+             at(pads, 0) + at(pads, 2) < at(kernelShape, 0) &&
+             at(pads, 1) + at(pads, 3) < at(kernelShape, 1);
     }
   }];
   let verifyBody = [{

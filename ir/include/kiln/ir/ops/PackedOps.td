@@ -30,6 +30,8 @@
 class Kiln_PackedOp<string mnemonic, string onnxName, list<Trait> traits = []>
     : Kiln_Op<mnemonic, onnxName, traits> {
   code verifyBody = [{ return ::mlir::success(); }];
+  /// Declarations an op adds to the class's (extraClassDeclaration).
+  code extraDeclarations = [{}];
   dag epilogueArgs = (ins OptionalAttr<StrAttr>:$activation,
                       OptionalAttr<F32Attr>:$clip_min,
                       OptionalAttr<F32Attr>:$clip_max,
@@ -43,7 +45,7 @@ class Kiln_PackedOp<string mnemonic, string onnxName, list<Trait> traits = []>
       auto a = getActivationAttr();
       return a ? a.getValue() : ::llvm::StringRef();
     }
-  }];
+  }] # extraDeclarations;
   let extraClassDefinition = [{
     ::kiln::Status $cppClass::evaluate(::kiln::KernelContext &ctx) {
       return ::kiln::ref::eval}] # onnxName # [{(ctx);
