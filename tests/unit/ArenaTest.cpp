@@ -12,6 +12,7 @@
 
 #include "kiln/cpu/Arena.h"
 #include "kiln/cpu/Jit.h"
+#include "kiln/cpu/Target.h"
 #include "kiln/frontend/Import.h"
 #include "kiln/interpreter/Interpreter.h"
 
@@ -507,6 +508,36 @@ TEST_F(JitArenaTest, MatMulsWriteOverTheResidualTheyReadLast) {
   EXPECT_EQ(inPlace->getExecutor().unsharedBytes() + value,
             copied->getExecutor().unsharedBytes());
   expectLikeCopiesAndInterpreter(*inPlace, *copied, ramp({64, 32}));
+}
+
+TEST_F(JitArenaTest, MatMulsInKBlocksKeepTheirResidualApart) {
+  // o = MatMul(x, w1) + r reads r last, but with K in blocks (A's rows and
+  // two panels past L2, sized from the target's L2) its tiles store
+  // partial sums in Y before the last block reads the residual: it gets a
+  // buffer of its own, and the interpreter's values.
+  int64_t k = static_cast<int64_t>(cpu::hostTarget().l2Bytes) / 256 + 37;
+  ModelBuilder b;
+  b.input("x", {113, k}).output("y", {113, 70});
+  std::vector<float> w(k * 70);
+  for (size_t i = 0; i < w.size(); ++i)
+    w[i] = 1e-5f * static_cast<float>(i % 11) - 5e-5f;
+  b.initializer("w0", {k, 70}, w);
+  std::reverse(w.begin(), w.end());
+  b.initializer("w1", {k, 70}, w);
+  b.node("MatMul", {"x", "w0"}, {"h"});
+  b.node("Relu", {"h"}, {"r"});
+  b.node("MatMul", {"x", "w1"}, {"m"});
+  b.node("Add", {"m", "r"}, {"o"});
+  b.node("Softmax", {"o"}, {"y"});
+  mlir::OwningOpRef<mlir::ModuleOp> graph;
+  std::unique_ptr<cpu::JitModel> copied;
+  auto inPlace = viewJits(b, graph, copied);
+  ASSERT_TRUE(inPlace);
+  std::vector<int> marks = inPlaceArgs(*inPlace, "kiln.packed_mat_mul");
+  ASSERT_EQ(marks.size(), 2u);
+  EXPECT_LT(marks[0], 0);
+  EXPECT_LT(marks[1], 0) << "a K-blocked product writes over its residual";
+  expectLikeCopiesAndInterpreter(*inPlace, *copied, ramp({113, k}), 1e-5f);
 }
 
 TEST_F(JitArenaTest, RunsIntoCallerBuffers) {

@@ -65,6 +65,21 @@ TEST_F(CpuKernelTest, MatMulWithPanelsPastAQuarterOfL2) {
     }
 }
 
+TEST_F(CpuKernelTest, MatMulInKBlocks) {
+  // A group's A rows and two panels past L2 (sized from the target's L2):
+  // K runs in blocks, each call's items block by block, the tiles adding
+  // to partial sums in Y; the last block is shorter and not whole vectors
+  // (K % 16 = 5), the row tail and a tail panel; 1, 2 and 3 threads split
+  // the panels differently.
+  int64_t m = 12 * 9 + 5;
+  int64_t k = static_cast<int64_t>(cpu::hostTarget().l2Bytes) / 256 + 37;
+  k = k / 16 * 16 + 5;
+  for (unsigned t : {1u, 2u, 3u}) {
+    threads = t;
+    checkPackedMatMul({m, k}, {k, 70}, -0.05f, 0.05f);
+  }
+}
+
 TEST_F(CpuKernelTest, MatMulOfTwoActivations) {
   // Attention's products: B is an input, read in place (masked past N in
   // the last panel), batch dims broadcast either way; row tails (M % 12),

@@ -83,13 +83,6 @@ bool setUpBlockedConvTile(MicroKernel &mk, OpBuilder &b, Operation *op,
   return true;
 }
 
-int64_t blockedConvKBlock(int64_t cin, int64_t nr, int64_t lanes) {
-  int64_t target =
-      std::max<int64_t>(lanes, 16 * 1024 / (nr * 4) / lanes * lanes);
-  int64_t blocks = (cin + target - 1) / target;
-  return ((cin + lanes - 1) / lanes + blocks - 1) / blocks * lanes;
-}
-
 bool canEmitBlockedConv(Operation *op) {
   auto conv = cast<BlockedConvOp>(op);
   if (!isPointwise(conv))

@@ -45,6 +45,12 @@ int64_t gemmTileRows(int64_t nv) {
   return std::max<int64_t>(1, std::min<int64_t>(rows, regs >= 32 ? 12 : 8));
 }
 
+int64_t panelKBlock(int64_t k, int64_t nr, int64_t lanes, int64_t bytes) {
+  int64_t target = std::max<int64_t>(lanes, bytes / (nr * 4) / lanes * lanes);
+  int64_t blocks = (k + target - 1) / target;
+  return ((k + lanes - 1) / lanes + blocks - 1) / blocks * lanes;
+}
+
 RowGroups::RowGroups(int64_t m, int64_t k, int64_t mr, int64_t itemsPerGroup,
                      int64_t bBytes)
     : mr(mr), fullTiles(m / mr), tailRows(m % mr) {

@@ -290,10 +290,15 @@ bool setUpBlockedConvTile(MicroKernel &mk, mlir::OpBuilder &b,
                           mlir::Operation *op, mlir::ValueRange operands,
                           mlir::ValueRange results, int64_t stride,
                           const EpilogueTail &tail);
-/// The K block of a blocked conv of \p cin channels and panels \p nr
-/// wide: whole blocks of \p lanes channels, the panel rows (kc x nr) in at
-/// most half of a 32 KB L1, the blocks of near-equal size.
-int64_t blockedConvKBlock(int64_t cin, int64_t nr, int64_t lanes);
+/// The K block of a product of K = \p k over panels \p nr wide: whole
+/// runs of \p lanes (a blocked conv's channel blocks), the panel rows (kc
+/// x nr floats) in at most \p bytes, the blocks of near-equal size.
+int64_t panelKBlock(int64_t k, int64_t nr, int64_t lanes, int64_t bytes);
+
+/// The K block of a blocked conv: panel rows in half of a 32 KB L1.
+inline int64_t blockedConvKBlock(int64_t cin, int64_t nr, int64_t lanes) {
+  return panelKBlock(cin, nr, lanes, 16 * 1024);
+}
 
 /// Rows mr of a GEMM register tile with \p nv vectors per row: every
 /// accumulator, the nv B vectors and one broadcast fit in the vector
