@@ -14,19 +14,22 @@
 //    across the G tiles.
 //  - Where the group's A rows, the panel being read and the next one
 //    outgrow L2 (a 128-row sequence times K = 3072: 1.5 MB of A and two
-//    384 KB panels), K runs in blocks whose panel rows (2/3 of L1) stay in
-//    L1 across the group's tiles, and each call runs its items block by
-//    block: per block, the group's rows of it (in L2) against every panel
-//    of the call, the tiles adding to their partial sums in Y. The groups
-//    are then sized from the block, not from K (a 128-row A is one group,
-//    whose items the threads split by panels, each reading its panels
-//    once). 128x768x3072 (M x N x K) ran at 74-75.5 % of the FMA peak
-//    against 67-70 % whole at 1 thread, 68-73 % against 67-70 % at 2, and
-//    a BERT-base encoder (sequence 128) 153.1-155.7 ms against 158.5-165.9
-//    at 1 thread, 81.9-83.3 against 83.2-88.1 at 2 (3 interleaved rounds,
-//    medians of 10 runs, a Xeon with 48 KB L1d and 2 MB L2). A single row
-//    tile (M < mr: a classifier's matrix-vector product) reuses no block,
-//    and VGG-16 ran 1-3 % slower with it, so one tile is never blocked.
+//    384 KB panels) but all of A's rows of a K block and all of C fit in
+//    half of it, K runs in blocks whose panel rows (2/3 of L1) stay in L1
+//    across the tiles, and each call runs its items block by block: per
+//    block, A's rows of it against every panel of the call, the tiles
+//    adding to their partial sums in Y, which stays in L2. A is then one
+//    group, whose items the threads split by panels, each reading its
+//    panels once. 128x768x3072 (M x N x K) ran at 77-80 % of the FMA peak
+//    against 71-74 % whole at 1 thread (unchanged at 2), and a BERT-base
+//    encoder (sequence 128) 153.1-155.7 ms against 158.5-165.9 at 1
+//    thread, 81.9-83.3 against 83.2-88.1 at 2 (3 interleaved rounds,
+//    medians of 10 runs, a Xeon with 48 KB L1d and 2 MB L2). Where C does
+//    not fit, its tiles' partial sums go to L3 and back every block:
+//    1024x768x3072 ran at 57-62 % against 72-73 %, and a batch of 8
+//    sequences took 1.05x the time. A group of one row tile (M < mr: a
+//    classifier's matrix-vector product) reuses no block, and VGG-16 ran
+//    1-3 % slower with it, so it is never blocked.
 //  - Weights outgrow the caches (BERT-base's 340 MB), so each item's first
 //    row tile would wait for its panel from memory: the tiles' k steps
 //    prefetch the next panel into L2 (MicroKernel::bNext; the item after
@@ -95,9 +98,12 @@ std::optional<GemmPlan> planGemm(PackedMatMulOp mm) {
   int64_t bBytes = p.panels * p.k * p.nr * 4;
   RowGroups whole(p.m, p.k, p.mr, p.panels, bBytes);
   p.kc = p.k;
-  if (whole.group > 1 && (whole.group * p.mr + 2 * p.nr) * p.k * 4 > l2)
-    p.kc = panelKBlock(p.k, p.nr, p.lanes,
-                       static_cast<int64_t>(target.l1dBytes) * 2 / 3);
+  if (whole.group > 1 && (whole.group * p.mr + 2 * p.nr) * p.k * 4 > l2) {
+    int64_t kc = panelKBlock(p.k, p.nr, p.lanes,
+                             static_cast<int64_t>(target.l1dBytes) * 2 / 3);
+    if (p.m * (kc + p.n) * 4 <= l2 / 2)
+      p.kc = kc;
+  }
   p.blocks = (p.k + p.kc - 1) / p.kc;
   if (p.blocks == 1)
     p.kc = p.k;
