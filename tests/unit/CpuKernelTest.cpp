@@ -65,6 +65,22 @@ TEST_F(CpuKernelTest, MatMulWithPanelsPastAQuarterOfL2) {
     }
 }
 
+TEST_F(CpuKernelTest, MatMulWithOutputPastL2) {
+  // C past L2 (sized from the target's L2): each tile prefetches its output
+  // lines before its k loop; a residual read the same way, a tail panel.
+  int64_t n = 70;
+  int64_t m = static_cast<int64_t>(cpu::hostTarget().l2Bytes) / (n * 4) + 13;
+  ModelBuilder b;
+  b.input("a", {m, 24}).input("r", {m, n}).output("y", {m, n});
+  weight(b, "w", {24, n});
+  b.node("MatMul", {"a", "w"}, {"p"});
+  b.node("Add", {"p", "r"}, {"y"});
+  for (unsigned t : {1u, 2u}) {
+    threads = t;
+    check(b, {{m, 24}, {m, n}}, "kiln.packed_mat_mul");
+  }
+}
+
 TEST_F(CpuKernelTest, MatMulInKBlocks) {
   // A group's A rows and two panels past L2 (sized from the target's L2):
   // K runs in blocks, each call's items block by block, the tiles adding

@@ -12,24 +12,25 @@
 //    whose A rows (G * mr * K floats) stay in L2 while consecutive items
 //    sweep the panels; inside an item the panel (K * nr floats) stays in L1
 //    across the G tiles.
-//  - Where the group's A rows, the panel being read and the next one
-//    outgrow L2 (a 128-row sequence times K = 3072: 1.5 MB of A and two
-//    384 KB panels) but all of A's rows of a K block and all of C fit in
-//    half of it, K runs in blocks whose panel rows (2/3 of L1) stay in L1
-//    across the tiles, and each call runs its items block by block: per
-//    block, A's rows of it against every panel of the call, the tiles
-//    adding to their partial sums in Y, which stays in L2. A is then one
-//    group, whose items the threads split by panels, each reading its
-//    panels once. 128x768x3072 (M x N x K) ran at 77-80 % of the FMA peak
-//    against 71-74 % whole at 1 thread (unchanged at 2), and a BERT-base
-//    encoder (sequence 128) 153.1-155.7 ms against 158.5-165.9 at 1
-//    thread, 81.9-83.3 against 83.2-88.1 at 2 (3 interleaved rounds,
-//    medians of 10 runs, a Xeon with 48 KB L1d and 2 MB L2). Where C does
-//    not fit, its tiles' partial sums go to L3 and back every block:
-//    1024x768x3072 ran at 57-62 % against 72-73 %, and a batch of 8
-//    sequences took 1.05x the time. A group of one row tile (M < mr: a
+//  - Where A's rows and two panels outgrow L2 (a 128-row sequence times K =
+//    3072: 1.5 MB of A and two 384 KB panels) but all of A's rows of a K
+//    block and all of C fit in half of it, K runs in blocks whose panel
+//    rows (2/3 of L1) stay in L1 across the tiles, and each call runs its
+//    items block by block: per block, A's rows of it against every panel
+//    of the call, the tiles adding to their partial sums in Y, which stays
+//    in L2. A is then one group, whose items the threads split by panels,
+//    each reading its panels once. 128x768x3072 (M x N x K) ran at 77-80 %
+//    of the FMA peak against 71-74 % whole at 1 thread (unchanged at 2),
+//    and a BERT-base encoder (sequence 128) 153.1-155.7 ms against
+//    158.5-165.9 at 1 thread, 81.9-83.3 against 83.2-88.1 at 2 (3
+//    interleaved rounds, medians of 10 runs, a Xeon with 48 KB L1d and 2
+//    MB L2). Where C does not fit, its tiles' partial sums go to L3 and
+//    back every block: 1024x768x3072 ran at 57-62 % against 72-73 %, and a
+//    batch of 8 sequences took 1.05x the time. One row tile (M <= mr: a
 //    classifier's matrix-vector product) reuses no block, and VGG-16 ran
 //    1-3 % slower with it, so it is never blocked.
+//  - Where C outgrows L2, each tile prefetches its output lines into L2
+//    before its k loop (MicroKernel::prefetchOut), as the blocked convs do.
 //  - Weights outgrow the caches (BERT-base's 340 MB), so each item's first
 //    row tile would wait for its panel from memory: the tiles' k steps
 //    prefetch the next panel into L2 (MicroKernel::bNext; the item after
@@ -96,9 +97,8 @@ std::optional<GemmPlan> planGemm(PackedMatMulOp mm) {
   const HostTarget &target = hostTarget();
   auto l2 = static_cast<int64_t>(target.l2Bytes);
   int64_t bBytes = p.panels * p.k * p.nr * 4;
-  RowGroups whole(p.m, p.k, p.mr, p.panels, bBytes);
   p.kc = p.k;
-  if (whole.group > 1 && (whole.group * p.mr + 2 * p.nr) * p.k * 4 > l2) {
+  if (p.m > p.mr && (p.m + 2 * p.nr) * p.k * 4 > l2) {
     int64_t kc = panelKBlock(p.k, p.nr, p.lanes,
                              static_cast<int64_t>(target.l1dBytes) * 2 / 3);
     if (p.m * (kc + p.n) * 4 <= l2 / 2)
@@ -107,8 +107,7 @@ std::optional<GemmPlan> planGemm(PackedMatMulOp mm) {
   p.blocks = (p.k + p.kc - 1) / p.kc;
   if (p.blocks == 1)
     p.kc = p.k;
-  p.rows.emplace(p.kc == p.k ? whole
-                             : RowGroups(p.m, p.kc, p.mr, p.panels, bBytes));
+  p.rows.emplace(p.m, p.kc, p.mr, p.panels, bBytes);
   return p;
 }
 
@@ -146,6 +145,8 @@ FailureOr<int64_t> emitPackedMatMul(OpBuilder &b, Operation *op,
   mk.bK = nr;
   mk.cRow = n;
   mk.epilogue = Epilogue::of(op, tail);
+  // Past L2 the tiles' output lines come from memory (MicroKernel).
+  mk.prefetchOut = plan.m * n * 4 > static_cast<int64_t>(hostTarget().l2Bytes);
 
   const RowGroups &rows = *plan.rows;
   int64_t items = rows.groups * panels;
