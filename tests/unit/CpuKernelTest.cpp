@@ -82,11 +82,11 @@ TEST_F(CpuKernelTest, MatMulWithOutputPastL2) {
 }
 
 TEST_F(CpuKernelTest, MatMulInKBlocks) {
-  // A group's A rows and two panels past L2 (sized from the target's L2):
-  // K runs in blocks, each call's items block by block, the tiles adding
-  // to partial sums in Y; the last block is shorter and not whole vectors
-  // (K % 16 = 5), the row tail and a tail panel; 1, 2 and 3 threads split
-  // the panels differently.
+  // A's rows and two panels past L2, C within half of it (sized from the
+  // target's L2): K runs in blocks, each call's items block by block, the
+  // tiles adding to partial sums in Y; the last block is shorter and not
+  // whole vectors (K % 16 = 5), the row tail and a tail panel; 1, 2 and 3
+  // threads split the panels differently.
   int64_t m = 12 * 9 + 5;
   int64_t k = static_cast<int64_t>(cpu::hostTarget().l2Bytes) / 256 + 37;
   k = k / 16 * 16 + 5;
