@@ -59,19 +59,11 @@ using namespace mlir;
 
 namespace kiln::cpu::kernels {
 
-bool canEmitPackedMatMul(Operation *op) {
-  auto mm = cast<PackedMatMulOp>(op);
-  auto a = cast<RankedTensorType>(mm.getA().getType());
-  auto w = cast<RankedTensorType>(mm.getW().getType());
-  return w.getDimSize(2) % hostLanes() == 0 && a.getNumElements() > 0 &&
-         mm.getColumns() > 0;
-}
-
 namespace {
 
 /// How emitPackedMatMul tiles a packed_mat_mul (the file comment).
 struct GemmPlan {
-  int64_t m = 1, k, n, nr, panels, lanes, mr;
+  int64_t m = 1, k, n, nr, panels, mr;
   /// K block (k when K is not blocked) and the blocks' count.
   int64_t kc, blocks;
   std::optional<RowGroups> rows;
@@ -87,19 +79,19 @@ std::optional<GemmPlan> planGemm(PackedMatMulOp mm) {
   p.n = mm.getColumns();
   p.nr = wType.getDimSize(2);
   p.panels = wType.getDimSize(0);
-  p.lanes = hostLanes();
+  int64_t lanes = hostLanes();
   // Rows M: the leading dims of A flattened (A is a vector when rank 1).
   for (int64_t d = 0; d + 1 < aType.getRank(); ++d)
     p.m *= aType.getDimSize(d);
-  if (p.nr % p.lanes != 0 || p.n == 0 || p.m == 0 || p.k == 0)
+  if (p.nr % lanes != 0 || p.n == 0 || p.m == 0 || p.k == 0)
     return std::nullopt;
-  p.mr = gemmTileRows(p.nr / p.lanes);
+  p.mr = gemmTileRows(p.nr / lanes);
   const HostTarget &target = hostTarget();
   auto l2 = static_cast<int64_t>(target.l2Bytes);
   int64_t bBytes = p.panels * p.k * p.nr * 4;
   p.kc = p.k;
   if (p.m > p.mr && (p.m + 2 * p.nr) * p.k * 4 > l2) {
-    int64_t kc = panelKBlock(p.k, p.nr, p.lanes,
+    int64_t kc = panelKBlock(p.k, p.nr, lanes,
                              static_cast<int64_t>(target.l1dBytes) * 2 / 3);
     if (p.m * (kc + p.n) * 4 <= l2 / 2)
       p.kc = kc;
@@ -112,6 +104,10 @@ std::optional<GemmPlan> planGemm(PackedMatMulOp mm) {
 }
 
 } // namespace
+
+bool canEmitPackedMatMul(Operation *op) {
+  return planGemm(cast<PackedMatMulOp>(op)).has_value();
+}
 
 int packedMatMulOverwritableOperand(Operation *op) {
   // Every tile sums all of K in registers, then reads its residual and
@@ -151,55 +147,55 @@ FailureOr<int64_t> emitPackedMatMul(OpBuilder &b, Operation *op,
   const RowGroups &rows = *plan.rows;
   int64_t items = rows.groups * panels;
   int64_t tailCols = n - (panels - 1) * nr;
-  if (plan.blocks == 1) {
-    bool prefetchNext =
-        k * nr * 4 <= static_cast<int64_t>(hostTarget().l2Bytes) / 4;
+  int64_t kc = plan.kc, blocks = plan.blocks;
+  // Each tile's k steps prefetch the same K rows of the next panel, which
+  // runs next (see the tiling above): a block of them, or a whole panel
+  // where two fit in half of L2.
+  bool prefetchNext =
+      blocks > 1 ||
+      k * nr * 4 <= static_cast<int64_t>(hostTarget().l2Bytes) / 4;
+  // Emits \p t on group g's tiles and panel p from K offset k0 (\p
+  // accumulate and \p finish as MicroKernel::emit takes them).
+  auto panelTiles = [&](const MicroKernel &t, Value g, Value p, Value k0,
+                        Value accumulate, Value finish) {
+    forPanelColumns(kb, p, panels, nr, tailCols, [&](int64_t cols) {
+      MicroKernel v = t;
+      v.validCols = cols;
+      Value bBase = kb.add(kb.mul(p, k * nr), kb.mul(k0, nr));
+      Value colBase = kb.mul(p, nr);
+      if (prefetchNext)
+        v.bNext = kb.add(bBase, k * nr);
+      rows.emit(
+          kb, v, g, bBase, colBase,
+          [&](Value i0) {
+            return std::make_pair(kb.add(kb.mul(i0, k), k0),
+                                  kb.add(kb.mul(i0, n), colBase));
+          },
+          accumulate, finish);
+    });
+  };
+  if (blocks == 1) {
     kb.forLoop(begin, end, 1, [&](Value item) {
-      Value g = kb.divs(item, panels), p = kb.rems(item, panels);
-      forPanelColumns(kb, p, panels, nr, tailCols, [&](int64_t cols) {
-        MicroKernel v = mk;
-        v.validCols = cols;
-        Value bBase = kb.mul(p, k * nr), colBase = kb.mul(p, nr);
-        // Prefetching the next item's panel (see the tiling above) where
-        // two panels fit in half of L2.
-        if (prefetchNext)
-          v.bNext = kb.add(bBase, k * nr);
-        rows.emit(kb, v, g, bBase, colBase, [&](Value i0) {
-          return std::make_pair(kb.mul(i0, k), kb.add(kb.mul(i0, n), colBase));
-        });
-      });
+      panelTiles(mk, kb.divs(item, panels), kb.rems(item, panels), kb.idx(0),
+                 {}, {});
     });
     return items;
   }
   // K in blocks: per group of this call's items, per K block, the items'
   // panels.
-  int64_t kc = plan.kc, blocks = plan.blocks;
   forItemPairs(
       kb, begin, end, rows.groups, panels,
       [&](Value g, Value p0, Value p1) {
         kb.forLoop(kb.idx(0), kb.idx(blocks), 1, [&](Value kblock) {
           Value k0 = kb.mul(kblock, kc);
-          Value count = b.create<arith::MinUIOp>(
+          MicroKernel t = mk;
+          t.kcValue = b.create<arith::MinUIOp>(
               loc, kb.idx(kc), b.create<arith::SubIOp>(loc, kb.idx(k), k0));
+          t.kc = kc; // the block's size at most: its bNext prefetch span
+          Value accumulate = kb.cmp(arith::CmpIPredicate::ne, kblock, 0);
+          Value finish = kb.cmp(arith::CmpIPredicate::eq, kblock, blocks - 1);
           kb.forLoop(p0, p1, 1, [&](Value p) {
-            forPanelColumns(kb, p, panels, nr, tailCols, [&](int64_t cols) {
-              MicroKernel t = mk;
-              t.validCols = cols;
-              t.kcValue = count;
-              t.kc = kc; // the block's size at most: its bNext prefetch span
-              Value bBase = kb.add(kb.mul(p, k * nr), kb.mul(k0, nr));
-              Value colBase = kb.mul(p, nr);
-              // The same block of the next panel, which runs next.
-              t.bNext = kb.add(bBase, k * nr);
-              rows.emit(
-                  kb, t, g, bBase, colBase,
-                  [&](Value i0) {
-                    return std::make_pair(kb.add(kb.mul(i0, k), k0),
-                                          kb.add(kb.mul(i0, n), colBase));
-                  },
-                  kb.cmp(arith::CmpIPredicate::ne, kblock, 0),
-                  kb.cmp(arith::CmpIPredicate::eq, kblock, blocks - 1));
-            });
+            panelTiles(t, g, p, k0, accumulate, finish);
           });
         });
       },
