@@ -17,6 +17,7 @@
 # is reused first, so these are lower bounds).
 #
 #   bench/ort-compare.sh BUILD_DIR [SET|MODEL...] [--runs N] [--rounds K]
+#                        [--cpu NAME]
 #
 # Interleaved rounds: each row is K rounds, a round being one `kiln run` and
 # one ORT process of N timed runs each, the order alternating from round to
@@ -35,7 +36,17 @@
 # random weights: ResNet-50, MobileNetV2/V3, EfficientNet-B0, DenseNet-121,
 # GoogLeNet, SqueezeNet, VGG-16, ViT-B/16 and a BERT-base encoder, at batch
 # 1 and 8 where it makes sense; `bench/export-torch.py --list`), all (every
-# model; the default). A model name may be given instead of a set.
+# model; the default), gemm (kiln-bench's GEMM shapes as one-MatMul models,
+# `kiln-zoo matmul-MxNxK`; not part of all). A model name may be given
+# instead of a set, matmul-MxNxK for any shape. A matmul row is followed by
+# both engines' rates in GFLOP/s, each as a fraction of the FMA peak that
+# kiln-bench measured before the table at that thread count (a median
+# over its runs, of the vector width Kiln's code uses).
+#
+# --cpu NAME runs Kiln's code for that CPU (`kiln run --cpu`; e.g.
+# x86-64-v3 for the AVX2 code on an AVX-512 host), and its rates are then
+# fractions of that code's peak; ORT, which picks its kernels from the
+# host, is still measured against the host's.
 #
 # Models, inputs and outputs go to BUILD_DIR/ort-bench. Float inputs are
 # uniform in [-1,1); integer inputs named *mask* are all 1, *type* all 0, and
@@ -55,11 +66,12 @@
 # and promise overhead (tens of microseconds), which matters on the small
 # models only.
 set -euo pipefail
-usage='usage: ort-compare.sh BUILD_DIR [small|full|torch|all|MODEL...] [--runs N] [--rounds K]'
+usage='usage: ort-compare.sh BUILD_DIR [small|full|torch|all|gemm|MODEL...] [--runs N] [--rounds K] [--cpu NAME]'
 build=${1:?$usage}
 shift
 runs=5
 rounds=3
+cpu=
 names=()
 while [ $# -gt 0 ]; do
   case $1 in
@@ -67,6 +79,8 @@ while [ $# -gt 0 ]; do
     --runs=*) runs=${1#--runs=}; shift ;;
     --rounds) rounds=${2:?$usage}; shift 2 ;;
     --rounds=*) rounds=${1#--rounds=}; shift ;;
+    --cpu) cpu=${2:?$usage}; shift 2 ;;
+    --cpu=*) cpu=${1#--cpu=}; shift ;;
     -h|--help) echo "$usage"; exit 0 ;;
     -*) echo "$usage" >&2; exit 2 ;;
     *) names+=("$1"); shift ;;
@@ -82,6 +96,9 @@ kiln=$build/bin/kiln
 work=$build/ort-bench
 small="resnet-small mobilenet-small bert-small"
 full="resnet50 mobilenetv2 bert-base"
+gemm="matmul-512x512x512 matmul-3136x64x576 matmul-128x2304x768
+  matmul-128x3072x768 matmul-128x768x3072 matmul-197x3072x768
+  matmul-197x768x3072"
 need_torch() {
   if ! /usr/bin/python3 -c 'import torch, torchvision, onnx' 2> /dev/null; then
     echo "installing python3-torch, python3-torchvision, python3-onnx" >&2
@@ -98,12 +115,15 @@ for n in "${names[@]}"; do
   case $n in
     small) models+=" $small" ;;
     full) models+=" $full" ;;
+    gemm) models+=" $(echo $gemm)" ;;
     torch) models+=" $(torch_models | tr '\n' ' ')" ;;
     all) models+=" $small $full $(torch_models | tr '\n' ' ')" ;;
     *) models+=" $n" ;;
   esac
 done
 [ -x "$kiln" ] || { echo "ort-compare: no $kiln" >&2; exit 1; }
+cpuargs=()
+[ -z "$cpu" ] || cpuargs=(--cpu "$cpu")
 
 if [ ! -d "$ortdir/node_modules/onnxruntime-node" ]; then
   echo "installing onnxruntime-node (npm ci --prefix bench/ort)" >&2
@@ -132,7 +152,7 @@ median() {
 # One round's process of each engine, on the current model ($f, $args, $d)
 # at $t threads: its output in kout or oout (empty when it failed).
 kiln_round() {
-  kout=$("$kiln" run "$f" "${args[@]}" ${KILN_ARGS:-} --threads "$t" --runs "$runs" \
+  kout=$("$kiln" run "$f" "${args[@]}" "${cpuargs[@]}" ${KILN_ARGS:-} --threads "$t" --runs "$runs" \
     --output-dir "$d/kiln-t$t" 2>&1) || { echo "$kout" >&2; kout=; }
 }
 ort_round() {
@@ -144,20 +164,33 @@ arenafield() { sed -n 's/^backend .*intermediates \([0-9.]*\) MiB.*/\1/p' | head
 # The machine's FMA peak at 1 and all threads (kiln-bench's first line), at
 # the start and at the end: on a shared machine another load can take a
 # core, and the rows timed meanwhile (the multi-thread ones above all) are
-# then not worth comparing. A warning says so.
+# then not worth comparing. A warning says so. peak WHEN [--cpu NAME]
+# prints it and sets peak1 and peakN (GFLOP/s, medians).
 peak() {
+  peak1= peakN=
   [ -x "$build/bin/kiln-bench" ] || return 0
-  local line
-  line=$("$build/bin/kiln-bench" --filter=-no-such-case- --skip-reference 2>/dev/null | head -1)
-  echo "$1: $line"
-  echo "$line" | awk -v when="$1" -v cores="$cores" '
+  local when=$1 line
+  shift
+  line=$("$build/bin/kiln-bench" "$@" --filter=-no-such-case- --skip-reference 2>/dev/null | head -1)
+  echo "$when: $line"
+  peak1=$(echo "$line" | sed -n 's/.*1 thread median \([0-9.]*\).*/\1/p')
+  peakN=$(echo "$line" | sed -n 's/.*threads median \([0-9.]*\).*/\1/p')
+  echo "$line" | awk -v when="$when" -v cores="$cores" '
     match($0, /1 thread median [0-9.]+/) { one = substr($0, RSTART + 16, RLENGTH - 16) }
     match($0, /threads median [0-9.]+/) { all = substr($0, RSTART + 15, RLENGTH - 15) }
     END { if (cores > 1 && one > 0 && all < 0.8 * cores * one)
       printf "warning (%s): the %d-thread peak is %.2fx the 1-thread one, not %dx: another load shares the cores\n",
         when, cores, all / one, cores }'
 }
+# The peaks the matmul rows are fractions of: the host's (ORT's), and that
+# of Kiln's code where --cpu names another CPU.
 peak "peak before"
+hostpeak1=$peak1 hostpeakN=$peakN
+kpeak1=$peak1 kpeakN=$peakN
+if [ -n "$cpu" ]; then
+  peak "peak of --cpu $cpu before" --cpu="$cpu"
+  kpeak1=$peak1 kpeakN=$peakN
+fi
 echo "$("$kiln" --version 2>/dev/null | head -1)," \
   "onnxruntime-node $(node -p "require('$ortdir/node_modules/onnxruntime-node/package.json').version")," \
   "$cores cores, $rounds interleaved rounds of $runs timed runs after 1 warm-up;" \
@@ -173,8 +206,12 @@ for m in $models; do
     case " $small $full " in
       *" $m "*) "$build/bin/kiln-zoo" "$m" -o "$work" > /dev/null ;;
       *)
-        need_torch
-        /usr/bin/python3 "$here/export-torch.py" "$work" "$m"
+        if [[ $m == matmul-* ]]; then
+          "$build/bin/kiln-zoo" "$m" -o "$work" > /dev/null || exit 1
+        else
+          need_torch
+          /usr/bin/python3 "$here/export-torch.py" "$work" "$m"
+        fi
         ;;
     esac
   fi
@@ -259,6 +296,18 @@ for m in $models; do
     printf '%-20s %7s %10s %10s %9s %11s %7s %11s %10s %10s  %s\n' "$m" "$t" \
       "${kms:-ERR}" "${oms:-ERR}" "$ratio" "$range" "$byMin" "$(echo "$kout" | arenafield)" \
       "$(echo "$kout" | growthfield)" "$(echo "$oout" | growthfield)" "$agree"
+    if [[ $m =~ ^matmul-([0-9]+)x([0-9]+)x([0-9]+)$ ]] && [ -n "$kms" ] && [ -n "$oms" ]; then
+      kp=$kpeak1 hp=$hostpeak1
+      [ "$t" = 1 ] || kp=$kpeakN hp=$hostpeakN
+      awk -v f="$((2 * BASH_REMATCH[1] * BASH_REMATCH[2] * BASH_REMATCH[3]))" \
+        -v k="$kms" -v o="$oms" -v kp="${kp:-0}" -v hp="${hp:-0}" -v t="$t" 'BEGIN {
+        kg = f / k / 1e6; og = f / o / 1e6
+        printf "  %d thread(s): kiln %.1f GFLOP/s", t, kg
+        if (kp > 0) printf " = %.1f%% of its peak", 100 * kg / kp
+        printf ", ort %.1f GFLOP/s", og
+        if (hp > 0) printf " = %.1f%% of the host'"'"'s", 100 * og / hp
+        printf "\n" }'
+    fi
   done
 done
 for t in $threads_list; do
@@ -273,4 +322,5 @@ for t in $threads_list; do
   fi
 done
 peak "peak after"
+[ -z "$cpu" ] || peak "peak of --cpu $cpu after" --cpu="$cpu"
 exit $status

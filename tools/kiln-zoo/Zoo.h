@@ -45,6 +45,17 @@ BuiltModel buildBertSmallDynamic(uint64_t seed);
 BuiltModel buildMlp(uint64_t seed);
 BuiltModel buildMlpDynamic(uint64_t seed);
 
+/// The shape of a `matmul-MxNxK` model (MatMul.cpp).
+struct MatMulShape {
+  int64_t m = 0, n = 0, k = 0;
+};
+/// Whether \p name is `matmul-MxNxK` with each dimension from 1 to 2^20
+/// and no tensor past 2^31 elements; sets \p shape when it is.
+bool parseMatMulName(const std::string &name, MatMulShape &shape);
+/// One MatMul of an input A [M, K] by a seeded weight W [K, N].
+BuiltModel buildMatMul(const std::string &name, const MatMulShape &shape,
+                       uint64_t seed);
+
 /// Writes the malformed-model corpus and its MANIFEST into \p dir (which must
 /// exist). Returns false and sets \p err on failure.
 bool writeMalformedCorpus(const std::string &dir, uint64_t seed,

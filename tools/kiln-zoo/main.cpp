@@ -6,6 +6,7 @@
 // can run before the compiler is built.
 //
 //   kiln-zoo [--seed N] MODEL... -o DIR   writes DIR/<MODEL>.onnx
+//   kiln-zoo matmul-MxNxK -o DIR          one MatMul of that shape
 //   kiln-zoo all-small -o DIR             every small model
 //   kiln-zoo all-full -o DIR              every full-size model
 //   kiln-zoo all-shapes -o DIR            the models of the shape tests
@@ -75,6 +76,9 @@ void printUsage(std::ostream &os) {
         "\n"
         "targets:\n"
         "  MODEL       write DIR/MODEL.onnx (see --list)\n"
+        "  matmul-MxNxK\n"
+        "              one MatMul, input A [M, K] times a weight [K, N]\n"
+        "              (e.g. matmul-512x512x512; each dimension 1 to 2^20)\n"
         "  all-small   every small model\n"
         "  all-full    every full-size model (bert-base is ~440 MB)\n"
         "  all-shapes  the models of the shape tests (batch and seq dims)\n"
@@ -96,6 +100,8 @@ void printUsage(std::ostream &os) {
 void printList() {
   for (const ModelEntry &m : kModels)
     std::cout << m.name << "\t" << m.group << "\t" << m.summary << "\n";
+  std::cout << "matmul-MxNxK\tbench\tone MatMul, A [M, K] x W [K, N], "
+               "opset 17\n";
   std::cout << "all-small\tgroup\tresnet-small mobilenet-small bert-small\n"
             << "all-full\tgroup\tresnet50 mobilenetv2 bert-base\n"
             << "all-shapes\tgroup\tmlp mlp-dynamic bert-small-dynamic\n"
@@ -171,6 +177,13 @@ int main(int argc, char **argv) {
           addTarget(targets, m.name);
     } else if (arg == kMalformed || arg == kMutated || findModel(arg)) {
       addTarget(targets, arg);
+    } else if (MatMulShape shape; parseMatMulName(arg, shape)) {
+      addTarget(targets, arg);
+    } else if (arg.rfind("matmul-", 0) == 0) {
+      return fail("bad matmul model '" + arg +
+                  "': expected matmul-MxNxK with each dimension 1 to 2^20 "
+                  "and no matrix past 2^31 elements, e.g. "
+                  "matmul-512x512x512");
     } else {
       return fail("unknown model '" + arg + "' (see --list)");
     }
@@ -200,8 +213,14 @@ int main(int argc, char **argv) {
                 << "\n";
       continue;
     }
-    const ModelEntry *entry = findModel(target);
-    BuiltModel model = entry->build(seed);
+    BuiltModel model;
+    if (const ModelEntry *entry = findModel(target)) {
+      model = entry->build(seed);
+    } else {
+      MatMulShape shape;
+      parseMatMulName(target, shape);
+      model = buildMatMul(target, shape, seed);
+    }
     std::string path = outDir + "/" + target + ".onnx";
     int64_t bytes = 0;
     if (!writeModelAtomic(path, model.proto, bytes, err))
