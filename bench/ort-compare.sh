@@ -39,9 +39,10 @@
 # model; the default), gemm (kiln-bench's GEMM shapes as one-MatMul models,
 # `kiln-zoo matmul-MxNxK`; not part of all). A model name may be given
 # instead of a set, matmul-MxNxK for any shape. A matmul row is followed by
-# both engines' rates in GFLOP/s, each as a fraction of the FMA peak that
-# kiln-bench measured before the table at that thread count (a median
-# over its runs, of the vector width Kiln's code uses).
+# both engines' rates in GFLOP/s, each as a fraction of the FMA peak at
+# that thread count (of the vector width Kiln's code uses), which
+# kiln-bench measures again just before each matmul model's rows: on a
+# shared machine the peak itself moves by tens of percent within minutes.
 #
 # --cpu NAME runs Kiln's code for that CPU (`kiln run --cpu`; e.g.
 # x86-64-v3 for the AVX2 code on an AVX-512 host), and its rates are then
@@ -164,17 +165,23 @@ arenafield() { sed -n 's/^backend .*intermediates \([0-9.]*\) MiB.*/\1/p' | head
 # The machine's FMA peak at 1 and all threads (kiln-bench's first line), at
 # the start and at the end: on a shared machine another load can take a
 # core, and the rows timed meanwhile (the multi-thread ones above all) are
-# then not worth comparing. A warning says so. peak WHEN [--cpu NAME]
-# prints it and sets peak1 and peakN (GFLOP/s, medians).
+# then not worth comparing. A warning says so. peak WHEN [--cpu=NAME]
+# prints it and sets peak1 and peakN (GFLOP/s, medians); with WHEN empty
+# it prints nothing. A --cpu that kiln-bench refuses ends the script.
 peak() {
   peak1= peakN=
   [ -x "$build/bin/kiln-bench" ] || return 0
   local when=$1 line
   shift
-  line=$("$build/bin/kiln-bench" "$@" --filter=-no-such-case- --skip-reference 2>/dev/null | head -1)
-  echo "$when: $line"
+  if ! line=$("$build/bin/kiln-bench" "$@" --filter=-no-such-case- --skip-reference 2>&1); then
+    # Only a --cpu of the user's can make it fail before timing anything.
+    [ $# -eq 0 ] || { echo "ort-compare: $line" >&2; exit 2; }
+  fi
+  line=$(echo "$line" | grep -m1 '^fp32 FMA peak' || true)
   peak1=$(echo "$line" | sed -n 's/.*1 thread median \([0-9.]*\).*/\1/p')
   peakN=$(echo "$line" | sed -n 's/.*threads median \([0-9.]*\).*/\1/p')
+  [ -n "$when" ] || return 0
+  echo "$when: $line"
   echo "$line" | awk -v when="$when" -v cores="$cores" '
     match($0, /1 thread median [0-9.]+/) { one = substr($0, RSTART + 16, RLENGTH - 16) }
     match($0, /threads median [0-9.]+/) { all = substr($0, RSTART + 15, RLENGTH - 15) }
@@ -182,15 +189,18 @@ peak() {
       printf "warning (%s): the %d-thread peak is %.2fx the 1-thread one, not %dx: another load shares the cores\n",
         when, cores, all / one, cores }'
 }
-# The peaks the matmul rows are fractions of: the host's (ORT's), and that
-# of Kiln's code where --cpu names another CPU.
-peak "peak before"
-hostpeak1=$peak1 hostpeakN=$peakN
-kpeak1=$peak1 kpeakN=$peakN
-if [ -n "$cpu" ]; then
-  peak "peak of --cpu $cpu before" --cpu="$cpu"
-  kpeak1=$peak1 kpeakN=$peakN
-fi
+# The peaks a matmul model's rows are fractions of: the host's (ORT's),
+# and that of Kiln's code where --cpu names another CPU. rowpeaks [WHEN]
+# sets hostpeak1/N and kpeak1/N.
+rowpeaks() {
+  peak "${1:-}"
+  hostpeak1=$peak1 hostpeakN=$peakN kpeak1=$peak1 kpeakN=$peakN
+  if [ -n "$cpu" ]; then
+    peak "${1:+$1 (--cpu $cpu)}" --cpu="$cpu"
+    kpeak1=$peak1 kpeakN=$peakN
+  fi
+}
+rowpeaks "peak before"
 echo "$("$kiln" --version 2>/dev/null | head -1)," \
   "onnxruntime-node $(node -p "require('$ortdir/node_modules/onnxruntime-node/package.json').version")," \
   "$cores cores, $rounds interleaved rounds of $runs timed runs after 1 warm-up;" \
@@ -249,6 +259,7 @@ for m in $models; do
     seed=$((seed + 1))
   done <<< "$inputs"
 
+  [[ $m != matmul-* ]] || rowpeaks
   for t in $threads_list; do
     kall=() oall=() rall=() kmin= omin= failed=
     for ((r = 0; r < rounds; r++)); do
@@ -321,6 +332,5 @@ for t in $threads_list; do
       $t, exp(${biglog[$t]} / ${bigcount[$t]}), ${bigcount[$t]} }"
   fi
 done
-peak "peak after"
-[ -z "$cpu" ] || peak "peak of --cpu $cpu after" --cpu="$cpu"
+rowpeaks "peak after"
 exit $status
