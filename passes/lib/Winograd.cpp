@@ -220,15 +220,16 @@ struct WinogradPass : kiln::impl::WinogradBase<WinogradPass> {
     OpBuilder b(conv);
     Location loc = conv.getLoc();
     Value u = packed::makeF32ConstantFilled(
-        b, loc, {elements, panels, c, mr},
+        b, loc, {panels, elements, c, mr},
         packed::constantName(conv.getW()) + ".winograd",
         [&](llvm::MutableArrayRef<float> data) {
           // Per old panel: its mrOld output channels' taps are adjacent
           // (W[p][k][i]), and are transformed together; output channel o
           // goes to lane o % mrOld and to every mr-th value of each
-          // element's new panel.
+          // element of its new panel (U[p][e][c][i], the kernel's order:
+          // a panel's a^2 GEMMs run one after another).
           int64_t oldPanels = (cout + mrOld - 1) / mrOld;
-          int64_t elementStride = panels * c * mr;
+          int64_t elementStride = c * mr;
           packed::forEachPanel(b.getContext(), oldPanels, [&](int64_t po) {
             float g[9][kLanes] = {};
             double ug[36][kLanes];
@@ -242,7 +243,8 @@ struct WinogradPass : kiln::impl::WinogradBase<WinogradPass> {
                 transformLanesAny(t.a, lanes, t.g, g, ug);
                 for (int64_t l = 0; l < lanes; ++l) {
                   int64_t o = po * mrOld + l0 + l;
-                  float *out = data.data() + ((o / mr) * c + ci) * mr + o % mr;
+                  float *out = data.data() +
+                               ((o / mr) * elements * c + ci) * mr + o % mr;
                   for (int64_t e = 0; e < elements; ++e)
                     out[e * elementStride] = float(ug[e][l]);
                 }

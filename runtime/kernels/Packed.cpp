@@ -301,11 +301,11 @@ Status evalWinogradConv(KernelContext &ctx) {
   int64_t n = x->dim(0), c = x->dim(1), h = x->dim(2), wd = x->dim(3);
   int64_t oh = h + pd[0] + pd[2] - 2, ow = wd + pd[1] + pd[3] - 2;
   int64_t mr = u->rank() == 4 ? u->dim(3) : 0;
-  if (cout < 0 || mr < 1 || u->dim(0) != a * a ||
-      u->dim(1) != (cout + mr - 1) / mr || u->dim(2) != c || oh < 1 || ow < 1)
+  if (cout < 0 || mr < 1 || u->dim(1) != a * a ||
+      u->dim(0) != (cout + mr - 1) / mr || u->dim(2) != c || oh < 1 || ow < 1)
     return ctx.fail("expected W of shape {}x{}x{}xmr for {} output channels "
                     "and an output of at least 1x1, found {}",
-                    a * a, mr < 1 ? 0 : (cout + mr - 1) / mr, c, cout,
+                    mr < 1 ? 0 : (cout + mr - 1) / mr, a * a, c, cout,
                     formatShape(u->shape()));
   Shape shape{n, cout, oh, ow};
   KILN_RETURN_IF_ERROR(checkAllocation(ctx, shape));
@@ -316,7 +316,6 @@ Status evalWinogradConv(KernelContext &ctx) {
   Tensor y(DType::F32, shape);
   const float *px = x->data<float>(), *pu = u->data<float>();
   float *py = y.data<float>();
-  int64_t panels = u->dim(1);
   // Per tile: V = B^T d B of every channel, then per output channel the sum
   // over channels of U .* V, then A^T M A.
   std::vector<double> v(c * a * a), mSum(a * a), tmp(a * a);
@@ -349,7 +348,8 @@ Status evalWinogradConv(KernelContext &ctx) {
         for (int64_t o = 0; o < cout; ++o) {
           std::fill(mSum.begin(), mSum.end(), 0.0);
           for (int64_t e = 0; e < a * a; ++e) {
-            const float *panel = pu + ((e * panels + o / mr) * c) * mr + o % mr;
+            const float *panel =
+                pu + (((o / mr) * a * a + e) * c) * mr + o % mr;
             for (int64_t ci = 0; ci < c; ++ci)
               mSum[e] += double(panel[ci * mr]) * v[ci * a * a + e];
           }

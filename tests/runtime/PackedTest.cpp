@@ -211,19 +211,19 @@ TEST(PackedConv, RejectsWrongPanels) {
 }
 
 /// A conv weight (M x C x 3 x 3) transformed for F(m x m, 3 x 3) and packed
-/// into a^2 x ceil(M / mr) x C x mr panels (the kiln-winograd layout).
+/// into ceil(M / mr) x a^2 x C x mr panels (the kiln-winograd layout).
 static Tensor winogradWeights(const Tensor &weight, int64_t m, int64_t mr) {
   const winograd::Transform &t = *winograd::transformFor(m);
   int64_t cout = weight.dim(0), c = weight.dim(1), aa = t.a * t.a;
   int64_t panels = (cout + mr - 1) / mr;
-  Tensor u(DType::F32, {aa, panels, c, mr});
+  Tensor u(DType::F32, {panels, aa, c, mr});
   double ug[36];
   for (int64_t o = 0; o < cout; ++o)
     for (int64_t ci = 0; ci < c; ++ci) {
       winograd::transformFilter(t, weight.data<float>() + (o * c + ci) * 9, 3,
                                 ug);
       for (int64_t e = 0; e < aa; ++e)
-        u.data<float>()[((e * panels + o / mr) * c + ci) * mr + o % mr] =
+        u.data<float>()[(((o / mr) * aa + e) * c + ci) * mr + o % mr] =
             float(ug[e]);
     }
   return u;
@@ -279,7 +279,7 @@ TEST(WinogradConv, MatchesConvWithinTheDocumentedBound) {
 }
 
 TEST(WinogradConv, RejectsWrongWeightsAndTiles) {
-  Tensor x = randomTensor({1, 4, 6, 6}, 1), u = randomTensor({36, 2, 4, 3}, 2);
+  Tensor x = randomTensor({1, 4, 6, 6}, 1), u = randomTensor({2, 36, 4, 3}, 2);
   AttrMap attrs;
   attrs.set("out_channels", int64_t(6));
   attrs.set("pads", std::vector<int64_t>{1, 1, 1, 1});
@@ -298,7 +298,7 @@ TEST(WinogradConv, RejectsWrongWeightsAndTiles) {
   tooMany.set("out_channels", int64_t(7));
   s = runKernel(ref::evalWinogradConv, {&x, &u, nullptr, nullptr}, tooMany,
                 out);
-  EXPECT_NE(s.message().find("expected W of shape 36x3x4xmr"),
+  EXPECT_NE(s.message().find("expected W of shape 3x36x4xmr"),
             std::string::npos)
       << s.message();
 }

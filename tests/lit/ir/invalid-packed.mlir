@@ -146,32 +146,32 @@ func.func @conv_in_activation_alone(%x: tensor<1x2x4x4xf32>, %w: tensor<1x2x6xf3
 
 // -----
 
-func.func @winograd_tile(%x: tensor<1x2x6x6xf32>, %w: tensor<36x1x2x3xf32>, %n: none) -> tensor<1x3x6x6xf32> {
+func.func @winograd_tile(%x: tensor<1x2x6x6xf32>, %w: tensor<1x36x2x3xf32>, %n: none) -> tensor<1x3x6x6xf32> {
   // expected-error @+1 {{expected tile 2 or 4, found 3}}
-  %0 = kiln.winograd_conv %x, %w, %n, %n {out_channels = 3 : i64, pads = [1, 1, 1, 1], tile = 3 : i64} : (tensor<1x2x6x6xf32>, tensor<36x1x2x3xf32>, none, none) -> tensor<1x3x6x6xf32>
+  %0 = kiln.winograd_conv %x, %w, %n, %n {out_channels = 3 : i64, pads = [1, 1, 1, 1], tile = 3 : i64} : (tensor<1x2x6x6xf32>, tensor<1x36x2x3xf32>, none, none) -> tensor<1x3x6x6xf32>
   return %0 : tensor<1x3x6x6xf32>
 }
 
 // -----
 
-func.func @winograd_weights(%x: tensor<1x2x6x6xf32>, %w: tensor<16x1x2x3xf32>, %n: none) -> tensor<1x3x6x6xf32> {
-  // expected-error @+1 {{expected W of shape 36 x panels x 2 x mr for 3 output channels}}
-  %0 = kiln.winograd_conv %x, %w, %n, %n {out_channels = 3 : i64, pads = [1, 1, 1, 1], tile = 4 : i64} : (tensor<1x2x6x6xf32>, tensor<16x1x2x3xf32>, none, none) -> tensor<1x3x6x6xf32>
+func.func @winograd_weights(%x: tensor<1x2x6x6xf32>, %w: tensor<1x16x2x3xf32>, %n: none) -> tensor<1x3x6x6xf32> {
+  // expected-error @+1 {{expected W of shape panels x 36 x 2 x mr for 3 output channels}}
+  %0 = kiln.winograd_conv %x, %w, %n, %n {out_channels = 3 : i64, pads = [1, 1, 1, 1], tile = 4 : i64} : (tensor<1x2x6x6xf32>, tensor<1x16x2x3xf32>, none, none) -> tensor<1x3x6x6xf32>
   return %0 : tensor<1x3x6x6xf32>
 }
 
 // -----
 
-func.func @winograd_pads(%x: tensor<1x2x6x6xf32>, %w: tensor<16x1x2x3xf32>, %n: none) -> tensor<1x3x10x10xf32> {
+func.func @winograd_pads(%x: tensor<1x2x6x6xf32>, %w: tensor<1x16x2x3xf32>, %n: none) -> tensor<1x3x10x10xf32> {
   // expected-error @+1 {{expected pads in [0, 2], found 3}}
-  %0 = kiln.winograd_conv %x, %w, %n, %n {out_channels = 3 : i64, pads = [3, 3, 3, 3], tile = 2 : i64} : (tensor<1x2x6x6xf32>, tensor<16x1x2x3xf32>, none, none) -> tensor<1x3x10x10xf32>
+  %0 = kiln.winograd_conv %x, %w, %n, %n {out_channels = 3 : i64, pads = [3, 3, 3, 3], tile = 2 : i64} : (tensor<1x2x6x6xf32>, tensor<1x16x2x3xf32>, none, none) -> tensor<1x3x10x10xf32>
   return %0 : tensor<1x3x10x10xf32>
 }
 
 // -----
 
-func.func @winograd_output(%x: tensor<1x2x6x6xf32>, %w: tensor<16x1x2x3xf32>, %n: none) -> tensor<1x3x5x6xf32> {
+func.func @winograd_output(%x: tensor<1x2x6x6xf32>, %w: tensor<1x16x2x3xf32>, %n: none) -> tensor<1x3x5x6xf32> {
   // expected-error @+1 {{expected spatial dim 0 of Y to be 6 (>= 1)}}
-  %0 = kiln.winograd_conv %x, %w, %n, %n {out_channels = 3 : i64, pads = [1, 1, 1, 1], tile = 2 : i64} : (tensor<1x2x6x6xf32>, tensor<16x1x2x3xf32>, none, none) -> tensor<1x3x5x6xf32>
+  %0 = kiln.winograd_conv %x, %w, %n, %n {out_channels = 3 : i64, pads = [1, 1, 1, 1], tile = 2 : i64} : (tensor<1x2x6x6xf32>, tensor<1x16x2x3xf32>, none, none) -> tensor<1x3x5x6xf32>
   return %0 : tensor<1x3x5x6xf32>
 }

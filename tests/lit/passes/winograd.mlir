@@ -8,12 +8,12 @@
 // epilogue carries over and the packed weight goes.
 // CHECK-LABEL: func.func @block
 // CHECK: %[[B:.*]] = kiln.constant dense<5.000000e-01> : tensor<64xf32>
-// CHECK: %[[U:.*]] = kiln.constant dense_resource<{{.*}}winograd> : tensor<36x6x64x11xf32>
+// CHECK: %[[U:.*]] = kiln.constant dense_resource<{{.*}}winograd> : tensor<6x36x64x11xf32>
 // CHECK: kiln.winograd_conv %arg0, %[[U]], %[[B]], %arg1 {activation = "relu", out_channels = 64 : i64, pads = [1, 1, 1, 1], tile = 4 : i64}
 // CHECK-NOT: kiln.packed_conv
 // CHECK-NOT: tensor<11x576x6xf32>
 // AVX2-LABEL: func.func @block
-// AVX2: kiln.winograd_conv {{.*}}tile = 4 : i64{{.*}}tensor<36x11x64x6xf32>
+// AVX2: kiln.winograd_conv {{.*}}tile = 4 : i64{{.*}}tensor<11x36x64x6xf32>
 func.func @block(%x: tensor<1x64x32x32xf32>, %skip: tensor<1x64x32x32xf32>) -> tensor<1x64x32x32xf32> {
   %w = kiln.constant dense<0.01> : tensor<11x576x6xf32>
   %b = kiln.constant dense<0.5> : tensor<64xf32>
@@ -32,7 +32,7 @@ func.func @block(%x: tensor<1x64x32x32xf32>, %skip: tensor<1x64x32x32xf32>) -> t
 // CHECK-LABEL: func.func @deep
 // CHECK: kiln.winograd_conv {{.*}}tile = 4 : i64
 // L2-1MB-LABEL: func.func @deep
-// L2-1MB: kiln.winograd_conv {{.*}}tile = 2 : i64{{.*}}tensor<16x{{[0-9]+}}x256x{{[0-9]+}}xf32>
+// L2-1MB: kiln.winograd_conv {{.*}}tile = 2 : i64{{.*}}tensor<{{[0-9]+}}x16x256x{{[0-9]+}}xf32>
 func.func @deep(%x: tensor<1x256x14x14xf32>) -> tensor<1x256x14x14xf32> {
   %w = kiln.constant dense<0.01> : tensor<43x2304x6xf32>
   %none = kiln.none

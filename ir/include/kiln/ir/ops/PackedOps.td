@@ -363,17 +363,19 @@ def Kiln_WinogradConvOp
     Winograd's F(m x m, 3 x 3) (kiln/runtime/Winograd.h; `tile` is m, 2 or
     4, and a = m + 2): per m x m output tile and output channel o,
     `A^T [sum_c U[.][o][c] .* (B^T d_c B)] A` with d_c the a x a input tile
-    of channel c (zeros outside X). kiln-winograd made `U : a^2 x P x C x mr`
-    from the weight (Cout x C x 3 x 3): `U[e][p][c][i]` is element e of
-    `G weight[p * mr + i][c] G^T`, zero past Cout; `out_channels` is Cout
-    and `pads` [top, left, bottom, right] as kiln.packed_conv's. The result
+    of channel c (zeros outside X). kiln-winograd made `U : P x a^2 x C x mr`
+    from the weight (Cout x C x 3 x 3): `U[p][e][c][i]` is element e of
+    `G weight[p * mr + i][c] G^T`, zero past Cout (the kernel runs a
+    panel's a^2 GEMMs one after another: each panel is one contiguous
+    stream); `out_channels` is Cout and `pads` [top, left, bottom, right]
+    as kiln.packed_conv's. The result
     equals the direct convolution's up to the rounding the transforms
     amplify (Winograd.h bounds it).
 
     ```mlir
     %y = kiln.winograd_conv %x, %u, %b, %none {out_channels = 64 : i64,
         pads = [1, 1, 1, 1], tile = 4 : i64, activation = "relu"}
-        : (tensor<1x64x56x56xf32>, tensor<36x8x64x8xf32>, tensor<64xf32>,
+        : (tensor<1x64x56x56xf32>, tensor<8x36x64x8xf32>, tensor<64xf32>,
            none) -> tensor<1x64x56x56xf32>
     ```
   }];
@@ -404,10 +406,10 @@ def Kiln_WinogradConvOp
         return emitOpError("expected pads in [0, 2], found ") << v;
     int64_t cout = getOutChannels();
     int64_t mr = w.getRank() == 4 ? w.getDimSize(3) : 0;
-    if (w.getRank() != 4 || w.getDimSize(0) != a * a || mr < 1 ||
-        w.getDimSize(1) != (cout + mr - 1) / mr ||
+    if (w.getRank() != 4 || w.getDimSize(1) != a * a || mr < 1 ||
+        w.getDimSize(0) != (cout + mr - 1) / mr ||
         w.getDimSize(2) != x.getDimSize(1))
-      return emitOpError("expected W of shape ") << a * a << " x panels x "
+      return emitOpError("expected W of shape panels x ") << a * a << " x "
              << x.getDimSize(1) << " x mr for " << cout
              << " output channels, found " << w;
     for (int i = 0; i < 2; ++i) {
