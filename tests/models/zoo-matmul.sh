@@ -39,7 +39,7 @@ done
 
 for bad in matmul-0x4x4 matmul-4x4 matmul-4x4x4x4 matmul-4x4x4junk \
   matmul--4x4x4 matmul-1048577x1x1 matmul-99999999999999999999x1x1 \
-  matmul-65536x65536x2; do
+  matmul-65536x65536x2 matmul-1x32768x16384; do
   err=$("$zoo" "$bad" -o "$work/bad" 2>&1 > /dev/null)
   rc=$?
   [ $rc -eq 1 ] || fail "$bad: exit $rc, expected 1"

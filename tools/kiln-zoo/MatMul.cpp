@@ -39,10 +39,12 @@ bool parseMatMulName(const std::string &name, MatMulShape &shape) {
   if (!parseDim(s, 'x', shape.m) || !parseDim(s, 'x', shape.n) ||
       !parseDim(s, '\0', shape.k))
     return false;
-  // Every tensor's element count stays within 2^31 (8 GB of floats).
+  // A and Y within 2^31 elements (8 GB of floats); the weight, which the
+  // file holds, within 2^28 (1 GB: an ONNX file is one protobuf message,
+  // and those stop at 2 GB).
   int64_t limit = int64_t(1) << 31;
-  return shape.m * shape.k <= limit && shape.k * shape.n <= limit &&
-         shape.m * shape.n <= limit;
+  return shape.m * shape.k <= limit && shape.m * shape.n <= limit &&
+         shape.k * shape.n <= (int64_t(1) << 28);
 }
 
 BuiltModel buildMatMul(const std::string &name, const MatMulShape &shape,

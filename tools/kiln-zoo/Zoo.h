@@ -49,8 +49,9 @@ BuiltModel buildMlpDynamic(uint64_t seed);
 struct MatMulShape {
   int64_t m = 0, n = 0, k = 0;
 };
-/// Whether \p name is `matmul-MxNxK` with each dimension from 1 to 2^20
-/// and no tensor past 2^31 elements; sets \p shape when it is.
+/// Whether \p name is `matmul-MxNxK` with each dimension from 1 to 2^20,
+/// A and Y within 2^31 elements and W within 2^28; sets \p shape when it
+/// is.
 bool parseMatMulName(const std::string &name, MatMulShape &shape);
 /// One MatMul of an input A [M, K] by a seeded weight W [K, N].
 BuiltModel buildMatMul(const std::string &name, const MatMulShape &shape,

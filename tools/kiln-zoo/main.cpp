@@ -78,7 +78,8 @@ void printUsage(std::ostream &os) {
         "  MODEL       write DIR/MODEL.onnx (see --list)\n"
         "  matmul-MxNxK\n"
         "              one MatMul, input A [M, K] times a weight [K, N]\n"
-        "              (e.g. matmul-512x512x512; each dimension 1 to 2^20)\n"
+        "              (e.g. matmul-512x512x512; each dimension 1 to 2^20,\n"
+        "              K x N at most 2^28)\n"
         "  all-small   every small model\n"
         "  all-full    every full-size model (bert-base is ~440 MB)\n"
         "  all-shapes  the models of the shape tests (batch and seq dims)\n"
@@ -181,8 +182,8 @@ int main(int argc, char **argv) {
       addTarget(targets, arg);
     } else if (arg.rfind("matmul-", 0) == 0) {
       return fail("bad matmul model '" + arg +
-                  "': expected matmul-MxNxK with each dimension 1 to 2^20 "
-                  "and no matrix past 2^31 elements, e.g. "
+                  "': expected matmul-MxNxK with each dimension 1 to 2^20, "
+                  "M x K and M x N within 2^31 and K x N within 2^28, e.g. "
                   "matmul-512x512x512");
     } else {
       return fail("unknown model '" + arg + "' (see --list)");
