@@ -640,9 +640,9 @@ static constexpr int64_t kMacsPerElement = 4;
 /// took 1.00-1.09x the time by their fastest of 100 runs (medians of 4-6
 /// interleaved rounds on a 2-core Xeon: MobileNetV3 1.09x, MobileNetV2
 /// 1.04x, GoogLeNet 1.04x, ResNet-50, DenseNet-121, EfficientNet-B0 and a
-/// BERT-base encoder 1.02-1.03x, SqueezeNet 1.00x); the tiny pools and
-/// elementwise steps of their squeeze-excite blocks then ran slower on 2
-/// threads than on 1.
+/// BERT-base encoder 1.02-1.03x, SqueezeNet 1.00x), and EfficientNet-B0's
+/// squeeze-excite pools (23-56K elements) ran slower per step on 2 threads
+/// than on 1.
 static constexpr int64_t kMinTaskElements = 64 * 1024;
 
 /// Work items per task for a kernel led by \p op split into \p items

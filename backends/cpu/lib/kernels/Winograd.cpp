@@ -36,12 +36,13 @@
 //    (MicroKernel::aNext): ResNet-50's Winograd convs took 0.75x the time
 //    at 1 and 2 threads (sums of per-step minima of interleaved runs). U is
 //    stored panel by panel (P x a^2 x C x mr), so a panel's a^2 GEMMs read
-//    one contiguous stream, which the hardware prefetchers follow as well;
-//    stored element by element (a^2 x P x C x mr: a panel's a^2 pieces of
-//    22 KB each 270 KB apart at 256 channels), ResNet-50's five 14x14 Winograd
-//    steps took 1.06-1.17x the time at batch 1 and 1 thread (`kiln-bench
-//    --model`, 3 interleaved rounds on a Xeon with 2 MB of L2; unchanged
-//    at 2 threads and at batch 8).
+//    one contiguous stream; stored element by element (a^2 x P x C x mr: a
+//    panel's a^2 pieces of 22 KB each 270 KB apart at 256 channels),
+//    ResNet-50's five 14x14 Winograd steps took 1.06-1.17x the time at
+//    batch 1 and 1 thread (`kiln-bench --model`, 3 interleaved rounds on a
+//    Xeon with 2 MB of L2; unchanged at 2 threads and at batch 8). Without
+//    the software prefetch they took 1.2-1.6x the time in this order too:
+//    the hardware prefetchers alone do not keep up with the stream.
 //  - U is zero past Cout (a panel's extra rows compute zeros, never
 //    stored); the last band's missing rows are computed on whatever V
 //    holds and never stored either.

@@ -368,9 +368,8 @@ def Kiln_WinogradConvOp
     `G weight[p * mr + i][c] G^T`, zero past Cout (the kernel runs a
     panel's a^2 GEMMs one after another: each panel is one contiguous
     stream); `out_channels` is Cout and `pads` [top, left, bottom, right]
-    as kiln.packed_conv's. The result
-    equals the direct convolution's up to the rounding the transforms
-    amplify (Winograd.h bounds it).
+    as kiln.packed_conv's. The result equals the direct convolution's up to
+    the rounding the transforms amplify (Winograd.h bounds it).
 
     ```mlir
     %y = kiln.winograd_conv %x, %u, %b, %none {out_channels = 64 : i64,
