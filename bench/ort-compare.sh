@@ -182,10 +182,8 @@ peak() {
   peakN=$(echo "$line" | sed -n 's/.*threads median \([0-9.]*\).*/\1/p')
   [ -n "$when" ] || return 0
   echo "$when: $line"
-  echo "$line" | awk -v when="$when" -v cores="$cores" '
-    match($0, /1 thread median [0-9.]+/) { one = substr($0, RSTART + 16, RLENGTH - 16) }
-    match($0, /threads median [0-9.]+/) { all = substr($0, RSTART + 15, RLENGTH - 15) }
-    END { if (cores > 1 && one > 0 && all < 0.8 * cores * one)
+  awk -v when="$when" -v cores="$cores" -v one="${peak1:-0}" -v all="${peakN:-0}" 'BEGIN {
+    if (cores > 1 && one > 0 && all < 0.8 * cores * one)
       printf "warning (%s): the %d-thread peak is %.2fx the 1-thread one, not %dx: another load shares the cores\n",
         when, cores, all / one, cores }'
 }

@@ -13,6 +13,7 @@
 
 #include "kiln/cpu/Target.h"
 
+#include <cmath>
 #include <tuple>
 
 using namespace kiln;
@@ -66,18 +67,25 @@ TEST_F(CpuKernelTest, MatMulWithPanelsPastAQuarterOfL2) {
 }
 
 TEST_F(CpuKernelTest, MatMulWithOutputPastL2) {
-  // C past L2 (sized from the target's L2): each tile prefetches its output
-  // lines before its k loop; a residual read the same way, a tail panel.
-  int64_t n = 70;
-  int64_t m = static_cast<int64_t>(cpu::hostTarget().l2Bytes) / (n * 4) + 13;
+  // Sized from the target's L2 (floats l): C past L2 (1.1 l), so K is not
+  // blocked and each tile prefetches its output lines before its k loop;
+  // B past half of L2 (0.6 l), so B streams and A's rows (0.75 l, past half
+  // of L2) take two row groups of half of L2 each; a residual read as C
+  // is, a tail panel.
+  const cpu::HostTarget &target = cpu::hostTarget();
+  double s = std::sqrt(static_cast<double>(target.l2Bytes) / 4);
+  auto m = static_cast<int64_t>(1.17 * s), k = static_cast<int64_t>(0.64 * s);
+  int64_t n = static_cast<int64_t>(0.94 * s) / 32 * 32 + 7;
   ModelBuilder b;
-  b.input("a", {m, 24}).input("r", {m, n}).output("y", {m, n});
-  weight(b, "w", {24, n});
+  b.input("a", {m, k}).input("r", {m, n}).output("y", {m, n});
+  weight(b, "w", {k, n});
   b.node("MatMul", {"a", "w"}, {"p"});
   b.node("Add", {"p", "r"}, {"y"});
+  int64_t panels = (n + 2 * target.lanes() - 1) / (2 * target.lanes());
   for (unsigned t : {1u, 2u}) {
     threads = t;
-    check(b, {{m, 24}, {m, n}}, "kiln.packed_mat_mul");
+    check(b, {{m, k}, {m, n}}, "kiln.packed_mat_mul");
+    EXPECT_GE(workItems, 2 * panels) << "A's rows in one group:\n" << planSteps;
   }
 }
 

@@ -66,6 +66,10 @@ struct GemmPlan {
   int64_t m = 1, k, n, nr, panels, mr;
   /// K block (k when K is not blocked) and the blocks' count.
   int64_t kc, blocks;
+  /// Whether the tiles prefetch their output lines (C past L2), and the
+  /// same K rows of the next panel, which runs next: a block of them, or a
+  /// whole panel where two fit in half of L2.
+  bool prefetchOut, prefetchNext;
   std::optional<RowGroups> rows;
 };
 
@@ -100,6 +104,8 @@ std::optional<GemmPlan> planGemm(PackedMatMulOp mm) {
   if (p.blocks == 1)
     p.kc = p.k;
   p.rows.emplace(p.m, p.kc, p.mr, p.panels, bBytes);
+  p.prefetchOut = p.m * p.n * 4 > l2;
+  p.prefetchNext = p.blocks > 1 || p.k * p.nr * 4 <= l2 / 4;
   return p;
 }
 
@@ -141,19 +147,12 @@ FailureOr<int64_t> emitPackedMatMul(OpBuilder &b, Operation *op,
   mk.bK = nr;
   mk.cRow = n;
   mk.epilogue = Epilogue::of(op, tail);
-  // Past L2 the tiles' output lines come from memory (MicroKernel).
-  mk.prefetchOut = plan.m * n * 4 > static_cast<int64_t>(hostTarget().l2Bytes);
+  mk.prefetchOut = plan.prefetchOut;
 
   const RowGroups &rows = *plan.rows;
   int64_t items = rows.groups * panels;
   int64_t tailCols = n - (panels - 1) * nr;
   int64_t kc = plan.kc, blocks = plan.blocks;
-  // Each tile's k steps prefetch the same K rows of the next panel, which
-  // runs next (see the tiling above): a block of them, or a whole panel
-  // where two fit in half of L2.
-  bool prefetchNext =
-      blocks > 1 ||
-      k * nr * 4 <= static_cast<int64_t>(hostTarget().l2Bytes) / 4;
   // Emits \p t on group g's tiles and panel p from K offset k0 (\p
   // accumulate and \p finish as MicroKernel::emit takes them).
   auto panelTiles = [&](const MicroKernel &t, Value g, Value p, Value k0,
@@ -163,7 +162,7 @@ FailureOr<int64_t> emitPackedMatMul(OpBuilder &b, Operation *op,
       v.validCols = cols;
       Value bBase = kb.add(kb.mul(p, k * nr), kb.mul(k0, nr));
       Value colBase = kb.mul(p, nr);
-      if (prefetchNext)
+      if (plan.prefetchNext)
         v.bNext = kb.add(bBase, k * nr);
       rows.emit(
           kb, v, g, bBase, colBase,
