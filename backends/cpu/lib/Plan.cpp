@@ -634,16 +634,13 @@ static constexpr int64_t kMinTaskMacs = 512 * 1024;
 static constexpr int64_t kMacsPerElement = 4;
 
 /// Elements below which a task of a split kernel costs more to hand to
-/// another thread than it saves: 64K elements (256 KB of f32 per tensor)
-/// is about 10 us of an elementwise kernel, as kMinTaskMacs is for direct
-/// kernels. With 16K, 2-thread runs of eight torchvision models at batch 1
-/// took 1.00-1.09x the time by their fastest of 100 runs (medians of 4-6
-/// interleaved rounds on a 2-core Xeon: MobileNetV3 1.09x, MobileNetV2
-/// 1.04x, GoogLeNet 1.04x, ResNet-50, DenseNet-121, EfficientNet-B0 and a
-/// BERT-base encoder 1.02-1.03x, SqueezeNet 1.00x), and EfficientNet-B0's
-/// squeeze-excite pools (23-56K elements) ran slower per step on 2 threads
-/// than on 1.
-static constexpr int64_t kMinTaskElements = 64 * 1024;
+/// another thread than it saves. 64K (about the 10 us kMinTaskMacs asks
+/// of direct kernels) measured no better on a 2-core Xeon at 2 threads:
+/// eight torchvision models at batch 1 ran 0.92-1.00x the time by their
+/// fastest runs in one set of interleaved rounds, and five of them
+/// 0.96-1.03x by fastest runs and 1.01-1.07x by medians in a second set of
+/// eight rounds.
+static constexpr int64_t kMinTaskElements = 16 * 1024;
 
 /// Work items per task for a kernel led by \p op split into \p items
 /// items: by multiply-accumulates for direct kernels, by the largest tensor
